@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessModule, AuthenticationModule } from '@opvangplek/access';
+import { CapacityModule } from '@opvangplek/capacity/capacity.module';
+import type { AppConfig } from '@opvangplek/platform/config';
+import { ConfigModule } from '@opvangplek/platform/config';
+import { ClockModule } from '@opvangplek/platform/clock';
+import { DatabaseModule } from '@opvangplek/platform/database';
+import { EventsModule } from '@opvangplek/platform/events';
+import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
+import { HealthModule } from '@opvangplek/platform/health/health.module';
+import { QueueModule } from '@opvangplek/platform/queue';
+import { RegistryModule } from '@opvangplek/registry/registry.module';
+
+/** The shared infrastructure every process needs: config, clock, database, events, queues. */
+export function platformModules(config: AppConfig) {
+  return [ConfigModule.forRoot(config), ClockModule, DatabaseModule, EventsModule, QueueModule];
+}
+
+/** The API process: GraphQL over HTTP and WebSocket, plus health probes. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, extra: DynamicModule['imports'] = []): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ...platformModules(config),
+        GraphqlPlatformModule.forRoot(AuthenticationModule),
+        AccessModule,
+        RegistryModule,
+        CapacityModule,
+        HealthModule,
+        ...extra,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@opvangplek/platform/config';
+import type { DynamicModule } from '@nestjs/common';
+import { ApiModule } from './api.module';
+
+/**
+ * Creates and starts the API on `config.http`. `extra` adds modules to the same process (the
+ * standalone launcher adds the worker). Returns the running app and the URL it listens on.
+ */
+export async function bootstrapApi(
+  config: AppConfig,
+  extra: DynamicModule['imports'] = [],
+  options: { shutdownHooks?: boolean } = {},
+): Promise<{ app: INestApplication; url: string }> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra), {
+    logger: config.env === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
+  if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins });
+  await app.listen(config.http.port, config.http.host);
+  const address = app.getHttpServer().address() as { port: number };
+  const host = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  const url = `http://${host}:${address.port}`;
+  return { app, url };
+}

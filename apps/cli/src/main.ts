@@ -1,0 +1,36 @@
+/**
+ * Opvangplek's command line: `node dist/apps/cli/src/main.js <command> [options]`, usually through
+ * the npm scripts (`npm run seed`, `npm run token`, `npm run migration:generate`, `npm run bench`).
+ */
+import 'reflect-metadata';
+import { loadConfig } from '@opvangplek/platform/config';
+import { runMain } from '@opvangplek/platform/process';
+import { UsageError } from './args';
+import { migrationGenerateCommand } from './commands/migration-generate.command';
+import { seedCommand } from './commands/seed.command';
+import { tokenCommand } from './commands/token.command';
+
+const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, argv: string[]) => Promise<void>; help: string }> = {
+  seed: { run: seedCommand, help: 'seed [--scale N]            load the national register (idempotent; N× for benchmarks)' },
+  token: { run: tokenCommand, help: 'token --role R --org O [--regions A,B] [--facility ID]   print a development token' },
+  'migration:generate': { run: migrationGenerateCommand, help: 'migration:generate Name     write a migration for entity changes' },
+};
+
+runMain(async () => {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    console.error(`usage: opvangplek <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
+    process.exit(name ? 2 : 0);
+  }
+  try {
+    // Quiet by default: CLI output is for the person at the terminal.
+    await command.run(loadConfig(), argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${name}: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,86 @@
+import { Role } from '@opvangplek/domain';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Viewer } from './viewer';
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** HS256 shared secret (development). */
+  secret?: string;
+  /** The identity provider's key set (production). */
+  jwksUrl?: string;
+}
+
+/** Thrown for any token that is not accepted; the message is safe to show (it never echoes the token). */
+export class TokenRejected extends Error {}
+
+const ROLES = new Set<string>(Object.values(Role));
+
+function stringList(payload: JWTPayload, claim: string): string[] {
+  const value = payload[claim];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && item.length <= 200) || value.length > 500) {
+    throw new TokenRejected(`claim "${claim}" must be a list of strings`);
+  }
+  return value as string[];
+}
+
+/**
+ * Verifies bearer tokens: signature, algorithm (only the one the key is for), issuer, audience and
+ * expiry; then checks the contract's claims. Production keys come from the issuer's JWKS.
+ */
+export class TokenVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwksUrl) {
+      this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+      this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
+    } else if (options.secret) {
+      this.key = new TextEncoder().encode(options.secret);
+      this.algorithms = ['HS256'];
+    } else {
+      throw new Error('TokenVerifier needs a JWKS URL or a secret');
+    }
+  }
+
+  async verify(token: string): Promise<Viewer> {
+    let payload: JWTPayload;
+    try {
+      const verified =
+        typeof this.key === 'function'
+          ? await jwtVerify(token, this.key, this.verifyOptions())
+          : await jwtVerify(token, this.key, this.verifyOptions());
+      payload = verified.payload;
+    } catch (error) {
+      throw new TokenRejected(describeJoseFailure(error));
+    }
+    const role = payload.role;
+    if (typeof role !== 'string' || !ROLES.has(role)) {
+      throw new TokenRejected(`claim "role" must be one of ${[...ROLES].join(', ')}`);
+    }
+    if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenRejected('claim "sub" is missing');
+    if (typeof payload.org !== 'string' || payload.org.length === 0) throw new TokenRejected('claim "org" is missing');
+    return {
+      sub: payload.sub,
+      role: role as Role,
+      org: payload.org,
+      regions: stringList(payload, 'regions'),
+      facilityIds: stringList(payload, 'facilityIds'),
+    };
+  }
+
+  private verifyOptions() {
+    return { issuer: this.options.issuer, audience: this.options.audience, algorithms: this.algorithms, requiredClaims: ['exp', 'sub'] };
+  }
+}
+
+function describeJoseFailure(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) return `the token's "${error.claim}" claim is not accepted`;
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'the token is signed with an algorithm that is not accepted';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'the token was signed with an unknown key';
+  return 'the token is malformed or not accepted';
+}

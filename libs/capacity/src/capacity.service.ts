@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { capacityViolations, Role } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
+import { FacilityEntity } from '@opvangplek/registry/facility.entity';
+import type { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { assertFacilityId, RegistryService } from '@opvangplek/registry/registry.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import { CapacityChangeKind, CapacityHistoryEntity } from './capacity-history.entity';
+import type { CapacityChangedEvent } from './capacity.events';
+import type { UpdateCapacityInput } from './dto/update-capacity.input';
+
+/**
+ * Staff keep their facility's capacity true. Every change is checked against the domain rules,
+ * applied under a row lock with an optimistic version check, recorded in the history in the same
+ * transaction, and announced to every process after it commits.
+ */
+@Injectable()
+export class CapacityService {
+  private readonly logger = new Logger(CapacityService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: RegistryService,
+  ) {}
+
+  async update(viewer: Viewer, input: UpdateCapacityInput): Promise<FacilityModel> {
+    assertFacilityId(input.facilityId, 'input.facilityId');
+    const event = await this.dataSource.transaction(async (manager) => {
+      const { facility, capacity } = await this.lockForChange(manager, viewer, input.facilityId);
+      if (capacity.version !== input.expectedVersion) {
+        throw new ConflictError(
+          `The capacity of ${facility.name} changed since you read it (version ${input.expectedVersion}, now ${capacity.version}). ` +
+            'Reload the current counts and apply your change again.',
+        );
+      }
+      const next = { total: input.total, occupied: input.occupied, held: capacity.held, outOfService: input.outOfService };
+      const [violation] = capacityViolations(next);
+      if (violation) {
+        const field = violation.field === 'held' ? 'total' : violation.field;
+        throw new InvalidInputError(`input.${field}`, violation.message);
+      }
+      const now = this.clock.now();
+      Object.assign(capacity, next, { version: capacity.version + 1, updatedAt: now, confirmedAt: now });
+      await manager.getRepository(CapacityEntity).save(capacity);
+      await this.recordHistory(manager, viewer, capacity, CapacityChangeKind.UPDATE, now);
+      return this.changedEvent(facility, capacity);
+    });
+    await this.announce(event);
+    return (await this.registry.facility(viewer, input.facilityId))!;
+  }
+
+  /** "Still true": staff vouch for the counts without changing them, which refreshes freshness. */
+  async confirm(viewer: Viewer, facilityId: string): Promise<FacilityModel> {
+    assertFacilityId(facilityId, 'facilityId');
+    const event = await this.dataSource.transaction(async (manager) => {
+      const { facility, capacity } = await this.lockForChange(manager, viewer, facilityId);
+      const now = this.clock.now();
+      // The version stays: a confirmation must not make a colleague's concurrent edit a conflict.
+      capacity.confirmedAt = now;
+      await manager.getRepository(CapacityEntity).update({ facilityId }, { confirmedAt: now });
+      await this.recordHistory(manager, viewer, capacity, CapacityChangeKind.CONFIRM, now);
+      return this.changedEvent(facility, capacity);
+    });
+    await this.announce(event);
+    return (await this.registry.facility(viewer, facilityId))!;
+  }
+
+  private async lockForChange(manager: EntityManager, viewer: Viewer, facilityId: string) {
+    const facility = await manager.getRepository(FacilityEntity).findOne({ where: { id: facilityId } });
+    if (!facility) throw new NotFoundError(`There is no facility with id ${facilityId}.`);
+    if (viewer.role === Role.SHELTER_STAFF && !viewer.facilityIds.includes(facilityId)) {
+      throw new ForbiddenError(`You can only change the capacity of your own facilities; ${facility.name} is not one of them.`);
+    }
+    const capacity = await manager
+      .getRepository(CapacityEntity)
+      .createQueryBuilder('capacity')
+      .setLock('pessimistic_write')
+      .where('capacity.facilityId = :facilityId', { facilityId })
+      .getOne();
+    if (!capacity) throw new NotFoundError(`Facility ${facility.name} has no capacity record yet.`);
+    return { facility, capacity };
+  }
+
+  private recordHistory(manager: EntityManager, viewer: Viewer, capacity: CapacityEntity, kind: CapacityChangeKind, at: Date) {
+    return manager.getRepository(CapacityHistoryEntity).insert({
+      facilityId: capacity.facilityId,
+      kind,
+      version: capacity.version,
+      total: capacity.total,
+      occupied: capacity.occupied,
+      held: capacity.held,
+      outOfService: capacity.outOfService,
+      changedBy: viewer.sub,
+      changedByRole: viewer.role,
+      changedByOrg: viewer.org,
+      changedAt: at,
+    });
+  }
+
+  private changedEvent(facility: FacilityEntity, capacity: CapacityEntity): CapacityChangedEvent {
+    return { facilityId: facility.id, regionCode: facility.regionCode, type: facility.type, version: capacity.version };
+  }
+
+  /** After commit. A lost event only delays a live view (clients re-read on reconnect); the change itself is safe. */
+  private async announce(event: CapacityChangedEvent): Promise<void> {
+    await this.events.publish(EventChannel.CapacityChanged, event).catch((error: Error) => {
+      this.logger.warn(`capacityChanged for ${event.facilityId} not published: ${error.message}`);
+    });
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Property-based tests over random profiles and registers (conventions.md "Tests": fast-check where
+ * rules combine). Each property is one promise of domain.md §5.
+ */
+import fc from 'fast-check';
+import { availablePlaces } from '../capacity';
+import { FacilitySnapshot } from '../eligibility/context';
+import { ExclusionCode } from '../eligibility/exclusion';
+import {
+  AangifteStatus,
+  B8Status,
+  CareNeed,
+  ExploitationType,
+  Gender,
+  PlacingAuthority,
+  ResidenceStatus,
+  ShelterType,
+  ThreatLevel,
+} from '../enums';
+import { isMinor, VictimProfile } from '../profile';
+import { IsoWeekday, OpeningHours, PLACING_AUTHORITY_BY_TYPE, UpdateCadence } from '../register';
+import { matchFacilities, MatchInput, MatchResult } from './match-facilities';
+
+const REGIONS = ['RR', 'AMS', 'TW', 'UT', 'GR', 'ZHZ'];
+const enumOf = <T extends string>(e: Record<string, T>): fc.Arbitrary<T> => fc.constantFrom(...Object.values(e));
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.option(arb, { nil: undefined }).chain((v) => fc.constantFrom(v, v, null));
+const subsetOf = <T>(values: readonly T[]): fc.Arbitrary<T[]> => fc.subarray([...values]);
+
+const profileArb: fc.Arbitrary<VictimProfile> = fc.record(
+  {
+    gender: enumOf(Gender),
+    age: maybe(fc.integer({ min: 0, max: 80 })),
+    minor: maybe(fc.boolean()),
+    exploitationTypes: fc.uniqueArray(enumOf(ExploitationType), { minLength: 1, maxLength: 3 }),
+    residenceStatus: maybe(enumOf(ResidenceStatus)),
+    b8Status: maybe(enumOf(B8Status)),
+    bedenktijdStart: maybe(fc.constantFrom('2025-10-01', '2026-01-15', '2026-03-01', '2026-05-20')),
+    aangifte: maybe(enumOf(AangifteStatus)),
+    careNeeds: maybe(subsetOf(Object.values(CareNeed))),
+    accompanyingChildren: maybe(fc.integer({ min: 0, max: 3 })),
+    threatLevel: maybe(enumOf(ThreatLevel)),
+    excludedRegionCodes: maybe(subsetOf(REGIONS)),
+    homeRegionCode: maybe(fc.constantFrom(...REGIONS)),
+    unaccompanied: maybe(fc.boolean()),
+    groupSize: maybe(fc.integer({ min: 1, max: 4 })),
+  },
+  { requiredKeys: ['gender', 'exploitationTypes'] },
+);
+
+const hoursArb: fc.Arbitrary<OpeningHours | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({
+    days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }).map((d) => d as IsoWeekday[]),
+    opens: fc.constantFrom('00:00', '08:00', '09:00', '13:00', '17:00'),
+    closes: fc.constantFrom('09:00', '12:00', '17:00', '19:00', '24:00'),
+    closedOnPublicHolidays: fc.boolean(),
+  }),
+);
+
+const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
+  fc
+    .record({
+      type: enumOf(ShelterType),
+      regionCode: fc.constantFrom(...REGIONS),
+      latitude: fc.double({ min: 50.8, max: 53.5, noNaN: true }),
+      longitude: fc.double({ min: 3.4, max: 7.2, noNaN: true }),
+      secretAddress: fc.boolean(),
+      intakeHours: hoursArb,
+      genders: subsetOf(Object.values(Gender)),
+      minAge: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      maxAge: fc.option(fc.integer({ min: 12, max: 99 }), { nil: null }),
+      exploitationTypes: subsetOf(Object.values(ExploitationType)),
+      residenceStatuses: subsetOf(Object.values(ResidenceStatus)),
+      b8Statuses: subsetOf(Object.values(B8Status)),
+      acceptsCareNeeds: subsetOf(Object.values(CareNeed)),
+      acceptsChildren: fc.boolean(),
+      maxGroupSize: fc.integer({ min: 1, max: 5 }),
+      total: fc.integer({ min: 0, max: 6 }),
+      occupied: fc.integer({ min: 0, max: 6 }),
+      held: fc.integer({ min: 0, max: 2 }),
+      outOfService: fc.integer({ min: 0, max: 1 }),
+      capacityUpdatedAt: fc.option(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }), { nil: null }),
+      updateCadence: enumOf(UpdateCadence),
+      maxStayDays: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
+    })
+    .map((f) => ({
+      id,
+      key: id,
+      name: `Facility ${id}`,
+      type: f.type,
+      operator: 'Operator',
+      regionCode: f.regionCode,
+      municipality: 'Gemeente',
+      latitude: f.latitude,
+      longitude: f.longitude,
+      secretAddress: f.secretAddress,
+      address: 'Straat 1',
+      placingAuthority: PLACING_AUTHORITY_BY_TYPE[f.type],
+      intakeHours: f.intakeHours,
+      eligibility: {
+        genders: f.genders,
+        minAge: f.minAge,
+        maxAge: f.maxAge,
+        exploitationTypes: f.exploitationTypes,
+        residenceStatuses: f.residenceStatuses,
+        b8Statuses: f.b8Statuses,
+        acceptsCareNeeds: f.acceptsCareNeeds,
+        acceptsChildren: f.acceptsChildren,
+        maxGroupSize: f.maxGroupSize,
+      },
+      maxStayDays: f.maxStayDays,
+      updateCadence: f.updateCadence,
+      capacity: { total: f.total, occupied: f.occupied, held: f.held, outOfService: f.outOfService },
+      capacityUpdatedAt: f.capacityUpdatedAt,
+    }));
+
+const registerArb: fc.Arbitrary<FacilitySnapshot[]> = fc
+  .integer({ min: 0, max: 12 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => facilityArb(`f-${String(i).padStart(2, '0')}`))));
+
+const inputArb: fc.Arbitrary<MatchInput> = fc.record({
+  profile: profileArb,
+  facilities: registerArb,
+  at: fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }),
+  requesterRegionCode: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),
+});
+
+const RUNS = { numRuns: 200 };
+const run = (fn: (input: MatchInput, result: MatchResult) => void): void =>
+  fc.assert(
+    fc.property(inputArb, (input) => fn(input, matchFacilities(input))),
+    RUNS,
+  );
+
+describe('matchFacilities properties', () => {
+  it('every facility appears exactly once, in matches or excluded (domain.md §5 rule 7)', () => {
+    run((input, result) => {
+      const ids = [...result.matches.map((m) => m.facility.id), ...result.excluded.map((e) => e.facility.id)].sort();
+      expect(ids).toEqual(input.facilities.map((f) => f.id).sort());
+      for (const e of result.excluded) expect(e.reasons.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('a minor never matches an adult kind (002:771-775, domain.md:90)', () => {
+    run((input, result) => {
+      if (isMinor(input.profile) !== true) return;
+      for (const m of result.matches) expect(m.facility.type).toBe(ShelterType.JEUGDZORG);
+    });
+  });
+
+  it('aangifte DONE never matches COSM (000:2131-2134)', () => {
+    run((input, result) => {
+      if (input.profile.aangifte !== AangifteStatus.DONE) return;
+      for (const m of result.matches) expect(m.facility.type).not.toBe(ShelterType.COSM);
+    });
+  });
+
+  it('high threat never matches a facility in an excluded or home region (000:2108-2110)', () => {
+    run((input, result) => {
+      const p = input.profile;
+      const forbidden = new Set([...(p.excludedRegionCodes ?? []), ...(p.threatLevel === ThreatLevel.HIGH && p.homeRegionCode ? [p.homeRegionCode] : [])]);
+      for (const m of result.matches) expect(forbidden.has(m.facility.regionCode)).toBe(false);
+    });
+  });
+
+  it('a facility without room for the group is excluded with NO_CAPACITY, never placeable', () => {
+    run((input, result) => {
+      const needed = input.profile.groupSize ?? 1;
+      for (const m of result.matches) expect(availablePlaces(m.facility.capacity)).toBeGreaterThanOrEqual(needed);
+      for (const e of result.excluded) {
+        if (availablePlaces(e.facility.capacity) < needed) expect(e.reasons.map((r) => r.code)).toContain(ExclusionCode.NO_CAPACITY);
+      }
+    });
+  });
+
+  it('an asylum procedure never gets a bed (003:665-667)', () => {
+    run((input, result) => {
+      if (input.profile.residenceStatus === ResidenceStatus.ASYLUM_PROCEDURE) expect(result.matches).toEqual([]);
+    });
+  });
+
+  it('matches are best first; placeableNow means placeableAt = at; placeableAt is never before at', () => {
+    run((input, result) => {
+      for (let i = 1; i < result.matches.length; i++) {
+        expect(result.matches[i - 1].score).toBeGreaterThanOrEqual(result.matches[i].score);
+      }
+      for (const m of result.matches) {
+        expect(m.placeableAt.getTime()).toBeGreaterThanOrEqual(input.at.getTime());
+        expect(m.placeableNow).toBe(m.placeableAt.getTime() === input.at.getTime());
+      }
+    });
+  });
+
+  it('only the placing authority and intake decide placeableNow: NOODBED (police, 24/7) with 24/7 intake is always placeable now', () => {
+    run((input, result) => {
+      for (const m of result.matches) {
+        if (m.facility.placingAuthority === PlacingAuthority.POLICE && m.facility.intakeHours === null) expect(m.placeableNow).toBe(true);
+      }
+    });
+  });
+
+  it('escalates exactly when nothing matches (except the asylum route)', () => {
+    run((input, result) => {
+      const escalated = result.advice.some((a) => a.code === 'ESCALATE_OVD');
+      const asylum = input.profile.residenceStatus === ResidenceStatus.ASYLUM_PROCEDURE;
+      expect(escalated).toBe(result.matches.length === 0 && !asylum);
+    });
+  });
+
+  it('is deterministic: same input, or the same facilities shuffled, gives a deep-equal result', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer(), (input, seed) => {
+        const first = matchFacilities(input);
+        expect(matchFacilities(input)).toEqual(first);
+        const shuffled = [...input.facilities];
+        let state = seed >>> 0;
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+          const j = state % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(matchFacilities({ ...input, facilities: shuffled })).toEqual(first);
+      }),
+      RUNS,
+    );
+  });
+});

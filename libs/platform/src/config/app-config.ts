@@ -1,0 +1,159 @@
+/**
+ * The one typed configuration of every Opvangplek process, read from the environment once at boot.
+ * `loadConfig` is pure (env in, config or a list of sentences out) so it is unit-tested without Nest.
+ */
+import * as path from 'node:path';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+export type RuntimeEnvironment = 'development' | 'test' | 'production';
+
+export interface AppConfig {
+  env: RuntimeEnvironment;
+  http: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  dataDir: string;
+  /** `undefined` only in zero-config mode, where the standalone launcher starts an embedded server. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Where BullMQ keeps jobs. Defaults to Redis when REDIS_URL is set, else PostgreSQL. */
+  queueBackend: QueueBackendKind;
+  /** What carries events between processes (capacityChanged…): Redis pub/sub or Postgres LISTEN/NOTIFY. */
+  eventsBackend: QueueBackendKind;
+  /** Prefix for every Redis key and channel and the BullMQ schema, so several deployments can share one server. */
+  namespace: string;
+  auth: {
+    issuer: string;
+    audience: string;
+    /** HS256 secret for development tokens; absent when a JWKS URL is used. */
+    secret: string | undefined;
+    jwksUrl: string | undefined;
+  };
+  freshness: { roundTheClockAgingHours: number; roundTheClockStaleHours: number; workingDaysAging: number; workingDaysStale: number };
+  placement: { holdMinutes: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Opvangplek cannot start, the configuration is wrong:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Collects every problem instead of stopping at the first, so one start shows them all. */
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback?: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} is "${value}"; allowed: ${allowed.join(', ')}`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name} is "${raw}"; allowed: a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, protocols: string[]): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (protocols.includes(parsed.protocol)) return raw;
+    } catch {
+      /* reported below */
+    }
+    this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    return undefined;
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const runtime = read.oneOf<RuntimeEnvironment>('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const defaultBackend: QueueBackendKind = redisUrl ? 'redis' : 'postgres';
+  const queueBackend = read.oneOf<QueueBackendKind>('QUEUE_BACKEND', ['redis', 'postgres'], defaultBackend);
+  const eventsBackend = read.oneOf<QueueBackendKind>('EVENTS_BACKEND', ['redis', 'postgres'], defaultBackend);
+  for (const [name, kind] of [
+    ['QUEUE_BACKEND', queueBackend],
+    ['EVENTS_BACKEND', eventsBackend],
+  ] as const) {
+    if (kind === 'redis' && !redisUrl) read.problems.push(`${name} is "redis" but REDIS_URL is not set`);
+  }
+
+  const namespace = read.string('OPVANGPLEK_NAMESPACE', 'opvangplek')!;
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(namespace)) {
+    read.problems.push(`OPVANGPLEK_NAMESPACE is "${namespace}"; allowed: lower-case letters, digits and _, starting with a letter, at most 40`);
+  }
+
+  const secret = read.string('JWT_SECRET');
+  const jwksUrl = read.url('JWT_JWKS_URL', ['https:', 'http:']);
+  if (secret !== undefined && secret.length < 32) {
+    read.problems.push('JWT_SECRET must be at least 32 characters long');
+  }
+  if (runtime === 'production' && !jwksUrl) {
+    read.problems.push('JWT_JWKS_URL is required in production (tokens come from the organisations\' identity provider)');
+  }
+
+  const corsOrigins = (read.string('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+
+  const config: AppConfig = {
+    env: runtime,
+    http: {
+      host: read.string('HOST', '127.0.0.1')!,
+      port: read.integer('PORT', 3000, 0, 65535),
+      bodyLimit: read.string('BODY_LIMIT', '100kb')!,
+      corsOrigins,
+    },
+    dataDir: path.resolve(read.string('DATA_DIR', '.data')!),
+    databaseUrl,
+    redisUrl,
+    queueBackend,
+    eventsBackend,
+    namespace,
+    auth: {
+      issuer: read.string('JWT_ISSUER', 'opvangplek-dev')!,
+      audience: read.string('JWT_AUDIENCE', 'opvangplek')!,
+      secret,
+      jwksUrl,
+    },
+    freshness: {
+      roundTheClockAgingHours: read.integer('FRESHNESS_24_7_AGING_HOURS', 4, 1, 720),
+      roundTheClockStaleHours: read.integer('FRESHNESS_24_7_STALE_HOURS', 8, 1, 720),
+      workingDaysAging: read.integer('FRESHNESS_OFFICE_AGING_WORKING_DAYS', 1, 1, 60),
+      workingDaysStale: read.integer('FRESHNESS_OFFICE_STALE_WORKING_DAYS', 2, 1, 60),
+    },
+    placement: { holdMinutes: read.integer('HOLD_MINUTES', 120, 5, 7 * 24 * 60) },
+  };
+  if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {
+    read.problems.push('FRESHNESS_24_7_AGING_HOURS must not exceed FRESHNESS_24_7_STALE_HOURS');
+  }
+  if (config.freshness.workingDaysAging > config.freshness.workingDaysStale) {
+    read.problems.push('FRESHNESS_OFFICE_AGING_WORKING_DAYS must not exceed FRESHNESS_OFFICE_STALE_WORKING_DAYS');
+  }
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+/** The injection token of the `AppConfig` object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,10 @@
+/**
+ * Every persistent entity, in one list: the application's data source and the migration tooling
+ * both use it, so they cannot disagree about the schema.
+ */
+import { RegionEntity } from '@opvangplek/registry/region.entity';
+import { FacilityEntity } from '@opvangplek/registry/facility.entity';
+import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
+import { CapacityHistoryEntity } from '@opvangplek/capacity/capacity-history.entity';
+
+export const ENTITIES = [RegionEntity, FacilityEntity, CapacityEntity, CapacityHistoryEntity];

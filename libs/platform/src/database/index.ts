@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './database.module';
+export * from './migrate';
+export * from './migrate-on-boot';
+export * from './embedded-postgres';

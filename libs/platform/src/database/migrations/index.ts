@@ -1,0 +1,7 @@
+/**
+ * The committed migrations in order. `npm run migration:generate -- <Name>` writes a new file here
+ * and appends it to this list; never edit a migration that has been released.
+ */
+import { InitialRegister1795324571031 } from './1795324571031-InitialRegister';
+
+export const MIGRATIONS: Function[] = [InitialRegister1795324571031];

@@ -1,0 +1,48 @@
+/**
+ * The service's typed errors. Services throw these (or a feature's subclass); the GraphQL error
+ * formatter maps `kind` to the contract's `extensions.code` in one exhaustive switch
+ * (graphql/format-error.ts), so a new kind fails the type check until it is mapped.
+ */
+export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'invalid-input' | 'not-found' | 'conflict';
+
+export class AppError extends Error {
+  constructor(
+    readonly kind: AppErrorKind,
+    message: string,
+    /** For invalid input: the path of the offending field, e.g. `input.occupied`. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'A valid bearer token is required: send "Authorization: Bearer <token>".') {
+    super('unauthenticated', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+export class InvalidInputError extends AppError {
+  constructor(field: string, message: string) {
+    super('invalid-input', message, field);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not-found', message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}

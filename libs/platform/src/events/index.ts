@@ -1,0 +1,3 @@
+export * from './event-bus';
+export * from './event-iterator';
+export * from './events.module';

@@ -1,0 +1,34 @@
+/**
+ * Registers the contract's enums with the GraphQL schema, once, under their contract names.
+ * Imported for its side effect by every module whose models use them.
+ */
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  AangifteStatus,
+  B8Status,
+  CareNeed,
+  ExploitationType,
+  Freshness,
+  Gender,
+  PlacementStatus,
+  PlacingAuthority,
+  ResidenceStatus,
+  ShelterType,
+  ThreatLevel,
+  UpdateCadence,
+  Urgency,
+} from '@opvangplek/domain';
+
+registerEnumType(ShelterType, { name: 'ShelterType', description: 'Kind of shelter (opvangvorm), domain.md §2.' });
+registerEnumType(PlacingAuthority, { name: 'PlacingAuthority', description: 'Who may place in a kind (plaatsingsbevoegd).' });
+registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(ExploitationType, { name: 'ExploitationType' });
+registerEnumType(ResidenceStatus, { name: 'ResidenceStatus' });
+registerEnumType(B8Status, { name: 'B8Status', description: 'Status under chapter B8/3 of the Vreemdelingencirculaire.' });
+registerEnumType(AangifteStatus, { name: 'AangifteStatus', description: 'Whether a police report (aangifte) was made.' });
+registerEnumType(CareNeed, { name: 'CareNeed', description: 'Multiproblematiek: LVB, GGZ, addiction, several life domains.' });
+registerEnumType(ThreatLevel, { name: 'ThreatLevel' });
+registerEnumType(Urgency, { name: 'Urgency' });
+registerEnumType(Freshness, { name: 'Freshness', description: 'How recently staff vouched for a capacity figure.' });
+registerEnumType(PlacementStatus, { name: 'PlacementStatus' });
+registerEnumType(UpdateCadence, { name: 'UpdateCadence', description: 'How often a facility is expected to confirm its capacity.' });

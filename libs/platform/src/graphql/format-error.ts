@@ -1,0 +1,79 @@
+import { Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError, type AppErrorKind } from '../errors';
+
+/** The contract's `extensions.code` values (api-contract.md "Errors"). */
+export type ContractErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function contractCodeOf(kind: AppErrorKind): ContractErrorCode {
+  switch (kind) {
+    case 'unauthenticated':
+      return 'UNAUTHENTICATED';
+    case 'forbidden':
+      return 'FORBIDDEN';
+    case 'invalid-input':
+      return 'BAD_USER_INPUT';
+    case 'not-found':
+      return 'NOT_FOUND';
+    case 'conflict':
+      return 'CONFLICT';
+    default: {
+      const unmapped: never = kind;
+      throw new Error(`AppErrorKind ${String(unmapped)} has no contract code`);
+    }
+  }
+}
+
+/**
+ * Apollo's own codes for a request that never reached a resolver. They all mean the caller sent
+ * something the schema does not allow (a wrong type, an unknown field), so the contract calls them
+ * BAD_USER_INPUT; Apollo's message already names the field and the expected type.
+ */
+const CALLER_MISTAKES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+const logger = new Logger('GraphQLErrors');
+
+/**
+ * Turns any error into a contract error: a typed AppError keeps its message and gets its code;
+ * a caller mistake detected by GraphQL becomes BAD_USER_INPUT; everything else is logged here and
+ * leaves as a plain INTERNAL_SERVER_ERROR with no stack, message or token echoed back.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof AppError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: {
+        code: contractCodeOf(original.kind),
+        ...(original.field ? { field: original.field } : {}),
+      },
+    };
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && CALLER_MISTAKES.has(apolloCode)) {
+    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return {
+    message: 'Something went wrong on our side; the request was not carried out. Please try again.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,67 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Context as WsContext } from 'graphql-ws';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { formatGraphQLError } from './format-error';
+import {
+  type AuthOutcome,
+  type GraphQLRequestContext,
+  REQUEST_AUTHENTICATOR,
+  type RequestAuthenticator,
+} from './request-authenticator';
+
+type WsExtra = { auth?: AuthOutcome<unknown> };
+/** The part of an HTTP request the context needs (Express under the hood). */
+type HttpRequest = { headers: { authorization?: string } };
+
+/** graphql-ws clients send the token as `Authorization` (or `authorization`) in connectionParams. */
+function authorizationFromConnectionParams(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.Authorization ?? params?.authorization;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Code-first GraphQL over HTTP and graphql-ws, with identity resolved once per request (HTTP) or
+ * once per connection (WebSocket), and every error shaped by `formatGraphQLError`.
+ * `authentication` is the module that provides REQUEST_AUTHENTICATOR.
+ */
+@Module({})
+export class GraphqlPlatformModule {
+  static forRoot(authentication: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
+    return {
+      module: GraphqlPlatformModule,
+      imports: [
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [authentication],
+          inject: [APP_CONFIG, REQUEST_AUTHENTICATOR],
+          useFactory: (config: AppConfig, authenticator: RequestAuthenticator): ApolloDriverConfig => ({
+            // The schema lives in memory; `schema.gql` is printed by the CLI and checked for drift in CI.
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: config.env !== 'production',
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            subscriptions: {
+              'graphql-ws': {
+                onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
+                  (ctx.extra as WsExtra).auth = await authenticator.authenticate(authorizationFromConnectionParams(ctx.connectionParams));
+                  return true; // an unauthenticated subscribe is refused per operation, with UNAUTHENTICATED
+                },
+              },
+            },
+            context: async (arg: { req?: HttpRequest } | WsContext<Record<string, unknown>, WsExtra>): Promise<GraphQLRequestContext> => {
+              if ('req' in arg && arg.req) {
+                return { auth: await authenticator.authenticate(arg.req.headers.authorization) };
+              }
+              const ws = arg as WsContext<Record<string, unknown>, WsExtra>;
+              return { auth: ws.extra.auth ?? { viewer: undefined, failure: 'not authenticated' } };
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}

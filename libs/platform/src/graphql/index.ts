@@ -1,0 +1,4 @@
+import './domain-enums';
+export * from './format-error';
+export * from './graphql.module';
+export * from './request-authenticator';

@@ -1,0 +1,2 @@
+export * from './queue-factory';
+export * from './queue.module';

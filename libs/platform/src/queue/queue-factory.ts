@@ -1,0 +1,90 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import {
+  createPostgresBackend,
+  type IQueueBackend,
+  type JobProgress,
+  type PostgresConnectionOptions,
+  type PostgresQueueBackend,
+  Queue,
+  type QueueOptions,
+  Worker,
+  type Processor,
+  type WorkerOptions,
+} from 'bullmq';
+import Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+
+/** Every queue's name, in one place. A job's name is its class name; its data type sits beside it. */
+export enum QueueName {
+  /** Readiness probe: proves the queue backend answers. */
+  Health = 'health',
+}
+
+/** A queue or worker on either backend: job code only uses the API both share. */
+export type AnyQueue<Data> = Queue<Data, unknown, string, Data, unknown, string, IQueueBackend, unknown>;
+export type AnyWorker<Data> = Worker<Data, unknown, string, IQueueBackend, JobProgress, unknown>;
+
+/**
+ * Builds BullMQ queues and workers on the configured backend: Redis (production) or BullMQ's
+ * PostgreSQL backend (zero-config, one database and nothing else). Same Queue/Worker API either way,
+ * so job code never knows which one runs it. Closes everything it built on shutdown.
+ */
+@Injectable()
+export class QueueFactory implements OnApplicationShutdown {
+  private readonly closables: { close(): Promise<void> }[] = [];
+  private redis: Redis | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue<Data = unknown>(name: QueueName, options: Omit<QueueOptions, 'connection'> = {}): AnyQueue<Data> {
+    const queue =
+      this.config.queueBackend === 'redis'
+        ? new Queue<Data>(name, { ...options, connection: this.redisConnection(), prefix: this.config.namespace })
+        : new Queue<Data, unknown, string, Data, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>(
+            name,
+            { ...options, connection: this.postgresConnection() },
+            createPostgresBackend,
+          );
+    this.closables.push(queue);
+    return queue as unknown as AnyQueue<Data>;
+  }
+
+  worker<Data = unknown>(
+    name: QueueName,
+    processor: Processor<Data>,
+    options: Omit<WorkerOptions, 'connection'> = {},
+  ): AnyWorker<Data> {
+    const worker =
+      this.config.queueBackend === 'redis'
+        ? // Workers block on their connection; BullMQ duplicates the one passed here for each worker.
+          new Worker<Data>(name, processor, { ...options, connection: this.redisConnection(), prefix: this.config.namespace })
+        : new Worker<Data, unknown, string, PostgresQueueBackend, JobProgress, PostgresConnectionOptions>(
+            name,
+            processor,
+            { ...options, connection: this.postgresConnection() },
+            createPostgresBackend,
+          );
+    this.closables.push(worker);
+    return worker as unknown as AnyWorker<Data>;
+  }
+
+  private redisConnection(): Redis {
+    // BullMQ requires maxRetriesPerRequest: null on its connections (stack.md).
+    this.redis ??= new Redis(this.config.redisUrl!, { maxRetriesPerRequest: null });
+    return this.redis;
+  }
+
+  private postgresConnection() {
+    return {
+      connectionString: this.config.databaseUrl!,
+      schema: `${this.config.namespace}_jobs`,
+      migrate: true,
+      max: 4,
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.closables.splice(0).map((closable) => closable.close()));
+    await this.redis?.quit().catch(() => undefined);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  availablePlaces,
+  capacityFreshness,
+  type FreshnessPolicy,
+  type IsoWeekday,
+  isOpen,
+  nextOpening,
+  type OpeningHours,
+} from '@opvangplek/domain';
+import type { CapacityEntity } from './capacity.entity';
+import type { FacilityEntity } from './facility.entity';
+import type { CapacityModel } from './models/capacity.model';
+import type { FacilityModel, IntakeModel } from './models/facility.model';
+
+const DAY_NAMES: Record<IsoWeekday, string> = { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' };
+
+/** "Mon–Fri 09:00–17:00, closed on public holidays" or "24/7". */
+export function describeOpeningHours(hours: OpeningHours | null): string {
+  if (hours === null) return '24/7';
+  const days = [...hours.days].sort((a, b) => a - b);
+  const consecutive = days.every((day, i) => i === 0 || day === days[i - 1] + 1);
+  const dayText =
+    consecutive && days.length > 2 ? `${DAY_NAMES[days[0]]}–${DAY_NAMES[days[days.length - 1]]}` : days.map((d) => DAY_NAMES[d]).join(', ');
+  return `${dayText} ${hours.opens}–${hours.closes}${hours.closedOnPublicHolidays ? ', closed on public holidays' : ''}`;
+}
+
+export function intakeAt(hours: OpeningHours | null, now: Date): IntakeModel {
+  const openNow = isOpen(hours, now);
+  return {
+    alwaysOpen: hours === null,
+    openNow,
+    nextOpeningAt: openNow ? now : nextOpening(hours, now),
+    description: describeOpeningHours(hours),
+  };
+}
+
+export function capacityView(
+  capacity: CapacityEntity,
+  facility: Pick<FacilityEntity, 'updateCadence'>,
+  now: Date,
+  policy: FreshnessPolicy,
+): CapacityModel {
+  return {
+    total: capacity.total,
+    occupied: capacity.occupied,
+    held: capacity.held,
+    outOfService: capacity.outOfService,
+    available: availablePlaces(capacity),
+    updatedAt: capacity.updatedAt,
+    confirmedAt: capacity.confirmedAt,
+    freshness: capacityFreshness(capacity.confirmedAt, facility.updateCadence, now, policy),
+    version: capacity.version,
+  };
+}
+
+/**
+ * The facility as one caller may see it at one moment: location fields are withheld unless
+ * `mayKnowLocation` said yes; intake and freshness are evaluated at `now`.
+ */
+export function facilityView(
+  facility: FacilityEntity & { capacity: CapacityEntity; region: NonNullable<FacilityEntity['region']> },
+  options: { now: Date; freshnessPolicy: FreshnessPolicy; mayKnowLocation: boolean },
+): FacilityModel {
+  const { now, mayKnowLocation } = options;
+  return {
+    id: facility.id,
+    key: facility.key,
+    name: facility.name,
+    type: facility.type,
+    operator: facility.operator,
+    region: { code: facility.region.code, name: facility.region.name, centralMunicipality: facility.region.centralMunicipality },
+    municipality: mayKnowLocation ? facility.municipality : null,
+    secretAddress: facility.secretAddress,
+    address: mayKnowLocation ? facility.address : null,
+    latitude: mayKnowLocation ? facility.latitude : null,
+    longitude: mayKnowLocation ? facility.longitude : null,
+    placingAuthority: facility.placingAuthority,
+    intake: intakeAt(facility.intakeHours, now),
+    eligibility: { ...facility.eligibility },
+    maxStayDays: facility.maxStayDays,
+    updateCadence: facility.updateCadence,
+    capacity: capacityView(facility.capacity, facility, now, options.freshnessPolicy),
+  };
+}

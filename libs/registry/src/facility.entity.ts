@@ -1,0 +1,141 @@
+import {
+  B8Status,
+  CareNeed,
+  ExploitationType,
+  Gender,
+  type OpeningHours,
+  PlacingAuthority,
+  ResidenceStatus,
+  ShelterType,
+  UpdateCadence,
+} from '@opvangplek/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { CapacityEntity } from './capacity.entity';
+import { RegionEntity } from './region.entity';
+
+/**
+ * Who a facility takes, stored as real columns (not JSON) so candidate queries can filter in SQL.
+ * Empty arrays mean "any" (api-contract.md).
+ */
+export class EligibilityColumns {
+  @Column({ type: 'enum', enum: Gender, enumName: 'gender', array: true, default: () => "'{}'" })
+  genders: Gender[];
+
+  @Column({ name: 'min_age', type: 'smallint', nullable: true })
+  minAge: number | null;
+
+  @Column({ name: 'max_age', type: 'smallint', nullable: true })
+  maxAge: number | null;
+
+  @Column({
+    name: 'exploitation_types',
+    type: 'enum',
+    enum: ExploitationType,
+    enumName: 'exploitation_type',
+    array: true,
+    default: () => "'{}'",
+  })
+  exploitationTypes: ExploitationType[];
+
+  @Column({
+    name: 'residence_statuses',
+    type: 'enum',
+    enum: ResidenceStatus,
+    enumName: 'residence_status',
+    array: true,
+    default: () => "'{}'",
+  })
+  residenceStatuses: ResidenceStatus[];
+
+  @Column({ name: 'b8_statuses', type: 'enum', enum: B8Status, enumName: 'b8_status', array: true, default: () => "'{}'" })
+  b8Statuses: B8Status[];
+
+  @Column({ name: 'accepts_care_needs', type: 'enum', enum: CareNeed, enumName: 'care_need', array: true, default: () => "'{}'" })
+  acceptsCareNeeds: CareNeed[];
+
+  @Column({ name: 'accepts_children', type: 'boolean', default: false })
+  acceptsChildren: boolean;
+
+  @Column({ name: 'max_group_size', type: 'smallint', default: 1 })
+  maxGroupSize: number;
+}
+
+@Entity({ name: 'facilities' })
+@Index('facilities_region_type_idx', ['regionCode', 'type'])
+@Index('facilities_type_idx', ['type'])
+export class FacilityEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stable external identity (seed/import key); makes loading the register idempotent. */
+  @Index('facilities_key_uq', { unique: true })
+  @Column({ type: 'varchar', length: 160 })
+  key: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'enum', enum: ShelterType, enumName: 'shelter_type' })
+  type: ShelterType;
+
+  @Column({ type: 'varchar', length: 200 })
+  operator: string;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 8 })
+  regionCode: string;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code' })
+  region?: RegionEntity;
+
+  @Column({ type: 'varchar', length: 120 })
+  municipality: string;
+
+  @Column({ type: 'double precision' })
+  latitude: number;
+
+  @Column({ type: 'double precision' })
+  longitude: number;
+
+  /** Geheim adres: address, municipality and coordinates are withheld from nearly everyone (domain.md §6). */
+  @Column({ name: 'secret_address', type: 'boolean', default: false })
+  secretAddress: boolean;
+
+  @Column({ type: 'varchar', length: 300 })
+  address: string;
+
+  @Column({ name: 'placing_authority', type: 'enum', enum: PlacingAuthority, enumName: 'placing_authority' })
+  placingAuthority: PlacingAuthority;
+
+  /** `null` = intake 24/7. */
+  @Column({ name: 'intake_hours', type: 'jsonb', nullable: true })
+  intakeHours: OpeningHours | null;
+
+  @Column(() => EligibilityColumns, { prefix: false })
+  eligibility: EligibilityColumns;
+
+  @Column({ name: 'max_stay_days', type: 'smallint', nullable: true })
+  maxStayDays: number | null;
+
+  @Column({ name: 'update_cadence', type: 'enum', enum: UpdateCadence, enumName: 'update_cadence' })
+  updateCadence: UpdateCadence;
+
+  @OneToOne('CapacityEntity', 'facility')
+  capacity?: CapacityEntity;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

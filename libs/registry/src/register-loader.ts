@@ -1,0 +1,151 @@
+import type { CapacityCounts, FacilityDefinition, Region } from '@opvangplek/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type LoadableRegion = Region & { latitude: number; longitude: number };
+export type LoadableFacility = FacilityDefinition & { capacity: CapacityCounts };
+
+export interface LoadReport {
+  regionsInserted: number;
+  regionsUpdated: number;
+  facilitiesInserted: number;
+  facilitiesUpdated: number;
+  capacitiesInserted: number;
+}
+
+/** Serialises register loads across processes (two `npm start`s on one database). */
+const LOAD_LOCK_KEY = 4_207_193_002;
+const BATCH_SIZE = 500;
+
+const FACILITY_COLUMNS = [
+  'key', 'name', 'type', 'operator', 'region_code', 'municipality', 'latitude', 'longitude', 'secret_address', 'address',
+  'placing_authority', 'intake_hours', 'genders', 'min_age', 'max_age', 'exploitation_types', 'residence_statuses',
+  'b8_statuses', 'accepts_care_needs', 'accepts_children', 'max_group_size', 'max_stay_days', 'update_cadence',
+] as const;
+
+/** Postgres casts per column, so plain JS values (strings, arrays of strings, JSON) bind safely. */
+const CASTS: Partial<Record<(typeof FACILITY_COLUMNS)[number], string>> = {
+  type: 'shelter_type',
+  placing_authority: 'placing_authority',
+  intake_hours: 'jsonb',
+  genders: 'gender[]',
+  exploitation_types: 'exploitation_type[]',
+  residence_statuses: 'residence_status[]',
+  b8_statuses: 'b8_status[]',
+  accepts_care_needs: 'care_need[]',
+  update_cadence: 'update_cadence',
+};
+
+function facilityRow(facility: LoadableFacility): unknown[] {
+  const e = facility.eligibility;
+  return [
+    facility.key, facility.name, facility.type, facility.operator, facility.regionCode, facility.municipality,
+    facility.latitude, facility.longitude, facility.secretAddress, facility.address, facility.placingAuthority,
+    facility.intakeHours === null ? null : JSON.stringify(facility.intakeHours), e.genders, e.minAge, e.maxAge,
+    e.exploitationTypes, e.residenceStatuses, e.b8Statuses, e.acceptsCareNeeds, e.acceptsChildren, e.maxGroupSize,
+    facility.maxStayDays, facility.updateCadence,
+  ];
+}
+
+function placeholders(rowCount: number, columnCasts: (string | undefined)[], offset = 0): string {
+  const width = columnCasts.length;
+  return Array.from({ length: rowCount }, (_, row) => {
+    const cells = columnCasts.map((cast, column) => `$${offset + row * width + column + 1}${cast ? `::${cast}` : ''}`);
+    return `(${cells.join(', ')})`;
+  }).join(',\n');
+}
+
+function batches<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_SIZE) result.push(items.slice(i, i + BATCH_SIZE));
+  return result;
+}
+
+/**
+ * Loads a register idempotently: regions and facilities are matched by code and key; a row is
+ * rewritten only where its definition differs, and capacity is created only for new facilities —
+ * live counts that staff have since changed are never overwritten by a re-run. Loading the same
+ * register twice changes nothing.
+ *
+ * `confirmedHoursAgo` gives each new facility's counts an age, so a demo register shows the spread
+ * of fresh and stale figures a real one has; it is simulated, and the README says so.
+ */
+export async function loadRegister(
+  dataSource: DataSource,
+  register: { regions: readonly LoadableRegion[]; facilities: readonly LoadableFacility[] },
+  options: { now: Date; confirmedHoursAgo?: (facility: LoadableFacility) => number | null; onProgress?: (done: number, total: number) => void },
+): Promise<LoadReport> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
+    const report: LoadReport = { regionsInserted: 0, regionsUpdated: 0, facilitiesInserted: 0, facilitiesUpdated: 0, capacitiesInserted: 0 };
+    await loadRegions(manager, register.regions, report);
+    let done = 0;
+    for (const batch of batches(register.facilities)) {
+      await loadFacilities(manager, batch, report);
+      await loadCapacities(manager, batch, options, report);
+      done += batch.length;
+      options.onProgress?.(done, register.facilities.length);
+    }
+    return report;
+  });
+}
+
+async function loadRegions(manager: EntityManager, regions: readonly LoadableRegion[], report: LoadReport): Promise<void> {
+  if (regions.length === 0) return;
+  const values = regions.flatMap((r) => [r.code, r.name, r.centralMunicipality, r.latitude, r.longitude]);
+  const rows: { inserted: boolean }[] = await manager.query(
+    `INSERT INTO regions (code, name, central_municipality, latitude, longitude)
+     VALUES ${placeholders(regions.length, [undefined, undefined, undefined, undefined, undefined])}
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, central_municipality = EXCLUDED.central_municipality,
+       latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
+     WHERE (regions.name, regions.central_municipality, regions.latitude, regions.longitude)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.central_municipality, EXCLUDED.latitude, EXCLUDED.longitude)
+     RETURNING (xmax = 0) AS inserted`,
+    values,
+  );
+  for (const row of rows) row.inserted ? report.regionsInserted++ : report.regionsUpdated++;
+}
+
+async function loadFacilities(manager: EntityManager, batch: readonly LoadableFacility[], report: LoadReport): Promise<void> {
+  const columns = FACILITY_COLUMNS.join(', ');
+  const updatable = FACILITY_COLUMNS.filter((column) => column !== 'key');
+  const rows: { inserted: boolean }[] = await manager.query(
+    `INSERT INTO facilities (${columns})
+     VALUES ${placeholders(batch.length, FACILITY_COLUMNS.map((column) => CASTS[column]))}
+     ON CONFLICT (key) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+     WHERE (${updatable.map((c) => `facilities.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
+     RETURNING (xmax = 0) AS inserted`,
+    batch.flatMap(facilityRow),
+  );
+  for (const row of rows) row.inserted ? report.facilitiesInserted++ : report.facilitiesUpdated++;
+}
+
+async function loadCapacities(
+  manager: EntityManager,
+  batch: readonly LoadableFacility[],
+  options: { now: Date; confirmedHoursAgo?: (facility: LoadableFacility) => number | null },
+  report: LoadReport,
+): Promise<void> {
+  const casts = [undefined, 'int', 'int', 'int', 'int', 'timestamptz'];
+  const values = batch.flatMap((f) => {
+    const hoursAgo = options.confirmedHoursAgo?.(f) ?? 0;
+    const confirmedAt = hoursAgo === null ? null : new Date(options.now.getTime() - hoursAgo * 3_600_000);
+    return [f.key, f.capacity.total, f.capacity.occupied, f.capacity.held, f.capacity.outOfService, confirmedAt];
+  });
+  const inserted: unknown[] = await manager.query(
+    `WITH incoming (key, total, occupied, held, out_of_service, confirmed_at) AS (
+       VALUES ${placeholders(batch.length, casts)}
+     ), created AS (
+       INSERT INTO capacity (facility_id, total, occupied, held, out_of_service, version, updated_at, confirmed_at)
+       SELECT f.id, i.total, i.occupied, i.held, i.out_of_service, 1, COALESCE(i.confirmed_at, $${values.length + 1}::timestamptz), i.confirmed_at
+       FROM incoming i JOIN facilities f ON f.key = i.key
+       ON CONFLICT (facility_id) DO NOTHING
+       RETURNING *
+     )
+     INSERT INTO capacity_history (facility_id, kind, version, total, occupied, held, out_of_service, changed_by, changed_by_role, changed_by_org, changed_at)
+     SELECT facility_id, 'REGISTER', version, total, occupied, held, out_of_service, 'system:register-loader', 'SYSTEM', 'opvangplek', updated_at
+     FROM created
+     RETURNING id`,
+    [...values, options.now],
+  );
+  report.capacitiesInserted += inserted.length;
+}

@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { ShelterType } from '@opvangplek/domain';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { InvalidInputError } from '@opvangplek/platform/errors';
+import type { DataSource } from 'typeorm';
+import type { CapacityEntity } from './capacity.entity';
+import { FacilityEntity } from './facility.entity';
+import { facilityView } from './facility-view.mapper';
+import { mayKnowLocation } from './location-disclosure';
+import type { FacilityModel } from './models/facility.model';
+import { RegionEntity } from './region.entity';
+
+export interface FacilityQuery {
+  types?: ShelterType[] | null;
+  regionCodes?: string[] | null;
+  availableOnly?: boolean | null;
+  ids?: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_FILTER_VALUES = 100;
+
+/** Checks a facility id's shape before it reaches SQL, so a typo is a clear error, not a database one. */
+export function assertFacilityId(id: string, field: string): void {
+  if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a facility id (a UUID), got "${id.slice(0, 60)}"`);
+}
+
+type LoadedFacility = FacilityEntity & { capacity: CapacityEntity; region: RegionEntity };
+
+/** Reads the register: regions and facilities with their live capacity, as one caller may see them. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  regions(): Promise<RegionEntity[]> {
+    return this.dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async facilities(viewer: Viewer, query: FacilityQuery = {}): Promise<FacilityModel[]> {
+    if ((query.regionCodes?.length ?? 0) > MAX_FILTER_VALUES) {
+      throw new InvalidInputError('filter.regionCodes', `filter.regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    }
+    query.ids?.forEach((id) => assertFacilityId(id, 'id'));
+    const rows = await this.load(query);
+    const now = this.clock.now();
+    return rows.map((facility) =>
+      facilityView(facility, { now, freshnessPolicy: this.config.freshness, mayKnowLocation: mayKnowLocation(viewer, facility) }),
+    );
+  }
+
+  async facility(viewer: Viewer, id: string): Promise<FacilityModel | null> {
+    assertFacilityId(id, 'id');
+    const [facility] = await this.facilities(viewer, { ids: [id] });
+    return facility ?? null;
+  }
+
+  /** One query: facility, region and capacity joined, filtered in SQL, in a stable order. */
+  private load(query: FacilityQuery): Promise<LoadedFacility[]> {
+    const builder = this.dataSource
+      .getRepository(FacilityEntity)
+      .createQueryBuilder('facility')
+      .innerJoinAndSelect('facility.region', 'region')
+      .innerJoinAndSelect('facility.capacity', 'capacity')
+      .orderBy('facility.regionCode', 'ASC')
+      .addOrderBy('facility.type', 'ASC')
+      .addOrderBy('facility.name', 'ASC')
+      .addOrderBy('facility.id', 'ASC');
+    if (query.ids) builder.andWhere('facility.id IN (:...ids)', { ids: query.ids.length ? query.ids : [null] });
+    if (query.types?.length) builder.andWhere('facility.type IN (:...types)', { types: query.types });
+    if (query.regionCodes?.length) builder.andWhere('facility.regionCode IN (:...regionCodes)', { regionCodes: query.regionCodes });
+    if (query.availableOnly) {
+      builder.andWhere('capacity.total - capacity.occupied - capacity.held - capacity.outOfService > 0');
+    }
+    return builder.getMany() as Promise<LoadedFacility[]>;
+  }
+}

@@ -3,7 +3,7 @@ import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
-import { ClockModule } from '@opvangplek/platform/clock';
+import { type Clock, ClockModule } from '@opvangplek/platform/clock';
 import { DatabaseModule } from '@opvangplek/platform/database';
 import { EventsModule } from '@opvangplek/platform/events';
 import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
@@ -12,18 +12,19 @@ import { QueueModule } from '@opvangplek/platform/queue';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 
 /** The shared infrastructure every process needs: config, clock, database, events, queues. */
-export function platformModules(config: AppConfig) {
-  return [ConfigModule.forRoot(config), ClockModule, DatabaseModule, EventsModule, QueueModule];
+export function platformModules(config: AppConfig, clock?: Clock) {
+  return [ConfigModule.forRoot(config), ClockModule.forRoot(clock), DatabaseModule, EventsModule, QueueModule];
 }
 
 /** The API process: GraphQL over HTTP and WebSocket, plus health probes. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, extra: DynamicModule['imports'] = []): DynamicModule {
+  /** `clock` replaces the system clock (tests that fix "now"). */
+  static forRoot(config: AppConfig, extra: DynamicModule['imports'] = [], clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        ...platformModules(config),
+        ...platformModules(config, clock),
         GraphqlPlatformModule.forRoot(AuthenticationModule),
         AccessModule,
         RegistryModule,

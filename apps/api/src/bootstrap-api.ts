@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Clock } from '@opvangplek/platform/clock';
 import type { AppConfig } from '@opvangplek/platform/config';
 import type { DynamicModule } from '@nestjs/common';
 import { ApiModule } from './api.module';
@@ -12,9 +13,9 @@ import { ApiModule } from './api.module';
 export async function bootstrapApi(
   config: AppConfig,
   extra: DynamicModule['imports'] = [],
-  options: { shutdownHooks?: boolean } = {},
+  options: { shutdownHooks?: boolean; clock?: Clock } = {},
 ): Promise<{ app: INestApplication; url: string }> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra), {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra, options.clock), {
     logger: config.env === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
     bodyParser: false,
   });

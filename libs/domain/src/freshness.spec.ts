@@ -13,9 +13,7 @@ describe('capacityFreshness', () => {
   });
 
   it('is FRESH for a confirmation in the future (clock skew)', () => {
-    expect(capacityFreshness(at('2026-03-30T10:05:00Z'), ROUND_THE_CLOCK, at('2026-03-30T10:00:00Z'))).toBe(
-      Freshness.FRESH,
-    );
+    expect(capacityFreshness(at('2026-03-30T10:05:00Z'), ROUND_THE_CLOCK, at('2026-03-30T10:00:00Z'))).toBe(Freshness.FRESH);
   });
 
   describe('ROUND_THE_CLOCK (aging after 4 h, stale after 8 h)', () => {
@@ -32,9 +30,9 @@ describe('capacityFreshness', () => {
     });
 
     it('counts real elapsed hours across the DST change (01:00 → 05:00 local is 3 h on 29 March)', () => {
-      expect(
-        capacityFreshness(at('2026-03-29T01:00:00+01:00'), ROUND_THE_CLOCK, at('2026-03-29T05:00:00+02:00')),
-      ).toBe(Freshness.FRESH);
+      expect(capacityFreshness(at('2026-03-29T01:00:00+01:00'), ROUND_THE_CLOCK, at('2026-03-29T05:00:00+02:00'))).toBe(
+        Freshness.FRESH,
+      );
     });
 
     it('uses the policy thresholds', () => {
@@ -51,12 +49,32 @@ describe('capacityFreshness', () => {
       ['Mon 10:00 → Tue 10:00 (exactly 1)', '2026-06-08T10:00:00+02:00', '2026-06-09T10:00:00+02:00', Freshness.AGING],
       ['Mon 10:00 → Wed 09:59', '2026-06-08T10:00:00+02:00', '2026-06-10T09:59:00+02:00', Freshness.AGING],
       ['Mon 10:00 → Wed 10:00 (exactly 2)', '2026-06-08T10:00:00+02:00', '2026-06-10T10:00:00+02:00', Freshness.STALE],
-      ['Fri 16:00 → Mon 09:00: the weekend does not age', '2026-06-12T16:00:00+02:00', '2026-06-15T09:00:00+02:00', Freshness.FRESH],
+      [
+        'Fri 16:00 → Mon 09:00: the weekend does not age',
+        '2026-06-12T16:00:00+02:00',
+        '2026-06-15T09:00:00+02:00',
+        Freshness.FRESH,
+      ],
       ['Fri 16:00 → Mon 16:00', '2026-06-12T16:00:00+02:00', '2026-06-15T16:00:00+02:00', Freshness.AGING],
       ['Fri 16:00 → Tue 16:00', '2026-06-12T16:00:00+02:00', '2026-06-16T16:00:00+02:00', Freshness.STALE],
-      ['Thu 24 Dec 12:00 → Mon 28 Dec 11:00 (Christmas, weekend)', '2026-12-24T12:00:00+01:00', '2026-12-28T11:00:00+01:00', Freshness.FRESH],
-      ['Fri 3 Apr 12:00 → Tue 7 Apr 11:00 (Easter Monday)', '2026-04-03T12:00:00+02:00', '2026-04-07T11:00:00+02:00', Freshness.FRESH],
-      ['Fri 3 Apr 12:00 → Tue 7 Apr 13:00 (Easter Monday)', '2026-04-03T12:00:00+02:00', '2026-04-07T13:00:00+02:00', Freshness.AGING],
+      [
+        'Thu 24 Dec 12:00 → Mon 28 Dec 11:00 (Christmas, weekend)',
+        '2026-12-24T12:00:00+01:00',
+        '2026-12-28T11:00:00+01:00',
+        Freshness.FRESH,
+      ],
+      [
+        'Fri 3 Apr 12:00 → Tue 7 Apr 11:00 (Easter Monday)',
+        '2026-04-03T12:00:00+02:00',
+        '2026-04-07T11:00:00+02:00',
+        Freshness.FRESH,
+      ],
+      [
+        'Fri 3 Apr 12:00 → Tue 7 Apr 13:00 (Easter Monday)',
+        '2026-04-03T12:00:00+02:00',
+        '2026-04-07T13:00:00+02:00',
+        Freshness.AGING,
+      ],
     ])('%s → %s', (_label, updated, now, expected) => {
       expect(capacityFreshness(at(updated), WORKING_DAYS, at(now))).toBe(expected);
     });
@@ -64,9 +82,7 @@ describe('capacityFreshness', () => {
     it('holidays only stop the clock with a holiday calendar', () => {
       const updated = at('2026-12-24T12:00:00+01:00');
       const now = at('2026-12-28T11:00:00+01:00');
-      expect(capacityFreshness(updated, WORKING_DAYS, now, DEFAULT_FRESHNESS_POLICY, NO_HOLIDAYS)).toBe(
-        Freshness.AGING,
-      );
+      expect(capacityFreshness(updated, WORKING_DAYS, now, DEFAULT_FRESHNESS_POLICY, NO_HOLIDAYS)).toBe(Freshness.AGING);
     });
   });
 });

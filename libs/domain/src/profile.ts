@@ -4,15 +4,7 @@
  * (domain.md §6); `validateProfile` rejects any field not declared here, so one cannot slip in.
  */
 import { compareLocalDates, addMonths, formatLocalDate, localDateOf, parseLocalDate } from './calendar/wall-clock';
-import {
-  AangifteStatus,
-  B8Status,
-  CareNeed,
-  ExploitationType,
-  Gender,
-  ResidenceStatus,
-  ThreatLevel,
-} from './enums';
+import { AangifteStatus, B8Status, CareNeed, ExploitationType, Gender, ResidenceStatus, ThreatLevel } from './enums';
 
 export interface VictimProfile {
   gender: Gender;
@@ -202,7 +194,10 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
     isSet(profile.b8Status) &&
     profile.b8Status !== B8Status.NOT_APPLICABLE
   ) {
-    v.push({ field: 'b8Status', message: 'b8Status must be NOT_APPLICABLE or empty for a Dutch national (B8/3 is for foreign nationals)' });
+    v.push({
+      field: 'b8Status',
+      message: 'b8Status must be NOT_APPLICABLE or empty for a Dutch national (B8/3 is for foreign nationals)',
+    });
   }
   if (isSet(profile.bedenktijdStart)) {
     const start = typeof profile.bedenktijdStart === 'string' ? parseLocalDate(profile.bedenktijdStart) : null;

@@ -46,7 +46,10 @@ export interface Eligibility {
   exploitationTypes: ExploitationType[];
   residenceStatuses: ResidenceStatus[];
   b8Statuses: B8Status[];
-  /** Care needs the facility can handle; a profile with a care need not listed here is excluded. */
+  /**
+   * Care needs the facility can handle. Like every list here, empty means "any"; a facility that
+   * handles only some lists them, and a profile with a need not listed is excluded.
+   */
   acceptsCareNeeds: CareNeed[];
   acceptsChildren: boolean;
   /** The largest group placed together at once (an NLA raid); 1 for individual places. */

@@ -102,7 +102,8 @@ async function loadRegions(manager: EntityManager, regions: readonly LoadableReg
      RETURNING (xmax = 0) AS inserted`,
     values,
   );
-  for (const row of rows) row.inserted ? report.regionsInserted++ : report.regionsUpdated++;
+  report.regionsInserted += rows.filter((row) => row.inserted).length;
+  report.regionsUpdated += rows.filter((row) => !row.inserted).length;
 }
 
 async function loadFacilities(manager: EntityManager, batch: readonly LoadableFacility[], report: LoadReport): Promise<void> {
@@ -116,7 +117,8 @@ async function loadFacilities(manager: EntityManager, batch: readonly LoadableFa
      RETURNING (xmax = 0) AS inserted`,
     batch.flatMap(facilityRow),
   );
-  for (const row of rows) row.inserted ? report.facilitiesInserted++ : report.facilitiesUpdated++;
+  report.facilitiesInserted += rows.filter((row) => row.inserted).length;
+  report.facilitiesUpdated += rows.filter((row) => !row.inserted).length;
 }
 
 async function loadCapacities(

@@ -68,8 +68,7 @@ class DutchHolidayCalendar implements HolidayCalendar {
         const rule = holiday.rule;
         const counts =
           !NEVER_A_DAY_OFF.has(rule) &&
-          (holiday.type === 'public' ||
-            (rule === LIBERATION_DAY_RULE && liberationDayOff(year, this.options.liberationDay)));
+          (holiday.type === 'public' || (rule === LIBERATION_DAY_RULE && liberationDayOff(year, this.options.liberationDay)));
         // `date` is the local day as `YYYY-MM-DD 00:00:00`.
         if (counts) days.set(holiday.date.slice(0, 10), holiday.name);
       }

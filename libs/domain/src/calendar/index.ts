@@ -3,3 +3,4 @@ export * from './holidays';
 export * from './opening-hours';
 export * from './working-days';
 export * from './authority-hours';
+export * from './hold-expiry';

@@ -66,7 +66,11 @@ describe('nextOpening with CoMensha office hours', () => {
     ['Thursday before Easter → Good Friday 09:00', '2026-04-02T17:00:00+02:00', '2026-04-03T09:00:00+02:00'],
     ['Good Friday evening → Tuesday after Easter Monday', '2026-04-03T17:00:00+02:00', '2026-04-07T09:00:00+02:00'],
     ['Friday before Koningsdag (Mon 27 April 2026) → Tuesday', '2026-04-24T17:00:00+02:00', '2026-04-28T09:00:00+02:00'],
-    ['Koningsdag on Saturday 26 April 2025 (27th a Sunday) → Monday 28th', '2025-04-25T17:00:00+02:00', '2025-04-28T09:00:00+02:00'],
+    [
+      'Koningsdag on Saturday 26 April 2025 (27th a Sunday) → Monday 28th',
+      '2025-04-25T17:00:00+02:00',
+      '2025-04-28T09:00:00+02:00',
+    ],
     ['Christmas Eve 17:00 → Monday 28 December', '2026-12-24T17:00:00+01:00', '2026-12-28T09:00:00+01:00'],
     ['New Year 2027 (Friday) → Monday 4 January', '2026-12-31T17:00:00+01:00', '2027-01-04T09:00:00+01:00'],
     ['Ascension Day → Friday', '2026-05-14T08:00:00+02:00', '2026-05-15T09:00:00+02:00'],
@@ -130,12 +134,8 @@ describe('nextCommonOpening', () => {
   const saturdayIntake: OpeningHours = { days: [6], opens: '10:00', closes: '12:00', closedOnPublicHolidays: false };
 
   it('finds the first instant both are open', () => {
-    expect(iso(nextCommonOpening([office, afternoonIntake], at('2026-03-30T08:00:00+02:00')))).toBe(
-      '2026-03-30T11:00:00.000Z',
-    );
-    expect(iso(nextCommonOpening([office, afternoonIntake], at('2026-03-27T16:00:00+01:00')))).toBe(
-      '2026-03-30T11:00:00.000Z',
-    );
+    expect(iso(nextCommonOpening([office, afternoonIntake], at('2026-03-30T08:00:00+02:00')))).toBe('2026-03-30T11:00:00.000Z');
+    expect(iso(nextCommonOpening([office, afternoonIntake], at('2026-03-27T16:00:00+01:00')))).toBe('2026-03-30T11:00:00.000Z');
   });
 
   it('is the later of the two openings when they overlap, and `at` when both are open', () => {
@@ -172,11 +172,19 @@ describe('opening hours validation', () => {
 describe('properties', () => {
   const hoursArb = fc.record({
     days: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }) as fc.Arbitrary<OpeningHours['days']>,
-    opens: fc.integer({ min: 0, max: 95 }).map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`),
-    closes: fc.integer({ min: 1, max: 96 }).map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`),
+    opens: fc
+      .integer({ min: 0, max: 95 })
+      .map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`),
+    closes: fc
+      .integer({ min: 1, max: 96 })
+      .map((q) => `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`),
     closedOnPublicHolidays: fc.boolean(),
   });
-  const instantArb = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+  const instantArb = fc.date({
+    min: new Date('2024-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  });
 
   it('nextOpening is at or after `at`, open, and equals `at` exactly when open now', () => {
     fc.assert(

@@ -77,11 +77,7 @@ function windowOn(hours: OpeningHours, date: LocalDate, holidays: HolidayCalenda
 }
 
 /** Whether the schedule is open at `at`. */
-export function isOpen(
-  hours: OpeningHours | null,
-  at: Date,
-  holidays: HolidayCalendar = DUTCH_PUBLIC_HOLIDAYS,
-): boolean {
+export function isOpen(hours: OpeningHours | null, at: Date, holidays: HolidayCalendar = DUTCH_PUBLIC_HOLIDAYS): boolean {
   if (hours === null) return true;
   const today = localDateOf(at);
   // Yesterday's window matters for overnight schedules.

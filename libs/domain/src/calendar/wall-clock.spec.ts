@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -32,6 +33,32 @@ describe('wallClock (Europe/Amsterdam)', () => {
     expect(wallClock(new Date('2026-03-29T01:00:00Z'))).toMatchObject({ hour: 3, minute: 0 });
     expect(wallClock(new Date('2026-10-25T00:59:00Z'))).toMatchObject({ hour: 2, minute: 59 });
     expect(wallClock(new Date('2026-10-25T01:00:00Z'))).toMatchObject({ hour: 2, minute: 0 });
+  });
+
+  it('agrees with ICU at any instant, including before the cached era (1900–2100)', () => {
+    const icu = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }),
+        (at) => {
+          const w = wallClock(at);
+          const pad = (n: number): string => String(n).padStart(2, '0');
+          expect(`${pad(w.day)}/${pad(w.month)}/${w.year}, ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`).toBe(
+            icu.format(at),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('rejects an invalid Date', () => {
@@ -69,8 +96,7 @@ describe('instantAt', () => {
 
   it('DST days are 23 and 25 hours long', () => {
     const length = (day: number, month: number): number =>
-      (startOfLocalDay({ year: 2026, month, day: day + 1 }).getTime() -
-        startOfLocalDay({ year: 2026, month, day }).getTime()) /
+      (startOfLocalDay({ year: 2026, month, day: day + 1 }).getTime() - startOfLocalDay({ year: 2026, month, day }).getTime()) /
       3_600_000;
     expect(length(29, 3)).toBe(23);
     expect(length(25, 10)).toBe(25);

@@ -44,23 +44,61 @@ function assertValidInstant(at: Date): void {
   }
 }
 
-/** Reads the Amsterdam wall clock at an instant. */
-export function wallClock(at: Date): WallClock {
-  assertValidInstant(at);
+/** Wall-clock fields straight from ICU (the source of truth; slow-ish, hence the cache below). */
+function intlWallFields(at: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts: Record<string, number> = {};
   for (const part of formatter.formatToParts(at)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const date: LocalDate = { year: parts.year, month: parts.month, day: parts.day };
   // Some ICU versions print midnight as 24 even with h23; normalise defensively.
   const hour = parts.hour === 24 ? 0 : parts.hour;
+  return { year: parts.year, month: parts.month, day: parts.day, hour, minute: parts.minute, second: parts.second };
+}
+
+function intlOffsetMs(instantMs: number): number {
+  const secondMs = Math.floor(instantMs / 1000) * 1000;
+  const w = intlWallFields(new Date(secondMs));
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - secondMs;
+}
+
+/**
+ * Since 1977 every Amsterdam offset change happens on a whole UTC hour (EU rule: 01:00 UTC), so the
+ * offset read once per UTC hour is exact for the whole hour. The memo keeps matching over hundreds
+ * of facilities and a year of days cheap; it is bounded and holds no request data.
+ */
+const HOUR_MS = 60 * MINUTE_MS;
+const CACHE_FROM_MS = Date.UTC(1977, 0, 1);
+const MAX_CACHED_HOURS = 200_000;
+const offsetByUtcHour = new Map<number, number>();
+
+/** UTC offset of Amsterdam at an instant, in milliseconds (+1h in winter, +2h in summer). */
+function offsetMs(instantMs: number): number {
+  if (instantMs < CACHE_FROM_MS) return intlOffsetMs(instantMs);
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    if (offsetByUtcHour.size >= MAX_CACHED_HOURS) offsetByUtcHour.clear();
+    offset = intlOffsetMs(hour * HOUR_MS);
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Reads the Amsterdam wall clock at an instant. */
+export function wallClock(at: Date): WallClock {
+  assertValidInstant(at);
+  const secondMs = Math.floor(at.getTime() / 1000) * 1000;
+  const wall = new Date(secondMs + offsetMs(secondMs));
+  const date: LocalDate = { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
   return {
     ...date,
     hour,
-    minute: parts.minute,
-    second: parts.second,
+    minute,
+    second: wall.getUTCSeconds(),
     weekday: isoWeekday(date),
-    minuteOfDay: hour * 60 + parts.minute,
+    minuteOfDay: hour * 60 + minute,
   };
 }
 
@@ -112,21 +150,12 @@ export function compareLocalDates(a: LocalDate, b: LocalDate): number {
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
-  );
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
 export function isoWeekday(date: LocalDate): IsoWeekday {
   const sundayZero = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
   return (sundayZero === 0 ? 7 : sundayZero) as IsoWeekday;
-}
-
-/** UTC offset of Amsterdam at an instant, in milliseconds (+1h in winter, +2h in summer). */
-function offsetMs(instantMs: number): number {
-  const w = wallClock(new Date(instantMs));
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
 /**

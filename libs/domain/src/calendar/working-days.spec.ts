@@ -22,7 +22,12 @@ describe('workingDaysBetween (fractional)', () => {
     ['Friday 16:00 → Tuesday 16:00', '2026-06-12T16:00:00+02:00', '2026-06-16T16:00:00+02:00', 2],
     ['across the DST weekend', '2026-03-27T12:00:00+01:00', '2026-03-30T12:00:00+02:00', 1],
     ['Saturday → Sunday', '2026-06-13T08:00:00+02:00', '2026-06-14T20:00:00+02:00', 0],
-    ['Thursday → Tuesday over Easter (Good Friday counts, Easter Monday not)', '2026-04-02T12:00:00+02:00', '2026-04-07T12:00:00+02:00', 2],
+    [
+      'Thursday → Tuesday over Easter (Good Friday counts, Easter Monday not)',
+      '2026-04-02T12:00:00+02:00',
+      '2026-04-07T12:00:00+02:00',
+      2,
+    ],
     ['Christmas: Thursday 24 Dec → Monday 28 Dec', '2026-12-24T12:00:00+01:00', '2026-12-28T12:00:00+01:00', 1],
   ])('%s', (_label, from, to, expected) => {
     expect(workingDaysBetween(at(from), at(to))).toBeCloseTo(expected, 10);

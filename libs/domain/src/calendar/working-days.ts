@@ -17,11 +17,7 @@ export function isWorkingDay(date: LocalDate, holidays: HolidayCalendar = DUTCH_
  * thresholds are continuous instead of jumping at midnight. Weekends and holidays contribute 0.
  * Negative when `to` is before `from`.
  */
-export function workingDaysBetween(
-  from: Date,
-  to: Date,
-  holidays: HolidayCalendar = DUTCH_PUBLIC_HOLIDAYS,
-): number {
+export function workingDaysBetween(from: Date, to: Date, holidays: HolidayCalendar = DUTCH_PUBLIC_HOLIDAYS): number {
   if (to < from) return -workingDaysBetween(to, from, holidays);
   const last = localDateOf(to);
   let total = 0;

@@ -8,7 +8,13 @@ describe('geo', () => {
     expect(distanceKm({ latitude: 52, longitude: 5 }, { latitude: 52, longitude: 5 })).toBe(0);
   });
   it('averages points, ignoring invalid ones', () => {
-    expect(centroid([{ latitude: 52, longitude: 4 }, { latitude: 53, longitude: 6 }, { latitude: NaN, longitude: 1 }])).toEqual({
+    expect(
+      centroid([
+        { latitude: 52, longitude: 4 },
+        { latitude: 53, longitude: 6 },
+        { latitude: NaN, longitude: 1 },
+      ]),
+    ).toEqual({
       latitude: 52.5,
       longitude: 5,
     });

@@ -23,8 +23,12 @@ import { matchFacilities, MatchInput, MatchResult } from './match-facilities';
 
 const REGIONS = ['RR', 'AMS', 'TW', 'UT', 'GR', 'ZHZ'];
 const enumOf = <T extends string>(e: Record<string, T>): fc.Arbitrary<T> => fc.constantFrom(...Object.values(e));
-const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> => fc.option(arb, { nil: undefined }).chain((v) => fc.constantFrom(v, v, null));
+const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null | undefined> =>
+  fc.option(arb, { nil: undefined }).chain((v) => fc.constantFrom(v, v, null));
 const subsetOf = <T>(values: readonly T[]): fc.Arbitrary<T[]> => fc.subarray([...values]);
+/** Facility lists: mostly "any" (empty), sometimes restricted, so that enough facilities match. */
+const listOf = <T>(values: readonly T[]): fc.Arbitrary<T[]> =>
+  fc.oneof({ arbitrary: fc.constant<T[]>([]), weight: 4 }, { arbitrary: fc.subarray([...values], { minLength: 1 }), weight: 1 });
 
 const profileArb: fc.Arbitrary<VictimProfile> = fc.record(
   {
@@ -37,12 +41,18 @@ const profileArb: fc.Arbitrary<VictimProfile> = fc.record(
     bedenktijdStart: maybe(fc.constantFrom('2025-10-01', '2026-01-15', '2026-03-01', '2026-05-20')),
     aangifte: maybe(enumOf(AangifteStatus)),
     careNeeds: maybe(subsetOf(Object.values(CareNeed))),
-    accompanyingChildren: maybe(fc.integer({ min: 0, max: 3 })),
+    accompanyingChildren: fc.oneof(
+      { arbitrary: fc.constant(0), weight: 3 },
+      { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 1 },
+    ),
     threatLevel: maybe(enumOf(ThreatLevel)),
     excludedRegionCodes: maybe(subsetOf(REGIONS)),
     homeRegionCode: maybe(fc.constantFrom(...REGIONS)),
     unaccompanied: maybe(fc.boolean()),
-    groupSize: maybe(fc.integer({ min: 1, max: 4 })),
+    groupSize: fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 3 },
+      { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 1 },
+    ),
   },
   { requiredKeys: ['gender', 'exploitationTypes'] },
 );
@@ -66,20 +76,23 @@ const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
       longitude: fc.double({ min: 3.4, max: 7.2, noNaN: true }),
       secretAddress: fc.boolean(),
       intakeHours: hoursArb,
-      genders: subsetOf(Object.values(Gender)),
-      minAge: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
-      maxAge: fc.option(fc.integer({ min: 12, max: 99 }), { nil: null }),
-      exploitationTypes: subsetOf(Object.values(ExploitationType)),
-      residenceStatuses: subsetOf(Object.values(ResidenceStatus)),
-      b8Statuses: subsetOf(Object.values(B8Status)),
-      acceptsCareNeeds: subsetOf(Object.values(CareNeed)),
+      genders: listOf(Object.values(Gender)),
+      minAge: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null, freq: 1 }),
+      maxAge: fc.option(fc.integer({ min: 12, max: 99 }), { nil: null, freq: 1 }),
+      exploitationTypes: listOf(Object.values(ExploitationType)),
+      residenceStatuses: listOf(Object.values(ResidenceStatus)),
+      b8Statuses: listOf(Object.values(B8Status)),
+      acceptsCareNeeds: listOf(Object.values(CareNeed)),
       acceptsChildren: fc.boolean(),
-      maxGroupSize: fc.integer({ min: 1, max: 5 }),
-      total: fc.integer({ min: 0, max: 6 }),
-      occupied: fc.integer({ min: 0, max: 6 }),
-      held: fc.integer({ min: 0, max: 2 }),
+      maxGroupSize: fc.integer({ min: 1, max: 8 }),
+      total: fc.integer({ min: 0, max: 10 }),
+      occupied: fc.integer({ min: 0, max: 4 }),
+      held: fc.integer({ min: 0, max: 1 }),
       outOfService: fc.integer({ min: 0, max: 1 }),
-      capacityUpdatedAt: fc.option(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }), { nil: null }),
+      capacityUpdatedAt: fc.option(
+        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }),
+        { nil: null },
+      ),
       updateCadence: enumOf(UpdateCadence),
       maxStayDays: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
     })
@@ -115,7 +128,7 @@ const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
     }));
 
 const registerArb: fc.Arbitrary<FacilitySnapshot[]> = fc
-  .integer({ min: 0, max: 12 })
+  .integer({ min: 0, max: 16 })
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => facilityArb(`f-${String(i).padStart(2, '0')}`))));
 
 const inputArb: fc.Arbitrary<MatchInput> = fc.record({
@@ -155,10 +168,44 @@ describe('matchFacilities properties', () => {
     });
   });
 
+  it('aangifte DONE never matches COSM, on COSM candidates: every COSM matched without aangifte is excluded with it', () => {
+    const cosmCandidate = fc.record({
+      profile: profileArb.map((p) => ({
+        ...p,
+        age: 30,
+        residenceStatus: ResidenceStatus.NO_LAWFUL_RESIDENCE,
+        b8Status: B8Status.BEDENKTIJD,
+        bedenktijdStart: null,
+      })),
+      facilities: registerArb.map((fs) =>
+        fs.map((f, i) => (i % 2 === 0 ? { ...f, type: ShelterType.COSM, placingAuthority: PlacingAuthority.COMENSHA } : f)),
+      ),
+      at: inputArb.map((i) => i.at),
+    });
+    let cosmSeen = 0;
+    fc.assert(
+      fc.property(cosmCandidate, (input) => {
+        const without = matchFacilities({ ...input, profile: { ...input.profile, aangifte: AangifteStatus.NONE } });
+        const done = matchFacilities({ ...input, profile: { ...input.profile, aangifte: AangifteStatus.DONE } });
+        expect(done.matches.filter((m) => m.facility.type === ShelterType.COSM)).toEqual([]);
+        for (const m of without.matches.filter((x) => x.facility.type === ShelterType.COSM)) {
+          cosmSeen++;
+          const excluded = done.excluded.find((e) => e.facility.id === m.facility.id);
+          expect(excluded?.reasons.map((r) => r.code)).toEqual([ExclusionCode.AANGIFTE]);
+        }
+      }),
+      RUNS,
+    );
+    expect(cosmSeen).toBeGreaterThan(0);
+  });
+
   it('high threat never matches a facility in an excluded or home region (000:2108-2110)', () => {
     run((input, result) => {
       const p = input.profile;
-      const forbidden = new Set([...(p.excludedRegionCodes ?? []), ...(p.threatLevel === ThreatLevel.HIGH && p.homeRegionCode ? [p.homeRegionCode] : [])]);
+      const forbidden = new Set([
+        ...(p.excludedRegionCodes ?? []),
+        ...(p.threatLevel === ThreatLevel.HIGH && p.homeRegionCode ? [p.homeRegionCode] : []),
+      ]);
       for (const m of result.matches) expect(forbidden.has(m.facility.regionCode)).toBe(false);
     });
   });
@@ -168,7 +215,8 @@ describe('matchFacilities properties', () => {
       const needed = input.profile.groupSize ?? 1;
       for (const m of result.matches) expect(availablePlaces(m.facility.capacity)).toBeGreaterThanOrEqual(needed);
       for (const e of result.excluded) {
-        if (availablePlaces(e.facility.capacity) < needed) expect(e.reasons.map((r) => r.code)).toContain(ExclusionCode.NO_CAPACITY);
+        if (availablePlaces(e.facility.capacity) < needed)
+          expect(e.reasons.map((r) => r.code)).toContain(ExclusionCode.NO_CAPACITY);
       }
     });
   });
@@ -194,7 +242,8 @@ describe('matchFacilities properties', () => {
   it('only the placing authority and intake decide placeableNow: NOODBED (police, 24/7) with 24/7 intake is always placeable now', () => {
     run((input, result) => {
       for (const m of result.matches) {
-        if (m.facility.placingAuthority === PlacingAuthority.POLICE && m.facility.intakeHours === null) expect(m.placeableNow).toBe(true);
+        if (m.facility.placingAuthority === PlacingAuthority.POLICE && m.facility.intakeHours === null)
+          expect(m.placeableNow).toBe(true);
       }
     });
   });

@@ -31,15 +31,32 @@ const bedenktijdProfile = newProfile({
 });
 
 const register = (): MatchInput['facilities'] => [
-  newFacility({ id: 'cosm-ams', type: ShelterType.COSM, regionCode: 'AMS', latitude: 52.37, longitude: 4.9, capacityUpdatedAt: null }),
-  newFacility({ id: 'noodbed-rr', type: ShelterType.NOODBED, regionCode: 'RR', capacityUpdatedAt: new Date('2026-03-27T18:00:00Z') }),
+  newFacility({
+    id: 'cosm-ams',
+    type: ShelterType.COSM,
+    regionCode: 'AMS',
+    latitude: 52.37,
+    longitude: 4.9,
+    capacityUpdatedAt: null,
+  }),
+  newFacility({
+    id: 'noodbed-rr',
+    type: ShelterType.NOODBED,
+    regionCode: 'RR',
+    capacityUpdatedAt: new Date('2026-03-27T18:00:00Z'),
+  }),
   newFacility({ id: 'vo-rr', type: ShelterType.VROUWENOPVANG, regionCode: 'RR' }),
   newFacility({ id: 'omm-tw', type: ShelterType.OMM, regionCode: 'TW', latitude: 52.22, longitude: 6.89 }),
 ];
 
 describe('matchFacilities: bedenktijd victim and COSM office hours (000:2136-2139)', () => {
   it('Friday evening: COSM is best but closed; bridge via the noodbed to COSM on Monday 09:00', () => {
-    const result = matchFacilities({ profile: bedenktijdProfile, facilities: register(), at: FRIDAY_EVENING, requesterRegionCode: 'RR' });
+    const result = matchFacilities({
+      profile: bedenktijdProfile,
+      facilities: register(),
+      at: FRIDAY_EVENING,
+      requesterRegionCode: 'RR',
+    });
     expect(result.matches.map((m) => [m.facility.id, m.placeableNow])).toEqual([
       ['cosm-ams', false],
       ['noodbed-rr', true],
@@ -76,7 +93,10 @@ describe('matchFacilities: bedenktijd victim and COSM office hours (000:2136-213
       profile: bedenktijdProfile,
       facilities: register(),
       at: new Date('2026-03-30T18:30:00+02:00'),
-      authorityHours: { ...DEFAULT_AUTHORITY_HOURS, [PlacingAuthority.COMENSHA]: { ...COMENSHA_OFFICE_HOURS, opens: '08:00', closes: '19:00' } },
+      authorityHours: {
+        ...DEFAULT_AUTHORITY_HOURS,
+        [PlacingAuthority.COMENSHA]: { ...COMENSHA_OFFICE_HOURS, opens: '08:00', closes: '19:00' },
+      },
     });
     expect(result.matches[0]).toMatchObject({ placeableNow: true });
   });
@@ -126,8 +146,20 @@ describe('matchFacilities: ranking', () => {
     const at = new Date('2026-06-10T12:00:00+02:00');
     const facilities = [
       newFacility({ id: 'mo-near', type: ShelterType.MAATSCHAPPELIJKE_OPVANG, regionCode: 'RR', capacityUpdatedAt: at }),
-      newFacility({ id: 'mo-far', type: ShelterType.MAATSCHAPPELIJKE_OPVANG, regionCode: 'GR', latitude: 53.22, longitude: 6.57, capacityUpdatedAt: at }),
-      newFacility({ id: 'mo-stale', type: ShelterType.MAATSCHAPPELIJKE_OPVANG, regionCode: 'RR', capacityUpdatedAt: new Date('2026-06-09T12:00:00+02:00') }),
+      newFacility({
+        id: 'mo-far',
+        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+        regionCode: 'GR',
+        latitude: 53.22,
+        longitude: 6.57,
+        capacityUpdatedAt: at,
+      }),
+      newFacility({
+        id: 'mo-stale',
+        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+        regionCode: 'RR',
+        capacityUpdatedAt: new Date('2026-06-09T12:00:00+02:00'),
+      }),
     ];
     const profile = newProfile({ exploitationTypes: [ExploitationType.OTHER] });
     const result = matchFacilities({ profile, facilities, at, requesterRegionCode: 'RR' });
@@ -186,10 +218,19 @@ describe('matchFacilities: ranking', () => {
 
   it('keeps a facility whose hours never meet, last, with a reason', () => {
     const facilities = [
-      newFacility({ id: 'weird', type: ShelterType.OMM, intakeHours: { days: [6], opens: '10:00', closes: '12:00', closedOnPublicHolidays: false } }),
+      newFacility({
+        id: 'weird',
+        type: ShelterType.OMM,
+        intakeHours: { days: [6], opens: '10:00', closes: '12:00', closedOnPublicHolidays: false },
+      }),
     ];
     const profile = newProfile({ careNeeds: [CareNeed.LVB] });
-    const result = matchFacilities({ profile, facilities, at: MONDAY_MORNING, config: matchingConfig({ openingSearchHorizonDays: 30 }) });
+    const result = matchFacilities({
+      profile,
+      facilities,
+      at: MONDAY_MORNING,
+      config: matchingConfig({ openingSearchHorizonDays: 30 }),
+    });
     expect(result.matches[0].placeableNow).toBe(false);
     expect(result.matches[0].placeableAt).toEqual(new Date(MONDAY_MORNING.getTime() + 30 * 86_400_000));
     expect(result.matches[0].reasons.some((r) => r.includes('do not meet within 30 days'))).toBe(true);

@@ -106,14 +106,19 @@ export function matchFacilities(input: MatchInput): MatchResult {
 
   const highThreat = profile.threatLevel === ThreatLevel.HIGH;
   const dangerPoints: GeoPoint[] = highThreat
-    ? [...new Set([...(profile.excludedRegionCodes ?? []), ...(profile.homeRegionCode ? [profile.homeRegionCode] : [])].map((c) => c.toUpperCase()))]
+    ? [
+        ...new Set(
+          [...(profile.excludedRegionCodes ?? []), ...(profile.homeRegionCode ? [profile.homeRegionCode] : [])].map((c) =>
+            c.toUpperCase(),
+          ),
+        ),
+      ]
         .sort()
         .map(pointOf)
         .filter((p): p is GeoPoint => p !== null)
     : [];
   const awayFromDanger = highThreat && dangerPoints.length > 0;
-  const requesterPoint =
-    input.requesterLocation ?? (input.requesterRegionCode ? pointOf(input.requesterRegionCode) : null);
+  const requesterPoint = input.requesterLocation ?? (input.requesterRegionCode ? pointOf(input.requesterRegionCode) : null);
 
   const specialised = specialisedKinds(profile, at, config);
   const bedenktijdEnded =
@@ -169,7 +174,11 @@ export function matchFacilities(input: MatchInput): MatchResult {
     }
     if (secretUnderHighThreat) why.push('secret address, for high threat (000:2108-2110)');
     if (facility.maxStayDays !== null) why.push(`stay at most ${facility.maxStayDays} days: plan the onward placement`);
-    if (profile.gender === Gender.X && facility.eligibility.genders.length > 0 && !facility.eligibility.genders.includes(Gender.X)) {
+    if (
+      profile.gender === Gender.X &&
+      facility.eligibility.genders.length > 0 &&
+      !facility.eligibility.genders.includes(Gender.X)
+    ) {
       why.push(`gender X; the facility lists ${facility.eligibility.genders.join(', ')}: confirm the fit with the facility`);
     }
     if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL)) {
@@ -199,9 +208,7 @@ export function matchFacilities(input: MatchInput): MatchResult {
     });
   }
 
-  matches.sort(
-    (a, b) => b.score - a.score || a.placeableAt.getTime() - b.placeableAt.getTime() || byId(a.facility, b.facility),
-  );
+  matches.sort((a, b) => b.score - a.score || a.placeableAt.getTime() - b.placeableAt.getTime() || byId(a.facility, b.facility));
 
   const advice = profileAdvice(profile, config);
   const bridge = bridgeAdvice(matches, specialised, config);
@@ -209,8 +216,7 @@ export function matchFacilities(input: MatchInput): MatchResult {
   if (matches.length === 0 && (profile.residenceStatus ?? null) !== ResidenceStatus.ASYLUM_PROCEDURE) {
     advice.push({
       code: AdviceCode.ESCALATE_OVD,
-      message:
-        'No suitable place anywhere: escalate to the OvD bevolkingszorg (003:497) and keep the request waiting.',
+      message: 'No suitable place anywhere: escalate to the OvD bevolkingszorg (003:497) and keep the request waiting.',
     });
   }
   return { matches, excluded, advice };

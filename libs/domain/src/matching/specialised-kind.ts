@@ -17,7 +17,9 @@ export function specialisedKinds(profile: VictimProfile, at: Date, config: Match
   const bedenktijd = bedenktijdState(profile, at);
   if (
     bedenktijd === 'ACTIVE' ||
-    (bedenktijd === 'NONE' && residence === ResidenceStatus.NO_LAWFUL_RESIDENCE && (b8 === null || b8 === B8Status.NOT_YET_INFORMED))
+    (bedenktijd === 'NONE' &&
+      residence === ResidenceStatus.NO_LAWFUL_RESIDENCE &&
+      (b8 === null || b8 === B8Status.NOT_YET_INFORMED))
   ) {
     kinds.set(ShelterType.COSM, 'COSM: the specialised place in the bedenktijd (000:2130-2131)');
   }

@@ -32,7 +32,9 @@ const FORBIDDEN = ALL.flatMap((from) => ALL.map((to) => [from, to] as [Placement
 
 describe('placement state machine', () => {
   it('the table holds exactly the allowed transitions', () => {
-    const table = Object.entries(PLACEMENT_TRANSITIONS).flatMap(([from, tos]) => tos.map((to) => key(from as PlacementStatus, to)));
+    const table = Object.entries(PLACEMENT_TRANSITIONS).flatMap(([from, tos]) =>
+      tos.map((to) => key(from as PlacementStatus, to)),
+    );
     expect(new Set(table)).toEqual(allowedKeys);
     expect(FORBIDDEN).toHaveLength(ALL.length * ALL.length - ALLOWED.length);
   });
@@ -56,7 +58,9 @@ describe('placement state machine', () => {
       const e = error as IllegalTransitionError;
       expect(e.from).toBe(S.RECEIVED);
       expect(e.to).toBe(S.PLACED);
-      expect(e.message).toBe('a placement request cannot go from RECEIVED to PLACED; from RECEIVED it can go to MATCHING, CANCELLED');
+      expect(e.message).toBe(
+        'a placement request cannot go from RECEIVED to PLACED; from RECEIVED it can go to MATCHING, CANCELLED',
+      );
     }
     expect(() => assertTransition(S.ENDED, S.MATCHING)).toThrow(/nothing \(it is final\)/);
   });

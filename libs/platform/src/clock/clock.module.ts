@@ -1,6 +1,11 @@
-import { Global, Module } from '@nestjs/common';
-import { CLOCK, systemClock } from './clock';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, type Clock, systemClock } from './clock';
 
 @Global()
-@Module({ providers: [{ provide: CLOCK, useValue: systemClock }], exports: [CLOCK] })
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  /** The system clock, or the one given (tests). */
+  static forRoot(clock: Clock = systemClock): DynamicModule {
+    return { module: ClockModule, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] };
+  }
+}

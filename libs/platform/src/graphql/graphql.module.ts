@@ -1,8 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AppErrorFilter } from './app-error.filter';
 import { formatGraphQLError } from './format-error';
 import {
   type AuthOutcome,
@@ -10,6 +13,10 @@ import {
   REQUEST_AUTHENTICATOR,
   type RequestAuthenticator,
 } from './request-authenticator';
+
+function formatWsError(error: GraphQLError): GraphQLFormattedError {
+  return formatGraphQLError(error.toJSON(), error);
+}
 
 type WsExtra = { auth?: AuthOutcome<unknown> };
 /** The part of an HTTP request the context needs (Express under the hood). */
@@ -31,6 +38,7 @@ export class GraphqlPlatformModule {
   static forRoot(authentication: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: GraphqlPlatformModule,
+      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -45,11 +53,16 @@ export class GraphqlPlatformModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             subscriptions: {
+              // onError is a graphql-ws option Nest passes through but does not declare in its type.
               'graphql-ws': {
                 onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
                   (ctx.extra as WsExtra).auth = await authenticator.authenticate(authorizationFromConnectionParams(ctx.connectionParams));
                   return true; // an unauthenticated subscribe is refused per operation, with UNAUTHENTICATED
                 },
+                // Apollo's formatError covers HTTP only: WebSocket errors get the same contract shape here.
+                onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                  result.errors ? { ...result, errors: result.errors.map(formatWsError) } : result,
+                ...{ onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatWsError) },
               },
             },
             context: async (arg: { req?: HttpRequest } | WsContext<Record<string, unknown>, WsExtra>): Promise<GraphQLRequestContext> => {

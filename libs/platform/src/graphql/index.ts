@@ -2,3 +2,4 @@ import './domain-enums';
 export * from './format-error';
 export * from './graphql.module';
 export * from './request-authenticator';
+export * from './app-error.filter';

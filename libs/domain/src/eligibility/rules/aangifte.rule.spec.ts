@@ -18,8 +18,10 @@ describe('aangifteRule (aangifte done → VO/MO, not COSM; 000:2131-2134)', () =
   });
   it('DECLINED can be excluded from COSM by configuration', () => {
     const config = matchingConfig({ eligibility: { cosmExcludedAangifte: [AangifteStatus.DONE, AangifteStatus.DECLINED] } });
-    expect(aangifteRule(newContext({ aangifte: AangifteStatus.DECLINED }, { type: ShelterType.COSM }, { config }))).toMatchObject({
-      code: ExclusionCode.AANGIFTE,
-    });
+    expect(aangifteRule(newContext({ aangifte: AangifteStatus.DECLINED }, { type: ShelterType.COSM }, { config }))).toMatchObject(
+      {
+        code: ExclusionCode.AANGIFTE,
+      },
+    );
   });
 });

@@ -30,12 +30,16 @@ describe('ageRule (minors only to JEUGDZORG, 002:771-775, domain.md:90)', () => 
     });
   });
   it('with only the minor flag, compares against the age limits by adulthood', () => {
-    expect(ageRule(newContext({ age: null, minor: false }, { eligibility: { maxAge: 17 } }))).toMatchObject({ code: ExclusionCode.AGE });
+    expect(ageRule(newContext({ age: null, minor: false }, { eligibility: { maxAge: 17 } }))).toMatchObject({
+      code: ExclusionCode.AGE,
+    });
     expect(ageRule(newContext({ age: null, minor: false }, { eligibility: { minAge: 18 } }))).toEqual(PASS);
   });
   it('unknown age counts as adult by default, as minor when configured', () => {
     expect(ageRule(newContext({ age: null }, { type: ShelterType.COSM }))).toEqual(PASS);
     const strict = matchingConfig({ eligibility: { unknownAge: 'MINOR' } });
-    expect(ageRule(newContext({ age: null }, { type: ShelterType.COSM }, { config: strict }))).toMatchObject({ code: ExclusionCode.AGE });
+    expect(ageRule(newContext({ age: null }, { type: ShelterType.COSM }, { config: strict }))).toMatchObject({
+      code: ExclusionCode.AGE,
+    });
   });
 });

@@ -26,7 +26,9 @@ export const ageRule: EligibilityRule = ({ profile, facility, config }) => {
     if (maxAge !== null && age > maxAge) return exclude(ExclusionCode.AGE, `takes ages up to ${maxAge}; age is ${age}`);
     return PASS;
   }
-  if (minor && minAge !== null && minAge >= ADULT_AGE) return exclude(ExclusionCode.AGE, `takes ages ${minAge} and up; this is a minor`);
-  if (!minor && maxAge !== null && maxAge < ADULT_AGE) return exclude(ExclusionCode.AGE, `takes ages up to ${maxAge}; this is an adult`);
+  if (minor && minAge !== null && minAge >= ADULT_AGE)
+    return exclude(ExclusionCode.AGE, `takes ages ${minAge} and up; this is a minor`);
+  if (!minor && maxAge !== null && maxAge < ADULT_AGE)
+    return exclude(ExclusionCode.AGE, `takes ages up to ${maxAge}; this is an adult`);
   return PASS;
 };

@@ -10,14 +10,18 @@ const cosm = { type: ShelterType.COSM };
 
 describe('b8StatusRule', () => {
   it('COSM takes the bedenktijd (000:2130-2131)', () => {
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-05-01' }, cosm, { at }))).toEqual(PASS);
+    expect(
+      b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-05-01' }, cosm, { at })),
+    ).toEqual(PASS);
     expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD }, cosm, { at }))).toEqual(PASS);
   });
   it('COSM takes victims not yet informed, and by default a missing status', () => {
     expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.NOT_YET_INFORMED }, cosm, { at }))).toEqual(PASS);
     expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, cosm, { at }))).toEqual(PASS);
     const config = matchingConfig({ eligibility: { cosmAcceptsMissingB8Status: false } });
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, cosm, { at, config }))).toMatchObject({ code: ExclusionCode.B8_STATUS });
+    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, cosm, { at, config }))).toMatchObject({
+      code: ExclusionCode.B8_STATUS,
+    });
   });
   it.each([B8Status.B8_PERMIT, B8Status.B8_PERMIT_NO_COOPERATION, B8Status.B9, B8Status.NOT_APPLICABLE])(
     'COSM refuses %s (with a permit VO/MO is the place, 000:2131-2134)',
@@ -26,7 +30,9 @@ describe('b8StatusRule', () => {
     },
   );
   it('an ended bedenktijd (3 months, 003:661) no longer counts for COSM, and says when it ended', () => {
-    const r = b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-03-10' }, cosm, { at }));
+    const r = b8StatusRule(
+      newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-03-10' }, cosm, { at }),
+    );
     expect(r).toMatchObject({ code: ExclusionCode.B8_STATUS });
     expect('message' in r && r.message).toMatch(/bedenktijd ended on 2026-06-10/);
     // The day before the end it still counts.
@@ -37,11 +43,17 @@ describe('b8StatusRule', () => {
   it("applies the facility's own list (empty = any)", () => {
     const noodbed = { type: ShelterType.NOODBED, eligibility: { b8Statuses: [B8Status.BEDENKTIJD] } };
     expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD }, noodbed, { at }))).toEqual(PASS);
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, noodbed, { at }))).toMatchObject({ code: ExclusionCode.B8_STATUS });
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, noodbed, { at }))).toMatchObject({ code: ExclusionCode.B8_STATUS });
+    expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, noodbed, { at }))).toMatchObject({
+      code: ExclusionCode.B8_STATUS,
+    });
+    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, noodbed, { at }))).toMatchObject({
+      code: ExclusionCode.B8_STATUS,
+    });
     expect(
       b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-01-01' }, noodbed, { at })),
     ).toMatchObject({ code: ExclusionCode.B8_STATUS });
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, { type: ShelterType.NOODBED }, { at }))).toEqual(PASS);
+    expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, { type: ShelterType.NOODBED }, { at }))).toEqual(
+      PASS,
+    );
   });
 });

@@ -25,7 +25,9 @@ export const b8StatusRule: EligibilityRule = ({ profile, facility, at, config })
       return exclude(
         ExclusionCode.B8_STATUS,
         `COSM is for the bedenktijd or not yet informed (000:2130-2131); B8/3 status is ${effective ?? 'not given'}` +
-          (effective && cfg.regularShelterB8Statuses.includes(effective) ? ': with a permit VO/MO is the place (000:2131-2134)' : ''),
+          (effective && cfg.regularShelterB8Statuses.includes(effective)
+            ? ': with a permit VO/MO is the place (000:2131-2134)'
+            : ''),
       );
     }
   }
@@ -33,7 +35,9 @@ export const b8StatusRule: EligibilityRule = ({ profile, facility, at, config })
   if (accepted.length > 0 && (effective === null || !accepted.includes(effective))) {
     return exclude(
       ExclusionCode.B8_STATUS,
-      ended ? `${ended}; takes ${accepted.join(', ')} only` : `takes B8/3 status ${accepted.join(', ')} only; this is ${effective ?? 'not given'}`,
+      ended
+        ? `${ended}; takes ${accepted.join(', ')} only`
+        : `takes B8/3 status ${accepted.join(', ')} only; this is ${effective ?? 'not given'}`,
     );
   }
   return PASS;

@@ -18,6 +18,8 @@ describe('capacityRule (available ≥ group size; domain.md:56, 003:484)', () =>
     expect(r).toEqual({ code: ExclusionCode.NO_CAPACITY, message: 'only 3 free places for a group of 4' });
   });
   it('treats inconsistent counts as full, never negative', () => {
-    expect(capacityRule(newContext({}, { capacity: { total: 1, occupied: 3 } }))).toMatchObject({ code: ExclusionCode.NO_CAPACITY });
+    expect(capacityRule(newContext({}, { capacity: { total: 1, occupied: 3 } }))).toMatchObject({
+      code: ExclusionCode.NO_CAPACITY,
+    });
   });
 });

@@ -9,7 +9,9 @@ describe('careNeedsRule (multiproblematiek; 000:2143-2149, 002:741-743)', () => 
     expect(careNeedsRule(newContext({ careNeeds: [CareNeed.LVB] }, { type: ShelterType.OMM }))).toEqual(PASS);
   });
   it('OMM refuses victims without care needs, unless configured', () => {
-    expect(careNeedsRule(newContext({ careNeeds: [] }, { type: ShelterType.OMM }))).toMatchObject({ code: ExclusionCode.CARE_NEEDS });
+    expect(careNeedsRule(newContext({ careNeeds: [] }, { type: ShelterType.OMM }))).toMatchObject({
+      code: ExclusionCode.CARE_NEEDS,
+    });
     const config = matchingConfig({ eligibility: { ommRequiresCareNeed: false } });
     expect(careNeedsRule(newContext({ careNeeds: [] }, { type: ShelterType.OMM }, { config }))).toEqual(PASS);
   });
@@ -20,6 +22,8 @@ describe('careNeedsRule (multiproblematiek; 000:2143-2149, 002:741-743)', () => 
     expect(r).toEqual({ code: ExclusionCode.CARE_NEEDS, message: 'cannot provide for ADDICTION (takes GGZ)' });
   });
   it('an empty list means any (api-contract.md Eligibility)', () => {
-    expect(careNeedsRule(newContext({ careNeeds: [CareNeed.MULTI_DOMAIN] }, { eligibility: { acceptsCareNeeds: [] } }))).toEqual(PASS);
+    expect(careNeedsRule(newContext({ careNeeds: [CareNeed.MULTI_DOMAIN] }, { eligibility: { acceptsCareNeeds: [] } }))).toEqual(
+      PASS,
+    );
   });
 });

@@ -11,7 +11,10 @@ import { exclude, ExclusionCode, PASS } from '../exclusion';
 export const careNeedsRule: EligibilityRule = ({ profile, facility, config }) => {
   const needs = profile.careNeeds ?? [];
   if (facility.type === ShelterType.OMM && config.eligibility.ommRequiresCareNeed && needs.length === 0) {
-    return exclude(ExclusionCode.CARE_NEEDS, 'OMM is for victims with multiproblematiek: LVB, GGZ, addiction or several domains (000:2143-2149)');
+    return exclude(
+      ExclusionCode.CARE_NEEDS,
+      'OMM is for victims with multiproblematiek: LVB, GGZ, addiction or several domains (000:2143-2149)',
+    );
   }
   const accepted = facility.eligibility.acceptsCareNeeds;
   const unmet = accepted.length === 0 ? [] : needs.filter((n) => !accepted.includes(n));

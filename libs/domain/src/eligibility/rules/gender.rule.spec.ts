@@ -19,7 +19,11 @@ describe('genderRule (COSM 30 women / 10 men, 000:2128-2130; VO also for men, 00
     const facility = { eligibility: { genders: [Gender.FEMALE] } };
     expect(genderRule(newContext({ gender: Gender.X }, facility))).toEqual(PASS);
     const strict = matchingConfig({ eligibility: { genderXAlsoMatches: [] } });
-    expect(genderRule(newContext({ gender: Gender.X }, facility, { config: strict }))).toMatchObject({ code: ExclusionCode.GENDER });
-    expect(genderRule(newContext({ gender: Gender.X }, { eligibility: { genders: [Gender.X] } }, { config: strict }))).toEqual(PASS);
+    expect(genderRule(newContext({ gender: Gender.X }, facility, { config: strict }))).toMatchObject({
+      code: ExclusionCode.GENDER,
+    });
+    expect(genderRule(newContext({ gender: Gender.X }, { eligibility: { genders: [Gender.X] } }, { config: strict }))).toEqual(
+      PASS,
+    );
   });
 });

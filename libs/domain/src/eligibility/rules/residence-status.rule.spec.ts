@@ -14,7 +14,9 @@ describe('residenceStatusRule', () => {
   });
   it('asylum beds can be allowed by configuration', () => {
     const config = matchingConfig({ eligibility: { asylumProcedureGetsBed: true } });
-    expect(residenceStatusRule(newContext({ residenceStatus: R.ASYLUM_PROCEDURE }, { type: ShelterType.NOODBED }, { config }))).toEqual(PASS);
+    expect(
+      residenceStatusRule(newContext({ residenceStatus: R.ASYLUM_PROCEDURE }, { type: ShelterType.NOODBED }, { config })),
+    ).toEqual(PASS);
   });
 
   it('COSM takes victims without lawful residence (000:2130-2131, 002:755-759)', () => {
@@ -43,7 +45,9 @@ describe('residenceStatusRule', () => {
         },
       );
       it('refuses no lawful residence in the bedenktijd (COSM is the place, 000:2130-2134)', () => {
-        const r = residenceStatusRule(newContext({ residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status: B8Status.BEDENKTIJD }, { type }));
+        const r = residenceStatusRule(
+          newContext({ residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status: B8Status.BEDENKTIJD }, { type }),
+        );
         expect(r).toMatchObject({ code: ExclusionCode.RESIDENCE_STATUS });
       });
       it('takes unknown residence by default, not when configured off', () => {
@@ -59,7 +63,11 @@ describe('residenceStatusRule', () => {
   it("applies the facility's own list (missing = UNKNOWN)", () => {
     const facility = { type: ShelterType.NOODBED, eligibility: { residenceStatuses: [R.DUTCH, R.EU_CITIZEN] } };
     expect(residenceStatusRule(newContext({ residenceStatus: R.EU_CITIZEN }, facility))).toEqual(PASS);
-    expect(residenceStatusRule(newContext({ residenceStatus: R.LAWFUL_NON_EU }, facility))).toMatchObject({ code: ExclusionCode.RESIDENCE_STATUS });
-    expect(residenceStatusRule(newContext({ residenceStatus: undefined }, facility))).toMatchObject({ code: ExclusionCode.RESIDENCE_STATUS });
+    expect(residenceStatusRule(newContext({ residenceStatus: R.LAWFUL_NON_EU }, facility))).toMatchObject({
+      code: ExclusionCode.RESIDENCE_STATUS,
+    });
+    expect(residenceStatusRule(newContext({ residenceStatus: undefined }, facility))).toMatchObject({
+      code: ExclusionCode.RESIDENCE_STATUS,
+    });
   });
 });

@@ -1,12 +1,9 @@
-import { B8Status, ResidenceStatus, ShelterType } from '../../enums';
+import { ResidenceStatus, ShelterType } from '../../enums';
 import { EligibilityRule } from '../context';
 import { exclude, ExclusionCode, PASS } from '../exclusion';
 
 /** Regular shelter: vrouwenopvang and maatschappelijke opvang, funded by the centrumgemeente. */
-export const REGULAR_SHELTER_KINDS: readonly ShelterType[] = [
-  ShelterType.VROUWENOPVANG,
-  ShelterType.MAATSCHAPPELIJKE_OPVANG,
-];
+export const REGULAR_SHELTER_KINDS: readonly ShelterType[] = [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG];
 
 /**
  * Residence status:
@@ -39,7 +36,7 @@ export const residenceStatusRule: EligibilityRule = ({ profile, facility, config
     const b8 = profile.b8Status ?? null;
     const ok =
       cfg.lawfulResidenceStatuses.includes(residence) ||
-      (b8 !== null && cfg.regularShelterB8Statuses.includes(b8 as B8Status)) ||
+      (b8 !== null && cfg.regularShelterB8Statuses.includes(b8)) ||
       (residence === ResidenceStatus.UNKNOWN && cfg.regularShelterAcceptsUnknownResidence);
     if (!ok) {
       return exclude(

@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './app-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs with no environment at all: zero-config defaults with the PostgreSQL queue backend', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.queueBackend).toBe('postgres');
+    expect(config.eventsBackend).toBe('postgres');
+    expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.freshness.roundTheClockStaleHours).toBe(8);
+    expect(config.freshness.workingDaysStale).toBe(2);
+    expect(config.placement.holdMinutes).toBe(120);
+  });
+
+  it('uses Redis for queues and events once REDIS_URL is set', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(config.queueBackend).toBe('redis');
+    expect(config.eventsBackend).toBe('redis');
+  });
+
+  it('respects PORT and DATA_DIR so two instances can run side by side', () => {
+    const config = loadConfig({ PORT: '3001', DATA_DIR: '/tmp/second' });
+    expect(config.http.port).toBe(3001);
+    expect(config.dataDir).toBe('/tmp/second');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT is "eighty"; allowed: a whole number from 0 to 65535'],
+    [{ PORT: '70000' }, 'PORT is "70000"'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV is "staging"; allowed: development, test, production'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [{ QUEUE_BACKEND: 'redis' }, 'QUEUE_BACKEND is "redis" but REDIS_URL is not set'],
+    [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND is "kafka"; allowed: redis, postgres'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],
+    [{ HOLD_MINUTES: '0' }, 'HOLD_MINUTES is "0"; allowed: a whole number from 5 to 10080'],
+    [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL is required in production'],
+    [{ OPVANGPLEK_NAMESPACE: 'Bad-Name' }, 'OPVANGPLEK_NAMESPACE is "Bad-Name"'],
+  ])('refuses %j with a sentence naming the variable', (env, expected) => {
+    expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    expect(problemsOf({ PORT: 'x', HOLD_MINUTES: 'y', NODE_ENV: 'z' })).toHaveLength(3);
+  });
+});

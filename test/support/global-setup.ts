@@ -1,0 +1,46 @@
+// jest applies moduleNameMapper to test files only; the global setup resolves the @opvangplek/* aliases itself.
+import 'tsconfig-paths/register';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
+import { migrateDatabase } from '../../libs/platform/src/database/migrate';
+import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
+import { databaseUrl, ENV, REPO_ROOT } from './test-env';
+
+/**
+ * Once per `jest` run: find a PostgreSQL server, create a template database with every migration
+ * applied, and tell the test files about both. Each test file then clones its own database from the
+ * template in milliseconds (`CREATE DATABASE … TEMPLATE`), so files never share mutable data.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    const embedded = await startEmbeddedPostgres(path.join(REPO_ROOT, '.data', 'test-postgres'), { database: 'postgres' });
+    adminUrl = embedded.databaseUrl;
+    (globalThis as { __opvangplekStopEmbedded?: () => Promise<void> }).__opvangplekStopEmbedded = embedded.stop;
+    console.log(`\n[tests] no TEST_DATABASE_URL: using embedded PostgreSQL (${adminUrl.replace(/:[^:@/]+@/, ':***@')})`);
+  }
+  if (!process.env.TEST_REDIS_URL) console.log('[tests] no TEST_REDIS_URL: Redis-backed tests are skipped (CI sets it)');
+
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const template = `opvangplek_t_${runId}_template`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl(adminUrl, template), { poolSize: 2 }));
+  await dataSource.initialize();
+  try {
+    await migrateDatabase(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  process.env[ENV.adminUrl] = adminUrl;
+  process.env[ENV.template] = template;
+  process.env[ENV.runId] = runId;
+}

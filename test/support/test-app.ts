@@ -1,0 +1,22 @@
+import type { INestApplication } from '@nestjs/common';
+import { bootstrapApi } from '../../apps/api/src/bootstrap-api';
+import { CLOCK, FixedClock } from '@opvangplek/platform/clock';
+import { type Backend, testConfig } from './test-config';
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The API in this jest process, on a random port, against `databaseUrl`. With `clock`, the app's
+ * notion of "now" is that FixedClock (freshness, office hours).
+ */
+export async function startTestApp(databaseUrl: string, options: { backend?: Backend; namespace?: string; clock?: FixedClock } = {}): Promise<TestApp> {
+  const config = testConfig(databaseUrl, options.backend ?? 'postgres', options.namespace);
+  const { app, url } = await bootstrapApi(config, [], { shutdownHooks: false, clock: options.clock });
+  return { app, url, close: () => app.close() };
+}
+
+export { CLOCK };

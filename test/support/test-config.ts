@@ -1,0 +1,34 @@
+import { type AppConfig, loadConfig } from '@opvangplek/platform/config';
+import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TEST_JWT_SECRET, testRedisUrl } from './test-env';
+
+export type Backend = 'postgres' | 'redis';
+
+/** A unique namespace keeps Redis keys, channels and the jobs schema of concurrent tests apart. */
+export function uniqueNamespace(): string {
+  return `t_${randomBytes(5).toString('hex')}`;
+}
+
+/** The environment a test process (in-process app or spawned process) runs with. */
+export function testEnvironment(databaseUrl: string, backend: Backend, namespace = uniqueNamespace()): Record<string, string> {
+  const redisUrl = testRedisUrl();
+  if (backend === 'redis' && !redisUrl) throw new Error('TEST_REDIS_URL is needed for a Redis-backed test');
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ...(backend === 'redis' ? { REDIS_URL: redisUrl! } : {}),
+    QUEUE_BACKEND: backend,
+    EVENTS_BACKEND: backend,
+    OPVANGPLEK_NAMESPACE: namespace,
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_DIR: path.join(os.tmpdir(), `opvangplek-test-${namespace}`),
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
+}
+
+export function testConfig(databaseUrl: string, backend: Backend = 'postgres', namespace?: string): AppConfig {
+  return loadConfig(testEnvironment(databaseUrl, backend, namespace));
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@opvangplek/platform/database';
+import { databaseUrl, ENV, requireEnv } from './test-env';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  /** A data source on this database, for arranging and checking rows directly. */
+  dataSource: DataSource;
+  /** Simulates the database going away (and coming back) for everyone connected to it. */
+  setConnectionsAllowed(allowed: boolean): Promise<void>;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: requireEnv(ENV.adminUrl) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A private, migrated database for one test file, cloned from the run's template. */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const name = `opvangplek_t_${requireEnv(ENV.runId)}_${randomBytes(4).toString('hex')}`;
+  const template = requireEnv(ENV.template);
+  await admin((client) => client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  const url = databaseUrl(requireEnv(ENV.adminUrl), name);
+  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4 }));
+  await dataSource.initialize();
+  return {
+    url,
+    name,
+    dataSource,
+    setConnectionsAllowed: (allowed) =>
+      admin(async (client) => {
+        await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allowed}`);
+        if (!allowed) await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+      }),
+    drop: async () => {
+      await dataSource.destroy();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Where the integration tests find their services. CI (`.ci/run`) sets TEST_DATABASE_URL and
+ * TEST_REDIS_URL to the machine's PostgreSQL and Redis. Without TEST_DATABASE_URL the global setup
+ * starts an embedded PostgreSQL (so `npm test` works on a machine with only Node); without
+ * TEST_REDIS_URL the Redis-specific tests are skipped, saying so.
+ */
+import * as path from 'node:path';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/** Environment keys the global setup hands to the test files. */
+export const ENV = {
+  adminUrl: 'OPVANGPLEK_TEST_ADMIN_URL',
+  template: 'OPVANGPLEK_TEST_TEMPLATE',
+  runId: 'OPVANGPLEK_TEST_RUN',
+} as const;
+
+export function testRedisUrl(): string | undefined {
+  return process.env.TEST_REDIS_URL || undefined;
+}
+
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the integration tests must run through jest's global setup (npm test)`);
+  return value;
+}
+
+/** A URL for another database on the same server. */
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The test secret for signing tokens; at least 32 characters, as the config requires. */
+export const TEST_JWT_SECRET = 'opvangplek-test-secret-0123456789abcdef';

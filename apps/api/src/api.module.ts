@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
+import { MatchingModule } from '@opvangplek/matching/matching.module';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
 import { type Clock, ClockModule } from '@opvangplek/platform/clock';
@@ -29,6 +30,7 @@ export class ApiModule {
         AccessModule,
         RegistryModule,
         CapacityModule,
+        MatchingModule,
         HealthModule,
         ...extra,
       ],

@@ -28,7 +28,7 @@ export function assertFacilityId(id: string, field: string): void {
   if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a facility id (a UUID), got "${id.slice(0, 60)}"`);
 }
 
-type LoadedFacility = FacilityEntity & { capacity: CapacityEntity; region: RegionEntity };
+export type LoadedFacility = FacilityEntity & { capacity: CapacityEntity; region: RegionEntity };
 
 /** Reads the register: regions and facilities with their live capacity, as one caller may see them. */
 @Injectable()
@@ -62,7 +62,7 @@ export class RegistryService {
   }
 
   /** One query: facility, region and capacity joined, filtered in SQL, in a stable order. */
-  private load(query: FacilityQuery): Promise<LoadedFacility[]> {
+  load(query: FacilityQuery): Promise<LoadedFacility[]> {
     const builder = this.dataSource
       .getRepository(FacilityEntity)
       .createQueryBuilder('facility')

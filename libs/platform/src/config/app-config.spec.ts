@@ -50,6 +50,22 @@ describe('loadConfig', () => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });
 
+  it('takes placing-authority hours from configuration; CoMensha defaults to the documents\' 09:00-17:00', () => {
+    expect(loadConfig({}).authorityHours.COMENSHA).toEqual({ days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true });
+    expect(loadConfig({}).authorityHours.NLA).toBeNull();
+    expect(loadConfig({ COMENSHA_HOURS: 'Mon-Fri 08:00-19:00' }).authorityHours.COMENSHA).toEqual({
+      days: [1, 2, 3, 4, 5],
+      opens: '08:00',
+      closes: '19:00',
+      closedOnPublicHolidays: true,
+    });
+    expect(loadConfig({ COMENSHA_HOURS: '24/7' }).authorityHours.COMENSHA).toBeNull();
+    expect(problemsOf({ COMENSHA_HOURS: 'weekdays 9-5' })).toEqual([
+      'COMENSHA_HOURS is "weekdays 9-5"; allowed: 24/7, or days and hours like "Mon-Fri 09:00-17:00"',
+    ]);
+    expect(problemsOf({ NLA_HOURS: 'Fri-Mon 09:00-17:00' })).toHaveLength(1);
+  });
+
   it('reports every problem at once, not only the first', () => {
     expect(problemsOf({ PORT: 'x', HOLD_MINUTES: 'y', NODE_ENV: 'z' })).toHaveLength(3);
   });

@@ -3,6 +3,7 @@
  * `loadConfig` is pure (env in, config or a list of sentences out) so it is unit-tested without Nest.
  */
 import * as path from 'node:path';
+import { type AuthorityHours, DEFAULT_AUTHORITY_HOURS, type IsoWeekday, type OpeningHours, PlacingAuthority } from '@opvangplek/domain';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
@@ -29,6 +30,28 @@ export interface AppConfig {
   };
   freshness: { roundTheClockAgingHours: number; roundTheClockStaleHours: number; workingDaysAging: number; workingDaysStale: number };
   placement: { holdMinutes: number };
+  /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
+  authorityHours: AuthorityHours;
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+/**
+ * `24/7`, or days and hours like `Mon-Fri 09:00-17:00` (public holidays closed). CoMensha's hours
+ * are configuration: the documents say 09:00–17:00, CoMensha has since published 08:00–19:00.
+ */
+export function parseOpeningHours(text: string): OpeningHours | null | undefined {
+  if (text.trim() === '24/7') return null;
+  const match = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? ([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(text.trim());
+  if (!match) return undefined;
+  const first = WEEKDAYS.indexOf(match[1] as (typeof WEEKDAYS)[number]) + 1;
+  const last = match[2] ? WEEKDAYS.indexOf(match[2] as (typeof WEEKDAYS)[number]) + 1 : first;
+  if (last < first) return undefined;
+  const days = Array.from({ length: last - first + 1 }, (_, i) => (first + i) as IsoWeekday);
+  const opens = `${match[3]}:${match[4]}`;
+  const closes = `${match[5]}:${match[6]}`;
+  if (closes <= opens) return undefined;
+  return { days, opens, closes, closedOnPublicHolidays: true };
 }
 
 export class ConfigError extends Error {
@@ -81,6 +104,22 @@ class EnvReader {
     this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
     return undefined;
   }
+}
+
+function readAuthorityHours(read: EnvReader): AuthorityHours {
+  const hours: AuthorityHours = { ...DEFAULT_AUTHORITY_HOURS };
+  for (const authority of Object.values(PlacingAuthority)) {
+    const name = `${authority}_HOURS`;
+    const text = read.string(name);
+    if (text === undefined) continue;
+    const parsed = parseOpeningHours(text);
+    if (parsed === undefined) {
+      read.problems.push(`${name} is "${text}"; allowed: 24/7, or days and hours like "Mon-Fri 09:00-17:00"`);
+    } else {
+      hours[authority] = parsed;
+    }
+  }
+  return hours;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -144,6 +183,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workingDaysStale: read.integer('FRESHNESS_OFFICE_STALE_WORKING_DAYS', 2, 1, 60),
     },
     placement: { holdMinutes: read.integer('HOLD_MINUTES', 120, 5, 7 * 24 * 60) },
+    authorityHours: readAuthorityHours(read),
   };
   if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {
     read.problems.push('FRESHNESS_24_7_AGING_HOURS must not exceed FRESHNESS_24_7_STALE_HOURS');

@@ -6,6 +6,7 @@ import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graph
 import type { Context as WsContext } from 'graphql-ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppErrorFilter } from './app-error.filter';
+import { CalendarDate } from './calendar-date.scalar';
 import { formatGraphQLError } from './format-error';
 import {
   type AuthOutcome,
@@ -38,7 +39,7 @@ export class GraphqlPlatformModule {
   static forRoot(authentication: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: GraphqlPlatformModule,
-      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }, CalendarDate],
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -3,3 +3,4 @@ export * from './format-error';
 export * from './graphql.module';
 export * from './request-authenticator';
 export * from './app-error.filter';
+export * from './calendar-date.scalar';

@@ -1,0 +1,99 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AdviceCode, ExclusionCode, Freshness } from '@opvangplek/domain';
+import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+
+registerEnumType(ExclusionCode, { name: 'ExclusionCode', description: 'Why a facility cannot take this person.' });
+registerEnumType(AdviceCode, { name: 'AdviceCode', description: 'Advice beside, or instead of, a bed.' });
+
+@ObjectType('FacilityMatch')
+export class FacilityMatchModel {
+  @Field(() => FacilityModel)
+  facility: FacilityModel;
+
+  @Field(() => Float, { description: 'Higher is better; the formula is documented in libs/domain/src/matching/score.ts.' })
+  score: number;
+
+  @Field({ description: 'The placing authority and the intake are both open now, and a place is free.' })
+  placeableNow: boolean;
+
+  @Field({ description: 'The first moment the placement can be made (now when placeable now).' })
+  placeableAt: Date;
+
+  @Field(() => [String], { description: 'Why this place, and what to check (e.g. "call to verify").' })
+  reasons: string[];
+
+  @Field(() => Freshness)
+  freshness: Freshness;
+
+  @Field(() => Int, { nullable: true, description: 'Distance used for ranking, in km.' })
+  distanceKm: number | null;
+}
+
+@ObjectType('ExclusionReason')
+export class ExclusionReasonModel {
+  @Field(() => ExclusionCode)
+  code: ExclusionCode;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType('FacilityExclusion')
+export class FacilityExclusionModel {
+  @Field(() => FacilityModel)
+  facility: FacilityModel;
+
+  @Field(() => [ExclusionReasonModel])
+  reasons: ExclusionReasonModel[];
+}
+
+@ObjectType('Advice')
+export class AdviceModel {
+  @Field(() => AdviceCode)
+  code: AdviceCode;
+
+  @Field()
+  message: string;
+
+  @Field(() => ID, { nullable: true, description: 'BRIDGE_THEN_TRANSFER: the interim place open now.' })
+  bridgeFacilityId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'BRIDGE_THEN_TRANSFER: the place to move on to.' })
+  onwardFacilityId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'BRIDGE_THEN_TRANSFER: when the onward placement can be made.' })
+  onwardPlaceableAt?: Date | null;
+}
+
+@ObjectType('ExclusionCount')
+export class ExclusionCountModel {
+  @Field(() => ExclusionCode)
+  code: ExclusionCode;
+
+  @Field(() => Int, { description: 'Facilities excluded for (at least) this reason.' })
+  facilities: number;
+}
+
+@ObjectType('MatchResult')
+export class MatchResultModel {
+  @Field(() => [FacilityMatchModel], { description: 'Best first.' })
+  matches: FacilityMatchModel[];
+
+  @Field(() => [FacilityExclusionModel], { description: 'Every facility left out, with its reasons.' })
+  excluded: FacilityExclusionModel[];
+
+  @Field(() => [AdviceModel])
+  advice: AdviceModel[];
+
+  @Field(() => Int, { description: 'All matches, also when `first` returned fewer.' })
+  matchCount: number;
+
+  @Field(() => Int, { description: 'All excluded facilities, also when `excludedFirst` returned fewer.' })
+  excludedCount: number;
+
+  @Field(() => [ExclusionCountModel], { description: 'How many facilities each reason excluded.' })
+  exclusionSummary: ExclusionCountModel[];
+
+  @Field({ description: 'The moment the question was evaluated at.' })
+  evaluatedAt: Date;
+}

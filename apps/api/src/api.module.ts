@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
+import { PlacementModule } from '@opvangplek/placement/placement.module';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
 import { type Clock, ClockModule } from '@opvangplek/platform/clock';
@@ -31,6 +32,7 @@ export class ApiModule {
         RegistryModule,
         CapacityModule,
         MatchingModule,
+        PlacementModule,
         HealthModule,
         ...extra,
       ],

@@ -7,6 +7,14 @@ export enum CapacityChangeKind {
   CONFIRM = 'CONFIRM',
   /** The register was loaded or changed by an administrator. */
   REGISTER = 'REGISTER',
+  /** Places held for an offer. */
+  HOLD = 'HOLD',
+  /** Held places given back (declined, lapsed, cancelled). */
+  RELEASE = 'RELEASE',
+  /** Held places became occupied: the person arrived. */
+  ARRIVAL = 'ARRIVAL',
+  /** Occupied places freed: the stay ended. */
+  DEPARTURE = 'DEPARTURE',
 }
 
 /** Append-only: who changed which counts, when; feeds the planner's occupancy history. */

@@ -8,3 +8,5 @@ export * from './matching-config';
 export * from './eligibility';
 export * from './matching';
 export * from './placement/state-machine';
+export * from './placement/placement-decision';
+export * from './placement/stay';

@@ -3,7 +3,7 @@
  * `loadConfig` is pure (env in, config or a list of sentences out) so it is unit-tested without Nest.
  */
 import * as path from 'node:path';
-import { type AuthorityHours, DEFAULT_AUTHORITY_HOURS, type IsoWeekday, type OpeningHours, PlacingAuthority } from '@opvangplek/domain';
+import { type AuthorityHours, DEFAULT_AUTHORITY_HOURS, type IsoWeekday, type OpeningHours, PlacingAuthority, ShelterType } from '@opvangplek/domain';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
@@ -29,7 +29,16 @@ export interface AppConfig {
     jwksUrl: string | undefined;
   };
   freshness: { roundTheClockAgingHours: number; roundTheClockStaleHours: number; workingDaysAging: number; workingDaysStale: number };
-  placement: { holdMinutes: number };
+  placement: {
+    /** How long an offered place is held (default for every kind). */
+    holdMinutes: number;
+    /** Per-kind override, from HOLD_MINUTES_<KIND> (e.g. HOLD_MINUTES_NOODBED=60). */
+    holdMinutesByType: Partial<Record<ShelterType, number>>;
+    /** An ACUTE request without a place after this long is escalated (OvD bevolkingszorg, 003:497). */
+    escalateAfterMinutes: number;
+    /** How often the worker's sweep runs (due waits, lost jobs, lapsed offers, stays, escalation). */
+    sweepSeconds: number;
+  };
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
 }
@@ -182,7 +191,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       workingDaysAging: read.integer('FRESHNESS_OFFICE_AGING_WORKING_DAYS', 1, 1, 60),
       workingDaysStale: read.integer('FRESHNESS_OFFICE_STALE_WORKING_DAYS', 2, 1, 60),
     },
-    placement: { holdMinutes: read.integer('HOLD_MINUTES', 120, 5, 7 * 24 * 60) },
+    placement: {
+      holdMinutes: read.integer('HOLD_MINUTES', 120, 5, 7 * 24 * 60),
+      holdMinutesByType: Object.fromEntries(
+        Object.values(ShelterType)
+          .filter((type) => read.string(`HOLD_MINUTES_${type}`) !== undefined)
+          .map((type) => [type, read.integer(`HOLD_MINUTES_${type}`, 120, 5, 7 * 24 * 60)]),
+      ),
+      escalateAfterMinutes: read.integer('ESCALATE_AFTER_MINUTES', 30, 1, 24 * 60),
+      sweepSeconds: read.integer('SWEEP_SECONDS', 30, 1, 3600),
+    },
     authorityHours: readAuthorityHours(read),
   };
   if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {

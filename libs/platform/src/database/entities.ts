@@ -6,5 +6,16 @@ import { RegionEntity } from '@opvangplek/registry/region.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { CapacityHistoryEntity } from '@opvangplek/capacity/capacity-history.entity';
+import { PlacementEventEntity } from '@opvangplek/placement/placement-event.entity';
+import { PlacementHoldEntity } from '@opvangplek/placement/placement-hold.entity';
+import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.entity';
 
-export const ENTITIES = [RegionEntity, FacilityEntity, CapacityEntity, CapacityHistoryEntity];
+export const ENTITIES = [
+  RegionEntity,
+  FacilityEntity,
+  CapacityEntity,
+  CapacityHistoryEntity,
+  PlacementRequestEntity,
+  PlacementHoldEntity,
+  PlacementEventEntity,
+];

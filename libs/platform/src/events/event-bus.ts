@@ -15,6 +15,7 @@ export interface EventBus {
 /** Every channel in one list, so a typo is a type error rather than a silent dead channel. */
 export enum EventChannel {
   CapacityChanged = 'capacity_changed',
+  PlacementRequestUpdated = 'placement_request_updated',
 }
 
 export const EVENT_BUS = Symbol('EVENT_BUS');

@@ -18,6 +18,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 export enum QueueName {
   /** Readiness probe: proves the queue backend answers. */
   Health = 'health',
+  /** Placement requests: matching, offer expiry, the periodic sweep. */
+  Placement = 'placement',
 }
 
 /** A queue or worker on either backend: job code only uses the API both share. */

@@ -3,5 +3,6 @@
  * and appends it to this list; never edit a migration that has been released.
  */
 import { InitialRegister1795324571031 } from './1795324571031-InitialRegister';
+import { PlacementWorkflow1795325902357 } from './1795325902357-PlacementWorkflow';
 
-export const MIGRATIONS: Function[] = [InitialRegister1795324571031];
+export const MIGRATIONS: Function[] = [InitialRegister1795324571031, PlacementWorkflow1795325902357];

@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import { CapacityChangeKind } from './capacity-history.entity';
+
+export interface LedgerActor {
+  by: string;
+  role: string;
+  org: string;
+}
+
+export interface CapacityRow {
+  facilityId: string;
+  regionCode: string;
+  type: string;
+  version: number;
+}
+
+/**
+ * The only statements that move places between free, held and occupied. Each is ONE atomic
+ * UPDATE whose WHERE clause is the availability check, so two processes can never take the same
+ * place (never check-then-write); zero rows means "not possible now". Each writes its history row
+ * in the caller's transaction.
+ */
+const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
+  hold: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },
+  release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
+  arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
+  depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
+};
+
+async function move(
+  manager: EntityManager,
+  kind: keyof typeof MOVES,
+  facilityId: string,
+  places: number,
+  at: Date,
+  actor: LedgerActor,
+): Promise<CapacityRow | null> {
+  const { set, guard, kind: historyKind } = MOVES[kind];
+  const rows: { facility_id: string; region_code: string; type: string; version: number }[] = await manager.query(
+    `WITH moved AS (
+       UPDATE capacity SET ${set}, version = version + 1, updated_at = $3
+       WHERE facility_id = $1 AND ${guard}
+       RETURNING *
+     ), history AS (
+       INSERT INTO capacity_history (facility_id, kind, version, total, occupied, held, out_of_service, changed_by, changed_by_role, changed_by_org, changed_at)
+       SELECT facility_id, $4, version, total, occupied, held, out_of_service, $5, $6, $7, $3 FROM moved
+     )
+     SELECT moved.facility_id, f.region_code, f.type, moved.version FROM moved JOIN facilities f ON f.id = moved.facility_id`,
+    [facilityId, places, at, historyKind, actor.by, actor.role, actor.org],
+  );
+  const [row] = rows;
+  return row ? { facilityId: row.facility_id, regionCode: row.region_code, type: row.type, version: row.version } : null;
+}
+
+/** Takes `places` free places; `null` when fewer are free (someone else was first). */
+export const holdPlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'hold', facilityId, places, at, actor);
+
+export const releasePlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'release', facilityId, places, at, actor);
+
+export const occupyHeldPlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'arrive', facilityId, places, at, actor);
+
+export const vacatePlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'depart', facilityId, places, at, actor);

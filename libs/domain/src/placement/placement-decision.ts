@@ -1,0 +1,154 @@
+/**
+ * What to do with a placement request, given the matcher's answer (issue: placement workflow).
+ * Pure: the worker turns a decision into atomic holds, the API never decides anything itself.
+ *
+ * - OFFER: hold places at these facilities now (one facility, or a group split over the fewest).
+ * - BRIDGE: the best kind is closed now; hold an interim place now and open a follow-up request
+ *   for the onward kind (domain.md §5 rule 2, 000:2136-2139).
+ * - WAIT: nothing can be offered now; says why, and when to try again (null = when capacity frees).
+ */
+import { PlacementStatus, PlacingAuthority, ShelterType, Urgency } from '../enums';
+import type { AuthorityHours } from '../calendar/authority-hours';
+import { isOpen } from '../calendar/opening-hours';
+import { availablePlaces } from '../capacity';
+import type { FacilitySnapshot } from '../eligibility/context';
+import { ExclusionCode } from '../eligibility/exclusion';
+import type { FacilityMatch, MatchResult } from '../matching/match-facilities';
+
+export enum WaitingReason {
+  /** Suitable places exist, but none is free. */
+  NO_CAPACITY = 'NO_CAPACITY',
+  /** The best place's placing authority is closed (CoMensha outside office hours). */
+  AUTHORITY_CLOSED = 'AUTHORITY_CLOSED',
+  /** The best place's own intake is closed. */
+  INTAKE_CLOSED = 'INTAKE_CLOSED',
+  /** No facility in the register suits this person at all (see the advice: AZC, youth care, OvD). */
+  NO_SUITABLE_PLACE = 'NO_SUITABLE_PLACE',
+  /** A group cannot be placed in full right now; placed all together or not at all. */
+  GROUP_TOO_LARGE = 'GROUP_TOO_LARGE',
+}
+
+export interface Allocation {
+  facilityId: string;
+  places: number;
+}
+
+export type PlacementDecision =
+  | { kind: 'OFFER'; allocations: Allocation[]; alternatives: string[] }
+  | { kind: 'BRIDGE'; allocations: Allocation[]; alternatives: string[]; onwardTypes: ShelterType[]; onwardPlaceableAt: Date }
+  | { kind: 'WAIT'; reason: WaitingReason; nextAttemptAt: Date | null; waitingForAuthority: PlacingAuthority | null };
+
+export interface DecisionInput {
+  result: MatchResult;
+  urgency: Urgency;
+  groupSize: number;
+  /** Facilities that declined or let an offer lapse for this request. */
+  skipFacilityIds: ReadonlySet<string>;
+  /** Only these kinds (a follow-up's onward kinds, or a noodbed request); empty = any. */
+  types: readonly ShelterType[];
+  /** Whether a BRIDGE may be proposed (not for a request that is itself a follow-up or a noodbed). */
+  mayBridge: boolean;
+  /** Kinds that serve as interim places (MatchingConfig.bridgeKinds). */
+  bridgeKinds: readonly ShelterType[];
+  /** The moment of the decision and the authorities' hours, to say why a place is not open now. */
+  at: Date;
+  authorityHours: Readonly<AuthorityHours>;
+}
+
+function eligibleMatches(input: DecisionInput): FacilityMatch[] {
+  return input.result.matches.filter(
+    (match) =>
+      !input.skipFacilityIds.has(match.facility.id) && (input.types.length === 0 || input.types.includes(match.facility.type)),
+  );
+}
+
+/** Places one facility can give this group: what is free, within its largest group. */
+function placesAt(facility: FacilitySnapshot, wanted: number): number {
+  return Math.min(availablePlaces(facility.capacity), Math.max(1, facility.eligibility.maxGroupSize), wanted);
+}
+
+/**
+ * Splits a group over the fewest facilities: largest usable share first (greedy by size is
+ * optimal for the number of facilities). `null` when the free places cannot hold the whole group.
+ */
+export function planGroupAllocation(candidates: readonly FacilityMatch[], groupSize: number): Allocation[] | null {
+  const whole = candidates.find((match) => placesAt(match.facility, groupSize) >= groupSize);
+  if (whole) return [{ facilityId: whole.facility.id, places: groupSize }];
+  const bySize = [...candidates].sort(
+    (a, b) => placesAt(b.facility, groupSize) - placesAt(a.facility, groupSize) || b.score - a.score,
+  );
+  const allocations: Allocation[] = [];
+  let remaining = groupSize;
+  for (const match of bySize) {
+    if (remaining === 0) break;
+    const places = placesAt(match.facility, remaining);
+    if (places > 0) {
+      allocations.push({ facilityId: match.facility.id, places });
+      remaining -= places;
+    }
+  }
+  return remaining === 0 ? allocations : null;
+}
+
+function waitFor(best: FacilityMatch | undefined, input: DecisionInput): PlacementDecision {
+  const { result, groupSize } = input;
+  if (best && !best.placeableNow) {
+    const authorityOpen = isOpen(input.authorityHours[best.facility.placingAuthority], input.at);
+    return {
+      kind: 'WAIT',
+      reason: authorityOpen ? WaitingReason.INTAKE_CLOSED : WaitingReason.AUTHORITY_CLOSED,
+      nextAttemptAt: best.placeableAt,
+      waitingForAuthority: best.facility.placingAuthority,
+    };
+  }
+  const fullOnly = result.excluded.some((exclusion) => exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY));
+  const groupOnly = result.excluded.some((exclusion) =>
+    exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY || reason.code === ExclusionCode.GROUP_SIZE),
+  );
+  return {
+    kind: 'WAIT',
+    reason: best || fullOnly ? WaitingReason.NO_CAPACITY : groupSize > 1 && groupOnly ? WaitingReason.GROUP_TOO_LARGE : WaitingReason.NO_SUITABLE_PLACE,
+    nextAttemptAt: null,
+    waitingForAuthority: null,
+  };
+}
+
+/**
+ * The decision for one attempt. `result` is the match for the whole group; `splitResult`, when
+ * given, is the same profile matched for one person, used to split a group no single facility can take.
+ */
+export function decidePlacement(input: DecisionInput, splitResult?: MatchResult): PlacementDecision {
+  const matches = eligibleMatches(input);
+  const best = matches[0];
+  const placeableNow = matches.filter((match) => match.placeableNow);
+
+  if (best?.placeableNow) {
+    return { kind: 'OFFER', allocations: [{ facilityId: best.facility.id, places: input.groupSize }], alternatives: placeableNow.slice(1).map((m) => m.facility.id) };
+  }
+  const urgent = input.urgency !== Urgency.PLANNED;
+  if (best && urgent && input.mayBridge && !input.bridgeKinds.includes(best.facility.type)) {
+    const bridges = placeableNow.filter((match) => input.bridgeKinds.includes(match.facility.type));
+    if (bridges.length > 0) {
+      return {
+        kind: 'BRIDGE',
+        allocations: [{ facilityId: bridges[0].facility.id, places: input.groupSize }],
+        alternatives: bridges.slice(1).map((m) => m.facility.id),
+        onwardTypes: [best.facility.type],
+        onwardPlaceableAt: best.placeableAt,
+      };
+    }
+  }
+  if (!best && input.groupSize > 1 && splitResult) {
+    const splitCandidates = eligibleMatches({ ...input, result: splitResult }).filter((match) => match.placeableNow);
+    const allocations = planGroupAllocation(splitCandidates, input.groupSize);
+    if (allocations) return { kind: 'OFFER', allocations, alternatives: [] };
+  }
+  if (best && urgent && placeableNow.length > 0 && !input.mayBridge) {
+    // A follow-up or noodbed request that is urgent takes the best place open now of its kinds.
+    return { kind: 'OFFER', allocations: [{ facilityId: placeableNow[0].facility.id, places: input.groupSize }], alternatives: placeableNow.slice(1).map((m) => m.facility.id) };
+  }
+  return waitFor(best, input);
+}
+
+/** Statuses from which the matching job may (re)start work on a request. */
+export const MATCHABLE_STATUSES: readonly PlacementStatus[] = [PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING];

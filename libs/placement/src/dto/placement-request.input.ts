@@ -1,0 +1,69 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ShelterType, Urgency } from '@opvangplek/domain';
+import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.input';
+
+@InputType('PlacementRequestInput')
+export class PlacementRequestInput {
+  @Field(() => VictimProfileInput)
+  profile: VictimProfileInput;
+
+  @Field(() => Urgency)
+  urgency: Urgency;
+
+  @Field(() => ID, { description: 'The region the request is for; a zorgcoördinator may use only their own regions.' })
+  regionCode: string;
+
+  @Field(() => Int, { nullable: true, description: 'Victims placed together (a raid); default 1. Split over the fewest facilities when needed.' })
+  groupSize?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your own reference. Submitting again with the same reference returns the same request (safe to retry).',
+  })
+  clientReference?: string | null;
+
+  @Field(() => [ShelterType], { nullable: true, description: 'Only these kinds; any suitable kind when omitted.' })
+  types?: ShelterType[] | null;
+}
+
+@InputType('NoodbedRequestInput')
+export class NoodbedRequestInput {
+  @Field(() => VictimProfileInput)
+  profile: VictimProfileInput;
+
+  @Field(() => ID, { description: 'Where the person was found.' })
+  regionCode: string;
+
+  @Field(() => Int, { nullable: true })
+  groupSize?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Your own reference; a retry returns the same request.' })
+  clientReference?: string | null;
+}
+
+@InputType('OfferResponseInput')
+export class OfferResponseInput {
+  @Field(() => ID)
+  requestId: string;
+
+  @Field()
+  accept: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Required when declining: why (e.g. "contra-indication: active addiction").' })
+  declineReason?: string | null;
+}
+
+@InputType('PlacementRequestFilter')
+export class PlacementRequestFilterInput {
+  @Field(() => [String], { nullable: true, description: 'PlacementStatus values.' })
+  status?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Only requests waiting for this placing authority (a worklist, e.g. COMENSHA).' })
+  authority?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  regionCodes?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  escalated?: boolean | null;
+}

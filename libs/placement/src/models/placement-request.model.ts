@@ -1,0 +1,133 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PlacementStatus, PlacingAuthority, ShelterType, Urgency, WaitingReason } from '@opvangplek/domain';
+import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { HoldState } from '../placement-hold.entity';
+
+registerEnumType(WaitingReason, { name: 'WaitingReason', description: 'Why a request waits.' });
+registerEnumType(HoldState, { name: 'HoldState' });
+
+@ObjectType('PlacementEvent', { description: 'One step in the history of a request.' })
+export class PlacementEventModel {
+  @Field(() => PlacementStatus)
+  status: PlacementStatus;
+
+  @Field()
+  at: Date;
+
+  @Field({ description: 'Who: a token subject, or system:<job>.' })
+  by: string;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('PlacementAllocation', { description: 'Places a request holds or occupies at one facility (a group may be split).' })
+export class PlacementAllocationModel {
+  @Field(() => FacilityModel)
+  facility: FacilityModel;
+
+  @Field(() => Int)
+  places: number;
+
+  @Field(() => HoldState)
+  state: HoldState;
+}
+
+@ObjectType('PlacementRequest')
+export class PlacementRequestModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PlacementStatus)
+  status: PlacementStatus;
+
+  @Field(() => Urgency)
+  urgency: Urgency;
+
+  @Field(() => ID)
+  regionCode: string;
+
+  @Field(() => [ShelterType], { description: 'Only these kinds; empty = any.' })
+  types: ShelterType[];
+
+  @Field(() => FacilityModel, { nullable: true, description: 'Where the place is offered or taken.' })
+  facility: FacilityModel | null;
+
+  @Field(() => [PlacementAllocationModel])
+  allocations: PlacementAllocationModel[];
+
+  @Field(() => Date, { nullable: true })
+  offerExpiresAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  placedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  stayEndsAt: Date | null;
+
+  @Field({ description: 'The stay passed its end.' })
+  overstay: boolean;
+
+  @Field(() => WaitingReason, { nullable: true })
+  waitingReason: WaitingReason | null;
+
+  @Field(() => PlacingAuthority, { nullable: true, description: 'Waiting for this authority to be open.' })
+  waitingForAuthority: PlacingAuthority | null;
+
+  @Field(() => Date, { nullable: true })
+  nextAttemptAt: Date | null;
+
+  @Field()
+  escalated: boolean;
+
+  @Field(() => PlacementRequestModel, { nullable: true, description: 'On an onward request: the interim (noodbed) stay it follows.' })
+  bridge: PlacementRequestModel | null;
+
+  @Field(() => PlacementRequestModel, { nullable: true, description: 'On an interim stay: the onward request.' })
+  followUp: PlacementRequestModel | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a group (groupSize > 1).' })
+  groupId: string | null;
+
+  @Field(() => Int)
+  groupSize: number;
+
+  @Field(() => String, { nullable: true })
+  clientReference: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => [PlacementEventModel])
+  history: PlacementEventModel[];
+}
+
+@ObjectType('PlacementRequestEdge')
+export class PlacementRequestEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => PlacementRequestModel)
+  node: PlacementRequestModel;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ObjectType('PlacementRequestConnection')
+export class PlacementRequestConnectionModel {
+  @Field(() => [PlacementRequestEdgeModel])
+  edges: PlacementRequestEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int)
+  totalCount: number;
+}

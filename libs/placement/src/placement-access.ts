@@ -1,0 +1,40 @@
+import type { Viewer } from '@opvangplek/access/viewer';
+import { Role } from '@opvangplek/domain';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { PlacementRequestEntity } from './placement-request.entity';
+
+/**
+ * Which requests a caller may see (issue: privacy): coordinators their regions, CoMensha all
+ * (national), police and NLA their own organisation's, shelter staff those offered to or placed at
+ * their facilities, ADMIN all; planners none (aggregates only). Applied in SQL, so lists and counts
+ * never include what the caller may not see.
+ */
+export function scopeRequests(query: SelectQueryBuilder<PlacementRequestEntity>, viewer: Viewer, alias = 'r'): SelectQueryBuilder<PlacementRequestEntity> {
+  switch (viewer.role) {
+    case Role.ADMIN:
+    case Role.COMENSHA:
+      return query;
+    case Role.ZORGCOORDINATOR:
+      return query.andWhere(`${alias}.regionCode IN (:...viewerRegions)`, { viewerRegions: viewer.regions.length ? viewer.regions : [''] });
+    case Role.POLICE:
+    case Role.NLA:
+      return query.andWhere(`${alias}.requestedByOrg = :viewerOrg`, { viewerOrg: viewer.org });
+    case Role.SHELTER_STAFF:
+      return query.andWhere(
+        `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND h.state <> 'RELEASED')`,
+        { viewerFacilities: viewer.facilityIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) },
+      );
+    case Role.PLANNER:
+      return query.andWhere('false');
+    default: {
+      const unhandled: never = viewer.role;
+      throw new Error(`no request scope for role ${String(unhandled)}`);
+    }
+  }
+}
+
+/** Roles that may submit a placement request, and for which region. */
+export function mayRequestFor(viewer: Viewer, regionCode: string): boolean {
+  if (viewer.role === Role.ZORGCOORDINATOR) return viewer.regions.includes(regionCode);
+  return [Role.COMENSHA, Role.NLA, Role.ADMIN].includes(viewer.role);
+}

@@ -1,0 +1,477 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { holdPlaces, type LedgerActor, occupyHeldPlaces, releasePlaces, vacatePlaces } from '@opvangplek/capacity/capacity-ledger';
+import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import {
+  assertTransition,
+  decidePlacement,
+  DEFAULT_MATCHING_CONFIG,
+  holdExpiresAt,
+  MATCHABLE_STATUSES,
+  type PlacementDecision,
+  PlacementStatus,
+  ShelterType,
+  STAY_ALERT_BEFORE_MS,
+  stayEndsAt,
+  Urgency,
+  type VictimProfile,
+} from '@opvangplek/domain';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
+import { PlacementEventEntity } from './placement-event.entity';
+import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
+import { PlacementQueue } from './placement-queue';
+import { PlacementRequestEntity } from './placement-request.entity';
+import type { PlacementRequestUpdatedEvent } from './placement.events';
+
+/** Who the system is when a job changes something (history and capacity ledger). */
+export const SYSTEM_ACTOR: LedgerActor = { by: 'system:placement', role: 'SYSTEM', org: 'opvangplek' };
+
+/** Advisory lock: one sweep at a time across every worker process. */
+const SWEEP_LOCK_KEY = 4_207_193_010;
+/** A RECEIVED/MATCHING request untouched this long has lost its job (crash, Redis flushed). */
+const LOST_JOB_AFTER_MS = 60_000;
+/** A request waiting for capacity is re-tried at least this often, in case an event was missed. */
+const CAPACITY_RETRY_MS = 5 * 60_000;
+const MAX_ROUNDS = 3;
+
+/** Signals a lost race inside a transaction: roll back, re-read, decide again. */
+class PlacesTakenMeanwhile extends Error {}
+
+/** What changed, to announce after commit (never before: a rolled-back change must not be seen). */
+interface Changes {
+  requests: PlacementRequestEntity[];
+  capacity: CapacityChangedEvent[];
+  after: (() => Promise<void>)[];
+}
+
+const noChanges = (): Changes => ({ requests: [], capacity: [], after: [] });
+
+/**
+ * Turns placement requests into places: runs in the worker (jobs) and, for a noodbed, inline in
+ * the API call. Every entry point re-reads the request under a row lock and returns early when its
+ * state says the work is done, so redelivered or duplicated jobs are harmless; places are taken
+ * only by the ledger's atomic statements, so nothing is ever given twice.
+ */
+@Injectable()
+export class PlacementEngine {
+  private readonly logger = new Logger(PlacementEngine.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matching: MatchingService,
+    private readonly queue: PlacementQueue,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Matching
+
+  /** The matching job: offer a place, bridge, or wait, for this attempt of this request. */
+  async matchRequest(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+    const started = await this.inTransaction(async (manager, changes) => {
+      const request = await this.lock(manager, requestId);
+      if (!request || request.attempt !== attempt || !MATCHABLE_STATUSES.includes(request.status)) return null;
+      if (request.status !== PlacementStatus.MATCHING) await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR.by, null);
+      return request;
+    });
+    if (!started) return null;
+
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      try {
+        return await this.decideAndApply(started, attempt);
+      } catch (error) {
+        if (!(error instanceof PlacesTakenMeanwhile) || round === MAX_ROUNDS) throw error;
+        this.logger.debug(`request ${requestId}: places taken meanwhile, deciding again (round ${round + 1})`);
+      }
+    }
+    return null;
+  }
+
+  private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
+    const match = await this.matching.match({ ...(request.profile as VictimProfile), groupSize }, { at: this.clock.now(), requesterRegionCode: request.regionCode });
+    if (request.types.includes(ShelterType.NOODBED)) {
+      // A noodbed request: a noodbed first, else the best other 24/7 place (stable order otherwise).
+      match.result.matches.sort((a, b) => Number(b.facility.type === ShelterType.NOODBED) - Number(a.facility.type === ShelterType.NOODBED));
+    }
+    return match;
+  }
+
+  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<PlacementRequestEntity | null> {
+    const now = this.clock.now();
+    const whole = await this.match(snapshot, snapshot.groupSize);
+    const noSingleFacility = whole.result.matches.length === 0;
+    const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1) : undefined;
+    const isFollowUp = snapshot.bridgeRequestId !== null;
+    const isNoodbed = snapshot.types.includes(ShelterType.NOODBED);
+    const decision = decidePlacement(
+      {
+        result: whole.result,
+        urgency: snapshot.urgency,
+        groupSize: snapshot.groupSize,
+        skipFacilityIds: new Set(snapshot.skippedFacilityIds),
+        types: snapshot.types,
+        mayBridge: !isFollowUp && !isNoodbed,
+        bridgeKinds: DEFAULT_MATCHING_CONFIG.bridgeKinds,
+        at: now,
+        authorityHours: this.config.authorityHours,
+      },
+      split?.result,
+    );
+    const facilities = new Map([...whole.facilities, ...(split?.facilities ?? [])]);
+
+    return this.inTransaction(async (manager, changes) => {
+      const request = await this.lock(manager, snapshot.id);
+      if (!request || request.attempt !== attempt || request.status !== PlacementStatus.MATCHING) return null;
+
+      if (decision.kind === 'WAIT') {
+        request.waitingReason = decision.reason;
+        request.nextAttemptAt = decision.nextAttemptAt;
+        request.waitingForAuthority = decision.waitingForAuthority;
+        await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR.by, `waiting: ${decision.reason}`);
+        if (decision.nextAttemptAt) {
+          const at = decision.nextAttemptAt;
+          changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - Date.now() }));
+        }
+      } else {
+        await this.offer(manager, changes, request, decision, facilities, now);
+        if (isNoodbed && !isFollowUp) await this.openFollowUp(manager, changes, request, this.onwardTypes(whole, request));
+        if (decision.kind === 'BRIDGE') await this.openFollowUp(manager, changes, request, decision.onwardTypes);
+      }
+      return request;
+    });
+  }
+
+  /** Takes the holds of an OFFER or BRIDGE decision, all or none, and moves the request to OFFERED. */
+  private async offer(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    decision: Exclude<PlacementDecision, { kind: 'WAIT' }>,
+    facilities: Match['facilities'],
+    now: Date,
+  ): Promise<void> {
+    let allocations = decision.allocations;
+    if (allocations.length === 1) {
+      // One facility: if it was taken meanwhile, the next best of the same decision will do.
+      const places = allocations[0].places;
+      let taken = null;
+      for (const facilityId of [allocations[0].facilityId, ...decision.alternatives]) {
+        taken = await holdPlaces(manager, facilityId, places, now, SYSTEM_ACTOR);
+        if (taken) {
+          allocations = [{ facilityId, places }];
+          changes.capacity.push(taken as CapacityChangedEvent);
+          break;
+        }
+      }
+      if (!taken) throw new PlacesTakenMeanwhile();
+    } else {
+      for (const allocation of allocations) {
+        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, SYSTEM_ACTOR);
+        if (!taken) throw new PlacesTakenMeanwhile(); // rolls back the group's other holds too
+        changes.capacity.push(taken as CapacityChangedEvent);
+      }
+    }
+
+    const expiries: Date[] = [];
+    for (const allocation of allocations) {
+      const facility = facilities.get(allocation.facilityId)!;
+      const minutes = this.config.placement.holdMinutesByType[facility.type] ?? this.config.placement.holdMinutes;
+      const expiry = holdExpiresAt(now, facility.intakeHours, minutes);
+      expiries.push(expiry);
+      await manager.getRepository(PlacementHoldEntity).insert({
+        requestId: request.id,
+        facilityId: allocation.facilityId,
+        places: allocation.places,
+        state: HoldState.HELD,
+        expiresAt: expiry,
+      });
+    }
+    // The offer lapses when the first of its holds does (a group is placed all together or not at all).
+    const expiresAt = new Date(Math.min(...expiries.map((expiry) => expiry.getTime())));
+    const main = [...allocations].sort((a, b) => b.places - a.places)[0];
+    request.facilityId = main.facilityId;
+    request.offerExpiresAt = expiresAt;
+    request.waitingReason = null;
+    request.waitingForAuthority = null;
+    request.nextAttemptAt = null;
+    const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
+    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR.by, `offered: ${where}`);
+    const attempt = request.attempt;
+    const delayMs = expiresAt.getTime() - now.getTime();
+    changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));
+  }
+
+  /** The kinds to move on to after a noodbed: the best match that is not an interim kind. */
+  private onwardTypes(match: Match, request: PlacementRequestEntity): ShelterType[] {
+    const onward = match.result.matches.find((m) => !DEFAULT_MATCHING_CONFIG.bridgeKinds.includes(m.facility.type));
+    if (onward) return [onward.facility.type];
+    const regular = match.result.matches.find((m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type));
+    return regular ? [regular.facility.type] : Object.values(ShelterType).filter((type) => type !== ShelterType.NOODBED);
+  }
+
+  /** Opens the onward request that follows an interim stay (the contract's bridge/followUp). */
+  private async openFollowUp(manager: EntityManager, changes: Changes, bridge: PlacementRequestEntity, types: ShelterType[]): Promise<void> {
+    const existing = await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridge.id } });
+    if (existing) return;
+    const followUp = manager.getRepository(PlacementRequestEntity).create({
+      status: PlacementStatus.RECEIVED,
+      urgency: bridge.urgency === Urgency.PLANNED ? Urgency.URGENT : bridge.urgency,
+      regionCode: bridge.regionCode,
+      profile: bridge.profile,
+      groupSize: bridge.groupSize,
+      types,
+      clientReference: null,
+      requestedBy: bridge.requestedBy,
+      requestedByRole: bridge.requestedByRole,
+      requestedByOrg: bridge.requestedByOrg,
+      attempt: 0,
+      skippedFacilityIds: [],
+      bridgeRequestId: bridge.id,
+    });
+    await manager.getRepository(PlacementRequestEntity).save(followUp);
+    await this.record(manager, followUp, PlacementStatus.RECEIVED, SYSTEM_ACTOR.by, `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`);
+    changes.requests.push(followUp);
+    changes.after.push(() => this.queue.enqueueMatch(followUp.id, 0, 'followup', { urgency: followUp.urgency }));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Offers, arrivals, stays
+
+  /**
+   * An offer that was declined or let lapse: the places go back, that facility is skipped for this
+   * request, and matching starts over (a new attempt).
+   */
+  async withdrawOffer(requestId: string, options: { attempt?: number; by: string; note: string; lapsedOnly?: boolean }): Promise<PlacementRequestEntity | null> {
+    return this.inTransaction(async (manager, changes) => {
+      const request = await this.lock(manager, requestId);
+      if (!request || request.status !== PlacementStatus.OFFERED) return null;
+      if (options.attempt !== undefined && request.attempt !== options.attempt) return null;
+      const now = this.clock.now();
+      if (options.lapsedOnly && (!request.offerExpiresAt || request.offerExpiresAt > now)) return null;
+      const released = await this.releaseHolds(manager, changes, request.id, [HoldState.HELD], now);
+      request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
+      request.attempt += 1;
+      request.facilityId = null;
+      request.offerExpiresAt = null;
+      await this.transition(manager, changes, request, PlacementStatus.MATCHING, options.by, options.note);
+      const attempt = request.attempt;
+      changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'rematch', { urgency: request.urgency }));
+      return request;
+    });
+  }
+
+  /** The expiry job: only acts when the offer is still open and its time has come. */
+  expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+    return this.withdrawOffer(requestId, { attempt, by: SYSTEM_ACTOR.by, note: 'offer lapsed: the facility did not answer in time', lapsedOnly: true });
+  }
+
+  /** Releases a request's holds in the given states; returns the facilities involved. */
+  async releaseHolds(manager: EntityManager, changes: Changes, requestId: string, states: HoldState[], now: Date, actor = SYSTEM_ACTOR): Promise<string[]> {
+    const holds = await manager.getRepository(PlacementHoldEntity).find({ where: { requestId, state: In(states) } });
+    for (const hold of holds) {
+      const moved =
+        hold.state === HoldState.HELD
+          ? await releasePlaces(manager, hold.facilityId, hold.places, now, actor)
+          : await vacatePlaces(manager, hold.facilityId, hold.places, now, actor);
+      if (moved) changes.capacity.push(moved as CapacityChangedEvent);
+      await manager.getRepository(PlacementHoldEntity).update({ id: hold.id }, { state: HoldState.RELEASED });
+    }
+    if (holds.length > 0) {
+      changes.after.push(async () => {
+        await this.rematchWaiting(`release-${requestId}-${now.getTime()}`);
+      });
+    }
+    return holds.map((hold) => hold.facilityId);
+  }
+
+  /** Arrival: held places become occupied and the stay's end is set; a bridge stay ends when its follow-up arrives. */
+  async arrive(manager: EntityManager, changes: Changes, request: PlacementRequestEntity, by: string, actor: LedgerActor): Promise<void> {
+    const now = this.clock.now();
+    const holds = await manager.getRepository(PlacementHoldEntity).find({ where: { requestId: request.id, state: HoldState.HELD } });
+    let ends: Date | null = null;
+    for (const hold of holds) {
+      const moved = await occupyHeldPlaces(manager, hold.facilityId, hold.places, now, actor);
+      if (!moved) throw new Error(`capacity of facility ${hold.facilityId} does not hold the places of request ${request.id}`);
+      changes.capacity.push(moved as CapacityChangedEvent);
+      await manager.getRepository(PlacementHoldEntity).update({ id: hold.id }, { state: HoldState.OCCUPIED, expiresAt: null });
+      const facility = await manager.query('SELECT type, max_stay_days FROM facilities WHERE id = $1', [hold.facilityId]);
+      const end = stayEndsAt({ placedAt: now, type: facility[0].type, maxStayDays: facility[0].max_stay_days, profile: request.profile ?? {} });
+      if (end && (!ends || end < ends)) ends = end;
+    }
+    request.placedAt = now;
+    request.stayEndsAt = ends;
+    request.offerExpiresAt = null;
+    await this.transition(manager, changes, request, PlacementStatus.PLACED, by, null);
+    if (request.bridgeRequestId) {
+      const bridge = await this.lock(manager, request.bridgeRequestId);
+      if (bridge?.status === PlacementStatus.PLACED) {
+        await this.endStay(manager, changes, bridge, SYSTEM_ACTOR.by, `moved on to the onward placement (request ${request.id})`);
+      }
+    }
+  }
+
+  async endStay(manager: EntityManager, changes: Changes, request: PlacementRequestEntity, by: string, note: string): Promise<void> {
+    const now = this.clock.now();
+    await this.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now);
+    request.endedAt = now;
+    await this.transition(manager, changes, request, PlacementStatus.ENDED, by, note);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sweep: what time and lost messages would otherwise leave undone
+
+  /**
+   * Runs periodically in the worker (and on demand in tests, with a fixed clock). Under an advisory
+   * lock, so one process sweeps at a time. Enqueues with deterministic ids, so overlapping sweeps
+   * and the original jobs never double up.
+   */
+  async sweep(): Promise<{ lapsed: number; due: number; reconciled: number; escalated: number; alerts: number; overstays: number }> {
+    const now = this.clock.now();
+    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0 };
+    const locked = await this.dataSource.transaction(async (manager) => {
+      const [{ ok }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [SWEEP_LOCK_KEY]);
+      if (!ok) return false;
+      const requests = manager.getRepository(PlacementRequestEntity);
+
+      for (const request of await requests.find({ where: { status: PlacementStatus.OFFERED, offerExpiresAt: LessThanOrEqual(now) }, take: 500 })) {
+        report.lapsed += (await this.expireOffer(request.id, request.attempt)) ? 1 : 0;
+      }
+      const due = await requests.find({ where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) }, take: 500 });
+      for (const request of due) await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}`, { urgency: request.urgency });
+      report.due = due.length;
+
+      const bucket = Math.floor(now.getTime() / LOST_JOB_AFTER_MS);
+      const lost: PlacementRequestEntity[] = await manager
+        .getRepository(PlacementRequestEntity)
+        .createQueryBuilder('r')
+        .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
+          active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
+          lostBefore: new Date(now.getTime() - LOST_JOB_AFTER_MS),
+        })
+        .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
+          waiting: PlacementStatus.WAITING,
+          retryBefore: new Date(now.getTime() - CAPACITY_RETRY_MS),
+        })
+        .take(500)
+        .getMany();
+      for (const request of lost) await this.queue.enqueueMatch(request.id, request.attempt, `sweep-${bucket}`, { urgency: request.urgency });
+      report.reconciled = lost.length;
+      return true;
+    });
+    if (!locked) return report;
+
+    const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
+    report.escalated = await this.flagAll(
+      { status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]), urgency: Urgency.ACUTE, escalated: false, createdAt: LessThanOrEqual(escalateBefore) },
+      (request) => {
+        request.escalated = true;
+        request.escalatedAt = now;
+        return `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; the region's escalation contact (OvD bevolkingszorg) is alerted`;
+      },
+    );
+    report.alerts = await this.flagAll(
+      { status: PlacementStatus.PLACED, stayAlertAt: IsNull(), stayEndsAt: LessThanOrEqual(new Date(now.getTime() + STAY_ALERT_BEFORE_MS)) },
+      (request) => {
+        request.stayAlertAt = now;
+        return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
+      },
+    );
+    report.overstays = await this.flagAll({ status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) }, (request) => {
+      request.overstay = true;
+      return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
+    });
+    return report;
+  }
+
+  /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */
+  private async flagAll(where: object, flag: (request: PlacementRequestEntity) => string): Promise<number> {
+    const ids = (await this.dataSource.getRepository(PlacementRequestEntity).find({ where, select: { id: true }, take: 500 })).map((r) => r.id);
+    let count = 0;
+    for (const id of ids) {
+      const done = await this.inTransaction(async (manager, changes) => {
+        const request = await manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).andWhere(where).getOne();
+        if (!request) return false;
+        const note = flag(request);
+        await manager.getRepository(PlacementRequestEntity).save(request);
+        await this.record(manager, request, request.status, SYSTEM_ACTOR.by, note);
+        changes.requests.push(request);
+        return true;
+      });
+      count += done ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** Capacity freed somewhere: try the waiting requests again, most urgent and oldest first. */
+  async rematchWaiting(trigger: string): Promise<number> {
+    const waiting = await this.dataSource.getRepository(PlacementRequestEntity).find({
+      where: { status: PlacementStatus.WAITING },
+      order: { urgency: 'ASC', createdAt: 'ASC' },
+      select: { id: true, attempt: true, urgency: true },
+      take: 200,
+    });
+    for (const request of waiting) await this.queue.enqueueMatch(request.id, request.attempt, trigger, { urgency: request.urgency });
+    return waiting.length;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Plumbing
+
+  async lock(manager: EntityManager, id: string): Promise<PlacementRequestEntity | null> {
+    return manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+  }
+
+  /** Changes a request's status (checked by the domain state machine), saves it and records the history. */
+  async transition(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    to: PlacementStatus,
+    by: string,
+    note: string | null,
+  ): Promise<void> {
+    assertTransition(request.status, to);
+    request.status = to;
+    await manager.getRepository(PlacementRequestEntity).save(request);
+    await this.record(manager, request, to, by, note);
+    changes.requests.push(request);
+  }
+
+  async record(manager: EntityManager, request: PlacementRequestEntity, status: PlacementStatus, by: string, note: string | null): Promise<void> {
+    await manager.getRepository(PlacementEventEntity).insert({ requestId: request.id, status, at: this.clock.now(), by, note: note?.slice(0, 500) ?? null });
+  }
+
+  /**
+   * Runs `work` in a transaction and, only after it commits, announces what changed and runs the
+   * follow-up enqueues. A failed enqueue is logged, not thrown: the sweep finds the request again.
+   */
+  async inTransaction<T>(work: (manager: EntityManager, changes: Changes) => Promise<T>): Promise<T> {
+    const changes = noChanges();
+    const result = await this.dataSource.transaction((manager) => work(manager, changes));
+    await this.announce(changes);
+    return result;
+  }
+
+  private async announce(changes: Changes): Promise<void> {
+    const publish = async (channel: EventChannel, payload: object) =>
+      this.events.publish(channel, payload).catch((error: Error) => this.logger.warn(`event not published: ${error.message}`));
+    const latest = new Map(changes.requests.map((request) => [request.id, request]));
+    for (const request of latest.values()) {
+      const event: PlacementRequestUpdatedEvent = { requestId: request.id, status: request.status };
+      await publish(EventChannel.PlacementRequestUpdated, event);
+    }
+    for (const capacity of changes.capacity) {
+      await publish(EventChannel.CapacityChanged, { facilityId: capacity.facilityId, regionCode: capacity.regionCode, type: capacity.type, version: capacity.version });
+    }
+    for (const after of changes.after) {
+      await after().catch((error: Error) => this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`));
+    }
+  }
+}

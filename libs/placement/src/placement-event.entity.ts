@@ -1,0 +1,26 @@
+import { PlacementStatus } from '@opvangplek/domain';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The history of a request: every status it went through, who moved it, and why. Append-only. */
+@Entity({ name: 'placement_events' })
+@Index('placement_events_request_idx', ['requestId', 'id'])
+export class PlacementEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status' })
+  status: PlacementStatus;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  /** Token subject, or `system:<job>`. */
+  @Column({ type: 'varchar', length: 200 })
+  by: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note: string | null;
+}

@@ -1,0 +1,41 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum HoldState {
+  /** Places counted in capacity.held. */
+  HELD = 'HELD',
+  /** Moved to capacity.occupied on arrival. */
+  OCCUPIED = 'OCCUPIED',
+  /** Given back (declined, lapsed, cancelled, stay ended). */
+  RELEASED = 'RELEASED',
+}
+
+/**
+ * Places a request holds or occupies at one facility. The capacity row's `held`/`occupied` and
+ * these rows change in the same transaction, so they can always be reconciled.
+ */
+@Entity({ name: 'placement_holds' })
+@Index('placement_holds_request_idx', ['requestId'])
+@Index('placement_holds_facility_state_idx', ['facilityId', 'state'])
+@Check('placement_holds_places', '"places" > 0')
+export class PlacementHoldEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
+  @Column({ name: 'facility_id', type: 'uuid' })
+  facilityId: string;
+
+  @Column({ type: 'integer' })
+  places: number;
+
+  @Column({ type: 'enum', enum: HoldState, enumName: 'hold_state' })
+  state: HoldState;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

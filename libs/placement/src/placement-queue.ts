@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Urgency } from '@opvangplek/domain';
+import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+
+/** Job names on the placement queue; each job's data type sits beside it. */
+export enum PlacementJob {
+  MatchRequest = 'MatchRequestJob',
+  ExpireOffer = 'ExpireOfferJob',
+  Sweep = 'SweepJob',
+}
+
+export interface MatchRequestJobData {
+  requestId: string;
+  attempt: number;
+}
+export interface ExpireOfferJobData {
+  requestId: string;
+  attempt: number;
+}
+export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | Record<string, never>;
+
+const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
+
+/**
+ * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
+ * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
+ * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
+ */
+@Injectable()
+export class PlacementQueue {
+  readonly queue: AnyQueue<PlacementJobData>;
+
+  constructor(queues: QueueFactory) {
+    this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
+      defaultJobOptions: {
+        attempts: 6,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    });
+  }
+
+  async enqueueMatch(requestId: string, attempt: number, trigger: string, options: { delayMs?: number; urgency?: Urgency } = {}): Promise<void> {
+    const data: MatchRequestJobData = { requestId, attempt };
+    await this.queue.add(PlacementJob.MatchRequest, data, {
+      jobId: `match.${requestId}.${attempt}.${trigger}`,
+      delay: Math.max(0, options.delayMs ?? 0),
+      priority: options.urgency ? PRIORITY[options.urgency] : undefined,
+    });
+  }
+
+  async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
+    const data: ExpireOfferJobData = { requestId, attempt };
+    await this.queue.add(PlacementJob.ExpireOffer, data, { jobId: `expire.${requestId}.${attempt}`, delay: Math.max(0, delayMs) });
+  }
+}

@@ -1,0 +1,105 @@
+import { PlacementStatus, PlacingAuthority, Role, ShelterType, Urgency, type VictimProfile, WaitingReason } from '@opvangplek/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A request for a place, written before anything is queued so it is never lost. Jobs carry only
+ * its id and `attempt`; every job re-reads this row and does nothing when the row says it is done.
+ */
+@Entity({ name: 'placement_requests' })
+@Index('placement_requests_client_reference_uq', ['requestedByOrg', 'clientReference'], { unique: true, where: '"client_reference" IS NOT NULL' })
+@Index('placement_requests_status_idx', ['status', 'urgency', 'createdAt'])
+@Check('placement_requests_group_size', '"group_size" BETWEEN 1 AND 200')
+export class PlacementRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'enum', enum: PlacementStatus, enumName: 'placement_status' })
+  status: PlacementStatus;
+
+  @Column({ type: 'enum', enum: Urgency, enumName: 'urgency' })
+  urgency: Urgency;
+
+  /** The region the request is for (the coordinator's region; where the person was found). */
+  @Column({ name: 'region_code', type: 'varchar', length: 8 })
+  regionCode: string;
+
+  /** Pseudonymous profile (no names, ever). Deleted by the retention job after the request ends. */
+  @Column({ type: 'jsonb', nullable: true })
+  profile: VictimProfile | null;
+
+  @Column({ name: 'group_size', type: 'smallint', default: 1 })
+  groupSize: number;
+
+  /** Only these kinds (a follow-up's onward kind, a noodbed request); empty = any. */
+  @Column({ type: 'enum', enum: ShelterType, enumName: 'shelter_type', array: true, default: () => "'{}'" })
+  types: ShelterType[];
+
+  @Column({ name: 'client_reference', type: 'varchar', length: 120, nullable: true })
+  clientReference: string | null;
+
+  @Column({ name: 'requested_by', type: 'varchar', length: 200 })
+  requestedBy: string;
+
+  @Column({ name: 'requested_by_role', type: 'enum', enum: Role, enumName: 'role' })
+  requestedByRole: Role;
+
+  @Column({ name: 'requested_by_org', type: 'varchar', length: 200 })
+  requestedByOrg: string;
+
+  /** Bumped each time matching starts over (decline, lapse): makes job ids deterministic per attempt. */
+  @Column({ type: 'integer', default: 0 })
+  attempt: number;
+
+  /** The facility offered or placed at (for a split group: the one with the most places). */
+  @Column({ name: 'facility_id', type: 'uuid', nullable: true })
+  facilityId: string | null;
+
+  @Column({ name: 'offer_expires_at', type: 'timestamptz', nullable: true })
+  offerExpiresAt: Date | null;
+
+  @Column({ name: 'waiting_reason', type: 'enum', enum: WaitingReason, enumName: 'waiting_reason', nullable: true })
+  waitingReason: WaitingReason | null;
+
+  @Column({ name: 'waiting_for_authority', type: 'enum', enum: PlacingAuthority, enumName: 'placing_authority', nullable: true })
+  waitingForAuthority: PlacingAuthority | null;
+
+  @Index('placement_requests_next_attempt_idx')
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** Facilities that declined or let an offer lapse: not offered again for this request. */
+  @Column({ name: 'skipped_facility_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  skippedFacilityIds: string[];
+
+  @Column({ name: 'placed_at', type: 'timestamptz', nullable: true })
+  placedAt: Date | null;
+
+  @Column({ name: 'stay_ends_at', type: 'timestamptz', nullable: true })
+  stayEndsAt: Date | null;
+
+  @Column({ name: 'stay_alert_at', type: 'timestamptz', nullable: true })
+  stayAlertAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  overstay: boolean;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  escalated: boolean;
+
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  /** On an onward request: the noodbed/interim request it follows (the contract's `bridge`). */
+  @Index('placement_requests_bridge_idx')
+  @Column({ name: 'bridge_request_id', type: 'uuid', nullable: true })
+  bridgeRequestId: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,361 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { PLACING_AUTHORITY_BY_TYPE, PlacementStatus, PlacingAuthority, Role, ShelterType, Urgency, type VictimProfile } from '@opvangplek/domain';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { MatchingService } from '@opvangplek/matching/matching.service';
+import { facilityView } from '@opvangplek/registry/facility-view.mapper';
+import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { NoodbedRequestInput, OfferResponseInput, PlacementRequestFilterInput, PlacementRequestInput } from './dto/placement-request.input';
+import type { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
+import { mayRequestFor, scopeRequests } from './placement-access';
+import { PlacementEngine } from './placement-engine';
+import { PlacementEventEntity } from './placement-event.entity';
+import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
+import { PlacementQueue } from './placement-queue';
+import { PlacementRequestEntity } from './placement-request.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_REASON = 500;
+const MAX_REFERENCE = 120;
+const MAX_PAGE = 200;
+
+function assertRequestId(id: string, field: string): void {
+  if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a request id (a UUID), got "${id.slice(0, 60)}"`);
+}
+
+function assertReason(reason: string | null | undefined, field: string): string {
+  const text = reason?.trim() ?? '';
+  if (text.length === 0 || text.length > MAX_REASON) throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
+  return text;
+}
+
+function ledgerActor(viewer: Viewer) {
+  return { by: viewer.sub, role: viewer.role, org: viewer.org };
+}
+
+/**
+ * The placement workflow as callers see it: submit (never lost: written before it is queued),
+ * follow, answer offers, record arrival and departure, cancel. Matching itself runs in the worker
+ * (PlacementEngine); only a noodbed is matched inline, because police need the answer at once.
+ */
+@Injectable()
+export class PlacementRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly engine: PlacementEngine,
+    private readonly queue: PlacementQueue,
+    private readonly matching: MatchingService,
+    private readonly registry: RegistryService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Submitting
+
+  async submit(viewer: Viewer, input: PlacementRequestInput): Promise<PlacementRequestModel> {
+    if (!mayRequestFor(viewer, input.regionCode)) {
+      throw new ForbiddenError(`You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`);
+    }
+    const request = await this.create(viewer, {
+      profile: input.profile,
+      urgency: input.urgency,
+      regionCode: input.regionCode,
+      groupSize: input.groupSize ?? 1,
+      clientReference: input.clientReference ?? null,
+      types: input.types ?? [],
+      field: 'input',
+    });
+    if (request.status === PlacementStatus.RECEIVED && request.attempt === 0) {
+      // Queued after commit. If the queue is down the request is still safe: the sweep enqueues it.
+      await this.queue.enqueueMatch(request.id, 0, 'submit', { urgency: request.urgency }).catch(() => undefined);
+    }
+    return this.view(viewer, request);
+  }
+
+  /**
+   * Police at night: holds a noodbed (or the best 24/7 place) within this call, and opens the
+   * linked onward request, matched to COSM/OMM/VO when their authority opens.
+   */
+  async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
+    const request = await this.create(viewer, {
+      profile: input.profile,
+      urgency: Urgency.ACUTE,
+      regionCode: input.regionCode,
+      groupSize: input.groupSize ?? 1,
+      clientReference: input.clientReference ?? null,
+      types: [ShelterType.NOODBED, ...this.interimKinds()],
+      field: 'input',
+    });
+    if (request.status === PlacementStatus.RECEIVED) await this.engine.matchRequest(request.id, request.attempt);
+    return this.view(viewer, (await this.find(request.id))!);
+  }
+
+  /** The 24/7 kinds that may stand in for a noodbed: the interim kinds whose authority never closes. */
+  private interimKinds(): ShelterType[] {
+    return [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG].filter(
+      (type) => this.config.authorityHours[PLACING_AUTHORITY_BY_TYPE[type]] === null,
+    );
+  }
+
+  private async create(
+    viewer: Viewer,
+    input: {
+      profile: VictimProfile;
+      urgency: Urgency;
+      regionCode: string;
+      groupSize: number;
+      clientReference: string | null;
+      types: ShelterType[];
+      field: string;
+    },
+  ): Promise<PlacementRequestEntity> {
+    const { field } = input;
+    if (!Number.isInteger(input.groupSize) || input.groupSize < 1 || input.groupSize > 200) {
+      throw new InvalidInputError(`${field}.groupSize`, `${field}.groupSize must be a whole number from 1 to 200`);
+    }
+    if (input.clientReference !== null && (input.clientReference.trim() === '' || input.clientReference.length > MAX_REFERENCE)) {
+      throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
+    }
+    const regions = await this.registry.regions();
+    if (!regions.some((region) => region.code === input.regionCode)) {
+      throw new InvalidInputError(`${field}.regionCode`, `${field}.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`);
+    }
+    const profile: VictimProfile = { ...input.profile, groupSize: input.groupSize };
+    this.matching.assertValidProfile(profile, this.clock.now(), `${field}.profile`);
+
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PlacementRequestEntity)
+        .values({
+          status: PlacementStatus.RECEIVED,
+          urgency: input.urgency,
+          regionCode: input.regionCode,
+          profile,
+          groupSize: input.groupSize,
+          types: input.types,
+          clientReference: input.clientReference,
+          requestedBy: viewer.sub,
+          requestedByRole: viewer.role,
+          requestedByOrg: viewer.org,
+          attempt: 0,
+          skippedFacilityIds: [],
+          createdAt: this.clock.now(),
+        })
+        .orIgnore() // a retry with the same clientReference: the first submission stands
+        .returning(['id'])
+        .execute();
+      const id = inserted.raw[0]?.id as string | undefined;
+      if (!id) {
+        const existing = await manager
+          .getRepository(PlacementRequestEntity)
+          .findOne({ where: { requestedByOrg: viewer.org, clientReference: input.clientReference! } });
+        if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
+        return existing;
+      }
+      const request = (await manager.getRepository(PlacementRequestEntity).findOne({ where: { id } }))!;
+      await this.engine.record(manager, request, PlacementStatus.RECEIVED, viewer.sub, null);
+      return request;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Acting on a request
+
+  async respondToOffer(viewer: Viewer, input: OfferResponseInput): Promise<PlacementRequestModel> {
+    assertRequestId(input.requestId, 'input.requestId');
+    if (!input.accept) {
+      const reason = assertReason(input.declineReason, 'input.declineReason');
+      await this.assertStaffOf(viewer, input.requestId, [HoldState.HELD], PlacementStatus.OFFERED);
+      const request = await this.engine.withdrawOffer(input.requestId, { by: viewer.sub, note: `declined: ${reason}` });
+      if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
+      return this.view(viewer, request);
+    }
+    const request = await this.engine.inTransaction(async (manager, changes) => {
+      const locked = await this.lockVisible(manager, viewer, input.requestId);
+      await this.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
+      await this.engine.transition(manager, changes, locked, PlacementStatus.ACCEPTED, viewer.sub, 'accepted by the facility');
+      return locked;
+    });
+    return this.view(viewer, request);
+  }
+
+  async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const request = await this.engine.inTransaction(async (manager, changes) => {
+      const locked = await this.lockVisible(manager, viewer, requestId);
+      await this.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.ACCEPTED, locked);
+      await this.engine.arrive(manager, changes, locked, viewer.sub, ledgerActor(viewer));
+      return locked;
+    });
+    return this.view(viewer, request);
+  }
+
+  async endPlacement(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const note = assertReason(reason, 'reason');
+    const request = await this.engine.inTransaction(async (manager, changes) => {
+      const locked = await this.lockVisible(manager, viewer, requestId);
+      if (viewer.role === Role.SHELTER_STAFF) await this.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
+      if (locked.status !== PlacementStatus.PLACED) throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
+      await this.engine.endStay(manager, changes, locked, viewer.sub, `ended: ${note}`);
+      return locked;
+    });
+    return this.view(viewer, request);
+  }
+
+  async cancel(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const note = assertReason(reason, 'reason');
+    if (viewer.role === Role.SHELTER_STAFF || viewer.role === Role.PLANNER) {
+      throw new ForbiddenError('Only the requester (or an administrator) can cancel a request; a facility declines an offer instead.');
+    }
+    const request = await this.engine.inTransaction(async (manager, changes) => {
+      const locked = await this.lockVisible(manager, viewer, requestId);
+      if (locked.status === PlacementStatus.PLACED) throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
+      if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
+        throw new ConflictError(`This request is already ${locked.status}.`);
+      }
+      await this.engine.releaseHolds(manager, changes, locked.id, [HoldState.HELD], this.clock.now(), ledgerActor(viewer));
+      locked.offerExpiresAt = null;
+      await this.engine.transition(manager, changes, locked, PlacementStatus.CANCELLED, viewer.sub, `cancelled: ${note}`);
+      return locked;
+    });
+    return this.view(viewer, request);
+  }
+
+  /** The caller must be staff at a facility where this request holds places in `states`, and the request in `status`. */
+  private async assertStaffOf(viewer: Viewer, requestId: string, states: HoldState[], status: PlacementStatus, locked?: PlacementRequestEntity): Promise<void> {
+    const request = locked ?? (await this.find(requestId));
+    if (!request || !(await this.isVisible(viewer, request.id))) throw new NotFoundError(`There is no placement request ${requestId} that you can see.`);
+    if (viewer.role !== Role.SHELTER_STAFF && viewer.role !== Role.ADMIN) {
+      throw new ForbiddenError('Only staff of the facility concerned can do this.');
+    }
+    if (viewer.role === Role.SHELTER_STAFF) {
+      const holds = await this.dataSource.getRepository(PlacementHoldEntity).count({
+        where: { requestId, state: In(states), facilityId: In(viewer.facilityIds.filter((id) => UUID.test(id))) },
+      });
+      if (holds === 0) throw new ForbiddenError('This request does not concern a facility you work at.');
+    }
+    if (request.status !== status) {
+      throw new ConflictError(`This request is ${request.status}; this action needs it to be ${status}.`);
+    }
+  }
+
+  private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PlacementRequestEntity> {
+    const request = await this.engine.lock(manager, id);
+    if (!request || !(await this.isVisible(viewer, id, manager))) throw new NotFoundError(`There is no placement request ${id} that you can see.`);
+    return request;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  private find(id: string): Promise<PlacementRequestEntity | null> {
+    return this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { id } });
+  }
+
+  private async isVisible(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const query = scopeRequests(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').where('r.id = :id', { id }), viewer);
+    return (await query.getCount()) > 0;
+  }
+
+  async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {
+    assertRequestId(id, 'id');
+    if (!(await this.isVisible(viewer, id))) return null;
+    const request = await this.find(id);
+    return request ? this.view(viewer, request) : null;
+  }
+
+  async list(viewer: Viewer, filter: PlacementRequestFilterInput = {}, first = 50, after?: string | null): Promise<PlacementRequestConnectionModel> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new InvalidInputError('first', `first must be from 1 to ${MAX_PAGE}`);
+    const statuses = filter.status ?? [];
+    const invalid = statuses.find((status) => !Object.values(PlacementStatus).includes(status as PlacementStatus));
+    if (invalid) throw new InvalidInputError('filter.status', `filter.status "${invalid.slice(0, 20)}" is not one of ${Object.values(PlacementStatus).join(', ')}`);
+    if (filter.authority && !Object.values(PlacingAuthority).includes(filter.authority as PlacingAuthority)) {
+      throw new InvalidInputError('filter.authority', `filter.authority must be one of ${Object.values(PlacingAuthority).join(', ')}`);
+    }
+    const query = scopeRequests(this.dataSource.getRepository(PlacementRequestEntity).createQueryBuilder('r'), viewer);
+    if (statuses.length) query.andWhere('r.status IN (:...statuses)', { statuses });
+    if (filter.authority) query.andWhere('r.waitingForAuthority = :authority', { authority: filter.authority });
+    if (filter.regionCodes?.length) query.andWhere('r.regionCode IN (:...regionCodes)', { regionCodes: filter.regionCodes });
+    if (filter.escalated != null) query.andWhere('r.escalated = :escalated', { escalated: filter.escalated });
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [at, id] = Buffer.from(after, 'base64url').toString().split('|');
+      if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw new InvalidInputError('after', 'after must be a cursor from a previous page');
+      query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: new Date(at), afterId: id });
+    }
+    const rows = await query.orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    const cursor = (r: PlacementRequestEntity) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+    const nodes = await Promise.all(page.map((request) => this.view(viewer, request)));
+    return {
+      edges: nodes.map((node, i) => ({ cursor: cursor(page[i]), node })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursor(page[page.length - 1]) : null },
+      totalCount,
+    };
+  }
+
+  /** The request as this caller may see it, with its facility, allocations, links and history. */
+  async view(viewer: Viewer, request: PlacementRequestEntity, depth = 0): Promise<PlacementRequestModel> {
+    const [holds, events] = await Promise.all([
+      this.dataSource.getRepository(PlacementHoldEntity).find({ where: { requestId: request.id }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(PlacementEventEntity).find({ where: { requestId: request.id }, order: { id: 'ASC' } }),
+    ]);
+    const facilityIds = [...new Set([request.facilityId, ...holds.map((h) => h.facilityId)].filter((id): id is string => !!id))];
+    const loaded = facilityIds.length ? await this.registry.load({ ids: facilityIds }) : [];
+    const now = this.clock.now();
+    const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
+    const views = new Map(
+      loaded.map((facility) => [
+        facility.id,
+        facilityView(facility, {
+          now,
+          freshnessPolicy: this.config.freshness,
+          // The requester of an accepted or current placement may know where the person is (domain.md §6).
+          mayKnowLocation: mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg),
+        }),
+      ]),
+    );
+    const linked = async (id: string | null) => {
+      if (!id || depth > 0 || !(await this.isVisible(viewer, id))) return null;
+      const other = await this.find(id);
+      return other ? this.view(viewer, other, depth + 1) : null;
+    };
+    const followUpId =
+      depth > 0 ? null : (await this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: request.id }, select: { id: true } }))?.id ?? null;
+    return {
+      id: request.id,
+      status: request.status,
+      urgency: request.urgency,
+      regionCode: request.regionCode,
+      types: request.types,
+      facility: request.facilityId ? (views.get(request.facilityId) ?? null) : null,
+      allocations: holds.filter((hold) => views.has(hold.facilityId)).map((hold) => ({ facility: views.get(hold.facilityId)!, places: hold.places, state: hold.state })),
+      offerExpiresAt: request.offerExpiresAt,
+      placedAt: request.placedAt,
+      stayEndsAt: request.stayEndsAt,
+      overstay: request.overstay,
+      waitingReason: request.waitingReason,
+      waitingForAuthority: request.waitingForAuthority,
+      nextAttemptAt: request.nextAttemptAt,
+      escalated: request.escalated,
+      bridge: await linked(request.bridgeRequestId),
+      followUp: await linked(followUpId),
+      groupId: request.groupSize > 1 ? request.id : null,
+      groupSize: request.groupSize,
+      clientReference: request.clientReference,
+      createdAt: request.createdAt,
+      history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note })),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { AllowRoles, CurrentViewer } from '@opvangplek/access/access.decorators';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { Role } from '@opvangplek/domain';
+import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
+import { NoodbedRequestInput, OfferResponseInput, PlacementRequestFilterInput, PlacementRequestInput } from './dto/placement-request.input';
+import { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
+import { PlacementRequestsService } from './placement-requests.service';
+import { isPlacementRequestUpdatedEvent } from './placement.events';
+
+const EVERYONE_BUT_PLANNERS = [Role.ZORGCOORDINATOR, Role.COMENSHA, Role.POLICE, Role.NLA, Role.SHELTER_STAFF, Role.ADMIN];
+
+@Resolver(() => PlacementRequestModel)
+export class PlacementResolver {
+  constructor(
+    private readonly requests: PlacementRequestsService,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+  ) {}
+
+  @Query(() => PlacementRequestModel, { nullable: true, description: 'One request, or null when there is none you may see.' })
+  @AllowRoles(...EVERYONE_BUT_PLANNERS)
+  placementRequest(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PlacementRequestModel | null> {
+    return this.requests.get(viewer, id);
+  }
+
+  @Query(() => PlacementRequestConnectionModel, { description: 'Requests you may see, oldest first; e.g. CoMensha\'s worklist: { status: [WAITING], authority: COMENSHA }.' })
+  @AllowRoles(...EVERYONE_BUT_PLANNERS)
+  placementRequests(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter', { type: () => PlacementRequestFilterInput, nullable: true }) filter?: PlacementRequestFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<PlacementRequestConnectionModel> {
+    return this.requests.list(viewer, filter ?? {}, first ?? 50, after);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Submits a request; answers at once with status RECEIVED. Follow it with placementRequestUpdated.' })
+  @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.NLA, Role.ADMIN)
+  requestPlacement(@CurrentViewer() viewer: Viewer, @Args('input') input: PlacementRequestInput): Promise<PlacementRequestModel> {
+    return this.requests.submit(viewer, input);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Police: holds a noodbed (or the best 24/7 place) now, and opens the onward request.' })
+  @AllowRoles(Role.POLICE)
+  requestNoodbed(@CurrentViewer() viewer: Viewer, @Args('input') input: NoodbedRequestInput): Promise<PlacementRequestModel> {
+    return this.requests.requestNoodbed(viewer, input);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Shelter staff accept or decline (with a reason) an offer to their facility.' })
+  @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
+  respondToOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: OfferResponseInput): Promise<PlacementRequestModel> {
+    return this.requests.respondToOffer(viewer, input);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })
+  @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
+  confirmArrival(@CurrentViewer() viewer: Viewer, @Args('requestId', { type: () => ID }) requestId: string): Promise<PlacementRequestModel> {
+    return this.requests.confirmArrival(viewer, requestId);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'The stay ended: the place is freed and waiting requests are tried again.' })
+  @AllowRoles(...EVERYONE_BUT_PLANNERS)
+  endPlacement(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.endPlacement(viewer, requestId, reason);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'The requester withdraws the request; any held place is released.' })
+  @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.POLICE, Role.NLA, Role.ADMIN)
+  cancelPlacementRequest(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.cancel(viewer, requestId, reason);
+  }
+
+  @Subscription(() => PlacementRequestModel, {
+    description: 'Each change of a request you may see (or of the one with this id).',
+    resolve: (request: PlacementRequestModel) => request,
+  })
+  @AllowRoles(...EVERYONE_BUT_PLANNERS)
+  placementRequestUpdated(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID, nullable: true }) id?: string | null,
+  ): AsyncIterableIterator<PlacementRequestModel> {
+    return eventIterator(this.events, EventChannel.PlacementRequestUpdated, async (payload) => {
+      if (!isPlacementRequestUpdatedEvent(payload)) return undefined;
+      if (id && payload.requestId !== id) return undefined;
+      return (await this.requests.get(viewer, payload.requestId)) ?? undefined;
+    });
+  }
+}

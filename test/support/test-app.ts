@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { bootstrapApi } from '../../apps/api/src/bootstrap-api';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { CLOCK, FixedClock } from '@opvangplek/platform/clock';
 import { type Backend, testConfig } from './test-config';
 
@@ -11,11 +12,19 @@ export interface TestApp {
 
 /**
  * The API in this jest process, on a random port, against `databaseUrl`. With `clock`, the app's
- * notion of "now" is that FixedClock (freshness, office hours).
+ * notion of "now" is that FixedClock (freshness, office hours, holds). With `withWorker`, the
+ * placement jobs run in this process too (as in zero-config mode); `env` overrides configuration
+ * (e.g. SWEEP_SECONDS).
  */
-export async function startTestApp(databaseUrl: string, options: { backend?: Backend; namespace?: string; clock?: FixedClock } = {}): Promise<TestApp> {
-  const config = testConfig(databaseUrl, options.backend ?? 'postgres', options.namespace);
-  const { app, url } = await bootstrapApi(config, [], { shutdownHooks: false, clock: options.clock });
+export async function startTestApp(
+  databaseUrl: string,
+  options: { backend?: Backend; namespace?: string; clock?: FixedClock; withWorker?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const config = testConfig(databaseUrl, options.backend ?? 'postgres', options.namespace, options.env);
+  const { app, url } = await bootstrapApi(config, options.withWorker ? [WorkerModule.jobs()] : [], {
+    shutdownHooks: false,
+    clock: options.clock,
+  });
   return { app, url, close: () => app.close() };
 }
 

@@ -29,6 +29,11 @@ export function testEnvironment(databaseUrl: string, backend: Backend, namespace
   };
 }
 
-export function testConfig(databaseUrl: string, backend: Backend = 'postgres', namespace?: string): AppConfig {
-  return loadConfig(testEnvironment(databaseUrl, backend, namespace));
+export function testConfig(
+  databaseUrl: string,
+  backend: Backend = 'postgres',
+  namespace?: string,
+  env: Record<string, string> = {},
+): AppConfig {
+  return loadConfig({ ...testEnvironment(databaseUrl, backend, namespace), ...env });
 }

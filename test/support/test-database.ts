@@ -28,7 +28,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `opvangplek_t_${requireEnv(ENV.runId)}_${randomBytes(4).toString('hex')}`;
   const template = requireEnv(ENV.template);
-  await admin((client) => client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await admin((client) =>
+    client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`),
+  );
   const url = databaseUrl(requireEnv(ENV.adminUrl), name);
   const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4 }));
   await dataSource.initialize();

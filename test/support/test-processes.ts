@@ -13,7 +13,8 @@ export interface RunningProcess {
 /** A compiled entry point; `npm test` builds before it runs jest. */
 export function distEntry(app: 'api' | 'worker' | 'standalone' | 'cli'): string {
   const file = path.join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (npm test does) before the multi-process tests`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` (npm test does) before the multi-process tests`);
   return file;
 }
 
@@ -38,7 +39,10 @@ export async function startProcess(
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode} before it was ready:\n${output}`);
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

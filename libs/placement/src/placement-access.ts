@@ -9,13 +9,19 @@ import type { PlacementRequestEntity } from './placement-request.entity';
  * their facilities, ADMIN all; planners none (aggregates only). Applied in SQL, so lists and counts
  * never include what the caller may not see.
  */
-export function scopeRequests(query: SelectQueryBuilder<PlacementRequestEntity>, viewer: Viewer, alias = 'r'): SelectQueryBuilder<PlacementRequestEntity> {
+export function scopeRequests(
+  query: SelectQueryBuilder<PlacementRequestEntity>,
+  viewer: Viewer,
+  alias = 'r',
+): SelectQueryBuilder<PlacementRequestEntity> {
   switch (viewer.role) {
     case Role.ADMIN:
     case Role.COMENSHA:
       return query;
     case Role.ZORGCOORDINATOR:
-      return query.andWhere(`${alias}.regionCode IN (:...viewerRegions)`, { viewerRegions: viewer.regions.length ? viewer.regions : [''] });
+      return query.andWhere(`${alias}.regionCode IN (:...viewerRegions)`, {
+        viewerRegions: viewer.regions.length ? viewer.regions : [''],
+      });
     case Role.POLICE:
     case Role.NLA:
       return query.andWhere(`${alias}.requestedByOrg = :viewerOrg`, { viewerOrg: viewer.org });

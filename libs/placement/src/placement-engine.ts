@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { holdPlaces, type LedgerActor, occupyHeldPlaces, releasePlaces, vacatePlaces } from '@opvangplek/capacity/capacity-ledger';
+import {
+  holdPlaces,
+  type LedgerActor,
+  occupyHeldPlaces,
+  releasePlaces,
+  vacatePlaces,
+} from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
   assertTransition,
@@ -33,8 +39,6 @@ export const SYSTEM_ACTOR: LedgerActor = { by: 'system:placement', role: 'SYSTEM
 
 /** Advisory lock: one sweep at a time across every worker process. */
 const SWEEP_LOCK_KEY = 4_207_193_010;
-/** A RECEIVED/MATCHING request untouched this long has lost its job (crash, Redis flushed). */
-const LOST_JOB_AFTER_MS = 60_000;
 /** A request waiting for capacity is re-tried at least this often, in case an event was missed. */
 const CAPACITY_RETRY_MS = 5 * 60_000;
 const MAX_ROUNDS = 3;
@@ -78,7 +82,8 @@ export class PlacementEngine {
     const started = await this.inTransaction(async (manager, changes) => {
       const request = await this.lock(manager, requestId);
       if (!request || request.attempt !== attempt || !MATCHABLE_STATUSES.includes(request.status)) return null;
-      if (request.status !== PlacementStatus.MATCHING) await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR.by, null);
+      if (request.status !== PlacementStatus.MATCHING)
+        await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR.by, null);
       return request;
     });
     if (!started) return null;
@@ -95,10 +100,15 @@ export class PlacementEngine {
   }
 
   private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
-    const match = await this.matching.match({ ...(request.profile as VictimProfile), groupSize }, { at: this.clock.now(), requesterRegionCode: request.regionCode });
+    const match = await this.matching.match(
+      { ...(request.profile as VictimProfile), groupSize },
+      { at: this.clock.now(), requesterRegionCode: request.regionCode },
+    );
     if (request.types.includes(ShelterType.NOODBED)) {
       // A noodbed request: a noodbed first, else the best other 24/7 place (stable order otherwise).
-      match.result.matches.sort((a, b) => Number(b.facility.type === ShelterType.NOODBED) - Number(a.facility.type === ShelterType.NOODBED));
+      match.result.matches.sort(
+        (a, b) => Number(b.facility.type === ShelterType.NOODBED) - Number(a.facility.type === ShelterType.NOODBED),
+      );
     }
     return match;
   }
@@ -137,7 +147,9 @@ export class PlacementEngine {
         await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR.by, `waiting: ${decision.reason}`);
         if (decision.nextAttemptAt) {
           const at = decision.nextAttemptAt;
-          changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - Date.now() }));
+          changes.after.push(() =>
+            this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - Date.now() }),
+          );
         }
       } else {
         await this.offer(manager, changes, request, decision, facilities, now);
@@ -212,12 +224,19 @@ export class PlacementEngine {
   private onwardTypes(match: Match, request: PlacementRequestEntity): ShelterType[] {
     const onward = match.result.matches.find((m) => !DEFAULT_MATCHING_CONFIG.bridgeKinds.includes(m.facility.type));
     if (onward) return [onward.facility.type];
-    const regular = match.result.matches.find((m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type));
+    const regular = match.result.matches.find(
+      (m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type),
+    );
     return regular ? [regular.facility.type] : Object.values(ShelterType).filter((type) => type !== ShelterType.NOODBED);
   }
 
   /** Opens the onward request that follows an interim stay (the contract's bridge/followUp). */
-  private async openFollowUp(manager: EntityManager, changes: Changes, bridge: PlacementRequestEntity, types: ShelterType[]): Promise<void> {
+  private async openFollowUp(
+    manager: EntityManager,
+    changes: Changes,
+    bridge: PlacementRequestEntity,
+    types: ShelterType[],
+  ): Promise<void> {
     const existing = await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridge.id } });
     if (existing) return;
     const followUp = manager.getRepository(PlacementRequestEntity).create({
@@ -236,7 +255,13 @@ export class PlacementEngine {
       bridgeRequestId: bridge.id,
     });
     await manager.getRepository(PlacementRequestEntity).save(followUp);
-    await this.record(manager, followUp, PlacementStatus.RECEIVED, SYSTEM_ACTOR.by, `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`);
+    await this.record(
+      manager,
+      followUp,
+      PlacementStatus.RECEIVED,
+      SYSTEM_ACTOR.by,
+      `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`,
+    );
     changes.requests.push(followUp);
     changes.after.push(() => this.queue.enqueueMatch(followUp.id, 0, 'followup', { urgency: followUp.urgency }));
   }
@@ -248,7 +273,10 @@ export class PlacementEngine {
    * An offer that was declined or let lapse: the places go back, that facility is skipped for this
    * request, and matching starts over (a new attempt).
    */
-  async withdrawOffer(requestId: string, options: { attempt?: number; by: string; note: string; lapsedOnly?: boolean }): Promise<PlacementRequestEntity | null> {
+  async withdrawOffer(
+    requestId: string,
+    options: { attempt?: number; by: string; note: string; lapsedOnly?: boolean },
+  ): Promise<PlacementRequestEntity | null> {
     return this.inTransaction(async (manager, changes) => {
       const request = await this.lock(manager, requestId);
       if (!request || request.status !== PlacementStatus.OFFERED) return null;
@@ -269,11 +297,23 @@ export class PlacementEngine {
 
   /** The expiry job: only acts when the offer is still open and its time has come. */
   expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
-    return this.withdrawOffer(requestId, { attempt, by: SYSTEM_ACTOR.by, note: 'offer lapsed: the facility did not answer in time', lapsedOnly: true });
+    return this.withdrawOffer(requestId, {
+      attempt,
+      by: SYSTEM_ACTOR.by,
+      note: 'offer lapsed: the facility did not answer in time',
+      lapsedOnly: true,
+    });
   }
 
   /** Releases a request's holds in the given states; returns the facilities involved. */
-  async releaseHolds(manager: EntityManager, changes: Changes, requestId: string, states: HoldState[], now: Date, actor = SYSTEM_ACTOR): Promise<string[]> {
+  async releaseHolds(
+    manager: EntityManager,
+    changes: Changes,
+    requestId: string,
+    states: HoldState[],
+    now: Date,
+    actor = SYSTEM_ACTOR,
+  ): Promise<string[]> {
     const holds = await manager.getRepository(PlacementHoldEntity).find({ where: { requestId, state: In(states) } });
     for (const hold of holds) {
       const moved =
@@ -292,9 +332,17 @@ export class PlacementEngine {
   }
 
   /** Arrival: held places become occupied and the stay's end is set; a bridge stay ends when its follow-up arrives. */
-  async arrive(manager: EntityManager, changes: Changes, request: PlacementRequestEntity, by: string, actor: LedgerActor): Promise<void> {
+  async arrive(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    by: string,
+    actor: LedgerActor,
+  ): Promise<void> {
     const now = this.clock.now();
-    const holds = await manager.getRepository(PlacementHoldEntity).find({ where: { requestId: request.id, state: HoldState.HELD } });
+    const holds = await manager
+      .getRepository(PlacementHoldEntity)
+      .find({ where: { requestId: request.id, state: HoldState.HELD } });
     let ends: Date | null = null;
     for (const hold of holds) {
       const moved = await occupyHeldPlaces(manager, hold.facilityId, hold.places, now, actor);
@@ -302,7 +350,12 @@ export class PlacementEngine {
       changes.capacity.push(moved as CapacityChangedEvent);
       await manager.getRepository(PlacementHoldEntity).update({ id: hold.id }, { state: HoldState.OCCUPIED, expiresAt: null });
       const facility = await manager.query('SELECT type, max_stay_days FROM facilities WHERE id = $1', [hold.facilityId]);
-      const end = stayEndsAt({ placedAt: now, type: facility[0].type, maxStayDays: facility[0].max_stay_days, profile: request.profile ?? {} });
+      const end = stayEndsAt({
+        placedAt: now,
+        type: facility[0].type,
+        maxStayDays: facility[0].max_stay_days,
+        profile: request.profile ?? {},
+      });
       if (end && (!ends || end < ends)) ends = end;
     }
     request.placedAt = now;
@@ -317,7 +370,13 @@ export class PlacementEngine {
     }
   }
 
-  async endStay(manager: EntityManager, changes: Changes, request: PlacementRequestEntity, by: string, note: string): Promise<void> {
+  async endStay(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    by: string,
+    note: string,
+  ): Promise<void> {
     const now = this.clock.now();
     await this.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now);
     request.endedAt = now;
@@ -332,7 +391,14 @@ export class PlacementEngine {
    * lock, so one process sweeps at a time. Enqueues with deterministic ids, so overlapping sweeps
    * and the original jobs never double up.
    */
-  async sweep(): Promise<{ lapsed: number; due: number; reconciled: number; escalated: number; alerts: number; overstays: number }> {
+  async sweep(): Promise<{
+    lapsed: number;
+    due: number;
+    reconciled: number;
+    escalated: number;
+    alerts: number;
+    overstays: number;
+  }> {
     const now = this.clock.now();
     const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0 };
     const locked = await this.dataSource.transaction(async (manager) => {
@@ -340,20 +406,30 @@ export class PlacementEngine {
       if (!ok) return false;
       const requests = manager.getRepository(PlacementRequestEntity);
 
-      for (const request of await requests.find({ where: { status: PlacementStatus.OFFERED, offerExpiresAt: LessThanOrEqual(now) }, take: 500 })) {
+      for (const request of await requests.find({
+        where: { status: PlacementStatus.OFFERED, offerExpiresAt: LessThanOrEqual(now) },
+        take: 500,
+      })) {
         report.lapsed += (await this.expireOffer(request.id, request.attempt)) ? 1 : 0;
       }
-      const due = await requests.find({ where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) }, take: 500 });
-      for (const request of due) await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}`, { urgency: request.urgency });
+      const due = await requests.find({
+        where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) },
+        take: 500,
+      });
+      for (const request of due)
+        await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}`, {
+          urgency: request.urgency,
+        });
       report.due = due.length;
 
-      const bucket = Math.floor(now.getTime() / LOST_JOB_AFTER_MS);
+      const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
+      const bucket = Math.floor(now.getTime() / lostAfterMs);
       const lost: PlacementRequestEntity[] = await manager
         .getRepository(PlacementRequestEntity)
         .createQueryBuilder('r')
         .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
           active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
-          lostBefore: new Date(now.getTime() - LOST_JOB_AFTER_MS),
+          lostBefore: new Date(now.getTime() - lostAfterMs),
         })
         .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
           waiting: PlacementStatus.WAITING,
@@ -361,7 +437,8 @@ export class PlacementEngine {
         })
         .take(500)
         .getMany();
-      for (const request of lost) await this.queue.enqueueMatch(request.id, request.attempt, `sweep-${bucket}`, { urgency: request.urgency });
+      for (const request of lost)
+        await this.queue.enqueueMatch(request.id, request.attempt, `sweep-${bucket}`, { urgency: request.urgency });
       report.reconciled = lost.length;
       return true;
     });
@@ -369,7 +446,12 @@ export class PlacementEngine {
 
     const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
     report.escalated = await this.flagAll(
-      { status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]), urgency: Urgency.ACUTE, escalated: false, createdAt: LessThanOrEqual(escalateBefore) },
+      {
+        status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]),
+        urgency: Urgency.ACUTE,
+        escalated: false,
+        createdAt: LessThanOrEqual(escalateBefore),
+      },
       (request) => {
         request.escalated = true;
         request.escalatedAt = now;
@@ -377,26 +459,41 @@ export class PlacementEngine {
       },
     );
     report.alerts = await this.flagAll(
-      { status: PlacementStatus.PLACED, stayAlertAt: IsNull(), stayEndsAt: LessThanOrEqual(new Date(now.getTime() + STAY_ALERT_BEFORE_MS)) },
+      {
+        status: PlacementStatus.PLACED,
+        stayAlertAt: IsNull(),
+        stayEndsAt: LessThanOrEqual(new Date(now.getTime() + STAY_ALERT_BEFORE_MS)),
+      },
       (request) => {
         request.stayAlertAt = now;
         return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
       },
     );
-    report.overstays = await this.flagAll({ status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) }, (request) => {
-      request.overstay = true;
-      return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
-    });
+    report.overstays = await this.flagAll(
+      { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
+      (request) => {
+        request.overstay = true;
+        return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
+      },
+    );
     return report;
   }
 
   /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */
   private async flagAll(where: object, flag: (request: PlacementRequestEntity) => string): Promise<number> {
-    const ids = (await this.dataSource.getRepository(PlacementRequestEntity).find({ where, select: { id: true }, take: 500 })).map((r) => r.id);
+    const ids = (
+      await this.dataSource.getRepository(PlacementRequestEntity).find({ where, select: { id: true }, take: 500 })
+    ).map((r) => r.id);
     let count = 0;
     for (const id of ids) {
       const done = await this.inTransaction(async (manager, changes) => {
-        const request = await manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).andWhere(where).getOne();
+        const request = await manager
+          .getRepository(PlacementRequestEntity)
+          .createQueryBuilder('r')
+          .setLock('pessimistic_write')
+          .where('r.id = :id', { id })
+          .andWhere(where)
+          .getOne();
         if (!request) return false;
         const note = flag(request);
         await manager.getRepository(PlacementRequestEntity).save(request);
@@ -417,7 +514,8 @@ export class PlacementEngine {
       select: { id: true, attempt: true, urgency: true },
       take: 200,
     });
-    for (const request of waiting) await this.queue.enqueueMatch(request.id, request.attempt, trigger, { urgency: request.urgency });
+    for (const request of waiting)
+      await this.queue.enqueueMatch(request.id, request.attempt, trigger, { urgency: request.urgency });
     return waiting.length;
   }
 
@@ -425,7 +523,12 @@ export class PlacementEngine {
   // Plumbing
 
   async lock(manager: EntityManager, id: string): Promise<PlacementRequestEntity | null> {
-    return manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').setLock('pessimistic_write').where('r.id = :id', { id }).getOne();
+    return manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id })
+      .getOne();
   }
 
   /** Changes a request's status (checked by the domain state machine), saves it and records the history. */
@@ -444,8 +547,16 @@ export class PlacementEngine {
     changes.requests.push(request);
   }
 
-  async record(manager: EntityManager, request: PlacementRequestEntity, status: PlacementStatus, by: string, note: string | null): Promise<void> {
-    await manager.getRepository(PlacementEventEntity).insert({ requestId: request.id, status, at: this.clock.now(), by, note: note?.slice(0, 500) ?? null });
+  async record(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    status: PlacementStatus,
+    by: string,
+    note: string | null,
+  ): Promise<void> {
+    await manager
+      .getRepository(PlacementEventEntity)
+      .insert({ requestId: request.id, status, at: this.clock.now(), by, note: note?.slice(0, 500) ?? null });
   }
 
   /**
@@ -468,10 +579,17 @@ export class PlacementEngine {
       await publish(EventChannel.PlacementRequestUpdated, event);
     }
     for (const capacity of changes.capacity) {
-      await publish(EventChannel.CapacityChanged, { facilityId: capacity.facilityId, regionCode: capacity.regionCode, type: capacity.type, version: capacity.version });
+      await publish(EventChannel.CapacityChanged, {
+        facilityId: capacity.facilityId,
+        regionCode: capacity.regionCode,
+        type: capacity.type,
+        version: capacity.version,
+      });
     }
     for (const after of changes.after) {
-      await after().catch((error: Error) => this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`));
+      await after().catch((error: Error) =>
+        this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`),
+      );
     }
   }
 }

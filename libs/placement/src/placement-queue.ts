@@ -6,7 +6,6 @@ import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/que
 export enum PlacementJob {
   MatchRequest = 'MatchRequestJob',
   ExpireOffer = 'ExpireOfferJob',
-  Sweep = 'SweepJob',
 }
 
 export interface MatchRequestJobData {
@@ -17,7 +16,7 @@ export interface ExpireOfferJobData {
   requestId: string;
   attempt: number;
 }
-export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | Record<string, never>;
+export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
 
@@ -41,7 +40,12 @@ export class PlacementQueue {
     });
   }
 
-  async enqueueMatch(requestId: string, attempt: number, trigger: string, options: { delayMs?: number; urgency?: Urgency } = {}): Promise<void> {
+  async enqueueMatch(
+    requestId: string,
+    attempt: number,
+    trigger: string,
+    options: { delayMs?: number; urgency?: Urgency } = {},
+  ): Promise<void> {
     const data: MatchRequestJobData = { requestId, attempt };
     await this.queue.add(PlacementJob.MatchRequest, data, {
       jobId: `match.${requestId}.${attempt}.${trigger}`,
@@ -52,6 +56,9 @@ export class PlacementQueue {
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
     const data: ExpireOfferJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.ExpireOffer, data, { jobId: `expire.${requestId}.${attempt}`, delay: Math.max(0, delayMs) });
+    await this.queue.add(PlacementJob.ExpireOffer, data, {
+      jobId: `expire.${requestId}.${attempt}`,
+      delay: Math.max(0, delayMs),
+    });
   }
 }

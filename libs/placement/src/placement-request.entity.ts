@@ -1,4 +1,12 @@
-import { PlacementStatus, PlacingAuthority, Role, ShelterType, Urgency, type VictimProfile, WaitingReason } from '@opvangplek/domain';
+import {
+  PlacementStatus,
+  PlacingAuthority,
+  Role,
+  ShelterType,
+  Urgency,
+  type VictimProfile,
+  WaitingReason,
+} from '@opvangplek/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
@@ -6,7 +14,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
  * its id and `attempt`; every job re-reads this row and does nothing when the row says it is done.
  */
 @Entity({ name: 'placement_requests' })
-@Index('placement_requests_client_reference_uq', ['requestedByOrg', 'clientReference'], { unique: true, where: '"client_reference" IS NOT NULL' })
+@Index('placement_requests_client_reference_uq', ['requestedByOrg', 'clientReference'], {
+  unique: true,
+  where: '"client_reference" IS NOT NULL',
+})
 @Index('placement_requests_status_idx', ['status', 'urgency', 'createdAt'])
 @Check('placement_requests_group_size', '"group_size" BETWEEN 1 AND 200')
 export class PlacementRequestEntity {

@@ -1,7 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { PLACING_AUTHORITY_BY_TYPE, PlacementStatus, PlacingAuthority, Role, ShelterType, Urgency, type VictimProfile } from '@opvangplek/domain';
+import {
+  PLACING_AUTHORITY_BY_TYPE,
+  PlacementStatus,
+  PlacingAuthority,
+  Role,
+  ShelterType,
+  Urgency,
+  type VictimProfile,
+} from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
@@ -11,7 +19,12 @@ import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import type { NoodbedRequestInput, OfferResponseInput, PlacementRequestFilterInput, PlacementRequestInput } from './dto/placement-request.input';
+import type {
+  NoodbedRequestInput,
+  OfferResponseInput,
+  PlacementRequestFilterInput,
+  PlacementRequestInput,
+} from './dto/placement-request.input';
 import type { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
 import { mayRequestFor, scopeRequests } from './placement-access';
 import { PlacementEngine } from './placement-engine';
@@ -31,7 +44,8 @@ function assertRequestId(id: string, field: string): void {
 
 function assertReason(reason: string | null | undefined, field: string): string {
   const text = reason?.trim() ?? '';
-  if (text.length === 0 || text.length > MAX_REASON) throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
+  if (text.length === 0 || text.length > MAX_REASON)
+    throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
   return text;
 }
 
@@ -61,7 +75,9 @@ export class PlacementRequestsService {
 
   async submit(viewer: Viewer, input: PlacementRequestInput): Promise<PlacementRequestModel> {
     if (!mayRequestFor(viewer, input.regionCode)) {
-      throw new ForbiddenError(`You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`);
+      throw new ForbiddenError(
+        `You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`,
+      );
     }
     const request = await this.create(viewer, {
       profile: input.profile,
@@ -121,11 +137,17 @@ export class PlacementRequestsService {
       throw new InvalidInputError(`${field}.groupSize`, `${field}.groupSize must be a whole number from 1 to 200`);
     }
     if (input.clientReference !== null && (input.clientReference.trim() === '' || input.clientReference.length > MAX_REFERENCE)) {
-      throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
+      throw new InvalidInputError(
+        `${field}.clientReference`,
+        `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`,
+      );
     }
     const regions = await this.registry.regions();
     if (!regions.some((region) => region.code === input.regionCode)) {
-      throw new InvalidInputError(`${field}.regionCode`, `${field}.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`);
+      throw new InvalidInputError(
+        `${field}.regionCode`,
+        `${field}.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
+      );
     }
     const profile: VictimProfile = { ...input.profile, groupSize: input.groupSize };
     this.matching.assertValidProfile(profile, this.clock.now(), `${field}.profile`);
@@ -204,8 +226,10 @@ export class PlacementRequestsService {
     const note = assertReason(reason, 'reason');
     const request = await this.engine.inTransaction(async (manager, changes) => {
       const locked = await this.lockVisible(manager, viewer, requestId);
-      if (viewer.role === Role.SHELTER_STAFF) await this.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
-      if (locked.status !== PlacementStatus.PLACED) throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
+      if (viewer.role === Role.SHELTER_STAFF)
+        await this.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
+      if (locked.status !== PlacementStatus.PLACED)
+        throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
       await this.engine.endStay(manager, changes, locked, viewer.sub, `ended: ${note}`);
       return locked;
     });
@@ -216,11 +240,14 @@ export class PlacementRequestsService {
     assertRequestId(requestId, 'requestId');
     const note = assertReason(reason, 'reason');
     if (viewer.role === Role.SHELTER_STAFF || viewer.role === Role.PLANNER) {
-      throw new ForbiddenError('Only the requester (or an administrator) can cancel a request; a facility declines an offer instead.');
+      throw new ForbiddenError(
+        'Only the requester (or an administrator) can cancel a request; a facility declines an offer instead.',
+      );
     }
     const request = await this.engine.inTransaction(async (manager, changes) => {
       const locked = await this.lockVisible(manager, viewer, requestId);
-      if (locked.status === PlacementStatus.PLACED) throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
+      if (locked.status === PlacementStatus.PLACED)
+        throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
       if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
         throw new ConflictError(`This request is already ${locked.status}.`);
       }
@@ -233,9 +260,16 @@ export class PlacementRequestsService {
   }
 
   /** The caller must be staff at a facility where this request holds places in `states`, and the request in `status`. */
-  private async assertStaffOf(viewer: Viewer, requestId: string, states: HoldState[], status: PlacementStatus, locked?: PlacementRequestEntity): Promise<void> {
+  private async assertStaffOf(
+    viewer: Viewer,
+    requestId: string,
+    states: HoldState[],
+    status: PlacementStatus,
+    locked?: PlacementRequestEntity,
+  ): Promise<void> {
     const request = locked ?? (await this.find(requestId));
-    if (!request || !(await this.isVisible(viewer, request.id))) throw new NotFoundError(`There is no placement request ${requestId} that you can see.`);
+    if (!request || !(await this.isVisible(viewer, request.id)))
+      throw new NotFoundError(`There is no placement request ${requestId} that you can see.`);
     if (viewer.role !== Role.SHELTER_STAFF && viewer.role !== Role.ADMIN) {
       throw new ForbiddenError('Only staff of the facility concerned can do this.');
     }
@@ -252,7 +286,8 @@ export class PlacementRequestsService {
 
   private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PlacementRequestEntity> {
     const request = await this.engine.lock(manager, id);
-    if (!request || !(await this.isVisible(viewer, id, manager))) throw new NotFoundError(`There is no placement request ${id} that you can see.`);
+    if (!request || !(await this.isVisible(viewer, id, manager)))
+      throw new NotFoundError(`There is no placement request ${id} that you can see.`);
     return request;
   }
 
@@ -264,7 +299,10 @@ export class PlacementRequestsService {
   }
 
   private async isVisible(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const query = scopeRequests(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').where('r.id = :id', { id }), viewer);
+    const query = scopeRequests(
+      manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').where('r.id = :id', { id }),
+      viewer,
+    );
     return (await query.getCount()) > 0;
   }
 
@@ -275,13 +313,26 @@ export class PlacementRequestsService {
     return request ? this.view(viewer, request) : null;
   }
 
-  async list(viewer: Viewer, filter: PlacementRequestFilterInput = {}, first = 50, after?: string | null): Promise<PlacementRequestConnectionModel> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new InvalidInputError('first', `first must be from 1 to ${MAX_PAGE}`);
+  async list(
+    viewer: Viewer,
+    filter: PlacementRequestFilterInput = {},
+    first = 50,
+    after?: string | null,
+  ): Promise<PlacementRequestConnectionModel> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw new InvalidInputError('first', `first must be from 1 to ${MAX_PAGE}`);
     const statuses = filter.status ?? [];
     const invalid = statuses.find((status) => !Object.values(PlacementStatus).includes(status as PlacementStatus));
-    if (invalid) throw new InvalidInputError('filter.status', `filter.status "${invalid.slice(0, 20)}" is not one of ${Object.values(PlacementStatus).join(', ')}`);
+    if (invalid)
+      throw new InvalidInputError(
+        'filter.status',
+        `filter.status "${invalid.slice(0, 20)}" is not one of ${Object.values(PlacementStatus).join(', ')}`,
+      );
     if (filter.authority && !Object.values(PlacingAuthority).includes(filter.authority as PlacingAuthority)) {
-      throw new InvalidInputError('filter.authority', `filter.authority must be one of ${Object.values(PlacingAuthority).join(', ')}`);
+      throw new InvalidInputError(
+        'filter.authority',
+        `filter.authority must be one of ${Object.values(PlacingAuthority).join(', ')}`,
+      );
     }
     const query = scopeRequests(this.dataSource.getRepository(PlacementRequestEntity).createQueryBuilder('r'), viewer);
     if (statuses.length) query.andWhere('r.status IN (:...statuses)', { statuses });
@@ -291,10 +342,15 @@ export class PlacementRequestsService {
     const totalCount = await query.clone().getCount();
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id)) throw new InvalidInputError('after', 'after must be a cursor from a previous page');
+      if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id))
+        throw new InvalidInputError('after', 'after must be a cursor from a previous page');
       query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: new Date(at), afterId: id });
     }
-    const rows = await query.orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC').take(first + 1).getMany();
+    const rows = await query
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     const page = rows.slice(0, first);
     const cursor = (r: PlacementRequestEntity) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
     const nodes = await Promise.all(page.map((request) => this.view(viewer, request)));
@@ -332,7 +388,13 @@ export class PlacementRequestsService {
       return other ? this.view(viewer, other, depth + 1) : null;
     };
     const followUpId =
-      depth > 0 ? null : (await this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: request.id }, select: { id: true } }))?.id ?? null;
+      depth > 0
+        ? null
+        : ((
+            await this.dataSource
+              .getRepository(PlacementRequestEntity)
+              .findOne({ where: { bridgeRequestId: request.id }, select: { id: true } })
+          )?.id ?? null);
     return {
       id: request.id,
       status: request.status,
@@ -340,7 +402,9 @@ export class PlacementRequestsService {
       regionCode: request.regionCode,
       types: request.types,
       facility: request.facilityId ? (views.get(request.facilityId) ?? null) : null,
-      allocations: holds.filter((hold) => views.has(hold.facilityId)).map((hold) => ({ facility: views.get(hold.facilityId)!, places: hold.places, state: hold.state })),
+      allocations: holds
+        .filter((hold) => views.has(hold.facilityId))
+        .map((hold) => ({ facility: views.get(hold.facilityId)!, places: hold.places, state: hold.state })),
       offerExpiresAt: request.offerExpiresAt,
       placedAt: request.placedAt,
       stayEndsAt: request.stayEndsAt,

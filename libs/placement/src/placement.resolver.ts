@@ -4,7 +4,12 @@ import { AllowRoles, CurrentViewer } from '@opvangplek/access/access.decorators'
 import type { Viewer } from '@opvangplek/access/viewer';
 import { Role } from '@opvangplek/domain';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
-import { NoodbedRequestInput, OfferResponseInput, PlacementRequestFilterInput, PlacementRequestInput } from './dto/placement-request.input';
+import {
+  NoodbedRequestInput,
+  OfferResponseInput,
+  PlacementRequestFilterInput,
+  PlacementRequestInput,
+} from './dto/placement-request.input';
 import { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
@@ -20,11 +25,16 @@ export class PlacementResolver {
 
   @Query(() => PlacementRequestModel, { nullable: true, description: 'One request, or null when there is none you may see.' })
   @AllowRoles(...EVERYONE_BUT_PLANNERS)
-  placementRequest(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PlacementRequestModel | null> {
+  placementRequest(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PlacementRequestModel | null> {
     return this.requests.get(viewer, id);
   }
 
-  @Query(() => PlacementRequestConnectionModel, { description: 'Requests you may see, oldest first; e.g. CoMensha\'s worklist: { status: [WAITING], authority: COMENSHA }.' })
+  @Query(() => PlacementRequestConnectionModel, {
+    description: "Requests you may see, oldest first; e.g. CoMensha's worklist: { status: [WAITING], authority: COMENSHA }.",
+  })
   @AllowRoles(...EVERYONE_BUT_PLANNERS)
   placementRequests(
     @CurrentViewer() viewer: Viewer,
@@ -35,19 +45,25 @@ export class PlacementResolver {
     return this.requests.list(viewer, filter ?? {}, first ?? 50, after);
   }
 
-  @Mutation(() => PlacementRequestModel, { description: 'Submits a request; answers at once with status RECEIVED. Follow it with placementRequestUpdated.' })
+  @Mutation(() => PlacementRequestModel, {
+    description: 'Submits a request; answers at once with status RECEIVED. Follow it with placementRequestUpdated.',
+  })
   @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.NLA, Role.ADMIN)
   requestPlacement(@CurrentViewer() viewer: Viewer, @Args('input') input: PlacementRequestInput): Promise<PlacementRequestModel> {
     return this.requests.submit(viewer, input);
   }
 
-  @Mutation(() => PlacementRequestModel, { description: 'Police: holds a noodbed (or the best 24/7 place) now, and opens the onward request.' })
+  @Mutation(() => PlacementRequestModel, {
+    description: 'Police: holds a noodbed (or the best 24/7 place) now, and opens the onward request.',
+  })
   @AllowRoles(Role.POLICE)
   requestNoodbed(@CurrentViewer() viewer: Viewer, @Args('input') input: NoodbedRequestInput): Promise<PlacementRequestModel> {
     return this.requests.requestNoodbed(viewer, input);
   }
 
-  @Mutation(() => PlacementRequestModel, { description: 'Shelter staff accept or decline (with a reason) an offer to their facility.' })
+  @Mutation(() => PlacementRequestModel, {
+    description: 'Shelter staff accept or decline (with a reason) an offer to their facility.',
+  })
   @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
   respondToOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: OfferResponseInput): Promise<PlacementRequestModel> {
     return this.requests.respondToOffer(viewer, input);
@@ -55,11 +71,16 @@ export class PlacementResolver {
 
   @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })
   @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
-  confirmArrival(@CurrentViewer() viewer: Viewer, @Args('requestId', { type: () => ID }) requestId: string): Promise<PlacementRequestModel> {
+  confirmArrival(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ): Promise<PlacementRequestModel> {
     return this.requests.confirmArrival(viewer, requestId);
   }
 
-  @Mutation(() => PlacementRequestModel, { description: 'The stay ended: the place is freed and waiting requests are tried again.' })
+  @Mutation(() => PlacementRequestModel, {
+    description: 'The stay ended: the place is freed and waiting requests are tried again.',
+  })
   @AllowRoles(...EVERYONE_BUT_PLANNERS)
   endPlacement(
     @CurrentViewer() viewer: Viewer,

@@ -101,13 +101,20 @@ function waitFor(best: FacilityMatch | undefined, input: DecisionInput): Placeme
       waitingForAuthority: best.facility.placingAuthority,
     };
   }
-  const fullOnly = result.excluded.some((exclusion) => exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY));
+  const fullOnly = result.excluded.some((exclusion) =>
+    exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY),
+  );
   const groupOnly = result.excluded.some((exclusion) =>
     exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY || reason.code === ExclusionCode.GROUP_SIZE),
   );
   return {
     kind: 'WAIT',
-    reason: best || fullOnly ? WaitingReason.NO_CAPACITY : groupSize > 1 && groupOnly ? WaitingReason.GROUP_TOO_LARGE : WaitingReason.NO_SUITABLE_PLACE,
+    reason:
+      best || fullOnly
+        ? WaitingReason.NO_CAPACITY
+        : groupSize > 1 && groupOnly
+          ? WaitingReason.GROUP_TOO_LARGE
+          : WaitingReason.NO_SUITABLE_PLACE,
     nextAttemptAt: null,
     waitingForAuthority: null,
   };
@@ -123,7 +130,11 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
   const placeableNow = matches.filter((match) => match.placeableNow);
 
   if (best?.placeableNow) {
-    return { kind: 'OFFER', allocations: [{ facilityId: best.facility.id, places: input.groupSize }], alternatives: placeableNow.slice(1).map((m) => m.facility.id) };
+    return {
+      kind: 'OFFER',
+      allocations: [{ facilityId: best.facility.id, places: input.groupSize }],
+      alternatives: placeableNow.slice(1).map((m) => m.facility.id),
+    };
   }
   const urgent = input.urgency !== Urgency.PLANNED;
   if (best && urgent && input.mayBridge && !input.bridgeKinds.includes(best.facility.type)) {
@@ -145,10 +156,18 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
   }
   if (best && urgent && placeableNow.length > 0 && !input.mayBridge) {
     // A follow-up or noodbed request that is urgent takes the best place open now of its kinds.
-    return { kind: 'OFFER', allocations: [{ facilityId: placeableNow[0].facility.id, places: input.groupSize }], alternatives: placeableNow.slice(1).map((m) => m.facility.id) };
+    return {
+      kind: 'OFFER',
+      allocations: [{ facilityId: placeableNow[0].facility.id, places: input.groupSize }],
+      alternatives: placeableNow.slice(1).map((m) => m.facility.id),
+    };
   }
   return waitFor(best, input);
 }
 
 /** Statuses from which the matching job may (re)start work on a request. */
-export const MATCHABLE_STATUSES: readonly PlacementStatus[] = [PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING];
+export const MATCHABLE_STATUSES: readonly PlacementStatus[] = [
+  PlacementStatus.RECEIVED,
+  PlacementStatus.MATCHING,
+  PlacementStatus.WAITING,
+];

@@ -13,7 +13,10 @@ export class PlacementRequestInput {
   @Field(() => ID, { description: 'The region the request is for; a zorgcoördinator may use only their own regions.' })
   regionCode: string;
 
-  @Field(() => Int, { nullable: true, description: 'Victims placed together (a raid); default 1. Split over the fewest facilities when needed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Victims placed together (a raid); default 1. Split over the fewest facilities when needed.',
+  })
   groupSize?: number | null;
 
   @Field(() => String, {
@@ -49,7 +52,10 @@ export class OfferResponseInput {
   @Field()
   accept: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Required when declining: why (e.g. "contra-indication: active addiction").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when declining: why (e.g. "contra-indication: active addiction").',
+  })
   declineReason?: string | null;
 }
 
@@ -58,7 +64,10 @@ export class PlacementRequestFilterInput {
   @Field(() => [String], { nullable: true, description: 'PlacementStatus values.' })
   status?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only requests waiting for this placing authority (a worklist, e.g. COMENSHA).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only requests waiting for this placing authority (a worklist, e.g. COMENSHA).',
+  })
   authority?: string | null;
 
   @Field(() => [ID], { nullable: true })

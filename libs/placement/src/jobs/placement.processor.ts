@@ -5,10 +5,10 @@ import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/qu
 import type { Job } from 'bullmq';
 import { isCapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import { PlacementEngine } from '../placement-engine';
-import { type ExpireOfferJobData, type MatchRequestJobData, PlacementJob, type PlacementJobData, PlacementQueue } from '../placement-queue';
+import { type ExpireOfferJobData, type MatchRequestJobData, PlacementJob, type PlacementJobData } from '../placement-queue';
 
 /**
- * The worker side of placement: processes the placement queue, runs the sweep on a schedule, and
+ * The worker side of placement: processes the placement queue, runs the sweep on a timer, and
  * re-tries waiting requests when capacity changes anywhere (a discharge, a staff update).
  * Several worker processes may run this at once; every handler is idempotent.
  */
@@ -18,10 +18,10 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   private worker: AnyWorker<PlacementJobData> | undefined;
   private stopCapacityListener: (() => Promise<void>) | undefined;
   private pendingRematch: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly engine: PlacementEngine,
-    private readonly queue: PlacementQueue,
     private readonly queues: QueueFactory,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -29,8 +29,15 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker = this.queues.worker<PlacementJobData>(QueueName.Placement, (job) => this.process(job), { concurrency: 4 });
-    this.worker.on('failed', (job, error) => this.logger.warn(`${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
-    await this.queue.queue.upsertJobScheduler('placement-sweep', { every: this.config.placement.sweepSeconds * 1000 }, { name: PlacementJob.Sweep, data: {} });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+    );
+    // The sweep is the safety net for lost jobs, so it runs on a local timer, not on the queue it
+    // repairs: a flushed Redis must not take the reconciler with it. The advisory lock inside
+    // makes it run once at a time across all worker processes.
+    this.sweepTimer = setInterval(() => {
+      this.engine.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
+    }, this.config.placement.sweepSeconds * 1000);
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
       if (isCapacityChangedEvent(payload)) this.scheduleRematch();
     });
@@ -42,7 +49,9 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     this.pendingRematch = setTimeout(() => {
       this.pendingRematch = undefined;
       const bucket = Math.floor(Date.now() / 1000);
-      this.engine.rematchWaiting(`cap-${bucket}`).catch((error: Error) => this.logger.warn(`re-trying waiting requests failed: ${error.message}`));
+      this.engine
+        .rematchWaiting(`cap-${bucket}`)
+        .catch((error: Error) => this.logger.warn(`re-trying waiting requests failed: ${error.message}`));
     }, 250);
   }
 
@@ -57,8 +66,6 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
         const { requestId, attempt } = job.data as ExpireOfferJobData;
         return { expired: (await this.engine.expireOffer(requestId, attempt)) !== null };
       }
-      case PlacementJob.Sweep:
-        return this.engine.sweep();
       default:
         throw new Error(`unknown placement job ${job.name}`);
     }
@@ -66,6 +73,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     if (this.pendingRematch) clearTimeout(this.pendingRematch);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.stopCapacityListener?.();
     await this.worker?.close();
   }

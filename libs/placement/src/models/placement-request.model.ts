@@ -80,7 +80,10 @@ export class PlacementRequestModel {
   @Field()
   escalated: boolean;
 
-  @Field(() => PlacementRequestModel, { nullable: true, description: 'On an onward request: the interim (noodbed) stay it follows.' })
+  @Field(() => PlacementRequestModel, {
+    nullable: true,
+    description: 'On an onward request: the interim (noodbed) stay it follows.',
+  })
   bridge: PlacementRequestModel | null;
 
   @Field(() => PlacementRequestModel, { nullable: true, description: 'On an interim stay: the onward request.' })

@@ -38,6 +38,8 @@ export interface AppConfig {
     escalateAfterMinutes: number;
     /** How often the worker's sweep runs (due waits, lost jobs, lapsed offers, stays, escalation). */
     sweepSeconds: number;
+    /** A RECEIVED/MATCHING request untouched this long has lost its job (worker crash, Redis flushed). */
+    reconcileAfterSeconds: number;
   };
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       escalateAfterMinutes: read.integer('ESCALATE_AFTER_MINUTES', 30, 1, 24 * 60),
       sweepSeconds: read.integer('SWEEP_SECONDS', 30, 1, 3600),
+      reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
     },
     authorityHours: readAuthorityHours(read),
   };

@@ -58,15 +58,30 @@ export class MatchingService {
     }
   }
 
-  /** The match as the domain computed it, with the loaded rows; for callers inside the service. */
-  async match(profile: VictimProfile, options: { at: Date; requesterRegionCode?: string | null }): Promise<Match> {
+  /**
+   * The match as the domain computed it, with the loaded rows; for callers inside the service.
+   * `mayLocate` says whose exact position the ranking may use: a secret-address facility the
+   * caller may not locate is ranked from its region's centre, because distances and scores asked
+   * from many regions would otherwise triangulate it (domain.md §6: "region only").
+   */
+  async match(
+    profile: VictimProfile,
+    options: { at: Date; requesterRegionCode?: string | null; mayLocate?: (facility: LoadedFacility) => boolean },
+  ): Promise<Match> {
     const [loaded, regions] = await Promise.all([this.registry.load({}), this.registry.regions()]);
     const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
       regions.map((region) => [region.code, { latitude: region.latitude, longitude: region.longitude }]),
     );
+    const mayLocate = options.mayLocate ?? (() => true);
+    const snapshots = loaded.map((facility) => {
+      const snapshot = toFacilitySnapshot(facility);
+      if (!facility.secretAddress || mayLocate(facility)) return snapshot;
+      const centre = regionCentroids[facility.regionCode];
+      return centre ? { ...snapshot, ...centre } : snapshot;
+    });
     const result = matchFacilities({
       profile,
-      facilities: loaded.map(toFacilitySnapshot),
+      facilities: snapshots,
       at: options.at,
       requesterRegionCode: options.requesterRegionCode ?? null,
       regionCentroids,
@@ -90,10 +105,16 @@ export class MatchingService {
       }
     }
     const profile: VictimProfile = { ...input };
-    this.assertValidProfile(profile, at);
+    // Facts about the past (a bedenktijd start) are checked against the real now, not options.at.
+    this.assertValidProfile(profile, now);
+    const requesterRegionCode = options.requesterRegionCode ?? viewer.regions[0] ?? null;
+    if (options.requesterRegionCode != null && !(await this.registry.regions()).some((r) => r.code === options.requesterRegionCode)) {
+      throw new InvalidInputError('options.requesterRegionCode', `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`);
+    }
     const { result, facilities } = await this.match(profile, {
       at,
-      requesterRegionCode: options.requesterRegionCode ?? viewer.regions[0] ?? null,
+      requesterRegionCode,
+      mayLocate: (facility) => mayKnowLocation(viewer, facility),
     });
 
     const view = (id: string) => {

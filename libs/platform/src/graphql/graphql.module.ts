@@ -7,6 +7,7 @@ import type { Context as WsContext } from 'graphql-ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppErrorFilter } from './app-error.filter';
 import { CalendarDate } from './calendar-date.scalar';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
 import {
   type AuthOutcome,
@@ -49,6 +50,7 @@ export class GraphqlPlatformModule {
             // The schema lives in memory; `schema.gql` is printed by the CLI and checked for drift in CI.
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             playground: false,
             introspection: config.env !== 'production',
             includeStacktraceInErrorResponses: false,

@@ -4,3 +4,4 @@ export * from './graphql.module';
 export * from './request-authenticator';
 export * from './app-error.filter';
 export * from './calendar-date.scalar';
+export * from './date-time.scalar';

@@ -46,14 +46,21 @@ describe('b8StatusRule', () => {
     expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, noodbed, { at }))).toMatchObject({
       code: ExclusionCode.B8_STATUS,
     });
-    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, noodbed, { at }))).toMatchObject({
-      code: ExclusionCode.B8_STATUS,
-    });
+    // Not given is unknown, not a mismatch: the residence rule keeps the bedenktijd out of VO/MO.
+    expect(b8StatusRule(newContext({ ...foreign, b8Status: null }, noodbed, { at }))).toEqual(PASS);
     expect(
       b8StatusRule(newContext({ ...foreign, b8Status: B8Status.BEDENKTIJD, bedenktijdStart: '2026-01-01' }, noodbed, { at })),
     ).toMatchObject({ code: ExclusionCode.B8_STATUS });
     expect(b8StatusRule(newContext({ ...foreign, b8Status: B8Status.B8_PERMIT }, { type: ShelterType.NOODBED }, { at }))).toEqual(
       PASS,
     );
+  });
+
+  it('reads a missing B8/3 status as NOT_APPLICABLE for someone with lawful residence (a Dutch woman fits VO)', () => {
+    const vo = { type: ShelterType.VROUWENOPVANG, eligibility: { b8Statuses: [B8Status.NOT_APPLICABLE, B8Status.B8_PERMIT] } };
+    const dutch = { ...foreign, residenceStatus: ResidenceStatus.DUTCH, b8Status: undefined };
+    expect(b8StatusRule(newContext(dutch, vo, { at }))).toEqual(PASS);
+    const bedenktijdOnly = { type: ShelterType.NOODBED, eligibility: { b8Statuses: [B8Status.BEDENKTIJD] } };
+    expect(b8StatusRule(newContext(dutch, bedenktijdOnly, { at }))).toMatchObject({ code: ExclusionCode.B8_STATUS });
   });
 });

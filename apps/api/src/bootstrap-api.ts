@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@opvangplek/platform/clock';
 import type { AppConfig } from '@opvangplek/platform/config';
+import { applyHttpSecurity } from '@opvangplek/platform/http/http-security';
 import type { DynamicModule } from '@nestjs/common';
 import { ApiModule } from './api.module';
 
@@ -21,7 +22,7 @@ export async function bootstrapApi(
   });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
-  if (config.http.corsOrigins.length > 0) app.enableCors({ origin: config.http.corsOrigins });
+  applyHttpSecurity(app, config);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;

@@ -10,7 +10,20 @@ export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 export interface AppConfig {
   env: RuntimeEnvironment;
-  http: { host: string; port: number; bodyLimit: string; corsOrigins: string[] };
+  http: {
+    host: string;
+    port: number;
+    bodyLimit: string;
+    corsOrigins: string[];
+    /** GraphQL requests per caller (token, else address) per minute, per API process. */
+    rateLimitPerMinute: number;
+  };
+  graphql: {
+    /** Deepest selection nesting an operation may have. */
+    maxDepth: number;
+    /** Most fields an operation may select in all (fragments expanded, aliases counted). */
+    maxFields: number;
+  };
   dataDir: string;
   /** `undefined` only in zero-config mode, where the standalone launcher starts an embedded server. */
   databaseUrl: string | undefined;
@@ -174,6 +187,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port: read.integer('PORT', 3000, 0, 65535),
       bodyLimit: read.string('BODY_LIMIT', '100kb')!,
       corsOrigins,
+      rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    },
+    graphql: {
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxFields: read.integer('GRAPHQL_MAX_FIELDS', 2_000, 10, 1_000_000),
     },
     dataDir: path.resolve(read.string('DATA_DIR', '.data')!),
     databaseUrl,

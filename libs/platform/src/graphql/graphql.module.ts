@@ -9,6 +9,8 @@ import { AppErrorFilter } from './app-error.filter';
 import { CalendarDate } from './calendar-date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
+import { operationLimitsRule } from './operation-limits';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   type AuthOutcome,
   type GraphQLRequestContext,
@@ -52,7 +54,10 @@ export class GraphqlPlatformModule {
             sortSchema: true,
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             playground: false,
+            // No landing page and no schema browsing in production: integrators use schema.gql.
             introspection: config.env !== 'production',
+            plugins: config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+            validationRules: [operationLimitsRule(config.graphql)],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             subscriptions: {

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@opvangplek/platform/config';
 import { runMain } from '@opvangplek/platform/process';
 import { UsageError } from './args';
+import { auditVerifyCommand } from './commands/audit-verify.command';
 import { migrationGenerateCommand } from './commands/migration-generate.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -13,6 +14,7 @@ import { tokenCommand } from './commands/token.command';
 const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, argv: string[]) => Promise<void>; help: string }> = {
   seed: { run: seedCommand, help: 'seed [--scale N]            load the national register (idempotent; N× for benchmarks)' },
   token: { run: tokenCommand, help: 'token --role R --org O [--regions A,B] [--facility ID]   print a development token' },
+  'audit:verify': { run: auditVerifyCommand, help: 'audit:verify                check the audit log\'s hash chain (exit 1 when broken)' },
   'migration:generate': { run: migrationGenerateCommand, help: 'migration:generate Name     write a migration for entity changes' },
 };
 

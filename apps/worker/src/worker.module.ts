@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@opvangplek/platform/config';
+import { AuditJobsModule } from '@opvangplek/access/access.module';
 import { PlacementJobsModule } from '@opvangplek/placement/placement.module';
 import { platformModules } from '../../api/src/api.module';
 
@@ -11,11 +12,11 @@ import { platformModules } from '../../api/src/api.module';
 export class WorkerModule {
   /** The job processors, for a process that already has the platform modules (the standalone one). */
   static jobs(): DynamicModule {
-    return { module: WorkerModule, imports: [PlacementJobsModule] };
+    return { module: WorkerModule, imports: [PlacementJobsModule, AuditJobsModule] };
   }
 
   /** A worker-only process. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [...platformModules(config), PlacementJobsModule] };
+    return { module: WorkerModule, imports: [...platformModules(config), PlacementJobsModule, AuditJobsModule] };
   }
 }

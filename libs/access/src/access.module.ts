@@ -1,25 +1,40 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { REQUEST_AUTHENTICATOR } from '@opvangplek/platform/graphql';
+import { SECURITY_EVENT_SINK } from '@opvangplek/platform/graphql/security-events';
+import { AuditResolver } from './audit/audit.resolver';
+import { AuditSealerJob } from './audit/audit-sealer.job';
+import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth.guard';
 import { AuthenticatorService } from './authenticator.service';
 import { MeResolver } from './me.resolver';
 
-/** Identity: who is calling (tokens) and whether they may call this operation at all (roles). */
+/** Identity: who is calling (tokens) and whether they may call this operation at all (roles); the audit log. */
 @Module({
   providers: [
     AuthenticatorService,
     { provide: REQUEST_AUTHENTICATOR, useExisting: AuthenticatorService },
     { provide: APP_GUARD, useClass: AuthGuard },
     MeResolver,
+    AuditService,
+    AuditResolver,
   ],
-  exports: [REQUEST_AUTHENTICATOR, AuthenticatorService],
+  exports: [REQUEST_AUTHENTICATOR, AuthenticatorService, AuditService],
 })
 export class AccessModule {}
 
-/** Only the authenticator, for the GraphQL plumbing's context factory. */
+/** The authenticator and the refusal sink, for the GraphQL plumbing (context factory, error filter). */
 @Module({
-  providers: [AuthenticatorService, { provide: REQUEST_AUTHENTICATOR, useExisting: AuthenticatorService }],
-  exports: [REQUEST_AUTHENTICATOR],
+  providers: [
+    AuthenticatorService,
+    { provide: REQUEST_AUTHENTICATOR, useExisting: AuthenticatorService },
+    AuditService,
+    { provide: SECURITY_EVENT_SINK, useExisting: AuditService },
+  ],
+  exports: [REQUEST_AUTHENTICATOR, SECURITY_EVENT_SINK],
 })
 export class AuthenticationModule {}
+
+/** Worker side: seals the audit chain. */
+@Module({ providers: [AuditSealerJob] })
+export class AuditJobsModule {}

@@ -1,3 +1,4 @@
+import { audit } from '@opvangplek/access/audit/audit';
 import type { EntityManager } from 'typeorm';
 import { CapacityChangeKind } from './capacity-history.entity';
 
@@ -49,7 +50,9 @@ async function move(
     [facilityId, places, at, historyKind, actor.by, actor.role, actor.org],
   );
   const [row] = rows;
-  return row ? { facilityId: row.facility_id, regionCode: row.region_code, type: row.type, version: row.version } : null;
+  if (!row) return null;
+  await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: `capacity.${kind}`, facilityId, detail: `${places} place(s), v${row.version}` }, at);
+  return { facilityId: row.facility_id, regionCode: row.region_code, type: row.type, version: row.version };
 }
 
 /** Takes `places` free places; `null` when fewer are free (someone else was first). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { capacityViolations, Role } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -88,8 +89,10 @@ export class CapacityService {
     return { facility, capacity };
   }
 
-  private recordHistory(manager: EntityManager, viewer: Viewer, capacity: CapacityEntity, kind: CapacityChangeKind, at: Date) {
-    return manager.getRepository(CapacityHistoryEntity).insert({
+  private async recordHistory(manager: EntityManager, viewer: Viewer, capacity: CapacityEntity, kind: CapacityChangeKind, at: Date) {
+    const counts = `v${capacity.version} total=${capacity.total} occupied=${capacity.occupied} held=${capacity.held} outOfService=${capacity.outOfService}`;
+    await audit(manager, viewer, { action: `capacity.${kind.toLowerCase()}`, facilityId: capacity.facilityId, detail: counts }, at);
+    await manager.getRepository(CapacityHistoryEntity).insert({
       facilityId: capacity.facilityId,
       kind,
       version: capacity.version,

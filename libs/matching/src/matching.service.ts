@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import {
   type ExclusionCode,
   type GeoPoint,
@@ -41,6 +44,7 @@ export class MatchingService {
   private readonly matchingConfig: MatchingConfig;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -116,6 +120,8 @@ export class MatchingService {
       requesterRegionCode,
       mayLocate: (facility) => mayKnowLocation(viewer, facility),
     });
+    // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
+    await audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${result.matches.length} matches` }, now);
 
     const view = (id: string) => {
       const facility = facilities.get(id)!;

@@ -54,6 +54,8 @@ export interface AppConfig {
     /** A RECEIVED/MATCHING request untouched this long has lost its job (worker crash, Redis flushed). */
     reconcileAfterSeconds: number;
   };
+  /** How often a worker chains new audit rows. */
+  auditSealSeconds: number;
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
 }
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
     },
     authorityHours: readAuthorityHours(read),
+    auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
   };
   if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {
     read.problems.push('FRESHNESS_24_7_AGING_HOURS must not exceed FRESHNESS_24_7_STALE_HOURS');

@@ -2,6 +2,7 @@
  * Every persistent entity, in one list: the application's data source and the migration tooling
  * both use it, so they cannot disagree about the schema.
  */
+import { AuditEntryEntity } from '@opvangplek/access/audit/audit-entry.entity';
 import { RegionEntity } from '@opvangplek/registry/region.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
@@ -18,4 +19,5 @@ export const ENTITIES = [
   PlacementRequestEntity,
   PlacementHoldEntity,
   PlacementEventEntity,
+  AuditEntryEntity,
 ];

@@ -35,7 +35,7 @@ function authorizationFromConnectionParams(params: Record<string, unknown> | und
 /**
  * Code-first GraphQL over HTTP and graphql-ws, with identity resolved once per request (HTTP) or
  * once per connection (WebSocket), and every error shaped by `formatGraphQLError`.
- * `authentication` is the module that provides REQUEST_AUTHENTICATOR.
+ * `authentication` is the module that provides REQUEST_AUTHENTICATOR and SECURITY_EVENT_SINK.
  */
 @Module({})
 export class GraphqlPlatformModule {
@@ -44,6 +44,7 @@ export class GraphqlPlatformModule {
       module: GraphqlPlatformModule,
       providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }, CalendarDate],
       imports: [
+        authentication,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [authentication],

@@ -5,3 +5,4 @@ export * from './request-authenticator';
 export * from './app-error.filter';
 export * from './calendar-date.scalar';
 export * from './date-time.scalar';
+export * from './security-events';

@@ -1,0 +1,71 @@
+import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@opvangplek/domain';
+import { AllowRoles } from '../access.decorators';
+import { AuditService } from './audit.service';
+
+@ObjectType('AuditEntry', { description: 'One audited event: who, role, organisation, what, when. Never profile data.' })
+export class AuditEntryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  at: Date;
+
+  @Field()
+  actorSub: string;
+
+  @Field()
+  actorRole: string;
+
+  @Field()
+  actorOrg: string;
+
+  @Field({ description: 'e.g. capacity.update, placement.status, auth.failure, access.forbidden, profile.match' })
+  action: string;
+
+  @Field(() => ID, { nullable: true })
+  requestId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  facilityId: string | null;
+
+  @Field(() => String, { nullable: true })
+  detail: string | null;
+
+  @Field({ description: 'Chained into the tamper-evident hash chain yet (rows are sealed within seconds).' })
+  sealed: boolean;
+}
+
+@InputType('AuditLogFilter')
+export class AuditLogFilterInput {
+  @Field(() => String, { nullable: true })
+  action?: string | null;
+
+  @Field(() => String, { nullable: true })
+  actorOrg?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  requestId?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date | null;
+}
+
+@Resolver()
+export class AuditResolver {
+  constructor(private readonly audit: AuditService) {}
+
+  @Query(() => [AuditEntryModel], { description: 'The audit log, newest first (ADMIN). Page with `after` = the last id.' })
+  @AllowRoles(Role.ADMIN)
+  async auditLog(
+    @Args('filter', { type: () => AuditLogFilterInput, nullable: true }) filter?: AuditLogFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => ID, nullable: true }) after?: string | null,
+  ): Promise<AuditEntryModel[]> {
+    const rows = await this.audit.list(filter ?? {}, first ?? 100, after);
+    return rows.map((row) => ({ ...row, sealed: row.hash !== null }));
+  }
+}

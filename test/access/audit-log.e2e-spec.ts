@@ -1,0 +1,95 @@
+import { verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
+import { Role } from '@opvangplek/domain';
+import { errorCodes, gql } from '../support/graphql-client';
+import { insertFacilities, newFacility } from '../support/factories';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+type Entry = { action: string; actorRole: string; actorOrg: string; facilityId: string | null; detail: string | null; sealed: boolean };
+
+describe('audit log', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let facility: { id: string };
+  let admin: string;
+
+  const entries = async (filter: Record<string, unknown> = {}) =>
+    (await gql<{ auditLog: Entry[] }>(api.url, 'query A($f: AuditLogFilter) { auditLog(filter: $f, first: 100) { action actorRole actorOrg facilityId detail sealed } }', {
+      token: admin,
+      variables: { f: filter },
+    })).data!.auditLog;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [facility] = await insertFacilities(database.dataSource, [newFacility()]);
+    api = await startTestApp(database.url);
+    admin = await tokenFor({ role: Role.ADMIN, org: 'beheer' });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it('records every capacity change with who, role and organisation, in the same transaction', async () => {
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [facility.id] });
+    await gql(api.url, 'mutation { confirmCapacity(facilityId: "' + facility.id + '") { id } }', { token: staff });
+    expect(await entries({ action: 'capacity.confirm' })).toEqual([
+      expect.objectContaining({ action: 'capacity.confirm', actorRole: 'SHELTER_STAFF', actorOrg: 'testzorg', facilityId: facility.id }),
+    ]);
+  });
+
+  it('records failed authentications and FORBIDDEN refusals, without the token', async () => {
+    await gql(api.url, '{ me { role } }', { token: 'not-a-token' });
+    const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam' });
+    expect(errorCodes(await gql(api.url, 'mutation { confirmCapacity(facilityId: "' + facility.id + '") { id } }', { token: police }))).toEqual(['FORBIDDEN']);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // refusals are written after the answer
+    const failures = await entries({ action: 'auth.failure' });
+    expect(failures[0]).toMatchObject({ actorRole: 'NONE', detail: expect.stringContaining('me:') });
+    expect(JSON.stringify(failures)).not.toContain('not-a-token');
+    expect(await entries({ action: 'access.forbidden' })).toEqual([
+      expect.objectContaining({ actorRole: 'POLICE', actorOrg: 'avim-rotterdam', detail: expect.stringContaining('confirmCapacity') }),
+    ]);
+  });
+
+  it('records that a profile was matched, by whom, but never the profile', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc', regions: ['RR'] });
+    await gql(api.url, '{ matchFacilities(profile: { gender: FEMALE, age: 31, exploitationTypes: [SEXUAL], foundInMunicipality: "Schiedam" }) { matchCount } }', {
+      token: coordinator,
+    });
+    const [row] = await entries({ action: 'profile.match' });
+    expect(row).toMatchObject({ actorRole: 'ZORGCOORDINATOR', actorOrg: 'zc' });
+    const everything = JSON.stringify(await database.dataSource.query('SELECT * FROM audit_log'));
+    expect(everything).not.toMatch(/Schiedam|"31"|SEXUAL/);
+  });
+
+  it('is only for ADMIN', async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente' });
+    expect(errorCodes(await gql(api.url, '{ auditLog { action } }', { token: planner }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('is append-only: the database refuses to change or delete a row', async () => {
+    await expect(database.dataSource.query(`UPDATE audit_log SET detail = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(database.dataSource.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(database.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+  });
+
+  it('chains every row; verification finds a row changed or removed behind the trigger\'s back', async () => {
+    const intact = await verifyAuditLog(database.dataSource);
+    expect(intact.broken).toBeNull();
+    expect(intact.rows).toBeGreaterThanOrEqual(5);
+    expect((await entries()).every((entry) => entry.sealed)).toBe(true);
+
+    // Someone with the power to disable triggers edits a row: the chain shows it.
+    await database.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    const [{ id, actor_org: original }] = await database.dataSource.query('SELECT id, actor_org FROM audit_log WHERE seq = 2');
+    await database.dataSource.query(`UPDATE audit_log SET actor_org = 'someone-else' WHERE id = $1`, [id]);
+    expect((await verifyAuditLog(database.dataSource)).broken).toEqual({ id, problem: expect.stringContaining('content does not match') });
+
+    await database.dataSource.query('UPDATE audit_log SET actor_org = $2 WHERE id = $1', [id, original]);
+    expect((await verifyAuditLog(database.dataSource)).broken).toBeNull();
+    await database.dataSource.query('DELETE FROM audit_log WHERE seq = 3');
+    expect((await verifyAuditLog(database.dataSource)).broken?.problem).toMatch(/removed/);
+    await database.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
+  });
+});

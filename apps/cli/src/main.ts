@@ -11,18 +11,33 @@ import { migrationGenerateCommand } from './commands/migration-generate.command'
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
 
-const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, argv: string[]) => Promise<void>; help: string }> = {
-  seed: { run: seedCommand, help: 'seed [--scale N]            load the national register (idempotent; N× for benchmarks)' },
-  token: { run: tokenCommand, help: 'token --role R --org O [--regions A,B] [--facility ID]   print a development token' },
-  'audit:verify': { run: auditVerifyCommand, help: 'audit:verify                check the audit log\'s hash chain (exit 1 when broken)' },
-  'migration:generate': { run: migrationGenerateCommand, help: 'migration:generate Name     write a migration for entity changes' },
-};
+const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, argv: string[]) => Promise<void>; help: string }> =
+  {
+    seed: { run: seedCommand, help: 'seed [--scale N]            load the national register (idempotent; N× for benchmarks)' },
+    token: { run: tokenCommand, help: 'token --role R --org O [--regions A,B] [--facility ID]   print a development token' },
+    bench: {
+      run: (config, argv) => import('./commands/bench/bench.command').then((bench) => bench.benchCommand(config, argv)),
+      help: 'bench [--only F] [--requests N] [--concurrency N] [--scale N] [--json FILE]   speed figures as ratios to a same-run baseline',
+    },
+    'audit:verify': {
+      run: auditVerifyCommand,
+      help: "audit:verify                check the audit log's hash chain (exit 1 when broken)",
+    },
+    'migration:generate': {
+      run: migrationGenerateCommand,
+      help: 'migration:generate Name     write a migration for entity changes',
+    },
+  };
 
 runMain(async () => {
   const [name, ...argv] = process.argv.slice(2);
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    console.error(`usage: opvangplek <command>\n${Object.values(COMMANDS).map((c) => `  ${c.help}`).join('\n')}`);
+    console.error(
+      `usage: opvangplek <command>\n${Object.values(COMMANDS)
+        .map((c) => `  ${c.help}`)
+        .join('\n')}`,
+    );
     process.exit(name ? 2 : 0);
   }
   try {

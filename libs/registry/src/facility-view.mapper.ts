@@ -20,7 +20,9 @@ export function describeOpeningHours(hours: OpeningHours | null): string {
   const days = [...hours.days].sort((a, b) => a - b);
   const consecutive = days.every((day, i) => i === 0 || day === days[i - 1] + 1);
   const dayText =
-    consecutive && days.length > 2 ? `${DAY_NAMES[days[0]]}–${DAY_NAMES[days[days.length - 1]]}` : days.map((d) => DAY_NAMES[d]).join(', ');
+    consecutive && days.length > 2
+      ? `${DAY_NAMES[days[0]]}–${DAY_NAMES[days[days.length - 1]]}`
+      : days.map((d) => DAY_NAMES[d]).join(', ');
   return `${dayText} ${hours.opens}–${hours.closes}${hours.closedOnPublicHolidays ? ', closed on public holidays' : ''}`;
 }
 

@@ -17,9 +17,29 @@ const LOAD_LOCK_KEY = 4_207_193_002;
 const BATCH_SIZE = 500;
 
 const FACILITY_COLUMNS = [
-  'key', 'name', 'type', 'operator', 'region_code', 'municipality', 'latitude', 'longitude', 'secret_address', 'address',
-  'placing_authority', 'intake_hours', 'genders', 'min_age', 'max_age', 'exploitation_types', 'residence_statuses',
-  'b8_statuses', 'accepts_care_needs', 'accepts_children', 'max_group_size', 'max_stay_days', 'update_cadence',
+  'key',
+  'name',
+  'type',
+  'operator',
+  'region_code',
+  'municipality',
+  'latitude',
+  'longitude',
+  'secret_address',
+  'address',
+  'placing_authority',
+  'intake_hours',
+  'genders',
+  'min_age',
+  'max_age',
+  'exploitation_types',
+  'residence_statuses',
+  'b8_statuses',
+  'accepts_care_needs',
+  'accepts_children',
+  'max_group_size',
+  'max_stay_days',
+  'update_cadence',
 ] as const;
 
 /** Postgres casts per column, so plain JS values (strings, arrays of strings, JSON) bind safely. */
@@ -38,11 +58,29 @@ const CASTS: Partial<Record<(typeof FACILITY_COLUMNS)[number], string>> = {
 function facilityRow(facility: LoadableFacility): unknown[] {
   const e = facility.eligibility;
   return [
-    facility.key, facility.name, facility.type, facility.operator, facility.regionCode, facility.municipality,
-    facility.latitude, facility.longitude, facility.secretAddress, facility.address, facility.placingAuthority,
-    facility.intakeHours === null ? null : JSON.stringify(facility.intakeHours), e.genders, e.minAge, e.maxAge,
-    e.exploitationTypes, e.residenceStatuses, e.b8Statuses, e.acceptsCareNeeds, e.acceptsChildren, e.maxGroupSize,
-    facility.maxStayDays, facility.updateCadence,
+    facility.key,
+    facility.name,
+    facility.type,
+    facility.operator,
+    facility.regionCode,
+    facility.municipality,
+    facility.latitude,
+    facility.longitude,
+    facility.secretAddress,
+    facility.address,
+    facility.placingAuthority,
+    facility.intakeHours === null ? null : JSON.stringify(facility.intakeHours),
+    e.genders,
+    e.minAge,
+    e.maxAge,
+    e.exploitationTypes,
+    e.residenceStatuses,
+    e.b8Statuses,
+    e.acceptsCareNeeds,
+    e.acceptsChildren,
+    e.maxGroupSize,
+    facility.maxStayDays,
+    facility.updateCadence,
   ];
 }
 
@@ -72,11 +110,21 @@ function batches<T>(items: readonly T[]): T[][] {
 export async function loadRegister(
   dataSource: DataSource,
   register: { regions: readonly LoadableRegion[]; facilities: readonly LoadableFacility[] },
-  options: { now: Date; confirmedHoursAgo?: (facility: LoadableFacility) => number | null; onProgress?: (done: number, total: number) => void },
+  options: {
+    now: Date;
+    confirmedHoursAgo?: (facility: LoadableFacility) => number | null;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<LoadReport> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
-    const report: LoadReport = { regionsInserted: 0, regionsUpdated: 0, facilitiesInserted: 0, facilitiesUpdated: 0, capacitiesInserted: 0 };
+    const report: LoadReport = {
+      regionsInserted: 0,
+      regionsUpdated: 0,
+      facilitiesInserted: 0,
+      facilitiesUpdated: 0,
+      capacitiesInserted: 0,
+    };
     await loadRegions(manager, register.regions, report);
     let done = 0;
     for (const batch of batches(register.facilities)) {
@@ -111,7 +159,10 @@ async function loadFacilities(manager: EntityManager, batch: readonly LoadableFa
   const updatable = FACILITY_COLUMNS.filter((column) => column !== 'key');
   const rows: { inserted: boolean }[] = await manager.query(
     `INSERT INTO facilities (${columns})
-     VALUES ${placeholders(batch.length, FACILITY_COLUMNS.map((column) => CASTS[column]))}
+     VALUES ${placeholders(
+       batch.length,
+       FACILITY_COLUMNS.map((column) => CASTS[column]),
+     )}
      ON CONFLICT (key) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
      WHERE (${updatable.map((c) => `facilities.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
      RETURNING (xmax = 0) AS inserted`,

@@ -6,12 +6,13 @@ import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import type { DataSource } from 'typeorm';
-import type { CapacityEntity } from './capacity.entity';
-import { FacilityEntity } from './facility.entity';
+import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
 import { facilityView } from './facility-view.mapper';
 import { mayKnowLocation } from './location-disclosure';
 import type { FacilityModel } from './models/facility.model';
 import { RegionEntity } from './region.entity';
+
+export type { LoadedFacility };
 
 export interface FacilityQuery {
   types?: ShelterType[] | null;
@@ -27,8 +28,6 @@ const MAX_FILTER_VALUES = 100;
 export function assertFacilityId(id: string, field: string): void {
   if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a facility id (a UUID), got "${id.slice(0, 60)}"`);
 }
-
-export type LoadedFacility = FacilityEntity & { capacity: CapacityEntity; region: RegionEntity };
 
 /** Reads the register: regions and facilities with their live capacity, as one caller may see them. */
 @Injectable()
@@ -62,22 +61,19 @@ export class RegistryService {
   }
 
   /** One query: facility, region and capacity joined, filtered in SQL, in a stable order. */
-  load(query: FacilityQuery): Promise<LoadedFacility[]> {
-    const builder = this.dataSource
-      .getRepository(FacilityEntity)
-      .createQueryBuilder('facility')
-      .innerJoinAndSelect('facility.region', 'region')
-      .innerJoinAndSelect('facility.capacity', 'capacity')
-      .orderBy('facility.regionCode', 'ASC')
-      .addOrderBy('facility.type', 'ASC')
-      .addOrderBy('facility.name', 'ASC')
-      .addOrderBy('facility.id', 'ASC');
-    if (query.ids) builder.andWhere('facility.id IN (:...ids)', { ids: query.ids.length ? query.ids : [null] });
-    if (query.types?.length) builder.andWhere('facility.type IN (:...types)', { types: query.types });
-    if (query.regionCodes?.length) builder.andWhere('facility.regionCode IN (:...regionCodes)', { regionCodes: query.regionCodes });
-    if (query.availableOnly) {
-      builder.andWhere('capacity.total - capacity.occupied - capacity.held - capacity.outOfService > 0');
-    }
-    return builder.getMany() as Promise<LoadedFacility[]>;
+  async load(query: FacilityQuery): Promise<LoadedFacility[]> {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const bind = (value: unknown) => `$${parameters.push(value)}`;
+    if (query.ids) conditions.push(`f.id = ANY(${bind(query.ids)}::uuid[])`);
+    if (query.types?.length) conditions.push(`f.type = ANY(${bind(query.types)}::shelter_type[])`);
+    if (query.regionCodes?.length) conditions.push(`f.region_code = ANY(${bind(query.regionCodes)}::text[])`);
+    if (query.availableOnly) conditions.push('c.total - c.occupied - c.held - c.out_of_service > 0');
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${FACILITY_ROWS_SQL} ${where} ${FACILITY_ROWS_ORDER}`,
+      parameters,
+    );
+    return rows.map(toLoadedFacility);
   }
 }

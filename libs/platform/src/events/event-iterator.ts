@@ -30,7 +30,9 @@ export function eventIterator<T>(
     if (!done) {
       done = true;
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
-      await (await unsubscribe)();
+      await (
+        await unsubscribe
+      )();
     }
     return { value: undefined, done: true };
   };

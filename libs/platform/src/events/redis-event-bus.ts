@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { EventBus, EventChannel, EventHandler, LocalFanOut } from './event-bus';
 
@@ -5,14 +6,25 @@ import { EventBus, EventChannel, EventHandler, LocalFanOut } from './event-bus';
 export class RedisEventBus implements EventBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
+  /** Resolves once the subscriber connection is ready: a SUBSCRIBE sent earlier can race ioredis's
+   * start-up check and be lost silently (ioredis#2037), leaving a process deaf to events. */
+  private readonly subscriberReady: Promise<void>;
   private readonly fanOut = new LocalFanOut();
+  private readonly logger = new Logger(RedisEventBus.name);
 
   constructor(
     url: string,
     private readonly namespace: string,
   ) {
-    this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: null });
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
+    for (const connection of [this.publisher, this.subscriber]) {
+      connection.on('error', (error: Error) => this.logger.warn(`Redis events connection: ${error.message}`));
+    }
+    this.subscriberReady = new Promise((resolve) => {
+      if (this.subscriber.status === 'ready') resolve();
+      else this.subscriber.once('ready', () => resolve());
+    });
     this.subscriber.on('message', (channel: string, message: string) => this.fanOut.deliver(channel, message));
   }
 
@@ -26,7 +38,10 @@ export class RedisEventBus implements EventBus {
 
   async subscribe(channel: EventChannel, handler: EventHandler): Promise<() => Promise<void>> {
     const name = this.channelName(channel);
-    if (this.fanOut.add(name, handler).first) await this.subscriber.subscribe(name);
+    if (this.fanOut.add(name, handler).first) {
+      await this.subscriberReady;
+      await this.subscriber.subscribe(name);
+    }
     return async () => {
       if (this.fanOut.remove(name, handler).last) await this.subscriber.unsubscribe(name);
     };

@@ -10,7 +10,7 @@ import { CalendarDate } from './calendar-date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
 import { operationLimitsRule } from './operation-limits';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   type AuthOutcome,
   type GraphQLRequestContext,
@@ -57,7 +57,8 @@ export class GraphqlPlatformModule {
             playground: false,
             // No landing page and no schema browsing in production: integrators use schema.gql.
             introspection: config.env !== 'production',
-            plugins: config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
+            // No HTTP cache hints are used (answers are per caller); the plugin cost a hook per field.
+            plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [])],
             validationRules: [operationLimitsRule(config.graphql)],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,

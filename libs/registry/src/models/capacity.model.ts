@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Freshness } from '@opvangplek/domain';
 
-@ObjectType('Capacity', { description: 'Live count of a facility\'s places.' })
+@ObjectType('Capacity', { description: "Live count of a facility's places." })
 export class CapacityModel {
   @Field(() => Int)
   total: number;
@@ -21,7 +21,10 @@ export class CapacityModel {
   @Field({ description: 'When any count last changed.' })
   updatedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When staff last updated or confirmed the counts; freshness counts from here.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When staff last updated or confirmed the counts; freshness counts from here.',
+  })
   confirmedAt: Date | null;
 
   @Field(() => Freshness, { description: 'STALE means: call the shelter to verify before relying on it.' })

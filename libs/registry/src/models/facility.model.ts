@@ -77,7 +77,10 @@ export class FacilityModel {
   @Field(() => RegionModel)
   region: RegionModel;
 
-  @Field(() => String, { nullable: true, description: 'Null for a secret-address facility unless the caller may know its location.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null for a secret-address facility unless the caller may know its location.',
+  })
   municipality: string | null;
 
   @Field({ description: 'Geheim adres: the location is withheld from nearly everyone.' })

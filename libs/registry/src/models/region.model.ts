@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('Region', { description: 'A centrumgemeente region, which funds women\'s and general shelter (VO/MO).' })
+@ObjectType('Region', { description: "A centrumgemeente region, which funds women's and general shelter (VO/MO)." })
 export class RegionModel {
   @Field(() => ID)
   code: string;

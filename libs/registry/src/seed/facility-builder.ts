@@ -71,12 +71,7 @@ export const NATIONAL_RESIDENCE: readonly ResidenceStatus[] = [
   ResidenceStatus.LAWFUL_NON_EU,
 ];
 
-export const ALL_CARE_NEEDS: readonly CareNeed[] = [
-  CareNeed.LVB,
-  CareNeed.GGZ,
-  CareNeed.ADDICTION,
-  CareNeed.MULTI_DOMAIN,
-];
+export const ALL_CARE_NEEDS: readonly CareNeed[] = [CareNeed.LVB, CareNeed.GGZ, CareNeed.ADDICTION, CareNeed.MULTI_DOMAIN];
 
 /** Intake in office hours only: COSM and OMM placements go through CoMensha (000:2136-2139, 000:2150). */
 export function officeHours(): OpeningHours {
@@ -244,9 +239,7 @@ const LON_SPREAD = 0.03;
 export function buildFacility(spec: FacilitySpec): SeedFacility {
   const region = regionSeed(spec.regionCode);
   if (!region.municipalities.includes(spec.municipality)) {
-    throw new Error(
-      `Seed facility '${spec.key}': ${spec.municipality} is not listed in region ${region.code}`,
-    );
+    throw new Error(`Seed facility '${spec.key}': ${spec.municipality} is not listed in region ${region.code}`);
   }
   const defaults = KIND_DEFAULTS[spec.type];
   const coordinates = spec.coordinates ?? {
@@ -254,9 +247,7 @@ export function buildFacility(spec: FacilitySpec): SeedFacility {
     longitude: jitter(region.longitude, LON_SPREAD, spec.key, 'lon'),
   };
   const capacity =
-    'profile' in spec.capacity
-      ? occupancyFor(spec.key, spec.capacity.total, spec.capacity.profile)
-      : { ...spec.capacity };
+    'profile' in spec.capacity ? occupancyFor(spec.key, spec.capacity.total, spec.capacity.profile) : { ...spec.capacity };
   return {
     key: spec.key,
     name: spec.name,
@@ -267,11 +258,7 @@ export function buildFacility(spec: FacilitySpec): SeedFacility {
     latitude: coordinates.latitude,
     longitude: coordinates.longitude,
     secretAddress: spec.secretAddress,
-    address: fictionalAddress(
-      spec.key,
-      spec.postcodePrefix ?? region.postcodePrefix,
-      spec.town ?? spec.municipality,
-    ),
+    address: fictionalAddress(spec.key, spec.postcodePrefix ?? region.postcodePrefix, spec.town ?? spec.municipality),
     placingAuthority: PLACING_AUTHORITY_BY_TYPE[spec.type],
     intakeHours: defaults.intakeHours(),
     eligibility: spec.eligibility,

@@ -12,8 +12,7 @@ import { REGION_SEEDS, SeedFacility, nationalRegister, scaleRegister } from './i
 
 const register = nationalRegister();
 const ofType = (type: ShelterType): SeedFacility[] => register.facilities.filter((f) => f.type === type);
-const places = (facilities: SeedFacility[]): number =>
-  facilities.reduce((sum, f) => sum + f.capacity.total, 0);
+const places = (facilities: SeedFacility[]): number => facilities.reduce((sum, f) => sum + f.capacity.total, 0);
 
 describe('nationalRegister', () => {
   it('has the 35 centrumgemeente regions with unique codes', () => {
@@ -78,9 +77,7 @@ describe('nationalRegister', () => {
       expect(f.secretAddress).toBe(true);
       expect(f.eligibility.minAge).toBe(18);
       expect(f.eligibility.residenceStatuses).toEqual([ResidenceStatus.NO_LAWFUL_RESIDENCE]);
-      expect([...f.eligibility.b8Statuses].sort()).toEqual(
-        [B8Status.BEDENKTIJD, B8Status.NOT_YET_INFORMED].sort(),
-      );
+      expect([...f.eligibility.b8Statuses].sort()).toEqual([B8Status.BEDENKTIJD, B8Status.NOT_YET_INFORMED].sort());
       expect(f.intakeHours).toEqual({
         days: [1, 2, 3, 4, 5],
         opens: '09:00',
@@ -140,16 +137,13 @@ describe('nationalRegister', () => {
   });
 
   it('keeps every capacity valid and realistic: mostly full, some free places', () => {
-    for (const f of register.facilities)
-      expect({ key: f.key, v: capacityViolations(f.capacity) }).toEqual({ key: f.key, v: [] });
+    for (const f of register.facilities) expect({ key: f.key, v: capacityViolations(f.capacity) }).toEqual({ key: f.key, v: [] });
     const regular = register.facilities.filter(
       (f) => f.type === ShelterType.VROUWENOPVANG || f.type === ShelterType.MAATSCHAPPELIJKE_OPVANG,
     );
     const full = regular.filter((f) => availablePlaces(f.capacity) === 0).length;
     expect(full / regular.length).toBeGreaterThan(0.4);
-    expect(regular.some((f) => availablePlaces(f.capacity) >= 1 && availablePlaces(f.capacity) <= 3)).toBe(
-      true,
-    );
+    expect(regular.some((f) => availablePlaces(f.capacity) >= 1 && availablePlaces(f.capacity) <= 3)).toBe(true);
     expect(regular.some((f) => f.capacity.outOfService > 0)).toBe(true);
   });
 

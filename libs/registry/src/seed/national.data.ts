@@ -3,14 +3,7 @@
  * jeugdzorg places for minors. Figures come from the documents where they give them; operators and
  * location names are plausible, not an official register.
  */
-import {
-  B8Status,
-  CareNeed,
-  ExploitationType,
-  Gender,
-  ResidenceStatus,
-  ShelterType,
-} from '@opvangplek/domain';
+import { B8Status, CareNeed, ExploitationType, Gender, ResidenceStatus, ShelterType } from '@opvangplek/domain';
 import {
   ALL_CARE_NEEDS,
   ANY_BUT_ASYLUM_RESIDENCE,
@@ -340,26 +333,8 @@ function jeugdzorg(): FacilitySpec[] {
       minor({ genders: girls, exploitationTypes: [ExploitationType.SEXUAL] }),
       { latitude: 51.521, longitude: 5.067 },
     ),
-    place(
-      'jeugd-ams-1',
-      'Spirit – Crisisopvang Jeugd (Amsterdam)',
-      'Spirit',
-      'AMS',
-      'Amsterdam',
-      6,
-      false,
-      minor({}),
-    ),
-    place(
-      'jeugd-rr-1',
-      'Enver – Crisisopvang Jeugd (Rotterdam)',
-      'Enver',
-      'RR',
-      'Rotterdam',
-      6,
-      false,
-      minor({}),
-    ),
+    place('jeugd-ams-1', 'Spirit – Crisisopvang Jeugd (Amsterdam)', 'Spirit', 'AMS', 'Amsterdam', 6, false, minor({})),
+    place('jeugd-rr-1', 'Enver – Crisisopvang Jeugd (Rotterdam)', 'Enver', 'RR', 'Rotterdam', 6, false, minor({})),
     place(
       'jeugd-utr-1',
       'Timon – Beschermd Wonen Meiden (regio Utrecht)',
@@ -372,16 +347,7 @@ function jeugdzorg(): FacilitySpec[] {
       { latitude: 52.0894, longitude: 5.2336 },
       '37',
     ),
-    place(
-      'jeugd-gz-1',
-      'Pluryn – Crisisopvang Jeugd (Nijmegen)',
-      'Pluryn',
-      'GZ',
-      'Nijmegen',
-      5,
-      false,
-      minor({}),
-    ),
+    place('jeugd-gz-1', 'Pluryn – Crisisopvang Jeugd (Nijmegen)', 'Pluryn', 'GZ', 'Nijmegen', 5, false, minor({})),
     place(
       'jeugd-zob-1',
       'Combinatie Jeugdzorg – Crisisopvang (Eindhoven)',
@@ -413,11 +379,7 @@ function jeugdzorg(): FacilitySpec[] {
       8,
       true,
       minor({
-        residenceStatuses: [
-          ResidenceStatus.NO_LAWFUL_RESIDENCE,
-          ResidenceStatus.ASYLUM_PROCEDURE,
-          ResidenceStatus.UNKNOWN,
-        ],
+        residenceStatuses: [ResidenceStatus.NO_LAWFUL_RESIDENCE, ResidenceStatus.ASYLUM_PROCEDURE, ResidenceStatus.UNKNOWN],
       }),
     ),
   ];

@@ -76,9 +76,7 @@ const REGIONAL_OFFER: Readonly<Record<string, RegionalOffer>> = {
 };
 
 /** Locations per kind and the range of places per location, by tier. */
-const TIER_SIZE: Readonly<
-  Record<Tier, { locations: number; voPlaces: [number, number]; moPlaces: [number, number] }>
-> = {
+const TIER_SIZE: Readonly<Record<Tier, { locations: number; voPlaces: [number, number]; moPlaces: [number, number] }>> = {
   L: { locations: 4, voPlaces: [6, 10], moPlaces: [3, 6] },
   M: { locations: 3, voPlaces: [4, 8], moPlaces: [2, 4] },
   S: { locations: 2, voPlaces: [4, 6], moPlaces: [2, 3] },
@@ -137,9 +135,7 @@ function vrouwenopvang(region: RegionSeed, regionIndex: number): FacilitySpec[] 
     const key = `vo-${region.code.toLowerCase()}-${n}`;
     const forMen = offer.menVo === true && n === size.locations;
     const municipality = municipalityOf(region, n);
-    const label = forMen
-      ? `Mannenopvang ${locationName(regionIndex, n, 0)}`
-      : locationName(regionIndex, n, 0);
+    const label = forMen ? `Mannenopvang ${locationName(regionIndex, n, 0)}` : locationName(regionIndex, n, 0);
     // The first location of every region is the secret-address one: 35 of ~100, about a third. Its
     // name names the region only, never the town (domain.md §6).
     const secretAddress = n === 1;
@@ -179,8 +175,7 @@ function maatschappelijkeOpvang(region: RegionSeed, regionIndex: number): Facili
     const municipality = municipalityOf(region, n);
     const kind = pickFor(MO_KINDS, key, 'kind');
     // Mixed locations, a men's night shelter and a women's location in the larger regions.
-    const genders =
-      n === 2 ? [Gender.MALE, Gender.X] : n === 4 ? [Gender.FEMALE, Gender.X] : [...ALL_GENDERS];
+    const genders = n === 2 ? [Gender.MALE, Gender.X] : n === 4 ? [Gender.FEMALE, Gender.X] : [...ALL_GENDERS];
     specs.push({
       key,
       name: `${operator} – ${kind} ${locationName(regionIndex, n, 11)} (${municipality})`,
@@ -201,8 +196,5 @@ function maatschappelijkeOpvang(region: RegionSeed, regionIndex: number): Facili
 
 /** VO and MO specs for all 35 regions, region by region. */
 export function regionalFacilitySpecs(): FacilitySpec[] {
-  return REGION_SEEDS.flatMap((region, index) => [
-    ...vrouwenopvang(region, index),
-    ...maatschappelijkeOpvang(region, index),
-  ]);
+  return REGION_SEEDS.flatMap((region, index) => [...vrouwenopvang(region, index), ...maatschappelijkeOpvang(region, index)]);
 }

@@ -14,9 +14,7 @@ const COPY_SPREAD = 0.05;
 function copyFacility(facility: SeedFacility): SeedFacility {
   return {
     ...facility,
-    intakeHours: facility.intakeHours
-      ? { ...facility.intakeHours, days: [...facility.intakeHours.days] }
-      : null,
+    intakeHours: facility.intakeHours ? { ...facility.intakeHours, days: [...facility.intakeHours.days] } : null,
     eligibility: {
       ...facility.eligibility,
       genders: [...facility.eligibility.genders],

@@ -1,0 +1,125 @@
+import type { AppConfig } from '@opvangplek/platform/config';
+import type { DataSource } from 'typeorm';
+import { type LoadStats, runInterleaved } from './load-driver';
+
+/** What every figure gets: a seeded database of its scale, the running API and the run's settings. */
+export interface BenchContext {
+  /** The configuration the in-process API runs with (its databaseUrl is the bench database). */
+  config: AppConfig;
+  /** http://127.0.0.1:<port> of the in-process API. */
+  apiUrl: string;
+  /** A ZORGCOORDINATOR bearer token the API accepts. */
+  token: string;
+  databaseUrl: string;
+  /** The bench's own connection (migrations, seeding), for a figure's setup queries. Not for measuring. */
+  dataSource: DataSource;
+  /** The register scale seeded for this figure. */
+  scale: number;
+  requests: number;
+  concurrency: number;
+  warmup: number;
+  /** Measurements taken together alternate in this many rounds (ABBA), so machine noise hits both alike. */
+  rounds: number;
+  /** Longest one measurement's recorded requests may take in all; a run cut short says so. */
+  maxDurationMs: number;
+  signal: AbortSignal;
+  log(line: string): void;
+}
+
+export interface MemorySnapshot {
+  heapUsedMB: number;
+  rssMB: number;
+}
+
+export function memorySnapshot(): MemorySnapshot {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return { heapUsedMB: mb(usage.heapUsed), rssMB: mb(usage.rss) };
+}
+
+/** One measured load: what ran, how, and its latencies. */
+export interface Measurement {
+  key: string;
+  label: string;
+  /** One sentence: exactly what one request does. */
+  what: string;
+  stats: LoadStats;
+  memory: { before: MemorySnapshot; after: MemorySnapshot };
+}
+
+export interface Ratio {
+  label: string;
+  value: number;
+}
+
+export interface TargetCheck {
+  label: string;
+  /** The measured value the target is judged on, in words (e.g. "p99 31.2 ms"). */
+  measured: string;
+  pass: boolean;
+}
+
+export interface FigureOutcome {
+  /** In print order; the first is the subject, the second (if any) its baseline in the summary table. */
+  measurements: Measurement[];
+  ratios: Ratio[];
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+/**
+ * One figure of `npm run bench`. Figures run grouped by `scale`: each distinct scale is seeded once,
+ * smallest first (seeding only adds, so a larger scale is a superset of a smaller one).
+ */
+export interface BenchFigure {
+  name: string;
+  /** Which issue target it measures, in one line. */
+  description: string;
+  scale: number;
+  run(context: BenchContext): Promise<FigureOutcome>;
+}
+
+export interface MeasurementSpec {
+  key: string;
+  label: string;
+  what: string;
+  operation: (index: number) => Promise<unknown>;
+}
+
+/**
+ * Measures operations against each other with the context's settings (warm-up each, then the
+ * recorded requests interleaved in rounds), logging what is measured and the heap around it.
+ */
+export async function measureTogether(context: BenchContext, specs: readonly MeasurementSpec[]): Promise<Measurement[]> {
+  context.log(
+    `  measuring ${specs.map((s) => s.label).join(' / ')}: each ${context.warmup} warm-up + ${context.requests} recorded requests, ` +
+      `${context.concurrency} concurrent, interleaved in ${context.rounds} rounds`,
+  );
+  const before = memorySnapshot();
+  const after = specs.map(() => before);
+  const stats = await runInterleaved(
+    specs.map((s) => s.operation),
+    {
+      requests: context.requests,
+      concurrency: context.concurrency,
+      warmup: context.warmup,
+      rounds: context.rounds,
+      maxDurationMs: context.maxDurationMs,
+      signal: context.signal,
+      onPhaseEnd: (i) => (after[i] = memorySnapshot()),
+    },
+  );
+  return specs.map((spec, i) => {
+    const s = stats[i];
+    const truncated = s.truncated ? ` (STOPPED AT THE ${Math.round(context.maxDurationMs / 1000)} s LIMIT)` : '';
+    context.log(
+      `    ${spec.label}: ${s.count} requests in ${(s.wallMs / 1000).toFixed(1)} s${truncated}: ` +
+        `p50 ${fmtMs(s.p50)} · p90 ${fmtMs(s.p90)} · p99 ${fmtMs(s.p99)} · max ${fmtMs(s.max)} · ${s.throughput.toFixed(0)} req/s`,
+    );
+    return { key: spec.key, label: spec.label, what: spec.what, stats: s, memory: { before, after: after[i] } };
+  });
+}
+
+export function fmtMs(ms: number): string {
+  return Number.isNaN(ms) ? '—' : `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
+}

@@ -4,3 +4,4 @@ export * from './dev-secret';
 export * from './token-issuer';
 export * from './token-verifier';
 export * from './viewer';
+export * from './access-policy';

@@ -1,7 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { AllowRoles, CurrentViewer } from '@opvangplek/access/access.decorators';
+import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { Role } from '@opvangplek/domain';
 import { MatchOptionsInput } from './dto/match-options.input';
 import { VictimProfileInput } from './dto/victim-profile.input';
 import { MatchingService } from './matching.service';
@@ -16,7 +15,6 @@ export class MatchingResolver {
       'Which facilities can take this person, which can take them now, which are best, and why every other one is out. ' +
       'The profile is not stored.',
   })
-  @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.POLICE, Role.NLA, Role.ADMIN)
   matchFacilities(
     @CurrentViewer() viewer: Viewer,
     @Args('profile') profile: VictimProfileInput,

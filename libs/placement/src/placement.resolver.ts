@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { AllowRoles, CurrentViewer } from '@opvangplek/access/access.decorators';
+import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { Role } from '@opvangplek/domain';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
 import {
   NoodbedRequestInput,
@@ -14,8 +13,6 @@ import { PlacementRequestConnectionModel, PlacementRequestModel } from './models
 import { PlacementRequestsService } from './placement-requests.service';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
-const EVERYONE_BUT_PLANNERS = [Role.ZORGCOORDINATOR, Role.COMENSHA, Role.POLICE, Role.NLA, Role.SHELTER_STAFF, Role.ADMIN];
-
 @Resolver(() => PlacementRequestModel)
 export class PlacementResolver {
   constructor(
@@ -24,7 +21,6 @@ export class PlacementResolver {
   ) {}
 
   @Query(() => PlacementRequestModel, { nullable: true, description: 'One request, or null when there is none you may see.' })
-  @AllowRoles(...EVERYONE_BUT_PLANNERS)
   placementRequest(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
@@ -35,7 +31,6 @@ export class PlacementResolver {
   @Query(() => PlacementRequestConnectionModel, {
     description: "Requests you may see, oldest first; e.g. CoMensha's worklist: { status: [WAITING], authority: COMENSHA }.",
   })
-  @AllowRoles(...EVERYONE_BUT_PLANNERS)
   placementRequests(
     @CurrentViewer() viewer: Viewer,
     @Args('filter', { type: () => PlacementRequestFilterInput, nullable: true }) filter?: PlacementRequestFilterInput | null,
@@ -48,7 +43,6 @@ export class PlacementResolver {
   @Mutation(() => PlacementRequestModel, {
     description: 'Submits a request; answers at once with status RECEIVED. Follow it with placementRequestUpdated.',
   })
-  @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.NLA, Role.ADMIN)
   requestPlacement(@CurrentViewer() viewer: Viewer, @Args('input') input: PlacementRequestInput): Promise<PlacementRequestModel> {
     return this.requests.submit(viewer, input);
   }
@@ -56,7 +50,6 @@ export class PlacementResolver {
   @Mutation(() => PlacementRequestModel, {
     description: 'Police: holds a noodbed (or the best 24/7 place) now, and opens the onward request.',
   })
-  @AllowRoles(Role.POLICE)
   requestNoodbed(@CurrentViewer() viewer: Viewer, @Args('input') input: NoodbedRequestInput): Promise<PlacementRequestModel> {
     return this.requests.requestNoodbed(viewer, input);
   }
@@ -64,13 +57,11 @@ export class PlacementResolver {
   @Mutation(() => PlacementRequestModel, {
     description: 'Shelter staff accept or decline (with a reason) an offer to their facility.',
   })
-  @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
   respondToOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: OfferResponseInput): Promise<PlacementRequestModel> {
     return this.requests.respondToOffer(viewer, input);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })
-  @AllowRoles(Role.SHELTER_STAFF, Role.ADMIN)
   confirmArrival(
     @CurrentViewer() viewer: Viewer,
     @Args('requestId', { type: () => ID }) requestId: string,
@@ -81,7 +72,6 @@ export class PlacementResolver {
   @Mutation(() => PlacementRequestModel, {
     description: 'The stay ended: the place is freed and waiting requests are tried again.',
   })
-  @AllowRoles(...EVERYONE_BUT_PLANNERS)
   endPlacement(
     @CurrentViewer() viewer: Viewer,
     @Args('requestId', { type: () => ID }) requestId: string,
@@ -91,7 +81,6 @@ export class PlacementResolver {
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'The requester withdraws the request; any held place is released.' })
-  @AllowRoles(Role.ZORGCOORDINATOR, Role.COMENSHA, Role.POLICE, Role.NLA, Role.ADMIN)
   cancelPlacementRequest(
     @CurrentViewer() viewer: Viewer,
     @Args('requestId', { type: () => ID }) requestId: string,
@@ -104,7 +93,6 @@ export class PlacementResolver {
     description: 'Each change of a request you may see (or of the one with this id).',
     resolve: (request: PlacementRequestModel) => request,
   })
-  @AllowRoles(...EVERYONE_BUT_PLANNERS)
   placementRequestUpdated(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID, nullable: true }) id?: string | null,

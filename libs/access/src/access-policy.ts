@@ -1,0 +1,39 @@
+import { Role } from '@opvangplek/domain';
+
+const ALL = Object.values(Role);
+const ALL_BUT_PLANNERS = ALL.filter((role) => role !== Role.PLANNER);
+const { ZORGCOORDINATOR, COMENSHA, POLICE, NLA, SHELTER_STAFF, ADMIN } = Role;
+
+/**
+ * Who may run each GraphQL operation (issue: privacy): the one table the guard enforces, and the
+ * one the access-matrix test reads. Default deny: an operation missing here is refused for
+ * everyone, so a new operation cannot go live without a decision. Finer rules (own region, own
+ * facility, own organisation, which fields) are in the services and apply on top.
+ */
+export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
+  // Query
+  me: ALL,
+  regions: ALL,
+  facilities: ALL,
+  facility: ALL,
+  matchFacilities: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, ADMIN],
+  placementRequest: ALL_BUT_PLANNERS,
+  placementRequests: ALL_BUT_PLANNERS,
+  auditLog: [ADMIN],
+  // Mutation
+  updateCapacity: [SHELTER_STAFF, ADMIN],
+  confirmCapacity: [SHELTER_STAFF, ADMIN],
+  requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, ADMIN],
+  requestNoodbed: [POLICE],
+  respondToOffer: [SHELTER_STAFF, ADMIN],
+  confirmArrival: [SHELTER_STAFF, ADMIN],
+  endPlacement: ALL_BUT_PLANNERS,
+  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, ADMIN],
+  // Subscription
+  capacityChanged: ALL,
+  placementRequestUpdated: ALL_BUT_PLANNERS,
+};
+
+export function allowedRoles(operation: string): readonly Role[] {
+  return ACCESS_POLICY[operation] ?? [];
+}

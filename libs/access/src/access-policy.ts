@@ -20,6 +20,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   placementRequest: ALL_BUT_PLANNERS,
   placementRequests: ALL_BUT_PLANNERS,
   auditLog: [ADMIN],
+  capacityOverview: ALL,
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],

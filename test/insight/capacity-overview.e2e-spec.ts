@@ -1,0 +1,73 @@
+import { Role } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { gql } from '../support/graphql-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+type Summary = { region: { code: string }; type: string; facilities: number; total: number; occupied: number; held: number; outOfService: number; available: number; staleShare: number };
+
+const QUERY = `query O($regions: [ID!], $types: [ShelterType!]) {
+  capacityOverview(regionCodes: $regions, types: $types) { region { code } type facilities total occupied held outOfService available staleShare }
+}`;
+
+describe('capacityOverview', () => {
+  const loadedAt = new Date('2026-11-23T10:00:00Z');
+  const clock = new FixedClock(loadedAt);
+  let database: TestDatabase;
+  let api: TestApp;
+  let planner: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadNationalRegister(database.dataSource, 1, loadedAt);
+    api = await startTestApp(database.url, { clock });
+    planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it('adds up every region and kind exactly as the rows do (computed independently in SQL)', async () => {
+    const expected: Summary[] = (
+      await database.dataSource.query(`
+        SELECT f.region_code, f.type::text, count(*)::int AS facilities, sum(c.total)::int AS total, sum(c.occupied)::int AS occupied,
+               sum(c.held)::int AS held, sum(c.out_of_service)::int AS out_of_service,
+               sum(greatest(0, c.total - c.occupied - c.held - c.out_of_service))::int AS available
+        FROM facilities f JOIN capacity c ON c.facility_id = f.id GROUP BY f.region_code, f.type`)
+    ).map((row: Record<string, number | string>) => ({
+      region: { code: row.region_code },
+      type: row.type,
+      facilities: row.facilities,
+      total: row.total,
+      occupied: row.occupied,
+      held: row.held,
+      outOfService: row.out_of_service,
+      available: row.available,
+    }));
+    const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner });
+    const actual = response.data!.capacityOverview.map(({ staleShare: _stale, ...rest }) => rest);
+    const key = (s: { region: { code: string }; type: string }) => `${s.region.code}|${s.type}`;
+    expect(actual.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
+    expect(actual.reduce((sum, s) => sum + s.total, 0)).toBeGreaterThan(900);
+  });
+
+  it('filters by region and kind', async () => {
+    const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { regions: ['RR'], types: ['NOODBED', 'VROUWENOPVANG'] } });
+    const groups = response.data!.capacityOverview.map((s) => `${s.region.code}|${s.type}`).sort();
+    expect(groups).toEqual(['RR|NOODBED', 'RR|VROUWENOPVANG']);
+  });
+
+  it('reports the share of stale figures, and it grows as time passes without confirmations', async () => {
+    const shares = async () =>
+      (await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { types: ['MAATSCHAPPELIJKE_OPVANG'] } })).data!.capacityOverview.map(
+        (s) => s.staleShare,
+      );
+    const now = await shares();
+    expect(now.every((share) => share >= 0 && share <= 1)).toBe(true);
+    clock.advance(3 * 24 * 3_600_000);
+    expect((await shares()).every((share) => share === 1)).toBe(true);
+  });
+});

@@ -10,3 +10,4 @@ export * from './matching';
 export * from './placement/state-machine';
 export * from './placement/placement-decision';
 export * from './placement/stay';
+export * from './placement/anonymous-facts';

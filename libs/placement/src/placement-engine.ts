@@ -153,7 +153,10 @@ export class PlacementEngine {
         }
       } else {
         await this.offer(manager, changes, request, decision, facilities, now);
-        if (isNoodbed && !isFollowUp) await this.openFollowUp(manager, changes, request, this.onwardTypes(whole, request));
+        if (isNoodbed && !isFollowUp) {
+          const onward = this.onwardTypes(whole, request, facilities.get(request.facilityId!)!.type);
+          if (onward) await this.openFollowUp(manager, changes, request, onward);
+        }
         if (decision.kind === 'BRIDGE') await this.openFollowUp(manager, changes, request, decision.onwardTypes);
       }
       return request;
@@ -220,10 +223,17 @@ export class PlacementEngine {
     changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));
   }
 
-  /** The kinds to move on to after a noodbed: the best match that is not an interim kind. */
-  private onwardTypes(match: Match, request: PlacementRequestEntity): ShelterType[] {
+  /**
+   * The kinds to move on to after a noodbed request: the best match that is not an interim kind
+   * (COSM, OMM, NLA crisis…). Without one, a noodbed is followed by any regular place; but when no
+   * noodbed was free and a VO/MO place was held instead, that place is already where this person
+   * can stay: `null`, no follow-up. (Before, the follow-up then asked for "any kind but a noodbed"
+   * and was offered a second VO/MO place at once: two places held for one person.)
+   */
+  private onwardTypes(match: Match, request: PlacementRequestEntity, heldType: ShelterType): ShelterType[] | null {
     const onward = match.result.matches.find((m) => !DEFAULT_MATCHING_CONFIG.bridgeKinds.includes(m.facility.type));
     if (onward) return [onward.facility.type];
+    if (heldType !== ShelterType.NOODBED) return null;
     const regular = match.result.matches.find(
       (m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type),
     );
@@ -253,6 +263,8 @@ export class PlacementEngine {
       attempt: 0,
       skippedFacilityIds: [],
       bridgeRequestId: bridge.id,
+      // The app's clock, like every other request (escalation and "oldest first" read createdAt).
+      createdAt: this.clock.now(),
     });
     await manager.getRepository(PlacementRequestEntity).save(followUp);
     await this.record(
@@ -412,18 +424,24 @@ export class PlacementEngine {
       })) {
         report.lapsed += (await this.expireOffer(request.id, request.attempt)) ? 1 : 0;
       }
+      const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
+      const bucket = Math.floor(now.getTime() / lostAfterMs);
+
       const due = await requests.find({
         where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) },
         take: 500,
       });
+      // Not the delayed job's own id (`due-<at>`): while that job exists (still delayed, or
+      // completed and kept for the dedupe window) re-adding it is a silent no-op, so a due request
+      // its delayed job did not place (it ran a moment early and waited again under the same id;
+      // its delay is wall time while decisions use the app clock) would stay WAITING. A per-bucket
+      // id adds at most one job per request and bucket; handlers re-check state, so that is harmless.
       for (const request of due)
-        await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}`, {
+        await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}`, {
           urgency: request.urgency,
         });
       report.due = due.length;
 
-      const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
-      const bucket = Math.floor(now.getTime() / lostAfterMs);
       const lost: PlacementRequestEntity[] = await manager
         .getRepository(PlacementRequestEntity)
         .createQueryBuilder('r')
@@ -451,6 +469,10 @@ export class PlacementEngine {
         urgency: Urgency.ACUTE,
         escalated: false,
         createdAt: LessThanOrEqual(escalateBefore),
+        // Not an onward request: the person has the interim place its bridge holds (a noodbed on
+        // Saturday night waits for Monday by design). Without a place, the bridge request itself
+        // is matched again and escalates on its own.
+        bridgeRequestId: IsNull(),
       },
       (request) => {
         request.escalated = true;

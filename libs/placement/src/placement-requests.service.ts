@@ -268,8 +268,7 @@ export class PlacementRequestsService {
     locked?: PlacementRequestEntity,
   ): Promise<void> {
     const request = locked ?? (await this.find(requestId));
-    if (!request || !(await this.isVisible(viewer, request.id)))
-      throw new NotFoundError(`There is no placement request ${requestId} that you can see.`);
+    if (!request || !(await this.isVisible(viewer, request.id))) throw this.notVisible(viewer, requestId, !!request);
     if (viewer.role !== Role.SHELTER_STAFF && viewer.role !== Role.ADMIN) {
       throw new ForbiddenError('Only staff of the facility concerned can do this.');
     }
@@ -286,9 +285,20 @@ export class PlacementRequestsService {
 
   private async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PlacementRequestEntity> {
     const request = await this.engine.lock(manager, id);
-    if (!request || !(await this.isVisible(viewer, id, manager)))
-      throw new NotFoundError(`There is no placement request ${id} that you can see.`);
+    if (!request || !(await this.isVisible(viewer, id, manager))) throw this.notVisible(viewer, id, !!request);
     return request;
+  }
+
+  /**
+   * The error for acting on a request the caller cannot see. Shelter staff see only requests held
+   * at or placed in their own facilities, so for them an existing request is one that does not
+   * concern their facility: FORBIDDEN, as `assertStaffOf` says (without this, that check was
+   * unreachable and staff of another facility got NOT_FOUND). Everyone else: NOT_FOUND.
+   */
+  private notVisible(viewer: Viewer, id: string, exists: boolean): Error {
+    if (exists && viewer.role === Role.SHELTER_STAFF)
+      return new ForbiddenError('This request does not concern a facility you work at.');
+    return new NotFoundError(`There is no placement request ${id} that you can see.`);
   }
 
   // ---------------------------------------------------------------------------------------------

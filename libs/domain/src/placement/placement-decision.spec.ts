@@ -1,0 +1,354 @@
+import { DEFAULT_AUTHORITY_HOURS } from '../calendar/authority-hours';
+import type { FacilitySnapshot } from '../eligibility/context';
+import { ExclusionCode } from '../eligibility/exclusion';
+import { Freshness, PlacingAuthority, ShelterType, Urgency } from '../enums';
+import { DEFAULT_MATCHING_CONFIG } from '../matching-config';
+import type { FacilityExclusion, FacilityMatch, MatchResult } from '../matching/match-facilities';
+import { newFacility, type FacilityOverrides } from '../testing/factories';
+import { type DecisionInput, decidePlacement, planGroupAllocation, WaitingReason } from './placement-decision';
+
+/** Saturday 28 November 2026, 23:00 in Amsterdam: CoMensha is closed until Monday 09:00. */
+const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00.000Z');
+const MONDAY_OPENING = new Date('2026-11-30T08:00:00.000Z');
+/** Tuesday 1 December 2026, 10:00 in Amsterdam: everyone is open. */
+const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
+
+function facility(id: string, type: ShelterType, overrides: FacilityOverrides = {}): FacilitySnapshot {
+  return newFacility({ id, type, ...overrides });
+}
+
+/** A match as the matcher gives it; `placeableAt` defaults to the decision moment when placeable now. */
+function match(f: FacilitySnapshot, placeableNow: boolean, placeableAt?: Date, score = 0): FacilityMatch {
+  return {
+    facility: f,
+    score,
+    placeableNow,
+    placeableAt: placeableAt ?? SATURDAY_NIGHT,
+    reasons: [],
+    freshness: Freshness.FRESH,
+    distanceKm: 0,
+  };
+}
+
+function exclusion(f: FacilitySnapshot, ...codes: ExclusionCode[]): FacilityExclusion {
+  return { facility: f, reasons: codes.map((code) => ({ code, message: code })) };
+}
+
+function result(matches: FacilityMatch[], excluded: FacilityExclusion[] = []): MatchResult {
+  return { matches, excluded, advice: [] };
+}
+
+function input(res: MatchResult, overrides: Partial<DecisionInput> = {}): DecisionInput {
+  return {
+    result: res,
+    urgency: Urgency.URGENT,
+    groupSize: 1,
+    skipFacilityIds: new Set(),
+    types: [],
+    mayBridge: true,
+    bridgeKinds: DEFAULT_MATCHING_CONFIG.bridgeKinds,
+    at: SATURDAY_NIGHT,
+    authorityHours: DEFAULT_AUTHORITY_HOURS,
+    ...overrides,
+  };
+}
+
+const cosm = facility('cosm-ams', ShelterType.COSM);
+const cosmRotterdam = facility('cosm-rdam', ShelterType.COSM);
+const vo = facility('vo-rdam', ShelterType.VROUWENOPVANG);
+const mo = facility('mo-rdam', ShelterType.MAATSCHAPPELIJKE_OPVANG);
+const noodbed = facility('noodbed-rdam', ShelterType.NOODBED);
+const omm = facility('omm-noord', ShelterType.OMM);
+
+describe('decidePlacement', () => {
+  describe('offer', () => {
+    it('offers the best match that is placeable now, with the other placeable ones as alternatives', () => {
+      const decision = decidePlacement(
+        input(result([match(vo, true), match(mo, true), match(cosm, false, MONDAY_OPENING), match(noodbed, true)])),
+      );
+      expect(decision).toEqual({
+        kind: 'OFFER',
+        allocations: [{ facilityId: vo.id, places: 1 }],
+        alternatives: [mo.id, noodbed.id],
+      });
+    });
+
+    it('offers the whole group at the best facility when it can take them all', () => {
+      const decision = decidePlacement(input(result([match(vo, true)]), { groupSize: 4 }));
+      expect(decision).toMatchObject({ kind: 'OFFER', allocations: [{ facilityId: vo.id, places: 4 }] });
+    });
+
+    it('skips facilities that declined or let an offer lapse', () => {
+      const decision = decidePlacement(
+        input(result([match(vo, true), match(mo, true), match(noodbed, true)]), { skipFacilityIds: new Set([vo.id]) }),
+      );
+      expect(decision).toEqual({
+        kind: 'OFFER',
+        allocations: [{ facilityId: mo.id, places: 1 }],
+        alternatives: [noodbed.id],
+      });
+    });
+
+    it('with every match skipped, waits (nothing suitable left) instead of offering a skipped facility again', () => {
+      const decision = decidePlacement(input(result([match(vo, true)]), { skipFacilityIds: new Set([vo.id]) }));
+      expect(decision).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.NO_SUITABLE_PLACE,
+        nextAttemptAt: null,
+        waitingForAuthority: null,
+      });
+    });
+
+    it('respects the kinds the request is restricted to', () => {
+      const decision = decidePlacement(
+        input(result([match(vo, true), match(mo, true)]), { types: [ShelterType.MAATSCHAPPELIJKE_OPVANG] }),
+      );
+      expect(decision).toEqual({ kind: 'OFFER', allocations: [{ facilityId: mo.id, places: 1 }], alternatives: [] });
+    });
+  });
+
+  describe('bridge: the best kind is closed now', () => {
+    const closedCosm = result([
+      match(cosm, false, MONDAY_OPENING),
+      match(vo, true),
+      match(noodbed, true),
+      match(omm, false, MONDAY_OPENING),
+    ]);
+
+    it.each([Urgency.URGENT, Urgency.ACUTE])(
+      'an %s request gets an interim place now and the onward kind for later',
+      (urgency) => {
+        expect(decidePlacement(input(closedCosm, { urgency }))).toEqual({
+          kind: 'BRIDGE',
+          allocations: [{ facilityId: vo.id, places: 1 }],
+          alternatives: [noodbed.id],
+          onwardTypes: [ShelterType.COSM],
+          onwardPlaceableAt: MONDAY_OPENING,
+        });
+      },
+    );
+
+    it('a PLANNED request waits for the authority to open instead', () => {
+      expect(decidePlacement(input(closedCosm, { urgency: Urgency.PLANNED }))).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.AUTHORITY_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+        waitingForAuthority: PlacingAuthority.COMENSHA,
+      });
+    });
+
+    it('restricted to COSM, there is nothing to bridge with: it waits for CoMensha', () => {
+      expect(decidePlacement(input(closedCosm, { types: [ShelterType.COSM] }))).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.AUTHORITY_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+        waitingForAuthority: PlacingAuthority.COMENSHA,
+      });
+    });
+
+    it('without an open interim kind it waits, even when urgent', () => {
+      const noInterim = result([match(cosm, false, MONDAY_OPENING), match(omm, false, MONDAY_OPENING)]);
+      expect(decidePlacement(input(noInterim, { urgency: Urgency.ACUTE }))).toMatchObject({
+        kind: 'WAIT',
+        reason: WaitingReason.AUTHORITY_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+      });
+    });
+
+    it('does not bridge when the closed best is itself an interim kind', () => {
+      const closedVo = facility('vo-office', ShelterType.VROUWENOPVANG);
+      const decision = decidePlacement(
+        input(result([match(closedVo, false, MONDAY_OPENING), match(noodbed, true)]), { mayBridge: true }),
+      );
+      expect(decision).toMatchObject({ kind: 'WAIT', nextAttemptAt: MONDAY_OPENING });
+    });
+  });
+
+  describe('a follow-up or noodbed request (mayBridge false)', () => {
+    it('waits for its own kind when that is closed', () => {
+      const res = result([match(cosm, false, MONDAY_OPENING), match(vo, true)]);
+      expect(decidePlacement(input(res, { mayBridge: false, types: [ShelterType.COSM], urgency: Urgency.ACUTE }))).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.AUTHORITY_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+        waitingForAuthority: PlacingAuthority.COMENSHA,
+      });
+    });
+
+    it('takes an open place of its kinds when urgent, even if a closed one ranks higher', () => {
+      const res = result([match(cosm, false, MONDAY_OPENING), match(cosmRotterdam, true)]);
+      expect(decidePlacement(input(res, { mayBridge: false, types: [ShelterType.COSM], urgency: Urgency.URGENT }))).toEqual({
+        kind: 'OFFER',
+        allocations: [{ facilityId: cosmRotterdam.id, places: 1 }],
+        alternatives: [],
+      });
+    });
+
+    it('never proposes a bridge of its own', () => {
+      const res = result([match(cosm, false, MONDAY_OPENING), match(vo, true)]);
+      const decision = decidePlacement(input(res, { mayBridge: false, urgency: Urgency.ACUTE }));
+      expect(decision.kind).not.toBe('BRIDGE');
+      expect(decision).toMatchObject({ kind: 'OFFER', allocations: [{ facilityId: vo.id, places: 1 }] });
+    });
+
+    it('a PLANNED one waits for the best place to open', () => {
+      const res = result([match(cosm, false, MONDAY_OPENING), match(cosmRotterdam, true)]);
+      expect(decidePlacement(input(res, { mayBridge: false, urgency: Urgency.PLANNED }))).toMatchObject({
+        kind: 'WAIT',
+        nextAttemptAt: MONDAY_OPENING,
+      });
+    });
+  });
+
+  describe('wait', () => {
+    it('says INTAKE_CLOSED when the authority is open but the facility’s intake is not', () => {
+      const officeIntake = facility('vo-office', ShelterType.VROUWENOPVANG);
+      const decision = decidePlacement(
+        input(result([match(officeIntake, false, MONDAY_OPENING)]), { at: SATURDAY_NIGHT, urgency: Urgency.PLANNED }),
+      );
+      expect(decision).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.INTAKE_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+        waitingForAuthority: PlacingAuthority.ZORGCOORDINATOR,
+      });
+    });
+
+    it('says NO_CAPACITY when suitable places exist but are full', () => {
+      const decision = decidePlacement(
+        input(result([], [exclusion(vo, ExclusionCode.NO_CAPACITY), exclusion(cosm, ExclusionCode.B8_STATUS)])),
+      );
+      expect(decision).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.NO_CAPACITY,
+        nextAttemptAt: null,
+        waitingForAuthority: null,
+      });
+    });
+
+    it('says NO_SUITABLE_PLACE when nothing suits this person at all', () => {
+      const decision = decidePlacement(
+        input(result([], [exclusion(vo, ExclusionCode.AGE), exclusion(cosm, ExclusionCode.AGE, ExclusionCode.NO_CAPACITY)])),
+      );
+      expect(decision).toMatchObject({ kind: 'WAIT', reason: WaitingReason.NO_SUITABLE_PLACE, nextAttemptAt: null });
+    });
+
+    it('says GROUP_TOO_LARGE when only the group size stands in the way and the group cannot be split', () => {
+      const small = facility('nla-hotel', ShelterType.NLA_CRISIS, { eligibility: { maxGroupSize: 6 }, capacity: { total: 8 } });
+      const decision = decidePlacement(
+        input(result([], [exclusion(small, ExclusionCode.GROUP_SIZE)]), { groupSize: 12, at: TUESDAY_MORNING }),
+        result([match(small, true)]),
+      );
+      expect(decision).toMatchObject({ kind: 'WAIT', reason: WaitingReason.GROUP_TOO_LARGE, nextAttemptAt: null });
+    });
+  });
+
+  describe('groups no single facility can take', () => {
+    const nla = (id: string, free: number, maxGroupSize = 16) =>
+      facility(id, ShelterType.NLA_CRISIS, { eligibility: { maxGroupSize }, capacity: { total: 20, occupied: 20 - free } });
+    const six = nla('nla-six', 6);
+    const fourA = nla('nla-four-a', 4);
+    const fourB = nla('nla-four-b', 4);
+    const excludedWhole = [six, fourA, fourB].map((f) => exclusion(f, ExclusionCode.NO_CAPACITY));
+
+    it('splits over the fewest facilities when the one-person match has room for all', () => {
+      const decision = decidePlacement(
+        input(result([], excludedWhole), { groupSize: 12, at: TUESDAY_MORNING }),
+        result([
+          match(fourA, true, TUESDAY_MORNING, 30),
+          match(six, true, TUESDAY_MORNING, 20),
+          match(fourB, true, TUESDAY_MORNING, 10),
+        ]),
+      );
+      expect(decision).toEqual({
+        kind: 'OFFER',
+        allocations: [
+          { facilityId: six.id, places: 6 },
+          { facilityId: fourA.id, places: 4 },
+          { facilityId: fourB.id, places: 2 },
+        ],
+        alternatives: [],
+      });
+    });
+
+    it('uses only places open now, of allowed kinds, not skipped', () => {
+      const split = result([
+        match(six, true, TUESDAY_MORNING),
+        match(fourA, false, MONDAY_OPENING),
+        match(fourB, true, TUESDAY_MORNING),
+      ]);
+      // Without fourA (closed) there are 10 places: not enough for 12.
+      expect(decidePlacement(input(result([], excludedWhole), { groupSize: 12 }), split)).toMatchObject({ kind: 'WAIT' });
+      // 10 is enough for 10, unless one of them is skipped.
+      expect(decidePlacement(input(result([], excludedWhole), { groupSize: 10 }), split)).toMatchObject({
+        kind: 'OFFER',
+        allocations: [
+          { facilityId: six.id, places: 6 },
+          { facilityId: fourB.id, places: 4 },
+        ],
+      });
+      expect(
+        decidePlacement(input(result([], excludedWhole), { groupSize: 10, skipFacilityIds: new Set([fourB.id]) }), split),
+      ).toMatchObject({ kind: 'WAIT', reason: WaitingReason.NO_CAPACITY });
+      expect(
+        decidePlacement(input(result([], excludedWhole), { groupSize: 10, types: [ShelterType.VROUWENOPVANG] }), split),
+      ).toMatchObject({ kind: 'WAIT' });
+    });
+
+    it('waits when the free places in all cannot hold the group: nothing is allocated', () => {
+      const decision = decidePlacement(
+        input(result([], excludedWhole), { groupSize: 15, at: TUESDAY_MORNING }),
+        result([match(six, true), match(fourA, true), match(fourB, true)]),
+      );
+      expect(decision).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.NO_CAPACITY,
+        nextAttemptAt: null,
+        waitingForAuthority: null,
+      });
+    });
+  });
+});
+
+describe('planGroupAllocation', () => {
+  const nla = (id: string, free: number, maxGroupSize = 16, score = 0) =>
+    match(
+      facility(id, ShelterType.NLA_CRISIS, { eligibility: { maxGroupSize }, capacity: { total: 30, occupied: 30 - free } }),
+      true,
+      TUESDAY_MORNING,
+      score,
+    );
+
+  it('puts the whole group at the first facility that can take it all', () => {
+    expect(planGroupAllocation([nla('a', 5), nla('b', 14), nla('c', 20)], 12)).toEqual([{ facilityId: 'b', places: 12 }]);
+  });
+
+  it('splits over the fewest facilities, largest share first', () => {
+    // 4 + 4 + 3 would take three; 7 + 4 takes two.
+    expect(planGroupAllocation([nla('a', 4), nla('b', 4), nla('c', 3), nla('d', 7)], 11)).toEqual([
+      { facilityId: 'd', places: 7 },
+      { facilityId: 'a', places: 4 },
+    ]);
+  });
+
+  it('breaks ties between equal shares by score', () => {
+    expect(planGroupAllocation([nla('low', 5, 16, 10), nla('high', 5, 16, 90)], 8)).toEqual([
+      { facilityId: 'high', places: 5 },
+      { facilityId: 'low', places: 3 },
+    ]);
+  });
+
+  it('never puts more at a facility than its largest group, nor more than are free', () => {
+    expect(planGroupAllocation([nla('hotel', 10, 3), nla('holiday-home', 5, 8)], 8)).toEqual([
+      { facilityId: 'holiday-home', places: 5 },
+      { facilityId: 'hotel', places: 3 },
+    ]);
+    expect(planGroupAllocation([nla('full', 0), nla('one', 1, 1)], 1)).toEqual([{ facilityId: 'one', places: 1 }]);
+  });
+
+  it('is null when the places cannot hold the whole group (all or nothing)', () => {
+    expect(planGroupAllocation([nla('a', 6), nla('b', 4)], 12)).toBeNull();
+    expect(planGroupAllocation([nla('hotel', 10, 3), nla('home', 10, 3)], 7)).toBeNull();
+    expect(planGroupAllocation([], 2)).toBeNull();
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Office-hours deferral and escalation (issue 4, parts 2, 4 and 7; domain.md §5 rule 2): COSM is
+ * placed by CoMensha only, in office hours (Mon–Fri 09:00–17:00, Europe/Amsterdam). A COSM request
+ * made on Saturday afternoon waits, visibly, for CoMensha's next opening (Monday 09:00), shows up
+ * in CoMensha's worklist, and is offered at COSM by the sweep once the clock gets there. An ACUTE
+ * request without a place is escalated after 30 minutes.
+ */
+import { Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import {
+  capacityOf,
+  eventually,
+  facilityOf,
+  MINUTE,
+  PlacementClient,
+  type RequestView,
+  startPlacementApp,
+  stopApp,
+  statusesOf,
+  sweep,
+  token,
+  WOMAN_IN_BEDENKTIJD,
+} from './support';
+
+/** Saturday 28 November 2026, 14:00 in Amsterdam (CET, UTC+1). */
+const SATURDAY_AFTERNOON = new Date('2026-11-28T13:00:00.000Z');
+/** Monday 30 November 2026, 09:00 in Amsterdam: CoMensha opens. */
+const MONDAY_OPENING = '2026-11-30T08:00:00.000Z';
+
+describe('deferral to the placing authority’s hours, and escalation', () => {
+  const clock = new FixedClock(SATURDAY_AFTERNOON);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let cosm: { id: string };
+  let noodbed: { id: string };
+  let mo: { id: string };
+  let coordinator: string;
+  let comensha: string;
+  let cosmOnly: RequestView;
+  let planned: RequestView;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [cosm, noodbed, mo] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.COSM, 3, {
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          eligibility: { genders: [Gender.FEMALE] },
+        }),
+        // An open interim place: the PLANNED request must not be bridged into it.
+        facilityOf(ShelterType.NOODBED, 1, { secretAddress: true, maxStayDays: 3, eligibility: { genders: [Gender.FEMALE] } }),
+        // The only place for a man here, and it is full.
+        facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 0, { total: 20 }),
+      ],
+      { now: SATURDAY_AFTERNOON },
+    );
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator(['RR']);
+    comensha = await token.comensha();
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('a COSM-only request on Saturday afternoon waits for CoMensha until Monday 09:00', async () => {
+    const submitted = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'URGENT', types: ['COSM'] });
+    expect(submitted.status).toBe('RECEIVED');
+    cosmOnly = await client.waitForStatus(coordinator, submitted.id, ['WAITING']);
+    expect(cosmOnly).toMatchObject({
+      status: 'WAITING',
+      waitingReason: 'AUTHORITY_CLOSED',
+      waitingForAuthority: 'COMENSHA',
+      nextAttemptAt: MONDAY_OPENING,
+      facility: null,
+      offerExpiresAt: null,
+      types: ['COSM'],
+    });
+    expect(statusesOf(cosmOnly)).toEqual(['RECEIVED', 'MATCHING', 'WAITING']);
+    expect(cosmOnly.history[2].note).toBe('waiting: AUTHORITY_CLOSED');
+    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
+  });
+
+  it('a PLANNED bedenktijd request (no kinds given) waits for COSM too, and is not bridged into the open noodbed', async () => {
+    const submitted = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED' });
+    planned = await client.waitForStatus(coordinator, submitted.id, ['WAITING']);
+    expect(planned).toMatchObject({
+      waitingReason: 'AUTHORITY_CLOSED',
+      waitingForAuthority: 'COMENSHA',
+      nextAttemptAt: MONDAY_OPENING,
+      facility: null,
+    });
+    expect(await capacityOf(database.dataSource, noodbed.id)).toMatchObject({ held: 0 });
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM placement_requests WHERE bridge_request_id = $1',
+      [planned.id],
+    );
+    expect(n).toBe(0);
+  });
+
+  it('both are on CoMensha’s worklist: placementRequests(filter: { status: [WAITING], authority: COMENSHA })', async () => {
+    const worklist = await eventually(async () => {
+      const list = await client.list(comensha, { status: ['WAITING'], authority: 'COMENSHA' });
+      expect(list.nodes.map((r) => r.id).sort()).toEqual([cosmOnly.id, planned.id].sort());
+      return list;
+    });
+    expect(worklist.totalCount).toBe(2);
+    expect(worklist.nodes.every((r) => r.waitingForAuthority === 'COMENSHA' && r.nextAttemptAt === MONDAY_OPENING)).toBe(true);
+    // Another authority's worklist does not have them.
+    expect((await client.list(comensha, { status: ['WAITING'], authority: 'NLA' })).totalCount).toBe(0);
+  });
+
+  it('a sweep before the opening changes nothing', async () => {
+    clock.set(new Date('2026-11-30T07:59:00.000Z')); // Monday 08:59
+    // Nothing is due yet, and a request with a next attempt is not "lost": nothing is queued for them.
+    expect(await sweep(api)).toMatchObject({ due: 0, reconciled: 0, lapsed: 0 });
+    for (const id of [cosmOnly.id, planned.id]) {
+      const still = await client.waitForStatus(comensha, id, ['WAITING']);
+      expect(still).toMatchObject({ waitingReason: 'AUTHORITY_CLOSED', nextAttemptAt: MONDAY_OPENING, facility: null });
+      expect(statusesOf(still)).not.toContain('OFFERED');
+    }
+  });
+
+  it('on Monday 09:00 the sweep has both offered at COSM, each holding a place', async () => {
+    const before = await capacityOf(database.dataSource, cosm.id);
+    clock.set(new Date('2026-11-30T08:00:00.000Z'));
+    const report = await sweep(api);
+    expect(report.due).toBe(2);
+    for (const id of [cosmOnly.id, planned.id]) {
+      const offered = await client.waitForStatus(comensha, id, ['OFFERED']);
+      expect(offered).toMatchObject({
+        facility: { id: cosm.id, type: 'COSM' },
+        waitingReason: null,
+        waitingForAuthority: null,
+        nextAttemptAt: null,
+        offerExpiresAt: '2026-11-30T10:00:00.000Z',
+      });
+      // (Any capacity change re-tries waiting requests, so there may be more MATCHING/WAITING rounds in between.)
+      expect(statusesOf(offered).slice(0, 3)).toEqual(['RECEIVED', 'MATCHING', 'WAITING']);
+      expect(statusesOf(offered).slice(-2)).toEqual(['MATCHING', 'OFFERED']);
+      expect(offered.history.at(-1)!.at).toBe(MONDAY_OPENING);
+    }
+    expect(await capacityOf(database.dataSource, cosm.id)).toEqual({ ...before, held: before.held + 2 });
+    expect((await client.list(comensha, { status: ['WAITING'], authority: 'COMENSHA' })).totalCount).toBe(0);
+  });
+
+  describe('escalation', () => {
+    const MAN = { gender: 'MALE', age: 41, exploitationTypes: ['CRIMINAL'], residenceStatus: 'DUTCH' };
+    let acute: RequestView;
+    let urgent: RequestView;
+
+    it('an ACUTE request without a free place waits for capacity and is not escalated before 30 minutes', async () => {
+      clock.set(new Date('2026-11-30T09:00:00.000Z')); // Monday 10:00
+      acute = await client.request(coordinator, { profile: MAN, urgency: 'ACUTE' });
+      urgent = await client.request(coordinator, { profile: MAN, urgency: 'URGENT' });
+      for (const request of [acute, urgent]) {
+        expect(await client.waitForStatus(coordinator, request.id, ['WAITING'])).toMatchObject({
+          waitingReason: 'NO_CAPACITY',
+          waitingForAuthority: null,
+          nextAttemptAt: null,
+          escalated: false,
+        });
+      }
+      expect(await capacityOf(database.dataSource, mo.id)).toMatchObject({ total: 20, occupied: 20, held: 0 });
+
+      clock.advance(29 * MINUTE);
+      expect((await sweep(api)).escalated).toBe(0);
+      expect((await client.get(coordinator, acute.id)).escalated).toBe(false);
+    });
+
+    it('after 31 minutes the sweep escalates it (ACUTE only) and it is listed with { escalated: true }', async () => {
+      clock.advance(2 * MINUTE);
+      const report = await sweep(api);
+      expect(report.escalated).toBe(1);
+      // (The sweep also re-tries requests waiting for capacity, so let that attempt settle first.)
+      const escalated = await client.waitForStatus(coordinator, acute.id, ['WAITING']);
+      expect(escalated).toMatchObject({ waitingReason: 'NO_CAPACITY', escalated: true });
+      expect(escalated.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
+        {
+          status: expect.stringMatching(/^(WAITING|MATCHING)$/),
+          at: clock.now().toISOString(),
+          by: 'system:placement',
+          note: expect.stringMatching(/^escalated: no place after 30 minutes; .*OvD bevolkingszorg/),
+        },
+      ]);
+      expect((await client.get(coordinator, urgent.id)).escalated).toBe(false);
+
+      const listed = await client.list(coordinator, { escalated: true });
+      expect(listed.nodes.map((r) => r.id)).toEqual([acute.id]);
+      // Escalated once: a later sweep does not add another note.
+      expect((await sweep(api)).escalated).toBe(0);
+      expect((await client.get(coordinator, acute.id)).history.filter((h) => h.note?.startsWith('escalated')).length).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Groups (issue 4, part 6; 003:484): twelve victims found in an NLA raid are placed together when
+ * one facility can take them all, otherwise split over the fewest facilities, every hold taken in
+ * one transaction, or none at all. Each scenario has its own register (its own database).
+ */
+import { ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import {
+  capacityOf,
+  DAY,
+  facilityOf,
+  holdsOf,
+  PlacementClient,
+  POLISH_WORKER,
+  type RequestView,
+  startPlacementApp,
+  stopApp,
+  statusesOf,
+  token,
+  totalHeld,
+} from './support';
+
+/** Wednesday 2 December 2026, 06:00 in Amsterdam: the raid is at dawn. NLA places at any hour. */
+const RAID = new Date('2026-12-02T05:00:00.000Z');
+
+/** An NLA crisis location with `free` free places that takes groups of up to `maxGroupSize`. */
+function nlaCrisis(free: number, maxGroupSize: number, total = 20) {
+  return facilityOf(ShelterType.NLA_CRISIS, free, { total, maxStayDays: 14, eligibility: { maxGroupSize } });
+}
+
+function scenario(facilities: ReturnType<typeof nlaCrisis>[]) {
+  const context = {} as {
+    clock: FixedClock;
+    database: TestDatabase;
+    api: TestApp;
+    client: PlacementClient;
+    facilities: { id: string }[];
+    nla: string;
+  };
+  beforeAll(async () => {
+    context.clock = new FixedClock(RAID);
+    context.database = await createTestDatabase();
+    context.facilities = await insertFacilities(context.database.dataSource, facilities, { now: RAID });
+    context.api = await startPlacementApp(context.database.url, context.clock);
+    context.client = new PlacementClient(context.api.url);
+    context.nla = await token.nla();
+  });
+  afterAll(() => stopApp(context.api, context.database));
+  return context;
+}
+
+const sumOf = (allocations: RequestView['allocations']) => allocations.reduce((sum, a) => sum + a.places, 0);
+
+describe('a group of 12 that one facility can take', () => {
+  const s = scenario([nlaCrisis(14, 16), nlaCrisis(8, 8)]);
+
+  it('is placed all together: one allocation of 12, held +12 in one place', async () => {
+    const [big, small] = s.facilities;
+    const submitted = await s.client.request(s.nla, { profile: POLISH_WORKER, urgency: 'ACUTE', groupSize: 12 });
+    expect(submitted).toMatchObject({ status: 'RECEIVED', groupSize: 12, groupId: submitted.id });
+    const offered = await s.client.waitForStatus(s.nla, submitted.id, ['OFFERED']);
+    expect(offered.facility).toMatchObject({ id: big.id, type: 'NLA_CRISIS' });
+    expect(offered.allocations).toEqual([{ facility: { id: big.id, type: 'NLA_CRISIS' }, places: 12, state: 'HELD' }]);
+    expect(await capacityOf(s.database.dataSource, big.id)).toEqual({ total: 20, occupied: 6, held: 12, outOfService: 0 });
+    expect(await capacityOf(s.database.dataSource, small.id)).toMatchObject({ held: 0 });
+  });
+});
+
+describe('a group of 12 with only 6 + 4 + 4 free places', () => {
+  const s = scenario([nlaCrisis(6, 16), nlaCrisis(4, 16), nlaCrisis(4, 16)]);
+  let offered: RequestView;
+
+  it('is split over the fewest facilities (3), 12 places in all, every hold taken together', async () => {
+    const submitted = await s.client.request(s.nla, { profile: POLISH_WORKER, urgency: 'ACUTE', groupSize: 12 });
+    offered = await s.client.waitForStatus(s.nla, submitted.id, ['OFFERED']);
+    expect(offered.allocations).toHaveLength(3);
+    expect(sumOf(offered.allocations)).toBe(12);
+    expect(offered.allocations.every((a) => a.state === 'HELD')).toBe(true);
+    const [six, fourA, fourB] = s.facilities;
+    // Largest share first: all 6 at the first, 4 at one of the others, the last 2 at the third.
+    const placesAt = new Map(offered.allocations.map((a) => [a.facility.id, a.places]));
+    expect(placesAt.get(six.id)).toBe(6);
+    expect([placesAt.get(fourA.id), placesAt.get(fourB.id)].sort()).toEqual([2, 4]);
+    expect(offered.facility?.id).toBe(six.id); // the main facility is the one with the most places
+    for (const facility of s.facilities) {
+      expect(await capacityOf(s.database.dataSource, facility.id)).toMatchObject({ held: placesAt.get(facility.id) });
+    }
+    // One offer, one expiry for the whole group.
+    expect(statusesOf(offered)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED']);
+    expect(offered.history[2].note).toMatch(/^offered: .*\(6\), .*\(4\), .*\(2\)$|^offered: .*\(6\), .*\(2\), .*\(4\)$/);
+  });
+
+  it('arrives together: every hold becomes occupied, the stay ends after 14 days', async () => {
+    const [six] = s.facilities;
+    const staff = await token.staff(six.id);
+    expect((await s.client.accept(staff, offered.id)).status).toBe('ACCEPTED');
+    const placed = await s.client.arrive(staff, offered.id);
+    expect(placed.status).toBe('PLACED');
+    expect(placed.stayEndsAt).toBe(new Date(RAID.getTime() + 14 * DAY).toISOString());
+    expect(placed.allocations.every((a) => a.state === 'OCCUPIED')).toBe(true);
+    expect(await totalHeld(s.database.dataSource)).toBe(0);
+    for (const allocation of placed.allocations) {
+      const before = s.facilities.findIndex((f) => f.id === allocation.facility.id);
+      expect(await capacityOf(s.database.dataSource, allocation.facility.id)).toMatchObject({
+        occupied: [14, 16, 16][before] + allocation.places,
+        held: 0,
+      });
+    }
+  });
+});
+
+describe('a group of 12 with only 10 free places in all', () => {
+  const s = scenario([nlaCrisis(6, 16), nlaCrisis(4, 16)]);
+  let waitingId: string;
+
+  it('waits (all or nothing): nothing is held anywhere', async () => {
+    const heldBefore = await totalHeld(s.database.dataSource);
+    const submitted = await s.client.request(s.nla, { profile: POLISH_WORKER, urgency: 'ACUTE', groupSize: 12 });
+    const waiting = await s.client.waitForStatus(s.nla, submitted.id, ['WAITING']);
+    waitingId = waiting.id;
+    expect(['GROUP_TOO_LARGE', 'NO_CAPACITY']).toContain(waiting.waitingReason);
+    expect(waiting).toMatchObject({ facility: null, allocations: [], nextAttemptAt: null });
+    expect(await totalHeld(s.database.dataSource)).toBe(heldBefore);
+    expect(await holdsOf(s.database.dataSource, submitted.id)).toEqual([]);
+  });
+
+  it('is placed once two more places free up (a capacity change re-tries waiting requests)', async () => {
+    const [six] = s.facilities;
+    const staff = await token.staff(six.id);
+    // Two guests leave the first location: 8 + 4 = 12 free.
+    const update = await s.client.raw(
+      `mutation U($input: UpdateCapacityInput!) { updateCapacity(input: $input) { capacity { available } } }`,
+      staff,
+      { input: { facilityId: six.id, total: 20, occupied: 12, outOfService: 0, expectedVersion: 1 } },
+    );
+    expect(update.errors).toBeUndefined();
+    const offered = await s.client.waitForStatus(s.nla, waitingId, ['OFFERED']);
+    expect(offered.allocations).toHaveLength(2);
+    expect(sumOf(offered.allocations)).toBe(12);
+    expect(await totalHeld(s.database.dataSource)).toBe(12);
+  });
+});
+
+describe('two groups racing for 6 + 4 + 4 free places', () => {
+  const s = scenario([nlaCrisis(6, 16), nlaCrisis(4, 16), nlaCrisis(4, 16)]);
+
+  it('one group of 8 gets its places, the other waits; never a partial hold', async () => {
+    const [first, second] = await Promise.all([
+      s.client.request(s.nla, { profile: POLISH_WORKER, urgency: 'ACUTE', groupSize: 8, clientReference: 'raid-a' }),
+      s.client.request(s.nla, { profile: POLISH_WORKER, urgency: 'ACUTE', groupSize: 8, clientReference: 'raid-b' }),
+    ]);
+    const settled = await Promise.all(
+      [first, second].map((request) => s.client.waitForStatus(s.nla, request.id, ['OFFERED', 'WAITING'], 20_000)),
+    );
+    const offered = settled.filter((r) => r.status === 'OFFERED');
+    const waiting = settled.filter((r) => r.status === 'WAITING');
+    expect(offered).toHaveLength(1);
+    expect(waiting).toHaveLength(1);
+    expect(sumOf(offered[0].allocations)).toBe(8);
+    expect(waiting[0].allocations).toEqual([]);
+    expect(await totalHeld(s.database.dataSource)).toBe(8);
+    for (const facility of s.facilities) {
+      const counts = await capacityOf(s.database.dataSource, facility.id);
+      expect(counts.occupied + counts.held + counts.outOfService).toBeLessThanOrEqual(counts.total);
+    }
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * Holds (issue 4, part 3; domain.md §5 rule 3): a declined or lapsed offer gives the place back and
+ * the request is matched again elsewhere, skipping the facility that declined or let it lapse; a
+ * hold lasts 2 hours by default, per kind by configuration (HOLD_MINUTES_NOODBED here); and a
+ * shelter whose intake is closed gets its two hours from its next opening.
+ */
+import { Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import {
+  capacityOf,
+  DUTCH_WOMAN,
+  facilityOf,
+  holdsOf,
+  HOUR,
+  MINUTE,
+  PlacementClient,
+  type RequestView,
+  startPlacementApp,
+  stopApp,
+  statusesOf,
+  sweep,
+  sweepUntil,
+  token,
+  WOMAN_IN_BEDENKTIJD,
+} from './support';
+
+const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z'); // 10:00 in Amsterdam
+const SATURDAY_NOON = new Date('2026-12-05T11:00:00.000Z'); // 12:00 in Amsterdam
+const MONDAY_OPENING = new Date('2026-12-07T08:00:00.000Z'); // 09:00 in Amsterdam
+
+describe('holds: decline, expiry, closed intake and per-kind hold time', () => {
+  const clock = new FixedClock(TUESDAY_MORNING);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  // Three women's shelters; more free places rank higher, so the order of offers is known.
+  let first: { id: string };
+  let second: { id: string };
+  let third: { id: string };
+  let officeHours: { id: string };
+  let noodbed: { id: string };
+  let coordinator: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const women = { genders: [Gender.FEMALE] };
+    [first, second, third, officeHours, noodbed] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 12, eligibility: women }),
+        facilityOf(ShelterType.VROUWENOPVANG, 4, { total: 12, eligibility: women }),
+        facilityOf(ShelterType.VROUWENOPVANG, 2, { total: 12, eligibility: women }),
+        // Takes men; intake on weekdays 09:00–17:00 only.
+        facilityOf(ShelterType.VROUWENOPVANG, 2, {
+          total: 6,
+          eligibility: { genders: [Gender.MALE] },
+          intakeHours: { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true },
+        }),
+        facilityOf(ShelterType.NOODBED, 1, { total: 1, secretAddress: true, maxStayDays: 3, eligibility: women }),
+      ],
+      { now: TUESDAY_MORNING },
+    );
+    api = await startPlacementApp(database.url, clock, { HOLD_MINUTES_NOODBED: '45' });
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator(['RR']);
+  });
+  afterAll(() => stopApp(api, database));
+
+  async function offeredAt(id: string, facilityId: string): Promise<RequestView> {
+    return client.waitForStatus(coordinator, id, ['OFFERED'], 10_000, (r) => r.facility?.id === facilityId);
+  }
+
+  it('a decline releases the place and re-matches elsewhere, skipping the declining facility and recording why', async () => {
+    const [firstBefore, secondBefore] = [
+      await capacityOf(database.dataSource, first.id),
+      await capacityOf(database.dataSource, second.id),
+    ];
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN });
+    await offeredAt(request.id, first.id);
+    expect(await capacityOf(database.dataSource, first.id)).toEqual({ ...firstBefore, held: 1 });
+
+    const firstStaff = await token.staff(first.id);
+    const declined = await client.decline(firstStaff, request.id, 'contra-indication: active addiction');
+    expect(declined).toMatchObject({ status: 'MATCHING', facility: null, offerExpiresAt: null });
+    expect(await capacityOf(database.dataSource, first.id)).toEqual(firstBefore);
+
+    const reoffered = await offeredAt(request.id, second.id);
+    expect(await capacityOf(database.dataSource, second.id)).toEqual({ ...secondBefore, held: 1 });
+    expect(await capacityOf(database.dataSource, first.id)).toEqual(firstBefore); // not offered again
+    expect(statusesOf(reoffered)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED', 'MATCHING', 'OFFERED']);
+    expect(reoffered.history[3]).toMatchObject({
+      status: 'MATCHING',
+      by: 'dev-shelter_staff@testzorg',
+      note: 'declined: contra-indication: active addiction',
+    });
+    const holds = await holdsOf(database.dataSource, request.id);
+    expect(holds).toHaveLength(2);
+    expect(holds).toEqual(
+      expect.arrayContaining([
+        { facilityId: first.id, places: 1, state: 'RELEASED' },
+        { facilityId: second.id, places: 1, state: 'HELD' },
+      ]),
+    );
+    // The facility that declined no longer sees the request.
+    const gone = await client.raw(`query { placementRequest(id: "${request.id}") { id } }`, firstStaff, {});
+    expect(gone.data!.placementRequest).toBeNull();
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
+  it('an offer left unanswered lapses at offerExpiresAt: the sweep releases it and re-matches, skipping that facility', async () => {
+    clock.set(TUESDAY_MORNING);
+    const firstBefore = await capacityOf(database.dataSource, first.id);
+    const secondBefore = await capacityOf(database.dataSource, second.id);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN });
+    const offered = await offeredAt(request.id, first.id);
+    expect(offered.offerExpiresAt).toBe(new Date(TUESDAY_MORNING.getTime() + 2 * HOUR).toISOString());
+
+    clock.advance(2 * HOUR - MINUTE); // not yet
+    expect((await sweep(api)).lapsed).toBe(0);
+    expect(await client.get(coordinator, request.id)).toMatchObject({ status: 'OFFERED', facility: { id: first.id } });
+
+    clock.advance(2 * MINUTE); // a minute past offerExpiresAt
+    expect((await sweep(api)).lapsed).toBe(1);
+    const reoffered = await offeredAt(request.id, second.id);
+    expect(reoffered.offerExpiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
+    expect(await capacityOf(database.dataSource, first.id)).toEqual(firstBefore);
+    expect(await capacityOf(database.dataSource, second.id)).toEqual({ ...secondBefore, held: 1 });
+    expect(reoffered.history.find((entry) => entry.note?.startsWith('offer lapsed'))).toEqual({
+      status: 'MATCHING',
+      at: clock.now().toISOString(),
+      by: 'system:placement',
+      note: 'offer lapsed: the facility did not answer in time',
+    });
+
+    // The second one lets it lapse too: on to the third, never back to the first.
+    clock.advance(2 * HOUR + MINUTE);
+    expect((await sweep(api)).lapsed).toBe(1);
+    await offeredAt(request.id, third.id);
+    expect(await capacityOf(database.dataSource, second.id)).toEqual(secondBefore);
+    expect(await capacityOf(database.dataSource, first.id)).toEqual(firstBefore);
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
+  it('a shelter whose intake is closed (Saturday) is not held now: the request waits for its opening, and the hold runs from then', async () => {
+    // domain.md §5 rule 3 says a hold made while intake is closed expires relative to the next
+    // opening. The matcher calls such a place "not placeable now", so the workflow never holds it
+    // while closed: the request waits INTAKE_CLOSED and the two hours start at Monday 09:00.
+    clock.set(SATURDAY_NOON);
+    const man = { gender: 'MALE', age: 35, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', b8Status: 'NOT_APPLICABLE' };
+    const request = await client.request(coordinator, { profile: man, urgency: 'URGENT' });
+    const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING']);
+    expect(waiting).toMatchObject({
+      waitingReason: 'INTAKE_CLOSED',
+      nextAttemptAt: MONDAY_OPENING.toISOString(),
+      facility: null,
+    });
+    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 0 });
+
+    clock.set(MONDAY_OPENING);
+    // The sweep finds it due (or a re-try of waiting requests, after the previous test's
+    // cancellation freed places, gets there first: either way it is matched at Monday 09:00).
+    const offered = await sweepUntil(api, client, coordinator, request.id, ['OFFERED'], (r) => r.facility?.id === officeHours.id);
+    expect(offered.history.at(-1)).toMatchObject({ status: 'OFFERED', at: MONDAY_OPENING.toISOString() });
+    expect(offered.offerExpiresAt).toBe(new Date(MONDAY_OPENING.getTime() + 2 * HOUR).toISOString());
+    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 1 });
+    await client.cancel(coordinator, request.id, 'test cleanup');
+    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 0 });
+  });
+
+  it('holds per kind: HOLD_MINUTES_NOODBED=45 for a noodbed, the default 2 hours elsewhere', async () => {
+    clock.set(new Date('2026-12-07T10:00:00.000Z')); // Monday 11:00
+    const noodbedRequest = await client.noodbed(await token.police(), { profile: WOMAN_IN_BEDENKTIJD });
+    expect(noodbedRequest).toMatchObject({ status: 'OFFERED', facility: { id: noodbed.id, type: 'NOODBED' } });
+    expect(noodbedRequest.offerExpiresAt).toBe(new Date(clock.now().getTime() + 45 * MINUTE).toISOString());
+    expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 0, held: 1, outOfService: 0 });
+
+    const shelterRequest = await client.request(coordinator, { profile: DUTCH_WOMAN });
+    const offered = await offeredAt(shelterRequest.id, first.id);
+    expect(offered.offerExpiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
+
+    // 44 minutes on the noodbed is still held; 46 minutes on it has lapsed and the bed is free
+    // again, while the shelter's offer (2 hours) stands.
+    clock.advance(44 * MINUTE);
+    await sweep(api);
+    expect(await client.get(coordinator, noodbedRequest.id)).toMatchObject({ status: 'OFFERED', facility: { id: noodbed.id } });
+    clock.advance(2 * MINUTE);
+    expect((await sweep(api)).lapsed).toBeGreaterThanOrEqual(1);
+    expect(await capacityOf(database.dataSource, noodbed.id)).toMatchObject({ held: 0 });
+    expect((await client.get(coordinator, shelterRequest.id)).status).toBe('OFFERED');
+    const lapsed = await client.get(await token.police(), noodbedRequest.id);
+    expect(lapsed.history.some((entry) => entry.note === 'offer lapsed: the facility did not answer in time')).toBe(true);
+    expect(lapsed.status).not.toBe('OFFERED');
+  });
+});

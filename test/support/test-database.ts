@@ -45,7 +45,16 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
       }),
     drop: async () => {
       await dataSource.destroy();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await admin(async (client) => {
+        // Let connections that are still closing (queue backends, listeners) go by themselves
+        // before forcing: a forced disconnect mid-close surfaces as an unhandled error elsewhere.
+        for (let waited = 0; waited < 2_000; waited += 100) {
+          const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      });
     },
   };
 }

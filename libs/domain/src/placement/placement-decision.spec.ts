@@ -210,7 +210,7 @@ describe('decidePlacement', () => {
         kind: 'WAIT',
         reason: WaitingReason.INTAKE_CLOSED,
         nextAttemptAt: MONDAY_OPENING,
-        waitingForAuthority: PlacingAuthority.ZORGCOORDINATOR,
+        waitingForAuthority: null, // the authority is open: nothing for its worklist
       });
     });
 

@@ -98,7 +98,8 @@ function waitFor(best: FacilityMatch | undefined, input: DecisionInput): Placeme
       kind: 'WAIT',
       reason: authorityOpen ? WaitingReason.INTAKE_CLOSED : WaitingReason.AUTHORITY_CLOSED,
       nextAttemptAt: best.placeableAt,
-      waitingForAuthority: best.facility.placingAuthority,
+      // Only a closed authority puts the request on that authority's worklist.
+      waitingForAuthority: authorityOpen ? null : best.facility.placingAuthority,
     };
   }
   const fullOnly = result.excluded.some((exclusion) =>

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
   createPostgresBackend,
   type IQueueBackend,
@@ -34,6 +34,7 @@ export type AnyWorker<Data> = Worker<Data, unknown, string, IQueueBackend, JobPr
 @Injectable()
 export class QueueFactory implements OnApplicationShutdown {
   private readonly closables: { close(): Promise<void> }[] = [];
+  private readonly logger = new Logger('Queue');
   private redis: Redis | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -47,7 +48,7 @@ export class QueueFactory implements OnApplicationShutdown {
             { ...options, connection: this.postgresConnection() },
             createPostgresBackend,
           );
-    this.closables.push(queue);
+    this.track(queue, `queue ${name}`);
     return queue as unknown as AnyQueue<Data>;
   }
 
@@ -66,8 +67,17 @@ export class QueueFactory implements OnApplicationShutdown {
             { ...options, connection: this.postgresConnection() },
             createPostgresBackend,
           );
-    this.closables.push(worker);
+    this.track(worker, `worker ${name}`);
     return worker as unknown as AnyWorker<Data>;
+  }
+
+  /**
+   * A lost connection (a database restart, Redis going away) is logged, not thrown: BullMQ
+   * reconnects, and an 'error' event without a listener would otherwise end the process.
+   */
+  private track(closable: { close(): Promise<void>; on(event: 'error', listener: (error: Error) => void): unknown }, what: string): void {
+    closable.on('error', (error: Error) => this.logger.warn(`${what}: ${error.message}`));
+    this.closables.push(closable);
   }
 
   private redisConnection(): Redis {

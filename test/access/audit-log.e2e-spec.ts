@@ -63,6 +63,23 @@ describe('audit log', () => {
     expect(everything).not.toMatch(/Schiedam|"31"|SEXUAL/);
   });
 
+  it('records every placement state change with the actor, and not the free-text notes', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rr', regions: ['RR'] });
+    const submitted = await gql<{ requestPlacement: { id: string } }>(
+      api.url,
+      'mutation { requestPlacement(input: { profile: { gender: FEMALE, age: 30, exploitationTypes: [SEXUAL], residenceStatus: DUTCH }, urgency: PLANNED, regionCode: "RR" }) { id } }',
+      { token: coordinator },
+    );
+    const requestId = submitted.data!.requestPlacement.id;
+    await gql(api.url, `mutation { cancelPlacementRequest(requestId: "${requestId}", reason: "de vrouw is naar familie in Gouda") { id } }`, { token: coordinator });
+    const rows = await entries({ requestId });
+    expect(rows.map((row) => [row.action, row.detail, row.actorRole, row.actorOrg])).toEqual([
+      ['placement.status', 'CANCELLED', 'ZORGCOORDINATOR', 'zorgcoordinatie-rr'],
+      ['placement.status', 'RECEIVED', 'ZORGCOORDINATOR', 'zorgcoordinatie-rr'],
+    ]);
+    expect(JSON.stringify(await database.dataSource.query('SELECT * FROM audit_log'))).not.toContain('Gouda');
+  });
+
   it('is only for ADMIN', async () => {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente' });
     expect(errorCodes(await gql(api.url, '{ auditLog { action } }', { token: planner }))).toEqual(['FORBIDDEN']);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { audit } from '@opvangplek/access/audit/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   holdPlaces,
@@ -83,7 +84,7 @@ export class PlacementEngine {
       const request = await this.lock(manager, requestId);
       if (!request || request.attempt !== attempt || !MATCHABLE_STATUSES.includes(request.status)) return null;
       if (request.status !== PlacementStatus.MATCHING)
-        await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR.by, null);
+        await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
       return request;
     });
     if (!started) return null;
@@ -144,7 +145,7 @@ export class PlacementEngine {
         request.waitingReason = decision.reason;
         request.nextAttemptAt = decision.nextAttemptAt;
         request.waitingForAuthority = decision.waitingForAuthority;
-        await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR.by, `waiting: ${decision.reason}`);
+        await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR, `waiting: ${decision.reason}`);
         if (decision.nextAttemptAt) {
           const at = decision.nextAttemptAt;
           changes.after.push(() =>
@@ -217,7 +218,7 @@ export class PlacementEngine {
     request.waitingForAuthority = null;
     request.nextAttemptAt = null;
     const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
-    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR.by, `offered: ${where}`);
+    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR, `offered: ${where}`);
     const attempt = request.attempt;
     const delayMs = expiresAt.getTime() - now.getTime();
     changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));
@@ -271,7 +272,7 @@ export class PlacementEngine {
       manager,
       followUp,
       PlacementStatus.RECEIVED,
-      SYSTEM_ACTOR.by,
+      SYSTEM_ACTOR,
       `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`,
     );
     changes.requests.push(followUp);
@@ -287,7 +288,7 @@ export class PlacementEngine {
    */
   async withdrawOffer(
     requestId: string,
-    options: { attempt?: number; by: string; note: string; lapsedOnly?: boolean },
+    options: { attempt?: number; by: LedgerActor; note: string; lapsedOnly?: boolean },
   ): Promise<PlacementRequestEntity | null> {
     return this.inTransaction(async (manager, changes) => {
       const request = await this.lock(manager, requestId);
@@ -311,7 +312,7 @@ export class PlacementEngine {
   expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
     return this.withdrawOffer(requestId, {
       attempt,
-      by: SYSTEM_ACTOR.by,
+      by: SYSTEM_ACTOR,
       note: 'offer lapsed: the facility did not answer in time',
       lapsedOnly: true,
     });
@@ -348,7 +349,6 @@ export class PlacementEngine {
     manager: EntityManager,
     changes: Changes,
     request: PlacementRequestEntity,
-    by: string,
     actor: LedgerActor,
   ): Promise<void> {
     const now = this.clock.now();
@@ -373,11 +373,11 @@ export class PlacementEngine {
     request.placedAt = now;
     request.stayEndsAt = ends;
     request.offerExpiresAt = null;
-    await this.transition(manager, changes, request, PlacementStatus.PLACED, by, null);
+    await this.transition(manager, changes, request, PlacementStatus.PLACED, actor, null);
     if (request.bridgeRequestId) {
       const bridge = await this.lock(manager, request.bridgeRequestId);
       if (bridge?.status === PlacementStatus.PLACED) {
-        await this.endStay(manager, changes, bridge, SYSTEM_ACTOR.by, `moved on to the onward placement (request ${request.id})`);
+        await this.endStay(manager, changes, bridge, SYSTEM_ACTOR, `moved on to the onward placement (request ${request.id})`);
       }
     }
   }
@@ -386,13 +386,13 @@ export class PlacementEngine {
     manager: EntityManager,
     changes: Changes,
     request: PlacementRequestEntity,
-    by: string,
+    actor: LedgerActor,
     note: string,
   ): Promise<void> {
     const now = this.clock.now();
-    await this.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now);
+    await this.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now, actor);
     request.endedAt = now;
-    await this.transition(manager, changes, request, PlacementStatus.ENDED, by, note);
+    await this.transition(manager, changes, request, PlacementStatus.ENDED, actor, note);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -519,7 +519,7 @@ export class PlacementEngine {
         if (!request) return false;
         const note = flag(request);
         await manager.getRepository(PlacementRequestEntity).save(request);
-        await this.record(manager, request, request.status, SYSTEM_ACTOR.by, note);
+        await this.record(manager, request, request.status, SYSTEM_ACTOR, note);
         changes.requests.push(request);
         return true;
       });
@@ -559,13 +559,13 @@ export class PlacementEngine {
     changes: Changes,
     request: PlacementRequestEntity,
     to: PlacementStatus,
-    by: string,
+    actor: LedgerActor,
     note: string | null,
   ): Promise<void> {
     assertTransition(request.status, to);
     request.status = to;
     await manager.getRepository(PlacementRequestEntity).save(request);
-    await this.record(manager, request, to, by, note);
+    await this.record(manager, request, to, actor, note);
     changes.requests.push(request);
   }
 
@@ -573,12 +573,15 @@ export class PlacementEngine {
     manager: EntityManager,
     request: PlacementRequestEntity,
     status: PlacementStatus,
-    by: string,
+    actor: LedgerActor,
     note: string | null,
   ): Promise<void> {
+    const at = this.clock.now();
     await manager
       .getRepository(PlacementEventEntity)
-      .insert({ requestId: request.id, status, at: this.clock.now(), by, note: note?.slice(0, 500) ?? null });
+      .insert({ requestId: request.id, status, at, by: actor.by, note: note?.slice(0, 500) ?? null });
+    // The audit log gets the fact (who, what status), never the free-text note.
+    await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: 'placement.status', requestId: request.id, detail: status }, at);
   }
 
   /**

@@ -184,7 +184,7 @@ export class PlacementRequestsService {
         return existing;
       }
       const request = (await manager.getRepository(PlacementRequestEntity).findOne({ where: { id } }))!;
-      await this.engine.record(manager, request, PlacementStatus.RECEIVED, viewer.sub, null);
+      await this.engine.record(manager, request, PlacementStatus.RECEIVED, ledgerActor(viewer), null);
       return request;
     });
   }
@@ -197,14 +197,14 @@ export class PlacementRequestsService {
     if (!input.accept) {
       const reason = assertReason(input.declineReason, 'input.declineReason');
       await this.assertStaffOf(viewer, input.requestId, [HoldState.HELD], PlacementStatus.OFFERED);
-      const request = await this.engine.withdrawOffer(input.requestId, { by: viewer.sub, note: `declined: ${reason}` });
+      const request = await this.engine.withdrawOffer(input.requestId, { by: ledgerActor(viewer), note: `declined: ${reason}` });
       if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
       return this.view(viewer, request);
     }
     const request = await this.engine.inTransaction(async (manager, changes) => {
       const locked = await this.lockVisible(manager, viewer, input.requestId);
       await this.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
-      await this.engine.transition(manager, changes, locked, PlacementStatus.ACCEPTED, viewer.sub, 'accepted by the facility');
+      await this.engine.transition(manager, changes, locked, PlacementStatus.ACCEPTED, ledgerActor(viewer), 'accepted by the facility');
       return locked;
     });
     return this.view(viewer, request);
@@ -215,7 +215,7 @@ export class PlacementRequestsService {
     const request = await this.engine.inTransaction(async (manager, changes) => {
       const locked = await this.lockVisible(manager, viewer, requestId);
       await this.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.ACCEPTED, locked);
-      await this.engine.arrive(manager, changes, locked, viewer.sub, ledgerActor(viewer));
+      await this.engine.arrive(manager, changes, locked, ledgerActor(viewer));
       return locked;
     });
     return this.view(viewer, request);
@@ -230,7 +230,7 @@ export class PlacementRequestsService {
         await this.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
-      await this.engine.endStay(manager, changes, locked, viewer.sub, `ended: ${note}`);
+      await this.engine.endStay(manager, changes, locked, ledgerActor(viewer), `ended: ${note}`);
       return locked;
     });
     return this.view(viewer, request);
@@ -253,7 +253,7 @@ export class PlacementRequestsService {
       }
       await this.engine.releaseHolds(manager, changes, locked.id, [HoldState.HELD], this.clock.now(), ledgerActor(viewer));
       locked.offerExpiresAt = null;
-      await this.engine.transition(manager, changes, locked, PlacementStatus.CANCELLED, viewer.sub, `cancelled: ${note}`);
+      await this.engine.transition(manager, changes, locked, PlacementStatus.CANCELLED, ledgerActor(viewer), `cancelled: ${note}`);
       return locked;
     });
     return this.view(viewer, request);

@@ -78,6 +78,16 @@ describe('audit log', () => {
       ['placement.status', 'RECEIVED', 'ZORGCOORDINATOR', 'zorgcoordinatie-rr'],
     ]);
     expect(JSON.stringify(await database.dataSource.query('SELECT * FROM audit_log'))).not.toContain('Gouda');
+
+    // The note itself is encrypted at rest, and readable again in the request's history.
+    const stored: { note: string }[] = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1 AND note IS NOT NULL', [requestId]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].note).toMatch(/^v1\./);
+    expect(stored[0].note).not.toContain('Gouda');
+    const history = await gql<{ placementRequest: { history: { note: string | null }[] } }>(api.url, `{ placementRequest(id: "${requestId}") { history { note } } }`, {
+      token: coordinator,
+    });
+    expect(history.data!.placementRequest.history.map((event) => event.note)).toContain('cancelled: de vrouw is naar familie in Gouda');
   });
 
   it('is only for ADMIN', async () => {

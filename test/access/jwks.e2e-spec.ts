@@ -38,7 +38,7 @@ describe('tokens verified against an identity provider (JWKS)', () => {
 
     database = await createTestDatabase();
     api = await startTestApp(database.url, {
-      env: { NODE_ENV: 'production', JWT_JWKS_URL: jwksUrl, JWT_ISSUER: 'https://idp.politie.example', JWT_AUDIENCE: 'opvangplek' },
+      env: { NODE_ENV: 'production', NOTES_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_JWKS_URL: jwksUrl, JWT_ISSUER: 'https://idp.politie.example', JWT_AUDIENCE: 'opvangplek' },
     });
   });
   afterAll(async () => {

@@ -84,7 +84,7 @@ describe('production mode', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // No identity provider is reachable here; these checks need no token to be verified.
-    api = await startTestApp(database.url, { env: { NODE_ENV: 'production', JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
+    api = await startTestApp(database.url, { env: { NODE_ENV: 'production', NOTES_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
   });
   afterAll(async () => {
     await api.close();

@@ -6,6 +6,7 @@ import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { PlacementModule } from '@opvangplek/placement/placement.module';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
+import { CryptoModule } from '@opvangplek/platform/crypto/crypto.module';
 import { type Clock, ClockModule } from '@opvangplek/platform/clock';
 import { DatabaseModule } from '@opvangplek/platform/database';
 import { EventsModule } from '@opvangplek/platform/events';
@@ -16,7 +17,7 @@ import { RegistryModule } from '@opvangplek/registry/registry.module';
 
 /** The shared infrastructure every process needs: config, clock, database, events, queues. */
 export function platformModules(config: AppConfig, clock?: Clock) {
-  return [ConfigModule.forRoot(config), ClockModule.forRoot(clock), DatabaseModule, EventsModule, QueueModule];
+  return [ConfigModule.forRoot(config), ClockModule.forRoot(clock), DatabaseModule, EventsModule, QueueModule, CryptoModule];
 }
 
 /** The API process: GraphQL over HTTP and WebSocket, plus health probes. */

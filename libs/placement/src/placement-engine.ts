@@ -24,6 +24,7 @@ import {
   type VictimProfile,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
@@ -73,6 +74,7 @@ export class PlacementEngine {
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -579,7 +581,8 @@ export class PlacementEngine {
     const at = this.clock.now();
     await manager
       .getRepository(PlacementEventEntity)
-      .insert({ requestId: request.id, status, at, by: actor.by, note: note?.slice(0, 500) ?? null });
+      // Free text is sealed before it is stored (encrypted at rest); at most 500 characters.
+      .insert({ requestId: request.id, status, at, by: actor.by, note: note === null ? null : this.notes.seal(note.slice(0, 500)) });
     // The audit log gets the fact (who, what status), never the free-text note.
     await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: 'placement.status', requestId: request.id, detail: status }, at);
   }

@@ -21,6 +21,7 @@ export class PlacementEventEntity {
   @Column({ type: 'varchar', length: 200 })
   by: string;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  /** Sealed with the notes key (NoteCipher): encrypted at rest, opened only to show the history. */
+  @Column({ type: 'text', nullable: true })
   note: string | null;
 }

@@ -11,6 +11,7 @@ import {
   type VictimProfile,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { MatchingService } from '@opvangplek/matching/matching.service';
@@ -68,6 +69,7 @@ export class PlacementRequestsService {
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
@@ -429,7 +431,7 @@ export class PlacementRequestsService {
       groupSize: request.groupSize,
       clientReference: request.clientReference,
       createdAt: request.createdAt,
-      history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note })),
+      history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note === null ? null : this.notes.open(event.note) })),
     };
   }
 }

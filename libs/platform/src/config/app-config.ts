@@ -54,6 +54,8 @@ export interface AppConfig {
     /** A RECEIVED/MATCHING request untouched this long has lost its job (worker crash, Redis flushed). */
     reconcileAfterSeconds: number;
   };
+  /** Base64 AES-256 key for free-text notes; absent outside production (a local one is generated). */
+  notesKey: string | undefined;
   /** How often a worker chains new audit rows. */
   auditSealSeconds: number;
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
@@ -226,7 +228,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
+    notesKey: read.string('NOTES_KEY'),
   };
+  if (config.notesKey !== undefined && Buffer.from(config.notesKey, 'base64').length !== 32) {
+    read.problems.push('NOTES_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+  }
+  if (runtime === 'production' && config.notesKey === undefined) {
+    read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes at rest');
+  }
   if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {
     read.problems.push('FRESHNESS_24_7_AGING_HOURS must not exceed FRESHNESS_24_7_STALE_HOURS');
   }

@@ -10,6 +10,7 @@ import {
 } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
+  anonymousFacts,
   assertTransition,
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
@@ -412,9 +413,10 @@ export class PlacementEngine {
     escalated: number;
     alerts: number;
     overstays: number;
+    erased: number;
   }> {
     const now = this.clock.now();
-    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0 };
+    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0 };
     const locked = await this.dataSource.transaction(async (manager) => {
       const [{ ok }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [SWEEP_LOCK_KEY]);
       if (!ok) return false;
@@ -493,6 +495,7 @@ export class PlacementEngine {
         return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
       },
     );
+    report.erased = await this.eraseExpiredProfiles();
     report.overstays = await this.flagAll(
       { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
       (request) => {
@@ -501,6 +504,36 @@ export class PlacementEngine {
       },
     );
     return report;
+  }
+
+  /**
+   * Retention (domain.md §6): once a request has ended or was cancelled `retentionDays` ago, its
+   * profile gives way to anonymous facts and its free-text notes are cleared. The history keeps
+   * statuses and times; the audit log keeps the event of the erasure.
+   */
+  async eraseExpiredProfiles(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.placement.retentionDays * 24 * 3_600_000);
+    const due = await this.dataSource.getRepository(PlacementRequestEntity).find({
+      where: { status: In([PlacementStatus.ENDED, PlacementStatus.CANCELLED]), profileErasedAt: IsNull(), endedAt: LessThanOrEqual(before) },
+      select: { id: true },
+      take: 500,
+    });
+    let erased = 0;
+    for (const { id } of due) {
+      erased += await this.dataSource.transaction(async (manager) => {
+        const request = await this.lock(manager, id);
+        if (!request || request.profileErasedAt) return 0;
+        const now = this.clock.now();
+        request.facts = request.profile ? anonymousFacts(request.profile) : null;
+        request.profile = null;
+        request.profileErasedAt = now;
+        await manager.getRepository(PlacementRequestEntity).save(request);
+        await manager.getRepository(PlacementEventEntity).update({ requestId: id }, { note: null });
+        await audit(manager, { sub: SYSTEM_ACTOR.by, role: SYSTEM_ACTOR.role, org: SYSTEM_ACTOR.org }, { action: 'placement.erasure', requestId: id, detail: `retention: ${this.config.placement.retentionDays} days` }, now);
+        return 1;
+      });
+    }
+    return erased;
   }
 
   /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */

@@ -1,4 +1,5 @@
 import {
+  type AnonymousFacts,
   PlacementStatus,
   PlacingAuthority,
   Role,
@@ -37,6 +38,14 @@ export class PlacementRequestEntity {
   /** Pseudonymous profile (no names, ever). Deleted by the retention job after the request ends. */
   @Column({ type: 'jsonb', nullable: true })
   profile: VictimProfile | null;
+
+  /** What remains after the retention period: anonymous facts for the yearly statistics. */
+  @Column({ type: 'jsonb', nullable: true })
+  facts: AnonymousFacts | null;
+
+  /** When the profile and the notes were erased (retention); null while they are kept. */
+  @Column({ name: 'profile_erased_at', type: 'timestamptz', nullable: true })
+  profileErasedAt: Date | null;
 
   @Column({ name: 'group_size', type: 'smallint', default: 1 })
   groupSize: number;

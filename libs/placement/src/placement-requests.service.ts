@@ -255,6 +255,7 @@ export class PlacementRequestsService {
       }
       await this.engine.releaseHolds(manager, changes, locked.id, [HoldState.HELD], this.clock.now(), ledgerActor(viewer));
       locked.offerExpiresAt = null;
+      locked.endedAt = this.clock.now(); // retention counts from here
       await this.engine.transition(manager, changes, locked, PlacementStatus.CANCELLED, ledgerActor(viewer), `cancelled: ${note}`);
       return locked;
     });

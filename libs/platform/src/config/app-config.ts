@@ -53,6 +53,8 @@ export interface AppConfig {
     sweepSeconds: number;
     /** A RECEIVED/MATCHING request untouched this long has lost its job (worker crash, Redis flushed). */
     reconcileAfterSeconds: number;
+    /** Days after a request ends or is cancelled before its profile and notes are erased. */
+    retentionDays: number;
   };
   /** Base64 AES-256 key for free-text notes; absent outside production (a local one is generated). */
   notesKey: string | undefined;
@@ -225,6 +227,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       escalateAfterMinutes: read.integer('ESCALATE_AFTER_MINUTES', 30, 1, 24 * 60),
       sweepSeconds: read.integer('SWEEP_SECONDS', 30, 1, 3600),
       reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
+      retentionDays: read.integer('RETENTION_DAYS', 90, 1, 3650),
     },
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),

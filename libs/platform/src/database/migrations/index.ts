@@ -6,5 +6,6 @@ import { InitialRegister1795324571031 } from './1795324571031-InitialRegister';
 import { PlacementWorkflow1795325902357 } from './1795325902357-PlacementWorkflow';
 import { AuditLog1795326750474 } from './1795326750474-AuditLog';
 import { EncryptedNotes1795329430601 } from './1795329430601-EncryptedNotes';
+import { ProfileRetention1795329579530 } from './1795329579530-ProfileRetention';
 
-export const MIGRATIONS: Function[] = [InitialRegister1795324571031, PlacementWorkflow1795325902357, AuditLog1795326750474, EncryptedNotes1795329430601];
+export const MIGRATIONS: Function[] = [InitialRegister1795324571031, PlacementWorkflow1795325902357, AuditLog1795326750474, EncryptedNotes1795329430601, ProfileRetention1795329579530];

@@ -1,0 +1,71 @@
+import { PlacementEngine } from '@opvangplek/placement/placement-engine';
+import { Role } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { gql } from '../support/graphql-client';
+import { insertFacilities, newFacility } from '../support/factories';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+const DAY = 24 * 3_600_000;
+const PROFILE = '{ gender: FEMALE, age: 24, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Vlaardingen", languages: ["pl"] }';
+
+/** Retention (issue: privacy): profiles and notes are erased 90 days after a request ends; anonymous facts stay. */
+describe('retention of personal data', () => {
+  const clock = new FixedClock(new Date('2026-11-23T10:00:00Z'));
+  let database: TestDatabase;
+  let api: TestApp;
+  let coordinator: string;
+
+  const submit = async (reference: string) =>
+    (
+      await gql<{ requestPlacement: { id: string } }>(
+        api.url,
+        `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR", clientReference: "${reference}" }) { id } }`,
+        { token: coordinator },
+      )
+    ).data!.requestPlacement.id;
+  const row = async (id: string) =>
+    (await database.dataSource.query('SELECT profile, facts, profile_erased_at FROM placement_requests WHERE id = $1', [id]))[0];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await insertFacilities(database.dataSource, [newFacility({ capacity: { total: 1, occupied: 1, held: 0, outOfService: 0 } })]);
+    api = await startTestApp(database.url, { clock });
+    coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc', regions: ['RR'] });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it('keeps a cancelled request\'s profile for 90 days, then keeps only the anonymous facts', async () => {
+    const cancelled = await submit('r-1');
+    const active = await submit('r-2');
+    await gql(api.url, `mutation { cancelPlacementRequest(requestId: "${cancelled}", reason: "naar familie in Schiedam") { id } }`, { token: coordinator });
+    const engine = api.app.get(PlacementEngine);
+
+    clock.advance(89 * DAY);
+    await engine.sweep();
+    expect((await row(cancelled)).profile).toMatchObject({ foundInMunicipality: 'Vlaardingen' });
+
+    clock.advance(2 * DAY);
+    const report = await engine.sweep();
+    expect(report.erased).toBe(1);
+    const erased = await row(cancelled);
+    expect(erased.profile).toBeNull();
+    expect(erased.facts).toEqual({ gender: 'FEMALE', ageBand: '23-29', exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', careNeeds: [], groupSize: 1 });
+    expect(new Date(erased.profile_erased_at)).toEqual(clock.now());
+    const notes = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1', [cancelled]);
+    expect(notes.every((event: { note: string | null }) => event.note === null)).toBe(true);
+    const statuses = await database.dataSource.query('SELECT status FROM placement_events WHERE request_id = $1 ORDER BY id', [cancelled]);
+    expect(statuses.map((event: { status: string }) => event.status)).toEqual(['RECEIVED', 'CANCELLED']); // the history of events stays
+    const audit = await database.dataSource.query(`SELECT action, detail FROM audit_log WHERE request_id = $1 AND action = 'placement.erasure'`, [cancelled]);
+    expect(audit).toEqual([{ action: 'placement.erasure', detail: 'retention: 90 days' }]);
+
+    // A request still open keeps its profile, however old.
+    expect((await row(active)).profile).toMatchObject({ foundInMunicipality: 'Vlaardingen' });
+    // Erasing again changes nothing.
+    expect((await engine.sweep()).erased).toBe(0);
+  });
+});

@@ -44,3 +44,29 @@ export function mayRequestFor(viewer: Viewer, regionCode: string): boolean {
   if (viewer.role === Role.ZORGCOORDINATOR) return viewer.regions.includes(regionCode);
   return [Role.COMENSHA, Role.NLA, Role.ADMIN].includes(viewer.role);
 }
+
+/**
+ * Who may see the minimal profile of a request (issue: privacy): staff of a facility it holds or
+ * occupies places at, the requesting organisation, the region's coordinators and CoMensha.
+ * Not PLANNER (aggregates only), not ADMIN (manages the register, not cases).
+ */
+export function maySeeProfileSummary(viewer: Viewer, request: PlacementRequestEntity, facilityIdsOfRequest: readonly string[]): boolean {
+  switch (viewer.role) {
+    case Role.COMENSHA:
+      return true;
+    case Role.ZORGCOORDINATOR:
+      return viewer.regions.includes(request.regionCode);
+    case Role.POLICE:
+    case Role.NLA:
+      return viewer.org === request.requestedByOrg;
+    case Role.SHELTER_STAFF:
+      return facilityIdsOfRequest.some((id) => viewer.facilityIds.includes(id));
+    case Role.PLANNER:
+    case Role.ADMIN:
+      return false;
+    default: {
+      const unhandled: never = viewer.role;
+      throw new Error(`no profile rule for role ${String(unhandled)}`);
+    }
+  }
+}

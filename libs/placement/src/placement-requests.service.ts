@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
+  ageBandOf,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
   PlacingAuthority,
@@ -26,8 +28,8 @@ import type {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import type { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
-import { mayRequestFor, scopeRequests } from './placement-access';
+import type { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel } from './models/placement-request.model';
+import { mayRequestFor, maySeeProfileSummary, scopeRequests } from './placement-access';
 import { PlacementEngine } from './placement-engine';
 import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
@@ -374,6 +376,21 @@ export class PlacementRequestsService {
     };
   }
 
+  /** The minimal profile, when this caller may see it; each disclosure is written to the audit log. */
+  private async profileSummaryFor(viewer: Viewer, request: PlacementRequestEntity, facilityIds: string[]): Promise<ProfileSummaryModel | null> {
+    if (!request.profile || !maySeeProfileSummary(viewer, request, facilityIds)) return null;
+    const profile = request.profile;
+    await audit(this.dataSource.manager, viewer, { action: 'profile.read', requestId: request.id, detail: 'summary' }, this.clock.now());
+    return {
+      gender: profile.gender,
+      ageBand: ageBandOf(profile),
+      languages: profile.languages ?? [],
+      careNeeds: profile.careNeeds ?? [],
+      accompanyingChildren: profile.accompanyingChildren ?? 0,
+      groupSize: request.groupSize,
+    };
+  }
+
   /** The request as this caller may see it, with its facility, allocations, links and history. */
   async view(viewer: Viewer, request: PlacementRequestEntity, depth = 0): Promise<PlacementRequestModel> {
     const [holds, events] = await Promise.all([
@@ -433,6 +450,7 @@ export class PlacementRequestsService {
       clientReference: request.clientReference,
       createdAt: request.createdAt,
       history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note === null ? null : this.notes.open(event.note) })),
+      profileSummary: await this.profileSummaryFor(viewer, request, holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId)),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PlacementStatus, PlacingAuthority, ShelterType, Urgency, WaitingReason } from '@opvangplek/domain';
+import { CareNeed, Gender, PlacementStatus, PlacingAuthority, ShelterType, Urgency, WaitingReason } from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { HoldState } from '../placement-hold.entity';
 
@@ -103,6 +103,9 @@ export class PlacementRequestModel {
 
   @Field(() => [PlacementEventModel])
   history: PlacementEventModel[];
+
+  @Field(() => ProfileSummaryModel, { nullable: true, description: 'Null for callers who may not see it, and after the retention period.' })
+  profileSummary: ProfileSummaryModel | null;
 }
 
 @ObjectType('PlacementRequestEdge')
@@ -133,4 +136,29 @@ export class PlacementRequestConnectionModel {
 
   @Field(() => Int)
   totalCount: number;
+}
+
+@ObjectType('ProfileSummary', {
+  description:
+    'What a shelter needs to know to take someone in: no exploitation details, no notes, no name (there is none). ' +
+    "Shown to the facility's staff, the requesting organisation, the region's coordinators and CoMensha; every read is audited.",
+})
+export class ProfileSummaryModel {
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field({ description: 'MINOR, 18-22, 23-29, 30-39, 40+ or UNKNOWN.' })
+  ageBand: string;
+
+  @Field(() => [String])
+  languages: string[];
+
+  @Field(() => [CareNeed])
+  careNeeds: CareNeed[];
+
+  @Field(() => Int)
+  accompanyingChildren: number;
+
+  @Field(() => Int)
+  groupSize: number;
 }

@@ -22,6 +22,8 @@ export interface BenchContext {
   rounds: number;
   /** Longest one measurement's recorded requests may take in all; a run cut short says so. */
   maxDurationMs: number;
+  /** How long the placement-latency figure sustains its request rate (`--latency-seconds`, default 60). */
+  latencySeconds: number;
   signal: AbortSignal;
   log(line: string): void;
 }

@@ -1,9 +1,20 @@
 import type { BenchFigure } from '../figure';
 import { facilitiesFilteredFigure } from './facilities-filtered.figure';
+import { matchFacilitiesFigures } from './match-facilities.figure';
+import { noodbedAnswerFigure } from './noodbed-answer.figure';
+import { placementContentionFigure } from './placement-contention.figure';
+import { placementLatencyFigure } from './placement-latency.figure';
 
 /**
- * Every figure `npm run bench` can print, in print order within a scale. Add later figures here
- * (matchFacilities at scale 1/10/100; placement contention across processes): `--only <name>`
- * selects them, and each distinct scale is seeded once, smallest first.
+ * Every figure `npm run bench` can print, in print order within a scale. `--only <name>` selects
+ * them (match-facilities is one name at three scales), and each distinct scale is seeded once,
+ * smallest first. The placement figures run on private databases with API and worker processes
+ * of their own (private-cluster.ts), so their requests and holds never change what the others read.
  */
-export const FIGURES: readonly BenchFigure[] = [facilitiesFilteredFigure];
+export const FIGURES: readonly BenchFigure[] = [
+  ...matchFacilitiesFigures,
+  facilitiesFilteredFigure,
+  placementContentionFigure,
+  noodbedAnswerFigure,
+  placementLatencyFigure,
+];

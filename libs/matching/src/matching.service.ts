@@ -19,6 +19,7 @@ import { InvalidInputError } from '@opvangplek/platform/errors';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
 import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
+import { RegisterSnapshotService } from '@opvangplek/registry/register-snapshot.service';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
 import type { VictimProfileInput } from './dto/victim-profile.input';
@@ -46,6 +47,7 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryService,
+    private readonly register: RegisterSnapshotService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -72,7 +74,7 @@ export class MatchingService {
     profile: VictimProfile,
     options: { at: Date; requesterRegionCode?: string | null; mayLocate?: (facility: LoadedFacility) => boolean },
   ): Promise<Match> {
-    const [loaded, regions] = await Promise.all([this.registry.load({}), this.registry.regions()]);
+    const [loaded, regions] = await Promise.all([this.register.all(), this.registry.regions()]);
     const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
       regions.map((region) => [region.code, { latitude: region.latitude, longitude: region.longitude }]),
     );

@@ -32,6 +32,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   confirmArrival: () => `mutation { confirmArrival(requestId: "${NO_SUCH_ID}") { id } }`,
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
+  breakGlassProfile: () => `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
   capacityChanged: () => 'subscription { capacityChanged { id } }',
   placementRequestUpdated: () => 'subscription { placementRequestUpdated { id } }',
 };

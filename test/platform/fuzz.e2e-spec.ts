@@ -28,6 +28,7 @@ const OPERATIONS: { name: string; document: string; roles: Role[] }[] = [
   { name: 'respondToOffer', document: 'mutation M($input: OfferResponseInput!) { respondToOffer(input: $input) { id } }', roles: [Role.SHELTER_STAFF] },
   { name: 'confirmArrival', document: 'mutation M($id: ID!) { confirmArrival(requestId: $id) { id } }', roles: [Role.SHELTER_STAFF] },
   { name: 'endPlacement', document: 'mutation M($id: ID!, $r: String!) { endPlacement(requestId: $id, reason: $r) { id } }', roles: [Role.SHELTER_STAFF] },
+  { name: 'breakGlassProfile', document: 'mutation M($id: ID!, $r: String!) { breakGlassProfile(requestId: $id, reason: $r) { gender } }', roles: [Role.ADMIN] },
   { name: 'cancelPlacementRequest', document: 'mutation M($id: ID!, $r: String!) { cancelPlacementRequest(requestId: $id, reason: $r) { id } }', roles: [Role.ZORGCOORDINATOR] },
 ];
 

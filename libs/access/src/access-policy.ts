@@ -30,6 +30,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   confirmArrival: [SHELTER_STAFF, ADMIN],
   endPlacement: ALL_BUT_PLANNERS,
   cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, ADMIN],
+  breakGlassProfile: [ADMIN],
   // Subscription
   capacityChanged: ALL,
   placementRequestUpdated: ALL_BUT_PLANNERS,

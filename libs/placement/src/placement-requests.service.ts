@@ -28,7 +28,7 @@ import type {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import type { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel } from './models/placement-request.model';
+import type { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
 import { mayRequestFor, maySeeProfileSummary, scopeRequests } from './placement-access';
 import { PlacementEngine } from './placement-engine';
 import { PlacementEventEntity } from './placement-event.entity';
@@ -373,6 +373,38 @@ export class PlacementRequestsService {
       edges: nodes.map((node, i) => ({ cursor: cursor(page[i]), node })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? cursor(page[page.length - 1]) : null },
       totalCount,
+    };
+  }
+
+  /**
+   * Break-glass (issue: privacy): an administrator may read a full profile only by stating why;
+   * the read and its reason go to the audit log, so every such access can be reviewed.
+   */
+  async breakGlassProfile(viewer: Viewer, requestId: string, reason: string): Promise<VictimProfileModel> {
+    assertRequestId(requestId, 'requestId');
+    const why = assertReason(reason, 'reason');
+    if (why.length < 10) throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
+    const request = await this.find(requestId);
+    if (!request) throw new NotFoundError(`There is no placement request ${requestId}.`);
+    if (!request.profile) throw new ConflictError('This profile was erased after the retention period; only anonymous facts remain.');
+    await audit(this.dataSource.manager, viewer, { action: 'profile.break-glass', requestId, detail: why }, this.clock.now());
+    const p = request.profile;
+    return {
+      gender: p.gender,
+      age: p.age ?? null,
+      minor: p.minor ?? null,
+      exploitationTypes: p.exploitationTypes,
+      residenceStatus: p.residenceStatus ?? null,
+      b8Status: p.b8Status ?? null,
+      bedenktijdStart: p.bedenktijdStart ?? null,
+      aangifte: p.aangifte ?? null,
+      careNeeds: p.careNeeds ?? [],
+      accompanyingChildren: p.accompanyingChildren ?? 0,
+      threatLevel: p.threatLevel ?? null,
+      excludedRegionCodes: p.excludedRegionCodes ?? [],
+      homeRegionCode: p.homeRegionCode ?? null,
+      foundInMunicipality: p.foundInMunicipality ?? null,
+      languages: p.languages ?? [],
     };
   }
 

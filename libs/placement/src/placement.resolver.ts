@@ -9,7 +9,7 @@ import {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import { PlacementRequestConnectionModel, PlacementRequestModel } from './models/placement-request.model';
+import { PlacementRequestConnectionModel, PlacementRequestModel, VictimProfileModel } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
@@ -87,6 +87,17 @@ export class PlacementResolver {
     @Args('reason') reason: string,
   ): Promise<PlacementRequestModel> {
     return this.requests.cancel(viewer, requestId, reason);
+  }
+
+  @Mutation(() => VictimProfileModel, {
+    description: 'ADMIN break-glass: the full profile of a request, with a stated reason; audited. A mutation because it is an act, not a read.',
+  })
+  breakGlassProfile(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+  ): Promise<VictimProfileModel> {
+    return this.requests.breakGlassProfile(viewer, requestId, reason);
   }
 
   @Subscription(() => PlacementRequestModel, {

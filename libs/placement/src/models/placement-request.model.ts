@@ -1,5 +1,18 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CareNeed, Gender, PlacementStatus, PlacingAuthority, ShelterType, Urgency, WaitingReason } from '@opvangplek/domain';
+import {
+  AangifteStatus,
+  B8Status,
+  CareNeed,
+  ExploitationType,
+  Gender,
+  PlacementStatus,
+  PlacingAuthority,
+  ResidenceStatus,
+  ShelterType,
+  ThreatLevel,
+  Urgency,
+  WaitingReason,
+} from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { HoldState } from '../placement-hold.entity';
 
@@ -161,4 +174,52 @@ export class ProfileSummaryModel {
 
   @Field(() => Int)
   groupSize: number;
+}
+
+@ObjectType('VictimProfile', { description: 'The full pseudonymous profile: only through break-glass access, which is audited with its reason.' })
+export class VictimProfileModel {
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field(() => Int, { nullable: true })
+  age: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  minor: boolean | null;
+
+  @Field(() => [ExploitationType])
+  exploitationTypes: ExploitationType[];
+
+  @Field(() => ResidenceStatus, { nullable: true })
+  residenceStatus: ResidenceStatus | null;
+
+  @Field(() => B8Status, { nullable: true })
+  b8Status: B8Status | null;
+
+  @Field(() => String, { nullable: true })
+  bedenktijdStart: string | null;
+
+  @Field(() => AangifteStatus, { nullable: true })
+  aangifte: AangifteStatus | null;
+
+  @Field(() => [CareNeed])
+  careNeeds: CareNeed[];
+
+  @Field(() => Int)
+  accompanyingChildren: number;
+
+  @Field(() => ThreatLevel, { nullable: true })
+  threatLevel: ThreatLevel | null;
+
+  @Field(() => [String])
+  excludedRegionCodes: string[];
+
+  @Field(() => String, { nullable: true })
+  homeRegionCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  foundInMunicipality: string | null;
+
+  @Field(() => [String])
+  languages: string[];
 }

@@ -409,7 +409,7 @@ export class PlacementRequestsService {
   }
 
   /** The minimal profile, when this caller may see it; each disclosure is written to the audit log. */
-  private async profileSummaryFor(viewer: Viewer, request: PlacementRequestEntity, facilityIds: string[]): Promise<ProfileSummaryModel | null> {
+  async profileSummaryFor(viewer: Viewer, request: PlacementRequestEntity, facilityIds: string[]): Promise<ProfileSummaryModel | null> {
     if (!request.profile || !maySeeProfileSummary(viewer, request, facilityIds)) return null;
     const profile = request.profile;
     await audit(this.dataSource.manager, viewer, { action: 'profile.read', requestId: request.id, detail: 'summary' }, this.clock.now());
@@ -482,7 +482,7 @@ export class PlacementRequestsService {
       clientReference: request.clientReference,
       createdAt: request.createdAt,
       history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note === null ? null : this.notes.open(event.note) })),
-      profileSummary: await this.profileSummaryFor(viewer, request, holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId)),
+      summarySource: { request, facilityIds: holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId) },
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
@@ -9,7 +9,7 @@ import {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import { PlacementRequestConnectionModel, PlacementRequestModel, VictimProfileModel } from './models/placement-request.model';
+import { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
@@ -87,6 +87,15 @@ export class PlacementResolver {
     @Args('reason') reason: string,
   ): Promise<PlacementRequestModel> {
     return this.requests.cancel(viewer, requestId, reason);
+  }
+
+  @ResolveField('profileSummary', () => ProfileSummaryModel, {
+    nullable: true,
+    description: "The minimal profile for the facility's staff, the requester, the region and CoMensha; null otherwise and after retention. Each read is audited.",
+  })
+  profileSummary(@CurrentViewer() viewer: Viewer, @Parent() request: PlacementRequestModel): Promise<ProfileSummaryModel | null> | null {
+    const source = request.summarySource;
+    return source ? this.requests.profileSummaryFor(viewer, source.request, source.facilityIds) : null;
   }
 
   @Mutation(() => VictimProfileModel, {

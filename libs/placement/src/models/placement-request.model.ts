@@ -15,6 +15,7 @@ import {
 } from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { HoldState } from '../placement-hold.entity';
+import type { PlacementRequestEntity } from '../placement-request.entity';
 
 registerEnumType(WaitingReason, { name: 'WaitingReason', description: 'Why a request waits.' });
 registerEnumType(HoldState, { name: 'HoldState' });
@@ -117,8 +118,11 @@ export class PlacementRequestModel {
   @Field(() => [PlacementEventModel])
   history: PlacementEventModel[];
 
-  @Field(() => ProfileSummaryModel, { nullable: true, description: 'Null for callers who may not see it, and after the retention period.' })
-  profileSummary: ProfileSummaryModel | null;
+  /** Resolved only when asked for (PlacementResolver.profileSummary), so only real reads are audited. */
+  profileSummary?: ProfileSummaryModel | null;
+
+  /** Not a GraphQL field: what the profileSummary resolver decides from. */
+  summarySource?: { request: PlacementRequestEntity; facilityIds: string[] };
 }
 
 @ObjectType('PlacementRequestEdge')

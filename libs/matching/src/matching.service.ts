@@ -20,6 +20,7 @@ import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mappe
 import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import { RegisterSnapshotService } from '@opvangplek/registry/register-snapshot.service';
+import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
 import type { VictimProfileInput } from './dto/victim-profile.input';
@@ -59,7 +60,13 @@ export class MatchingService {
     const violations = validateProfile(profile, at);
     if (violations.length > 0) {
       const [first] = violations;
-      const more = violations.length > 1 ? ` (and ${violations.length - 1} more: ${violations.slice(1).map((v) => v.field).join(', ')})` : '';
+      const more =
+        violations.length > 1
+          ? ` (and ${violations.length - 1} more: ${violations
+              .slice(1)
+              .map((v) => v.field)
+              .join(', ')})`
+          : '';
       throw new InvalidInputError(`${prefix}.${first.field}`, `${prefix}.${first.field}: ${first.message}${more}`);
     }
   }
@@ -72,9 +79,15 @@ export class MatchingService {
    */
   async match(
     profile: VictimProfile,
-    options: { at: Date; requesterRegionCode?: string | null; mayLocate?: (facility: LoadedFacility) => boolean },
+    options: {
+      at: Date;
+      requesterRegionCode?: string | null;
+      mayLocate?: (facility: LoadedFacility) => boolean;
+      /** The regions, when the caller has read them already. */
+      regions?: RegionEntity[];
+    },
   ): Promise<Match> {
-    const [loaded, regions] = await Promise.all([this.register.all(), this.registry.regions()]);
+    const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.registry.regions()]);
     const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
       regions.map((region) => [region.code, { latitude: region.latitude, longitude: region.longitude }]),
     );
@@ -114,20 +127,29 @@ export class MatchingService {
     // Facts about the past (a bedenktijd start) are checked against the real now, not options.at.
     this.assertValidProfile(profile, now);
     const requesterRegionCode = options.requesterRegionCode ?? viewer.regions[0] ?? null;
-    if (options.requesterRegionCode != null && !(await this.registry.regions()).some((r) => r.code === options.requesterRegionCode)) {
-      throw new InvalidInputError('options.requesterRegionCode', `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`);
+    const regions = await this.registry.regions();
+    if (options.requesterRegionCode != null && !regions.some((r) => r.code === options.requesterRegionCode)) {
+      throw new InvalidInputError(
+        'options.requesterRegionCode',
+        `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`,
+      );
     }
     const { result, facilities } = await this.match(profile, {
       at,
       requesterRegionCode,
       mayLocate: (facility) => mayKnowLocation(viewer, facility),
+      regions,
     });
     // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
     await audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${result.matches.length} matches` }, now);
 
     const view = (id: string) => {
       const facility = facilities.get(id)!;
-      return facilityView(facility, { now: at, freshnessPolicy: this.config.freshness, mayKnowLocation: mayKnowLocation(viewer, facility) });
+      return facilityView(facility, {
+        now: at,
+        freshnessPolicy: this.config.freshness,
+        mayKnowLocation: mayKnowLocation(viewer, facility),
+      });
     };
     const summary = new Map<ExclusionCode, number>();
     for (const exclusion of result.excluded) {

@@ -1,5 +1,6 @@
 import type { Viewer } from '@opvangplek/access/viewer';
 import { Role } from '@opvangplek/domain';
+import { isUuid } from '@opvangplek/platform/errors';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
@@ -28,7 +29,7 @@ export function scopeRequests(
     case Role.SHELTER_STAFF:
       return query.andWhere(
         `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND h.state <> 'RELEASED')`,
-        { viewerFacilities: viewer.facilityIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id)) },
+        { viewerFacilities: viewer.facilityIds.filter(isUuid) },
       );
     case Role.PLANNER:
       return query.andWhere('false');
@@ -50,7 +51,11 @@ export function mayRequestFor(viewer: Viewer, regionCode: string): boolean {
  * occupies places at, the requesting organisation, the region's coordinators and CoMensha.
  * Not PLANNER (aggregates only), not ADMIN (manages the register, not cases).
  */
-export function maySeeProfileSummary(viewer: Viewer, request: PlacementRequestEntity, facilityIdsOfRequest: readonly string[]): boolean {
+export function maySeeProfileSummary(
+  viewer: Viewer,
+  request: PlacementRequestEntity,
+  facilityIdsOfRequest: readonly string[],
+): boolean {
   switch (viewer.role) {
     case Role.COMENSHA:
       return true;

@@ -15,7 +15,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, isUuid, NotFoundError } from '@opvangplek/platform/errors';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
@@ -28,7 +28,12 @@ import type {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import type { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
+import type {
+  PlacementRequestConnectionModel,
+  PlacementRequestModel,
+  ProfileSummaryModel,
+  VictimProfileModel,
+} from './models/placement-request.model';
 import { mayRequestFor, maySeeProfileSummary, scopeRequests } from './placement-access';
 import { PlacementEngine } from './placement-engine';
 import { PlacementEventEntity } from './placement-event.entity';
@@ -36,13 +41,12 @@ import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestEntity } from './placement-request.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_REASON = 500;
 const MAX_REFERENCE = 120;
 const MAX_PAGE = 200;
 
 function assertRequestId(id: string, field: string): void {
-  if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a request id (a UUID), got "${id.slice(0, 60)}"`);
+  assertUuid(id, field, 'a request id');
 }
 
 function assertReason(reason: string | null | undefined, field: string): string {
@@ -208,7 +212,14 @@ export class PlacementRequestsService {
     const request = await this.engine.inTransaction(async (manager, changes) => {
       const locked = await this.lockVisible(manager, viewer, input.requestId);
       await this.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
-      await this.engine.transition(manager, changes, locked, PlacementStatus.ACCEPTED, ledgerActor(viewer), 'accepted by the facility');
+      await this.engine.transition(
+        manager,
+        changes,
+        locked,
+        PlacementStatus.ACCEPTED,
+        ledgerActor(viewer),
+        'accepted by the facility',
+      );
       return locked;
     });
     return this.view(viewer, request);
@@ -258,7 +269,14 @@ export class PlacementRequestsService {
       await this.engine.releaseHolds(manager, changes, locked.id, [HoldState.HELD], this.clock.now(), ledgerActor(viewer));
       locked.offerExpiresAt = null;
       locked.endedAt = this.clock.now(); // retention counts from here
-      await this.engine.transition(manager, changes, locked, PlacementStatus.CANCELLED, ledgerActor(viewer), `cancelled: ${note}`);
+      await this.engine.transition(
+        manager,
+        changes,
+        locked,
+        PlacementStatus.CANCELLED,
+        ledgerActor(viewer),
+        `cancelled: ${note}`,
+      );
       return locked;
     });
     return this.view(viewer, request);
@@ -279,7 +297,7 @@ export class PlacementRequestsService {
     }
     if (viewer.role === Role.SHELTER_STAFF) {
       const holds = await this.dataSource.getRepository(PlacementHoldEntity).count({
-        where: { requestId, state: In(states), facilityId: In(viewer.facilityIds.filter((id) => UUID.test(id))) },
+        where: { requestId, state: In(states), facilityId: In(viewer.facilityIds.filter((id) => isUuid(id))) },
       });
       if (holds === 0) throw new ForbiddenError('This request does not concern a facility you work at.');
     }
@@ -357,7 +375,7 @@ export class PlacementRequestsService {
     const totalCount = await query.clone().getCount();
     if (after) {
       const [at, id] = Buffer.from(after, 'base64url').toString().split('|');
-      if (!at || !id || Number.isNaN(Date.parse(at)) || !UUID.test(id))
+      if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
         throw new InvalidInputError('after', 'after must be a cursor from a previous page');
       query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: new Date(at), afterId: id });
     }
@@ -383,10 +401,12 @@ export class PlacementRequestsService {
   async breakGlassProfile(viewer: Viewer, requestId: string, reason: string): Promise<VictimProfileModel> {
     assertRequestId(requestId, 'requestId');
     const why = assertReason(reason, 'reason');
-    if (why.length < 10) throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
+    if (why.length < 10)
+      throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
     const request = await this.find(requestId);
     if (!request) throw new NotFoundError(`There is no placement request ${requestId}.`);
-    if (!request.profile) throw new ConflictError('This profile was erased after the retention period; only anonymous facts remain.');
+    if (!request.profile)
+      throw new ConflictError('This profile was erased after the retention period; only anonymous facts remain.');
     await audit(this.dataSource.manager, viewer, { action: 'profile.break-glass', requestId, detail: why }, this.clock.now());
     const p = request.profile;
     return {
@@ -409,10 +429,19 @@ export class PlacementRequestsService {
   }
 
   /** The minimal profile, when this caller may see it; each disclosure is written to the audit log. */
-  async profileSummaryFor(viewer: Viewer, request: PlacementRequestEntity, facilityIds: string[]): Promise<ProfileSummaryModel | null> {
+  async profileSummaryFor(
+    viewer: Viewer,
+    request: PlacementRequestEntity,
+    facilityIds: string[],
+  ): Promise<ProfileSummaryModel | null> {
     if (!request.profile || !maySeeProfileSummary(viewer, request, facilityIds)) return null;
     const profile = request.profile;
-    await audit(this.dataSource.manager, viewer, { action: 'profile.read', requestId: request.id, detail: 'summary' }, this.clock.now());
+    await audit(
+      this.dataSource.manager,
+      viewer,
+      { action: 'profile.read', requestId: request.id, detail: 'summary' },
+      this.clock.now(),
+    );
     return {
       gender: profile.gender,
       ageBand: ageBandOf(profile),
@@ -481,8 +510,16 @@ export class PlacementRequestsService {
       groupSize: request.groupSize,
       clientReference: request.clientReference,
       createdAt: request.createdAt,
-      history: events.map((event) => ({ status: event.status, at: event.at, by: event.by, note: event.note === null ? null : this.notes.open(event.note) })),
-      summarySource: { request, facilityIds: holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId) },
+      history: events.map((event) => ({
+        status: event.status,
+        at: event.at,
+        by: event.by,
+        note: event.note === null ? null : this.notes.open(event.note),
+      })),
+      summarySource: {
+        request,
+        facilityIds: holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId),
+      },
     };
   }
 }

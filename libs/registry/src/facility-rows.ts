@@ -25,8 +25,14 @@ export const FACILITY_ROWS_ORDER = 'ORDER BY f.region_code, f.type, f.name, f.id
 
 type Row = Record<string, unknown>;
 
-export function toLoadedFacility(row: Row): LoadedFacility {
-  const capacity = {
+/** The live counts alone, for reading capacity fresh against cached definitions (RegisterSnapshotService). */
+export const CAPACITY_ROWS_SQL = `
+  SELECT c.facility_id AS id, c.total, c.occupied, c.held, c.out_of_service, c.version, c.updated_at AS capacity_updated_at, c.confirmed_at
+  FROM capacity c`;
+
+/** A capacity row of FACILITY_ROWS_SQL or CAPACITY_ROWS_SQL (same column names). */
+export function toCapacity(row: Row): CapacityEntity {
+  return {
     facilityId: row.id,
     total: row.total,
     occupied: row.occupied,
@@ -36,6 +42,10 @@ export function toLoadedFacility(row: Row): LoadedFacility {
     updatedAt: row.capacity_updated_at,
     confirmedAt: row.confirmed_at,
   } as CapacityEntity;
+}
+
+export function toLoadedFacility(row: Row): LoadedFacility {
+  const capacity = toCapacity(row);
   const region = {
     code: row.region_code,
     name: row.region_name,

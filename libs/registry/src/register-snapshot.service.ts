@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { CapacityEntity } from './capacity.entity';
-import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
-
-interface CapacityRow {
-  facility_id: string;
-  total: number;
-  occupied: number;
-  held: number;
-  out_of_service: number;
-  version: number;
-  updated_at: Date;
-  confirmed_at: Date | null;
-}
+import {
+  CAPACITY_ROWS_SQL,
+  FACILITY_ROWS_ORDER,
+  FACILITY_ROWS_SQL,
+  type LoadedFacility,
+  toCapacity,
+  toLoadedFacility,
+} from './facility-rows';
 
 /**
  * The whole register for matching, cheaply: facility definitions change rarely (the register is
@@ -37,25 +32,12 @@ export class RegisterSnapshotService {
       const rows: Record<string, unknown>[] = await this.dataSource.query(`${FACILITY_ROWS_SQL} ${FACILITY_ROWS_ORDER}`);
       this.definitions = { stamp, facilities: rows.map(toLoadedFacility) };
     }
-    const capacityRows: CapacityRow[] = await this.dataSource.query(
-      'SELECT facility_id, total, occupied, held, out_of_service, version, updated_at, confirmed_at FROM capacity',
-    );
-    const capacities = new Map(capacityRows.map((row) => [row.facility_id, row]));
+    const capacityRows: Record<string, unknown>[] = await this.dataSource.query(CAPACITY_ROWS_SQL);
+    const capacities = new Map(capacityRows.map((row) => [row.id as string, toCapacity(row)]));
     const result: LoadedFacility[] = [];
     for (const facility of this.definitions.facilities) {
-      const row = capacities.get(facility.id);
-      if (!row) continue;
-      const capacity = {
-        facilityId: row.facility_id,
-        total: row.total,
-        occupied: row.occupied,
-        held: row.held,
-        outOfService: row.out_of_service,
-        version: row.version,
-        updatedAt: row.updated_at,
-        confirmedAt: row.confirmed_at,
-      } as CapacityEntity;
-      result.push({ ...facility, capacity } as LoadedFacility);
+      const capacity = capacities.get(facility.id);
+      if (capacity) result.push({ ...facility, capacity });
     }
     return result;
   }

@@ -4,7 +4,7 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { ShelterType } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
 import { facilityView } from './facility-view.mapper';
@@ -21,12 +21,11 @@ export interface FacilityQuery {
   ids?: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_FILTER_VALUES = 100;
 
 /** Checks a facility id's shape before it reaches SQL, so a typo is a clear error, not a database one. */
 export function assertFacilityId(id: string, field: string): void {
-  if (!UUID.test(id)) throw new InvalidInputError(field, `${field} must be a facility id (a UUID), got "${id.slice(0, 60)}"`);
+  assertUuid(id, field, 'a facility id');
 }
 
 /** Reads the register: regions and facilities with their live capacity, as one caller may see them. */

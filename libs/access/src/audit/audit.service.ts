@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
 import type { SecurityEvent, SecurityEventSink } from '@opvangplek/platform/graphql/security-events';
 import type { DataSource } from 'typeorm';
 import { audit, type AuditActor, type AuditRecord } from './audit';
@@ -38,12 +38,13 @@ export class AuditService implements SecurityEventSink {
   /** Newest first; `after` is the id of the last row of the previous page. */
   async list(query: AuditQuery, first: number, after?: string | null): Promise<AuditEntryEntity[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw new InvalidInputError('first', 'first must be from 1 to 500');
-    if (after != null && !/^\d{1,19}$/.test(after)) throw new InvalidInputError('after', 'after must be the id of a row from a previous page');
+    if (after != null && !/^\d{1,19}$/.test(after))
+      throw new InvalidInputError('after', 'after must be the id of a row from a previous page');
     const builder = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(first);
     if (query.action) builder.andWhere('a.action = :action', { action: query.action });
     if (query.actorOrg) builder.andWhere('a.actorOrg = :org', { org: query.actorOrg });
     if (query.requestId) {
-      if (!/^[0-9a-f-]{36}$/i.test(query.requestId)) throw new InvalidInputError('filter.requestId', 'filter.requestId must be a UUID');
+      assertUuid(query.requestId, 'filter.requestId', 'a request id');
       builder.andWhere('a.requestId = :requestId', { requestId: query.requestId });
     }
     if (query.from) builder.andWhere('a.at >= :from', { from: query.from });

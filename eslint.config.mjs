@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/artifacts/**', '*.js', '*.mjs'] },
@@ -16,12 +17,29 @@ export default tseslint.config(
     },
   },
   {
+    // The console (browser, React): the rules of hooks, which the type checker cannot see.
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       // The domain core stays free of frameworks and I/O (conventions.md).
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'node:fs', 'node:net', '@opvangplek/platform*', '@opvangplek/access*'] },
+        {
+          patterns: [
+            '@nestjs/*',
+            'typeorm',
+            'pg',
+            'ioredis',
+            'bullmq',
+            'node:fs',
+            'node:net',
+            '@opvangplek/platform*',
+            '@opvangplek/access*',
+          ],
+        },
       ],
     },
   },

@@ -12,6 +12,7 @@ import { DatabaseModule } from '@opvangplek/platform/database';
 import { EventsModule } from '@opvangplek/platform/events';
 import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
 import { HealthModule } from '@opvangplek/platform/health/health.module';
+import { ConsoleModule } from '@opvangplek/platform/http/console/console.module';
 import { QueueModule } from '@opvangplek/platform/queue';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 
@@ -20,7 +21,7 @@ export function platformModules(config: AppConfig, clock?: Clock) {
   return [ConfigModule.forRoot(config), ClockModule.forRoot(clock), DatabaseModule, EventsModule, QueueModule, CryptoModule];
 }
 
-/** The API process: GraphQL over HTTP and WebSocket, plus health probes. */
+/** The API process: GraphQL over HTTP and WebSocket, health probes, and the console's public config. */
 @Module({})
 export class ApiModule {
   /** `clock` replaces the system clock (tests that fix "now"). */
@@ -37,6 +38,7 @@ export class ApiModule {
         PlacementModule,
         InsightModule,
         HealthModule,
+        ConsoleModule,
         ...extra,
       ],
     };

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@opvangplek/platform/clock';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { applyHttpSecurity } from '@opvangplek/platform/http/http-security';
+import { serveConsole } from '@opvangplek/platform/http/console/serve-console';
 import type { DynamicModule } from '@nestjs/common';
 import { ApiModule } from './api.module';
 
@@ -23,6 +24,8 @@ export async function bootstrapApi(
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   applyHttpSecurity(app, config);
+  // After the security headers (they apply to the console too), before Nest's routes (at listen).
+  serveConsole(app, config);
   await app.listen(config.http.port, config.http.host);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;

@@ -23,6 +23,18 @@ describe('loadConfig', () => {
     expect(config.placement.holdMinutes).toBe(120);
   });
 
+  it("configures the console's identity provider only when both issuer and client id are given", () => {
+    expect(loadConfig({}).console).toEqual({ dir: undefined, oidc: null });
+    expect(
+      loadConfig({ OIDC_ISSUER: 'https://login.example.nl/realms/ketenpartners/', OIDC_CLIENT_ID: 'opvangplek-console' }).console
+        .oidc,
+    ).toEqual({
+      issuer: 'https://login.example.nl/realms/ketenpartners',
+      clientId: 'opvangplek-console',
+      scope: 'openid profile',
+    });
+  });
+
   it('uses Redis for queues and events once REDIS_URL is set', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.queueBackend).toBe('redis');
@@ -46,12 +58,28 @@ describe('loadConfig', () => {
     [{ HOLD_MINUTES: '0' }, 'HOLD_MINUTES is "0"; allowed: a whole number from 5 to 10080'],
     [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL is required in production'],
     [{ OPVANGPLEK_NAMESPACE: 'Bad-Name' }, 'OPVANGPLEK_NAMESPACE is "Bad-Name"'],
+    [{ OIDC_ISSUER: 'https://login.example.nl' }, 'OIDC_ISSUER is set but OIDC_CLIENT_ID is not'],
+    [{ OIDC_CLIENT_ID: 'opvangplek-console' }, 'OIDC_CLIENT_ID is set but OIDC_ISSUER is not'],
+    [{ OIDC_ISSUER: 'login.example.nl', OIDC_CLIENT_ID: 'c' }, 'OIDC_ISSUER must be a URL starting with https:// or http://'],
+    [
+      { NODE_ENV: 'production', OIDC_ISSUER: 'http://login.example.nl', OIDC_CLIENT_ID: 'c' },
+      'OIDC_ISSUER must be a URL starting with https://',
+    ],
+    [
+      { OIDC_ISSUER: 'https://login.example.nl', OIDC_CLIENT_ID: 'c', OIDC_SCOPE: 'profile' },
+      'OIDC_SCOPE is "profile"; it must include openid',
+    ],
   ])('refuses %j with a sentence naming the variable', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
   });
 
-  it('takes placing-authority hours from configuration; CoMensha defaults to the documents\' 09:00-17:00', () => {
-    expect(loadConfig({}).authorityHours.COMENSHA).toEqual({ days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true });
+  it("takes placing-authority hours from configuration; CoMensha defaults to the documents' 09:00-17:00", () => {
+    expect(loadConfig({}).authorityHours.COMENSHA).toEqual({
+      days: [1, 2, 3, 4, 5],
+      opens: '09:00',
+      closes: '17:00',
+      closedOnPublicHolidays: true,
+    });
     expect(loadConfig({}).authorityHours.NLA).toBeNull();
     expect(loadConfig({ COMENSHA_HOURS: 'Mon-Fri 08:00-19:00' }).authorityHours.COMENSHA).toEqual({
       days: [1, 2, 3, 4, 5],

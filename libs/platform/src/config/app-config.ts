@@ -3,7 +3,14 @@
  * `loadConfig` is pure (env in, config or a list of sentences out) so it is unit-tested without Nest.
  */
 import * as path from 'node:path';
-import { type AuthorityHours, DEFAULT_AUTHORITY_HOURS, type IsoWeekday, type OpeningHours, PlacingAuthority, ShelterType } from '@opvangplek/domain';
+import {
+  type AuthorityHours,
+  DEFAULT_AUTHORITY_HOURS,
+  type IsoWeekday,
+  type OpeningHours,
+  PlacingAuthority,
+  ShelterType,
+} from '@opvangplek/domain';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
@@ -41,7 +48,12 @@ export interface AppConfig {
     secret: string | undefined;
     jwksUrl: string | undefined;
   };
-  freshness: { roundTheClockAgingHours: number; roundTheClockStaleHours: number; workingDaysAging: number; workingDaysStale: number };
+  freshness: {
+    roundTheClockAgingHours: number;
+    roundTheClockStaleHours: number;
+    workingDaysAging: number;
+    workingDaysStale: number;
+  };
   placement: {
     /** How long an offered place is held (default for every kind). */
     holdMinutes: number;
@@ -62,6 +74,18 @@ export interface AppConfig {
   auditSealSeconds: number;
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
+  console: ConsoleConfig;
+}
+
+/** The browser console served at `/` (apps/console). */
+export interface ConsoleConfig {
+  /** Where the built console is (CONSOLE_DIR); `undefined` = `dist/console` of this installation. */
+  dir: string | undefined;
+  /**
+   * The organisation's identity provider, for the console's authorization-code + PKCE login.
+   * `null`: no provider configured, the console asks for a pasted token (development).
+   */
+  oidc: { issuer: string; clientId: string; scope: string } | null;
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
@@ -72,7 +96,10 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
  */
 export function parseOpeningHours(text: string): OpeningHours | null | undefined {
   if (text.trim() === '24/7') return null;
-  const match = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? ([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(text.trim());
+  const match =
+    /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))? ([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/.exec(
+      text.trim(),
+    );
   if (!match) return undefined;
   const first = WEEKDAYS.indexOf(match[1] as (typeof WEEKDAYS)[number]) + 1;
   const last = match[2] ? WEEKDAYS.indexOf(match[2] as (typeof WEEKDAYS)[number]) + 1 : first;
@@ -169,7 +196,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const namespace = read.string('OPVANGPLEK_NAMESPACE', 'opvangplek')!;
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(namespace)) {
-    read.problems.push(`OPVANGPLEK_NAMESPACE is "${namespace}"; allowed: lower-case letters, digits and _, starting with a letter, at most 40`);
+    read.problems.push(
+      `OPVANGPLEK_NAMESPACE is "${namespace}"; allowed: lower-case letters, digits and _, starting with a letter, at most 40`,
+    );
   }
 
   const secret = read.string('JWT_SECRET');
@@ -178,7 +207,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.problems.push('JWT_SECRET must be at least 32 characters long');
   }
   if (runtime === 'production' && !jwksUrl) {
-    read.problems.push('JWT_JWKS_URL is required in production (tokens come from the organisations\' identity provider)');
+    read.problems.push("JWT_JWKS_URL is required in production (tokens come from the organisations' identity provider)");
   }
 
   const corsOrigins = (read.string('CORS_ORIGINS') ?? '')
@@ -232,6 +261,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
     notesKey: read.string('NOTES_KEY'),
+    console: readConsoleConfig(read, runtime),
   };
   if (config.notesKey !== undefined && Buffer.from(config.notesKey, 'base64').length !== 32) {
     read.problems.push('NOTES_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
@@ -247,6 +277,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readConsoleConfig(read: EnvReader, runtime: RuntimeEnvironment): ConsoleConfig {
+  const issuer = read.url('OIDC_ISSUER', runtime === 'production' ? ['https:'] : ['https:', 'http:']);
+  const clientId = read.string('OIDC_CLIENT_ID');
+  const scope = read.string('OIDC_SCOPE', 'openid profile')!;
+  const issuerGiven = read.string('OIDC_ISSUER') !== undefined;
+  if (issuerGiven && clientId === undefined) {
+    read.problems.push(
+      "OIDC_ISSUER is set but OIDC_CLIENT_ID is not: set both for the console's login through the identity provider, or neither",
+    );
+  }
+  if (!issuerGiven && clientId !== undefined) {
+    read.problems.push(
+      "OIDC_CLIENT_ID is set but OIDC_ISSUER is not: set both for the console's login through the identity provider, or neither",
+    );
+  }
+  if (!scope.split(/\s+/).includes('openid')) read.problems.push(`OIDC_SCOPE is "${scope}"; it must include openid`);
+  const dir = read.string('CONSOLE_DIR');
+  return {
+    dir: dir === undefined ? undefined : path.resolve(dir),
+    oidc: issuer && clientId ? { issuer: issuer.replace(/\/+$/, ''), clientId, scope } : null,
+  };
 }
 
 /** The injection token of the `AppConfig` object. */

@@ -1,0 +1,54 @@
+import { createClient as createWsClient } from 'graphql-ws';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
+import { ConnectionStatus } from './connection';
+
+/**
+ * One urql client per login: GraphQL over HTTP for queries and mutations, graphql-ws on the same
+ * origin for subscriptions, the bearer token on both (connectionParams on the socket, as the API
+ * expects). `getToken` is read per request, so a renewed token is used without a new client.
+ */
+export function createApiClient(getToken: () => string | null): {
+  client: Client;
+  connection: ConnectionStatus;
+  dispose(): void;
+} {
+  const connection = new ConnectionStatus();
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  const ws = createWsClient({
+    url: wsUrl,
+    connectionParams: () => ({ Authorization: `Bearer ${getToken() ?? ''}` }),
+    // Laptops sleep and phones change networks on shift: keep trying to reconnect.
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    lazy: true,
+    on: {
+      connecting: () => connection.set('connecting'),
+      connected: () => connection.set('live'),
+      closed: () => connection.set('offline'),
+    },
+  });
+  const client = new Client({
+    url: '/graphql',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+    fetchOptions: (): RequestInit => {
+      const token = getToken();
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+  });
+  return { client, connection, dispose: () => void ws.dispose() };
+}

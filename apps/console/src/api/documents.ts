@@ -1,0 +1,289 @@
+/**
+ * Every GraphQL operation the console sends, in one place, so what the console depends on in the
+ * public contract (schema.gql) can be read at a glance.
+ */
+import { gql } from 'urql';
+
+const FACILITY_FIELDS = gql`
+  fragment FacilityFields on Facility {
+    id
+    name
+    type
+    secretAddress
+    municipality
+    address
+    region {
+      code
+      name
+    }
+    intake {
+      openNow
+      alwaysOpen
+      description
+    }
+    capacity {
+      total
+      occupied
+      held
+      outOfService
+      available
+      updatedAt
+      confirmedAt
+      freshness
+      version
+    }
+  }
+`;
+
+const REQUEST_FIELDS = gql`
+  fragment RequestFields on PlacementRequest {
+    id
+    status
+    urgency
+    regionCode
+    groupSize
+    createdAt
+    offerExpiresAt
+    placedAt
+    stayEndsAt
+    waitingReason
+    nextAttemptAt
+    escalated
+    facility {
+      id
+      name
+      type
+      address
+      municipality
+      region {
+        code
+        name
+      }
+    }
+    history {
+      status
+      at
+      by
+      note
+    }
+    followUp {
+      id
+      status
+    }
+  }
+`;
+
+export const ME = gql`
+  query Me {
+    me {
+      sub
+      role
+      org
+      regions
+      facilityIds
+    }
+  }
+`;
+
+export const REGIONS = gql`
+  query Regions {
+    regions {
+      code
+      name
+    }
+  }
+`;
+
+export const FACILITIES = gql`
+  query Facilities($filter: FacilityFilter) {
+    facilities(filter: $filter) {
+      ...FacilityFields
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
+export const FACILITY = gql`
+  query Facility($id: ID!) {
+    facility(id: $id) {
+      ...FacilityFields
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
+export const CAPACITY_CHANGED = gql`
+  subscription CapacityChanged($regionCodes: [ID!], $types: [ShelterType!]) {
+    capacityChanged(regionCodes: $regionCodes, types: $types) {
+      ...FacilityFields
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
+export const UPDATE_CAPACITY = gql`
+  mutation UpdateCapacity($input: UpdateCapacityInput!) {
+    updateCapacity(input: $input) {
+      ...FacilityFields
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
+export const CONFIRM_CAPACITY = gql`
+  mutation ConfirmCapacity($facilityId: ID!) {
+    confirmCapacity(facilityId: $facilityId) {
+      ...FacilityFields
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
+export const MATCH_FACILITIES = gql`
+  query MatchFacilities($profile: VictimProfileInput!, $options: MatchOptionsInput) {
+    matchFacilities(profile: $profile, options: $options) {
+      matchCount
+      excludedCount
+      matches {
+        score
+        placeableNow
+        placeableAt
+        freshness
+        reasons
+        facility {
+          id
+          name
+          type
+          region {
+            code
+            name
+          }
+        }
+      }
+      excluded {
+        facility {
+          id
+          name
+          type
+          region {
+            code
+            name
+          }
+        }
+        reasons {
+          code
+          message
+        }
+      }
+      advice {
+        code
+        message
+      }
+    }
+  }
+`;
+
+export const REQUEST_PLACEMENT = gql`
+  mutation RequestPlacement($input: PlacementRequestInput!) {
+    requestPlacement(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const REQUEST_NOODBED = gql`
+  mutation RequestNoodbed($input: NoodbedRequestInput!) {
+    requestNoodbed(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const PLACEMENT_REQUEST = gql`
+  query PlacementRequest($id: ID!) {
+    placementRequest(id: $id) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const PLACEMENT_REQUEST_UPDATED = gql`
+  subscription PlacementRequestUpdated($id: ID) {
+    placementRequestUpdated(id: $id) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const CANCEL_PLACEMENT_REQUEST = gql`
+  mutation CancelPlacementRequest($requestId: ID!, $reason: String!) {
+    cancelPlacementRequest(requestId: $requestId, reason: $reason) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+/** The shelter desk's offers: open ones to answer, accepted ones to confirm arrival of. */
+export const DESK_REQUESTS = gql`
+  query DeskRequests($filter: PlacementRequestFilter) {
+    placementRequests(filter: $filter, first: 50) {
+      totalCount
+      edges {
+        node {
+          ...RequestFields
+          profileSummary {
+            gender
+            ageBand
+            careNeeds
+            accompanyingChildren
+            groupSize
+            languages
+          }
+        }
+      }
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const RESPOND_TO_OFFER = gql`
+  mutation RespondToOffer($input: OfferResponseInput!) {
+    respondToOffer(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const CONFIRM_ARRIVAL = gql`
+  mutation ConfirmArrival($requestId: ID!) {
+    confirmArrival(requestId: $requestId) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const CAPACITY_OVERVIEW = gql`
+  query CapacityOverview($regionCodes: [ID!], $types: [ShelterType!]) {
+    capacityOverview(regionCodes: $regionCodes, types: $types) {
+      region {
+        code
+        name
+      }
+      type
+      facilities
+      total
+      occupied
+      held
+      outOfService
+      available
+      staleShare
+    }
+  }
+`;

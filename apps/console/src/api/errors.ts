@@ -1,0 +1,26 @@
+import type { CombinedError } from 'urql';
+
+/** One problem as a person can read it: the API's `extensions.code` and its message (never JSON). */
+export interface ReadableError {
+  code: string;
+  message: string;
+}
+
+/**
+ * The API's messages are written for people (api-contract.md, Errors), so they are shown as they
+ * are, under a translated heading for their code. Network trouble gets its own code.
+ */
+export function readableErrors(error: CombinedError | undefined | null): ReadableError[] {
+  if (!error) return [];
+  const fromGraphql = error.graphQLErrors.map((graphqlError) => ({
+    code: typeof graphqlError.extensions?.code === 'string' ? graphqlError.extensions.code : 'UNKNOWN',
+    message: graphqlError.message,
+  }));
+  if (fromGraphql.length > 0) return fromGraphql;
+  if (error.networkError) return [{ code: 'NETWORK', message: error.networkError.message }];
+  return [{ code: 'UNKNOWN', message: error.message }];
+}
+
+export function hasCode(error: CombinedError | undefined | null, code: string): boolean {
+  return readableErrors(error).some((readable) => readable.code === code);
+}

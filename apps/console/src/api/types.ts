@@ -1,0 +1,117 @@
+/**
+ * The shapes the console reads, as selected by `documents.ts` (a subset of schema.gql). Written by
+ * hand: the console selects few fields, and a generator would be one more build step to keep alive.
+ */
+export type Role = 'ZORGCOORDINATOR' | 'COMENSHA' | 'POLICE' | 'NLA' | 'SHELTER_STAFF' | 'PLANNER' | 'ADMIN';
+export type ShelterType = 'VROUWENOPVANG' | 'MAATSCHAPPELIJKE_OPVANG' | 'COSM' | 'OMM' | 'NLA_CRISIS' | 'NOODBED' | 'JEUGDZORG';
+export const SHELTER_TYPES: ShelterType[] = [
+  'VROUWENOPVANG',
+  'MAATSCHAPPELIJKE_OPVANG',
+  'COSM',
+  'OMM',
+  'NLA_CRISIS',
+  'NOODBED',
+  'JEUGDZORG',
+];
+export type Freshness = 'FRESH' | 'AGING' | 'STALE' | 'UNKNOWN';
+export type PlacementStatus = 'RECEIVED' | 'MATCHING' | 'WAITING' | 'OFFERED' | 'ACCEPTED' | 'PLACED' | 'ENDED' | 'CANCELLED';
+export type Urgency = 'ACUTE' | 'URGENT' | 'PLANNED';
+
+export interface Viewer {
+  sub: string;
+  role: Role;
+  org: string;
+  regions: string[];
+  facilityIds: string[];
+}
+
+export interface Region {
+  code: string;
+  name: string;
+}
+
+export interface Capacity {
+  total: number;
+  occupied: number;
+  held: number;
+  outOfService: number;
+  available: number;
+  updatedAt: string;
+  confirmedAt: string | null;
+  freshness: Freshness;
+  version: number;
+}
+
+export interface Facility {
+  id: string;
+  name: string;
+  type: ShelterType;
+  secretAddress: boolean;
+  municipality: string | null;
+  /** Null for callers who may not see it: the console shows only what the API returned. */
+  address: string | null;
+  region: Region;
+  intake: { openNow: boolean; alwaysOpen: boolean; description: string };
+  capacity: Capacity;
+}
+
+export interface FacilityRef {
+  id: string;
+  name: string;
+  type: ShelterType;
+  region: Region;
+}
+
+export interface MatchResult {
+  matchCount: number;
+  excludedCount: number;
+  matches: {
+    facility: FacilityRef;
+    score: number;
+    placeableNow: boolean;
+    placeableAt: string;
+    freshness: Freshness;
+    reasons: string[];
+  }[];
+  excluded: { facility: FacilityRef; reasons: { code: string; message: string }[] }[];
+  advice: { code: string; message: string }[];
+}
+
+export interface PlacementRequest {
+  id: string;
+  status: PlacementStatus;
+  urgency: Urgency;
+  regionCode: string;
+  groupSize: number;
+  createdAt: string;
+  offerExpiresAt: string | null;
+  placedAt: string | null;
+  stayEndsAt: string | null;
+  waitingReason: string | null;
+  nextAttemptAt: string | null;
+  escalated: boolean;
+  facility: (FacilityRef & { address: string | null; municipality: string | null }) | null;
+  history: { status: PlacementStatus; at: string; by: string; note: string | null }[];
+  followUp: { id: string; status: PlacementStatus } | null;
+}
+
+export interface ProfileSummary {
+  gender: string;
+  ageBand: string;
+  careNeeds: string[];
+  accompanyingChildren: number;
+  groupSize: number;
+  languages: string[];
+}
+
+export interface CapacitySummary {
+  region: Region;
+  type: ShelterType;
+  facilities: number;
+  total: number;
+  occupied: number;
+  held: number;
+  outOfService: number;
+  available: number;
+  staleShare: number;
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Provider } from 'urql';
+import { createApiClient } from './api/client';
+import { ConnectionContext } from './api/connection';
+import { type ConsoleConfig, fetchConsoleConfig } from './auth/console-config';
+import { LoginScreen } from './auth/login-screen';
+import { completeLogin, isLoginCallback, userManager } from './auth/oidc';
+import { forgetToken, storedToken, storeToken, takeTokenFromAddress, tokenExpiry } from './auth/session';
+import { useI18n } from './i18n/i18n';
+import { Shell } from './shell/shell';
+
+/**
+ * Logged out → the login screen; logged in → the shell with one API client for this token.
+ * A token arrives by paste, by `#token=…` in the address, or from the identity provider.
+ */
+export function App() {
+  const { t } = useI18n();
+  const [config, setConfig] = useState<ConsoleConfig | null>(null);
+  const [token, setToken] = useState<string | null>(() => {
+    const fromAddress = takeTokenFromAddress();
+    if (fromAddress) storeToken(fromAddress);
+    return fromAddress ?? storedToken();
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    fetchConsoleConfig().then(
+      async (loaded) => {
+        setConfig(loaded);
+        if (loaded.oidc && isLoginCallback()) {
+          try {
+            const accessToken = await completeLogin(userManager(loaded.oidc));
+            storeToken(accessToken);
+            setToken(accessToken);
+          } catch (error) {
+            setProblem(`${t('login.oidcFailed')}: ${(error as Error).message}`);
+          }
+        }
+      },
+      (error: Error) => setProblem(`${t('login.configFailed')}: ${error.message}`),
+    );
+    // Once, at start: the language may change later without reloading the configuration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const logout = useCallback(
+    (reason?: string) => {
+      forgetToken();
+      if (config?.oidc) void userManager(config.oidc).removeUser();
+      setProblem(reason ?? null);
+      setToken(null);
+    },
+    [config],
+  );
+
+  // A token ends at its expiry: go back to the login screen then, saying why.
+  useEffect(() => {
+    const expiry = token ? tokenExpiry(token) : null;
+    if (expiry === null) return;
+    const timer = setTimeout(() => logout(t('shell.sessionEnded')), Math.max(0, Math.min(expiry - Date.now(), 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [token, logout, t]);
+
+  const api = useMemo(() => (token ? createApiClient(() => token) : null), [token]);
+  useEffect(() => () => api?.dispose(), [api]);
+
+  if (!token || !api) {
+    return (
+      <LoginScreen
+        config={config}
+        problem={problem}
+        onToken={(pasted) => {
+          storeToken(pasted);
+          setProblem(null);
+          setToken(pasted);
+        }}
+        onOidc={() => config?.oidc && void userManager(config.oidc).signinRedirect()}
+      />
+    );
+  }
+  return (
+    <Provider value={api.client}>
+      <ConnectionContext.Provider value={api.connection}>
+        <Shell token={() => token} onLogout={logout} />
+      </ConnectionContext.Provider>
+    </Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Facility } from '../api/types';
+import { FreshnessBadge } from '../components/freshness-badge';
+import { useI18n } from '../i18n/i18n';
+
+/** One facility on the board: free places of total, how fresh, whether intake is open. */
+export function FacilityRow({ facility, changed }: { facility: Facility; changed: boolean }) {
+  const { t, label, dateTime } = useI18n();
+  const { capacity } = facility;
+  return (
+    <li
+      className={`facility${changed ? ' changed' : ''}${capacity.available === 0 ? ' full' : ''}`}
+      data-facility-id={facility.id}
+    >
+      <div className="facility-main">
+        <strong className="facility-name">{facility.name}</strong>
+        <span className="muted">
+          {label('kind', facility.type)}
+          {facility.municipality && ` · ${facility.municipality}`}
+          {facility.secretAddress && ` · ${t('beds.secret')}`}
+        </span>
+        {/* Shown only when the API returned it: it withholds secret addresses from most callers. */}
+        {facility.address && <span className="muted address">{facility.address}</span>}
+      </div>
+      <div className="facility-count">
+        <span className="available" data-testid="available">
+          {capacity.available}
+        </span>{' '}
+        <span className="muted">
+          {t('beds.free')} {t('beds.of')} <span data-testid="total">{capacity.total}</span>
+        </span>
+      </div>
+      <div className="facility-meta">
+        <FreshnessBadge freshness={capacity.freshness} />
+        <span className="muted">
+          {t('beds.updated')} {dateTime(capacity.confirmedAt ?? capacity.updatedAt)}
+        </span>
+        <span className={facility.intake.openNow ? 'open' : 'closed'}>
+          {facility.intake.openNow ? t('beds.openNow') : t('beds.closedNow')}
+        </span>
+      </div>
+    </li>
+  );
+}

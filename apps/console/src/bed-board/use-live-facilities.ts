@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react';
+import { type CombinedError, useQuery, useSubscription } from 'urql';
+import { CAPACITY_CHANGED, FACILITIES } from '../api/documents';
+import type { Facility, ShelterType } from '../api/types';
+
+export interface BedBoardFilter {
+  types: ShelterType[];
+  regionCode: string;
+  availableOnly: boolean;
+}
+
+/**
+ * Facilities of the filter, kept live: read once, then every `capacityChanged` of the same regions
+ * and kinds replaces that facility's figures in place (no refetch, no reload). "Only with a free
+ * place" is applied here rather than in the query, so a facility that frees a place appears and one
+ * that fills up goes, as the changes arrive.
+ */
+export function useLiveFacilities(filter: BedBoardFilter): {
+  facilities: Facility[];
+  fetching: boolean;
+  error: CombinedError | undefined;
+  recentlyChanged: ReadonlySet<string>;
+} {
+  const variables = useMemo(
+    () => ({
+      regionCodes: filter.regionCode ? [filter.regionCode] : null,
+      types: filter.types.length > 0 ? filter.types : null,
+    }),
+    [filter.regionCode, filter.types],
+  );
+  const [{ data, fetching, error }] = useQuery<{ facilities: Facility[] }>({
+    query: FACILITIES,
+    variables: { filter: variables },
+    requestPolicy: 'cache-and-network',
+  });
+  const [updates, setUpdates] = useState<ReadonlyMap<string, Facility>>(new Map());
+  const [recentlyChanged, setRecentlyChanged] = useState<ReadonlySet<string>>(new Set());
+
+  const [{ error: subscriptionError }] = useSubscription<{ capacityChanged: Facility }>(
+    { query: CAPACITY_CHANGED, variables },
+    (_previous, event) => {
+      const facility = event.capacityChanged;
+      setUpdates((current) => new Map(current).set(facility.id, facility));
+      setRecentlyChanged((current) => new Set(current).add(facility.id));
+      setTimeout(
+        () =>
+          setRecentlyChanged((current) => {
+            const next = new Set(current);
+            next.delete(facility.id);
+            return next;
+          }),
+        4_000,
+      );
+      return event;
+    },
+  );
+
+  const { regionCode, types, availableOnly } = filter;
+  const facilities = useMemo(() => {
+    const byId = new Map((data?.facilities ?? []).map((facility) => [facility.id, facility]));
+    for (const [id, facility] of updates) {
+      // Updates seen under an earlier filter may not belong to this one; and a re-read may be newer.
+      const inFilter =
+        (!regionCode || facility.region.code === regionCode) && (types.length === 0 || types.includes(facility.type));
+      const known = byId.get(id);
+      if (inFilter && (!known || known.capacity.version <= facility.capacity.version)) byId.set(id, facility);
+    }
+    return [...byId.values()].filter((facility) => !availableOnly || facility.capacity.available > 0);
+  }, [data, updates, regionCode, types, availableOnly]);
+
+  return { facilities, fetching, error: error ?? subscriptionError, recentlyChanged };
+}

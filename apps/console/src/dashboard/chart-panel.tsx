@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+/** A titled panel around one chart, with its CSV download, and a word when there is nothing to draw. */
+export function ChartPanel(props: { id: string; title: string; points: number; download?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <section className="card chart-panel" data-chart={props.id} data-points={props.points}>
+      <header>
+        <h2>{props.title}</h2>
+        {props.download}
+      </header>
+      {props.points === 0 ? <p className="muted">{t('dashboard.noData')}</p> : <div className="chart-box">{props.children}</div>}
+    </section>
+  );
+}

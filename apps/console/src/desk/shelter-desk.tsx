@@ -1,0 +1,22 @@
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../shell/viewer-context';
+import { CapacityCard } from './capacity-card';
+import { OfferList } from './offer-list';
+
+/** Shelter staff: their facilities' counts, and the offers to answer. */
+export function ShelterDesk() {
+  const { t } = useI18n();
+  const { viewer } = useSession();
+  return (
+    <section>
+      <h1>{t('desk.title')}</h1>
+      {viewer.facilityIds.length === 0 && <p className="error-box">{t('desk.noFacilities')}</p>}
+      <div className="cards">
+        {viewer.facilityIds.map((id) => (
+          <CapacityCard key={id} facilityId={id} />
+        ))}
+      </div>
+      <OfferList />
+    </section>
+  );
+}

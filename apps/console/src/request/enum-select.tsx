@@ -1,0 +1,32 @@
+import { useI18n } from '../i18n/i18n';
+
+/** A select over enum values with an empty "unknown" choice (most profile fields are optional). */
+export function EnumSelect(props: {
+  label: string;
+  name: string;
+  group: string;
+  options: readonly string[];
+  value: string;
+  onChange(value: string): void;
+  required?: boolean;
+}) {
+  const { t, label } = useI18n();
+  return (
+    <label>
+      {props.label}
+      <select
+        name={props.name}
+        value={props.value}
+        required={props.required}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.required ? '—' : t('request.unknown')}</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {label(props.group, option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Region } from '../api/types';
+import { ChoiceChips } from '../components/choice-chips';
+import { useI18n } from '../i18n/i18n';
+import { EnumSelect } from './enum-select';
+import {
+  AANGIFTE_STATUSES,
+  B8_STATUSES,
+  CARE_NEEDS,
+  EXPLOITATION_TYPES,
+  GENDERS,
+  type ProfileDraft,
+  RESIDENCE_STATUSES,
+  THREAT_LEVELS,
+} from './profile';
+
+/** The pseudonymous victim profile (no name field, by design). */
+export function ProfileForm({
+  draft,
+  regions,
+  onChange,
+}: {
+  draft: ProfileDraft;
+  regions: Region[];
+  onChange(draft: ProfileDraft): void;
+}) {
+  const { t, label } = useI18n();
+  const set =
+    <K extends keyof ProfileDraft>(key: K) =>
+    (value: ProfileDraft[K]) =>
+      onChange({ ...draft, [key]: value });
+  return (
+    <fieldset className="form-section">
+      <legend>{t('request.profile')}</legend>
+      <fieldset className="chips">
+        <legend>{t('request.gender')}</legend>
+        {GENDERS.map((gender) => (
+          <label key={gender} className="chip">
+            <input
+              type="radio"
+              name="gender"
+              value={gender}
+              checked={draft.gender === gender}
+              onChange={() => set('gender')(gender)}
+            />
+            {label('gender', gender)}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('request.age')}
+        <input
+          name="age"
+          type="number"
+          min={0}
+          max={120}
+          inputMode="numeric"
+          value={draft.age}
+          onChange={(event) => set('age')(event.target.value)}
+        />
+      </label>
+      <ChoiceChips
+        legend={t('request.exploitation')}
+        group="exploitation"
+        name="exploitation"
+        options={EXPLOITATION_TYPES}
+        value={draft.exploitationTypes}
+        onChange={set('exploitationTypes')}
+      />
+      <div className="form-grid">
+        <EnumSelect
+          label={t('request.residence')}
+          name="residenceStatus"
+          group="residence"
+          options={RESIDENCE_STATUSES}
+          value={draft.residenceStatus}
+          onChange={set('residenceStatus')}
+        />
+        <EnumSelect
+          label={t('request.b8')}
+          name="b8Status"
+          group="b8"
+          options={B8_STATUSES}
+          value={draft.b8Status}
+          onChange={set('b8Status')}
+        />
+        {draft.b8Status === 'BEDENKTIJD' && (
+          <label>
+            {t('request.bedenktijdStart')}
+            <input
+              name="bedenktijdStart"
+              type="date"
+              value={draft.bedenktijdStart}
+              onChange={(event) => set('bedenktijdStart')(event.target.value)}
+            />
+          </label>
+        )}
+        <EnumSelect
+          label={t('request.aangifte')}
+          name="aangifte"
+          group="aangifte"
+          options={AANGIFTE_STATUSES}
+          value={draft.aangifte}
+          onChange={set('aangifte')}
+        />
+        <EnumSelect
+          label={t('request.threat')}
+          name="threatLevel"
+          group="threat"
+          options={THREAT_LEVELS}
+          value={draft.threatLevel}
+          onChange={set('threatLevel')}
+        />
+        <label>
+          {t('request.children')}
+          <input
+            name="accompanyingChildren"
+            type="number"
+            min={0}
+            max={20}
+            inputMode="numeric"
+            value={draft.accompanyingChildren}
+            onChange={(event) => set('accompanyingChildren')(event.target.value)}
+          />
+        </label>
+        <label>
+          {t('request.homeRegion')}
+          <select
+            name="homeRegionCode"
+            value={draft.homeRegionCode}
+            onChange={(event) => set('homeRegionCode')(event.target.value)}
+          >
+            <option value="">{t('request.unknown')}</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('request.foundIn')}
+          <input
+            name="foundInMunicipality"
+            value={draft.foundInMunicipality}
+            autoComplete="off"
+            onChange={(event) => set('foundInMunicipality')(event.target.value)}
+          />
+        </label>
+        <label>
+          {t('request.languages')}
+          <input
+            name="languages"
+            value={draft.languages}
+            autoComplete="off"
+            onChange={(event) => set('languages')(event.target.value)}
+          />
+        </label>
+      </div>
+      <ChoiceChips
+        legend={t('request.careNeeds')}
+        group="care"
+        name="careNeeds"
+        options={CARE_NEEDS}
+        value={draft.careNeeds}
+        onChange={set('careNeeds')}
+      />
+      <label>
+        {t('request.excludedRegions')}
+        <select
+          name="excludedRegionCodes"
+          multiple
+          size={4}
+          value={draft.excludedRegionCodes}
+          onChange={(event) => set('excludedRegionCodes')([...event.target.selectedOptions].map((option) => option.value))}
+        >
+          {regions.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The victim profile as the form holds it (strings from inputs) and as the API takes it
+ * (VictimProfileInput). Lives only in the form's memory: never stored in the browser.
+ */
+export const GENDERS = ['FEMALE', 'MALE', 'X'] as const;
+export const EXPLOITATION_TYPES = ['SEXUAL', 'LABOUR', 'CRIMINAL', 'ORGAN_REMOVAL', 'OTHER', 'SERIOUS_DISADVANTAGE'] as const;
+export const RESIDENCE_STATUSES = [
+  'DUTCH',
+  'EU_CITIZEN',
+  'LAWFUL_NON_EU',
+  'NO_LAWFUL_RESIDENCE',
+  'ASYLUM_PROCEDURE',
+  'UNKNOWN',
+] as const;
+export const B8_STATUSES = [
+  'NOT_APPLICABLE',
+  'NOT_YET_INFORMED',
+  'BEDENKTIJD',
+  'B8_PERMIT',
+  'B8_PERMIT_NO_COOPERATION',
+  'B9',
+] as const;
+export const AANGIFTE_STATUSES = ['NONE', 'DONE', 'DECLINED'] as const;
+export const CARE_NEEDS = ['LVB', 'GGZ', 'ADDICTION', 'MULTI_DOMAIN'] as const;
+export const THREAT_LEVELS = ['NORMAL', 'HIGH'] as const;
+export const URGENCIES = ['ACUTE', 'URGENT', 'PLANNED'] as const;
+
+export interface ProfileDraft {
+  gender: string;
+  age: string;
+  exploitationTypes: string[];
+  residenceStatus: string;
+  b8Status: string;
+  bedenktijdStart: string;
+  aangifte: string;
+  careNeeds: string[];
+  accompanyingChildren: string;
+  threatLevel: string;
+  excludedRegionCodes: string[];
+  homeRegionCode: string;
+  foundInMunicipality: string;
+  languages: string;
+}
+
+export const EMPTY_PROFILE: ProfileDraft = {
+  gender: '',
+  age: '',
+  exploitationTypes: [],
+  residenceStatus: '',
+  b8Status: '',
+  bedenktijdStart: '',
+  aangifte: '',
+  careNeeds: [],
+  accompanyingChildren: '',
+  threatLevel: '',
+  excludedRegionCodes: [],
+  homeRegionCode: '',
+  foundInMunicipality: '',
+  languages: '',
+};
+
+/** The API's input, leaving out what was not filled in; null until gender and exploitation are known. */
+export function toProfileInput(draft: ProfileDraft): Record<string, unknown> | null {
+  if (!draft.gender || draft.exploitationTypes.length === 0) return null;
+  const input: Record<string, unknown> = { gender: draft.gender, exploitationTypes: draft.exploitationTypes };
+  const whole = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : undefined);
+  if (whole(draft.age) !== undefined) input.age = whole(draft.age);
+  if (draft.residenceStatus) input.residenceStatus = draft.residenceStatus;
+  if (draft.b8Status) input.b8Status = draft.b8Status;
+  if (draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart) input.bedenktijdStart = draft.bedenktijdStart;
+  if (draft.aangifte) input.aangifte = draft.aangifte;
+  if (draft.careNeeds.length > 0) input.careNeeds = draft.careNeeds;
+  if (whole(draft.accompanyingChildren)) input.accompanyingChildren = whole(draft.accompanyingChildren);
+  if (draft.threatLevel) input.threatLevel = draft.threatLevel;
+  if (draft.excludedRegionCodes.length > 0) input.excludedRegionCodes = draft.excludedRegionCodes;
+  if (draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
+  if (draft.foundInMunicipality.trim()) input.foundInMunicipality = draft.foundInMunicipality.trim();
+  const languages = draft.languages
+    .split(/[\s,]+/)
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean);
+  if (languages.length > 0) input.languages = languages;
+  return input;
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { CANCEL_PLACEMENT_REQUEST } from '../api/documents';
+import type { PlacementRequest } from '../api/types';
+import { ErrorMessage } from '../components/error-message';
+import { StatusBadge } from '../components/status-badge';
+import { useI18n } from '../i18n/i18n';
+import { useLiveRequest } from './use-live-request';
+
+/** The submitted request, live: status, the offered place, why it waits, its history. */
+export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; onNew(): void }) {
+  const { t, label, dateTime } = useI18n();
+  const { request, error } = useLiveRequest(initial);
+  const [cancelState, cancel] = useMutation(CANCEL_PLACEMENT_REQUEST);
+  const [reason, setReason] = useState('');
+  const open = !['PLACED', 'ENDED', 'CANCELLED'].includes(request.status);
+
+  return (
+    <section className="follow" data-request-id={request.id}>
+      <h2>
+        {t('follow.title')} <StatusBadge status={request.status} />
+      </h2>
+      <ErrorMessage error={error ?? cancelState.error} />
+      <dl className="facts">
+        <dt>{t('request.urgency')}</dt>
+        <dd>{label('urgency', request.urgency)}</dd>
+        {request.facility && (
+          <>
+            <dt>{t('follow.facility')}</dt>
+            <dd data-testid="offered-facility">
+              {request.facility.name}{' '}
+              <span className="muted">
+                ({label('kind', request.facility.type)}, {request.facility.region.name})
+              </span>
+              {request.facility.address && <span className="address"> · {request.facility.address}</span>}
+            </dd>
+          </>
+        )}
+        {request.offerExpiresAt && request.status === 'OFFERED' && (
+          <>
+            <dt>{t('follow.offerExpires')}</dt>
+            <dd>{dateTime(request.offerExpiresAt)}</dd>
+          </>
+        )}
+        {request.waitingReason && request.status === 'WAITING' && (
+          <>
+            <dt>{t('follow.waiting')}</dt>
+            <dd>
+              {request.waitingReason}
+              {request.nextAttemptAt && ` · ${t('follow.nextAttempt')} ${dateTime(request.nextAttemptAt)}`}
+            </dd>
+          </>
+        )}
+        {request.followUp && (
+          <>
+            <dt>{t('follow.followUp')}</dt>
+            <dd>
+              <StatusBadge status={request.followUp.status} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {request.escalated && <p className="error-box">{t('follow.escalated')}</p>}
+      <h3>{t('follow.history')}</h3>
+      <ol className="history">
+        {request.history.map((event, index) => (
+          <li key={index}>
+            {dateTime(event.at)} <StatusBadge status={event.status} /> {event.note && <span className="muted">{event.note}</span>}
+          </li>
+        ))}
+      </ol>
+      <div className="actions">
+        {open && (
+          <form
+            className="inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (reason.trim()) void cancel({ requestId: request.id, reason: reason.trim() });
+            }}
+          >
+            <input
+              name="cancelReason"
+              placeholder={t('request.cancelReason')}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            <button type="submit" disabled={!reason.trim() || cancelState.fetching}>
+              {t('request.cancel')}
+            </button>
+          </form>
+        )}
+        <button type="button" onClick={onNew}>
+          {t('request.new')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { REGIONS, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
+import type { PlacementRequest, Region } from '../api/types';
+import { ErrorMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../shell/viewer-context';
+import { EnumSelect } from './enum-select';
+import { MatchPreview } from './match-preview';
+import { EMPTY_PROFILE, type ProfileDraft, toProfileInput, URGENCIES } from './profile';
+import { ProfileForm } from './profile-form';
+import { RequestFollow } from './request-follow';
+import { useDebounced } from './use-debounced';
+
+/** A fresh idempotency key per form: a double tap or a retry after a timeout returns the same request. */
+function newClientReference(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Fill in the profile, see what matches while typing, submit, follow. Police ask for a noodbed
+ * (`requestNoodbed`, answered at once); everyone else for a placement (`requestPlacement`).
+ */
+export function RequestScreen() {
+  const { t } = useI18n();
+  const { viewer } = useSession();
+  const noodbed = viewer.role === 'POLICE';
+  const [{ data: regionData }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
+  const regions = regionData?.regions ?? [];
+  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_PROFILE);
+  const [urgency, setUrgency] = useState('ACUTE');
+  const [regionCode, setRegionCode] = useState(viewer.regions[0] ?? '');
+  const [groupSize, setGroupSize] = useState('1');
+  const [clientReference, setClientReference] = useState(newClientReference);
+  const [submitted, setSubmitted] = useState<PlacementRequest | null>(null);
+  const [placement, requestPlacement] = useMutation<{ requestPlacement: PlacementRequest }>(REQUEST_PLACEMENT);
+  const [noodbedState, requestNoodbed] = useMutation<{ requestNoodbed: PlacementRequest }>(REQUEST_NOODBED);
+
+  const profile = useMemo(() => toProfileInput(draft), [draft]);
+  const settledProfile = useDebounced(profile, 400);
+  const submitting = placement.fetching || noodbedState.fetching;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!profile || !regionCode) return;
+    const size = Math.max(1, Number(groupSize) || 1);
+    const result = noodbed
+      ? await requestNoodbed({ input: { profile, regionCode, groupSize: size, clientReference } })
+      : await requestPlacement({ input: { profile, regionCode, urgency, groupSize: size, clientReference } });
+    const request = result.data && ('requestNoodbed' in result.data ? result.data.requestNoodbed : result.data.requestPlacement);
+    if (request) setSubmitted(request);
+  };
+
+  if (submitted) {
+    return (
+      <RequestFollow
+        initial={submitted}
+        onNew={() => {
+          setSubmitted(null);
+          setDraft(EMPTY_PROFILE);
+          setClientReference(newClientReference());
+        }}
+      />
+    );
+  }
+
+  return (
+    <section>
+      <h1>{t('request.title')}</h1>
+      <div className="request-layout">
+        <form className="request-form" onSubmit={(event) => void submit(event)}>
+          <ProfileForm draft={draft} regions={regions} onChange={setDraft} />
+          <fieldset className="form-section">
+            <legend>{t('request.details')}</legend>
+            <div className="form-grid">
+              {!noodbed && (
+                <EnumSelect
+                  label={t('request.urgency')}
+                  name="urgency"
+                  group="urgency"
+                  options={URGENCIES}
+                  value={urgency}
+                  onChange={setUrgency}
+                  required
+                />
+              )}
+              <label>
+                {t('request.regionCode')}
+                <select name="regionCode" value={regionCode} required onChange={(event) => setRegionCode(event.target.value)}>
+                  <option value="">—</option>
+                  {regions.map((region) => (
+                    <option key={region.code} value={region.code}>
+                      {region.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t('request.groupSize')}
+                <input
+                  name="groupSize"
+                  type="number"
+                  min={1}
+                  max={50}
+                  inputMode="numeric"
+                  value={groupSize}
+                  onChange={(event) => setGroupSize(event.target.value)}
+                />
+              </label>
+            </div>
+          </fieldset>
+          {!profile && <p className="hint">{t('request.incomplete')}</p>}
+          <ErrorMessage error={placement.error ?? noodbedState.error} />
+          <button type="submit" className="primary" disabled={!profile || !regionCode || submitting}>
+            {noodbed ? t('request.submitNoodbed') : t('request.submitPlacement')}
+          </button>
+        </form>
+        <MatchPreview profile={settledProfile} regionCode={regionCode} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useMemo } from 'react';
+import { type CombinedError, useQuery, useSubscription } from 'urql';
+import { PLACEMENT_REQUEST, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import type { PlacementRequest } from '../api/types';
+
+const FINISHED = ['PLACED', 'ENDED', 'CANCELLED'];
+/** A slow re-read besides the subscription: covers changes made before the socket was live, and reconnects. */
+const REREAD_MS = 15_000;
+
+/** The copy that has seen more of the request's history (history only grows). */
+function newer(a: PlacementRequest, b: PlacementRequest | null | undefined): PlacementRequest {
+  return b && b.history.length >= a.history.length ? b : a;
+}
+
+/**
+ * One request, kept live by `placementRequestUpdated`. Whichever copy has seen more of the
+ * history (the answer of the mutation, a re-read, or an event) is the one shown.
+ */
+export function useLiveRequest(initial: PlacementRequest): { request: PlacementRequest; error: CombinedError | undefined } {
+  const [{ data, error }, reread] = useQuery<{ placementRequest: PlacementRequest | null }>({
+    query: PLACEMENT_REQUEST,
+    variables: { id: initial.id },
+    requestPolicy: 'network-only',
+  });
+  const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
+    { placementRequestUpdated: PlacementRequest },
+    PlacementRequest | undefined
+  >({ query: PLACEMENT_REQUEST_UPDATED, variables: { id: initial.id } }, (previous, event) =>
+    previous ? newer(previous, event.placementRequestUpdated) : event.placementRequestUpdated,
+  );
+  const request = newer(newer(initial, data?.placementRequest), lastEvent);
+
+  const finished = FINISHED.includes(request.status);
+  useEffect(() => {
+    if (finished) return;
+    const timer = setInterval(() => reread({ requestPolicy: 'network-only' }), REREAD_MS);
+    return () => clearInterval(timer);
+  }, [finished, reread]);
+
+  return useMemo(() => ({ request, error: error ?? subscriptionError }), [request, error, subscriptionError]);
+}

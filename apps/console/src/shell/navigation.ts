@@ -1,0 +1,28 @@
+import type { Role } from '../api/types';
+
+export type Screen = 'beds' | 'request' | 'desk' | 'dashboard';
+
+/**
+ * What each role works with, the first being where it lands. Mirrors the API's access table
+ * (libs/access/src/access-policy.ts): a screen is shown only where its operations are allowed, so
+ * nobody is led to a FORBIDDEN. Police ask for a noodbed, the others with `requestPlacement` for a
+ * placement (the request screen picks the one the role may use).
+ */
+export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
+  POLICE: ['request', 'beds'],
+  ZORGCOORDINATOR: ['request', 'beds'],
+  COMENSHA: ['request', 'beds'],
+  NLA: ['request', 'beds'],
+  SHELTER_STAFF: ['desk', 'beds'],
+  PLANNER: ['dashboard', 'beds'],
+  ADMIN: ['beds', 'request', 'dashboard'],
+};
+
+export function screensFor(role: Role): Screen[] {
+  return SCREENS_BY_ROLE[role] ?? ['beds'];
+}
+
+export function screenFromPath(pathname: string, allowed: Screen[]): Screen | undefined {
+  const name = pathname.replace(/^\/+/, '').split('/')[0];
+  return allowed.find((screen) => screen === name);
+}

@@ -1,0 +1,276 @@
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import type { Browser, Page } from 'playwright-core';
+import { insertFacilities, newFacility } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+/** The little of the DOM the page-side checks use (the test project's types have no DOM lib). */
+interface BrowserElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): unknown;
+}
+interface BrowserCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
+}
+
+/**
+ * The console in a real browser (Debian's Chromium via playwright-core) against the real API and
+ * worker on a private PostgreSQL database: the three jobs on shift and the planner's dashboard,
+ * each asserted on what the screen shows. Screenshots go to test/artifacts/console/.
+ */
+describeInBrowser('the console in a browser', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let shelter: { id: string; name: string };
+  let secretShelter: { id: string; name: string; address: string };
+  let menOnly: { id: string; name: string };
+  const open: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const [women, secret, men] = await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+      newFacility({
+        name: 'Opvang Geheim',
+        secretAddress: true,
+        address: 'Geheimstraat 7, Rotterdam',
+        capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
+      }),
+      newFacility({
+        name: 'Mannenopvang Rijnmond',
+        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+        eligibility: { ...newFacility().eligibility, genders: [Gender.MALE] },
+        capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 },
+      }),
+    ]);
+    shelter = women;
+    secretShelter = { id: secret.id, name: secret.name, address: secret.address! };
+    menOnly = men;
+    api = await startTestApp(database.url, { withWorker: true });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterEach(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  /** Opens the console logged in with `token` (the `#token=` route), on `screen`. */
+  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }, keep = false) {
+    const opened = await openPage(browser, { viewport });
+    if (!keep) open.push(opened.page);
+    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
+    return opened;
+  }
+
+  async function readFacility(id: string, token: string) {
+    const response = await gql<{ facility: { capacity: { version: number; available: number } } }>(
+      api.url,
+      'query($id: ID!) { facility(id: $id) { capacity { version available } } }',
+      {
+        token,
+        variables: { id },
+      },
+    );
+    return response.data!.facility.capacity;
+  }
+
+  it('the bed board shows a capacity change made through the API, without a reload', async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [shelter.id] });
+    const { page, problems } = await openConsole(planner, 'beds');
+
+    const row = page.locator(`li[data-facility-id="${shelter.id}"]`);
+    await row.getByTestId('available').filter({ hasText: /^5$/ }).waitFor();
+    expect(await row.locator('.facility-name').textContent()).toBe('Vrouwenopvang De Haven');
+    expect(await page.getByRole('link', { name: 'Planning' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Opvangbalie' }).count()).toBe(0);
+    // The API withholds secret addresses from planners; the board shows no address for it.
+    await page.locator(`li[data-facility-id="${secretShelter.id}"]`).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(secretShelter.address);
+    // Freshly loaded figures are fresh; a full facility shows 0.
+    expect(await row.locator('[data-freshness]').getAttribute('data-freshness')).toBe('FRESH');
+    expect(await page.locator(`li[data-facility-id="${secretShelter.id}"] [data-testid=available]`).textContent()).toBe('0');
+
+    await page.locator('[data-connection=live]').waitFor();
+    // A reload would clear this marker: it proves the change arrived on the same page.
+    await page.evaluate(() => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    // Shelter staff free up places through the API. The subscription is live once the socket is;
+    // in the rare case the server had not yet registered it, the next change is seen instead.
+    let shown = false;
+    for (let attempt = 0; attempt < 4 && !shown; attempt++) {
+      const { version } = await readFacility(shelter.id, staff);
+      const occupied = 2 - Math.min(attempt, 2);
+      const total = 12 + attempt;
+      const update = await gql(api.url, 'mutation($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }', {
+        token: staff,
+        variables: { input: { facilityId: shelter.id, expectedVersion: version, total, occupied, outOfService: 0 } },
+      });
+      expect(update.errors).toBeUndefined();
+      shown = await row
+        .getByTestId('available')
+        .filter({ hasText: new RegExp(`^${total - occupied}$`) })
+        .waitFor({ timeout: 3_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    expect(shown).toBe(true);
+    expect(await row.getByTestId('total').textContent()).toMatch(/^1[2-5]$/);
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await screenshot(page, 'bed-board');
+
+    // Filters: only the men's shelter kind.
+    await page.getByLabel('Maatschappelijke opvang').check();
+    await page.locator(`li[data-facility-id="${shelter.id}"]`).waitFor({ state: 'detached' });
+    expect(await page.locator('li.facility').count()).toBe(1);
+    expect(await page.locator('li.facility .facility-name').textContent()).toBe(menOnly.name);
+    expect(problems).toEqual([]);
+  });
+
+  let requestId: string;
+  /** The requester's page stays open after the request scenario: the desk scenario watches it. */
+  let requester: Awaited<ReturnType<typeof openConsole>>;
+
+  it('a request filled in on the form shows the match as it is typed, and reaches OFFERED on screen', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    requester = await openConsole(coordinator, 'request', undefined, true);
+    const { page, problems } = requester;
+
+    await page.getByRole('heading', { name: 'Aanvraag', level: 1 }).waitFor();
+    expect(await page.getByText('De uitkomst verschijnt zodra gender en soort uitbuiting zijn ingevuld.').count()).toBe(1);
+    await page.getByLabel('Vrouw').check();
+    await page.getByLabel('Seksueel').check();
+    await page.locator('input[name=age]').fill('24');
+    await page.locator('select[name=residenceStatus]').selectOption('DUTCH');
+
+    // The match result appears without submitting: the women's shelter fits, the men's does not.
+    await page.locator(`.match-list li[data-facility-id="${shelter.id}"]`).waitFor();
+    const excluded = page.locator('details.excluded');
+    await excluded.locator('summary').click();
+    const menExclusion = excluded.locator('li', { hasText: menOnly.name });
+    await menExclusion.locator('[data-reason=GENDER]').waitFor();
+    expect(Number(await page.getByTestId('excluded-count').textContent())).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'request-form');
+
+    expect(await page.locator('select[name=regionCode]').inputValue()).toBe('RR');
+    await page.getByRole('button', { name: 'Plaatsing aanvragen' }).click();
+
+    const follow = page.locator('section.follow');
+    await follow.waitFor();
+    requestId = (await follow.getAttribute('data-request-id'))!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // The worker matches and holds a place; the screen follows it live.
+    await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 30_000 });
+    expect(await follow.getByTestId('offered-facility').textContent()).toContain('Vrouwenopvang De Haven');
+    expect(await follow.locator('ol.history [data-status=RECEIVED]').count()).toBe(1);
+    await screenshot(page, 'request-offered');
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('the shelter desk accepts the offer, and the requester sees it at once', async () => {
+    expect(requestId).toBeDefined();
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [shelter.id] });
+    // The desk on a phone-sized screen: shelter staff use it at the door.
+    const { page, problems } = await openConsole(staff, 'desk', { width: 390, height: 844 });
+
+    const card = page.locator(`article.capacity-card[data-facility-id="${shelter.id}"]`);
+    await card.getByTestId('held').filter({ hasText: /^1$/ }).waitFor();
+    const offer = page.locator(`article.offer-card[data-request-id="${requestId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-status')).toBe('OFFERED');
+    expect(await offer.textContent()).toContain('Vrouw');
+    expect(await page.getByTestId('offer-count').textContent()).toBe('(1)');
+    await screenshot(page, 'desk-offer');
+
+    await offer.getByRole('button', { name: 'Accepteren' }).click();
+    await page.locator(`article.offer-card[data-request-id="${requestId}"][data-status=ACCEPTED]`).waitFor();
+    const after = await gql<{ placementRequest: { status: string } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { status } }',
+      {
+        token: coordinator,
+        variables: { id: requestId },
+      },
+    );
+    expect(after.data!.placementRequest.status).toBe('ACCEPTED');
+    await screenshot(page, 'desk-accepted');
+    // The requester's page, open since the request was made, follows it live (placementRequestUpdated).
+    const follow = requester.page.locator(`section.follow[data-request-id="${requestId}"]`);
+    await follow.locator('h2 [data-status=ACCEPTED]').waitFor({ timeout: 10_000 });
+    expect(await follow.locator('h2 [data-status]').textContent()).toBe('Geaccepteerd');
+    await screenshot(requester.page, 'request-accepted');
+
+    // Capacity in two taps: +1 occupied, save; the card shows the saved counts.
+    const occupiedBefore = Number(await card.getByTestId('occupied').textContent());
+    await card.getByRole('button', { name: 'Bezet +1' }).click();
+    await card.getByRole('button', { name: 'Opslaan' }).click();
+    await card.getByText('Opgeslagen').waitFor();
+    expect(Number(await card.getByTestId('occupied').textContent())).toBe(occupiedBefore + 1);
+    expect(problems).toEqual([]);
+    expect(requester.problems).toEqual([]);
+    await requester.context.close();
+  }, 90_000);
+
+  it('a stale version is a readable CONFLICT on the desk, not raw JSON', async () => {
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [shelter.id] });
+    const { page } = await openConsole(staff, 'desk');
+    const card = page.locator(`article.capacity-card[data-facility-id="${shelter.id}"]`);
+    await card.getByTestId('occupied').waitFor();
+    // Someone else changes the counts after this page read them.
+    const { version } = await readFacility(shelter.id, staff);
+    const other = await gql(api.url, 'mutation($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }', {
+      token: staff,
+      variables: { input: { facilityId: shelter.id, expectedVersion: version, total: 20, occupied: 3, outOfService: 0 } },
+    });
+    expect(other.errors).toBeUndefined();
+    await card.getByRole('button', { name: 'Buiten gebruik +1' }).click();
+    await card.getByRole('button', { name: 'Opslaan' }).click();
+    const error = card.locator('.error-box [data-code=CONFLICT]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/^Conflict: \S/);
+    expect(await card.locator('.error-box').textContent()).not.toContain('{');
+  });
+
+  it('the planner dashboard renders its charts', async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openConsole(planner, 'dashboard');
+    await page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
+    const panels = page.locator('section.chart-panel');
+    await page.locator('section.chart-panel[data-chart=capacity] canvas').waitFor();
+    const charts = await panels.evaluateAll((sections) =>
+      (sections as unknown as BrowserElement[]).map((section) => ({
+        id: section.getAttribute('data-chart'),
+        points: Number(section.getAttribute('data-points')),
+        hasCanvas: !!section.querySelector('canvas'),
+      })),
+    );
+    expect(charts.map((chart) => chart.id)).toEqual(expect.arrayContaining(['capacity']));
+    expect(charts.find((chart) => chart.id === 'capacity')).toEqual({ id: 'capacity', points: 2, hasCanvas: true });
+    // Drawn, not merely present: the canvas has coloured pixels.
+    const painted = await page.locator('section.chart-panel[data-chart=capacity] canvas').evaluate((element) => {
+      const canvas = element as unknown as BrowserCanvas;
+      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let coloured = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) coloured++;
+      return coloured;
+    });
+    expect(painted).toBeGreaterThan(1000);
+    await screenshot(page, 'dashboard');
+    expect(problems).toEqual([]);
+  });
+});

@@ -83,7 +83,7 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
   function expectedPoint(bucketStart: Date, bucketEnd: Date, regionCode: string, type: ShelterType) {
     const members = facilities.filter((f) => f.regionCode === regionCode && f.type === type);
     const sum = (instant: Date) =>
-      members.map((f) => stateAt(f.id, instant)).reduce(
+      members.map((f) => stateAt(f.id, instant)).reduce<Counts & { available: number }>(
         (acc, c) => ({
           total: acc.total + c.total,
           occupied: acc.occupied + c.occupied,

@@ -21,6 +21,14 @@ const OPERATIONS: { name: string; document: string; roles: Role[] }[] = [
     roles: [Role.COMENSHA],
   },
   { name: 'auditLog', document: 'query Q($f: AuditLogFilter, $first: Int, $after: ID) { auditLog(filter: $f, first: $first, after: $after) { id } }', roles: [Role.ADMIN] },
+  {
+    name: 'occupancyHistory',
+    document:
+      'query Q($from: DateTime!, $to: DateTime!, $b: TimeBucket, $r: [ID!], $t: [ShelterType!]) { occupancyHistory(from: $from, to: $to, bucket: $b, regionCodes: $r, types: $t) { total } }',
+    roles: [Role.PLANNER],
+  },
+  { name: 'unmetDemand', document: 'query Q($from: DateTime!, $to: DateTime!, $r: [ID!]) { unmetDemand(from: $from, to: $to, regionCodes: $r) { requests } }', roles: [Role.PLANNER] },
+  { name: 'placementStatistics', document: 'query Q($year: Int!) { placementStatistics(year: $year) { placements } }', roles: [Role.COMENSHA] },
   { name: 'updateCapacity', document: 'mutation M($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }', roles: [Role.SHELTER_STAFF, Role.ADMIN] },
   { name: 'confirmCapacity', document: 'mutation M($id: ID!) { confirmCapacity(facilityId: $id) { id } }', roles: [Role.SHELTER_STAFF] },
   { name: 'requestPlacement', document: 'mutation M($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }', roles: [Role.ZORGCOORDINATOR] },
@@ -68,6 +76,8 @@ const profile = fc.record(
   },
   { requiredKeys: [] },
 );
+/** Mostly well-formed instants, so the insight queries get past the scalar and reach the service. */
+const instant = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const variables = fc.record(
   {
     id: value,
@@ -77,6 +87,11 @@ const variables = fc.record(
     f: value,
     p: profile,
     o: value,
+    from: fc.oneof(value, instant),
+    to: fc.oneof(value, instant),
+    b: value,
+    t: value,
+    year: fc.oneof(value, fc.integer({ min: 1990, max: 2030 })),
     input: fc.oneof(
       value,
       fc.record({ facilityId: value, total: value, occupied: value, outOfService: value, expectedVersion: value }, { requiredKeys: [] }),

@@ -2,7 +2,9 @@ import { Role } from '@opvangplek/domain';
 
 const ALL = Object.values(Role);
 const ALL_BUT_PLANNERS = ALL.filter((role) => role !== Role.PLANNER);
-const { ZORGCOORDINATOR, COMENSHA, POLICE, NLA, SHELTER_STAFF, ADMIN } = Role;
+const { ZORGCOORDINATOR, COMENSHA, POLICE, NLA, SHELTER_STAFF, PLANNER, ADMIN } = Role;
+/** Aggregates over requests (issue 6): for those who plan and coordinate capacity, not for placers on shift. */
+const PLANNING = [PLANNER, COMENSHA, ZORGCOORDINATOR, ADMIN];
 
 /**
  * Who may run each GraphQL operation (issue: privacy): the one table the guard enforces, and the
@@ -21,6 +23,9 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   placementRequests: ALL_BUT_PLANNERS,
   auditLog: [ADMIN],
   capacityOverview: ALL,
+  occupancyHistory: PLANNING,
+  unmetDemand: PLANNING,
+  placementStatistics: PLANNING,
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],

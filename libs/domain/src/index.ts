@@ -11,3 +11,4 @@ export * from './placement/state-machine';
 export * from './placement/placement-decision';
 export * from './placement/stay';
 export * from './placement/anonymous-facts';
+export * from './insight';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { InsightExportController } from './export/insight-export.controller';
 import { InsightResolver } from './insight.resolver';
 import { InsightService } from './insight.service';
 
-/** Aggregates for planners: capacity per region and kind (more insight follows in issue 6). */
-@Module({ imports: [RegistryModule], providers: [InsightService, InsightResolver] })
+/** Aggregates for planners and CoMensha: capacity, occupancy over time, unmet demand, yearly counts; also as CSV. */
+@Module({ imports: [RegistryModule], controllers: [InsightExportController], providers: [InsightService, InsightResolver] })
 export class InsightModule {}

@@ -1,7 +1,10 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { ShelterType } from '@opvangplek/domain';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { ShelterType, TimeBucket } from '@opvangplek/domain';
 import { InsightService } from './insight.service';
 import { CapacitySummaryModel } from './models/capacity-summary.model';
+import { OccupancyPointModel } from './models/occupancy-point.model';
+import { PlacementStatisticsModel } from './models/placement-statistics.model';
+import { UnmetDemandModel } from './models/unmet-demand.model';
 
 @Resolver()
 export class InsightResolver {
@@ -13,5 +16,32 @@ export class InsightResolver {
     @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
   ): Promise<CapacitySummaryModel[]> {
     return this.insight.capacityOverview(regionCodes, types);
+  }
+
+  @Query(() => [OccupancyPointModel], {
+    description: 'Occupancy per region and kind over time, replayed from the capacity history; buckets end at `to` or now, whichever is earlier.',
+  })
+  occupancyHistory(
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
+    @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
+    @Args('bucket', { type: () => TimeBucket, defaultValue: TimeBucket.DAY }) bucket?: TimeBucket,
+  ): Promise<OccupancyPointModel[]> {
+    return this.insight.occupancyHistory({ from, to, regionCodes, types, bucket });
+  }
+
+  @Query(() => UnmetDemandModel, { description: 'Requests made in [from, to) that waited or were escalated, why, and how long placement took.' })
+  unmetDemand(
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
+  ): Promise<UnmetDemandModel> {
+    return this.insight.unmetDemand({ from, to, regionCodes });
+  }
+
+  @Query(() => PlacementStatisticsModel, { description: 'The yearly "aard en omvang" counts of people placed, small counts suppressed.' })
+  placementStatistics(@Args('year', { type: () => Int }) year: number): Promise<PlacementStatisticsModel> {
+    return this.insight.placementStatistics(year);
   }
 }

@@ -1,25 +1,64 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { availablePlaces, capacityFreshness, Freshness, ShelterType } from '@opvangplek/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  AGE_BANDS,
+  availablePlaces,
+  bucketStarts,
+  capacityFreshness,
+  ExploitationType,
+  Freshness,
+  Gender,
+  localDateOf,
+  placementStatistics,
+  replayOccupancy,
+  ShelterType,
+  startOfLocalDay,
+  summariseUnmetDemand,
+  TimeBucket,
+} from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { DataSource } from 'typeorm';
 import type { CapacitySummaryModel } from './models/capacity-summary.model';
+import type { OccupancyPointModel } from './models/occupancy-point.model';
+import type { PlacementStatisticsModel } from './models/placement-statistics.model';
+import type { UnmetDemandModel } from './models/unmet-demand.model';
+import { readDemand } from './readers/demand.reader';
+import { readOccupancyHistory } from './readers/occupancy-history.reader';
+import { readPlacements } from './readers/placements.reader';
+
+const MAX_FILTER_VALUES = 100;
+/** Points in one occupancy answer (buckets × regions × kinds): a year by day for every region fits. */
+export const MAX_OCCUPANCY_POINTS = 60_000;
+const MAX_PERIOD_DAYS = 400;
+const DAY_MS = 86_400_000;
+/** The register's records start here; earlier years have nothing to count. */
+const FIRST_STATISTICS_YEAR = 2020;
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
 
 /**
- * Aggregates for planners and CoMensha (issue: planner insight). Never returns a facility's
- * identity or a person: only sums per region and kind.
+ * Aggregates for planners and CoMensha (issue 6). Never returns a facility's identity, a request or
+ * a person: sums per region and kind, counts per reason, and yearly counts with small ones
+ * suppressed. The arithmetic is the pure domain core's (libs/domain/src/insight); this reads rows
+ * and checks the question.
  */
 @Injectable()
 export class InsightService {
   constructor(
     private readonly registry: RegistryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
-    if ((regionCodes?.length ?? 0) > 100) throw new InvalidInputError('regionCodes', 'regionCodes may hold at most 100 codes');
+    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES) throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     const facilities = await this.registry.load({ regionCodes, types });
     const now = this.clock.now();
     const groups = new Map<string, CapacitySummaryModel & { stale: number }>();
@@ -53,5 +92,73 @@ export class InsightService {
       if (freshness === Freshness.STALE || freshness === Freshness.UNKNOWN) group.stale += 1;
     }
     return [...groups.values()].map(({ stale, ...group }) => ({ ...group, staleShare: Math.round((stale / group.facilities) * 1000) / 1000 }));
+  }
+
+  async occupancyHistory(
+    filter: { regionCodes?: string[] | null; types?: ShelterType[] | null; bucket?: TimeBucket | null } & Period,
+  ): Promise<OccupancyPointModel[]> {
+    const regionCodes = await this.knownRegionCodes(filter.regionCodes);
+    const types = filter.types?.length ? filter.types : null;
+    const bucket = filter.bucket ?? TimeBucket.DAY;
+    // The future has no history yet: the last bucket ends now.
+    const { from, to } = this.checkPeriod(filter, { clampToNow: true });
+    const starts = bucketStarts(from, to, bucket, MAX_OCCUPANCY_POINTS);
+    const rows = await readOccupancyHistory(this.dataSource, { regionCodes, types, from: starts[0] ?? from, to });
+    const groups = new Set(rows.facilities.map((f) => `${f.regionCode}|${f.type}`)).size;
+    if (starts.length * groups > MAX_OCCUPANCY_POINTS) {
+      throw new InvalidInputError(
+        'bucket',
+        `That is ${starts.length} ${bucket.toLowerCase()} buckets for ${groups} regions and kinds, more than ${MAX_OCCUPANCY_POINTS} points: choose a coarser bucket, a shorter period, or fewer regions or kinds.`,
+      );
+    }
+    return replayOccupancy(rows.facilities, rows.initial, rows.changes, starts, to);
+  }
+
+  async unmetDemand(filter: { regionCodes?: string[] | null } & Period): Promise<UnmetDemandModel> {
+    const regionCodes = await this.knownRegionCodes(filter.regionCodes);
+    const { from, to } = this.checkPeriod(filter, { clampToNow: false });
+    const records = await readDemand(this.dataSource, { from, to, regionCodes });
+    return { from, to, ...summariseUnmetDemand(records) };
+  }
+
+  async placementStatistics(year: number): Promise<PlacementStatisticsModel> {
+    const thisYear = localDateOf(this.clock.now()).year;
+    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > thisYear) {
+      throw new InvalidInputError('year', `year must be a year from ${FIRST_STATISTICS_YEAR} to ${thisYear}; got ${year}.`);
+    }
+    // A year as Amsterdam counts it: from local midnight on 1 January.
+    const from = startOfLocalDay({ year, month: 1, day: 1 });
+    const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
+    const [placements, regions] = await Promise.all([readPlacements(this.dataSource, { from, to }), this.registry.regions()]);
+    const statistics = placementStatistics(placements, {
+      exploitationTypes: Object.values(ExploitationType),
+      genders: Object.values(Gender),
+      ageBands: AGE_BANDS,
+      types: Object.values(ShelterType),
+      regionCodes: regions.map((region) => region.code),
+    });
+    return { year, ...statistics };
+  }
+
+  /** The asked region codes, each one known; null for "every region". */
+  private async knownRegionCodes(regionCodes?: string[] | null): Promise<string[] | null> {
+    if (!regionCodes?.length) return null;
+    if (regionCodes.length > MAX_FILTER_VALUES) throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    const known = new Set((await this.registry.regions()).map((region) => region.code));
+    const unknown = regionCodes.filter((code) => !known.has(code));
+    if (unknown.length > 0) {
+      throw new InvalidInputError('regionCodes', `Unknown region code${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')}: use the codes of the regions query (e.g. RR, AMS).`);
+    }
+    return regionCodes;
+  }
+
+  private checkPeriod(period: Period, options: { clampToNow: boolean }): Period {
+    const now = this.clock.now();
+    if (!(period.from < period.to)) throw new InvalidInputError('to', '`to` must be later than `from`.');
+    if (period.to.getTime() - period.from.getTime() > MAX_PERIOD_DAYS * DAY_MS) {
+      throw new InvalidInputError('to', `A period may span at most ${MAX_PERIOD_DAYS} days; ask for several shorter periods.`);
+    }
+    if (period.from > now) throw new InvalidInputError('from', '`from` is in the future: there is no history there yet.');
+    return { from: period.from, to: options.clampToNow && period.to > now ? now : period.to };
   }
 }

@@ -615,7 +615,14 @@ export class PlacementEngine {
     await manager
       .getRepository(PlacementEventEntity)
       // Free text is sealed before it is stored (encrypted at rest); at most 500 characters.
-      .insert({ requestId: request.id, status, at, by: actor.by, note: note === null ? null : this.notes.seal(note.slice(0, 500)) });
+      .insert({
+        requestId: request.id,
+        status,
+        at,
+        by: actor.by,
+        waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
+        note: note === null ? null : this.notes.seal(note.slice(0, 500)),
+      });
     // The audit log gets the fact (who, what status), never the free-text note.
     await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: 'placement.status', requestId: request.id, detail: status }, at);
   }

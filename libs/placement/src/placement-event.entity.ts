@@ -1,4 +1,4 @@
-import { PlacementStatus } from '@opvangplek/domain';
+import { PlacementStatus, WaitingReason } from '@opvangplek/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The history of a request: every status it went through, who moved it, and why. Append-only. */
@@ -20,6 +20,10 @@ export class PlacementEventEntity {
   /** Token subject, or `system:<job>`. */
   @Column({ type: 'varchar', length: 200 })
   by: string;
+
+  /** Why the request waited (WAITING only): a code, not free text, so planners can count it. */
+  @Column({ name: 'waiting_reason', type: 'enum', enum: WaitingReason, enumName: 'waiting_reason', nullable: true })
+  waitingReason: WaitingReason | null;
 
   /** Sealed with the notes key (NoteCipher): encrypted at rest, opened only to show the history. */
   @Column({ type: 'text', nullable: true })

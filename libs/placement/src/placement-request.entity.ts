@@ -20,6 +20,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
   where: '"client_reference" IS NOT NULL',
 })
 @Index('placement_requests_status_idx', ['status', 'urgency', 'createdAt'])
+// The planners' figures select requests by when they were made and when they were placed.
+@Index('placement_requests_created_idx', ['createdAt'])
+@Index('placement_requests_placed_idx', ['placedAt'])
 @Check('placement_requests_group_size', '"group_size" BETWEEN 1 AND 200')
 export class PlacementRequestEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -23,6 +23,7 @@ describe('anonymousFacts', () => {
       exploitationTypes: [ExploitationType.CRIMINAL, ExploitationType.SEXUAL],
       residenceStatus: ResidenceStatus.NO_LAWFUL_RESIDENCE,
       careNeeds: [CareNeed.LVB],
+      withChildren: false,
       groupSize: 1,
     });
     expect(JSON.stringify(facts)).not.toMatch(/24|Schiedam|2026|RR|AMS|yo/);

@@ -15,6 +15,8 @@ export interface AnonymousFacts {
   exploitationTypes: ExploitationType[];
   residenceStatus: ResidenceStatus | null;
   careNeeds: CareNeed[];
+  /** Whether children came along (their number is dropped): an eligibility gap planners count. */
+  withChildren: boolean;
   groupSize: number;
 }
 
@@ -34,6 +36,7 @@ export function anonymousFacts(profile: VictimProfile): AnonymousFacts {
     exploitationTypes: [...profile.exploitationTypes].sort(),
     residenceStatus: profile.residenceStatus ?? null,
     careNeeds: [...(profile.careNeeds ?? [])].sort(),
+    withChildren: (profile.accompanyingChildren ?? 0) > 0,
     groupSize: profile.groupSize ?? 1,
   };
 }

@@ -17,7 +17,6 @@ import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { HoldState } from '../placement-hold.entity';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 
-registerEnumType(WaitingReason, { name: 'WaitingReason', description: 'Why a request waits.' });
 registerEnumType(HoldState, { name: 'HoldState' });
 
 @ObjectType('PlacementEvent', { description: 'One step in the history of a request.' })

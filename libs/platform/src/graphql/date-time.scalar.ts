@@ -3,7 +3,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 /** ISO 8601 instant with an offset (api-contract.md "Scalars"): 2026-11-28T23:00:00+01:00 or …Z. */
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
-function parseInstant(value: unknown): Date {
+/** The instant an ISO 8601 text with an offset names, or null when it names none (strictly). */
+export function readInstant(value: unknown): Date | null {
   const match = typeof value === 'string' ? INSTANT.exec(value) : null;
   if (match) {
     const [month, day, hour, minute, second] = [match[2], match[3], match[4], match[5], match[6] ?? '0'].map(Number);
@@ -15,6 +16,12 @@ function parseInstant(value: unknown): Date {
       return date;
     }
   }
+  return null;
+}
+
+function parseInstant(value: unknown): Date {
+  const instant = readInstant(value);
+  if (instant) return instant;
   throw new GraphQLError(
     `DateTime must be an ISO 8601 instant with an offset, e.g. 2026-11-28T23:00:00+01:00 or 2026-11-28T22:00:00Z; got ${JSON.stringify(value)?.slice(0, 40)}`,
     { extensions: { code: 'BAD_USER_INPUT' } },

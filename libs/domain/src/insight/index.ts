@@ -1,0 +1,5 @@
+export * from './time-buckets';
+export * from './occupancy-history';
+export * from './percentiles';
+export * from './unmet-demand';
+export * from './placement-statistics';

@@ -1,0 +1,32 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ShelterType } from '@opvangplek/domain';
+
+@ObjectType('OccupancyPoint', { description: 'Places of one kind in one region during one bucket, as they stood at the bucket\'s end.' })
+export class OccupancyPointModel {
+  @Field({ description: 'Start of the bucket.' })
+  at: Date;
+
+  @Field(() => ID)
+  regionCode: string;
+
+  @Field(() => ShelterType)
+  type: ShelterType;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  occupied: number;
+
+  @Field(() => Int)
+  held: number;
+
+  @Field(() => Int)
+  outOfService: number;
+
+  @Field(() => Int)
+  available: number;
+
+  @Field(() => Int, { description: 'The most places occupied at any moment within the bucket.' })
+  peakOccupied: number;
+}

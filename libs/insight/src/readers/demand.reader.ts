@@ -1,0 +1,73 @@
+import {
+  type AnonymousFacts,
+  anonymousFacts,
+  type DemandRecord,
+  needsOf,
+  ShelterType,
+  type VictimProfile,
+  type WaitingReason,
+} from '@opvangplek/domain';
+import type { DataSource } from 'typeorm';
+
+type DemandRow = {
+  region_code: string;
+  types: ShelterType[];
+  created_at: Date;
+  escalated: boolean;
+  overstay: boolean;
+  placed_at: Date | null;
+  profile: VictimProfile | null;
+  facts: AnonymousFacts | null;
+  group_size: number;
+  facility_region: string | null;
+  facility_type: ShelterType | null;
+  first_offered_at: Date | null;
+  waited_for: WaitingReason[] | null;
+  waited: boolean;
+  current_reason: WaitingReason | null;
+};
+
+/**
+ * The facts a planner may see of a request: its profile becomes anonymous facts here, at once,
+ * and nothing else of it leaves this module. Facts erased before `withChildren` existed count
+ * as without children.
+ */
+export function factsOf(row: Pick<DemandRow, 'profile' | 'facts' | 'group_size'>): AnonymousFacts | null {
+  const facts = row.profile ? anonymousFacts(row.profile) : row.facts;
+  // The request's group size is the one placed; the profile's own may be absent.
+  return facts ? { ...facts, withChildren: facts.withChildren ?? false, groupSize: row.group_size } : null;
+}
+
+/** Requests made in [from, to) for the given regions, as the unmet-demand summary sees them. */
+export async function readDemand(dataSource: DataSource, filter: { from: Date; to: Date; regionCodes: string[] | null }): Promise<DemandRecord[]> {
+  const rows: DemandRow[] = await dataSource.query(
+    `SELECT r.region_code, r.types::text[] AS types, r.created_at, r.escalated, r.overstay, r.placed_at, r.profile, r.facts, r.group_size,
+            f.region_code AS facility_region, f.type::text AS facility_type,
+            r.waiting_reason::text AS current_reason,
+            (SELECT min(e.at) FROM placement_events e WHERE e.request_id = r.id AND e.status = 'OFFERED') AS first_offered_at,
+            (SELECT array_agg(DISTINCT e.waiting_reason::text) FILTER (WHERE e.waiting_reason IS NOT NULL)
+               FROM placement_events e WHERE e.request_id = r.id AND e.status = 'WAITING') AS waited_for,
+            EXISTS (SELECT 1 FROM placement_events e WHERE e.request_id = r.id AND e.status = 'WAITING') AS waited
+       FROM placement_requests r LEFT JOIN facilities f ON f.id = r.facility_id
+      WHERE r.created_at >= $1 AND r.created_at < $2 AND ($3::text[] IS NULL OR r.region_code = ANY($3))`,
+    [filter.from, filter.to, filter.regionCodes],
+  );
+  return rows.map((row) => {
+    const facts = factsOf(row);
+    // Waits recorded before reasons were kept on the history fall back to the request's last reason.
+    const waitedFor = row.waited_for ?? (row.waited && row.current_reason ? [row.current_reason] : []);
+    const type = row.types[0] ?? row.facility_type ?? null;
+    return {
+      regionCode: row.region_code,
+      type,
+      createdAt: row.created_at,
+      waitedFor,
+      escalated: row.escalated,
+      firstOfferedAt: row.first_offered_at,
+      placedAt: row.placed_at,
+      placedRegionCode: row.placed_at ? row.facility_region : null,
+      noodbedOverstay: row.overstay && row.facility_type === ShelterType.NOODBED,
+      needs: facts ? needsOf(facts) : [],
+    };
+  });
+}

@@ -1,0 +1,156 @@
+import { Role, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities, newFacility } from '../support/factories';
+import { errorCodes, gql } from '../support/graphql-client';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { tokenFor } from '../support/tokens';
+
+type Counts = { total: number; occupied: number; held: number; outOfService: number };
+type Point = Counts & { at: string; regionCode: string; type: string; available: number; peakOccupied: number };
+
+const HISTORY = `query H($from: DateTime!, $to: DateTime!, $bucket: TimeBucket, $regions: [ID!], $types: [ShelterType!]) {
+  occupancyHistory(from: $from, to: $to, bucket: $bucket, regionCodes: $regions, types: $types) {
+    at regionCode type total occupied held outOfService available peakOccupied
+  }
+}`;
+const UPDATE = `mutation U($input: UpdateCapacityInput!) { updateCapacity(input: $input) { capacity { version } } }`;
+const HOUR = 3_600_000;
+
+/** A small deterministic generator, so a failure can be replayed. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('occupancyHistory over a generated history of capacity changes', () => {
+  const loadedAt = new Date('2026-11-02T06:00:00Z');
+  const clock = new FixedClock(loadedAt);
+  let database: TestDatabase;
+  let api: TestApp;
+  let planner: string;
+  let facilities: { id: string; regionCode: string; type: ShelterType }[];
+  /** The test's own log of every state each facility was put in, with when. */
+  const log: { facilityId: string; at: Date; counts: Counts }[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const definitions = [
+      newFacility({ type: ShelterType.NOODBED, regionCode: 'RR', capacity: { total: 4, occupied: 1, held: 0, outOfService: 0 } }),
+      newFacility({ type: ShelterType.NOODBED, regionCode: 'RR', capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 } }),
+      newFacility({ type: ShelterType.VROUWENOPVANG, regionCode: 'RR', capacity: { total: 12, occupied: 9, held: 0, outOfService: 0 } }),
+      newFacility({ type: ShelterType.COSM, regionCode: 'AMS', municipality: 'Amsterdam', capacity: { total: 20, occupied: 18, held: 0, outOfService: 1 } }),
+    ];
+    const inserted = await insertFacilities(database.dataSource, definitions, { now: loadedAt });
+    facilities = inserted.map((f) => ({ id: f.id, regionCode: f.regionCode, type: f.type }));
+    inserted.forEach((f) => log.push({ facilityId: f.id, at: loadedAt, counts: { ...f.capacity } }));
+    api = await startTestApp(database.url, { clock });
+    planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: facilities.map((f) => f.id) });
+
+    // 40 changes over about 30 hours, made through the API as staff would make them.
+    const random = lcg(20261122);
+    const versions = new Map(facilities.map((f) => [f.id, 1]));
+    for (let step = 0; step < 40; step += 1) {
+      clock.advance(Math.floor(random() * 90 + 1) * 60_000);
+      const facility = facilities[Math.floor(random() * facilities.length)];
+      const previous = [...log].reverse().find((entry) => entry.facilityId === facility.id)!.counts;
+      const total = previous.total + (random() < 0.15 ? 1 : 0);
+      const outOfService = random() < 0.1 ? 1 : 0;
+      const occupied = Math.floor(random() * (total - outOfService + 1));
+      const response = await gql<{ updateCapacity: { capacity: { version: number } } }>(api.url, UPDATE, {
+        token: staff,
+        variables: { input: { facilityId: facility.id, total, occupied, outOfService, expectedVersion: versions.get(facility.id) } },
+      });
+      expect(response.errors).toBeUndefined();
+      versions.set(facility.id, response.data!.updateCapacity.capacity.version);
+      log.push({ facilityId: facility.id, at: clock.now(), counts: { total, occupied, held: 0, outOfService } });
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  /** Brute force, independent of the replay: the state of every facility at one instant. */
+  function stateAt(facilityId: string, before: Date): Counts {
+    const entries = log.filter((entry) => entry.facilityId === facilityId && entry.at < before);
+    return entries.length ? entries[entries.length - 1].counts : { total: 0, occupied: 0, held: 0, outOfService: 0 };
+  }
+  function expectedPoint(bucketStart: Date, bucketEnd: Date, regionCode: string, type: ShelterType) {
+    const members = facilities.filter((f) => f.regionCode === regionCode && f.type === type);
+    const sum = (instant: Date) =>
+      members.map((f) => stateAt(f.id, instant)).reduce<Counts & { available: number }>(
+        (acc, c) => ({
+          total: acc.total + c.total,
+          occupied: acc.occupied + c.occupied,
+          held: acc.held + c.held,
+          outOfService: acc.outOfService + c.outOfService,
+          available: acc.available + Math.max(0, c.total - c.occupied - c.held - c.outOfService),
+        }),
+        { total: 0, occupied: 0, held: 0, outOfService: 0, available: 0 },
+      );
+    // The peak: the group's occupancy just after the bucket starts and just after every change inside it.
+    const moments = [bucketStart, ...log.filter((e) => e.at >= bucketStart && e.at < bucketEnd).map((e) => e.at)];
+    const peakOccupied = Math.max(...moments.map((moment) => sum(new Date(moment.getTime() + 1)).occupied));
+    return { at: bucketStart.toISOString(), regionCode, type, ...sum(bucketEnd), peakOccupied };
+  }
+
+  it('gives, per hour, each region and kind as it stood at the end of the hour, and the peak within it', async () => {
+    const from = loadedAt;
+    const to = clock.now();
+    const response = await gql<{ occupancyHistory: Point[] }>(api.url, HISTORY, {
+      token: planner,
+      variables: { from: from.toISOString(), to: to.toISOString(), bucket: 'HOUR' },
+    });
+    expect(response.errors).toBeUndefined();
+    const points = response.data!.occupancyHistory;
+    const groups = [...new Set(facilities.map((f) => `${f.regionCode}|${f.type}`))].sort();
+    const hours = Math.ceil((to.getTime() - from.getTime()) / HOUR);
+    expect(points).toHaveLength(hours * groups.length);
+    const expected = [];
+    for (let h = 0; h < hours; h += 1) {
+      const start = new Date(from.getTime() + h * HOUR);
+      const end = new Date(Math.min(start.getTime() + HOUR, to.getTime()));
+      for (const group of groups) {
+        const [regionCode, type] = group.split('|');
+        expected.push(expectedPoint(start, end, regionCode, type as ShelterType));
+      }
+    }
+    expect(points).toEqual(expected);
+    // The history really moved: the generated changes are visible in the answer.
+    expect(new Set(points.filter((p) => p.type === 'NOODBED').map((p) => p.occupied)).size).toBeGreaterThan(1);
+  });
+
+  it('adds up days from Amsterdam midnight and filters by region and kind', async () => {
+    const response = await gql<{ occupancyHistory: Point[] }>(api.url, HISTORY, {
+      token: planner,
+      variables: { from: '2026-11-02T00:00:00+01:00', to: clock.now().toISOString(), bucket: 'DAY', regions: ['RR'], types: ['NOODBED'] },
+    });
+    expect(response.errors).toBeUndefined();
+    const points = response.data!.occupancyHistory;
+    expect(points.map((p) => p.at)).toEqual(['2026-11-01T23:00:00.000Z', '2026-11-02T23:00:00.000Z']);
+    expect(points.every((p) => p.regionCode === 'RR' && p.type === 'NOODBED')).toBe(true);
+    expect(points[1]).toEqual(expectedPoint(new Date('2026-11-02T23:00:00Z'), clock.now(), 'RR', ShelterType.NOODBED));
+  });
+
+  it('refuses a bad question with the field named, and is closed to placers on shift', async () => {
+    const ask = (variables: Record<string, unknown>, token = planner) => gql(api.url, HISTORY, { token, variables });
+    const backwards = await ask({ from: '2026-11-03T00:00:00Z', to: '2026-11-02T00:00:00Z' });
+    expect(errorCodes(backwards)).toEqual(['BAD_USER_INPUT']);
+    expect(backwards.errors![0].extensions!.field).toBe('to');
+    const unknownRegion = await ask({ from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z', regions: ['XX'] });
+    expect(unknownRegion.errors![0].extensions!.field).toBe('regionCodes');
+    expect(unknownRegion.errors![0].message).toContain('XX');
+    const tooLong = await ask({ from: '2025-01-01T00:00:00Z', to: '2026-11-02T00:00:00Z', bucket: 'WEEK' });
+    expect(tooLong.errors![0].extensions!.field).toBe('to');
+    expect(tooLong.errors![0].message).toMatch(/at most 400 days/);
+    const noOffset = await ask({ from: '2026-11-02T00:00:00', to: '2026-11-03T00:00:00Z' });
+    expect(errorCodes(noOffset)).toEqual(['BAD_USER_INPUT']);
+    const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
+    expect(errorCodes(await ask({ from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' }, police))).toEqual(['FORBIDDEN']);
+  });
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import type { Browser, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -6,6 +7,15 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+/** Polls `check` until it holds, or fails after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** The little of the DOM the page-side checks use (the test project's types have no DOM lib). */
 interface BrowserElement {
@@ -215,6 +225,11 @@ describeInBrowser('the console in a browser', () => {
     expect(await follow.locator('h2 [data-status]').textContent()).toBe('Geaccepteerd');
     await screenshot(requester.page, 'request-accepted');
 
+    // The person arrives: the request is PLACED (and gives the dashboard a time to placement).
+    await offer.getByRole('button', { name: 'Aangekomen' }).click();
+    await offer.waitFor({ state: 'detached' }); // placed: no longer an offer to act on
+    await follow.locator('h2 [data-status=PLACED]').waitFor({ timeout: 10_000 });
+
     // Capacity in two taps: +1 occupied, save; the card shows the saved counts.
     const occupiedBefore = Number(await card.getByTestId('occupied').textContent());
     await card.getByRole('button', { name: 'Bezet +1' }).click();
@@ -246,31 +261,81 @@ describeInBrowser('the console in a browser', () => {
     expect(await card.locator('.error-box').textContent()).not.toContain('{');
   });
 
-  it('the planner dashboard renders its charts', async () => {
+  it('the planner dashboard renders its charts, and downloads a CSV', async () => {
+    // Unmet demand to draw: a request nobody here can take (every facility is in a region the
+    // exploiter operates in) waits.
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    const waiting = await gql<{ requestPlacement: { id: string } }>(
+      api.url,
+      'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
+      {
+        token: coordinator,
+        variables: {
+          input: {
+            profile: { gender: 'FEMALE', exploitationTypes: ['SEXUAL'], age: 30, excludedRegionCodes: ['RR'] },
+            urgency: 'URGENT',
+            regionCode: 'RR',
+          },
+        },
+      },
+    );
+    expect(waiting.errors).toBeUndefined();
+    await until(async () => {
+      const read = await gql<{ placementRequest: { status: string } }>(
+        api.url,
+        'query($id: ID!) { placementRequest(id: $id) { status } }',
+        {
+          token: coordinator,
+          variables: { id: waiting.data!.requestPlacement.id },
+        },
+      );
+      return read.data?.placementRequest.status === 'WAITING';
+    });
+
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
     const { page, problems } = await openConsole(planner, 'dashboard');
     await page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
-    const panels = page.locator('section.chart-panel');
-    await page.locator('section.chart-panel[data-chart=capacity] canvas').waitFor();
-    const charts = await panels.evaluateAll((sections) =>
+    for (const chart of ['capacity', 'occupancy', 'unmet', 'time-to-placement']) {
+      await page.locator(`section.chart-panel[data-chart=${chart}] canvas`).waitFor();
+    }
+    const charts = await page.locator('section.chart-panel').evaluateAll((sections) =>
       (sections as unknown as BrowserElement[]).map((section) => ({
         id: section.getAttribute('data-chart'),
         points: Number(section.getAttribute('data-points')),
-        hasCanvas: !!section.querySelector('canvas'),
       })),
     );
-    expect(charts.map((chart) => chart.id)).toEqual(expect.arrayContaining(['capacity']));
-    expect(charts.find((chart) => chart.id === 'capacity')).toEqual({ id: 'capacity', points: 2, hasCanvas: true });
-    // Drawn, not merely present: the canvas has coloured pixels.
-    const painted = await page.locator('section.chart-panel[data-chart=capacity] canvas').evaluate((element) => {
-      const canvas = element as unknown as BrowserCanvas;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let coloured = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) coloured++;
-      return coloured;
+    expect(Object.fromEntries(charts.map((chart) => [chart.id, chart.points]))).toEqual({
+      capacity: 2, // two kinds in RR: women's and general shelter
+      occupancy: expect.any(Number),
+      unmet: 1, // one reason: no suitable place
+      'time-to-placement': expect.any(Number),
     });
-    expect(painted).toBeGreaterThan(1000);
+    expect(charts.every((chart) => chart.points > 0)).toBe(true);
+    // Drawn, not merely present: every canvas has painted pixels.
+    const painted = await page.locator('section.chart-panel canvas').evaluateAll((elements) =>
+      elements.map((element) => {
+        const canvas = element as unknown as BrowserCanvas;
+        const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let coloured = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) coloured++;
+        return coloured;
+      }),
+    );
+    expect(painted).toHaveLength(4);
+    for (const count of painted) expect(count).toBeGreaterThan(1000);
+    expect(await page.getByTestId('unmet-facts').textContent()).toMatch(/^\d+ aanvragen · [1-9]\d* moesten wachten/);
+    await page.locator('[data-chart=statistics] table').waitFor();
     await screenshot(page, 'dashboard');
+
+    // CSV: fetched with the bearer token and handed to the browser as a file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-chart=capacity] button[data-csv]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('capacity-overview.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare');
+    expect(csv).toContain('RR,Rotterdam Rijnmond,VROUWENOPVANG');
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -287,3 +287,78 @@ export const CAPACITY_OVERVIEW = gql`
     }
   }
 `;
+
+export const OCCUPANCY_HISTORY = gql`
+  query OccupancyHistory($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!, $regionCodes: [ID!]) {
+    occupancyHistory(from: $from, to: $to, bucket: $bucket, regionCodes: $regionCodes) {
+      at
+      regionCode
+      type
+      total
+      occupied
+      held
+      outOfService
+      available
+    }
+  }
+`;
+
+export const UNMET_DEMAND = gql`
+  query UnmetDemand($from: DateTime!, $to: DateTime!, $regionCodes: [ID!]) {
+    unmetDemand(from: $from, to: $to, regionCodes: $regionCodes) {
+      requests
+      waited
+      escalated
+      noodbedOverstays
+      placedOutsideRegion
+      byReason {
+        reason
+        requests
+      }
+      byNeed {
+        need
+        requests
+      }
+      timeToOffer {
+        count
+        medianMinutes
+        p90Minutes
+      }
+      timeToPlacement {
+        count
+        medianMinutes
+        p90Minutes
+      }
+    }
+  }
+`;
+
+export const PLACEMENT_STATISTICS = gql`
+  fragment Counts on StatisticCount {
+    key
+    count
+    suppressed
+  }
+  query PlacementStatistics($year: Int!) {
+    placementStatistics(year: $year) {
+      year
+      placements
+      suppressionThreshold
+      byExploitationType {
+        ...Counts
+      }
+      byGender {
+        ...Counts
+      }
+      byAgeBand {
+        ...Counts
+      }
+      byShelterType {
+        ...Counts
+      }
+      byRegion {
+        ...Counts
+      }
+    }
+  }
+`;

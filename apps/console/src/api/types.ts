@@ -115,3 +115,51 @@ export interface CapacitySummary {
   available: number;
   staleShare: number;
 }
+
+export type TimeBucket = 'HOUR' | 'DAY' | 'WEEK';
+
+export interface OccupancyPoint {
+  at: string;
+  regionCode: string;
+  type: ShelterType;
+  total: number;
+  occupied: number;
+  held: number;
+  outOfService: number;
+  available: number;
+}
+
+export interface DurationSummary {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface UnmetDemand {
+  requests: number;
+  waited: number;
+  escalated: number;
+  noodbedOverstays: number;
+  placedOutsideRegion: number;
+  byReason: { reason: string; requests: number }[];
+  byNeed: { need: string; requests: number }[];
+  timeToOffer: DurationSummary;
+  timeToPlacement: DurationSummary;
+}
+
+export interface StatisticCount {
+  key: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface PlacementStatistics {
+  year: number;
+  placements: number | null;
+  suppressionThreshold: number;
+  byExploitationType: StatisticCount[];
+  byGender: StatisticCount[];
+  byAgeBand: StatisticCount[];
+  byShelterType: StatisticCount[];
+  byRegion: StatisticCount[];
+}

@@ -2,14 +2,14 @@ import { Bar } from 'react-chartjs-2';
 import { useQuery } from 'urql';
 import { CAPACITY_OVERVIEW } from '../api/documents';
 import { type CapacitySummary, SHELTER_TYPES } from '../api/types';
-import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
 import { CsvButton } from './csv-button';
 
 /** Occupancy now, by kind, over the chosen regions: occupied, held, out of service, free (stacked). */
-export function CapacityNowChart({ regionCodes }: { regionCodes: string[] }) {
+export function CapacityNowChart({ regionCode }: { regionCode: string }) {
+  const regionCodes = regionCode ? [regionCode] : [];
   const { t, label } = useI18n();
   const [{ data, error }] = useQuery<{ capacityOverview: CapacitySummary[] }>({
     query: CAPACITY_OVERVIEW,
@@ -28,12 +28,12 @@ export function CapacityNowChart({ regionCodes }: { regionCodes: string[] }) {
   const query = regionCodes.length > 0 ? `?regionCodes=${encodeURIComponent(regionCodes.join(','))}` : '';
   return (
     <ChartPanel
+      error={error}
       id="capacity"
       title={t('dashboard.capacity')}
       points={kinds.length}
       download={<CsvButton path={`/export/capacity-overview.csv${query}`} fileName="capacity-overview.csv" />}
     >
-      <ErrorMessage error={error} />
       <Bar
         aria-label={t('dashboard.capacity')}
         data={{

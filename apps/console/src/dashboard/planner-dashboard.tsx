@@ -3,17 +3,29 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { CapacityNowChart } from './capacity-now-chart';
 import './charts';
+import { DashboardControls } from './dashboard-controls';
+import { OccupancyHistoryChart } from './occupancy-history-chart';
+import { defaultSelection } from './period';
+import { PlacementStatisticsTable } from './placement-statistics-table';
+import { TimeToPlacementChart } from './time-to-placement-chart';
+import { UnmetDemandChart } from './unmet-demand-chart';
 
 /** Planners: how full, how much demand went unmet, how long placement takes; each as CSV too. */
 export function PlannerDashboard() {
   const { t } = useI18n();
   const { viewer } = useSession();
-  const [regionCodes] = useState<string[]>(viewer.regions);
+  // Start with the planner's own region when they have exactly one.
+  const [selection, setSelection] = useState(() => defaultSelection(viewer.regions.length === 1 ? viewer.regions[0] : ''));
   return (
     <section>
       <h1>{t('dashboard.title')}</h1>
+      <DashboardControls selection={selection} onChange={setSelection} />
       <div className="dashboard">
-        <CapacityNowChart regionCodes={regionCodes} />
+        <CapacityNowChart regionCode={selection.regionCode} />
+        <OccupancyHistoryChart selection={selection} />
+        <UnmetDemandChart selection={selection} />
+        <TimeToPlacementChart selection={selection} />
+        <PlacementStatisticsTable year={selection.year} />
       </div>
     </section>
   );

@@ -46,7 +46,7 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
           <>
             <dt>{t('follow.waiting')}</dt>
             <dd>
-              {request.waitingReason}
+              {label('waiting', request.waitingReason)}
               {request.nextAttemptAt && ` · ${t('follow.nextAttempt')} ${dateTime(request.nextAttemptAt)}`}
             </dd>
           </>

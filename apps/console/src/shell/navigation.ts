@@ -5,13 +5,14 @@ export type Screen = 'beds' | 'request' | 'desk' | 'dashboard';
 /**
  * What each role works with, the first being where it lands. Mirrors the API's access table
  * (libs/access/src/access-policy.ts): a screen is shown only where its operations are allowed, so
- * nobody is led to a FORBIDDEN. Police ask for a noodbed, the others with `requestPlacement` for a
+ * nobody is led to a FORBIDDEN (the planning figures are for planners, coordinators, CoMensha and
+ * administrators). Police ask for a noodbed, the others with `requestPlacement` for a
  * placement (the request screen picks the one the role may use).
  */
 export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
   POLICE: ['request', 'beds'],
-  ZORGCOORDINATOR: ['request', 'beds'],
-  COMENSHA: ['request', 'beds'],
+  ZORGCOORDINATOR: ['request', 'beds', 'dashboard'],
+  COMENSHA: ['request', 'beds', 'dashboard'],
   NLA: ['request', 'beds'],
   SHELTER_STAFF: ['desk', 'beds'],
   PLANNER: ['dashboard', 'beds'],

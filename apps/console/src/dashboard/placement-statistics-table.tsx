@@ -1,0 +1,72 @@
+import { useQuery } from 'urql';
+import { PLACEMENT_STATISTICS } from '../api/documents';
+import type { PlacementStatistics, StatisticCount } from '../api/types';
+import { ErrorMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n';
+import { CsvButton } from './csv-button';
+
+const DIMENSIONS = ['byShelterType', 'byExploitationType', 'byGender', 'byAgeBand', 'byRegion'] as const;
+const LABEL_GROUP: Record<(typeof DIMENSIONS)[number], string | null> = {
+  byShelterType: 'kind',
+  byExploitationType: 'exploitation',
+  byGender: 'gender',
+  byAgeBand: null,
+  byRegion: null,
+};
+
+/**
+ * The yearly counts as a table, not a chart: small counts are suppressed for privacy, and a bar of
+ * "suppressed" would be read as zero.
+ */
+export function PlacementStatisticsTable({ year }: { year: number }) {
+  const { t, label } = useI18n();
+  const [{ data, error }] = useQuery<{ placementStatistics: PlacementStatistics }>({
+    query: PLACEMENT_STATISTICS,
+    variables: { year },
+  });
+  const statistics = data?.placementStatistics;
+  const show = (count: StatisticCount | { count: number | null; suppressed: boolean }) =>
+    count.suppressed || count.count === null ? t('dashboard.suppressed') : String(count.count);
+  return (
+    <section className="card" data-chart="statistics">
+      <header>
+        <h2>
+          {t('dashboard.statistics')} {year}
+        </h2>
+        <CsvButton path={`/export/placement-statistics.csv?year=${year}`} fileName={`placement-statistics-${year}.csv`} />
+      </header>
+      <ErrorMessage error={error} />
+      {statistics && (
+        <>
+          <p>
+            {t('dashboard.placements')}:{' '}
+            <strong data-testid="placements">
+              {show({ count: statistics.placements, suppressed: statistics.placements === null })}
+            </strong>
+          </p>
+          <p className="muted">{t('dashboard.threshold').replace('{n}', String(statistics.suppressionThreshold))}</p>
+          <table className="stats-table">
+            <thead>
+              <tr>
+                <th>{t('dashboard.dimension')}</th>
+                <th />
+                <th>{t('dashboard.count')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {DIMENSIONS.flatMap((dimension) =>
+                statistics[dimension].map((count) => (
+                  <tr key={`${dimension}-${count.key}`}>
+                    <td>{t(`dimension.${dimension}`)}</td>
+                    <td>{LABEL_GROUP[dimension] ? label(LABEL_GROUP[dimension], count.key) : count.key}</td>
+                    <td>{show(count)}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -7,37 +7,93 @@ import { tokenFor } from '../support/tokens';
 
 /** Every operation with its variables, so generated values reach the resolvers (or the scalars). */
 const OPERATIONS: { name: string; document: string; roles: Role[] }[] = [
-  { name: 'facilities', document: 'query Q($f: FacilityFilter) { facilities(filter: $f) { id capacity { available } } }', roles: [Role.ZORGCOORDINATOR] },
+  {
+    name: 'facilities',
+    document: 'query Q($f: FacilityFilter) { facilities(filter: $f) { id capacity { available } } }',
+    roles: [Role.ZORGCOORDINATOR],
+  },
   { name: 'facility', document: 'query Q($id: ID!) { facility(id: $id) { id } }', roles: [Role.POLICE] },
   {
     name: 'matchFacilities',
-    document: 'query Q($p: VictimProfileInput!, $o: MatchOptionsInput) { matchFacilities(profile: $p, options: $o) { matchCount } }',
+    document:
+      'query Q($p: VictimProfileInput!, $o: MatchOptionsInput) { matchFacilities(profile: $p, options: $o) { matchCount } }',
     roles: [Role.ZORGCOORDINATOR],
   },
   { name: 'placementRequest', document: 'query Q($id: ID!) { placementRequest(id: $id) { id } }', roles: [Role.COMENSHA] },
   {
     name: 'placementRequests',
-    document: 'query Q($f: PlacementRequestFilter, $first: Int, $after: String) { placementRequests(filter: $f, first: $first, after: $after) { totalCount } }',
+    document:
+      'query Q($f: PlacementRequestFilter, $first: Int, $after: String) { placementRequests(filter: $f, first: $first, after: $after) { totalCount } }',
     roles: [Role.COMENSHA],
   },
-  { name: 'auditLog', document: 'query Q($f: AuditLogFilter, $first: Int, $after: ID) { auditLog(filter: $f, first: $first, after: $after) { id } }', roles: [Role.ADMIN] },
+  {
+    name: 'auditLog',
+    document:
+      'query Q($f: AuditLogFilter, $first: Int, $after: ID) { auditLog(filter: $f, first: $first, after: $after) { id } }',
+    roles: [Role.ADMIN],
+  },
   {
     name: 'occupancyHistory',
     document:
       'query Q($from: DateTime!, $to: DateTime!, $b: TimeBucket, $r: [ID!], $t: [ShelterType!]) { occupancyHistory(from: $from, to: $to, bucket: $b, regionCodes: $r, types: $t) { total } }',
     roles: [Role.PLANNER],
   },
-  { name: 'unmetDemand', document: 'query Q($from: DateTime!, $to: DateTime!, $r: [ID!]) { unmetDemand(from: $from, to: $to, regionCodes: $r) { requests } }', roles: [Role.PLANNER] },
-  { name: 'placementStatistics', document: 'query Q($year: Int!) { placementStatistics(year: $year) { placements } }', roles: [Role.COMENSHA] },
-  { name: 'updateCapacity', document: 'mutation M($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }', roles: [Role.SHELTER_STAFF, Role.ADMIN] },
-  { name: 'confirmCapacity', document: 'mutation M($id: ID!) { confirmCapacity(facilityId: $id) { id } }', roles: [Role.SHELTER_STAFF] },
-  { name: 'requestPlacement', document: 'mutation M($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }', roles: [Role.ZORGCOORDINATOR] },
-  { name: 'requestNoodbed', document: 'mutation M($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id status } }', roles: [Role.POLICE] },
-  { name: 'respondToOffer', document: 'mutation M($input: OfferResponseInput!) { respondToOffer(input: $input) { id } }', roles: [Role.SHELTER_STAFF] },
-  { name: 'confirmArrival', document: 'mutation M($id: ID!) { confirmArrival(requestId: $id) { id } }', roles: [Role.SHELTER_STAFF] },
-  { name: 'endPlacement', document: 'mutation M($id: ID!, $r: String!) { endPlacement(requestId: $id, reason: $r) { id } }', roles: [Role.SHELTER_STAFF] },
-  { name: 'breakGlassProfile', document: 'mutation M($id: ID!, $r: String!) { breakGlassProfile(requestId: $id, reason: $r) { gender } }', roles: [Role.ADMIN] },
-  { name: 'cancelPlacementRequest', document: 'mutation M($id: ID!, $r: String!) { cancelPlacementRequest(requestId: $id, reason: $r) { id } }', roles: [Role.ZORGCOORDINATOR] },
+  {
+    name: 'unmetDemand',
+    document:
+      'query Q($from: DateTime!, $to: DateTime!, $r: [ID!]) { unmetDemand(from: $from, to: $to, regionCodes: $r) { requests } }',
+    roles: [Role.PLANNER],
+  },
+  {
+    name: 'placementStatistics',
+    document: 'query Q($year: Int!) { placementStatistics(year: $year) { placements } }',
+    roles: [Role.COMENSHA],
+  },
+  {
+    name: 'updateCapacity',
+    document: 'mutation M($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }',
+    roles: [Role.SHELTER_STAFF, Role.ADMIN],
+  },
+  {
+    name: 'confirmCapacity',
+    document: 'mutation M($id: ID!) { confirmCapacity(facilityId: $id) { id } }',
+    roles: [Role.SHELTER_STAFF],
+  },
+  {
+    name: 'requestPlacement',
+    document: 'mutation M($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
+    roles: [Role.ZORGCOORDINATOR],
+  },
+  {
+    name: 'requestNoodbed',
+    document: 'mutation M($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id status } }',
+    roles: [Role.POLICE],
+  },
+  {
+    name: 'respondToOffer',
+    document: 'mutation M($input: OfferResponseInput!) { respondToOffer(input: $input) { id } }',
+    roles: [Role.SHELTER_STAFF],
+  },
+  {
+    name: 'confirmArrival',
+    document: 'mutation M($id: ID!) { confirmArrival(requestId: $id) { id } }',
+    roles: [Role.SHELTER_STAFF],
+  },
+  {
+    name: 'endPlacement',
+    document: 'mutation M($id: ID!, $r: String!) { endPlacement(requestId: $id, reason: $r) { id } }',
+    roles: [Role.SHELTER_STAFF],
+  },
+  {
+    name: 'breakGlassProfile',
+    document: 'mutation M($id: ID!, $r: String!) { breakGlassProfile(requestId: $id, reason: $r) { gender } }',
+    roles: [Role.ADMIN],
+  },
+  {
+    name: 'cancelPlacementRequest',
+    document: 'mutation M($id: ID!, $r: String!) { cancelPlacementRequest(requestId: $id, reason: $r) { id } }',
+    roles: [Role.ZORGCOORDINATOR],
+  },
 ];
 
 /** Anything a client could send as a JSON value: right and wrong types, extremes, odd text. */
@@ -48,11 +104,41 @@ const leaf = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
-  fc.constantFrom('', 'RR', 'AMS', 'FEMALE', 'MALE', 'X', 'SEXUAL', 'LABOUR', 'DUTCH', 'BEDENKTIJD', 'ACUTE', 'PLANNED', 'NOODBED', 'COSM', 'WAITING'),
-  fc.constantFrom('2026-11-28', '2026-02-30', '2026-11-28T23:00:00+01:00', 'yesterday', '00000000-0000-4000-8000-000000000000', 'x'.repeat(3_000), '\u0000\u202e<script>', "'; DROP TABLE facilities; --"),
+  fc.constantFrom(
+    '',
+    'RR',
+    'AMS',
+    'FEMALE',
+    'MALE',
+    'X',
+    'SEXUAL',
+    'LABOUR',
+    'DUTCH',
+    'BEDENKTIJD',
+    'ACUTE',
+    'PLANNED',
+    'NOODBED',
+    'COSM',
+    'WAITING',
+  ),
+  fc.constantFrom(
+    '2026-11-28',
+    '2026-02-30',
+    '2026-11-28T23:00:00+01:00',
+    'yesterday',
+    '00000000-0000-4000-8000-000000000000',
+    'x'.repeat(3_000),
+    '\u0000\u202e<script>',
+    "'; DROP TABLE facilities; --",
+  ),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 5 })),
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.string({ maxLength: 12 }), tie('node'), { maxKeys: 5 }),
+  ),
 })).node;
 
 /** Mostly the right field names, so generated values get past the first check and reach deeper code. */
@@ -77,7 +163,9 @@ const profile = fc.record(
   { requiredKeys: [] },
 );
 /** Mostly well-formed instants, so the insight queries get past the scalar and reach the service. */
-const instant = fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const instant = fc
+  .date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 const variables = fc.record(
   {
     id: value,
@@ -94,8 +182,23 @@ const variables = fc.record(
     year: fc.oneof(value, fc.integer({ min: 1990, max: 2030 })),
     input: fc.oneof(
       value,
-      fc.record({ facilityId: value, total: value, occupied: value, outOfService: value, expectedVersion: value }, { requiredKeys: [] }),
-      fc.record({ profile, urgency: value, regionCode: value, groupSize: value, clientReference: value, requestId: value, accept: value, declineReason: value }, { requiredKeys: [] }),
+      fc.record(
+        { facilityId: value, total: value, occupied: value, outOfService: value, expectedVersion: value },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        {
+          profile,
+          urgency: value,
+          regionCode: value,
+          groupSize: value,
+          clientReference: value,
+          requestId: value,
+          accept: value,
+          declineReason: value,
+        },
+        { requiredKeys: [] },
+      ),
     ),
   },
   { requiredKeys: [] },
@@ -108,10 +211,22 @@ describe('fuzzing every query and mutation with generated input', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const [facility] = await insertFacilities(database.dataSource, [newFacility(), newFacility({ type: ShelterType.NOODBED }), newFacility({ secretAddress: true })]);
+    const [facility] = await insertFacilities(database.dataSource, [
+      newFacility(),
+      newFacility({ type: ShelterType.NOODBED }),
+      newFacility({ secretAddress: true }),
+    ]);
     api = await startTestApp(database.url, { env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
     for (const role of Object.values(Role)) {
-      tokens.set(role, await tokenFor({ role, org: `org-${role}`, regions: ['RR'], facilityIds: role === Role.SHELTER_STAFF ? [facility.id] : [] }));
+      tokens.set(
+        role,
+        await tokenFor({
+          role,
+          org: `org-${role}`,
+          regions: ['RR'],
+          facilityIds: role === Role.SHELTER_STAFF ? [facility.id] : [],
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -157,4 +272,3 @@ describe('fuzzing every query and mutation with generated input', () => {
     expect(broken).toEqual([]);
   });
 });
-

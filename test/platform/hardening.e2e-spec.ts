@@ -11,7 +11,9 @@ describe('HTTP and GraphQL hardening', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startTestApp(database.url, { env: { RATE_LIMIT_PER_MINUTE: '40', GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_FIELDS: '300' } });
+    api = await startTestApp(database.url, {
+      env: { RATE_LIMIT_PER_MINUTE: '40', GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_FIELDS: '300' },
+    });
     token = await tokenFor({ role: Role.ADMIN, org: 'beheer' });
   });
   afterAll(async () => {
@@ -22,7 +24,13 @@ describe('HTTP and GraphQL hardening', () => {
   it('sends security headers', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    // Extended for the console (test/console/serving.e2e-spec.ts pins the whole policy) but still strict.
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
@@ -39,7 +47,9 @@ describe('HTTP and GraphQL hardening', () => {
   it('refuses an operation nested deeper than the limit before any resolver runs', async () => {
     let selection = 'id';
     for (let i = 0; i < 10; i++) selection = `bridge { ${selection} }`;
-    const response = await gql(api.url, `{ placementRequest(id: "00000000-0000-4000-8000-000000000000") { ${selection} } }`, { token });
+    const response = await gql(api.url, `{ placementRequest(id: "00000000-0000-4000-8000-000000000000") { ${selection} } }`, {
+      token,
+    });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toContain('nested more than 8 levels');
   });
@@ -84,7 +94,13 @@ describe('production mode', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // No identity provider is reachable here; these checks need no token to be verified.
-    api = await startTestApp(database.url, { env: { NODE_ENV: 'production', NOTES_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
+    api = await startTestApp(database.url, {
+      env: {
+        NODE_ENV: 'production',
+        NOTES_KEY: Buffer.alloc(32, 7).toString('base64'),
+        JWT_JWKS_URL: 'http://127.0.0.1:9/jwks.json',
+      },
+    });
   });
   afterAll(async () => {
     await api.close();

@@ -26,6 +26,8 @@ describe('zero-config mode (embedded PostgreSQL, PostgreSQL queue backend)', () 
   });
 
   it('prints where to open it and how to get a token', () => {
+    expect(service.output()).toContain(`Console (browser):   ${service.url}/`);
+    expect(service.output()).toContain(`${service.url}/#token=ey`);
     expect(service.output()).toContain(`GraphQL (HTTP):      ${service.url}/graphql`);
     expect(service.output()).toContain('GraphQL (WebSocket): ws://127.0.0.1:');
     expect(service.output()).toContain('npm run token -- --role');
@@ -33,9 +35,13 @@ describe('zero-config mode (embedded PostgreSQL, PostgreSQL queue backend)', () 
   });
 
   it('answers a query with a token from `npm run token` for the same DATA_DIR', async () => {
-    const token = execFileSync(process.execPath, [distEntry('cli'), 'token', '--role', 'POLICE', '--org', 'avim-rotterdam', '--regions', 'RR'], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
-    })
+    const token = execFileSync(
+      process.execPath,
+      [distEntry('cli'), 'token', '--role', 'POLICE', '--org', 'avim-rotterdam', '--regions', 'RR'],
+      {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      },
+    )
       .toString()
       .trim();
     const response = await gql<{ regions: { code: string }[]; facilities: { type: string }[] }>(
@@ -46,6 +52,12 @@ describe('zero-config mode (embedded PostgreSQL, PostgreSQL queue backend)', () 
     expect(response.errors).toBeUndefined();
     expect(response.data!.regions).toHaveLength(35);
     expect(response.data!.facilities.length).toBeGreaterThan(0);
+  });
+
+  it('serves the console at /', async () => {
+    const page = await fetch(`${service.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root"></div>');
   });
 
   it('is ready: database and queue backend answer', async () => {

@@ -26,6 +26,7 @@ async function printWelcome(config: AppConfig, url: string): Promise<void> {
   const lines = [
     '',
     'Opvangplek is running.',
+    `  Console (browser):   ${url}/`,
     `  GraphQL (HTTP):      ${url}/graphql`,
     `  GraphQL (WebSocket): ${wsUrl}/graphql   (graphql-ws; token in connectionParams.Authorization)`,
     `  Health:              ${url}/health  ·  ${url}/ready`,
@@ -35,7 +36,16 @@ async function printWelcome(config: AppConfig, url: string): Promise<void> {
     'Get a token (in another terminal, same DATA_DIR):',
     '  npm run token -- --role ZORGCOORDINATOR --org zorgcoordinatie-rotterdam --regions RR',
     '  roles: ZORGCOORDINATOR COMENSHA POLICE NLA SHELTER_STAFF PLANNER ADMIN  (SHELTER_STAFF also takes --facility <id>)',
-    ...(sample ? ['', 'A zorgcoördinator token for Rotterdam Rijnmond, valid 12 hours:', `  ${sample}`] : []),
+    ...(sample
+      ? [
+          '',
+          'A zorgcoördinator token for Rotterdam Rijnmond, valid 12 hours:',
+          `  ${sample}`,
+          '',
+          "Open the console logged in with it (or paste any token from `npm run token` at the console's login):",
+          `  ${url}/#token=${sample}`,
+        ]
+      : []),
     '',
     `Try: curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
     `       -d '{"query":"{ facilities(filter:{regionCodes:[\\"RR\\"]}) { name type capacity { available freshness } } }"}'`,

@@ -148,6 +148,15 @@ describeInBrowser('the console in a browser', () => {
     await page.locator(`li[data-facility-id="${shelter.id}"]`).waitFor({ state: 'detached' });
     expect(await page.locator('li.facility').count()).toBe(1);
     expect(await page.locator('li.facility .facility-name').textContent()).toBe(menOnly.name);
+
+    // English labels on request, kept when the page is reloaded.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Bed board', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Planning' }).getAttribute('href')).toBe('/dashboard');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Bed board', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Beddenbord', level: 1 }).waitFor();
     expect(problems).toEqual([]);
   });
 

@@ -23,8 +23,9 @@ export async function downloadCsv(pathAndQuery: string, fileName: string, token:
 async function describeFailure(response: Response): Promise<string> {
   const text = await response.text();
   try {
-    const body = JSON.parse(text) as { message?: string | string[]; errors?: { message: string }[] };
-    const message = body.errors?.map((error) => error.message).join('; ') ?? body.message;
+    // The export endpoints answer `{ error: { code, message, field } }`; Nest's own 404 `{ message }`.
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string }; message?: string | string[] };
+    const message = body.error?.message ? `${body.error.code ?? ''} ${body.error.message}`.trim() : body.message;
     if (message) return `${response.status}: ${Array.isArray(message) ? message.join('; ') : message}`;
   } catch {
     /* not JSON: use the text */

@@ -2,6 +2,7 @@ import { Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities, newFacility } from '../support/factories';
 import { errorCodes, gql } from '../support/graphql-client';
+import { seededRandom } from '../support/deterministic-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
@@ -16,15 +17,6 @@ const HISTORY = `query H($from: DateTime!, $to: DateTime!, $bucket: TimeBucket, 
 }`;
 const UPDATE = `mutation U($input: UpdateCapacityInput!) { updateCapacity(input: $input) { capacity { version } } }`;
 const HOUR = 3_600_000;
-
-/** A small deterministic generator, so a failure can be replayed. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 describe('occupancyHistory over a generated history of capacity changes', () => {
   const loadedAt = new Date('2026-11-02T06:00:00Z');
@@ -52,7 +44,7 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
     const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: facilities.map((f) => f.id) });
 
     // 40 changes over about 30 hours, made through the API as staff would make them.
-    const random = lcg(20261122);
+    const random = seededRandom(20261122);
     const versions = new Map(facilities.map((f) => [f.id, 1]));
     for (let step = 0; step < 40; step += 1) {
       clock.advance(Math.floor(random() * 90 + 1) * 60_000);

@@ -9,6 +9,7 @@ import { FixedClock } from '@opvangplek/platform/clock';
 import { randomUUID } from 'node:crypto';
 import { insertFacilities } from '../support/factories';
 import { errorCodes, gql } from '../support/graphql-client';
+import { seededRandom } from '../support/deterministic-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import type { TestApp } from '../support/test-app';
 import { DUTCH_WOMAN, facilityOf, MINUTE, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
@@ -39,15 +40,6 @@ const CELLS = '{ key count suppressed }';
 const STATISTICS = `query S($year: Int!) {
   placementStatistics(year: $year) { year placements byExploitationType ${CELLS} byGender ${CELLS} byAgeBand ${CELLS} byShelterType ${CELLS} byRegion ${CELLS} }
 }`;
-
-/** A small deterministic generator, so a failure can be replayed. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 describe('unmetDemand through the placement workflow', () => {
   const start = new Date('2026-11-24T09:00:00Z'); // a Tuesday
@@ -144,7 +136,7 @@ describe('unmetDemand and placementStatistics over a generated history', () => {
     facilities.forEach((f) => facilityIds.set(`${f.regionCode}|${f.type}`, f.id));
     api = await startPlacementApp(database.url, clock);
 
-    const random = lcg(42);
+    const random = seededRandom(42);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     for (let i = 0; i < 400; i += 1) {
       const createdAt = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 320 * 24 * 60) * 60_000);

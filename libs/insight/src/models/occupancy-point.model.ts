@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ShelterType } from '@opvangplek/domain';
+import { CapacitySumsModel } from './capacity-sums.model';
 
 @ObjectType('OccupancyPoint', { description: 'Places of one kind in one region during one bucket, as they stood at the bucket\'s end.' })
-export class OccupancyPointModel {
+export class OccupancyPointModel extends CapacitySumsModel {
   @Field({ description: 'Start of the bucket.' })
   at: Date;
 
@@ -12,20 +13,6 @@ export class OccupancyPointModel {
   @Field(() => ShelterType)
   type: ShelterType;
 
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => Int)
-  occupied: number;
-
-  @Field(() => Int)
-  held: number;
-
-  @Field(() => Int)
-  outOfService: number;
-
-  @Field(() => Int)
-  available: number;
 
   @Field(() => Int, { description: 'The most places occupied at any moment within the bucket.' })
   peakOccupied: number;

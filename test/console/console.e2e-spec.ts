@@ -160,6 +160,45 @@ describeInBrowser('the console in a browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('each role lands on its own screen and sees only the screens its operations allow', async () => {
+    const cases = [
+      {
+        token: await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] }),
+        lands: 'Aanvraag',
+        links: ['Aanvraag', 'Beddenbord'],
+        noodbed: true,
+      },
+      {
+        token: await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [shelter.id] }),
+        lands: 'Opvangbalie',
+        links: ['Opvangbalie', 'Beddenbord'],
+      },
+      {
+        token: await tokenFor({ role: Role.NLA, org: 'nla', regions: ['RR'] }),
+        lands: 'Aanvraag',
+        links: ['Aanvraag', 'Beddenbord'],
+        noodbed: false,
+      },
+      {
+        token: await tokenFor({ role: Role.PLANNER, org: 'gemeente', regions: ['RR'] }),
+        lands: 'Planning',
+        links: ['Planning', 'Beddenbord'],
+      },
+    ];
+    for (const { token, lands, links, noodbed } of cases) {
+      const { page, problems } = await openConsole(token, '');
+      await page.getByRole('heading', { name: lands, level: 1 }).waitFor();
+      expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(links);
+      if (lands === 'Aanvraag') {
+        // Police ask for a noodbed (no urgency: it is always now); others for a placement.
+        expect(await page.getByRole('button', { name: noodbed ? 'Noodbed aanvragen' : 'Plaatsing aanvragen' }).count()).toBe(1);
+        expect(await page.locator('select[name=urgency]').count()).toBe(noodbed ? 0 : 1);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
+
   let requestId: string;
   /** The requester's page stays open after the request scenario: the desk scenario watches it. */
   let requester: Awaited<ReturnType<typeof openConsole>>;

@@ -16,6 +16,7 @@ import {
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
   holdExpiresAt,
+  isOpen,
   MATCHABLE_STATUSES,
   type PlacementDecision,
   PlacementStatus,
@@ -310,7 +311,10 @@ export class PlacementEngine {
     request.waitingForAuthority = null;
     request.nextAttemptAt = null;
     const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
-    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR, `offered: ${where}`);
+    // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.
+    const intakeClosed = allocations.some((a) => !isOpen(facilities.get(a.facilityId)!.intakeHours, now));
+    const until = intakeClosed ? `; intake closed now, held until ${expiresAt.toISOString()} (from its next opening)` : '';
+    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR, `offered: ${where}${until}`);
     const attempt = request.attempt;
     const delayMs = expiresAt.getTime() - now.getTime();
     changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));

@@ -13,6 +13,7 @@ import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events'
 import {
   anonymousFacts,
   assertTransition,
+  canTransition,
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
   holdExpiresAt,
@@ -488,6 +489,49 @@ export class PlacementEngine {
         await this.endStay(manager, changes, bridge, SYSTEM_ACTOR, `moved on to the onward placement (request ${request.id})`);
       }
     }
+  }
+
+  /**
+   * The onward request of `bridgeId`, locked. Callers that also lock the bridge lock this one
+   * first, as arrival at the onward place does (it then ends the bridge's stay), so the two never
+   * wait for each other.
+   */
+  async lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
+    return manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+      .getOne();
+  }
+
+  /**
+   * An interim (bridge) request was cancelled: its onward request goes too, unless the person
+   * has already arrived there (PLACED) or it is over. Nobody is left waiting for a place, or
+   * holding one, for someone who no longer needs it. Ending a bridge *stay* never does this:
+   * the onward placement is what the stay was waiting for.
+   */
+  async cancelFollowUp(
+    manager: EntityManager,
+    changes: Changes,
+    bridge: PlacementRequestEntity,
+    followUp: PlacementRequestEntity,
+    actor: LedgerActor,
+    reason: string,
+  ): Promise<void> {
+    if (followUp.bridgeRequestId !== bridge.id || !canTransition(followUp.status, PlacementStatus.CANCELLED)) return;
+    const now = this.clock.now();
+    await this.releaseHolds(manager, changes, followUp.id, [HoldState.HELD], now, actor);
+    followUp.offerExpiresAt = null;
+    followUp.endedAt = now; // retention counts from here
+    await this.transition(
+      manager,
+      changes,
+      followUp,
+      PlacementStatus.CANCELLED,
+      actor,
+      `cancelled with the interim request ${bridge.id} it follows: ${reason}`,
+    );
   }
 
   async endStay(

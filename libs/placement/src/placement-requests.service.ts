@@ -329,6 +329,7 @@ export class PlacementRequestsService {
       );
     }
     const request = await this.engine.inTransaction(async (manager, changes) => {
+      const followUp = await this.engine.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.lockVisible(manager, viewer, requestId);
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
@@ -346,6 +347,8 @@ export class PlacementRequestsService {
         ledgerActor(viewer),
         `cancelled: ${note}`,
       );
+      // A cancelled noodbed (or other interim) request takes its onward request with it.
+      if (followUp) await this.engine.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
       return locked;
     });
     return this.view(viewer, request);

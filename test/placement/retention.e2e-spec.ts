@@ -54,7 +54,7 @@ describe('retention of personal data', () => {
     expect(report.erased).toBe(1);
     const erased = await row(cancelled);
     expect(erased.profile).toBeNull();
-    expect(erased.facts).toEqual({ gender: 'FEMALE', ageBand: '23-29', exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', careNeeds: [], groupSize: 1 });
+    expect(erased.facts).toEqual({ gender: 'FEMALE', ageBand: '23-29', exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', careNeeds: [], groupSize: 1, withChildren: false });
     expect(new Date(erased.profile_erased_at)).toEqual(clock.now());
     const notes = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1', [cancelled]);
     expect(notes.every((event: { note: string | null }) => event.note === null)).toBe(true);

@@ -2,7 +2,7 @@
  * Holds (issue 4, part 3; domain.md §5 rule 3): a declined or lapsed offer gives the place back and
  * the request is matched again elsewhere, skipping the facility that declined or let it lapse; a
  * hold lasts 2 hours by default, per kind by configuration (HOLD_MINUTES_NOODBED here); and a
- * shelter whose intake is closed gets its two hours from its next opening.
+ * shelter whose intake is closed is held now and gets its two hours from its next opening.
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -22,7 +22,6 @@ import {
   stopApp,
   statusesOf,
   sweep,
-  sweepUntil,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
@@ -144,30 +143,45 @@ describe('holds: decline, expiry, closed intake and per-kind hold time', () => {
     await client.cancel(coordinator, request.id, 'test cleanup');
   });
 
-  it('a shelter whose intake is closed (Saturday) is not held now: the request waits for its opening, and the hold runs from then', async () => {
-    // domain.md §5 rule 3 says a hold made while intake is closed expires relative to the next
-    // opening. The matcher calls such a place "not placeable now", so the workflow never holds it
-    // while closed: the request waits INTAKE_CLOSED and the two hours start at Monday 09:00.
+  it('a shelter whose intake is closed (Saturday) is held now, and the hold runs from its opening on Monday', async () => {
+    // domain.md §5 rule 3: "a hold made when the shelter's intake is closed expires relative to
+    // its next opening, not the wall clock". The coordinator's authority is open (24/7), only the
+    // shelter's intake is not: the man is promised the place now (before, the request waited
+    // INTAKE_CLOSED until Monday 09:00 and someone else could take the place meanwhile), and the
+    // shelter has its two hours from Monday 09:00 to answer.
     clock.set(SATURDAY_NOON);
+    const before = await capacityOf(database.dataSource, officeHours.id);
     const man = { gender: 'MALE', age: 35, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', b8Status: 'NOT_APPLICABLE' };
     const request = await client.request(coordinator, { profile: man, urgency: 'URGENT' });
-    const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING']);
-    expect(waiting).toMatchObject({
-      waitingReason: 'INTAKE_CLOSED',
-      nextAttemptAt: MONDAY_OPENING.toISOString(),
-      facility: null,
+    const offered = await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    const heldUntil = new Date(MONDAY_OPENING.getTime() + 2 * HOUR).toISOString();
+    expect(offered).toMatchObject({
+      facility: { id: officeHours.id },
+      offerExpiresAt: heldUntil,
+      waitingReason: null,
+      nextAttemptAt: null,
     });
-    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 0 });
+    expect(statusesOf(offered)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED']);
+    expect(offered.history.at(-1)).toMatchObject({
+      at: SATURDAY_NOON.toISOString(),
+      note: expect.stringMatching(new RegExp(`^offered: .* \\(1\\); intake closed now, held until ${heldUntil} \\(from its next opening\\)$`)),
+    });
+    expect(await capacityOf(database.dataSource, officeHours.id)).toEqual({ ...before, held: before.held + 1 });
+    const [hold] = await database.dataSource.query('SELECT expires_at FROM placement_holds WHERE request_id = $1', [request.id]);
+    expect(hold.expires_at.toISOString()).toBe(heldUntil);
 
-    clock.set(MONDAY_OPENING);
-    // The sweep finds it due (or a re-try of waiting requests, after the previous test's
-    // cancellation freed places, gets there first: either way it is matched at Monday 09:00).
-    const offered = await sweepUntil(api, client, coordinator, request.id, ['OFFERED'], (r) => r.facility?.id === officeHours.id);
-    expect(offered.history.at(-1)).toMatchObject({ status: 'OFFERED', at: MONDAY_OPENING.toISOString() });
-    expect(offered.offerExpiresAt).toBe(new Date(MONDAY_OPENING.getTime() + 2 * HOUR).toISOString());
-    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 1 });
+    // Sunday and Monday morning: still held (a wall-clock two hours would have lapsed on Saturday at 14:00).
+    clock.set(new Date(MONDAY_OPENING.getTime() + 2 * HOUR - MINUTE)); // Monday 10:59
+    expect((await sweep(api)).lapsed).toBe(0);
+    expect(await client.get(coordinator, request.id)).toMatchObject({ status: 'OFFERED', facility: { id: officeHours.id } });
+
+    // Unanswered by Monday 11:00: it lapses like any other offer, and the place is free again.
+    clock.advance(2 * MINUTE);
+    expect((await sweep(api)).lapsed).toBe(1);
+    const lapsed = await client.waitForStatus(coordinator, request.id, ['WAITING', 'MATCHING']);
+    expect(lapsed.history.some((entry) => entry.note === 'offer lapsed: the facility did not answer in time')).toBe(true);
+    expect(await capacityOf(database.dataSource, officeHours.id)).toEqual(before);
     await client.cancel(coordinator, request.id, 'test cleanup');
-    expect(await capacityOf(database.dataSource, officeHours.id)).toMatchObject({ held: 0 });
   });
 
   it('holds per kind: HOLD_MINUTES_NOODBED=45 for a noodbed, the default 2 hours elsewhere', async () => {

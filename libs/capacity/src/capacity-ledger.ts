@@ -1,4 +1,3 @@
-import { audit } from '@opvangplek/access/audit/audit';
 import type { EntityManager } from 'typeorm';
 import { CapacityChangeKind } from './capacity-history.entity';
 
@@ -8,18 +7,30 @@ export interface LedgerActor {
   org: string;
 }
 
+/** The counts of a capacity row right after a move (what a caller would otherwise read again). */
+export interface CapacityCounts {
+  total: number;
+  occupied: number;
+  held: number;
+  outOfService: number;
+  version: number;
+  updatedAt: Date;
+  confirmedAt: Date | null;
+}
+
 export interface CapacityRow {
   facilityId: string;
   regionCode: string;
   type: string;
   version: number;
+  counts: CapacityCounts;
 }
 
 /**
  * The only statements that move places between free, held and occupied. Each is ONE atomic
  * UPDATE whose WHERE clause is the availability check, so two processes can never take the same
  * place (never check-then-write); zero rows means "not possible now". Each writes its history row
- * in the caller's transaction.
+ * and its audit row in the same statement, so in the caller's transaction, in one round trip.
  */
 const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
   hold: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },
@@ -27,6 +38,19 @@ const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; gua
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
 };
+
+interface MovedRow {
+  facility_id: string;
+  region_code: string;
+  type: string;
+  version: number;
+  total: number;
+  occupied: number;
+  held: number;
+  out_of_service: number;
+  updated_at: Date;
+  confirmed_at: Date | null;
+}
 
 async function move(
   manager: EntityManager,
@@ -37,7 +61,9 @@ async function move(
   actor: LedgerActor,
 ): Promise<CapacityRow | null> {
   const { set, guard, kind: historyKind } = MOVES[kind];
-  const rows: { facility_id: string; region_code: string; type: string; version: number }[] = await manager.query(
+  // The audit row (libs/access/audit: who, what, v<version>) is appended by the same statement;
+  // the actor's fields are cut to the audit columns' lengths, as audit() does.
+  const rows: MovedRow[] = await manager.query(
     `WITH moved AS (
        UPDATE capacity SET ${set}, version = version + 1, updated_at = $3
        WHERE facility_id = $1 AND ${guard}
@@ -45,14 +71,44 @@ async function move(
      ), history AS (
        INSERT INTO capacity_history (facility_id, kind, version, total, occupied, held, out_of_service, changed_by, changed_by_role, changed_by_org, changed_at)
        SELECT facility_id, $4, version, total, occupied, held, out_of_service, $5, $6, $7, $3 FROM moved
+     ), audited AS (
+       INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail)
+       SELECT $3, $8, $9, $10, $11, NULL, facility_id, $2::int || ' place(s), v' || version FROM moved
      )
-     SELECT moved.facility_id, f.region_code, f.type, moved.version FROM moved JOIN facilities f ON f.id = moved.facility_id`,
-    [facilityId, places, at, historyKind, actor.by, actor.role, actor.org],
+     SELECT moved.facility_id, f.region_code, f.type, moved.version, moved.total, moved.occupied, moved.held,
+            moved.out_of_service, moved.updated_at, moved.confirmed_at
+       FROM moved JOIN facilities f ON f.id = moved.facility_id`,
+    [
+      facilityId,
+      places,
+      at,
+      historyKind,
+      actor.by,
+      actor.role,
+      actor.org,
+      actor.by.slice(0, 200),
+      actor.role.slice(0, 40),
+      actor.org.slice(0, 200),
+      `capacity.${kind}`,
+    ],
   );
   const [row] = rows;
   if (!row) return null;
-  await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: `capacity.${kind}`, facilityId, detail: `${places} place(s), v${row.version}` }, at);
-  return { facilityId: row.facility_id, regionCode: row.region_code, type: row.type, version: row.version };
+  return {
+    facilityId: row.facility_id,
+    regionCode: row.region_code,
+    type: row.type,
+    version: row.version,
+    counts: {
+      total: row.total,
+      occupied: row.occupied,
+      held: row.held,
+      outOfService: row.out_of_service,
+      version: row.version,
+      updatedAt: row.updated_at,
+      confirmedAt: row.confirmed_at,
+    },
+  };
 }
 
 /** Takes `places` free places; `null` when fewer are free (someone else was first). */

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { audit } from '@opvangplek/access/audit/audit';
+import { audit, auditAll, type AuditEntry } from '@opvangplek/access/audit/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type CapacityCounts,
   holdPlaces,
   type LedgerActor,
   occupyHeldPlaces,
@@ -12,9 +13,11 @@ import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events'
 import {
   anonymousFacts,
   assertTransition,
+  canTransition,
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
   holdExpiresAt,
+  isOpen,
   MATCHABLE_STATUSES,
   type PlacementDecision,
   PlacementStatus,
@@ -29,6 +32,7 @@ import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-c
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
+import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import { PlacementEventEntity } from './placement-event.entity';
@@ -36,6 +40,7 @@ import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestEntity } from './placement-request.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
+import { RegionDirectory } from './region-directory';
 
 /** Who the system is when a job changes something (history and capacity ledger). */
 export const SYSTEM_ACTOR: LedgerActor = { by: 'system:placement', role: 'SYSTEM', org: 'opvangplek' };
@@ -49,14 +54,45 @@ const MAX_ROUNDS = 3;
 /** Signals a lost race inside a transaction: roll back, re-read, decide again. */
 class PlacesTakenMeanwhile extends Error {}
 
-/** What changed, to announce after commit (never before: a rolled-back change must not be seen). */
-interface Changes {
-  requests: PlacementRequestEntity[];
-  capacity: CapacityChangedEvent[];
-  after: (() => Promise<void>)[];
+/** A history row as stored (the note sealed). */
+export type PlacementEventRow = Omit<PlacementEventEntity, 'id'>;
+
+/**
+ * History and audit rows of a transaction's status changes: written together, two statements
+ * however many changes, just before the transaction commits (see `inTransaction`).
+ */
+export interface PendingRecords {
+  events: PlacementEventRow[];
+  audits: AuditEntry[];
 }
 
-const noChanges = (): Changes => ({ requests: [], capacity: [], after: [] });
+/** What changed, to announce after commit (never before: a rolled-back change must not be seen). */
+export interface Changes {
+  requests: PlacementRequestEntity[];
+  capacity: (CapacityChangedEvent & { counts?: CapacityCounts })[];
+  after: (() => Promise<void>)[];
+  records: PendingRecords;
+  /** The history rows written by this transaction, in order (for an answer built without reading them back). */
+  recorded: PlacementEventRow[];
+}
+
+export const noChanges = (): Changes => ({ requests: [], capacity: [], after: [], records: { events: [], audits: [] }, recorded: [] });
+
+/**
+ * What one matching attempt did, with what an answer needs, so the noodbed call can answer without
+ * reading back what it has just written.
+ */
+export interface Applied {
+  request: PlacementRequestEntity;
+  /** The onward request this attempt opened, if it opened one. */
+  followUp: PlacementRequestEntity | null;
+  /** The holds this attempt took. */
+  holds: PlacementHoldEntity[];
+  /** The facilities the matcher read, with the counts the holds left for those held. */
+  facilities: Map<string, LoadedFacility>;
+  /** The history rows this attempt wrote (for both requests). */
+  recorded: PlacementEventRow[];
+}
 
 /**
  * Turns placement requests into places: runs in the worker (jobs) and, for a noodbed, inline in
@@ -72,6 +108,7 @@ export class PlacementEngine {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly matching: MatchingService,
     private readonly queue: PlacementQueue,
+    private readonly regions: RegionDirectory,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -81,23 +118,46 @@ export class PlacementEngine {
   // ---------------------------------------------------------------------------------------------
   // Matching
 
-  /** The matching job: offer a place, bridge, or wait, for this attempt of this request. */
+  /**
+   * The matching job: offer a place, bridge, or wait, for this attempt of this request. A new
+   * request moves to MATCHING first. A WAITING one is re-tried as it is: it moves (through
+   * MATCHING) only when the outcome differs, so the re-tries that every capacity change and the
+   * sweep cause do not each add a MATCHING and a WAITING step to its history (issue 4, part 2).
+   */
   async matchRequest(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
-    const started = await this.inTransaction(async (manager, changes) => {
-      const request = await this.lock(manager, requestId);
-      if (!request || request.attempt !== attempt || !MATCHABLE_STATUSES.includes(request.status)) return null;
-      if (request.status !== PlacementStatus.MATCHING)
+    const snapshot = await this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { id: requestId } });
+    if (!snapshot || snapshot.attempt !== attempt || !MATCHABLE_STATUSES.includes(snapshot.status)) return null;
+    let started: PlacementRequestEntity | null = snapshot;
+    if (snapshot.status === PlacementStatus.RECEIVED) {
+      started = await this.inTransaction(async (manager, changes) => {
+        const request = await this.lock(manager, requestId);
+        if (!request || request.attempt !== attempt || request.status !== PlacementStatus.RECEIVED) return null;
         await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
-      return request;
-    });
+        return request;
+      });
+    }
     if (!started) return null;
 
+    return (await this.decideWithRetries(started, attempt))?.request ?? null;
+  }
+
+  /**
+   * The noodbed call (police, within the API request): `request` has just been created by this
+   * caller, already MATCHING (its RECEIVED and MATCHING history written with it), so there is no
+   * first transaction to take it there. Returns what the answer needs, or null when another
+   * attempt got there first (the caller then reads the request as it is).
+   */
+  matchNew(request: PlacementRequestEntity): Promise<Applied | null> {
+    return this.decideWithRetries(request, request.attempt);
+  }
+
+  private async decideWithRetries(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       try {
-        return await this.decideAndApply(started, attempt);
+        return await this.decideAndApply(snapshot, attempt);
       } catch (error) {
         if (!(error instanceof PlacesTakenMeanwhile) || round === MAX_ROUNDS) throw error;
-        this.logger.debug(`request ${requestId}: places taken meanwhile, deciding again (round ${round + 1})`);
+        this.logger.debug(`request ${snapshot.id}: places taken meanwhile, deciding again (round ${round + 1})`);
       }
     }
     return null;
@@ -106,7 +166,7 @@ export class PlacementEngine {
   private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
     const match = await this.matching.match(
       { ...(request.profile as VictimProfile), groupSize },
-      { at: this.clock.now(), requesterRegionCode: request.regionCode },
+      { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
     );
     if (request.types.includes(ShelterType.NOODBED)) {
       // A noodbed request: a noodbed first, else the best other 24/7 place (stable order otherwise).
@@ -117,7 +177,7 @@ export class PlacementEngine {
     return match;
   }
 
-  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<PlacementRequestEntity | null> {
+  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
     const now = this.clock.now();
     const whole = await this.match(snapshot, snapshot.groupSize);
     const noSingleFacility = whole.result.matches.length === 0;
@@ -140,15 +200,37 @@ export class PlacementEngine {
     );
     const facilities = new Map([...whole.facilities, ...(split?.facilities ?? [])]);
 
-    return this.inTransaction(async (manager, changes) => {
+    const { result, changes } = await this.inTransactionWithChanges(async (manager, changes) => {
       const request = await this.lock(manager, snapshot.id);
-      if (!request || request.attempt !== attempt || request.status !== PlacementStatus.MATCHING) return null;
+      if (!request || request.attempt !== attempt || request.status !== snapshot.status) return null;
+      if (request.status !== PlacementStatus.MATCHING && request.status !== PlacementStatus.WAITING) return null;
+      let followUp: PlacementRequestEntity | null = null;
+      let holds: PlacementHoldEntity[] = [];
+
+      const waitsAsBefore =
+        decision.kind === 'WAIT' &&
+        request.status === PlacementStatus.WAITING &&
+        request.waitingReason === decision.reason &&
+        request.waitingForAuthority === decision.waitingForAuthority;
+      if (waitsAsBefore) {
+        // Still waiting, for the same reason: no new history or audit row (nothing happened to
+        // the request), but the row is written, with the next attempt as now decided and a fresh
+        // updatedAt (the sweep re-tries a request waiting for capacity only when that is old).
+        const movedOn = request.nextAttemptAt?.getTime() !== decision.nextAttemptAt?.getTime();
+        request.nextAttemptAt = decision.nextAttemptAt;
+        await this.persist(manager, request);
+        if (movedOn) changes.requests.push(request);
+      } else if (request.status === PlacementStatus.WAITING) {
+        await this.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
+      }
 
       if (decision.kind === 'WAIT') {
-        request.waitingReason = decision.reason;
-        request.nextAttemptAt = decision.nextAttemptAt;
-        request.waitingForAuthority = decision.waitingForAuthority;
-        await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR, `waiting: ${decision.reason}`);
+        if (!waitsAsBefore) {
+          request.waitingReason = decision.reason;
+          request.nextAttemptAt = decision.nextAttemptAt;
+          request.waitingForAuthority = decision.waitingForAuthority;
+          await this.transition(manager, changes, request, PlacementStatus.WAITING, SYSTEM_ACTOR, `waiting: ${decision.reason}`);
+        }
         if (decision.nextAttemptAt) {
           const at = decision.nextAttemptAt;
           changes.after.push(() =>
@@ -156,15 +238,22 @@ export class PlacementEngine {
           );
         }
       } else {
-        await this.offer(manager, changes, request, decision, facilities, now);
+        holds = await this.offer(manager, changes, request, decision, facilities, now);
         if (isNoodbed && !isFollowUp) {
           const onward = this.onwardTypes(whole, request, facilities.get(request.facilityId!)!.type);
-          if (onward) await this.openFollowUp(manager, changes, request, onward);
+          if (onward) followUp = await this.openFollowUp(manager, changes, request, onward);
         }
-        if (decision.kind === 'BRIDGE') await this.openFollowUp(manager, changes, request, decision.onwardTypes);
+        if (decision.kind === 'BRIDGE') followUp = await this.openFollowUp(manager, changes, request, decision.onwardTypes);
       }
-      return request;
+      return { request, followUp, holds };
     });
+    if (!result) return null;
+    // The held facilities as the holds left them (the matcher read them before).
+    for (const moved of changes.capacity) {
+      const facility = facilities.get(moved.facilityId);
+      if (facility && moved.counts) facilities.set(moved.facilityId, { ...facility, capacity: { ...facility.capacity, ...moved.counts } });
+    }
+    return { ...result, facilities, recorded: changes.recorded };
   }
 
   /** Takes the holds of an OFFER or BRIDGE decision, all or none, and moves the request to OFFERED. */
@@ -175,7 +264,7 @@ export class PlacementEngine {
     decision: Exclude<PlacementDecision, { kind: 'WAIT' }>,
     facilities: Match['facilities'],
     now: Date,
-  ): Promise<void> {
+  ): Promise<PlacementHoldEntity[]> {
     let allocations = decision.allocations;
     if (allocations.length === 1) {
       // One facility: if it was taken meanwhile, the next best of the same decision will do.
@@ -199,19 +288,21 @@ export class PlacementEngine {
     }
 
     const expiries: Date[] = [];
-    for (const allocation of allocations) {
+    const holds = allocations.map((allocation) => {
       const facility = facilities.get(allocation.facilityId)!;
       const minutes = this.config.placement.holdMinutesByType[facility.type] ?? this.config.placement.holdMinutes;
       const expiry = holdExpiresAt(now, facility.intakeHours, minutes);
       expiries.push(expiry);
-      await manager.getRepository(PlacementHoldEntity).insert({
+      return manager.getRepository(PlacementHoldEntity).create({
         requestId: request.id,
         facilityId: allocation.facilityId,
         places: allocation.places,
         state: HoldState.HELD,
         expiresAt: expiry,
       });
-    }
+    });
+    // One statement for all of them; RETURNING fills in each hold's id and createdAt.
+    await manager.getRepository(PlacementHoldEntity).insert(holds);
     // The offer lapses when the first of its holds does (a group is placed all together or not at all).
     const expiresAt = new Date(Math.min(...expiries.map((expiry) => expiry.getTime())));
     const main = [...allocations].sort((a, b) => b.places - a.places)[0];
@@ -221,10 +312,14 @@ export class PlacementEngine {
     request.waitingForAuthority = null;
     request.nextAttemptAt = null;
     const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
-    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR, `offered: ${where}`);
+    // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.
+    const intakeClosed = allocations.some((a) => !isOpen(facilities.get(a.facilityId)!.intakeHours, now));
+    const until = intakeClosed ? `; intake closed now, held until ${expiresAt.toISOString()} (from its next opening)` : '';
+    await this.transition(manager, changes, request, PlacementStatus.OFFERED, SYSTEM_ACTOR, `offered: ${where}${until}`);
     const attempt = request.attempt;
     const delayMs = expiresAt.getTime() - now.getTime();
     changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));
+    return holds;
   }
 
   /**
@@ -250,9 +345,14 @@ export class PlacementEngine {
     changes: Changes,
     bridge: PlacementRequestEntity,
     types: ShelterType[],
-  ): Promise<void> {
-    const existing = await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridge.id } });
-    if (existing) return;
+  ): Promise<PlacementRequestEntity | null> {
+    // Opened only when a request is offered (in this method's callers, under the request's lock),
+    // and an offer that is withdrawn starts a new attempt: in its first attempt, a request being
+    // offered has never been offered before, so it has no follow-up yet and there is none to look for.
+    if (bridge.attempt > 0) {
+      const existing = await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridge.id } });
+      if (existing) return null;
+    }
     const followUp = manager.getRepository(PlacementRequestEntity).create({
       status: PlacementStatus.RECEIVED,
       urgency: bridge.urgency === Urgency.PLANNED ? Urgency.URGENT : bridge.urgency,
@@ -277,9 +377,11 @@ export class PlacementEngine {
       PlacementStatus.RECEIVED,
       SYSTEM_ACTOR,
       `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`,
+      changes.records,
     );
     changes.requests.push(followUp);
     changes.after.push(() => this.queue.enqueueMatch(followUp.id, 0, 'followup', { urgency: followUp.urgency }));
+    return followUp;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -331,17 +433,21 @@ export class PlacementEngine {
     actor = SYSTEM_ACTOR,
   ): Promise<string[]> {
     const holds = await manager.getRepository(PlacementHoldEntity).find({ where: { requestId, state: In(states) } });
+    const freedTypes: string[] = [];
     for (const hold of holds) {
       const moved =
         hold.state === HoldState.HELD
           ? await releasePlaces(manager, hold.facilityId, hold.places, now, actor)
           : await vacatePlaces(manager, hold.facilityId, hold.places, now, actor);
-      if (moved) changes.capacity.push(moved as CapacityChangedEvent);
+      if (moved) {
+        changes.capacity.push(moved as CapacityChangedEvent);
+        freedTypes.push(moved.type);
+      }
       await manager.getRepository(PlacementHoldEntity).update({ id: hold.id }, { state: HoldState.RELEASED });
     }
     if (holds.length > 0) {
       changes.after.push(async () => {
-        await this.rematchWaiting(`release-${requestId}-${now.getTime()}`);
+        await this.rematchWaiting(`release-${requestId}-${now.getTime()}`, freedTypes);
       });
     }
     return holds.map((hold) => hold.facilityId);
@@ -383,6 +489,49 @@ export class PlacementEngine {
         await this.endStay(manager, changes, bridge, SYSTEM_ACTOR, `moved on to the onward placement (request ${request.id})`);
       }
     }
+  }
+
+  /**
+   * The onward request of `bridgeId`, locked. Callers that also lock the bridge lock this one
+   * first, as arrival at the onward place does (it then ends the bridge's stay), so the two never
+   * wait for each other.
+   */
+  async lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
+    return manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+      .getOne();
+  }
+
+  /**
+   * An interim (bridge) request was cancelled: its onward request goes too, unless the person
+   * has already arrived there (PLACED) or it is over. Nobody is left waiting for a place, or
+   * holding one, for someone who no longer needs it. Ending a bridge *stay* never does this:
+   * the onward placement is what the stay was waiting for.
+   */
+  async cancelFollowUp(
+    manager: EntityManager,
+    changes: Changes,
+    bridge: PlacementRequestEntity,
+    followUp: PlacementRequestEntity,
+    actor: LedgerActor,
+    reason: string,
+  ): Promise<void> {
+    if (followUp.bridgeRequestId !== bridge.id || !canTransition(followUp.status, PlacementStatus.CANCELLED)) return;
+    const now = this.clock.now();
+    await this.releaseHolds(manager, changes, followUp.id, [HoldState.HELD], now, actor);
+    followUp.offerExpiresAt = null;
+    followUp.endedAt = now; // retention counts from here
+    await this.transition(
+      manager,
+      changes,
+      followUp,
+      PlacementStatus.CANCELLED,
+      actor,
+      `cancelled with the interim request ${bridge.id} it follows: ${reason}`,
+    );
   }
 
   async endStay(
@@ -553,8 +702,8 @@ export class PlacementEngine {
           .getOne();
         if (!request) return false;
         const note = flag(request);
-        await manager.getRepository(PlacementRequestEntity).save(request);
-        await this.record(manager, request, request.status, SYSTEM_ACTOR, note);
+        await this.persist(manager, request);
+        await this.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
         changes.requests.push(request);
         return true;
       });
@@ -563,14 +712,22 @@ export class PlacementEngine {
     return count;
   }
 
-  /** Capacity freed somewhere: try the waiting requests again, most urgent and oldest first. */
-  async rematchWaiting(trigger: string): Promise<number> {
-    const waiting = await this.dataSource.getRepository(PlacementRequestEntity).find({
-      where: { status: PlacementStatus.WAITING },
-      order: { urgency: 'ASC', createdAt: 'ASC' },
-      select: { id: true, attempt: true, urgency: true },
-      take: 200,
-    });
+  /**
+   * Capacity changed somewhere: try the waiting requests again, most urgent and oldest first.
+   * With `types` (the kinds of the facilities that changed), only requests that could be placed
+   * in one of those kinds: any kind (no kinds given), or a list that has one of them. A request
+   * limited to other kinds cannot be offered a place there, and the matcher ranks each facility on
+   * its own, so its decision cannot change (at most the label of why it waits could; the sweep
+   * re-tries a request waiting for capacity every few minutes anyway).
+   */
+  async rematchWaiting(trigger: string, types?: readonly string[]): Promise<number> {
+    const query = this.dataSource
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.attempt', 'r.urgency'])
+      .where('r.status = :waiting', { waiting: PlacementStatus.WAITING });
+    if (types) query.andWhere("(r.types = '{}' OR r.types && CAST(:types AS shelter_type[]))", { types: [...new Set(types)] });
+    const waiting = await query.orderBy('r.urgency', 'ASC').addOrderBy('r.createdAt', 'ASC').take(200).getMany();
     for (const request of waiting)
       await this.queue.enqueueMatch(request.id, request.attempt, trigger, { urgency: request.urgency });
     return waiting.length;
@@ -599,32 +756,58 @@ export class PlacementEngine {
   ): Promise<void> {
     assertTransition(request.status, to);
     request.status = to;
-    await manager.getRepository(PlacementRequestEntity).save(request);
-    await this.record(manager, request, to, actor, note);
+    await this.persist(manager, request);
+    await this.record(manager, request, to, actor, note, changes.records);
     changes.requests.push(request);
   }
 
+  /** Writes a loaded request's columns back: one UPDATE (a repository `save` would SELECT it first). */
+  async persist(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
+    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...columns } = request;
+    await manager.getRepository(PlacementRequestEntity).update({ id }, columns); // sets updated_at too
+  }
+
+  /**
+   * Appends a history row and its audit row. With `pending` (a transaction's records), they are
+   * written with the transaction's other records just before it commits; without, at once.
+   */
   async record(
     manager: EntityManager,
     request: PlacementRequestEntity,
     status: PlacementStatus,
     actor: LedgerActor,
     note: string | null,
+    pending?: PendingRecords,
   ): Promise<void> {
     const at = this.clock.now();
-    await manager
-      .getRepository(PlacementEventEntity)
-      // Free text is sealed before it is stored (encrypted at rest); at most 500 characters.
-      .insert({
-        requestId: request.id,
-        status,
-        at,
-        by: actor.by,
-        waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
-        note: note === null ? null : this.notes.seal(note.slice(0, 500)),
-      });
+    // Free text is sealed before it is stored (encrypted at rest); at most 500 characters. The
+    // waiting reason is a code, kept in the clear so the planners' figures can count it.
+    const event: PlacementEventRow = {
+      requestId: request.id,
+      status,
+      at,
+      by: actor.by,
+      waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
+      note: note === null ? null : this.notes.seal(note.slice(0, 500)),
+    };
     // The audit log gets the fact (who, what status), never the free-text note.
-    await audit(manager, { sub: actor.by, role: actor.role, org: actor.org }, { action: 'placement.status', requestId: request.id, detail: status }, at);
+    const audited: AuditEntry = { actor: { sub: actor.by, role: actor.role, org: actor.org }, record: { action: 'placement.status', requestId: request.id, detail: status }, at };
+    if (pending) {
+      pending.events.push(event);
+      pending.audits.push(audited);
+      return;
+    }
+    await manager.getRepository(PlacementEventEntity).insert(event);
+    await audit(manager, audited.actor, audited.record, at);
+  }
+
+  /** Writes a transaction's pending history and audit rows: one statement each. */
+  async writeRecords(manager: EntityManager, changes: Changes): Promise<void> {
+    const events = changes.records.events.splice(0);
+    const audits = changes.records.audits.splice(0);
+    if (events.length > 0) await manager.getRepository(PlacementEventEntity).insert(events);
+    await auditAll(manager, audits);
+    changes.recorded.push(...events);
   }
 
   /**
@@ -632,32 +815,45 @@ export class PlacementEngine {
    * follow-up enqueues. A failed enqueue is logged, not thrown: the sweep finds the request again.
    */
   async inTransaction<T>(work: (manager: EntityManager, changes: Changes) => Promise<T>): Promise<T> {
-    const changes = noChanges();
-    const result = await this.dataSource.transaction((manager) => work(manager, changes));
-    await this.announce(changes);
-    return result;
+    return (await this.inTransactionWithChanges(work)).result;
   }
 
-  private async announce(changes: Changes): Promise<void> {
+  /** `inTransaction`, also returning what the transaction changed and recorded. */
+  async inTransactionWithChanges<T>(
+    work: (manager: EntityManager, changes: Changes) => Promise<T>,
+  ): Promise<{ result: T; changes: Changes }> {
+    const changes = noChanges();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager, changes);
+      await this.writeRecords(manager, changes);
+      return value;
+    });
+    await this.announce(changes);
+    return { result, changes };
+  }
+
+  async announce(changes: Changes): Promise<void> {
     const publish = async (channel: EventChannel, payload: object) =>
       this.events.publish(channel, payload).catch((error: Error) => this.logger.warn(`event not published: ${error.message}`));
     const latest = new Map(changes.requests.map((request) => [request.id, request]));
-    for (const request of latest.values()) {
-      const event: PlacementRequestUpdatedEvent = { requestId: request.id, status: request.status };
-      await publish(EventChannel.PlacementRequestUpdated, event);
-    }
-    for (const capacity of changes.capacity) {
-      await publish(EventChannel.CapacityChanged, {
-        facilityId: capacity.facilityId,
-        regionCode: capacity.regionCode,
-        type: capacity.type,
-        version: capacity.version,
-      });
-    }
-    for (const after of changes.after) {
-      await after().catch((error: Error) =>
-        this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`),
-      );
-    }
+    // Independent of each other (other channels, other jobs), so sent together: the caller waits
+    // for the slowest round trip, not for the sum of them.
+    await Promise.all([
+      ...[...latest.values()].map((request) => {
+        const event: PlacementRequestUpdatedEvent = { requestId: request.id, status: request.status };
+        return publish(EventChannel.PlacementRequestUpdated, event);
+      }),
+      ...changes.capacity.map((capacity) =>
+        publish(EventChannel.CapacityChanged, {
+          facilityId: capacity.facilityId,
+          regionCode: capacity.regionCode,
+          type: capacity.type,
+          version: capacity.version,
+        }),
+      ),
+      ...changes.after.map((after) =>
+        after().catch((error: Error) => this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`)),
+      ),
+    ]);
   }
 }

@@ -4,6 +4,7 @@ import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
   ageBandOf,
+  assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
   PlacingAuthority,
@@ -19,7 +20,7 @@ import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, isUuid, N
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type {
@@ -35,11 +36,12 @@ import type {
   VictimProfileModel,
 } from './models/placement-request.model';
 import { mayRequestFor, maySeeProfileSummary, scopeRequests } from './placement-access';
-import { PlacementEngine } from './placement-engine';
+import { type Applied, noChanges, PlacementEngine, type PlacementEventRow, SYSTEM_ACTOR } from './placement-engine';
 import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestEntity } from './placement-request.entity';
+import { RegionDirectory } from './region-directory';
 
 const MAX_REASON = 500;
 const MAX_REFERENCE = 120;
@@ -73,6 +75,7 @@ export class PlacementRequestsService {
     private readonly queue: PlacementQueue,
     private readonly matching: MatchingService,
     private readonly registry: RegistryService,
+    private readonly regionDirectory: RegionDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
@@ -87,7 +90,7 @@ export class PlacementRequestsService {
         `You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`,
       );
     }
-    const request = await this.create(viewer, {
+    const { request } = await this.create(viewer, {
       profile: input.profile,
       urgency: input.urgency,
       regionCode: input.regionCode,
@@ -108,7 +111,7 @@ export class PlacementRequestsService {
    * linked onward request, matched to COSM/OMM/VO when their authority opens.
    */
   async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
-    const request = await this.create(viewer, {
+    const { request, recorded, announced } = await this.create(viewer, {
       profile: input.profile,
       urgency: Urgency.ACUTE,
       regionCode: input.regionCode,
@@ -116,9 +119,43 @@ export class PlacementRequestsService {
       clientReference: input.clientReference ?? null,
       types: [ShelterType.NOODBED, ...this.interimKinds()],
       field: 'input',
+      startMatching: true,
     });
-    if (request.status === PlacementStatus.RECEIVED) await this.engine.matchRequest(request.id, request.attempt);
+    if (recorded) {
+      // Created by this call: everything the answer shows was written by this call, so it is
+      // answered from what is in hand instead of read back (issue 4, part 9c: p99 under 200 ms).
+      const applied = await this.engine.matchNew(request).finally(() => announced);
+      if (applied) return this.answerNoodbed(viewer, applied, recorded);
+    } else if (request.status === PlacementStatus.RECEIVED || request.status === PlacementStatus.MATCHING) {
+      // A retry (same clientReference) of a call that did not get to matching, or is matching now:
+      // matched here; if the other call is first, this attempt finds the request done and stops.
+      await this.engine.matchRequest(request.id, request.attempt);
+    }
     return this.view(viewer, (await this.find(request.id))!);
+  }
+
+  /** The noodbed answer from the entities of this call: the request, its hold, its history, its follow-up. */
+  private async answerNoodbed(viewer: Viewer, applied: Applied, createdWith: PlacementEventRow[]): Promise<PlacementRequestModel> {
+    const { request, followUp, holds, facilities } = applied;
+    const historyOf = (id: string) => applied.recorded.filter((event) => event.requestId === id);
+    const facilitiesOf = (ids: (string | null)[]) =>
+      ids.filter((id): id is string => !!id && facilities.has(id)).map((id) => facilities.get(id)!);
+    let followUpModel: PlacementRequestModel | null = null;
+    if (followUp) {
+      // Police and NLA see their own organisation's requests, and the follow-up is this caller's; anyone else is asked.
+      const visible =
+        ([Role.POLICE, Role.NLA].includes(viewer.role) && viewer.org === followUp.requestedByOrg) ||
+        (await this.isVisible(viewer, followUp.id));
+      if (visible)
+        followUpModel = this.render(viewer, followUp, { holds: [], events: historyOf(followUp.id), facilities: [], bridge: null, followUp: null });
+    }
+    return this.render(viewer, request, {
+      holds,
+      events: [...createdWith, ...historyOf(request.id)],
+      facilities: facilitiesOf([request.facilityId, ...holds.map((hold) => hold.facilityId)]),
+      bridge: null, // a noodbed request is never itself an onward request
+      followUp: followUpModel,
+    });
   }
 
   /** The 24/7 kinds that may stand in for a noodbed: the interim kinds whose authority never closes. */
@@ -138,8 +175,10 @@ export class PlacementRequestsService {
       clientReference: string | null;
       types: ShelterType[];
       field: string;
+      /** Created already MATCHING (RECEIVED and MATCHING recorded together): the caller matches it at once. */
+      startMatching?: boolean;
     },
-  ): Promise<PlacementRequestEntity> {
+  ): Promise<{ request: PlacementRequestEntity; recorded: PlacementEventRow[] | null; announced: Promise<void> }> {
     const { field } = input;
     if (!Number.isInteger(input.groupSize) || input.groupSize < 1 || input.groupSize > 200) {
       throw new InvalidInputError(`${field}.groupSize`, `${field}.groupSize must be a whole number from 1 to 200`);
@@ -150,8 +189,7 @@ export class PlacementRequestsService {
         `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`,
       );
     }
-    const regions = await this.registry.regions();
-    if (!regions.some((region) => region.code === input.regionCode)) {
+    if (!(await this.regionDirectory.isRegion(input.regionCode))) {
       throw new InvalidInputError(
         `${field}.regionCode`,
         `${field}.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
@@ -160,41 +198,72 @@ export class PlacementRequestsService {
     const profile: VictimProfile = { ...input.profile, groupSize: input.groupSize };
     this.matching.assertValidProfile(profile, this.clock.now(), `${field}.profile`);
 
-    return this.dataSource.transaction(async (manager) => {
+    const changes = noChanges();
+    const created = await this.dataSource.transaction(async (manager) => {
+      // Every column given, so the stored row is known without reading it back (RETURNING gives the rest).
+      const request = manager.getRepository(PlacementRequestEntity).create({
+        status: PlacementStatus.RECEIVED,
+        urgency: input.urgency,
+        regionCode: input.regionCode,
+        profile,
+        facts: null,
+        profileErasedAt: null,
+        groupSize: input.groupSize,
+        types: input.types,
+        clientReference: input.clientReference,
+        requestedBy: viewer.sub,
+        requestedByRole: viewer.role,
+        requestedByOrg: viewer.org,
+        attempt: 0,
+        facilityId: null,
+        offerExpiresAt: null,
+        waitingReason: null,
+        waitingForAuthority: null,
+        nextAttemptAt: null,
+        skippedFacilityIds: [],
+        placedAt: null,
+        stayEndsAt: null,
+        stayAlertAt: null,
+        overstay: false,
+        endedAt: null,
+        escalated: false,
+        escalatedAt: null,
+        bridgeRequestId: null,
+        createdAt: this.clock.now(),
+      });
+      if (input.startMatching) {
+        assertTransition(PlacementStatus.RECEIVED, PlacementStatus.MATCHING);
+        request.status = PlacementStatus.MATCHING;
+      }
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(PlacementRequestEntity)
-        .values({
-          status: PlacementStatus.RECEIVED,
-          urgency: input.urgency,
-          regionCode: input.regionCode,
-          profile,
-          groupSize: input.groupSize,
-          types: input.types,
-          clientReference: input.clientReference,
-          requestedBy: viewer.sub,
-          requestedByRole: viewer.role,
-          requestedByOrg: viewer.org,
-          attempt: 0,
-          skippedFacilityIds: [],
-          createdAt: this.clock.now(),
-        })
+        .values(request)
         .orIgnore() // a retry with the same clientReference: the first submission stands
-        .returning(['id'])
+        .returning('"id", "updated_at"')
+        .updateEntity(false)
         .execute();
-      const id = inserted.raw[0]?.id as string | undefined;
-      if (!id) {
+      const row = inserted.raw[0] as { id: string; updated_at: Date } | undefined;
+      if (!row) {
         const existing = await manager
           .getRepository(PlacementRequestEntity)
           .findOne({ where: { requestedByOrg: viewer.org, clientReference: input.clientReference! } });
         if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
-        return existing;
+        return { request: existing, created: false };
       }
-      const request = (await manager.getRepository(PlacementRequestEntity).findOne({ where: { id } }))!;
-      await this.engine.record(manager, request, PlacementStatus.RECEIVED, ledgerActor(viewer), null);
-      return request;
+      request.id = row.id;
+      request.updatedAt = row.updated_at;
+      await this.engine.record(manager, request, PlacementStatus.RECEIVED, ledgerActor(viewer), null, changes.records);
+      if (input.startMatching) await this.engine.record(manager, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null, changes.records);
+      await this.engine.writeRecords(manager, changes);
+      return { request, created: true };
     });
+    if (!created.created) return { request: created.request, recorded: null, announced: Promise.resolve() };
+    // MATCHING is announced like any other change of status (RECEIVED itself never was); the
+    // caller matches meanwhile and waits for it before answering.
+    const announced = input.startMatching ? this.engine.announce({ ...changes, requests: [created.request] }) : Promise.resolve();
+    return { request: created.request, recorded: changes.recorded, announced };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -260,6 +329,7 @@ export class PlacementRequestsService {
       );
     }
     const request = await this.engine.inTransaction(async (manager, changes) => {
+      const followUp = await this.engine.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.lockVisible(manager, viewer, requestId);
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
@@ -277,6 +347,8 @@ export class PlacementRequestsService {
         ledgerActor(viewer),
         `cancelled: ${note}`,
       );
+      // A cancelled noodbed (or other interim) request takes its onward request with it.
+      if (followUp) await this.engine.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
       return locked;
     });
     return this.view(viewer, request);
@@ -460,19 +532,6 @@ export class PlacementRequestsService {
     ]);
     const facilityIds = [...new Set([request.facilityId, ...holds.map((h) => h.facilityId)].filter((id): id is string => !!id))];
     const loaded = facilityIds.length ? await this.registry.load({ ids: facilityIds }) : [];
-    const now = this.clock.now();
-    const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
-    const views = new Map(
-      loaded.map((facility) => [
-        facility.id,
-        facilityView(facility, {
-          now,
-          freshnessPolicy: this.config.freshness,
-          // The requester of an accepted or current placement may know where the person is (domain.md §6).
-          mayKnowLocation: mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg),
-        }),
-      ]),
-    );
     const linked = async (id: string | null) => {
       if (!id || depth > 0 || !(await this.isVisible(viewer, id))) return null;
       const other = await this.find(id);
@@ -486,6 +545,41 @@ export class PlacementRequestsService {
               .getRepository(PlacementRequestEntity)
               .findOne({ where: { bridgeRequestId: request.id }, select: { id: true } })
           )?.id ?? null);
+    return this.render(viewer, request, {
+      holds,
+      events,
+      facilities: loaded,
+      bridge: await linked(request.bridgeRequestId),
+      followUp: await linked(followUpId),
+    });
+  }
+
+  /** The model of a request from its parts, however they were obtained (read, or in hand). */
+  private render(
+    viewer: Viewer,
+    request: PlacementRequestEntity,
+    parts: {
+      holds: PlacementHoldEntity[];
+      events: PlacementEventRow[];
+      facilities: LoadedFacility[];
+      bridge: PlacementRequestModel | null;
+      followUp: PlacementRequestModel | null;
+    },
+  ): PlacementRequestModel {
+    const { holds, events, facilities: loaded } = parts;
+    const now = this.clock.now();
+    const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
+    const views = new Map(
+      loaded.map((facility) => [
+        facility.id,
+        facilityView(facility, {
+          now,
+          freshnessPolicy: this.config.freshness,
+          // The requester of an accepted or current placement may know where the person is (domain.md §6).
+          mayKnowLocation: mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg),
+        }),
+      ]),
+    );
     return {
       id: request.id,
       status: request.status,
@@ -504,8 +598,8 @@ export class PlacementRequestsService {
       waitingForAuthority: request.waitingForAuthority,
       nextAttemptAt: request.nextAttemptAt,
       escalated: request.escalated,
-      bridge: await linked(request.bridgeRequestId),
-      followUp: await linked(followUpId),
+      bridge: parts.bridge,
+      followUp: parts.followUp,
       groupId: request.groupSize > 1 ? request.id : null,
       groupSize: request.groupSize,
       clientReference: request.clientReference,

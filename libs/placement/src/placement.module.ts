@@ -6,11 +6,12 @@ import { PlacementEngine } from './placement-engine';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestsService } from './placement-requests.service';
 import { PlacementResolver } from './placement.resolver';
+import { RegionDirectory } from './region-directory';
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementRequestsService, PlacementResolver],
+  providers: [PlacementEngine, PlacementQueue, PlacementRequestsService, PlacementResolver, RegionDirectory],
   exports: [PlacementEngine, PlacementQueue, PlacementRequestsService],
 })
 export class PlacementModule {}
@@ -18,7 +19,7 @@ export class PlacementModule {}
 /** The placement workflow's jobs (worker processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementProcessor],
+  providers: [PlacementEngine, PlacementQueue, PlacementProcessor, RegionDirectory],
   exports: [PlacementEngine],
 })
 export class PlacementJobsModule {}

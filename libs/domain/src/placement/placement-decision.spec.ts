@@ -200,11 +200,63 @@ describe('decidePlacement', () => {
     });
   });
 
-  describe('wait', () => {
-    it('says INTAKE_CLOSED when the authority is open but the facility’s intake is not', () => {
-      const officeIntake = facility('vo-office', ShelterType.VROUWENOPVANG);
+  describe('a shelter whose own intake is closed (domain.md §5 rule 3)', () => {
+    const weekdayIntake = { days: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true };
+    const officeIntake = facility('vo-office', ShelterType.VROUWENOPVANG, { intakeHours: weekdayIntake });
+    const officeIntakeToo = facility('mo-office', ShelterType.MAATSCHAPPELIJKE_OPVANG, { intakeHours: weekdayIntake });
+
+    it('is held now when its placing authority is open (the hold runs from the opening), where the request used to wait', () => {
+      for (const urgency of [Urgency.PLANNED, Urgency.URGENT, Urgency.ACUTE]) {
+        const decision = decidePlacement(
+          input(result([match(officeIntake, false, MONDAY_OPENING), match(officeIntakeToo, false, MONDAY_OPENING)]), {
+            at: SATURDAY_NIGHT,
+            urgency,
+          }),
+        );
+        expect(decision).toEqual({
+          kind: 'OFFER',
+          allocations: [{ facilityId: officeIntake.id, places: 1 }],
+          alternatives: [officeIntakeToo.id],
+        });
+      }
+    });
+
+    it('does not take precedence over a place open now for an urgent noodbed or follow-up request', () => {
       const decision = decidePlacement(
-        input(result([match(officeIntake, false, MONDAY_OPENING)]), { at: SATURDAY_NIGHT, urgency: Urgency.PLANNED }),
+        input(result([match(officeIntake, false, MONDAY_OPENING), match(mo, true)]), { mayBridge: false, urgency: Urgency.ACUTE }),
+      );
+      expect(decision).toMatchObject({ kind: 'OFFER', allocations: [{ facilityId: mo.id, places: 1 }] });
+    });
+
+    it('skipped facilities are not held', () => {
+      const decision = decidePlacement(
+        input(result([match(officeIntake, false, MONDAY_OPENING)]), { skipFacilityIds: new Set([officeIntake.id]) }),
+      );
+      expect(decision.kind).toBe('WAIT');
+    });
+
+    it('still waits for the authority when the authority is closed too (rule 2: COSM at night)', () => {
+      const cosmOffice = facility('cosm-office', ShelterType.COSM, { intakeHours: weekdayIntake });
+      const decision = decidePlacement(
+        input(result([match(cosmOffice, false, MONDAY_OPENING)]), { at: SATURDAY_NIGHT, mayBridge: false }),
+      );
+      expect(decision).toEqual({
+        kind: 'WAIT',
+        reason: WaitingReason.AUTHORITY_CLOSED,
+        nextAttemptAt: MONDAY_OPENING,
+        waitingForAuthority: PlacingAuthority.COMENSHA,
+      });
+    });
+  });
+
+  describe('wait', () => {
+    it('says INTAKE_CLOSED only when the authority is open but the facility’s intake does not open within the horizon', () => {
+      // An intake that is open on no day at all (a data error; held places there could never be taken up).
+      const neverOpen = facility('vo-never', ShelterType.VROUWENOPVANG, {
+        intakeHours: { days: [], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true },
+      });
+      const decision = decidePlacement(
+        input(result([match(neverOpen, false, MONDAY_OPENING)]), { at: SATURDAY_NIGHT, urgency: Urgency.PLANNED }),
       );
       expect(decision).toEqual({
         kind: 'WAIT',

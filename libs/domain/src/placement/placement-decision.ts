@@ -2,14 +2,16 @@
  * What to do with a placement request, given the matcher's answer (issue: placement workflow).
  * Pure: the worker turns a decision into atomic holds, the API never decides anything itself.
  *
- * - OFFER: hold places at these facilities now (one facility, or a group split over the fewest).
+ * - OFFER: hold places at these facilities now (one facility, or a group split over the fewest);
+ *   also at a facility whose own intake is closed now while its placing authority is open (the
+ *   hold then runs from the intake's next opening, domain.md §5 rule 3).
  * - BRIDGE: the best kind is closed now; hold an interim place now and open a follow-up request
  *   for the onward kind (domain.md §5 rule 2, 000:2136-2139).
  * - WAIT: nothing can be offered now; says why, and when to try again (null = when capacity frees).
  */
 import { PlacementStatus, PlacingAuthority, ShelterType, Urgency } from '../enums';
 import type { AuthorityHours } from '../calendar/authority-hours';
-import { isOpen } from '../calendar/opening-hours';
+import { findNextOpening, isOpen } from '../calendar/opening-hours';
 import { availablePlaces } from '../capacity';
 import type { FacilitySnapshot } from '../eligibility/context';
 import { ExclusionCode } from '../eligibility/exclusion';
@@ -20,7 +22,10 @@ export enum WaitingReason {
   NO_CAPACITY = 'NO_CAPACITY',
   /** The best place's placing authority is closed (CoMensha outside office hours). */
   AUTHORITY_CLOSED = 'AUTHORITY_CLOSED',
-  /** The best place's own intake is closed. */
+  /**
+   * The best place's own intake is closed and does not open within the search horizon (a
+   * facility whose intake opens later is held now instead: see `holdableWhileIntakeClosed`).
+   */
   INTAKE_CLOSED = 'INTAKE_CLOSED',
   /** No facility in the register suits this person at all (see the advice: AZC, youth care, OvD). */
   NO_SUITABLE_PLACE = 'NO_SUITABLE_PLACE',
@@ -88,6 +93,26 @@ export function planGroupAllocation(candidates: readonly FacilityMatch[], groupS
     }
   }
   return remaining === 0 ? allocations : null;
+}
+
+/**
+ * Whether a match that is not placeable now may still be held now: its placing authority is open
+ * (so the placement itself is allowed now, domain.md §5 rules 1-2) and only the shelter's own
+ * intake is closed, opening again within the horizon. Domain.md §5 rule 3 says "a hold made when
+ * the shelter's intake is closed expires relative to its next opening, not the wall clock": such
+ * holds are meant to exist, so the person is promised the place now and the shelter gets its hold
+ * time from its opening (holdExpiresAt). Neither domain.md nor the seed documents name a kind
+ * that may not be held while its intake is closed; a kind whose *authority* is closed (COSM and
+ * OMM outside CoMensha's hours, 000:2136-2139) still waits, as rule 2 requires.
+ */
+function holdableWhileIntakeClosed(match: FacilityMatch, input: DecisionInput): boolean {
+  if (match.placeableNow) return false;
+  const { facility } = match;
+  return (
+    isOpen(input.authorityHours[facility.placingAuthority], input.at) &&
+    !isOpen(facility.intakeHours, input.at) &&
+    findNextOpening(facility.intakeHours, input.at) !== null
+  );
 }
 
 function waitFor(best: FacilityMatch | undefined, input: DecisionInput): PlacementDecision {
@@ -161,6 +186,17 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
       kind: 'OFFER',
       allocations: [{ facilityId: placeableNow[0].facility.id, places: input.groupSize }],
       alternatives: placeableNow.slice(1).map((m) => m.facility.id),
+    };
+  }
+  if (best && holdableWhileIntakeClosed(best, input)) {
+    // Where the request used to wait INTAKE_CLOSED for the opening: held now instead (see above).
+    return {
+      kind: 'OFFER',
+      allocations: [{ facilityId: best.facility.id, places: input.groupSize }],
+      alternatives: matches
+        .slice(1)
+        .filter((match) => match.placeableNow || holdableWhileIntakeClosed(match, input))
+        .map((match) => match.facility.id),
     };
   }
   return waitFor(best, input);

@@ -18,6 +18,8 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   private worker: AnyWorker<PlacementJobData> | undefined;
   private stopCapacityListener: (() => Promise<void>) | undefined;
   private pendingRematch: NodeJS.Timeout | undefined;
+  /** The kinds of the facilities whose capacity changed since the last re-try. */
+  private readonly changedTypes = new Set<string>();
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -39,18 +41,24 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       this.engine.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
     }, this.config.placement.sweepSeconds * 1000);
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
-      if (isCapacityChangedEvent(payload)) this.scheduleRematch();
+      if (isCapacityChangedEvent(payload)) this.scheduleRematch(payload.type);
     });
   }
 
-  /** Coalesces bursts of capacity events into one re-try of the waiting requests. */
-  private scheduleRematch(): void {
+  /**
+   * Coalesces bursts of capacity events into one re-try of the waiting requests that could use
+   * the kinds that changed (a noodbed taken does not re-try a request waiting for COSM).
+   */
+  private scheduleRematch(type: string): void {
+    this.changedTypes.add(type);
     if (this.pendingRematch) return;
     this.pendingRematch = setTimeout(() => {
       this.pendingRematch = undefined;
+      const types = [...this.changedTypes];
+      this.changedTypes.clear();
       const bucket = Math.floor(Date.now() / 1000);
       this.engine
-        .rematchWaiting(`cap-${bucket}`)
+        .rematchWaiting(`cap-${bucket}`, types)
         .catch((error: Error) => this.logger.warn(`re-trying waiting requests failed: ${error.message}`));
     }, 250);
   }

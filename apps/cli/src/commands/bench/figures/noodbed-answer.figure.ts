@@ -151,7 +151,7 @@ export const noodbedAnswerFigure: BenchFigure = {
           db.dataSource,
           `${reference}%`,
           ['OFFERED', 'WAITING'],
-          'request committed, matching begins',
+          'written together as the request is stored',
         );
         const offered = [...answers].filter(([key]) => key.startsWith('OFFERED')).reduce((sum, [, n]) => sum + n, 0);
         const total = [...answers.values()].reduce((a, b) => a + b, 0);
@@ -171,7 +171,8 @@ export const noodbedAnswerFigure: BenchFigure = {
           ],
           notes: [
             setupNote,
-            `${breakdown}; all inside the requestNoodbed call, the rest of the answer time is creating the request and rendering the answer`,
+            `${breakdown}; all inside the requestNoodbed call (the second stage includes storing the request), ` +
+              'the rest of the answer time is validating the input, announcing the changes and rendering the answer',
             `queue backend ${context.config.queueBackend}, events ${context.config.eventsBackend}; ${APIS} API + ${WORKERS} worker process(es) from dist/ (NODE_ENV=test), started in ${started.seconds} s`,
             `answers (warm-up included): ${[...answers].map(([key, n]) => `${n} ${key}`).join(', ')}`,
             `profiles: ${mix.map((m) => m.label).join(', ')}`,

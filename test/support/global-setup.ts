@@ -1,6 +1,8 @@
 // jest applies moduleNameMapper to test files only; the global setup resolves the @opvangplek/* aliases itself.
 import 'tsconfig-paths/register';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -23,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
     console.log(`\n[tests] no TEST_DATABASE_URL: using embedded PostgreSQL (${adminUrl.replace(/:[^:@/]+@/, ':***@')})`);
   }
   if (!process.env.TEST_REDIS_URL) console.log('[tests] no TEST_REDIS_URL: Redis-backed tests are skipped (CI sets it)');
+  buildConsoleIfMissing();
 
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const template = `opvangplek_t_${runId}_template`;
@@ -43,4 +46,29 @@ export default async function globalSetup(): Promise<void> {
   process.env[ENV.adminUrl] = adminUrl;
   process.env[ENV.template] = template;
   process.env[ENV.runId] = runId;
+}
+
+/**
+ * The console's tests (and the zero-config one) need dist/console. `npm test` builds it, but a bare
+ * `nest build` empties dist/ first, so after one the console is built here, once, before any spec
+ * file runs (specs building it themselves would race each other over the same folder).
+ */
+function buildConsoleIfMissing(): void {
+  if (existsSync(path.join(REPO_ROOT, 'dist', 'console', 'index.html'))) return;
+  console.log('[tests] dist/console is missing (a bare `nest build` empties dist/): building the console');
+  execFileSync(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'apps/console/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    },
+  );
 }

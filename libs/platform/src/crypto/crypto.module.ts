@@ -12,7 +12,9 @@ export function notesKey(config: AppConfig): Buffer {
 
 @Global()
 @Module({
-  providers: [{ provide: NOTE_CIPHER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NoteCipher(notesKey(config)) }],
+  providers: [
+    { provide: NOTE_CIPHER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NoteCipher(notesKey(config)) },
+  ],
   exports: [NOTE_CIPHER],
 })
 export class CryptoModule {}

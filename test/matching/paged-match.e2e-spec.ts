@@ -25,7 +25,13 @@ const PROFILES: Record<string, VictimProfile> = {
     b8Status: 'BEDENKTIJD',
     bedenktijdStart: '2026-11-27',
   } as VictimProfile,
-  labourGroup: { gender: 'MALE', age: 34, exploitationTypes: ['LABOUR'], residenceStatus: 'EU_CITIZEN', groupSize: 3 } as VictimProfile,
+  labourGroup: {
+    gender: 'MALE',
+    age: 34,
+    exploitationTypes: ['LABOUR'],
+    residenceStatus: 'EU_CITIZEN',
+    groupSize: 3,
+  } as VictimProfile,
   highThreat: {
     gender: 'FEMALE',
     age: 24,
@@ -108,9 +114,10 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
   it('reads capacity fresh: a best match that fills up is excluded at once', async () => {
     const before = await page(PROFILES.highThreat, 1, 0);
     const best = before.matches[0].facility.id;
-    await database.dataSource.query(`UPDATE capacity SET occupied = total - held - out_of_service, version = version + 1 WHERE facility_id = $1`, [
-      best,
-    ]);
+    await database.dataSource.query(
+      `UPDATE capacity SET occupied = total - held - out_of_service, version = version + 1 WHERE facility_id = $1`,
+      [best],
+    );
     const after = await expectPageOfWhole(PROFILES.highThreat, 1, 0);
     expect(after.paged.matches[0].facility.id).not.toBe(best);
     expect(after.paged.matchCount).toBe(before.matchCount - 1);

@@ -174,7 +174,8 @@ export class MatchingService {
         first: options.first,
         excludedFirst: options.excludedFirst,
         locate: (facility) => {
-          const centre = facility.secretAddress && !options.mayLocate(facility) ? regionCentroids[facility.regionCode] : undefined;
+          const centre =
+            facility.secretAddress && !options.mayLocate(facility) ? regionCentroids[facility.regionCode] : undefined;
           return centre ?? { latitude: facility.latitude, longitude: facility.longitude };
         },
       });
@@ -266,8 +267,6 @@ function pageOf(result: MatchResult, first?: number | null, excludedFirst?: numb
     advice: result.advice,
     matchCount: result.matches.length,
     excludedCount: result.excluded.length,
-    exclusionSummary: [...summary]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([code, facilities]) => ({ code, facilities })),
+    exclusionSummary: [...summary].sort(([a], [b]) => a.localeCompare(b)).map(([code, facilities]) => ({ code, facilities })),
   };
 }

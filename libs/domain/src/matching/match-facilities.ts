@@ -229,8 +229,7 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
   if (q.awayFromDanger) {
     distance = Infinity;
     for (const p of q.dangerPoints) distance = Math.min(distance, distanceKm(p, here));
-  }
-  else if (q.requesterPoint) distance = distanceKm(q.requesterPoint, here);
+  } else if (q.requesterPoint) distance = distanceKm(q.requesterPoint, here);
   if (distance !== null && !Number.isFinite(distance)) distance = null;
   const secretUnderHighThreat = q.highThreat && facility.secretAddress;
   const kindReason = q.specialised.get(facility.type);
@@ -342,10 +341,7 @@ export function matchAdvice<F extends FacilityDefinition & { id: string }>(
 export function matchFacilities(input: MatchInput): MatchResult {
   const { profile, at } = input;
   const facilities = [...input.facilities].sort(byId);
-  const pointOf = regionPoints(
-    (key) => facilities.filter((f) => f.regionCode.toUpperCase() === key),
-    input.regionCentroids,
-  );
+  const pointOf = regionPoints((key) => facilities.filter((f) => f.regionCode.toUpperCase() === key), input.regionCentroids);
   const q = prepareQuestion(input, pointOf);
 
   const ranked: Assessment[] = [];
@@ -378,7 +374,9 @@ function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
 ): Advice | null {
   const onward = best((m) => specialised.has(m.facility.type));
   if (!onward || onward.placeableNow) return null;
-  const bridge = best((m) => m.placeableNow && m.facility.id !== onward.facility.id && config.bridgeKinds.includes(m.facility.type));
+  const bridge = best(
+    (m) => m.placeableNow && m.facility.id !== onward.facility.id && config.bridgeKinds.includes(m.facility.type),
+  );
   if (!bridge) return null;
   return {
     code: AdviceCode.BRIDGE_THEN_TRANSFER,

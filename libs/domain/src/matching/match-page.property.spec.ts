@@ -113,7 +113,9 @@ describe('matchPage', () => {
         expect(page.exclusionSummary).toEqual(
           [...summary].sort(([a], [b]) => a.localeCompare(b)).map(([code, facilities]) => ({ code, facilities })),
         );
-        excludedWithClassReasons += full.excluded.filter((e) => e.reasons.some((r) => r.code !== ExclusionCode.NO_CAPACITY)).length;
+        excludedWithClassReasons += full.excluded.filter((e) =>
+          e.reasons.some((r) => r.code !== ExclusionCode.NO_CAPACITY),
+        ).length;
         fullCandidates += full.excluded.filter((e) => e.reasons.every((r) => r.code === ExclusionCode.NO_CAPACITY)).length;
       }),
       { numRuns: 300 },
@@ -140,10 +142,14 @@ describe('matchPage', () => {
 describe('bestN', () => {
   it('is a stable sort cut to n, also with ties', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ rank: fc.integer({ min: 0, max: 5 }), tag: fc.nat() })), fc.integer({ min: -1, max: 30 }), (items, n) => {
-        const order = (a: { rank: number }, b: { rank: number }) => a.rank - b.rank;
-        expect(bestN(items, n, order)).toEqual([...items].sort(order).slice(0, Math.max(0, n)));
-      }),
+      fc.property(
+        fc.array(fc.record({ rank: fc.integer({ min: 0, max: 5 }), tag: fc.nat() })),
+        fc.integer({ min: -1, max: 30 }),
+        (items, n) => {
+          const order = (a: { rank: number }, b: { rank: number }) => a.rank - b.rank;
+          expect(bestN(items, n, order)).toEqual([...items].sort(order).slice(0, Math.max(0, n)));
+        },
+      ),
     );
   });
 });

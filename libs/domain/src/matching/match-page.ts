@@ -228,7 +228,8 @@ export function matchPage<F extends IndexedFacility>(input: MatchPageInput<F>): 
       summary.set(code, (summary.get(code) ?? 0) + register.classSizes[cls]);
     }
   });
-  if (input.withoutRoom > 0) summary.set(ExclusionCode.NO_CAPACITY, (summary.get(ExclusionCode.NO_CAPACITY) ?? 0) + input.withoutRoom);
+  if (input.withoutRoom > 0)
+    summary.set(ExclusionCode.NO_CAPACITY, (summary.get(ExclusionCode.NO_CAPACITY) ?? 0) + input.withoutRoom);
 
   return {
     matches,
@@ -236,8 +237,6 @@ export function matchPage<F extends IndexedFacility>(input: MatchPageInput<F>): 
     advice: matchAdvice(q, ranked.length, (test) => bestOf(ranked, test, bestFirst)),
     matchCount: ranked.length,
     excludedCount: register.size - ranked.length,
-    exclusionSummary: [...summary]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([code, facilities]) => ({ code, facilities })),
+    exclusionSummary: [...summary].sort(([a], [b]) => a.localeCompare(b)).map(([code, facilities]) => ({ code, facilities })),
   };
 }

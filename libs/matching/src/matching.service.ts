@@ -26,6 +26,7 @@ import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import {
   type FacilityDefinitionRow,
+  type LiveCapacityRow,
   RegisterSnapshotService,
   toCapacityEntity,
 } from '@opvangplek/registry/register-snapshot.service';
@@ -160,29 +161,37 @@ export class MatchingService {
       const definitions = await this.register.definitions({ verify: attempt > 0 });
       const { index } = definitions;
       const screening = screenRegister(index, profile, options.at, this.matchingConfig);
-      const needed = capacityNeeded(screening, options.excludedFirst);
-      const ids = needed.map((position) => index.facilities[position].id);
-      const read = await this.register.capacityFor(ids, groupSizeOf(profile));
+      // Ascending positions are ascending ids (the index is in the matcher's order, by id).
+      const needed = capacityNeeded(screening, options.excludedFirst).sort((a, b) => a - b);
+      const read = await this.register.capacityFor(
+        needed.map((position) => index.facilities[position].id),
+        groupSizeOf(profile),
+      );
       if (read.stamp !== definitions.stamp) continue;
-      if (read.facilities !== index.size || read.rows.size !== ids.length) break;
+      if (read.facilities !== index.size || read.rows.length !== needed.length) break;
+      // Every facility asked for has its row: read.rows[i] is the capacity of needed[i].
+      const live = new Array<LiveCapacityRow | undefined>(index.size);
+      needed.forEach((position, i) => (live[position] = read.rows[i]));
       const page = matchPage({
         ...common,
         register: index,
         screening,
-        capacity: (position) => read.rows.get(index.facilities[position].id),
+        capacity: (position) => live[position],
         withoutRoom: read.withoutRoom,
         first: options.first,
         excludedFirst: options.excludedFirst,
         locate: (facility) => {
           const centre =
             facility.secretAddress && !options.mayLocate(facility) ? regionCentroids[facility.regionCode] : undefined;
-          return centre ?? { latitude: facility.latitude, longitude: facility.longitude };
+          return centre ?? facility;
         },
       });
       return {
         page,
-        facility: (id) =>
-          ({ ...index.facilities[index.positionOf(id)!], capacity: toCapacityEntity(id, read.rows.get(id)!) }) as LoadedFacility,
+        facility: (id) => {
+          const position = index.positionOf(id)!;
+          return { ...index.facilities[position], capacity: toCapacityEntity(id, live[position]!) } as LoadedFacility;
+        },
       };
     }
     const { result, facilities } = await this.match(profile, { ...options, requesterRegionCode: options.requesterRegionCode });

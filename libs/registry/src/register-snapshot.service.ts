@@ -39,8 +39,8 @@ export interface LiveCapacityRow extends CapacityCounts {
 
 /** Live capacity of some facilities, and of the whole register in numbers, read in one statement. */
 export interface CapacityRead {
-  /** Per facility id asked for that has a capacity row. */
-  rows: Map<string, LiveCapacityRow>;
+  /** The capacity rows of the ids asked for, in id order (see `capacityFor`). */
+  rows: LiveCapacityRow[];
   /** Capacity rows in the whole register. */
   facilities: number;
   /** Facilities in the whole register with fewer free places than the group needs. */
@@ -69,22 +69,20 @@ const STAMP = `count(*)::text || '/' || coalesce(max(updated_at)::text, '')`;
 const parseTimestamptz = pgTypes.getTypeParser(1184, 'text') as (text: string) => Date;
 
 /**
- * One row: the capacity of the facilities listed in $1 (comma-separated ids: one string binds far
- * cheaper than an array of thousands) packed into one text, a line per facility
- * (`id,total,occupied,held,out_of_service,version,updated_at,confirmed_at`, instants in
- * PostgreSQL's text form, the one pg parses a timestamptz column from, and an empty confirmed_at for
- * never): a page's candidates can be thousands, and splitting one text costs the API a fraction of
- * parsing as many result rows, and the database less than building JSON; then the totals over the
- * whole register in the same snapshot: how many capacity rows, how many without room for a group of
- * $2 (the capacity rule's arithmetic: max(0, total − occupied − held − out of service) < group), and
- * the facilities stamp.
+ * One row, from one scan of the capacity table (one snapshot): the capacity of the facilities listed
+ * in $1 (comma-separated ids: one string binds far cheaper than an array of thousands), packed into
+ * one text, a line per facility in id order (`total,occupied,held,out_of_service,version,updated_at,
+ * confirmed_at`, instants in PostgreSQL's text form, the one pg parses a timestamptz column from,
+ * and an empty confirmed_at for never): a page's candidates can be thousands, and splitting one text
+ * costs the API a fraction of parsing as many result rows; then the totals over the whole register:
+ * how many capacity rows, how many without room for a group of $2 (the capacity rule's arithmetic:
+ * max(0, total − occupied − held − out of service) < group), and the facilities stamp.
  */
 const CAPACITY_FOR_SQL = `
   SELECT
-    (SELECT string_agg(concat_ws(',', w.facility_id, w.total, w.occupied, w.held, w.out_of_service, w.version,
-                                 w.updated_at::text, coalesce(w.confirmed_at::text, '')), E'\n')
-       FROM capacity w
-      WHERE w.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
+    string_agg(concat_ws(',', c.total, c.occupied, c.held, c.out_of_service, c.version,
+                         c.updated_at::text, coalesce(c.confirmed_at::text, '')), E'\n' ORDER BY c.facility_id)
+      FILTER (WHERE c.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
     count(*)::int AS facilities,
     (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service) < $2))::int AS "withoutRoom",
     (SELECT ${STAMP} FROM facilities) AS stamp
@@ -148,19 +146,24 @@ export class RegisterSnapshotService {
     return result;
   }
 
-  /** Live capacity of `ids`, with the register's totals and stamp, in one statement (one snapshot). */
+  /**
+   * Live capacity of `ids`, which must ascend (as the matcher orders facilities: a uuid's text sorts
+   * like the uuid), with the register's totals and stamp, in one statement (one snapshot). The
+   * rows come back in id order without their ids: when every id has a row (`rows.length ===
+   * ids.length`), `rows[i]` is the capacity of `ids[i]`; when some has none, `rows` is shorter and
+   * cannot be matched up (the caller falls back).
+   */
   async capacityFor(ids: readonly string[], groupSize: number): Promise<CapacityRead> {
     const [read]: { rows: string | null; facilities: number; withoutRoom: number; stamp: string }[] = await this.dataSource.query(
       CAPACITY_FOR_SQL,
       [ids.join(','), groupSize],
     );
-    const rows = new Map<string, LiveCapacityRow>();
     const instants = new Map<string, Date>();
-    for (const line of read.rows === null ? [] : read.rows.split('\n')) {
-      const [id, total, occupied, held, outOfService, version, updatedText, confirmed] = line.split(',');
+    const rows = (read.rows === null ? [] : read.rows.split('\n')).map((line): LiveCapacityRow => {
+      const [total, occupied, held, outOfService, version, updatedText, confirmed] = line.split(',');
       let confirmedAt = confirmed === '' ? null : instants.get(confirmed);
       if (confirmedAt === undefined) instants.set(confirmed, (confirmedAt = parseTimestamptz(confirmed)));
-      rows.set(id, {
+      return {
         total: Number(total),
         occupied: Number(occupied),
         held: Number(held),
@@ -168,8 +171,8 @@ export class RegisterSnapshotService {
         version: Number(version),
         updatedText,
         confirmedAt,
-      });
-    }
+      };
+    });
     return { rows, facilities: read.facilities, withoutRoom: read.withoutRoom, stamp: read.stamp };
   }
 }

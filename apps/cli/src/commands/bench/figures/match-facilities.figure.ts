@@ -62,9 +62,11 @@ function p99LimitFor(scale: number): number | undefined {
 }
 
 /**
- * A whole register is read per request, so the load shrinks as the register grows and each
- * measurement gets at most 40 s at ×10 and 45 s at ×100 (the whole bench stays within minutes on a
- * small machine); `--requests`, `--warmup`, `--concurrency` and `--max-seconds` still cap it.
+ * The floor reads the whole register per request (so did the API before the paged matcher), so the
+ * load shrinks as the register grows: 4 concurrent clients at ×10 and 2 at ×100, not the default
+ * 8, and each measurement gets at most 40 s at ×10 and 45 s at ×100 (the whole bench stays within
+ * minutes on a small machine); `--requests`, `--warmup`, `--concurrency` and `--max-seconds` still
+ * cap it (they cannot raise it).
  */
 function loadFor(context: BenchContext): Pick<BenchContext, 'requests' | 'warmup' | 'concurrency' | 'rounds' | 'maxDurationMs'> {
   const [requests, warmup, concurrency, seconds] =

@@ -4,12 +4,17 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  capacityNeeded,
   type ExclusionCode,
   type GeoPoint,
+  groupSizeOf,
   matchFacilities,
   matchingConfig,
   type MatchingConfig,
+  type MatchPage,
+  matchPage,
   type MatchResult,
+  screenRegister,
   validateProfile,
   type VictimProfile,
 } from '@opvangplek/domain';
@@ -19,7 +24,12 @@ import { InvalidInputError } from '@opvangplek/platform/errors';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
 import { facilityView } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import { RegisterSnapshotService } from '@opvangplek/registry/register-snapshot.service';
+import {
+  type FacilityDefinitionRow,
+  type LiveCapacityRow,
+  RegisterSnapshotService,
+  toCapacityEntity,
+} from '@opvangplek/registry/register-snapshot.service';
 import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
@@ -29,6 +39,16 @@ import type { MatchResultModel } from './models/match-result.model';
 /** How far from now `options.at` may be: far enough to plan a raid, near enough to catch a typo. */
 const MAX_EVALUATION_OFFSET_MS = 366 * 24 * 3_600_000;
 const MAX_LIST = 100_000;
+
+/** One page of the matcher's answer, with a way to the loaded row of every facility on it. */
+interface PagedMatch {
+  page: MatchPage;
+  facility(id: string): LoadedFacility;
+}
+
+function centroidsOf(regions: readonly RegionEntity[]): Record<string, GeoPoint> {
+  return Object.fromEntries(regions.map((region) => [region.code, { latitude: region.latitude, longitude: region.longitude }]));
+}
 
 /** The matcher's answer together with the rows it was computed from (the placement workflow takes a hold on one). */
 export interface Match {
@@ -88,9 +108,7 @@ export class MatchingService {
     },
   ): Promise<Match> {
     const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.registry.regions()]);
-    const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
-      regions.map((region) => [region.code, { latitude: region.latitude, longitude: region.longitude }]),
-    );
+    const regionCentroids = centroidsOf(regions);
     const mayLocate = options.mayLocate ?? (() => true);
     const snapshots = loaded.map((facility) => {
       const snapshot = toFacilitySnapshot(facility);
@@ -108,6 +126,76 @@ export class MatchingService {
       config: this.matchingConfig,
     });
     return { result, facilities: new Map(loaded.map((facility) => [facility.id, facility])), at: options.at };
+  }
+
+  /**
+   * One page of the answer `match` gives, computed without the rest: the profile rules screen the
+   * cached definitions once per eligibility class, live capacity is read (one statement) only for
+   * the facilities they let through and for the excluded ones the page shows, with the register's
+   * totals beside it, and reasons are written for the page only. Same answer, counts and summary as
+   * `match` cut to the page (match-page.property.spec.ts); when the register changed in between, or a
+   * facility has no capacity row, it falls back to `match`.
+   */
+  async matchPage(
+    profile: VictimProfile,
+    options: {
+      at: Date;
+      requesterRegionCode: string | null;
+      mayLocate: (facility: LoadedFacility | FacilityDefinitionRow) => boolean;
+      regions: RegionEntity[];
+      first?: number | null;
+      excludedFirst?: number | null;
+    },
+  ): Promise<PagedMatch> {
+    const regionCentroids = centroidsOf(options.regions);
+    const common = {
+      profile,
+      at: options.at,
+      requesterRegionCode: options.requesterRegionCode,
+      regionCentroids,
+      authorityHours: this.config.authorityHours,
+      config: this.matchingConfig,
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      // First the cached definitions unchecked: the capacity statement returns the stamp to check them by.
+      const definitions = await this.register.definitions({ verify: attempt > 0 });
+      const { index } = definitions;
+      const screening = screenRegister(index, profile, options.at, this.matchingConfig);
+      // Ascending positions are ascending ids (the index is in the matcher's order, by id).
+      const needed = capacityNeeded(screening, options.excludedFirst).sort((a, b) => a - b);
+      const read = await this.register.capacityFor(
+        needed.map((position) => index.facilities[position].id),
+        groupSizeOf(profile),
+      );
+      if (read.stamp !== definitions.stamp) continue;
+      if (read.facilities !== index.size || read.rows.length !== needed.length) break;
+      // Every facility asked for has its row: read.rows[i] is the capacity of needed[i].
+      const live = new Array<LiveCapacityRow | undefined>(index.size);
+      needed.forEach((position, i) => (live[position] = read.rows[i]));
+      const page = matchPage({
+        ...common,
+        register: index,
+        screening,
+        capacity: (position) => live[position],
+        withoutRoom: read.withoutRoom,
+        first: options.first,
+        excludedFirst: options.excludedFirst,
+        locate: (facility) => {
+          const centre =
+            facility.secretAddress && !options.mayLocate(facility) ? regionCentroids[facility.regionCode] : undefined;
+          return centre ?? facility;
+        },
+      });
+      return {
+        page,
+        facility: (id) => {
+          const position = index.positionOf(id)!;
+          return { ...index.facilities[position], capacity: toCapacityEntity(id, live[position]!) } as LoadedFacility;
+        },
+      };
+    }
+    const { result, facilities } = await this.match(profile, { ...options, requesterRegionCode: options.requesterRegionCode });
+    return { page: pageOf(result, options.first, options.excludedFirst), facility: (id) => facilities.get(id)! };
   }
 
   /** The `matchFacilities` query. */
@@ -134,29 +222,27 @@ export class MatchingService {
         `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`,
       );
     }
-    const { result, facilities } = await this.match(profile, {
+    const { page, facility } = await this.matchPage(profile, {
       at,
       requesterRegionCode,
-      mayLocate: (facility) => mayKnowLocation(viewer, facility),
+      mayLocate: (f) => mayKnowLocation(viewer, f),
       regions,
+      first: options.first,
+      excludedFirst: options.excludedFirst,
     });
     // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
-    await audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${result.matches.length} matches` }, now);
+    await audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${page.matchCount} matches` }, now);
 
     const view = (id: string) => {
-      const facility = facilities.get(id)!;
-      return facilityView(facility, {
+      const loaded = facility(id);
+      return facilityView(loaded, {
         now: at,
         freshnessPolicy: this.config.freshness,
-        mayKnowLocation: mayKnowLocation(viewer, facility),
+        mayKnowLocation: mayKnowLocation(viewer, loaded),
       });
     };
-    const summary = new Map<ExclusionCode, number>();
-    for (const exclusion of result.excluded) {
-      for (const code of new Set(exclusion.reasons.map((reason) => reason.code))) summary.set(code, (summary.get(code) ?? 0) + 1);
-    }
     return {
-      matches: result.matches.slice(0, options.first ?? undefined).map((match) => ({
+      matches: page.matches.map((match) => ({
         facility: view(match.facility.id),
         score: match.score,
         placeableNow: match.placeableNow,
@@ -165,15 +251,31 @@ export class MatchingService {
         freshness: match.freshness,
         distanceKm: match.distanceKm,
       })),
-      excluded: result.excluded.slice(0, options.excludedFirst ?? undefined).map((exclusion) => ({
+      excluded: page.excluded.map((exclusion) => ({
         facility: view(exclusion.facility.id),
         reasons: exclusion.reasons.map(({ code, message }) => ({ code, message })),
       })),
-      advice: result.advice.map((advice) => ({ ...advice })),
-      matchCount: result.matches.length,
-      excludedCount: result.excluded.length,
-      exclusionSummary: [...summary].sort(([a], [b]) => a.localeCompare(b)).map(([code, count]) => ({ code, facilities: count })),
+      advice: page.advice.map((advice) => ({ ...advice })),
+      matchCount: page.matchCount,
+      excludedCount: page.excludedCount,
+      exclusionSummary: page.exclusionSummary.map(({ code, facilities }) => ({ code, facilities })),
       evaluatedAt: at,
     };
   }
+}
+
+/** The page of a whole answer, as `matchPage` gives it (the fallback). */
+function pageOf(result: MatchResult, first?: number | null, excludedFirst?: number | null): MatchPage {
+  const summary = new Map<ExclusionCode, number>();
+  for (const exclusion of result.excluded) {
+    for (const code of new Set(exclusion.reasons.map((reason) => reason.code))) summary.set(code, (summary.get(code) ?? 0) + 1);
+  }
+  return {
+    matches: result.matches.slice(0, first ?? undefined),
+    excluded: result.excluded.slice(0, excludedFirst ?? undefined),
+    advice: result.advice,
+    matchCount: result.matches.length,
+    excludedCount: result.excluded.length,
+    exclusionSummary: [...summary].sort(([a], [b]) => a.localeCompare(b)).map(([code, facilities]) => ({ code, facilities })),
+  };
 }

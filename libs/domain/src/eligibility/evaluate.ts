@@ -27,6 +27,20 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   capacityRule,
 ];
 
+/**
+ * The rules that read only who the person is and what the facility is (its kind, region and
+ * eligibility lists), never its live capacity: all of ELIGIBILITY_RULES but the last. Their verdict
+ * on a facility holds until the register changes, so the paged matcher evaluates them once per kind
+ * of facility (register-index.ts) and reads capacity only where they pass.
+ */
+export const PROFILE_RULES: readonly EligibilityRule[] = ELIGIBILITY_RULES.slice(0, -1);
+
+/** The capacity rule, reported last (ELIGIBILITY_RULES = PROFILE_RULES followed by this). */
+export const CAPACITY_RULE: EligibilityRule = ELIGIBILITY_RULES[ELIGIBILITY_RULES.length - 1];
+if (CAPACITY_RULE !== capacityRule || PROFILE_RULES.includes(capacityRule)) {
+  throw new Error('ELIGIBILITY_RULES must end with capacityRule, and hold it once: PROFILE_RULES rely on it');
+}
+
 /** All reasons the facility is ruled out (not just the first); empty = eligible. */
 export function evaluateEligibility(
   ctx: EligibilityContext,

@@ -3,3 +3,5 @@ export * from './geo';
 export * from './score';
 export * from './specialised-kind';
 export * from './match-facilities';
+export * from './register-index';
+export * from './match-page';

@@ -5,8 +5,9 @@
 import { AuthorityHours, DEFAULT_AUTHORITY_HOURS } from '../calendar/authority-hours';
 import { dutchPublicHolidays, HolidayCalendar } from '../calendar/holidays';
 import { nextCommonOpening } from '../calendar/opening-hours';
-import { availablePlaces } from '../capacity';
+import { availablePlaces, CapacityCounts } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
+import { FacilityDefinition, OpeningHours, UpdateCadence } from '../register';
 import { evaluateEligibility } from '../eligibility/evaluate';
 import { ExclusionReason } from '../eligibility/exclusion';
 import { ExploitationType, Freshness, Gender, ResidenceStatus, ThreatLevel } from '../enums';
@@ -64,11 +65,17 @@ export interface MatchResult {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const byId = (a: FacilitySnapshot, b: FacilitySnapshot): number =>
+/** The matcher's order of facilities (and of excluded ones): by id, then key. */
+export const byId = (a: { id: string; key: string }, b: { id: string; key: string }): number =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 
-function regionPoints(
-  facilities: readonly FacilitySnapshot[],
+/**
+ * Where a region is for distances: its given centroid, else the mean position of its facilities.
+ * `facilitiesIn(code)` lists the facilities of a region (upper-cased code) in the matcher's order,
+ * at the positions the ranking uses; it is asked only for a region without a given centroid.
+ */
+export function regionPoints(
+  facilitiesIn: (upperCaseCode: string) => readonly GeoPoint[],
   given: Readonly<Record<string, GeoPoint>> | undefined,
 ): (code: string) => GeoPoint | null {
   const cache = new Map<string, GeoPoint | null>();
@@ -76,14 +83,14 @@ function regionPoints(
     const key = code.toUpperCase();
     if (!cache.has(key)) {
       const explicit = given?.[code] ?? given?.[key];
-      cache.set(key, explicit ?? centroid(facilities.filter((f) => f.regionCode.toUpperCase() === key)));
+      cache.set(key, explicit ?? centroid(facilitiesIn(key)));
     }
     return cache.get(key) ?? null;
   };
 }
 
-function formatFreshness(facility: FacilitySnapshot, freshness: Freshness): string | null {
-  const since = facility.capacityUpdatedAt?.toISOString();
+function formatFreshness(capacityUpdatedAt: Date | null, freshness: Freshness): string | null {
+  const since = capacityUpdatedAt?.toISOString();
   switch (freshness) {
     case Freshness.FRESH:
       return null;
@@ -96,14 +103,37 @@ function formatFreshness(facility: FacilitySnapshot, freshness: Freshness): stri
   }
 }
 
-export function matchFacilities(input: MatchInput): MatchResult {
+/**
+ * Everything about one matching question that does not depend on the facility, worked out once
+ * per call: the danger and requester points, the kinds made for this profile, and memos of the
+ * pure per-schedule and per-confirmation computations (many facilities share a schedule).
+ */
+export interface MatchQuestion {
+  profile: VictimProfile;
+  at: Date;
+  config: MatchingConfig;
+  authorityHours: Readonly<AuthorityHours>;
+  holidays: HolidayCalendar;
+  highThreat: boolean;
+  dangerPoints: GeoPoint[];
+  awayFromDanger: boolean;
+  requesterPoint: GeoPoint | null;
+  specialised: ReadonlyMap<string, string>;
+  bedenktijdEnded: string | null;
+  /** nextCommonOpening per (authority hours, intake hours) object pair. */
+  openings: Map<OpeningHours | null, Map<OpeningHours | null, Date | null>>;
+  /** capacityFreshness per cadence and confirmation instant. */
+  freshness: Map<UpdateCadence, Map<number, Freshness>>;
+}
+
+export type QuestionInput = Pick<
+  MatchInput,
+  'profile' | 'at' | 'requesterRegionCode' | 'requesterLocation' | 'authorityHours' | 'config' | 'holidays'
+>;
+
+export function prepareQuestion(input: QuestionInput, pointOf: (code: string) => GeoPoint | null): MatchQuestion {
   const { profile, at } = input;
   const config = input.config ?? DEFAULT_MATCHING_CONFIG;
-  const authorityHours = input.authorityHours ?? DEFAULT_AUTHORITY_HOURS;
-  const holidays = input.holidays ?? dutchPublicHolidays(config.holidays);
-  const facilities = [...input.facilities].sort(byId);
-  const pointOf = regionPoints(facilities, input.regionCentroids);
-
   const highThreat = profile.threatLevel === ThreatLevel.HIGH;
   const dangerPoints: GeoPoint[] = highThreat
     ? [
@@ -117,123 +147,234 @@ export function matchFacilities(input: MatchInput): MatchResult {
         .map(pointOf)
         .filter((p): p is GeoPoint => p !== null)
     : [];
-  const awayFromDanger = highThreat && dangerPoints.length > 0;
-  const requesterPoint = input.requesterLocation ?? (input.requesterRegionCode ? pointOf(input.requesterRegionCode) : null);
+  return {
+    profile,
+    at,
+    config,
+    authorityHours: input.authorityHours ?? DEFAULT_AUTHORITY_HOURS,
+    holidays: input.holidays ?? dutchPublicHolidays(config.holidays),
+    highThreat,
+    dangerPoints,
+    awayFromDanger: highThreat && dangerPoints.length > 0,
+    requesterPoint: input.requesterLocation ?? (input.requesterRegionCode ? pointOf(input.requesterRegionCode) : null),
+    specialised: specialisedKinds(profile, at, config),
+    bedenktijdEnded:
+      bedenktijdState(profile, at) === 'ENDED' && profile.bedenktijdStart
+        ? `bedenktijd ended on ${bedenktijdEnd(profile.bedenktijdStart)}: treated as not in bedenktijd (003:661)`
+        : null,
+    openings: new Map(),
+    freshness: new Map(),
+  };
+}
 
-  const specialised = specialisedKinds(profile, at, config);
-  const bedenktijdEnded =
-    bedenktijdState(profile, at) === 'ENDED' && profile.bedenktijdStart
-      ? `bedenktijd ended on ${bedenktijdEnd(profile.bedenktijdStart)}: treated as not in bedenktijd (003:661)`
-      : null;
-
-  const matches: FacilityMatch[] = [];
-  const excluded: FacilityExclusion[] = [];
-  for (const facility of facilities) {
-    const reasons = evaluateEligibility({ profile, facility, at, config });
-    if (reasons.length > 0) {
-      excluded.push({ facility, reasons });
-      continue;
-    }
-
-    const common = nextCommonOpening(
-      [authorityHours[facility.placingAuthority] ?? null, facility.intakeHours],
-      at,
-      holidays,
-      config.openingSearchHorizonDays,
-    );
-    const placeableAt = common ?? new Date(at.getTime() + config.openingSearchHorizonDays * DAY_MS);
-    const placeableNow = common !== null && common.getTime() === at.getTime();
-    const freshness = capacityFreshness(facility.capacityUpdatedAt, facility.updateCadence, at, config.freshness, holidays);
-    const free = availablePlaces(facility.capacity);
-    const here: GeoPoint = { latitude: facility.latitude, longitude: facility.longitude };
-    let distance: number | null = null;
-    if (awayFromDanger) distance = Math.min(...dangerPoints.map((p) => distanceKm(p, here)));
-    else if (requesterPoint) distance = distanceKm(requesterPoint, here);
-    if (distance !== null && !Number.isFinite(distance)) distance = null;
-    const secretUnderHighThreat = highThreat && facility.secretAddress;
-    const kindReason = specialised.get(facility.type);
-
-    const why: string[] = [];
-    if (kindReason) why.push(kindReason);
-    if (placeableNow) why.push('placeable now');
-    else if (common) why.push(`placeable from ${common.toISOString()} (${facility.placingAuthority} hours and intake hours)`);
-    else {
-      why.push(
-        `${facility.placingAuthority} hours and intake hours do not meet within ${config.openingSearchHorizonDays} days: check the opening hours`,
-      );
-    }
-    why.push(`${free} free place${free === 1 ? '' : 's'}`);
-    const freshnessReason = formatFreshness(facility, freshness);
-    if (freshnessReason) why.push(freshnessReason);
-    if (distance !== null) {
-      why.push(
-        awayFromDanger
-          ? `about ${Math.round(distance)} km from the nearest excluded or home region`
-          : `about ${Math.round(distance)} km from the requester`,
-      );
-    }
-    if (secretUnderHighThreat) why.push('secret address, for high threat (000:2108-2110)');
-    if (facility.maxStayDays !== null) why.push(`stay at most ${facility.maxStayDays} days: plan the onward placement`);
-    if (
-      profile.gender === Gender.X &&
-      facility.eligibility.genders.length > 0 &&
-      !facility.eligibility.genders.includes(Gender.X)
-    ) {
-      why.push(`gender X; the facility lists ${facility.eligibility.genders.join(', ')}: confirm the fit with the facility`);
-    }
-    if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL)) {
-      why.push('criminal exploitation: route to be decided with the OM (003:490)');
-    }
-    if (bedenktijdEnded) why.push(bedenktijdEnded);
-
-    matches.push({
-      facility,
-      score: scoreMatch(
-        {
-          specialised: kindReason !== undefined,
-          placeableNow,
-          secretUnderHighThreat,
-          freePlaces: free,
-          freshness,
-          distanceKm: distance,
-          awayFromDanger,
-        },
-        config.ranking,
-      ),
-      placeableNow,
-      placeableAt,
-      reasons: why,
-      freshness,
-      distanceKm: distance === null ? null : Math.round(distance),
-    });
+function commonOpening(q: MatchQuestion, placingAuthority: string, intakeHours: OpeningHours | null): Date | null {
+  const authority = (q.authorityHours as Record<string, OpeningHours | null | undefined>)[placingAuthority] ?? null;
+  let byIntake = q.openings.get(authority);
+  if (!byIntake) q.openings.set(authority, (byIntake = new Map()));
+  let common = byIntake.get(intakeHours);
+  if (common === undefined) {
+    common = nextCommonOpening([authority, intakeHours], q.at, q.holidays, q.config.openingSearchHorizonDays);
+    byIntake.set(intakeHours, common);
   }
+  return common;
+}
 
-  matches.sort((a, b) => b.score - a.score || a.placeableAt.getTime() - b.placeableAt.getTime() || byId(a.facility, b.facility));
+function freshnessOf(q: MatchQuestion, confirmedAt: Date | null, cadence: UpdateCadence): Freshness {
+  if (confirmedAt === null) return capacityFreshness(null, cadence, q.at, q.config.freshness, q.holidays);
+  let byInstant = q.freshness.get(cadence);
+  if (!byInstant) q.freshness.set(cadence, (byInstant = new Map()));
+  let freshness = byInstant.get(confirmedAt.getTime());
+  if (freshness === undefined) {
+    freshness = capacityFreshness(confirmedAt, cadence, q.at, q.config.freshness, q.holidays);
+    byInstant.set(confirmedAt.getTime(), freshness);
+  }
+  return freshness;
+}
 
+/** An eligible facility with the numbers its rank comes from (a FacilityMatch before its reasons are written). */
+export interface Assessment<F extends FacilityDefinition & { id: string } = FacilitySnapshot> {
+  facility: F;
+  capacity: CapacityCounts;
+  capacityUpdatedAt: Date | null;
+  score: number;
+  placeableNow: boolean;
+  placeableAt: Date;
+  common: Date | null;
+  freshness: Freshness;
+  free: number;
+  /** Unrounded. */
+  distance: number | null;
+  kindReason: string | undefined;
+  secretUnderHighThreat: boolean;
+}
+
+/**
+ * Ranks one eligible facility. `here` is where the ranking takes it to be (a secret address the
+ * caller may not locate: its region's centre).
+ */
+export function assessEligible<F extends FacilityDefinition & { id: string }>(
+  q: MatchQuestion,
+  facility: F,
+  capacity: CapacityCounts,
+  capacityUpdatedAt: Date | null,
+  here: GeoPoint,
+): Assessment<F> {
+  const { config } = q;
+  const common = commonOpening(q, facility.placingAuthority, facility.intakeHours);
+  const placeableAt = common ?? new Date(q.at.getTime() + config.openingSearchHorizonDays * DAY_MS);
+  const placeableNow = common !== null && common.getTime() === q.at.getTime();
+  const freshness = freshnessOf(q, capacityUpdatedAt, facility.updateCadence);
+  const free = availablePlaces(capacity);
+  let distance: number | null = null;
+  if (q.awayFromDanger) {
+    distance = Infinity;
+    for (const p of q.dangerPoints) distance = Math.min(distance, distanceKm(p, here));
+  } else if (q.requesterPoint) distance = distanceKm(q.requesterPoint, here);
+  if (distance !== null && !Number.isFinite(distance)) distance = null;
+  const secretUnderHighThreat = q.highThreat && facility.secretAddress;
+  const kindReason = q.specialised.get(facility.type);
+  return {
+    facility,
+    capacity,
+    capacityUpdatedAt,
+    score: scoreMatch(
+      {
+        specialised: kindReason !== undefined,
+        placeableNow,
+        secretUnderHighThreat,
+        freePlaces: free,
+        freshness,
+        distanceKm: distance,
+        awayFromDanger: q.awayFromDanger,
+      },
+      config.ranking,
+    ),
+    placeableNow,
+    placeableAt,
+    common,
+    freshness,
+    free,
+    distance,
+    kindReason,
+    secretUnderHighThreat,
+  };
+}
+
+/** Best first: score, then the earlier placeableAt, then the matcher's order. */
+export const bestFirst = <F extends FacilityDefinition & { id: string }>(a: Assessment<F>, b: Assessment<F>): number =>
+  b.score - a.score || a.placeableAt.getTime() - b.placeableAt.getTime() || byId(a.facility, b.facility);
+
+/** The match as the contract returns it, with its reasons for people; `facility` is the snapshot to report. */
+export function describeMatch<F extends FacilityDefinition & { id: string }>(
+  q: MatchQuestion,
+  a: Assessment<F>,
+  facility: FacilitySnapshot,
+): FacilityMatch {
+  const { profile, config } = q;
+  const definition = a.facility;
+  const why: string[] = [];
+  if (a.kindReason) why.push(a.kindReason);
+  if (a.placeableNow) why.push('placeable now');
+  else if (a.common) why.push(`placeable from ${a.common.toISOString()} (${definition.placingAuthority} hours and intake hours)`);
+  else {
+    why.push(
+      `${definition.placingAuthority} hours and intake hours do not meet within ${config.openingSearchHorizonDays} days: check the opening hours`,
+    );
+  }
+  why.push(`${a.free} free place${a.free === 1 ? '' : 's'}`);
+  const freshnessReason = formatFreshness(a.capacityUpdatedAt, a.freshness);
+  if (freshnessReason) why.push(freshnessReason);
+  if (a.distance !== null) {
+    why.push(
+      q.awayFromDanger
+        ? `about ${Math.round(a.distance)} km from the nearest excluded or home region`
+        : `about ${Math.round(a.distance)} km from the requester`,
+    );
+  }
+  if (a.secretUnderHighThreat) why.push('secret address, for high threat (000:2108-2110)');
+  if (definition.maxStayDays !== null) why.push(`stay at most ${definition.maxStayDays} days: plan the onward placement`);
+  if (
+    profile.gender === Gender.X &&
+    definition.eligibility.genders.length > 0 &&
+    !definition.eligibility.genders.includes(Gender.X)
+  ) {
+    why.push(`gender X; the facility lists ${definition.eligibility.genders.join(', ')}: confirm the fit with the facility`);
+  }
+  if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL)) {
+    why.push('criminal exploitation: route to be decided with the OM (003:490)');
+  }
+  if (q.bedenktijdEnded) why.push(q.bedenktijdEnded);
+
+  return {
+    facility,
+    score: a.score,
+    placeableNow: a.placeableNow,
+    placeableAt: a.placeableAt,
+    reasons: why,
+    freshness: a.freshness,
+    distanceKm: a.distance === null ? null : Math.round(a.distance),
+  };
+}
+
+/**
+ * The advice for the whole answer. `count` is how many facilities are eligible; `best(test)` gives
+ * the best of them (by `bestFirst`) that passes `test`, or undefined.
+ */
+export function matchAdvice<F extends FacilityDefinition & { id: string }>(
+  q: MatchQuestion,
+  count: number,
+  best: (test: (a: Assessment<F>) => boolean) => Assessment<F> | undefined,
+): Advice[] {
+  const { profile, config } = q;
   const advice = profileAdvice(profile, config);
-  const bridge = bridgeAdvice(matches, specialised, config);
+  const bridge = bridgeAdvice(best, q.specialised, config);
   if (bridge) advice.push(bridge);
-  if (matches.length === 0 && (profile.residenceStatus ?? null) !== ResidenceStatus.ASYLUM_PROCEDURE) {
+  if (count === 0 && (profile.residenceStatus ?? null) !== ResidenceStatus.ASYLUM_PROCEDURE) {
     advice.push({
       code: AdviceCode.ESCALATE_OVD,
       message: 'No suitable place anywhere: escalate to the OvD bevolkingszorg (003:497) and keep the request waiting.',
     });
   }
-  return { matches, excluded, advice };
+  return advice;
+}
+
+export function matchFacilities(input: MatchInput): MatchResult {
+  const { profile, at } = input;
+  const facilities = [...input.facilities].sort(byId);
+  const pointOf = regionPoints((key) => facilities.filter((f) => f.regionCode.toUpperCase() === key), input.regionCentroids);
+  const q = prepareQuestion(input, pointOf);
+
+  const ranked: Assessment[] = [];
+  const excluded: FacilityExclusion[] = [];
+  for (const facility of facilities) {
+    const reasons = evaluateEligibility({ profile, facility, at, config: q.config });
+    if (reasons.length > 0) {
+      excluded.push({ facility, reasons });
+      continue;
+    }
+    ranked.push(assessEligible(q, facility, facility.capacity, facility.capacityUpdatedAt, facility));
+  }
+  ranked.sort(bestFirst);
+
+  return {
+    matches: ranked.map((a) => describeMatch(q, a, a.facility)),
+    excluded,
+    advice: matchAdvice(q, ranked.length, (test) => ranked.find(test)),
+  };
 }
 
 /**
  * When the best match of a specialised kind is not placeable now (e.g. COSM at night, 000:2136-2139),
  * propose the best place of a bridge kind that is open now, then the onward placement (domain.md:81-83).
  */
-function bridgeAdvice(
-  matches: readonly FacilityMatch[],
+function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
+  best: (test: (a: Assessment<F>) => boolean) => Assessment<F> | undefined,
   specialised: ReadonlyMap<string, string>,
   config: MatchingConfig,
 ): Advice | null {
-  const onward = matches.find((m) => specialised.has(m.facility.type));
+  const onward = best((m) => specialised.has(m.facility.type));
   if (!onward || onward.placeableNow) return null;
-  const bridge = matches.find(
+  const bridge = best(
     (m) => m.placeableNow && m.facility.id !== onward.facility.id && config.bridgeKinds.includes(m.facility.type),
   );
   if (!bridge) return null;

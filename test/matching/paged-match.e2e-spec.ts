@@ -5,7 +5,7 @@
  * on a real database: the same page, counts and summary; capacity always read fresh; a changed
  * definition seen at once; a facility without a capacity row handled as before.
  */
-import { ExclusionCode, groupSizeOf, type MatchResult, type VictimProfile } from '@opvangplek/domain';
+import { ExclusionCode, exclusionEvidence, groupSizeOf, type MatchResult, type VictimProfile } from '@opvangplek/domain';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { type RegionEntity } from '@opvangplek/registry/region.entity';
@@ -100,6 +100,20 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
     await expectPageOfWhole(profile, 0, 0);
     await expectPageOfWhole(profile, 3, 7);
     await expectPageOfWhole(profile, null, null);
+  });
+
+  it.each(Object.keys(PROFILES))('gives the placement engine the whole matcher’s matches, advice and exclusion evidence, computed the screened way: %s', async (name) => {
+    const profile = PROFILES[name];
+    const [reference, screened] = await Promise.all([
+      matching.match(profile, { at: AT, requesterRegionCode: 'RR', regions }),
+      matching.matchScreened(profile, { at: AT, requesterRegionCode: 'RR', regions }),
+    ]);
+    expect(screened.result.matches).toEqual(reference.result.matches);
+    expect(screened.result.advice).toEqual(reference.result.advice);
+    // The exclusions are not written out; what a wait's reason needs of them is the same.
+    expect(screened.evidence).toEqual(exclusionEvidence(reference.result.excluded));
+    expect([...screened.facilities.keys()].sort()).toEqual(reference.result.matches.map((m) => m.facility.id).sort());
+    for (const [id, facility] of screened.facilities) expect(facility).toEqual(reference.facilities.get(id));
   });
 
   it('counts NO_CAPACITY over the whole register with the group’s size', async () => {

@@ -5,7 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   capacityNeeded,
-  type ExclusionCode,
+  ExclusionCode,
+  type ExclusionEvidence,
+  exclusionEvidence,
   type GeoPoint,
   groupSizeOf,
   matchFacilities,
@@ -44,6 +46,8 @@ const MAX_LIST = 100_000;
 interface PagedMatch {
   page: MatchPage;
   facility(id: string): LoadedFacility;
+  /** What a placement decision needs of all the exclusions, including those not on the page. */
+  evidence: ExclusionEvidence;
 }
 
 function centroidsOf(regions: readonly RegionEntity[]): Record<string, GeoPoint> {
@@ -55,6 +59,8 @@ export interface Match {
   result: MatchResult;
   facilities: Map<string, LoadedFacility>;
   at: Date;
+  /** Given when `result.excluded` is left out (matchScreened): what the decision needs of it. */
+  evidence?: ExclusionEvidence;
 }
 
 /**
@@ -129,6 +135,29 @@ export class MatchingService {
   }
 
   /**
+   * The answer `match` gives, every match and every exclusion, computed the screened way (the
+   * profile rules once per eligibility class, as `matchPage` does) instead of facility by facility.
+   * The placement engine decides with it on every request, so its cost is the noodbed answer's:
+   * the exclusions are not written out (nor their capacity read), only the evidence a wait's
+   * reason needs. The map holds the matched facilities: the only ones a decision can hold.
+   */
+  async matchScreened(
+    profile: VictimProfile,
+    options: { at: Date; requesterRegionCode?: string | null; regions?: RegionEntity[] },
+  ): Promise<Match> {
+    const regions = options.regions ?? (await this.registry.regions());
+    const { page, facility, evidence } = await this.matchPage(profile, {
+      at: options.at,
+      requesterRegionCode: options.requesterRegionCode ?? null,
+      mayLocate: () => true,
+      regions,
+      excludedFirst: 0,
+    });
+    const facilities = new Map(page.matches.map((match) => [match.facility.id, facility(match.facility.id)]));
+    return { result: { matches: page.matches, excluded: [], advice: page.advice }, facilities, at: options.at, evidence };
+  }
+
+  /**
    * One page of the answer `match` gives, computed without the rest: the profile rules screen the
    * cached definitions once per eligibility class, live capacity is read (one statement) only for
    * the facilities they let through and for the excluded ones the page shows, with the register's
@@ -186,8 +215,17 @@ export class MatchingService {
           return centre ?? facility;
         },
       });
+      // Candidates without room were excluded for that alone; a class the profile rules turned
+      // away for the group's size alone was excluded for that (and perhaps room) alone.
+      const evidence: ExclusionEvidence = {
+        onlyForCapacity: page.matchCount < screening.candidates.length,
+        onlyForCapacityOrGroupSize:
+          page.matchCount < screening.candidates.length ||
+          screening.classReasons.some((reasons) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.GROUP_SIZE)),
+      };
       return {
         page,
+        evidence,
         facility: (id) => {
           const position = index.positionOf(id)!;
           return { ...index.facilities[position], capacity: toCapacityEntity(id, live[position]!) } as LoadedFacility;
@@ -195,7 +233,7 @@ export class MatchingService {
       };
     }
     const { result, facilities } = await this.match(profile, { ...options, requesterRegionCode: options.requesterRegionCode });
-    return { page: pageOf(result, options.first, options.excludedFirst), facility: (id) => facilities.get(id)! };
+    return { page: pageOf(result, options.first, options.excludedFirst), evidence: exclusionEvidence(result.excluded), facility: (id) => facilities.get(id)! };
   }
 
   /** The `matchFacilities` query. */

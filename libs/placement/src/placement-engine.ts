@@ -164,7 +164,7 @@ export class PlacementEngine {
   }
 
   private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
-    const match = await this.matching.match(
+    const match = await this.matching.matchScreened(
       { ...(request.profile as VictimProfile), groupSize },
       { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
     );
@@ -187,6 +187,7 @@ export class PlacementEngine {
     const decision = decidePlacement(
       {
         result: whole.result,
+        evidence: whole.evidence,
         urgency: snapshot.urgency,
         groupSize: snapshot.groupSize,
         skipFacilityIds: new Set(snapshot.skippedFacilityIds),

@@ -15,7 +15,7 @@ import { findNextOpening, isOpen } from '../calendar/opening-hours';
 import { availablePlaces } from '../capacity';
 import type { FacilitySnapshot } from '../eligibility/context';
 import { ExclusionCode } from '../eligibility/exclusion';
-import type { FacilityMatch, MatchResult } from '../matching/match-facilities';
+import type { FacilityExclusion, FacilityMatch, MatchResult } from '../matching/match-facilities';
 
 export enum WaitingReason {
   /** Suitable places exist, but none is free. */
@@ -43,8 +43,31 @@ export type PlacementDecision =
   | { kind: 'BRIDGE'; allocations: Allocation[]; alternatives: string[]; onwardTypes: ShelterType[]; onwardPlaceableAt: Date }
   | { kind: 'WAIT'; reason: WaitingReason; nextAttemptAt: Date | null; waitingForAuthority: PlacingAuthority | null };
 
+/**
+ * What a wait's reason needs to know of the exclusions (see `waitFor`): whether some facility was
+ * turned away for want of room alone, or for want of room or the group's size alone.
+ */
+export interface ExclusionEvidence {
+  onlyForCapacity: boolean;
+  onlyForCapacityOrGroupSize: boolean;
+}
+
+export function exclusionEvidence(excluded: readonly FacilityExclusion[]): ExclusionEvidence {
+  return {
+    onlyForCapacity: excluded.some((exclusion) => exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY)),
+    onlyForCapacityOrGroupSize: excluded.some((exclusion) =>
+      exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY || reason.code === ExclusionCode.GROUP_SIZE),
+    ),
+  };
+}
+
 export interface DecisionInput {
   result: MatchResult;
+  /**
+   * The exclusions' evidence, when the matcher gave it without writing every exclusion (then
+   * `result.excluded` may be incomplete); by default read from `result.excluded`.
+   */
+  evidence?: ExclusionEvidence;
   urgency: Urgency;
   groupSize: number;
   /** Facilities that declined or let an offer lapse for this request. */
@@ -127,12 +150,9 @@ function waitFor(best: FacilityMatch | undefined, input: DecisionInput): Placeme
       waitingForAuthority: authorityOpen ? null : best.facility.placingAuthority,
     };
   }
-  const fullOnly = result.excluded.some((exclusion) =>
-    exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY),
-  );
-  const groupOnly = result.excluded.some((exclusion) =>
-    exclusion.reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY || reason.code === ExclusionCode.GROUP_SIZE),
-  );
+  const evidence = input.evidence ?? exclusionEvidence(result.excluded);
+  const fullOnly = evidence.onlyForCapacity;
+  const groupOnly = evidence.onlyForCapacityOrGroupSize;
   return {
     kind: 'WAIT',
     reason:

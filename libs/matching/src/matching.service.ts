@@ -32,6 +32,7 @@ import {
   RegisterSnapshotService,
   toCapacityEntity,
 } from '@opvangplek/registry/register-snapshot.service';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
@@ -75,6 +76,7 @@ export class MatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: RegistryService,
     private readonly register: RegisterSnapshotService,
+    private readonly regionDirectory: RegionDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -253,8 +255,7 @@ export class MatchingService {
     // Facts about the past (a bedenktijd start) are checked against the real now, not options.at.
     this.assertValidProfile(profile, now);
     const requesterRegionCode = options.requesterRegionCode ?? viewer.regions[0] ?? null;
-    const regions = await this.registry.regions();
-    if (options.requesterRegionCode != null && !regions.some((r) => r.code === options.requesterRegionCode)) {
+    if (options.requesterRegionCode != null && !(await this.regionDirectory.isRegion(options.requesterRegionCode))) {
       throw new InvalidInputError(
         'options.requesterRegionCode',
         `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`,
@@ -264,12 +265,13 @@ export class MatchingService {
       at,
       requesterRegionCode,
       mayLocate: (f) => mayKnowLocation(viewer, f),
-      regions,
+      regions: await this.regionDirectory.regions(),
       first: options.first,
       excludedFirst: options.excludedFirst,
     });
     // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
-    await audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${page.matchCount} matches` }, now);
+    // Written while the answer is built, and awaited before it is given.
+    const audited = audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${page.matchCount} matches` }, now);
 
     const view = (id: string) => {
       const loaded = facility(id);
@@ -279,7 +281,7 @@ export class MatchingService {
         mayKnowLocation: mayKnowLocation(viewer, loaded),
       });
     };
-    return {
+    const answer: MatchResultModel = {
       matches: page.matches.map((match) => ({
         facility: view(match.facility.id),
         score: match.score,
@@ -299,6 +301,8 @@ export class MatchingService {
       exclusionSummary: page.exclusionSummary.map(({ code, facilities }) => ({ code, facilities })),
       evaluatedAt: at,
     };
+    await audited;
+    return answer;
   }
 }
 

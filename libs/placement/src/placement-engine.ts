@@ -40,7 +40,7 @@ import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestEntity } from './placement-request.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
-import { RegionDirectory } from './region-directory';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
 
 /** Who the system is when a job changes something (history and capacity ledger). */
 export const SYSTEM_ACTOR: LedgerActor = { by: 'system:placement', role: 'SYSTEM', org: 'opvangplek' };

@@ -41,7 +41,7 @@ import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestEntity } from './placement-request.entity';
-import { RegionDirectory } from './region-directory';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
 
 const MAX_REASON = 500;
 const MAX_REFERENCE = 120;

@@ -6,12 +6,11 @@ import { PlacementEngine } from './placement-engine';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestsService } from './placement-requests.service';
 import { PlacementResolver } from './placement.resolver';
-import { RegionDirectory } from './region-directory';
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementRequestsService, PlacementResolver, RegionDirectory],
+  providers: [PlacementEngine, PlacementQueue, PlacementRequestsService, PlacementResolver],
   exports: [PlacementEngine, PlacementQueue, PlacementRequestsService],
 })
 export class PlacementModule {}
@@ -19,7 +18,7 @@ export class PlacementModule {}
 /** The placement workflow's jobs (worker processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementProcessor, RegionDirectory],
+  providers: [PlacementEngine, PlacementQueue, PlacementProcessor],
   exports: [PlacementEngine],
 })
 export class PlacementJobsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { RegionEntity } from '@opvangplek/registry/region.entity';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { RegionEntity } from './region.entity';
+import { RegistryService } from './registry.service';
 
 /** How long this process trusts its copy of the regions (wall time: the register's regions change only by seeding). */
 const REGIONS_TTL_MS = 60_000;

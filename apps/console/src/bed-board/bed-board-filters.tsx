@@ -1,30 +1,20 @@
-import { useQuery } from 'urql';
-import { REGIONS } from '../api/documents';
-import { type Region, SHELTER_TYPES } from '../api/types';
+import { SHELTER_TYPES } from '../api/types';
 import { ChoiceChips } from '../components/choice-chips';
+import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import type { BedBoardFilter } from './use-live-facilities';
 
 export function BedBoardFilters({ filter, onChange }: { filter: BedBoardFilter; onChange(filter: BedBoardFilter): void }) {
   const { t } = useI18n();
-  const [{ data }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
   return (
     <div className="filters">
-      <label>
-        {t('beds.region')}
-        <select
-          name="region"
-          value={filter.regionCode}
-          onChange={(event) => onChange({ ...filter, regionCode: event.target.value })}
-        >
-          <option value="">{t('beds.allRegions')}</option>
-          {(data?.regions ?? []).map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect
+        label={t('beds.region')}
+        name="region"
+        value={filter.regionCode}
+        emptyLabel={t('beds.allRegions')}
+        onChange={(regionCode) => onChange({ ...filter, regionCode })}
+      />
       <ChoiceChips
         legend={t('beds.kinds')}
         group="kind"

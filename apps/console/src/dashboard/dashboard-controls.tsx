@@ -1,6 +1,5 @@
-import { useQuery } from 'urql';
-import { REGIONS } from '../api/documents';
-import type { Region, TimeBucket } from '../api/types';
+import type { TimeBucket } from '../api/types';
+import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import type { DashboardSelection } from './period';
 
@@ -14,24 +13,15 @@ export function DashboardControls({
   onChange(selection: DashboardSelection): void;
 }) {
   const { t, label } = useI18n();
-  const [{ data }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
   return (
     <div className="dashboard-controls filters">
-      <label>
-        {t('dashboard.region')}
-        <select
-          name="region"
-          value={selection.regionCode}
-          onChange={(event) => onChange({ ...selection, regionCode: event.target.value })}
-        >
-          <option value="">{t('beds.allRegions')}</option>
-          {(data?.regions ?? []).map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect
+        label={t('dashboard.region')}
+        name="region"
+        value={selection.regionCode}
+        emptyLabel={t('beds.allRegions')}
+        onChange={(regionCode) => onChange({ ...selection, regionCode })}
+      />
       <label>
         {t('dashboard.from')}
         <input

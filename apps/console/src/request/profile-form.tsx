@@ -1,5 +1,5 @@
-import type { Region } from '../api/types';
 import { ChoiceChips } from '../components/choice-chips';
+import { RegionSelect, useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { EnumSelect } from './enum-select';
 import {
@@ -14,16 +14,9 @@ import {
 } from './profile';
 
 /** The pseudonymous victim profile (no name field, by design). */
-export function ProfileForm({
-  draft,
-  regions,
-  onChange,
-}: {
-  draft: ProfileDraft;
-  regions: Region[];
-  onChange(draft: ProfileDraft): void;
-}) {
+export function ProfileForm({ draft, onChange }: { draft: ProfileDraft; onChange(draft: ProfileDraft): void }) {
   const { t, label } = useI18n();
+  const regions = useRegions();
   const set =
     <K extends keyof ProfileDraft>(key: K) =>
     (value: ProfileDraft[K]) =>
@@ -122,21 +115,13 @@ export function ProfileForm({
             onChange={(event) => set('accompanyingChildren')(event.target.value)}
           />
         </label>
-        <label>
-          {t('request.homeRegion')}
-          <select
-            name="homeRegionCode"
-            value={draft.homeRegionCode}
-            onChange={(event) => set('homeRegionCode')(event.target.value)}
-          >
-            <option value="">{t('request.unknown')}</option>
-            {regions.map((region) => (
-              <option key={region.code} value={region.code}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionSelect
+          label={t('request.homeRegion')}
+          name="homeRegionCode"
+          value={draft.homeRegionCode}
+          emptyLabel={t('request.unknown')}
+          onChange={set('homeRegionCode')}
+        />
         <label>
           {t('request.foundIn')}
           <input

@@ -1,8 +1,9 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
-import { REGIONS, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
-import type { PlacementRequest, Region } from '../api/types';
+import { useMutation } from 'urql';
+import { REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
+import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
@@ -27,8 +28,6 @@ export function RequestScreen() {
   const { t } = useI18n();
   const { viewer } = useSession();
   const noodbed = viewer.role === 'POLICE';
-  const [{ data: regionData }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
-  const regions = regionData?.regions ?? [];
   const [draft, setDraft] = useState<ProfileDraft>(EMPTY_PROFILE);
   const [urgency, setUrgency] = useState('ACUTE');
   const [regionCode, setRegionCode] = useState(viewer.regions[0] ?? '');
@@ -71,7 +70,7 @@ export function RequestScreen() {
       <h1>{t('request.title')}</h1>
       <div className="request-layout">
         <form className="request-form" onSubmit={(event) => void submit(event)}>
-          <ProfileForm draft={draft} regions={regions} onChange={setDraft} />
+          <ProfileForm draft={draft} onChange={setDraft} />
           <fieldset className="form-section">
             <legend>{t('request.details')}</legend>
             <div className="form-grid">
@@ -86,17 +85,14 @@ export function RequestScreen() {
                   required
                 />
               )}
-              <label>
-                {t('request.regionCode')}
-                <select name="regionCode" value={regionCode} required onChange={(event) => setRegionCode(event.target.value)}>
-                  <option value="">—</option>
-                  {regions.map((region) => (
-                    <option key={region.code} value={region.code}>
-                      {region.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <RegionSelect
+                label={t('request.regionCode')}
+                name="regionCode"
+                value={regionCode}
+                emptyLabel="—"
+                required
+                onChange={setRegionCode}
+              />
               <label>
                 {t('request.groupSize')}
                 <input

@@ -1,0 +1,39 @@
+import { useQuery } from 'urql';
+import { REGIONS } from '../api/documents';
+import type { Region } from '../api/types';
+
+/** The national regions, in the API's order; urql's cache answers every caller after the first. */
+export function useRegions(): Region[] {
+  const [{ data }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
+  return data?.regions ?? [];
+}
+
+/** One region to choose, shown by name; `emptyLabel` is the choice of none (all, unknown, …). */
+export function RegionSelect(props: {
+  label: string;
+  name: string;
+  value: string;
+  emptyLabel: string;
+  required?: boolean;
+  onChange(regionCode: string): void;
+}) {
+  const regions = useRegions();
+  return (
+    <label>
+      {props.label}
+      <select
+        name={props.name}
+        value={props.value}
+        required={props.required}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.emptyLabel}</option>
+        {regions.map((region) => (
+          <option key={region.code} value={region.code}>
+            {region.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

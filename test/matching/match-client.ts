@@ -1,30 +1,10 @@
 /**
- * The `matchFacilities` query as a client sends it, with the shape of its answer, for the specs in
- * this folder. Every field a scenario asserts on is selected, so a spec reads like the issue.
+ * The `matchFacilities` query as a client sends it (the benchmark's document, so the specs and the
+ * figures exercise one query), with the shape of its answer, for the specs in this folder. Every field a scenario asserts on is selected, so a spec reads like the issue.
  */
 import type { ExclusionCode, ShelterType } from '@opvangplek/domain';
+import { MATCH_FACILITIES_QUERY } from '../../apps/cli/src/commands/bench/figures/match-facilities.figure';
 import { gql, type GraphQLResponse } from '../support/graphql-client';
-
-export const MATCH_FACILITIES = `query Match($profile: VictimProfileInput!, $options: MatchOptionsInput) {
-  matchFacilities(profile: $profile, options: $options) {
-    matches {
-      facility { ...FacilityFields }
-      score placeableNow placeableAt reasons freshness distanceKm
-    }
-    excluded { facility { ...FacilityFields } reasons { code message } }
-    advice { code message bridgeFacilityId onwardFacilityId onwardPlaceableAt }
-    matchCount excludedCount
-    exclusionSummary { code facilities }
-    evaluatedAt
-  }
-}
-fragment FacilityFields on Facility {
-  id key name type secretAddress address municipality latitude longitude placingAuthority
-  region { code }
-  intake { alwaysOpen openNow nextOpeningAt }
-  eligibility { genders maxGroupSize }
-  capacity { total occupied held outOfService available }
-}`;
 
 export interface FacilityView {
   id: string;
@@ -87,7 +67,7 @@ export function matchRequest(
   options: MatchOptions | undefined,
   token: string | undefined,
 ): Promise<GraphQLResponse<{ matchFacilities: MatchResult }>> {
-  return gql<{ matchFacilities: MatchResult }>(baseUrl, MATCH_FACILITIES, { token, variables: { profile, options } });
+  return gql<{ matchFacilities: MatchResult }>(baseUrl, MATCH_FACILITIES_QUERY, { token, variables: { profile, options } });
 }
 
 /** Sends the query and returns the result, failing with the errors when there are any. */

@@ -28,7 +28,8 @@ import { runLoad } from '../load-driver';
 import { tokenFor } from './private-cluster';
 import { matchingMix } from './profiles';
 
-const QUERY = `query BenchMatch($profile: VictimProfileInput!, $options: MatchOptionsInput) {
+/** The query as a client sends it (the matching specs send the same document: test/matching/match-client.ts). */
+export const MATCH_FACILITIES_QUERY = `query Match($profile: VictimProfileInput!, $options: MatchOptionsInput) {
   matchFacilities(profile: $profile, options: $options) {
     matches {
       facility { ...FacilityFields }
@@ -104,7 +105,7 @@ async function run(context: BenchContext) {
     const facilities = rows.length;
     const counts: string[] = [];
     for (const { label, profile } of mix) {
-      const answer = await postGraphql<MatchData>(context.apiUrl, token, QUERY, { profile, options: OPTIONS });
+      const answer = await postGraphql<MatchData>(context.apiUrl, token, MATCH_FACILITIES_QUERY, { profile, options: OPTIONS });
       const { matchCount, excludedCount } = answer.matchFacilities;
       if (matchCount + excludedCount !== facilities) {
         throw new Error(`${label}: ${matchCount} matched + ${excludedCount} excluded ≠ ${facilities} rows read by the SQL floor`);
@@ -127,7 +128,7 @@ async function run(context: BenchContext) {
         label: 'matchFacilities HTTP',
         what: `POST /graphql matchFacilities(profile, ${JSON.stringify(OPTIONS)}) to the in-process API, five profiles in rotation, response read and parsed`,
         operation: (i) =>
-          postGraphql<MatchData>(context.apiUrl, token, QUERY, { profile: profileAt(i).profile, options: OPTIONS }),
+          postGraphql<MatchData>(context.apiUrl, token, MATCH_FACILITIES_QUERY, { profile: profileAt(i).profile, options: OPTIONS }),
       },
       {
         key: 'sqlFloor',

@@ -15,19 +15,16 @@ import {
   eventually,
   facilityOf,
   holdsOf,
+  MONDAY_OPENING,
   PlacementClient,
   type RequestView,
+  SATURDAY_NIGHT,
   startPlacementApp,
   stopApp,
   sweepUntil,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
-
-/** Saturday 28 November 2026, 23:00 in Amsterdam: CoMensha is closed until Monday 09:00. */
-const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00.000Z');
-/** Monday 30 November 2026, 09:00 in Amsterdam. */
-const MONDAY_OPENING = new Date('2026-11-30T08:00:00.000Z');
 
 describe('cancelling a noodbed request cancels its onward request; ending the stay does not', () => {
   const clock = new FixedClock(SATURDAY_NIGHT);

@@ -16,14 +16,12 @@ import {
   facilityOf,
   PlacementClient,
   REQUEST_FIELDS,
-  stopApp,
+  SATURDAY_NIGHT,
   statusesOf,
+  stopApp,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
-
-/** Saturday 28 November 2026, 23:00 in Amsterdam: CoMensha is closed. */
-const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00.000Z');
 
 /** Everything a client can ask of the answer, capacity included. */
 const FACILITY = `id name type secretAddress address municipality region { code name }

@@ -17,22 +17,19 @@ import {
   facilityOf,
   holdsOf,
   HOUR,
+  MONDAY_OPENING,
   PlacementClient,
   REQUEST_NOODBED,
   type RequestView,
+  SATURDAY_NIGHT,
   startPlacementApp,
-  stopApp,
   statusesOf,
+  stopApp,
   sweep,
   sweepUntil,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
-
-/** Saturday 28 November 2026, 23:00 in Amsterdam (CET, UTC+1). */
-const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00.000Z');
-/** Monday 30 November 2026, 09:00 in Amsterdam. */
-const MONDAY_OPENING = new Date('2026-11-30T08:00:00.000Z');
 
 describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', () => {
   const clock = new FixedClock(SATURDAY_NIGHT);

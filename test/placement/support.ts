@@ -136,6 +136,11 @@ export function facilityOf(
   });
 }
 
+/** Saturday 28 November 2026, 23:00 in Amsterdam (CET, UTC+1): CoMensha is closed until Monday 09:00. */
+export const SATURDAY_NIGHT = new Date('2026-11-28T22:00:00.000Z');
+/** Monday 30 November 2026, 09:00 in Amsterdam: CoMensha's next opening after SATURDAY_NIGHT. */
+export const MONDAY_OPENING = new Date('2026-11-30T08:00:00.000Z');
+
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 export const DAY = 24 * HOUR;

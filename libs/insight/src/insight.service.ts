@@ -19,6 +19,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource } from 'typeorm';
 import type { CapacitySummaryModel } from './models/capacity-summary.model';
@@ -52,6 +53,7 @@ export interface Period {
 export class InsightService {
   constructor(
     private readonly registry: RegistryService,
+    private readonly regionDirectory: RegionDirectory,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -129,7 +131,7 @@ export class InsightService {
     // A year as Amsterdam counts it: from local midnight on 1 January.
     const from = startOfLocalDay({ year, month: 1, day: 1 });
     const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
-    const [placements, regions] = await Promise.all([readPlacements(this.dataSource, { from, to }), this.registry.regions()]);
+    const [placements, regions] = await Promise.all([readPlacements(this.dataSource, { from, to }), this.regionDirectory.regions()]);
     const statistics = placementStatistics(placements, {
       exploitationTypes: Object.values(ExploitationType),
       genders: Object.values(Gender),
@@ -144,8 +146,8 @@ export class InsightService {
   private async knownRegionCodes(regionCodes?: string[] | null): Promise<string[] | null> {
     if (!regionCodes?.length) return null;
     if (regionCodes.length > MAX_FILTER_VALUES) throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
-    const known = new Set((await this.registry.regions()).map((region) => region.code));
-    const unknown = regionCodes.filter((code) => !known.has(code));
+    const unknown: string[] = [];
+    for (const code of regionCodes) if (!(await this.regionDirectory.isRegion(code))) unknown.push(code);
     if (unknown.length > 0) {
       throw new InvalidInputError('regionCodes', `Unknown region code${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')}: use the codes of the regions query (e.g. RR, AMS).`);
     }

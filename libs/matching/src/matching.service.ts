@@ -34,7 +34,7 @@ import {
 } from '@opvangplek/registry/register-snapshot.service';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import type { RegionEntity } from '@opvangplek/registry/region.entity';
-import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
+import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
 import type { VictimProfileInput } from './dto/victim-profile.input';
 import type { MatchResultModel } from './models/match-result.model';
@@ -74,7 +74,6 @@ export class MatchingService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly registry: RegistryService,
     private readonly register: RegisterSnapshotService,
     private readonly regionDirectory: RegionDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -115,7 +114,7 @@ export class MatchingService {
       regions?: RegionEntity[];
     },
   ): Promise<Match> {
-    const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.registry.regions()]);
+    const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.regionDirectory.regions()]);
     const regionCentroids = centroidsOf(regions);
     const mayLocate = options.mayLocate ?? (() => true);
     const snapshots = loaded.map((facility) => {
@@ -147,7 +146,7 @@ export class MatchingService {
     profile: VictimProfile,
     options: { at: Date; requesterRegionCode?: string | null; regions?: RegionEntity[] },
   ): Promise<Match> {
-    const regions = options.regions ?? (await this.registry.regions());
+    const regions = options.regions ?? (await this.regionDirectory.regions());
     const { page, facility, evidence } = await this.matchPage(profile, {
       at: options.at,
       requesterRegionCode: options.requesterRegionCode ?? null,

@@ -43,12 +43,15 @@ export async function readDemand(dataSource: DataSource, filter: { from: Date; t
   const rows: DemandRow[] = await dataSource.query(
     `SELECT r.region_code, r.types::text[] AS types, r.created_at, r.escalated, r.overstay, r.placed_at, r.profile, r.facts, r.group_size,
             f.region_code AS facility_region, f.type::text AS facility_type,
-            r.waiting_reason::text AS current_reason,
-            (SELECT min(e.at) FROM placement_events e WHERE e.request_id = r.id AND e.status = 'OFFERED') AS first_offered_at,
-            (SELECT array_agg(DISTINCT e.waiting_reason::text) FILTER (WHERE e.waiting_reason IS NOT NULL)
-               FROM placement_events e WHERE e.request_id = r.id AND e.status = 'WAITING') AS waited_for,
-            EXISTS (SELECT 1 FROM placement_events e WHERE e.request_id = r.id AND e.status = 'WAITING') AS waited
+            r.waiting_reason::text AS current_reason, h.first_offered_at, h.waited_for, h.waited
        FROM placement_requests r LEFT JOIN facilities f ON f.id = r.facility_id
+       -- One pass over each request's history for all three facts.
+       CROSS JOIN LATERAL (
+         SELECT min(e.at) FILTER (WHERE e.status = 'OFFERED') AS first_offered_at,
+                array_agg(DISTINCT e.waiting_reason::text) FILTER (WHERE e.status = 'WAITING' AND e.waiting_reason IS NOT NULL) AS waited_for,
+                coalesce(bool_or(e.status = 'WAITING'), false) AS waited
+           FROM placement_events e WHERE e.request_id = r.id
+       ) h
       WHERE r.created_at >= $1 AND r.created_at < $2 AND ($3::text[] IS NULL OR r.region_code = ANY($3))`,
     [filter.from, filter.to, filter.regionCodes],
   );

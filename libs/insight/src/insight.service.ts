@@ -27,7 +27,7 @@ import type { OccupancyPointModel } from './models/occupancy-point.model';
 import type { PlacementStatisticsModel } from './models/placement-statistics.model';
 import type { UnmetDemandModel } from './models/unmet-demand.model';
 import { readDemand } from './readers/demand.reader';
-import { readOccupancyHistory } from './readers/occupancy-history.reader';
+import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
 import { readPlacements } from './readers/placements.reader';
 
 const MAX_FILTER_VALUES = 100;
@@ -60,7 +60,8 @@ export class InsightService {
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
-    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES) throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES)
+      throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     const facilities = await this.registry.load({ regionCodes, types });
     const now = this.clock.now();
     const groups = new Map<string, CapacitySummaryModel & { stale: number }>();
@@ -93,7 +94,10 @@ export class InsightService {
       const freshness = capacityFreshness(capacity.confirmedAt, facility.updateCadence, now, this.config.freshness);
       if (freshness === Freshness.STALE || freshness === Freshness.UNKNOWN) group.stale += 1;
     }
-    return [...groups.values()].map(({ stale, ...group }) => ({ ...group, staleShare: Math.round((stale / group.facilities) * 1000) / 1000 }));
+    return [...groups.values()].map(({ stale, ...group }) => ({
+      ...group,
+      staleShare: Math.round((stale / group.facilities) * 1000) / 1000,
+    }));
   }
 
   async occupancyHistory(
@@ -105,15 +109,21 @@ export class InsightService {
     // The future has no history yet: the last bucket ends now.
     const { from, to } = this.checkPeriod(filter, { clampToNow: true });
     const starts = bucketStarts(from, to, bucket, MAX_OCCUPANCY_POINTS);
-    const rows = await readOccupancyHistory(this.dataSource, { regionCodes, types, from: starts[0] ?? from, to });
-    const groups = new Set(rows.facilities.map((f) => `${f.regionCode}|${f.type}`)).size;
+    const facilities = await readHistoryFacilities(this.dataSource, { regionCodes, types });
+    const groups = new Set(facilities.map((f) => `${f.regionCode}|${f.type}`)).size;
     if (starts.length * groups > MAX_OCCUPANCY_POINTS) {
       throw new InvalidInputError(
         'bucket',
         `That is ${starts.length} ${bucket.toLowerCase()} buckets for ${groups} regions and kinds, more than ${MAX_OCCUPANCY_POINTS} points: choose a coarser bucket, a shorter period, or fewer regions or kinds.`,
       );
     }
-    return replayOccupancy(rows.facilities, rows.initial, rows.changes, starts, to);
+    // Checked before the history is read: a question too fine costs no history scan.
+    const history = await readRecordedHistory(this.dataSource, {
+      facilityIds: facilities.map((f) => f.facilityId),
+      from: starts[0] ?? from,
+      to,
+    });
+    return replayOccupancy(facilities, history.initial, history.changes, starts, to);
   }
 
   async unmetDemand(filter: { regionCodes?: string[] | null } & Period): Promise<UnmetDemandModel> {
@@ -131,7 +141,10 @@ export class InsightService {
     // A year as Amsterdam counts it: from local midnight on 1 January.
     const from = startOfLocalDay({ year, month: 1, day: 1 });
     const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
-    const [placements, regions] = await Promise.all([readPlacements(this.dataSource, { from, to }), this.regionDirectory.regions()]);
+    const [placements, regions] = await Promise.all([
+      readPlacements(this.dataSource, { from, to }),
+      this.regionDirectory.regions(),
+    ]);
     const statistics = placementStatistics(placements, {
       exploitationTypes: Object.values(ExploitationType),
       genders: Object.values(Gender),
@@ -145,11 +158,15 @@ export class InsightService {
   /** The asked region codes, each one known; null for "every region". */
   private async knownRegionCodes(regionCodes?: string[] | null): Promise<string[] | null> {
     if (!regionCodes?.length) return null;
-    if (regionCodes.length > MAX_FILTER_VALUES) throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    if (regionCodes.length > MAX_FILTER_VALUES)
+      throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     const unknown: string[] = [];
     for (const code of regionCodes) if (!(await this.regionDirectory.isRegion(code))) unknown.push(code);
     if (unknown.length > 0) {
-      throw new InvalidInputError('regionCodes', `Unknown region code${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')}: use the codes of the regions query (e.g. RR, AMS).`);
+      throw new InvalidInputError(
+        'regionCodes',
+        `Unknown region code${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).join(', ')}: use the codes of the regions query (e.g. RR, AMS).`,
+      );
     }
     return regionCodes;
   }

@@ -2,30 +2,42 @@ import type { CapacityCounts, HistoryFacility, RecordedCounts, ShelterType } fro
 import type { DataSource } from 'typeorm';
 
 type CountsRow = { facility_id: string; total: number; occupied: number; held: number; out_of_service: number };
-const counts = (row: CountsRow): CapacityCounts => ({ total: row.total, occupied: row.occupied, held: row.held, outOfService: row.out_of_service });
+const counts = (row: CountsRow): CapacityCounts => ({
+  total: row.total,
+  occupied: row.occupied,
+  held: row.held,
+  outOfService: row.out_of_service,
+});
 
-export interface OccupancyHistoryRows {
-  facilities: HistoryFacility[];
+export interface RecordedHistory {
   /** Each facility's last recorded counts before `from`. */
   initial: Map<string, CapacityCounts>;
   /** Every recorded change in [from, to), in the order it happened. */
   changes: RecordedCounts[];
 }
 
-/**
- * Reads what the replay needs from the append-only capacity history (every capacity row change is
- * recorded there with its full counts, by the capacity service and the placement ledger alike).
- */
-export async function readOccupancyHistory(
+/** The facilities of the asked regions and kinds (all when null), as the replay groups them. */
+export async function readHistoryFacilities(
   dataSource: DataSource,
-  filter: { regionCodes: string[] | null; types: ShelterType[] | null; from: Date; to: Date },
-): Promise<OccupancyHistoryRows> {
-  const facilities: { facility_id: string; region_code: string; type: ShelterType }[] = await dataSource.query(
+  filter: { regionCodes: string[] | null; types: ShelterType[] | null },
+): Promise<HistoryFacility[]> {
+  const rows: { facility_id: string; region_code: string; type: ShelterType }[] = await dataSource.query(
     `SELECT id AS facility_id, region_code, type::text AS type FROM facilities
       WHERE ($1::text[] IS NULL OR region_code = ANY($1)) AND ($2::text[] IS NULL OR type::text = ANY($2))`,
     [filter.regionCodes, filter.types],
   );
-  const ids = facilities.map((f) => f.facility_id);
+  return rows.map((f) => ({ facilityId: f.facility_id, regionCode: f.region_code, type: f.type }));
+}
+
+/**
+ * Reads what the replay needs from the append-only capacity history (every capacity row change is
+ * recorded there with its full counts, by the capacity service and the placement ledger alike).
+ */
+export async function readRecordedHistory(
+  dataSource: DataSource,
+  filter: { facilityIds: string[]; from: Date; to: Date },
+): Promise<RecordedHistory> {
+  const ids = filter.facilityIds;
   const [initial, changes]: [CountsRow[], (CountsRow & { changed_at: Date })[]] = await Promise.all([
     dataSource.query(
       `SELECT DISTINCT ON (facility_id) facility_id, total, occupied, held, out_of_service
@@ -41,7 +53,6 @@ export async function readOccupancyHistory(
     ),
   ]);
   return {
-    facilities: facilities.map((f) => ({ facilityId: f.facility_id, regionCode: f.region_code, type: f.type })),
     initial: new Map(initial.map((row) => [row.facility_id, counts(row)])),
     changes: changes.map((row) => ({ facilityId: row.facility_id, at: row.changed_at, ...counts(row) })),
   };

@@ -218,10 +218,11 @@ export class MatchingService {
       });
       // Candidates without room were excluded for that alone; a class the profile rules turned
       // away for the group's size alone was excluded for that (and perhaps room) alone.
+      const someFull = page.matchCount < screening.candidates.length;
       const evidence: ExclusionEvidence = {
-        onlyForCapacity: page.matchCount < screening.candidates.length,
+        onlyForCapacity: someFull,
         onlyForCapacityOrGroupSize:
-          page.matchCount < screening.candidates.length ||
+          someFull ||
           screening.classReasons.some((reasons) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.GROUP_SIZE)),
       };
       return {

@@ -150,6 +150,16 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
     expect(after.result.excluded.find((e) => e.facility.id === best)?.reasons.map((r) => r.code)).toContain(ExclusionCode.GENDER);
   });
 
+  it('sees a definition changed by any write at once, even one that leaves updated_at alone (the register version)', async () => {
+    const before = await page(PROFILES.minor, 1, 0);
+    const best = before.matches[0].facility.id;
+    const [{ version }]: { version: string }[] = await database.dataSource.query(`SELECT version::text FROM register_version`);
+    await database.dataSource.query(`UPDATE facilities SET genders = '{MALE}' WHERE id = $1`, [best]);
+    const [{ version: bumped }]: { version: string }[] = await database.dataSource.query(`SELECT version::text FROM register_version`);
+    expect(BigInt(bumped)).toBeGreaterThan(BigInt(version));
+    expect((await page(PROFILES.minor, 1, 0)).matches[0].facility.id).not.toBe(best);
+  });
+
   it('leaves out a facility without a capacity row, like the whole matcher (by falling back to it)', async () => {
     const [{ id }]: { id: string }[] = await database.dataSource.query(
       `INSERT INTO facilities (key, name, type, operator, region_code, municipality, latitude, longitude, address, placing_authority, update_cadence)

@@ -24,7 +24,7 @@ import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
-import { facilityView } from '@opvangplek/registry/facility-view.mapper';
+import { facilityView, intakeMemo } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import {
   type FacilityDefinitionRow,
@@ -273,12 +273,14 @@ export class MatchingService {
     // Written while the answer is built, and awaited before it is given.
     const audited = audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${page.matchCount} matches` }, now);
 
+    const intakeOf = intakeMemo(at);
     const view = (id: string) => {
       const loaded = facility(id);
       return facilityView(loaded, {
         now: at,
         freshnessPolicy: this.config.freshness,
         mayKnowLocation: mayKnowLocation(viewer, loaded),
+        intakeOf,
       });
     };
     const answer: MatchResultModel = {

@@ -36,6 +36,21 @@ export function intakeAt(hours: OpeningHours | null, now: Date): IntakeModel {
   };
 }
 
+/**
+ * `intakeAt` for many facilities at one moment, each distinct schedule evaluated once: a page of
+ * seventy facilities has a handful of schedules, and a COSM's next opening on a Saturday night
+ * walks the calendar day by day. The answers are shared between views: treat them as read-only.
+ */
+export function intakeMemo(now: Date): (hours: OpeningHours | null) => IntakeModel {
+  const memo = new Map<string, IntakeModel>();
+  return (hours) => {
+    const key = hours === null ? '' : `${hours.days.join()}|${hours.opens}|${hours.closes}|${hours.closedOnPublicHolidays}`;
+    let intake = memo.get(key);
+    if (intake === undefined) memo.set(key, (intake = intakeAt(hours, now)));
+    return intake;
+  };
+}
+
 export function capacityView(
   capacity: CapacityEntity,
   facility: Pick<FacilityEntity, 'updateCadence'>,
@@ -57,11 +72,17 @@ export function capacityView(
 
 /**
  * The facility as one caller may see it at one moment: location fields are withheld unless
- * `mayKnowLocation` said yes; intake and freshness are evaluated at `now`.
+ * `mayKnowLocation` said yes; intake and freshness are evaluated at `now` (intake through
+ * `intakeOf`, an `intakeMemo(now)`, when many facilities are shown at once).
  */
 export function facilityView(
   facility: FacilityEntity & { capacity: CapacityEntity; region: NonNullable<FacilityEntity['region']> },
-  options: { now: Date; freshnessPolicy: FreshnessPolicy; mayKnowLocation: boolean },
+  options: {
+    now: Date;
+    freshnessPolicy: FreshnessPolicy;
+    mayKnowLocation: boolean;
+    intakeOf?: (hours: OpeningHours | null) => IntakeModel;
+  },
 ): FacilityModel {
   const { now, mayKnowLocation } = options;
   return {
@@ -77,7 +98,7 @@ export function facilityView(
     latitude: mayKnowLocation ? facility.latitude : null,
     longitude: mayKnowLocation ? facility.longitude : null,
     placingAuthority: facility.placingAuthority,
-    intake: intakeAt(facility.intakeHours, now),
+    intake: options.intakeOf ? options.intakeOf(facility.intakeHours) : intakeAt(facility.intakeHours, now),
     eligibility: { ...facility.eligibility },
     maxStayDays: facility.maxStayDays,
     updateCadence: facility.updateCadence,

@@ -17,7 +17,7 @@ import {
 export type FacilityDefinitionRow = Omit<LoadedFacility, 'capacity'>;
 
 export interface RegisterDefinitions {
-  /** Count and latest change of the facilities table when these were read. */
+  /** The register's version (register_version) when these were read. */
   stamp: string;
   /** In the register's stable order (FACILITY_ROWS_ORDER). */
   facilities: readonly FacilityDefinitionRow[];
@@ -45,7 +45,7 @@ export interface CapacityRead {
   facilities: number;
   /** Facilities in the whole register with fewer free places than the group needs. */
   withoutRoom: number;
-  /** The facilities table's stamp in the same snapshot: definitions read with another stamp are out of date. */
+  /** The register's version in the same snapshot: definitions read with another are out of date. */
   stamp: string;
 }
 
@@ -63,7 +63,8 @@ export function toCapacityEntity(facilityId: string, row: LiveCapacityRow): Capa
   };
 }
 
-const STAMP = `count(*)::text || '/' || coalesce(max(updated_at)::text, '')`;
+/** The register's version (migration RegisterVersion: bumped by every write to facilities or regions). */
+const STAMP_SQL = `SELECT version::text AS stamp FROM register_version`;
 
 /** The parser pg itself applies to timestamptz columns: the same Date as a plain column read gives. */
 const parseTimestamptz = pgTypes.getTypeParser(1184, 'text') as (text: string) => Date;
@@ -76,7 +77,7 @@ const parseTimestamptz = pgTypes.getTypeParser(1184, 'text') as (text: string) =
  * and an empty confirmed_at for never): a page's candidates can be thousands, and splitting one text
  * costs the API a fraction of parsing as many result rows; then the totals over the whole register:
  * how many capacity rows, how many without room for a group of $2 (the capacity rule's arithmetic:
- * max(0, total − occupied − held − out of service) < group), and the facilities stamp.
+ * max(0, total − occupied − held − out of service) < group), and the register's version.
  */
 const CAPACITY_FOR_SQL = `
   SELECT
@@ -85,14 +86,14 @@ const CAPACITY_FOR_SQL = `
       FILTER (WHERE c.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
     count(*)::int AS facilities,
     (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service) < $2))::int AS "withoutRoom",
-    (SELECT ${STAMP} FROM facilities) AS stamp
+    (${STAMP_SQL}) AS stamp
   FROM capacity c`;
 
 /**
  * The whole register for matching, cheaply: facility definitions change rarely (the register is
  * loaded or edited by an administrator), capacity changes all the time. So each process keeps the
- * definitions in memory, checks per call that they are still current (count and latest change of
- * the facilities table, one index-free aggregate), and reads only the capacity columns fresh.
+ * definitions in memory, checks per call that they are still current (the register's version, one
+ * row that every write to facilities or regions bumps), and reads only the capacity columns fresh.
  * Reading and parsing every column of every facility per match was most of its cost (npm run bench).
  *
  * The definitions are also kept as a RegisterIndex (eligibility classes), so a match can screen the
@@ -110,7 +111,7 @@ export class RegisterSnapshotService {
    */
   async definitions(options: { verify?: boolean } = {}): Promise<RegisterDefinitions> {
     if (this.cached && options.verify === false) return this.cached;
-    const [{ stamp }]: { stamp: string }[] = await this.dataSource.query(`SELECT ${STAMP} AS stamp FROM facilities`);
+    const [{ stamp }]: { stamp: string }[] = await this.dataSource.query(STAMP_SQL);
     if (this.cached?.stamp !== stamp) this.cached = await this.load(stamp);
     return this.cached;
   }

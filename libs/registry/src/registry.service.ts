@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
-import { facilityView } from './facility-view.mapper';
+import { facilityView, intakeMemo } from './facility-view.mapper';
 import { mayKnowLocation } from './location-disclosure';
 import type { FacilityModel } from './models/facility.model';
 import { RegionEntity } from './region.entity';
@@ -48,8 +48,14 @@ export class RegistryService {
     query.ids?.forEach((id) => assertFacilityId(id, 'id'));
     const rows = await this.load(query);
     const now = this.clock.now();
+    const intakeOf = intakeMemo(now);
     return rows.map((facility) =>
-      facilityView(facility, { now, freshnessPolicy: this.config.freshness, mayKnowLocation: mayKnowLocation(viewer, facility) }),
+      facilityView(facility, {
+        now,
+        freshnessPolicy: this.config.freshness,
+        mayKnowLocation: mayKnowLocation(viewer, facility),
+        intakeOf,
+      }),
     );
   }
 

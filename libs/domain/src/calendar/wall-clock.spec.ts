@@ -24,6 +24,15 @@ describe('wallClock (Europe/Amsterdam)', () => {
     expect(wallClock(new Date('2026-07-01T22:30:00Z'))).toMatchObject({ day: 2, hour: 0, minute: 30, weekday: 4 });
   });
 
+  it('reads the same instant twice alike, and a new instant afresh (the last reading is kept, frozen)', () => {
+    const at = new Date('2026-11-21T22:00:00Z');
+    const first = wallClock(at);
+    expect(wallClock(new Date(at.getTime() + 999))).toBe(first);
+    expect(wallClock(new Date(at.getTime() + 1000))).toMatchObject({ hour: 23, minute: 0, second: 1 });
+    expect(wallClock(at)).toMatchObject({ day: 21, hour: 23, second: 0, weekday: 6 });
+    expect(Object.isFrozen(wallClock(at))).toBe(true);
+  });
+
   it('reads midnight as hour 0, not 24', () => {
     expect(wallClock(new Date('2026-01-14T23:00:00Z'))).toMatchObject({ day: 15, hour: 0, minuteOfDay: 0 });
   });

@@ -84,15 +84,23 @@ function offsetMs(instantMs: number): number {
   return offset;
 }
 
+/**
+ * The last reading: one question asks about one instant many times (every eligibility class and
+ * every opening-hours check of a match reads the wall clock at `at`). Readings are frozen, so
+ * sharing one is safe.
+ */
+let lastReading: { secondMs: number; wall: Readonly<WallClock> } | undefined;
+
 /** Reads the Amsterdam wall clock at an instant. */
-export function wallClock(at: Date): WallClock {
+export function wallClock(at: Date): Readonly<WallClock> {
   assertValidInstant(at);
   const secondMs = Math.floor(at.getTime() / 1000) * 1000;
+  if (lastReading?.secondMs === secondMs) return lastReading.wall;
   const wall = new Date(secondMs + offsetMs(secondMs));
   const date: LocalDate = { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
   const hour = wall.getUTCHours();
   const minute = wall.getUTCMinutes();
-  return {
+  const reading: WallClock = {
     ...date,
     hour,
     minute,
@@ -100,6 +108,8 @@ export function wallClock(at: Date): WallClock {
     weekday: isoWeekday(date),
     minuteOfDay: hour * 60 + minute,
   };
+  lastReading = { secondMs, wall: Object.freeze(reading) };
+  return lastReading.wall;
 }
 
 /** The Amsterdam calendar day an instant falls on. */

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@opvangplek/platform/config';
 import type { DataSource } from 'typeorm';
 import { type LoadStats, runInterleaved } from './load-driver';
+import { runInterleavedOffThread, type ThreadOperation } from './load-thread';
 
 /** What every figure gets: a seeded database of its scale, the running API and the run's settings. */
 export interface BenchContext {
@@ -81,12 +82,19 @@ export interface BenchFigure {
   run(context: BenchContext): Promise<FigureOutcome>;
 }
 
-export interface MeasurementSpec {
+interface MeasurementSpecBase {
   key: string;
   label: string;
   what: string;
-  operation: (index: number) => Promise<unknown>;
 }
+
+/**
+ * Run on this thread, beside the in-process API (`operation`), or in a load thread of its own
+ * (`offThread`, load-thread.ts). The specs measured together run all one way or all the other.
+ */
+export type MeasurementSpec =
+  | (MeasurementSpecBase & { operation: (index: number) => Promise<unknown>; offThread?: never })
+  | (MeasurementSpecBase & { offThread: ThreadOperation; operation?: never });
 
 /**
  * Measures operations against each other with the context's settings (warm-up each, then the
@@ -99,18 +107,28 @@ export async function measureTogether(context: BenchContext, specs: readonly Mea
   );
   const before = memorySnapshot();
   const after = specs.map(() => before);
-  const stats = await runInterleaved(
-    specs.map((s) => s.operation),
-    {
-      requests: context.requests,
-      concurrency: context.concurrency,
-      warmup: context.warmup,
-      rounds: context.rounds,
-      maxDurationMs: context.maxDurationMs,
-      signal: context.signal,
-      onPhaseEnd: (i) => (after[i] = memorySnapshot()),
-    },
-  );
+  const options = {
+    requests: context.requests,
+    concurrency: context.concurrency,
+    warmup: context.warmup,
+    rounds: context.rounds,
+    maxDurationMs: context.maxDurationMs,
+  };
+  const onPhaseEnd = (i: number) => (after[i] = memorySnapshot());
+  const offThread = specs.filter((spec) => spec.offThread !== undefined);
+  if (offThread.length > 0 && offThread.length < specs.length) {
+    throw new Error('measureTogether: measurements taken together run all on this thread or all off it');
+  }
+  const stats =
+    offThread.length > 0
+      ? await runInterleavedOffThread(
+          { operations: specs.map((s) => s.offThread!), options },
+          { signal: context.signal, onPhaseEnd },
+        )
+      : await runInterleaved(
+          specs.map((s) => s.operation!),
+          { ...options, signal: context.signal, onPhaseEnd },
+        );
   return specs.map((spec, i) => {
     const s = stats[i];
     const truncated = s.truncated ? ` (STOPPED AT THE ${Math.round(context.maxDurationMs / 1000)} s LIMIT)` : '';

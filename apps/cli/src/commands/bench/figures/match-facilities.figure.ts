@@ -21,7 +21,6 @@ import {
 } from '@opvangplek/domain';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility } from '@opvangplek/registry/facility-rows';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
-import { Pool } from 'pg';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, measureTogether, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { runLoad } from '../load-driver';
@@ -94,187 +93,190 @@ async function run(context: BenchContext) {
   }[];
   const token = await tokenFor(context, { role: Role.ZORGCOORDINATOR, org: 'opvangplek-bench', regions: ['RR'] });
   const profileAt = (index: number) => mix[index % mix.length];
-  const pool = new Pool({
-    connectionString: context.databaseUrl,
-    max: context.concurrency,
-    application_name: 'opvangplek-bench-floor',
-  });
-  try {
-    // Both sides must see the same register: every facility once, matched or excluded.
-    const { rows } = await pool.query<Record<string, unknown>>(FLOOR_SQL);
-    const facilities = rows.length;
-    const counts: string[] = [];
-    for (const { label, profile } of mix) {
-      const answer = await postGraphql<MatchData>(context.apiUrl, token, MATCH_FACILITIES_QUERY, { profile, options: OPTIONS });
-      const { matchCount, excludedCount } = answer.matchFacilities;
-      if (matchCount + excludedCount !== facilities) {
-        throw new Error(`${label}: ${matchCount} matched + ${excludedCount} excluded ≠ ${facilities} rows read by the SQL floor`);
-      }
-      counts.push(`${label} ${matchCount}/${excludedCount}`);
+  // Both sides must see the same register: every facility once, matched or excluded.
+  const rows: Record<string, unknown>[] = await context.dataSource.query(FLOOR_SQL);
+  const facilities = rows.length;
+  const counts: string[] = [];
+  for (const { label, profile } of mix) {
+    const answer = await postGraphql<MatchData>(context.apiUrl, token, MATCH_FACILITIES_QUERY, { profile, options: OPTIONS });
+    const { matchCount, excludedCount } = answer.matchFacilities;
+    if (matchCount + excludedCount !== facilities) {
+      throw new Error(`${label}: ${matchCount} matched + ${excludedCount} excluded ≠ ${facilities} rows read by the SQL floor`);
     }
-
-    const load = loadFor(context);
-    const reduced =
-      load.requests < context.requests || load.concurrency < context.concurrency
-        ? ` (reduced from ${context.requests} requests × ${context.concurrency} concurrent at this scale, to stay bounded)`
-        : '';
-    const loadNote =
-      `load at ×${context.scale}: ${load.requests} requests, ${load.warmup} warm-up, ${load.concurrency} concurrent, ` +
-      `at most ${load.maxDurationMs / 1000} s per measurement${reduced}`;
-    context.log(`  ${loadNote}`);
-    const [graphqlRun, floorRun] = await measureTogether({ ...context, ...load }, [
-      {
-        key: 'graphql',
-        label: 'matchFacilities HTTP',
-        what: `POST /graphql matchFacilities(profile, ${JSON.stringify(OPTIONS)}) to the in-process API, five profiles in rotation, response read and parsed`,
-        operation: (i) =>
-          postGraphql<MatchData>(context.apiUrl, token, MATCH_FACILITIES_QUERY, { profile: profileAt(i).profile, options: OPTIONS }),
-      },
-      {
-        key: 'sqlFloor',
-        label: 'SQL floor (all rows)',
-        what: `the registry's FACILITY_ROWS_SQL, unfiltered (${facilities} rows: facility ⋈ region ⋈ capacity), through a pg Pool of ${load.concurrency}`,
-        operation: () => pool.query(FLOOR_SQL),
-      },
-    ]);
-
-    // The pure matcher on the same rows, in this process, one at a time (it is synchronous CPU).
-    const mapBegan = process.hrtime.bigint();
-    const snapshots = rows.map((row) => toFacilitySnapshot(toLoadedFacility(row)));
-    const mapMs = Number(process.hrtime.bigint() - mapBegan) / 1e6;
-    const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
-      regions.map((r) => [r.code, { latitude: r.latitude, longitude: r.longitude }]),
-    );
-    const config = matchingConfig({ freshness: context.config.freshness });
-    const matcherRequests = Math.max(1, Math.min(load.requests, context.scale >= 100 ? 20 : context.scale >= 10 ? 100 : 300));
-    const before = memorySnapshot();
-    const matcherStats = await runLoad(
-      async (i) =>
-        matchFacilities({
-          profile: profileAt(i).profile as unknown as VictimProfile,
-          facilities: snapshots,
-          at: new Date(),
-          requesterRegionCode: 'RR',
-          regionCentroids,
-          authorityHours: context.config.authorityHours,
-          config,
-        }),
-      { requests: matcherRequests, concurrency: 1, warmup: Math.min(load.warmup, 5), signal: context.signal },
-    );
-    const matcherRun: Measurement = {
-      key: 'matcher',
-      label: 'whole matcher (info)',
-      what: `CPU of matchFacilities from @opvangplek/domain on the ${facilities} loaded snapshots (the placement engine's path), in this process, one at a time`,
-      stats: matcherStats,
-      memory: { before, after: memorySnapshot() },
-    };
-    context.log(
-      `    ${matcherRun.label}: ${matcherStats.count} runs: p50 ${fmtMs(matcherStats.p50)} · p99 ${fmtMs(matcherStats.p99)} · max ${fmtMs(matcherStats.max)}`,
-    );
-
-    // The query's own domain work on the same rows: screen the prepared register, rank the page.
-    const register = new RegisterIndex(snapshots);
-    const withoutRoom = (size: number) => snapshots.filter((f) => availablePlaces(f.capacity) < size).length;
-    const withoutRoomBySize = new Map(mix.map(({ profile }) => [groupSizeOf(profile), 0]));
-    for (const size of withoutRoomBySize.keys()) withoutRoomBySize.set(size, withoutRoom(size));
-    const pagedBefore = memorySnapshot();
-    const pagedStats = await runLoad(
-      async (i) => {
-        const profile = profileAt(i).profile as unknown as VictimProfile;
-        const at = new Date();
-        const screening = screenRegister(register, profile, at, config);
-        return matchPage({
-          profile,
-          at,
-          requesterRegionCode: 'RR',
-          regionCentroids,
-          authorityHours: context.config.authorityHours,
-          config,
-          register,
-          screening,
-          capacity: (position) => ({
-            ...register.facilities[position].capacity,
-            confirmedAt: register.facilities[position].capacityUpdatedAt,
-          }),
-          withoutRoom: withoutRoomBySize.get(groupSizeOf(profile))!,
-          first: OPTIONS.first,
-          excludedFirst: OPTIONS.excludedFirst,
-        });
-      },
-      {
-        requests: Math.max(1, Math.min(load.requests, 300)),
-        concurrency: 1,
-        warmup: Math.min(load.warmup, 5),
-        signal: context.signal,
-      },
-    );
-    const pagedRun: Measurement = {
-      key: 'pagedMatcher',
-      label: 'paged matcher (info)',
-      what: `CPU of screenRegister + matchPage from @opvangplek/domain on the same rows prepared once (the query's domain work: ${JSON.stringify(OPTIONS)}), in this process, one at a time`,
-      stats: pagedStats,
-      memory: { before: pagedBefore, after: memorySnapshot() },
-    };
-    context.log(
-      `    ${pagedRun.label}: ${pagedStats.count} runs: p50 ${fmtMs(pagedStats.p50)} · p99 ${fmtMs(pagedStats.p99)} · max ${fmtMs(pagedStats.max)}`,
-    );
-
-    const g = graphqlRun.stats;
-    // The target is matchFacilities' own p99: only a cut-short run of it leaves that unproven. A
-    // floor cut short (at ×100 one read of the whole register takes about a second) has fewer
-    // samples, which only makes the ratios rougher; the notes say so.
-    const truncated = g.truncated;
-    seen.set(context.scale, {
-      p50: g.p50,
-      floorP50: floorRun.stats.p50,
-      matcherP50: matcherStats.p50,
-      pagedP50: pagedStats.p50,
-      facilities,
-    });
-    const ratios = [
-      { label: 'p50 matchFacilities ÷ SQL floor', value: g.p50 / floorRun.stats.p50 },
-      { label: 'p99 matchFacilities ÷ SQL floor', value: g.p99 / floorRun.stats.p99 },
-      { label: 'p50 paged matcher ÷ matchFacilities (info)', value: pagedStats.p50 / g.p50 },
-    ];
-    const notes = [
-      loadNote,
-      `${facilities} facilities in the register at ×${context.scale}; matched/excluded per profile: ${counts.join(', ')}`,
-      `request i asks profile i mod ${mix.length} (${mix.map((m) => m.label).join(', ')}), requester region RR (the token's), options ${JSON.stringify(OPTIONS)}`,
-      `mapping the ${facilities} SQL rows to matcher snapshots took ${fmtMs(mapMs)} once in this process (the placement engine's match() does it per request; the query screens definitions cached per process and reads the capacity of its candidates)`,
-      'load driver, API and pg pool share this Node process: every latency includes its client-side work',
-    ];
-    if (floorRun.stats.truncated) {
-      notes.push(
-        `the SQL floor stopped at the time limit after ${floorRun.stats.count} requests: its percentiles and the ratios rest on fewer samples (the target does not use them)`,
-      );
-    }
-    for (const [scale, earlier] of [...seen].filter(([scale]) => scale < context.scale).sort((a, b) => a[0] - b[0])) {
-      ratios.push({ label: `growth: p50 ×${context.scale} ÷ p50 ×${scale} (info)`, value: g.p50 / earlier.p50 });
-      notes.push(
-        `growth ×${scale} → ×${context.scale}: facilities ${(facilities / earlier.facilities).toFixed(1)}×, GraphQL p50 ${(g.p50 / earlier.p50).toFixed(1)}×, ` +
-          `SQL floor p50 ${(floorRun.stats.p50 / earlier.floorP50).toFixed(1)}×, whole-register matcher p50 ${(matcherStats.p50 / earlier.matcherP50).toFixed(1)}×, ` +
-          `paged matcher p50 ${(pagedStats.p50 / earlier.pagedP50).toFixed(1)}×`,
-      );
-    }
-    const limit = p99LimitFor(context.scale);
-    return {
-      measurements: [graphqlRun, floorRun, matcherRun, pagedRun],
-      ratios,
-      targets:
-        limit === undefined
-          ? []
-          : [
-              {
-                label: `p99 < ${limit} ms at ×${context.scale}`,
-                measured: `p99 ${fmtMs(g.p99)}`,
-                pass: g.p99 < limit && !truncated,
-              },
-            ],
-      notes,
-    };
-  } finally {
-    await pool.end();
+    counts.push(`${label} ${matchCount}/${excludedCount}`);
   }
+
+  const load = loadFor(context);
+  const reduced =
+    load.requests < context.requests || load.concurrency < context.concurrency
+      ? ` (reduced from ${context.requests} requests × ${context.concurrency} concurrent at this scale, to stay bounded)`
+      : '';
+  const loadNote =
+    `load at ×${context.scale}: ${load.requests} requests, ${load.warmup} warm-up, ${load.concurrency} concurrent, ` +
+    `at most ${load.maxDurationMs / 1000} s per measurement${reduced}`;
+  context.log(`  ${loadNote}`);
+  // The load runs in a thread of its own, so the API has this thread to itself as in production.
+  const [graphqlRun, floorRun] = await measureTogether({ ...context, ...load }, [
+    {
+      key: 'graphql',
+      label: 'matchFacilities HTTP',
+      what: `POST /graphql matchFacilities(profile, ${JSON.stringify(OPTIONS)}) to the in-process API, five profiles in rotation, response read and parsed`,
+      offThread: {
+        kind: 'graphql',
+        apiUrl: context.apiUrl,
+        token,
+        query: MATCH_FACILITIES_QUERY,
+        variables: mix.map(({ profile }) => ({ profile, options: OPTIONS })),
+      },
+    },
+    {
+      key: 'sqlFloor',
+      label: 'SQL floor (all rows)',
+      what: `the registry's FACILITY_ROWS_SQL, unfiltered (${facilities} rows: facility ⋈ region ⋈ capacity), through a pg Pool of ${load.concurrency}`,
+      offThread: {
+        kind: 'sql',
+        databaseUrl: context.databaseUrl,
+        sql: FLOOR_SQL,
+        poolSize: load.concurrency,
+        applicationName: 'opvangplek-bench-floor',
+      },
+    },
+  ]);
+
+  // The pure matcher on the same rows, in this process, one at a time (it is synchronous CPU).
+  const mapBegan = process.hrtime.bigint();
+  const snapshots = rows.map((row) => toFacilitySnapshot(toLoadedFacility(row)));
+  const mapMs = Number(process.hrtime.bigint() - mapBegan) / 1e6;
+  const regionCentroids: Record<string, GeoPoint> = Object.fromEntries(
+    regions.map((r) => [r.code, { latitude: r.latitude, longitude: r.longitude }]),
+  );
+  const config = matchingConfig({ freshness: context.config.freshness });
+  const matcherRequests = Math.max(1, Math.min(load.requests, context.scale >= 100 ? 20 : context.scale >= 10 ? 100 : 300));
+  const before = memorySnapshot();
+  const matcherStats = await runLoad(
+    async (i) =>
+      matchFacilities({
+        profile: profileAt(i).profile as unknown as VictimProfile,
+        facilities: snapshots,
+        at: new Date(),
+        requesterRegionCode: 'RR',
+        regionCentroids,
+        authorityHours: context.config.authorityHours,
+        config,
+      }),
+    { requests: matcherRequests, concurrency: 1, warmup: Math.min(load.warmup, 5), signal: context.signal },
+  );
+  const matcherRun: Measurement = {
+    key: 'matcher',
+    label: 'whole matcher (info)',
+    what: `CPU of matchFacilities from @opvangplek/domain on the ${facilities} loaded snapshots (the placement engine's path), in this process, one at a time`,
+    stats: matcherStats,
+    memory: { before, after: memorySnapshot() },
+  };
+  context.log(
+    `    ${matcherRun.label}: ${matcherStats.count} runs: p50 ${fmtMs(matcherStats.p50)} · p99 ${fmtMs(matcherStats.p99)} · max ${fmtMs(matcherStats.max)}`,
+  );
+
+  // The query's own domain work on the same rows: screen the prepared register, rank the page.
+  const register = new RegisterIndex(snapshots);
+  const withoutRoom = (size: number) => snapshots.filter((f) => availablePlaces(f.capacity) < size).length;
+  const withoutRoomBySize = new Map(mix.map(({ profile }) => [groupSizeOf(profile), 0]));
+  for (const size of withoutRoomBySize.keys()) withoutRoomBySize.set(size, withoutRoom(size));
+  const pagedBefore = memorySnapshot();
+  const pagedStats = await runLoad(
+    async (i) => {
+      const profile = profileAt(i).profile as unknown as VictimProfile;
+      const at = new Date();
+      const screening = screenRegister(register, profile, at, config);
+      return matchPage({
+        profile,
+        at,
+        requesterRegionCode: 'RR',
+        regionCentroids,
+        authorityHours: context.config.authorityHours,
+        config,
+        register,
+        screening,
+        capacity: (position) => ({
+          ...register.facilities[position].capacity,
+          confirmedAt: register.facilities[position].capacityUpdatedAt,
+        }),
+        withoutRoom: withoutRoomBySize.get(groupSizeOf(profile))!,
+        first: OPTIONS.first,
+        excludedFirst: OPTIONS.excludedFirst,
+      });
+    },
+    {
+      requests: Math.max(1, Math.min(load.requests, 300)),
+      concurrency: 1,
+      warmup: Math.min(load.warmup, 5),
+      signal: context.signal,
+    },
+  );
+  const pagedRun: Measurement = {
+    key: 'pagedMatcher',
+    label: 'paged matcher (info)',
+    what: `CPU of screenRegister + matchPage from @opvangplek/domain on the same rows prepared once (the query's domain work: ${JSON.stringify(OPTIONS)}), in this process, one at a time`,
+    stats: pagedStats,
+    memory: { before: pagedBefore, after: memorySnapshot() },
+  };
+  context.log(
+    `    ${pagedRun.label}: ${pagedStats.count} runs: p50 ${fmtMs(pagedStats.p50)} · p99 ${fmtMs(pagedStats.p99)} · max ${fmtMs(pagedStats.max)}`,
+  );
+
+  const g = graphqlRun.stats;
+  // The target is matchFacilities' own p99: only a cut-short run of it leaves that unproven. A
+  // floor cut short (at ×100 one read of the whole register takes about a second) has fewer
+  // samples, which only makes the ratios rougher; the notes say so.
+  const truncated = g.truncated;
+  seen.set(context.scale, {
+    p50: g.p50,
+    floorP50: floorRun.stats.p50,
+    matcherP50: matcherStats.p50,
+    pagedP50: pagedStats.p50,
+    facilities,
+  });
+  const ratios = [
+    { label: 'p50 matchFacilities ÷ SQL floor', value: g.p50 / floorRun.stats.p50 },
+    { label: 'p99 matchFacilities ÷ SQL floor', value: g.p99 / floorRun.stats.p99 },
+    { label: 'p50 paged matcher ÷ matchFacilities (info)', value: pagedStats.p50 / g.p50 },
+  ];
+  const notes = [
+    loadNote,
+    `${facilities} facilities in the register at ×${context.scale}; matched/excluded per profile: ${counts.join(', ')}`,
+    `request i asks profile i mod ${mix.length} (${mix.map((m) => m.label).join(', ')}), requester region RR (the token's), options ${JSON.stringify(OPTIONS)}`,
+    `mapping the ${facilities} SQL rows to matcher snapshots took ${fmtMs(mapMs)} once in this process (the placement engine's match() does it per request; the query screens definitions cached per process and reads the capacity of its candidates)`,
+    'the load (HTTP client and the floor’s pg pool) runs in a worker thread of this process (load-thread.ts): it shares the machine’s cores with the API and PostgreSQL, not the API’s thread or heap',
+  ];
+  if (floorRun.stats.truncated) {
+    notes.push(
+      `the SQL floor stopped at the time limit after ${floorRun.stats.count} requests: its percentiles and the ratios rest on fewer samples (the target does not use them)`,
+    );
+  }
+  for (const [scale, earlier] of [...seen].filter(([scale]) => scale < context.scale).sort((a, b) => a[0] - b[0])) {
+    ratios.push({ label: `growth: p50 ×${context.scale} ÷ p50 ×${scale} (info)`, value: g.p50 / earlier.p50 });
+    notes.push(
+      `growth ×${scale} → ×${context.scale}: facilities ${(facilities / earlier.facilities).toFixed(1)}×, GraphQL p50 ${(g.p50 / earlier.p50).toFixed(1)}×, ` +
+        `SQL floor p50 ${(floorRun.stats.p50 / earlier.floorP50).toFixed(1)}×, whole-register matcher p50 ${(matcherStats.p50 / earlier.matcherP50).toFixed(1)}×, ` +
+        `paged matcher p50 ${(pagedStats.p50 / earlier.pagedP50).toFixed(1)}×`,
+    );
+  }
+  const limit = p99LimitFor(context.scale);
+  return {
+    measurements: [graphqlRun, floorRun, matcherRun, pagedRun],
+    ratios,
+    targets:
+      limit === undefined
+        ? []
+        : [
+            {
+              label: `p99 < ${limit} ms at ×${context.scale}`,
+              measured: `p99 ${fmtMs(g.p99)}`,
+              pass: g.p99 < limit && !truncated,
+            },
+          ],
+    notes,
+  };
 }
 
 function matchFacilitiesAt(scale: number): BenchFigure {

@@ -155,7 +155,9 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
 
   log(`Opvangplek bench — ${startedAt.toISOString()}`);
   log(`  machine       ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryGB} GB RAM, ${machine.platform}`);
-  log(`  node          ${machine.node}`);
+  log(
+    `  node          ${machine.node}, flags: ${process.execArgv.join(' ') || '(none: production runs with --max-semi-space-size=32)'}`,
+  );
   log(`  figures       ${figures.map((f) => `${f.name} (scale ${f.scale})`).join(', ')}`);
   log(
     `  load          per measurement: ${options.warmup} warm-up + ${options.requests} recorded requests from ${options.concurrency} ` +

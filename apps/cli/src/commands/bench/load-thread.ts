@@ -14,10 +14,20 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LoadAborted, type LoadOptions, type LoadStats } from './load-driver';
 
-/** One operation the worker can run by itself; request i uses `variables[i % variables.length]`. */
+/**
+ * One operation the worker can run by itself. Request i sends `variables[i % variables.length]`
+ * (GraphQL), or `params[i % params.length]` (SQL; none when `params` is left out).
+ */
 export type ThreadOperation =
   | { kind: 'graphql'; apiUrl: string; token: string; query: string; variables: readonly Record<string, unknown>[] }
-  | { kind: 'sql'; databaseUrl: string; sql: string; poolSize: number; applicationName: string };
+  | {
+      kind: 'sql';
+      databaseUrl: string;
+      sql: string;
+      params?: readonly (readonly unknown[])[];
+      poolSize: number;
+      applicationName: string;
+    };
 
 /** What the worker is started with (`workerData`). */
 export interface LoadThreadInput {

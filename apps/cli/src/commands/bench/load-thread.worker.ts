@@ -24,9 +24,11 @@ function operationOf(spec: ThreadOperation): (index: number) => Promise<unknown>
     if (variables.length === 0) throw new Error('a graphql operation needs at least one set of variables');
     return (index) => postGraphql(apiUrl, token, query, variables[index % variables.length]);
   }
+  const { sql, params } = spec;
+  if (params?.length === 0) throw new Error('an sql operation given params needs at least one set of them');
   const pool = new Pool({ connectionString: spec.databaseUrl, max: spec.poolSize, application_name: spec.applicationName });
   pools.push(pool);
-  return () => pool.query(spec.sql);
+  return params ? (index) => pool.query(sql, [...params[index % params.length]]) : () => pool.query(sql);
 }
 
 async function main(): Promise<void> {

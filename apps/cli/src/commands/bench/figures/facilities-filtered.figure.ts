@@ -28,7 +28,7 @@ type FacilitiesData = { facilities: { id: string }[] };
 
 /**
  * A plain node:http server on 127.0.0.1 answering every POST with a canned body (the GraphQL
- * response for the region the request names): what HTTP, fetch and JSON cost on this machine
+ * response for the region the request names): what HTTP and JSON cost on this machine
  * without Nest, Apollo, GraphQL or the database. Informational only, no target is judged on it.
  */
 async function startCannedServer(bodies: Map<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
@@ -69,11 +69,8 @@ export const facilitiesFilteredFigure: BenchFigure = {
     const regionAt = (index: number) => regions[index % regions.length];
     const variablesFor = (code: string) => ({ filter: { regionCodes: [code], types: TYPES } });
 
-    const pool = new Pool({
-      connectionString: context.databaseUrl,
-      max: context.concurrency,
-      application_name: 'opvangplek-bench-floor',
-    });
+    // For checking the rows only; the measured floor has a pool of its own in the load thread.
+    const pool = new Pool({ connectionString: context.databaseUrl, max: 1, application_name: 'opvangplek-bench-check' });
     let canned: { url: string; close: () => Promise<void> } | undefined;
     try {
       // Both sides must read the same rows, in the same order, for every region, or the ratio means nothing.
@@ -105,24 +102,33 @@ export const facilitiesFilteredFigure: BenchFigure = {
       canned = await startCannedServer(bodies);
       const cannedUrl = canned.url;
 
+      // The load runs in a thread of its own (load-thread.ts); the API and the canned server stay on this one.
+      const variables = regions.map(variablesFor);
       const [graphqlRun, floorRun, httpRun] = await measureTogether(context, [
         {
           key: 'graphql',
           label: 'GraphQL facilities',
-          what: 'POST /graphql facilities(filter) to the in-process API over HTTP keep-alive (fetch), response read and parsed',
-          operation: (i) => postGraphql<FacilitiesData>(context.apiUrl, context.token, QUERY, variablesFor(regionAt(i))),
+          what: 'POST /graphql facilities(filter) to the in-process API over HTTP keep-alive (node:http), response read and parsed',
+          offThread: { kind: 'graphql', apiUrl: context.apiUrl, token: context.token, query: QUERY, variables },
         },
         {
           key: 'sqlFloor',
           label: 'SQL floor',
           what: `one hand-written SELECT (facilities ⋈ regions ⋈ capacity, same filter and order) through a pg Pool of ${context.concurrency}`,
-          operation: (i) => pool.query(FLOOR_SQL, [regionAt(i), TYPES]),
+          offThread: {
+            kind: 'sql',
+            databaseUrl: context.databaseUrl,
+            sql: FLOOR_SQL,
+            params: regions.map((code) => [code, TYPES]),
+            poolSize: context.concurrency,
+            applicationName: 'opvangplek-bench-floor',
+          },
         },
         {
           key: 'httpCanned',
           label: 'HTTP canned (info)',
-          what: 'the same POST to a bare node:http server answering with the stored GraphQL response: HTTP + fetch + JSON only',
-          operation: (i) => postGraphql<FacilitiesData>(cannedUrl, context.token, QUERY, variablesFor(regionAt(i))),
+          what: 'the same POST to a bare node:http server on this thread answering with the stored GraphQL response: HTTP + JSON only',
+          offThread: { kind: 'graphql', apiUrl: cannedUrl, token: context.token, query: QUERY, variables },
         },
       ]);
 
@@ -151,7 +157,7 @@ export const facilitiesFilteredFigure: BenchFigure = {
         notes: [
           rowsNote,
           `region codes rotate over all ${regions.length} regions: request i asks for region i mod ${regions.length}, on every side`,
-          'load driver, API, pg pool and canned server share this Node process: every latency includes its client-side work',
+          'the load (HTTP client and the floor’s pg pool) runs in a worker thread of this process (load-thread.ts); the API and the canned server share the main thread, one measured at a time',
         ],
       };
     } finally {

@@ -137,7 +137,8 @@ export async function startProcess(
 ): Promise<RunningProcess> {
   const port = kind === 'api' ? await freePort() : 0;
   let output = '';
-  const child = spawn(process.execPath, [distEntry(kind)], {
+  // With the bench's own V8 flags: package.json's bench script gives it those production runs with.
+  const child = spawn(process.execPath, [...process.execArgv, distEntry(kind)], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -10,7 +10,9 @@ import type * as LoadThread from '../../apps/cli/src/commands/bench/load-thread'
 import type * as LoadDriver from '../../apps/cli/src/commands/bench/load-driver';
 
 const compiled = (name: string) => path.join(REPO_ROOT, 'dist', 'apps', 'cli', 'src', 'commands', 'bench', name);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, on purpose (see above)
 const { runInterleavedOffThread } = require(compiled('load-thread.js')) as typeof LoadThread;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- its LoadAborted is the class the thread rejects with
 const { LoadAborted } = require(compiled('load-driver.js')) as typeof LoadDriver;
 
 /** A GraphQL stand-in: records the variables of every request; answers `errors` when told to, slowly when told to. */

@@ -23,6 +23,8 @@ export interface RegisterDefinitions {
   facilities: readonly FacilityDefinitionRow[];
   /** The same facilities in the matcher's order, grouped into eligibility classes. */
   index: RegisterIndex<FacilityDefinitionRow>;
+  /** The facilities of each region, in the register's order; regions in that order too. */
+  byRegion: ReadonlyMap<string, readonly FacilityDefinitionRow[]>;
 }
 
 /**
@@ -131,7 +133,14 @@ export class RegisterSnapshotService {
       }
       return definition;
     });
-    return { stamp, facilities, index: new RegisterIndex(facilities) };
+    // The register's order begins with the region code, so each region's facilities are one run.
+    const byRegion = new Map<string, FacilityDefinitionRow[]>();
+    for (const facility of facilities) {
+      const run = byRegion.get(facility.regionCode);
+      if (run) run.push(facility);
+      else byRegion.set(facility.regionCode, [facility]);
+    }
+    return { stamp, facilities, index: new RegisterIndex(facilities), byRegion };
   }
 
   /** Every facility with its live capacity, in the register's stable order. */

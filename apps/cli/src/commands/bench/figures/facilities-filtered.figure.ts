@@ -66,7 +66,6 @@ export const facilitiesFilteredFigure: BenchFigure = {
       (r) => r.code,
     );
     if (regions.length === 0) throw new Error('no regions in the bench database');
-    const regionAt = (index: number) => regions[index % regions.length];
     const variablesFor = (code: string) => ({ filter: { regionCodes: [code], types: TYPES } });
 
     // For checking the rows only; the measured floor has a pool of its own in the load thread.

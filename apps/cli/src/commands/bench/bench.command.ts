@@ -238,6 +238,9 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
       for (const figure of figures.filter((f) => f.scale === scale)) {
         controller.signal.throwIfAborted();
         log(`\n[${figure.name}] scale ${scale}: ${figure.description}`);
+        // Write out what seeding or the previous figure left dirty now, so that a checkpoint does not
+        // land in this figure's measurements (it needs a superuser or pg_checkpoint: best effort).
+        await dataSource.query('CHECKPOINT').catch(() => undefined);
         const context: BenchContext = {
           config: apiConfig,
           apiUrl,

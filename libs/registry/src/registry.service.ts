@@ -77,9 +77,12 @@ export class RegistryService {
    * each process keeps (RegisterSnapshotService) and one read of the live capacity of those the
    * filter keeps, which also returns the register's version: definitions of another version are
    * read again. Parsing every column of every row per request was most of a list's cost. Falls back
-   * to one SQL join when the register keeps changing under it or a facility has no capacity row.
+   * to one SQL join when the register keeps changing under it or a facility has no capacity row;
+   * facilities asked for by id are read with that join at once.
    */
   async load(query: FacilityQuery): Promise<LoadedFacility[]> {
+    // A few facilities by id (a placement's view) are cheaper by primary key than by a capacity scan.
+    if (query.ids) return this.loadJoined(query);
     const wanted = facilityFilter(query);
     for (let attempt = 0; attempt < 2; attempt++) {
       const definitions = await this.snapshot.definitions({ verify: attempt > 0 });
@@ -125,13 +128,9 @@ function candidatesOf(definitions: RegisterDefinitions, query: FacilityQuery): r
   return [...definitions.byRegion].filter(([code]) => named.has(code)).flatMap(([, facilities]) => facilities);
 }
 
-/** `loadJoined`'s WHERE clause, but capacity, as a test on a cached definition. */
+/** `loadJoined`'s WHERE clause, but ids (read with the join) and capacity, as a test on a cached definition. */
 function facilityFilter(query: FacilityQuery): (facility: FacilityDefinitionRow) => boolean {
-  const ids = query.ids ? new Set(query.ids.map((id) => id.toLowerCase())) : null;
   const types = query.types?.length ? new Set<string>(query.types) : null;
   const regions = query.regionCodes?.length ? new Set(query.regionCodes) : null;
-  return (facility) =>
-    (ids === null || ids.has(facility.id)) &&
-    (types === null || types.has(facility.type)) &&
-    (regions === null || regions.has(facility.regionCode));
+  return (facility) => (types === null || types.has(facility.type)) && (regions === null || regions.has(facility.regionCode));
 }

@@ -1,10 +1,9 @@
 /**
  * What the placement figures share: a private database on the bench's own PostgreSQL server (so
  * their requests and holds never touch the register the read figures measure), real API and worker
- * processes started from dist/ on it (the way test/placement/resilience-support.ts does it; that
- * file is not compiled into dist, hence this small copy), and tokens the processes accept.
+ * processes started from dist/ on it (with processes/dist-process.ts, which the multi-process tests
+ * start theirs with too), and tokens the processes accept.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
@@ -14,6 +13,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadNationalRegister } from '../../seed.command';
+import { type DistProcess, startDistProcess } from '../../../processes/dist-process';
 import type { BenchContext } from '../figure';
 
 // ---------------------------------------------------------------------------------------------
@@ -118,16 +118,11 @@ function distEntry(app: 'api' | 'worker'): string {
   return file;
 }
 
-export interface RunningProcess {
+export interface RunningProcess extends DistProcess {
   kind: 'api' | 'worker';
   /** http://127.0.0.1:<port> for an API; undefined for a worker. */
   url: string | undefined;
-  child: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts `dist/apps/<kind>` and waits until an API answers /ready, or a worker logs "worker running". */
 export async function startProcess(
@@ -136,44 +131,15 @@ export async function startProcess(
   timeoutMs = 60_000,
 ): Promise<RunningProcess> {
   const port = kind === 'api' ? await freePort() : 0;
-  let output = '';
-  // With the bench's own V8 flags: package.json's bench script gives it those production runs with.
-  const child = spawn(process.execPath, [...process.execArgv, distEntry(kind)], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const alive = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (alive()) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
   const url = kind === 'api' ? `http://127.0.0.1:${port}` : undefined;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!alive()) throw new Error(`${kind} exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output}`);
-    const ready =
-      kind === 'api'
-        ? await fetch(`${url}/ready`).then(
-            (response) => response.ok,
-            () => false,
-          )
-        : output.includes('worker running');
-    if (ready) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`${kind} was not ready within ${timeoutMs / 1000} s:\n${output}`);
-    }
-    await sleep(100);
-  }
-  return { kind, url, child, output: () => output, stop };
+  const started = await startDistProcess(
+    distEntry(kind),
+    { ...env, PORT: String(port) },
+    url ? { url } : { outputIncludes: 'worker running' },
+    // With the bench's own V8 flags: package.json's bench script gives it those production runs with.
+    { label: kind, timeoutMs, execArgv: process.execArgv, outputLimit: 20_000 },
+  );
+  return { ...started, kind, url };
 }
 
 /** API and worker processes of one figure; `stopAll` ends whatever is still running. */

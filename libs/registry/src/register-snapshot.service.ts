@@ -91,6 +91,14 @@ const CAPACITY_FOR_SQL = `
     (${STAMP_SQL}) AS stamp
   FROM capacity c`;
 
+/** `CAPACITY_FOR_SQL` without the register's totals: the rows of $1 by primary key, and the version. */
+const CAPACITY_OF_SQL = `
+  SELECT
+    (SELECT string_agg(concat_ws(',', c.total, c.occupied, c.held, c.out_of_service, c.version,
+                                 c.updated_at::text, coalesce(c.confirmed_at::text, '')), E'\n' ORDER BY c.facility_id)
+       FROM capacity c WHERE c.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
+    (${STAMP_SQL}) AS stamp`;
+
 /**
  * The whole register for matching, cheaply: facility definitions change rarely (the register is
  * loaded or edited by an administrator), capacity changes all the time. So each process keeps the
@@ -168,21 +176,34 @@ export class RegisterSnapshotService {
       CAPACITY_FOR_SQL,
       [ids.join(','), groupSize],
     );
-    const instants = new Map<string, Date>();
-    const rows = (read.rows === null ? [] : read.rows.split('\n')).map((line): LiveCapacityRow => {
-      const [total, occupied, held, outOfService, version, updatedText, confirmed] = line.split(',');
-      let confirmedAt = confirmed === '' ? null : instants.get(confirmed);
-      if (confirmedAt === undefined) instants.set(confirmed, (confirmedAt = parseTimestamptz(confirmed)));
-      return {
-        total: Number(total),
-        occupied: Number(occupied),
-        held: Number(held),
-        outOfService: Number(outOfService),
-        version: Number(version),
-        updatedText,
-        confirmedAt,
-      };
-    });
-    return { rows, facilities: read.facilities, withoutRoom: read.withoutRoom, stamp: read.stamp };
+    return { rows: parseCapacityLines(read.rows), facilities: read.facilities, withoutRoom: read.withoutRoom, stamp: read.stamp };
   }
+
+  /**
+   * `capacityFor` without the register's totals, for a list that needs none: its rows by primary
+   * key instead of a scan of the whole capacity table, and the register's version.
+   */
+  async capacityOf(ids: readonly string[]): Promise<Pick<CapacityRead, 'rows' | 'stamp'>> {
+    const [read]: { rows: string | null; stamp: string }[] = await this.dataSource.query(CAPACITY_OF_SQL, [ids.join(',')]);
+    return { rows: parseCapacityLines(read.rows), stamp: read.stamp };
+  }
+}
+
+/** The lines of a capacity read (see CAPACITY_FOR_SQL), in their order; equal instants parsed once. */
+function parseCapacityLines(text: string | null): LiveCapacityRow[] {
+  const instants = new Map<string, Date>();
+  return (text === null ? [] : text.split('\n')).map((line): LiveCapacityRow => {
+    const [total, occupied, held, outOfService, version, updatedText, confirmed] = line.split(',');
+    let confirmedAt = confirmed === '' ? null : instants.get(confirmed);
+    if (confirmedAt === undefined) instants.set(confirmed, (confirmedAt = parseTimestamptz(confirmed)));
+    return {
+      total: Number(total),
+      occupied: Number(occupied),
+      held: Number(held),
+      outOfService: Number(outOfService),
+      version: Number(version),
+      updatedText,
+      confirmedAt,
+    };
+  });
 }

@@ -87,9 +87,9 @@ export class RegistryService {
     for (let attempt = 0; attempt < 2; attempt++) {
       const definitions = await this.snapshot.definitions({ verify: attempt > 0 });
       const chosen = candidatesOf(definitions, query).filter(wanted);
-      // capacityFor wants ascending ids (a uuid's text sorts like the uuid) and answers in that order.
+      // capacityOf wants ascending ids (a uuid's text sorts like the uuid) and answers in that order.
       const ids = chosen.map((facility) => facility.id).sort();
-      const read = await this.snapshot.capacityFor(ids, 1);
+      const read = await this.snapshot.capacityOf(ids);
       if (read.stamp !== definitions.stamp) continue;
       if (read.rows.length !== ids.length) break;
       const capacityOf = new Map(ids.map((id, i) => [id, read.rows[i]]));

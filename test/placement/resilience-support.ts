@@ -5,13 +5,16 @@
  */
 import { PlacementStatus, Role, ShelterType } from '@opvangplek/domain';
 import { freePort } from '@opvangplek/platform/database';
-import { type ChildProcess, spawn } from 'node:child_process';
 import Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
+import { type DistProcess, startDistProcess } from '../../apps/cli/src/processes/dist-process';
 import { distEntry, type RunningProcess, startProcess } from '../support/test-processes';
 import { tokenFor } from '../support/tokens';
+
+// The bench cleans up after its processes the same way.
+export { deleteNamespaceKeys } from '../../apps/cli/src/processes/namespace-keys';
 
 /** How often the specs look at the database while waiting: short, so a pass is never a long sleep. */
 const POLL_MS = 50;
@@ -23,56 +26,23 @@ export const FAST_SWEEP = { SWEEP_SECONDS: '1', RECONCILE_AFTER_SECONDS: '2' } a
 // Processes
 
 /** A spawned worker process (no HTTP: it is ready when it logs "worker running"). */
-export interface RunningWorker {
-  child: ChildProcess;
-  output: () => string;
+export interface RunningWorker extends DistProcess {
   /** SIGKILL: no shutdown hooks, no job clean-up, open transactions die with the connection. */
   kill(): Promise<void>;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `dist/apps/worker` and waits for its "worker running" log line. */
 export async function startWorker(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningWorker> {
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  let output = '';
-  const child = spawn(process.execPath, [distEntry('worker')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let wake: () => void = () => undefined;
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    wake();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const deadline = Date.now() + timeoutMs;
-  while (!output.includes('worker running')) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`worker exited (${child.exitCode ?? child.signalCode}) before it was running:\n${output}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`worker was not running within ${timeoutMs} ms:\n${output}`);
-    }
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-      setTimeout(resolve, 200).unref();
-    });
-  }
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    const code = await exited;
-    clearTimeout(timer);
-    return code;
-  };
+  const worker = await startDistProcess(
+    distEntry('worker'),
+    env,
+    { outputIncludes: 'worker running' },
+    { label: 'worker', timeoutMs: options.timeoutMs ?? 30_000 },
+  );
   return {
-    child,
-    output: () => output,
-    stop,
+    ...worker,
     kill: async () => {
-      await stop('SIGKILL');
+      await worker.stop('SIGKILL');
     },
   };
 }
@@ -286,16 +256,4 @@ export async function withRedis<T>(redisUrl: string, work: (redis: Redis) => Pro
   } finally {
     await redis.quit().catch(() => redis.disconnect());
   }
-}
-
-/** Removes a test namespace's keys (BullMQ queues), so runs leave nothing behind in a shared Redis. */
-export async function deleteNamespaceKeys(redisUrl: string, namespace: string): Promise<void> {
-  await withRedis(redisUrl, async (redis) => {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  });
 }

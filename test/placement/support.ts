@@ -7,7 +7,7 @@ import { FixedClock } from '@opvangplek/platform/clock';
 import { PlacementEngine } from '@opvangplek/placement/placement-engine';
 import type { LoadableFacility } from '@opvangplek/registry/register-loader';
 import type { DataSource } from 'typeorm';
-import { newFacility } from '../support/factories';
+import { ANY_ADULT, newFacility } from '../support/factories';
 import { gql, type GraphQLResponse } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestDatabase } from '../support/test-database';
@@ -105,19 +105,6 @@ export const POLISH_WORKER: ProfileInput = {
   exploitationTypes: ['LABOUR'],
   residenceStatus: 'EU_CITIZEN',
   languages: ['pl'],
-};
-
-/** Facility eligibility that takes any adult: tests narrow only what they are about. */
-export const ANY_ADULT: LoadableFacility['eligibility'] = {
-  genders: [],
-  minAge: 18,
-  maxAge: null,
-  exploitationTypes: [],
-  residenceStatuses: [],
-  b8Statuses: [],
-  acceptsCareNeeds: [],
-  acceptsChildren: false,
-  maxGroupSize: 1,
 };
 
 /** A facility of `type` with `free` free places (of `total`), open to any adult unless overridden. */

@@ -10,6 +10,19 @@ export const REGIONS: Record<string, LoadableRegion> = {
   TW: { code: 'TW', name: 'Twente', centralMunicipality: 'Enschede', latitude: 52.22, longitude: 6.89 },
 };
 
+/** Facility eligibility that takes any adult: tests narrow only what they are about. */
+export const ANY_ADULT: LoadableFacility['eligibility'] = {
+  genders: [],
+  minAge: 18,
+  maxAge: null,
+  exploitationTypes: [],
+  residenceStatuses: [],
+  b8Statuses: [],
+  acceptsCareNeeds: [],
+  acceptsChildren: false,
+  maxGroupSize: 1,
+};
+
 /** A facility definition with sensible defaults; override what the test is about. */
 export function newFacility(overrides: Partial<LoadableFacility> & { type?: ShelterType } = {}): LoadableFacility {
   const type = overrides.type ?? ShelterType.VROUWENOPVANG;
@@ -28,17 +41,7 @@ export function newFacility(overrides: Partial<LoadableFacility> & { type?: Shel
     address: 'Teststraat 1, 3011 AA Rotterdam',
     placingAuthority: PLACING_AUTHORITY_BY_TYPE[type],
     intakeHours: null,
-    eligibility: {
-      genders: [Gender.FEMALE],
-      minAge: 18,
-      maxAge: null,
-      exploitationTypes: [],
-      residenceStatuses: [],
-      b8Statuses: [],
-      acceptsCareNeeds: [],
-      acceptsChildren: false,
-      maxGroupSize: 1,
-    },
+    eligibility: { ...ANY_ADULT, genders: [Gender.FEMALE] },
     maxStayDays: null,
     updateCadence: UpdateCadence.ROUND_THE_CLOCK,
     ...overrides,

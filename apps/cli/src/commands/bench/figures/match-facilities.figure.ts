@@ -23,6 +23,7 @@ import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility } from '@opvan
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, measureTogether, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
+import type { ThreadOperation } from '../load-thread';
 import { runLoad } from '../load-driver';
 import { tokenFor } from './private-cluster';
 import { matchingMix } from './profiles';
@@ -128,18 +129,19 @@ async function run(context: BenchContext) {
     `at most ${load.maxDurationMs / 1000} s per measurement${reduced}`;
   context.log(`  ${loadNote}`);
   // The load runs in a thread of its own, so the API has this thread to itself as in production.
+  const matchRequests: ThreadOperation = {
+    kind: 'graphql',
+    apiUrl: context.apiUrl,
+    token,
+    query: MATCH_FACILITIES_QUERY,
+    variables: mix.map(({ profile }) => ({ profile, options: OPTIONS })),
+  };
   const [graphqlRun, floorRun] = await measureTogether({ ...context, ...load }, [
     {
       key: 'graphql',
       label: 'matchFacilities HTTP, beside the floor',
       what: `POST /graphql matchFacilities(profile, ${JSON.stringify(OPTIONS)}) to the in-process API, five profiles in rotation, response read and parsed`,
-      offThread: {
-        kind: 'graphql',
-        apiUrl: context.apiUrl,
-        token,
-        query: MATCH_FACILITIES_QUERY,
-        variables: mix.map(({ profile }) => ({ profile, options: OPTIONS })),
-      },
+      offThread: matchRequests,
     },
     {
       key: 'sqlFloor',
@@ -245,13 +247,7 @@ async function run(context: BenchContext) {
         key,
         label,
         what,
-        offThread: {
-          kind: 'graphql',
-          apiUrl: context.apiUrl,
-          token,
-          query: MATCH_FACILITIES_QUERY,
-          variables: mix.map(({ profile }) => ({ profile, options: OPTIONS })),
-        },
+        offThread: matchRequests,
       },
     ]).then(([run]) => run);
   const latencyRun = await alone(

@@ -9,11 +9,11 @@ import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import type { Role } from '@opvangplek/domain';
 import { dataSourceOptions, freePort, migrateDatabase } from '@opvangplek/platform/database';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadNationalRegister } from '../../seed.command';
 import { type DistProcess, startDistProcess } from '../../../processes/dist-process';
+import { deleteNamespaceKeys } from '../../../processes/namespace-keys';
 import type { BenchContext } from '../figure';
 
 // ---------------------------------------------------------------------------------------------
@@ -172,22 +172,6 @@ export class Cluster {
 
   async stopAll(): Promise<void> {
     await Promise.all(this.processes.splice(0).map((p) => p.stop()));
-  }
-}
-
-/** Removes the namespace's Redis keys (BullMQ queues), so a bench leaves nothing behind in a shared Redis. */
-export async function deleteNamespaceKeys(redisUrl: string, namespace: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${namespace}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit().catch(() => redis.disconnect());
   }
 }
 

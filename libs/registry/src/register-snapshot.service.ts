@@ -71,6 +71,13 @@ const STAMP_SQL = `SELECT version::text AS stamp FROM register_version`;
 /** The parser pg itself applies to timestamptz columns: the same Date as a plain column read gives. */
 const parseTimestamptz = pgTypes.getTypeParser(1184, 'text') as (text: string) => Date;
 
+/** The capacity rows aggregated into one text, a line each in id order (parseCapacityLines reads it). */
+const CAPACITY_LINES = `string_agg(concat_ws(',', c.total, c.occupied, c.held, c.out_of_service, c.version,
+  c.updated_at::text, coalesce(c.confirmed_at::text, '')), E'\n' ORDER BY c.facility_id)`;
+
+/** The facilities listed in $1, comma-separated ids. */
+const LISTED_IDS = `c.facility_id = ANY(string_to_array($1, ',')::uuid[])`;
+
 /**
  * One row, from one scan of the capacity table (one snapshot): the capacity of the facilities listed
  * in $1 (comma-separated ids: one string binds far cheaper than an array of thousands), packed into
@@ -83,9 +90,7 @@ const parseTimestamptz = pgTypes.getTypeParser(1184, 'text') as (text: string) =
  */
 const CAPACITY_FOR_SQL = `
   SELECT
-    string_agg(concat_ws(',', c.total, c.occupied, c.held, c.out_of_service, c.version,
-                         c.updated_at::text, coalesce(c.confirmed_at::text, '')), E'\n' ORDER BY c.facility_id)
-      FILTER (WHERE c.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
+    ${CAPACITY_LINES} FILTER (WHERE ${LISTED_IDS}) AS rows,
     count(*)::int AS facilities,
     (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service) < $2))::int AS "withoutRoom",
     (${STAMP_SQL}) AS stamp
@@ -94,9 +99,7 @@ const CAPACITY_FOR_SQL = `
 /** `CAPACITY_FOR_SQL` without the register's totals: the rows of $1 by primary key, and the version. */
 const CAPACITY_OF_SQL = `
   SELECT
-    (SELECT string_agg(concat_ws(',', c.total, c.occupied, c.held, c.out_of_service, c.version,
-                                 c.updated_at::text, coalesce(c.confirmed_at::text, '')), E'\n' ORDER BY c.facility_id)
-       FROM capacity c WHERE c.facility_id = ANY(string_to_array($1, ',')::uuid[])) AS rows,
+    (SELECT ${CAPACITY_LINES} FROM capacity c WHERE ${LISTED_IDS}) AS rows,
     (${STAMP_SQL}) AS stamp`;
 
 /**

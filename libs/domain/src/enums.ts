@@ -110,4 +110,6 @@ export enum Role {
   SHELTER_STAFF = 'SHELTER_STAFF',
   PLANNER = 'PLANNER',
   ADMIN = 'ADMIN',
+  /** Jeugdbescherming / Veilig Thuis / Nidos (org `nidos`): decides youth-care placements (002:771-775, 003:683-695). */
+  JEUGDBESCHERMING = 'JEUGDBESCHERMING',
 }

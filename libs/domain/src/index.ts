@@ -12,3 +12,5 @@ export * from './placement/placement-decision';
 export * from './placement/stay';
 export * from './placement/anonymous-facts';
 export * from './insight';
+export * from './placement/authority';
+export * from './placement/one-place';

@@ -36,6 +36,18 @@ export interface EligibilityConfig {
   regularShelterAcceptsUnknownResidence: boolean;
   /** B8/3 statuses COSM takes: the bedenktijd, or not yet informed of it (000:2130-2131). */
   cosmB8Statuses: B8Status[];
+  /**
+   * Kinds that take people in at any hour in a crisis. An unknown or missing residence status never
+   * excludes them ("shelter first, status later", domain.md §5a; victims of dependency violence get
+   * shelter "ongeacht een eventuele verblijfstitel", 003:478, 002:726-730): the status is checked after.
+   */
+  crisisKinds: ShelterType[];
+  /**
+   * B8/3 statuses with which a victim without lawful residence may stay in VO/MO as an interim place
+   * until COSM (000:2136-2139, domain.md §5a): the match says so (`interimFor`), and the workflow
+   * opens the onward request to COSM.
+   */
+  regularShelterInterimB8Statuses: B8Status[];
   /** Whether COSM takes a profile without a B8 status (not recorded yet ≈ not yet informed). Default true. */
   cosmAcceptsMissingB8Status: boolean;
   /** Whether COSM takes a profile whose residence is UNKNOWN. Default false: COSM is for "zonder verblijfstatus" (002:755). */
@@ -95,6 +107,14 @@ export const DEFAULT_ELIGIBILITY_CONFIG: Readonly<EligibilityConfig> = {
   regularShelterB8Statuses: [B8Status.B8_PERMIT, B8Status.B8_PERMIT_NO_COOPERATION, B8Status.B9],
   regularShelterAcceptsUnknownResidence: true,
   cosmB8Statuses: [B8Status.BEDENKTIJD, B8Status.NOT_YET_INFORMED],
+  crisisKinds: [
+    ShelterType.VROUWENOPVANG,
+    ShelterType.MAATSCHAPPELIJKE_OPVANG,
+    ShelterType.NOODBED,
+    ShelterType.NLA_CRISIS,
+    ShelterType.JEUGDZORG,
+  ],
+  regularShelterInterimB8Statuses: [B8Status.BEDENKTIJD, B8Status.NOT_YET_INFORMED],
   cosmAcceptsMissingB8Status: true,
   cosmAcceptsUnknownResidence: false,
   cosmExcludedAangifte: [AangifteStatus.DONE],

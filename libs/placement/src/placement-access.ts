@@ -31,6 +31,11 @@ export function scopeRequests(
         `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND h.state <> 'RELEASED')`,
         { viewerFacilities: viewer.facilityIds.filter(isUuid) },
       );
+    case Role.JEUGDBESCHERMING:
+      // Their own requests, and those waiting for youth care (the worklist, domain.md §5a).
+      return query.andWhere(`(${alias}.requestedByOrg = :viewerOrg OR ${alias}.waitingForAuthority = 'JEUGDBESCHERMING')`, {
+        viewerOrg: viewer.org,
+      });
     case Role.PLANNER:
       return query.andWhere('false');
     default: {
@@ -64,6 +69,8 @@ export function maySeeProfileSummary(
     case Role.POLICE:
     case Role.NLA:
       return viewer.org === request.requestedByOrg;
+    case Role.JEUGDBESCHERMING:
+      return viewer.org === request.requestedByOrg || request.waitingForAuthority === 'JEUGDBESCHERMING';
     case Role.SHELTER_STAFF:
       return facilityIdsOfRequest.some((id) => viewer.facilityIds.includes(id));
     case Role.PLANNER:

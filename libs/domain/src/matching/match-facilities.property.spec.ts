@@ -93,9 +93,12 @@ describe('matchFacilities properties', () => {
     });
   });
 
-  it('an asylum procedure never gets a bed (003:665-667)', () => {
+  it('an adult in an asylum procedure never gets a bed (003:665-667); a minor only youth care, Nidos deciding (003:683-695)', () => {
     run((input, result) => {
-      if (input.profile.residenceStatus === ResidenceStatus.ASYLUM_PROCEDURE) expect(result.matches).toEqual([]);
+      if (input.profile.residenceStatus !== ResidenceStatus.ASYLUM_PROCEDURE) return;
+      if (isMinor(input.profile) === true)
+        expect(result.matches.every((m) => m.facility.type === ShelterType.JEUGDZORG)).toBe(true);
+      else if (isMinor(input.profile) === false) expect(result.matches).toEqual([]);
     });
   });
 

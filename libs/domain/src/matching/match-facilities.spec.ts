@@ -16,6 +16,7 @@ import { DEFAULT_AUTHORITY_HOURS } from '../calendar/authority-hours';
 import { matchingConfig } from '../matching-config';
 import { UpdateCadence } from '../register';
 import { newFacility, newProfile } from '../testing/factories';
+import { RequesterCapacity } from '../placement/authority';
 import { AdviceCode } from './advice';
 import { matchFacilities, MatchInput } from './match-facilities';
 
@@ -50,12 +51,13 @@ const register = (): MatchInput['facilities'] => [
 ];
 
 describe('matchFacilities: bedenktijd victim and COSM office hours (000:2136-2139)', () => {
-  it('Friday evening: COSM is best but closed; bridge via the noodbed to COSM on Monday 09:00', () => {
+  it('Friday evening: COSM is best but closed; the police bridge via the noodbed to COSM on Monday 09:00', () => {
     const result = matchFacilities({
       profile: bedenktijdProfile,
-      facilities: register(),
+      facilities: register().filter((f) => f.id !== 'vo-rr'),
       at: FRIDAY_EVENING,
       requesterRegionCode: 'RR',
+      capacities: [RequesterCapacity.POLICE],
     });
     expect(result.matches.map((m) => [m.facility.id, m.placeableNow])).toEqual([
       ['cosm-ams', false],
@@ -77,8 +79,24 @@ describe('matchFacilities: bedenktijd victim and COSM office hours (000:2136-213
     ]);
     expect(result.excluded.map((e) => [e.facility.id, e.reasons.map((r) => r.code)])).toEqual([
       ['omm-tw', [ExclusionCode.CARE_NEEDS]],
-      ['vo-rr', [ExclusionCode.RESIDENCE_STATUS]],
     ]);
+  });
+
+  it('Friday evening, asked by a zorgcoördinator: VO as the interim place until COSM, never the police’s noodbed (000:2136-2139, 002:761-763)', () => {
+    const result = matchFacilities({
+      profile: bedenktijdProfile,
+      facilities: register(),
+      at: FRIDAY_EVENING,
+      requesterRegionCode: 'RR',
+      capacities: [RequesterCapacity.REGION_ZORGCOORDINATOR],
+    });
+    const vo = result.matches.find((m) => m.facility.id === 'vo-rr');
+    expect(vo).toMatchObject({ placeableNow: true, interimFor: [ShelterType.COSM] });
+    expect(vo!.reasons).toContain('interim place only: onward to COSM (000:2136-2139)');
+    expect(result.advice).toEqual([
+      expect.objectContaining({ code: AdviceCode.BRIDGE_THEN_TRANSFER, bridgeFacilityId: 'vo-rr', onwardFacilityId: 'cosm-ams' }),
+    ]);
+    expect(JSON.stringify(result.advice)).not.toContain('noodbed');
   });
 
   it('Monday morning: COSM placeable now, no bridge', () => {

@@ -9,13 +9,15 @@ import { availablePlaces, CapacityCounts } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { FacilityDefinition, OpeningHours, UpdateCadence } from '../register';
 import { evaluateEligibility } from '../eligibility/evaluate';
+import { interimOnlyFor } from '../eligibility/rules/residence-status.rule';
 import { ExclusionReason } from '../eligibility/exclusion';
-import { ExploitationType, Freshness, Gender, ResidenceStatus, ThreatLevel } from '../enums';
+import { ExploitationType, Freshness, Gender, ResidenceStatus, ShelterType, ThreatLevel } from '../enums';
 import { capacityFreshness } from '../freshness';
 import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../matching-config';
 import { bedenktijdEnd, bedenktijdState, VictimProfile } from '../profile';
 import { Advice, AdviceCode, profileAdvice } from './advice';
 import { centroid, distanceKm, GeoPoint } from './geo';
+import { AuthorityVerdict, authorityVerdict, RequesterCapacity } from '../placement/authority';
 import { scoreMatch } from './score';
 import { specialisedKinds } from './specialised-kind';
 
@@ -34,6 +36,11 @@ export interface MatchInput {
   config?: MatchingConfig;
   /** Defaults to the Dutch calendar for `config.holidays`. */
   holidays?: HolidayCalendar;
+  /**
+   * The capacities the asker acts in (authority.ts): advice then names only places they may take
+   * themselves (no noodbed for a zorgcoördinator, domain.md §5a). Without: any place.
+   */
+  capacities?: readonly RequesterCapacity[];
 }
 
 export interface FacilityMatch {
@@ -48,6 +55,11 @@ export interface FacilityMatch {
   freshness: Freshness;
   /** Distance used for ranking (see `scoreMatch`), rounded to whole km; `null` when unknown. */
   distanceKm: number | null;
+  /**
+   * Set when the place suits her only as an interim place: the kinds she is to move on to (a woman
+   * in bedenktijd in VO/MO until COSM, 000:2136-2139). Absent: she can stay.
+   */
+  interimFor?: ShelterType[];
 }
 
 export interface FacilityExclusion {
@@ -124,11 +136,13 @@ export interface MatchQuestion {
   openings: Map<OpeningHours | null, Map<OpeningHours | null, Date | null>>;
   /** capacityFreshness per cadence and confirmation instant. */
   freshness: Map<UpdateCadence, Map<number, Freshness>>;
+  /** Whether the asker may be offered a place of this kind without another authority's decision. */
+  mayTake: (type: ShelterType) => boolean;
 }
 
 export type QuestionInput = Pick<
   MatchInput,
-  'profile' | 'at' | 'requesterRegionCode' | 'requesterLocation' | 'authorityHours' | 'config' | 'holidays'
+  'profile' | 'at' | 'requesterRegionCode' | 'requesterLocation' | 'authorityHours' | 'config' | 'holidays' | 'capacities'
 >;
 
 export function prepareQuestion(input: QuestionInput, pointOf: (code: string) => GeoPoint | null): MatchQuestion {
@@ -164,6 +178,7 @@ export function prepareQuestion(input: QuestionInput, pointOf: (code: string) =>
         : null,
     openings: new Map(),
     freshness: new Map(),
+    mayTake: (type) => !input.capacities || authorityVerdict(type, input.capacities) === AuthorityVerdict.OFFER,
   };
 }
 
@@ -304,6 +319,8 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
     why.push('criminal exploitation: route to be decided with the OM (003:490)');
   }
   if (q.bedenktijdEnded) why.push(q.bedenktijdEnded);
+  const interimFor = interimOnlyFor(profile, definition.type, config, q.at);
+  if (interimFor) why.push(`interim place only: onward to ${interimFor.join(', ')} (000:2136-2139)`);
 
   return {
     facility,
@@ -313,6 +330,7 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
     reasons: why,
     freshness: a.freshness,
     distanceKm: a.distance === null ? null : Math.round(a.distance),
+    ...(interimFor ? { interimFor } : {}),
   };
 }
 
@@ -327,7 +345,7 @@ export function matchAdvice<F extends FacilityDefinition & { id: string }>(
 ): Advice[] {
   const { profile, config } = q;
   const advice = profileAdvice(profile, config);
-  const bridge = bridgeAdvice(best, q.specialised, config);
+  const bridge = bridgeAdvice(best, q.specialised, config, q.mayTake);
   if (bridge) advice.push(bridge);
   if (count === 0 && (profile.residenceStatus ?? null) !== ResidenceStatus.ASYLUM_PROCEDURE) {
     advice.push({
@@ -371,11 +389,16 @@ function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
   best: (test: (a: Assessment<F>) => boolean) => Assessment<F> | undefined,
   specialised: ReadonlyMap<string, string>,
   config: MatchingConfig,
+  mayTake: (type: ShelterType) => boolean,
 ): Advice | null {
   const onward = best((m) => specialised.has(m.facility.type));
   if (!onward || onward.placeableNow) return null;
   const bridge = best(
-    (m) => m.placeableNow && m.facility.id !== onward.facility.id && config.bridgeKinds.includes(m.facility.type),
+    (m) =>
+      m.placeableNow &&
+      m.facility.id !== onward.facility.id &&
+      config.bridgeKinds.includes(m.facility.type) &&
+      mayTake(m.facility.type),
   );
   if (!bridge) return null;
   return {

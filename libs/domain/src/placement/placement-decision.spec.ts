@@ -5,6 +5,7 @@ import { Freshness, PlacingAuthority, ShelterType, Urgency } from '../enums';
 import { DEFAULT_MATCHING_CONFIG } from '../matching-config';
 import type { FacilityExclusion, FacilityMatch, MatchResult } from '../matching/match-facilities';
 import { newFacility, type FacilityOverrides } from '../testing/factories';
+import { RequesterCapacity } from './authority';
 import { type DecisionInput, decidePlacement, planGroupAllocation, WaitingReason } from './placement-decision';
 
 /** Saturday 28 November 2026, 23:00 in Amsterdam: CoMensha is closed until Monday 09:00. */
@@ -201,7 +202,12 @@ describe('decidePlacement', () => {
   });
 
   describe('a shelter whose own intake is closed (domain.md §5 rule 3)', () => {
-    const weekdayIntake = { days: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true };
+    const weekdayIntake = {
+      days: [1, 2, 3, 4, 5] as (1 | 2 | 3 | 4 | 5)[],
+      opens: '09:00',
+      closes: '17:00',
+      closedOnPublicHolidays: true,
+    };
     const officeIntake = facility('vo-office', ShelterType.VROUWENOPVANG, { intakeHours: weekdayIntake });
     const officeIntakeToo = facility('mo-office', ShelterType.MAATSCHAPPELIJKE_OPVANG, { intakeHours: weekdayIntake });
 
@@ -223,7 +229,10 @@ describe('decidePlacement', () => {
 
     it('does not take precedence over a place open now for an urgent noodbed or follow-up request', () => {
       const decision = decidePlacement(
-        input(result([match(officeIntake, false, MONDAY_OPENING), match(mo, true)]), { mayBridge: false, urgency: Urgency.ACUTE }),
+        input(result([match(officeIntake, false, MONDAY_OPENING), match(mo, true)]), {
+          mayBridge: false,
+          urgency: Urgency.ACUTE,
+        }),
       );
       expect(decision).toMatchObject({ kind: 'OFFER', allocations: [{ facilityId: mo.id, places: 1 }] });
     });
@@ -402,5 +411,143 @@ describe('planGroupAllocation', () => {
     expect(planGroupAllocation([nla('a', 6), nla('b', 4)], 12)).toBeNull();
     expect(planGroupAllocation([nla('hotel', 10, 3), nla('home', 10, 3)], 7)).toBeNull();
     expect(planGroupAllocation([], 2)).toBeNull();
+  });
+});
+
+describe('decidePlacement: who decides (domain.md §5a)', () => {
+  const { REGION_ZORGCOORDINATOR, POLICE, NOODBED_ONWARD, NLA, COMENSHA } = RequesterCapacity;
+  const youth = facility('jeugd-rr', ShelterType.JEUGDZORG);
+  const nla = facility('nla-hotel', ShelterType.NLA_CRISIS);
+
+  it('a zorgcoördinator’s request is never held in the police’s noodbed (002:761-767)', () => {
+    const res = result([match(noodbed, true, undefined, 50), match(vo, true, undefined, 10)]);
+    const decision = decidePlacement(input(res, { capacities: [REGION_ZORGCOORDINATOR] }));
+    expect(decision).toEqual({ kind: 'OFFER', allocations: [{ facilityId: vo.id, places: 1 }], alternatives: [] });
+  });
+
+  it('with only a noodbed free, a zorgcoördinator waits: no decision names the noodbed to her (002:761-763)', () => {
+    const decision = decidePlacement(
+      input(result([match(noodbed, true)], [exclusion(vo, ExclusionCode.NO_CAPACITY)]), { capacities: [REGION_ZORGCOORDINATOR] }),
+    );
+    expect(decision).toMatchObject({ kind: 'WAIT', reason: WaitingReason.NO_CAPACITY });
+  });
+
+  it('COSM at 10:00 on a Tuesday goes on CoMensha’s worklist, not offered by the worker (000:2130)', () => {
+    const res = result([match(cosm, true, TUESDAY_MORNING), match(vo, true, TUESDAY_MORNING)]);
+    const decision = decidePlacement(
+      input(res, { capacities: [REGION_ZORGCOORDINATOR], at: TUESDAY_MORNING, urgency: Urgency.PLANNED }),
+    );
+    expect(decision).toEqual({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      nextAttemptAt: null,
+      waitingForAuthority: PlacingAuthority.COMENSHA,
+      waitingForOrganisation: null,
+    });
+  });
+
+  it('even CoMensha’s own request for COSM waits for its decision (assignPlacement), as every COSM placement does', () => {
+    const res = result([match(cosm, true, TUESDAY_MORNING)]);
+    expect(decidePlacement(input(res, { capacities: [COMENSHA], at: TUESDAY_MORNING, urgency: Urgency.PLANNED }))).toMatchObject({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      waitingForAuthority: PlacingAuthority.COMENSHA,
+    });
+  });
+
+  it('on Saturday night an acute COSM case gets a VO place now; the onward request goes to CoMensha (000:2136-2139)', () => {
+    const res = result([match(cosm, false, MONDAY_OPENING), match(noodbed, true), match(vo, true)]);
+    expect(decidePlacement(input(res, { capacities: [REGION_ZORGCOORDINATOR], urgency: Urgency.ACUTE }))).toEqual({
+      kind: 'BRIDGE',
+      allocations: [{ facilityId: vo.id, places: 1 }],
+      alternatives: [],
+      onwardTypes: [ShelterType.COSM],
+      onwardPlaceableAt: MONDAY_OPENING,
+    });
+  });
+
+  it('a zorgcoördinator in Twente is not offered an NLA crisis place directly: the NLA / CoMensha decide (000:2168-2171)', () => {
+    const res = result([match(nla, true, TUESDAY_MORNING)]);
+    expect(decidePlacement(input(res, { capacities: [REGION_ZORGCOORDINATOR], at: TUESDAY_MORNING }))).toMatchObject({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      waitingForAuthority: PlacingAuthority.NLA,
+    });
+    expect(decidePlacement(input(res, { capacities: [NLA], at: TUESDAY_MORNING }))).toMatchObject({ kind: 'OFFER' });
+  });
+
+  it('a minor’s request goes to the youth-care worklist even when no youth-care place is free (002:771-775)', () => {
+    const decision = decidePlacement(
+      input(result([], [exclusion(youth, ExclusionCode.NO_CAPACITY)]), {
+        capacities: [POLICE],
+        noodbed: true,
+        fallbackAuthority: { authority: PlacingAuthority.JEUGDBESCHERMING, organisation: 'nidos' },
+      }),
+    );
+    expect(decision).toEqual({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      nextAttemptAt: null,
+      waitingForAuthority: PlacingAuthority.JEUGDBESCHERMING,
+      waitingForOrganisation: 'nidos',
+    });
+  });
+
+  describe('the police noodbed call: exactly one place to drive to (002:763-767)', () => {
+    it('a free 24/7 VO place comes before the noodbed, and then no noodbed is held', () => {
+      const res = result([match(noodbed, true, undefined, 90), match(vo, true, undefined, 10)]);
+      expect(
+        decidePlacement(input(res, { capacities: [POLICE], noodbed: true, urgency: Urgency.ACUTE, mayBridge: false })),
+      ).toEqual({
+        kind: 'OFFER',
+        allocations: [{ facilityId: vo.id, places: 1 }],
+        alternatives: [],
+      });
+    });
+
+    it('only when no structural place is free: the noodbed, with the onward kind named', () => {
+      const res = result([match(cosm, false, MONDAY_OPENING), match(noodbed, true)], [exclusion(vo, ExclusionCode.NO_CAPACITY)]);
+      expect(
+        decidePlacement(input(res, { capacities: [POLICE], noodbed: true, urgency: Urgency.ACUTE, mayBridge: false })),
+      ).toEqual({
+        kind: 'BRIDGE',
+        allocations: [{ facilityId: noodbed.id, places: 1 }],
+        alternatives: [],
+        onwardTypes: [ShelterType.COSM],
+        onwardPlaceableAt: MONDAY_OPENING,
+      });
+    });
+
+    it('a noodbed with nothing better known is followed by a regular place', () => {
+      const res = result([match(noodbed, true)]);
+      expect(
+        decidePlacement(input(res, { capacities: [POLICE], noodbed: true, urgency: Urgency.ACUTE, mayBridge: false })),
+      ).toMatchObject({
+        kind: 'BRIDGE',
+        onwardTypes: [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG],
+      });
+    });
+  });
+
+  it('an onward request holds nothing until she is in her interim place (one person, one place)', () => {
+    const res = result([match(vo, true)]);
+    expect(decidePlacement(input(res, { capacities: [NOODBED_ONWARD], mayBridge: false, interimArrived: false }))).toEqual({
+      kind: 'WAIT',
+      reason: WaitingReason.INTERIM_NOT_ARRIVED,
+      nextAttemptAt: null,
+      waitingForAuthority: null,
+    });
+    expect(decidePlacement(input(res, { capacities: [NOODBED_ONWARD], mayBridge: false, interimArrived: true }))).toMatchObject({
+      kind: 'OFFER',
+    });
+  });
+
+  it('a VO place that suits her only as an interim place is a bridge to COSM, also when COSM is full (§5a)', () => {
+    const interimVo: FacilityMatch = { ...match(vo, true), interimFor: [ShelterType.COSM] };
+    expect(decidePlacement(input(result([interimVo]), { capacities: [REGION_ZORGCOORDINATOR] }))).toMatchObject({
+      kind: 'BRIDGE',
+      allocations: [{ facilityId: vo.id, places: 1 }],
+      onwardTypes: [ShelterType.COSM],
+    });
   });
 });

@@ -10,6 +10,13 @@
  * - WAIT: nothing can be offered now; says why, and when to try again (null = when capacity frees).
  */
 import { PlacementStatus, PlacingAuthority, ShelterType, Urgency } from '../enums';
+import {
+  type AuthorityTable,
+  AuthorityVerdict,
+  authorityVerdict,
+  DEFAULT_AUTHORITY_TABLE,
+  type RequesterCapacity,
+} from './authority';
 import type { AuthorityHours } from '../calendar/authority-hours';
 import { findNextOpening, isOpen } from '../calendar/opening-hours';
 import { availablePlaces } from '../capacity';
@@ -31,6 +38,16 @@ export enum WaitingReason {
   NO_SUITABLE_PLACE = 'NO_SUITABLE_PLACE',
   /** A group cannot be placed in full right now; placed all together or not at all. */
   GROUP_TOO_LARGE = 'GROUP_TOO_LARGE',
+  /**
+   * The best suitable place belongs to an authority other than the requester (domain.md §5a): the
+   * request is on that authority's worklist (`waitingForAuthority`) until it assigns or returns it.
+   */
+  AWAITING_AUTHORITY = 'AWAITING_AUTHORITY',
+  /**
+   * An onward request whose person is not yet in her interim place: it may not hold a second place
+   * until she has arrived there (one person, one place; domain.md §5a, 002:763-767).
+   */
+  INTERIM_NOT_ARRIVED = 'INTERIM_NOT_ARRIVED',
 }
 
 export interface Allocation {
@@ -41,7 +58,20 @@ export interface Allocation {
 export type PlacementDecision =
   | { kind: 'OFFER'; allocations: Allocation[]; alternatives: string[] }
   | { kind: 'BRIDGE'; allocations: Allocation[]; alternatives: string[]; onwardTypes: ShelterType[]; onwardPlaceableAt: Date }
-  | { kind: 'WAIT'; reason: WaitingReason; nextAttemptAt: Date | null; waitingForAuthority: PlacingAuthority | null };
+  | {
+      kind: 'WAIT';
+      reason: WaitingReason;
+      nextAttemptAt: Date | null;
+      waitingForAuthority: PlacingAuthority | null;
+      /** With AWAITING_AUTHORITY: the organisation that decides, when one is named (Nidos). */
+      waitingForOrganisation?: string | null;
+    };
+
+/** The authority that decides when nothing suits anywhere: a minor's request waits for youth care. */
+export interface FallbackAuthority {
+  authority: PlacingAuthority;
+  organisation: string | null;
+}
 
 /**
  * What a wait's reason needs to know of the exclusions (see `waitFor`): whether some facility was
@@ -81,6 +111,25 @@ export interface DecisionInput {
   /** The moment of the decision and the authorities' hours, to say why a place is not open now. */
   at: Date;
   authorityHours: Readonly<AuthorityHours>;
+  /**
+   * The capacities the request acts in (authority.ts `requesterCapacities`). Without them (until
+   * every caller passes them) no authority layer applies: every place is the requester's own.
+   */
+  capacities?: readonly RequesterCapacity[];
+  /** Who decides each kind; default domain.md §5a. */
+  authorityTable?: AuthorityTable;
+  /**
+   * A police noodbed request: the one place to drive to is a suitable structural place that is
+   * free now if there is one, else the noodbed (002:763-765); `types` does not restrict it.
+   */
+  noodbed?: boolean;
+  /**
+   * For an onward request: whether the person is in her interim place (its request PLACED). Until
+   * then the onward request holds nothing. `null` (default) for a request that follows nothing.
+   */
+  interimArrived?: boolean | null;
+  /** The worklist a request goes on when nothing suits at all (a minor: youth care). */
+  fallbackAuthority?: FallbackAuthority | null;
 }
 
 function eligibleMatches(input: DecisionInput): FacilityMatch[] {
@@ -166,15 +215,167 @@ function waitFor(best: FacilityMatch | undefined, input: DecisionInput): Placeme
   };
 }
 
+/** The requester's verdict on each match: whether it is theirs to offer, another authority's, or never theirs. */
+function verdicts(input: DecisionInput): (match: FacilityMatch) => AuthorityVerdict {
+  const table = input.authorityTable ?? DEFAULT_AUTHORITY_TABLE;
+  const capacities = input.capacities;
+  if (!capacities) return () => AuthorityVerdict.OFFER;
+  return (match) => authorityVerdict(match.facility.type, capacities, table);
+}
+
 /**
  * The decision for one attempt. `result` is the match for the whole group; `splitResult`, when
  * given, is the same profile matched for one person, used to split a group no single facility can take.
+ *
+ * Who decides comes first (domain.md §5a): places the requester may never be given are not
+ * considered at all (no decision names a noodbed to a zorgcoördinator); when the best suitable place
+ * belongs to another authority the request goes on that authority's worklist, with an interim
+ * place now when it is urgent; only places the requester is the authority for are offered.
  */
 export function decidePlacement(input: DecisionInput, splitResult?: MatchResult): PlacementDecision {
-  const matches = eligibleMatches(input);
+  const verdictOf = verdicts(input);
+  const considered = (res: MatchResult, withTypes: boolean) =>
+    (withTypes
+      ? eligibleMatches({ ...input, result: res })
+      : res.matches.filter((m) => !input.skipFacilityIds.has(m.facility.id))
+    ).filter((match) => verdictOf(match) !== AuthorityVerdict.NEVER);
+  const matches = considered(input.result, !input.noodbed);
+  const own = matches.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER);
+  const decision = input.noodbed
+    ? decideNoodbed(input, matches, own)
+    : decideFor(input, matches, own, splitResult && considered(splitResult, true));
+  if (input.interimArrived === false && decision.kind !== 'WAIT') {
+    // One person, one place: the onward place is held only once she is in the interim one.
+    return { kind: 'WAIT', reason: WaitingReason.INTERIM_NOT_ARRIVED, nextAttemptAt: null, waitingForAuthority: null };
+  }
+  return decision;
+}
+
+function awaitAuthority(best: FacilityMatch, input: DecisionInput): PlacementDecision {
+  const authorityOpen = isOpen(input.authorityHours[best.facility.placingAuthority], input.at);
+  return {
+    kind: 'WAIT',
+    reason: WaitingReason.AWAITING_AUTHORITY,
+    // While the authority is closed the request is tried again at its opening (a bridge may have
+    // become possible, or the place gone); while it is open the authority acts.
+    nextAttemptAt: authorityOpen ? null : best.placeableAt,
+    waitingForAuthority: best.facility.placingAuthority,
+    waitingForOrganisation:
+      input.fallbackAuthority?.authority === best.facility.placingAuthority ? input.fallbackAuthority.organisation : null,
+  };
+}
+
+function decideFor(
+  input: DecisionInput,
+  matches: FacilityMatch[],
+  own: FacilityMatch[],
+  splitMatches: FacilityMatch[] | undefined,
+): PlacementDecision {
+  const best = matches[0];
+  const urgent = input.urgency !== Urgency.PLANNED;
+  if (best && !own.includes(best)) {
+    // Another authority's place is the best for her: its worklist decides. Urgent: an interim
+    // place she may be given now meanwhile, the onward request on the worklist (000:2136-2139).
+    const authorityClosed = !isOpen(input.authorityHours[best.facility.placingAuthority], input.at);
+    const bridgeNow = urgent && input.mayBridge && (input.urgency === Urgency.ACUTE || authorityClosed);
+    const bridges = own.filter((match) => match.placeableNow && input.bridgeKinds.includes(match.facility.type));
+    if (bridgeNow && bridges.length > 0) {
+      return {
+        kind: 'BRIDGE',
+        allocations: [{ facilityId: bridges[0].facility.id, places: input.groupSize }],
+        alternatives: bridges.slice(1).map((m) => m.facility.id),
+        onwardTypes: [best.facility.type],
+        onwardPlaceableAt: best.placeableAt,
+      };
+    }
+    return awaitAuthority(best, input);
+  }
+  if (!best && input.fallbackAuthority) {
+    return {
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      nextAttemptAt: null,
+      waitingForAuthority: input.fallbackAuthority.authority,
+      waitingForOrganisation: input.fallbackAuthority.organisation,
+    };
+  }
+  const verdictOf = verdicts(input);
+  return decideOwn(
+    input,
+    own,
+    splitMatches?.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER),
+  );
+}
+
+/**
+ * The noodbed call (police, any hour): exactly one place to drive to. A suitable structural place
+ * the police may take that is open and free now comes first (the noodbed is for when "er niet
+ * direct een opvangplek beschikbaar is", 002:763-765), else the noodbed. An onward kind is named
+ * when the place held is an interim one and a better kind exists (a noodbed; VO for a woman in
+ * bedenktijd, who moves on to COSM): the onward request then waits until she is there.
+ */
+function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: FacilityMatch[]): PlacementDecision {
+  const open = own.filter((match) => match.placeableNow);
+  const structural = open.filter((match) => match.facility.type !== ShelterType.NOODBED);
+  const chosen = structural.length > 0 ? structural : open;
+  if (chosen.length === 0) {
+    const best = matches[0];
+    if (best && !own.includes(best)) return awaitAuthority(best, input);
+    if (!best && input.fallbackAuthority) return decideFor(input, [], [], undefined);
+    return waitFor(best, input);
+  }
+  const held = chosen[0];
+  const onward = onwardKinds(matches, held, input.bridgeKinds);
+  const allocations = [{ facilityId: held.facility.id, places: input.groupSize }];
+  const alternatives = chosen
+    .slice(1)
+    .filter((m) => m.facility.type === held.facility.type || structural.length === 0)
+    .map((m) => m.facility.id);
+  if (!onward) return { kind: 'OFFER', allocations, alternatives };
+  return { kind: 'BRIDGE', allocations, alternatives, onwardTypes: onward.types, onwardPlaceableAt: onward.at };
+}
+
+/**
+ * The kinds to move on to from an interim place `held`: the best suitable kind that is not an
+ * interim kind (COSM, OMM, NLA crisis, youth care); else, after a noodbed, the regular kinds
+ * (the noodbed is "tot structurele opvang beschikbaar is", 002:765-767); else none: a VO/MO place
+ * is where she can stay.
+ */
+export function onwardKinds(
+  matches: readonly FacilityMatch[],
+  held: FacilityMatch,
+  bridgeKinds: readonly ShelterType[],
+): { types: ShelterType[]; at: Date } | null {
+  if (held.interimFor?.length) return { types: [...held.interimFor], at: held.placeableAt };
+  const better = matches.find((match) => !bridgeKinds.includes(match.facility.type));
+  if (better) return { types: [better.facility.type], at: better.placeableAt };
+  if (held.facility.type !== ShelterType.NOODBED) return null;
+  const regular = matches.find((match) => match.facility.type !== ShelterType.NOODBED);
+  return {
+    types: regular ? [regular.facility.type] : [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG],
+    at: regular?.placeableAt ?? held.placeableAt,
+  };
+}
+
+/** The decision among the places the requester is the authority for (the workflow before §5a). */
+function decideOwn(input: DecisionInput, matches: FacilityMatch[], splitMatches: FacilityMatch[] | undefined): PlacementDecision {
   const best = matches[0];
   const placeableNow = matches.filter((match) => match.placeableNow);
 
+  if (best?.placeableNow && best.interimFor?.length && input.mayBridge) {
+    // Suitable only as an interim place (VO/MO for a woman in bedenktijd, 000:2136-2139): she
+    // stays there while the onward request waits for its kind, also when that kind is full.
+    return {
+      kind: 'BRIDGE',
+      allocations: [{ facilityId: best.facility.id, places: input.groupSize }],
+      alternatives: placeableNow
+        .slice(1)
+        .filter((m) => m.interimFor?.length)
+        .map((m) => m.facility.id),
+      onwardTypes: [...best.interimFor],
+      onwardPlaceableAt: input.at,
+    };
+  }
   if (best?.placeableNow) {
     return {
       kind: 'OFFER',
@@ -195,13 +396,15 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
       };
     }
   }
-  if (!best && input.groupSize > 1 && splitResult) {
-    const splitCandidates = eligibleMatches({ ...input, result: splitResult }).filter((match) => match.placeableNow);
-    const allocations = planGroupAllocation(splitCandidates, input.groupSize);
+  if (!best && input.groupSize > 1 && splitMatches) {
+    const allocations = planGroupAllocation(
+      splitMatches.filter((match) => match.placeableNow),
+      input.groupSize,
+    );
     if (allocations) return { kind: 'OFFER', allocations, alternatives: [] };
   }
   if (best && urgent && placeableNow.length > 0 && !input.mayBridge) {
-    // A follow-up or noodbed request that is urgent takes the best place open now of its kinds.
+    // A follow-up request that is urgent takes the best place open now of its kinds.
     return {
       kind: 'OFFER',
       allocations: [{ facilityId: placeableNow[0].facility.id, places: input.groupSize }],

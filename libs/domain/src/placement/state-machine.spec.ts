@@ -20,6 +20,8 @@ const ALLOWED: [PlacementStatus, PlacementStatus][] = [
   [S.OFFERED, S.MATCHING],
   [S.OFFERED, S.CANCELLED],
   [S.ACCEPTED, S.PLACED],
+  // Accepted but she never arrived: the hold lapses like an offer (domain.md §5a).
+  [S.ACCEPTED, S.MATCHING],
   [S.ACCEPTED, S.CANCELLED],
   [S.PLACED, S.ENDED],
 ];

@@ -14,7 +14,8 @@ export const PLACEMENT_TRANSITIONS: Readonly<Record<PlacementStatus, readonly Pl
   [WAITING]: [MATCHING, CANCELLED],
   // Declined or expired offers go back to matching (domain.md §5 rule 3).
   [OFFERED]: [ACCEPTED, MATCHING, CANCELLED],
-  [ACCEPTED]: [PLACED, CANCELLED],
+  // Accepted but never arrived: the hold lapses like an offer and matching starts over (domain.md §5a).
+  [ACCEPTED]: [PLACED, MATCHING, CANCELLED],
   [PLACED]: [ENDED],
   [ENDED]: [],
   [CANCELLED]: [],

@@ -1,6 +1,7 @@
 import { B8Status, ShelterType } from '../../enums';
 import { bedenktijdEnd, bedenktijdState } from '../../profile';
 import { EligibilityRule } from '../context';
+import { interimOnlyFor } from './residence-status.rule';
 import { exclude, ExclusionCode, PASS } from '../exclusion';
 
 /**
@@ -31,19 +32,20 @@ export const b8StatusRule: EligibilityRule = ({ profile, facility, at, config })
       );
     }
   }
+  // An interim place until COSM is not held to its list of who may stay (domain.md §5a).
+  if (!ended && interimOnlyFor(profile, facility.type, config, at)) return PASS;
   const accepted = facility.eligibility.b8Statuses;
   // B8/3 is optional in the profile: for someone with lawful residence it does not apply at all,
   // and for anyone else a missing status is unknown, not a mismatch (the residence rule already
   // keeps people in the bedenktijd out of VO/MO). Only a given, or ended, status is checked.
   const residence = profile.residenceStatus ?? null;
-  const listed = effective ?? (residence !== null && cfg.lawfulResidenceStatuses.includes(residence) ? B8Status.NOT_APPLICABLE : null);
+  const listed =
+    effective ?? (residence !== null && cfg.lawfulResidenceStatuses.includes(residence) ? B8Status.NOT_APPLICABLE : null);
   if (accepted.length > 0 && listed === null && !ended) return PASS;
   if (accepted.length > 0 && (listed === null || !accepted.includes(listed))) {
     return exclude(
       ExclusionCode.B8_STATUS,
-      ended
-        ? `${ended}; takes ${accepted.join(', ')} only`
-        : `takes B8/3 status ${accepted.join(', ')} only; this is ${listed}`,
+      ended ? `${ended}; takes ${accepted.join(', ')} only` : `takes B8/3 status ${accepted.join(', ')} only; this is ${listed}`,
     );
   }
   return PASS;

@@ -1,8 +1,8 @@
 import { B8Status, ResidenceStatus, ShelterType } from '../../enums';
-import { matchingConfig } from '../../matching-config';
+import { DEFAULT_MATCHING_CONFIG, matchingConfig } from '../../matching-config';
 import { newContext } from '../../testing/factories';
 import { ExclusionCode, PASS } from '../exclusion';
-import { residenceStatusRule } from './residence-status.rule';
+import { interimOnlyFor, residenceStatusRule } from './residence-status.rule';
 
 const R = ResidenceStatus;
 
@@ -44,10 +44,18 @@ describe('residenceStatusRule', () => {
           expect(residenceStatusRule(newContext({ residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status }, { type }))).toEqual(PASS);
         },
       );
-      it('refuses no lawful residence in the bedenktijd (COSM is the place, 000:2130-2134)', () => {
-        const r = residenceStatusRule(
-          newContext({ residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status: B8Status.BEDENKTIJD }, { type }),
-        );
+      it.each([B8Status.BEDENKTIJD, B8Status.NOT_YET_INFORMED])(
+        'takes no lawful residence with %s as an interim place only, onward to COSM (000:2136-2139, domain.md §5a)',
+        (b8Status) => {
+          const profile = { residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status };
+          expect(residenceStatusRule(newContext(profile, { type }))).toEqual(PASS);
+          expect(interimOnlyFor(newContext(profile).profile, type, DEFAULT_MATCHING_CONFIG, new Date())).toEqual([
+            ShelterType.COSM,
+          ]);
+        },
+      );
+      it('refuses no lawful residence without a B8/3 status (the route is not known yet, 002:739-741)', () => {
+        const r = residenceStatusRule(newContext({ residenceStatus: R.NO_LAWFUL_RESIDENCE, b8Status: null }, { type }));
         expect(r).toMatchObject({ code: ExclusionCode.RESIDENCE_STATUS });
       });
       it('takes unknown residence by default, not when configured off', () => {
@@ -60,8 +68,32 @@ describe('residenceStatusRule', () => {
     },
   );
 
-  it("applies the facility's own list (missing = UNKNOWN)", () => {
-    const facility = { type: ShelterType.NOODBED, eligibility: { residenceStatuses: [R.DUTCH, R.EU_CITIZEN] } };
+  it.each(DEFAULT_MATCHING_CONFIG.eligibility.crisisKinds)(
+    'an unknown or missing residence status never shuts her out of the crisis kind %s, whatever its list (003:478, 002:726-730)',
+    (type) => {
+      const facility = { type, eligibility: { residenceStatuses: [R.DUTCH, R.EU_CITIZEN] } };
+      expect(
+        residenceStatusRule(newContext({ residenceStatus: R.UNKNOWN, minor: type === ShelterType.JEUGDZORG }, facility)),
+      ).toEqual(PASS);
+      expect(residenceStatusRule(newContext({ residenceStatus: null, minor: type === ShelterType.JEUGDZORG }, facility))).toEqual(
+        PASS,
+      );
+    },
+  );
+
+  it('a minor in an asylum procedure is not shut out of youth care by the adult AZC rule (003:683-695)', () => {
+    expect(
+      residenceStatusRule(newContext({ residenceStatus: R.ASYLUM_PROCEDURE, age: 15 }, { type: ShelterType.JEUGDZORG })),
+    ).toEqual(PASS);
+    expect(
+      residenceStatusRule(newContext({ residenceStatus: R.ASYLUM_PROCEDURE, age: 25 }, { type: ShelterType.JEUGDZORG })),
+    ).toMatchObject({
+      code: ExclusionCode.RESIDENCE_STATUS,
+    });
+  });
+
+  it("applies the facility's own list (missing = UNKNOWN) outside the crisis kinds", () => {
+    const facility = { type: ShelterType.OMM, eligibility: { residenceStatuses: [R.DUTCH, R.EU_CITIZEN] } };
     expect(residenceStatusRule(newContext({ residenceStatus: R.EU_CITIZEN }, facility))).toEqual(PASS);
     expect(residenceStatusRule(newContext({ residenceStatus: R.LAWFUL_NON_EU }, facility))).toMatchObject({
       code: ExclusionCode.RESIDENCE_STATUS,

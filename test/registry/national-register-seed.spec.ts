@@ -1,4 +1,6 @@
 import { ShelterType } from '@opvangplek/domain';
+import { emptyLoadReport, loadRegister } from '@opvangplek/registry/register-loader';
+import { bundledMunicipalities } from '@opvangplek/registry/seed';
 import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -8,7 +10,8 @@ async function fingerprint(database: TestDatabase): Promise<string> {
     SELECT md5(string_agg(r::text, '|' ORDER BY r::text)) AS regions,
            (SELECT md5(string_agg(f::text, '|' ORDER BY f.key)) FROM facilities f) AS facilities,
            (SELECT md5(string_agg(c::text, '|' ORDER BY c.facility_id)) FROM capacity c) AS capacity,
-           (SELECT count(*) FROM capacity_history) AS history
+           (SELECT count(*) FROM capacity_history) AS history,
+           (SELECT md5(string_agg(m::text, '|' ORDER BY m.code)) FROM municipalities m) AS municipalities
     FROM regions r`);
   return JSON.stringify(row);
 }
@@ -26,6 +29,7 @@ describe('national register seed', () => {
     expect(report.regionsInserted).toBe(35);
     expect(report.facilitiesInserted).toBeGreaterThan(150);
     expect(report.capacitiesInserted).toBe(report.facilitiesInserted);
+    expect(report.municipalitiesInserted).toBe(342);
     const perType: { type: ShelterType; places: string; locations: string }[] = await database.dataSource.query(
       `SELECT f.type, sum(c.total) AS places, count(*) AS locations FROM facilities f JOIN capacity c ON c.facility_id = f.id GROUP BY f.type`,
     );
@@ -36,15 +40,44 @@ describe('national register seed', () => {
     expect(places[ShelterType.OMM]).toBe(36); // 000:2149-2153
     expect(locations[ShelterType.NLA_CRISIS]).toBe(3); // 003:486
     expect(locations[ShelterType.NOODBED]).toBeGreaterThanOrEqual(1);
-    const secret = await database.dataSource.query(`SELECT count(*)::int AS n FROM facilities WHERE type = 'VROUWENOPVANG' AND secret_address`);
+    const secret = await database.dataSource.query(
+      `SELECT count(*)::int AS n FROM facilities WHERE type = 'VROUWENOPVANG' AND secret_address`,
+    );
     expect(secret[0].n).toBeGreaterThan(0);
   });
 
   it('is idempotent: loading it again changes nothing', async () => {
     const before = await fingerprint(database);
     const report = await loadNationalRegister(database.dataSource, 1);
-    expect(report).toEqual({ regionsInserted: 0, regionsUpdated: 0, facilitiesInserted: 0, facilitiesUpdated: 0, capacitiesInserted: 0 });
+    expect(report).toEqual(emptyLoadReport());
     expect(await fingerprint(database)).toBe(before);
+  });
+
+  it('stores every municipality with exactly one existing region, and a replacing list removes what it leaves out', async () => {
+    const [counts] = await database.dataSource.query(
+      `SELECT count(*)::int AS municipalities, count(DISTINCT region_code)::int AS regions,
+              count(*) FILTER (WHERE source = 'derived')::int AS derived FROM municipalities`,
+    );
+    expect(counts).toEqual({ municipalities: 342, regions: 35, derived: 104 });
+    const [{ aliases }] = await database.dataSource.query(`SELECT aliases FROM municipalities WHERE code = 'GM0518'`);
+    expect(aliases).toEqual(['Den Haag']);
+
+    const copy = await createTestDatabase();
+    try {
+      await loadNationalRegister(copy.dataSource, 1);
+      const [rotterdam] = bundledMunicipalities().filter((m) => m.code === 'GM0599');
+      const report = await loadRegister(
+        copy.dataSource,
+        { regions: [], facilities: [], municipalities: [{ ...rotterdam, source: 'official' }] },
+        { now: new Date() },
+      );
+      expect(report).toMatchObject({ municipalitiesRemoved: 341, municipalitiesUpdated: 1, municipalitiesInserted: 0 });
+      expect(await copy.dataSource.query('SELECT code, source FROM municipalities')).toEqual([
+        { code: 'GM0599', source: 'official' },
+      ]);
+    } finally {
+      await copy.drop();
+    }
   });
 
   it('never overwrites live counts that staff changed since the register was loaded', async () => {

@@ -21,6 +21,7 @@ export const ANY_ADULT: LoadableFacility['eligibility'] = {
   acceptsCareNeeds: [],
   acceptsChildren: false,
   maxGroupSize: 1,
+  foundInRegionCodes: [],
 };
 
 /** A facility definition with sensible defaults; override what the test is about. */

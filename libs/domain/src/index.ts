@@ -4,6 +4,7 @@ export * from './register';
 export * from './calendar';
 export * from './freshness';
 export * from './profile';
+export * from './municipality';
 export * from './matching-config';
 export * from './eligibility';
 export * from './matching';

@@ -25,7 +25,19 @@ export interface VictimProfile {
   /** Regions where the exploiter operates: never place there (domain.md:52). */
   excludedRegionCodes?: string[] | null;
   homeRegionCode?: string | null;
+  /** Where she was found (a municipality of 2026, its CBS code or a common alias): decides regional pilots. */
   foundInMunicipality?: string | null;
+  /**
+   * Where she is registered (ingeschreven), when she is: with foundInMunicipality it decides the
+   * responsible municipality (002:726-729, responsibleMunicipality).
+   */
+  registeredInMunicipality?: string | null;
+  /**
+   * DERIVED, never client input: the region of foundInMunicipality, set by the matching service on
+   * the copy it gives the matcher (the found-in rule reads it). Not in PROFILE_FIELDS, so
+   * validateProfile refuses it, and the GraphQL input has no such field.
+   */
+  foundInRegionCode?: string | null;
   /** ISO 639-1 codes; ranking only (domain.md:55). */
   languages?: string[] | null;
   /**
@@ -69,10 +81,17 @@ const PROFILE_FIELDS: ReadonlySet<string> = new Set<keyof VictimProfile>([
   'excludedRegionCodes',
   'homeRegionCode',
   'foundInMunicipality',
+  'registeredInMunicipality',
   'languages',
   'unaccompanied',
   'groupSize',
 ]);
+
+/** Fields the service derives itself: refused as input with their own sentence. */
+const DERIVED_FIELDS: Readonly<Record<string, string>> = { foundInRegionCode: 'foundInMunicipality' };
+
+/** The profile fields that name a municipality (validated against the list by validateMunicipalities). */
+export const MUNICIPALITY_FIELDS = ['foundInMunicipality', 'registeredInMunicipality'] as const;
 
 const REGION_CODE = /^[A-Za-z0-9_-]+$/;
 const LANGUAGE_CODE = /^[a-z]{2}$/;
@@ -164,7 +183,9 @@ function regionCodeViolation(field: string, value: unknown): ProfileViolation[] 
 export function validateProfile(profile: VictimProfile, now: Date): ProfileViolation[] {
   const v: ProfileViolation[] = [];
   for (const key of Object.keys(profile)) {
-    if (!PROFILE_FIELDS.has(key)) {
+    if (key in DERIVED_FIELDS) {
+      v.push({ field: key, message: `${key} is derived by the service from ${DERIVED_FIELDS[key]}; do not send it` });
+    } else if (!PROFILE_FIELDS.has(key)) {
       v.push({
         field: key,
         message: `${key} is not a profile field; the service stores no names or identity numbers, only a case reference`,
@@ -224,12 +245,13 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
     }
   }
   if (isSet(profile.homeRegionCode)) v.push(...regionCodeViolation('homeRegionCode', profile.homeRegionCode));
-  if (isSet(profile.foundInMunicipality)) {
-    const m = profile.foundInMunicipality;
+  for (const field of MUNICIPALITY_FIELDS) {
+    const m = profile[field];
+    if (!isSet(m)) continue;
     if (typeof m !== 'string' || m.trim().length === 0 || m.length > MAX_MUNICIPALITY_LENGTH || CONTROL_CHARACTERS.test(m)) {
       v.push({
-        field: 'foundInMunicipality',
-        message: `foundInMunicipality must be a municipality name of 1 to ${MAX_MUNICIPALITY_LENGTH} printable characters`,
+        field,
+        message: `${field} must be a municipality name of 1 to ${MAX_MUNICIPALITY_LENGTH} printable characters`,
       });
     }
   }

@@ -2,15 +2,7 @@
  * The national shelter register as the domain sees it: regions, facilities and what each kind of
  * shelter is for (domain.md §2). Plain data shapes; persistence maps onto these.
  */
-import {
-  B8Status,
-  CareNeed,
-  ExploitationType,
-  Gender,
-  PlacingAuthority,
-  ResidenceStatus,
-  ShelterType,
-} from './enums';
+import { B8Status, CareNeed, ExploitationType, Gender, PlacingAuthority, ResidenceStatus, ShelterType } from './enums';
 
 /** One of the 35 centrumgemeente regions that fund VO and MO (domain.md §7). */
 export interface Region {
@@ -54,6 +46,11 @@ export interface Eligibility {
   acceptsChildren: boolean;
   /** The largest group placed together at once (an NLA raid); 1 for individual places. */
   maxGroupSize: number;
+  /**
+   * Only for victims found in a municipality of these regions (a regional pilot, e.g. the Humanitas
+   * noodbedden for Zuid-Holland Zuid and Rotterdam Rijnmond, 002:749-753); empty = found anywhere.
+   */
+  foundInRegionCodes: string[];
 }
 
 /** How often a facility is expected to confirm its capacity; drives freshness. */

@@ -17,6 +17,7 @@ import {
   matchPage,
   type MatchResult,
   screenRegister,
+  validateMunicipalities,
   validateProfile,
   type VictimProfile,
 } from '@opvangplek/domain';
@@ -26,6 +27,7 @@ import { InvalidInputError } from '@opvangplek/platform/errors';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
 import { facilityView, intakeMemo } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
+import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
 import {
   type FacilityDefinitionRow,
   type LiveCapacityRow,
@@ -76,15 +78,23 @@ export class MatchingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly register: RegisterSnapshotService,
     private readonly regionDirectory: RegionDirectory,
+    private readonly municipalities: MunicipalityDirectoryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.matchingConfig = matchingConfig({ freshness: config.freshness });
   }
 
-  /** Validates the profile for `at`; throws BAD_USER_INPUT naming the first offending field. */
+  /**
+   * Validates the profile for `at`, its municipalities against the list of 2026 (with the closest
+   * names when one is unknown); throws BAD_USER_INPUT naming the first offending field.
+   */
   assertValidProfile(profile: VictimProfile, at: Date, prefix = 'profile'): void {
     const violations = validateProfile(profile, at);
+    const flagged = new Set(violations.map((violation) => violation.field));
+    violations.push(
+      ...validateMunicipalities(profile, this.municipalities.current()).filter((violation) => !flagged.has(violation.field)),
+    );
     if (violations.length > 0) {
       const [first] = violations;
       const more =
@@ -114,6 +124,7 @@ export class MatchingService {
       regions?: RegionEntity[];
     },
   ): Promise<Match> {
+    profile = await this.forMatcher(profile);
     const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.regionDirectory.regions()]);
     const regionCentroids = centroidsOf(regions);
     const mayLocate = options.mayLocate ?? (() => true);
@@ -177,6 +188,7 @@ export class MatchingService {
       excludedFirst?: number | null;
     },
   ): Promise<PagedMatch> {
+    profile = await this.forMatcher(profile);
     const regionCentroids = centroidsOf(options.regions);
     const common = {
       profile,
@@ -223,7 +235,9 @@ export class MatchingService {
         onlyForCapacity: someFull,
         onlyForCapacityOrGroupSize:
           someFull ||
-          screening.classReasons.some((reasons) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.GROUP_SIZE)),
+          screening.classReasons.some(
+            (reasons) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.GROUP_SIZE),
+          ),
       };
       return {
         page,
@@ -235,7 +249,22 @@ export class MatchingService {
       };
     }
     const { result, facilities } = await this.match(profile, { ...options, requesterRegionCode: options.requesterRegionCode });
-    return { page: pageOf(result, options.first, options.excludedFirst), evidence: exclusionEvidence(result.excluded), facility: (id) => facilities.get(id)! };
+    return {
+      page: pageOf(result, options.first, options.excludedFirst),
+      evidence: exclusionEvidence(result.excluded),
+      facility: (id) => facilities.get(id)!,
+    };
+  }
+
+  /**
+   * The profile as the matcher reads it: with `foundInRegionCode`, the region of foundInMunicipality
+   * (null when not given or not on the list), derived here and never taken from the caller. The
+   * found-in rule needs it (the pilot noodbedden, 002:749-753).
+   */
+  private async forMatcher(profile: VictimProfile): Promise<VictimProfile> {
+    const found = profile.foundInMunicipality;
+    const foundInRegionCode = found ? (await this.municipalities.directory()).regionOf(found) : null;
+    return { ...profile, foundInRegionCode };
   }
 
   /** The `matchFacilities` query. */
@@ -271,7 +300,12 @@ export class MatchingService {
     });
     // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
     // Written while the answer is built, and awaited before it is given.
-    const audited = audit(this.dataSource.manager, viewer, { action: 'profile.match', detail: `${page.matchCount} matches` }, now);
+    const audited = audit(
+      this.dataSource.manager,
+      viewer,
+      { action: 'profile.match', detail: `${page.matchCount} matches` },
+      now,
+    );
 
     const intakeOf = intakeMemo(at);
     const view = (id: string) => {

@@ -14,7 +14,7 @@ export const FACILITY_ROWS_SQL = `
          f.secret_address, f.address, f.placing_authority, f.intake_hours, f.genders::text[] AS genders, f.min_age, f.max_age,
          f.exploitation_types::text[] AS exploitation_types, f.residence_statuses::text[] AS residence_statuses,
          f.b8_statuses::text[] AS b8_statuses, f.accepts_care_needs::text[] AS accepts_care_needs, f.accepts_children,
-         f.max_group_size, f.max_stay_days, f.update_cadence, f.created_at, f.updated_at,
+         f.max_group_size, f.found_in_region_codes, f.max_stay_days, f.update_cadence, f.created_at, f.updated_at,
          r.name AS region_name, r.central_municipality, r.latitude AS region_latitude, r.longitude AS region_longitude,
          c.total, c.occupied, c.held, c.out_of_service, c.version, c.updated_at AS capacity_updated_at, c.confirmed_at
   FROM facilities f
@@ -77,6 +77,7 @@ export function toLoadedFacility(row: Row): LoadedFacility {
       acceptsCareNeeds: row.accepts_care_needs,
       acceptsChildren: row.accepts_children,
       maxGroupSize: row.max_group_size,
+      foundInRegionCodes: row.found_in_region_codes,
     },
     maxStayDays: row.max_stay_days,
     updateCadence: row.update_cadence,

@@ -68,6 +68,10 @@ export class EligibilityColumns {
 
   @Column({ name: 'max_group_size', type: 'smallint', default: 1 })
   maxGroupSize: number;
+
+  /** Region codes where she must have been found (a regional pilot, 002:749-753); empty = anywhere. */
+  @Column({ name: 'found_in_region_codes', type: 'text', array: true, default: () => "'{}'" })
+  foundInRegionCodes: string[];
 }
 
 @Entity({ name: 'facilities' })

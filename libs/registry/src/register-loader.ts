@@ -1,5 +1,6 @@
 import type { CapacityCounts, FacilityDefinition, Region } from '@opvangplek/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { MunicipalitySeed } from './seed/municipalities.data';
 
 export type LoadableRegion = Region & { latitude: number; longitude: number };
 export type LoadableFacility = FacilityDefinition & { capacity: CapacityCounts };
@@ -10,6 +11,23 @@ export interface LoadReport {
   facilitiesInserted: number;
   facilitiesUpdated: number;
   capacitiesInserted: number;
+  municipalitiesInserted: number;
+  municipalitiesUpdated: number;
+  municipalitiesRemoved: number;
+}
+
+/** A report of a load that changed nothing. */
+export function emptyLoadReport(): LoadReport {
+  return {
+    regionsInserted: 0,
+    regionsUpdated: 0,
+    facilitiesInserted: 0,
+    facilitiesUpdated: 0,
+    capacitiesInserted: 0,
+    municipalitiesInserted: 0,
+    municipalitiesUpdated: 0,
+    municipalitiesRemoved: 0,
+  };
 }
 
 /** Serialises register loads across processes (two `npm start`s on one database). */
@@ -38,6 +56,7 @@ const FACILITY_COLUMNS = [
   'accepts_care_needs',
   'accepts_children',
   'max_group_size',
+  'found_in_region_codes',
   'max_stay_days',
   'update_cadence',
 ] as const;
@@ -52,6 +71,7 @@ const CASTS: Partial<Record<(typeof FACILITY_COLUMNS)[number], string>> = {
   residence_statuses: 'residence_status[]',
   b8_statuses: 'b8_status[]',
   accepts_care_needs: 'care_need[]',
+  found_in_region_codes: 'text[]',
   update_cadence: 'update_cadence',
 };
 
@@ -79,6 +99,7 @@ function facilityRow(facility: LoadableFacility): unknown[] {
     e.acceptsCareNeeds,
     e.acceptsChildren,
     e.maxGroupSize,
+    e.foundInRegionCodes,
     facility.maxStayDays,
     facility.updateCadence,
   ];
@@ -109,7 +130,12 @@ function batches<T>(items: readonly T[]): T[][] {
  */
 export async function loadRegister(
   dataSource: DataSource,
-  register: { regions: readonly LoadableRegion[]; facilities: readonly LoadableFacility[] },
+  register: {
+    regions: readonly LoadableRegion[];
+    facilities: readonly LoadableFacility[];
+    /** The complete municipality list, when given: it replaces the table's (rows not in it are removed). */
+    municipalities?: readonly MunicipalitySeed[];
+  },
   options: {
     now: Date;
     confirmedHoursAgo?: (facility: LoadableFacility) => number | null;
@@ -118,14 +144,9 @@ export async function loadRegister(
 ): Promise<LoadReport> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
-    const report: LoadReport = {
-      regionsInserted: 0,
-      regionsUpdated: 0,
-      facilitiesInserted: 0,
-      facilitiesUpdated: 0,
-      capacitiesInserted: 0,
-    };
+    const report = emptyLoadReport();
     await loadRegions(manager, register.regions, report);
+    if (register.municipalities) await loadMunicipalities(manager, register.municipalities, report);
     let done = 0;
     for (const batch of batches(register.facilities)) {
       await loadFacilities(manager, batch, report);
@@ -152,6 +173,33 @@ async function loadRegions(manager: EntityManager, regions: readonly LoadableReg
   );
   report.regionsInserted += rows.filter((row) => row.inserted).length;
   report.regionsUpdated += rows.filter((row) => !row.inserted).length;
+}
+
+/** Upserts the list by CBS code (a row is rewritten only where it differs) and removes municipalities no longer in it. */
+async function loadMunicipalities(
+  manager: EntityManager,
+  municipalities: readonly MunicipalitySeed[],
+  report: LoadReport,
+): Promise<void> {
+  const [removed] = await manager.query(
+    `WITH gone AS (DELETE FROM municipalities WHERE code <> ALL($1::varchar[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    [municipalities.map((m) => m.code)],
+  );
+  report.municipalitiesRemoved += removed.n;
+  for (const batch of batches(municipalities)) {
+    const rows: { inserted: boolean }[] = await manager.query(
+      `INSERT INTO municipalities (code, name, province, region_code, source, aliases)
+       VALUES ${placeholders(batch.length, [undefined, undefined, undefined, undefined, undefined, 'text[]'])}
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, province = EXCLUDED.province, region_code = EXCLUDED.region_code,
+         source = EXCLUDED.source, aliases = EXCLUDED.aliases
+       WHERE (municipalities.name, municipalities.province, municipalities.region_code, municipalities.source, municipalities.aliases)
+         IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.province, EXCLUDED.region_code, EXCLUDED.source, EXCLUDED.aliases)
+       RETURNING (xmax = 0) AS inserted`,
+      batch.flatMap((m) => [m.code, m.name, m.province, m.regionCode, m.source, m.aliases]),
+    );
+    report.municipalitiesInserted += rows.filter((row) => row.inserted).length;
+    report.municipalitiesUpdated += rows.filter((row) => !row.inserted).length;
+  }
 }
 
 async function loadFacilities(manager: EntityManager, batch: readonly LoadableFacility[], report: LoadReport): Promise<void> {

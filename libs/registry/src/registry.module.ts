@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
+import { MunicipalityDirectoryService } from './municipality-directory.service';
 import { RegionDirectory } from './region-directory';
-import { RegistryResolver } from './registry.resolver';
+import { RegionFieldsResolver, RegistryResolver } from './registry.resolver';
 import { RegisterSnapshotService } from './register-snapshot.service';
 import { RegistryService } from './registry.service';
 
 /** The national register: regions, facilities and their live capacity, read side. */
 @Module({
-  providers: [RegistryService, RegisterSnapshotService, RegionDirectory, RegistryResolver],
-  exports: [RegistryService, RegisterSnapshotService, RegionDirectory],
+  providers: [
+    RegistryService,
+    RegisterSnapshotService,
+    RegionDirectory,
+    MunicipalityDirectoryService,
+    RegistryResolver,
+    RegionFieldsResolver,
+  ],
+  exports: [RegistryService, RegisterSnapshotService, RegionDirectory, MunicipalityDirectoryService],
 })
 export class RegistryModule {}

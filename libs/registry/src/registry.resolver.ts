@@ -1,8 +1,9 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { FacilityFilterInput } from './dto/facility-filter.input';
 import { FacilityModel } from './models/facility.model';
+import { MunicipalityDirectoryService } from './municipality-directory.service';
 import { RegionModel } from './models/region.model';
 import { RegistryService } from './registry.service';
 
@@ -26,5 +27,22 @@ export class RegistryResolver {
   @Query(() => FacilityModel, { nullable: true, description: 'One facility, or null when there is none with this id.' })
   facility(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<FacilityModel | null> {
     return this.registry.facility(viewer, id);
+  }
+}
+
+@Resolver(() => RegionModel)
+export class RegionFieldsResolver {
+  constructor(private readonly directory: MunicipalityDirectoryService) {}
+
+  @ResolveField(() => [String], {
+    description:
+      "The region's municipalities (CBS names, 2026) from the municipality list; until the official division (RegioAtlas/VWS) is loaded, part of it is derived.",
+  })
+  async municipalities(@Parent() region: RegionModel): Promise<string[]> {
+    return (await this.directory.directory())
+      .municipalities()
+      .filter((municipality) => municipality.regionCode === region.code)
+      .map((municipality) => municipality.name)
+      .sort((a, b) => a.localeCompare(b, 'nl'));
   }
 }

@@ -4,7 +4,15 @@ import { dataSourceOptions } from '@opvangplek/platform/database';
 import { hash32 } from '@opvangplek/registry/seed/deterministic';
 import { type LoadReport, loadRegister } from '@opvangplek/registry/register-loader';
 import { RegionEntity } from '@opvangplek/registry/region.entity';
-import { nationalRegister, regionSeed, scaleRegister, type NationalRegister, type SeedFacility } from '@opvangplek/registry/seed';
+import { MunicipalityEntity } from '@opvangplek/registry/municipality.entity';
+import {
+  bundledMunicipalities,
+  nationalRegister,
+  regionSeed,
+  scaleRegister,
+  type NationalRegister,
+  type SeedFacility,
+} from '@opvangplek/registry/seed';
 import { DataSource } from 'typeorm';
 import { parseFlags, UsageError } from '../args';
 import { withMigratedDatabase } from '../database-session';
@@ -28,19 +36,24 @@ export function loadNationalRegister(dataSource: DataSource, scale: number, now 
     const { latitude, longitude } = regionSeed(region.code);
     return { ...region, latitude, longitude };
   });
-  return loadRegister(dataSource, { regions, facilities: register.facilities }, {
-    now,
-    confirmedHoursAgo: simulatedConfirmationAge,
-    onProgress: (done, total) => {
-      if (total >= 2_000 && (done % 5_000 < 500 || done === total)) Logger.log(`loaded ${done} of ${total} facilities`, 'Seed');
+  return loadRegister(
+    dataSource,
+    { regions, facilities: register.facilities, municipalities: bundledMunicipalities() },
+    {
+      now,
+      confirmedHoursAgo: simulatedConfirmationAge,
+      onProgress: (done, total) => {
+        if (total >= 2_000 && (done % 5_000 < 500 || done === total)) Logger.log(`loaded ${done} of ${total} facilities`, 'Seed');
+      },
     },
-  });
+  );
 }
 
 function describe(report: LoadReport): string {
   return (
     `regions: ${report.regionsInserted} new, ${report.regionsUpdated} updated; ` +
-    `facilities: ${report.facilitiesInserted} new, ${report.facilitiesUpdated} updated; capacity records: ${report.capacitiesInserted} new`
+    `facilities: ${report.facilitiesInserted} new, ${report.facilitiesUpdated} updated; capacity records: ${report.capacitiesInserted} new; ` +
+    `municipalities: ${report.municipalitiesInserted} new, ${report.municipalitiesUpdated} updated, ${report.municipalitiesRemoved} removed`
   );
 }
 
@@ -61,7 +74,17 @@ export async function seedNationalRegisterIfEmpty(config: AppConfig): Promise<vo
   const dataSource = new DataSource(dataSourceOptions(config.databaseUrl!, { poolSize: 2, applicationName: 'opvangplek-seed' }));
   await dataSource.initialize();
   try {
-    if ((await dataSource.getRepository(RegionEntity).count()) > 0) return;
+    if ((await dataSource.getRepository(RegionEntity).count()) > 0) {
+      // A database from before the municipality list: give it the bundled one (its regions are the seed's).
+      if ((await dataSource.getRepository(MunicipalityEntity).count()) > 0) return;
+      const report = await loadRegister(
+        dataSource,
+        { regions: [], facilities: [], municipalities: bundledMunicipalities() },
+        { now: new Date() },
+      );
+      Logger.log(`municipality list loaded (${describe(report)})`, 'Seed');
+      return;
+    }
     const report = await loadNationalRegister(dataSource, 1);
     Logger.log(`first start: national register loaded (${describe(report)})`, 'Seed');
   } finally {

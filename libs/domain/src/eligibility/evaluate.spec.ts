@@ -38,7 +38,7 @@ describe('evaluateEligibility', () => {
   });
 
   it('has one rule per concern and accepts a custom rule list', () => {
-    expect(ELIGIBILITY_RULES).toHaveLength(11);
+    expect(ELIGIBILITY_RULES).toHaveLength(12);
     expect(evaluateEligibility(newContext({}, { capacity: { total: 0 } }), [])).toEqual([]);
     expect(isExclusion(PASS)).toBe(false);
   });

@@ -7,6 +7,7 @@ import { capacityRule } from './rules/capacity.rule';
 import { careNeedsRule } from './rules/care-needs.rule';
 import { childrenRule } from './rules/children.rule';
 import { exploitationTypeRule } from './rules/exploitation-type.rule';
+import { foundInRule } from './rules/found-in.rule';
 import { genderRule } from './rules/gender.rule';
 import { groupSizeRule } from './rules/group-size.rule';
 import { regionRule } from './rules/region.rule';
@@ -23,6 +24,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
   careNeedsRule,
   childrenRule,
   regionRule,
+  foundInRule,
   groupSizeRule,
   capacityRule,
 ];

@@ -12,6 +12,8 @@ export enum ExclusionCode {
   CHILDREN = 'CHILDREN',
   REGION_EXCLUDED = 'REGION_EXCLUDED',
   GROUP_SIZE = 'GROUP_SIZE',
+  /** A regional place for victims found elsewhere (or where she was found is not given). */
+  FOUND_IN_AREA = 'FOUND_IN_AREA',
 }
 
 export interface ExclusionReason {

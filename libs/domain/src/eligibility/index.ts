@@ -8,6 +8,7 @@ export * from './rules/capacity.rule';
 export * from './rules/care-needs.rule';
 export * from './rules/children.rule';
 export * from './rules/exploitation-type.rule';
+export * from './rules/found-in.rule';
 export * from './rules/gender.rule';
 export * from './rules/group-size.rule';
 export * from './rules/region.rule';

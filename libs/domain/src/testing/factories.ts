@@ -20,6 +20,7 @@ export const ANY_ELIGIBILITY: Readonly<Eligibility> = Object.freeze({
   acceptsCareNeeds: [],
   acceptsChildren: true,
   maxGroupSize: 1,
+  foundInRegionCodes: [],
 });
 
 export type FacilityOverrides = Omit<Partial<FacilitySnapshot>, 'eligibility' | 'capacity'> & {

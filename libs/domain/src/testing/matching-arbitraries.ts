@@ -45,6 +45,7 @@ export const profileArb: fc.Arbitrary<VictimProfile> = fc.record(
     threatLevel: maybe(enumOf(ThreatLevel)),
     excludedRegionCodes: maybe(subsetOf(REGIONS)),
     homeRegionCode: maybe(fc.constantFrom(...REGIONS)),
+    foundInRegionCode: maybe(fc.constantFrom(...REGIONS)),
     unaccompanied: maybe(fc.boolean()),
     groupSize: fc.oneof(
       { arbitrary: fc.constant(undefined), weight: 3 },
@@ -82,6 +83,7 @@ export const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
       acceptsCareNeeds: listOf(Object.values(CareNeed)),
       acceptsChildren: fc.boolean(),
       maxGroupSize: fc.integer({ min: 1, max: 8 }),
+      foundInRegionCodes: listOf(REGIONS),
       total: fc.integer({ min: 0, max: 10 }),
       occupied: fc.integer({ min: 0, max: 4 }),
       held: fc.integer({ min: 0, max: 1 }),
@@ -117,6 +119,7 @@ export const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
         acceptsCareNeeds: f.acceptsCareNeeds,
         acceptsChildren: f.acceptsChildren,
         maxGroupSize: f.maxGroupSize,
+        foundInRegionCodes: f.foundInRegionCodes,
       },
       maxStayDays: f.maxStayDays,
       updateCadence: f.updateCadence,

@@ -26,7 +26,10 @@ export class VictimProfileInput {
   @Field(() => B8Status, { nullable: true })
   b8Status?: B8Status | null;
 
-  @Field(() => CalendarDate, { nullable: true, description: 'First day of the bedenktijd (reflection period, at most 3 months).' })
+  @Field(() => CalendarDate, {
+    nullable: true,
+    description: 'First day of the bedenktijd (reflection period, at most 3 months).',
+  })
   bedenktijdStart?: string | null;
 
   @Field(() => AangifteStatus, { nullable: true })
@@ -47,8 +50,19 @@ export class VictimProfileInput {
   @Field(() => ID, { nullable: true })
   homeRegionCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where she was found: a Dutch municipality of 2026 by name ("Den Haag" and other common names too) or CBS code (GM0599). Decides regional pilots.',
+  })
   foundInMunicipality?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where she is registered (ingeschreven), if she is: a municipality of 2026 by name or CBS code. Registered, else found, is the responsible municipality.',
+  })
+  registeredInMunicipality?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 codes, e.g. ["en", "pl"].' })
   languages?: string[] | null;

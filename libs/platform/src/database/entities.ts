@@ -5,6 +5,7 @@
 import { AuditEntryEntity } from '@opvangplek/access/audit/audit-entry.entity';
 import { RegionEntity } from '@opvangplek/registry/region.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
+import { MunicipalityEntity } from '@opvangplek/registry/municipality.entity';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { CapacityHistoryEntity } from '@opvangplek/capacity/capacity-history.entity';
 import { PlacementEventEntity } from '@opvangplek/placement/placement-event.entity';
@@ -13,6 +14,7 @@ import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.
 
 export const ENTITIES = [
   RegionEntity,
+  MunicipalityEntity,
   FacilityEntity,
   CapacityEntity,
   CapacityHistoryEntity,

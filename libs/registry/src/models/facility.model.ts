@@ -40,6 +40,11 @@ export class EligibilityModel {
 
   @Field(() => Int, { description: 'Largest group placed together at once.' })
   maxGroupSize: number;
+
+  @Field(() => [ID], {
+    description: 'Only for victims found in a municipality of these regions (a regional pilot); empty = anywhere.',
+  })
+  foundInRegionCodes: string[];
 }
 
 @ObjectType('Intake', { description: 'When the facility takes people in.' })

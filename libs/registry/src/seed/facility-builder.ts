@@ -140,6 +140,7 @@ export function adultEligibility(overrides: Partial<Eligibility>): Eligibility {
     acceptsCareNeeds: [CareNeed.GGZ],
     acceptsChildren: false,
     maxGroupSize: 1,
+    foundInRegionCodes: [],
     ...overrides,
   };
 }

@@ -178,15 +178,19 @@ function nlaCrisis(): FacilitySpec[] {
   ];
 }
 
+/** The Humanitas pilot noodbedden serve victims found in the municipalities of these regions (002:749-753). */
+const PILOT_FOUND_IN = ['RR', 'ZHZ'];
+
 /**
  * Noodbedden for AVIM and KMar: "een noodbed" at Humanitas Rotterdam (002:761-767) and the Humanitas
  * pilot for "nationale" victims found in Zuid-Holland Zuid and Rotterdam Rijnmond (002:749-753). The
  * Amsterdam and Twente beds stand for further pilots (not in the documents).
  */
 function noodbedden(): FacilitySpec[] {
-  const eligibility = (residenceStatuses: readonly ResidenceStatus[]) =>
+  const eligibility = (residenceStatuses: readonly ResidenceStatus[], foundInRegionCodes: readonly string[]) =>
     adultEligibility({
       residenceStatuses: [...residenceStatuses],
+      foundInRegionCodes: [...foundInRegionCodes],
       b8Statuses: [],
       // Built for complex cases that regular shelter refuses (002:741-745).
       acceptsCareNeeds: [...ALL_CARE_NEEDS],
@@ -200,6 +204,8 @@ function noodbedden(): FacilitySpec[] {
     residence: readonly ResidenceStatus[],
     total: number,
     occupied: number,
+    /** Only for victims found in these regions (the pilot, 002:749-753); empty = anywhere. */
+    foundInRegionCodes: readonly string[] = [],
   ): FacilitySpec => ({
     key,
     name,
@@ -208,7 +214,7 @@ function noodbedden(): FacilitySpec[] {
     regionCode,
     municipality,
     secretAddress: true,
-    eligibility: eligibility(residence),
+    eligibility: eligibility(residence, foundInRegionCodes),
     capacity: { total, occupied, held: 0, outOfService: 0 },
   });
   return [
@@ -231,6 +237,7 @@ function noodbedden(): FacilitySpec[] {
       NATIONAL_RESIDENCE,
       2,
       1,
+      PILOT_FOUND_IN,
     ),
     bed(
       'noodbed-zhz-1',
@@ -241,6 +248,7 @@ function noodbedden(): FacilitySpec[] {
       NATIONAL_RESIDENCE,
       2,
       0,
+      PILOT_FOUND_IN,
     ),
     bed(
       'noodbed-ams-1',

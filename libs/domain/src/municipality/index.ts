@@ -1,0 +1,3 @@
+export * from './municipality-directory';
+export * from './responsible-municipality';
+export * from './validate-municipalities';

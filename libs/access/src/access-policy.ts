@@ -2,7 +2,9 @@ import { Role } from '@opvangplek/domain';
 
 const ALL = Object.values(Role);
 const ALL_BUT_PLANNERS = ALL.filter((role) => role !== Role.PLANNER);
-const { ZORGCOORDINATOR, COMENSHA, POLICE, NLA, SHELTER_STAFF, PLANNER, ADMIN } = Role;
+const { ZORGCOORDINATOR, COMENSHA, POLICE, NLA, SHELTER_STAFF, PLANNER, ADMIN, JEUGDBESCHERMING } = Role;
+/** Those who decide placements on a worklist (domain.md §5a): assign a place or hand the request back. */
+const DECIDERS = [ZORGCOORDINATOR, COMENSHA, NLA, JEUGDBESCHERMING];
 /** Aggregates over requests (issue 6): for those who plan and coordinate capacity, not for placers on shift. */
 const PLANNING = [PLANNER, COMENSHA, ZORGCOORDINATOR, ADMIN];
 
@@ -18,7 +20,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   regions: ALL,
   facilities: ALL,
   facility: ALL,
-  matchFacilities: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, ADMIN],
+  matchFacilities: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
   placementRequest: ALL_BUT_PLANNERS,
   placementRequests: ALL_BUT_PLANNERS,
   auditLog: [ADMIN],
@@ -29,12 +31,15 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
-  requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, ADMIN],
+  requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, JEUGDBESCHERMING, ADMIN],
   requestNoodbed: [POLICE],
   respondToOffer: [SHELTER_STAFF, ADMIN],
   confirmArrival: [SHELTER_STAFF, ADMIN],
   endPlacement: ALL_BUT_PLANNERS,
-  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, ADMIN],
+  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
+  // Who may act on each request is decided per request by the authority table (domain.md §5a).
+  assignPlacement: DECIDERS,
+  returnRequest: DECIDERS,
   breakGlassProfile: [ADMIN],
   // Subscription
   capacityChanged: ALL,

@@ -86,6 +86,29 @@ export class PlacementRequestEntity {
   @Column({ name: 'waiting_for_authority', type: 'enum', enum: PlacingAuthority, enumName: 'placing_authority', nullable: true })
   waitingForAuthority: PlacingAuthority | null;
 
+  /** With AWAITING_AUTHORITY: the organisation that decides, when one is named (Nidos, 003:689-695). */
+  @Column({ name: 'waiting_for_organisation', type: 'varchar', length: 64, nullable: true })
+  waitingForOrganisation: string | null;
+
+  /** Kinds an authority handed back (returnRequest): not matched again for this request. */
+  @Column({
+    name: 'returned_types',
+    type: 'enum',
+    enum: ShelterType,
+    enumName: 'shelter_type',
+    array: true,
+    default: () => "'{}'",
+  })
+  returnedTypes: ShelterType[];
+
+  /** Where she is registered, else where she was found (002:726-729): the municipality that is responsible. */
+  @Column({ name: 'responsible_municipality', type: 'varchar', length: 100, nullable: true })
+  responsibleMunicipality: string | null;
+
+  /** Criminal exploitation: the requester recorded the screeningsoverleg's route decision with the OM (003:490). */
+  @Column({ name: 'route_decided', type: 'boolean', default: false })
+  routeDecided: boolean;
+
   @Index('placement_requests_next_attempt_idx')
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;

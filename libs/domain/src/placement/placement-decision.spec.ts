@@ -551,3 +551,17 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
     });
   });
 });
+
+describe('decidePlacement: criminal exploitation (003:490)', () => {
+  it('waits for the route decision of the screeningsoverleg with the OM, however many places are free', () => {
+    const decision = decidePlacement(
+      input(result([match(facility('vo-rr', ShelterType.VROUWENOPVANG), true)]), { awaitingRouteDecision: true }),
+    );
+    expect(decision).toEqual({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_ROUTE_DECISION,
+      nextAttemptAt: null,
+      waitingForAuthority: null,
+    });
+  });
+});

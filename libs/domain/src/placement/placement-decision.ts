@@ -48,6 +48,12 @@ export enum WaitingReason {
    * until she has arrived there (one person, one place; domain.md §5a, 002:763-767).
    */
   INTERIM_NOT_ARRIVED = 'INTERIM_NOT_ARRIVED',
+  /**
+   * Criminal exploitation: the screeningsoverleg decides with the OM "in eerste instantie de te volgen
+   * route en het eventueel bieden van een veilige opvangplek" (003:490); the request waits until the
+   * requester records that decision.
+   */
+  AWAITING_ROUTE_DECISION = 'AWAITING_ROUTE_DECISION',
 }
 
 export interface Allocation {
@@ -130,6 +136,8 @@ export interface DecisionInput {
   interimArrived?: boolean | null;
   /** The worklist a request goes on when nothing suits at all (a minor: youth care). */
   fallbackAuthority?: FallbackAuthority | null;
+  /** Criminal exploitation whose route the screeningsoverleg has not decided yet (003:490): it waits. */
+  awaitingRouteDecision?: boolean;
 }
 
 function eligibleMatches(input: DecisionInput): FacilityMatch[] {
@@ -233,6 +241,9 @@ function verdicts(input: DecisionInput): (match: FacilityMatch) => AuthorityVerd
  * place now when it is urgent; only places the requester is the authority for are offered.
  */
 export function decidePlacement(input: DecisionInput, splitResult?: MatchResult): PlacementDecision {
+  if (input.awaitingRouteDecision) {
+    return { kind: 'WAIT', reason: WaitingReason.AWAITING_ROUTE_DECISION, nextAttemptAt: null, waitingForAuthority: null };
+  }
   const verdictOf = verdicts(input);
   const considered = (res: MatchResult, withTypes: boolean) =>
     (withTypes

@@ -10,5 +10,16 @@ import { ProfileRetention1795329579530 } from './1795329579530-ProfileRetention'
 import { InsightFigures1795332170943 } from './1795332170943-InsightFigures';
 import { RegisterVersion1795400000000 } from './1795400000000-RegisterVersion';
 import { Municipalities1795500000000 } from './1795500000000-Municipalities';
+import { AuthorityWorklists1795600000000 } from './1795600000000-AuthorityWorklists';
 
-export const MIGRATIONS: Function[] = [InitialRegister1795324571031, PlacementWorkflow1795325902357, AuditLog1795326750474, EncryptedNotes1795329430601, ProfileRetention1795329579530, InsightFigures1795332170943, RegisterVersion1795400000000, Municipalities1795500000000];
+export const MIGRATIONS: Function[] = [
+  InitialRegister1795324571031,
+  PlacementWorkflow1795325902357,
+  AuditLog1795326750474,
+  EncryptedNotes1795329430601,
+  ProfileRetention1795329579530,
+  InsightFigures1795332170943,
+  RegisterVersion1795400000000,
+  Municipalities1795500000000,
+  AuthorityWorklists1795600000000,
+];

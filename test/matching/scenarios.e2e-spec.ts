@@ -157,10 +157,12 @@ describe('matchFacilities: the scenarios of the issue, against the national regi
       expect(openNow.map((m) => m.facility.type)).toContain(ShelterType.NOODBED);
     });
 
-    it('keeps her out of regular VO/MO: in the bedenktijd without a permit the COSM is the place (000:2131-2134)', () => {
-      const regular = result.excluded.filter((e) => REGULAR_SHELTER.includes(e.facility.type));
-      expect(regular).toHaveLength([...register.values()].filter((f) => REGULAR_SHELTER.includes(f.type)).length);
-      for (const exclusion of regular) expect(codesOf(exclusion)).toContain(ExclusionCode.RESIDENCE_STATUS);
+    it('VO/MO take her only as an interim place until the COSM, never for her residence status (000:2131-2139, domain.md §5a)', () => {
+      const regular = result.matches.filter((m) => REGULAR_SHELTER.includes(m.facility.type));
+      expect(regular.length).toBeGreaterThan(0);
+      for (const match of regular) expect(match.reasons).toContain('interim place only: onward to COSM (000:2136-2139)');
+      const excluded = result.excluded.filter((e) => REGULAR_SHELTER.includes(e.facility.type));
+      for (const exclusion of excluded) expect(codesOf(exclusion)).not.toContain(ExclusionCode.RESIDENCE_STATUS);
     });
 
     it('advises a bridge: a place open now, then the transfer to the COSM on Monday 09:00', () => {
@@ -315,8 +317,15 @@ describe('matchFacilities: the scenarios of the issue, against the national regi
       }
     });
 
-    it('at night: OMM still first by score but placeable only at 09:00, with a bridge for the night', async () => {
+    it('at night, asked by a zorgcoördinator: OMM first but placeable only at 09:00, and no noodbed is advised to her (002:761-763)', async () => {
       const result = await match(DUTCH_WOMAN_WITH_MULTIPROBLEMATIEK, { at: '2026-12-01T23:00:00+01:00' }, coordinator);
+      expect(result.matches[0]).toMatchObject({ facility: { type: ShelterType.OMM }, placeableNow: false });
+      const bridge = adviceOf(result, AdviceCode.BRIDGE_THEN_TRANSFER);
+      if (bridge) expect(register.get(bridge.bridgeFacilityId!)!.type).not.toBe(ShelterType.NOODBED);
+    });
+
+    it('at night, asked by police: OMM still first by score but placeable only at 09:00, with a bridge for the night', async () => {
+      const result = await match(DUTCH_WOMAN_WITH_MULTIPROBLEMATIEK, { at: '2026-12-01T23:00:00+01:00' }, police);
       const WEDNESDAY_NINE = '2026-12-02T08:00:00.000Z';
       const [best] = result.matches;
       expect(best).toMatchObject({ facility: { type: ShelterType.OMM }, placeableNow: false, placeableAt: WEDNESDAY_NINE });

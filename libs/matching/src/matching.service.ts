@@ -4,6 +4,10 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  authorityVerdict,
+  DEFAULT_AUTHORITY_TABLE,
+  type RequesterCapacity,
+  requesterCapacities,
   capacityNeeded,
   ExclusionCode,
   type ExclusionEvidence,
@@ -122,6 +126,8 @@ export class MatchingService {
       mayLocate?: (facility: LoadedFacility) => boolean;
       /** The regions, when the caller has read them already. */
       regions?: RegionEntity[];
+      /** The asker's capacities (authority.ts): advice names only what they may take. */
+      capacities?: readonly RequesterCapacity[];
     },
   ): Promise<Match> {
     profile = await this.forMatcher(profile);
@@ -142,6 +148,7 @@ export class MatchingService {
       regionCentroids,
       authorityHours: this.config.authorityHours,
       config: this.matchingConfig,
+      capacities: options.capacities,
     });
     return { result, facilities: new Map(loaded.map((facility) => [facility.id, facility])), at: options.at };
   }
@@ -155,7 +162,12 @@ export class MatchingService {
    */
   async matchScreened(
     profile: VictimProfile,
-    options: { at: Date; requesterRegionCode?: string | null; regions?: RegionEntity[] },
+    options: {
+      at: Date;
+      requesterRegionCode?: string | null;
+      regions?: RegionEntity[];
+      capacities?: readonly RequesterCapacity[];
+    },
   ): Promise<Match> {
     const regions = options.regions ?? (await this.regionDirectory.regions());
     const { page, facility, evidence } = await this.matchPage(profile, {
@@ -164,6 +176,7 @@ export class MatchingService {
       mayLocate: () => true,
       regions,
       excludedFirst: 0,
+      capacities: options.capacities,
     });
     const facilities = new Map(page.matches.map((match) => [match.facility.id, facility(match.facility.id)]));
     return { result: { matches: page.matches, excluded: [], advice: page.advice }, facilities, at: options.at, evidence };
@@ -186,6 +199,7 @@ export class MatchingService {
       regions: RegionEntity[];
       first?: number | null;
       excludedFirst?: number | null;
+      capacities?: readonly RequesterCapacity[];
     },
   ): Promise<PagedMatch> {
     profile = await this.forMatcher(profile);
@@ -197,6 +211,7 @@ export class MatchingService {
       regionCentroids,
       authorityHours: this.config.authorityHours,
       config: this.matchingConfig,
+      capacities: options.capacities,
     };
     for (let attempt = 0; attempt < 2; attempt++) {
       // First the cached definitions unchecked: the capacity statement returns the stamp to check them by.
@@ -290,6 +305,7 @@ export class MatchingService {
         `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`,
       );
     }
+    const capacities = requesterCapacities(viewer, requesterRegionCode ?? '');
     const { page, facility } = await this.matchPage(profile, {
       at,
       requesterRegionCode,
@@ -297,6 +313,7 @@ export class MatchingService {
       regions: await this.regionDirectory.regions(),
       first: options.first,
       excludedFirst: options.excludedFirst,
+      capacities,
     });
     // The fact that a profile was matched, by whom: never the profile itself (it is not stored).
     // Written while the answer is built, and awaited before it is given.
@@ -326,6 +343,9 @@ export class MatchingService {
         reasons: match.reasons,
         freshness: match.freshness,
         distanceKm: match.distanceKm,
+        decidedBy: DEFAULT_AUTHORITY_TABLE[match.facility.type].decidedBy,
+        decision: authorityVerdict(match.facility.type, capacities),
+        interimFor: match.interimFor ?? [],
       })),
       excluded: page.excluded.map((exclusion) => ({
         facility: view(exclusion.facility.id),

@@ -1,9 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AdviceCode, ExclusionCode, Freshness } from '@opvangplek/domain';
+import { AdviceCode, AuthorityVerdict, ExclusionCode, Freshness, PlacingAuthority, ShelterType } from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 
 registerEnumType(ExclusionCode, { name: 'ExclusionCode', description: 'Why a facility cannot take this person.' });
 registerEnumType(AdviceCode, { name: 'AdviceCode', description: 'Advice beside, or instead of, a bed.' });
+registerEnumType(AuthorityVerdict, {
+  name: 'AuthorityVerdict',
+  description:
+    'What the asker may do with a place (domain.md §5a): OFFER (yours to place), WORKLIST (decidedBy decides), NEVER (not for you).',
+});
 
 @ObjectType('FacilityMatch')
 export class FacilityMatchModel {
@@ -27,6 +32,17 @@ export class FacilityMatchModel {
 
   @Field(() => Int, { nullable: true, description: 'Distance used for ranking, in km.' })
   distanceKm: number | null;
+
+  @Field(() => PlacingAuthority, { description: 'Who decides a placement here (domain.md §2, §5a).' })
+  decidedBy: PlacingAuthority;
+
+  @Field(() => AuthorityVerdict, { description: 'Whether you may place here yourself, or the decidedBy authority decides.' })
+  decision: AuthorityVerdict;
+
+  @Field(() => [ShelterType], {
+    description: 'Non-empty when this place suits her only as an interim place: the kinds she moves on to (000:2136-2139).',
+  })
+  interimFor: ShelterType[];
 }
 
 @ObjectType('ExclusionReason')

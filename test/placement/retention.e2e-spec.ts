@@ -1,4 +1,4 @@
-import { PlacementEngine } from '@opvangplek/placement/placement-engine';
+import { SweepJob } from '@opvangplek/placement';
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { gql } from '../support/graphql-client';
@@ -8,7 +8,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
 const DAY = 24 * 3_600_000;
-const PROFILE = '{ gender: FEMALE, age: 24, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Vlaardingen", languages: ["pl"] }';
+const PROFILE =
+  '{ gender: FEMALE, age: 24, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Vlaardingen", languages: ["pl"] }';
 
 /** Retention (issue: privacy): profiles and notes are erased 90 days after a request ends; anonymous facts stay. */
 describe('retention of personal data', () => {
@@ -39,33 +40,50 @@ describe('retention of personal data', () => {
     await database.drop();
   });
 
-  it('keeps a cancelled request\'s profile for 90 days, then keeps only the anonymous facts', async () => {
+  it("keeps a cancelled request's profile for 90 days, then keeps only the anonymous facts", async () => {
     const cancelled = await submit('r-1');
     const active = await submit('r-2');
-    await gql(api.url, `mutation { cancelPlacementRequest(requestId: "${cancelled}", reason: "naar familie in Schiedam") { id } }`, { token: coordinator });
-    const engine = api.app.get(PlacementEngine);
+    await gql(
+      api.url,
+      `mutation { cancelPlacementRequest(requestId: "${cancelled}", reason: "naar familie in Schiedam") { id } }`,
+      { token: coordinator },
+    );
+    const sweeper = api.app.get(SweepJob);
 
     clock.advance(89 * DAY);
-    await engine.sweep();
+    await sweeper.sweep();
     expect((await row(cancelled)).profile).toMatchObject({ foundInMunicipality: 'Vlaardingen' });
 
     clock.advance(2 * DAY);
-    const report = await engine.sweep();
+    const report = await sweeper.sweep();
     expect(report.erased).toBe(1);
     const erased = await row(cancelled);
     expect(erased.profile).toBeNull();
-    expect(erased.facts).toEqual({ gender: 'FEMALE', ageBand: '23-29', exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', careNeeds: [], groupSize: 1, withChildren: false });
+    expect(erased.facts).toEqual({
+      gender: 'FEMALE',
+      ageBand: '23-29',
+      exploitationTypes: ['SEXUAL'],
+      residenceStatus: 'DUTCH',
+      careNeeds: [],
+      groupSize: 1,
+      withChildren: false,
+    });
     expect(new Date(erased.profile_erased_at)).toEqual(clock.now());
     const notes = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1', [cancelled]);
     expect(notes.every((event: { note: string | null }) => event.note === null)).toBe(true);
-    const statuses = await database.dataSource.query('SELECT status FROM placement_events WHERE request_id = $1 ORDER BY id', [cancelled]);
+    const statuses = await database.dataSource.query('SELECT status FROM placement_events WHERE request_id = $1 ORDER BY id', [
+      cancelled,
+    ]);
     expect(statuses.map((event: { status: string }) => event.status)).toEqual(['RECEIVED', 'CANCELLED']); // the history of events stays
-    const audit = await database.dataSource.query(`SELECT action, detail FROM audit_log WHERE request_id = $1 AND action = 'placement.erasure'`, [cancelled]);
+    const audit = await database.dataSource.query(
+      `SELECT action, detail FROM audit_log WHERE request_id = $1 AND action = 'placement.erasure'`,
+      [cancelled],
+    );
     expect(audit).toEqual([{ action: 'placement.erasure', detail: 'retention: 90 days' }]);
 
     // A request still open keeps its profile, however old.
     expect((await row(active)).profile).toMatchObject({ foundInMunicipality: 'Vlaardingen' });
     // Erasing again changes nothing.
-    expect((await engine.sweep()).erased).toBe(0);
+    expect((await sweeper.sweep()).erased).toBe(0);
   });
 });

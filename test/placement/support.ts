@@ -4,7 +4,7 @@
  */
 import { type Eligibility, PLACING_AUTHORITY_BY_TYPE, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { PlacementEngine } from '@opvangplek/placement/placement-engine';
+import { SweepJob } from '@opvangplek/placement';
 import type { LoadableFacility } from '@opvangplek/registry/register-loader';
 import type { DataSource } from 'typeorm';
 import { ANY_ADULT, newFacility } from '../support/factories';
@@ -189,7 +189,7 @@ export async function stopApp(api: TestApp | undefined, database: TestDatabase |
 }
 
 export function sweep(api: TestApp) {
-  return api.app.get(PlacementEngine).sweep();
+  return api.app.get(SweepJob).sweep();
 }
 
 export const token = {

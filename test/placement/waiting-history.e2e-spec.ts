@@ -7,7 +7,7 @@
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { PlacementQueue } from '@opvangplek/placement/placement-queue';
+import { PlacementQueue } from '@opvangplek/placement';
 import { gql } from '../support/graphql-client';
 import { insertFacilities } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -49,7 +49,11 @@ describe('re-tries that end in the same wait add no history', () => {
         facilityOf(ShelterType.VROUWENOPVANG, 5, { total: 10, eligibility: { genders: [Gender.FEMALE] } }),
         // Suitable for him, but full.
         facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 0, { total: 20 }),
-        facilityOf(ShelterType.COSM, 3, { regionCode: 'AMS', municipality: 'Amsterdam', eligibility: { genders: [Gender.FEMALE] } }),
+        facilityOf(ShelterType.COSM, 3, {
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          eligibility: { genders: [Gender.FEMALE] },
+        }),
       ],
       { now: SATURDAY_AFTERNOON },
     );

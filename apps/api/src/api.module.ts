@@ -3,7 +3,7 @@ import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
 import { InsightModule } from '@opvangplek/insight/insight.module';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
-import { PlacementModule } from '@opvangplek/placement/placement.module';
+import { PlacementModule } from '@opvangplek/placement';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
 import { CryptoModule } from '@opvangplek/platform/crypto/crypto.module';

@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { AuditJobsModule } from '@opvangplek/access/access.module';
-import { PlacementJobsModule } from '@opvangplek/placement/placement.module';
+import { PlacementJobsModule } from '@opvangplek/placement';
 import { platformModules } from '../../api/src/api.module';
 
 /**

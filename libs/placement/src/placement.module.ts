@@ -2,23 +2,48 @@ import { Module } from '@nestjs/common';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { PlacementProcessor } from './jobs/placement.processor';
-import { PlacementEngine } from './placement-engine';
+import { RematchWaitingJob } from './jobs/rematch-waiting.job';
+import { RetentionJob } from './jobs/retention.job';
+import { SweepJob } from './jobs/sweep.job';
+import { PlacementGuard } from './placement-guard';
 import { PlacementQueue } from './placement-queue';
+import { PlacementRequestMapper } from './placement-request.mapper';
 import { PlacementRequestsService } from './placement-requests.service';
+import { PlacementRepository } from './placement.repository';
 import { PlacementResolver } from './placement.resolver';
+import { FollowUps } from './workflow/follow-up';
+import { PlacementHolds } from './workflow/holds';
+import { PlacementLifecycle } from './workflow/lifecycle';
+import { MatchingAttempt } from './workflow/matching-attempt';
+import { PlacementOffer } from './workflow/offer';
+
+/** The placement tables and the workflow on them, shared by the API and the worker side. */
+const WORKFLOW = [
+  PlacementRepository,
+  PlacementQueue,
+  PlacementGuard,
+  PlacementHolds,
+  PlacementOffer,
+  FollowUps,
+  MatchingAttempt,
+  PlacementLifecycle,
+  RematchWaitingJob,
+  RetentionJob,
+  SweepJob,
+];
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementRequestsService, PlacementResolver],
-  exports: [PlacementEngine, PlacementQueue, PlacementRequestsService],
+  providers: [...WORKFLOW, PlacementRequestMapper, PlacementRequestsService, PlacementResolver],
+  exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}
 
 /** The placement workflow's jobs (worker processes). */
 @Module({
   imports: [RegistryModule, MatchingModule],
-  providers: [PlacementEngine, PlacementQueue, PlacementProcessor],
-  exports: [PlacementEngine],
+  providers: [...WORKFLOW, PlacementProcessor],
+  exports: [SweepJob],
 })
 export class PlacementJobsModule {}

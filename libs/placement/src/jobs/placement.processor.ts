@@ -4,8 +4,11 @@ import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/eve
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { Job } from 'bullmq';
 import { isCapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { PlacementEngine } from '../placement-engine';
 import { type ExpireOfferJobData, type MatchRequestJobData, PlacementJob, type PlacementJobData } from '../placement-queue';
+import { PlacementLifecycle } from '../workflow/lifecycle';
+import { MatchingAttempt } from '../workflow/matching-attempt';
+import { RematchWaitingJob } from './rematch-waiting.job';
+import { SweepJob } from './sweep.job';
 
 /**
  * The worker side of placement: processes the placement queue, runs the sweep on a timer, and
@@ -23,7 +26,10 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly engine: PlacementEngine,
+    private readonly attempts: MatchingAttempt,
+    private readonly lifecycle: PlacementLifecycle,
+    private readonly sweepJob: SweepJob,
+    private readonly rematch: RematchWaitingJob,
     private readonly queues: QueueFactory,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,7 +44,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     // repairs: a flushed Redis must not take the reconciler with it. The advisory lock inside
     // makes it run once at a time across all worker processes.
     this.sweepTimer = setInterval(() => {
-      this.engine.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
+      this.sweepJob.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
     }, this.config.placement.sweepSeconds * 1000);
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
       if (isCapacityChangedEvent(payload)) this.scheduleRematch(payload.type);
@@ -57,7 +63,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       const types = [...this.changedTypes];
       this.changedTypes.clear();
       const bucket = Math.floor(Date.now() / 1000);
-      this.engine
+      this.rematch
         .rematchWaiting(`cap-${bucket}`, types)
         .catch((error: Error) => this.logger.warn(`re-trying waiting requests failed: ${error.message}`));
     }, 250);
@@ -67,12 +73,12 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     switch (job.name as PlacementJob) {
       case PlacementJob.MatchRequest: {
         const { requestId, attempt } = job.data as MatchRequestJobData;
-        const request = await this.engine.matchRequest(requestId, attempt);
+        const request = await this.attempts.matchRequest(requestId, attempt);
         return request ? { status: request.status } : { skipped: true };
       }
       case PlacementJob.ExpireOffer: {
         const { requestId, attempt } = job.data as ExpireOfferJobData;
-        return { expired: (await this.engine.expireOffer(requestId, attempt)) !== null };
+        return { expired: (await this.lifecycle.expireOffer(requestId, attempt)) !== null };
       }
       default:
         throw new Error(`unknown placement job ${job.name}`);

@@ -1,0 +1,11 @@
+// The placement lib's public entry: other libs and apps import from '@opvangplek/placement' only.
+export { PlacementProcessor } from './jobs/placement.processor';
+export { RetentionJob } from './jobs/retention.job';
+export { SweepJob, type SweepReport } from './jobs/sweep.job';
+export { PlacementEventEntity } from './placement-event.entity';
+export { HoldState, PlacementHoldEntity } from './placement-hold.entity';
+export { PlacementJob, PlacementQueue } from './placement-queue';
+export { PlacementRequestEntity } from './placement-request.entity';
+export { PlacementRequestsService } from './placement-requests.service';
+export { isPlacementRequestUpdatedEvent, type PlacementRequestUpdatedEvent } from './placement.events';
+export { PlacementJobsModule, PlacementModule } from './placement.module';

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { audit } from '@opvangplek/access/audit/audit';
+import { anonymousFacts } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { SYSTEM_ACTOR } from '../placement-changes';
+import { PlacementRepository } from '../placement.repository';
+
+/** Erases personal data once it may no longer be kept (run by the sweep). */
+@Injectable()
+export class RetentionJob {
+  constructor(
+    private readonly repository: PlacementRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Retention (domain.md §6): once a request has ended or was cancelled `retentionDays` ago, its
+   * profile gives way to anonymous facts and its free-text notes are cleared. The history keeps
+   * statuses and times; the audit log keeps the event of the erasure.
+   */
+  async eraseExpiredProfiles(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - this.config.placement.retentionDays * 24 * 3_600_000);
+    const due = await this.repository.erasableIds(before);
+    let erased = 0;
+    for (const id of due) {
+      erased += await this.repository.transaction(async (manager) => {
+        const request = await this.repository.lock(manager, id);
+        if (!request || request.profileErasedAt) return 0;
+        const now = this.clock.now();
+        request.facts = request.profile ? anonymousFacts(request.profile) : null;
+        request.profile = null;
+        request.profileErasedAt = now;
+        await this.repository.saveErased(manager, request);
+        await audit(
+          manager,
+          { sub: SYSTEM_ACTOR.by, role: SYSTEM_ACTOR.role, org: SYSTEM_ACTOR.org },
+          { action: 'placement.erasure', requestId: id, detail: `retention: ${this.config.placement.retentionDays} days` },
+          now,
+        );
+        return 1;
+      });
+    }
+    return erased;
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
+import { SYSTEM_ACTOR } from '../placement-changes';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { PlacementLifecycle } from '../workflow/lifecycle';
+import { RetentionJob } from './retention.job';
+
+/** Advisory lock: one sweep at a time across every worker process. */
+const SWEEP_LOCK_KEY = 4_207_193_010;
+/** A request waiting for capacity is re-tried at least this often, in case an event was missed. */
+const CAPACITY_RETRY_MS = 5 * 60_000;
+
+export interface SweepReport {
+  lapsed: number;
+  due: number;
+  reconciled: number;
+  escalated: number;
+  alerts: number;
+  overstays: number;
+  erased: number;
+}
+
+/** What time and lost messages would otherwise leave undone. */
+@Injectable()
+export class SweepJob {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly lifecycle: PlacementLifecycle,
+    private readonly retention: RetentionJob,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Runs periodically in the worker (and on demand in tests, with a fixed clock). Under an advisory
+   * lock, so one process sweeps at a time. Enqueues with deterministic ids, so overlapping sweeps
+   * and the original jobs never double up.
+   */
+  async sweep(): Promise<SweepReport> {
+    const now = this.clock.now();
+    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0 };
+    const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
+      for (const request of await this.repository.lapsedOffers(manager, now)) {
+        report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
+      }
+      const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
+      const bucket = Math.floor(now.getTime() / lostAfterMs);
+
+      const due = await this.repository.dueWaiting(manager, now);
+      // Not the delayed job's own id (`due-<at>`): while that job exists (still delayed, or
+      // completed and kept for the dedupe window) re-adding it is a silent no-op, so a due request
+      // its delayed job did not place (it ran a moment early and waited again under the same id;
+      // its delay is wall time while decisions use the app clock) would stay WAITING. A per-bucket
+      // id adds at most one job per request and bucket; handlers re-check state, so that is harmless.
+      for (const request of due)
+        await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}`, {
+          urgency: request.urgency,
+        });
+      report.due = due.length;
+
+      const lost = await this.repository.lost(
+        manager,
+        new Date(now.getTime() - lostAfterMs),
+        new Date(now.getTime() - CAPACITY_RETRY_MS),
+      );
+      for (const request of lost)
+        await this.queue.enqueueMatch(request.id, request.attempt, `sweep-${bucket}`, { urgency: request.urgency });
+      report.reconciled = lost.length;
+    });
+    if (!locked) return report;
+
+    const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
+    report.escalated = await this.flagAll(
+      {
+        status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]),
+        urgency: Urgency.ACUTE,
+        escalated: false,
+        createdAt: LessThanOrEqual(escalateBefore),
+        // Not an onward request: the person has the interim place its bridge holds (a noodbed on
+        // Saturday night waits for Monday by design). Without a place, the bridge request itself
+        // is matched again and escalates on its own.
+        bridgeRequestId: IsNull(),
+      },
+      (request) => {
+        request.escalated = true;
+        request.escalatedAt = now;
+        return `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; the region's escalation contact (OvD bevolkingszorg) is alerted`;
+      },
+    );
+    report.alerts = await this.flagAll(
+      {
+        status: PlacementStatus.PLACED,
+        stayAlertAt: IsNull(),
+        stayEndsAt: LessThanOrEqual(new Date(now.getTime() + STAY_ALERT_BEFORE_MS)),
+      },
+      (request) => {
+        request.stayAlertAt = now;
+        return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
+      },
+    );
+    report.erased = await this.retention.eraseExpiredProfiles();
+    report.overstays = await this.flagAll(
+      { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
+      (request) => {
+        request.overstay = true;
+        return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
+      },
+    );
+    return report;
+  }
+
+  /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */
+  private async flagAll(where: object, flag: (request: PlacementRequestEntity) => string): Promise<number> {
+    const ids = await this.repository.idsWhere(where);
+    let count = 0;
+    for (const id of ids) {
+      const done = await this.repository.inTransaction(async (manager, changes) => {
+        const request = await this.repository.lockWhere(manager, id, where);
+        if (!request) return false;
+        const note = flag(request);
+        await this.repository.persist(manager, request);
+        await this.repository.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
+        changes.requests.push(request);
+        return true;
+      });
+      count += done ? 1 : 0;
+    }
+    return count;
+  }
+}

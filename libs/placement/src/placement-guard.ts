@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { type PlacementStatus, Role } from '@opvangplek/domain';
+import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '@opvangplek/platform/errors';
+import type { EntityManager } from 'typeorm';
+import type { HoldState } from './placement-hold.entity';
+import type { PlacementRequestEntity } from './placement-request.entity';
+import { PlacementRepository } from './placement.repository';
+
+/** Who may act on a request: the checks that need the request's rows (placement-access has the rules). */
+@Injectable()
+export class PlacementGuard {
+  constructor(private readonly repository: PlacementRepository) {}
+
+  /** The caller must be staff at a facility where this request holds places in `states`, and the request in `status`. */
+  async assertStaffOf(
+    viewer: Viewer,
+    requestId: string,
+    states: HoldState[],
+    status: PlacementStatus,
+    locked?: PlacementRequestEntity,
+  ): Promise<void> {
+    const request = locked ?? (await this.repository.find(requestId));
+    if (!request || !(await this.repository.isVisible(viewer, request.id))) throw this.notVisible(viewer, requestId, !!request);
+    if (viewer.role !== Role.SHELTER_STAFF && viewer.role !== Role.ADMIN) {
+      throw new ForbiddenError('Only staff of the facility concerned can do this.');
+    }
+    if (viewer.role === Role.SHELTER_STAFF) {
+      const holds = await this.repository.countHoldsAt(
+        requestId,
+        states,
+        viewer.facilityIds.filter((id) => isUuid(id)),
+      );
+      if (holds === 0) throw new ForbiddenError('This request does not concern a facility you work at.');
+    }
+    if (request.status !== status) {
+      throw new ConflictError(`This request is ${request.status}; this action needs it to be ${status}.`);
+    }
+  }
+
+  /** The request, locked in `manager`'s transaction, if the caller may see it; else the error `notVisible` says. */
+  async lockVisible(manager: EntityManager, viewer: Viewer, id: string): Promise<PlacementRequestEntity> {
+    const request = await this.repository.lock(manager, id);
+    if (!request || !(await this.repository.isVisible(viewer, id, manager))) throw this.notVisible(viewer, id, !!request);
+    return request;
+  }
+
+  /**
+   * The error for acting on a request the caller cannot see. Shelter staff see only requests held
+   * at or placed in their own facilities, so for them an existing request is one that does not
+   * concern their facility: FORBIDDEN, as `assertStaffOf` says (without this, that check was
+   * unreachable and staff of another facility got NOT_FOUND). Everyone else: NOT_FOUND.
+   */
+  private notVisible(viewer: Viewer, id: string, exists: boolean): Error {
+    if (exists && viewer.role === Role.SHELTER_STAFF)
+      return new ForbiddenError('This request does not concern a facility you work at.');
+    return new NotFoundError(`There is no placement request ${id} that you can see.`);
+  }
+}

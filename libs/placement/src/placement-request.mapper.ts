@@ -1,0 +1,152 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { ageBandOf, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
+import { facilityView } from '@opvangplek/registry/facility-view.mapper';
+import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
+import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+import type { PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
+import type { PlacementEventRow } from './placement-changes';
+import { HoldState, type PlacementHoldEntity } from './placement-hold.entity';
+import type { PlacementRequestEntity } from './placement-request.entity';
+import type { Applied } from './workflow/matching-attempt';
+
+/** What a request's model is made of besides the request itself, however it was obtained (read, or in hand). */
+export interface RequestParts {
+  holds: PlacementHoldEntity[];
+  events: PlacementEventRow[];
+  facilities: LoadedFacility[];
+  bridge: PlacementRequestModel | null;
+  followUp: PlacementRequestModel | null;
+}
+
+/** The GraphQL models of placement requests. */
+@Injectable()
+export class PlacementRequestMapper {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
+  ) {}
+
+  /** The model of a request from its parts, however they were obtained (read, or in hand). */
+  render(viewer: Viewer, request: PlacementRequestEntity, parts: RequestParts): PlacementRequestModel {
+    const { holds, events, facilities: loaded } = parts;
+    const now = this.clock.now();
+    const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
+    const views = new Map(
+      loaded.map((facility) => [
+        facility.id,
+        facilityView(facility, {
+          now,
+          freshnessPolicy: this.config.freshness,
+          // The requester of an accepted or current placement may know where the person is (domain.md §6).
+          mayKnowLocation: mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg),
+        }),
+      ]),
+    );
+    return {
+      id: request.id,
+      status: request.status,
+      urgency: request.urgency,
+      regionCode: request.regionCode,
+      types: request.types,
+      facility: request.facilityId ? (views.get(request.facilityId) ?? null) : null,
+      allocations: holds
+        .filter((hold) => views.has(hold.facilityId))
+        .map((hold) => ({ facility: views.get(hold.facilityId)!, places: hold.places, state: hold.state })),
+      offerExpiresAt: request.offerExpiresAt,
+      placedAt: request.placedAt,
+      stayEndsAt: request.stayEndsAt,
+      overstay: request.overstay,
+      waitingReason: request.waitingReason,
+      waitingForAuthority: request.waitingForAuthority,
+      nextAttemptAt: request.nextAttemptAt,
+      escalated: request.escalated,
+      bridge: parts.bridge,
+      followUp: parts.followUp,
+      groupId: request.groupSize > 1 ? request.id : null,
+      groupSize: request.groupSize,
+      clientReference: request.clientReference,
+      createdAt: request.createdAt,
+      history: events.map((event) => ({
+        status: event.status,
+        at: event.at,
+        by: event.by,
+        note: event.note === null ? null : this.notes.open(event.note),
+      })),
+      summarySource: {
+        request,
+        facilityIds: holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId),
+      },
+    };
+  }
+
+  /**
+   * The noodbed answer from the entities of its call: the request, its hold, its history (`createdWith`,
+   * then what the attempt recorded), and its follow-up when `followUpVisible`.
+   */
+  renderApplied(
+    viewer: Viewer,
+    applied: Applied,
+    createdWith: PlacementEventRow[],
+    followUpVisible: boolean,
+  ): PlacementRequestModel {
+    const { request, followUp, holds, facilities } = applied;
+    const historyOf = (id: string) => applied.recorded.filter((event) => event.requestId === id);
+    const facilitiesOf = (ids: (string | null)[]) =>
+      ids.filter((id): id is string => !!id && facilities.has(id)).map((id) => facilities.get(id)!);
+    const followUpModel =
+      followUp && followUpVisible
+        ? this.render(viewer, followUp, {
+            holds: [],
+            events: historyOf(followUp.id),
+            facilities: [],
+            bridge: null,
+            followUp: null,
+          })
+        : null;
+    return this.render(viewer, request, {
+      holds,
+      events: [...createdWith, ...historyOf(request.id)],
+      facilities: facilitiesOf([request.facilityId, ...holds.map((hold) => hold.facilityId)]),
+      bridge: null, // a noodbed request is never itself an onward request
+      followUp: followUpModel,
+    });
+  }
+}
+
+/** The full profile (break-glass), every optional field as the model states its absence. */
+export function victimProfileModel(p: VictimProfile): VictimProfileModel {
+  return {
+    gender: p.gender,
+    age: p.age ?? null,
+    minor: p.minor ?? null,
+    exploitationTypes: p.exploitationTypes,
+    residenceStatus: p.residenceStatus ?? null,
+    b8Status: p.b8Status ?? null,
+    bedenktijdStart: p.bedenktijdStart ?? null,
+    aangifte: p.aangifte ?? null,
+    careNeeds: p.careNeeds ?? [],
+    accompanyingChildren: p.accompanyingChildren ?? 0,
+    threatLevel: p.threatLevel ?? null,
+    excludedRegionCodes: p.excludedRegionCodes ?? [],
+    homeRegionCode: p.homeRegionCode ?? null,
+    foundInMunicipality: p.foundInMunicipality ?? null,
+    languages: p.languages ?? [],
+  };
+}
+
+/** The minimal profile a facility and the requester may see. */
+export function profileSummaryModel(profile: VictimProfile, groupSize: number): ProfileSummaryModel {
+  return {
+    gender: profile.gender,
+    ageBand: ageBandOf(profile),
+    languages: profile.languages ?? [],
+    careNeeds: profile.careNeeds ?? [],
+    accompanyingChildren: profile.accompanyingChildren ?? 0,
+    groupSize,
+  };
+}

@@ -1,0 +1,61 @@
+import { PlacementStatus, PlacingAuthority } from '@opvangplek/domain';
+import { assertUuid, InvalidInputError, isUuid } from '@opvangplek/platform/errors';
+import type { PlacementRequestFilterInput } from './dto/placement-request.input';
+import type { PlacementRequestEntity } from './placement-request.entity';
+
+const MAX_REASON = 500;
+const MAX_REFERENCE = 120;
+const MAX_PAGE = 200;
+
+/** The checks of what callers send that need no data: a clear INVALID_INPUT naming the field. */
+export function assertRequestId(id: string, field: string): void {
+  assertUuid(id, field, 'a request id');
+}
+
+export function assertReason(reason: string | null | undefined, field: string): string {
+  const text = reason?.trim() ?? '';
+  if (text.length === 0 || text.length > MAX_REASON)
+    throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
+  return text;
+}
+
+export function assertGroupAndReference(field: string, groupSize: number, clientReference: string | null): void {
+  if (!Number.isInteger(groupSize) || groupSize < 1 || groupSize > 200) {
+    throw new InvalidInputError(`${field}.groupSize`, `${field}.groupSize must be a whole number from 1 to 200`);
+  }
+  if (clientReference !== null && (clientReference.trim() === '' || clientReference.length > MAX_REFERENCE)) {
+    throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
+  }
+}
+
+/** The statuses asked for, once the page size, statuses and authority are known to be valid. */
+export function assertListFilter(filter: PlacementRequestFilterInput, first: number): string[] {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw new InvalidInputError('first', `first must be from 1 to ${MAX_PAGE}`);
+  const statuses = filter.status ?? [];
+  const invalid = statuses.find((status) => !Object.values(PlacementStatus).includes(status as PlacementStatus));
+  if (invalid)
+    throw new InvalidInputError(
+      'filter.status',
+      `filter.status "${invalid.slice(0, 20)}" is not one of ${Object.values(PlacementStatus).join(', ')}`,
+    );
+  if (filter.authority && !Object.values(PlacingAuthority).includes(filter.authority as PlacingAuthority)) {
+    throw new InvalidInputError(
+      'filter.authority',
+      `filter.authority must be one of ${Object.values(PlacingAuthority).join(', ')}`,
+    );
+  }
+  return statuses;
+}
+
+/** A page cursor: the request's createdAt and id, the list's order. */
+export function cursorOf(request: PlacementRequestEntity): string {
+  return Buffer.from(`${request.createdAt.toISOString()}|${request.id}`).toString('base64url');
+}
+
+export function parseCursor(after: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(after, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
+    throw new InvalidInputError('after', 'after must be a cursor from a previous page');
+  return { at: new Date(at), id };
+}

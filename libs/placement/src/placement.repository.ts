@@ -1,0 +1,450 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } from '@opvangplek/access/audit/audit';
+import type { Viewer } from '@opvangplek/access/viewer';
+import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { assertTransition, PlacementStatus } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
+import { ConflictError } from '@opvangplek/platform/errors';
+import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
+import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
+import { scopeRequests } from './placement-access';
+import { PlacementEventEntity } from './placement-event.entity';
+import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
+import { PlacementRequestEntity } from './placement-request.entity';
+import type { PlacementRequestUpdatedEvent } from './placement.events';
+
+/** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
+export type NewPlacementRequest = Pick<
+  PlacementRequestEntity,
+  | 'status'
+  | 'urgency'
+  | 'regionCode'
+  | 'profile'
+  | 'groupSize'
+  | 'types'
+  | 'clientReference'
+  | 'requestedBy'
+  | 'requestedByRole'
+  | 'requestedByOrg'
+>;
+
+/** A new hold row: RETURNING fills in its id and createdAt. */
+export type NewPlacementHold = Pick<PlacementHoldEntity, 'requestId' | 'facilityId' | 'places' | 'state' | 'expiresAt'>;
+
+/** A page of requests as the list asks for it (validated by the caller). */
+export interface RequestPageQuery {
+  statuses: string[];
+  authority?: string | null;
+  regionCodes?: string[] | null;
+  escalated?: boolean | null;
+  first: number;
+  after: { at: Date; id: string } | null;
+}
+
+const BATCH = 500;
+
+/**
+ * The only way into the placement tables (placement_requests, placement_holds, placement_events),
+ * and the unit of work around them: `inTransaction` writes a transaction's history and audit rows
+ * just before it commits and announces what changed only after (immich: every query in a
+ * repository; services never hold the DataSource).
+ */
+@Injectable()
+export class PlacementRepository {
+  private readonly logger = new Logger(PlacementRepository.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Transactions
+
+  /**
+   * Runs `work` in a transaction and, only after it commits, announces what changed and runs the
+   * follow-up enqueues. A failed enqueue is logged, not thrown: the sweep finds the request again.
+   */
+  async inTransaction<T>(work: (manager: EntityManager, changes: Changes) => Promise<T>): Promise<T> {
+    return (await this.inTransactionWithChanges(work)).result;
+  }
+
+  /** `inTransaction`, also returning what the transaction changed and recorded. */
+  async inTransactionWithChanges<T>(
+    work: (manager: EntityManager, changes: Changes) => Promise<T>,
+  ): Promise<{ result: T; changes: Changes }> {
+    const changes = noChanges();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager, changes);
+      await this.writeRecords(manager, changes);
+      return value;
+    });
+    await this.announce(changes);
+    return { result, changes };
+  }
+
+  /** A plain transaction: nothing recorded or announced (the retention's erasure). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Runs `work` in a transaction holding the advisory lock `key`; false, without running it, when another holds it. */
+  async underAdvisoryLock(key: number, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ ok }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
+      if (!ok) return false;
+      await work(manager);
+      return true;
+    });
+  }
+
+  async announce(changes: Changes): Promise<void> {
+    const publish = async (channel: EventChannel, payload: object) =>
+      this.events.publish(channel, payload).catch((error: Error) => this.logger.warn(`event not published: ${error.message}`));
+    const latest = new Map(changes.requests.map((request) => [request.id, request]));
+    // Independent of each other (other channels, other jobs), so sent together: the caller waits
+    // for the slowest round trip, not for the sum of them.
+    await Promise.all([
+      ...[...latest.values()].map((request) => {
+        const event: PlacementRequestUpdatedEvent = { requestId: request.id, status: request.status };
+        return publish(EventChannel.PlacementRequestUpdated, event);
+      }),
+      ...changes.capacity.map((capacity) =>
+        publish(EventChannel.CapacityChanged, {
+          facilityId: capacity.facilityId,
+          regionCode: capacity.regionCode,
+          type: capacity.type,
+          version: capacity.version,
+        }),
+      ),
+      ...changes.after.map((after) =>
+        after().catch((error: Error) =>
+          this.logger.warn(`follow-up work not queued (the sweep will catch up): ${error.message}`),
+        ),
+      ),
+    ]);
+  }
+
+  /** Writes a transaction's pending history and audit rows: one statement each. */
+  private async writeRecords(manager: EntityManager, changes: Changes): Promise<void> {
+    const events = changes.records.events.splice(0);
+    const audits = changes.records.audits.splice(0);
+    if (events.length > 0) await manager.getRepository(PlacementEventEntity).insert(events);
+    await auditAll(manager, audits);
+    changes.recorded.push(...events);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Requests: reading and locking
+
+  find(id: string): Promise<PlacementRequestEntity | null> {
+    return this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { id } });
+  }
+
+  /** Whether `viewer` may see request `id` (placement-access), in `manager`'s transaction when given. */
+  async isVisible(viewer: Viewer, id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const query = scopeRequests(
+      manager.getRepository(PlacementRequestEntity).createQueryBuilder('r').where('r.id = :id', { id }),
+      viewer,
+    );
+    return (await query.getCount()) > 0;
+  }
+
+  /** A page of the requests `viewer` may see, oldest first, and how many there are in all. */
+  async page(viewer: Viewer, page: RequestPageQuery): Promise<{ rows: PlacementRequestEntity[]; totalCount: number }> {
+    const query = scopeRequests(this.dataSource.getRepository(PlacementRequestEntity).createQueryBuilder('r'), viewer);
+    if (page.statuses.length) query.andWhere('r.status IN (:...statuses)', { statuses: page.statuses });
+    if (page.authority) query.andWhere('r.waitingForAuthority = :authority', { authority: page.authority });
+    if (page.regionCodes?.length) query.andWhere('r.regionCode IN (:...regionCodes)', { regionCodes: page.regionCodes });
+    if (page.escalated != null) query.andWhere('r.escalated = :escalated', { escalated: page.escalated });
+    const totalCount = await query.clone().getCount();
+    if (page.after)
+      query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
+    const rows = await query
+      .orderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(page.first + 1)
+      .getMany();
+    return { rows, totalCount };
+  }
+
+  /** The id of the onward request that follows `bridgeId`, if there is one. */
+  async followUpIdOf(bridgeId: string): Promise<string | null> {
+    const followUp = await this.dataSource
+      .getRepository(PlacementRequestEntity)
+      .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true } });
+    return followUp?.id ?? null;
+  }
+
+  async hasFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
+    return !!(await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridgeId } }));
+  }
+
+  lock(manager: EntityManager, id: string): Promise<PlacementRequestEntity | null> {
+    return this.lockWhere(manager, id);
+  }
+
+  /** Request `id` locked, if it still matches `where` (a condition read before, checked again under the lock). */
+  lockWhere(manager: EntityManager, id: string, where?: object): Promise<PlacementRequestEntity | null> {
+    const query = manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.id = :id', { id });
+    if (where) query.andWhere(where);
+    return query.getOne();
+  }
+
+  /** The onward request of `bridgeId`, locked (see `FollowUps.lockFollowUpOf` for the lock order). */
+  lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
+    return manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+      .getOne();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Requests: writing
+
+  /**
+   * Inserts a new request with its first history rows, in one transaction, unless its
+   * clientReference was used before by the same organisation: then the first submission stands
+   * and is returned, with `changes: null`. Nothing is announced here (the caller decides).
+   */
+  async insertRequest(
+    fields: NewPlacementRequest,
+    history: { status: PlacementStatus; actor: LedgerActor }[],
+  ): Promise<{ request: PlacementRequestEntity; changes: Changes | null }> {
+    const changes = noChanges();
+    const created = await this.dataSource.transaction(async (manager) => {
+      // Every column given, so the stored row is known without reading it back (RETURNING gives the rest).
+      const request = manager.getRepository(PlacementRequestEntity).create({
+        ...fields,
+        facts: null,
+        profileErasedAt: null,
+        attempt: 0,
+        facilityId: null,
+        offerExpiresAt: null,
+        waitingReason: null,
+        waitingForAuthority: null,
+        nextAttemptAt: null,
+        skippedFacilityIds: [],
+        placedAt: null,
+        stayEndsAt: null,
+        stayAlertAt: null,
+        overstay: false,
+        endedAt: null,
+        escalated: false,
+        escalatedAt: null,
+        bridgeRequestId: null,
+        createdAt: this.clock.now(),
+      });
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PlacementRequestEntity)
+        .values(request)
+        .orIgnore() // a retry with the same clientReference: the first submission stands
+        .returning('"id", "updated_at"')
+        .updateEntity(false)
+        .execute();
+      const row = inserted.raw[0] as { id: string; updated_at: Date } | undefined;
+      if (!row) {
+        const existing = await manager
+          .getRepository(PlacementRequestEntity)
+          .findOne({ where: { requestedByOrg: fields.requestedByOrg, clientReference: fields.clientReference! } });
+        if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
+        return { request: existing, created: false };
+      }
+      request.id = row.id;
+      request.updatedAt = row.updated_at;
+      for (const step of history) await this.record(manager, request, step.status, step.actor, null, changes.records);
+      await this.writeRecords(manager, changes);
+      return { request, created: true };
+    });
+    return { request: created.request, changes: created.created ? changes : null };
+  }
+
+  /** Inserts an onward request (`FollowUps.openFollowUp`). */
+  async insertFollowUp(manager: EntityManager, fields: Partial<PlacementRequestEntity>): Promise<PlacementRequestEntity> {
+    const followUp = manager.getRepository(PlacementRequestEntity).create(fields);
+    await manager.getRepository(PlacementRequestEntity).save(followUp);
+    return followUp;
+  }
+
+  /** Writes a loaded request's columns back: one UPDATE (a repository `save` would SELECT it first). */
+  async persist(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
+    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...columns } = request;
+    await manager.getRepository(PlacementRequestEntity).update({ id }, columns); // sets updated_at too
+  }
+
+  /** Changes a request's status (checked by the domain state machine), saves it and records the history. */
+  async transition(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    to: PlacementStatus,
+    actor: LedgerActor,
+    note: string | null,
+  ): Promise<void> {
+    assertTransition(request.status, to);
+    request.status = to;
+    await this.persist(manager, request);
+    await this.record(manager, request, to, actor, note, changes.records);
+    changes.requests.push(request);
+  }
+
+  /**
+   * Appends a history row and its audit row. With `pending` (a transaction's records), they are
+   * written with the transaction's other records just before it commits; without, at once.
+   */
+  async record(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    status: PlacementStatus,
+    actor: LedgerActor,
+    note: string | null,
+    pending?: PendingRecords,
+  ): Promise<void> {
+    const at = this.clock.now();
+    // Free text is sealed before it is stored (encrypted at rest); at most 500 characters. The
+    // waiting reason is a code, kept in the clear so the planners' figures can count it.
+    const event: PlacementEventRow = {
+      requestId: request.id,
+      status,
+      at,
+      by: actor.by,
+      waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
+      note: note === null ? null : this.notes.seal(note.slice(0, 500)),
+    };
+    // The audit log gets the fact (who, what status), never the free-text note.
+    const audited: AuditEntry = {
+      actor: { sub: actor.by, role: actor.role, org: actor.org },
+      record: { action: 'placement.status', requestId: request.id, detail: status },
+      at,
+    };
+    if (pending) {
+      pending.events.push(event);
+      pending.audits.push(audited);
+      return;
+    }
+    await manager.getRepository(PlacementEventEntity).insert(event);
+    await audit(manager, audited.actor, audited.record, at);
+  }
+
+  /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
+  async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
+    await manager.getRepository(PlacementRequestEntity).save(request);
+    await manager.getRepository(PlacementEventEntity).update({ requestId: request.id }, { note: null });
+  }
+
+  /** An audit row outside any transaction: a read of personal data (who, why). */
+  async auditAccess(actor: AuditActor, record: AuditRecord): Promise<void> {
+    await audit(this.dataSource.manager, actor, record, this.clock.now());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History and holds
+
+  eventsOf(requestId: string): Promise<PlacementEventEntity[]> {
+    return this.dataSource.getRepository(PlacementEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  holdsOf(requestId: string): Promise<PlacementHoldEntity[]> {
+    return this.dataSource.getRepository(PlacementHoldEntity).find({ where: { requestId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** How many of the request's holds in `states` are at one of `facilityIds`. */
+  countHoldsAt(requestId: string, states: HoldState[], facilityIds: string[]): Promise<number> {
+    return this.dataSource.getRepository(PlacementHoldEntity).count({
+      where: { requestId, state: In(states), facilityId: In(facilityIds) },
+    });
+  }
+
+  holdsIn(manager: EntityManager, requestId: string, states: HoldState[]): Promise<PlacementHoldEntity[]> {
+    return manager.getRepository(PlacementHoldEntity).find({ where: { requestId, state: In(states) } });
+  }
+
+  /** Inserts the holds in one statement; RETURNING fills in each hold's id and createdAt. */
+  async insertHolds(manager: EntityManager, rows: NewPlacementHold[]): Promise<PlacementHoldEntity[]> {
+    const holds = rows.map((row) => manager.getRepository(PlacementHoldEntity).create(row));
+    await manager.getRepository(PlacementHoldEntity).insert(holds);
+    return holds;
+  }
+
+  async markHoldReleased(manager: EntityManager, holdId: string): Promise<void> {
+    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.RELEASED });
+  }
+
+  async markHoldOccupied(manager: EntityManager, holdId: string): Promise<void> {
+    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.OCCUPIED, expiresAt: null });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // What the jobs look for
+
+  lapsedOffers(manager: EntityManager, now: Date): Promise<PlacementRequestEntity[]> {
+    return manager.getRepository(PlacementRequestEntity).find({
+      where: { status: PlacementStatus.OFFERED, offerExpiresAt: LessThanOrEqual(now) },
+      take: BATCH,
+    });
+  }
+
+  dueWaiting(manager: EntityManager, now: Date): Promise<PlacementRequestEntity[]> {
+    return manager.getRepository(PlacementRequestEntity).find({
+      where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) },
+      take: BATCH,
+    });
+  }
+
+  /** Requests whose job was lost: received or matching since `lostBefore`, or waiting for capacity untried since `retryBefore`. */
+  lost(manager: EntityManager, lostBefore: Date, retryBefore: Date): Promise<PlacementRequestEntity[]> {
+    return manager
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
+        active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
+        lostBefore,
+      })
+      .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
+        waiting: PlacementStatus.WAITING,
+        retryBefore,
+      })
+      .take(BATCH)
+      .getMany();
+  }
+
+  /** The ids of (at most a batch of) the requests matching `where`. */
+  async idsWhere(where: object): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(PlacementRequestEntity).find({ where, select: { id: true }, take: BATCH });
+    return rows.map((row) => row.id);
+  }
+
+  /** Ended or cancelled requests, profile not yet erased, that ended by `before` (at most a batch). */
+  erasableIds(before: Date): Promise<string[]> {
+    return this.idsWhere({
+      status: In([PlacementStatus.ENDED, PlacementStatus.CANCELLED]),
+      profileErasedAt: IsNull(),
+      endedAt: LessThanOrEqual(before),
+    });
+  }
+
+  /** Waiting requests that could be placed in one of `types` (any, without), most urgent and oldest first. */
+  waiting(types?: readonly string[]): Promise<Pick<PlacementRequestEntity, 'id' | 'attempt' | 'urgency'>[]> {
+    const query = this.dataSource
+      .getRepository(PlacementRequestEntity)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.attempt', 'r.urgency'])
+      .where('r.status = :waiting', { waiting: PlacementStatus.WAITING });
+    if (types) query.andWhere("(r.types = '{}' OR r.types && CAST(:types AS shelter_type[]))", { types: [...new Set(types)] });
+    return query.orderBy('r.urgency', 'ASC').addOrderBy('r.createdAt', 'ASC').take(200).getMany();
+  }
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { canTransition, DEFAULT_MATCHING_CONFIG, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
+import type { Match } from '@opvangplek/matching/matching.service';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import type { EntityManager } from 'typeorm';
+import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
+import { HoldState } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { PlacementHolds } from './holds';
+
+/** The onward request that follows an interim stay (the contract's bridge/followUp): opened, locked, cancelled. */
+@Injectable()
+export class FollowUps {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly holds: PlacementHolds,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The kinds to move on to after a noodbed request: the best match that is not an interim kind
+   * (COSM, OMM, NLA crisis…). Without one, a noodbed is followed by any regular place; but when no
+   * noodbed was free and a VO/MO place was held instead, that place is already where this person
+   * can stay: `null`, no follow-up. (Before, the follow-up then asked for "any kind but a noodbed"
+   * and was offered a second VO/MO place at once: two places held for one person.)
+   */
+  onwardTypes(match: Match, request: PlacementRequestEntity, heldType: ShelterType): ShelterType[] | null {
+    const onward = match.result.matches.find((m) => !DEFAULT_MATCHING_CONFIG.bridgeKinds.includes(m.facility.type));
+    if (onward) return [onward.facility.type];
+    if (heldType !== ShelterType.NOODBED) return null;
+    const regular = match.result.matches.find(
+      (m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type),
+    );
+    return regular ? [regular.facility.type] : Object.values(ShelterType).filter((type) => type !== ShelterType.NOODBED);
+  }
+
+  /** Opens the onward request that follows an interim stay (the contract's bridge/followUp). */
+  async openFollowUp(
+    manager: EntityManager,
+    changes: Changes,
+    bridge: PlacementRequestEntity,
+    types: ShelterType[],
+  ): Promise<PlacementRequestEntity | null> {
+    // Opened only when a request is offered (in this method's callers, under the request's lock),
+    // and an offer that is withdrawn starts a new attempt: in its first attempt, a request being
+    // offered has never been offered before, so it has no follow-up yet and there is none to look for.
+    if (bridge.attempt > 0 && (await this.repository.hasFollowUp(manager, bridge.id))) return null;
+    const followUp = await this.repository.insertFollowUp(manager, {
+      status: PlacementStatus.RECEIVED,
+      urgency: bridge.urgency === Urgency.PLANNED ? Urgency.URGENT : bridge.urgency,
+      regionCode: bridge.regionCode,
+      profile: bridge.profile,
+      groupSize: bridge.groupSize,
+      types,
+      clientReference: null,
+      requestedBy: bridge.requestedBy,
+      requestedByRole: bridge.requestedByRole,
+      requestedByOrg: bridge.requestedByOrg,
+      attempt: 0,
+      skippedFacilityIds: [],
+      bridgeRequestId: bridge.id,
+      // The app's clock, like every other request (escalation and "oldest first" read createdAt).
+      createdAt: this.clock.now(),
+    });
+    await this.repository.record(
+      manager,
+      followUp,
+      PlacementStatus.RECEIVED,
+      SYSTEM_ACTOR,
+      `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`,
+      changes.records,
+    );
+    changes.requests.push(followUp);
+    changes.after.push(() => this.queue.enqueueMatch(followUp.id, 0, 'followup', { urgency: followUp.urgency }));
+    return followUp;
+  }
+
+  /**
+   * The onward request of `bridgeId`, locked. Callers that also lock the bridge lock this one
+   * first, as arrival at the onward place does (it then ends the bridge's stay), so the two never
+   * wait for each other.
+   */
+  lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
+    return this.repository.lockFollowUpOf(manager, bridgeId);
+  }
+
+  /**
+   * An interim (bridge) request was cancelled: its onward request goes too, unless the person
+   * has already arrived there (PLACED) or it is over. Nobody is left waiting for a place, or
+   * holding one, for someone who no longer needs it. Ending a bridge *stay* never does this:
+   * the onward placement is what the stay was waiting for.
+   */
+  async cancelFollowUp(
+    manager: EntityManager,
+    changes: Changes,
+    bridge: PlacementRequestEntity,
+    followUp: PlacementRequestEntity,
+    actor: LedgerActor,
+    reason: string,
+  ): Promise<void> {
+    if (followUp.bridgeRequestId !== bridge.id || !canTransition(followUp.status, PlacementStatus.CANCELLED)) return;
+    const now = this.clock.now();
+    await this.holds.releaseHolds(manager, changes, followUp.id, [HoldState.HELD], now, actor);
+    followUp.offerExpiresAt = null;
+    followUp.endedAt = now; // retention counts from here
+    await this.repository.transition(
+      manager,
+      changes,
+      followUp,
+      PlacementStatus.CANCELLED,
+      actor,
+      `cancelled with the interim request ${bridge.id} it follows: ${reason}`,
+    );
+  }
+}

@@ -1,0 +1,206 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { type LedgerActor, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
+import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import { PlacementStatus, Role, stayEndsAt } from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError } from '@opvangplek/platform/errors';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { EntityManager } from 'typeorm';
+import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
+import { PlacementGuard } from '../placement-guard';
+import { HoldState } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { FollowUps } from './follow-up';
+import { PlacementHolds } from './holds';
+
+/** An offer answered or lapsed, an arrival, a departure, a cancellation: each in one transaction. */
+@Injectable()
+export class PlacementLifecycle {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly holds: PlacementHolds,
+    private readonly followUps: FollowUps,
+    private readonly guard: PlacementGuard,
+    private readonly registry: RegistryService,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Offers
+
+  /** Shelter staff accept an offer to their facility. */
+  accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
+      await this.repository.transition(
+        manager,
+        changes,
+        locked,
+        PlacementStatus.ACCEPTED,
+        ledgerActor(viewer),
+        'accepted by the facility',
+      );
+      return locked;
+    });
+  }
+
+  /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
+  async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
+    await this.guard.assertStaffOf(viewer, requestId, [HoldState.HELD], PlacementStatus.OFFERED);
+    const request = await this.withdrawOffer(requestId, { by: ledgerActor(viewer), note: `declined: ${reason}` });
+    if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
+    return request;
+  }
+
+  /**
+   * An offer that was declined or let lapse: the places go back, that facility is skipped for this
+   * request, and matching starts over (a new attempt).
+   */
+  async withdrawOffer(
+    requestId: string,
+    options: { attempt?: number; by: LedgerActor; note: string; lapsedOnly?: boolean },
+  ): Promise<PlacementRequestEntity | null> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const request = await this.repository.lock(manager, requestId);
+      if (!request || request.status !== PlacementStatus.OFFERED) return null;
+      if (options.attempt !== undefined && request.attempt !== options.attempt) return null;
+      const now = this.clock.now();
+      if (options.lapsedOnly && (!request.offerExpiresAt || request.offerExpiresAt > now)) return null;
+      const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now);
+      request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
+      request.attempt += 1;
+      request.facilityId = null;
+      request.offerExpiresAt = null;
+      await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, options.by, options.note);
+      const attempt = request.attempt;
+      changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'rematch', { urgency: request.urgency }));
+      return request;
+    });
+  }
+
+  /** The expiry job: only acts when the offer is still open and its time has come. */
+  expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+    return this.withdrawOffer(requestId, {
+      attempt,
+      by: SYSTEM_ACTOR,
+      note: 'offer lapsed: the facility did not answer in time',
+      lapsedOnly: true,
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Stays
+
+  /** Shelter staff: the person has arrived. */
+  confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.ACCEPTED, locked);
+      await this.arrive(manager, changes, locked, ledgerActor(viewer));
+      return locked;
+    });
+  }
+
+  /** Arrival: held places become occupied and the stay's end is set; a bridge stay ends when its follow-up arrives. */
+  private async arrive(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    actor: LedgerActor,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const holds = await this.repository.holdsIn(manager, request.id, [HoldState.HELD]);
+    // Kind and longest stay from the register's owner (not SQL on its table), by primary key, in
+    // one read for all the holds. On the pool beside this transaction, as the staff check just
+    // before it reads visibility and holds: a facility's definition is not what this locks.
+    const ids = [...new Set(holds.map((hold) => hold.facilityId))];
+    const facilities = new Map((ids.length ? await this.registry.load({ ids }) : []).map((facility) => [facility.id, facility]));
+    let ends: Date | null = null;
+    for (const hold of holds) {
+      const moved = await occupyHeldPlaces(manager, hold.facilityId, hold.places, now, actor);
+      if (!moved) throw new Error(`capacity of facility ${hold.facilityId} does not hold the places of request ${request.id}`);
+      changes.capacity.push(moved as CapacityChangedEvent);
+      await this.repository.markHoldOccupied(manager, hold.id);
+      const facility = facilities.get(hold.facilityId);
+      if (!facility) throw new Error(`facility ${hold.facilityId} of request ${request.id} is not in the register`);
+      const end = stayEndsAt({
+        placedAt: now,
+        type: facility.type,
+        maxStayDays: facility.maxStayDays,
+        profile: request.profile ?? {},
+      });
+      if (end && (!ends || end < ends)) ends = end;
+    }
+    request.placedAt = now;
+    request.stayEndsAt = ends;
+    request.offerExpiresAt = null;
+    await this.repository.transition(manager, changes, request, PlacementStatus.PLACED, actor, null);
+    if (request.bridgeRequestId) {
+      const bridge = await this.repository.lock(manager, request.bridgeRequestId);
+      if (bridge?.status === PlacementStatus.PLACED) {
+        await this.endStay(manager, changes, bridge, SYSTEM_ACTOR, `moved on to the onward placement (request ${request.id})`);
+      }
+    }
+  }
+
+  /** The stay ended (staff, the requester or an administrator): the place is freed. */
+  end(viewer: Viewer, requestId: string, note: string): Promise<PlacementRequestEntity> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      if (viewer.role === Role.SHELTER_STAFF)
+        await this.guard.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
+      if (locked.status !== PlacementStatus.PLACED)
+        throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
+      await this.endStay(manager, changes, locked, ledgerActor(viewer), `ended: ${note}`);
+      return locked;
+    });
+  }
+
+  private async endStay(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    actor: LedgerActor,
+    note: string,
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.holds.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now, actor);
+    request.endedAt = now;
+    await this.repository.transition(manager, changes, request, PlacementStatus.ENDED, actor, note);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Cancelling
+
+  /** The requester withdraws the request before arrival; any held place is released. */
+  cancel(viewer: Viewer, requestId: string, note: string): Promise<PlacementRequestEntity> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
+      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      if (locked.status === PlacementStatus.PLACED)
+        throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
+      if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
+        throw new ConflictError(`This request is already ${locked.status}.`);
+      }
+      await this.holds.releaseHolds(manager, changes, locked.id, [HoldState.HELD], this.clock.now(), ledgerActor(viewer));
+      locked.offerExpiresAt = null;
+      locked.endedAt = this.clock.now(); // retention counts from here
+      await this.repository.transition(
+        manager,
+        changes,
+        locked,
+        PlacementStatus.CANCELLED,
+        ledgerActor(viewer),
+        `cancelled: ${note}`,
+      );
+      // A cancelled noodbed (or other interim) request takes its onward request with it.
+      if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
+      return locked;
+    });
+  }
+}

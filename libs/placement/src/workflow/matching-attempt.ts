@@ -1,0 +1,210 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  decidePlacement,
+  DEFAULT_MATCHING_CONFIG,
+  MATCHABLE_STATUSES,
+  PlacementStatus,
+  ShelterType,
+  type VictimProfile,
+} from '@opvangplek/domain';
+import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { type PlacementEventRow, SYSTEM_ACTOR } from '../placement-changes';
+import type { PlacementHoldEntity } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { FollowUps } from './follow-up';
+import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
+
+const MAX_ROUNDS = 3;
+
+/**
+ * What one matching attempt did, with what an answer needs, so the noodbed call can answer without
+ * reading back what it has just written.
+ */
+export interface Applied {
+  request: PlacementRequestEntity;
+  /** The onward request this attempt opened, if it opened one. */
+  followUp: PlacementRequestEntity | null;
+  /** The holds this attempt took. */
+  holds: PlacementHoldEntity[];
+  /** The facilities the matcher read, with the counts the holds left for those held. */
+  facilities: Map<string, LoadedFacility>;
+  /** The history rows this attempt wrote (for both requests). */
+  recorded: PlacementEventRow[];
+}
+
+/**
+ * One matching attempt: match, ask the domain's `decidePlacement`, apply its decision (offer,
+ * bridge, or wait). Runs in the worker (jobs) and, for a noodbed, inline in the API call. Every
+ * entry point re-reads the request under a row lock and returns early when its state says the work
+ * is done, so redelivered or duplicated jobs are harmless; places are taken only by the ledger's
+ * atomic statements, so nothing is ever given twice.
+ */
+@Injectable()
+export class MatchingAttempt {
+  private readonly logger = new Logger(MatchingAttempt.name);
+
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly matching: MatchingService,
+    private readonly regions: RegionDirectory,
+    private readonly offers: PlacementOffer,
+    private readonly followUps: FollowUps,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The matching job: offer a place, bridge, or wait, for this attempt of this request. A new
+   * request moves to MATCHING first. A WAITING one is re-tried as it is: it moves (through
+   * MATCHING) only when the outcome differs, so the re-tries that every capacity change and the
+   * sweep cause do not each add a MATCHING and a WAITING step to its history (issue 4, part 2).
+   */
+  async matchRequest(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+    const snapshot = await this.repository.find(requestId);
+    if (!snapshot || snapshot.attempt !== attempt || !MATCHABLE_STATUSES.includes(snapshot.status)) return null;
+    let started: PlacementRequestEntity | null = snapshot;
+    if (snapshot.status === PlacementStatus.RECEIVED) {
+      started = await this.repository.inTransaction(async (manager, changes) => {
+        const request = await this.repository.lock(manager, requestId);
+        if (!request || request.attempt !== attempt || request.status !== PlacementStatus.RECEIVED) return null;
+        await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
+        return request;
+      });
+    }
+    if (!started) return null;
+
+    return (await this.decideWithRetries(started, attempt))?.request ?? null;
+  }
+
+  /**
+   * The noodbed call (police, within the API request): `request` has just been created by this
+   * caller, already MATCHING (its RECEIVED and MATCHING history written with it), so there is no
+   * first transaction to take it there. Returns what the answer needs, or null when another
+   * attempt got there first (the caller then reads the request as it is).
+   */
+  matchNew(request: PlacementRequestEntity): Promise<Applied | null> {
+    return this.decideWithRetries(request, request.attempt);
+  }
+
+  private async decideWithRetries(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
+    for (let round = 1; round <= MAX_ROUNDS; round++) {
+      try {
+        return await this.decideAndApply(snapshot, attempt);
+      } catch (error) {
+        if (!(error instanceof PlacesTakenMeanwhile) || round === MAX_ROUNDS) throw error;
+        this.logger.debug(`request ${snapshot.id}: places taken meanwhile, deciding again (round ${round + 1})`);
+      }
+    }
+    return null;
+  }
+
+  private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
+    const match = await this.matching.matchScreened(
+      { ...(request.profile as VictimProfile), groupSize },
+      { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
+    );
+    if (request.types.includes(ShelterType.NOODBED)) {
+      // A noodbed request: a noodbed first, else the best other 24/7 place (stable order otherwise).
+      match.result.matches.sort(
+        (a, b) => Number(b.facility.type === ShelterType.NOODBED) - Number(a.facility.type === ShelterType.NOODBED),
+      );
+    }
+    return match;
+  }
+
+  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
+    const now = this.clock.now();
+    const whole = await this.match(snapshot, snapshot.groupSize);
+    const noSingleFacility = whole.result.matches.length === 0;
+    const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1) : undefined;
+    const isFollowUp = snapshot.bridgeRequestId !== null;
+    const isNoodbed = snapshot.types.includes(ShelterType.NOODBED);
+    const decision = decidePlacement(
+      {
+        result: whole.result,
+        evidence: whole.evidence,
+        urgency: snapshot.urgency,
+        groupSize: snapshot.groupSize,
+        skipFacilityIds: new Set(snapshot.skippedFacilityIds),
+        types: snapshot.types,
+        mayBridge: !isFollowUp && !isNoodbed,
+        bridgeKinds: DEFAULT_MATCHING_CONFIG.bridgeKinds,
+        at: now,
+        authorityHours: this.config.authorityHours,
+      },
+      split?.result,
+    );
+    const facilities = new Map([...whole.facilities, ...(split?.facilities ?? [])]);
+
+    const { result, changes } = await this.repository.inTransactionWithChanges(async (manager, changes) => {
+      const request = await this.repository.lock(manager, snapshot.id);
+      if (!request || request.attempt !== attempt || request.status !== snapshot.status) return null;
+      if (request.status !== PlacementStatus.MATCHING && request.status !== PlacementStatus.WAITING) return null;
+      let followUp: PlacementRequestEntity | null = null;
+      let holds: PlacementHoldEntity[] = [];
+
+      const waitsAsBefore =
+        decision.kind === 'WAIT' &&
+        request.status === PlacementStatus.WAITING &&
+        request.waitingReason === decision.reason &&
+        request.waitingForAuthority === decision.waitingForAuthority;
+      if (waitsAsBefore) {
+        // Still waiting, for the same reason: no new history or audit row (nothing happened to
+        // the request), but the row is written, with the next attempt as now decided and a fresh
+        // updatedAt (the sweep re-tries a request waiting for capacity only when that is old).
+        const movedOn = request.nextAttemptAt?.getTime() !== decision.nextAttemptAt?.getTime();
+        request.nextAttemptAt = decision.nextAttemptAt;
+        await this.repository.persist(manager, request);
+        if (movedOn) changes.requests.push(request);
+      } else if (request.status === PlacementStatus.WAITING) {
+        await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
+      }
+
+      if (decision.kind === 'WAIT') {
+        if (!waitsAsBefore) {
+          request.waitingReason = decision.reason;
+          request.nextAttemptAt = decision.nextAttemptAt;
+          request.waitingForAuthority = decision.waitingForAuthority;
+          await this.repository.transition(
+            manager,
+            changes,
+            request,
+            PlacementStatus.WAITING,
+            SYSTEM_ACTOR,
+            `waiting: ${decision.reason}`,
+          );
+        }
+        if (decision.nextAttemptAt) {
+          const at = decision.nextAttemptAt;
+          changes.after.push(() =>
+            this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - Date.now() }),
+          );
+        }
+      } else {
+        holds = await this.offers.offer(manager, changes, request, decision, facilities, now);
+        if (isNoodbed && !isFollowUp) {
+          const onward = this.followUps.onwardTypes(whole, request, facilities.get(request.facilityId!)!.type);
+          if (onward) followUp = await this.followUps.openFollowUp(manager, changes, request, onward);
+        }
+        if (decision.kind === 'BRIDGE')
+          followUp = await this.followUps.openFollowUp(manager, changes, request, decision.onwardTypes);
+      }
+      return { request, followUp, holds };
+    });
+    if (!result) return null;
+    // The held facilities as the holds left them (the matcher read them before).
+    for (const moved of changes.capacity) {
+      const facility = facilities.get(moved.facilityId);
+      if (facility && moved.counts)
+        facilities.set(moved.facilityId, { ...facility, capacity: { ...facility.capacity, ...moved.counts } });
+    }
+    return { ...result, facilities, recorded: changes.recorded };
+  }
+}

@@ -15,3 +15,4 @@ export * from './placement/anonymous-facts';
 export * from './insight';
 export * from './placement/authority';
 export * from './placement/one-place';
+export * from './placement/youth-care';

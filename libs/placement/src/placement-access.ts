@@ -24,8 +24,12 @@ export function scopeRequests(
         viewerRegions: viewer.regions.length ? viewer.regions : [''],
       });
     case Role.POLICE:
-    case Role.NLA:
       return query.andWhere(`${alias}.requestedByOrg = :viewerOrg`, { viewerOrg: viewer.org });
+    case Role.NLA:
+      // Their own requests, and those on the NLA's worklist (domain.md §5a).
+      return query.andWhere(`(${alias}.requestedByOrg = :viewerOrg OR ${alias}.waitingForAuthority = 'NLA')`, {
+        viewerOrg: viewer.org,
+      });
     case Role.SHELTER_STAFF:
       return query.andWhere(
         `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND h.state <> 'RELEASED')`,

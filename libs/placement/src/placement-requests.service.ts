@@ -4,6 +4,7 @@ import {
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
+  responsibleMunicipality,
   Role,
   ShelterType,
   Urgency,
@@ -11,7 +12,8 @@ import {
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
@@ -41,6 +43,7 @@ import {
   parseCursor,
 } from './placement-request.validation';
 import { PlacementRepository } from './placement.repository';
+import { AuthorityDecisions } from './workflow/authority-decision';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 
@@ -60,6 +63,8 @@ export class PlacementRequestsService {
     private readonly matching: MatchingService,
     private readonly registry: RegistryService,
     private readonly regionDirectory: RegionDirectory,
+    private readonly municipalities: MunicipalityDirectoryService,
+    private readonly decisions: AuthorityDecisions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -80,6 +85,7 @@ export class PlacementRequestsService {
       groupSize: input.groupSize ?? 1,
       clientReference: input.clientReference ?? null,
       types: input.types ?? [],
+      routeDecided: input.routeDecided ?? false,
       field: 'input',
     });
     if (request.status === PlacementStatus.RECEIVED && request.attempt === 0) {
@@ -141,6 +147,7 @@ export class PlacementRequestsService {
       groupSize: number;
       clientReference: string | null;
       types: ShelterType[];
+      routeDecided?: boolean;
       field: string;
       /** Created already MATCHING (RECEIVED and MATCHING recorded together): the caller matches it at once. */
       startMatching?: boolean;
@@ -174,6 +181,9 @@ export class PlacementRequestsService {
         requestedBy: viewer.sub,
         requestedByRole: viewer.role,
         requestedByOrg: viewer.org,
+        routeDecided: input.routeDecided ?? false,
+        responsibleMunicipality:
+          responsibleMunicipality(profile, await this.municipalities.directory())?.municipality.name ?? null,
       },
       history,
     );
@@ -186,6 +196,25 @@ export class PlacementRequestsService {
 
   // ---------------------------------------------------------------------------------------------
   // Acting on a request
+
+  /** The placing authority assigns a place to a request on its worklist (domain.md §5a). */
+  async assignPlacement(
+    viewer: Viewer,
+    requestId: string,
+    facilityId: string,
+    reason: string | null,
+  ): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    assertUuid(facilityId, 'facilityId', 'a facility id');
+    if (reason != null && reason.length > 500) throw new InvalidInputError('reason', 'reason must be at most 500 characters');
+    return this.view(viewer, await this.decisions.assign(viewer, requestId, facilityId, reason));
+  }
+
+  /** The placing authority hands a request on its worklist back: matched again without its kinds. */
+  async returnRequest(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    return this.view(viewer, await this.decisions.returnRequest(viewer, requestId, assertReason(reason, 'reason')));
+  }
 
   async respondToOffer(viewer: Viewer, input: OfferResponseInput): Promise<PlacementRequestModel> {
     assertRequestId(input.requestId, 'input.requestId');

@@ -11,6 +11,7 @@ import { PlacementRequestMapper } from './placement-request.mapper';
 import { PlacementRequestsService } from './placement-requests.service';
 import { PlacementRepository } from './placement.repository';
 import { PlacementResolver } from './placement.resolver';
+import { AuthorityDecisions } from './workflow/authority-decision';
 import { FollowUps } from './workflow/follow-up';
 import { PlacementHolds } from './workflow/holds';
 import { PlacementLifecycle } from './workflow/lifecycle';
@@ -27,6 +28,7 @@ const WORKFLOW = [
   FollowUps,
   MatchingAttempt,
   PlacementLifecycle,
+  AuthorityDecisions,
   RematchWaitingJob,
   RetentionJob,
   SweepJob,

@@ -30,6 +30,8 @@ export type NewPlacementRequest = Pick<
   | 'requestedBy'
   | 'requestedByRole'
   | 'requestedByOrg'
+  | 'routeDecided'
+  | 'responsibleMunicipality'
 >;
 
 /** A new hold row: RETURNING fills in its id and createdAt. */
@@ -235,6 +237,8 @@ export class PlacementRepository {
         offerExpiresAt: null,
         waitingReason: null,
         waitingForAuthority: null,
+        waitingForOrganisation: null,
+        returnedTypes: [],
         nextAttemptAt: null,
         skippedFacilityIds: [],
         placedAt: null,
@@ -393,7 +397,8 @@ export class PlacementRepository {
 
   lapsedOffers(manager: EntityManager, now: Date): Promise<PlacementRequestEntity[]> {
     return manager.getRepository(PlacementRequestEntity).find({
-      where: { status: PlacementStatus.OFFERED, offerExpiresAt: LessThanOrEqual(now) },
+      // An accepted place she never arrived at lapses like an offer (domain.md §5a).
+      where: { status: In([PlacementStatus.OFFERED, PlacementStatus.ACCEPTED]), offerExpiresAt: LessThanOrEqual(now) },
       take: BATCH,
     });
   }

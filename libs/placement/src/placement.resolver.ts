@@ -9,7 +9,12 @@ import {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
-import { PlacementRequestConnectionModel, PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
+import {
+  PlacementRequestConnectionModel,
+  PlacementRequestModel,
+  ProfileSummaryModel,
+  VictimProfileModel,
+} from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
@@ -61,6 +66,31 @@ export class PlacementResolver {
     return this.requests.respondToOffer(viewer, input);
   }
 
+  @Mutation(() => PlacementRequestModel, {
+    description:
+      'The placing authority decides (domain.md §5a): hold this place for a request on its worklist. Eligibility and capacity are checked; a reason is required when it is not the best ranked place.',
+  })
+  assignPlacement(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('facilityId', { type: () => ID }) facilityId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.assignPlacement(viewer, requestId, facilityId, reason ?? null);
+  }
+
+  @Mutation(() => PlacementRequestModel, {
+    description:
+      'The placing authority hands a request on its worklist back: it is matched again without the kinds that authority decides.',
+  })
+  returnRequest(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason') reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.returnRequest(viewer, requestId, reason);
+  }
+
   @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })
   confirmArrival(
     @CurrentViewer() viewer: Viewer,
@@ -91,15 +121,20 @@ export class PlacementResolver {
 
   @ResolveField('profileSummary', () => ProfileSummaryModel, {
     nullable: true,
-    description: "The minimal profile for the facility's staff, the requester, the region and CoMensha; null otherwise and after retention. Each read is audited.",
+    description:
+      "The minimal profile for the facility's staff, the requester, the region and CoMensha; null otherwise and after retention. Each read is audited.",
   })
-  profileSummary(@CurrentViewer() viewer: Viewer, @Parent() request: PlacementRequestModel): Promise<ProfileSummaryModel | null> | null {
+  profileSummary(
+    @CurrentViewer() viewer: Viewer,
+    @Parent() request: PlacementRequestModel,
+  ): Promise<ProfileSummaryModel | null> | null {
     const source = request.summarySource;
     return source ? this.requests.profileSummaryFor(viewer, source.request, source.facilityIds) : null;
   }
 
   @Mutation(() => VictimProfileModel, {
-    description: 'ADMIN break-glass: the full profile of a request, with a stated reason; audited. A mutation because it is an act, not a read.',
+    description:
+      'ADMIN break-glass: the full profile of a request, with a stated reason; audited. A mutation because it is an act, not a read.',
   })
   breakGlassProfile(
     @CurrentViewer() viewer: Viewer,

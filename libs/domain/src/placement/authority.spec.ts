@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { PlacingAuthority, Role, ShelterType } from '../enums';
+import { ExploitationType, Gender, PlacingAuthority, ResidenceStatus, Role, ShelterType } from '../enums';
+import { DEFAULT_MATCHING_CONFIG } from '../matching-config';
+import { youthCareAuthority } from './youth-care';
 import {
   AuthorityVerdict,
   authorityVerdict,
@@ -161,5 +163,28 @@ describe('requesterCapacities', () => {
       expect(requesterCapacities(viewer(role), 'RR')).toEqual([]);
       for (const kind of Object.values(ShelterType)) expect(authorityVerdict(kind, [])).not.toBe(OFFER);
     }
+  });
+});
+
+describe('youthCareAuthority (002:771-775, 003:683-695)', () => {
+  const base = { gender: Gender.FEMALE, exploitationTypes: [ExploitationType.SEXUAL] };
+  it('an adult has none; a Dutch minor goes to jeugdbescherming; an unaccompanied foreign minor to Nidos', () => {
+    expect(youthCareAuthority({ ...base, age: 30 }, DEFAULT_MATCHING_CONFIG)).toBeNull();
+    expect(youthCareAuthority({ ...base, age: 15, residenceStatus: ResidenceStatus.DUTCH }, DEFAULT_MATCHING_CONFIG)).toEqual({
+      authority: PlacingAuthority.JEUGDBESCHERMING,
+      organisation: null,
+    });
+    expect(
+      youthCareAuthority({ ...base, age: 16, residenceStatus: ResidenceStatus.ASYLUM_PROCEDURE }, DEFAULT_MATCHING_CONFIG),
+    ).toEqual({
+      authority: PlacingAuthority.JEUGDBESCHERMING,
+      organisation: NIDOS_ORGANISATION,
+    });
+    expect(
+      youthCareAuthority(
+        { ...base, age: 16, residenceStatus: ResidenceStatus.UNKNOWN, unaccompanied: false },
+        DEFAULT_MATCHING_CONFIG,
+      ),
+    ).toMatchObject({ organisation: null });
   });
 });

@@ -27,6 +27,13 @@ export class PlacementRequestInput {
 
   @Field(() => [ShelterType], { nullable: true, description: 'Only these kinds; any suitable kind when omitted.' })
   types?: ShelterType[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Criminal exploitation: the screeningsoverleg has decided the route with the OM (003:490). Without it such a request waits (AWAITING_ROUTE_DECISION).',
+  })
+  routeDecided?: boolean | null;
 }
 
 @InputType('NoodbedRequestInput')

@@ -90,7 +90,13 @@ export class SweepJob {
       (request) => {
         request.escalated = true;
         request.escalatedAt = now;
-        return `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; the region's escalation contact (OvD bevolkingszorg) is alerted`;
+        // Only what was actually done (domain.md §5a): no message goes out from here yet, so the
+        // history says where the case is listed, not that anyone was told.
+        return (
+          `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; listed on region ${request.regionCode}'s ` +
+          `escalation worklist (placementRequests with escalated: true) for its coordinators and CoMensha to take to the ` +
+          `OvD bevolkingszorg (003:497); no message was sent`
+        );
       },
     );
     report.alerts = await this.flagAll(

@@ -84,8 +84,24 @@ export class PlacementRequestModel {
   @Field(() => WaitingReason, { nullable: true })
   waitingReason: WaitingReason | null;
 
-  @Field(() => PlacingAuthority, { nullable: true, description: 'Waiting for this authority to be open.' })
+  @Field(() => PlacingAuthority, {
+    nullable: true,
+    description:
+      'On this authority’s worklist (AWAITING_AUTHORITY), or waiting for it to open: who decides next (domain.md §5a).',
+  })
   waitingForAuthority: PlacingAuthority | null;
+
+  @Field(() => String, { nullable: true, description: 'The organisation that decides, when one is named (e.g. nidos).' })
+  waitingForOrganisation: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where she is registered, else where she was found (002:726-729): the municipality responsible.',
+  })
+  responsibleMunicipality: string | null;
+
+  @Field({ description: 'Criminal exploitation: the screeningsoverleg’s route decision with the OM is recorded (003:490).' })
+  routeDecided: boolean;
 
   @Field(() => Date, { nullable: true })
   nextAttemptAt: Date | null;
@@ -179,7 +195,9 @@ export class ProfileSummaryModel {
   groupSize: number;
 }
 
-@ObjectType('VictimProfile', { description: 'The full pseudonymous profile: only through break-glass access, which is audited with its reason.' })
+@ObjectType('VictimProfile', {
+  description: 'The full pseudonymous profile: only through break-glass access, which is audited with its reason.',
+})
 export class VictimProfileModel {
   @Field(() => Gender)
   gender: Gender;

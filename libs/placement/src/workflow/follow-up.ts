@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { canTransition, DEFAULT_MATCHING_CONFIG, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
-import type { Match } from '@opvangplek/matching/matching.service';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
@@ -20,23 +19,6 @@ export class FollowUps {
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /**
-   * The kinds to move on to after a noodbed request: the best match that is not an interim kind
-   * (COSM, OMM, NLA crisis…). Without one, a noodbed is followed by any regular place; but when no
-   * noodbed was free and a VO/MO place was held instead, that place is already where this person
-   * can stay: `null`, no follow-up. (Before, the follow-up then asked for "any kind but a noodbed"
-   * and was offered a second VO/MO place at once: two places held for one person.)
-   */
-  onwardTypes(match: Match, request: PlacementRequestEntity, heldType: ShelterType): ShelterType[] | null {
-    const onward = match.result.matches.find((m) => !DEFAULT_MATCHING_CONFIG.bridgeKinds.includes(m.facility.type));
-    if (onward) return [onward.facility.type];
-    if (heldType !== ShelterType.NOODBED) return null;
-    const regular = match.result.matches.find(
-      (m) => m.facility.type !== ShelterType.NOODBED && !request.types.includes(m.facility.type),
-    );
-    return regular ? [regular.facility.type] : Object.values(ShelterType).filter((type) => type !== ShelterType.NOODBED);
-  }
 
   /** Opens the onward request that follows an interim stay (the contract's bridge/followUp). */
   async openFollowUp(
@@ -60,6 +42,9 @@ export class FollowUps {
       requestedBy: bridge.requestedBy,
       requestedByRole: bridge.requestedByRole,
       requestedByOrg: bridge.requestedByOrg,
+      routeDecided: bridge.routeDecided,
+      returnedTypes: bridge.returnedTypes,
+      responsibleMunicipality: bridge.responsibleMunicipality,
       attempt: 0,
       skippedFacilityIds: [],
       bridgeRequestId: bridge.id,

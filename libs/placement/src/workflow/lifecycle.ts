@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { type LedgerActor, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { PlacementStatus, Role, stayEndsAt } from '@opvangplek/domain';
+import { DEFAULT_AUTHORITY_TABLE, findNextOpening, PlacementStatus, Role, ShelterType, stayEndsAt } from '@opvangplek/domain';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError } from '@opvangplek/platform/errors';
 import { RegistryService } from '@opvangplek/registry/registry.service';
@@ -16,6 +17,8 @@ import { PlacementRepository } from '../placement.repository';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
 
+const DAY_MS = 24 * 3_600_000;
+
 /** An offer answered or lapsed, an arrival, a departure, a cancellation: each in one transaction. */
 @Injectable()
 export class PlacementLifecycle {
@@ -27,23 +30,30 @@ export class PlacementLifecycle {
     private readonly registry: RegistryService,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ---------------------------------------------------------------------------------------------
   // Offers
 
-  /** Shelter staff accept an offer to their facility. */
+  /**
+   * Shelter staff accept an offer to their facility. The place stays held until she arrives, for
+   * the hold time again: one she never arrives at lapses like an offer (domain.md §5a), so no
+   * place is kept for someone who is not coming.
+   */
   accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
+      const expected = new Date(this.clock.now().getTime() + this.config.placement.holdMinutes * 60_000);
+      locked.offerExpiresAt = expected;
       await this.repository.transition(
         manager,
         changes,
         locked,
         PlacementStatus.ACCEPTED,
         ledgerActor(viewer),
-        'accepted by the facility',
+        `accepted by the facility; held until ${expected.toISOString()} for her arrival`,
       );
       return locked;
     });
@@ -67,12 +77,15 @@ export class PlacementLifecycle {
   ): Promise<PlacementRequestEntity | null> {
     return this.repository.inTransaction(async (manager, changes) => {
       const request = await this.repository.lock(manager, requestId);
-      if (!request || request.status !== PlacementStatus.OFFERED) return null;
+      // An ACCEPTED place lapses too (she never arrived), but is never declined.
+      const lapsedAccepted = options.lapsedOnly && request?.status === PlacementStatus.ACCEPTED;
+      if (!request || (request.status !== PlacementStatus.OFFERED && !lapsedAccepted)) return null;
       if (options.attempt !== undefined && request.attempt !== options.attempt) return null;
       const now = this.clock.now();
       if (options.lapsedOnly && (!request.offerExpiresAt || request.offerExpiresAt > now)) return null;
       const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now);
-      request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
+      // The facility that accepted did nothing wrong: it may be offered again.
+      if (!lapsedAccepted) request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
       request.attempt += 1;
       request.facilityId = null;
       request.offerExpiresAt = null;
@@ -84,11 +97,14 @@ export class PlacementLifecycle {
   }
 
   /** The expiry job: only acts when the offer is still open and its time has come. */
-  expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+  async expireOffer(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+    const accepted = (await this.repository.find(requestId))?.status === PlacementStatus.ACCEPTED;
     return this.withdrawOffer(requestId, {
       attempt,
       by: SYSTEM_ACTOR,
-      note: 'offer lapsed: the facility did not answer in time',
+      note: accepted
+        ? 'accepted place lapsed: she did not arrive in time; matching again'
+        : 'offer lapsed: the facility did not answer in time',
       lapsedOnly: true,
     });
   }
@@ -136,10 +152,26 @@ export class PlacementLifecycle {
       });
       if (end && (!ends || end < ends)) ends = end;
     }
+    const followUpId = await this.repository.followUpIdOf(request.id);
+    const onward = followUpId ? await this.repository.find(followUpId) : null;
+    if (onward && [...facilities.values()].some((facility) => facility.type === ShelterType.NOODBED)) {
+      // A noodbed stay reaches at least to the opening of the authority the onward request waits
+      // for: a Christmas Eve noodbed lasts to the first working day (domain.md §5a).
+      const authority = onward?.types.length ? DEFAULT_AUTHORITY_TABLE[onward.types[0]].decidedBy : null;
+      const opening = authority ? findNextOpening(this.config.authorityHours[authority], now) : null;
+      const until = opening ? new Date(opening.getTime() + DAY_MS) : null;
+      if (until && ends && until > ends) ends = until;
+    }
     request.placedAt = now;
     request.stayEndsAt = ends;
     request.offerExpiresAt = null;
     await this.repository.transition(manager, changes, request, PlacementStatus.PLACED, actor, null);
+    if (onward) {
+      // She is in her interim place now: the onward request may hold its place (one person, one place).
+      changes.after.push(() =>
+        this.queue.enqueueMatch(onward.id, onward.attempt, `interim-arrived-${request.id}`, { urgency: onward.urgency }),
+      );
+    }
     if (request.bridgeRequestId) {
       const bridge = await this.repository.lock(manager, request.bridgeRequestId);
       if (bridge?.status === PlacementStatus.PLACED) {

@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
+  ExploitationType,
+  mayHoldPlace,
+  requesterCapacities,
+  Role,
+  youthCareAuthority,
   MATCHABLE_STATUSES,
   PlacementStatus,
   ShelterType,
@@ -110,13 +115,38 @@ export class MatchingAttempt {
       { ...(request.profile as VictimProfile), groupSize },
       { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
     );
-    if (request.types.includes(ShelterType.NOODBED)) {
-      // A noodbed request: a noodbed first, else the best other 24/7 place (stable order otherwise).
-      match.result.matches.sort(
-        (a, b) => Number(b.facility.type === ShelterType.NOODBED) - Number(a.facility.type === ShelterType.NOODBED),
-      );
+    const returned = request.returnedTypes;
+    if (returned.length > 0) {
+      // Kinds an authority handed back are not that authority's to place after all (returnRequest),
+      // and a place that was an interim one until such a kind is now where she can stay.
+      match.result.matches = match.result.matches
+        .filter((m) => !returned.includes(m.facility.type))
+        .map((m) => {
+          const interimFor = m.interimFor?.filter((type) => !returned.includes(type));
+          const { interimFor: _dropped, ...rest } = m;
+          return interimFor?.length ? { ...rest, interimFor } : rest;
+        });
     }
     return match;
+  }
+
+  /**
+   * The capacities a request acts in (domain.md §5a): its requester's, for its region (a
+   * zorgcoördinator could submit it only for a region of hers), and for the onward request of a
+   * police noodbed, the region's zorgcoördinator's.
+   */
+  private capacitiesOf(request: PlacementRequestEntity) {
+    const requester = { role: request.requestedByRole, org: request.requestedByOrg, regions: [request.regionCode] };
+    return requesterCapacities(requester, request.regionCode, {
+      noodbedOnward: request.bridgeRequestId !== null && request.requestedByRole === Role.POLICE,
+    });
+  }
+
+  /** Whether she is in the interim place this onward request follows (null: it follows nothing). */
+  private async interimArrived(request: PlacementRequestEntity): Promise<boolean | null> {
+    if (!request.bridgeRequestId) return null;
+    const interim = await this.repository.find(request.bridgeRequestId);
+    return mayHoldPlace(interim ? { status: interim.status } : null);
   }
 
   private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
@@ -125,9 +155,18 @@ export class MatchingAttempt {
     const noSingleFacility = whole.result.matches.length === 0;
     const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1) : undefined;
     const isFollowUp = snapshot.bridgeRequestId !== null;
-    const isNoodbed = snapshot.types.includes(ShelterType.NOODBED);
+    const isNoodbed = snapshot.types.includes(ShelterType.NOODBED) && !isFollowUp;
+    const profile = snapshot.profile as VictimProfile;
     const decision = decidePlacement(
       {
+        capacities: this.capacitiesOf(snapshot),
+        noodbed: isNoodbed,
+        interimArrived: await this.interimArrived(snapshot),
+        fallbackAuthority: youthCareAuthority(profile, DEFAULT_MATCHING_CONFIG),
+        // The screeningsoverleg decides the route first (003:490); the police's noodbed at night is
+        // shelter first, and its onward request waits for the decision like any other.
+        awaitingRouteDecision:
+          !isNoodbed && profile.exploitationTypes.includes(ExploitationType.CRIMINAL) && !snapshot.routeDecided,
         result: whole.result,
         evidence: whole.evidence,
         urgency: snapshot.urgency,
@@ -154,7 +193,8 @@ export class MatchingAttempt {
         decision.kind === 'WAIT' &&
         request.status === PlacementStatus.WAITING &&
         request.waitingReason === decision.reason &&
-        request.waitingForAuthority === decision.waitingForAuthority;
+        request.waitingForAuthority === decision.waitingForAuthority &&
+        request.waitingForOrganisation === (decision.waitingForOrganisation ?? null);
       if (waitsAsBefore) {
         // Still waiting, for the same reason: no new history or audit row (nothing happened to
         // the request), but the row is written, with the next attempt as now decided and a fresh
@@ -172,6 +212,7 @@ export class MatchingAttempt {
           request.waitingReason = decision.reason;
           request.nextAttemptAt = decision.nextAttemptAt;
           request.waitingForAuthority = decision.waitingForAuthority;
+          request.waitingForOrganisation = decision.waitingForOrganisation ?? null;
           await this.repository.transition(
             manager,
             changes,
@@ -189,10 +230,8 @@ export class MatchingAttempt {
         }
       } else {
         holds = await this.offers.offer(manager, changes, request, decision, facilities, now);
-        if (isNoodbed && !isFollowUp) {
-          const onward = this.followUps.onwardTypes(whole, request, facilities.get(request.facilityId!)!.type);
-          if (onward) followUp = await this.followUps.openFollowUp(manager, changes, request, onward);
-        }
+        // A bridge (a noodbed, or an interim VO/MO) opens the onward request; it holds nothing
+        // until she is in the interim place (decidePlacement's interimArrived).
         if (decision.kind === 'BRIDGE')
           followUp = await this.followUps.openFollowUp(manager, changes, request, decision.onwardTypes);
       }

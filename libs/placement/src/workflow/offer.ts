@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { holdPlaces } from '@opvangplek/capacity/capacity-ledger';
+import { holdPlaces, type LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import { holdExpiresAt, isOpen, type PlacementDecision, PlacementStatus } from '@opvangplek/domain';
 import type { Match } from '@opvangplek/matching/matching.service';
@@ -34,14 +34,17 @@ export class PlacementOffer {
     decision: OfferDecision,
     facilities: Match['facilities'],
     now: Date,
+    /** An authority's assignment (assignPlacement): who decided, and why, in the history. */
+    decidedBy?: { actor: LedgerActor; note: string },
   ): Promise<PlacementHoldEntity[]> {
+    const actor = decidedBy?.actor ?? SYSTEM_ACTOR;
     let allocations = decision.allocations;
     if (allocations.length === 1) {
       // One facility: if it was taken meanwhile, the next best of the same decision will do.
       const places = allocations[0].places;
       let taken = null;
       for (const facilityId of [allocations[0].facilityId, ...decision.alternatives]) {
-        taken = await holdPlaces(manager, facilityId, places, now, SYSTEM_ACTOR);
+        taken = await holdPlaces(manager, facilityId, places, now, actor);
         if (taken) {
           allocations = [{ facilityId, places }];
           changes.capacity.push(taken as CapacityChangedEvent);
@@ -51,7 +54,7 @@ export class PlacementOffer {
       if (!taken) throw new PlacesTakenMeanwhile();
     } else {
       for (const allocation of allocations) {
-        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, SYSTEM_ACTOR);
+        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor);
         if (!taken) throw new PlacesTakenMeanwhile(); // rolls back the group's other holds too
         changes.capacity.push(taken as CapacityChangedEvent);
       }
@@ -82,6 +85,7 @@ export class PlacementOffer {
     request.offerExpiresAt = expiresAt;
     request.waitingReason = null;
     request.waitingForAuthority = null;
+    request.waitingForOrganisation = null;
     request.nextAttemptAt = null;
     const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
     // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.
@@ -92,8 +96,8 @@ export class PlacementOffer {
       changes,
       request,
       PlacementStatus.OFFERED,
-      SYSTEM_ACTOR,
-      `offered: ${where}${until}`,
+      actor,
+      decidedBy ? `offered: ${where}${until}; ${decidedBy.note}` : `offered: ${where}${until}`,
     );
     const attempt = request.attempt;
     const delayMs = expiresAt.getTime() - now.getTime();

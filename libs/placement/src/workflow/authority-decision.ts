@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import {
+  DEFAULT_AUTHORITY_TABLE,
+  ExclusionCode,
+  mayAssignKind,
+  mayDecide,
+  mayHoldPlace,
+  NIDOS_ORGANISATION,
+  PlacementStatus,
+  RequesterCapacity,
+  requesterCapacities,
+  ShelterType,
+  type VictimProfile,
+  WaitingReason,
+} from '@opvangplek/domain';
+import { MatchingService } from '@opvangplek/matching/matching.service';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { ledgerActor } from '../placement-changes';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
+
+/**
+ * The placing authority acts on a request on its worklist (domain.md §5a): it assigns a place
+ * (eligibility and capacity checked, a reason required when it departs from the ranking), or hands
+ * the request back. Who may do which is the domain's authority table, not a code path here.
+ */
+@Injectable()
+export class AuthorityDecisions {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly matching: MatchingService,
+    private readonly offers: PlacementOffer,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async assign(viewer: Viewer, requestId: string, facilityId: string, reason: string | null): Promise<PlacementRequestEntity> {
+    const snapshot = await this.visible(viewer, requestId);
+    const capacities = requesterCapacities(viewer, snapshot.regionCode);
+    const profile = { ...(snapshot.profile as VictimProfile), groupSize: snapshot.groupSize };
+    const now = this.clock.now();
+    const match = await this.matching.match(profile, { at: now, requesterRegionCode: snapshot.regionCode });
+    const chosen = match.result.matches.find((m) => m.facility.id === facilityId);
+    const facilityType = chosen?.facility.type ?? match.facilities.get(facilityId)?.type;
+    if (!facilityType)
+      throw new InvalidInputError('facilityId', `facilityId ${facilityId.slice(0, 40)} is not a facility in the register`);
+
+    if (!mayAssignKind(capacities, facilityType)) {
+      throw new ForbiddenError(
+        `A ${facilityType} place is placed by ${DEFAULT_AUTHORITY_TABLE[facilityType].decidedBy} (${DEFAULT_AUTHORITY_TABLE[facilityType].source}); you cannot assign it.`,
+      );
+    }
+    if (
+      facilityType === ShelterType.JEUGDZORG &&
+      snapshot.waitingForOrganisation === NIDOS_ORGANISATION &&
+      !capacities.includes(RequesterCapacity.NIDOS)
+    ) {
+      throw new ForbiddenError('This is an unaccompanied foreign minor: Nidos decides her placement (003:689-695).');
+    }
+    if (snapshot.status !== PlacementStatus.WAITING) {
+      throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);
+    }
+    await this.assertInInterimPlace(snapshot);
+    if (!chosen) {
+      const exclusion = match.result.excluded.find((e) => e.facility.id === facilityId)!;
+      if (exclusion.reasons.every((r) => r.code === ExclusionCode.NO_CAPACITY))
+        throw new ConflictError('That place has no free place for her now; choose another or wait.');
+      throw new InvalidInputError(
+        'facilityId',
+        `facilityId: that place does not suit her: ${exclusion.reasons.map((r) => r.message).join('; ')}`,
+      );
+    }
+    const best = match.result.matches.find((m) => mayAssignKind(capacities, m.facility.type));
+    const why = reason?.trim() ?? '';
+    if (best && best.facility.id !== facilityId && why.length === 0) {
+      throw new InvalidInputError(
+        'reason',
+        `reason is required when you choose another place than the best ranked one you may assign (${best.facility.name})`,
+      );
+    }
+    const actor = ledgerActor(viewer);
+    const note = `assigned by ${viewer.org} (${viewer.role})${why ? `: ${why.slice(0, 400)}` : ''}`;
+    try {
+      return await this.repository.inTransaction(async (manager, changes) => {
+        const request = await this.repository.lock(manager, requestId);
+        if (!request || request.status !== PlacementStatus.WAITING || request.attempt !== snapshot.attempt)
+          throw new ConflictError('This request changed meanwhile; read it again.');
+        await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, actor, null);
+        await this.offers.offer(
+          manager,
+          changes,
+          request,
+          { kind: 'OFFER', allocations: [{ facilityId, places: request.groupSize }], alternatives: [] },
+          match.facilities,
+          now,
+          { actor, note },
+        );
+        return request;
+      });
+    } catch (error) {
+      if (error instanceof PlacesTakenMeanwhile) throw new ConflictError('That place was just taken; choose another.');
+      throw error;
+    }
+  }
+
+  /** The authority hands the request back: matched again without the kinds it decides. */
+  async returnRequest(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
+    const snapshot = await this.visible(viewer, requestId);
+    const authority = snapshot.waitingForAuthority;
+    if (
+      snapshot.status !== PlacementStatus.WAITING ||
+      snapshot.waitingReason !== WaitingReason.AWAITING_AUTHORITY ||
+      !authority
+    ) {
+      throw new ConflictError('Only a request waiting on an authority’s worklist can be handed back.');
+    }
+    if (!mayDecide(requesterCapacities(viewer, snapshot.regionCode), authority, snapshot.waitingForOrganisation)) {
+      throw new ForbiddenError(`This request waits for ${authority}; only they can hand it back.`);
+    }
+    const kinds = (Object.keys(DEFAULT_AUTHORITY_TABLE) as ShelterType[]).filter(
+      (kind) => DEFAULT_AUTHORITY_TABLE[kind].decidedBy === authority,
+    );
+    return this.repository.inTransaction(async (manager, changes) => {
+      const request = await this.repository.lock(manager, requestId);
+      if (!request || request.status !== PlacementStatus.WAITING || request.attempt !== snapshot.attempt)
+        throw new ConflictError('This request changed meanwhile; read it again.');
+      request.returnedTypes = [...new Set([...request.returnedTypes, ...kinds])];
+      request.attempt += 1;
+      request.waitingReason = null;
+      request.waitingForAuthority = null;
+      request.waitingForOrganisation = null;
+      request.nextAttemptAt = null;
+      await this.repository.transition(
+        manager,
+        changes,
+        request,
+        PlacementStatus.MATCHING,
+        ledgerActor(viewer),
+        `returned by ${viewer.org} (${authority}): ${reason}`,
+      );
+      const attempt = request.attempt;
+      changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'returned', { urgency: request.urgency }));
+      return request;
+    });
+  }
+
+  private async visible(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
+    const request = await this.repository.find(requestId);
+    if (!request || !(await this.repository.isVisible(viewer, requestId))) {
+      throw new NotFoundError(`There is no placement request ${requestId} that you can see.`);
+    }
+    if (!request.profile) throw new ConflictError('This request’s profile was erased after the retention period.');
+    return request;
+  }
+
+  /** One person, one place: an onward place is assigned only once she is in her interim place. */
+  private async assertInInterimPlace(request: PlacementRequestEntity): Promise<void> {
+    if (!request.bridgeRequestId) return;
+    const interim = await this.repository.find(request.bridgeRequestId);
+    if (!mayHoldPlace(interim ? { status: interim.status } : null)) {
+      throw new ConflictError(
+        'She is not yet in her interim place: assign the onward place once her arrival there is confirmed (one person, one place).',
+      );
+    }
+  }
+}

@@ -52,7 +52,8 @@ export function scopeRequests(
 /** Roles that may submit a placement request, and for which region. */
 export function mayRequestFor(viewer: Viewer, regionCode: string): boolean {
   if (viewer.role === Role.ZORGCOORDINATOR) return viewer.regions.includes(regionCode);
-  return [Role.COMENSHA, Role.NLA, Role.ADMIN].includes(viewer.role);
+  // Youth-care organisations request for the minors they are responsible for (Nidos nationally).
+  return [Role.COMENSHA, Role.NLA, Role.JEUGDBESCHERMING, Role.ADMIN].includes(viewer.role);
 }
 
 /**

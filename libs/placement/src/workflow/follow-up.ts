@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { canTransition, DEFAULT_MATCHING_CONFIG, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
+import { canTransition, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';

@@ -109,10 +109,12 @@ export const KIND_DEFAULTS: Readonly<Record<ShelterType, KindDefaults>> = {
     maxStayDays: null,
     updateCadence: UpdateCadence.WORKING_DAYS,
   },
-  // "te allen tijde" (003:486); at most 14 days (000:2173-2174).
+  // "te allen tijde" (003:486). The 14-day maximum is the documents' for the "ernstige benadeling"
+  // places (000:2172-2174), not for the crisis places, where they give none. The documents name no
+  // ernstige-benadeling location, so the seed has none: a deployment registers them with 14 days.
   [ShelterType.NLA_CRISIS]: {
     intakeHours: () => null,
-    maxStayDays: 14,
+    maxStayDays: null,
     updateCadence: UpdateCadence.ROUND_THE_CLOCK,
   },
   // "een korte periode … tot structurele opvang beschikbaar is" (002:761-767); default 3 nights.

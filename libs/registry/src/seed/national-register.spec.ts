@@ -98,11 +98,11 @@ describe('nationalRegister', () => {
     for (const f of omm) expect(f.eligibility.acceptsCareNeeds).toHaveLength(4);
   });
 
-  it('has 3 NLA crisis locations for labour exploitation, max 14 days, always open', () => {
+  it('has 3 NLA crisis locations for labour exploitation, always open, with no maximum stay: the 14 days are for ernstige-benadeling places only (000:2172-2174)', () => {
     const nla = ofType(ShelterType.NLA_CRISIS);
     expect(nla).toHaveLength(3);
     for (const f of nla) {
-      expect(f.maxStayDays).toBe(14);
+      expect(f.maxStayDays).toBeNull();
       expect(f.intakeHours).toBeNull();
       expect(f.updateCadence).toBe(UpdateCadence.ROUND_THE_CLOCK);
     }

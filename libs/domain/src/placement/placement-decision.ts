@@ -262,6 +262,17 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
   return decision;
 }
 
+/** Hold the first of `bridges` (open now) while the request waits for `onward`'s kind. */
+function bridgeTo(bridges: readonly FacilityMatch[], onward: FacilityMatch, input: DecisionInput): PlacementDecision {
+  return {
+    kind: 'BRIDGE',
+    allocations: [{ facilityId: bridges[0].facility.id, places: input.groupSize }],
+    alternatives: bridges.slice(1).map((m) => m.facility.id),
+    onwardTypes: [onward.facility.type],
+    onwardPlaceableAt: onward.placeableAt,
+  };
+}
+
 function awaitAuthority(best: FacilityMatch, input: DecisionInput): PlacementDecision {
   const authorityOpen = isOpen(input.authorityHours[best.facility.placingAuthority], input.at);
   return {
@@ -290,15 +301,7 @@ function decideFor(
     const authorityClosed = !isOpen(input.authorityHours[best.facility.placingAuthority], input.at);
     const bridgeNow = urgent && input.mayBridge && (input.urgency === Urgency.ACUTE || authorityClosed);
     const bridges = own.filter((match) => match.placeableNow && input.bridgeKinds.includes(match.facility.type));
-    if (bridgeNow && bridges.length > 0) {
-      return {
-        kind: 'BRIDGE',
-        allocations: [{ facilityId: bridges[0].facility.id, places: input.groupSize }],
-        alternatives: bridges.slice(1).map((m) => m.facility.id),
-        onwardTypes: [best.facility.type],
-        onwardPlaceableAt: best.placeableAt,
-      };
-    }
+    if (bridgeNow && bridges.length > 0) return bridgeTo(bridges, best, input);
     return awaitAuthority(best, input);
   }
   if (!best && input.fallbackAuthority) {
@@ -397,15 +400,7 @@ function decideOwn(input: DecisionInput, matches: FacilityMatch[], splitMatches:
   const urgent = input.urgency !== Urgency.PLANNED;
   if (best && urgent && input.mayBridge && !input.bridgeKinds.includes(best.facility.type)) {
     const bridges = placeableNow.filter((match) => input.bridgeKinds.includes(match.facility.type));
-    if (bridges.length > 0) {
-      return {
-        kind: 'BRIDGE',
-        allocations: [{ facilityId: bridges[0].facility.id, places: input.groupSize }],
-        alternatives: bridges.slice(1).map((m) => m.facility.id),
-        onwardTypes: [best.facility.type],
-        onwardPlaceableAt: best.placeableAt,
-      };
-    }
+    if (bridges.length > 0) return bridgeTo(bridges, best, input);
   }
   if (!best && input.groupSize > 1 && splitMatches) {
     const allocations = planGroupAllocation(

@@ -27,15 +27,22 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   occupancyHistory: () => '{ occupancyHistory(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { total } }',
   unmetDemand: () => '{ unmetDemand(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { requests } }',
   placementStatistics: () => '{ placementStatistics(year: 2026) { placements } }',
-  updateCapacity: (id) => `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
+  updateCapacity: (id) =>
+    `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
   confirmCapacity: (id) => `mutation { confirmCapacity(facilityId: "${id}") { id } }`,
-  requestPlacement: () => `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR" }) { id } }`,
+  requestPlacement: () =>
+    `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR" }) { id } }`,
   requestNoodbed: () => `mutation { requestNoodbed(input: { profile: ${PROFILE}, regionCode: "RR" }) { id } }`,
   respondToOffer: () => `mutation { respondToOffer(input: { requestId: "${NO_SUCH_ID}", accept: true }) { id } }`,
   confirmArrival: () => `mutation { confirmArrival(requestId: "${NO_SUCH_ID}") { id } }`,
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
-  breakGlassProfile: () => `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
+  // The placing authority acts on its worklist (domain.md §5a); who decides which request is the service's check.
+  assignPlacement: (id) =>
+    `mutation { assignPlacement(requestId: "${NO_SUCH_ID}", facilityId: "${id}", reason: "matrix test of access rules") { id } }`,
+  returnRequest: () => `mutation { returnRequest(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,
+  breakGlassProfile: () =>
+    `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
   capacityChanged: () => 'subscription { capacityChanged { id } }',
   placementRequestUpdated: () => 'subscription { placementRequestUpdated { id } }',
 };
@@ -53,11 +60,20 @@ describe('access matrix: every role × every operation', () => {
     [facility, secret] = await insertFacilities(database.dataSource, [newFacility(), newFacility({ secretAddress: true })]);
     api = await startTestApp(database.url);
     for (const role of Object.values(Role)) {
-      tokens.set(role, await tokenFor({ role, org: `org-${role.toLowerCase()}`, regions: ['RR'], facilityIds: role === Role.SHELTER_STAFF ? [facility.id] : [] }));
+      tokens.set(
+        role,
+        await tokenFor({
+          role,
+          org: `org-${role.toLowerCase()}`,
+          regions: ['RR'],
+          facilityIds: role === Role.SHELTER_STAFF ? [facility.id] : [],
+        }),
+      );
     }
     const schema = api.app.get(GraphQLSchemaHost).schema;
     operations = (['Query', 'Mutation', 'Subscription'] as const).flatMap((kind) => {
-      const type = kind === 'Query' ? schema.getQueryType() : kind === 'Mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const type =
+        kind === 'Query' ? schema.getQueryType() : kind === 'Mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       return Object.keys(type?.getFields() ?? {}).map((name) => ({ name, kind }));
     });
   });
@@ -107,12 +123,18 @@ describe('access matrix: every role × every operation', () => {
     expect(outcomes).toEqual(expected);
   }, 60_000);
 
-  it('nulls a secret address for every role except the facility\'s own staff', async () => {
+  it("nulls a secret address for every role except the facility's own staff", async () => {
     const staffOfSecret = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
     const query = `{ facility(id: "${secret.id}") { address municipality latitude longitude } }`;
     for (const role of Object.values(Role)) {
       const response = await gql<{ facility: Record<string, unknown> }>(api.url, query, { token: tokens.get(role)! });
-      expect({ role, ...response.data!.facility }).toEqual({ role, address: null, municipality: null, latitude: null, longitude: null });
+      expect({ role, ...response.data!.facility }).toEqual({
+        role,
+        address: null,
+        municipality: null,
+        latitude: null,
+        longitude: null,
+      });
     }
     const own = await gql<{ facility: { address: string } }>(api.url, query, { token: staffOfSecret });
     expect(own.data!.facility.address).toContain('Teststraat');

@@ -1,8 +1,9 @@
 /**
- * The noodbed and its onward placement (issue 4, "what a user can do"; domain.md §2, §5 rule 2):
- * on Saturday night police hold a noodbed within one call; Opvangplek opens the linked onward
- * request (bridge/followUp), which waits for CoMensha and is offered at COSM on Monday 09:00.
- * When she arrives at COSM, the noodbed stay ends by itself and the bed is free again.
+ * The noodbed and its onward placement (issue 4, "what a user can do"; domain.md §2, §5 rule 2, §5a):
+ * on Saturday night, with no women's shelter place free, police hold a noodbed within one call;
+ * Opvangplek opens the linked onward request (bridge/followUp), which holds nothing and waits on
+ * CoMensha's worklist; on Monday CoMensha assigns the COSM place (`assignPlacement`). When she
+ * arrives at COSM, the noodbed stay ends by itself and the bed is free again.
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -11,6 +12,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
   capacityOf,
+  dataOf,
   DAY,
   DUTCH_WOMAN,
   eventually,
@@ -19,6 +21,7 @@ import {
   HOUR,
   MONDAY_OPENING,
   PlacementClient,
+  REQUEST_FIELDS,
   REQUEST_NOODBED,
   type RequestView,
   SATURDAY_NIGHT,
@@ -30,6 +33,11 @@ import {
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
+
+/** CoMensha (or another authority) places a request on its worklist (domain.md §5a). */
+const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!, $reason: String) {
+  assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { ${REQUEST_FIELDS} }
+}`;
 
 describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', () => {
   const clock = new FixedClock(SATURDAY_NIGHT);
@@ -55,7 +63,8 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
         // Humanitas Rotterdam: one noodbed, secret address, a stay of at most 3 nights.
         facilityOf(ShelterType.NOODBED, 1, { total: 1, secretAddress: true, maxStayDays: 3, eligibility: women }),
         facilityOf(ShelterType.COSM, 2, { total: 16, regionCode: 'AMS', municipality: 'Amsterdam', eligibility: women }),
-        facilityOf(ShelterType.VROUWENOPVANG, 3, { total: 12, eligibility: women }),
+        // The women's shelter is full on Saturday night: the noodbed is the one place to drive to (002:763-765).
+        facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 12, eligibility: women }),
       ],
       { now: SATURDAY_NIGHT },
     );
@@ -68,7 +77,10 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
   });
   afterAll(() => stopApp(api, database));
 
-  it('Saturday 23:00: police get a noodbed within the call, and an onward COSM request waits for CoMensha', async () => {
+  const assign = (tokenValue: string, requestId: string, facilityId: string, reason?: string) =>
+    client.raw(ASSIGN, tokenValue, { requestId, facilityId, reason });
+
+  it('Saturday 23:00, no VO place free: police get the noodbed within the call, and an onward COSM request holding nothing waits on CoMensha’s worklist (002:763-767, 000:2130)', async () => {
     bridge = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD, clientReference: 'avim-rr-2026-1187' });
     // Answered within the call: OFFERED at the noodbed, no polling needed.
     expect(bridge).toMatchObject({
@@ -84,12 +96,14 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
     expect(bridge.followUp).toMatchObject({ types: ['COSM'], urgency: 'ACUTE', regionCode: 'RR' });
     followUpId = bridge.followUp!.id;
     const followUp = await client.waitForStatus(police, followUpId, ['WAITING']);
+    // COSM is never offered automatically: CoMensha decides, and is tried again at its opening (§5a).
     expect(followUp).toMatchObject({
       types: ['COSM'],
-      waitingReason: 'AUTHORITY_CLOSED',
+      waitingReason: 'AWAITING_AUTHORITY',
       waitingForAuthority: 'COMENSHA',
       nextAttemptAt: MONDAY_OPENING.toISOString(),
       facility: null,
+      allocations: [],
       escalated: false,
     });
     expect(followUp.bridge).toMatchObject({ id: bridge.id, facility: { id: noodbed.id, type: 'NOODBED' } });
@@ -113,18 +127,39 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
     expect(await capacityOf(database.dataSource, noodbed.id)).toMatchObject({ held: 1 });
   });
 
-  it('the noodbed accepts and she arrives: PLACED, the stay ends 3 days later', async () => {
+  it('the noodbed accepts and she arrives: PLACED, the stay ends 3 days later (past a day after CoMensha’s Monday opening, §5a, 002:765-767); the onward request still waits for CoMensha', async () => {
     expect((await client.accept(noodbedStaff, bridge.id)).status).toBe('ACCEPTED');
     clock.advance(40 * 60_000); // 23:40
     const placed = await client.arrive(noodbedStaff, bridge.id);
     expect(placed).toMatchObject({ status: 'PLACED', placedAt: clock.now().toISOString() });
     expect(placed.stayEndsAt).toBe(new Date(clock.now().getTime() + 3 * DAY).toISOString());
+    expect(new Date(placed.stayEndsAt!).getTime()).toBeGreaterThanOrEqual(MONDAY_OPENING.getTime() + DAY);
     expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 1, held: 0, outOfService: 0 });
+    // Her arrival re-tries the onward request: CoMensha is closed, so it stays on the worklist, holding nothing.
+    await eventually(async () => {
+      const followUp = await client.get(police, followUpId);
+      expect(followUp).toMatchObject({
+        status: 'WAITING',
+        waitingReason: 'AWAITING_AUTHORITY',
+        waitingForAuthority: 'COMENSHA',
+        nextAttemptAt: MONDAY_OPENING.toISOString(),
+      });
+    });
+    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
   });
 
-  it('with the noodbed taken, the next noodbed call holds the best 24/7 place (VO) instead, and opens no second VO offer', async () => {
+  it('Sunday 02:15, a VO place free again: the next noodbed call gets that VO place to drive to, not a noodbed, and opens no onward request (002:763-765)', async () => {
     clock.set(new Date('2026-11-29T01:15:00.000Z')); // Sunday 02:15
+    // Three women left the shelter: its staff (here the administrator) report the places free.
+    const [{ version }] = await database.dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [vo.id]);
+    const freed = await client.raw(
+      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 12, occupied: 9, outOfService: 0, expectedVersion: ${version} }) { id } }`,
+      await token.admin(),
+      {},
+    );
+    expect(freed.errors).toBeUndefined();
     const voBefore = await capacityOf(database.dataSource, vo.id);
+    expect(voBefore).toEqual({ total: 12, occupied: 9, held: 0, outOfService: 0 });
     const second = await client.noodbed(police, { profile: DUTCH_WOMAN });
     expect(second).toMatchObject({ status: 'OFFERED', facility: { id: vo.id, type: 'VROUWENOPVANG' } });
     expect(await capacityOf(database.dataSource, vo.id)).toEqual({ ...voBefore, held: voBefore.held + 1 });
@@ -140,25 +175,38 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
     expect(await capacityOf(database.dataSource, vo.id)).toEqual(voBefore);
   });
 
-  it('Sunday: the onward request is not escalated (she has a bed), though it is ACUTE and waiting for hours', async () => {
+  it('Sunday: the onward request is not escalated (she has a bed), though it is ACUTE and waiting for hours on CoMensha’s worklist (000:2130, 000:2136-2137)', async () => {
     clock.set(new Date('2026-11-29T11:00:00.000Z')); // Sunday 12:00
     await sweep(api);
     // (A capacity change re-tries every waiting request, so let any such attempt settle first.)
     const followUp = await client.waitForStatus(police, followUpId, ['WAITING']);
-    expect(followUp).toMatchObject({ escalated: false, urgency: 'ACUTE', nextAttemptAt: MONDAY_OPENING.toISOString() });
+    expect(followUp).toMatchObject({
+      escalated: false,
+      urgency: 'ACUTE',
+      waitingReason: 'AWAITING_AUTHORITY',
+      waitingForAuthority: 'COMENSHA',
+      nextAttemptAt: MONDAY_OPENING.toISOString(),
+    });
     expect(followUp.history.some((entry) => entry.note?.startsWith('escalated'))).toBe(false);
     expect((await client.list(comensha, { escalated: true })).totalCount).toBe(0);
   });
 
-  it('Monday 09:00: the sweep offers the onward request at COSM', async () => {
+  it('Monday 09:00: the onward request is CoMensha’s to place, not the worker’s; CoMensha assigns COSM and the place is offered (000:2130, 000:2136-2137)', async () => {
     clock.set(MONDAY_OPENING);
-    const offered = await sweepUntil(api, client, comensha, followUpId, ['OFFERED']);
+    // The sweep tries it again at the opening: COSM is still never offered automatically.
+    const waiting = await sweepUntil(api, client, comensha, followUpId, ['WAITING'], (r) => r.nextAttemptAt === null);
+    expect(waiting).toMatchObject({ waitingReason: 'AWAITING_AUTHORITY', waitingForAuthority: 'COMENSHA', facility: null });
+    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
+
+    const offered = dataOf(await assign(comensha, followUpId, cosm.id), 'assignPlacement');
     expect(offered).toMatchObject({
+      status: 'OFFERED',
       facility: { id: cosm.id, type: 'COSM' },
       escalated: false,
       offerExpiresAt: new Date(MONDAY_OPENING.getTime() + 2 * HOUR).toISOString(),
     });
     expect(offered.history.at(-1)).toMatchObject({ status: 'OFFERED', at: MONDAY_OPENING.toISOString() });
+    expect(offered.history.at(-1)!.by).not.toBe('system:placement');
     expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 1 });
     // The noodbed stay goes on until she arrives at COSM.
     expect((await client.get(police, bridge.id)).status).toBe('PLACED');

@@ -250,4 +250,30 @@ describe('the chain’s rules (domain.md §5a)', () => {
     expect(lapsed.history.map((h) => h.note ?? '').join('|')).toContain('she did not arrive in time');
     expect(lapsed.allocations.filter((a) => a.state === 'HELD' && a.facility.id === vo.id).length).toBeLessThanOrEqual(1);
   });
+
+  it('000:2136-2137 — CoMensha assigns COSM only in its hours; after she left the noodbed, the onward request can still be placed', async () => {
+    const admin = await token.admin();
+    await client.raw(
+      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 12, occupied: 12, outOfService: 0, expectedVersion: 1 }) { id } }`,
+      admin,
+      {},
+    );
+    const answer = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD });
+    const onwardId = answer.followUp!.id;
+    const noodbedStaff = await token.staff(noodbed.id);
+    await client.accept(noodbedStaff, answer.id);
+    await client.arrive(noodbedStaff, answer.id);
+    await client.waitForStatus(comensha, onwardId, ['WAITING'], 10_000, (r) => r.waitingReason === 'AWAITING_AUTHORITY');
+    // Saturday night: CoMensha is closed, and says when it opens.
+    const closed = await assign(comensha, onwardId, cosm.id);
+    expect(closed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(closed.errors?.[0]?.message).toContain(MONDAY_OPENING.toISOString());
+    // Sunday she leaves the noodbed for a friend's; she holds no place now.
+    await client.end(noodbedStaff, answer.id, 'staying with a friend until Monday');
+    clock.set(new Date(MONDAY_OPENING.getTime() + HOUR));
+    expect(dataOf(await assign(comensha, onwardId, cosm.id), 'assignPlacement')).toMatchObject({
+      status: 'OFFERED',
+      facility: { id: cosm.id },
+    });
+  });
 });

@@ -136,9 +136,10 @@ describe('one person, one place (domain.md §5a)', () => {
     ).toBe(false);
   });
 
-  it('the onward request may hold only once she is in her interim place (002:763-767)', () => {
+  it('the onward request may hold only once she is in her interim place, or has left it (002:763-767)', () => {
     expect(mayHoldPlace(null)).toBe(true);
-    for (const status of Object.values(PlacementStatus)) expect(mayHoldPlace({ status })).toBe(status === PLACED);
+    for (const status of Object.values(PlacementStatus))
+      expect(mayHoldPlace({ status })).toBe(status === PLACED || status === ENDED);
   });
 });
 

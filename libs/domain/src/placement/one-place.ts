@@ -21,12 +21,14 @@ export function holdsAPlace(status: PlacementStatus): boolean {
 }
 
 /**
- * Whether a request may hold a place now. A first request: yes. An onward request: only while she
- * is in her interim place (its request PLACED), so she never holds two places she is not in; the
- * noodbed is for "een korte periode … tot structurele opvang beschikbaar is" (002:765-767).
+ * Whether a request may hold a place now. A first request: yes. An onward request: while she is in
+ * her interim place (its request PLACED), or once that is over (ENDED: she left it and holds
+ * nothing), never while the interim place is only held for her or still being sought, so she never
+ * holds two places she is not in; the noodbed is for "een korte periode … tot structurele opvang
+ * beschikbaar is" (002:765-767).
  */
 export function mayHoldPlace(interim: { status: PlacementStatus } | null): boolean {
-  return interim === null || interim.status === PlacementStatus.PLACED;
+  return interim === null || interim.status === PlacementStatus.PLACED || interim.status === PlacementStatus.ENDED;
 }
 
 /**

@@ -3,6 +3,8 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import {
   DEFAULT_AUTHORITY_TABLE,
   ExclusionCode,
+  findNextOpening,
+  isOpen,
   mayAssignKind,
   mayDecide,
   mayHoldPlace,
@@ -16,6 +18,7 @@ import {
 } from '@opvangplek/domain';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { ledgerActor } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
@@ -36,6 +39,7 @@ export class AuthorityDecisions {
     private readonly offers: PlacementOffer,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async assign(viewer: Viewer, requestId: string, facilityId: string, reason: string | null): Promise<PlacementRequestEntity> {
@@ -63,6 +67,15 @@ export class AuthorityDecisions {
     }
     if (snapshot.status !== PlacementStatus.WAITING) {
       throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);
+    }
+    // An authority places only in its hours: COSM "alleen tijdens kantoortijden" (000:2136-2137).
+    const decidedBy = DEFAULT_AUTHORITY_TABLE[facilityType].decidedBy;
+    const hours = this.config.authorityHours[decidedBy];
+    if (!isOpen(hours, now)) {
+      const opens = findNextOpening(hours, now);
+      throw new ConflictError(
+        `${decidedBy} places in ${facilityType} only in its hours (000:2136-2137)${opens ? `; it opens at ${opens.toISOString()}` : ''}.`,
+      );
     }
     await this.assertInInterimPlace(snapshot);
     if (!chosen) {

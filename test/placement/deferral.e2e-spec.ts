@@ -1,9 +1,10 @@
 /**
- * Office-hours deferral and escalation (issue 4, parts 2, 4 and 7; domain.md §5 rule 2): COSM is
- * placed by CoMensha only, in office hours (Mon–Fri 09:00–17:00, Europe/Amsterdam). A COSM request
- * made on Saturday afternoon waits, visibly, for CoMensha's next opening (Monday 09:00), shows up
- * in CoMensha's worklist, and is offered at COSM by the sweep once the clock gets there. An ACUTE
- * request without a place is escalated after 30 minutes.
+ * Office-hours deferral and escalation (issue 4, parts 2, 4 and 7; domain.md §5 rule 2 and §5a): COSM
+ * is placed by CoMensha only, in office hours (Mon–Fri 09:00–17:00, Europe/Amsterdam), and never
+ * automatically (000:2130). A COSM request made on Saturday afternoon waits, visibly, on CoMensha's
+ * worklist with its next attempt at CoMensha's opening (Monday 09:00); at the opening the sweep
+ * tries it again, it stays on the worklist, and CoMensha assigns the COSM place (assignPlacement).
+ * An ACUTE request without a place is escalated after 30 minutes.
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -12,10 +13,12 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
   capacityOf,
+  dataOf,
   eventually,
   facilityOf,
   MINUTE,
   PlacementClient,
+  REQUEST_FIELDS,
   type RequestView,
   startPlacementApp,
   stopApp,
@@ -29,6 +32,10 @@ import {
 const SATURDAY_AFTERNOON = new Date('2026-11-28T13:00:00.000Z');
 /** Monday 30 November 2026, 09:00 in Amsterdam: CoMensha opens. */
 const MONDAY_OPENING = '2026-11-30T08:00:00.000Z';
+/** CoMensha assigns a place on its worklist (domain.md §5a). */
+const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!, $reason: String) {
+  assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { ${REQUEST_FIELDS} }
+}`;
 
 describe('deferral to the placing authority’s hours, and escalation', () => {
   const clock = new FixedClock(SATURDAY_AFTERNOON);
@@ -67,13 +74,13 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
   });
   afterAll(() => stopApp(api, database));
 
-  it('a COSM-only request on Saturday afternoon waits for CoMensha until Monday 09:00', async () => {
+  it('a COSM-only request on Saturday afternoon waits on CoMensha’s worklist, tried again Monday 09:00 (000:2130)', async () => {
     const submitted = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'URGENT', types: ['COSM'] });
     expect(submitted.status).toBe('RECEIVED');
     cosmOnly = await client.waitForStatus(coordinator, submitted.id, ['WAITING']);
     expect(cosmOnly).toMatchObject({
       status: 'WAITING',
-      waitingReason: 'AUTHORITY_CLOSED',
+      waitingReason: 'AWAITING_AUTHORITY',
       waitingForAuthority: 'COMENSHA',
       nextAttemptAt: MONDAY_OPENING,
       facility: null,
@@ -81,15 +88,15 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
       types: ['COSM'],
     });
     expect(statusesOf(cosmOnly)).toEqual(['RECEIVED', 'MATCHING', 'WAITING']);
-    expect(cosmOnly.history[2].note).toBe('waiting: AUTHORITY_CLOSED');
+    expect(cosmOnly.history[2].note).toBe('waiting: AWAITING_AUTHORITY');
     expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
   });
 
-  it('a PLANNED bedenktijd request (no kinds given) waits for COSM too, and is not bridged into the open noodbed', async () => {
+  it('a PLANNED bedenktijd request (no kinds given) waits for CoMensha too, and is never bridged into the police’s noodbed (000:2130, 002:761-763)', async () => {
     const submitted = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED' });
     planned = await client.waitForStatus(coordinator, submitted.id, ['WAITING']);
     expect(planned).toMatchObject({
-      waitingReason: 'AUTHORITY_CLOSED',
+      waitingReason: 'AWAITING_AUTHORITY',
       waitingForAuthority: 'COMENSHA',
       nextAttemptAt: MONDAY_OPENING,
       facility: null,
@@ -120,19 +127,39 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
     expect(await sweep(api)).toMatchObject({ due: 0, reconciled: 0, lapsed: 0 });
     for (const id of [cosmOnly.id, planned.id]) {
       const still = await client.waitForStatus(comensha, id, ['WAITING']);
-      expect(still).toMatchObject({ waitingReason: 'AUTHORITY_CLOSED', nextAttemptAt: MONDAY_OPENING, facility: null });
+      expect(still).toMatchObject({ waitingReason: 'AWAITING_AUTHORITY', nextAttemptAt: MONDAY_OPENING, facility: null });
       expect(statusesOf(still)).not.toContain('OFFERED');
     }
   });
 
-  it('on Monday 09:00 the sweep has both offered at COSM, each holding a place', async () => {
+  it('on Monday 09:00 the sweep tries both again and holds nothing; CoMensha assigns each a COSM place, each holding a place (000:2130)', async () => {
     const before = await capacityOf(database.dataSource, cosm.id);
-    clock.set(new Date('2026-11-30T08:00:00.000Z'));
+    clock.set(new Date(MONDAY_OPENING));
     const report = await sweep(api);
     expect(report.due).toBe(2);
     for (const id of [cosmOnly.id, planned.id]) {
-      const offered = await client.waitForStatus(comensha, id, ['OFFERED']);
+      // CoMensha is open now: the request stays on its worklist (no next attempt: CoMensha acts).
+      const waiting = await client.waitForStatus(comensha, id, ['WAITING'], 10_000, (r) => r.nextAttemptAt === null);
+      expect(waiting).toMatchObject({
+        waitingReason: 'AWAITING_AUTHORITY',
+        waitingForAuthority: 'COMENSHA',
+        facility: null,
+        offerExpiresAt: null,
+      });
+      expect(statusesOf(waiting)).not.toContain('OFFERED');
+    }
+    expect(await capacityOf(database.dataSource, cosm.id)).toEqual(before);
+    // The zorgcoördinator cannot assign it: COSM is CoMensha's.
+    const refused = await client.raw(ASSIGN, coordinator, { requestId: cosmOnly.id, facilityId: cosm.id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    for (const id of [cosmOnly.id, planned.id]) {
+      const offered = dataOf(
+        await client.raw(ASSIGN, comensha, { requestId: id, facilityId: cosm.id, reason: null }),
+        'assignPlacement',
+      );
       expect(offered).toMatchObject({
+        status: 'OFFERED',
         facility: { id: cosm.id, type: 'COSM' },
         waitingReason: null,
         waitingForAuthority: null,
@@ -142,7 +169,11 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
       // (Any capacity change re-tries waiting requests, so there may be more MATCHING/WAITING rounds in between.)
       expect(statusesOf(offered).slice(0, 3)).toEqual(['RECEIVED', 'MATCHING', 'WAITING']);
       expect(statusesOf(offered).slice(-2)).toEqual(['MATCHING', 'OFFERED']);
-      expect(offered.history.at(-1)!.at).toBe(MONDAY_OPENING);
+      expect(offered.history.at(-1)).toMatchObject({
+        at: MONDAY_OPENING,
+        by: expect.not.stringMatching(/^system:/),
+        note: expect.stringMatching(/assigned by comensha \(COMENSHA\)$/),
+      });
     }
     expect(await capacityOf(database.dataSource, cosm.id)).toEqual({ ...before, held: before.held + 2 });
     expect((await client.list(comensha, { status: ['WAITING'], authority: 'COMENSHA' })).totalCount).toBe(0);
@@ -150,13 +181,16 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
 
   describe('escalation', () => {
     const MAN = { gender: 'MALE', age: 41, exploitationTypes: ['CRIMINAL'], residenceStatus: 'DUTCH' };
+    // Criminal exploitation waits for the screeningsoverleg's route decision with the OM unless the
+    // requester records it (003:490): here it is decided, so these requests wait for capacity.
+    const routeDecided = true;
     let acute: RequestView;
     let urgent: RequestView;
 
-    it('an ACUTE request without a free place waits for capacity and is not escalated before 30 minutes', async () => {
+    it('an ACUTE request without a free place (its route decided, 003:490) waits for capacity and is not escalated before 30 minutes', async () => {
       clock.set(new Date('2026-11-30T09:00:00.000Z')); // Monday 10:00
-      acute = await client.request(coordinator, { profile: MAN, urgency: 'ACUTE' });
-      urgent = await client.request(coordinator, { profile: MAN, urgency: 'URGENT' });
+      acute = await client.request(coordinator, { profile: MAN, urgency: 'ACUTE', routeDecided });
+      urgent = await client.request(coordinator, { profile: MAN, urgency: 'URGENT', routeDecided });
       for (const request of [acute, urgent]) {
         expect(await client.waitForStatus(coordinator, request.id, ['WAITING'])).toMatchObject({
           waitingReason: 'NO_CAPACITY',
@@ -172,7 +206,7 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
       expect((await client.get(coordinator, acute.id)).escalated).toBe(false);
     });
 
-    it('after 31 minutes the sweep escalates it (ACUTE only) and it is listed with { escalated: true }', async () => {
+    it('after 31 minutes the sweep escalates it (ACUTE only), lists it with { escalated: true } and says no message was sent (domain.md §5a, 003:497)', async () => {
       clock.advance(2 * MINUTE);
       const report = await sweep(api);
       expect(report.escalated).toBe(1);
@@ -184,7 +218,9 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
           status: expect.stringMatching(/^(WAITING|MATCHING)$/),
           at: clock.now().toISOString(),
           by: 'system:placement',
-          note: expect.stringMatching(/^escalated: no place after 30 minutes; .*OvD bevolkingszorg/),
+          note: expect.stringMatching(
+            /^escalated: no place after 30 minutes; listed on region RR's escalation worklist .*OvD bevolkingszorg.*; no message was sent$/,
+          ),
         },
       ]);
       expect((await client.get(coordinator, urgent.id)).escalated).toBe(false);

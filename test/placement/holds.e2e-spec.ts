@@ -13,6 +13,7 @@ import {
   capacityOf,
   DUTCH_WOMAN,
   facilityOf,
+  fillUp,
   holdsOf,
   HOUR,
   MINUTE,
@@ -164,7 +165,9 @@ describe('holds: decline, expiry, closed intake and per-kind hold time', () => {
     expect(statusesOf(offered)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED']);
     expect(offered.history.at(-1)).toMatchObject({
       at: SATURDAY_NOON.toISOString(),
-      note: expect.stringMatching(new RegExp(`^offered: .* \\(1\\); intake closed now, held until ${heldUntil} \\(from its next opening\\)$`)),
+      note: expect.stringMatching(
+        new RegExp(`^offered: .* \\(1\\); intake closed now, held until ${heldUntil} \\(from its next opening\\)$`),
+      ),
     });
     expect(await capacityOf(database.dataSource, officeHours.id)).toEqual({ ...before, held: before.held + 1 });
     const [hold] = await database.dataSource.query('SELECT expires_at FROM placement_holds WHERE request_id = $1', [request.id]);
@@ -184,16 +187,20 @@ describe('holds: decline, expiry, closed intake and per-kind hold time', () => {
     await client.cancel(coordinator, request.id, 'test cleanup');
   });
 
-  it('holds per kind: HOLD_MINUTES_NOODBED=45 for a noodbed, the default 2 hours elsewhere', async () => {
+  it('holds per kind: HOLD_MINUTES_NOODBED=45 for a noodbed, the default 2 hours elsewhere (police get the noodbed only when no VO place is free, 002:763-765)', async () => {
     clock.set(new Date('2026-12-07T10:00:00.000Z')); // Monday 11:00
+    const shelterRequest = await client.request(coordinator, { profile: DUTCH_WOMAN });
+    const offered = await offeredAt(shelterRequest.id, first.id);
+    expect(offered.offerExpiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
+
+    // domain.md §5a: a free suitable VO place comes before the noodbed, so the women's shelters
+    // are full now (the one held above stays held).
+    for (const shelter of [first, second, third]) await fillUp(api, database.dataSource, shelter.id);
+    expect(await capacityOf(database.dataSource, first.id)).toMatchObject({ total: 12, occupied: 11, held: 1 });
     const noodbedRequest = await client.noodbed(await token.police(), { profile: WOMAN_IN_BEDENKTIJD });
     expect(noodbedRequest).toMatchObject({ status: 'OFFERED', facility: { id: noodbed.id, type: 'NOODBED' } });
     expect(noodbedRequest.offerExpiresAt).toBe(new Date(clock.now().getTime() + 45 * MINUTE).toISOString());
     expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 0, held: 1, outOfService: 0 });
-
-    const shelterRequest = await client.request(coordinator, { profile: DUTCH_WOMAN });
-    const offered = await offeredAt(shelterRequest.id, first.id);
-    expect(offered.offerExpiresAt).toBe(new Date(clock.now().getTime() + 2 * HOUR).toISOString());
 
     // 44 minutes on the noodbed is still held; 46 minutes on it has lapsed and the bed is free
     // again, while the shelter's offer (2 hours) stands.

@@ -337,3 +337,29 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000):
 export function statusesOf(request: Pick<RequestView, 'history'>): Status[] {
   return request.history.map((entry) => entry.status);
 }
+
+const UPDATE_CAPACITY = `mutation Update($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }`;
+
+/**
+ * Shelter staff set a facility's counts (updateCapacity), based on the version stored now; held
+ * places stay as they are. Fails loudly on errors.
+ */
+export async function setCapacity(
+  api: TestApp,
+  dataSource: DataSource,
+  facilityId: string,
+  counts: { total: number; occupied: number; outOfService?: number },
+): Promise<void> {
+  const [{ version }] = await dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [facilityId]);
+  const response = await gql<{ updateCapacity: { id: string } }>(api.url, UPDATE_CAPACITY, {
+    token: await token.staff(facilityId),
+    variables: { input: { facilityId, outOfService: 0, ...counts, expectedVersion: version } },
+  });
+  if (response.errors?.length) throw new Error(`updateCapacity failed: ${JSON.stringify(response.errors)}`);
+}
+
+/** Shelter staff report a facility full: every place not held is occupied. */
+export async function fillUp(api: TestApp, dataSource: DataSource, facilityId: string): Promise<void> {
+  const { total, held } = await capacityOf(dataSource, facilityId);
+  await setCapacity(api, dataSource, facilityId, { total, occupied: total - held, outOfService: 0 });
+}

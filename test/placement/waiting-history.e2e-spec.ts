@@ -2,7 +2,8 @@
  * Re-tries of waiting requests do not bloat their history (issue 4, part 2): every capacity change
  * re-tries the waiting requests that could use the kind that changed, and a re-try that ends in
  * the same wait for the same reason writes the row (next attempt, updatedAt) but no new MATCHING
- * and WAITING history or audit rows. A request limited to other kinds is not re-tried at all.
+ * and WAITING history or audit rows. A request limited to other kinds is not re-tried at all (a
+ * COSM-only request, on CoMensha's worklist: domain.md §5a).
  * A re-try whose outcome differs still shows every step.
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
@@ -26,6 +27,8 @@ import {
 
 /** Saturday 28 November 2026, 14:00 in Amsterdam: CoMensha is closed until Monday. */
 const SATURDAY_AFTERNOON = new Date('2026-11-28T13:00:00.000Z');
+/** Monday 30 November 2026, 09:00 in Amsterdam: CoMensha opens. */
+const MONDAY_OPENING = '2026-11-30T08:00:00.000Z';
 const MAN = { gender: 'MALE', age: 41, exploitationTypes: ['LABOUR'], residenceStatus: 'DUTCH' };
 const UPDATE = `mutation Update($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id capacity { version } } }`;
 
@@ -87,16 +90,26 @@ describe('re-tries that end in the same wait add no history', () => {
     if (response.errors?.length) throw new Error(JSON.stringify(response.errors));
   }
 
-  it('a man waits NO_CAPACITY (any kind); a woman waits for CoMensha (COSM only)', async () => {
+  it('a man waits NO_CAPACITY (any kind); a woman’s COSM-only request waits on CoMensha’s worklist (000:2130)', async () => {
     waitingMan = await client.waitForStatus(coordinator, (await client.request(coordinator, { profile: MAN })).id, ['WAITING']);
     expect(waitingMan).toMatchObject({ waitingReason: 'NO_CAPACITY', nextAttemptAt: null });
     const cosm = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, types: ['COSM'] });
     waitingForCosm = await client.waitForStatus(coordinator, cosm.id, ['WAITING']);
-    expect(waitingForCosm).toMatchObject({ waitingReason: 'AUTHORITY_CLOSED', waitingForAuthority: 'COMENSHA' });
+    // domain.md §5a: COSM is never offered automatically; CoMensha decides it (closed now: tried
+    // again at its opening, Monday 09:00).
+    expect(waitingForCosm).toMatchObject({
+      waitingReason: 'AWAITING_AUTHORITY',
+      waitingForAuthority: 'COMENSHA',
+      nextAttemptAt: MONDAY_OPENING,
+      facility: null,
+    });
     for (const request of [waitingMan, waitingForCosm]) expect(statusesOf(request)).toEqual(['RECEIVED', 'MATCHING', 'WAITING']);
   });
 
   it('20 capacity changes at an unsuitable and at a full facility: re-tried, but the history and audit log do not grow', async () => {
+    // Her WAITING decision named a next attempt (CoMensha's opening) and queued it; on a wall clock
+    // past that moment it runs at once and writes her row once more. Take the baseline after it.
+    await queueSettled();
     const manAudit = await auditRows(waitingMan.id);
     const cosmAudit = await auditRows(waitingForCosm.id);
     const cosmTouched = await updatedAt(waitingForCosm.id);

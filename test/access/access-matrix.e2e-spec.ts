@@ -38,6 +38,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   // The placing authority acts on its worklist (domain.md §5a); who decides which request is the service's check.
+  placementCandidates: () => `{ placementCandidates(requestId: "${NO_SUCH_ID}") { matchCount } }`,
   assignPlacement: (id) =>
     `mutation { assignPlacement(requestId: "${NO_SUCH_ID}", facilityId: "${id}", reason: "matrix test of access rules") { id } }`,
   returnRequest: () => `mutation { returnRequest(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,

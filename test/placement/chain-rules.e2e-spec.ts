@@ -133,6 +133,25 @@ describe('the chain’s rules (domain.md §5a)', () => {
     const list = await worklist(comensha, { authority: 'COMENSHA', status: ['WAITING'] });
     expect(list.data!.placementRequests.edges.map((e) => e.node.id)).toContain(request.id);
 
+    const candidates = (await client.raw(
+      `query { placementCandidates(requestId: "${request.id}") { matches { facility { id } decision decidedBy } } }`,
+      comensha,
+      {},
+    )) as unknown as {
+      data: { placementCandidates: { matches: { facility: { id: string }; decision: string; decidedBy: string }[] } };
+    };
+    expect(candidates.data.placementCandidates.matches[0]).toEqual({
+      facility: { id: cosm.id },
+      decision: 'OFFER',
+      decidedBy: 'COMENSHA',
+    });
+    const notForHer = await client.raw(
+      `query { placementCandidates(requestId: "${request.id}") { matchCount } }`,
+      await token.staff(cosm.id),
+      {},
+    );
+    expect(notForHer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     const refused = await assign(coordinator, request.id, cosm.id);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 

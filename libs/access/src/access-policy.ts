@@ -38,6 +38,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   endPlacement: ALL_BUT_PLANNERS,
   cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
+  placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,
   returnRequest: DECIDERS,
   breakGlassProfile: [ADMIN],

@@ -58,7 +58,9 @@ function assertAllowed(operation: string, auth: AuthOutcome<Viewer>): void {
   const allowed = allowedRoles(operation);
   if (!allowed.includes(auth.viewer.role)) {
     throw new ForbiddenError(
-      allowed.length === 0 ? `${operation} is not open to anyone yet.` : `${operation} is not available to role ${auth.viewer.role}; it is for ${allowed.join(', ')}.`,
+      allowed.length === 0
+        ? `${operation} is not open to anyone yet.`
+        : `${operation} is not available to role ${auth.viewer.role}; it is for ${allowed.join(', ')}.`,
     );
   }
 }

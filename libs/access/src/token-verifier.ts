@@ -72,7 +72,12 @@ export class TokenVerifier {
   }
 
   private verifyOptions() {
-    return { issuer: this.options.issuer, audience: this.options.audience, algorithms: this.algorithms, requiredClaims: ['exp', 'sub'] };
+    return {
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      algorithms: this.algorithms,
+      requiredClaims: ['exp', 'sub'],
+    };
   }
 }
 

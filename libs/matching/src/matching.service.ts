@@ -4,8 +4,9 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  authorityVerdict,
+  AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
+  mayAssignKind,
   type RequesterCapacity,
   requesterCapacities,
   capacityNeeded,
@@ -305,6 +306,27 @@ export class MatchingService {
         `options.requesterRegionCode "${options.requesterRegionCode.slice(0, 20)}" is not a region; see the regions query`,
       );
     }
+    return this.answer(viewer, profile, { at, requesterRegionCode, first: options.first, excludedFirst: options.excludedFirst });
+  }
+
+  /**
+   * The contract's MatchResult for a valid profile, as this viewer may see it: advice and
+   * `decision` from the viewer's capacities, secret places located only for those who may know.
+   * `matchFacilities` and a decider's view of a request's candidates (placementCandidates) share it.
+   */
+  async answer(
+    viewer: Viewer,
+    profile: VictimProfile,
+    options: {
+      at: Date;
+      requesterRegionCode: string | null;
+      first?: number | null;
+      excludedFirst?: number | null;
+      requestId?: string;
+    },
+  ): Promise<MatchResultModel> {
+    const now = this.clock.now();
+    const { at, requesterRegionCode } = options;
     const capacities = requesterCapacities(viewer, requesterRegionCode ?? '');
     const { page, facility } = await this.matchPage(profile, {
       at,
@@ -320,7 +342,7 @@ export class MatchingService {
     const audited = audit(
       this.dataSource.manager,
       viewer,
-      { action: 'profile.match', detail: `${page.matchCount} matches` },
+      { action: 'profile.match', requestId: options.requestId, detail: `${page.matchCount} matches` },
       now,
     );
 
@@ -344,7 +366,10 @@ export class MatchingService {
         freshness: match.freshness,
         distanceKm: match.distanceKm,
         decidedBy: DEFAULT_AUTHORITY_TABLE[match.facility.type].decidedBy,
-        decision: authorityVerdict(match.facility.type, capacities),
+        // Yours to place (automatically, or as its deciding authority), another's to decide, or never yours.
+        decision: mayAssignKind(capacities, match.facility.type)
+          ? AuthorityVerdict.OFFER
+          : DEFAULT_AUTHORITY_TABLE[match.facility.type].otherwise,
         interimFor: match.interimFor ?? [],
       })),
       excluded: page.excluded.map((exclusion) => ({

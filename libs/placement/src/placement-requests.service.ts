@@ -15,6 +15,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
 import { MatchingService } from '@opvangplek/matching/matching.service';
+import type { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import type {
@@ -208,6 +209,14 @@ export class PlacementRequestsService {
     assertUuid(facilityId, 'facilityId', 'a facility id');
     if (reason != null && reason.length > 500) throw new InvalidInputError('reason', 'reason must be at most 500 characters');
     return this.view(viewer, await this.decisions.assign(viewer, requestId, facilityId, reason));
+  }
+
+  /** The places a decider may choose from for a request (placementCandidates). */
+  async candidates(viewer: Viewer, requestId: string, first: number | null): Promise<MatchResultModel> {
+    assertRequestId(requestId, 'requestId');
+    if (first != null && (!Number.isInteger(first) || first < 1 || first > 50))
+      throw new InvalidInputError('first', 'first must be from 1 to 50');
+    return this.decisions.candidates(viewer, requestId, first ?? 10);
   }
 
   /** The placing authority hands a request on its worklist back: matched again without its kinds. */

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
@@ -64,6 +65,18 @@ export class PlacementResolver {
   })
   respondToOffer(@CurrentViewer() viewer: Viewer, @Args('input') input: OfferResponseInput): Promise<PlacementRequestModel> {
     return this.requests.respondToOffer(viewer, input);
+  }
+
+  @Query(() => MatchResultModel, {
+    description:
+      'For a placing authority deciding a request on its worklist: the places it may choose from, best first, with who decides each (the profile itself is not shown).',
+  })
+  placementCandidates(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+  ): Promise<MatchResultModel> {
+    return this.requests.candidates(viewer, requestId, first ?? null);
   }
 
   @Mutation(() => PlacementRequestModel, {

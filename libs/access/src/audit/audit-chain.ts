@@ -18,7 +18,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** sha256 over the previous hash and the row's facts in a fixed order (JSON array: unambiguous). */
 export function auditHash(prevHash: string, row: AuditFacts): string {
-  const facts = [row.id, row.at.toISOString(), row.actorSub, row.actorRole, row.actorOrg, row.action, row.requestId, row.facilityId, row.detail];
+  const facts = [
+    row.id,
+    row.at.toISOString(),
+    row.actorSub,
+    row.actorRole,
+    row.actorOrg,
+    row.action,
+    row.requestId,
+    row.facilityId,
+    row.detail,
+  ];
   return createHash('sha256').update(prevHash).update(JSON.stringify(facts)).digest('hex');
 }
 
@@ -28,11 +38,16 @@ export interface ChainBreak {
 }
 
 /** Checks sealed rows in id order; the first break says where tampering (or a gap) is. */
-export function verifyChain(rows: readonly (AuditFacts & { prevHash: string | null; hash: string | null })[], startHash = GENESIS_HASH): ChainBreak | null {
+export function verifyChain(
+  rows: readonly (AuditFacts & { prevHash: string | null; hash: string | null })[],
+  startHash = GENESIS_HASH,
+): ChainBreak | null {
   let previous = startHash;
   for (const row of rows) {
-    if (row.prevHash !== previous) return { id: row.id, problem: 'does not follow the previous row (a row was removed or reordered)' };
-    if (row.hash !== auditHash(previous, row)) return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
+    if (row.prevHash !== previous)
+      return { id: row.id, problem: 'does not follow the previous row (a row was removed or reordered)' };
+    if (row.hash !== auditHash(previous, row))
+      return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
     previous = row.hash;
   }
   return null;

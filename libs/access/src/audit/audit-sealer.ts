@@ -57,7 +57,8 @@ export async function verifyAuditLog(dataSource: DataSource): Promise<{ rows: nu
     const batch: Row[] = await dataSource.query(`${SELECT} WHERE seq > $1 ORDER BY seq LIMIT 10000`, [after.toString()]);
     if (batch.length === 0) return { rows, broken: null };
     const expectedFirst = after + 1n;
-    if (BigInt(batch[0].seq!) !== expectedFirst) return { rows, broken: { id: batch[0].id, problem: `chain position ${expectedFirst} is missing (a row was removed)` } };
+    if (BigInt(batch[0].seq!) !== expectedFirst)
+      return { rows, broken: { id: batch[0].id, problem: `chain position ${expectedFirst} is missing (a row was removed)` } };
     const broken = verifyChain(batch, previous);
     if (broken) return { rows, broken };
     rows += batch.length;

@@ -21,7 +21,16 @@ export interface AuditRecord {
 export async function audit(manager: EntityManager, actor: AuditActor, record: AuditRecord, at: Date): Promise<void> {
   await manager.query(
     `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [at, actor.sub.slice(0, 200), actor.role.slice(0, 40), actor.org.slice(0, 200), record.action, record.requestId ?? null, record.facilityId ?? null, record.detail?.slice(0, 500) ?? null],
+    [
+      at,
+      actor.sub.slice(0, 200),
+      actor.role.slice(0, 40),
+      actor.org.slice(0, 200),
+      record.action,
+      record.requestId ?? null,
+      record.facilityId ?? null,
+      record.detail?.slice(0, 500) ?? null,
+    ],
   );
 }
 
@@ -40,7 +49,16 @@ export async function auditAll(manager: EntityManager, entries: readonly AuditEn
   if (entries.length === 0) return;
   const values: unknown[] = [];
   const rows = entries.map(({ actor, record, at }) => {
-    const row = [at, actor.sub.slice(0, 200), actor.role.slice(0, 40), actor.org.slice(0, 200), record.action, record.requestId ?? null, record.facilityId ?? null, record.detail?.slice(0, 500) ?? null];
+    const row = [
+      at,
+      actor.sub.slice(0, 200),
+      actor.role.slice(0, 40),
+      actor.org.slice(0, 200),
+      record.action,
+      record.requestId ?? null,
+      record.facilityId ?? null,
+      record.detail?.slice(0, 500) ?? null,
+    ];
     return `(${row.map((value) => `$${values.push(value)}`).join(', ')})`;
   });
   await manager.query(

@@ -7,7 +7,7 @@ registerEnumType(AdviceCode, { name: 'AdviceCode', description: 'Advice beside, 
 registerEnumType(AuthorityVerdict, {
   name: 'AuthorityVerdict',
   description:
-    'What the asker may do with a place (domain.md §5a): OFFER (yours to place), WORKLIST (decidedBy decides), NEVER (not for you).',
+    'What the asker may do with a place (domain.md §5a): OFFER (yours to place, automatically or as its deciding authority), WORKLIST (decidedBy decides), NEVER (not for you).',
 });
 
 @ObjectType('FacilityMatch')

@@ -21,6 +21,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { ledgerActor } from '../placement-changes';
+import type { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
@@ -118,6 +119,32 @@ export class AuthorityDecisions {
       if (error instanceof PlacesTakenMeanwhile) throw new ConflictError('That place was just taken; choose another.');
       throw error;
     }
+  }
+
+  /**
+   * The places a decider may choose from for a request on the worklist: the matcher's answer for its
+   * profile (never the profile itself), as this viewer may see it (`decision` says which they may
+   * assign). For those who may decide for it only.
+   */
+  async candidates(viewer: Viewer, requestId: string, first: number | null): Promise<MatchResultModel> {
+    const request = await this.visible(viewer, requestId);
+    const capacities = requesterCapacities(viewer, request.regionCode);
+    const authority = request.waitingForAuthority;
+    const decides =
+      (authority !== null && mayDecide(capacities, authority, request.waitingForOrganisation)) ||
+      (Object.keys(DEFAULT_AUTHORITY_TABLE) as ShelterType[]).some((kind) => mayAssignKind(capacities, kind));
+    if (!decides) throw new ForbiddenError('Only a placing authority sees the candidate places of a request.');
+    return this.matching.answer(
+      viewer,
+      { ...(request.profile as VictimProfile), groupSize: request.groupSize },
+      {
+        at: this.clock.now(),
+        requesterRegionCode: request.regionCode,
+        first,
+        excludedFirst: 0,
+        requestId,
+      },
+    );
   }
 
   /** The authority hands the request back: matched again without the kinds it decides. */

@@ -15,6 +15,7 @@ import {
   holdsOf,
   PlacementClient,
   POLISH_WORKER,
+  RESPOND,
   type RequestView,
   startPlacementApp,
   stopApp,
@@ -52,6 +53,10 @@ function scenario(facilities: ReturnType<typeof nlaCrisis>[]) {
   return context;
 }
 
+const END_SOME = `mutation EndSome($id: ID!, $reason: String!, $places: Int) {
+  endPlacement(requestId: $id, reason: $reason, places: $places) { id status }
+}`;
+
 const sumOf = (allocations: RequestView['allocations']) => allocations.reduce((sum, a) => sum + a.places, 0);
 
 describe('a group of 12 that one facility can take', () => {
@@ -63,7 +68,9 @@ describe('a group of 12 that one facility can take', () => {
     expect(submitted).toMatchObject({ status: 'RECEIVED', groupSize: 12, groupId: submitted.id });
     const offered = await s.client.waitForStatus(s.nla, submitted.id, ['OFFERED']);
     expect(offered.facility).toMatchObject({ id: big.id, type: 'NLA_CRISIS' });
-    expect(offered.allocations).toEqual([{ facility: { id: big.id, type: 'NLA_CRISIS' }, places: 12, state: 'HELD' }]);
+    expect(offered.allocations).toEqual([
+      { facility: { id: big.id, type: 'NLA_CRISIS' }, places: 12, state: 'HELD', accepted: false },
+    ]);
     expect(await capacityOf(s.database.dataSource, big.id)).toEqual({ total: 20, occupied: 6, held: 12, outOfService: 0 });
     expect(await capacityOf(s.database.dataSource, small.id)).toMatchObject({ held: 0 });
   });
@@ -93,22 +100,57 @@ describe('a group of 12 with only 6 + 4 + 4 free places', () => {
     expect(offered.history[2].note).toMatch(/^offered: .*\(6\), .*\(4\), .*\(2\)$|^offered: .*\(6\), .*\(2\), .*\(4\)$/);
   });
 
-  it('arrives together: every hold becomes occupied, the stay ends after 14 days', async () => {
-    const [six] = s.facilities;
-    const staff = await token.staff(six.id);
-    expect((await s.client.accept(staff, offered.id)).status).toBe('ACCEPTED');
-    const placed = await s.client.arrive(staff, offered.id);
+  it('each facility accepts and receives its own share; the group is placed at the first arrival and fills share by share (003:484, domain.md §5a)', async () => {
+    const [six, fourA, fourB] = s.facilities;
+    const [staffSix, staffA, staffB] = await Promise.all([token.staff(six.id), token.staff(fourA.id), token.staff(fourB.id)]);
+    const first = await s.client.accept(staffSix, offered.id);
+    // One share accepted is not the group accepted: the others still have to answer.
+    expect(first.status).toBe('OFFERED');
+    expect(first.allocations.filter((a) => a.accepted).map((a) => a.facility.id)).toEqual([six.id]);
+    const again = await s.client.raw(RESPOND, staffSix, { input: { requestId: offered.id, accept: true } });
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect((await s.client.accept(staffA, offered.id)).status).toBe('OFFERED');
+    expect((await s.client.accept(staffB, offered.id)).status).toBe('ACCEPTED');
+
+    const placed = await s.client.arrive(staffSix, offered.id);
     expect(placed.status).toBe('PLACED');
     expect(placed.stayEndsAt).toBe(new Date(RAID.getTime() + 14 * DAY).toISOString());
-    expect(placed.allocations.every((a) => a.state === 'OCCUPIED')).toBe(true);
+    // Only the six who arrived occupy their places; the others' shares are still held for them.
+    expect(placed.allocations.find((a) => a.facility.id === six.id)?.state).toBe('OCCUPIED');
+    expect(placed.allocations.filter((a) => a.facility.id !== six.id).every((a) => a.state === 'HELD')).toBe(true);
+    await s.client.arrive(staffA, offered.id);
+    const all = await s.client.arrive(staffB, offered.id);
+    expect(all.allocations.every((a) => a.state === 'OCCUPIED')).toBe(true);
     expect(await totalHeld(s.database.dataSource)).toBe(0);
-    for (const allocation of placed.allocations) {
+    for (const allocation of all.allocations) {
       const before = s.facilities.findIndex((f) => f.id === allocation.facility.id);
       expect(await capacityOf(s.database.dataSource, allocation.facility.id)).toMatchObject({
         occupied: [14, 16, 16][before] + allocation.places,
         held: 0,
       });
     }
+  });
+
+  it('staff end only their own share, and members leave one by one; the stay ends when nobody is left', async () => {
+    const [six, fourA, fourB] = s.facilities;
+    const [staffSix, staffA, staffB] = await Promise.all([token.staff(six.id), token.staff(fourA.id), token.staff(fourB.id)]);
+    const afterSix = await s.client.end(staffSix, offered.id, 'moved on together');
+    expect(afterSix.status).toBe('PLACED');
+    expect(afterSix.allocations.find((a) => a.facility.id === six.id)?.state).toBe('RELEASED');
+    expect(await capacityOf(s.database.dataSource, six.id)).toMatchObject({ occupied: 14 });
+    // The other facilities' people are untouched by the first facility's end.
+    const shareA = afterSix.allocations.find((a) => a.facility.id === fourA.id)!;
+    expect(shareA).toMatchObject({ state: 'OCCUPIED' });
+    const one = await s.client.raw(END_SOME, staffA, { id: offered.id, reason: 'went home', places: 1 });
+    expect(one.errors).toBeUndefined();
+    const fewer = (await s.client.get(staffA, offered.id)).allocations.find((a) => a.facility.id === fourA.id)!;
+    expect(fewer).toMatchObject({ places: shareA.places - 1, state: 'OCCUPIED' });
+    const tooMany = await s.client.raw(END_SOME, staffA, { id: offered.id, reason: 'went home', places: 99 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'places' });
+    await s.client.end(staffA, offered.id, 'the rest moved on');
+    const ended = await s.client.end(staffB, offered.id, 'the rest moved on');
+    expect(ended.status).toBe('ENDED');
+    expect(await totalHeld(s.database.dataSource)).toBe(0);
   });
 });
 

@@ -113,7 +113,9 @@ describe('placement lifecycle over GraphQL', () => {
       expect(offered).toMatchObject({ status: 'OFFERED', facility: { id: vo.id, type: 'VROUWENOPVANG' } });
       // Held for the default 2 hours (24/7 intake).
       expect(offered.offerExpiresAt).toBe(new Date(TUESDAY_MORNING.getTime() + 2 * 3_600_000).toISOString());
-      expect(offered.allocations).toEqual([{ facility: { id: vo.id, type: 'VROUWENOPVANG' }, places: 1, state: 'HELD' }]);
+      expect(offered.allocations).toEqual([
+        { facility: { id: vo.id, type: 'VROUWENOPVANG' }, places: 1, state: 'HELD', accepted: false },
+      ]);
       expect(await capacityOf(database.dataSource, vo.id)).toEqual({ ...before, held: 1 });
 
       // The shelter says yes, then confirms the arrival.
@@ -125,7 +127,9 @@ describe('placement lifecycle over GraphQL', () => {
       const placed = await client.arrive(voStaff, submitted.id);
       expect(placed).toMatchObject({ status: 'PLACED', placedAt: clock.now().toISOString(), offerExpiresAt: null });
       expect(placed.stayEndsAt).toBe(new Date(clock.now().getTime() + 90 * DAY).toISOString());
-      expect(placed.allocations).toEqual([{ facility: { id: vo.id, type: 'VROUWENOPVANG' }, places: 1, state: 'OCCUPIED' }]);
+      expect(placed.allocations).toEqual([
+        { facility: { id: vo.id, type: 'VROUWENOPVANG' }, places: 1, state: 'OCCUPIED', accepted: true },
+      ]);
       expect(await capacityOf(database.dataSource, vo.id)).toEqual({ ...before, occupied: 8, held: 0 });
 
       clock.advance(20 * DAY);

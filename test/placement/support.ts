@@ -16,7 +16,7 @@ import { tokenFor } from '../support/tokens';
 export const REQUEST_FIELDS = `
   id status urgency regionCode types groupSize groupId clientReference createdAt
   facility { id type name }
-  allocations { facility { id type } places state }
+  allocations { facility { id type } places state accepted }
   offerExpiresAt placedAt stayEndsAt overstay
   waitingReason waitingForAuthority nextAttemptAt escalated
   history { status at by note }`;
@@ -60,7 +60,12 @@ export interface RequestView {
   clientReference: string | null;
   createdAt: string;
   facility: { id: string; type: ShelterType; name: string } | null;
-  allocations: { facility: { id: string; type: ShelterType }; places: number; state: 'HELD' | 'OCCUPIED' | 'RELEASED' }[];
+  allocations: {
+    facility: { id: string; type: ShelterType };
+    places: number;
+    state: 'HELD' | 'OCCUPIED' | 'RELEASED';
+    accepted: boolean;
+  }[];
   offerExpiresAt: string | null;
   placedAt: string | null;
   stayEndsAt: string | null;

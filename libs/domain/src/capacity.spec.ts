@@ -30,7 +30,9 @@ describe('capacityViolations', () => {
 
   it('refuses fractions and absurdly large numbers', () => {
     expect(capacityViolations({ total: 2.5, occupied: 0, held: 0, outOfService: 0 })[0].field).toBe('total');
-    expect(capacityViolations({ total: MAX_PLACES_PER_FACILITY + 1, occupied: 0, held: 0, outOfService: 0 })[0].field).toBe('total');
+    expect(capacityViolations({ total: MAX_PLACES_PER_FACILITY + 1, occupied: 0, held: 0, outOfService: 0 })[0].field).toBe(
+      'total',
+    );
   });
 
   it('refuses more used places than the total, and says by how much', () => {

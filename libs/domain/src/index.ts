@@ -16,3 +16,4 @@ export * from './insight';
 export * from './placement/authority';
 export * from './placement/one-place';
 export * from './placement/youth-care';
+export * from './placement/group-shares';

@@ -33,8 +33,13 @@ export class PlacementHoldEntity {
   @Column({ type: 'enum', enum: HoldState, enumName: 'hold_state' })
   state: HoldState;
 
+  /** Held until then: for an offer, the answer; once accepted, her arrival (the sweep releases a share that never came). */
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
+
+  /** When this facility's staff accepted its share (a group's shares are accepted each by their own staff). */
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -56,7 +56,12 @@ export class PlacementRequestMapper {
       facility: request.facilityId ? (views.get(request.facilityId) ?? null) : null,
       allocations: holds
         .filter((hold) => views.has(hold.facilityId))
-        .map((hold) => ({ facility: views.get(hold.facilityId)!, places: hold.places, state: hold.state })),
+        .map((hold) => ({
+          facility: views.get(hold.facilityId)!,
+          places: hold.places,
+          state: hold.state,
+          accepted: hold.acceptedAt != null,
+        })),
       offerExpiresAt: request.offerExpiresAt,
       placedAt: request.placedAt,
       stayEndsAt: request.stayEndsAt,

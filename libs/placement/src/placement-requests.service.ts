@@ -238,10 +238,15 @@ export class PlacementRequestsService {
     return this.view(viewer, await this.lifecycle.confirmArrival(viewer, requestId));
   }
 
-  async endPlacement(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {
+  async endPlacement(
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+    places: number | null = null,
+  ): Promise<PlacementRequestModel> {
     assertRequestId(requestId, 'requestId');
     const note = assertReason(reason, 'reason');
-    return this.view(viewer, await this.lifecycle.end(viewer, requestId, note));
+    return this.view(viewer, await this.lifecycle.end(viewer, requestId, note, places));
   }
 
   async cancel(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {

@@ -388,6 +388,30 @@ export class PlacementRepository {
     await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.RELEASED });
   }
 
+  async markHoldAccepted(manager: EntityManager, holdId: string, at: Date, arriveBy: Date): Promise<void> {
+    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { acceptedAt: at, expiresAt: arriveBy });
+  }
+
+  /** Some of an occupied share left: the places still there. */
+  async shrinkHold(manager: EntityManager, holdId: string, places: number): Promise<void> {
+    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { places });
+  }
+
+  /** Accepted shares of a placed group that never arrived by their time (the sweep releases them). */
+  overdueShares(now: Date): Promise<PlacementHoldEntity[]> {
+    return this.dataSource
+      .getRepository(PlacementHoldEntity)
+      .createQueryBuilder('h')
+      .innerJoin(PlacementRequestEntity, 'r', 'r.id = h.request_id')
+      .where('h.state = :held AND h.expires_at <= :now AND r.status = :placed', {
+        held: HoldState.HELD,
+        now,
+        placed: PlacementStatus.PLACED,
+      })
+      .take(BATCH)
+      .getMany();
+  }
+
   async markHoldOccupied(manager: EntityManager, holdId: string): Promise<void> {
     await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.OCCUPIED, expiresAt: null });
   }

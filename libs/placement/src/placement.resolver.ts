@@ -119,8 +119,14 @@ export class PlacementResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('reason') reason: string,
+    @Args('places', {
+      type: () => Int,
+      nullable: true,
+      description: "How many of your facility's share leave (members of a group leave one by one); all when omitted.",
+    })
+    places?: number | null,
   ): Promise<PlacementRequestModel> {
-    return this.requests.endPlacement(viewer, requestId, reason);
+    return this.requests.endPlacement(viewer, requestId, reason, places ?? null);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'The requester withdraws the request; any held place is released.' })

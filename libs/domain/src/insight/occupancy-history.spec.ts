@@ -16,7 +16,10 @@ describe('replayOccupancy', () => {
   it('adds up each region and kind as it stood at the end of each bucket, with the peak within it', () => {
     const points = replayOccupancy(
       facilities,
-      new Map([['a', counts(4, 1)], ['c', counts(10, 10)]]),
+      new Map([
+        ['a', counts(4, 1)],
+        ['c', counts(10, 10)],
+      ]),
       [
         { facilityId: 'a', at: at('2026-11-01T03:00:00Z'), ...counts(4, 4) },
         { facilityId: 'b', at: at('2026-11-01T05:00:00Z'), ...counts(2, 1, 1) },
@@ -28,7 +31,9 @@ describe('replayOccupancy', () => {
       to,
     );
     const noodbed = points.filter((p) => p.regionCode === 'RR');
-    expect(noodbed.map(({ total, occupied, held, available, peakOccupied }) => ({ total, occupied, held, available, peakOccupied }))).toEqual([
+    expect(
+      noodbed.map(({ total, occupied, held, available, peakOccupied }) => ({ total, occupied, held, available, peakOccupied })),
+    ).toEqual([
       { total: 6, occupied: 3, held: 1, available: 2, peakOccupied: 5 },
       { total: 6, occupied: 3, held: 1, available: 2, peakOccupied: 3 },
     ]);
@@ -40,7 +45,13 @@ describe('replayOccupancy', () => {
   });
 
   it('ignores changes of facilities outside the asked regions and kinds, and emits groups in a stable order', () => {
-    const points = replayOccupancy(facilities.slice(0, 1), new Map(), [{ facilityId: 'zzz', at: at('2026-11-01T01:00:00Z'), ...counts(9, 9) }], starts, to);
+    const points = replayOccupancy(
+      facilities.slice(0, 1),
+      new Map(),
+      [{ facilityId: 'zzz', at: at('2026-11-01T01:00:00Z'), ...counts(9, 9) }],
+      starts,
+      to,
+    );
     expect(points.map((p) => [p.at.toISOString(), p.regionCode, p.total])).toEqual([
       ['2026-11-01T00:00:00.000Z', 'RR', 0],
       ['2026-11-02T00:00:00.000Z', 'RR', 0],

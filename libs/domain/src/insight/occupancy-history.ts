@@ -65,7 +65,16 @@ export function replayOccupancy(
   for (const facility of [...facilities].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))) {
     let group = groupOf.get(keyOf(facility));
     if (!group) {
-      group = { regionCode: facility.regionCode, type: facility.type, total: 0, occupied: 0, held: 0, outOfService: 0, available: 0, peak: 0 };
+      group = {
+        regionCode: facility.regionCode,
+        type: facility.type,
+        total: 0,
+        occupied: 0,
+        held: 0,
+        outOfService: 0,
+        available: 0,
+        peak: 0,
+      };
       groupOf.set(keyOf(facility), group);
     }
     const counts = initial.get(facility.facilityId) ?? NO_PLACES;

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { ExploitationType, Gender, ShelterType } from '../enums';
 import type { AnonymousFacts } from '../placement/anonymous-facts';
-import { AGE_BANDS, type PlacementFacts, placementStatistics, SMALL_COUNT_THRESHOLD, suppressSmallCounts } from './placement-statistics';
+import {
+  AGE_BANDS,
+  type PlacementFacts,
+  placementStatistics,
+  SMALL_COUNT_THRESHOLD,
+  suppressSmallCounts,
+} from './placement-statistics';
 
 const categories = {
   exploitationTypes: Object.values(ExploitationType),
@@ -20,16 +26,26 @@ const facts = (overrides: Partial<AnonymousFacts> = {}): AnonymousFacts => ({
   groupSize: 1,
   ...overrides,
 });
-const placed = (n: number, overrides: Partial<AnonymousFacts> = {}, type = ShelterType.COSM, regionCode = 'RR'): PlacementFacts[] =>
-  Array.from({ length: n }, () => ({ facts: facts(overrides), type, regionCode, movedOn: false }));
-const cell = (cells: { key: string; count: number | null; suppressed: boolean }[], key: string) => cells.find((c) => c.key === key);
+const placed = (
+  n: number,
+  overrides: Partial<AnonymousFacts> = {},
+  type = ShelterType.COSM,
+  regionCode = 'RR',
+): PlacementFacts[] => Array.from({ length: n }, () => ({ facts: facts(overrides), type, regionCode, movedOn: false }));
+const cell = (cells: { key: string; count: number | null; suppressed: boolean }[], key: string) =>
+  cells.find((c) => c.key === key);
 
 describe('placementStatistics', () => {
   it('counts people placed per dimension; a group counts each member and a person with two types counts under both', () => {
     const stats = placementStatistics(
       [
         ...placed(10),
-        ...placed(1, { gender: Gender.MALE, exploitationTypes: [ExploitationType.LABOUR, ExploitationType.CRIMINAL], groupSize: 12 }, ShelterType.NLA_CRISIS, 'AMS'),
+        ...placed(
+          1,
+          { gender: Gender.MALE, exploitationTypes: [ExploitationType.LABOUR, ExploitationType.CRIMINAL], groupSize: 12 },
+          ShelterType.NLA_CRISIS,
+          'AMS',
+        ),
       ],
       categories,
     );
@@ -52,7 +68,10 @@ describe('placementStatistics', () => {
   });
 
   it('suppresses counts from 1 to 4, and one more cell when a single hidden cell could be recovered by subtraction', () => {
-    const stats = placementStatistics([...placed(20), ...placed(3, { gender: Gender.MALE }), ...placed(8, { gender: Gender.X })], categories);
+    const stats = placementStatistics(
+      [...placed(20), ...placed(3, { gender: Gender.MALE }), ...placed(8, { gender: Gender.X })],
+      categories,
+    );
     expect(stats.placements).toBe(31);
     expect(stats.byGender).toEqual([
       { key: 'FEMALE', count: 20, suppressed: false },

@@ -66,11 +66,17 @@ export function suppressSmallCounts(
   totalShown: boolean,
   threshold = SMALL_COUNT_THRESHOLD,
 ): StatisticCount[] {
-  const cells = categories.map((key) => ({ key, count: counts.get(key) ?? 0, suppressed: !totalShown && (counts.get(key) ?? 0) > 0 }));
+  const cells = categories.map((key) => ({
+    key,
+    count: counts.get(key) ?? 0,
+    suppressed: !totalShown && (counts.get(key) ?? 0) > 0,
+  }));
   if (totalShown) {
     for (const cell of cells) cell.suppressed = isSmall(cell.count, threshold);
     if (cells.filter((cell) => cell.suppressed).length === 1) {
-      const next = cells.filter((cell) => !cell.suppressed && cell.count > 0).sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
+      const next = cells
+        .filter((cell) => !cell.suppressed && cell.count > 0)
+        .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
       if (next) next.suppressed = true;
     }
   }
@@ -102,7 +108,8 @@ export function placementStatistics(
   }
   // Too few people hides every dimension, the kinds included: they would count the same people.
   const totalShown = !isSmall(people, threshold);
-  const dimension = (counts: Map<string, number>, keys: readonly string[]) => suppressSmallCounts(counts, keys, totalShown, threshold);
+  const dimension = (counts: Map<string, number>, keys: readonly string[]) =>
+    suppressSmallCounts(counts, keys, totalShown, threshold);
   return {
     placements: totalShown ? people : null,
     suppressionThreshold: threshold,

@@ -3,7 +3,11 @@ import { bucketStartOf, bucketStarts, TimeBucket } from './time-buckets';
 describe('time buckets', () => {
   it('counts days from Amsterdam midnight, also across the switch to summer time (a 23-hour day)', () => {
     const starts = bucketStarts(new Date('2026-03-28T12:00:00Z'), new Date('2026-03-30T12:00:00Z'), TimeBucket.DAY);
-    expect(starts.map((s) => s.toISOString())).toEqual(['2026-03-27T23:00:00.000Z', '2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
+    expect(starts.map((s) => s.toISOString())).toEqual([
+      '2026-03-27T23:00:00.000Z',
+      '2026-03-28T23:00:00.000Z',
+      '2026-03-29T22:00:00.000Z',
+    ]);
   });
 
   it('starts weeks on Monday at local midnight', () => {
@@ -18,6 +22,8 @@ describe('time buckets', () => {
   });
 
   it('stops one past the limit, so a caller can refuse a request that is too fine', () => {
-    expect(bucketStarts(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), TimeBucket.HOUR, 100)).toHaveLength(101);
+    expect(bucketStarts(new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), TimeBucket.HOUR, 100)).toHaveLength(
+      101,
+    );
   });
 });

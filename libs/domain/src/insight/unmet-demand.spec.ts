@@ -22,19 +22,26 @@ const record = (overrides: Partial<DemandRecord>): DemandRecord => ({
 
 describe('unmet demand', () => {
   it('names the eligibility gaps of domain.md §4 from the anonymous facts', () => {
-    expect(needsOf({ gender: Gender.MALE, ageBand: '18-22', careNeeds: [CareNeed.LVB], withChildren: true, groupSize: 12 })).toEqual([
-      UnmetNeed.MALE_VICTIM,
-      UnmetNeed.CARE_NEEDS,
-      UnmetNeed.ACCOMPANYING_CHILDREN,
-      UnmetNeed.GROUP,
+    expect(
+      needsOf({ gender: Gender.MALE, ageBand: '18-22', careNeeds: [CareNeed.LVB], withChildren: true, groupSize: 12 }),
+    ).toEqual([UnmetNeed.MALE_VICTIM, UnmetNeed.CARE_NEEDS, UnmetNeed.ACCOMPANYING_CHILDREN, UnmetNeed.GROUP]);
+    expect(needsOf({ gender: Gender.FEMALE, ageBand: 'MINOR', careNeeds: [], withChildren: false, groupSize: 1 })).toEqual([
+      UnmetNeed.MINOR,
     ]);
-    expect(needsOf({ gender: Gender.FEMALE, ageBand: 'MINOR', careNeeds: [], withChildren: false, groupSize: 1 })).toEqual([UnmetNeed.MINOR]);
   });
 
   it('counts waits per reason, need, region and kind, and only requests that waited', () => {
     const summary = summariseUnmetDemand([
-      record({ waitedFor: [WaitingReason.NO_CAPACITY], needs: [UnmetNeed.MALE_VICTIM], type: ShelterType.MAATSCHAPPELIJKE_OPVANG }),
-      record({ waitedFor: [WaitingReason.NO_CAPACITY, WaitingReason.AUTHORITY_CLOSED], needs: [UnmetNeed.MALE_VICTIM], regionCode: 'AMS' }),
+      record({
+        waitedFor: [WaitingReason.NO_CAPACITY],
+        needs: [UnmetNeed.MALE_VICTIM],
+        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+      }),
+      record({
+        waitedFor: [WaitingReason.NO_CAPACITY, WaitingReason.AUTHORITY_CLOSED],
+        needs: [UnmetNeed.MALE_VICTIM],
+        regionCode: 'AMS',
+      }),
       record({ waitedFor: [], needs: [UnmetNeed.MALE_VICTIM] }),
       record({ escalated: true, waitedFor: [WaitingReason.NO_SUITABLE_PLACE], needs: [UnmetNeed.CARE_NEEDS] }),
     ]);
@@ -48,7 +55,12 @@ describe('unmet demand', () => {
       { need: UnmetNeed.MALE_VICTIM, requests: 2 },
       { need: UnmetNeed.CARE_NEEDS, requests: 1 },
     ]);
-    expect(summary.rows).toContainEqual({ regionCode: 'RR', type: ShelterType.MAATSCHAPPELIJKE_OPVANG, reason: WaitingReason.NO_CAPACITY, requests: 1 });
+    expect(summary.rows).toContainEqual({
+      regionCode: 'RR',
+      type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+      reason: WaitingReason.NO_CAPACITY,
+      requests: 1,
+    });
     expect(summary.rows).toContainEqual({ regionCode: 'AMS', type: null, reason: WaitingReason.AUTHORITY_CLOSED, requests: 1 });
   });
 

@@ -22,7 +22,9 @@ export enum UnmetNeed {
   GROUP = 'GROUP',
 }
 
-export function needsOf(facts: Pick<AnonymousFacts, 'gender' | 'ageBand' | 'careNeeds' | 'withChildren' | 'groupSize'>): UnmetNeed[] {
+export function needsOf(
+  facts: Pick<AnonymousFacts, 'gender' | 'ageBand' | 'careNeeds' | 'withChildren' | 'groupSize'>,
+): UnmetNeed[] {
   const needs: UnmetNeed[] = [];
   if (facts.gender === Gender.MALE) needs.push(UnmetNeed.MALE_VICTIM);
   if (facts.careNeeds.length > 0) needs.push(UnmetNeed.CARE_NEEDS);
@@ -112,8 +114,10 @@ export function summariseUnmetDemand(records: readonly DemandRecord[]): UnmetDem
     }
   }
 
-  const byCountThenName = <T extends { requests: number }>(name: (item: T) => string) => (a: T, b: T) =>
-    b.requests - a.requests || name(a).localeCompare(name(b));
+  const byCountThenName =
+    <T extends { requests: number }>(name: (item: T) => string) =>
+    (a: T, b: T) =>
+      b.requests - a.requests || name(a).localeCompare(name(b));
   return {
     requests: records.length,
     waited,

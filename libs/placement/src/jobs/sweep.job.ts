@@ -111,6 +111,10 @@ export class SweepJob {
       },
     );
     report.erased = await this.retention.eraseExpiredProfiles();
+    // A group's accepted share that never arrived gives its places back (the others stay placed).
+    for (const hold of await this.repository.overdueShares(now)) {
+      report.lapsed += (await this.lifecycle.releaseOverdueShare(hold.id, hold.requestId)) ? 1 : 0;
+    }
     report.overstays = await this.flagAll(
       { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
       (request) => {

@@ -44,6 +44,9 @@ export class PlacementAllocationModel {
 
   @Field(() => HoldState)
   state: HoldState;
+
+  @Field({ description: "This facility's staff have accepted its share (each facility of a group accepts its own)." })
+  accepted: boolean;
 }
 
 @ObjectType('PlacementRequest')

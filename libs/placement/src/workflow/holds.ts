@@ -4,7 +4,7 @@ import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events'
 import type { EntityManager } from 'typeorm';
 import { RematchWaitingJob } from '../jobs/rematch-waiting.job';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
-import { HoldState } from '../placement-hold.entity';
+import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementRepository } from '../placement.repository';
 
 /**
@@ -46,5 +46,41 @@ export class PlacementHolds {
       });
     }
     return holds.map((hold) => hold.facilityId);
+  }
+
+  /** Gives one hold's places back (held: released; occupied: vacated). */
+  async releaseHold(
+    manager: EntityManager,
+    changes: Changes,
+    hold: PlacementHoldEntity,
+    now: Date,
+    actor: LedgerActor,
+  ): Promise<void> {
+    const moved =
+      hold.state === HoldState.HELD
+        ? await releasePlaces(manager, hold.facilityId, hold.places, now, actor)
+        : await vacatePlaces(manager, hold.facilityId, hold.places, now, actor);
+    await this.repository.markHoldReleased(manager, hold.id);
+    this.freed(changes, moved, hold.requestId, now);
+  }
+
+  /** Some of an occupied hold's people leave: that many places are vacated (the caller shrinks the hold). */
+  async vacateSome(
+    manager: EntityManager,
+    changes: Changes,
+    hold: PlacementHoldEntity,
+    places: number,
+    now: Date,
+    actor: LedgerActor,
+  ): Promise<void> {
+    this.freed(changes, await vacatePlaces(manager, hold.facilityId, places, now, actor), hold.requestId, now);
+  }
+
+  private freed(changes: Changes, moved: Awaited<ReturnType<typeof vacatePlaces>>, requestId: string, now: Date): void {
+    if (!moved) return;
+    changes.capacity.push(moved as CapacityChangedEvent);
+    changes.after.push(async () => {
+      await this.rematch.rematchWaiting(`release-${requestId}-${now.getTime()}`, [moved.type]);
+    });
   }
 }

@@ -2,10 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { type LedgerActor, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { DEFAULT_AUTHORITY_TABLE, findNextOpening, PlacementStatus, Role, ShelterType, stayEndsAt } from '@opvangplek/domain';
+import {
+  DEFAULT_AUTHORITY_TABLE,
+  everyShareAccepted,
+  findNextOpening,
+  leaving,
+  PlacementStatus,
+  Role,
+  ShelterType,
+  stayEndsAt,
+} from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError } from '@opvangplek/platform/errors';
+import { ConflictError, InvalidInputError } from '@opvangplek/platform/errors';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
@@ -37,15 +46,39 @@ export class PlacementLifecycle {
   // Offers
 
   /**
-   * Shelter staff accept an offer to their facility. The place stays held until she arrives, for
-   * the hold time again: one she never arrives at lapses like an offer (domain.md §5a), so no
-   * place is kept for someone who is not coming.
+   * Shelter staff accept their facility's share of an offer (a group split over several facilities
+   * is accepted by each facility's own staff, 003:484). Once every share is accepted the request is
+   * ACCEPTED. An accepted share stays held until she arrives, for the hold time again: one she never
+   * arrives at lapses like an offer (domain.md §5a), so no place is kept for someone who is not coming.
    */
   accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
-      const expected = new Date(this.clock.now().getTime() + this.config.placement.holdMinutes * 60_000);
+      const now = this.clock.now();
+      const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
+      const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
+      const mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId) && !hold.acceptedAt);
+      if (mine.length === 0) throw new ConflictError('Your facility has already accepted its share of this offer.');
+      for (const hold of mine) {
+        await this.repository.markHoldAccepted(manager, hold.id, now, expected);
+        hold.acceptedAt = now;
+      }
+      const shares = holds.map((hold) => ({ ...hold, state: hold.state, accepted: hold.acceptedAt !== null }));
+      if (!everyShareAccepted(shares)) {
+        const places = mine.reduce((sum, hold) => sum + hold.places, 0);
+        await this.repository.persist(manager, locked);
+        await this.repository.record(
+          manager,
+          locked,
+          locked.status,
+          ledgerActor(viewer),
+          `share of ${places} accepted; waiting for the other facilities to accept theirs`,
+          changes.records,
+        );
+        changes.requests.push(locked);
+        return locked;
+      }
       locked.offerExpiresAt = expected;
       await this.repository.transition(
         manager,
@@ -57,6 +90,11 @@ export class PlacementLifecycle {
       );
       return locked;
     });
+  }
+
+  /** Shelter staff act for the shares at their own facilities; an administrator for every share. */
+  private actsFor(viewer: Viewer, facilityId: string): boolean {
+    return viewer.role !== Role.SHELTER_STAFF || viewer.facilityIds.includes(facilityId);
   }
 
   /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
@@ -112,12 +150,23 @@ export class PlacementLifecycle {
   // ---------------------------------------------------------------------------------------------
   // Stays
 
-  /** Shelter staff: the person has arrived. */
+  /**
+   * Shelter staff: the person (or their facility's share of a group) has arrived. A group arrives
+   * share by share once every share is accepted: the first arrival places the request, later ones
+   * fill their own share.
+   */
   confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
-      await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.ACCEPTED, locked);
-      await this.arrive(manager, changes, locked, ledgerActor(viewer));
+      const placed = locked.status === PlacementStatus.PLACED;
+      await this.guard.assertStaffOf(
+        viewer,
+        locked.id,
+        [HoldState.HELD],
+        placed ? PlacementStatus.PLACED : PlacementStatus.ACCEPTED,
+        locked,
+      );
+      await this.arrive(manager, changes, locked, ledgerActor(viewer), (facilityId) => this.actsFor(viewer, facilityId));
       return locked;
     });
   }
@@ -128,9 +177,13 @@ export class PlacementLifecycle {
     changes: Changes,
     request: PlacementRequestEntity,
     actor: LedgerActor,
+    ofShare: (facilityId: string) => boolean,
   ): Promise<void> {
     const now = this.clock.now();
-    const holds = await this.repository.holdsIn(manager, request.id, [HoldState.HELD]);
+    const holds = (await this.repository.holdsIn(manager, request.id, [HoldState.HELD])).filter((hold) =>
+      ofShare(hold.facilityId),
+    );
+    if (holds.length === 0) throw new ConflictError('Your facility’s share of this request has arrived already.');
     // Kind and longest stay from the register's owner (not SQL on its table), by primary key, in
     // one read for all the holds. On the pool beside this transaction, as the staff check just
     // before it reads visibility and holds: a facility's definition is not what this locks.
@@ -162,6 +215,15 @@ export class PlacementLifecycle {
       const until = opening ? new Date(opening.getTime() + DAY_MS) : null;
       if (until && ends && until > ends) ends = until;
     }
+    if (request.status === PlacementStatus.PLACED) {
+      // Another share of a group that is already placed: it fills its own places.
+      if (ends && (!request.stayEndsAt || ends < request.stayEndsAt)) request.stayEndsAt = ends;
+      await this.repository.persist(manager, request);
+      const places = holds.reduce((sum, hold) => sum + hold.places, 0);
+      await this.repository.record(manager, request, request.status, actor, `${places} more arrived`, changes.records);
+      changes.requests.push(request);
+      return;
+    }
     request.placedAt = now;
     request.stayEndsAt = ends;
     request.offerExpiresAt = null;
@@ -180,16 +242,94 @@ export class PlacementLifecycle {
     }
   }
 
-  /** The stay ended (staff, the requester or an administrator): the place is freed. */
-  end(viewer: Viewer, requestId: string, note: string): Promise<PlacementRequestEntity> {
+  /**
+   * The stay ended: the places are freed. Shelter staff end only their own facility's share, all of
+   * it or `places` of it (members of a group leave one by one); the request ends when nobody is left.
+   * The requester or an administrator end the whole stay.
+   */
+  end(viewer: Viewer, requestId: string, note: string, places: number | null = null): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       if (viewer.role === Role.SHELTER_STAFF)
         await this.guard.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
-      await this.endStay(manager, changes, locked, ledgerActor(viewer), `ended: ${note}`);
+      if (viewer.role !== Role.SHELTER_STAFF && places === null) {
+        await this.endStay(manager, changes, locked, ledgerActor(viewer), `ended: ${note}`);
+        return locked;
+      }
+      await this.leaveShare(manager, changes, locked, viewer, note, places);
       return locked;
+    });
+  }
+
+  /** Some or all of the caller's share leave; the stay ends when nobody is left anywhere. */
+  private async leaveShare(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    viewer: Viewer,
+    note: string,
+    places: number | null,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const actor = ledgerActor(viewer);
+    const occupied = (await this.repository.holdsIn(manager, request.id, [HoldState.OCCUPIED])).filter((hold) =>
+      this.actsFor(viewer, hold.facilityId),
+    );
+    const there = occupied.reduce((sum, hold) => sum + hold.places, 0);
+    const verdict = leaving(there, places);
+    if ('error' in verdict) throw new InvalidInputError('places', verdict.error);
+    let toGo = verdict.leave;
+    for (const hold of occupied) {
+      if (toGo === 0) break;
+      const going = Math.min(toGo, hold.places);
+      toGo -= going;
+      if (going === hold.places) await this.holds.releaseHold(manager, changes, hold, now, actor);
+      else {
+        await this.holds.vacateSome(manager, changes, hold, going, now, actor);
+        await this.repository.shrinkHold(manager, hold.id, hold.places - going);
+      }
+    }
+    const left = await this.repository.holdsIn(manager, request.id, [HoldState.HELD, HoldState.OCCUPIED]);
+    if (left.length === 0) {
+      request.endedAt = now;
+      await this.repository.transition(manager, changes, request, PlacementStatus.ENDED, actor, `ended: ${note}`);
+      return;
+    }
+    await this.repository.persist(manager, request);
+    await this.repository.record(
+      manager,
+      request,
+      request.status,
+      actor,
+      `${verdict.leave} left: ${note}; ${left.reduce((sum, hold) => sum + hold.places, 0)} still placed`,
+      changes.records,
+    );
+    changes.requests.push(request);
+  }
+
+  /** The sweep: an accepted share of a placed group that never arrived by its time is given back. */
+  async releaseOverdueShare(holdId: string, requestId: string): Promise<boolean> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const request = await this.repository.lock(manager, requestId);
+      if (!request || request.status !== PlacementStatus.PLACED) return false;
+      const now = this.clock.now();
+      const hold = (await this.repository.holdsIn(manager, requestId, [HoldState.HELD])).find(
+        (h) => h.id === holdId && h.expiresAt !== null && h.expiresAt <= now,
+      );
+      if (!hold) return false;
+      await this.holds.releaseHold(manager, changes, hold, now, SYSTEM_ACTOR);
+      await this.repository.record(
+        manager,
+        request,
+        request.status,
+        SYSTEM_ACTOR,
+        `${hold.places} accepted place(s) released: they did not arrive in time`,
+        changes.records,
+      );
+      changes.requests.push(request);
+      return true;
     });
   }
 

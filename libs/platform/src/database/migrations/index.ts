@@ -11,6 +11,7 @@ import { InsightFigures1795332170943 } from './1795332170943-InsightFigures';
 import { RegisterVersion1795400000000 } from './1795400000000-RegisterVersion';
 import { Municipalities1795500000000 } from './1795500000000-Municipalities';
 import { AuthorityWorklists1795600000000 } from './1795600000000-AuthorityWorklists';
+import { GroupShares1795700000000 } from './1795700000000-GroupShares';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Function[] = [
   RegisterVersion1795400000000,
   Municipalities1795500000000,
   AuthorityWorklists1795600000000,
+  GroupShares1795700000000,
 ];

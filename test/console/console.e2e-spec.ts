@@ -176,8 +176,14 @@ describeInBrowser('the console in a browser', () => {
       {
         token: await tokenFor({ role: Role.NLA, org: 'nla', regions: ['RR'] }),
         lands: 'Aanvraag',
-        links: ['Aanvraag', 'Beddenbord'],
+        links: ['Aanvraag', 'Werklijst', 'Beddenbord'],
         noodbed: false,
+      },
+      {
+        // Youth care decides on its worklist (domain.md §5a), and requests too.
+        token: await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'veilig-thuis-rr', regions: ['RR'] }),
+        lands: 'Werklijst',
+        links: ['Werklijst', 'Aanvraag', 'Beddenbord'],
       },
       {
         token: await tokenFor({ role: Role.PLANNER, org: 'gemeente', regions: ['RR'] }),

@@ -47,6 +47,10 @@ const REQUEST_FIELDS = gql`
     placedAt
     stayEndsAt
     waitingReason
+    waitingForAuthority
+    waitingForOrganisation
+    responsibleMunicipality
+    routeDecided
     nextAttemptAt
     escalated
     facility {
@@ -246,6 +250,88 @@ export const DESK_REQUESTS = gql`
           }
         }
       }
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+/**
+ * A placing authority's worklist: the requests waiting for it, oldest first (the API scopes what
+ * each role sees), with the minimal profile to decide on.
+ */
+export const WORKLIST = gql`
+  query Worklist($filter: PlacementRequestFilter, $first: Int) {
+    placementRequests(filter: $filter, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...RequestFields
+          profileSummary {
+            gender
+            ageBand
+            careNeeds
+            accompanyingChildren
+            groupSize
+            languages
+          }
+        }
+      }
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+/** The places the deciding authority may choose from for one request on its worklist (never the profile). */
+export const PLACEMENT_CANDIDATES = gql`
+  query PlacementCandidates($requestId: ID!, $first: Int) {
+    placementCandidates(requestId: $requestId, first: $first) {
+      matchCount
+      matches {
+        score
+        placeableNow
+        placeableAt
+        freshness
+        reasons
+        decision
+        decidedBy
+        interimFor
+        facility {
+          id
+          name
+          type
+          region {
+            code
+            name
+          }
+          capacity {
+            available
+          }
+        }
+      }
+      advice {
+        code
+        message
+      }
+    }
+  }
+`;
+
+export const ASSIGN_PLACEMENT = gql`
+  mutation AssignPlacement($requestId: ID!, $facilityId: ID!, $reason: String) {
+    assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
+`;
+
+export const RETURN_REQUEST = gql`
+  mutation ReturnRequest($requestId: ID!, $reason: String!) {
+    returnRequest(requestId: $requestId, reason: $reason) {
+      ...RequestFields
     }
   }
   ${REQUEST_FIELDS}

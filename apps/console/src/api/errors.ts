@@ -4,6 +4,8 @@ import type { CombinedError } from 'urql';
 export interface ReadableError {
   code: string;
   message: string;
+  /** The input field the API named (`extensions.field`, e.g. `reason`), when it named one. */
+  field?: string;
 }
 
 /**
@@ -15,6 +17,7 @@ export function readableErrors(error: CombinedError | undefined | null): Readabl
   const fromGraphql = error.graphQLErrors.map((graphqlError) => ({
     code: typeof graphqlError.extensions?.code === 'string' ? graphqlError.extensions.code : 'UNKNOWN',
     message: graphqlError.message,
+    ...(typeof graphqlError.extensions?.field === 'string' ? { field: graphqlError.extensions.field } : {}),
   }));
   if (fromGraphql.length > 0) return fromGraphql;
   if (error.networkError) return [{ code: 'NETWORK', message: error.networkError.message }];

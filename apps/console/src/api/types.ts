@@ -2,7 +2,11 @@
  * The shapes the console reads, as selected by `documents.ts` (a subset of schema.gql). Written by
  * hand: the console selects few fields, and a generator would be one more build step to keep alive.
  */
-export type Role = 'ZORGCOORDINATOR' | 'COMENSHA' | 'POLICE' | 'NLA' | 'SHELTER_STAFF' | 'PLANNER' | 'ADMIN';
+export type Role = 'ZORGCOORDINATOR' | 'COMENSHA' | 'POLICE' | 'NLA' | 'JEUGDBESCHERMING' | 'SHELTER_STAFF' | 'PLANNER' | 'ADMIN';
+/** Who may place in a kind (domain.md §5a): the one a worklist belongs to. */
+export type PlacingAuthority = 'COMENSHA' | 'JEUGDBESCHERMING' | 'NLA' | 'POLICE' | 'ZORGCOORDINATOR';
+/** What the asker may do with a place: OFFER = theirs to place (or assign), WORKLIST = decidedBy decides, NEVER. */
+export type AuthorityVerdict = 'OFFER' | 'WORKLIST' | 'NEVER';
 export type ShelterType = 'VROUWENOPVANG' | 'MAATSCHAPPELIJKE_OPVANG' | 'COSM' | 'OMM' | 'NLA_CRISIS' | 'NOODBED' | 'JEUGDZORG';
 export const SHELTER_TYPES: ShelterType[] = [
   'VROUWENOPVANG',
@@ -88,11 +92,37 @@ export interface PlacementRequest {
   placedAt: string | null;
   stayEndsAt: string | null;
   waitingReason: string | null;
+  /** Who decides next while it waits on a worklist (or for that authority to open). */
+  waitingForAuthority: PlacingAuthority | null;
+  /** The organisation that decides, when one is named (e.g. nidos). */
+  waitingForOrganisation: string | null;
+  responsibleMunicipality: string | null;
+  routeDecided: boolean;
   nextAttemptAt: string | null;
   escalated: boolean;
   facility: (FacilityRef & { address: string | null; municipality: string | null }) | null;
   history: { status: PlacementStatus; at: string; by: string; note: string | null }[];
   followUp: { id: string; status: PlacementStatus } | null;
+}
+
+/** One place a deciding authority may choose from (placementCandidates). */
+export interface Candidate {
+  facility: FacilityRef & { capacity: { available: number } };
+  score: number;
+  placeableNow: boolean;
+  placeableAt: string;
+  freshness: Freshness;
+  reasons: string[];
+  decision: AuthorityVerdict;
+  decidedBy: PlacingAuthority;
+  /** Non-empty when the place suits her only as an interim place: the kinds she moves on to. */
+  interimFor: ShelterType[];
+}
+
+export interface Candidates {
+  matchCount: number;
+  matches: Candidate[];
+  advice: { code: string; message: string }[];
 }
 
 export interface ProfileSummary {

@@ -6,6 +6,8 @@ interface I18n {
   setLanguage(language: Language): void;
   /** A fixed text. */
   t(key: MessageKey): string;
+  /** A text with `{name}` placeholders filled in, e.g. `f('wait.AWAITING_AUTHORITY', { who: 'CoMensha' })`. */
+  f(key: MessageKey, values: Record<string, string>): string;
   /** The label of an API enum value, e.g. `label('kind', 'COSM')`; the value itself when unknown. */
   label(group: string, value: string): string;
   /** A date and time in Europe/Amsterdam, as people on shift read it. */
@@ -38,6 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key) => messages[key],
+      f: (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole),
       label: (group, value) => (messages as Record<string, string>)[`${group}.${value}`] ?? value,
       dateTime: (iso) => (iso ? format.format(new Date(iso)) : '—'),
     };

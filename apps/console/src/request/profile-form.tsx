@@ -14,7 +14,16 @@ import {
 } from './profile';
 
 /** The pseudonymous victim profile (no name field, by design). */
-export function ProfileForm({ draft, onChange }: { draft: ProfileDraft; onChange(draft: ProfileDraft): void }) {
+export function ProfileForm({
+  draft,
+  onChange,
+  askRouteDecision,
+}: {
+  draft: ProfileDraft;
+  onChange(draft: ProfileDraft): void;
+  /** `requestPlacement` records the OM's route decision; the police's noodbed call is exempt from it. */
+  askRouteDecision: boolean;
+}) {
   const { t, label } = useI18n();
   const regions = useRegions();
   const set =
@@ -59,6 +68,20 @@ export function ProfileForm({ draft, onChange }: { draft: ProfileDraft; onChange
         value={draft.exploitationTypes}
         onChange={set('exploitationTypes')}
       />
+      {askRouteDecision && draft.exploitationTypes.includes('CRIMINAL') && (
+        <div className="route-decided">
+          <label className="inline">
+            <input
+              type="checkbox"
+              name="routeDecided"
+              checked={draft.routeDecided}
+              onChange={(event) => set('routeDecided')(event.target.checked)}
+            />
+            {t('request.routeDecided')}
+          </label>
+          <p className="hint">{t('request.routeDecidedHint')}</p>
+        </div>
+      )}
       <div className="form-grid">
         <EnumSelect
           label={t('request.residence')}
@@ -129,6 +152,15 @@ export function ProfileForm({ draft, onChange }: { draft: ProfileDraft; onChange
             value={draft.foundInMunicipality}
             autoComplete="off"
             onChange={(event) => set('foundInMunicipality')(event.target.value)}
+          />
+        </label>
+        <label>
+          {t('request.registeredIn')}
+          <input
+            name="registeredInMunicipality"
+            value={draft.registeredInMunicipality}
+            autoComplete="off"
+            onChange={(event) => set('registeredInMunicipality')(event.target.value)}
           />
         </label>
         <label>

@@ -39,7 +39,10 @@ export interface ProfileDraft {
   excludedRegionCodes: string[];
   homeRegionCode: string;
   foundInMunicipality: string;
+  registeredInMunicipality: string;
   languages: string;
+  /** Not part of the profile: the screeningsoverleg's route decision with the OM (003:490), for criminal exploitation. */
+  routeDecided: boolean;
 }
 
 export const EMPTY_PROFILE: ProfileDraft = {
@@ -56,8 +59,15 @@ export const EMPTY_PROFILE: ProfileDraft = {
   excludedRegionCodes: [],
   homeRegionCode: '',
   foundInMunicipality: '',
+  registeredInMunicipality: '',
   languages: '',
+  routeDecided: false,
 };
+
+/** Criminal exploitation with the route decision recorded: the request need not wait for it (003:490). */
+export function routeDecidedOf(draft: ProfileDraft): boolean {
+  return draft.routeDecided && draft.exploitationTypes.includes('CRIMINAL');
+}
 
 /** The API's input, leaving out what was not filled in; null until gender and exploitation are known. */
 export function toProfileInput(draft: ProfileDraft): Record<string, unknown> | null {
@@ -75,6 +85,7 @@ export function toProfileInput(draft: ProfileDraft): Record<string, unknown> | n
   if (draft.excludedRegionCodes.length > 0) input.excludedRegionCodes = draft.excludedRegionCodes;
   if (draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
   if (draft.foundInMunicipality.trim()) input.foundInMunicipality = draft.foundInMunicipality.trim();
+  if (draft.registeredInMunicipality.trim()) input.registeredInMunicipality = draft.registeredInMunicipality.trim();
   const languages = draft.languages
     .split(/[\s,]+/)
     .map((code) => code.trim().toLowerCase())

@@ -6,11 +6,15 @@ import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
 import { useI18n } from '../i18n/i18n';
 import { useLiveRequest } from './use-live-request';
+import { waitingWords } from './waiting-words';
 
 /** The submitted request, live: status, the offered place, why it waits, its history. */
 export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; onNew(): void }) {
-  const { t, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, label, dateTime } = i18n;
   const { request, error } = useLiveRequest(initial);
+  // While it waits for an authority, the next attempt is that authority's opening.
+  const forAuthority = request.waitingReason === 'AWAITING_AUTHORITY' || request.waitingReason === 'AUTHORITY_CLOSED';
   const [cancelState, cancel] = useMutation(CANCEL_PLACEMENT_REQUEST);
   const [reason, setReason] = useState('');
   const open = !['PLACED', 'ENDED', 'CANCELLED'].includes(request.status);
@@ -44,11 +48,18 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
         )}
         {request.waitingReason && request.status === 'WAITING' && (
           <>
-            <dt>{t('follow.waiting')}</dt>
-            <dd>
-              {label('waiting', request.waitingReason)}
-              {request.nextAttemptAt && ` · ${t('follow.nextAttempt')} ${dateTime(request.nextAttemptAt)}`}
+            <dt>{t('follow.why')}</dt>
+            <dd data-testid="waiting-why" data-waiting={request.waitingReason}>
+              {waitingWords(i18n, request)}
+              {request.nextAttemptAt &&
+                ` · ${forAuthority ? t('follow.opens') : t('follow.nextAttempt')} ${dateTime(request.nextAttemptAt)}`}
             </dd>
+          </>
+        )}
+        {request.responsibleMunicipality && (
+          <>
+            <dt>{t('follow.responsible')}</dt>
+            <dd>{request.responsibleMunicipality}</dd>
           </>
         )}
         {request.followUp && (

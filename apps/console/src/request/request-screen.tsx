@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
 import { MatchPreview } from './match-preview';
-import { EMPTY_PROFILE, type ProfileDraft, toProfileInput, URGENCIES } from './profile';
+import { EMPTY_PROFILE, type ProfileDraft, routeDecidedOf, toProfileInput, URGENCIES } from './profile';
 import { ProfileForm } from './profile-form';
 import { RequestFollow } from './request-follow';
 import { useDebounced } from './use-debounced';
@@ -47,7 +47,16 @@ export function RequestScreen() {
     const size = Math.max(1, Number(groupSize) || 1);
     const result = noodbed
       ? await requestNoodbed({ input: { profile, regionCode, groupSize: size, clientReference } })
-      : await requestPlacement({ input: { profile, regionCode, urgency, groupSize: size, clientReference } });
+      : await requestPlacement({
+          input: {
+            profile,
+            regionCode,
+            urgency,
+            groupSize: size,
+            clientReference,
+            ...(routeDecidedOf(draft) ? { routeDecided: true } : {}),
+          },
+        });
     const request = result.data && ('requestNoodbed' in result.data ? result.data.requestNoodbed : result.data.requestPlacement);
     if (request) setSubmitted(request);
   };
@@ -70,7 +79,7 @@ export function RequestScreen() {
       <h1>{t('request.title')}</h1>
       <div className="request-layout">
         <form className="request-form" onSubmit={(event) => void submit(event)}>
-          <ProfileForm draft={draft} onChange={setDraft} />
+          <ProfileForm draft={draft} onChange={setDraft} askRouteDecision={!noodbed} />
           <fieldset className="form-section">
             <legend>{t('request.details')}</legend>
             <div className="form-grid">

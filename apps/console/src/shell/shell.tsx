@@ -13,6 +13,7 @@ import { LanguageToggle } from './language-toggle';
 import { type Screen, screensFor } from './navigation';
 import { useScreen } from './use-screen';
 import { SessionContext } from './viewer-context';
+import { WorklistScreen } from '../worklist/worklist-screen';
 
 /** Logged in: asks `me` who this is, then shows the screens of that role. */
 export function Shell(props: { token: () => string | null; onLogout(reason?: string): void }) {
@@ -85,6 +86,8 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <BedBoard />;
     case 'request':
       return <RequestScreen />;
+    case 'worklist':
+      return <WorklistScreen />;
     case 'desk':
       return <ShelterDesk />;
     case 'dashboard':

@@ -1,0 +1,212 @@
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import type { Browser, Page } from 'playwright-core';
+import { facilityOf, stopApp } from '../placement/support';
+import { insertFacilities } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+/** Tuesday 1 December 2026, 10:00 in Amsterdam: CoMensha is open (Mon-Fri 09:00-17:00). */
+const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
+
+/**
+ * The chain's decisions in the browser (domain.md §5a), against the real API and worker on a fixed
+ * clock: a zorgcoördinator's request for a woman in bedenktijd waits on CoMensha's worklist, and
+ * CoMensha decides it on the worklist screen while the requester watches.
+ */
+describeInBrowser('the worklist in a browser', () => {
+  const clock = new FixedClock(TUESDAY_MORNING);
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let cosmRotterdam: { id: string; name: string };
+  let cosmAmsterdam: { id: string; name: string };
+  const open: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const women = { genders: [Gender.FEMALE] };
+    [cosmRotterdam, cosmAmsterdam] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.COSM, 3, { name: 'COSM Rotterdam', total: 10, eligibility: women }),
+        facilityOf(ShelterType.COSM, 3, {
+          name: 'COSM Amsterdam',
+          total: 10,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          latitude: 52.37,
+          longitude: 4.9,
+          eligibility: women,
+        }),
+      ],
+      { now: TUESDAY_MORNING },
+    );
+    // The worker in this process, on the same clock; no sweeps in between (the test drives it).
+    api = await startTestApp(database.url, { clock, withWorker: true, env: { SWEEP_SECONDS: '3600' } });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterEach(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopApp(api, database);
+  });
+
+  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }) {
+    const opened = await openPage(browser, { viewport });
+    open.push(opened.page);
+    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
+    return opened;
+  }
+
+  it('a request for a woman in bedenktijd waits for CoMensha; CoMensha assigns COSM on the worklist and the requester sees it offered live', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    const comensha = await tokenFor({ role: Role.COMENSHA, org: 'comensha' });
+
+    // The zorgcoördinator asks for a place, PLANNED, on Tuesday at 10:00.
+    const requester = await openConsole(coordinator, 'request');
+    const form = requester.page;
+    await form.getByRole('heading', { name: 'Aanvraag', level: 1 }).waitFor();
+    await form.getByLabel('Vrouw').check();
+    await form.getByLabel('Seksueel').check();
+    // The OM's route decision is asked for criminal exploitation only.
+    expect(await form.locator('input[name=routeDecided]').count()).toBe(0);
+    await form.getByLabel('Criminaliteit').check();
+    await form.getByLabel('Routebesluit OM genomen').waitFor();
+    await form.getByLabel('Criminaliteit').uncheck();
+    await form.locator('input[name=routeDecided]').waitFor({ state: 'detached' });
+    await form.locator('input[name=age]').fill('24');
+    await form.locator('select[name=residenceStatus]').selectOption('NO_LAWFUL_RESIDENCE');
+    await form.locator('select[name=b8Status]').selectOption('BEDENKTIJD');
+    await form.locator('input[name=bedenktijdStart]').fill('2026-11-27');
+    await form.locator('select[name=aangifte]').selectOption('NONE');
+    await form.getByLabel('Ingeschreven in gemeente').fill('Rotterdam');
+    await form.locator('select[name=urgency]').selectOption('PLANNED');
+    await form.locator(`.match-list li[data-facility-id="${cosmRotterdam.id}"]`).waitFor();
+    await form.getByRole('button', { name: 'Plaatsing aanvragen' }).click();
+
+    const follow = form.locator('section.follow');
+    await follow.waitFor();
+    const requestId = (await follow.getAttribute('data-request-id'))!;
+    // She waits for CoMensha, and the requester reads who decides and why.
+    await follow.locator('h2 [data-status=WAITING]').waitFor({ timeout: 30_000 });
+    const why = follow.getByTestId('waiting-why');
+    await why.filter({ hasText: 'Wacht op CoMensha (werklijst)' }).waitFor();
+    expect(await why.getAttribute('data-waiting')).toBe('AWAITING_AUTHORITY');
+    expect(await follow.textContent()).toContain('Rotterdam'); // the responsible municipality
+    await screenshot(form, 'request-waits-for-comensha');
+
+    // CoMensha opens its worklist, on a laptop and on a phone.
+    const phone = await openConsole(comensha, 'worklist', { width: 390, height: 844 });
+    const { page, problems } = await openConsole(comensha, 'worklist', { width: 1280, height: 800 });
+    await page.getByRole('heading', { name: 'Werklijst', level: 1 }).waitFor();
+    expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
+      'Werklijst',
+      'Aanvraag',
+      'Beddenbord',
+      'Planning',
+    ]);
+    const item = page.locator(`button.worklist-item[data-request-id="${requestId}"]`);
+    await item.waitFor();
+    const itemText = await item.textContent();
+    expect(itemText).toContain('Gepland');
+    expect(itemText).toContain('Rotterdam Rijnmond');
+    expect(itemText).toContain('Vrouw');
+    expect(itemText).toContain('wacht al');
+    expect(await item.locator('[data-authority-open]').textContent()).toBe('CoMensha is nu open');
+    await page.locator('[data-connection=live]').waitFor();
+    await screenshot(page, 'worklist');
+    await phone.page.locator(`button.worklist-item[data-request-id="${requestId}"]`).waitFor();
+    await screenshot(phone.page, 'worklist-phone');
+
+    // She opens it: the places CoMensha may assign, best first.
+    await item.click();
+    const panel = page.locator(`section.decision[data-request-id="${requestId}"]`);
+    const offers = panel.locator('li.candidate[data-decision=OFFER]');
+    await offers.first().waitFor();
+    expect(await offers.count()).toBe(2);
+    const firstId = (await offers.first().getAttribute('data-facility-id'))!;
+    expect(firstId).toBe(cosmRotterdam.id); // nearer to the requester's region
+    expect(await offers.first().locator('.first-choice').count()).toBe(1);
+    expect(await panel.locator('input[name=facilityId]:checked').getAttribute('value')).toBe(firstId);
+    expect(await panel.getByText('Toelichting (niet verplicht)').count()).toBe(1);
+
+    // Another place than the first, without a reason: the field says it is required and why, and
+    // the API's refusal is shown at it.
+    await panel.locator(`li.candidate[data-facility-id="${cosmAmsterdam.id}"] input`).check();
+    await panel.getByText('Reden (verplicht)').waitFor();
+    expect(await panel.getByTestId('reason-why').textContent()).toContain('COSM Rotterdam');
+    await panel.getByRole('button', { name: 'Toewijzen' }).click();
+    const reasonError = panel.locator('.error-box [data-code=BAD_USER_INPUT]');
+    await reasonError.waitFor();
+    expect(await reasonError.textContent()).toMatch(/^Onjuiste invoer: reason is required/);
+    expect(await panel.locator('textarea[name=assignReason]').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'worklist-reason-error');
+
+    // She picks COSM Rotterdam and assigns it; the requester's page turns to "Aangeboden" live.
+    await panel.locator(`li.candidate[data-facility-id="${cosmRotterdam.id}"] input`).check();
+    await panel.getByText('Toelichting (niet verplicht)').waitFor();
+    await panel.getByRole('button', { name: 'Toewijzen' }).click();
+    await panel.getByTestId('decided').filter({ hasText: 'Toegewezen: COSM Rotterdam' }).waitFor();
+    await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 10_000 });
+    expect(await follow.locator('h2 [data-status]').textContent()).toBe('Aangeboden');
+    expect(await follow.getByTestId('offered-facility').textContent()).toContain('COSM Rotterdam');
+    // It leaves the worklist, on both of CoMensha's screens.
+    await item.waitFor({ state: 'detached', timeout: 10_000 });
+    await phone.page
+      .locator(`button.worklist-item[data-request-id="${requestId}"]`)
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    await screenshot(page, 'worklist-assigned');
+
+    const read = await gql<{ placementRequest: { status: string; facility: { id: string } } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { status facility { id } } }',
+      { token: coordinator, variables: { id: requestId } },
+    );
+    expect(read.data!.placementRequest).toEqual({ status: 'OFFERED', facility: { id: cosmRotterdam.id } });
+    expect(problems).toEqual([]);
+    expect(phone.problems).toEqual([]);
+    expect(requester.problems).toEqual([]);
+  }, 120_000);
+
+  it('criminal exploitation without the OM route decision waits for it, in words; with it ticked the request records it', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openConsole(coordinator, 'request');
+    const fill = async () => {
+      await page.getByLabel('Vrouw').check();
+      await page.getByLabel('Criminaliteit').check();
+      await page.locator('input[name=age]').fill('31');
+      await page.locator('select[name=residenceStatus]').selectOption('DUTCH');
+      await page.locator('select[name=urgency]').selectOption('PLANNED');
+    };
+    await fill();
+    await page.getByRole('button', { name: 'Plaatsing aanvragen' }).click();
+    const follow = page.locator('section.follow');
+    await follow.locator('[data-waiting=AWAITING_ROUTE_DECISION]').waitFor({ timeout: 30_000 });
+    expect(await follow.getByTestId('waiting-why').textContent()).toBe(
+      'Wacht op het routebesluit (screeningsoverleg met het OM)',
+    );
+
+    await page.getByRole('button', { name: 'Nieuwe aanvraag' }).click();
+    await fill();
+    await page.getByLabel('Routebesluit OM genomen').check();
+    await page.getByRole('button', { name: 'Plaatsing aanvragen' }).click();
+    const second = page.locator('section.follow');
+    await second.waitFor();
+    const id = (await second.getAttribute('data-request-id'))!;
+    const read = await gql<{ placementRequest: { routeDecided: boolean } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { routeDecided } }',
+      { token: coordinator, variables: { id } },
+    );
+    expect(read.data!.placementRequest.routeDecided).toBe(true);
+    expect(problems).toEqual([]);
+  }, 90_000);
+});

@@ -15,6 +15,7 @@ import {
   holdsOf,
   PlacementClient,
   POLISH_WORKER,
+  REQUEST_PLACEMENT,
   RESPOND,
   type RequestView,
   startPlacementApp,
@@ -210,3 +211,68 @@ describe('two groups racing for 6 + 4 + 4 free places', () => {
     }
   });
 });
+
+describe('a mixed group found in a raid, given as its members (003:484, 002:771-775)', () => {
+  const s = scenario([nlaCrisis(16, 16), facilityOf(ShelterType.JEUGDZORG, 2, { eligibility: { minAge: 12, maxAge: 17 } })]);
+  const labour = { exploitationTypes: ['LABOUR'], residenceStatus: 'EU_CITIZEN' };
+  const members = [
+    { label: 'M1', profile: { gender: 'MALE', age: 34, ...labour } },
+    { label: 'M2', profile: { gender: 'MALE', age: 41, ...labour } },
+    { label: 'V1', profile: { gender: 'FEMALE', age: 29, ...labour } },
+    { label: 'J1', profile: { gender: 'FEMALE', age: 16, ...labour } },
+  ];
+  const GROUP = `mutation Group($input: PlacementRequestInput!) {
+    requestPlacement(input: $input) { id groupId groupSize profileSummary { members { label gender ageBand } }
+      groupParts { id groupId groupSize status profileSummary { members { label ageBand } } } }
+  }`;
+
+  it('is one request, matched in parts: the men together, the woman, and the minor alone for youth care', async () => {
+    const [nla] = s.facilities;
+    const input = { profile: POLISH_WORKER, urgency: 'ACUTE', regionCode: 'RR', members, clientReference: 'nla-raid-0412' };
+    const response = await s.client.raw(GROUP, s.nla, { input });
+    expect(response.errors).toBeUndefined();
+    const main = (response.data as unknown as { requestPlacement: GroupView }).requestPlacement;
+    expect(main.groupId).toBe(main.id);
+    expect(main.profileSummary.members.map((m) => m.label)).toEqual(['V1']);
+    expect(main.groupParts.map((p) => [p.groupSize, p.profileSummary.members.map((m) => m.label)])).toEqual([
+      [2, ['M1', 'M2']],
+      [1, ['J1']],
+    ]);
+    for (const part of main.groupParts) expect(part.groupId).toBe(main.id);
+    const [men, minor] = main.groupParts;
+    expect(await s.client.waitForStatus(s.nla, men.id, ['OFFERED'])).toMatchObject({ facility: { id: nla.id }, groupSize: 2 });
+    // The minor never goes to an adult kind: youth care decides for her (002:771-775).
+    expect(await s.client.waitForStatus(s.nla, minor.id, ['WAITING'])).toMatchObject({
+      waitingReason: 'AWAITING_AUTHORITY',
+      waitingForAuthority: 'JEUGDBESCHERMING',
+    });
+    // A retry with the same reference finds the same parts instead of doubling them.
+    const again = (await s.client.raw(GROUP, s.nla, { input })).data as unknown as { requestPlacement: GroupView };
+    expect(again.requestPlacement.id).toBe(main.id);
+    expect(again.requestPlacement.groupParts.map((p) => p.id)).toEqual(main.groupParts.map((p) => p.id));
+  });
+
+  it('refuses a name as a label, and a group size that contradicts its members, naming the field', async () => {
+    const named = await s.client.raw(REQUEST_PLACEMENT, s.nla, {
+      input: {
+        profile: POLISH_WORKER,
+        urgency: 'ACUTE',
+        regionCode: 'RR',
+        members: [{ label: 'Anna <script>', profile: members[0].profile }],
+      },
+    });
+    expect(named.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].label' });
+    const sized = await s.client.raw(REQUEST_PLACEMENT, s.nla, {
+      input: { profile: POLISH_WORKER, urgency: 'ACUTE', regionCode: 'RR', groupSize: 3, members },
+    });
+    expect(sized.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.groupSize' });
+  });
+});
+
+interface GroupView {
+  id: string;
+  groupId: string;
+  groupSize: number;
+  profileSummary: { members: { label: string; gender?: string; ageBand: string }[] };
+  groupParts: GroupView[];
+}

@@ -17,3 +17,4 @@ export * from './placement/authority';
 export * from './placement/one-place';
 export * from './placement/youth-care';
 export * from './placement/group-shares';
+export * from './placement/group-members';

@@ -1,4 +1,5 @@
 import {
+  type GroupMember,
   type AnonymousFacts,
   PlacementStatus,
   PlacingAuthority,
@@ -137,6 +138,15 @@ export class PlacementRequestEntity {
 
   @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
   escalatedAt: Date | null;
+
+  /** The parts of one group request share this id: the first part's (003:484). */
+  @Index('placement_requests_group_idx')
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId: string | null;
+
+  /** The group's members this part holds, each with her profile (no names: a pseudonymous label). */
+  @Column({ type: 'jsonb', nullable: true })
+  members: GroupMember[] | null;
 
   /** On an onward request: the noodbed/interim request it follows (the contract's `bridge`). */
   @Index('placement_requests_bridge_idx')

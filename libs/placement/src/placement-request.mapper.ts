@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { ageBandOf, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
+import { ageBandOf, type GroupMember, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
@@ -75,7 +75,7 @@ export class PlacementRequestMapper {
       escalated: request.escalated,
       bridge: parts.bridge,
       followUp: parts.followUp,
-      groupId: request.groupSize > 1 ? request.id : null,
+      groupId: request.groupId ?? (request.groupSize > 1 ? request.id : null),
       groupSize: request.groupSize,
       clientReference: request.clientReference,
       createdAt: request.createdAt,
@@ -148,8 +148,17 @@ export function victimProfileModel(p: VictimProfile): VictimProfileModel {
 }
 
 /** The minimal profile a facility and the requester may see. */
-export function profileSummaryModel(profile: VictimProfile, groupSize: number): ProfileSummaryModel {
+export function profileSummaryModel(
+  profile: VictimProfile,
+  groupSize: number,
+  members: GroupMember[] | null = null,
+): ProfileSummaryModel {
   return {
+    members: (members ?? []).map((member) => ({
+      label: member.label,
+      gender: member.profile.gender,
+      ageBand: ageBandOf(member.profile),
+    })),
     gender: profile.gender,
     ageBand: ageBandOf(profile),
     languages: profile.languages ?? [],

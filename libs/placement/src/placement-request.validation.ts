@@ -1,4 +1,4 @@
-import { PlacementStatus, PlacingAuthority } from '@opvangplek/domain';
+import { type GroupMember, MAX_GROUP_SIZE, PlacementStatus, PlacingAuthority, type VictimProfile } from '@opvangplek/domain';
 import { assertUuid, InvalidInputError, isUuid } from '@opvangplek/platform/errors';
 import type { PlacementRequestFilterInput } from './dto/placement-request.input';
 import type { PlacementRequestEntity } from './placement-request.entity';
@@ -58,4 +58,38 @@ export function parseCursor(after: string): { at: Date; id: string } {
   if (!at || !id || Number.isNaN(Date.parse(at)) || !isUuid(id))
     throw new InvalidInputError('after', 'after must be a cursor from a previous page');
   return { at: new Date(at), id };
+}
+
+const MEMBER_LABEL = /^[\p{L}\p{N} _.#-]{1,20}$/u;
+
+/**
+ * A group's members as given: 1 to 200, each with an optional pseudonymous label (never a name: at
+ * most 20 letters, digits, spaces or _ . # -), matching `groupSize` when that is given too.
+ */
+export function assertMembers(
+  members: readonly { label?: string | null; profile: VictimProfile }[],
+  groupSize: number | null,
+  clientReference: string | null,
+): GroupMember[] {
+  if (members.length < 1 || members.length > MAX_GROUP_SIZE)
+    throw new InvalidInputError('input.members', `input.members must list 1 to ${MAX_GROUP_SIZE} people`);
+  if (groupSize !== null && groupSize !== members.length)
+    throw new InvalidInputError(
+      'input.groupSize',
+      `input.groupSize is ${groupSize} but input.members lists ${members.length}: give one of them, or both equal`,
+    );
+  if (clientReference !== null && clientReference.length > 110)
+    throw new InvalidInputError(
+      'input.clientReference',
+      'input.clientReference must be at most 110 characters for a group with members',
+    );
+  return members.map((member, i) => {
+    const label = member.label?.trim() || null;
+    if (label !== null && !MEMBER_LABEL.test(label))
+      throw new InvalidInputError(
+        `input.members[${i}].label`,
+        `input.members[${i}].label must be a short pseudonymous label (1 to 20 letters, digits, spaces or _ . # -), never a name`,
+      );
+    return { label, profile: { ...member.profile } };
+  });
 }

@@ -4,6 +4,11 @@ import {
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
+  DEFAULT_MATCHING_CONFIG,
+  Gender,
+  type GroupMember,
+  isMinor,
+  partitionGroup,
   responsibleMunicipality,
   Role,
   ShelterType,
@@ -37,6 +42,7 @@ import { PlacementRequestMapper, profileSummaryModel, victimProfileModel } from 
 import type { PlacementRequestEntity } from './placement-request.entity';
 import {
   assertGroupAndReference,
+  assertMembers,
   assertListFilter,
   assertReason,
   assertRequestId,
@@ -79,21 +85,68 @@ export class PlacementRequestsService {
         `You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`,
       );
     }
-    const { request } = await this.create(viewer, {
-      profile: input.profile,
+    const common = {
       urgency: input.urgency,
       regionCode: input.regionCode,
-      groupSize: input.groupSize ?? 1,
-      clientReference: input.clientReference ?? null,
       types: input.types ?? [],
       routeDecided: input.routeDecided ?? false,
       field: 'input',
+    };
+    if (input.members?.length) return this.view(viewer, await this.submitGroup(viewer, input, common));
+    const { request } = await this.create(viewer, {
+      ...common,
+      profile: input.profile,
+      groupSize: input.groupSize ?? 1,
+      clientReference: input.clientReference ?? null,
     });
+    await this.enqueueNew(request);
+    return this.view(viewer, request);
+  }
+
+  /** Queued after commit. If the queue is down the request is still safe: the sweep enqueues it. */
+  private async enqueueNew(request: PlacementRequestEntity): Promise<void> {
     if (request.status === PlacementStatus.RECEIVED && request.attempt === 0) {
-      // Queued after commit. If the queue is down the request is still safe: the sweep enqueues it.
       await this.queue.enqueueMatch(request.id, 0, 'submit', { urgency: request.urgency }).catch(() => undefined);
     }
-    return this.view(viewer, request);
+  }
+
+  /**
+   * A group with its members (003:484): one request for the caller, stored as the parts that can be
+   * matched as one (group-members.ts: each minor alone for youth care, the adults by gender and
+   * status), sharing the first part's id as `groupId`. Each part has its own reference derived from
+   * the caller's, so a retry finds every part again instead of doubling any.
+   */
+  private async submitGroup(
+    viewer: Viewer,
+    input: PlacementRequestInput,
+    common: { urgency: Urgency; regionCode: string; types: ShelterType[]; routeDecided: boolean; field: string },
+  ): Promise<PlacementRequestEntity> {
+    const members = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
+    const now = this.clock.now();
+    members.forEach((member, i) => this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`));
+    this.matching.assertValidProfile({ ...input.profile }, now, 'input.profile');
+    const parts = partitionGroup(members, DEFAULT_MATCHING_CONFIG);
+    let main: PlacementRequestEntity | null = null;
+    for (const [i, part] of parts.entries()) {
+      const reference = input.clientReference ? (i === 0 ? input.clientReference : `${input.clientReference}#${i + 1}`) : null;
+      const { request } = await this.create(viewer, {
+        ...common,
+        profile: part.profile,
+        groupSize: part.members.length,
+        clientReference: reference,
+        members: part.members,
+        groupId: main?.groupId ?? null,
+      });
+      if (!main) {
+        main = request;
+        if (!request.groupId) {
+          await this.repository.setGroup(request.id, request.id);
+          request.groupId = request.id;
+        }
+      }
+      await this.enqueueNew(request);
+    }
+    return main!;
   }
 
   /**
@@ -149,6 +202,8 @@ export class PlacementRequestsService {
       clientReference: string | null;
       types: ShelterType[];
       routeDecided?: boolean;
+      members?: GroupMember[];
+      groupId?: string | null;
       field: string;
       /** Created already MATCHING (RECEIVED and MATCHING recorded together): the caller matches it at once. */
       startMatching?: boolean;
@@ -183,6 +238,8 @@ export class PlacementRequestsService {
         requestedByRole: viewer.role,
         requestedByOrg: viewer.org,
         routeDecided: input.routeDecided ?? false,
+        groupId: input.groupId ?? null,
+        members: input.members ?? null,
         responsibleMunicipality:
           responsibleMunicipality(profile, await this.municipalities.directory())?.municipality.name ?? null,
       },
@@ -319,10 +376,27 @@ export class PlacementRequestsService {
   ): Promise<ProfileSummaryModel | null> {
     if (!request.profile || !maySeeProfileSummary(viewer, request, facilityIds)) return null;
     await this.repository.auditAccess(viewer, { action: 'profile.read', requestId: request.id, detail: 'summary' });
-    return profileSummaryModel(request.profile, request.groupSize);
+    return profileSummaryModel(request.profile, request.groupSize, request.members);
   }
 
   /** The request as this caller may see it, with its facility, allocations, links and history. */
+  /** The other parts of a group request, as far as this caller may see them. */
+  async groupParts(viewer: Viewer, request: PlacementRequestEntity): Promise<PlacementRequestModel[]> {
+    if (!request.groupId) return [];
+    // In the order the group was split (women, men, X, then minors), whatever the creation instants.
+    const rank = (part: PlacementRequestEntity) => {
+      const first = part.members?.[0]?.profile;
+      if (!first) return 4;
+      if (isMinor(first) ?? DEFAULT_MATCHING_CONFIG.eligibility.unknownAge === 'MINOR') return 3;
+      return [Gender.FEMALE, Gender.MALE, Gender.X].indexOf(first.gender);
+    };
+    const parts = (await this.repository.groupParts(request.groupId, request.id)).sort(
+      (a, b) => rank(a) - rank(b) || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1),
+    );
+    const visible = await Promise.all(parts.map((part) => this.repository.isVisible(viewer, part.id)));
+    return Promise.all(parts.filter((_, i) => visible[i]).map((part) => this.view(viewer, part, 1)));
+  }
+
   async view(viewer: Viewer, request: PlacementRequestEntity, depth = 0): Promise<PlacementRequestModel> {
     const [holds, events] = await Promise.all([this.repository.holdsOf(request.id), this.repository.eventsOf(request.id)]);
     const facilityIds = [...new Set([request.facilityId, ...holds.map((h) => h.facilityId)].filter((id): id is string => !!id))];

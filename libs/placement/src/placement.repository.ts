@@ -9,7 +9,7 @@ import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-c
 import { ConflictError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import type { DataSource, EntityManager } from 'typeorm';
-import { In, IsNull, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
 import { scopeRequests } from './placement-access';
 import { PlacementEventEntity } from './placement-event.entity';
@@ -32,6 +32,8 @@ export type NewPlacementRequest = Pick<
   | 'requestedByOrg'
   | 'routeDecided'
   | 'responsibleMunicipality'
+  | 'groupId'
+  | 'members'
 >;
 
 /** A new hold row: RETURNING fills in its id and createdAt. */
@@ -182,6 +184,18 @@ export class PlacementRepository {
       .getRepository(PlacementRequestEntity)
       .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true } });
     return followUp?.id ?? null;
+  }
+
+  /** The other parts of a group request. */
+  groupParts(groupId: string, exceptId: string): Promise<PlacementRequestEntity[]> {
+    return this.dataSource
+      .getRepository(PlacementRequestEntity)
+      .find({ where: { groupId, id: Not(exceptId) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Sets the group of a request created as a group's first part. */
+  async setGroup(id: string, groupId: string): Promise<void> {
+    await this.dataSource.getRepository(PlacementRequestEntity).update({ id }, { groupId });
   }
 
   async hasFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {

@@ -138,6 +138,14 @@ export class PlacementResolver {
     return this.requests.cancel(viewer, requestId, reason);
   }
 
+  @ResolveField('groupParts', () => [PlacementRequestModel], {
+    description:
+      'The other parts of a group request (its members matched apart: each minor alone, the adults by gender and status).',
+  })
+  groupParts(@CurrentViewer() viewer: Viewer, @Parent() request: PlacementRequestModel): Promise<PlacementRequestModel[]> | [] {
+    return request.summarySource ? this.requests.groupParts(viewer, request.summarySource.request) : [];
+  }
+
   @ResolveField('profileSummary', () => ProfileSummaryModel, {
     nullable: true,
     description:

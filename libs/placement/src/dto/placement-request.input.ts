@@ -2,6 +2,15 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ShelterType, Urgency } from '@opvangplek/domain';
 import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.input';
 
+@InputType('GroupMemberInput', { description: 'One person of a group found together (003:484): never a name.' })
+export class GroupMemberInput {
+  @Field(() => String, { nullable: true, description: 'A short pseudonymous label you use for her ("M3"); never a name.' })
+  label?: string | null;
+
+  @Field(() => VictimProfileInput)
+  profile: VictimProfileInput;
+}
+
 @InputType('PlacementRequestInput')
 export class PlacementRequestInput {
   @Field(() => VictimProfileInput)
@@ -34,6 +43,13 @@ export class PlacementRequestInput {
       'Criminal exploitation: the screeningsoverleg has decided the route with the OM (003:490). Without it such a request waits (AWAITING_ROUTE_DECISION).',
   })
   routeDecided?: boolean | null;
+
+  @Field(() => [GroupMemberInput], {
+    nullable: true,
+    description:
+      'A group as its members, each with a profile (a mixed group of men, women and a minor is one request). The request is matched in parts: each minor alone for youth care, the adults by gender and status; `groupId` ties the parts together, and `profile` describes the group as a whole.',
+  })
+  members?: GroupMemberInput[] | null;
 }
 
 @InputType('NoodbedRequestInput')

@@ -31,6 +31,7 @@ export class RetentionJob {
         const now = this.clock.now();
         request.facts = request.profile ? anonymousFacts(request.profile) : null;
         request.profile = null;
+        request.members = null;
         request.profileErasedAt = now;
         await this.repository.saveErased(manager, request);
         await audit(

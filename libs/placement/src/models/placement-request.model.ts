@@ -34,6 +34,18 @@ export class PlacementEventModel {
   note: string | null;
 }
 
+@ObjectType('GroupMemberSummary', { description: 'One person of a group, as little as the staff and requester need.' })
+export class GroupMemberSummaryModel {
+  @Field(() => String, { nullable: true })
+  label: string | null;
+
+  @Field(() => Gender)
+  gender: Gender;
+
+  @Field({ description: 'MINOR, 18-22, 23-29, 30-39, 40+ or UNKNOWN.' })
+  ageBand: string;
+}
+
 @ObjectType('PlacementAllocation', { description: 'Places a request holds or occupies at one facility (a group may be split).' })
 export class PlacementAllocationModel {
   @Field(() => FacilityModel)
@@ -121,7 +133,10 @@ export class PlacementRequestModel {
   @Field(() => PlacementRequestModel, { nullable: true, description: 'On an interim stay: the onward request.' })
   followUp: PlacementRequestModel | null;
 
-  @Field(() => ID, { nullable: true, description: 'Set for a group (groupSize > 1).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set for a group (groupSize > 1, or given with members): the same for every part of it.',
+  })
   groupId: string | null;
 
   @Field(() => Int)
@@ -196,6 +211,11 @@ export class ProfileSummaryModel {
 
   @Field(() => Int)
   groupSize: number;
+
+  @Field(() => [GroupMemberSummaryModel], {
+    description: "A group's members in this part (empty when the group was given as a size only).",
+  })
+  members: GroupMemberSummaryModel[];
 }
 
 @ObjectType('VictimProfile', {

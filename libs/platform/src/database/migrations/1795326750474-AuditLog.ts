@@ -4,7 +4,9 @@ export class AuditLog1795326750474 implements MigrationInterface {
   name = 'AuditLog1795326750474';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_log" ("id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_sub" character varying(200) NOT NULL, "actor_role" character varying(40) NOT NULL, "actor_org" character varying(200) NOT NULL, "action" character varying(60) NOT NULL, "request_id" uuid, "facility_id" uuid, "detail" character varying(500), "seq" bigint, "prev_hash" character(64), "hash" character(64), CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_log" ("id" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_sub" character varying(200) NOT NULL, "actor_role" character varying(40) NOT NULL, "actor_org" character varying(200) NOT NULL, "action" character varying(60) NOT NULL, "request_id" uuid, "facility_id" uuid, "detail" character varying(500), "seq" bigint, "prev_hash" character(64), "hash" character(64), CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "audit_log_seq_uq" ON "audit_log"  ("seq") `);
     await queryRunner.query(`CREATE INDEX "audit_log_request_idx" ON "audit_log"  ("request_id") `);
     await queryRunner.query(`CREATE INDEX "audit_log_at_idx" ON "audit_log"  ("at") `);
@@ -19,8 +21,12 @@ export class AuditLog1795326750474 implements MigrationInterface {
         END IF;
         RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-    await queryRunner.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

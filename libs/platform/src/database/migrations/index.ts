@@ -12,6 +12,7 @@ import { RegisterVersion1795400000000 } from './1795400000000-RegisterVersion';
 import { Municipalities1795500000000 } from './1795500000000-Municipalities';
 import { AuthorityWorklists1795600000000 } from './1795600000000-AuthorityWorklists';
 import { GroupShares1795700000000 } from './1795700000000-GroupShares';
+import { GroupMembers1795800000000 } from './1795800000000-GroupMembers';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Function[] = [
   Municipalities1795500000000,
   AuthorityWorklists1795600000000,
   GroupShares1795700000000,
+  GroupMembers1795800000000,
 ];

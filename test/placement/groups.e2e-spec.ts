@@ -276,3 +276,25 @@ interface GroupView {
   profileSummary: { members: { label: string; gender?: string; ageBand: string }[] };
   groupParts: GroupView[];
 }
+
+describe('matchFacilities for a group no single place can take (003:484)', () => {
+  const s = scenario([nlaCrisis(6, 16), nlaCrisis(4, 16), nlaCrisis(4, 16)]);
+
+  it('says how it would be split over the fewest places, without holding anything', async () => {
+    const response = await s.client.raw(
+      `query { matchFacilities(profile: { gender: MALE, age: 34, exploitationTypes: [LABOUR], residenceStatus: EU_CITIZEN, groupSize: 12 }) {
+        matchCount groupSplit { facility { id } places } } }`,
+      s.nla,
+      {},
+    );
+    const result = (
+      response.data as unknown as {
+        matchFacilities: { matchCount: number; groupSplit: { facility: { id: string }; places: number }[] };
+      }
+    ).matchFacilities;
+    expect(result.matchCount).toBe(0);
+    expect(result.groupSplit.map((share) => share.places).sort((a, b) => b - a)).toEqual([6, 4, 2]);
+    expect(result.groupSplit[0].facility.id).toBe(s.facilities[0].id);
+    expect(await totalHeld(s.database.dataSource)).toBe(0);
+  });
+});

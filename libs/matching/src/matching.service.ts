@@ -4,6 +4,7 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  planGroupAllocation,
   AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
   mayAssignKind,
@@ -381,9 +382,47 @@ export class MatchingService {
       excludedCount: page.excludedCount,
       exclusionSummary: page.exclusionSummary.map(({ code, facilities }) => ({ code, facilities })),
       evaluatedAt: at,
+      groupSplit: await this.groupSplit(viewer, profile, page, { at, requesterRegionCode, capacities }),
     };
     await audited;
     return answer;
+  }
+
+  /**
+   * How a group would be split when no single place can take it now (decision.ts's
+   * `planGroupAllocation`, as the worker would do it): over the places open now that the asker may
+   * place in, matched for one person each.
+   */
+  private async groupSplit(
+    viewer: Viewer,
+    profile: VictimProfile,
+    page: MatchPage,
+    options: { at: Date; requesterRegionCode: string | null; capacities: readonly RequesterCapacity[] },
+  ): Promise<MatchResultModel['groupSplit']> {
+    const size = groupSizeOf(profile);
+    if (size <= 1 || page.matchCount > 0) return [];
+    const single = await this.matchPage(
+      { ...profile, groupSize: 1 },
+      {
+        ...options,
+        mayLocate: (f) => mayKnowLocation(viewer, f),
+        regions: await this.regionDirectory.regions(),
+        excludedFirst: 0,
+      },
+    );
+    const candidates = single.page.matches.filter((m) => m.placeableNow && mayAssignKind(options.capacities, m.facility.type));
+    const plan = planGroupAllocation(candidates, size) ?? [];
+    return plan.map((share) => {
+      const loaded = single.facility(share.facilityId);
+      return {
+        facility: facilityView(loaded, {
+          now: options.at,
+          freshnessPolicy: this.config.freshness,
+          mayKnowLocation: mayKnowLocation(viewer, loaded),
+        }),
+        places: share.places,
+      };
+    });
   }
 }
 

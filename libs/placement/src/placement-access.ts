@@ -1,5 +1,5 @@
 import type { Viewer } from '@opvangplek/access/viewer';
-import { Role } from '@opvangplek/domain';
+import { PlacingAuthority, Role } from '@opvangplek/domain';
 import { isUuid } from '@opvangplek/platform/errors';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { PlacementRequestEntity } from './placement-request.entity';
@@ -72,10 +72,12 @@ export function maySeeProfileSummary(
     case Role.ZORGCOORDINATOR:
       return viewer.regions.includes(request.regionCode);
     case Role.POLICE:
-    case Role.NLA:
       return viewer.org === request.requestedByOrg;
+    // The deciding authority needs the minimal profile of what is on its worklist (domain.md §5a).
+    case Role.NLA:
+      return viewer.org === request.requestedByOrg || request.waitingForAuthority === PlacingAuthority.NLA;
     case Role.JEUGDBESCHERMING:
-      return viewer.org === request.requestedByOrg || request.waitingForAuthority === 'JEUGDBESCHERMING';
+      return viewer.org === request.requestedByOrg || request.waitingForAuthority === PlacingAuthority.JEUGDBESCHERMING;
     case Role.SHELTER_STAFF:
       return facilityIdsOfRequest.some((id) => viewer.facilityIds.includes(id));
     case Role.PLANNER:

@@ -10,6 +10,15 @@ registerEnumType(AuthorityVerdict, {
     'What the asker may do with a place (domain.md §5a): OFFER (yours to place, automatically or as its deciding authority), WORKLIST (decidedBy decides), NEVER (not for you).',
 });
 
+@ObjectType('GroupShare', { description: "One facility's share of a group split over several places." })
+export class GroupShareModel {
+  @Field(() => FacilityModel)
+  facility: FacilityModel;
+
+  @Field(() => Int)
+  places: number;
+}
+
 @ObjectType('FacilityMatch')
 export class FacilityMatchModel {
   @Field(() => FacilityModel)
@@ -112,4 +121,10 @@ export class MatchResultModel {
 
   @Field({ description: 'The moment the question was evaluated at.' })
   evaluatedAt: Date;
+
+  @Field(() => [GroupShareModel], {
+    description:
+      'For a group no single place can take now: how it would be split over the fewest places you may place in (003:484). Empty otherwise.',
+  })
+  groupSplit: GroupShareModel[];
 }

@@ -295,4 +295,24 @@ describe('the chain’s rules (domain.md §5a)', () => {
       facility: { id: cosm.id },
     });
   });
+
+  it('002:765-767 — an onward request still without a place when her noodbed stay ends escalates, saying what was done', async () => {
+    const admin = await token.admin();
+    await client.raw(
+      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 12, occupied: 12, outOfService: 0, expectedVersion: 1 }) { id } }`,
+      admin,
+      {},
+    );
+    const answer = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD });
+    const noodbedStaff = await token.staff(noodbed.id);
+    await client.accept(noodbedStaff, answer.id);
+    const placed = await client.arrive(noodbedStaff, answer.id);
+    // The stay reaches past CoMensha's Monday opening (a day after it), not just three nights.
+    expect(new Date(placed.stayEndsAt!).getTime()).toBeGreaterThanOrEqual(MONDAY_OPENING.getTime() + 24 * HOUR);
+    clock.set(new Date(new Date(placed.stayEndsAt!).getTime() + HOUR));
+    await sweep(api);
+    const onward = await client.get(comensha, answer.followUp!.id);
+    expect(onward.escalated).toBe(true);
+    expect(onward.history.at(-1)!.note).toMatch(/interim stay .* has reached its end .* no message was sent/);
+  });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { In, IsNull, LessThanOrEqual } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
 import { SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -96,6 +96,28 @@ export class SweepJob {
           `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; listed on region ${request.regionCode}'s ` +
           `escalation worklist (placementRequests with escalated: true) for its coordinators and CoMensha to take to the ` +
           `OvD bevolkingszorg (003:497); no message was sent`
+        );
+      },
+    );
+    // An onward request still without a place when her interim stay ends is stuck: the interim place
+    // was for "een korte periode" (002:765-767), so it escalates like an acute request (domain.md §5a).
+    report.escalated += await this.flagAll(
+      {
+        status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]),
+        escalated: false,
+        bridgeRequestId: Raw(
+          (column) => `${column} IN (SELECT id FROM placement_requests WHERE status = 'PLACED' AND stay_ends_at <= :now)`,
+          {
+            now,
+          },
+        ),
+      },
+      (request) => {
+        request.escalated = true;
+        request.escalatedAt = now;
+        return (
+          `escalated: her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place; ` +
+          `listed on region ${request.regionCode}'s escalation worklist for its coordinators and CoMensha; no message was sent`
         );
       },
     );

@@ -20,12 +20,19 @@ describe('secret addresses in the placement workflow', () => {
   let requestId: string;
 
   const addressSeenBy = async (token: string) =>
-    (await gql<{ placementRequest: { status: string; facility: { address: string | null } | null } | null }>(api.url, `{ placementRequest(id: "${requestId}") { status facility { address } } }`, { token })).data
-      ?.placementRequest ?? null;
+    (
+      await gql<{ placementRequest: { status: string; facility: { address: string | null } | null } | null }>(
+        api.url,
+        `{ placementRequest(id: "${requestId}") { status facility { address } } }`,
+        { token },
+      )
+    ).data?.placementRequest ?? null;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    [shelter] = await insertFacilities(database.dataSource, [newFacility({ secretAddress: true, address: ADDRESS, capacity: { total: 3, occupied: 1, held: 0, outOfService: 0 } })]);
+    [shelter] = await insertFacilities(database.dataSource, [
+      newFacility({ secretAddress: true, address: ADDRESS, capacity: { total: 3, occupied: 1, held: 0, outOfService: 0 } }),
+    ]);
     api = await startTestApp(database.url, { withWorker: true, env: { SWEEP_SECONDS: '3600' } });
     requester = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rr', regions: ['RR'] });
     staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'blijf', facilityIds: [shelter.id] });
@@ -35,7 +42,8 @@ describe('secret addresses in the placement workflow', () => {
       { token: requester },
     );
     requestId = submitted.data!.requestPlacement.id;
-    for (let i = 0; i < 100 && (await addressSeenBy(requester))?.status !== 'OFFERED'; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && (await addressSeenBy(requester))?.status !== 'OFFERED'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
   });
   afterAll(async () => {
     await api.close();
@@ -46,7 +54,9 @@ describe('secret addresses in the placement workflow', () => {
     expect(await addressSeenBy(requester)).toEqual({ status: 'OFFERED', facility: { address: null } });
     expect((await addressSeenBy(staff))?.facility?.address).toBe(ADDRESS);
 
-    await gql(api.url, `mutation { respondToOffer(input: { requestId: "${requestId}", accept: true }) { id } }`, { token: staff });
+    await gql(api.url, `mutation { respondToOffer(input: { requestId: "${requestId}", accept: true }) { id } }`, {
+      token: staff,
+    });
     expect(await addressSeenBy(requester)).toEqual({ status: 'ACCEPTED', facility: { address: ADDRESS } });
     await gql(api.url, `mutation { confirmArrival(requestId: "${requestId}") { id } }`, { token: staff });
     expect(await addressSeenBy(requester)).toEqual({ status: 'PLACED', facility: { address: ADDRESS } });
@@ -60,12 +70,20 @@ describe('secret addresses in the placement workflow', () => {
   });
 
   it('never appears in lists or in errors', async () => {
-    const list = await gql(api.url, '{ facilities { address } placementRequests { edges { node { facility { address } allocations { facility { address } } } } } }', { token: requester });
+    const list = await gql(
+      api.url,
+      '{ facilities { address } placementRequests { edges { node { facility { address } allocations { facility { address } } } } } }',
+      { token: requester },
+    );
     expect(JSON.stringify(list)).not.toContain('Geheimstraat');
     const police = await tokenFor({ role: Role.POLICE, org: 'avim' });
     const refused = await gql(api.url, `mutation { confirmCapacity(facilityId: "${shelter.id}") { id } }`, { token: police });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    const otherStaff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'elders', facilityIds: ['00000000-0000-4000-8000-000000000001'] });
+    const otherStaff = await tokenFor({
+      role: Role.SHELTER_STAFF,
+      org: 'elders',
+      facilityIds: ['00000000-0000-4000-8000-000000000001'],
+    });
     const denied = await gql(api.url, `mutation { confirmCapacity(facilityId: "${shelter.id}") { id } }`, { token: otherStaff });
     expect(errorCodes(denied)).toEqual(['FORBIDDEN']);
     expect(JSON.stringify([refused, denied])).not.toContain('Geheimstraat');
@@ -73,7 +91,9 @@ describe('secret addresses in the placement workflow', () => {
 
   it('lets an administrator read the full profile only by break-glass, with a reason, audited', async () => {
     const admin = await tokenFor({ role: Role.ADMIN, org: 'beheer' });
-    const tooShort = await gql(api.url, `mutation { breakGlassProfile(requestId: "${requestId}", reason: "check") { gender } }`, { token: admin });
+    const tooShort = await gql(api.url, `mutation { breakGlassProfile(requestId: "${requestId}", reason: "check") { gender } }`, {
+      token: admin,
+    });
     expect(errorCodes(tooShort)).toEqual(['BAD_USER_INPUT']);
     const read = await gql<{ breakGlassProfile: { foundInMunicipality: string; age: number } }>(
       api.url,
@@ -81,7 +101,10 @@ describe('secret addresses in the placement workflow', () => {
       { token: admin },
     );
     expect(read.data!.breakGlassProfile).toEqual({ foundInMunicipality: 'Rotterdam', age: 33 });
-    const audit = await database.dataSource.query(`SELECT actor_role, detail FROM audit_log WHERE action = 'profile.break-glass' AND request_id = $1`, [requestId]);
+    const audit = await database.dataSource.query(
+      `SELECT actor_role, detail FROM audit_log WHERE action = 'profile.break-glass' AND request_id = $1`,
+      [requestId],
+    );
     expect(audit).toEqual([{ actor_role: 'ADMIN', detail: 'klacht 2026-118: onderzoek naar de plaatsing' }]);
   });
 });

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
   planGroupAllocation,
+  placementKindOf,
   AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
   mayAssignKind,
@@ -366,11 +367,11 @@ export class MatchingService {
         reasons: match.reasons,
         freshness: match.freshness,
         distanceKm: match.distanceKm,
-        decidedBy: DEFAULT_AUTHORITY_TABLE[match.facility.type].decidedBy,
+        decidedBy: DEFAULT_AUTHORITY_TABLE[placementKindOf(match.facility)].decidedBy,
         // Yours to place (automatically, or as its deciding authority), another's to decide, or never yours.
-        decision: mayAssignKind(capacities, match.facility.type)
+        decision: mayAssignKind(capacities, placementKindOf(match.facility))
           ? AuthorityVerdict.OFFER
-          : DEFAULT_AUTHORITY_TABLE[match.facility.type].otherwise,
+          : DEFAULT_AUTHORITY_TABLE[placementKindOf(match.facility)].otherwise,
         interimFor: match.interimFor ?? [],
       })),
       excluded: page.excluded.map((exclusion) => ({
@@ -410,7 +411,9 @@ export class MatchingService {
         excludedFirst: 0,
       },
     );
-    const candidates = single.page.matches.filter((m) => m.placeableNow && mayAssignKind(options.capacities, m.facility.type));
+    const candidates = single.page.matches.filter(
+      (m) => m.placeableNow && mayAssignKind(options.capacities, placementKindOf(m.facility)),
+    );
     const plan = planGroupAllocation(candidates, size) ?? [];
     return plan.map((share) => {
       const loaded = single.facility(share.facilityId);

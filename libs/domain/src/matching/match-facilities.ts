@@ -17,7 +17,7 @@ import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../matching-config';
 import { bedenktijdEnd, bedenktijdState, VictimProfile } from '../profile';
 import { Advice, AdviceCode, profileAdvice } from './advice';
 import { centroid, distanceKm, GeoPoint } from './geo';
-import { AuthorityVerdict, authorityVerdict, RequesterCapacity } from '../placement/authority';
+import { AuthorityVerdict, authorityVerdict, placementKindOf, RequesterCapacity } from '../placement/authority';
 import { scoreMatch } from './score';
 import { specialisedKinds } from './specialised-kind';
 
@@ -136,8 +136,8 @@ export interface MatchQuestion {
   openings: Map<OpeningHours | null, Map<OpeningHours | null, Date | null>>;
   /** capacityFreshness per cadence and confirmation instant. */
   freshness: Map<UpdateCadence, Map<number, Freshness>>;
-  /** Whether the asker may be offered a place of this kind without another authority's decision. */
-  mayTake: (type: ShelterType) => boolean;
+  /** Whether the asker may be offered this place without another authority's decision. */
+  mayTake: (facility: FacilityDefinition) => boolean;
 }
 
 export type QuestionInput = Pick<
@@ -178,7 +178,8 @@ export function prepareQuestion(input: QuestionInput, pointOf: (code: string) =>
         : null,
     openings: new Map(),
     freshness: new Map(),
-    mayTake: (type) => !input.capacities || authorityVerdict(type, input.capacities) === AuthorityVerdict.OFFER,
+    mayTake: (facility) =>
+      !input.capacities || authorityVerdict(placementKindOf(facility), input.capacities) === AuthorityVerdict.OFFER,
   };
 }
 
@@ -389,7 +390,7 @@ function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
   best: (test: (a: Assessment<F>) => boolean) => Assessment<F> | undefined,
   specialised: ReadonlyMap<string, string>,
   config: MatchingConfig,
-  mayTake: (type: ShelterType) => boolean,
+  mayTake: (facility: FacilityDefinition) => boolean,
 ): Advice | null {
   const onward = best((m) => specialised.has(m.facility.type));
   if (!onward || onward.placeableNow) return null;
@@ -398,7 +399,7 @@ function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
       m.placeableNow &&
       m.facility.id !== onward.facility.id &&
       config.bridgeKinds.includes(m.facility.type) &&
-      mayTake(m.facility.type),
+      mayTake(m.facility),
   );
   if (!bridge) return null;
   return {

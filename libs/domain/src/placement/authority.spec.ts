@@ -6,7 +6,9 @@ import {
   AuthorityVerdict,
   authorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
+  ERNSTIGE_BENADELING,
   mayAssignKind,
+  placementKindOf,
   mayDecide,
   NIDOS_ORGANISATION,
   RequesterCapacity,
@@ -186,5 +188,20 @@ describe('youthCareAuthority (002:771-775, 003:683-695)', () => {
         DEFAULT_MATCHING_CONFIG,
       ),
     ).toMatchObject({ organisation: null });
+  });
+});
+
+describe('ernstige-benadeling places (000:2172-2175)', () => {
+  const place = (exploitationTypes: ExploitationType[]) => ({ type: ShelterType.NLA_CRISIS, eligibility: { exploitationTypes } });
+
+  it('an NLA place that takes only ernstige benadeling is its own row: NLA Toezicht places, CoMensha does not', () => {
+    expect(placementKindOf(place([ExploitationType.SERIOUS_DISADVANTAGE]))).toBe(ERNSTIGE_BENADELING);
+    expect(placementKindOf(place([ExploitationType.LABOUR, ExploitationType.SERIOUS_DISADVANTAGE]))).toBe(ShelterType.NLA_CRISIS);
+    expect(placementKindOf(place([]))).toBe(ShelterType.NLA_CRISIS);
+    expect(authorityVerdict(ERNSTIGE_BENADELING, [NLA])).toBe(OFFER);
+    expect(authorityVerdict(ERNSTIGE_BENADELING, [COMENSHA])).toBe(WORKLIST);
+    expect(mayAssignKind([COMENSHA], ERNSTIGE_BENADELING)).toBe(false);
+    // The crisis places stay CoMensha's to arrange on the NLA's request (000:2168-2171).
+    expect(authorityVerdict(ShelterType.NLA_CRISIS, [COMENSHA])).toBe(OFFER);
   });
 });

@@ -9,7 +9,29 @@
  *
  * Pure: no framework, no I/O.
  */
-import { PlacingAuthority, Role, ShelterType } from '../enums';
+import { ExploitationType, PlacingAuthority, Role, ShelterType } from '../enums';
+
+/**
+ * The NLA's places for "ernstige benadeling" without trafficking (000:2172-2175): NLA_CRISIS places
+ * that take only that, placed by NLA Toezicht itself (not by CoMensha), at most 14 days.
+ */
+export const ERNSTIGE_BENADELING = 'ERNSTIGE_BENADELING' as const;
+
+/** What the authority table is keyed by: a kind of shelter, or the ernstige-benadeling places among NLA_CRISIS. */
+export type PlacementKind = ShelterType | typeof ERNSTIGE_BENADELING;
+
+/** A facility's row in the authority table: its kind, or ERNSTIGE_BENADELING for an NLA place that takes only that. */
+export function placementKindOf(facility: {
+  type: ShelterType;
+  eligibility: { exploitationTypes: readonly ExploitationType[] };
+}): PlacementKind {
+  const only = facility.eligibility.exploitationTypes;
+  return facility.type === ShelterType.NLA_CRISIS &&
+    only.length > 0 &&
+    only.every((t) => t === ExploitationType.SERIOUS_DISADVANTAGE)
+    ? ERNSTIGE_BENADELING
+    : facility.type;
+}
 
 /** What the workflow may do with a place of some kind, for some requester. */
 export enum AuthorityVerdict {
@@ -49,11 +71,13 @@ export interface AuthorityRow {
   automaticFor: readonly RequesterCapacity[];
   /** For everyone else: the decider's worklist, or never (no advice or bridge names the kind). */
   otherwise: AuthorityVerdict.WORKLIST | AuthorityVerdict.NEVER;
+  /** Who may decide a placement here from the worklist (assignPlacement); default: DECIDERS of `decidedBy`. */
+  deciders?: readonly RequesterCapacity[];
   /** The seed lines the row rests on. */
   source: string;
 }
 
-export type AuthorityTable = Readonly<Record<ShelterType, AuthorityRow>>;
+export type AuthorityTable = Readonly<Record<PlacementKind, AuthorityRow>>;
 
 const { REGION_ZORGCOORDINATOR, COMENSHA, POLICE, NOODBED_ONWARD, NLA } = RequesterCapacity;
 
@@ -95,6 +119,15 @@ export const DEFAULT_AUTHORITY_TABLE: AuthorityTable = {
     automaticFor: [NLA, COMENSHA],
     otherwise: AuthorityVerdict.WORKLIST,
     source: '000:2168-2175, 003:486',
+  },
+  // "De afdeling Toezicht van de Nederlandse Arbeidsinspectie pakt deze zaken op en plaatst mensen"
+  // (000:2172-2175): the NLA alone.
+  [ERNSTIGE_BENADELING]: {
+    decidedBy: PlacingAuthority.NLA,
+    automaticFor: [NLA],
+    otherwise: AuthorityVerdict.WORKLIST,
+    deciders: [NLA],
+    source: '000:2172-2175',
   },
   // "door de AVIM en de KMAR ingezet" (002:761-763): for nobody else.
   [ShelterType.NOODBED]: {
@@ -165,7 +198,7 @@ export function requesterCapacities(
 
 /** What the workflow may do with a place of `kind` for a request acting in `capacities`. */
 export function authorityVerdict(
-  kind: ShelterType,
+  kind: PlacementKind,
   capacities: readonly RequesterCapacity[],
   table: AuthorityTable = DEFAULT_AUTHORITY_TABLE,
 ): AuthorityVerdict {
@@ -201,9 +234,10 @@ export function mayDecide(
 /** Whether a place of `kind` may be assigned by an actor: they decide for the kind's authority. */
 export function mayAssignKind(
   actorCapacities: readonly RequesterCapacity[],
-  kind: ShelterType,
+  kind: PlacementKind,
   table: AuthorityTable = DEFAULT_AUTHORITY_TABLE,
 ): boolean {
   const verdict = authorityVerdict(kind, actorCapacities, table);
-  return verdict === AuthorityVerdict.OFFER || DECIDERS[table[kind].decidedBy].some((c) => actorCapacities.includes(c));
+  const deciders = table[kind].deciders ?? DECIDERS[table[kind].decidedBy];
+  return verdict === AuthorityVerdict.OFFER || deciders.some((c) => actorCapacities.includes(c));
 }

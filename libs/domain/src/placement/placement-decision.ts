@@ -15,6 +15,7 @@ import {
   AuthorityVerdict,
   authorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
+  placementKindOf,
   type RequesterCapacity,
 } from './authority';
 import type { AuthorityHours } from '../calendar/authority-hours';
@@ -228,7 +229,7 @@ function verdicts(input: DecisionInput): (match: FacilityMatch) => AuthorityVerd
   const table = input.authorityTable ?? DEFAULT_AUTHORITY_TABLE;
   const capacities = input.capacities;
   if (!capacities) return () => AuthorityVerdict.OFFER;
-  return (match) => authorityVerdict(match.facility.type, capacities, table);
+  return (match) => authorityVerdict(placementKindOf(match.facility), capacities, table);
 }
 
 /**

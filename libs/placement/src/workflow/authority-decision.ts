@@ -9,6 +9,8 @@ import {
   mayDecide,
   mayHoldPlace,
   NIDOS_ORGANISATION,
+  type PlacementKind,
+  placementKindOf,
   PlacementStatus,
   RequesterCapacity,
   requesterCapacities,
@@ -50,13 +52,14 @@ export class AuthorityDecisions {
     const now = this.clock.now();
     const match = await this.matching.match(profile, { at: now, requesterRegionCode: snapshot.regionCode });
     const chosen = match.result.matches.find((m) => m.facility.id === facilityId);
-    const facilityType = chosen?.facility.type ?? match.facilities.get(facilityId)?.type;
-    if (!facilityType)
+    const facility = chosen?.facility ?? match.facilities.get(facilityId);
+    if (!facility)
       throw new InvalidInputError('facilityId', `facilityId ${facilityId.slice(0, 40)} is not a facility in the register`);
-
-    if (!mayAssignKind(capacities, facilityType)) {
+    const facilityType = facility.type;
+    const kind = placementKindOf(facility);
+    if (!mayAssignKind(capacities, kind)) {
       throw new ForbiddenError(
-        `A ${facilityType} place is placed by ${DEFAULT_AUTHORITY_TABLE[facilityType].decidedBy} (${DEFAULT_AUTHORITY_TABLE[facilityType].source}); you cannot assign it.`,
+        `A ${kind} place is placed by ${DEFAULT_AUTHORITY_TABLE[kind].decidedBy} (${DEFAULT_AUTHORITY_TABLE[kind].source}); you cannot assign it.`,
       );
     }
     if (
@@ -70,7 +73,7 @@ export class AuthorityDecisions {
       throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);
     }
     // An authority places only in its hours: COSM "alleen tijdens kantoortijden" (000:2136-2137).
-    const decidedBy = DEFAULT_AUTHORITY_TABLE[facilityType].decidedBy;
+    const decidedBy = DEFAULT_AUTHORITY_TABLE[kind].decidedBy;
     const hours = this.config.authorityHours[decidedBy];
     if (!isOpen(hours, now)) {
       const opens = findNextOpening(hours, now);
@@ -88,7 +91,7 @@ export class AuthorityDecisions {
         `facilityId: that place does not suit her: ${exclusion.reasons.map((r) => r.message).join('; ')}`,
       );
     }
-    const best = match.result.matches.find((m) => mayAssignKind(capacities, m.facility.type));
+    const best = match.result.matches.find((m) => mayAssignKind(capacities, placementKindOf(m.facility)));
     const why = reason?.trim() ?? '';
     if (best && best.facility.id !== facilityId && why.length === 0) {
       throw new InvalidInputError(
@@ -132,7 +135,7 @@ export class AuthorityDecisions {
     const authority = request.waitingForAuthority;
     const decides =
       (authority !== null && mayDecide(capacities, authority, request.waitingForOrganisation)) ||
-      (Object.keys(DEFAULT_AUTHORITY_TABLE) as ShelterType[]).some((kind) => mayAssignKind(capacities, kind));
+      (Object.keys(DEFAULT_AUTHORITY_TABLE) as PlacementKind[]).some((kind) => mayAssignKind(capacities, kind));
     if (!decides) throw new ForbiddenError('Only a placing authority sees the candidate places of a request.');
     return this.matching.answer(
       viewer,
@@ -161,9 +164,8 @@ export class AuthorityDecisions {
     if (!mayDecide(requesterCapacities(viewer, snapshot.regionCode), authority, snapshot.waitingForOrganisation)) {
       throw new ForbiddenError(`This request waits for ${authority}; only they can hand it back.`);
     }
-    const kinds = (Object.keys(DEFAULT_AUTHORITY_TABLE) as ShelterType[]).filter(
-      (kind) => DEFAULT_AUTHORITY_TABLE[kind].decidedBy === authority,
-    );
+    // The kinds of shelter that authority decides (the ernstige-benadeling places are NLA_CRISIS ones).
+    const kinds = Object.values(ShelterType).filter((kind) => DEFAULT_AUTHORITY_TABLE[kind].decidedBy === authority);
     return this.repository.inTransaction(async (manager, changes) => {
       const request = await this.repository.lock(manager, requestId);
       if (!request || request.status !== PlacementStatus.WAITING || request.attempt !== snapshot.attempt)

@@ -30,6 +30,7 @@ import {
 const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!, $reason: String) {
   assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { ${REQUEST_FIELDS} waitingForOrganisation }
 }`;
+const REQUEST_PLACEMENT_DOC = `mutation Request($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`;
 const RETURN = `mutation Return($requestId: ID!, $reason: String!) {
   returnRequest(requestId: $requestId, reason: $reason) { ${REQUEST_FIELDS} }
 }`;
@@ -231,8 +232,9 @@ describe('the chain’s rules (domain.md §5a)', () => {
     expect(answer).toMatchObject({ status: 'WAITING', waitingForAuthority: 'JEUGDBESCHERMING' });
     const view = await worklist(nidos, { authority: 'JEUGDBESCHERMING' });
     expect(view.data!.placementRequests.edges.find((e) => e.node.id === answer.id)?.node.waitingForOrganisation).toBe('nidos');
+    // Regional youth care does not even see a minor who is Nidos's to place.
     const refused = await assign(jeugdbescherming, answer.id, youth.id);
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(dataOf(await assign(nidos, answer.id, youth.id), 'assignPlacement')).toMatchObject({ status: 'OFFERED' });
   });
 
@@ -314,5 +316,81 @@ describe('the chain’s rules (domain.md §5a)', () => {
     const onward = await client.get(comensha, answer.followUp!.id);
     expect(onward.escalated).toBe(true);
     expect(onward.history.at(-1)!.note).toMatch(/interim stay .* has reached its end .* no message was sent/);
+  });
+
+  it('ten taps on "Aangekomen" at once: one arrival, nine clear CONFLICTs, and the service answers on (a locked transaction never waits for a second connection)', async () => {
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    const staff = await token.staff(vo.id);
+    await client.accept(staff, request.id);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.raw(`mutation { confirmArrival(requestId: "${request.id}") { id status } }`, staff, {}),
+      ),
+    );
+    const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'OK').sort();
+    expect(codes).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+      'OK',
+    ]);
+    expect(await capacityOf(database.dataSource, vo.id)).toMatchObject({ held: 0, occupied: 11 });
+    expect((await client.get(coordinator, request.id)).status).toBe('PLACED');
+  });
+
+  it('bad input names the field: a profile group size that contradicts the request, an unknown home region, a noodbed asked by a coordinator, control characters in a reason', async () => {
+    const codeAndField = async (input: Record<string, unknown>) =>
+      (await client.raw(REQUEST_PLACEMENT_DOC, coordinator, { input: { urgency: 'URGENT', regionCode: 'RR', ...input } }))
+        .errors?.[0]?.extensions;
+    expect(await codeAndField({ profile: { ...DUTCH_WOMAN, groupSize: 100000 } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.profile.groupSize',
+    });
+    expect(await codeAndField({ profile: { ...DUTCH_WOMAN, homeRegionCode: 'ZZ' } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.profile.homeRegionCode',
+    });
+    expect(await codeAndField({ profile: DUTCH_WOMAN, types: ['NOODBED'] })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.types',
+    });
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'PLANNED' });
+    const cancel = await client.raw(
+      `mutation { cancelPlacementRequest(requestId: "${request.id}", reason: "\u0000\u0001") { id } }`,
+      coordinator,
+      {},
+    );
+    expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+
+  it('003:683-695 — youth care decides in its own regions, Nidos only for unaccompanied foreign minors', async () => {
+    const answer = await client.noodbed(police, { profile: MINOR_GIRL });
+    const elsewhere = await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'veilig-thuis-ams', regions: ['AMS'] });
+    expect((await assign(elsewhere, answer.id, youth.id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await worklist(elsewhere, { authority: 'JEUGDBESCHERMING' })).data!.placementRequests.totalCount).toBe(0);
+    expect((await assign(nidos, answer.id, youth.id)).errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN/);
+    expect(dataOf(await assign(jeugdbescherming, answer.id, youth.id), 'assignPlacement')).toMatchObject({ status: 'OFFERED' });
+  });
+
+  it('000:2131-2134 — a request handed back with nothing else for her is escalated, never left on nobody’s worklist', async () => {
+    clock.set(TUESDAY_MORNING);
+    await client.raw(
+      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 12, occupied: 12, outOfService: 0, expectedVersion: 1 }) { id } }`,
+      await token.admin(),
+      {},
+    );
+    const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED' });
+    await client.waitForStatus(coordinator, request.id, ['WAITING'], 10_000, (r) => r.waitingReason === 'AWAITING_AUTHORITY');
+    dataOf(await client.raw(RETURN, comensha, { requestId: request.id, reason: 'COSM vol' }), 'returnRequest');
+    const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING'], 10_000, (r) => r.escalated);
+    expect(waiting.waitingForAuthority).toBeNull();
+    expect(waiting.history.at(-1)!.note).toContain('handed back');
   });
 });

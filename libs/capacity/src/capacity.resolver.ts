@@ -18,13 +18,16 @@ export class CapacityResolver {
     @Inject(EVENT_BUS) private readonly events: EventBus,
   ) {}
 
-  @Mutation(() => FacilityModel, { description: 'Shelter staff set their facility\'s counts.' })
+  @Mutation(() => FacilityModel, { description: "Shelter staff set their facility's counts." })
   updateCapacity(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateCapacityInput): Promise<FacilityModel> {
     return this.capacity.update(viewer, input);
   }
 
   @Mutation(() => FacilityModel, { description: '"Still true": confirms the counts without changing them.' })
-  confirmCapacity(@CurrentViewer() viewer: Viewer, @Args('facilityId', { type: () => ID }) facilityId: string): Promise<FacilityModel> {
+  confirmCapacity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('facilityId', { type: () => ID }) facilityId: string,
+  ): Promise<FacilityModel> {
     return this.capacity.confirm(viewer, facilityId);
   }
 

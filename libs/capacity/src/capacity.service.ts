@@ -89,9 +89,20 @@ export class CapacityService {
     return { facility, capacity };
   }
 
-  private async recordHistory(manager: EntityManager, viewer: Viewer, capacity: CapacityEntity, kind: CapacityChangeKind, at: Date) {
+  private async recordHistory(
+    manager: EntityManager,
+    viewer: Viewer,
+    capacity: CapacityEntity,
+    kind: CapacityChangeKind,
+    at: Date,
+  ) {
     const counts = `v${capacity.version} total=${capacity.total} occupied=${capacity.occupied} held=${capacity.held} outOfService=${capacity.outOfService}`;
-    await audit(manager, viewer, { action: `capacity.${kind.toLowerCase()}`, facilityId: capacity.facilityId, detail: counts }, at);
+    await audit(
+      manager,
+      viewer,
+      { action: `capacity.${kind.toLowerCase()}`, facilityId: capacity.facilityId, detail: counts },
+      at,
+    );
     await manager.getRepository(CapacityHistoryEntity).insert({
       facilityId: capacity.facilityId,
       kind,

@@ -10,7 +10,9 @@ import { UnmetDemandModel } from './models/unmet-demand.model';
 export class InsightResolver {
   constructor(private readonly insight: InsightService) {}
 
-  @Query(() => [CapacitySummaryModel], { description: 'Capacity per region and kind: totals, availability and the share of stale figures.' })
+  @Query(() => [CapacitySummaryModel], {
+    description: 'Capacity per region and kind: totals, availability and the share of stale figures.',
+  })
   capacityOverview(
     @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
     @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
@@ -19,7 +21,8 @@ export class InsightResolver {
   }
 
   @Query(() => [OccupancyPointModel], {
-    description: 'Occupancy per region and kind over time, replayed from the capacity history; buckets end at `to` or now, whichever is earlier.',
+    description:
+      'Occupancy per region and kind over time, replayed from the capacity history; buckets end at `to` or now, whichever is earlier.',
   })
   occupancyHistory(
     @Args('from') from: Date,
@@ -31,7 +34,9 @@ export class InsightResolver {
     return this.insight.occupancyHistory({ from, to, regionCodes, types, bucket });
   }
 
-  @Query(() => UnmetDemandModel, { description: 'Requests made in [from, to) that waited or were escalated, why, and how long placement took.' })
+  @Query(() => UnmetDemandModel, {
+    description: 'Requests made in [from, to) that waited or were escalated, why, and how long placement took.',
+  })
   unmetDemand(
     @Args('from') from: Date,
     @Args('to') to: Date,
@@ -40,7 +45,9 @@ export class InsightResolver {
     return this.insight.unmetDemand({ from, to, regionCodes });
   }
 
-  @Query(() => PlacementStatisticsModel, { description: 'The yearly "aard en omvang" counts of people placed, small counts suppressed.' })
+  @Query(() => PlacementStatisticsModel, {
+    description: 'The yearly "aard en omvang" counts of people placed, small counts suppressed.',
+  })
   placementStatistics(@Args('year', { type: () => Int }) year: number): Promise<PlacementStatisticsModel> {
     return this.insight.placementStatistics(year);
   }

@@ -285,6 +285,22 @@ export class MatchingService {
     return { ...profile, foundInRegionCode };
   }
 
+  /** The profile's region codes (home, excluded) must be regions of the register: a clear error naming the field. */
+  async assertKnownRegions(profile: VictimProfile, prefix = 'profile'): Promise<void> {
+    const codes: [string, string][] = [
+      ...(profile.homeRegionCode ? [['homeRegionCode', profile.homeRegionCode] as [string, string]] : []),
+      ...(profile.excludedRegionCodes ?? []).map((code, i) => [`excludedRegionCodes[${i}]`, code] as [string, string]),
+    ];
+    for (const [field, code] of codes) {
+      if (!(await this.regionDirectory.isRegion(code)) && !(await this.regionDirectory.isRegion(code.toUpperCase()))) {
+        throw new InvalidInputError(
+          `${prefix}.${field}`,
+          `${prefix}.${field} "${code.slice(0, 20)}" is not a region; see the regions query`,
+        );
+      }
+    }
+  }
+
   /** The `matchFacilities` query. */
   async matchForViewer(viewer: Viewer, input: VictimProfileInput, options: MatchOptionsInput = {}): Promise<MatchResultModel> {
     const now = this.clock.now();
@@ -301,6 +317,7 @@ export class MatchingService {
     const profile: VictimProfile = { ...input };
     // Facts about the past (a bedenktijd start) are checked against the real now, not options.at.
     this.assertValidProfile(profile, now);
+    await this.assertKnownRegions(profile);
     const requesterRegionCode = options.requesterRegionCode ?? viewer.regions[0] ?? null;
     if (options.requesterRegionCode != null && !(await this.regionDirectory.isRegion(options.requesterRegionCode))) {
       throw new InvalidInputError(

@@ -1,5 +1,5 @@
 import type { Viewer } from '@opvangplek/access/viewer';
-import { PlacingAuthority, Role } from '@opvangplek/domain';
+import { NIDOS_ORGANISATION, PlacingAuthority, Role } from '@opvangplek/domain';
 import { isUuid } from '@opvangplek/platform/errors';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { PlacementRequestEntity } from './placement-request.entity';
@@ -36,10 +36,19 @@ export function scopeRequests(
         { viewerFacilities: viewer.facilityIds.filter(isUuid) },
       );
     case Role.JEUGDBESCHERMING:
-      // Their own requests, and those waiting for youth care (the worklist, domain.md §5a).
-      return query.andWhere(`(${alias}.requestedByOrg = :viewerOrg OR ${alias}.waitingForAuthority = 'JEUGDBESCHERMING')`, {
-        viewerOrg: viewer.org,
-      });
+      // Their own requests, and the youth-care worklist (domain.md §5a): Nidos the unaccompanied
+      // foreign minors of the whole country (003:689-695), other youth-care organisations the
+      // other minors of their own regions.
+      if (viewer.org === NIDOS_ORGANISATION) {
+        return query.andWhere(
+          `(${alias}.requestedByOrg = :viewerOrg OR (${alias}.waitingForAuthority = 'JEUGDBESCHERMING' AND ${alias}.waitingForOrganisation = :nidos))`,
+          { viewerOrg: viewer.org, nidos: NIDOS_ORGANISATION },
+        );
+      }
+      return query.andWhere(
+        `(${alias}.requestedByOrg = :viewerOrg OR (${alias}.waitingForAuthority = 'JEUGDBESCHERMING' AND ${alias}.waitingForOrganisation IS NULL AND ${alias}.regionCode IN (:...viewerRegions)))`,
+        { viewerOrg: viewer.org, viewerRegions: viewer.regions.length ? viewer.regions : [''] },
+      );
     case Role.PLANNER:
       return query.andWhere('false');
     default: {
@@ -77,7 +86,13 @@ export function maySeeProfileSummary(
     case Role.NLA:
       return viewer.org === request.requestedByOrg || request.waitingForAuthority === PlacingAuthority.NLA;
     case Role.JEUGDBESCHERMING:
-      return viewer.org === request.requestedByOrg || request.waitingForAuthority === PlacingAuthority.JEUGDBESCHERMING;
+      return (
+        viewer.org === request.requestedByOrg ||
+        (request.waitingForAuthority === PlacingAuthority.JEUGDBESCHERMING &&
+          (viewer.org === NIDOS_ORGANISATION
+            ? request.waitingForOrganisation === NIDOS_ORGANISATION
+            : request.waitingForOrganisation === null && viewer.regions.includes(request.regionCode)))
+      );
     case Role.SHELTER_STAFF:
       return facilityIdsOfRequest.some((id) => viewer.facilityIds.includes(id));
     case Role.PLANNER:

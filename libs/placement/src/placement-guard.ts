@@ -3,7 +3,7 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { type PlacementStatus, Role } from '@opvangplek/domain';
 import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '@opvangplek/platform/errors';
 import type { EntityManager } from 'typeorm';
-import type { HoldState } from './placement-hold.entity';
+import { HoldState } from './placement-hold.entity';
 import type { PlacementRequestEntity } from './placement-request.entity';
 import { PlacementRepository } from './placement.repository';
 
@@ -12,24 +12,31 @@ import { PlacementRepository } from './placement.repository';
 export class PlacementGuard {
   constructor(private readonly repository: PlacementRepository) {}
 
-  /** The caller must be staff at a facility where this request holds places in `states`, and the request in `status`. */
+  /**
+   * The caller must be staff at a facility this request holds or occupies places at (else
+   * FORBIDDEN), and the request in `status` (else CONFLICT). With `locked`, read in its
+   * transaction (`manager`): a transaction that waited for a row lock must never wait for a second
+   * pool connection too, or concurrent callers exhaust the pool and stall each other.
+   */
   async assertStaffOf(
     viewer: Viewer,
     requestId: string,
-    states: HoldState[],
     status: PlacementStatus,
-    locked?: PlacementRequestEntity,
+    locked?: { request: PlacementRequestEntity; manager: EntityManager },
   ): Promise<void> {
-    const request = locked ?? (await this.repository.find(requestId));
-    if (!request || !(await this.repository.isVisible(viewer, request.id))) throw this.notVisible(viewer, requestId, !!request);
+    const manager = locked?.manager;
+    const request = locked?.request ?? (await this.repository.find(requestId));
+    if (!request || !(await this.repository.isVisible(viewer, request.id, manager)))
+      throw this.notVisible(viewer, requestId, !!request);
     if (viewer.role !== Role.SHELTER_STAFF && viewer.role !== Role.ADMIN) {
       throw new ForbiddenError('Only staff of the facility concerned can do this.');
     }
     if (viewer.role === Role.SHELTER_STAFF) {
       const holds = await this.repository.countHoldsAt(
         requestId,
-        states,
+        [HoldState.HELD, HoldState.OCCUPIED],
         viewer.facilityIds.filter((id) => isUuid(id)),
+        manager,
       );
       if (holds === 0) throw new ForbiddenError('This request does not concern a facility you work at.');
     }

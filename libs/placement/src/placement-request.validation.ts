@@ -12,10 +12,15 @@ export function assertRequestId(id: string, field: string): void {
   assertUuid(id, field, 'a request id');
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export function assertReason(reason: string | null | undefined, field: string): string {
   const text = reason?.trim() ?? '';
   if (text.length === 0 || text.length > MAX_REASON)
     throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
+  if (CONTROL_CHARACTERS.test(text))
+    throw new InvalidInputError(field, `${field} must be printable text (no control characters)`);
   return text;
 }
 

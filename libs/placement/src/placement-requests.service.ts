@@ -92,6 +92,8 @@ export class PlacementRequestsService {
       routeDecided: input.routeDecided ?? false,
       field: 'input',
     };
+    if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)
+      throw new InvalidInputError('input.types', 'input.types: a noodbed is for AVIM and KMar only (002:761-763); leave it out');
     if (input.members?.length) return this.view(viewer, await this.submitGroup(viewer, input, common));
     const { request } = await this.create(viewer, {
       ...common,
@@ -217,8 +219,15 @@ export class PlacementRequestsService {
         `${field}.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
       );
     }
+    const given = input.profile.groupSize;
+    if (given != null && given !== input.groupSize)
+      throw new InvalidInputError(
+        `${field}.profile.groupSize`,
+        `${field}.profile.groupSize is ${String(given).slice(0, 12)} but the request is for ${input.groupSize}: give the group's size once, as ${field}.groupSize`,
+      );
     const profile: VictimProfile = { ...input.profile, groupSize: input.groupSize };
     this.matching.assertValidProfile(profile, this.clock.now(), `${field}.profile`);
+    await this.matching.assertKnownRegions(profile, `${field}.profile`);
 
     const history = [{ status: PlacementStatus.RECEIVED, actor: ledgerActor(viewer) }];
     if (input.startMatching) {

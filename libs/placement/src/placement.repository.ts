@@ -147,8 +147,9 @@ export class PlacementRepository {
   // ---------------------------------------------------------------------------------------------
   // Requests: reading and locking
 
-  find(id: string): Promise<PlacementRequestEntity | null> {
-    return this.dataSource.getRepository(PlacementRequestEntity).findOne({ where: { id } });
+  /** Request `id`; in `manager`'s transaction when given (a transaction must not wait for a second pool connection). */
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlacementRequestEntity | null> {
+    return manager.getRepository(PlacementRequestEntity).findOne({ where: { id } });
   }
 
   /** Whether `viewer` may see request `id` (placement-access), in `manager`'s transaction when given. */
@@ -179,8 +180,8 @@ export class PlacementRepository {
   }
 
   /** The id of the onward request that follows `bridgeId`, if there is one. */
-  async followUpIdOf(bridgeId: string): Promise<string | null> {
-    const followUp = await this.dataSource
+  async followUpIdOf(bridgeId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const followUp = await manager
       .getRepository(PlacementRequestEntity)
       .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true } });
     return followUp?.id ?? null;
@@ -381,8 +382,13 @@ export class PlacementRepository {
   }
 
   /** How many of the request's holds in `states` are at one of `facilityIds`. */
-  countHoldsAt(requestId: string, states: HoldState[], facilityIds: string[]): Promise<number> {
-    return this.dataSource.getRepository(PlacementHoldEntity).count({
+  countHoldsAt(
+    requestId: string,
+    states: HoldState[],
+    facilityIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    return manager.getRepository(PlacementHoldEntity).count({
       where: { requestId, state: In(states), facilityId: In(facilityIds) },
     });
   }

@@ -121,6 +121,9 @@ describe('the authority table (domain.md §5a)', () => {
     expect(mayDecide([NIDOS], PlacingAuthority.JEUGDBESCHERMING, NIDOS_ORGANISATION)).toBe(true);
     expect(mayDecide([JEUGDBESCHERMING], PlacingAuthority.JEUGDBESCHERMING, NIDOS_ORGANISATION)).toBe(false);
     expect(mayDecide([COMENSHA, ZC], PlacingAuthority.JEUGDBESCHERMING, null)).toBe(false);
+    // Nidos decides for unaccompanied foreign minors only; a youth-care organisation only in its regions.
+    expect(mayDecide([NIDOS], PlacingAuthority.JEUGDBESCHERMING, null)).toBe(false);
+    expect(requesterCapacities({ role: Role.JEUGDBESCHERMING, org: 'veilig-thuis-ams', regions: ['AMS'] }, 'RR')).toEqual([]);
   });
 
   it('property: a verdict is OFFER exactly when one of the capacities is offered automatically; adding capacities never takes a place away', () => {

@@ -180,7 +180,9 @@ export function requesterCapacities(
       capacities.push(NLA);
       break;
     case Role.JEUGDBESCHERMING:
-      capacities.push(requester.org === NIDOS_ORGANISATION ? RequesterCapacity.NIDOS : RequesterCapacity.JEUGDBESCHERMING);
+      // Nidos is national; other youth-care organisations act for their own regions.
+      if (requester.org === NIDOS_ORGANISATION) capacities.push(RequesterCapacity.NIDOS);
+      else if (requester.regions.includes(regionCode)) capacities.push(RequesterCapacity.JEUGDBESCHERMING);
       break;
     // Shelter staff, planners and administrators place nowhere on their own.
     case Role.SHELTER_STAFF:
@@ -225,8 +227,11 @@ export function mayDecide(
   authority: PlacingAuthority,
   organisation: string | null,
 ): boolean {
-  if (authority === PlacingAuthority.JEUGDBESCHERMING && organisation === NIDOS_ORGANISATION) {
-    return actorCapacities.includes(RequesterCapacity.NIDOS);
+  if (authority === PlacingAuthority.JEUGDBESCHERMING) {
+    // Nidos decides for unaccompanied foreign minors only, jeugdbescherming for the others.
+    return actorCapacities.includes(
+      organisation === NIDOS_ORGANISATION ? RequesterCapacity.NIDOS : RequesterCapacity.JEUGDBESCHERMING,
+    );
   }
   return DECIDERS[authority].some((capacity) => actorCapacities.includes(capacity));
 }

@@ -12,7 +12,8 @@ export function listParam(query: QueryString, name: string): string[] | null {
   const raw = query[name];
   if (raw === undefined || raw === '') return null;
   const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => (typeof value === 'string' ? value.split(',') : [null]));
-  if (parts.some((part) => part === null)) throw new InvalidInputError(name, `${name} must be a list of codes, e.g. ${name}=A,B.`);
+  if (parts.some((part) => part === null))
+    throw new InvalidInputError(name, `${name} must be a list of codes, e.g. ${name}=A,B.`);
   return (parts as string[]).map((part) => part.trim()).filter((part) => part.length > 0);
 }
 
@@ -21,7 +22,8 @@ export function enumListParam<E extends string>(query: QueryString, name: string
   if (list === null) return null;
   const allowed = new Set<string>(Object.values(values));
   const wrong = list.filter((value) => !allowed.has(value));
-  if (wrong.length > 0) throw new InvalidInputError(name, `${name} may hold ${[...allowed].join(', ')}; got ${wrong.slice(0, 3).join(', ')}.`);
+  if (wrong.length > 0)
+    throw new InvalidInputError(name, `${name} may hold ${[...allowed].join(', ')}; got ${wrong.slice(0, 3).join(', ')}.`);
   return list as E[];
 }
 
@@ -45,6 +47,7 @@ export function instantParam(query: QueryString, name: string): Date {
 
 export function integerParam(query: QueryString, name: string): number {
   const value = query[name];
-  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value)) throw new InvalidInputError(name, `${name} is required: a whole number, e.g. ${name}=2026.`);
+  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value))
+    throw new InvalidInputError(name, `${name} is required: a whole number, e.g. ${name}=2026.`);
   return Number(value);
 }

@@ -43,7 +43,11 @@ export class InsightExportController {
   @Get('unmet-demand.csv')
   @AccessOperation('unmetDemand')
   async unmetDemand(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
-    const report = await this.insight.unmetDemand({ from: instantParam(query, 'from'), to: instantParam(query, 'to'), regionCodes: listParam(query, 'regionCodes') });
+    const report = await this.insight.unmetDemand({
+      from: instantParam(query, 'from'),
+      to: instantParam(query, 'to'),
+      regionCodes: listParam(query, 'regionCodes'),
+    });
     send(response, 'unmet-demand.csv', toCsv(MEASURE_COLUMNS, unmetDemandMeasures(report)));
   }
 
@@ -124,7 +128,13 @@ function unmetDemandMeasures(report: UnmetDemandModel): Measure[] {
     { measure: 'timeToPlacementP90Minutes', value: report.timeToPlacement.p90Minutes },
     ...report.byReason.map((r) => ({ measure: 'waitedByReason', reason: r.reason, value: r.requests })),
     ...report.byNeed.map((n) => ({ measure: 'waitedByNeed', need: n.need, value: n.requests })),
-    ...report.rows.map((r) => ({ measure: 'waitedByRegionTypeReason', region: r.regionCode, type: r.type, reason: r.reason, value: r.requests })),
+    ...report.rows.map((r) => ({
+      measure: 'waitedByRegionTypeReason',
+      region: r.regionCode,
+      type: r.type,
+      reason: r.reason,
+      value: r.requests,
+    })),
   ];
 }
 

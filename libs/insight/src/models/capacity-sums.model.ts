@@ -15,6 +15,6 @@ export abstract class CapacitySumsModel {
   @Field(() => Int)
   outOfService: number;
 
-  @Field(() => Int, { description: 'Sum of each facility\'s available places (each never below zero).' })
+  @Field(() => Int, { description: "Sum of each facility's available places (each never below zero)." })
   available: number;
 }

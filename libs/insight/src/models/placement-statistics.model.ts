@@ -21,13 +21,18 @@ export class PlacementStatisticsModel {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { nullable: true, description: 'People placed (a group counts each member; a move on from a noodbed counts once); null when suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People placed (a group counts each member; a move on from a noodbed counts once); null when suppressed.',
+  })
   placements: number | null;
 
   @Field(() => Int)
   suppressionThreshold: number;
 
-  @Field(() => [StatisticCountModel], { description: 'People per exploitation type (someone exploited in two ways counts under both).' })
+  @Field(() => [StatisticCountModel], {
+    description: 'People per exploitation type (someone exploited in two ways counts under both).',
+  })
   byExploitationType: StatisticCountModel[];
 
   @Field(() => [StatisticCountModel])

@@ -24,7 +24,10 @@ export class UnmetDemandRowModel {
   @Field(() => ID)
   regionCode: string;
 
-  @Field(() => ShelterType, { nullable: true, description: 'The kind asked for, else the kind offered or placed in; null: not known.' })
+  @Field(() => ShelterType, {
+    nullable: true,
+    description: 'The kind asked for, else the kind offered or placed in; null: not known.',
+  })
   type: ShelterType | null;
 
   @Field(() => WaitingReason)

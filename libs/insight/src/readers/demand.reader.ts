@@ -39,7 +39,10 @@ export function factsOf(row: Pick<DemandRow, 'profile' | 'facts' | 'group_size'>
 }
 
 /** Requests made in [from, to) for the given regions, as the unmet-demand summary sees them. */
-export async function readDemand(dataSource: DataSource, filter: { from: Date; to: Date; regionCodes: string[] | null }): Promise<DemandRecord[]> {
+export async function readDemand(
+  dataSource: DataSource,
+  filter: { from: Date; to: Date; regionCodes: string[] | null },
+): Promise<DemandRecord[]> {
   const rows: DemandRow[] = await dataSource.query(
     `SELECT r.region_code, r.types::text[] AS types, r.created_at, r.escalated, r.overstay, r.placed_at, r.profile, r.facts, r.group_size,
             f.region_code AS facility_region, f.type::text AS facility_type,

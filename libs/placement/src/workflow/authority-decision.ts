@@ -9,10 +9,10 @@ import {
   mayDecide,
   mayHoldPlace,
   NIDOS_ORGANISATION,
+  PlacingAuthority,
   type PlacementKind,
   placementKindOf,
   PlacementStatus,
-  RequesterCapacity,
   requesterCapacities,
   ShelterType,
   type VictimProfile,
@@ -64,10 +64,13 @@ export class AuthorityDecisions {
     }
     if (
       facilityType === ShelterType.JEUGDZORG &&
-      snapshot.waitingForOrganisation === NIDOS_ORGANISATION &&
-      !capacities.includes(RequesterCapacity.NIDOS)
+      !mayDecide(capacities, PlacingAuthority.JEUGDBESCHERMING, snapshot.waitingForOrganisation)
     ) {
-      throw new ForbiddenError('This is an unaccompanied foreign minor: Nidos decides her placement (003:689-695).');
+      throw new ForbiddenError(
+        snapshot.waitingForOrganisation === NIDOS_ORGANISATION
+          ? 'This is an unaccompanied foreign minor: Nidos decides her placement (003:689-695).'
+          : 'Youth care in this region decides this minor’s placement; Nidos decides for unaccompanied foreign minors only (003:689-695).',
+      );
     }
     if (snapshot.status !== PlacementStatus.WAITING) {
       throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);

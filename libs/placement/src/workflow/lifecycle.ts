@@ -15,7 +15,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, InvalidInputError } from '@opvangplek/platform/errors';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
@@ -54,7 +54,7 @@ export class PlacementLifecycle {
   accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
-      await this.guard.assertStaffOf(viewer, locked.id, [HoldState.HELD], PlacementStatus.OFFERED, locked);
+      await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
       const now = this.clock.now();
       const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
       const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
@@ -99,7 +99,7 @@ export class PlacementLifecycle {
 
   /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
   async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
-    await this.guard.assertStaffOf(viewer, requestId, [HoldState.HELD], PlacementStatus.OFFERED);
+    await this.guard.assertStaffOf(viewer, requestId, PlacementStatus.OFFERED);
     const request = await this.withdrawOffer(requestId, { by: ledgerActor(viewer), note: `declined: ${reason}` });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
     return request;
@@ -155,18 +155,20 @@ export class PlacementLifecycle {
    * share by share once every share is accepted: the first arrival places the request, later ones
    * fill their own share.
    */
-  confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
+  async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
+    // The facilities' kind and longest stay, read from the register's owner before the transaction:
+    // they do not change with what it locks, and inside it every read must use its own connection.
+    const ids = [...new Set((await this.repository.holdsOf(requestId)).map((hold) => hold.facilityId))];
+    const facilities = new Map((ids.length ? await this.registry.load({ ids }) : []).map((facility) => [facility.id, facility]));
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       const placed = locked.status === PlacementStatus.PLACED;
-      await this.guard.assertStaffOf(
-        viewer,
-        locked.id,
-        [HoldState.HELD],
-        placed ? PlacementStatus.PLACED : PlacementStatus.ACCEPTED,
-        locked,
-      );
-      await this.arrive(manager, changes, locked, ledgerActor(viewer), (facilityId) => this.actsFor(viewer, facilityId));
+      await this.guard.assertStaffOf(viewer, locked.id, placed ? PlacementStatus.PLACED : PlacementStatus.ACCEPTED, {
+        request: locked,
+        manager,
+      });
+      const ofShare = (facilityId: string) => this.actsFor(viewer, facilityId);
+      await this.arrive(manager, changes, locked, ledgerActor(viewer), ofShare, facilities);
       return locked;
     });
   }
@@ -178,17 +180,13 @@ export class PlacementLifecycle {
     request: PlacementRequestEntity,
     actor: LedgerActor,
     ofShare: (facilityId: string) => boolean,
+    facilities: ReadonlyMap<string, LoadedFacility>,
   ): Promise<void> {
     const now = this.clock.now();
     const holds = (await this.repository.holdsIn(manager, request.id, [HoldState.HELD])).filter((hold) =>
       ofShare(hold.facilityId),
     );
     if (holds.length === 0) throw new ConflictError('Your facility’s share of this request has arrived already.');
-    // Kind and longest stay from the register's owner (not SQL on its table), by primary key, in
-    // one read for all the holds. On the pool beside this transaction, as the staff check just
-    // before it reads visibility and holds: a facility's definition is not what this locks.
-    const ids = [...new Set(holds.map((hold) => hold.facilityId))];
-    const facilities = new Map((ids.length ? await this.registry.load({ ids }) : []).map((facility) => [facility.id, facility]));
     let ends: Date | null = null;
     for (const hold of holds) {
       const moved = await occupyHeldPlaces(manager, hold.facilityId, hold.places, now, actor);
@@ -196,7 +194,8 @@ export class PlacementLifecycle {
       changes.capacity.push(moved as CapacityChangedEvent);
       await this.repository.markHoldOccupied(manager, hold.id);
       const facility = facilities.get(hold.facilityId);
-      if (!facility) throw new Error(`facility ${hold.facilityId} of request ${request.id} is not in the register`);
+      // Read before the transaction: a hold made since (the request was matched again meanwhile).
+      if (!facility) throw new ConflictError('This request changed meanwhile; read it again and confirm the arrival again.');
       const end = stayEndsAt({
         placedAt: now,
         type: facility.type,
@@ -205,8 +204,8 @@ export class PlacementLifecycle {
       });
       if (end && (!ends || end < ends)) ends = end;
     }
-    const followUpId = await this.repository.followUpIdOf(request.id);
-    const onward = followUpId ? await this.repository.find(followUpId) : null;
+    const followUpId = await this.repository.followUpIdOf(request.id, manager);
+    const onward = followUpId ? await this.repository.find(followUpId, manager) : null;
     if (onward && [...facilities.values()].some((facility) => facility.type === ShelterType.NOODBED)) {
       // A noodbed stay reaches at least to the opening of the authority the onward request waits
       // for: a Christmas Eve noodbed lasts to the first working day (domain.md §5a).
@@ -251,7 +250,7 @@ export class PlacementLifecycle {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       if (viewer.role === Role.SHELTER_STAFF)
-        await this.guard.assertStaffOf(viewer, locked.id, [HoldState.OCCUPIED], PlacementStatus.PLACED, locked);
+        await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.PLACED, { request: locked, manager });
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
       if (viewer.role !== Role.SHELTER_STAFF && places === null) {

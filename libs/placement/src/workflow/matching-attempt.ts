@@ -213,13 +213,22 @@ export class MatchingAttempt {
           request.nextAttemptAt = decision.nextAttemptAt;
           request.waitingForAuthority = decision.waitingForAuthority;
           request.waitingForOrganisation = decision.waitingForOrganisation ?? null;
+          // Handed back by an authority and now on nobody's worklist: never left to wait unseen.
+          const orphaned = request.returnedTypes.length > 0 && !decision.waitingForAuthority && !request.escalated;
+          if (orphaned) {
+            request.escalated = true;
+            request.escalatedAt = now;
+          }
           await this.repository.transition(
             manager,
             changes,
             request,
             PlacementStatus.WAITING,
             SYSTEM_ACTOR,
-            `waiting: ${decision.reason}`,
+            orphaned
+              ? `waiting: ${decision.reason}; handed back and no other authority's place suits her: escalated, listed on region ` +
+                  `${request.regionCode}'s escalation worklist for its coordinators and CoMensha; no message was sent`
+              : `waiting: ${decision.reason}`,
           );
         }
         if (decision.nextAttemptAt) {

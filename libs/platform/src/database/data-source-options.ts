@@ -3,7 +3,10 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** `synchronize` stays off everywhere: the schema changes only through committed migrations. */
-export function dataSourceOptions(url: string, overrides: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: { poolSize?: number; applicationName?: string } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -7,7 +7,9 @@ import { migrateDatabase } from './migrate';
 /** Brings the schema up to date before a process starts serving; safe with several processes starting at once. */
 export async function migrateOnBoot(config: AppConfig): Promise<void> {
   if (!config.databaseUrl) throw new Error('DATABASE_URL is not set: the API and worker processes need a PostgreSQL server');
-  const dataSource = new DataSource({ ...dataSourceOptions(config.databaseUrl, { poolSize: 2, applicationName: 'opvangplek-migrate' }) });
+  const dataSource = new DataSource({
+    ...dataSourceOptions(config.databaseUrl, { poolSize: 2, applicationName: 'opvangplek-migrate' }),
+  });
   await dataSource.initialize();
   try {
     const applied = await migrateDatabase(dataSource);

@@ -6,9 +6,19 @@ import type { GraphQLRequestContext } from './request-authenticator';
 import { SECURITY_EVENT_SINK, type SecurityEventSink } from './security-events';
 
 type MaybeViewer = { sub: string; role: string; org: string } | undefined;
-type HttpResponse = { status(code: number): HttpResponse; json(body: unknown): void; setHeader(name: string, value: string): void };
+type HttpResponse = {
+  status(code: number): HttpResponse;
+  json(body: unknown): void;
+  setHeader(name: string, value: string): void;
+};
 
-const HTTP_STATUS: Record<AppErrorKind, number> = { unauthenticated: 401, forbidden: 403, 'invalid-input': 400, 'not-found': 404, conflict: 409 };
+const HTTP_STATUS: Record<AppErrorKind, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  'invalid-input': 400,
+  'not-found': 404,
+  conflict: 409,
+};
 
 /**
  * Typed errors are answers, not incidents: hand them to GraphQL (formatGraphQLError gives them
@@ -43,14 +53,21 @@ export class AppErrorFilter implements GqlExceptionFilter {
     const response = http.getResponse<HttpResponse>();
     this.recordRefusal(error, request.viewer, request.route?.path ?? request.path ?? null);
     if (error.kind === 'unauthenticated') response.setHeader('WWW-Authenticate', 'Bearer');
-    response.status(HTTP_STATUS[error.kind]).json({ error: { code: contractCodeOf(error.kind), message: error.message, field: error.field ?? null } });
+    response
+      .status(HTTP_STATUS[error.kind])
+      .json({ error: { code: contractCodeOf(error.kind), message: error.message, field: error.field ?? null } });
   }
 
   /** Refusals (UNAUTHENTICATED, FORBIDDEN) go to the audit log; other errors are the caller's own. */
   private recordRefusal(error: AppError, viewer: MaybeViewer, operation: string | null): void {
     if (!isRefusal(error.kind)) return;
     this.sink
-      ?.record({ kind: error.kind, actor: viewer ? { sub: viewer.sub, role: viewer.role, org: viewer.org } : null, operation, detail: error.message })
+      ?.record({
+        kind: error.kind,
+        actor: viewer ? { sub: viewer.sub, role: viewer.role, org: viewer.org } : null,
+        operation,
+        detail: error.message,
+      })
       .catch((failure: Error) => this.logger.error(`audit row for a refusal not written: ${failure.message}`));
   }
 }

@@ -12,9 +12,12 @@ function parseCalendarDay(value: unknown): string {
       if (date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day) return value;
     }
   }
-  throw new GraphQLError(`Date must be a calendar day written YYYY-MM-DD, e.g. 2026-11-28; got ${JSON.stringify(value)?.slice(0, 40)}`, {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  throw new GraphQLError(
+    `Date must be a calendar day written YYYY-MM-DD, e.g. 2026-11-28; got ${JSON.stringify(value)?.slice(0, 40)}`,
+    {
+      extensions: { code: 'BAD_USER_INPUT' },
+    },
+  );
 }
 
 /** `Date`: a calendar day `YYYY-MM-DD`, read in Europe/Amsterdam (api-contract.md "Scalars"). Kept as the string. */

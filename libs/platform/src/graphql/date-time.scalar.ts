@@ -12,7 +12,17 @@ export function readInstant(value: unknown): Date | null {
     const date = new Date(value as string);
     // Date accepts "2026-02-30" by rolling over; the calendar parts must be real ones.
     const days = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
-    if (offsetOk && !Number.isNaN(date.getTime()) && month >= 1 && month <= 12 && day >= 1 && day <= days && hour < 24 && minute < 60 && second < 60) {
+    if (
+      offsetOk &&
+      !Number.isNaN(date.getTime()) &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= days &&
+      hour < 24 &&
+      minute < 60 &&
+      second < 60
+    ) {
       return date;
     }
   }

@@ -34,7 +34,16 @@ registerEnumType(ThreatLevel, { name: 'ThreatLevel' });
 registerEnumType(Urgency, { name: 'Urgency' });
 registerEnumType(Freshness, { name: 'Freshness', description: 'How recently staff vouched for a capacity figure.' });
 registerEnumType(PlacementStatus, { name: 'PlacementStatus' });
-registerEnumType(UpdateCadence, { name: 'UpdateCadence', description: 'How often a facility is expected to confirm its capacity.' });
+registerEnumType(UpdateCadence, {
+  name: 'UpdateCadence',
+  description: 'How often a facility is expected to confirm its capacity.',
+});
 registerEnumType(WaitingReason, { name: 'WaitingReason', description: 'Why a request waits.' });
-registerEnumType(TimeBucket, { name: 'TimeBucket', description: 'Buckets of the planners\' history: hours, or days and weeks as Amsterdam clocks count them.' });
-registerEnumType(UnmetNeed, { name: 'UnmetNeed', description: 'A kind of person the register often has no place for (domain.md §4).' });
+registerEnumType(TimeBucket, {
+  name: 'TimeBucket',
+  description: "Buckets of the planners' history: hours, or days and weeks as Amsterdam clocks count them.",
+});
+registerEnumType(UnmetNeed, {
+  name: 'UnmetNeed',
+  description: 'A kind of person the register often has no place for (domain.md §4).',
+});

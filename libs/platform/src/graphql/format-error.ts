@@ -5,12 +5,7 @@ import { AppError, type AppErrorKind } from '../errors';
 
 /** The contract's `extensions.code` values (api-contract.md "Errors"). */
 export type ContractErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INTERNAL_SERVER_ERROR';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
 
 export function contractCodeOf(kind: AppErrorKind): ContractErrorCode {
   switch (kind) {

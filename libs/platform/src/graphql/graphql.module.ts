@@ -58,7 +58,10 @@ export class GraphqlPlatformModule {
             // No landing page and no schema browsing in production: integrators use schema.gql.
             introspection: config.env !== 'production',
             // No HTTP cache hints are used (answers are per caller); the plugin cost a hook per field.
-            plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [])],
+            plugins: [
+              ApolloServerPluginCacheControlDisabled(),
+              ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
+            ],
             validationRules: [operationLimitsRule(config.graphql)],
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
@@ -66,16 +69,23 @@ export class GraphqlPlatformModule {
               // onError is a graphql-ws option Nest passes through but does not declare in its type.
               'graphql-ws': {
                 onConnect: async (ctx: WsContext<Record<string, unknown> | undefined, unknown>) => {
-                  (ctx.extra as WsExtra).auth = await authenticator.authenticate(authorizationFromConnectionParams(ctx.connectionParams));
+                  (ctx.extra as WsExtra).auth = await authenticator.authenticate(
+                    authorizationFromConnectionParams(ctx.connectionParams),
+                  );
                   return true; // an unauthenticated subscribe is refused per operation, with UNAUTHENTICATED
                 },
                 // Apollo's formatError covers HTTP only: WebSocket errors get the same contract shape here.
                 onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: ExecutionResult) =>
                   result.errors ? { ...result, errors: result.errors.map(formatWsError) } : result,
-                ...{ onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatWsError) },
+                ...{
+                  onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) =>
+                    errors.map(formatWsError),
+                },
               },
             },
-            context: async (arg: { req?: HttpRequest } | WsContext<Record<string, unknown>, WsExtra>): Promise<GraphQLRequestContext> => {
+            context: async (
+              arg: { req?: HttpRequest } | WsContext<Record<string, unknown>, WsExtra>,
+            ): Promise<GraphQLRequestContext> => {
               if ('req' in arg && arg.req) {
                 return { auth: await authenticator.authenticate(arg.req.headers.authorization) };
               }

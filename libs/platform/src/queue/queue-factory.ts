@@ -75,7 +75,10 @@ export class QueueFactory implements OnApplicationShutdown {
    * A lost connection (a database restart, Redis going away) is logged, not thrown: BullMQ
    * reconnects, and an 'error' event without a listener would otherwise end the process.
    */
-  private track(closable: { close(): Promise<void>; on(event: 'error', listener: (error: Error) => void): unknown }, what: string): void {
+  private track(
+    closable: { close(): Promise<void>; on(event: 'error', listener: (error: Error) => void): unknown },
+    what: string,
+  ): void {
     closable.on('error', (error: Error) => this.logger.warn(`${what}: ${error.message}`));
     this.closables.push(closable);
   }

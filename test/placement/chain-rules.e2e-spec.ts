@@ -131,8 +131,10 @@ describe('the chain’s rules (domain.md §5a)', () => {
     expect(waiting).toMatchObject({ waitingReason: 'AWAITING_AUTHORITY', waitingForAuthority: 'COMENSHA' });
     expect((await capacityOf(database.dataSource, cosm.id)).held).toBe(0);
 
-    const list = await worklist(comensha, { authority: 'COMENSHA', status: ['WAITING'] });
+    const list = await worklist(comensha, { authority: 'COMENSHA', status: ['WAITING'], kinds: ['COSM'] });
     expect(list.data!.placementRequests.edges.map((e) => e.node.id)).toContain(request.id);
+    const omm = await worklist(comensha, { authority: 'COMENSHA', status: ['WAITING'], kinds: ['OMM'] });
+    expect(omm.data!.placementRequests.edges.map((e) => e.node.id)).not.toContain(request.id);
 
     const candidates = (await client.raw(
       `query { placementCandidates(requestId: "${request.id}") { matches { facility { id } decision decidedBy } } }`,

@@ -91,6 +91,10 @@ export class PlacementRequestEntity {
   @Column({ name: 'waiting_for_organisation', type: 'varchar', length: 64, nullable: true })
   waitingForOrganisation: string | null;
 
+  /** With AWAITING_AUTHORITY: the kind the authority is asked to place in. */
+  @Column({ name: 'waiting_for_kind', type: 'enum', enum: ShelterType, enumName: 'shelter_type', nullable: true })
+  waitingForKind: ShelterType | null;
+
   /** Kinds an authority handed back (returnRequest): not matched again for this request. */
   @Column({
     name: 'returned_types',

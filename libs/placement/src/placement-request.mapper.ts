@@ -69,6 +69,7 @@ export class PlacementRequestMapper {
       waitingReason: request.waitingReason,
       waitingForAuthority: request.waitingForAuthority,
       waitingForOrganisation: request.waitingForOrganisation,
+      waitingForKind: request.waitingForKind,
       responsibleMunicipality: request.responsibleMunicipality,
       routeDecided: request.routeDecided,
       nextAttemptAt: request.nextAttemptAt,

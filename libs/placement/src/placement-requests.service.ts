@@ -348,6 +348,7 @@ export class PlacementRequestsService {
       authority: filter.authority,
       regionCodes: filter.regionCodes,
       escalated: filter.escalated,
+      kinds: filter.kinds,
       first,
       after: after ? parseCursor(after) : null,
     });

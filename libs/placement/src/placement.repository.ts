@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { assertTransition, PlacementStatus } from '@opvangplek/domain';
+import { assertTransition, PlacementStatus, type ShelterType } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
 import { ConflictError } from '@opvangplek/platform/errors';
@@ -45,6 +45,7 @@ export interface RequestPageQuery {
   authority?: string | null;
   regionCodes?: string[] | null;
   escalated?: boolean | null;
+  kinds?: ShelterType[] | null;
   first: number;
   after: { at: Date; id: string } | null;
 }
@@ -168,6 +169,7 @@ export class PlacementRepository {
     if (page.authority) query.andWhere('r.waitingForAuthority = :authority', { authority: page.authority });
     if (page.regionCodes?.length) query.andWhere('r.regionCode IN (:...regionCodes)', { regionCodes: page.regionCodes });
     if (page.escalated != null) query.andWhere('r.escalated = :escalated', { escalated: page.escalated });
+    if (page.kinds?.length) query.andWhere('r.waitingForKind IN (:...kinds)', { kinds: page.kinds });
     const totalCount = await query.clone().getCount();
     if (page.after)
       query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
@@ -253,6 +255,7 @@ export class PlacementRepository {
         waitingReason: null,
         waitingForAuthority: null,
         waitingForOrganisation: null,
+        waitingForKind: null,
         returnedTypes: [],
         nextAttemptAt: null,
         skippedFacilityIds: [],

@@ -1,7 +1,7 @@
 /**
  * Advice the matcher gives beside (or instead of) beds (api-contract.md "Advice codes").
  */
-import { ExploitationType, ResidenceStatus } from '../enums';
+import { B8Status, ExploitationType, ResidenceStatus } from '../enums';
 import { MatchingConfig } from '../matching-config';
 import { isMinor, VictimProfile } from '../profile';
 
@@ -18,6 +18,11 @@ export enum AdviceCode {
   ESCALATE_OVD = 'ESCALATE_OVD',
   /** The best kind is closed now: an interim place now, the onward placement later (domain.md:81-83). */
   BRIDGE_THEN_TRANSFER = 'BRIDGE_THEN_TRANSFER',
+  /**
+   * A foreign victim not yet told of aangifte and B8/3: "De politie moet slachtoffers van mensenhandel
+   * daarom altijd op het recht van aangifte en B8/3 wijzen" (000:2086-2087).
+   */
+  INFORM_B8 = 'INFORM_B8',
 }
 
 export interface Advice {
@@ -53,6 +58,13 @@ export function profileAdvice(profile: VictimProfile, config: MatchingConfig): A
         message: 'A possibly unaccompanied foreign minor: contact Nidos, who decides on beschermde opvang (003:689-695).',
       });
     }
+  }
+  if (profile.b8Status === B8Status.NOT_YET_INFORMED) {
+    advice.push({
+      code: AdviceCode.INFORM_B8,
+      message:
+        'Not yet informed: tell her of the right to report (aangifte) and of B8/3, with its reflection period of three months and its shelter (000:2086-2089).',
+    });
   }
   if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL)) {
     advice.push({

@@ -565,3 +565,22 @@ describe('decidePlacement: criminal exploitation (003:490)', () => {
     });
   });
 });
+
+describe('decidePlacement: an onward request to a full COSM (domain.md §5a)', () => {
+  it('waits on CoMensha’s worklist, also when no COSM place is free', () => {
+    const cosm = facility('cosm-full', ShelterType.COSM);
+    const decision = decidePlacement(
+      input(result([], [exclusion(cosm, ExclusionCode.NO_CAPACITY)]), {
+        capacities: [RequesterCapacity.REGION_ZORGCOORDINATOR],
+        types: [ShelterType.COSM],
+        mayBridge: false,
+        interimArrived: true,
+      }),
+    );
+    expect(decision).toMatchObject({
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      waitingForAuthority: PlacingAuthority.COMENSHA,
+    });
+  });
+});

@@ -72,6 +72,8 @@ export type PlacementDecision =
       waitingForAuthority: PlacingAuthority | null;
       /** With AWAITING_AUTHORITY: the organisation that decides, when one is named (Nidos). */
       waitingForOrganisation?: string | null;
+      /** With AWAITING_AUTHORITY: the kind the authority is asked to place in (worklists filter by it). */
+      waitingForKind?: ShelterType | null;
     };
 
 /** The authority that decides when nothing suits anywhere: a minor's request waits for youth care. */
@@ -224,6 +226,16 @@ function waitFor(best: FacilityMatch | undefined, input: DecisionInput): Placeme
   };
 }
 
+/** The one authority that decides every kind the request is limited to, when that is not the requester. */
+function soleAuthorityOf(input: DecisionInput): PlacingAuthority | null {
+  if (input.types.length === 0 || !input.capacities) return null;
+  const table = input.authorityTable ?? DEFAULT_AUTHORITY_TABLE;
+  const authorities = new Set(input.types.map((type) => table[type].decidedBy));
+  const [only] = authorities;
+  const own = input.types.some((type) => authorityVerdict(type, input.capacities!, table) === AuthorityVerdict.OFFER);
+  return authorities.size === 1 && !own && table[input.types[0]].otherwise === AuthorityVerdict.WORKLIST ? only : null;
+}
+
 /** The requester's verdict on each match: whether it is theirs to offer, another authority's, or never theirs. */
 function verdicts(input: DecisionInput): (match: FacilityMatch) => AuthorityVerdict {
   const table = input.authorityTable ?? DEFAULT_AUTHORITY_TABLE;
@@ -285,6 +297,7 @@ function awaitAuthority(best: FacilityMatch, input: DecisionInput): PlacementDec
     waitingForAuthority: best.facility.placingAuthority,
     waitingForOrganisation:
       input.fallbackAuthority?.authority === best.facility.placingAuthority ? input.fallbackAuthority.organisation : null,
+    waitingForKind: best.facility.type,
   };
 }
 
@@ -305,6 +318,19 @@ function decideFor(
     if (bridgeNow && bridges.length > 0) return bridgeTo(bridges, best, input);
     return awaitAuthority(best, input);
   }
+  const kindsAuthority = soleAuthorityOf(input);
+  if (!best && kindsAuthority) {
+    // Restricted to kinds another authority decides (an onward request to COSM) and none free:
+    // it waits on that authority's worklist all the same, "also when COSM is full" (domain.md §5a).
+    return {
+      kind: 'WAIT',
+      reason: WaitingReason.AWAITING_AUTHORITY,
+      nextAttemptAt: null,
+      waitingForAuthority: kindsAuthority,
+      waitingForOrganisation: null,
+      waitingForKind: input.types.length === 1 ? input.types[0] : null,
+    };
+  }
   if (!best && input.fallbackAuthority) {
     return {
       kind: 'WAIT',
@@ -312,6 +338,7 @@ function decideFor(
       nextAttemptAt: null,
       waitingForAuthority: input.fallbackAuthority.authority,
       waitingForOrganisation: input.fallbackAuthority.organisation,
+      waitingForKind: ShelterType.JEUGDZORG,
     };
   }
   const verdictOf = verdicts(input);

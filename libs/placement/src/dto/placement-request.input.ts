@@ -98,4 +98,10 @@ export class PlacementRequestFilterInput {
 
   @Field(() => Boolean, { nullable: true })
   escalated?: boolean | null;
+
+  @Field(() => [ShelterType], {
+    nullable: true,
+    description: 'Only requests on a worklist for these kinds (e.g. COSM, not OMM).',
+  })
+  kinds?: ShelterType[] | null;
 }

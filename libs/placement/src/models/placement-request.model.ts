@@ -109,6 +109,9 @@ export class PlacementRequestModel {
   @Field(() => String, { nullable: true, description: 'The organisation that decides, when one is named (e.g. nidos).' })
   waitingForOrganisation: string | null;
 
+  @Field(() => ShelterType, { nullable: true, description: 'On a worklist: the kind the authority is asked to place in.' })
+  waitingForKind: ShelterType | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'Where she is registered, else where she was found (002:726-729): the municipality responsible.',

@@ -178,6 +178,7 @@ export class AuthorityDecisions {
       request.waitingReason = null;
       request.waitingForAuthority = null;
       request.waitingForOrganisation = null;
+      request.waitingForKind = null;
       request.nextAttemptAt = null;
       await this.repository.transition(
         manager,

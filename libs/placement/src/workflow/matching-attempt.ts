@@ -194,7 +194,8 @@ export class MatchingAttempt {
         request.status === PlacementStatus.WAITING &&
         request.waitingReason === decision.reason &&
         request.waitingForAuthority === decision.waitingForAuthority &&
-        request.waitingForOrganisation === (decision.waitingForOrganisation ?? null);
+        request.waitingForOrganisation === (decision.waitingForOrganisation ?? null) &&
+        request.waitingForKind === (decision.waitingForKind ?? null);
       if (waitsAsBefore) {
         // Still waiting, for the same reason: no new history or audit row (nothing happened to
         // the request), but the row is written, with the next attempt as now decided and a fresh
@@ -213,6 +214,7 @@ export class MatchingAttempt {
           request.nextAttemptAt = decision.nextAttemptAt;
           request.waitingForAuthority = decision.waitingForAuthority;
           request.waitingForOrganisation = decision.waitingForOrganisation ?? null;
+          request.waitingForKind = decision.waitingForKind ?? null;
           // Handed back by an authority and now on nobody's worklist: never left to wait unseen.
           const orphaned = request.returnedTypes.length > 0 && !decision.waitingForAuthority && !request.escalated;
           if (orphaned) {

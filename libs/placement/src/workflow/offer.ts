@@ -86,6 +86,7 @@ export class PlacementOffer {
     request.waitingReason = null;
     request.waitingForAuthority = null;
     request.waitingForOrganisation = null;
+    request.waitingForKind = null;
     request.nextAttemptAt = null;
     const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
     // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.

@@ -13,6 +13,7 @@ import { Municipalities1795500000000 } from './1795500000000-Municipalities';
 import { AuthorityWorklists1795600000000 } from './1795600000000-AuthorityWorklists';
 import { GroupShares1795700000000 } from './1795700000000-GroupShares';
 import { GroupMembers1795800000000 } from './1795800000000-GroupMembers';
+import { WorklistKind1795900000000 } from './1795900000000-WorklistKind';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   AuthorityWorklists1795600000000,
   GroupShares1795700000000,
   GroupMembers1795800000000,
+  WorklistKind1795900000000,
 ];

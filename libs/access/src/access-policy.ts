@@ -21,6 +21,8 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   facilities: ALL,
   facility: ALL,
   matchFacilities: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
+  // ADMIN administers, and reads under audited break-glass; it is not a placing party (issue 12):
+  // it neither requests, nor answers offers, nor confirms arrivals, nor cancels.
   placementRequest: ALL_BUT_PLANNERS,
   placementRequests: ALL_BUT_PLANNERS,
   auditLog: [ADMIN],
@@ -31,12 +33,12 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
-  requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, JEUGDBESCHERMING, ADMIN],
+  requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, JEUGDBESCHERMING],
   requestNoodbed: [POLICE],
-  respondToOffer: [SHELTER_STAFF, ADMIN],
-  confirmArrival: [SHELTER_STAFF, ADMIN],
+  respondToOffer: [SHELTER_STAFF],
+  confirmArrival: [SHELTER_STAFF],
   endPlacement: ALL_BUT_PLANNERS,
-  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
+  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
   placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,

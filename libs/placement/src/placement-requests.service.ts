@@ -319,9 +319,7 @@ export class PlacementRequestsService {
     assertRequestId(requestId, 'requestId');
     const note = assertReason(reason, 'reason');
     if (viewer.role === Role.SHELTER_STAFF || viewer.role === Role.PLANNER) {
-      throw new ForbiddenError(
-        'Only the requester (or an administrator) can cancel a request; a facility declines an offer instead.',
-      );
+      throw new ForbiddenError('Only the requesting organisation can cancel a request; a facility declines an offer instead.');
     }
     return this.view(viewer, await this.lifecycle.cancel(viewer, requestId, note));
   }

@@ -19,7 +19,7 @@ export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
   JEUGDBESCHERMING: ['worklist', 'request', 'beds'],
   SHELTER_STAFF: ['desk', 'beds'],
   PLANNER: ['dashboard', 'beds'],
-  ADMIN: ['beds', 'request', 'dashboard'],
+  ADMIN: ['beds', 'dashboard'],
 };
 
 /** Whose worklist a role works: the authority its requests wait for (domain.md §5a). */

@@ -14,7 +14,7 @@ import {
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, InvalidInputError } from '@opvangplek/platform/errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
@@ -55,6 +55,8 @@ export class PlacementLifecycle {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
+      if (locked.requestedBy === viewer.sub)
+        throw new ForbiddenError('You requested this placement: someone else at the facility must accept it (separation of duties).');
       const now = this.clock.now();
       const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
       const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
@@ -251,6 +253,8 @@ export class PlacementLifecycle {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       if (viewer.role === Role.SHELTER_STAFF)
         await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.PLACED, { request: locked, manager });
+      if (viewer.role !== Role.SHELTER_STAFF && viewer.org !== locked.requestedByOrg)
+        throw new ForbiddenError("Only the facility's staff and the requesting organisation can end this stay.");
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
       if (viewer.role !== Role.SHELTER_STAFF && places === null) {
@@ -353,6 +357,8 @@ export class PlacementLifecycle {
     return this.repository.inTransaction(async (manager, changes) => {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      if (viewer.org !== locked.requestedByOrg)
+        throw new ForbiddenError('Only the requesting organisation can cancel this request.');
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
       if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {

@@ -1,0 +1,103 @@
+/**
+ * Issue 12, paths 1, 5 and 6: nobody reaches a secret address or acts on a case alone.
+ * - ADMIN administers but is not a placing party; nobody accepts an offer they requested.
+ * - An idempotency key of another organisation is just a new request, never theirs.
+ * - Cancel is for the requesting organisation; ending a stay for the facility's staff and the requester.
+ */
+import { Role, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import {
+  DUTCH_WOMAN,
+  facilityOf,
+  PlacementClient,
+  SATURDAY_NIGHT,
+  startPlacementApp,
+  stopApp,
+  token,
+} from '../placement/support';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+
+describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
+  const clock = new FixedClock(SATURDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let vo: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [vo] = await insertFacilities(database.dataSource, [facilityOf(ShelterType.VROUWENOPVANG, 5, { secretAddress: true })], {
+      now: SATURDAY_NIGHT,
+    });
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  const code = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
+
+  it('1 — an ADMIN token can neither request a placement nor answer an offer', async () => {
+    const admin = await token.admin();
+    const requested = await client.raw(
+      `mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id facility { address } } }`,
+      admin,
+      { input: { profile: { ...DUTCH_WOMAN, threatLevel: 'HIGH' }, urgency: 'ACUTE', regionCode: 'RR' } },
+    );
+    expect(code(requested)).toBe('FORBIDDEN');
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    const answered = await client.raw(
+      `mutation { respondToOffer(input: { requestId: "${request.id}", accept: true }) { id } }`,
+      admin,
+      {},
+    );
+    expect(code(answered)).toBe('FORBIDDEN');
+    expect(JSON.stringify(answered)).not.toContain('address');
+  });
+
+  it('1 — nobody accepts an offer they requested themselves (one person with two roles)', async () => {
+    const asCoordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'blijf', regions: ['RR'], sub: 'person-7' });
+    const asStaff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'blijf', facilityIds: [vo.id], sub: 'person-7' });
+    const request = await client.request(asCoordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(asCoordinator, request.id, ['OFFERED']);
+    const own = await client.raw(
+      `mutation { respondToOffer(input: { requestId: "${request.id}", accept: true }) { id } }`,
+      asStaff,
+      {},
+    );
+    expect(code(own)).toBe('FORBIDDEN');
+    expect((await client.accept(await token.staff(vo.id), request.id)).status).toBe('ACCEPTED');
+  });
+
+  it('5 — another organisation’s clientReference is just a new request, never theirs', async () => {
+    const police = await token.police('avim-rotterdam');
+    const first = await client.noodbed(police, { profile: DUTCH_WOMAN, clientReference: 'avim-2026-77' });
+    const coordinator = await token.coordinator();
+    const replay = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: 'avim-2026-77' });
+    expect(replay.id).not.toBe(first.id);
+    expect(JSON.stringify(replay)).not.toContain(first.id);
+  });
+
+  it('6 — a zorgcoördinator of another organisation can neither cancel the police’s request nor end the police’s placement', async () => {
+    const police = await token.police('avim-rotterdam');
+    const answer = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    const other = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-elders', regions: ['RR'] });
+    const cancelled = await client.raw(
+      `mutation { cancelPlacementRequest(requestId: "${answer.id}", reason: "not mine") { id } }`,
+      other,
+      {},
+    );
+    expect(code(cancelled)).toBe('FORBIDDEN');
+    const staff = await token.staff(vo.id);
+    await client.accept(staff, answer.id);
+    await client.arrive(staff, answer.id);
+    const ended = await client.raw(`mutation { endPlacement(requestId: "${answer.id}", reason: "not mine") { id } }`, other, {});
+    expect(code(ended)).toBe('FORBIDDEN');
+    expect((await client.get(police, answer.id)).status).toBe('PLACED');
+    expect((await client.end(police, answer.id, 'moved on')).status).toBe('ENDED');
+  });
+});

@@ -44,8 +44,9 @@ export class CapacityResolver {
       if (!isCapacityChangedEvent(payload)) return undefined;
       if (regionCodes?.length && !regionCodes.includes(payload.regionCode)) return undefined;
       if (types?.length && !types.includes(payload.type)) return undefined;
-      // Re-read as this subscriber: what they may see (addresses) is decided per viewer.
-      return (await this.registry.facility(viewer, payload.facilityId)) ?? undefined;
+      // Re-read as this subscriber: what they may see (addresses) is decided per viewer, and a
+      // secret-address facility is followed live only by those who may locate it (its staff).
+      return (await this.registry.facilityToFollow(viewer, payload.facilityId)) ?? undefined;
     });
   }
 }

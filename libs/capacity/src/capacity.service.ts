@@ -8,6 +8,8 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
+import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
+import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import type { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { assertFacilityId, RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -37,7 +39,7 @@ export class CapacityService {
       const { facility, capacity } = await this.lockForChange(manager, viewer, input.facilityId);
       if (capacity.version !== input.expectedVersion) {
         throw new ConflictError(
-          `The capacity of ${facility.name} changed since you read it (version ${input.expectedVersion}, now ${capacity.version}). ` +
+          `The capacity of ${nameFor(viewer, facility)} changed since you read it (version ${input.expectedVersion}, now ${capacity.version}). ` +
             'Reload the current counts and apply your change again.',
         );
       }
@@ -77,7 +79,9 @@ export class CapacityService {
     const facility = await manager.getRepository(FacilityEntity).findOne({ where: { id: facilityId } });
     if (!facility) throw new NotFoundError(`There is no facility with id ${facilityId}.`);
     if (viewer.role === Role.SHELTER_STAFF && !viewer.facilityIds.includes(facilityId)) {
-      throw new ForbiddenError(`You can only change the capacity of your own facilities; ${facility.name} is not one of them.`);
+      throw new ForbiddenError(
+        `You can only change the capacity of your own facilities; ${nameFor(viewer, facility)} is not one of them.`,
+      );
     }
     const capacity = await manager
       .getRepository(CapacityEntity)
@@ -85,7 +89,7 @@ export class CapacityService {
       .setLock('pessimistic_write')
       .where('capacity.facilityId = :facilityId', { facilityId })
       .getOne();
-    if (!capacity) throw new NotFoundError(`Facility ${facility.name} has no capacity record yet.`);
+    if (!capacity) throw new NotFoundError(`Facility ${nameFor(viewer, facility)} has no capacity record yet.`);
     return { facility, capacity };
   }
 
@@ -128,4 +132,9 @@ export class CapacityService {
       this.logger.warn(`capacityChanged for ${event.facilityId} not published: ${error.message}`);
     });
   }
+}
+
+/** The facility's name as this caller may see it: a secret facility stays anonymous in errors too. */
+function nameFor(viewer: Viewer, facility: FacilityEntity): string {
+  return shownFacilityName(facility, mayKnowLocation(viewer, facility));
 }

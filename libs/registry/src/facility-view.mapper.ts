@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   availablePlaces,
   capacityFreshness,
@@ -6,6 +7,7 @@ import {
   isOpen,
   nextOpening,
   type OpeningHours,
+  ShelterType,
 } from '@opvangplek/domain';
 import type { CapacityEntity } from './capacity.entity';
 import type { FacilityEntity } from './facility.entity';
@@ -70,9 +72,57 @@ export function capacityView(
   };
 }
 
+/** How an anonymous facility's kind is named: no operator, no location name. */
+const KIND_LABELS: Readonly<Record<ShelterType, string>> = {
+  [ShelterType.VROUWENOPVANG]: 'Vrouwenopvang',
+  [ShelterType.MAATSCHAPPELIJKE_OPVANG]: 'Maatschappelijke opvang',
+  [ShelterType.COSM]: 'COSM',
+  [ShelterType.OMM]: 'OMM',
+  [ShelterType.NLA_CRISIS]: 'Crisisopvang arbeidsuitbuiting',
+  [ShelterType.NOODBED]: 'Noodbed',
+  [ShelterType.JEUGDZORG]: 'Jeugdzorg',
+};
+
+/** The operator shown for a facility whose location the caller may not know. */
+export const WITHHELD_OPERATOR = 'Niet openbaar (geheim adres)';
+
 /**
- * The facility as one caller may see it at one moment: location fields are withheld unless
- * `mayKnowLocation` said yes; intake and freshness are evaluated at `now` (intake through
+ * The key shown for a secret-address facility to someone who may not locate it: derived from its
+ * id (random, and shown anyway), never from the register key, which may name the town
+ * (`cosm-vries`). A hash of the id, so every bit of it counts; digits only, so it can never spell a place name.
+ */
+export function anonymousFacilityKey(id: string): string {
+  const hex = createHash('sha256').update(id.toLowerCase()).digest('hex').slice(0, 12);
+  return `geheim-${Number.parseInt(hex, 16).toString().padStart(15, '0')}`;
+}
+
+/**
+ * The name shown for a secret-address facility to someone who may not locate it: its kind and its
+ * region's code. Not the region's name: eight of them contain their central municipality
+ * ("Rotterdam Rijnmond"), where most secret facilities are; the region itself is in `region`.
+ */
+export function anonymousFacilityName(type: ShelterType, regionCode: string): string {
+  return `${KIND_LABELS[type] ?? type} (geheim adres), regio ${regionCode}`;
+}
+
+/** Whether a caller who may (not) locate this facility sees it anonymised. */
+export function isAnonymousTo(facility: Pick<FacilityEntity, 'secretAddress'>, mayKnowLocation: boolean): boolean {
+  return facility.secretAddress && !mayKnowLocation;
+}
+
+/** The facility's name as one caller may see it (for messages and errors as well as views). */
+export function shownFacilityName(
+  facility: Pick<FacilityEntity, 'secretAddress' | 'name' | 'type' | 'regionCode'>,
+  mayKnowLocation: boolean,
+): string {
+  return isAnonymousTo(facility, mayKnowLocation) ? anonymousFacilityName(facility.type, facility.regionCode) : facility.name;
+}
+
+/**
+ * The facility as one caller may see it at one moment. A secret-address facility is anonymous to
+ * whoever may not locate it (`mayKnowLocation`, domain.md §6): an opaque key, a name of its kind and
+ * region, no operator, and its region only (no municipality, address or coordinates), since a key,
+ * name or operator may name the town. Intake and freshness are evaluated at `now` (intake through
  * `intakeOf`, an `intakeMemo(now)`, when many facilities are shown at once).
  */
 export function facilityView(
@@ -85,12 +135,13 @@ export function facilityView(
   },
 ): FacilityModel {
   const { now, mayKnowLocation } = options;
+  const anonymous = isAnonymousTo(facility, mayKnowLocation);
   return {
     id: facility.id,
-    key: facility.key,
-    name: facility.name,
+    key: anonymous ? anonymousFacilityKey(facility.id) : facility.key,
+    name: anonymous ? anonymousFacilityName(facility.type, facility.region.code) : facility.name,
     type: facility.type,
-    operator: facility.operator,
+    operator: anonymous ? WITHHELD_OPERATOR : facility.operator,
     region: { code: facility.region.code, name: facility.region.name, centralMunicipality: facility.region.centralMunicipality },
     municipality: mayKnowLocation ? facility.municipality : null,
     secretAddress: facility.secretAddress,

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
-import { facilityView, intakeMemo } from './facility-view.mapper';
+import { facilityView, intakeMemo, isAnonymousTo } from './facility-view.mapper';
 import { mayKnowLocation } from './location-disclosure';
 import {
   type FacilityDefinitionRow,
@@ -70,6 +70,20 @@ export class RegistryService {
     assertFacilityId(id, 'id');
     const [facility] = await this.facilities(viewer, { ids: [id] });
     return facility ?? null;
+  }
+
+  /**
+   * One facility for a live feed (capacityChanged), or null when the caller may not follow it: a
+   * secret-address facility's own changes are not sent to whoever may not locate it, since a held
+   * count moving seconds after a request ties that request to the facility. Its staff still follow it.
+   */
+  async facilityToFollow(viewer: Viewer, id: string): Promise<FacilityModel | null> {
+    assertFacilityId(id, 'id');
+    const [facility] = await this.loadJoined({ ids: [id] });
+    if (!facility) return null;
+    const locates = mayKnowLocation(viewer, facility);
+    if (isAnonymousTo(facility, locates)) return null;
+    return facilityView(facility, { now: this.clock.now(), freshnessPolicy: this.config.freshness, mayKnowLocation: locates });
   }
 
   /**

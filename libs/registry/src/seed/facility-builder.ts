@@ -235,6 +235,15 @@ export interface FacilitySpec {
   capacity: CapacityCounts | { total: number; profile: OccupancyProfile };
 }
 
+/**
+ * The name of a secret-address location in the register: what it is and its region's code, never a
+ * town and never the region's name (eight of them contain their central municipality). Its staff see
+ * this name; everyone else sees an anonymous one (facility-view.mapper.ts).
+ */
+export function secretLocationName(label: string, regionCode: string): string {
+  return `${label} (geheim adres, regio ${regionCode})`;
+}
+
 /** Spread around the region centroid: about ±3 km north–south, ±2 km east–west. */
 const LAT_SPREAD = 0.03;
 const LON_SPREAD = 0.03;

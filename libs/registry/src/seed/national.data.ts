@@ -11,8 +11,8 @@ import {
   NATIONAL_RESIDENCE,
   TRAFFICKING_TYPES,
   adultEligibility,
+  secretLocationName,
 } from './facility-builder';
-import { regionSeed } from './regions.data';
 
 /**
  * COSM: 3 locations (Amsterdam, Rotterdam, Vries), 40 places: 30 for women, 10 for men (000:2128-2130);
@@ -32,7 +32,7 @@ function cosm(): FacilitySpec[] {
   return [
     {
       key: 'cosm-amsterdam',
-      name: 'COSM Amsterdam (vrouwen)',
+      name: secretLocationName('COSM vrouwen – HVO-Querido', 'AMS'),
       type: ShelterType.COSM,
       operator: 'HVO-Querido',
       regionCode: 'AMS',
@@ -43,7 +43,7 @@ function cosm(): FacilitySpec[] {
     },
     {
       key: 'cosm-rotterdam',
-      name: 'COSM Rotterdam (vrouwen)',
+      name: secretLocationName('COSM vrouwen – Humanitas', 'RR'),
       type: ShelterType.COSM,
       operator: 'Humanitas',
       regionCode: 'RR',
@@ -54,7 +54,7 @@ function cosm(): FacilitySpec[] {
     },
     {
       key: 'cosm-vries',
-      name: 'COSM Drenthe (mannen)',
+      name: secretLocationName('COSM mannen – Jade Zorggroep', 'DR'),
       type: ShelterType.COSM,
       operator: 'Jade Zorggroep',
       regionCode: 'DR',
@@ -92,10 +92,9 @@ function omm(): FacilitySpec[] {
     genders: Gender[],
     secretAddress = false,
   ): FacilitySpec => {
-    const regionName = regionSeed(regionCode).name;
     return {
       key,
-      name: `${operator} – OMM ${secretAddress ? `regio ${regionName}` : municipality}`,
+      name: secretAddress ? secretLocationName(`${operator} – OMM`, regionCode) : `${operator} – OMM ${municipality}`,
       type: ShelterType.OMM,
       operator,
       regionCode,
@@ -139,7 +138,7 @@ function nlaCrisis(): FacilitySpec[] {
   return [
     {
       key: 'nla-groepsaccommodatie',
-      name: 'Crisisopvang arbeidsuitbuiting – Groepsaccommodatie (regio Noord- en Midden-Limburg)',
+      name: secretLocationName('Crisisopvang arbeidsuitbuiting – Groepsaccommodatie', 'NML'),
       type: ShelterType.NLA_CRISIS,
       operator: 'CoMensha (crisisopvang arbeidsuitbuiting)',
       regionCode: 'NML',
@@ -151,7 +150,7 @@ function nlaCrisis(): FacilitySpec[] {
     },
     {
       key: 'nla-vakantiewoning',
-      name: 'Crisisopvang arbeidsuitbuiting – Vakantiewoning (regio Foodvalley)',
+      name: secretLocationName('Crisisopvang arbeidsuitbuiting – Vakantiewoning', 'FV'),
       type: ShelterType.NLA_CRISIS,
       operator: 'CoMensha (crisisopvang arbeidsuitbuiting)',
       regionCode: 'FV',
@@ -164,7 +163,7 @@ function nlaCrisis(): FacilitySpec[] {
     },
     {
       key: 'nla-hotel',
-      name: 'Crisisopvang arbeidsuitbuiting – Hotel (regio Haaglanden)',
+      name: secretLocationName('Crisisopvang arbeidsuitbuiting – Hotel', 'HGL'),
       type: ShelterType.NLA_CRISIS,
       operator: 'CoMensha (crisisopvang arbeidsuitbuiting)',
       regionCode: 'HGL',
@@ -220,7 +219,7 @@ function noodbedden(): FacilitySpec[] {
   return [
     bed(
       'noodbed-rr-1',
-      'Humanitas – Noodbed Mensenhandel (regio Rotterdam Rijnmond)',
+      secretLocationName('Humanitas – Noodbed Mensenhandel', 'RR'),
       'Humanitas',
       'RR',
       'Rotterdam',
@@ -230,7 +229,7 @@ function noodbedden(): FacilitySpec[] {
     ),
     bed(
       'noodbed-rr-2',
-      'Humanitas – Noodbedden pilot (regio Rotterdam Rijnmond)',
+      secretLocationName('Humanitas – Noodbedden pilot', 'RR'),
       'Humanitas',
       'RR',
       'Rotterdam',
@@ -241,7 +240,7 @@ function noodbedden(): FacilitySpec[] {
     ),
     bed(
       'noodbed-zhz-1',
-      'Humanitas – Noodbedden pilot (regio Zuid-Holland Zuid)',
+      secretLocationName('Humanitas – Noodbedden pilot', 'ZHZ'),
       'Humanitas',
       'ZHZ',
       'Dordrecht',
@@ -252,7 +251,7 @@ function noodbedden(): FacilitySpec[] {
     ),
     bed(
       'noodbed-ams-1',
-      'HVO-Querido – Noodbed Mensenhandel (regio Amsterdam-Amstelland)',
+      secretLocationName('HVO-Querido – Noodbed Mensenhandel', 'AMS'),
       'HVO-Querido',
       'AMS',
       'Amsterdam',
@@ -262,7 +261,7 @@ function noodbedden(): FacilitySpec[] {
     ),
     bed(
       'noodbed-tw-1',
-      'Humanitas onder Dak – Noodbed (regio Twente)',
+      secretLocationName('Humanitas onder Dak – Noodbed', 'TW'),
       'Humanitas onder Dak',
       'TW',
       'Enschede',
@@ -322,7 +321,7 @@ function jeugdzorg(): FacilitySpec[] {
   return [
     place(
       'jeugd-fr-1',
-      'Fier – Jeugdopvang Mensenhandel (regio Fryslân)',
+      secretLocationName('Fier – Jeugdopvang Mensenhandel', 'FR'),
       'Fier',
       'FR',
       'Leeuwarden',
@@ -332,7 +331,7 @@ function jeugdzorg(): FacilitySpec[] {
     ),
     place(
       'jeugd-hvb-1',
-      'Kompaan en De Bocht – Meidenhuis (regio Hart van Brabant)',
+      secretLocationName('Kompaan en De Bocht – Meidenhuis', 'HVB'),
       'Kompaan en De Bocht',
       'HVB',
       'Goirle',
@@ -345,7 +344,7 @@ function jeugdzorg(): FacilitySpec[] {
     place('jeugd-rr-1', 'Enver – Crisisopvang Jeugd (Rotterdam)', 'Enver', 'RR', 'Rotterdam', 6, false, minor({})),
     place(
       'jeugd-utr-1',
-      'Timon – Beschermd Wonen Meiden (regio Utrecht)',
+      secretLocationName('Timon – Beschermd Wonen Meiden', 'UTR'),
       'Timon',
       'UTR',
       'Zeist',
@@ -380,7 +379,7 @@ function jeugdzorg(): FacilitySpec[] {
     // Beschermde Opvang: unaccompanied foreign minors, Nidos guardianship (003:683-695).
     place(
       'jeugd-nidos-1',
-      'Nidos – Beschermde Opvang AMV (regio Foodvalley)',
+      secretLocationName('Nidos – Beschermde Opvang AMV', 'FV'),
       'Nidos i.s.m. COA',
       'FV',
       'Ede',

@@ -11,7 +11,7 @@
  */
 import { CareNeed, ExploitationType, Gender, ShelterType } from '@opvangplek/domain';
 import { intFor, pickFor, unitFor } from './deterministic';
-import { ALL_GENDERS, FacilitySpec, adultEligibility } from './facility-builder';
+import { ALL_GENDERS, FacilitySpec, adultEligibility, secretLocationName } from './facility-builder';
 import { REGION_SEEDS, RegionSeed } from './regions.data';
 
 /** Size of the region's shelter offer: L = the four big cities, M = regional cities, S = small regions. */
@@ -53,11 +53,12 @@ const REGIONAL_OFFER: Readonly<Record<string, RegionalOffer>> = {
   ZW: { tier: 'S', vo: 'Blijf Groep', mo: ['Leger des Heils', 'Regenboog Groep'] },
   ZK: { tier: 'M', vo: 'Blijf Groep', mo: ['Leger des Heils', 'RIBW K/AM'] },
   NHN: { tier: 'M', vo: 'Blijf Groep', mo: ['Leger des Heils', 'GGZ Noord-Holland-Noord'] },
-  KNH: { tier: 'S', vo: "Blijf van m'n Lijf Den Helder", mo: ['Leger des Heils', 'Parlan'] },
+  // No operator names a town: the region's secret VO location would give its town away.
+  KNH: { tier: 'S', vo: 'Blijf Groep', mo: ['Leger des Heils', 'Parlan'] },
   HR: { tier: 'M', vo: 'Stichting Vrouwenopvang Hollands Midden', mo: ['Leger des Heils', 'Kwintes'] },
   HGL: {
     tier: 'L',
-    vo: 'Stichting De Haagse Vrouwenopvang',
+    vo: 'Stichting Vrouwenopvang Haaglanden',
     mo: ['Kessler Stichting', 'Leger des Heils', 'Parnassia'],
   },
   MH: { tier: 'S', vo: 'Stichting Vrouwenopvang Hollands Midden', mo: ['Kwintes', 'Leger des Heils'] },
@@ -137,14 +138,16 @@ function vrouwenopvang(region: RegionSeed, regionIndex: number): FacilitySpec[] 
     const municipality = municipalityOf(region, n);
     const label = forMen ? `Mannenopvang ${locationName(regionIndex, n, 0)}` : locationName(regionIndex, n, 0);
     // The first location of every region is the secret-address one: 35 of ~100, about a third. Its
-    // name names the region only, never the town (domain.md §6).
+    // name names the region's code only, never the town (domain.md §6).
     const secretAddress = n === 1;
     // Some locations specialise in sexual exploitation; some can also handle LVB.
     const sexualOnly = offer.tier === 'L' && n === 2;
     const acceptsCareNeeds = unitFor(key, 'lvb') < 0.3 ? [CareNeed.GGZ, CareNeed.LVB] : [CareNeed.GGZ];
     specs.push({
       key,
-      name: `${offer.vo} – ${label} (${secretAddress ? `regio ${region.name}` : municipality})`,
+      name: secretAddress
+        ? secretLocationName(`${offer.vo} – ${label}`, region.code)
+        : `${offer.vo} – ${label} (${municipality})`,
       type: ShelterType.VROUWENOPVANG,
       operator: offer.vo,
       regionCode: region.code,

@@ -1,0 +1,241 @@
+/**
+ * Issue 12, part 2: a secret-address facility is anonymous to everyone who may not locate it, in
+ * every field and every channel: no key, name, operator or other field names its town or any Dutch
+ * municipality (its region, as the public `regions` query gives it, is what it discloses); its own
+ * staff still see everything; and capacityChanged does not follow it live for those who may not
+ * locate it, while other facilities' changes still arrive.
+ */
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import { dutchPlaceNames, placeNameFinder, stringsIn } from '@opvangplek/registry/seed/place-names';
+import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { matchOrFail } from '../matching/match-client';
+import { insertFacilities, newFacility } from '../support/factories';
+import { collect, gql, wsClient } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+
+const FACILITY_FIELDS = `id key name type operator municipality secretAddress address latitude longitude placingAuthority
+  region { code name centralMunicipality }
+  intake { alwaysOpen openNow nextOpeningAt description }
+  eligibility { genders minAge maxAge exploitationTypes residenceStatuses b8Statuses acceptsCareNeeds acceptsChildren maxGroupSize foundInRegionCodes }
+  maxStayDays updateCadence
+  capacity { total occupied held outOfService available updatedAt confirmedAt freshness version }`;
+
+type Shown = Record<string, unknown> & { id: string; key: string; region: { code: string } };
+
+interface RegisterRow {
+  id: string;
+  key: string;
+  name: string;
+  operator: string;
+  municipality: string;
+  address: string;
+  region_code: string;
+  central_municipality: string;
+}
+
+describe('secret facilities of the national register, to callers who may not locate them', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let secret: RegisterRow[];
+  const placeNames = dutchPlaceNames();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadNationalRegister(database.dataSource, 1, new Date('2026-11-28T19:00:00Z'));
+    secret = await database.dataSource.query(
+      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.region_code, r.central_municipality
+         FROM facilities f JOIN regions r ON r.code = f.region_code WHERE f.secret_address ORDER BY f.key`,
+    );
+    api = await startTestApp(database.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  /** Every place name in a shown facility outside its `region`, with the field it is in. */
+  function leaksOf(row: RegisterRow, shown: Shown): string[] {
+    const town = /\d{4} [A-Z]{2} (.+)$/.exec(row.address)?.[1] ?? row.municipality;
+    const find = placeNameFinder([...placeNames, row.municipality, row.central_municipality, town]);
+    const { region, ...fields } = shown;
+    expect(region.code).toBe(row.region_code);
+    const leaks: string[] = [];
+    for (const [field, text] of stringsIn(fields)) {
+      for (const place of find(text)) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
+    }
+    for (const [field, value] of Object.entries({ key: row.key, name: row.name, operator: row.operator, address: row.address })) {
+      if (JSON.stringify(fields).includes(JSON.stringify(value))) leaks.push(`${row.key} shows its register ${field}`);
+    }
+    return leaks;
+  }
+
+  async function facilitiesAs(token: string): Promise<Map<string, Shown>> {
+    const response = await gql<{ facilities: Shown[] }>(api.url, `{ facilities { ${FACILITY_FIELDS} } }`, { token });
+    expect(response.errors).toBeUndefined();
+    return new Map(response.data!.facilities.map((f) => [f.id, f]));
+  }
+
+  it('there are dozens to check', () => {
+    expect(secret.length).toBeGreaterThanOrEqual(45);
+  });
+
+  it.each<[string, () => Promise<{ token: string; regions: string[] }>]>([
+    ['a PLANNER', async () => ({ token: await tokenFor({ role: Role.PLANNER, org: 'planning' }), regions: [] })],
+    [
+      'a zorgcoördinator of another region',
+      async () => ({ token: await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-tw', regions: ['TW'] }), regions: ['TW'] }),
+    ],
+  ])('facilities and facility(id) show %s no key, name, operator or field naming a town', async (_who, caller) => {
+    const { token, regions } = await caller();
+    const list = await facilitiesAs(token);
+    const leaks: string[] = [];
+    const checked = secret.filter((row) => !regions.includes(row.region_code));
+    for (const row of checked) {
+      const listed = list.get(row.id)!;
+      expect(listed).toMatchObject({ secretAddress: true, municipality: null, address: null, latitude: null, longitude: null });
+      expect(listed.key).toMatch(/^geheim-\d+$/);
+      leaks.push(...leaksOf(row, listed));
+      const one = await gql<{ facility: Shown }>(api.url, `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} } }`, {
+        token,
+        variables: { id: row.id },
+      });
+      expect(one.errors).toBeUndefined();
+      const single = one.data!.facility;
+      leaks.push(...leaksOf(row, single));
+      // The same anonymous facility as in the list (intake times are evaluated per answer).
+      expect({ ...single, intake: null }).toEqual({ ...listed, intake: null });
+    }
+    expect(checked.length).toBeGreaterThan(40);
+    expect(leaks).toEqual([]);
+  });
+
+  it('matchFacilities shows them anonymised too, in matches and exclusions', async () => {
+    const token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-tw', regions: ['TW'] });
+    const leaks: string[] = [];
+    let seen = 0;
+    for (const profile of [
+      { gender: 'FEMALE', age: 30, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH' },
+      { gender: 'MALE', age: 30, exploitationTypes: ['LABOUR'], residenceStatus: 'NO_LAWFUL_RESIDENCE', b8Status: 'BEDENKTIJD' },
+    ]) {
+      const result = await matchOrFail(api.url, profile, { first: 500, excludedFirst: 500 }, token);
+      for (const { facility } of [...result.matches, ...result.excluded]) {
+        const row = secret.find((r) => r.id === facility.id);
+        if (!row || row.region_code === 'TW') continue;
+        seen++;
+        leaks.push(...leaksOf(row, facility as unknown as Shown));
+      }
+    }
+    expect(seen).toBeGreaterThan(40);
+    expect(leaks).toEqual([]);
+  });
+
+  it("the facility's own staff still see its real key, name, operator and address", async () => {
+    const vries = secret.find((row) => row.key === 'cosm-vries')!;
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'jade', facilityIds: [vries.id] });
+    const own = await gql<{ facility: Shown }>(api.url, `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} } }`, {
+      token: staff,
+      variables: { id: vries.id },
+    });
+    expect(own.data!.facility).toMatchObject({
+      key: 'cosm-vries',
+      name: vries.name,
+      operator: vries.operator,
+      municipality: 'Tynaarlo',
+      address: vries.address,
+    });
+    expect(vries.address).toMatch(/ Vries$/);
+  });
+});
+
+const SUBSCRIPTION = `subscription { capacityChanged { id key name address capacity { held version } } }`;
+type Changed = { capacityChanged: { id: string; key: string; address: string | null; capacity: { held: number } } };
+
+describe('capacityChanged over graphql-ws and a secret facility', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let secretShelter: { id: string };
+  let visible: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [secretShelter, visible] = await insertFacilities(database.dataSource, [
+      newFacility({ secretAddress: true, address: 'Geheimstraat 9, 3000 XX Rotterdam' }),
+      // Takes men only: the request below can only be offered the secret shelter.
+      newFacility({
+        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+        eligibility: { ...newFacility().eligibility, genders: [Gender.MALE] },
+      }),
+    ]);
+    api = await startTestApp(database.url, { withWorker: true, env: { SWEEP_SECONDS: '3600' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  async function untilLive(subscriber: ReturnType<typeof collect<Changed>>, poke: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 0; attempt < 50 && subscriber.received.length === 0; attempt++) {
+      await poke();
+      await subscriber.waitFor(1, 200).catch(() => undefined);
+    }
+    expect(subscriber.received.length).toBeGreaterThan(0);
+  }
+
+  it("a PLANNER does not get the secret facility's held count change; its staff do; other facilities still arrive", async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'planning' });
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'blijf', facilityIds: [secretShelter.id] });
+    const visibleStaff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [visible.id] });
+    const requester = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rr', regions: ['RR'] });
+    const plannerClient = wsClient(api.url, planner);
+    const staffClient = wsClient(api.url, staff);
+    const confirm = (token: string, id: string) =>
+      gql(api.url, 'mutation C($id: ID!) { confirmCapacity(facilityId: $id) { id } }', { token, variables: { id } });
+    try {
+      const plannerFeed = collect<Changed>(plannerClient, SUBSCRIPTION);
+      const staffFeed = collect<Changed>(staffClient, SUBSCRIPTION);
+      await untilLive(plannerFeed, () => confirm(visibleStaff, visible.id));
+      await untilLive(staffFeed, () => confirm(staff, secretShelter.id));
+      const plannerSeen = plannerFeed.received.length;
+      const staffSeen = staffFeed.received.length;
+
+      const submitted = await gql<{ requestPlacement: { id: string } }>(
+        api.url,
+        'mutation { requestPlacement(input: { urgency: ACUTE, regionCode: "RR", profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Rotterdam" } }) { id } }',
+        { token: requester },
+      );
+      expect(submitted.errors).toBeUndefined();
+      let held = 0;
+      for (let i = 0; i < 100 && held === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        [{ held }] = await database.dataSource.query('SELECT held FROM capacity WHERE facility_id = $1', [secretShelter.id]);
+      }
+      expect(held).toBe(1);
+
+      // Its own staff see their facility's held count change live.
+      const heldSeen = () =>
+        staffFeed.received
+          .slice(staffSeen)
+          .some((m) => m.data?.capacityChanged.id === secretShelter.id && m.data.capacityChanged.capacity.held === 1);
+      for (let count = staffSeen + 1; !heldSeen() && count < staffSeen + 20; count++) {
+        await staffFeed.waitFor(count, 3_000);
+      }
+      expect(heldSeen()).toBe(true);
+
+      // A non-secret facility's change still reaches the planner, after the hold was announced.
+      await confirm(visibleStaff, visible.id);
+      const messages = await plannerFeed.waitFor(plannerSeen + 1, 3_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = plannerFeed.received.slice(plannerSeen).map((m) => m.data!.capacityChanged);
+      expect(messages.length).toBeGreaterThan(plannerSeen);
+      expect(after.map((f) => f.id)).toContain(visible.id);
+      expect(after.map((f) => f.id)).not.toContain(secretShelter.id);
+      expect(JSON.stringify(plannerFeed.received)).not.toContain(secretShelter.id);
+    } finally {
+      await Promise.all([plannerClient.dispose(), staffClient.dispose()]);
+    }
+  });
+});

@@ -6,7 +6,17 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
-type Summary = { region: { code: string }; type: string; facilities: number; total: number; occupied: number; held: number; outOfService: number; available: number; staleShare: number };
+type Summary = {
+  region: { code: string };
+  type: string;
+  facilities: number;
+  total: number;
+  occupied: number;
+  held: number;
+  outOfService: number;
+  available: number;
+  staleShare: number;
+};
 
 const QUERY = `query O($regions: [ID!], $types: [ShelterType!]) {
   capacityOverview(regionCodes: $regions, types: $types) { region { code } type facilities total occupied held outOfService available staleShare }
@@ -55,16 +65,22 @@ describe('capacityOverview', () => {
   });
 
   it('filters by region and kind', async () => {
-    const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { regions: ['RR'], types: ['NOODBED', 'VROUWENOPVANG'] } });
+    const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, {
+      token: planner,
+      variables: { regions: ['RR'], types: ['NOODBED', 'VROUWENOPVANG'] },
+    });
     const groups = response.data!.capacityOverview.map((s) => `${s.region.code}|${s.type}`).sort();
     expect(groups).toEqual(['RR|NOODBED', 'RR|VROUWENOPVANG']);
   });
 
   it('reports the share of stale figures, and it grows as time passes without confirmations', async () => {
     const shares = async () =>
-      (await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { types: ['MAATSCHAPPELIJKE_OPVANG'] } })).data!.capacityOverview.map(
-        (s) => s.staleShare,
-      );
+      (
+        await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, {
+          token: planner,
+          variables: { types: ['MAATSCHAPPELIJKE_OPVANG'] },
+        })
+      ).data!.capacityOverview.map((s) => s.staleShare);
     const now = await shares();
     expect(now.every((share) => share >= 0 && share <= 1)).toBe(true);
     clock.advance(3 * 24 * 3_600_000);

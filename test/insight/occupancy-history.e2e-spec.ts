@@ -33,8 +33,17 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
     const definitions = [
       newFacility({ type: ShelterType.NOODBED, regionCode: 'RR', capacity: { total: 4, occupied: 1, held: 0, outOfService: 0 } }),
       newFacility({ type: ShelterType.NOODBED, regionCode: 'RR', capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 } }),
-      newFacility({ type: ShelterType.VROUWENOPVANG, regionCode: 'RR', capacity: { total: 12, occupied: 9, held: 0, outOfService: 0 } }),
-      newFacility({ type: ShelterType.COSM, regionCode: 'AMS', municipality: 'Amsterdam', capacity: { total: 20, occupied: 18, held: 0, outOfService: 1 } }),
+      newFacility({
+        type: ShelterType.VROUWENOPVANG,
+        regionCode: 'RR',
+        capacity: { total: 12, occupied: 9, held: 0, outOfService: 0 },
+      }),
+      newFacility({
+        type: ShelterType.COSM,
+        regionCode: 'AMS',
+        municipality: 'Amsterdam',
+        capacity: { total: 20, occupied: 18, held: 0, outOfService: 1 },
+      }),
     ];
     const inserted = await insertFacilities(database.dataSource, definitions, { now: loadedAt });
     facilities = inserted.map((f) => ({ id: f.id, regionCode: f.regionCode, type: f.type }));
@@ -55,7 +64,9 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
       const occupied = Math.floor(random() * (total - outOfService + 1));
       const response = await gql<{ updateCapacity: { capacity: { version: number } } }>(api.url, UPDATE, {
         token: staff,
-        variables: { input: { facilityId: facility.id, total, occupied, outOfService, expectedVersion: versions.get(facility.id) } },
+        variables: {
+          input: { facilityId: facility.id, total, occupied, outOfService, expectedVersion: versions.get(facility.id) },
+        },
       });
       expect(response.errors).toBeUndefined();
       versions.set(facility.id, response.data!.updateCapacity.capacity.version);
@@ -75,16 +86,18 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
   function expectedPoint(bucketStart: Date, bucketEnd: Date, regionCode: string, type: ShelterType) {
     const members = facilities.filter((f) => f.regionCode === regionCode && f.type === type);
     const sum = (instant: Date) =>
-      members.map((f) => stateAt(f.id, instant)).reduce<Counts & { available: number }>(
-        (acc, c) => ({
-          total: acc.total + c.total,
-          occupied: acc.occupied + c.occupied,
-          held: acc.held + c.held,
-          outOfService: acc.outOfService + c.outOfService,
-          available: acc.available + Math.max(0, c.total - c.occupied - c.held - c.outOfService),
-        }),
-        { total: 0, occupied: 0, held: 0, outOfService: 0, available: 0 },
-      );
+      members
+        .map((f) => stateAt(f.id, instant))
+        .reduce<Counts & { available: number }>(
+          (acc, c) => ({
+            total: acc.total + c.total,
+            occupied: acc.occupied + c.occupied,
+            held: acc.held + c.held,
+            outOfService: acc.outOfService + c.outOfService,
+            available: acc.available + Math.max(0, c.total - c.occupied - c.held - c.outOfService),
+          }),
+          { total: 0, occupied: 0, held: 0, outOfService: 0, available: 0 },
+        );
     // The peak: the group's occupancy just after the bucket starts and just after every change inside it.
     const moments = [bucketStart, ...log.filter((e) => e.at >= bucketStart && e.at < bucketEnd).map((e) => e.at)];
     const peakOccupied = Math.max(...moments.map((moment) => sum(new Date(moment.getTime() + 1)).occupied));
@@ -120,7 +133,13 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
   it('adds up days from Amsterdam midnight and filters by region and kind', async () => {
     const response = await gql<{ occupancyHistory: Point[] }>(api.url, HISTORY, {
       token: planner,
-      variables: { from: '2026-11-02T00:00:00+01:00', to: clock.now().toISOString(), bucket: 'DAY', regions: ['RR'], types: ['NOODBED'] },
+      variables: {
+        from: '2026-11-02T00:00:00+01:00',
+        to: clock.now().toISOString(),
+        bucket: 'DAY',
+        regions: ['RR'],
+        types: ['NOODBED'],
+      },
     });
     expect(response.errors).toBeUndefined();
     const points = response.data!.occupancyHistory;

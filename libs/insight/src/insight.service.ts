@@ -10,6 +10,7 @@ import {
   Gender,
   localDateOf,
   placementStatistics,
+  publishUnmetDemand,
   replayOccupancy,
   ShelterType,
   startOfLocalDay,
@@ -25,6 +26,7 @@ import type { DataSource } from 'typeorm';
 import type { CapacitySummaryModel } from './models/capacity-summary.model';
 import type { OccupancyPointModel } from './models/occupancy-point.model';
 import type { PlacementStatisticsModel } from './models/placement-statistics.model';
+import { INSIGHT_OPTIONS, type InsightOptions } from './insight-options';
 import type { UnmetDemandModel } from './models/unmet-demand.model';
 import { readDemand } from './readers/demand.reader';
 import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
@@ -35,6 +37,7 @@ const MAX_FILTER_VALUES = 100;
 export const MAX_OCCUPANCY_POINTS = 60_000;
 const MAX_PERIOD_DAYS = 400;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** The register's records start here; earlier years have nothing to count. */
 const FIRST_STATISTICS_YEAR = 2020;
 
@@ -45,9 +48,9 @@ export interface Period {
 
 /**
  * Aggregates for planners and CoMensha (issue 6). Never returns a facility's identity, a request or
- * a person: sums per region and kind, counts per reason, and yearly counts with small ones
- * suppressed. The arithmetic is the pure domain core's (libs/domain/src/insight); this reads rows
- * and checks the question.
+ * a person: sums of places per region and kind, and counts of requests and people with small ones
+ * suppressed (small-counts.ts) over periods of at least a day. The arithmetic is the pure domain
+ * core's (libs/domain/src/insight); this reads rows and checks the question.
  */
 @Injectable()
 export class InsightService {
@@ -57,6 +60,7 @@ export class InsightService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(INSIGHT_OPTIONS) private readonly options: InsightOptions,
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
@@ -129,8 +133,16 @@ export class InsightService {
   async unmetDemand(filter: { regionCodes?: string[] | null } & Period): Promise<UnmetDemandModel> {
     const regionCodes = await this.knownRegionCodes(filter.regionCodes);
     const { from, to } = this.checkPeriod(filter, { clampToNow: false });
+    // A narrow window isolates one request: whatever it counts is hers (issue 12).
+    const minimumHours = this.options.minimumPeriodHours;
+    if (to.getTime() - from.getTime() < minimumHours * HOUR_MS) {
+      throw new InvalidInputError(
+        'to',
+        `The period from \`from\` to \`to\` must span at least ${minimumHours} hours${minimumHours % 24 === 0 ? ` (${minimumHours / 24} day${minimumHours === 24 ? '' : 's'})` : ''}: a shorter one could single out a request.`,
+      );
+    }
     const records = await readDemand(this.dataSource, { from, to, regionCodes });
-    return { from, to, ...summariseUnmetDemand(records) };
+    return { from, to, ...publishUnmetDemand(summariseUnmetDemand(records)) };
   }
 
   async placementStatistics(year: number): Promise<PlacementStatisticsModel> {

@@ -400,20 +400,24 @@ export const UNMET_DEMAND = gql`
       byReason {
         reason
         requests
+        suppressed
       }
       byNeed {
         need
         requests
+        suppressed
       }
       timeToOffer {
         count
         medianMinutes
         p90Minutes
+        suppressed
       }
       timeToPlacement {
         count
         medianMinutes
         p90Minutes
+        suppressed
       }
     }
   }

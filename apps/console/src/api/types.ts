@@ -159,20 +159,22 @@ export interface OccupancyPoint {
   available: number;
 }
 
+/** Counts of requests are null, and suppressed, below the API's threshold (issue 12). */
 export interface DurationSummary {
-  count: number;
+  count: number | null;
   medianMinutes: number | null;
   p90Minutes: number | null;
+  suppressed: boolean;
 }
 
 export interface UnmetDemand {
-  requests: number;
-  waited: number;
-  escalated: number;
-  noodbedOverstays: number;
-  placedOutsideRegion: number;
-  byReason: { reason: string; requests: number }[];
-  byNeed: { need: string; requests: number }[];
+  requests: number | null;
+  waited: number | null;
+  escalated: number | null;
+  noodbedOverstays: number | null;
+  placedOutsideRegion: number | null;
+  byReason: { reason: string; requests: number | null; suppressed: boolean }[];
+  byNeed: { need: string; requests: number | null; suppressed: boolean }[];
   timeToOffer: DurationSummary;
   timeToPlacement: DurationSummary;
 }

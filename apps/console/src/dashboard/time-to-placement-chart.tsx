@@ -10,15 +10,18 @@ export function TimeToPlacementChart({ selection }: { selection: DashboardSelect
   const { t } = useI18n();
   const { report, error } = useUnmetDemand(selection);
   const durations = report ? [report.timeToOffer, report.timeToPlacement] : [];
-  const measured = durations.reduce((sum, duration) => sum + duration.count, 0);
+  const measured = durations.reduce((sum, duration) => sum + (duration.count ?? 0), 0);
+  // Fewer requests than the threshold: no count and no median (they would single one out).
+  const n = (duration?: { count: number | null }) =>
+    duration?.count === null ? t('dashboard.suppressed') : (duration?.count ?? 0);
   return (
     <ChartPanel error={error} id="time-to-placement" title={t('dashboard.timeToPlacement')} points={measured}>
       <Bar
         aria-label={t('dashboard.timeToPlacement')}
         data={{
           labels: [
-            `${t('dashboard.toOffer')} (n=${report?.timeToOffer.count ?? 0})`,
-            `${t('dashboard.toPlacement')} (n=${report?.timeToPlacement.count ?? 0})`,
+            `${t('dashboard.toOffer')} (n=${n(report?.timeToOffer)})`,
+            `${t('dashboard.toPlacement')} (n=${n(report?.timeToPlacement)})`,
           ],
           datasets: [
             {

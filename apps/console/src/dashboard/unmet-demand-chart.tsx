@@ -10,13 +10,23 @@ import { useUnmetDemand } from './use-unmet-demand';
 export function UnmetDemandChart({ selection }: { selection: DashboardSelection }) {
   const { t, label } = useI18n();
   const { report, error } = useUnmetDemand(selection);
-  const reasons = report?.byReason.filter((row) => row.requests > 0) ?? [];
+  // A suppressed count is no bar (it would read as zero): it is named in words under the chart.
+  const reasons = report?.byReason.filter((row) => row.requests !== null && row.requests > 0) ?? [];
+  const hidden = report?.byReason.filter((row) => row.suppressed) ?? [];
+  const show = (count: number | null) => (count === null ? t('dashboard.suppressed') : String(count));
   const summary = report && (
-    <p className="muted" data-testid="unmet-facts">
-      {report.requests} {t('dashboard.requests')} · {report.waited} {t('dashboard.waited')} · {report.escalated}{' '}
-      {t('dashboard.escalated')} · {report.noodbedOverstays} {t('dashboard.noodbedOverstays')} · {report.placedOutsideRegion}{' '}
-      {t('dashboard.placedOutsideRegion')}
-    </p>
+    <>
+      <p className="muted" data-testid="unmet-facts">
+        {show(report.requests)} {t('dashboard.requests')} · {show(report.waited)} {t('dashboard.waited')} ·{' '}
+        {show(report.escalated)} {t('dashboard.escalated')} · {show(report.noodbedOverstays)} {t('dashboard.noodbedOverstays')} ·{' '}
+        {show(report.placedOutsideRegion)} {t('dashboard.placedOutsideRegion')}
+      </p>
+      {hidden.length > 0 && (
+        <p className="muted" data-testid="unmet-suppressed">
+          {hidden.map((row) => `${label('waiting', row.reason)}: ${t('dashboard.suppressed')}`).join(' · ')}
+        </p>
+      )}
+    </>
   );
   return (
     <ChartPanel
@@ -24,7 +34,7 @@ export function UnmetDemandChart({ selection }: { selection: DashboardSelection 
       error={error}
       id="unmet"
       title={t('dashboard.unmet')}
-      points={reasons.length}
+      points={reasons.length + hidden.length}
       download={<CsvButton path={`/export/unmet-demand.csv?${exportQuery(selection, false)}`} fileName="unmet-demand.csv" />}
     >
       <Bar

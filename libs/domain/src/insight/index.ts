@@ -3,3 +3,4 @@ export * from './occupancy-history';
 export * from './percentiles';
 export * from './unmet-demand';
 export * from './placement-statistics';
+export * from './small-counts';

@@ -3,23 +3,15 @@
  * band, kind of shelter and region — with small counts suppressed so that nobody can be recognised
  * from a published table (domain.md §6: privacy is part of the design).
  *
- * Suppression, as statistical offices do it for frequency tables:
- * - primary: a count from 1 to THRESHOLD − 1 is not shown (0 is shown: it points at nobody);
- * - secondary: when a dimension has exactly one suppressed cell and the total is shown, the cell
- *   could be recovered by subtraction, so the next smallest non-zero cell is suppressed as well;
- * - a total below the threshold suppresses the whole table.
+ * Suppression is small-counts.ts's, shared with unmetDemand: counts 1 to THRESHOLD − 1 hidden, a second
+ * cell where one hidden cell could be recovered by subtraction, and a total below the threshold
+ * hides the whole table.
  */
 import type { ShelterType } from '../enums';
 import type { AgeBand, AnonymousFacts } from '../placement/anonymous-facts';
+import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
 
-export const SMALL_COUNT_THRESHOLD = 5;
-
-export interface StatisticCount {
-  key: string;
-  /** null when suppressed. */
-  count: number | null;
-  suppressed: boolean;
-}
+export { SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
 
 /** One placement: where (facility kind and region) and the anonymous facts of the person(s). */
 export interface PlacementFacts {
@@ -55,34 +47,6 @@ export interface PlacementStatistics {
 
 export const AGE_BANDS: readonly AgeBand[] = ['MINOR', '18-22', '23-29', '30-39', '40+', 'UNKNOWN'];
 
-function isSmall(count: number, threshold: number): boolean {
-  return count > 0 && count < threshold;
-}
-
-/** One dimension of the table with primary and secondary suppression applied. */
-export function suppressSmallCounts(
-  counts: ReadonlyMap<string, number>,
-  categories: readonly string[],
-  totalShown: boolean,
-  threshold = SMALL_COUNT_THRESHOLD,
-): StatisticCount[] {
-  const cells = categories.map((key) => ({
-    key,
-    count: counts.get(key) ?? 0,
-    suppressed: !totalShown && (counts.get(key) ?? 0) > 0,
-  }));
-  if (totalShown) {
-    for (const cell of cells) cell.suppressed = isSmall(cell.count, threshold);
-    if (cells.filter((cell) => cell.suppressed).length === 1) {
-      const next = cells
-        .filter((cell) => !cell.suppressed && cell.count > 0)
-        .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
-      if (next) next.suppressed = true;
-    }
-  }
-  return cells.map((cell) => ({ key: cell.key, count: cell.suppressed ? null : cell.count, suppressed: cell.suppressed }));
-}
-
 export function placementStatistics(
   placements: readonly PlacementFacts[],
   categories: StatisticCategories,
@@ -107,7 +71,7 @@ export function placementStatistics(
     add(byRegion, regionCode, members);
   }
   // Too few people hides every dimension, the kinds included: they would count the same people.
-  const totalShown = !isSmall(people, threshold);
+  const totalShown = !isSmallCount(people, threshold);
   const dimension = (counts: Map<string, number>, keys: readonly string[]) =>
     suppressSmallCounts(counts, keys, totalShown, threshold);
   return {

@@ -10,6 +10,7 @@ import { Gender } from '../enums';
 import type { AnonymousFacts } from '../placement/anonymous-facts';
 import type { WaitingReason } from '../placement/placement-decision';
 import { type DurationSummary, summariseDurations } from './percentiles';
+import { type CountLine, SMALL_COUNT_THRESHOLD, suppressLinkedCounts } from './small-counts';
 
 /** A kind of person the register often has no place for (domain.md §4). */
 export enum UnmetNeed {
@@ -129,5 +130,117 @@ export function summariseUnmetDemand(records: readonly DemandRecord[]): UnmetDem
     timeToPlacement: summariseDurations(toPlacement),
     noodbedOverstays,
     placedOutsideRegion,
+  };
+}
+
+/** A count of requests as published: null, and suppressed, when it could point at someone. */
+export interface PublishedCount {
+  requests: number | null;
+  suppressed: boolean;
+}
+
+export interface PublishedDurationSummary {
+  /** Requests measured; null when suppressed. */
+  count: number | null;
+  /** Withheld (null) below the threshold: a median of fewer requests is one request's duration. */
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  suppressed: boolean;
+}
+
+/** The summary as planners may see it: every count of requests (that is: of people) small-count suppressed. */
+export interface PublishedUnmetDemand {
+  suppressionThreshold: number;
+  requests: number | null;
+  waited: number | null;
+  escalated: number | null;
+  byReason: ({ reason: WaitingReason } & PublishedCount)[];
+  byNeed: ({ need: UnmetNeed } & PublishedCount)[];
+  rows: (Omit<UnmetDemandRow, 'requests'> & PublishedCount)[];
+  timeToOffer: PublishedDurationSummary;
+  timeToPlacement: PublishedDurationSummary;
+  noodbedOverstays: number | null;
+  placedOutsideRegion: number | null;
+}
+
+const rowKey = (row: Pick<UnmetDemandRow, 'regionCode' | 'type' | 'reason'>) =>
+  `row:${row.regionCode}|${row.type ?? ''}|${row.reason}`;
+
+/**
+ * Applies small-count suppression (small-counts.ts) to the summary. The lines it protects: every
+ * request waited or not, was escalated or not, overstayed a noodbed or not, was offered or not,
+ * placed or not; a placement was outside the region or not; the waits per reason and per need
+ * within those that waited; the rows per region and kind within each reason. What follows by
+ * subtraction (requests that did not wait) is protected like what is published.
+ */
+export function publishUnmetDemand(summary: UnmetDemandSummary, threshold = SMALL_COUNT_THRESHOLD): PublishedUnmetDemand {
+  const offered = summary.timeToOffer.count;
+  const placed = summary.timeToPlacement.count;
+  const counts = new Map<string, number>([
+    ['requests', summary.requests],
+    ['waited', summary.waited],
+    ['escalated', summary.escalated],
+    ['noodbedOverstays', summary.noodbedOverstays],
+    ['offered', offered],
+    ['placed', placed],
+    ['placedOutsideRegion', summary.placedOutsideRegion],
+    ['~notWaited', summary.requests - summary.waited],
+    ['~notEscalated', summary.requests - summary.escalated],
+    ['~noOverstay', summary.requests - summary.noodbedOverstays],
+    ['~notOffered', summary.requests - offered],
+    ['~notPlaced', summary.requests - placed],
+    ['~placedInRegion', placed - summary.placedOutsideRegion],
+  ]);
+  for (const { reason, requests } of summary.byReason) counts.set(`reason:${reason}`, requests);
+  for (const { need, requests } of summary.byNeed) counts.set(`need:${need}`, requests);
+  for (const row of summary.rows) counts.set(rowKey(row), row.requests);
+  const lines: CountLine[] = [
+    { total: 'requests', cells: ['waited', '~notWaited'] },
+    { total: 'requests', cells: ['escalated', '~notEscalated'] },
+    { total: 'requests', cells: ['noodbedOverstays', '~noOverstay'] },
+    { total: 'requests', cells: ['offered', '~notOffered'] },
+    { total: 'requests', cells: ['placed', '~notPlaced'] },
+    { total: 'placed', cells: ['placedOutsideRegion', '~placedInRegion'] },
+    { total: 'waited', cells: summary.byReason.map(({ reason }) => `reason:${reason}`) },
+    { total: 'waited', cells: summary.byNeed.map(({ need }) => `need:${need}`) },
+    ...summary.byReason.map(({ reason }) => ({
+      total: `reason:${reason}`,
+      cells: summary.rows.filter((row) => row.reason === reason).map(rowKey),
+    })),
+  ];
+  const hidden = suppressLinkedCounts(counts, lines, threshold);
+  const shown = (key: string): number | null => (hidden.has(key) ? null : (counts.get(key) ?? 0));
+  const cell = (key: string): PublishedCount => ({ requests: shown(key), suppressed: hidden.has(key) });
+  const durations = (key: string, raw: DurationSummary): PublishedDurationSummary => {
+    // A median beside a hidden count would say it is at least the threshold.
+    const enough = raw.count >= threshold && !hidden.has(key);
+    return {
+      count: shown(key),
+      medianMinutes: enough ? raw.medianMinutes : null,
+      p90Minutes: enough ? raw.p90Minutes : null,
+      suppressed: hidden.has(key),
+    };
+  };
+  // Shown counts largest first; hidden ones after them by name: their order must not rank them.
+  const publishedOrder =
+    <T extends PublishedCount>(name: (item: T) => string) =>
+    (a: T, b: T) =>
+      Number(a.suppressed) - Number(b.suppressed) || (b.requests ?? 0) - (a.requests ?? 0) || name(a).localeCompare(name(b));
+  return {
+    suppressionThreshold: threshold,
+    requests: shown('requests'),
+    waited: shown('waited'),
+    escalated: shown('escalated'),
+    byReason: summary.byReason
+      .map(({ reason }) => ({ reason, ...cell(`reason:${reason}`) }))
+      .sort(publishedOrder((r) => r.reason)),
+    byNeed: summary.byNeed.map(({ need }) => ({ need, ...cell(`need:${need}`) })).sort(publishedOrder((n) => n.need)),
+    rows: summary.rows
+      .map(({ regionCode, type, reason }) => ({ regionCode, type, reason, ...cell(rowKey({ regionCode, type, reason })) }))
+      .sort(publishedOrder((r) => rowKey(r))),
+    timeToOffer: durations('offered', summary.timeToOffer),
+    timeToPlacement: durations('placed', summary.timeToPlacement),
+    noodbedOverstays: shown('noodbedOverstays'),
+    placedOutsideRegion: shown('placedOutsideRegion'),
   };
 }

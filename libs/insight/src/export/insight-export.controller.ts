@@ -101,7 +101,15 @@ const OCCUPANCY_COLUMNS: CsvColumn<OccupancyPointModel>[] = [
   { header: 'peakOccupied', value: (p) => p.peakOccupied },
 ];
 
-type Measure = { measure: string; region?: string; type?: string | null; reason?: string; need?: string; value: CsvCell };
+type Measure = {
+  measure: string;
+  region?: string;
+  type?: string | null;
+  reason?: string;
+  need?: string;
+  value: CsvCell;
+  suppressed?: boolean;
+};
 
 const MEASURE_COLUMNS: CsvColumn<Measure>[] = [
   { header: 'measure', value: (m) => m.measure },
@@ -110,30 +118,37 @@ const MEASURE_COLUMNS: CsvColumn<Measure>[] = [
   { header: 'reason', value: (m) => m.reason ?? null },
   { header: 'need', value: (m) => m.need ?? null },
   { header: 'value', value: (m) => m.value },
+  // Set for counts of requests only; a suppressed count has an empty value and `true` here.
+  { header: 'suppressed', value: (m) => m.suppressed ?? null },
 ];
 
 /** The report in long form, one figure per line, so a spreadsheet can pivot it. */
 function unmetDemandMeasures(report: UnmetDemandModel): Measure[] {
+  const count = (measure: string, value: number | null): Measure => ({ measure, value, suppressed: value === null });
   return [
     { measure: 'from', value: report.from },
     { measure: 'to', value: report.to },
-    { measure: 'requests', value: report.requests },
-    { measure: 'waited', value: report.waited },
-    { measure: 'escalated', value: report.escalated },
-    { measure: 'noodbedOverstays', value: report.noodbedOverstays },
-    { measure: 'placedOutsideRegion', value: report.placedOutsideRegion },
+    { measure: 'suppressionThreshold', value: report.suppressionThreshold },
+    count('requests', report.requests),
+    count('waited', report.waited),
+    count('escalated', report.escalated),
+    count('noodbedOverstays', report.noodbedOverstays),
+    count('placedOutsideRegion', report.placedOutsideRegion),
+    count('timeToOfferCount', report.timeToOffer.count),
     { measure: 'timeToOfferMedianMinutes', value: report.timeToOffer.medianMinutes },
     { measure: 'timeToOfferP90Minutes', value: report.timeToOffer.p90Minutes },
+    count('timeToPlacementCount', report.timeToPlacement.count),
     { measure: 'timeToPlacementMedianMinutes', value: report.timeToPlacement.medianMinutes },
     { measure: 'timeToPlacementP90Minutes', value: report.timeToPlacement.p90Minutes },
-    ...report.byReason.map((r) => ({ measure: 'waitedByReason', reason: r.reason, value: r.requests })),
-    ...report.byNeed.map((n) => ({ measure: 'waitedByNeed', need: n.need, value: n.requests })),
+    ...report.byReason.map((r) => ({ measure: 'waitedByReason', reason: r.reason, value: r.requests, suppressed: r.suppressed })),
+    ...report.byNeed.map((n) => ({ measure: 'waitedByNeed', need: n.need, value: n.requests, suppressed: n.suppressed })),
     ...report.rows.map((r) => ({
       measure: 'waitedByRegionTypeReason',
       region: r.regionCode,
       type: r.type,
       reason: r.reason,
       value: r.requests,
+      suppressed: r.suppressed,
     })),
   ];
 }

@@ -216,14 +216,14 @@ describe('placement lifecycle over GraphQL', () => {
       expect(offered.facility?.id).toBe(vo.id);
     });
 
-    it('staff of another facility cannot answer the offer (FORBIDDEN), and nothing changes', async () => {
+    it('staff of another facility cannot answer the offer, nor learn that it exists (NOT_FOUND, issue 12), and nothing changes', async () => {
       const before = await capacityOf(database.dataSource, vo.id);
       const response = await client.raw(RESPOND, moStaff, { input: { requestId: offered.id, accept: true } });
-      expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(response)).toEqual(['NOT_FOUND']);
       const decline = await client.raw(RESPOND, moStaff, {
         input: { requestId: offered.id, accept: false, declineReason: 'full' },
       });
-      expect(errorCodes(decline)).toEqual(['FORBIDDEN']);
+      expect(errorCodes(decline)).toEqual(['NOT_FOUND']);
       expect((await client.get(coordinator, offered.id)).status).toBe('OFFERED');
       expect(await capacityOf(database.dataSource, vo.id)).toEqual(before);
     });

@@ -27,7 +27,12 @@ describe('retention of personal data', () => {
       )
     ).data!.requestPlacement.id;
   const row = async (id: string) =>
-    (await database.dataSource.query('SELECT profile, facts, profile_erased_at FROM placement_requests WHERE id = $1', [id]))[0];
+    (
+      await database.dataSource.query(
+        'SELECT profile, facts, profile_erased_at, client_reference, members FROM placement_requests WHERE id = $1',
+        [id],
+      )
+    )[0];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -59,6 +64,9 @@ describe('retention of personal data', () => {
     expect(report.erased).toBe(1);
     const erased = await row(cancelled);
     expect(erased.profile).toBeNull();
+    // The caller's own free-text reference goes with the profile (issue 12, path 9).
+    expect(erased.client_reference).toBeNull();
+    expect(erased.members).toBeNull();
     expect(erased.facts).toEqual({
       gender: 'FEMALE',
       ageBand: '23-29',
@@ -83,6 +91,7 @@ describe('retention of personal data', () => {
 
     // A request still open keeps its profile, however old.
     expect((await row(active)).profile).toMatchObject({ foundInMunicipality: 'Vlaardingen' });
+    expect((await row(active)).client_reference).toBe('r-2');
     // Erasing again changes nothing.
     expect((await sweeper.sweep()).erased).toBe(0);
   });

@@ -100,4 +100,16 @@ describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
     expect((await client.get(police, answer.id)).status).toBe('PLACED');
     expect((await client.end(police, answer.id, 'moved on')).status).toBe('ENDED');
   });
+
+  it('9 — bad input that used to be a 500 is a clear error naming the field', async () => {
+    const coordinator = await token.coordinator();
+    const nul = await client.raw(
+      `mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,
+      coordinator,
+      { input: { profile: DUTCH_WOMAN, urgency: 'PLANNED', regionCode: 'RR', clientReference: 'ref\u0000x' } },
+    );
+    expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
+    const audit = await client.raw(`{ auditLog(after: "9999999999999999999") { id } }`, await token.admin(), {});
+    expect(audit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

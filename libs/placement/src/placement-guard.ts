@@ -53,14 +53,11 @@ export class PlacementGuard {
   }
 
   /**
-   * The error for acting on a request the caller cannot see. Shelter staff see only requests held
-   * at or placed in their own facilities, so for them an existing request is one that does not
-   * concern their facility: FORBIDDEN, as `assertStaffOf` says (without this, that check was
-   * unreachable and staff of another facility got NOT_FOUND). Everyone else: NOT_FOUND.
+   * The error for acting on a request the caller cannot see: NOT_FOUND, the same whether it exists
+   * or not, so the answer never tells a caller (shelter staff included) that a request id exists
+   * (issue 12, path 9).
    */
-  private notVisible(viewer: Viewer, id: string, exists: boolean): Error {
-    if (exists && viewer.role === Role.SHELTER_STAFF)
-      return new ForbiddenError('This request does not concern a facility you work at.');
+  private notVisible(_viewer: Viewer, id: string, _exists: boolean): Error {
     return new NotFoundError(`There is no placement request ${id} that you can see.`);
   }
 }

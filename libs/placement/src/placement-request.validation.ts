@@ -6,14 +6,13 @@ import type { PlacementRequestEntity } from './placement-request.entity';
 const MAX_REASON = 500;
 const MAX_REFERENCE = 120;
 const MAX_PAGE = 200;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** The checks of what callers send that need no data: a clear INVALID_INPUT naming the field. */
 export function assertRequestId(id: string, field: string): void {
   assertUuid(id, field, 'a request id');
 }
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function assertReason(reason: string | null | undefined, field: string): string {
   const text = reason?.trim() ?? '';
@@ -30,6 +29,12 @@ export function assertGroupAndReference(field: string, groupSize: number, client
   }
   if (clientReference !== null && (clientReference.trim() === '' || clientReference.length > MAX_REFERENCE)) {
     throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
+  }
+  if (clientReference !== null && CONTROL_CHARACTERS.test(clientReference)) {
+    throw new InvalidInputError(
+      `${field}.clientReference`,
+      `${field}.clientReference must be printable text (no control characters)`,
+    );
   }
 }
 

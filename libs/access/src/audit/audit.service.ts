@@ -38,7 +38,8 @@ export class AuditService implements SecurityEventSink {
   /** Newest first; `after` is the id of the last row of the previous page. */
   async list(query: AuditQuery, first: number, after?: string | null): Promise<AuditEntryEntity[]> {
     if (!Number.isInteger(first) || first < 1 || first > 500) throw new InvalidInputError('first', 'first must be from 1 to 500');
-    if (after != null && !/^\d{1,19}$/.test(after))
+    // An id is a PostgreSQL bigint: at most 9223372036854775807 (a larger number is a 500 in SQL).
+    if (after != null && (!/^\d{1,19}$/.test(after) || BigInt(after) > 9223372036854775807n))
       throw new InvalidInputError('after', 'after must be the id of a row from a previous page');
     const builder = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a').orderBy('a.id', 'DESC').take(first);
     if (query.action) builder.andWhere('a.action = :action', { action: query.action });

@@ -32,6 +32,8 @@ export class RetentionJob {
         request.facts = request.profile ? anonymousFacts(request.profile) : null;
         request.profile = null;
         request.members = null;
+        // The caller's own reference is free text of theirs: it goes with the profile (issue 12).
+        request.clientReference = null;
         request.profileErasedAt = now;
         await this.repository.saveErased(manager, request);
         await audit(

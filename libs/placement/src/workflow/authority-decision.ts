@@ -19,6 +19,7 @@ import {
   WaitingReason,
 } from '@opvangplek/domain';
 import { MatchingService } from '@opvangplek/matching/matching.service';
+import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
@@ -99,7 +100,7 @@ export class AuthorityDecisions {
     if (best && best.facility.id !== facilityId && why.length === 0) {
       throw new InvalidInputError(
         'reason',
-        `reason is required when you choose another place than the best ranked one you may assign (${best.facility.name})`,
+        `reason is required when you choose another place than the best ranked one you may assign (${shownFacilityName(best.facility, false)})`,
       );
     }
     const actor = ledgerActor(viewer);

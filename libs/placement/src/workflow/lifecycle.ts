@@ -56,7 +56,9 @@ export class PlacementLifecycle {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
       if (locked.requestedBy === viewer.sub)
-        throw new ForbiddenError('You requested this placement: someone else at the facility must accept it (separation of duties).');
+        throw new ForbiddenError(
+          'You requested this placement: someone else at the facility must accept it (separation of duties).',
+        );
       const now = this.clock.now();
       const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
       const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);

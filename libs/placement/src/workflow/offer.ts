@@ -3,6 +3,7 @@ import { holdPlaces, type LedgerActor } from '@opvangplek/capacity/capacity-ledg
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import { holdExpiresAt, isOpen, type PlacementDecision, PlacementStatus } from '@opvangplek/domain';
 import type { Match } from '@opvangplek/matching/matching.service';
+import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
@@ -88,7 +89,8 @@ export class PlacementOffer {
     request.waitingForOrganisation = null;
     request.waitingForKind = null;
     request.nextAttemptAt = null;
-    const where = allocations.map((a) => `${facilities.get(a.facilityId)!.name} (${a.places})`).join(', ');
+    // The history is read by the requester, staff and deciders: a secret facility by its anonymous name.
+    const where = allocations.map((a) => `${shownFacilityName(facilities.get(a.facilityId)!, false)} (${a.places})`).join(', ');
     // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.
     const intakeClosed = allocations.some((a) => !isOpen(facilities.get(a.facilityId)!.intakeHours, now));
     const until = intakeClosed ? `; intake closed now, held until ${expiresAt.toISOString()} (from its next opening)` : '';

@@ -25,7 +25,7 @@ export class AuthenticatorService implements RequestAuthenticator<Viewer> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) return { viewer: undefined, failure: 'the Authorization value must be "Bearer <token>"' };
     try {
-      return { viewer: await this.verifier.verify(match[1]) };
+      return await this.verifier.verifyWithExpiry(match[1]);
     } catch (error) {
       if (error instanceof TokenRejected) {
         this.logger.warn(`token refused: ${error.message}`);

@@ -46,6 +46,11 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Viewer> {
+    return (await this.verifyWithExpiry(token)).viewer;
+  }
+
+  /** As `verify`, plus the instant the token expires (its `exp`), e.g. to end a socket opened with it. */
+  async verifyWithExpiry(token: string): Promise<{ viewer: Viewer; expiresAt: Date }> {
     let payload: JWTPayload;
     try {
       const verified =
@@ -62,13 +67,15 @@ export class TokenVerifier {
     }
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenRejected('claim "sub" is missing');
     if (typeof payload.org !== 'string' || payload.org.length === 0) throw new TokenRejected('claim "org" is missing');
-    return {
+    const viewer: Viewer = {
       sub: payload.sub,
       role: role as Role,
       org: payload.org,
       regions: stringList(payload, 'regions'),
       facilityIds: stringList(payload, 'facilityIds'),
     };
+    // `exp` is a required claim, checked by jwtVerify above.
+    return { viewer, expiresAt: new Date((payload.exp as number) * 1000) };
   }
 
   private verifyOptions() {

@@ -35,6 +35,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives WebSocket the HTTP limits: messages up to BODY_LIMIT, operations at the HTTP rate; 20 subscriptions a socket', () => {
+    expect(loadConfig({}).websocket).toEqual({ maxPayloadBytes: 100 * 1024, maxSubscriptions: 20, operationsPerMinute: 600 });
+    expect(loadConfig({ BODY_LIMIT: '1mb', RATE_LIMIT_PER_MINUTE: '40' }).websocket).toMatchObject({
+      maxPayloadBytes: 1024 * 1024,
+      operationsPerMinute: 40,
+    });
+    expect(loadConfig({ BODY_LIMIT: '65536', WS_MAX_SUBSCRIPTIONS: '5', WS_OPERATIONS_PER_MINUTE: '90' }).websocket).toEqual({
+      maxPayloadBytes: 65_536,
+      maxSubscriptions: 5,
+      operationsPerMinute: 90,
+    });
+    expect(problemsOf({ BODY_LIMIT: 'lots', WS_MAX_SUBSCRIPTIONS: '0' })).toEqual([
+      'BODY_LIMIT is "lots"; allowed: a size such as 100kb, 1mb or 65536 (bytes)',
+      'WS_MAX_SUBSCRIPTIONS is "0"; allowed: a whole number from 1 to 10000',
+    ]);
+  });
+
   it('uses Redis for queues and events once REDIS_URL is set', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.queueBackend).toBe('redis');

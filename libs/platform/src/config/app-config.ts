@@ -31,6 +31,15 @@ export interface AppConfig {
     /** Most fields an operation may select in all (fragments expanded, aliases counted). */
     maxFields: number;
   };
+  /** GraphQL over graphql-ws: the same limits as HTTP (above), plus those only a socket has. */
+  websocket: {
+    /** Largest message a socket may send, in bytes: BODY_LIMIT, as for an HTTP request body. */
+    maxPayloadBytes: number;
+    /** Subscriptions one connection may have open at once (WS_MAX_SUBSCRIPTIONS). */
+    maxSubscriptions: number;
+    /** Operations per caller (token) per minute over WebSocket, per API process (WS_OPERATIONS_PER_MINUTE). */
+    operationsPerMinute: number;
+  };
   dataDir: string;
   /** `undefined` only in zero-config mode, where the standalone launcher starts an embedded server. */
   databaseUrl: string | undefined;
@@ -109,6 +118,19 @@ export function parseOpeningHours(text: string): OpeningHours | null | undefined
   const closes = `${match[5]}:${match[6]}`;
   if (closes <= opens) return undefined;
   return { days, opens, closes, closedOnPublicHolidays: true };
+}
+
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/**
+ * A size as Express's body parser reads BODY_LIMIT (`100kb`, `1mb`, `2048`; units of 1024), in
+ * bytes, so the WebSocket message limit is the HTTP body limit. `undefined` when it is not a size.
+ */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
+  return bytes > 0 ? bytes : undefined;
 }
 
 export class ConfigError extends Error {
@@ -215,18 +237,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .map((origin) => origin.trim())
     .filter(Boolean);
 
+  const bodyLimit = read.string('BODY_LIMIT', '100kb')!;
+  const bodyLimitBytes = parseByteSize(bodyLimit);
+  if (bodyLimitBytes === undefined) {
+    read.problems.push(`BODY_LIMIT is "${bodyLimit}"; allowed: a size such as 100kb, 1mb or 65536 (bytes)`);
+  }
+  const rateLimitPerMinute = read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
+
   const config: AppConfig = {
     env: runtime,
     http: {
       host: read.string('HOST', '127.0.0.1')!,
       port: read.integer('PORT', 3000, 0, 65535),
-      bodyLimit: read.string('BODY_LIMIT', '100kb')!,
+      bodyLimit,
       corsOrigins,
-      rateLimitPerMinute: read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+      rateLimitPerMinute,
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxFields: read.integer('GRAPHQL_MAX_FIELDS', 2_000, 10, 1_000_000),
+    },
+    websocket: {
+      maxPayloadBytes: bodyLimitBytes ?? 100 * 1024,
+      maxSubscriptions: read.integer('WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
+      operationsPerMinute: read.integer('WS_OPERATIONS_PER_MINUTE', rateLimitPerMinute, 1, 1_000_000),
     },
     dataDir: path.resolve(read.string('DATA_DIR', '.data')!),
     databaseUrl,

@@ -6,3 +6,5 @@ export * from './app-error.filter';
 export * from './calendar-date.scalar';
 export * from './date-time.scalar';
 export * from './security-events';
+export * from './operation-rules';
+export * from './websocket-server';

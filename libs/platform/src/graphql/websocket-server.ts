@@ -1,0 +1,293 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+  getOperationAST,
+  type GraphQLSchema,
+  parse,
+} from 'graphql';
+import { CloseCode, type Context, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { callerKey, RateLimiter } from '../http/rate-limiter';
+import { formatGraphQLError } from './format-error';
+import { validateOperation } from './operation-rules';
+import {
+  type AuthOutcome,
+  type GraphQLRequestContext,
+  REQUEST_AUTHENTICATOR,
+  type RequestAuthenticator,
+} from './request-authenticator';
+
+/** The path of GraphQL over HTTP and of the graphql-ws socket alike. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** A ping this often; a socket that has not answered the previous one by then is dropped. */
+const KEEP_ALIVE_MS = 12_000;
+
+/** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** What this server keeps per socket, next to graphql-ws's own `socket` and `request`. */
+interface SocketState {
+  auth?: AuthOutcome<unknown>;
+  /** The caller's rate-limit key (a hash of the token, never the token itself). */
+  caller?: string;
+  /** When the token expires; the socket is closed then. */
+  expiresAt?: Date;
+  expiryTimer?: NodeJS.Timeout;
+  /** Ids of the subscription operations started on this socket (pruned against graphql-ws's live ones). */
+  subscriptionIds?: Set<string>;
+}
+type SocketExtra = { readonly socket: WebSocket; readonly request: IncomingMessage } & SocketState;
+type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
+
+/** A refusal of the transport (too many), not of the operation: it keeps its own code. */
+class TransportRefusal extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'RATE_LIMITED' } });
+  }
+}
+
+/** graphql-ws clients send the token as `Authorization` (or `authorization`) in connectionParams. */
+function authorizationFromConnectionParams(params: Record<string, unknown> | undefined): string | undefined {
+  const value = params?.Authorization ?? params?.authorization;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A close reason may be at most 123 bytes (RFC 6455); the reasons here are short plain ASCII. */
+function closeReason(text: string): string {
+  return text.length <= 120 ? text : `${text.slice(0, 117)}...`;
+}
+
+function formatWsError(error: GraphQLError): GraphQLFormattedError {
+  if (error instanceof TransportRefusal) return { message: error.message, extensions: { code: 'RATE_LIMITED' } };
+  return formatGraphQLError(error.toJSON(), error);
+}
+
+/**
+ * GraphQL over graphql-ws with the same guards as HTTP (issue 12, "WebSocket equals HTTP"). Nest's
+ * own subscription server cannot be given a message size limit, so this one replaces it, on the
+ * same path of the same HTTP server:
+ * - a message larger than BODY_LIMIT closes the socket (1009), as a larger HTTP body gets 413;
+ * - `connection_init` without a valid token is refused (4403), and the socket is closed (4403)
+ *   when its token expires, so a token stops working on a socket when it stops on HTTP;
+ * - every operation is parsed and validated like on HTTP (depth and field limits, no introspection
+ *   and no "Did you mean" in production) before it runs, errors shaped by `formatGraphQLError`;
+ * - operations per caller per minute are limited, and subscriptions per socket.
+ */
+@Injectable()
+export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger('GraphQLWebSocket');
+  private readonly limiter: RateLimiter;
+  private wss?: WebSocketServer;
+  private detach?: () => void;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REQUEST_AUTHENTICATOR) private readonly authenticator: RequestAuthenticator,
+    private readonly schemaHost: GraphQLSchemaHost,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.limiter = new RateLimiter(config.websocket.operationsPerMinute, 60_000);
+  }
+
+  /** After every module's init (the schema is built then), before the server listens. */
+  onApplicationBootstrap(): void {
+    const httpServer = this.adapterHost.httpAdapter?.getHttpServer() as
+      | { on(event: 'upgrade', listener: UpgradeListener): void; off(event: 'upgrade', listener: UpgradeListener): void }
+      | undefined;
+    if (!httpServer) return;
+    const wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.config.websocket.maxPayloadBytes,
+      handleProtocols: (protocols) => handleProtocols(protocols),
+    });
+    this.wss = wss;
+    const server = makeServer(this.serverOptions(this.schemaHost.schema));
+    wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.serve(server, socket, request));
+    const onUpgrade: UpgradeListener = (request, socket, head) => {
+      const path = (request.url ?? '').split('?')[0];
+      if (path !== GRAPHQL_PATH) return;
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    };
+    httpServer.on('upgrade', onUpgrade);
+    this.detach = () => httpServer.off('upgrade', onUpgrade);
+  }
+
+  /** graphql-ws's protocol over one `ws` socket (what graphql-ws/use/ws does, with our logging). */
+  private serve(
+    server: ReturnType<typeof makeServer<Record<string, unknown> | undefined, SocketExtra>>,
+    socket: WebSocket,
+    request: IncomingMessage,
+  ): void {
+    socket.once('error', (error: Error & { code?: string }) => {
+      // A message over the size limit: ws has already closed the socket with 1009.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.logger.warn(`closed a GraphQL socket: a message exceeded ${this.config.websocket.maxPayloadBytes} bytes`);
+      } else {
+        this.logger.error(`GraphQL socket error: ${error.message}`);
+      }
+      socket.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+    let awaitingPong = false;
+    const keepAlive = setInterval(() => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (awaitingPong) return socket.terminate();
+      awaitingPong = true;
+      socket.ping();
+    }, KEEP_ALIVE_MS);
+    keepAlive.unref();
+    socket.on('pong', () => (awaitingPong = false));
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (error) => (error ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+            const text = Array.isArray(data) ? Buffer.concat(data).toString() : Buffer.from(data as ArrayBuffer).toString();
+            handle(text).catch((error: unknown) => {
+              this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once('close', (code: number, reason: Buffer) => {
+      clearInterval(keepAlive);
+      closed(code, reason.toString()).catch((error: Error) => this.logger.error(`closing a GraphQL socket: ${error.message}`));
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.detach?.();
+    this.detach = undefined;
+    const wss = this.wss;
+    this.wss = undefined;
+    if (!wss) return;
+    for (const client of wss.clients) client.close(1001, 'Going away');
+    // A client that does not answer the close within a second is cut off rather than waited for.
+    const cutOff = setTimeout(() => wss.clients.forEach((client) => client.terminate()), 1_000);
+    cutOff.unref();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    clearTimeout(cutOff);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.onModuleDestroy();
+  }
+
+  private serverOptions(schema: GraphQLSchema): ServerOptions<Record<string, unknown> | undefined, SocketExtra> {
+    const { config } = this;
+    return {
+      schema,
+      context: (ctx: SocketContext): GraphQLRequestContext => ({
+        auth: ctx.extra.auth ?? { viewer: undefined, failure: 'not authenticated' },
+      }),
+      onConnect: async (ctx: SocketContext) => {
+        const authorization = authorizationFromConnectionParams(ctx.connectionParams);
+        const auth = await this.authenticator.authenticate(authorization);
+        if ('failure' in auth) {
+          ctx.extra.socket.close(
+            CloseCode.Forbidden,
+            closeReason(`Forbidden: a valid bearer token is required (${auth.failure})`),
+          );
+          return false;
+        }
+        ctx.extra.auth = auth;
+        ctx.extra.expiresAt = auth.expiresAt;
+        ctx.extra.caller = callerKey(authorization, ctx.extra.request.socket.remoteAddress);
+        ctx.extra.subscriptionIds = new Set();
+        if (auth.expiresAt) this.closeAtExpiry(ctx, auth.expiresAt);
+        return true;
+      },
+      onClose: (ctx: SocketContext) => {
+        if (ctx.extra.expiryTimer) clearTimeout(ctx.extra.expiryTimer);
+      },
+      onSubscribe: (ctx: SocketContext, id: string, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
+        if (ctx.extra.expiresAt && ctx.extra.expiresAt.getTime() <= Date.now()) {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
+          return [new GraphQLError('The token has expired.', { extensions: { code: 'UNAUTHENTICATED' } })];
+        }
+        const retryAfter = this.limiter.take(ctx.extra.caller ?? 'unknown');
+        if (retryAfter > 0) {
+          return [
+            new TransportRefusal(
+              `Too many operations: at most ${config.websocket.operationsPerMinute} a minute. Try again in ${retryAfter} seconds.`,
+            ),
+          ];
+        }
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'The operation could not be parsed.';
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validateOperation(schema, document, config);
+        if (errors.length > 0) return errors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (operation?.operation === 'subscription') {
+          const open = this.openSubscriptions(ctx);
+          if (open.size >= config.websocket.maxSubscriptions) {
+            return [
+              new TransportRefusal(
+                `At most ${config.websocket.maxSubscriptions} subscriptions may be open on one connection; complete one before starting another.`,
+              ),
+            ];
+          }
+          open.add(id);
+        }
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      // graphql-ws sends results and errors as they are: give them the contract's shape here.
+      onNext: (_ctx: SocketContext, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result: ExecutionResult) =>
+        result.errors ? { ...result, errors: result.errors.map(formatWsError) } : result,
+      onError: (_ctx: SocketContext, _id: string, _payload: SubscribePayload, errors: readonly GraphQLError[]) =>
+        errors.map(formatWsError),
+    };
+  }
+
+  /** The subscriptions still running on this socket (those completed or failed are dropped). */
+  private openSubscriptions(ctx: SocketContext): Set<string> {
+    const open = (ctx.extra.subscriptionIds ??= new Set());
+    for (const id of open) if (!(id in ctx.subscriptions)) open.delete(id);
+    return open;
+  }
+
+  /** Closes the socket when its token expires (4403, as a refused connection_init). */
+  private closeAtExpiry(ctx: SocketContext, expiresAt: Date): void {
+    const arm = () => {
+      const left = expiresAt.getTime() - Date.now();
+      if (left <= 0) {
+        this.logger.log('closing a GraphQL socket: its token expired');
+        ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
+        return;
+      }
+      ctx.extra.expiryTimer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      ctx.extra.expiryTimer.unref();
+    };
+    arm();
+  }
+}
+
+type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;

@@ -316,35 +316,38 @@ describeInBrowser('the console in a browser', () => {
   });
 
   it('the planner dashboard renders its charts, and downloads a CSV', async () => {
-    // Unmet demand to draw: a request nobody here can take (every facility is in a region the
-    // exploiter operates in) waits.
+    // Figures of people are shown from 5 requests up (smaller counts are suppressed, issue 12): five
+    // requests nobody here can take (every facility is in a region the exploiter operates in) wait,
+    // and five are offered a place at a women's shelter with room for them.
+    await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Vrouwenopvang Extra', capacity: { total: 10, occupied: 0, held: 0, outOfService: 0 } }),
+    ]);
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
-    const waiting = await gql<{ requestPlacement: { id: string } }>(
-      api.url,
-      'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
-      {
-        token: coordinator,
-        variables: {
-          input: {
-            profile: { gender: 'FEMALE', exploitationTypes: ['SEXUAL'], age: 30, excludedRegionCodes: ['RR'] },
-            urgency: 'URGENT',
-            regionCode: 'RR',
-          },
-        },
-      },
-    );
-    expect(waiting.errors).toBeUndefined();
-    await until(async () => {
-      const read = await gql<{ placementRequest: { status: string } }>(
+    const submit = async (profile: Record<string, unknown>) => {
+      const response = await gql<{ requestPlacement: { id: string } }>(
         api.url,
-        'query($id: ID!) { placementRequest(id: $id) { status } }',
-        {
-          token: coordinator,
-          variables: { id: waiting.data!.requestPlacement.id },
-        },
+        'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
+        { token: coordinator, variables: { input: { profile, urgency: 'URGENT', regionCode: 'RR' } } },
       );
-      return read.data?.placementRequest.status === 'WAITING';
-    });
+      expect(response.errors).toBeUndefined();
+      return response.data!.requestPlacement.id;
+    };
+    const statusOf = async (id: string) =>
+      (
+        await gql<{ placementRequest: { status: string } }>(api.url, 'query($id: ID!) { placementRequest(id: $id) { status } }', {
+          token: coordinator,
+          variables: { id },
+        })
+      ).data?.placementRequest.status;
+    const woman = { gender: 'FEMALE', exploitationTypes: ['SEXUAL'], age: 30, residenceStatus: 'DUTCH' };
+    const waiting: string[] = [];
+    const offered: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      waiting.push(await submit({ ...woman, excludedRegionCodes: ['RR'] }));
+      offered.push(await submit(woman));
+    }
+    await until(async () => (await Promise.all(waiting.map(statusOf))).every((status) => status === 'WAITING'));
+    await until(async () => (await Promise.all(offered.map(statusOf))).every((status) => status === 'OFFERED'));
 
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
     const { page, problems } = await openConsole(planner, 'dashboard');
@@ -361,7 +364,7 @@ describeInBrowser('the console in a browser', () => {
     expect(Object.fromEntries(charts.map((chart) => [chart.id, chart.points]))).toEqual({
       capacity: 2, // two kinds in RR: women's and general shelter
       occupancy: expect.any(Number),
-      unmet: 1, // one reason: no suitable place
+      unmet: 1, // one reason: no suitable place (five requests)
       'time-to-placement': expect.any(Number),
     });
     expect(charts.every((chart) => chart.points > 0)).toBe(true);

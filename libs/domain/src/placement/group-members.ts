@@ -54,7 +54,11 @@ export function commonProfile(members: readonly GroupMember[]): VictimProfile {
     threatLevel: profiles.some((p) => p.threatLevel === ThreatLevel.HIGH)
       ? ThreatLevel.HIGH
       : same(profiles.map((p) => p.threatLevel)),
-    excludedRegionCodes: union(profiles.map((p) => p.excludedRegionCodes)),
+    // Where any of them must not go: the regions excluded for her, and under high threat her home region.
+    excludedRegionCodes: union([
+      ...profiles.map((p) => p.excludedRegionCodes),
+      ...profiles.map((p) => (p.threatLevel === ThreatLevel.HIGH && p.homeRegionCode ? [p.homeRegionCode] : [])),
+    ]),
     homeRegionCode: same(profiles.map((p) => p.homeRegionCode)),
     foundInMunicipality: same(profiles.map((p) => p.foundInMunicipality)) ?? profiles[0]?.foundInMunicipality ?? null,
     registeredInMunicipality: same(profiles.map((p) => p.registeredInMunicipality)),
@@ -72,6 +76,8 @@ function adultKey(profile: VictimProfile): string {
     profile.bedenktijdStart ?? '',
     profile.aangifte ?? '',
     [...profile.exploitationTypes].sort().join('+'),
+    // OMM takes only someone with a care need (000:2143-2149): with and without are matched apart.
+    (profile.careNeeds ?? []).length > 0 ? 'care' : '',
   ].join('|');
 }
 

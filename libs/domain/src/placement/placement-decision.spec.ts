@@ -443,6 +443,7 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
       nextAttemptAt: null,
       waitingForAuthority: PlacingAuthority.COMENSHA,
       waitingForOrganisation: null,
+      waitingForKind: ShelterType.COSM,
     });
   });
 
@@ -490,6 +491,7 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
       nextAttemptAt: null,
       waitingForAuthority: PlacingAuthority.JEUGDBESCHERMING,
       waitingForOrganisation: 'nidos',
+      waitingForKind: ShelterType.JEUGDZORG,
     });
   });
 

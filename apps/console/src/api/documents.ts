@@ -35,6 +35,20 @@ const FACILITY_FIELDS = gql`
   }
 `;
 
+/** The minimal profile a desk or a deciding authority sees (never the profile itself). */
+const SUMMARY_FIELDS = gql`
+  fragment SummaryFields on PlacementRequest {
+    profileSummary {
+      gender
+      ageBand
+      careNeeds
+      accompanyingChildren
+      groupSize
+      languages
+    }
+  }
+`;
+
 const REQUEST_FIELDS = gql`
   fragment RequestFields on PlacementRequest {
     id
@@ -240,19 +254,13 @@ export const DESK_REQUESTS = gql`
       edges {
         node {
           ...RequestFields
-          profileSummary {
-            gender
-            ageBand
-            careNeeds
-            accompanyingChildren
-            groupSize
-            languages
-          }
+          ...SummaryFields
         }
       }
     }
   }
   ${REQUEST_FIELDS}
+  ${SUMMARY_FIELDS}
 `;
 
 /**
@@ -269,19 +277,13 @@ export const WORKLIST = gql`
       edges {
         node {
           ...RequestFields
-          profileSummary {
-            gender
-            ageBand
-            careNeeds
-            accompanyingChildren
-            groupSize
-            languages
-          }
+          ...SummaryFields
         }
       }
     }
   }
   ${REQUEST_FIELDS}
+  ${SUMMARY_FIELDS}
 `;
 
 /** The places the deciding authority may choose from for one request on its worklist (never the profile). */

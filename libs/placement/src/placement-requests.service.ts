@@ -273,8 +273,8 @@ export class PlacementRequestsService {
   ): Promise<PlacementRequestModel> {
     assertRequestId(requestId, 'requestId');
     assertUuid(facilityId, 'facilityId', 'a facility id');
-    if (reason != null && reason.length > 500) throw new InvalidInputError('reason', 'reason must be at most 500 characters');
-    return this.view(viewer, await this.decisions.assign(viewer, requestId, facilityId, reason));
+    const why = reason == null || reason.trim() === '' ? null : assertReason(reason, 'reason');
+    return this.view(viewer, await this.decisions.assign(viewer, requestId, facilityId, why));
   }
 
   /** The places a decider may choose from for a request (placementCandidates). */

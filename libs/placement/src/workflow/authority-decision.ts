@@ -10,7 +10,9 @@ import {
   mayHoldPlace,
   NIDOS_ORGANISATION,
   PlacingAuthority,
+  type ExploitationType,
   type PlacementKind,
+  type RequesterCapacity,
   placementKindOf,
   PlacementStatus,
   requesterCapacities,
@@ -56,35 +58,7 @@ export class AuthorityDecisions {
     const facility = chosen?.facility ?? match.facilities.get(facilityId);
     if (!facility)
       throw new InvalidInputError('facilityId', `facilityId ${facilityId.slice(0, 40)} is not a facility in the register`);
-    const facilityType = facility.type;
-    const kind = placementKindOf(facility);
-    if (!mayAssignKind(capacities, kind)) {
-      throw new ForbiddenError(
-        `A ${kind} place is placed by ${DEFAULT_AUTHORITY_TABLE[kind].decidedBy} (${DEFAULT_AUTHORITY_TABLE[kind].source}); you cannot assign it.`,
-      );
-    }
-    if (
-      facilityType === ShelterType.JEUGDZORG &&
-      !mayDecide(capacities, PlacingAuthority.JEUGDBESCHERMING, snapshot.waitingForOrganisation)
-    ) {
-      throw new ForbiddenError(
-        snapshot.waitingForOrganisation === NIDOS_ORGANISATION
-          ? 'This is an unaccompanied foreign minor: Nidos decides her placement (003:689-695).'
-          : 'Youth care in this region decides this minor’s placement; Nidos decides for unaccompanied foreign minors only (003:689-695).',
-      );
-    }
-    if (snapshot.status !== PlacementStatus.WAITING) {
-      throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);
-    }
-    // An authority places only in its hours: COSM "alleen tijdens kantoortijden" (000:2136-2137).
-    const decidedBy = DEFAULT_AUTHORITY_TABLE[kind].decidedBy;
-    const hours = this.config.authorityHours[decidedBy];
-    if (!isOpen(hours, now)) {
-      const opens = findNextOpening(hours, now);
-      throw new ConflictError(
-        `${decidedBy} places in ${facilityType} only in its hours (000:2136-2137)${opens ? `; it opens at ${opens.toISOString()}` : ''}.`,
-      );
-    }
+    this.assertMayAssign(capacities, facility, snapshot, now);
     await this.assertInInterimPlace(snapshot);
     if (!chosen) {
       const exclusion = match.result.excluded.find((e) => e.facility.id === facilityId)!;
@@ -125,6 +99,47 @@ export class AuthorityDecisions {
     } catch (error) {
       if (error instanceof PlacesTakenMeanwhile) throw new ConflictError('That place was just taken; choose another.');
       throw error;
+    }
+  }
+
+  /**
+   * Whether this viewer may place her here now (domain.md §5a): the kind is theirs to decide, a
+   * minor is decided by the youth care of her region or by Nidos, the request still waits, and the
+   * authority is open (COSM "alleen tijdens kantoortijden", 000:2136-2137).
+   */
+  private assertMayAssign(
+    capacities: readonly RequesterCapacity[],
+    facility: { type: ShelterType; eligibility: { exploitationTypes: readonly ExploitationType[] } },
+    snapshot: PlacementRequestEntity,
+    now: Date,
+  ): void {
+    const facilityType = facility.type;
+    const kind = placementKindOf(facility);
+    if (!mayAssignKind(capacities, kind)) {
+      throw new ForbiddenError(
+        `A ${kind} place is placed by ${DEFAULT_AUTHORITY_TABLE[kind].decidedBy} (${DEFAULT_AUTHORITY_TABLE[kind].source}); you cannot assign it.`,
+      );
+    }
+    if (
+      facilityType === ShelterType.JEUGDZORG &&
+      !mayDecide(capacities, PlacingAuthority.JEUGDBESCHERMING, snapshot.waitingForOrganisation)
+    ) {
+      throw new ForbiddenError(
+        snapshot.waitingForOrganisation === NIDOS_ORGANISATION
+          ? 'This is an unaccompanied foreign minor: Nidos decides her placement (003:689-695).'
+          : 'Youth care in this region decides this minor’s placement; Nidos decides for unaccompanied foreign minors only (003:689-695).',
+      );
+    }
+    if (snapshot.status !== PlacementStatus.WAITING) {
+      throw new ConflictError(`This request is ${snapshot.status}; only a waiting request can be assigned a place.`);
+    }
+    const decidedBy = DEFAULT_AUTHORITY_TABLE[kind].decidedBy;
+    const hours = this.config.authorityHours[decidedBy];
+    if (!isOpen(hours, now)) {
+      const opens = findNextOpening(hours, now);
+      throw new ConflictError(
+        `${decidedBy} places in ${facilityType} only in its hours (000:2136-2137)${opens ? `; it opens at ${opens.toISOString()}` : ''}.`,
+      );
     }
   }
 

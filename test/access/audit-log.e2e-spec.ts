@@ -1,4 +1,5 @@
 import { verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
+import { randomBytes } from 'node:crypto';
 import { Role } from '@opvangplek/domain';
 import { errorCodes, gql } from '../support/graphql-client';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -13,6 +14,7 @@ describe('audit log', () => {
   let api: TestApp;
   let facility: { id: string };
   let admin: string;
+  const chain = { key: randomBytes(32), anchorFile: null };
 
   const entries = async (filter: Record<string, unknown> = {}) =>
     (await gql<{ auditLog: Entry[] }>(api.url, 'query A($f: AuditLogFilter) { auditLog(filter: $f, first: 100) { action actorRole actorOrg facilityId detail sealed } }', {
@@ -102,7 +104,7 @@ describe('audit log', () => {
   });
 
   it('chains every row; verification finds a row changed or removed behind the trigger\'s back', async () => {
-    const intact = await verifyAuditLog(database.dataSource);
+    const intact = await verifyAuditLog(database.dataSource, chain);
     expect(intact.broken).toBeNull();
     expect(intact.rows).toBeGreaterThanOrEqual(5);
     expect((await entries()).every((entry) => entry.sealed)).toBe(true);
@@ -111,12 +113,12 @@ describe('audit log', () => {
     await database.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     const [{ id, actor_org: original }] = await database.dataSource.query('SELECT id, actor_org FROM audit_log WHERE seq = 2');
     await database.dataSource.query(`UPDATE audit_log SET actor_org = 'someone-else' WHERE id = $1`, [id]);
-    expect((await verifyAuditLog(database.dataSource)).broken).toEqual({ id, problem: expect.stringContaining('content does not match') });
+    expect((await verifyAuditLog(database.dataSource, chain)).broken).toEqual({ id, problem: expect.stringContaining('content does not match') });
 
     await database.dataSource.query('UPDATE audit_log SET actor_org = $2 WHERE id = $1', [id, original]);
-    expect((await verifyAuditLog(database.dataSource)).broken).toBeNull();
+    expect((await verifyAuditLog(database.dataSource, chain)).broken).toBeNull();
     await database.dataSource.query('DELETE FROM audit_log WHERE seq = 3');
-    expect((await verifyAuditLog(database.dataSource)).broken?.problem).toMatch(/removed/);
+    expect((await verifyAuditLog(database.dataSource, chain)).broken?.problem).toMatch(/removed/);
     await database.dataSource.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
   });
 });

@@ -4,6 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TEST_JWT_SECRET, testRedisUrl } from './test-env';
 
+/** The audit chain's HMAC key in tests (32 bytes, base64). */
+export const TEST_AUDIT_KEY = Buffer.alloc(32, 11).toString('base64');
+
 export type Backend = 'postgres' | 'redis';
 
 /** A unique namespace keeps Redis keys, channels and the jobs schema of concurrent tests apart. */
@@ -24,6 +27,8 @@ export function testEnvironment(databaseUrl: string, backend: Backend, namespace
     OPVANGPLEK_NAMESPACE: namespace,
     JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: path.join(os.tmpdir(), `opvangplek-test-${namespace}`),
+    // One audit key for every test process, so a test can verify a chain an app under test sealed.
+    AUDIT_KEY: TEST_AUDIT_KEY,
     HOST: '127.0.0.1',
     PORT: '0',
   };

@@ -1,16 +1,23 @@
+import { auditChainOptions } from '@opvangplek/access/audit/audit-key';
 import { verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { withMigratedDatabase } from '../database-session';
 
-/** `npm run audit:verify`: seals pending rows, then checks the whole hash chain. Exit 1 when broken. */
+/**
+ * `npm run audit:verify`: seals pending rows, then checks the whole chain with AUDIT_KEY and
+ * against the anchor file (AUDIT_ANCHOR_FILE). Exit 1 when broken.
+ */
 export async function auditVerifyCommand(config: AppConfig): Promise<void> {
   await withMigratedDatabase(config, async (dataSource) => {
-    const { rows, broken } = await verifyAuditLog(dataSource);
+    const { rows, broken, anchors, backdated } = await verifyAuditLog(dataSource, auditChainOptions(config));
+    for (const row of backdated.slice(0, 20)) console.warn(`Audit row ${row.id} ${row.problem}.`);
+    if (backdated.length > 20)
+      console.warn(`… and ${backdated.length - 20} more rows whose time differs from when they were recorded.`);
     if (broken) {
       console.error(`Audit log BROKEN after ${rows} intact rows: row ${broken.id} ${broken.problem}.`);
       process.exitCode = 1;
     } else {
-      console.log(`Audit log intact: ${rows} rows chained.`);
+      console.log(`Audit log intact: ${rows} rows chained, checked against ${anchors} anchors in ${config.auditAnchorFile}.`);
     }
   });
 }

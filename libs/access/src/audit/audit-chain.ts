@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The fields of an audit row that the chain protects. */
 export interface AuditFacts {
@@ -11,12 +11,23 @@ export interface AuditFacts {
   requestId: string | null;
   facilityId: string | null;
   detail: string | null;
+  /** When the database received the row (set by a trigger); null for rows from before it existed. */
+  recordedAt?: Date | null;
 }
+
+/** How a row was sealed: the first, unkeyed chain, or HMAC with AUDIT_KEY (kept outside the database). */
+export type AuditAlgorithm = 'sha256' | 'hmac-sha256';
+export const LEGACY_ALGORITHM: AuditAlgorithm = 'sha256';
+export const HMAC_ALGORITHM: AuditAlgorithm = 'hmac-sha256';
 
 /** The hash before the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** sha256 over the previous hash and the row's facts in a fixed order (JSON array: unambiguous). */
+/**
+ * The first, unkeyed chain: sha256 over the previous hash and the row's facts in a fixed order
+ * (JSON array: unambiguous). Anyone who can write the table can recompute it, so it is only
+ * accepted for rows sealed before the first HMAC row.
+ */
 export function auditHash(prevHash: string, row: AuditFacts): string {
   const facts = [
     row.id,
@@ -32,23 +43,75 @@ export function auditHash(prevHash: string, row: AuditFacts): string {
   return createHash('sha256').update(prevHash).update(JSON.stringify(facts)).digest('hex');
 }
 
+/**
+ * HMAC-SHA256 with the audit key over the previous hash and the row's facts, including the time
+ * the database recorded it: without the key (which never enters the database) no one can reseal
+ * a changed, removed or inserted row.
+ */
+export function auditHmac(key: Buffer, prevHash: string, row: AuditFacts): string {
+  const facts = [
+    HMAC_ALGORITHM,
+    row.id,
+    row.at.toISOString(),
+    row.recordedAt ? row.recordedAt.toISOString() : null,
+    row.actorSub,
+    row.actorRole,
+    row.actorOrg,
+    row.action,
+    row.requestId,
+    row.facilityId,
+    row.detail,
+  ];
+  return createHmac('sha256', key).update(prevHash).update(JSON.stringify(facts)).digest('hex');
+}
+
 export interface ChainBreak {
   id: string;
   problem: string;
 }
 
-/** Checks sealed rows in id order; the first break says where tampering (or a gap) is. */
+export type SealedFacts = AuditFacts & { prevHash: string | null; hash: string | null; alg?: string | null };
+
+export interface VerifyOptions {
+  /** The audit key; without it only the legacy (unkeyed) rows can be checked. */
+  key?: Buffer;
+  /** An HMAC row came before these rows: a legacy row from here on is a downgrade. */
+  hmacSeen?: boolean;
+}
+
+/**
+ * Checks sealed rows in chain order; the first break says where tampering (or a gap) is. Rows
+ * sealed the old, unkeyed way are accepted only before the first HMAC row (they were sealed before
+ * the key existed); after it, every row must carry a valid HMAC.
+ */
 export function verifyChain(
-  rows: readonly (AuditFacts & { prevHash: string | null; hash: string | null })[],
+  rows: readonly SealedFacts[],
   startHash = GENESIS_HASH,
+  options: VerifyOptions = {},
 ): ChainBreak | null {
   let previous = startHash;
+  let hmacSeen = options.hmacSeen ?? false;
   for (const row of rows) {
     if (row.prevHash !== previous)
       return { id: row.id, problem: 'does not follow the previous row (a row was removed or reordered)' };
-    if (row.hash !== auditHash(previous, row))
-      return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
-    previous = row.hash;
+    const alg = row.alg ?? LEGACY_ALGORITHM;
+    if (alg === HMAC_ALGORITHM) {
+      if (!options.key) return { id: row.id, problem: 'is sealed with the audit key, which was not given' };
+      if (row.hash !== auditHmac(options.key, previous, row))
+        return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
+      hmacSeen = true;
+    } else if (alg === LEGACY_ALGORITHM) {
+      if (hmacSeen)
+        return {
+          id: row.id,
+          problem: 'is sealed without the audit key after keyed rows (the chain was resealed without the key)',
+        };
+      if (row.hash !== auditHash(previous, row))
+        return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
+    } else {
+      return { id: row.id, problem: `is sealed with an unknown algorithm "${alg}"` };
+    }
+    previous = row.hash!;
   }
   return null;
 }

@@ -16,6 +16,13 @@ export class AuditEntryEntity {
   @Column({ type: 'timestamptz' })
   at: Date;
 
+  /**
+   * When the database received the row: set by a trigger, whatever the INSERT says, so a row
+   * inserted with a backdated `at` shows it. Null for rows from before the column existed.
+   */
+  @Column({ name: 'recorded_at', type: 'timestamptz', nullable: true, default: () => 'now()' })
+  recordedAt: Date | null;
+
   @Column({ name: 'actor_sub', type: 'varchar', length: 200 })
   actorSub: string;
 
@@ -53,4 +60,8 @@ export class AuditEntryEntity {
 
   @Column({ type: 'char', length: 64, nullable: true })
   hash: string | null;
+
+  /** How the row was sealed: `sha256` (the first, unkeyed chain) or `hmac-sha256` (AUDIT_KEY). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  alg: string | null;
 }

@@ -79,6 +79,10 @@ export interface AppConfig {
   };
   /** Base64 AES-256 key for free-text notes; absent outside production (a local one is generated). */
   notesKey: string | undefined;
+  /** Base64 HMAC key for the audit chain, kept outside the database; absent outside production (a local one is generated). */
+  auditKey: string | undefined;
+  /** Where the audit sealer appends anchors (latest sequence number and hash), outside the database. */
+  auditAnchorFile: string;
   /** How often a worker chains new audit rows. */
   auditSealSeconds: number;
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
@@ -295,6 +299,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
     notesKey: read.string('NOTES_KEY'),
+    auditKey: read.string('AUDIT_KEY'),
+    auditAnchorFile: path.resolve(read.string('AUDIT_ANCHOR_FILE') ?? path.join(read.string('DATA_DIR', '.data')!, 'audit-anchor.jsonl')),
     console: readConsoleConfig(read, runtime),
   };
   if (config.notesKey !== undefined && Buffer.from(config.notesKey, 'base64').length !== 32) {
@@ -302,6 +308,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (runtime === 'production' && config.notesKey === undefined) {
     read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes at rest');
+  }
+  if (config.auditKey !== undefined && Buffer.from(config.auditKey, 'base64').length !== 32) {
+    read.problems.push('AUDIT_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
+  }
+  if (runtime === 'production' && config.auditKey === undefined) {
+    read.problems.push('AUDIT_KEY is required in production: it keys the audit chain, so the database alone cannot reseal it');
   }
   if (config.freshness.roundTheClockAgingHours > config.freshness.roundTheClockStaleHours) {
     read.problems.push('FRESHNESS_24_7_AGING_HOURS must not exceed FRESHNESS_24_7_STALE_HOURS');

@@ -14,6 +14,7 @@ import { AuthorityWorklists1795600000000 } from './1795600000000-AuthorityWorkli
 import { GroupShares1795700000000 } from './1795700000000-GroupShares';
 import { GroupMembers1795800000000 } from './1795800000000-GroupMembers';
 import { WorklistKind1795900000000 } from './1795900000000-WorklistKind';
+import { AuditKeyedChain1796000000000 } from './1796000000000-AuditKeyedChain';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   GroupShares1795700000000,
   GroupMembers1795800000000,
   WorklistKind1795900000000,
+  AuditKeyedChain1796000000000,
 ];

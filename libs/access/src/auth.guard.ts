@@ -2,7 +2,12 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { ForbiddenError, UnauthenticatedError } from '@opvangplek/platform/errors';
-import type { AuthOutcome, GraphQLRequestContext } from '@opvangplek/platform/graphql';
+import {
+  type AuthenticatedHttpRequest,
+  authenticateRequest,
+  type AuthOutcome,
+  type GraphQLRequestContext,
+} from '@opvangplek/platform/graphql';
 import { PUBLIC_KEY } from '@opvangplek/platform/http/public.decorator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_OPERATION_KEY } from './access.decorators';
@@ -45,8 +50,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true) return true;
     const operation = this.reflector.getAllAndOverride<string | undefined>(ACCESS_OPERATION_KEY, targets);
     if (!operation) return false;
-    const request = context.switchToHttp().getRequest<{ headers: { authorization?: string }; viewer?: Viewer }>();
-    const auth = await this.authenticator.authenticate(request.headers.authorization);
+    const request = context.switchToHttp().getRequest<AuthenticatedHttpRequest & { viewer?: Viewer }>();
+    const auth = await authenticateRequest(this.authenticator, request);
     request.viewer = auth.viewer;
     assertAllowed(operation, auth);
     return true;

@@ -17,6 +17,7 @@ export class AuthenticatorService implements RequestAuthenticator<Viewer> {
       audience: config.auth.audience,
       secret: config.auth.jwksUrl ? undefined : resolveSigningSecret(config),
       jwksUrl: config.auth.jwksUrl,
+      maxTokenHours: config.auth.maxTokenHours,
     });
   }
 

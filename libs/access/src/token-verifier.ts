@@ -9,6 +9,12 @@ export interface TokenVerifierOptions {
   secret?: string;
   /** The identity provider's key set (production). */
   jwksUrl?: string;
+  /** Longest accepted lifetime (`exp - iat`), in hours; default 12. */
+  maxTokenHours?: number;
+  /** How far ahead of this clock a token's `iat` may be (clock skew), in seconds; default 60. */
+  clockSkewSeconds?: number;
+  /** Current time in milliseconds (tests). */
+  now?: () => number;
 }
 
 /** Thrown for any token that is not accepted; the message is safe to show (it never echoes the token). */
@@ -27,7 +33,7 @@ function stringList(payload: JWTPayload, claim: string): string[] {
 
 /**
  * Verifies bearer tokens: signature, algorithm (only the one the key is for), issuer, audience and
- * expiry; then checks the contract's claims. Production keys come from the issuer's JWKS.
+ * expiry, a lifetime of at most MAX_TOKEN_HOURS and no `iat` in the future; then checks the contract's claims. Production keys come from the issuer's JWKS.
  */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -67,6 +73,7 @@ export class TokenVerifier {
     }
     if (typeof payload.sub !== 'string' || payload.sub.length === 0) throw new TokenRejected('claim "sub" is missing');
     if (typeof payload.org !== 'string' || payload.org.length === 0) throw new TokenRejected('claim "org" is missing');
+    this.checkLifetime(payload);
     const viewer: Viewer = {
       sub: payload.sub,
       role: role as Role,
@@ -76,6 +83,23 @@ export class TokenVerifier {
     };
     // `exp` is a required claim, checked by jwtVerify above.
     return { viewer, expiresAt: new Date((payload.exp as number) * 1000) };
+  }
+
+  /**
+   * A token is accepted for at most MAX_TOKEN_HOURS from its issue (`exp - iat`), so a leaked token
+   * with a far `exp` is not a key for years; an `iat` in the future (beyond clock skew) is refused.
+   */
+  private checkLifetime(payload: JWTPayload): void {
+    const maxHours = this.options.maxTokenHours ?? 12;
+    const skew = this.options.clockSkewSeconds ?? 60;
+    const now = Math.floor((this.options.now ?? Date.now)() / 1000);
+    if (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat)) {
+      throw new TokenRejected('claim "iat" is missing: the token lifetime cannot be checked');
+    }
+    if (payload.iat > now + skew) throw new TokenRejected('the token is issued in the future ("iat" is ahead of this clock)');
+    if ((payload.exp as number) - payload.iat > maxHours * 3600) {
+      throw new TokenRejected(`the token lives longer than ${maxHours} hours ("exp" - "iat"); ask for a shorter-lived token`);
+    }
   }
 
   private verifyOptions() {

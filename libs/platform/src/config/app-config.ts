@@ -56,6 +56,8 @@ export interface AppConfig {
     /** HS256 secret for development tokens; absent when a JWKS URL is used. */
     secret: string | undefined;
     jwksUrl: string | undefined;
+    /** Longest lifetime (`exp - iat`) a token may have, in hours (MAX_TOKEN_HOURS); tokens without `iat` are refused. */
+    maxTokenHours: number;
   };
   freshness: {
     roundTheClockAgingHours: number;
@@ -277,6 +279,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: read.string('JWT_AUDIENCE', 'opvangplek')!,
       secret,
       jwksUrl,
+      maxTokenHours: read.integer('MAX_TOKEN_HOURS', 12, 1, 24 * 30),
     },
     freshness: {
       roundTheClockAgingHours: read.integer('FRESHNESS_24_7_AGING_HOURS', 4, 1, 720),

@@ -36,6 +36,8 @@ const CALLER_MISTAKES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // An unknown persisted-query hash: the client should send the query itself (APQ), not a 500.
+  'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);

@@ -9,11 +9,14 @@ import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
 import { operationRules } from './operation-rules';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { type GraphQLRequestContext, REQUEST_AUTHENTICATOR, type RequestAuthenticator } from './request-authenticator';
+import {
+  type AuthenticatedHttpRequest,
+  authenticateRequest,
+  type GraphQLRequestContext,
+  REQUEST_AUTHENTICATOR,
+  type RequestAuthenticator,
+} from './request-authenticator';
 import { GRAPHQL_PATH, GraphqlWebSocketServer } from './websocket-server';
-
-/** The part of an HTTP request the context needs (Express under the hood). */
-type HttpRequest = { headers: { authorization?: string } };
 
 /**
  * Code-first GraphQL over HTTP (Apollo) and graphql-ws (`GraphqlWebSocketServer`, same path, same
@@ -55,8 +58,9 @@ export class GraphqlPlatformModule {
             formatError: formatGraphQLError,
             // No `subscriptions` here: Nest's graphql-ws server takes no message size limit, so
             // GraphqlWebSocketServer serves graphql-ws itself, with the same rules as HTTP.
-            context: async (arg: { req: HttpRequest }): Promise<GraphQLRequestContext> => ({
-              auth: await authenticator.authenticate(arg.req.headers.authorization),
+            context: async (arg: { req: AuthenticatedHttpRequest }): Promise<GraphQLRequestContext> => ({
+              auth: await authenticateRequest(authenticator, arg.req),
+              client: arg.req.ip,
             }),
           }),
         }),

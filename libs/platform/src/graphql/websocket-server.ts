@@ -22,7 +22,7 @@ import {
 import { CloseCode, type Context, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { callerKey, RateLimiter } from '../http/rate-limiter';
+import { RateLimiter, verifiedCallerKey } from '../http/rate-limiter';
 import { formatGraphQLError } from './format-error';
 import { validateOperation } from './operation-rules';
 import {
@@ -215,7 +215,10 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
         }
         ctx.extra.auth = auth;
         ctx.extra.expiresAt = auth.expiresAt;
-        ctx.extra.caller = callerKey(authorization, ctx.extra.request.socket.remoteAddress);
+        ctx.extra.caller = verifiedCallerKey(
+          (auth.viewer as { sub?: string } | undefined)?.sub,
+          ctx.extra.request.socket.remoteAddress,
+        );
         ctx.extra.subscriptionIds = new Set();
         if (auth.expiresAt) this.closeAtExpiry(ctx, auth.expiresAt);
         return true;

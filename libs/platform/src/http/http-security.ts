@@ -1,13 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
-import { callerKey, RateLimiter } from './rate-limiter';
+import {
+  type AuthenticatedHttpRequest,
+  authenticateRequest,
+  REQUEST_AUTHENTICATOR,
+  type RequestAuthenticator,
+} from '../graphql/request-authenticator';
+import { isRateLimitedPath, normalisedPath, RateLimiter, verifiedCallerKey } from './rate-limiter';
 
-interface MinimalRequest {
+interface MinimalRequest extends AuthenticatedHttpRequest {
   method: string;
   path: string;
-  headers: { authorization?: string };
-  ip?: string;
 }
 interface MinimalResponse {
   status(code: number): MinimalResponse;
@@ -19,6 +23,11 @@ interface MinimalResponse {
  * HTTP hardening in one place (issue: privacy and hardening): security headers (helmet), CORS only
  * for configured origins, and a per-caller rate limit on the API endpoints. The body size limit is
  * set where the body parser is (bootstrap).
+ *
+ * One limiter for every path that serves data: GraphQL by any method and spelling (`/graphql/`,
+ * `/GRAPHQL`, GET) and the CSV exports. The caller is the verified token subject, else the client
+ * address (the token is verified here once; the GraphQL context and the guard reuse the outcome),
+ * so a made-up or respaced token buys no fresh allowance. Per process (see RateLimiter).
  */
 export function applyHttpSecurity(app: INestApplication, config: AppConfig): void {
   app.use(
@@ -32,19 +41,23 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
     app.enableCors({ origin: config.http.corsOrigins, allowedHeaders: ['authorization', 'content-type'] });
 
   const limiter = new RateLimiter(config.http.rateLimitPerMinute, 60_000);
-  app.use((request: MinimalRequest, response: MinimalResponse, next: () => void) => {
-    if (request.path !== '/graphql' || request.method !== 'POST') return next();
-    const retryAfter = limiter.take(callerKey(request.headers.authorization, request.ip));
-    if (retryAfter === 0) return next();
-    response.setHeader('Retry-After', String(retryAfter));
-    response.status(429).json({
-      errors: [
-        {
-          message: `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`,
-          extensions: { code: 'RATE_LIMITED' },
-        },
-      ],
-    });
+  const authenticator = app.get<RequestAuthenticator>(REQUEST_AUTHENTICATOR, { strict: false });
+  app.use((request: MinimalRequest, response: MinimalResponse, next: (error?: unknown) => void) => {
+    if (request.method === 'OPTIONS' || !isRateLimitedPath(request.path)) return next();
+    authenticateRequest(authenticator, request)
+      .then((auth) => {
+        const subject = (auth.viewer as { sub?: unknown } | undefined)?.sub;
+        const retryAfter = limiter.take(verifiedCallerKey(typeof subject === 'string' ? subject : undefined, request.ip));
+        if (retryAfter === 0) return next();
+        const message = `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`;
+        response.setHeader('Retry-After', String(retryAfter));
+        if (normalisedPath(request.path) === '/graphql') {
+          response.status(429).json({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
+        } else {
+          response.status(429).json({ error: { code: 'RATE_LIMITED', message, field: null } });
+        }
+      })
+      .catch(next);
   });
 }
 

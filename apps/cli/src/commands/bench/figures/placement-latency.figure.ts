@@ -30,6 +30,7 @@ import {
   stageBreakdown,
 } from './placement-support';
 import { roundTheClockMix } from './profiles';
+import { AuthorityVerdict, authorityVerdict, RequesterCapacity } from '@opvangplek/domain';
 
 const RATE_PER_SECOND = 20;
 const P99_LIMIT_MS = 500;
@@ -97,11 +98,11 @@ export const placementLatencyFigure: BenchFigure = {
                 m.facility.capacity.outOfService,
               0,
             );
-            if (
-              !result.matches[0]?.placeableNow ||
-              !roundTheClock(context, result.matches[0].facility) ||
-              free < planned + warmup
-            )
+            // The zorgcoördinator must be the one who places there (domain.md §5a), or it waits on a worklist.
+            const best = result.matches[0];
+            const hers =
+              best && authorityVerdict(best.facility.type, [RequesterCapacity.REGION_ZORGCOORDINATOR]) === AuthorityVerdict.OFFER;
+            if (!best?.placeableNow || !hers || !roundTheClock(context, best.facility) || free < planned + warmup)
               throw new Error(`setup: "${label}" cannot be offered at any hour (${free} free places around the clock)`);
             counts.push(`${label}: best ${result.matches[0].facility.type}, ${free} places free around the clock`);
           }

@@ -72,9 +72,10 @@ export function matchingMix(): { label: string; profile: ProfileInput }[] {
 }
 
 /**
- * Profiles whose best kind is placed around the clock (VO/MO by the zorgcoördinator, NLA crisis by
- * the NLA, 24/7 intake), so a request can be OFFERED at any hour of the run: the latency figure
- * measures the workflow, not CoMensha's office hours.
+ * Profiles whose best kind a region's zorgcoördinator places herself, around the clock (VO/MO, 24/7
+ * intake; domain.md §5a), so a request can be OFFERED at any hour of the run without waiting on
+ * another authority's worklist: the latency figure measures the workflow, not CoMensha's office hours
+ * or the NLA's decisions.
  */
 export function roundTheClockMix(): { label: string; profile: ProfileInput }[] {
   return [
@@ -90,19 +91,12 @@ export function roundTheClockMix(): { label: string; profile: ProfileInput }[] {
       },
     },
     {
-      label: 'EU man, labour exploitation',
-      profile: { gender: 'MALE', age: 41, exploitationTypes: ['LABOUR'], residenceStatus: 'EU_CITIZEN', languages: ['ro'] },
+      label: 'Dutch man, sexual exploitation',
+      profile: { gender: 'MALE', age: 41, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', b8Status: 'NOT_APPLICABLE' },
     },
     {
-      label: 'Dutch man, criminal exploitation',
-      profile: {
-        gender: 'MALE',
-        age: 22,
-        exploitationTypes: ['CRIMINAL'],
-        residenceStatus: 'DUTCH',
-        b8Status: 'NOT_APPLICABLE',
-        aangifte: 'DONE',
-      },
+      label: 'EU woman, forced begging',
+      profile: { gender: 'FEMALE', age: 22, exploitationTypes: ['OTHER'], residenceStatus: 'EU_CITIZEN', languages: ['ro'] },
     },
   ];
 }

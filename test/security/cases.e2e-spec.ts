@@ -70,6 +70,13 @@ describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
       {},
     );
     expect(code(own)).toBe('FORBIDDEN');
+    // Nor with the subject spelt another way (case, a trailing space).
+    const respelt = await tokenFor({ role: Role.SHELTER_STAFF, org: 'blijf', facilityIds: [vo.id], sub: 'PERSON-7 ' });
+    expect(
+      code(
+        await client.raw(`mutation { respondToOffer(input: { requestId: "${request.id}", accept: true }) { id } }`, respelt, {}),
+      ),
+    ).toBe('FORBIDDEN');
     expect((await client.accept(await token.staff(vo.id), request.id)).status).toBe('ACCEPTED');
   });
 

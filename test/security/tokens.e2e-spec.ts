@@ -88,4 +88,18 @@ describe('token lifetime and persisted queries (issue 12, part 9)', () => {
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it.each([
+    ['an unsupported version', { version: 2 }],
+    ['a malformed hash beside a query', { version: 1, sha256Hash: 'abc' }],
+  ])('answers a persisted-query extension with %s as BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', async (_, persistedQuery) => {
+    const token = await tokenFor({ role: Role.PLANNER, org: 'gemeente' });
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { role } }', extensions: { persistedQuery } }),
+    });
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_USER_INPUT']);
+  });
 });

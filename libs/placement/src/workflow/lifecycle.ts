@@ -28,6 +28,11 @@ import { PlacementHolds } from './holds';
 
 const DAY_MS = 24 * 3_600_000;
 
+/** One person, however an identity provider spells the subject (case, surrounding spaces). */
+function sameSubject(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 /** An offer answered or lapsed, an arrival, a departure, a cancellation: each in one transaction. */
 @Injectable()
 export class PlacementLifecycle {
@@ -55,7 +60,7 @@ export class PlacementLifecycle {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
-      if (locked.requestedBy === viewer.sub)
+      if (sameSubject(locked.requestedBy, viewer.sub))
         throw new ForbiddenError(
           'You requested this placement: someone else at the facility must accept it (separation of duties).',
         );

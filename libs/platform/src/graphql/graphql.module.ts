@@ -54,6 +54,10 @@ export class GraphqlPlatformModule {
               ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
             ],
             validationRules: operationRules(config),
+            // No automatic persisted queries: no client of ours sends them, and Apollo's own errors
+            // for a malformed `persistedQuery` extension left as a 500. Off, every such request is
+            // PERSISTED_QUERY_NOT_SUPPORTED, which the contract calls BAD_USER_INPUT.
+            persistedQueries: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             // No `subscriptions` here: Nest's graphql-ws server takes no message size limit, so

@@ -166,4 +166,22 @@ describe('small counts in the planner figures (issue 12, part 7)', () => {
     expect(file.text).toContain('waitedByRegionTypeReason,RR,COSM,NO_CAPACITY,,6,false');
     expect(file.text).toContain('timeToOfferMedianMinutes,,,,,45,');
   });
+
+  it('answers for whole Amsterdam days only: windows a moment apart give the same answer, so their difference singles out nobody', async () => {
+    const PERIOD = `query P($from: DateTime!, $to: DateTime!) { unmetDemand(from: $from, to: $to) { from to requests } }`;
+    const { from, to } = dayOf(crowdAt);
+    const answers = [];
+    for (const shift of [0, 100, 3_600_000]) {
+      const response = await gql<{ unmetDemand: { from: string; to: string; requests: number | null } }>(api.url, PERIOD, {
+        token: await token.planner(),
+        variables: { from: new Date(from.getTime() + shift).toISOString(), to: new Date(to.getTime() + shift).toISOString() },
+      });
+      expect(response.errors).toBeUndefined();
+      answers.push(response.data!.unmetDemand);
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    // Local midnight in Amsterdam (UTC+1 in November).
+    expect(answers[0].from).toBe('2026-11-11T23:00:00.000Z');
+  });
 });

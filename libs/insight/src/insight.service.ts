@@ -8,6 +8,7 @@ import {
   ExploitationType,
   Freshness,
   Gender,
+  addDays,
   localDateOf,
   placementStatistics,
   publishUnmetDemand,
@@ -141,8 +142,11 @@ export class InsightService {
         `The period from \`from\` to \`to\` must span at least ${minimumHours} hours${minimumHours % 24 === 0 ? ` (${minimumHours / 24} day${minimumHours === 24 ? '' : 's'})` : ''}: a shorter one could single out a request.`,
       );
     }
-    const records = await readDemand(this.dataSource, { from, to, regionCodes });
-    return { from, to, ...publishUnmetDemand(summariseUnmetDemand(records)) };
+    // Whole Amsterdam days only: two windows a moment apart would otherwise differ by exactly the
+    // request made in that moment, and their difference would single her out (issue 12).
+    const days = wholeLocalDays(from, to);
+    const records = await readDemand(this.dataSource, { ...days, regionCodes });
+    return { ...days, ...publishUnmetDemand(summariseUnmetDemand(records)) };
   }
 
   async placementStatistics(year: number): Promise<PlacementStatisticsModel> {
@@ -192,4 +196,11 @@ export class InsightService {
     if (period.from > now) throw new InvalidInputError('from', '`from` is in the future: there is no history there yet.');
     return { from: period.from, to: options.clampToNow && period.to > now ? now : period.to };
   }
+}
+
+/** The smallest span of whole Europe/Amsterdam days that holds [from, to). */
+function wholeLocalDays(from: Date, to: Date): { from: Date; to: Date } {
+  const start = startOfLocalDay(localDateOf(from));
+  const lastDay = startOfLocalDay(localDateOf(to));
+  return { from: start, to: lastDay.getTime() === to.getTime() ? to : startOfLocalDay(addDays(localDateOf(to), 1)) };
 }

@@ -119,4 +119,23 @@ describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
     const audit = await client.raw(`{ auditLog(after: "9999999999999999999") { id } }`, await token.admin(), {});
     expect(audit.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
+
+  it('2 — who at a secret facility accepted is "facility staff" to anyone who may not locate it, never its organisation', async () => {
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    const staff = await tokenFor({
+      role: Role.SHELTER_STAFF,
+      org: 'blijf-den-helder',
+      facilityIds: [vo.id],
+      sub: 'staff-1@blijf-den-helder',
+    });
+    await client.accept(staff, request.id);
+    const accepted = (view: { history: { status: string; by: string }[] }) =>
+      view.history.find((h) => h.status === 'ACCEPTED')!.by;
+    expect(accepted(await client.get(await token.comensha(), request.id))).toBe('facility staff');
+    expect(accepted(await client.get(staff, request.id))).toBe('staff-1@blijf-den-helder');
+    // The requester may know the place once its staff accepted (domain.md §6).
+    expect(accepted(await client.get(coordinator, request.id))).toBe('staff-1@blijf-den-helder');
+  });
 });

@@ -22,6 +22,15 @@ export interface RequestParts {
   followUp: PlacementRequestModel | null;
 }
 
+/** How a secret facility's staff appear in a history to those who may not locate it. */
+const FACILITY_STAFF = 'facility staff';
+
+/** The history steps a facility's staff take: answer an offer, receive, let leave (the workflow's own notes). */
+function isStaffStep(status: PlacementStatus, note: string | null): boolean {
+  if (status === PlacementStatus.ACCEPTED || status === PlacementStatus.PLACED || status === PlacementStatus.ENDED) return true;
+  return note !== null && (note.startsWith('declined:') || note.startsWith('share of '));
+}
+
 /** The GraphQL models of placement requests. */
 @Injectable()
 export class PlacementRequestMapper {
@@ -36,17 +45,18 @@ export class PlacementRequestMapper {
     const { holds, events, facilities: loaded } = parts;
     const now = this.clock.now();
     const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
+    // The requester of an accepted or current placement may know where the person is (domain.md §6).
+    const locates = (facility: LoadedFacility) =>
+      mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg);
     const views = new Map(
       loaded.map((facility) => [
         facility.id,
-        facilityView(facility, {
-          now,
-          freshnessPolicy: this.config.freshness,
-          // The requester of an accepted or current placement may know where the person is (domain.md §6).
-          mayKnowLocation: mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg),
-        }),
+        facilityView(facility, { now, freshnessPolicy: this.config.freshness, mayKnowLocation: locates(facility) }),
       ]),
     );
+    // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
+    // not locate it, its staff are "facility staff" (issue 12).
+    const hideStaff = loaded.some((facility) => facility.secretAddress && !locates(facility));
     return {
       id: request.id,
       status: request.status,
@@ -80,12 +90,16 @@ export class PlacementRequestMapper {
       groupSize: request.groupSize,
       clientReference: request.clientReference,
       createdAt: request.createdAt,
-      history: events.map((event) => ({
-        status: event.status,
-        at: event.at,
-        by: event.by,
-        note: event.note === null ? null : this.notes.open(event.note),
-      })),
+      history: events.map((event) => {
+        const note = event.note === null ? null : this.notes.open(event.note);
+        const byStaff =
+          hideStaff &&
+          event.by !== viewer.sub &&
+          event.by !== request.requestedBy &&
+          !event.by.startsWith('system:') &&
+          isStaffStep(event.status, note);
+        return { status: event.status, at: event.at, by: byStaff ? FACILITY_STAFF : event.by, note };
+      }),
       summarySource: {
         request,
         facilityIds: holds.filter((hold) => hold.state !== HoldState.RELEASED).map((hold) => hold.facilityId),

@@ -376,21 +376,22 @@ export class MatchingService {
       });
     };
     const answer: MatchResultModel = {
-      matches: page.matches.map((match) => ({
-        facility: view(match.facility.id),
-        score: match.score,
-        placeableNow: match.placeableNow,
-        placeableAt: match.placeableAt,
-        reasons: match.reasons,
-        freshness: match.freshness,
-        distanceKm: match.distanceKm,
-        decidedBy: DEFAULT_AUTHORITY_TABLE[placementKindOf(match.facility)].decidedBy,
-        // Yours to place (automatically, or as its deciding authority), another's to decide, or never yours.
-        decision: mayAssignKind(capacities, placementKindOf(match.facility))
-          ? AuthorityVerdict.OFFER
-          : DEFAULT_AUTHORITY_TABLE[placementKindOf(match.facility)].otherwise,
-        interimFor: match.interimFor ?? [],
-      })),
+      matches: page.matches.map((match) => {
+        const kind = placementKindOf(match.facility);
+        return {
+          facility: view(match.facility.id),
+          score: match.score,
+          placeableNow: match.placeableNow,
+          placeableAt: match.placeableAt,
+          reasons: match.reasons,
+          freshness: match.freshness,
+          distanceKm: match.distanceKm,
+          decidedBy: DEFAULT_AUTHORITY_TABLE[kind].decidedBy,
+          // Yours to place (automatically, or as its deciding authority), another's to decide, or never yours.
+          decision: mayAssignKind(capacities, kind) ? AuthorityVerdict.OFFER : DEFAULT_AUTHORITY_TABLE[kind].otherwise,
+          interimFor: match.interimFor ?? [],
+        };
+      }),
       excluded: page.excluded.map((exclusion) => ({
         facility: view(exclusion.facility.id),
         reasons: exclusion.reasons.map(({ code, message }) => ({ code, message })),

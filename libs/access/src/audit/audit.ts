@@ -19,19 +19,7 @@ export interface AuditRecord {
  * global lock.
  */
 export async function audit(manager: EntityManager, actor: AuditActor, record: AuditRecord, at: Date): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      at,
-      actor.sub.slice(0, 200),
-      actor.role.slice(0, 40),
-      actor.org.slice(0, 200),
-      record.action,
-      record.requestId ?? null,
-      record.facilityId ?? null,
-      record.detail?.slice(0, 500) ?? null,
-    ],
-  );
+  await auditAll(manager, [{ actor, record, at }]);
 }
 
 /** One audit row to append: who, what, when. */

@@ -8,6 +8,7 @@ import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { PlacementLifecycle } from '../workflow/lifecycle';
+import { escalate } from '../workflow/escalation';
 import { RetentionJob } from './retention.job';
 
 /** Advisory lock: one sweep at a time across every worker process. */
@@ -87,17 +88,7 @@ export class SweepJob {
         // is matched again and escalates on its own.
         bridgeRequestId: IsNull(),
       },
-      (request) => {
-        request.escalated = true;
-        request.escalatedAt = now;
-        // Only what was actually done (domain.md §5a): no message goes out from here yet, so the
-        // history says where the case is listed, not that anyone was told.
-        return (
-          `escalated: no place after ${this.config.placement.escalateAfterMinutes} minutes; listed on region ${request.regionCode}'s ` +
-          `escalation worklist (placementRequests with escalated: true) for its coordinators and CoMensha to take to the ` +
-          `OvD bevolkingszorg (003:497); no message was sent`
-        );
-      },
+      (request) => escalate(request, now, `no place after ${this.config.placement.escalateAfterMinutes} minutes`),
     );
     // An onward request still without a place when her interim stay ends is stuck: the interim place
     // was for "een korte periode" (002:765-767), so it escalates like an acute request (domain.md §5a).
@@ -112,14 +103,12 @@ export class SweepJob {
           },
         ),
       },
-      (request) => {
-        request.escalated = true;
-        request.escalatedAt = now;
-        return (
-          `escalated: her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place; ` +
-          `listed on region ${request.regionCode}'s escalation worklist for its coordinators and CoMensha; no message was sent`
-        );
-      },
+      (request) =>
+        escalate(
+          request,
+          now,
+          `her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place`,
+        ),
     );
     report.alerts = await this.flagAll(
       {

@@ -7,7 +7,6 @@ import {
   isOpen,
   mayAssignKind,
   mayDecide,
-  mayHoldPlace,
   NIDOS_ORGANISATION,
   PlacingAuthority,
   type ExploitationType,
@@ -30,6 +29,7 @@ import type { MatchResultModel } from '@opvangplek/matching/models/match-result.
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { FollowUps } from './follow-up';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
 /**
@@ -43,6 +43,7 @@ export class AuthorityDecisions {
     private readonly repository: PlacementRepository,
     private readonly matching: MatchingService,
     private readonly offers: PlacementOffer,
+    private readonly followUps: FollowUps,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -221,9 +222,7 @@ export class AuthorityDecisions {
 
   /** One person, one place: an onward place is assigned only once she is in her interim place. */
   private async assertInInterimPlace(request: PlacementRequestEntity): Promise<void> {
-    if (!request.bridgeRequestId) return;
-    const interim = await this.repository.find(request.bridgeRequestId);
-    if (!mayHoldPlace(interim ? { status: interim.status } : null)) {
+    if ((await this.followUps.mayHold(request)) === false) {
       throw new ConflictError(
         'She is not yet in her interim place: assign the onward place once her arrival there is confirmed (one person, one place).',
       );

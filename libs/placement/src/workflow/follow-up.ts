@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { canTransition, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
+import { canTransition, mayHoldPlace, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
@@ -19,6 +19,16 @@ export class FollowUps {
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Whether an onward request may hold its place now: she is in her interim place, or has left it
+   * (one person, one place, `mayHoldPlace`); null for a request that follows nothing.
+   */
+  async mayHold(request: PlacementRequestEntity): Promise<boolean | null> {
+    if (!request.bridgeRequestId) return null;
+    const interim = await this.repository.find(request.bridgeRequestId);
+    return mayHoldPlace(interim ? { status: interim.status } : null);
+  }
 
   /** Opens the onward request that follows an interim stay (the contract's bridge/followUp). */
   async openFollowUp(

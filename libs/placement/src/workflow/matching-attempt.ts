@@ -3,7 +3,6 @@ import {
   decidePlacement,
   DEFAULT_MATCHING_CONFIG,
   ExploitationType,
-  mayHoldPlace,
   requesterCapacities,
   Role,
   youthCareAuthority,
@@ -22,6 +21,7 @@ import type { PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { escalate } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
@@ -142,13 +142,6 @@ export class MatchingAttempt {
     });
   }
 
-  /** Whether she is in the interim place this onward request follows (null: it follows nothing). */
-  private async interimArrived(request: PlacementRequestEntity): Promise<boolean | null> {
-    if (!request.bridgeRequestId) return null;
-    const interim = await this.repository.find(request.bridgeRequestId);
-    return mayHoldPlace(interim ? { status: interim.status } : null);
-  }
-
   private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
     const now = this.clock.now();
     const whole = await this.match(snapshot, snapshot.groupSize);
@@ -161,7 +154,7 @@ export class MatchingAttempt {
       {
         capacities: this.capacitiesOf(snapshot),
         noodbed: isNoodbed,
-        interimArrived: await this.interimArrived(snapshot),
+        interimArrived: await this.followUps.mayHold(snapshot),
         fallbackAuthority: youthCareAuthority(profile, DEFAULT_MATCHING_CONFIG),
         // The screeningsoverleg decides the route first (003:490); the police's noodbed at night is
         // shelter first, and its onward request waits for the decision like any other.
@@ -217,20 +210,16 @@ export class MatchingAttempt {
           request.waitingForKind = decision.waitingForKind ?? null;
           // Handed back by an authority and now on nobody's worklist: never left to wait unseen.
           const orphaned = request.returnedTypes.length > 0 && !decision.waitingForAuthority && !request.escalated;
-          if (orphaned) {
-            request.escalated = true;
-            request.escalatedAt = now;
-          }
+          const escalation = orphaned
+            ? `; ${escalate(request, now, "handed back and no other authority's place suits her")}`
+            : '';
           await this.repository.transition(
             manager,
             changes,
             request,
             PlacementStatus.WAITING,
             SYSTEM_ACTOR,
-            orphaned
-              ? `waiting: ${decision.reason}; handed back and no other authority's place suits her: escalated, listed on region ` +
-                  `${request.regionCode}'s escalation worklist for its coordinators and CoMensha; no message was sent`
-              : `waiting: ${decision.reason}`,
+            `waiting: ${decision.reason}${escalation}`,
           );
         }
         if (decision.nextAttemptAt) {

@@ -301,6 +301,18 @@ function awaitAuthority(best: FacilityMatch, input: DecisionInput): PlacementDec
   };
 }
 
+/** Nothing suits her at all: she waits on the worklist of who decides for her anyway (a minor: youth care). */
+function fallbackWait(fallback: FallbackAuthority): PlacementDecision {
+  return {
+    kind: 'WAIT',
+    reason: WaitingReason.AWAITING_AUTHORITY,
+    nextAttemptAt: null,
+    waitingForAuthority: fallback.authority,
+    waitingForOrganisation: fallback.organisation,
+    waitingForKind: ShelterType.JEUGDZORG,
+  };
+}
+
 function decideFor(
   input: DecisionInput,
   matches: FacilityMatch[],
@@ -331,16 +343,7 @@ function decideFor(
       waitingForKind: input.types.length === 1 ? input.types[0] : null,
     };
   }
-  if (!best && input.fallbackAuthority) {
-    return {
-      kind: 'WAIT',
-      reason: WaitingReason.AWAITING_AUTHORITY,
-      nextAttemptAt: null,
-      waitingForAuthority: input.fallbackAuthority.authority,
-      waitingForOrganisation: input.fallbackAuthority.organisation,
-      waitingForKind: ShelterType.JEUGDZORG,
-    };
-  }
+  if (!best && input.fallbackAuthority) return fallbackWait(input.fallbackAuthority);
   const verdictOf = verdicts(input);
   return decideOwn(
     input,
@@ -363,7 +366,7 @@ function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: Faci
   if (chosen.length === 0) {
     const best = matches[0];
     if (best && !own.includes(best)) return awaitAuthority(best, input);
-    if (!best && input.fallbackAuthority) return decideFor(input, [], [], undefined);
+    if (!best && input.fallbackAuthority) return fallbackWait(input.fallbackAuthority);
     return waitFor(best, input);
   }
   const held = chosen[0];

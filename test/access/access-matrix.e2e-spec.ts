@@ -104,6 +104,32 @@ describe('access matrix: every role × every operation', () => {
     expect(outcomes).toEqual(expected);
   }, 60_000);
 
+  /** One query or mutation over the graphql-ws socket, as a console tab that keeps one socket open would send it. */
+  const overWebSocket = async (client: ReturnType<typeof wsClient>, query: string) => {
+    const operation = collect(client, query);
+    await operation.done.catch(() => undefined);
+    return operation.received;
+  };
+
+  it('applies the same table to queries and mutations sent over graphql-ws (issue 12: WebSocket equals HTTP)', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const role of Object.values(Role)) {
+      const client = wsClient(api.url, tokens.get(role));
+      try {
+        for (const { name, kind } of operations.filter((operation) => operation.kind !== 'Subscription')) {
+          const [answer] = await overWebSocket(client, SAMPLES[name](facility.id));
+          const forbidden = (answer?.errors ?? []).some((error) => error.extensions?.code === 'FORBIDDEN');
+          outcomes.push(`${kind}.${name} × ${role}: ${forbidden ? 'FORBIDDEN' : 'allowed'}`);
+          expected.push(`${kind}.${name} × ${role}: ${ACCESS_POLICY[name].includes(role) ? 'allowed' : 'FORBIDDEN'}`);
+        }
+      } finally {
+        await client.dispose();
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  }, 60_000);
+
   it('applies the same table to subscriptions over graphql-ws', async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
@@ -139,5 +165,32 @@ describe('access matrix: every role × every operation', () => {
     }
     const own = await gql<{ facility: { address: string } }>(api.url, query, { token: staffOfSecret });
     expect(own.data!.facility.address).toContain('Teststraat');
+  });
+
+  it('nulls a secret address over graphql-ws exactly as over HTTP (issue 12: every channel)', async () => {
+    const staffOfSecret = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
+    const query = `{ facility(id: "${secret.id}") { address municipality latitude longitude } }`;
+    for (const role of Object.values(Role)) {
+      const client = wsClient(api.url, tokens.get(role));
+      try {
+        const [answer] = await overWebSocket(client, query);
+        expect({ role, ...(answer?.data as { facility: Record<string, unknown> }).facility }).toEqual({
+          role,
+          address: null,
+          municipality: null,
+          latitude: null,
+          longitude: null,
+        });
+      } finally {
+        await client.dispose();
+      }
+    }
+    const client = wsClient(api.url, staffOfSecret);
+    try {
+      const [own] = await overWebSocket(client, query);
+      expect((own?.data as { facility: { address: string } }).facility.address).toContain('Teststraat');
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -7,7 +7,14 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
-type Entry = { action: string; actorRole: string; actorOrg: string; facilityId: string | null; detail: string | null; sealed: boolean };
+type Entry = {
+  action: string;
+  actorRole: string;
+  actorOrg: string;
+  facilityId: string | null;
+  detail: string | null;
+  sealed: boolean;
+};
 
 describe('audit log', () => {
   let database: TestDatabase;
@@ -17,10 +24,16 @@ describe('audit log', () => {
   const chain = { key: randomBytes(32), anchorFile: null };
 
   const entries = async (filter: Record<string, unknown> = {}) =>
-    (await gql<{ auditLog: Entry[] }>(api.url, 'query A($f: AuditLogFilter) { auditLog(filter: $f, first: 100) { action actorRole actorOrg facilityId detail sealed } }', {
-      token: admin,
-      variables: { f: filter },
-    })).data!.auditLog;
+    (
+      await gql<{ auditLog: Entry[] }>(
+        api.url,
+        'query A($f: AuditLogFilter) { auditLog(filter: $f, first: 100) { action actorRole actorOrg facilityId detail sealed } }',
+        {
+          token: admin,
+          variables: { f: filter },
+        },
+      )
+    ).data!.auditLog;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -37,28 +50,63 @@ describe('audit log', () => {
     const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [facility.id] });
     await gql(api.url, 'mutation { confirmCapacity(facilityId: "' + facility.id + '") { id } }', { token: staff });
     expect(await entries({ action: 'capacity.confirm' })).toEqual([
-      expect.objectContaining({ action: 'capacity.confirm', actorRole: 'SHELTER_STAFF', actorOrg: 'testzorg', facilityId: facility.id }),
+      expect.objectContaining({
+        action: 'capacity.confirm',
+        actorRole: 'SHELTER_STAFF',
+        actorOrg: expect.stringMatching(/^shelter-/),
+        facilityId: facility.id,
+      }),
     ]);
+  });
+
+  it("shows a secret shelter's staff to ADMIN by pseudonym only, and a guessed organisation name finds none of their rows (issue 12: audit views)", async () => {
+    const [secret] = await insertFacilities(database.dataSource, [newFacility({ secretAddress: true })]);
+    const staff = await tokenFor({
+      role: Role.SHELTER_STAFF,
+      org: 'blijf-den-helder',
+      sub: 'staff-1@blijf-den-helder',
+      facilityIds: [secret.id],
+    });
+    await gql(api.url, `mutation { confirmCapacity(facilityId: "${secret.id}") { id } }`, { token: staff });
+    const rows = (await entries({ action: 'capacity.confirm' })).filter((row) => row.facilityId === secret.id);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(await entries())).not.toMatch(/helder/i);
+
+    // The organisation's real name, guessed, matches nothing; its pseudonym finds its rows.
+    expect(await entries({ actorOrg: 'blijf-den-helder' })).toEqual([]);
+    expect((await entries({ actorOrg: rows[0].actorOrg })).map((row) => row.facilityId)).toEqual([secret.id]);
+    expect(await entries({ actorOrg: 'shelter-nonexistent0' })).toEqual([]);
+    expect(await entries({ actorOrg: 'testzorg' })).toEqual([]);
   });
 
   it('records failed authentications and FORBIDDEN refusals, without the token', async () => {
     await gql(api.url, '{ me { role } }', { token: 'not-a-token' });
     const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam' });
-    expect(errorCodes(await gql(api.url, 'mutation { confirmCapacity(facilityId: "' + facility.id + '") { id } }', { token: police }))).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await gql(api.url, 'mutation { confirmCapacity(facilityId: "' + facility.id + '") { id } }', { token: police })),
+    ).toEqual(['FORBIDDEN']);
     await new Promise((resolve) => setTimeout(resolve, 200)); // refusals are written after the answer
     const failures = await entries({ action: 'auth.failure' });
     expect(failures[0]).toMatchObject({ actorRole: 'NONE', detail: expect.stringContaining('me:') });
     expect(JSON.stringify(failures)).not.toContain('not-a-token');
     expect(await entries({ action: 'access.forbidden' })).toEqual([
-      expect.objectContaining({ actorRole: 'POLICE', actorOrg: 'avim-rotterdam', detail: expect.stringContaining('confirmCapacity') }),
+      expect.objectContaining({
+        actorRole: 'POLICE',
+        actorOrg: 'avim-rotterdam',
+        detail: expect.stringContaining('confirmCapacity'),
+      }),
     ]);
   });
 
   it('records that a profile was matched, by whom, but never the profile', async () => {
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc', regions: ['RR'] });
-    await gql(api.url, '{ matchFacilities(profile: { gender: FEMALE, age: 31, exploitationTypes: [SEXUAL], foundInMunicipality: "Schiedam" }) { matchCount } }', {
-      token: coordinator,
-    });
+    await gql(
+      api.url,
+      '{ matchFacilities(profile: { gender: FEMALE, age: 31, exploitationTypes: [SEXUAL], foundInMunicipality: "Schiedam" }) { matchCount } }',
+      {
+        token: coordinator,
+      },
+    );
     const [row] = await entries({ action: 'profile.match' });
     expect(row).toMatchObject({ actorRole: 'ZORGCOORDINATOR', actorOrg: 'zc' });
     const everything = JSON.stringify(await database.dataSource.query('SELECT * FROM audit_log'));
@@ -73,7 +121,11 @@ describe('audit log', () => {
       { token: coordinator },
     );
     const requestId = submitted.data!.requestPlacement.id;
-    await gql(api.url, `mutation { cancelPlacementRequest(requestId: "${requestId}", reason: "de vrouw is naar familie in Gouda") { id } }`, { token: coordinator });
+    await gql(
+      api.url,
+      `mutation { cancelPlacementRequest(requestId: "${requestId}", reason: "de vrouw is naar familie in Gouda") { id } }`,
+      { token: coordinator },
+    );
     const rows = await entries({ requestId });
     expect(rows.map((row) => [row.action, row.detail, row.actorRole, row.actorOrg])).toEqual([
       ['placement.status', 'CANCELLED', 'ZORGCOORDINATOR', 'zorgcoordinatie-rr'],
@@ -82,14 +134,23 @@ describe('audit log', () => {
     expect(JSON.stringify(await database.dataSource.query('SELECT * FROM audit_log'))).not.toContain('Gouda');
 
     // The note itself is encrypted at rest, and readable again in the request's history.
-    const stored: { note: string }[] = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1 AND note IS NOT NULL', [requestId]);
+    const stored: { note: string }[] = await database.dataSource.query(
+      'SELECT note FROM placement_events WHERE request_id = $1 AND note IS NOT NULL',
+      [requestId],
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0].note).toMatch(/^v1\./);
     expect(stored[0].note).not.toContain('Gouda');
-    const history = await gql<{ placementRequest: { history: { note: string | null }[] } }>(api.url, `{ placementRequest(id: "${requestId}") { history { note } } }`, {
-      token: coordinator,
-    });
-    expect(history.data!.placementRequest.history.map((event) => event.note)).toContain('cancelled: de vrouw is naar familie in Gouda');
+    const history = await gql<{ placementRequest: { history: { note: string | null }[] } }>(
+      api.url,
+      `{ placementRequest(id: "${requestId}") { history { note } } }`,
+      {
+        token: coordinator,
+      },
+    );
+    expect(history.data!.placementRequest.history.map((event) => event.note)).toContain(
+      'cancelled: de vrouw is naar familie in Gouda',
+    );
   });
 
   it('is only for ADMIN', async () => {
@@ -103,7 +164,7 @@ describe('audit log', () => {
     await expect(database.dataSource.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
   });
 
-  it('chains every row; verification finds a row changed or removed behind the trigger\'s back', async () => {
+  it("chains every row; verification finds a row changed or removed behind the trigger's back", async () => {
     const intact = await verifyAuditLog(database.dataSource, chain);
     expect(intact.broken).toBeNull();
     expect(intact.rows).toBeGreaterThanOrEqual(5);
@@ -113,7 +174,10 @@ describe('audit log', () => {
     await database.dataSource.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
     const [{ id, actor_org: original }] = await database.dataSource.query('SELECT id, actor_org FROM audit_log WHERE seq = 2');
     await database.dataSource.query(`UPDATE audit_log SET actor_org = 'someone-else' WHERE id = $1`, [id]);
-    expect((await verifyAuditLog(database.dataSource, chain)).broken).toEqual({ id, problem: expect.stringContaining('content does not match') });
+    expect((await verifyAuditLog(database.dataSource, chain)).broken).toEqual({
+      id,
+      problem: expect.stringContaining('content does not match'),
+    });
 
     await database.dataSource.query('UPDATE audit_log SET actor_org = $2 WHERE id = $1', [id, original]);
     expect((await verifyAuditLog(database.dataSource, chain)).broken).toBeNull();

@@ -8,12 +8,13 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/platform/src/database/data-source-options';
 import { migrateDatabase } from '../../libs/platform/src/database/migrate';
+import { ensureApplicationLogin } from '../../libs/platform/src/database/application-role';
 import { startEmbeddedPostgres } from '../../libs/platform/src/database/embedded-postgres';
 import { databaseUrl, ENV, REPO_ROOT } from './test-env';
 
 /**
  * Once per `jest` run: find a PostgreSQL server, create a template database with every migration
- * applied, and tell the test files about both. Each test file then clones its own database from the
+ * applied and a login in the application role for the apps under test, and tell the test files. Each test file then clones its own database from the
  * template in milliseconds (`CREATE DATABASE … TEMPLATE`), so files never share mutable data.
  */
 export default async function globalSetup(): Promise<void> {
@@ -43,9 +44,15 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  // After the migrations, which created the application role (or found it) and granted it the tables.
+  const appLogin = `opvangplek_t_${runId}_app`;
+  const appPassword = randomBytes(18).toString('base64url');
+  await ensureApplicationLogin(databaseUrl(adminUrl, template), appLogin, appPassword);
   process.env[ENV.adminUrl] = adminUrl;
   process.env[ENV.template] = template;
   process.env[ENV.runId] = runId;
+  process.env[ENV.appLogin] = appLogin;
+  process.env[ENV.appPassword] = appPassword;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { ENV } from './test-env';
 
-/** Drops every database this run created (template and clones) and stops an embedded server. */
+/** Drops every database this run created (template and clones) and its login role, and stops an embedded server. */
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env[ENV.adminUrl];
   const runId = process.env[ENV.runId];
@@ -13,6 +13,12 @@ export default async function globalTeardown(): Promise<void> {
         `opvangplek_t_${runId}_%`,
       ]);
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      // It owned only jobs schemas in those databases; the application role itself is shared by runs.
+      const login = process.env[ENV.appLogin];
+      if (login)
+        await admin
+          .query(`DROP ROLE IF EXISTS ${admin.escapeIdentifier(login)}`)
+          .catch((error: Error) => console.warn(`[tests] could not drop the role ${login}: ${error.message}`));
     } finally {
       await admin.end();
     }

@@ -11,10 +11,10 @@ export interface TestApp {
 }
 
 /**
- * The API in this jest process, on a random port, against `databaseUrl`. With `clock`, the app's
- * notion of "now" is that FixedClock (freshness, office hours, holds). With `withWorker`, the
- * placement jobs run in this process too (as in zero-config mode); `env` overrides configuration
- * (e.g. SWEEP_SECONDS).
+ * The API in this jest process, on a random port, against the database at the owner's `databaseUrl`,
+ * logged in as the application role. With `clock`, the app's notion of "now" is that FixedClock
+ * (freshness, office hours, holds). With `withWorker`, the placement jobs run in this process too
+ * (as in zero-config mode); `env` overrides configuration (e.g. SWEEP_SECONDS).
  */
 export async function startTestApp(
   databaseUrl: string,

@@ -2,7 +2,7 @@ import { type AppConfig, loadConfig } from '@opvangplek/platform/config';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { TEST_JWT_SECRET, testRedisUrl } from './test-env';
+import { applicationUrl, TEST_JWT_SECRET, testRedisUrl } from './test-env';
 
 /** The audit chain's HMAC key in tests (32 bytes, base64). */
 export const TEST_AUDIT_KEY = Buffer.alloc(32, 11).toString('base64');
@@ -14,13 +14,15 @@ export function uniqueNamespace(): string {
   return `t_${randomBytes(5).toString('hex')}`;
 }
 
-/** The environment a test process (in-process app or spawned process) runs with. */
+/** The environment a test process (in-process app or spawned process) runs with, on the database at the owner's `databaseUrl`. */
 export function testEnvironment(databaseUrl: string, backend: Backend, namespace = uniqueNamespace()): Record<string, string> {
   const redisUrl = testRedisUrl();
   if (backend === 'redis' && !redisUrl) throw new Error('TEST_REDIS_URL is needed for a Redis-backed test');
   return {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    // Given the owner's URL, the app runs as the application role and migrates as the owner, as in production.
+    DATABASE_URL: applicationUrl(databaseUrl),
+    DATABASE_MIGRATION_URL: databaseUrl,
     ...(backend === 'redis' ? { REDIS_URL: redisUrl! } : {}),
     QUEUE_BACKEND: backend,
     EVENTS_BACKEND: backend,

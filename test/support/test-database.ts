@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@opvangplek/platform/database';
-import { databaseUrl, ENV, requireEnv } from './test-env';
+import { APPLICATION_ROLE, dataSourceOptions } from '@opvangplek/platform/database';
+import { applicationUrl, databaseUrl, ENV, requireEnv } from './test-env';
 
 export interface TestDatabase {
+  /** The owner's (superuser's) URL: for arranging and checking, and for migrations. */
   url: string;
+  /** The same database as this run's login in the application role: what the app under test uses. */
+  appUrl: string;
   name: string;
   /** A data source on this database, for arranging and checking rows directly. */
   dataSource: DataSource;
@@ -28,14 +31,18 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `opvangplek_t_${requireEnv(ENV.runId)}_${randomBytes(4).toString('hex')}`;
   const template = requireEnv(ENV.template);
-  await admin((client) =>
-    client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`),
-  );
+  await admin(async (client) => {
+    await client.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    // A database's own grants are not copied from its template; the migration gave this one to the
+    // template (the PostgreSQL queue backend creates its jobs schema at start).
+    await client.query(`GRANT CREATE ON DATABASE "${name}" TO ${APPLICATION_ROLE}`);
+  });
   const url = databaseUrl(requireEnv(ENV.adminUrl), name);
   const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4 }));
   await dataSource.initialize();
   return {
     url,
+    appUrl: applicationUrl(url),
     name,
     dataSource,
     setConnectionsAllowed: (allowed) =>

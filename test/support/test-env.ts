@@ -13,6 +13,9 @@ export const ENV = {
   adminUrl: 'OPVANGPLEK_TEST_ADMIN_URL',
   template: 'OPVANGPLEK_TEST_TEMPLATE',
   runId: 'OPVANGPLEK_TEST_RUN',
+  /** This run's login in the application role (roles are cluster-wide: one per run, dropped at the end). */
+  appLogin: 'OPVANGPLEK_TEST_APP_LOGIN',
+  appPassword: 'OPVANGPLEK_TEST_APP_PASSWORD',
 } as const;
 
 export function testRedisUrl(): string | undefined {
@@ -29,6 +32,17 @@ export function requireEnv(name: string): string {
 export function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/**
+ * The same database as `ownerUrl`, logged in as this run's application login: what the app under
+ * test connects with, so every spec runs it with production's privileges (no owner, no superuser).
+ */
+export function applicationUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = encodeURIComponent(requireEnv(ENV.appLogin));
+  url.password = encodeURIComponent(requireEnv(ENV.appPassword));
   return url.toString();
 }
 

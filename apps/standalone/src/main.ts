@@ -8,11 +8,21 @@ import { Logger, type INestApplication } from '@nestjs/common';
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
 import { type AppConfig, loadConfig } from '@opvangplek/platform/config';
-import { migrateOnBoot, type RunningEmbeddedPostgres, startEmbeddedPostgres } from '@opvangplek/platform/database';
+import { readOrCreateLocalSecret } from '@opvangplek/platform/crypto/local-secret';
+import {
+  ensureApplicationLogin,
+  migrateOnBoot,
+  releaseJobsSchema,
+  type RunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from '@opvangplek/platform/database';
 import { runMain } from '@opvangplek/platform/process';
 import { bootstrapApi } from '../../api/src/bootstrap-api';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { seedNationalRegisterIfEmpty } from '../../cli/src/commands/seed.command';
+
+/** The embedded server's login for the application (a member of opvangplek_app, owning nothing). */
+const EMBEDDED_APPLICATION_LOGIN = 'opvangplek_api';
 
 async function printWelcome(config: AppConfig, url: string): Promise<void> {
   const wsUrl = url.replace(/^http/, 'ws');
@@ -55,13 +65,34 @@ async function printWelcome(config: AppConfig, url: string): Promise<void> {
   console.log(lines.join('\n'));
 }
 
+/**
+ * The embedded server's superuser migrates; the app runs as its own login in the application
+ * role, as in production, with a password kept in DATA_DIR like the other local secrets.
+ */
+async function applicationLogin(
+  config: AppConfig,
+  ownerUrl: string,
+): Promise<Pick<AppConfig, 'databaseUrl' | 'databaseMigrationUrl'>> {
+  const password = readOrCreateLocalSecret(config.dataDir, 'postgres-app-password');
+  const databaseUrl = await ensureApplicationLogin(ownerUrl, EMBEDDED_APPLICATION_LOGIN, password);
+  if (
+    config.queueBackend === 'postgres' &&
+    (await releaseJobsSchema(ownerUrl, `${config.namespace}_jobs`, EMBEDDED_APPLICATION_LOGIN))
+  )
+    Logger.log(
+      `the job queue now belongs to ${EMBEDDED_APPLICATION_LOGIN}: rebuilt (the sweep requeues open requests)`,
+      'Opvangplek',
+    );
+  return { databaseUrl, databaseMigrationUrl: ownerUrl };
+}
+
 runMain(async () => {
   let config = loadConfig();
   let embedded: RunningEmbeddedPostgres | undefined;
   if (!config.databaseUrl) {
     Logger.log(`starting embedded PostgreSQL in ${config.dataDir}/postgres`, 'Opvangplek');
     embedded = await startEmbeddedPostgres(config.dataDir, { ownSignalHandling: true });
-    config = { ...config, databaseUrl: embedded.databaseUrl };
+    config = { ...config, ...(await applicationLogin(config, embedded.databaseUrl)) };
   }
   let app: INestApplication | undefined;
   let url = '';

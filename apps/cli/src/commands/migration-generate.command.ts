@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { pendingSchemaChanges } from '@opvangplek/platform/database';
 import { UsageError } from '../args';
-import { withMigratedDatabase } from '../database-session';
+import { withMigratedOwnerDatabase } from '../database-session';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../../libs/platform/src/database/migrations');
 
@@ -18,7 +18,7 @@ function literal(sql: string): string {
 export async function migrationGenerateCommand(config: AppConfig, argv: string[]): Promise<void> {
   const name = argv[0];
   if (!name || !/^[A-Z][A-Za-z0-9]{2,60}$/.test(name)) throw new UsageError('give the migration a PascalCase name, e.g. AddPlacementRequests');
-  await withMigratedDatabase(config, async (dataSource) => {
+  await withMigratedOwnerDatabase(config, async (dataSource) => {
     const { up, down } = await pendingSchemaChanges(dataSource);
     if (up.length === 0) {
       console.log('Entities and migrations agree: nothing to generate.');

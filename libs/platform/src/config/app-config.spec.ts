@@ -58,6 +58,16 @@ describe('loadConfig', () => {
     expect(config.eventsBackend).toBe('redis');
   });
 
+  it("migrates as the owner (DATABASE_MIGRATION_URL) when given, else with the application's own DATABASE_URL", () => {
+    const app = 'postgres://opvangplek_api:a@db:5432/opvangplek';
+    const owner = 'postgres://opvangplek:o@db:5432/opvangplek';
+    expect(loadConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner })).toMatchObject({
+      databaseUrl: app,
+      databaseMigrationUrl: owner,
+    });
+    expect(loadConfig({ DATABASE_URL: app }).databaseMigrationUrl).toBeUndefined();
+  });
+
   it('respects PORT and DATA_DIR so two instances can run side by side', () => {
     const config = loadConfig({ PORT: '3001', DATA_DIR: '/tmp/second' });
     expect(config.http.port).toBe(3001);
@@ -69,6 +79,8 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT is "70000"'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV is "staging"; allowed: development, test, production'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [{ DATABASE_MIGRATION_URL: 'mysql://x' }, 'DATABASE_MIGRATION_URL must be a URL starting with postgres://'],
+    [{ DATABASE_MIGRATION_URL: 'postgres://o@db/opvangplek' }, 'DATABASE_MIGRATION_URL is set but DATABASE_URL is not'],
     [{ QUEUE_BACKEND: 'redis' }, 'QUEUE_BACKEND is "redis" but REDIS_URL is not set'],
     [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND is "kafka"; allowed: redis, postgres'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],

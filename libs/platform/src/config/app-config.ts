@@ -43,6 +43,11 @@ export interface AppConfig {
   dataDir: string;
   /** `undefined` only in zero-config mode, where the standalone launcher starts an embedded server. */
   databaseUrl: string | undefined;
+  /**
+   * The owner's connection, for migrations only (DATABASE_MIGRATION_URL); `undefined` = migrate with
+   * DATABASE_URL, which then has to own the tables (a start refuses that in production, see application-role.ts).
+   */
+  databaseMigrationUrl: string | undefined;
   redisUrl: string | undefined;
   /** Where BullMQ keeps jobs. Defaults to Redis when REDIS_URL is set, else PostgreSQL. */
   queueBackend: QueueBackendKind;
@@ -211,6 +216,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
   const runtime = read.oneOf<RuntimeEnvironment>('NODE_ENV', ['development', 'test', 'production'], 'development');
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseMigrationUrl = read.url('DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']);
+  if (databaseMigrationUrl && !read.string('DATABASE_URL')) {
+    read.problems.push(
+      "DATABASE_MIGRATION_URL is set but DATABASE_URL is not: DATABASE_URL is the application's own (least-privilege) login",
+    );
+  }
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const defaultBackend: QueueBackendKind = redisUrl ? 'redis' : 'postgres';
   const queueBackend = read.oneOf<QueueBackendKind>('QUEUE_BACKEND', ['redis', 'postgres'], defaultBackend);
@@ -270,6 +281,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     dataDir: path.resolve(read.string('DATA_DIR', '.data')!),
     databaseUrl,
+    databaseMigrationUrl,
     redisUrl,
     queueBackend,
     eventsBackend,

@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './migrate';
 export * from './migrate-on-boot';
 export * from './embedded-postgres';
+export * from './application-role';

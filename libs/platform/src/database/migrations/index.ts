@@ -15,6 +15,7 @@ import { GroupShares1795700000000 } from './1795700000000-GroupShares';
 import { GroupMembers1795800000000 } from './1795800000000-GroupMembers';
 import { WorklistKind1795900000000 } from './1795900000000-WorklistKind';
 import { AuditKeyedChain1796000000000 } from './1796000000000-AuditKeyedChain';
+import { ApplicationRole1796200000000 } from './1796200000000-ApplicationRole';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   GroupMembers1795800000000,
   WorklistKind1795900000000,
   AuditKeyedChain1796000000000,
+  ApplicationRole1796200000000,
 ];

@@ -45,6 +45,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   breakGlassProfile: () =>
     `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
   capacityChanged: () => 'subscription { capacityChanged { id } }',
+  regionCapacityChanged: () => 'subscription { regionCapacityChanged { type } }',
   placementRequestUpdated: () => 'subscription { placementRequestUpdated { id } }',
 };
 

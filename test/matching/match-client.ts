@@ -20,7 +20,9 @@ export interface FacilityView {
   region: { code: string };
   intake: { alwaysOpen: boolean; openNow: boolean; nextOpeningAt: string };
   eligibility: { genders: string[]; maxGroupSize: number };
-  capacity: { total: number; occupied: number; held: number; outOfService: number; available: number };
+  /** Null for a secret-address facility the caller may not see the counts of (issue 12). */
+  capacity: { total: number; occupied: number; held: number; outOfService: number; available: number } | null;
+  availability: { band: 'NONE' | 'AVAILABLE' };
 }
 
 export interface FacilityMatch {

@@ -239,3 +239,231 @@ describe('capacityChanged over graphql-ws and a secret facility', () => {
     }
   });
 });
+
+const LIVE = `subscription { capacityChanged { id capacity { held available version } availability { band } } }`;
+const REGION_LIVE = `subscription R($regions: [ID!], $types: [ShelterType!]) {
+  regionCapacityChanged(regionCodes: $regions, types: $types) {
+    region { code } type facilities secretFacilities total occupied held outOfService available secretAvailability availability staleShare
+  }
+}`;
+const OVERVIEW = `query O($regions: [ID!], $types: [ShelterType!]) {
+  capacityOverview(regionCodes: $regions, types: $types) {
+    region { code } type facilities secretFacilities total occupied held outOfService available secretAvailability availability staleShare
+  }
+}`;
+const MATCH = `query M($at: DateTime!) {
+  matchFacilities(profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH }, options: { at: $at, first: 50, excludedFirst: 50 }) {
+    matches { facility { ${FACILITY_FIELDS} availability { band freshness } } score placeableNow placeableAt reasons freshness distanceKm }
+    excluded { facility { id } reasons { code message } }
+    matchCount excludedCount exclusionSummary { code facilities }
+  }
+}`;
+const UPDATE_COUNTS = `mutation U($input: UpdateCapacityInput!) { updateCapacity(input: $input) { capacity { version } } }`;
+type Live = { capacityChanged: { id: string; capacity: { held: number; available: number; version: number } | null } };
+type Summary = Record<string, unknown> & { region: { code: string }; type: string };
+type RegionLive = { regionCapacityChanged: Summary };
+
+describe('issue 12: capacity of a secret facility reaches those who may not locate it only as a region × kind aggregate', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let secretShelter: { id: string };
+  let publicShelter: { id: string };
+  // A fixed moment for matchFacilities, so two answers differ only in what changed.
+  const at = new Date(Date.now() + 3_600_000).toISOString();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [secretShelter, publicShelter] = await insertFacilities(database.dataSource, [
+      // Two free places: the offer below takes one and leaves one, so its band stays AVAILABLE.
+      newFacility({
+        secretAddress: true,
+        address: 'Geheimstraat 9, 3000 XX Rotterdam',
+        capacity: { total: 10, occupied: 8, held: 0, outOfService: 0 },
+      }),
+      // The same region × kind, for men only: the request below can only be offered the secret shelter.
+      newFacility({
+        eligibility: { ...newFacility().eligibility, genders: [Gender.MALE] },
+        capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 },
+      }),
+    ]);
+    api = await startTestApp(database.url, { withWorker: true, env: { SWEEP_SECONDS: '3600' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('after an offer at the secret facility, nothing a PLANNER, police officer or another shelter receives (graphql-ws or polling) singles it out; its own staff see their exact counts live; the aggregate arrives and is correct', async () => {
+    const requester = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rr', regions: ['RR'] });
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'blijf', facilityIds: [secretShelter.id] });
+    const publicStaff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [publicShelter.id] });
+    const observers = {
+      planner: await tokenFor({ role: Role.PLANNER, org: 'planning' }),
+      police: await tokenFor({ role: Role.POLICE, org: 'avim-rr', regions: ['RR'] }),
+      otherShelter: publicStaff,
+    };
+    let publicVersion = (
+      await database.dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [publicShelter.id])
+    )[0].version as number;
+    let outOfService = 0;
+    /** A change everyone may see: the public shelter's staff take a place out of service, or back. */
+    const publicChange = async () => {
+      outOfService = 1 - outOfService;
+      const response = await gql<{ updateCapacity: { capacity: { version: number } } }>(api.url, UPDATE_COUNTS, {
+        token: publicStaff,
+        variables: {
+          input: { facilityId: publicShelter.id, total: 6, occupied: 2, outOfService, expectedVersion: publicVersion },
+        },
+      });
+      expect(response.errors).toBeUndefined();
+      publicVersion = response.data!.updateCapacity.capacity.version;
+    };
+
+    const clients = [...Object.values(observers), staff].map((token) => wsClient(api.url, token));
+    try {
+      const feeds = Object.values(observers).map((_, i) => ({
+        live: collect<Live>(clients[i], LIVE),
+        region: collect<RegionLive>(clients[i], REGION_LIVE, { regions: ['RR'] }),
+      }));
+      const staffFeed = collect<Live>(clients[3], LIVE);
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const all = [...feeds.flatMap((f) => [f.live, f.region]), staffFeed];
+        if (all.every((feed) => feed.received.length > 0)) break;
+        await publicChange();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      for (const feed of feeds) {
+        expect(feed.live.received.length).toBeGreaterThan(0);
+        expect(feed.region.received.length).toBeGreaterThan(0);
+      }
+      // Every non-locating observer polls what they may poll, before and after.
+      const poll = async (token: string) => {
+        const list = await gql<{ facilities: Shown[] }>(
+          api.url,
+          `{ facilities { ${FACILITY_FIELDS} availability { band freshness } } }`,
+          {
+            token,
+          },
+        );
+        const one = await gql<{ facility: Shown }>(
+          api.url,
+          `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} availability { band freshness } } }`,
+          { token, variables: { id: secretShelter.id } },
+        );
+        const overview = await gql<{ capacityOverview: Summary[] }>(api.url, OVERVIEW, { token, variables: { regions: ['RR'] } });
+        expect([list.errors, one.errors, overview.errors]).toEqual([undefined, undefined, undefined]);
+        // Intake is evaluated at each answer's own moment; everything else must be equal.
+        const withoutIntake = (f: Shown | undefined) => f && { ...f, intake: null };
+        return {
+          listed: withoutIntake(list.data!.facilities.find((f) => f.id === secretShelter.id)),
+          single: withoutIntake(one.data!.facility),
+          overview: overview.data!.capacityOverview,
+        };
+      };
+      const matchAs = async (token: string) => {
+        const response = await gql<{ matchFacilities: { matches: { facility: { id: string } }[] } }>(api.url, MATCH, {
+          token,
+          variables: { at },
+        });
+        expect(response.errors).toBeUndefined();
+        return response.data!.matchFacilities;
+      };
+      const before = {
+        planner: await poll(observers.planner),
+        police: await poll(observers.police),
+        other: await poll(publicStaff),
+      };
+      const matchBefore = await matchAs(observers.police);
+      expect(before.planner.listed).toMatchObject({ capacity: null, availability: { band: 'AVAILABLE' } });
+      expect(matchBefore.matches.map((m) => m.facility.id)).toContain(secretShelter.id);
+      const seen = feeds.map((f) => ({ live: f.live.received.length, region: f.region.received.length }));
+      const staffSeen = staffFeed.received.length;
+
+      const submitted = await gql<{ requestPlacement: { id: string } }>(
+        api.url,
+        'mutation { requestPlacement(input: { urgency: ACUTE, regionCode: "RR", profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Rotterdam" } }) { id } }',
+        { token: requester },
+      );
+      expect(submitted.errors).toBeUndefined();
+      let held = 0;
+      for (let i = 0; i < 100 && held === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        [{ held }] = await database.dataSource.query('SELECT held FROM capacity WHERE facility_id = $1', [secretShelter.id]);
+      }
+      expect(held).toBe(1);
+
+      // Its own staff see their exact counts change live, and in facility(id).
+      const staffSaw = () =>
+        staffFeed.received
+          .slice(staffSeen)
+          .some((m) => m.data?.capacityChanged.id === secretShelter.id && m.data.capacityChanged.capacity?.held === 1);
+      for (let count = staffSeen + 1; !staffSaw() && count < staffSeen + 20; count++) await staffFeed.waitFor(count, 3_000);
+      expect(staffSaw()).toBe(true);
+      const own = await gql<{ facility: { capacity: { held: number; available: number } } }>(
+        api.url,
+        'query F($id: ID!) { facility(id: $id) { capacity { held available } } }',
+        { token: staff, variables: { id: secretShelter.id } },
+      );
+      expect(own.data!.facility.capacity).toEqual({ held: 1, available: 1 });
+
+      // A marker everyone may see, after the hold was announced: each process handles events in
+      // order, so whatever the hold sent an observer has arrived once the marker has.
+      await publicChange();
+      for (const [i, feed] of feeds.entries()) {
+        await feed.live.waitFor(seen[i].live + 1, 5_000);
+        await feed.region.waitFor(seen[i].region + 1, 5_000);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const overviewNow = (
+        await gql<{ capacityOverview: Summary[] }>(api.url, OVERVIEW, {
+          token: observers.planner,
+          variables: { regions: ['RR'] },
+        })
+      ).data!.capacityOverview;
+      const expected = {
+        region: { code: 'RR' },
+        type: 'VROUWENOPVANG',
+        facilities: 2,
+        secretFacilities: 1,
+        // The public shelter's counts alone: 6 places, 2 occupied, `outOfService` out of service.
+        total: 6,
+        occupied: 2,
+        held: 0,
+        outOfService,
+        available: 4 - outOfService,
+        secretAvailability: 'AVAILABLE',
+        availability: 'AVAILABLE',
+        staleShare: 0,
+      };
+      expect(overviewNow).toEqual([expected]);
+      for (const [i, feed] of feeds.entries()) {
+        const live = feed.live.received.slice(seen[i].live).map((m) => m.data!.capacityChanged);
+        expect(live.map((f) => f.id)).toEqual([publicShelter.id]);
+        expect(JSON.stringify(feed.live.received)).not.toContain(secretShelter.id);
+        // The hold changed nothing in the aggregate (a place is still free there): nothing was sent for it.
+        const region = feed.region.received.slice(seen[i].region).map((m) => m.data!.regionCapacityChanged);
+        expect(region).toEqual([expected]);
+      }
+
+      // Polling shows the same as before the offer (the public change put back: outOfService twice).
+      await publicChange();
+      const after = {
+        planner: await poll(observers.planner),
+        police: await poll(observers.police),
+        other: await poll(publicStaff),
+      };
+      for (const who of ['planner', 'police', 'other'] as const) {
+        expect(after[who].listed).toEqual(before[who].listed);
+        expect(after[who].single).toEqual(before[who].single);
+        expect(after[who].overview).toEqual(before[who].overview);
+      }
+      const matchAfter = await matchAs(observers.police);
+      const secretMatch = (answer: typeof matchBefore) => answer.matches.find((m) => m.facility.id === secretShelter.id);
+      expect(secretMatch(matchAfter)).toEqual(secretMatch(matchBefore));
+      expect(JSON.stringify(secretMatch(matchAfter))).not.toMatch(/\d+ free place/);
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+});

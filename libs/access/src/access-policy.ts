@@ -46,6 +46,8 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   breakGlassProfile: [ADMIN],
   // Subscription
   capacityChanged: ALL,
+  // Region × kind aggregates, as capacityOverview: secret facilities only as a band (issue 12).
+  regionCapacityChanged: ALL,
   placementRequestUpdated: ALL_BUT_PLANNERS,
 };
 

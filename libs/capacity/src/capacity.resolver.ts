@@ -3,19 +3,27 @@ import { Args, ID, Mutation, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { ShelterType } from '@opvangplek/domain';
+import { CapacitySummaryModel } from '@opvangplek/insight/models/capacity-summary.model';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { InvalidInputError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { RegistryService } from '@opvangplek/registry/registry.service';
+import { CapacityFeed } from './capacity-feed';
 import { isCapacityChangedEvent } from './capacity.events';
 import { CapacityService } from './capacity.service';
 import { UpdateCapacityInput } from './dto/update-capacity.input';
+
+const MAX_FILTER_VALUES = 100;
 
 @Resolver(() => FacilityModel)
 export class CapacityResolver {
   constructor(
     private readonly capacity: CapacityService,
     private readonly registry: RegistryService,
+    private readonly feed: CapacityFeed,
     @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Mutation(() => FacilityModel, { description: "Shelter staff set their facility's counts." })
@@ -32,7 +40,8 @@ export class CapacityResolver {
   }
 
   @Subscription(() => FacilityModel, {
-    description: 'A facility whose capacity changed (from any API process), optionally only in these regions and kinds.',
+    description:
+      'A facility whose capacity changed (from any API process), optionally only in these regions and kinds. A secret-address facility only to those who may locate it (its staff); everyone else follows it in regionCapacityChanged.',
     resolve: (facility: FacilityModel) => facility,
   })
   capacityChanged(
@@ -44,9 +53,42 @@ export class CapacityResolver {
       if (!isCapacityChangedEvent(payload)) return undefined;
       if (regionCodes?.length && !regionCodes.includes(payload.regionCode)) return undefined;
       if (types?.length && !types.includes(payload.type)) return undefined;
-      // Re-read as this subscriber: what they may see (addresses) is decided per viewer, and a
-      // secret-address facility is followed live only by those who may locate it (its staff).
-      return (await this.registry.facilityToFollow(viewer, payload.facilityId)) ?? undefined;
+      // Read once per event in this process (CapacityFeed); what this subscriber may see of it
+      // (addresses, counts, whether a secret facility is followed at all) is derived without the database.
+      const facility = await this.feed.changedFacility(payload);
+      return (facility && this.registry.viewToFollow(viewer, facility, this.clock.now())) ?? undefined;
     });
+  }
+
+  @Subscription(() => CapacitySummaryModel, {
+    description:
+      "The places of a region × kind (as capacityOverview gives them) each time they change, optionally only these regions and kinds: secret-address facilities' changes reach those who may not locate them only this way, in a band that changes only when their last free place is taken or the first frees (issue 12).",
+    resolve: (summary: CapacitySummaryModel) => summary,
+  })
+  regionCapacityChanged(
+    @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
+    @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
+  ): AsyncIterableIterator<CapacitySummaryModel> {
+    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES) {
+      throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    }
+    const release = this.feed.followAggregates();
+    const iterator = eventIterator(this.events, EventChannel.CapacityChanged, async (payload) => {
+      if (!isCapacityChangedEvent(payload)) return undefined;
+      // Asked for every event, before this subscriber's filter: the feed compares each region × kind
+      // with what it last sent, so it must see every change (see CapacityFeed.changedAggregate).
+      const summary = await this.feed.changedAggregate(payload);
+      if (!summary) return undefined;
+      if (regionCodes?.length && !regionCodes.includes(summary.regionCode)) return undefined;
+      if (types?.length && !types.includes(summary.type)) return undefined;
+      const { regionCode: _code, ...model } = summary;
+      return model;
+    });
+    const finish = iterator.return!.bind(iterator);
+    iterator.return = async (value?: unknown) => {
+      release();
+      return finish(value);
+    };
+    return iterator;
   }
 }

@@ -55,3 +55,20 @@ export function capacityViolations(counts: CapacityCounts): CapacityViolation[] 
   }
   return violations;
 }
+
+/**
+ * How much room a facility shows to a caller who may not see its exact counts: a secret-address
+ * facility to whoever may not locate it (issue 12). Two bands on purpose: an offer changes the band
+ * only when it takes the last free place, which `placeableNow` and NO_CAPACITY tell anyway; every
+ * further boundary (a FEW band, say) would be one more step a single hold could be seen to cross.
+ */
+export enum AvailabilityBand {
+  /** No free place. */
+  NONE = 'NONE',
+  /** At least one free place. */
+  AVAILABLE = 'AVAILABLE',
+}
+
+export function availabilityBand(free: number): AvailabilityBand {
+  return free > 0 ? AvailabilityBand.AVAILABLE : AvailabilityBand.NONE;
+}

@@ -2,11 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AGE_BANDS,
-  availablePlaces,
   bucketStarts,
-  capacityFreshness,
   ExploitationType,
-  Freshness,
   Gender,
   addDays,
   localDateOf,
@@ -21,6 +18,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
+import { summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource } from 'typeorm';
@@ -68,41 +66,11 @@ export class InsightService {
     if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES)
       throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     const facilities = await this.registry.load({ regionCodes, types });
-    const now = this.clock.now();
-    const groups = new Map<string, CapacitySummaryModel & { stale: number }>();
-    for (const facility of facilities) {
-      const key = `${facility.regionCode}|${facility.type}`;
-      let group = groups.get(key);
-      if (!group) {
-        const { region } = facility;
-        group = {
-          region: { code: region.code, name: region.name, centralMunicipality: region.centralMunicipality },
-          type: facility.type,
-          facilities: 0,
-          total: 0,
-          occupied: 0,
-          held: 0,
-          outOfService: 0,
-          available: 0,
-          staleShare: 0,
-          stale: 0,
-        };
-        groups.set(key, group);
-      }
-      const { capacity } = facility;
-      group.facilities += 1;
-      group.total += capacity.total;
-      group.occupied += capacity.occupied;
-      group.held += capacity.held;
-      group.outOfService += capacity.outOfService;
-      group.available += availablePlaces(capacity);
-      const freshness = capacityFreshness(capacity.confirmedAt, facility.updateCadence, now, this.config.freshness);
-      if (freshness === Freshness.STALE || freshness === Freshness.UNKNOWN) group.stale += 1;
-    }
-    return [...groups.values()].map(({ stale, ...group }) => ({
-      ...group,
-      staleShare: Math.round((stale / group.facilities) * 1000) / 1000,
-    }));
+    // Secret-address facilities in a band only (capacity-disclosure.ts): their exact sum, less the
+    // public facilities everyone sees, would be one secret facility's live counts (issue 12).
+    return summariseRegionKinds(facilities, this.clock.now(), this.config.freshness).map(
+      ({ regionCode: _code, ...summary }) => summary,
+    );
   }
 
   async occupancyHistory(

@@ -33,6 +33,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
 import { facilityView, intakeMemo } from '@opvangplek/registry/facility-view.mapper';
+import { mayKnowCounts } from '@opvangplek/registry/capacity-disclosure';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
 import {
@@ -127,6 +128,8 @@ export class MatchingService {
       at: Date;
       requesterRegionCode?: string | null;
       mayLocate?: (facility: LoadedFacility) => boolean;
+      /** Whose exact counts the answer may show and rank by (MatchInput.countsShown); default all. */
+      countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
       /** The regions, when the caller has read them already. */
       regions?: RegionEntity[];
       /** The asker's capacities (authority.ts): advice names only what they may take. */
@@ -152,6 +155,7 @@ export class MatchingService {
       authorityHours: this.config.authorityHours,
       config: this.matchingConfig,
       capacities: options.capacities,
+      countsShown: options.countsShown,
     });
     return { result, facilities: new Map(loaded.map((facility) => [facility.id, facility])), at: options.at };
   }
@@ -199,6 +203,7 @@ export class MatchingService {
       at: Date;
       requesterRegionCode: string | null;
       mayLocate: (facility: LoadedFacility | FacilityDefinitionRow) => boolean;
+      countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
       regions: RegionEntity[];
       first?: number | null;
       excludedFirst?: number | null;
@@ -215,6 +220,7 @@ export class MatchingService {
       authorityHours: this.config.authorityHours,
       config: this.matchingConfig,
       capacities: options.capacities,
+      countsShown: options.countsShown,
     };
     for (let attempt = 0; attempt < 2; attempt++) {
       // First the cached definitions unchecked: the capacity statement returns the stamp to check them by.
@@ -351,6 +357,7 @@ export class MatchingService {
       at,
       requesterRegionCode,
       mayLocate: (f) => mayKnowLocation(viewer, f),
+      countsShown: (f) => mayKnowCounts(viewer, f),
       regions: await this.regionDirectory.regions(),
       first: options.first,
       excludedFirst: options.excludedFirst,
@@ -372,6 +379,7 @@ export class MatchingService {
         now: at,
         freshnessPolicy: this.config.freshness,
         mayKnowLocation: mayKnowLocation(viewer, loaded),
+        mayKnowCounts: mayKnowCounts(viewer, loaded),
         intakeOf,
       });
     };
@@ -425,6 +433,7 @@ export class MatchingService {
       {
         ...options,
         mayLocate: (f) => mayKnowLocation(viewer, f),
+        countsShown: (f) => mayKnowCounts(viewer, f),
         regions: await this.regionDirectory.regions(),
         excludedFirst: 0,
       },
@@ -440,6 +449,7 @@ export class MatchingService {
           now: options.at,
           freshnessPolicy: this.config.freshness,
           mayKnowLocation: mayKnowLocation(viewer, loaded),
+          mayKnowCounts: mayKnowCounts(viewer, loaded),
         }),
         places: share.places,
       };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  availabilityBand,
   availablePlaces,
   capacityFreshness,
   type FreshnessPolicy,
@@ -11,6 +12,7 @@ import {
 } from '@opvangplek/domain';
 import type { CapacityEntity } from './capacity.entity';
 import type { FacilityEntity } from './facility.entity';
+import type { AvailabilityModel } from './models/availability.model';
 import type { CapacityModel } from './models/capacity.model';
 import type { FacilityModel, IntakeModel } from './models/facility.model';
 
@@ -72,6 +74,19 @@ export function capacityView(
   };
 }
 
+/** Whether a place is free, for callers without the counts: changes only at the last free place. */
+export function availabilityView(
+  capacity: CapacityEntity,
+  facility: Pick<FacilityEntity, 'updateCadence'>,
+  now: Date,
+  policy: FreshnessPolicy,
+): AvailabilityModel {
+  return {
+    band: availabilityBand(availablePlaces(capacity)),
+    freshness: capacityFreshness(capacity.confirmedAt, facility.updateCadence, now, policy),
+  };
+}
+
 /** How an anonymous facility's kind is named: no operator, no location name. */
 const KIND_LABELS: Readonly<Record<ShelterType, string>> = {
   [ShelterType.VROUWENOPVANG]: 'Vrouwenopvang',
@@ -124,6 +139,11 @@ export function shownFacilityName(
  * region, no operator, and its region only (no municipality, address or coordinates), since a key,
  * name or operator may name the town. Intake and freshness are evaluated at `now` (intake through
  * `intakeOf`, an `intakeMemo(now)`, when many facilities are shown at once).
+ *
+ * A secret-address facility's exact counts are shown only with `mayKnowCounts` (capacity-disclosure.ts:
+ * its staff); everyone else gets `capacity: null` and the `availability` band. Not derived from
+ * `mayKnowLocation`: the requester of an accepted placement may locate the facility, but watching
+ * its counts for the length of the stay would tie later requests to it.
  */
 export function facilityView(
   facility: FacilityEntity & { capacity: CapacityEntity; region: NonNullable<FacilityEntity['region']> },
@@ -131,11 +151,13 @@ export function facilityView(
     now: Date;
     freshnessPolicy: FreshnessPolicy;
     mayKnowLocation: boolean;
+    mayKnowCounts?: boolean;
     intakeOf?: (hours: OpeningHours | null) => IntakeModel;
   },
 ): FacilityModel {
   const { now, mayKnowLocation } = options;
   const anonymous = isAnonymousTo(facility, mayKnowLocation);
+  const countsShown = !facility.secretAddress || options.mayKnowCounts === true;
   return {
     id: facility.id,
     key: anonymous ? anonymousFacilityKey(facility.id) : facility.key,
@@ -153,6 +175,7 @@ export function facilityView(
     eligibility: { ...facility.eligibility },
     maxStayDays: facility.maxStayDays,
     updateCadence: facility.updateCadence,
-    capacity: capacityView(facility.capacity, facility, now, options.freshnessPolicy),
+    capacity: countsShown ? capacityView(facility.capacity, facility, now, options.freshnessPolicy) : null,
+    availability: availabilityView(facility.capacity, facility, now, options.freshnessPolicy),
   };
 }

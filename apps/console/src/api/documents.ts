@@ -32,6 +32,10 @@ const FACILITY_FIELDS = gql`
       freshness
       version
     }
+    availability {
+      band
+      freshness
+    }
   }
 `;
 
@@ -310,6 +314,9 @@ export const PLACEMENT_CANDIDATES = gql`
           }
           capacity {
             available
+          }
+          availability {
+            band
           }
         }
       }

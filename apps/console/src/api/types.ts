@@ -46,6 +46,9 @@ export interface Capacity {
   version: number;
 }
 
+/** Whether a place is free, without the count (issue 12). */
+export type AvailabilityBand = 'NONE' | 'AVAILABLE';
+
 export interface Facility {
   id: string;
   name: string;
@@ -56,7 +59,9 @@ export interface Facility {
   address: string | null;
   region: Region;
   intake: { openNow: boolean; alwaysOpen: boolean; description: string };
-  capacity: Capacity;
+  /** Null for a secret-address facility unless the caller is its staff: then only `availability`. */
+  capacity: Capacity | null;
+  availability: { band: AvailabilityBand; freshness: Freshness };
 }
 
 export interface FacilityRef {
@@ -107,7 +112,7 @@ export interface PlacementRequest {
 
 /** One place a deciding authority may choose from (placementCandidates). */
 export interface Candidate {
-  facility: FacilityRef & { capacity: { available: number } };
+  facility: FacilityRef & { capacity: { available: number } | null; availability: { band: AvailabilityBand } };
   score: number;
   placeableNow: boolean;
   placeableAt: string;

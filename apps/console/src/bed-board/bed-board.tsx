@@ -21,7 +21,8 @@ export function BedBoard() {
   });
   const { facilities, fetching, error, recentlyChanged } = useLiveFacilities(filter);
   const byRegion = useMemo(() => groupByRegion(facilities), [facilities]);
-  const totalFree = facilities.reduce((sum, facility) => sum + facility.capacity.available, 0);
+  // Counts the API shows; a secret address's count is withheld from all but its staff (issue 12).
+  const totalFree = facilities.reduce((sum, facility) => sum + (facility.capacity?.available ?? 0), 0);
 
   return (
     <section>
@@ -43,7 +44,7 @@ export function BedBoard() {
           <h2>
             {regionName}{' '}
             <span className="muted">
-              ({list.reduce((sum, facility) => sum + facility.capacity.available, 0)} {t('beds.free')})
+              ({list.reduce((sum, facility) => sum + (facility.capacity?.available ?? 0), 0)} {t('beds.free')})
             </span>
           </h2>
           <ul className="facility-list">

@@ -5,10 +5,10 @@ import { useI18n } from '../i18n/i18n';
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({ facility, changed }: { facility: Facility; changed: boolean }) {
   const { t, label, dateTime } = useI18n();
-  const { capacity } = facility;
+  const { capacity, availability } = facility;
   return (
     <li
-      className={`facility${changed ? ' changed' : ''}${capacity.available === 0 ? ' full' : ''}`}
+      className={`facility${changed ? ' changed' : ''}${availability.band === 'NONE' ? ' full' : ''}`}
       data-facility-id={facility.id}
     >
       <div className="facility-main">
@@ -21,19 +21,33 @@ export function FacilityRow({ facility, changed }: { facility: Facility; changed
         {/* Shown only when the API returned it: it withholds secret addresses from most callers. */}
         {facility.address && <span className="muted address">{facility.address}</span>}
       </div>
-      <div className="facility-count">
-        <span className="available" data-testid="available">
-          {capacity.available}
-        </span>{' '}
-        <span className="muted">
-          {t('beds.free')} {t('beds.of')} <span data-testid="total">{capacity.total}</span>
-        </span>
-      </div>
+      {capacity ? (
+        <div className="facility-count">
+          <span className="available" data-testid="available">
+            {capacity.available}
+          </span>{' '}
+          <span className="muted">
+            {t('beds.free')} {t('beds.of')} <span data-testid="total">{capacity.total}</span>
+          </span>
+        </div>
+      ) : (
+        // A secret address's counts are its staff's only (issue 12): whether a place is free, no more.
+        <div className="facility-count" data-counts="withheld">
+          <span className="available" data-testid="available">
+            {availability.band === 'NONE' ? '0' : '≥ 1'}
+          </span>{' '}
+          <span className="muted">
+            {t('beds.free')} · {t('beds.countWithheld')}
+          </span>
+        </div>
+      )}
       <div className="facility-meta">
-        <FreshnessBadge freshness={capacity.freshness} />
-        <span className="muted">
-          {t('beds.updated')} {dateTime(capacity.confirmedAt ?? capacity.updatedAt)}
-        </span>
+        <FreshnessBadge freshness={availability.freshness} />
+        {capacity && (
+          <span className="muted">
+            {t('beds.updated')} {dateTime(capacity.confirmedAt ?? capacity.updatedAt)}
+          </span>
+        )}
         <span className={facility.intake.openNow ? 'open' : 'closed'}>
           {facility.intake.openNow ? t('beds.openNow') : t('beds.closedNow')}
         </span>

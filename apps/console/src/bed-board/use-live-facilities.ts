@@ -63,9 +63,10 @@ export function useLiveFacilities(filter: BedBoardFilter): {
       const inFilter =
         (!regionCode || facility.region.code === regionCode) && (types.length === 0 || types.includes(facility.type));
       const known = byId.get(id);
-      if (inFilter && (!known || known.capacity.version <= facility.capacity.version)) byId.set(id, facility);
+      const newer = !known?.capacity || !facility.capacity || known.capacity.version <= facility.capacity.version;
+      if (inFilter && newer) byId.set(id, facility);
     }
-    return [...byId.values()].filter((facility) => !availableOnly || facility.capacity.available > 0);
+    return [...byId.values()].filter((facility) => !availableOnly || facility.availability.band === 'AVAILABLE');
   }, [data, updates, regionCode, types, availableOnly]);
 
   return { facilities, fetching, error: error ?? subscriptionError, recentlyChanged };

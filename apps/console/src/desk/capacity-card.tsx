@@ -35,6 +35,8 @@ export function CapacityCard({ facilityId }: { facilityId: string }) {
 
   if (!latest) return <article className="card">{fetching ? t('loading') : <ErrorMessage error={error} />}</article>;
   const capacity = latest.capacity;
+  // Only its staff see a secret address's counts (issue 12); nothing to edit without them.
+  if (!capacity) return <article className="card">{t('beds.countWithheld')}</article>;
   const counts: Counts = draft ?? capacity;
   const available = Math.max(0, counts.total - counts.occupied - capacity.held - counts.outOfService);
   const step = (key: keyof Counts, by: number) => {
@@ -122,5 +124,5 @@ function Stepper({ label, name, value, onStep }: { label: string; name: string; 
 function pickLatest(...candidates: (Facility | null | undefined)[]): Facility | undefined {
   return candidates
     .filter((candidate): candidate is Facility => !!candidate)
-    .sort((a, b) => b.capacity.version - a.capacity.version)[0];
+    .sort((a, b) => (b.capacity?.version ?? -1) - (a.capacity?.version ?? -1))[0];
 }

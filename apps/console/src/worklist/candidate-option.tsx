@@ -31,7 +31,12 @@ export function CandidateOption(props: { candidate: Candidate; first: boolean; c
             <strong>{candidate.facility.name}</strong>{' '}
             <span className="muted">
               {label('kind', candidate.facility.type)} · {candidate.facility.region.name} ·{' '}
-              {candidate.facility.capacity.available} {t('decide.free')}
+              {candidate.facility.capacity
+                ? candidate.facility.capacity.available
+                : candidate.facility.availability.band === 'NONE'
+                  ? '0'
+                  : '≥ 1'}{' '}
+              {t('decide.free')}
             </span>{' '}
             {props.first && <span className="badge first-choice">{t('decide.first')}</span>}{' '}
             <FreshnessBadge freshness={candidate.freshness} />

@@ -9,12 +9,13 @@ import { availablePlaces, CapacityCounts } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { FacilityDefinition, OpeningHours, UpdateCadence } from '../register';
 import { evaluateEligibility } from '../eligibility/evaluate';
+import { withoutCount } from '../eligibility/rules/capacity.rule';
 import { interimOnlyFor } from '../eligibility/rules/residence-status.rule';
 import { ExclusionReason } from '../eligibility/exclusion';
 import { ExploitationType, Freshness, Gender, ResidenceStatus, ShelterType, ThreatLevel } from '../enums';
 import { capacityFreshness } from '../freshness';
 import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../matching-config';
-import { bedenktijdEnd, bedenktijdState, VictimProfile } from '../profile';
+import { bedenktijdEnd, bedenktijdState, groupSizeOf, VictimProfile } from '../profile';
 import { Advice, AdviceCode, profileAdvice } from './advice';
 import { centroid, distanceKm, GeoPoint } from './geo';
 import { AuthorityVerdict, authorityVerdict, placementKindOf, RequesterCapacity } from '../placement/authority';
@@ -41,6 +42,14 @@ export interface MatchInput {
    * themselves (no noodbed for a zorgcoördinator, domain.md §5a). Without: any place.
    */
   capacities?: readonly RequesterCapacity[];
+  /**
+   * Whether the asker may see a facility's exact counts (default: every facility's). A facility
+   * without them (a secret address the asker may not locate, issue 12) is ranked as if its free
+   * places were at the cap whenever it has room, and its reasons say "a place free": a score or a
+   * reason that moved with each hold would tie a request to it. Whether it has room for the group
+   * is still decided on the real counts.
+   */
+  countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
 }
 
 export interface FacilityMatch {
@@ -138,12 +147,24 @@ export interface MatchQuestion {
   freshness: Map<UpdateCadence, Map<number, Freshness>>;
   /** Whether the asker may be offered this place without another authority's decision. */
   mayTake: (facility: FacilityDefinition) => boolean;
+  /** MatchInput.countsShown, defaulted. */
+  countsShown: (facility: { id: string; secretAddress: boolean }) => boolean;
 }
 
 export type QuestionInput = Pick<
   MatchInput,
-  'profile' | 'at' | 'requesterRegionCode' | 'requesterLocation' | 'authorityHours' | 'config' | 'holidays' | 'capacities'
+  | 'profile'
+  | 'at'
+  | 'requesterRegionCode'
+  | 'requesterLocation'
+  | 'authorityHours'
+  | 'config'
+  | 'holidays'
+  | 'capacities'
+  | 'countsShown'
 >;
+
+const ALL_COUNTS_SHOWN = () => true;
 
 export function prepareQuestion(input: QuestionInput, pointOf: (code: string) => GeoPoint | null): MatchQuestion {
   const { profile, at } = input;
@@ -165,6 +186,7 @@ export function prepareQuestion(input: QuestionInput, pointOf: (code: string) =>
     profile,
     at,
     config,
+    countsShown: input.countsShown ?? ALL_COUNTS_SHOWN,
     authorityHours: input.authorityHours ?? DEFAULT_AUTHORITY_HOURS,
     holidays: input.holidays ?? dutchPublicHolidays(config.holidays),
     highThreat,
@@ -222,6 +244,8 @@ export interface Assessment<F extends FacilityDefinition & { id: string } = Faci
   distance: number | null;
   kindReason: string | undefined;
   secretUnderHighThreat: boolean;
+  /** Whether the asker may see the counts (MatchInput.countsShown). */
+  countsShown: boolean;
 }
 
 /**
@@ -241,6 +265,7 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
   const placeableNow = common !== null && common.getTime() === q.at.getTime();
   const freshness = freshnessOf(q, capacityUpdatedAt, facility.updateCadence);
   const free = availablePlaces(capacity);
+  const countsShown = q.countsShown(facility);
   let distance: number | null = null;
   if (q.awayFromDanger) {
     distance = Infinity;
@@ -258,7 +283,7 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
         specialised: kindReason !== undefined,
         placeableNow,
         secretUnderHighThreat,
-        freePlaces: free,
+        freePlaces: countsShown ? free : rankedFreePlaces(free, config.ranking.freePlacesCap),
         freshness,
         distanceKm: distance,
         awayFromDanger: q.awayFromDanger,
@@ -273,7 +298,22 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
     distance,
     kindReason,
     secretUnderHighThreat,
+    countsShown,
   };
+}
+
+/**
+ * The free places a facility is ranked by when the asker may not see its counts: the cap when it
+ * has room, so its score does not move with each hold (issue 12).
+ */
+export function rankedFreePlaces(free: number, cap: number): number {
+  return free > 0 ? cap : 0;
+}
+
+/** The reason naming the free places, or only that one is free when the asker may not see the count. */
+export function freePlacesReason(free: number, countsShown: boolean): string {
+  if (!countsShown) return free > 0 ? 'a place free (count withheld: secret address)' : 'no free place';
+  return `${free} free place${free === 1 ? '' : 's'}`;
 }
 
 /** Best first: score, then the earlier placeableAt, then the matcher's order. */
@@ -297,7 +337,7 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
       `${definition.placingAuthority} hours and intake hours do not meet within ${config.openingSearchHorizonDays} days: check the opening hours`,
     );
   }
-  why.push(`${a.free} free place${a.free === 1 ? '' : 's'}`);
+  why.push(freePlacesReason(a.free, a.countsShown));
   const freshnessReason = formatFreshness(a.capacityUpdatedAt, a.freshness);
   if (freshnessReason) why.push(freshnessReason);
   if (a.distance !== null) {
@@ -368,7 +408,7 @@ export function matchFacilities(input: MatchInput): MatchResult {
   for (const facility of facilities) {
     const reasons = evaluateEligibility({ profile, facility, at, config: q.config });
     if (reasons.length > 0) {
-      excluded.push({ facility, reasons });
+      excluded.push({ facility, reasons: q.countsShown(facility) ? reasons : reasons.map(withoutCount(groupSizeOf(profile))) });
       continue;
     }
     ranked.push(assessEligible(q, facility, facility.capacity, facility.capacityUpdatedAt, facility));

@@ -188,7 +188,7 @@ export function matchPage<F extends IndexedFacility>(input: MatchPageInput<F>): 
   const full: number[] = [];
   for (const position of screening.candidates) {
     const live = liveAt(position);
-    if (capacityExclusion(live, needed)) {
+    if (capacityExclusion(live, needed, true)) {
       full.push(position);
       continue;
     }
@@ -214,11 +214,11 @@ export function matchPage<F extends IndexedFacility>(input: MatchPageInput<F>): 
     const fromScreen = j >= full.length || (i < screening.excluded.length && screening.excluded[i] < full[j]);
     const position = fromScreen ? screening.excluded[i++] : full[j++];
     const live = liveAt(position);
-    const noRoom = capacityExclusion(live, needed);
+    const facility = register.facilities[position];
+    const noRoom = capacityExclusion(live, needed, q.countsShown(facility));
     const reasons = fromScreen
       ? [...screening.classReasons[register.classOf[position]].map((r) => ({ ...r })), ...(noRoom ? [noRoom] : [])]
       : [noRoom!];
-    const facility = register.facilities[position];
     excluded.push({ facility: facilitySnapshotOf(facility, live, locate(facility)), reasons });
   }
 

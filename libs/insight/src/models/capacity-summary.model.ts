@@ -1,10 +1,11 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { ShelterType } from '@opvangplek/domain';
+import { AvailabilityBand, ShelterType } from '@opvangplek/domain';
 import { CapacitySumsModel } from './capacity-sums.model';
 import { RegionModel } from '@opvangplek/registry/models/region.model';
 
 @ObjectType('CapacitySummary', {
-  description: 'Places of one kind in one region, added up. Aggregates only: no facility, no person.',
+  description:
+    'Places of one kind in one region, added up. Aggregates only: no facility, no person. total, occupied, held, outOfService and available add up the facilities with a public address; the secret-address ones are counted in secretFacilities and described by secretAvailability only, since their exact sum, less the public facilities everyone sees, would be one secret facility\'s counts in most regions (issue 12).',
 })
 export class CapacitySummaryModel extends CapacitySumsModel {
   @Field(() => RegionModel)
@@ -13,8 +14,19 @@ export class CapacitySummaryModel extends CapacitySumsModel {
   @Field(() => ShelterType)
   type: ShelterType;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every facility of this kind in the region, secret-address ones included.' })
   facilities: number;
+
+  @Field(() => Int, { description: 'Of these, the secret-address facilities (not in the sums).' })
+  secretFacilities: number;
+
+  @Field(() => AvailabilityBand, {
+    description: 'Whether the secret-address facilities have a free place between them (NONE when there are none).',
+  })
+  secretAvailability: AvailabilityBand;
+
+  @Field(() => AvailabilityBand, { description: 'Whether any facility of this kind in the region has a free place.' })
+  availability: AvailabilityBand;
 
   @Field(() => Float, { description: 'Share of these facilities whose capacity is STALE or UNKNOWN (0–1): call to verify.' })
   staleShare: number;

@@ -9,6 +9,7 @@ import {
   ShelterType,
   UpdateCadence,
 } from '@opvangplek/domain';
+import { AvailabilityModel } from './availability.model';
 import { CapacityModel } from './capacity.model';
 import { RegionModel } from './region.model';
 
@@ -115,6 +116,13 @@ export class FacilityModel {
   @Field(() => UpdateCadence)
   updateCadence: UpdateCadence;
 
-  @Field(() => CapacityModel)
-  capacity: CapacityModel;
+  @Field(() => CapacityModel, {
+    nullable: true,
+    description:
+      "Live counts; null for a secret-address facility unless the caller may locate it (its staff): a count that moves seconds after a request ties the request to the facility. Use availability instead.",
+  })
+  capacity: CapacityModel | null;
+
+  @Field(() => AvailabilityModel, { description: 'Whether a place is free, for every caller (capacity may be withheld).' })
+  availability: AvailabilityModel;
 }

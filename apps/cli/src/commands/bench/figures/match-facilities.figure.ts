@@ -48,6 +48,7 @@ fragment FacilityFields on Facility {
   intake { alwaysOpen openNow nextOpeningAt }
   eligibility { genders maxGroupSize }
   capacity { total occupied held outOfService available }
+  availability { band }
 }`;
 
 const OPTIONS = { first: 20, excludedFirst: 50 };

@@ -1,0 +1,117 @@
+/**
+ * Issue 12, path 3: "300 subscriptions on one socket made every capacity change cost 300 database
+ * reads". A change is read once per event in each API process, whatever the number of subscribers
+ * (CapacityFeed), and each subscriber's view is derived from that one row.
+ */
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Role, ShelterType } from '@opvangplek/domain';
+import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { DataSource } from 'typeorm';
+import { collect, gql, wsClient } from '../support/graphql-client';
+import { insertFacilities, newFacility } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+
+const SUBSCRIBERS = 50;
+const LIVE = 'subscription { capacityChanged { id address capacity { version } availability { band } } }';
+const REGION_LIVE = 'subscription { regionCapacityChanged(regionCodes: ["RR"]) { type available } }';
+type Live = { capacityChanged: { id: string; address: string | null; capacity: { version: number } | null } };
+
+describe('issue 12: capacity subscription fan-out reads the database once per event, not once per subscriber', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let shelter: { id: string };
+  let secret: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [shelter, secret] = await insertFacilities(database.dataSource, [
+      newFacility({ type: ShelterType.MAATSCHAPPELIJKE_OPVANG }),
+      newFacility({ secretAddress: true }),
+    ]);
+    // Room for 50 subscriptions from 5 callers (defaults: 20 per socket, 40 per caller).
+    api = await startTestApp(database.url, { env: { WS_MAX_SUBSCRIPTIONS: '100', WS_MAX_SUBSCRIPTIONS_PER_CALLER: '100' } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
+
+  it(`${SUBSCRIBERS} capacityChanged and 10 regionCapacityChanged subscribers of mixed roles: one facility read and one region read per event`, async () => {
+    const roles = [Role.PLANNER, Role.POLICE, Role.ZORGCOORDINATOR, Role.COMENSHA, Role.SHELTER_STAFF];
+    const tokens = await Promise.all(
+      roles.map((role, i) =>
+        tokenFor({ role, org: `org-${i}`, regions: ['RR'], facilityIds: role === Role.SHELTER_STAFF ? [secret.id] : [] }),
+      ),
+    );
+    const clients = tokens.map((token) => wsClient(api.url, token));
+    const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [shelter.id] });
+    try {
+      const feeds = Array.from({ length: SUBSCRIBERS }, (_, i) => collect<Live>(clients[i % clients.length], LIVE));
+      const regionFeeds = Array.from({ length: 10 }, (_, i) => collect(clients[i % clients.length], REGION_LIVE));
+      // Live once every subscriber has had a change (a confirmation: it changes no aggregate).
+      for (let attempt = 0; attempt < 50 && feeds.some((feed) => feed.received.length === 0); attempt++) {
+        await gql(api.url, 'mutation C($id: ID!) { confirmCapacity(facilityId: $id) { id } }', {
+          token: staff,
+          variables: { id: shelter.id },
+        });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(feeds.every((feed) => feed.received.length > 0)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      // Count every statement of the app's own connection, and the register reads by name.
+      const dataSource = api.app.get<DataSource>(getDataSourceToken());
+      const registry = api.app.get(RegistryService);
+      const statements: string[] = [];
+      const query = dataSource.query.bind(dataSource);
+      const spied = jest.spyOn(dataSource, 'query').mockImplementation((...args: Parameters<DataSource['query']>) => {
+        statements.push(args[0]);
+        return query(...args);
+      });
+      const facilityReads = jest.spyOn(registry, 'loadJoined');
+      const regionReads = jest.spyOn(registry, 'load');
+      try {
+        const seen = feeds.map((feed) => feed.received.length);
+        const seenRegion = regionFeeds.map((feed) => feed.received.length);
+        // The event as a capacity change announces it, without the mutation's own reads around it.
+        const [row] = await database.dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [secret.id]);
+        await database.dataSource.query(
+          'UPDATE capacity SET occupied = occupied + 1, version = version + 1 WHERE facility_id = $1',
+          [secret.id],
+        );
+        await api.app.get<EventBus>(EVENT_BUS).publish(EventChannel.CapacityChanged, {
+          facilityId: secret.id,
+          regionCode: 'RR',
+          type: ShelterType.VROUWENOPVANG,
+          version: row.version + 1,
+        });
+        // Only the secret facility's staff follow it; the aggregate changed (its last free places
+        // stay free, but the occupied count is not in the aggregate) — so: the staff's subscriptions.
+        const staffFeeds = feeds.filter((_, i) => i % clients.length === roles.indexOf(Role.SHELTER_STAFF));
+        await Promise.all(staffFeeds.map((feed) => feed.waitFor(seen[feeds.indexOf(feed)] + 1, 5_000)));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+
+        for (const [i, feed] of feeds.entries()) {
+          const fresh = feed.received.slice(seen[i]).map((m) => m.data!.capacityChanged);
+          if (staffFeeds.includes(feed)) expect(fresh).toMatchObject([{ id: secret.id, capacity: { version: row.version + 1 } }]);
+          else expect(fresh).toEqual([]);
+        }
+        expect(regionFeeds.map((feed, i) => feed.received.length - seenRegion[i])).toEqual(regionFeeds.map(() => 0));
+        expect(facilityReads).toHaveBeenCalledTimes(1);
+        expect(regionReads).toHaveBeenCalledTimes(1);
+        // One facility read and one capacity read for its region × kind (the definitions are cached).
+        expect(statements.length).toBeLessThanOrEqual(3);
+      } finally {
+        spied.mockRestore();
+        facilityReads.mockRestore();
+        regionReads.mockRestore();
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.dispose()));
+    }
+  });
+});

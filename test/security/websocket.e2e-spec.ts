@@ -2,10 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { Role } from '@opvangplek/domain';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import WebSocket from 'ws';
+import { freePort } from '@opvangplek/platform/database';
 import { collect, errorCodes, gql, wsClient } from '../support/graphql-client';
 import { insertFacilities, newFacility } from '../support/factories';
+import { type Backend, testEnvironment, uniqueNamespace } from '../support/test-config';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { testRedisUrl } from '../support/test-env';
+import { type RunningProcess, startProcess } from '../support/test-processes';
 import { tokenFor } from '../support/tokens';
 
 type Message = { type: string; id?: string; payload?: unknown };
@@ -109,8 +113,8 @@ describe('GraphQL over WebSocket has the guards HTTP has (issue 12)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     [facility] = await insertFacilities(database.dataSource, [newFacility({ regionCode: 'RR' })]);
-    // The default limits (depth 12, 2,000 fields, 100kb, 20 subscriptions); a low operation rate.
-    api = await startTestApp(database.url, { env: { WS_OPERATIONS_PER_MINUTE: '30' } });
+    // The default limits (depth 12, 2,000 fields, 100kb, 20 subscriptions); a low rate (HTTP and WS alike).
+    api = await startTestApp(database.url, { env: { RATE_LIMIT_PER_MINUTE: '30' } });
   });
   afterAll(async () => {
     await api.close();
@@ -222,6 +226,28 @@ describe('GraphQL over WebSocket has the guards HTTP has (issue 12)', () => {
     expect(other.data).toEqual({ me: { role: 'ZORGCOORDINATOR' } });
   });
 
+  it("draws the officer on shift's HTTP requests and WebSocket operations from one budget (issue 12)", async () => {
+    const token = await caller('one-budget');
+    for (let i = 0; i < 20; i++) expect((await gql(api.url, '{ me { role } }', { token })).status).toBe(200);
+    const socket = new RawSocket(api.url);
+    expect(await socket.init(token)).toEqual({ type: 'connection_ack' });
+    const codes: unknown[] = [];
+    for (let i = 0; i < 11; i++) {
+      socket.send({ id: `q${i}`, type: 'subscribe', payload: { query: '{ me { role } }' } });
+      const answer = (await socket.next()) as { type: string; payload: { extensions?: { code?: string }; message?: string }[] };
+      codes.push(answer.type === 'error' ? answer.payload[0].extensions?.code : 'ok');
+      if (answer.type === 'next') await socket.next(); // its complete
+    }
+    expect(codes).toEqual([...Array(10).fill('ok'), 'RATE_LIMITED']);
+    socket.close();
+    const http = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { role } }' }),
+    });
+    expect(http.status).toBe(429);
+  });
+
   it('still delivers capacityChanged to a subscriber', async () => {
     const token = await caller('subscriber');
     const admin = await tokenFor({ role: Role.ADMIN, org: 'beheer-2' });
@@ -236,6 +262,100 @@ describe('GraphQL over WebSocket has the guards HTTP has (issue 12)', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+/**
+ * Issue 12: at most N sockets and M subscriptions per caller, counted over every API process
+ * (Redis, else PostgreSQL), so a second process behind the balancer is no second allowance.
+ */
+describe.each<Backend>(['postgres', 'redis'])('per-caller socket and subscription caps across two API processes (%s store)', (backend) => {
+  const skip = backend === 'redis' && !testRedisUrl();
+  const maybe = skip ? it.skip : it;
+  let database: TestDatabase;
+  let a: RunningProcess;
+  let b: RunningProcess;
+  const opened: RawSocket[] = [];
+  const socketOn = (process: RunningProcess) => {
+    const socket = new RawSocket(process.url);
+    opened.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await createTestDatabase();
+    const env = {
+      ...testEnvironment(database.url, backend, uniqueNamespace()),
+      WS_MAX_SOCKETS_PER_CALLER: '2',
+      WS_MAX_SUBSCRIPTIONS_PER_CALLER: '3',
+    };
+    [a, b] = await Promise.all([
+      startProcess('api', env, { port: await freePort() }),
+      startProcess('api', env, { port: await freePort() }),
+    ]);
+  }, 90_000);
+  afterAll(async () => {
+    if (skip) return;
+    opened.forEach((socket) => socket.close());
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+  });
+
+  const officer = (name: string) => tokenFor({ role: Role.ZORGCOORDINATOR, org: `zc-${name}-${backend}`, regions: ['RR'] });
+
+  maybe("refuses the attacker's third socket on either process (4429) and admits one once a socket closes", async () => {
+    const token = await officer('sockets');
+    const first = socketOn(a);
+    expect(await first.init(token)).toEqual({ type: 'connection_ack' });
+    expect(await socketOn(b).init(token)).toEqual({ type: 'connection_ack' });
+    for (const process of [a, b]) {
+      expect(await socketOn(process).init(token)).toEqual({
+        code: 4429,
+        reason: 'Too many connections: at most 2 open per caller; close one first',
+      });
+    }
+    // Another caller is not affected.
+    expect(await socketOn(b).init(await officer('bystander'))).toEqual({ type: 'connection_ack' });
+    // A closed socket gives its place back to the caller, on the other process too.
+    first.close();
+    await first.closed;
+    let again: Message | Closed = { code: 0, reason: '' };
+    for (let attempt = 0; attempt < 20 && !('type' in again); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      again = await socketOn(b).init(token);
+    }
+    expect(again).toEqual({ type: 'connection_ack' });
+  });
+
+  maybe('caps subscriptions per caller over both processes, not only per socket; a completed one makes room', async () => {
+    const token = await officer('subscriptions');
+    const onA = socketOn(a);
+    const onB = socketOn(b);
+    expect(await onA.init(token)).toEqual({ type: 'connection_ack' });
+    expect(await onB.init(token)).toEqual({ type: 'connection_ack' });
+    for (const id of ['s1', 's2']) onA.send({ id, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+    onB.send({ id: 's3', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+    // Accepted subscriptions answer nothing until an event; a refusal would come at once.
+    await expect(onA.next(500)).rejects.toThrow('no message');
+    await expect(onB.next(500)).rejects.toThrow('no message');
+    onB.send({ id: 's4', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+    const refusal = (await onB.next()) as { id: string; type: string; payload: { message: string; extensions: { code: string } }[] };
+    expect(refusal).toMatchObject({ id: 's4', type: 'error' });
+    expect(refusal.payload[0].extensions.code).toBe('RATE_LIMITED');
+    expect(refusal.payload[0].message).toContain('At most 3 subscriptions may be open at once for one caller');
+
+    onA.send({ id: 's1', type: 'complete' });
+    let accepted = false;
+    for (let attempt = 0; attempt < 20 && !accepted; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      onB.send({ id: `s5-${attempt}`, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+      accepted = await onB.next(500).then(
+        () => false,
+        () => true,
+      );
+    }
+    expect(accepted).toBe(true);
   });
 });
 

@@ -35,20 +35,61 @@ describe('loadConfig', () => {
     });
   });
 
-  it('gives WebSocket the HTTP limits: messages up to BODY_LIMIT, operations at the HTTP rate; 20 subscriptions a socket', () => {
-    expect(loadConfig({}).websocket).toEqual({ maxPayloadBytes: 100 * 1024, maxSubscriptions: 20, operationsPerMinute: 600 });
-    expect(loadConfig({ BODY_LIMIT: '1mb', RATE_LIMIT_PER_MINUTE: '40' }).websocket).toMatchObject({
-      maxPayloadBytes: 1024 * 1024,
-      operationsPerMinute: 40,
+  it('gives WebSocket the HTTP limits: messages up to BODY_LIMIT; 20 subscriptions a socket, 5 sockets and 40 subscriptions a caller', () => {
+    expect(loadConfig({}).websocket).toEqual({
+      maxPayloadBytes: 100 * 1024,
+      maxSubscriptions: 20,
+      maxSocketsPerCaller: 5,
+      maxSubscriptionsPerCaller: 40,
     });
-    expect(loadConfig({ BODY_LIMIT: '65536', WS_MAX_SUBSCRIPTIONS: '5', WS_OPERATIONS_PER_MINUTE: '90' }).websocket).toEqual({
-      maxPayloadBytes: 65_536,
-      maxSubscriptions: 5,
-      operationsPerMinute: 90,
-    });
-    expect(problemsOf({ BODY_LIMIT: 'lots', WS_MAX_SUBSCRIPTIONS: '0' })).toEqual([
+    expect(loadConfig({ BODY_LIMIT: '1mb' }).websocket).toMatchObject({ maxPayloadBytes: 1024 * 1024 });
+    expect(
+      loadConfig({
+        BODY_LIMIT: '65536',
+        WS_MAX_SUBSCRIPTIONS: '5',
+        WS_MAX_SOCKETS_PER_CALLER: '2',
+        WS_MAX_SUBSCRIPTIONS_PER_CALLER: '8',
+      }).websocket,
+    ).toEqual({ maxPayloadBytes: 65_536, maxSubscriptions: 5, maxSocketsPerCaller: 2, maxSubscriptionsPerCaller: 8 });
+    expect(problemsOf({ BODY_LIMIT: 'lots', WS_MAX_SUBSCRIPTIONS: '0', WS_MAX_SOCKETS_PER_CALLER: 'five' })).toEqual([
       'BODY_LIMIT is "lots"; allowed: a size such as 100kb, 1mb or 65536 (bytes)',
       'WS_MAX_SUBSCRIPTIONS is "0"; allowed: a whole number from 1 to 10000',
+      'WS_MAX_SOCKETS_PER_CALLER is "five"; allowed: a whole number from 1 to 1000',
+    ]);
+  });
+
+  it('has one rate budget for HTTP and WebSocket (issue 12): WS_OPERATIONS_PER_MINUTE is refused, naming its replacement', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '40' }).http.rateLimitPerMinute).toBe(40);
+    expect(problemsOf({ WS_OPERATIONS_PER_MINUTE: '90' })).toEqual([
+      'WS_OPERATIONS_PER_MINUTE is no longer used: WebSocket operations draw from the same per-caller budget as HTTP (RATE_LIMIT_PER_MINUTE); remove it',
+    ]);
+  });
+
+  it('caps the cost of one operation at MAX_QUERY_COST, 2500 by default (issue 12)', () => {
+    expect(loadConfig({}).graphql.maxCost).toBe(2_500);
+    expect(loadConfig({ MAX_QUERY_COST: '5000' }).graphql.maxCost).toBe(5_000);
+    expect(problemsOf({ MAX_QUERY_COST: '10' })).toEqual([
+      'MAX_QUERY_COST is "10"; allowed: a whole number from 100 to 10000000',
+    ]);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names them: a hop count or addresses, never "true" (issue 12)', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: 'true' }).join('\n')).toContain(
+      'TRUST_PROXY is "true", which would let any client choose its address',
+    );
+    expect(problemsOf({ TRUST_PROXY: '11' }).join('\n')).toContain(
+      'TRUST_PROXY is "11"; allowed: false, a number of proxy hops from 1 to 10',
+    );
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33,proxy.local' })).toEqual([
+      'TRUST_PROXY is "10.0.0.0/33,proxy.local"; allowed: false, a number of proxy hops from 1 to 10, or a comma-separated list of IP addresses, CIDR ranges and loopback, linklocal, uniquelocal (not: "10.0.0.0/33", "proxy.local")',
     ]);
   });
 

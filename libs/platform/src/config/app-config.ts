@@ -2,6 +2,7 @@
  * The one typed configuration of every Opvangplek process, read from the environment once at boot.
  * `loadConfig` is pure (env in, config or a list of sentences out) so it is unit-tested without Nest.
  */
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import {
   type AuthorityHours,
@@ -13,6 +14,8 @@ import {
 } from '@opvangplek/domain';
 
 export type QueueBackendKind = 'redis' | 'postgres';
+/** What Express's `trust proxy` setting accepts, short of `true` (see parseTrustProxy). */
+export type TrustProxy = false | number | string[];
 export type RuntimeEnvironment = 'development' | 'test' | 'production';
 
 export interface AppConfig {
@@ -22,14 +25,24 @@ export interface AppConfig {
     port: number;
     bodyLimit: string;
     corsOrigins: string[];
-    /** GraphQL requests per caller (token, else address) per minute, per API process. */
+    /**
+     * Operations per caller (verified subject, else client address) per minute, over HTTP and
+     * WebSocket together, shared by every API process (Redis, else PostgreSQL).
+     */
     rateLimitPerMinute: number;
+    /**
+     * Express's `trust proxy` (TRUST_PROXY): `false` = the socket's peer is the client and
+     * X-Forwarded-For is ignored; a hop count or the proxies' addresses otherwise.
+     */
+    trustProxy: TrustProxy;
   };
   graphql: {
     /** Deepest selection nesting an operation may have. */
     maxDepth: number;
     /** Most fields an operation may select in all (fragments expanded, aliases counted). */
     maxFields: number;
+    /** Highest cost one operation may have (MAX_QUERY_COST; see operation-cost.ts). */
+    maxCost: number;
   };
   /** GraphQL over graphql-ws: the same limits as HTTP (above), plus those only a socket has. */
   websocket: {
@@ -37,8 +50,10 @@ export interface AppConfig {
     maxPayloadBytes: number;
     /** Subscriptions one connection may have open at once (WS_MAX_SUBSCRIPTIONS). */
     maxSubscriptions: number;
-    /** Operations per caller (token) per minute over WebSocket, per API process (WS_OPERATIONS_PER_MINUTE). */
-    operationsPerMinute: number;
+    /** Sockets one caller may have open at once, across all API processes (WS_MAX_SOCKETS_PER_CALLER). */
+    maxSocketsPerCaller: number;
+    /** Subscriptions one caller may have open at once over all its sockets and processes. */
+    maxSubscriptionsPerCaller: number;
   };
   dataDir: string;
   /** `undefined` only in zero-config mode, where the standalone launcher starts an embedded server. */
@@ -142,6 +157,48 @@ export function parseByteSize(text: string): number | undefined {
   if (!match) return undefined;
   const bytes = Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'b').toLowerCase()]);
   return bytes > 0 ? bytes : undefined;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY as Express's `trust proxy` takes it: `false` (the default: the client is the socket's
+ * peer, X-Forwarded-For is ignored), a number of proxy hops in front of the API, or the proxies'
+ * addresses (IPs, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`), comma-separated. `true`
+ * is refused: it trusts every hop, so any client could name its own address and get a fresh rate
+ * limit with each request. Returns a sentence describing the problem when the value is not usable.
+ */
+export function parseTrustProxy(text: string | undefined): TrustProxy | { problem: string } {
+  const value = text?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === 'false' || value === 'off' || value === '0') return false;
+  if (value === 'true') {
+    return {
+      problem:
+        'TRUST_PROXY is "true", which would let any client choose its address in X-Forwarded-For; give the number of proxies in front of the API (e.g. 1) or their addresses',
+    };
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+    return { problem: `TRUST_PROXY is "${text}"; allowed: false, a number of proxy hops from 1 to 10, or proxy addresses` };
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !PROXY_NAMES.has(entry) && !isAddressOrRange(entry));
+  if (wrong.length > 0 || entries.length === 0) {
+    return {
+      problem: `TRUST_PROXY is "${text}"; allowed: false, a number of proxy hops from 1 to 10, or a comma-separated list of IP addresses, CIDR ranges and loopback, linklocal, uniquelocal (not: "${wrong.join('", "')}")`,
+    };
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 export class ConfigError extends Error {
@@ -260,6 +317,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.problems.push(`BODY_LIMIT is "${bodyLimit}"; allowed: a size such as 100kb, 1mb or 65536 (bytes)`);
   }
   const rateLimitPerMinute = read.integer('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000);
+  // One budget for HTTP and WebSocket alike: a separate WebSocket rate would let a caller spend both.
+  if (read.string('WS_OPERATIONS_PER_MINUTE') !== undefined) {
+    read.problems.push(
+      'WS_OPERATIONS_PER_MINUTE is no longer used: WebSocket operations draw from the same per-caller budget as HTTP (RATE_LIMIT_PER_MINUTE); remove it',
+    );
+  }
+  const trustProxy = parseTrustProxy(read.string('TRUST_PROXY'));
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) read.problems.push(trustProxy.problem);
 
   const config: AppConfig = {
     env: runtime,
@@ -269,15 +334,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
       bodyLimit,
       corsOrigins,
       rateLimitPerMinute,
+      trustProxy: typeof trustProxy === 'object' && !Array.isArray(trustProxy) ? false : trustProxy,
     },
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxFields: read.integer('GRAPHQL_MAX_FIELDS', 2_000, 10, 1_000_000),
+      maxCost: read.integer('MAX_QUERY_COST', 2_500, 100, 10_000_000),
     },
     websocket: {
       maxPayloadBytes: bodyLimitBytes ?? 100 * 1024,
       maxSubscriptions: read.integer('WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
-      operationsPerMinute: read.integer('WS_OPERATIONS_PER_MINUTE', rateLimitPerMinute, 1, 1_000_000),
+      maxSocketsPerCaller: read.integer('WS_MAX_SOCKETS_PER_CALLER', 5, 1, 1_000),
+      maxSubscriptionsPerCaller: read.integer('WS_MAX_SUBSCRIPTIONS_PER_CALLER', 40, 1, 100_000),
     },
     dataDir: path.resolve(read.string('DATA_DIR', '.data')!),
     databaseUrl,

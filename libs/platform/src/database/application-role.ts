@@ -52,7 +52,7 @@ export async function checkApplicationRole(config: AppConfig): Promise<void> {
   const what = [
     powers.superuser && 'a superuser',
     powers.owner && !powers.superuser && 'the owner of the tables',
-    powers.createRole && 'allowed to create roles',
+    powers.createRole && !powers.superuser && 'allowed to create roles',
   ].filter(Boolean);
   if (what.length === 0) return;
   const problem =

@@ -7,6 +7,8 @@ import { AppErrorFilter } from './app-error.filter';
 import { CalendarDate } from './calendar-date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
+import { CALLER_LIMITS, createCallerLimits } from '../limits/caller-limits';
+import { operationCostPlugin } from './operation-cost';
 import { operationRules } from './operation-rules';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -30,7 +32,13 @@ export class GraphqlPlatformModule {
   static forRoot(authentication: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: GraphqlPlatformModule,
-      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }, CalendarDate, GraphqlWebSocketServer],
+      providers: [
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+        CalendarDate,
+        // The per-caller rate, socket and subscription limits, shared with the HTTP middleware.
+        { provide: CALLER_LIMITS, inject: [APP_CONFIG], useFactory: createCallerLimits },
+        GraphqlWebSocketServer,
+      ],
       imports: [
         authentication,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
@@ -51,6 +59,8 @@ export class GraphqlPlatformModule {
             // No HTTP cache hints are used (answers are per caller); the plugin cost a hook per field.
             plugins: [
               ApolloServerPluginCacheControlDisabled(),
+              // The cost limit needs the variables, which validation rules do not get.
+              operationCostPlugin(config.graphql.maxCost),
               ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
             ],
             validationRules: operationRules(config),

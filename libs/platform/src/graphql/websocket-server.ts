@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
@@ -22,8 +23,11 @@ import {
 import { CloseCode, type Context, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RateLimiter, verifiedCallerKey } from '../http/rate-limiter';
+import { clientAddress, type TrustProxyFunction } from '../http/client-address';
+import { verifiedCallerKey } from '../http/rate-limiter';
+import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
 import { formatGraphQLError } from './format-error';
+import { costErrors } from './operation-cost';
 import { validateOperation } from './operation-rules';
 import {
   type AuthOutcome,
@@ -41,16 +45,23 @@ const KEEP_ALIVE_MS = 12_000;
 /** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** Closes a socket its caller may not open: they already have the most open sockets allowed. */
+const TOO_MANY_SOCKETS = 4429;
+
 /** What this server keeps per socket, next to graphql-ws's own `socket` and `request`. */
 interface SocketState {
   auth?: AuthOutcome<unknown>;
-  /** The caller's rate-limit key (a hash of the token, never the token itself). */
+  /** The caller's rate-limit key (a hash of the verified subject, never the token itself). */
   caller?: string;
+  /** This socket's id in the shared socket and subscription counts (CallerLimits). */
+  socketId?: string;
   /** When the token expires; the socket is closed then. */
   expiresAt?: Date;
   expiryTimer?: NodeJS.Timeout;
   /** Ids of the subscription operations started on this socket (pruned against graphql-ws's live ones). */
   subscriptionIds?: Set<string>;
+  /** Set once the socket has closed (a lease taken after that is given back at once). */
+  closed?: boolean;
 }
 type SocketExtra = { readonly socket: WebSocket; readonly request: IncomingMessage } & SocketState;
 type SocketContext = Context<Record<string, unknown> | undefined, SocketExtra>;
@@ -87,12 +98,16 @@ function formatWsError(error: GraphQLError): GraphQLFormattedError {
  *   when its token expires, so a token stops working on a socket when it stops on HTTP;
  * - every operation is parsed and validated like on HTTP (depth and field limits, no introspection
  *   and no "Did you mean" in production) before it runs, errors shaped by `formatGraphQLError`;
- * - operations per caller per minute are limited, and subscriptions per socket.
+ * - every operation draws from the caller's one rate budget, shared with HTTP and with every API
+ *   process (CallerLimits), and costs at most MAX_QUERY_COST;
+ * - a caller may have at most WS_MAX_SOCKETS_PER_CALLER sockets open (4429 beyond), at most
+ *   WS_MAX_SUBSCRIPTIONS subscriptions per socket and WS_MAX_SUBSCRIPTIONS_PER_CALLER over all.
+ * The client address (the caller of a token without a subject) is derived as Express derives
+ * `req.ip`, with the same `trust proxy` setting, so X-Forwarded-For counts only behind a trusted proxy.
  */
 @Injectable()
 export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('GraphQLWebSocket');
-  private readonly limiter: RateLimiter;
   private wss?: WebSocketServer;
   private detach?: () => void;
 
@@ -101,8 +116,15 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
     @Inject(REQUEST_AUTHENTICATOR) private readonly authenticator: RequestAuthenticator,
     private readonly schemaHost: GraphQLSchemaHost,
     private readonly adapterHost: HttpAdapterHost,
-  ) {
-    this.limiter = new RateLimiter(config.websocket.operationsPerMinute, 60_000);
+    @Inject(CALLER_LIMITS) private readonly limits: CallerLimits,
+  ) {}
+
+  /** The client's address as Express's `req.ip` has it (the same compiled `trust proxy` function). */
+  private clientAddress(request: IncomingMessage): string | undefined {
+    const app = this.adapterHost.httpAdapter?.getInstance() as
+      | { get?(setting: string): TrustProxyFunction | undefined }
+      | undefined;
+    return clientAddress(request, typeof app?.get === 'function' ? app.get('trust proxy fn') : undefined);
   }
 
   /** After every module's init (the schema is built then), before the server listens. */
@@ -213,29 +235,54 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
           );
           return false;
         }
+        const caller = verifiedCallerKey((auth.viewer as { sub?: string } | undefined)?.sub, this.clientAddress(ctx.extra.request));
+        const socketId = randomUUID();
+        if (!(await this.limits.hold('socket', caller, socketId))) {
+          ctx.extra.socket.close(
+            TOO_MANY_SOCKETS,
+            closeReason(`Too many connections: at most ${config.websocket.maxSocketsPerCaller} open per caller; close one first`),
+          );
+          return false;
+        }
+        if (ctx.extra.closed) {
+          this.limits.release('socket', socketId);
+          return false;
+        }
         ctx.extra.auth = auth;
         ctx.extra.expiresAt = auth.expiresAt;
-        ctx.extra.caller = verifiedCallerKey(
-          (auth.viewer as { sub?: string } | undefined)?.sub,
-          ctx.extra.request.socket.remoteAddress,
-        );
+        ctx.extra.caller = caller;
+        ctx.extra.socketId = socketId;
         ctx.extra.subscriptionIds = new Set();
         if (auth.expiresAt) this.closeAtExpiry(ctx, auth.expiresAt);
         return true;
       },
       onClose: (ctx: SocketContext) => {
+        ctx.extra.closed = true;
         if (ctx.extra.expiryTimer) clearTimeout(ctx.extra.expiryTimer);
+        const { socketId } = ctx.extra;
+        if (!socketId) return;
+        for (const id of ctx.extra.subscriptionIds ?? []) this.limits.release('subscription', `${socketId}:${id}`);
+        this.limits.release('socket', socketId);
       },
-      onSubscribe: (ctx: SocketContext, id: string, payload: SubscribePayload): ExecutionArgs | readonly GraphQLError[] => {
+      onComplete: (ctx: SocketContext, id: string) => {
+        if (ctx.extra.socketId && ctx.extra.subscriptionIds?.delete(id)) {
+          this.limits.release('subscription', `${ctx.extra.socketId}:${id}`);
+        }
+      },
+      onSubscribe: async (
+        ctx: SocketContext,
+        id: string,
+        payload: SubscribePayload,
+      ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         if (ctx.extra.expiresAt && ctx.extra.expiresAt.getTime() <= Date.now()) {
           ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: the token has expired');
           return [new GraphQLError('The token has expired.', { extensions: { code: 'UNAUTHENTICATED' } })];
         }
-        const retryAfter = this.limiter.take(ctx.extra.caller ?? 'unknown');
+        const retryAfter = await this.limits.take(ctx.extra.caller ?? 'unknown');
         if (retryAfter > 0) {
           return [
             new TransportRefusal(
-              `Too many operations: at most ${config.websocket.operationsPerMinute} a minute. Try again in ${retryAfter} seconds.`,
+              `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`,
             ),
           ];
         }
@@ -248,6 +295,8 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
         }
         const errors = validateOperation(schema, document, config);
         if (errors.length > 0) return errors;
+        const tooCostly = costErrors(schema, document, payload.operationName, payload.variables, config.graphql.maxCost);
+        if (tooCostly.length > 0) return tooCostly;
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation === 'subscription') {
           const open = this.openSubscriptions(ctx);
@@ -258,7 +307,20 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
               ),
             ];
           }
+          // Counted on this socket before the shared count is asked, so concurrent subscribes cannot all pass.
           open.add(id);
+          if (!(await this.limits.hold('subscription', ctx.extra.caller ?? 'unknown', `${ctx.extra.socketId}:${id}`))) {
+            open.delete(id);
+            return [
+              new TransportRefusal(
+                `At most ${config.websocket.maxSubscriptionsPerCaller} subscriptions may be open at once for one caller, over all connections; complete one before starting another.`,
+              ),
+            ];
+          }
+          if (ctx.extra.closed) {
+            this.limits.release('subscription', `${ctx.extra.socketId}:${id}`);
+            return [new TransportRefusal('The connection has closed.')];
+          }
         }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
@@ -273,7 +335,11 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
   /** The subscriptions still running on this socket (those completed or failed are dropped). */
   private openSubscriptions(ctx: SocketContext): Set<string> {
     const open = (ctx.extra.subscriptionIds ??= new Set());
-    for (const id of open) if (!(id in ctx.subscriptions)) open.delete(id);
+    for (const id of open) {
+      if (id in ctx.subscriptions) continue;
+      open.delete(id);
+      this.limits.release('subscription', `${ctx.extra.socketId}:${id}`);
+    }
     return open;
   }
 

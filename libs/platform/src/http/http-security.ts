@@ -7,7 +7,8 @@ import {
   REQUEST_AUTHENTICATOR,
   type RequestAuthenticator,
 } from '../graphql/request-authenticator';
-import { isRateLimitedPath, normalisedPath, RateLimiter, verifiedCallerKey } from './rate-limiter';
+import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
+import { isRateLimitedPath, normalisedPath, verifiedCallerKey } from './rate-limiter';
 
 interface MinimalRequest extends AuthenticatedHttpRequest {
   method: string;
@@ -27,9 +28,17 @@ interface MinimalResponse {
  * One limiter for every path that serves data: GraphQL by any method and spelling (`/graphql/`,
  * `/GRAPHQL`, GET) and the CSV exports. The caller is the verified token subject, else the client
  * address (the token is verified here once; the GraphQL context and the guard reuse the outcome),
- * so a made-up or respaced token buys no fresh allowance. Per process (see RateLimiter).
+ * so a made-up or respaced token buys no fresh allowance. The budget is shared with WebSocket
+ * operations and across API processes (CallerLimits).
+ *
+ * The client address is the socket's peer unless TRUST_PROXY names the proxies in front of the
+ * API (Express's `trust proxy`): only then is X-Forwarded-For read, and only the hops it trusts.
  */
 export function applyHttpSecurity(app: INestApplication, config: AppConfig): void {
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set(
+    'trust proxy',
+    config.http.trustProxy,
+  );
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config) },
@@ -40,14 +49,14 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
   if (config.http.corsOrigins.length > 0)
     app.enableCors({ origin: config.http.corsOrigins, allowedHeaders: ['authorization', 'content-type'] });
 
-  const limiter = new RateLimiter(config.http.rateLimitPerMinute, 60_000);
+  const limits = app.get<CallerLimits>(CALLER_LIMITS, { strict: false });
   const authenticator = app.get<RequestAuthenticator>(REQUEST_AUTHENTICATOR, { strict: false });
   app.use((request: MinimalRequest, response: MinimalResponse, next: (error?: unknown) => void) => {
     if (request.method === 'OPTIONS' || !isRateLimitedPath(request.path)) return next();
     authenticateRequest(authenticator, request)
-      .then((auth) => {
+      .then(async (auth) => {
         const subject = (auth.viewer as { sub?: unknown } | undefined)?.sub;
-        const retryAfter = limiter.take(verifiedCallerKey(typeof subject === 'string' ? subject : undefined, request.ip));
+        const retryAfter = await limits.take(verifiedCallerKey(typeof subject === 'string' ? subject : undefined, request.ip));
         if (retryAfter === 0) return next();
         const message = `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`;
         response.setHeader('Retry-After', String(retryAfter));

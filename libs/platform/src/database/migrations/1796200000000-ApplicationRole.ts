@@ -30,6 +30,13 @@ export class ApplicationRole1796200000000 implements MigrationInterface {
         END;
       END IF;
     END $$`);
+    // PostgreSQL 15's default, made explicit for older servers: no one but the owner plants a
+    // table or function beside the ones the owner's own sessions and triggers resolve.
+    await queryRunner.query(`DO $$ BEGIN
+      IF pg_has_role((SELECT nspowner FROM pg_namespace WHERE nspname = 'public'), 'USAGE') THEN
+        REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+      END IF;
+    END $$`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO opvangplek_app`);
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO opvangplek_app`);
     await queryRunner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO opvangplek_app`);

@@ -1,0 +1,105 @@
+import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isCompositeType } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+
+/**
+ * What a field costs beyond the default (an object 1 plus what is selected in it, a scalar 0),
+ * roughly in units of one row read or built. The expensive ones do much more than their answer
+ * shows: matching screens every facility and reads the capacity of the candidates (and audits the
+ * profile it matched); the insight queries aggregate a period's requests or a capacity history.
+ * `page`: a list paged with `first`; each row costs what is selected in it (at least 1), times
+ * `first` (or the resolver's default page when it is omitted).
+ *
+ * Keyed by schema coordinate; the spec checks every key against schema.gql, so a renamed field
+ * cannot silently lose its cost.
+ */
+export const FIELD_COSTS: Readonly<Record<string, { base?: number; page?: number }>> = {
+  'Query.matchFacilities': { base: 100 },
+  'Query.placementCandidates': { base: 100 },
+  'Mutation.requestNoodbed': { base: 100 },
+  'Mutation.requestPlacement': { base: 50 },
+  'Query.unmetDemand': { base: 100 },
+  'Query.placementStatistics': { base: 100 },
+  'Query.occupancyHistory': { base: 50 },
+  'Query.capacityOverview': { base: 20 },
+  'Query.facilities': { base: 20 },
+  'Query.auditLog': { base: 1, page: 100 },
+  'Query.placementRequests': { base: 1, page: 50 },
+};
+
+/** The estimator graphql-query-complexity calls for every field, innermost first. */
+export function fieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
+  const known = FIELD_COSTS[`${type.name}.${field.name}`];
+  const composite = isCompositeType(getNamedType(field.type));
+  const base = known?.base ?? (composite ? 1 : 0);
+  if (known?.page === undefined) return base + childComplexity;
+  const first = args.first;
+  const rows = typeof first === 'number' && Number.isFinite(first) && first > 0 ? first : known.page;
+  return base + rows * Math.max(1, childComplexity);
+}
+
+/**
+ * The operation's cost, with its variables (a page size given as `$first` counts as sent). Aliases
+ * and fragments count as often as they are spelled, so 100 aliased `matchFacilities` cost 100
+ * matches.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables?: Record<string, unknown> | null,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables: variables ?? {},
+    estimators: [fieldCost],
+  });
+}
+
+/**
+ * Refuses an operation that costs more than `maxCost` (MAX_QUERY_COST), before it runs, over HTTP
+ * (an Apollo plugin: validation rules there do not see the variables, and a page size sent as a
+ * variable must count) and WebSocket (`onSubscribe`) alike. graphql-query-complexity computes the
+ * cost; graphql-armor's cost limit was not used: it prices fields by type and depth only, with no
+ * way to price `matchFacilities` above a scalar or to multiply by `first`.
+ *
+ * Arguments that cannot be read (a variable of the wrong type) are refused here too: execution
+ * would refuse them anyway, and an operation whose cost is unknown must not run.
+ */
+export function costErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  maxCost: number,
+): GraphQLError[] {
+  let cost: number;
+  try {
+    cost = operationCost(schema, document, operationName, variables);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } })];
+  }
+  if (cost <= maxCost) return [];
+  return [
+    new GraphQLError(
+      `This operation costs ${cost}, more than the ${maxCost} one operation may cost (MAX_QUERY_COST); ask for fewer or smaller pages, or fewer matches, at a time.`,
+      { extensions: { code: 'BAD_USER_INPUT', cost, maxCost, http: { status: 400 } } },
+    ),
+  ];
+}
+
+/** The cost limit on HTTP, where Apollo knows the operation and its variables but has not run it. */
+export function operationCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ request, document, schema, operationName }) => {
+          const [refusal] = costErrors(schema, document, operationName ?? request.operationName, request.variables, maxCost);
+          return refusal ? Promise.reject(refusal) : Promise.resolve();
+        },
+      }),
+  };
+}

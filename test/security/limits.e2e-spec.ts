@@ -186,21 +186,24 @@ describe.each<Backend>(['postgres', 'redis'])('one rate budget across two API pr
     await database?.drop();
   });
 
-  maybe('refuses the attacker who spreads requests over both processes once the one budget is spent (429, Retry-After)', async () => {
-    const token = await tokenFor({ role: Role.ADMIN, org: 'beheer', sub: `spread-${backend}` });
-    for (let i = 0; i < LIMIT; i++) {
-      expect((await post((i % 2 === 0 ? a : b).url, '{ me { role } }', `Bearer ${token}`)).status).toBe(200);
-    }
-    for (const process of [a, b]) {
-      const refused = await post(process.url, '{ me { role } }', `Bearer ${token}`);
-      expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(JSON.stringify(await refused.json())).toContain('RATE_LIMITED');
-    }
-    // Another officer on shift keeps her own budget.
-    const other = await tokenFor({ role: Role.PLANNER, org: 'gemeente', sub: `other-${backend}` });
-    expect((await post(b.url, '{ me { role } }', `Bearer ${other}`)).status).toBe(200);
-  });
+  maybe(
+    'refuses the attacker who spreads requests over both processes once the one budget is spent (429, Retry-After)',
+    async () => {
+      const token = await tokenFor({ role: Role.ADMIN, org: 'beheer', sub: `spread-${backend}` });
+      for (let i = 0; i < LIMIT; i++) {
+        expect((await post((i % 2 === 0 ? a : b).url, '{ me { role } }', `Bearer ${token}`)).status).toBe(200);
+      }
+      for (const process of [a, b]) {
+        const refused = await post(process.url, '{ me { role } }', `Bearer ${token}`);
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(JSON.stringify(await refused.json())).toContain('RATE_LIMITED');
+      }
+      // Another officer on shift keeps her own budget.
+      const other = await tokenFor({ role: Role.PLANNER, org: 'gemeente', sub: `other-${backend}` });
+      expect((await post(b.url, '{ me { role } }', `Bearer ${other}`)).status).toBe(200);
+    },
+  );
 
   maybe('lets HTTP requests on one process and WebSocket operations on the other draw from the same budget', async () => {
     const token = await tokenFor({ role: Role.ADMIN, org: 'beheer', sub: `both-${backend}` });
@@ -337,10 +340,12 @@ describe('the query cost limit (issue 12, MAX_QUERY_COST)', () => {
 
   it('refuses an expensive page, also when its size comes as a variable', async () => {
     const token = await tokenFor({ role: Role.COMENSHA, org: 'comensha', sub: 'expensive-page' });
-    const pages = `query Pages($first: Int) { ${['a', 'b'].map(
-      (alias) =>
-        `${alias}: placementRequests(first: $first) { edges { node { id facility { id region { code } } history { status } followUp { id } profileSummary { gender } } } }`,
-    ).join(' ')} }`;
+    const pages = `query Pages($first: Int) { ${['a', 'b']
+      .map(
+        (alias) =>
+          `${alias}: placementRequests(first: $first) { edges { node { id facility { id region { code } } history { status } followUp { id } profileSummary { gender } } } }`,
+      )
+      .join(' ')} }`;
     const refused = await gql(api.url, pages, { token, variables: { first: 200 } });
     expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0].message).toContain('MAX_QUERY_COST');

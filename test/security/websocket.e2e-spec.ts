@@ -269,95 +269,102 @@ describe('GraphQL over WebSocket has the guards HTTP has (issue 12)', () => {
  * Issue 12: at most N sockets and M subscriptions per caller, counted over every API process
  * (Redis, else PostgreSQL), so a second process behind the balancer is no second allowance.
  */
-describe.each<Backend>(['postgres', 'redis'])('per-caller socket and subscription caps across two API processes (%s store)', (backend) => {
-  const skip = backend === 'redis' && !testRedisUrl();
-  const maybe = skip ? it.skip : it;
-  let database: TestDatabase;
-  let a: RunningProcess;
-  let b: RunningProcess;
-  const opened: RawSocket[] = [];
-  const socketOn = (process: RunningProcess) => {
-    const socket = new RawSocket(process.url);
-    opened.push(socket);
-    return socket;
-  };
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await createTestDatabase();
-    const env = {
-      ...testEnvironment(database.url, backend, uniqueNamespace()),
-      WS_MAX_SOCKETS_PER_CALLER: '2',
-      WS_MAX_SUBSCRIPTIONS_PER_CALLER: '3',
+describe.each<Backend>(['postgres', 'redis'])(
+  'per-caller socket and subscription caps across two API processes (%s store)',
+  (backend) => {
+    const skip = backend === 'redis' && !testRedisUrl();
+    const maybe = skip ? it.skip : it;
+    let database: TestDatabase;
+    let a: RunningProcess;
+    let b: RunningProcess;
+    const opened: RawSocket[] = [];
+    const socketOn = (process: RunningProcess) => {
+      const socket = new RawSocket(process.url);
+      opened.push(socket);
+      return socket;
     };
-    [a, b] = await Promise.all([
-      startProcess('api', env, { port: await freePort() }),
-      startProcess('api', env, { port: await freePort() }),
-    ]);
-  }, 90_000);
-  afterAll(async () => {
-    if (skip) return;
-    opened.forEach((socket) => socket.close());
-    await Promise.all([a?.stop(), b?.stop()]);
-    await database?.drop();
-  });
 
-  const officer = (name: string) => tokenFor({ role: Role.ZORGCOORDINATOR, org: `zc-${name}-${backend}`, regions: ['RR'] });
+    beforeAll(async () => {
+      if (skip) return;
+      database = await createTestDatabase();
+      const env = {
+        ...testEnvironment(database.url, backend, uniqueNamespace()),
+        WS_MAX_SOCKETS_PER_CALLER: '2',
+        WS_MAX_SUBSCRIPTIONS_PER_CALLER: '3',
+      };
+      [a, b] = await Promise.all([
+        startProcess('api', env, { port: await freePort() }),
+        startProcess('api', env, { port: await freePort() }),
+      ]);
+    }, 90_000);
+    afterAll(async () => {
+      if (skip) return;
+      opened.forEach((socket) => socket.close());
+      await Promise.all([a?.stop(), b?.stop()]);
+      await database?.drop();
+    });
 
-  maybe("refuses the attacker's third socket on either process (4429) and admits one once a socket closes", async () => {
-    const token = await officer('sockets');
-    const first = socketOn(a);
-    expect(await first.init(token)).toEqual({ type: 'connection_ack' });
-    expect(await socketOn(b).init(token)).toEqual({ type: 'connection_ack' });
-    for (const process of [a, b]) {
-      expect(await socketOn(process).init(token)).toEqual({
-        code: 4429,
-        reason: 'Too many connections: at most 2 open per caller; close one first',
-      });
-    }
-    // Another caller is not affected.
-    expect(await socketOn(b).init(await officer('bystander'))).toEqual({ type: 'connection_ack' });
-    // A closed socket gives its place back to the caller, on the other process too.
-    first.close();
-    await first.closed;
-    let again: Message | Closed = { code: 0, reason: '' };
-    for (let attempt = 0; attempt < 20 && !('type' in again); attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-      again = await socketOn(b).init(token);
-    }
-    expect(again).toEqual({ type: 'connection_ack' });
-  });
+    const officer = (name: string) => tokenFor({ role: Role.ZORGCOORDINATOR, org: `zc-${name}-${backend}`, regions: ['RR'] });
 
-  maybe('caps subscriptions per caller over both processes, not only per socket; a completed one makes room', async () => {
-    const token = await officer('subscriptions');
-    const onA = socketOn(a);
-    const onB = socketOn(b);
-    expect(await onA.init(token)).toEqual({ type: 'connection_ack' });
-    expect(await onB.init(token)).toEqual({ type: 'connection_ack' });
-    for (const id of ['s1', 's2']) onA.send({ id, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
-    onB.send({ id: 's3', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
-    // Accepted subscriptions answer nothing until an event; a refusal would come at once.
-    await expect(onA.next(500)).rejects.toThrow('no message');
-    await expect(onB.next(500)).rejects.toThrow('no message');
-    onB.send({ id: 's4', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
-    const refusal = (await onB.next()) as { id: string; type: string; payload: { message: string; extensions: { code: string } }[] };
-    expect(refusal).toMatchObject({ id: 's4', type: 'error' });
-    expect(refusal.payload[0].extensions.code).toBe('RATE_LIMITED');
-    expect(refusal.payload[0].message).toContain('At most 3 subscriptions may be open at once for one caller');
+    maybe("refuses the attacker's third socket on either process (4429) and admits one once a socket closes", async () => {
+      const token = await officer('sockets');
+      const first = socketOn(a);
+      expect(await first.init(token)).toEqual({ type: 'connection_ack' });
+      expect(await socketOn(b).init(token)).toEqual({ type: 'connection_ack' });
+      for (const process of [a, b]) {
+        expect(await socketOn(process).init(token)).toEqual({
+          code: 4429,
+          reason: 'Too many connections: at most 2 open per caller; close one first',
+        });
+      }
+      // Another caller is not affected.
+      expect(await socketOn(b).init(await officer('bystander'))).toEqual({ type: 'connection_ack' });
+      // A closed socket gives its place back to the caller, on the other process too.
+      first.close();
+      await first.closed;
+      let again: Message | Closed = { code: 0, reason: '' };
+      for (let attempt = 0; attempt < 20 && !('type' in again); attempt++) {
+        if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        again = await socketOn(b).init(token);
+      }
+      expect(again).toEqual({ type: 'connection_ack' });
+    });
 
-    onA.send({ id: 's1', type: 'complete' });
-    let accepted = false;
-    for (let attempt = 0; attempt < 20 && !accepted; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      onB.send({ id: `s5-${attempt}`, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
-      accepted = await onB.next(500).then(
-        () => false,
-        () => true,
-      );
-    }
-    expect(accepted).toBe(true);
-  });
-});
+    maybe('caps subscriptions per caller over both processes, not only per socket; a completed one makes room', async () => {
+      const token = await officer('subscriptions');
+      const onA = socketOn(a);
+      const onB = socketOn(b);
+      expect(await onA.init(token)).toEqual({ type: 'connection_ack' });
+      expect(await onB.init(token)).toEqual({ type: 'connection_ack' });
+      for (const id of ['s1', 's2']) onA.send({ id, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+      onB.send({ id: 's3', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+      // Accepted subscriptions answer nothing until an event; a refusal would come at once.
+      await expect(onA.next(500)).rejects.toThrow('no message');
+      await expect(onB.next(500)).rejects.toThrow('no message');
+      onB.send({ id: 's4', type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+      const refusal = (await onB.next()) as {
+        id: string;
+        type: string;
+        payload: { message: string; extensions: { code: string } }[];
+      };
+      expect(refusal).toMatchObject({ id: 's4', type: 'error' });
+      expect(refusal.payload[0].extensions.code).toBe('RATE_LIMITED');
+      expect(refusal.payload[0].message).toContain('At most 3 subscriptions may be open at once for one caller');
+
+      onA.send({ id: 's1', type: 'complete' });
+      let accepted = false;
+      for (let attempt = 0; attempt < 20 && !accepted; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        onB.send({ id: `s5-${attempt}`, type: 'subscribe', payload: { query: CAPACITY_CHANGED } });
+        accepted = await onB.next(500).then(
+          () => false,
+          () => true,
+        );
+      }
+      expect(accepted).toBe(true);
+    });
+  },
+);
 
 describe('GraphQL over WebSocket in production (issue 12)', () => {
   let database: TestDatabase;

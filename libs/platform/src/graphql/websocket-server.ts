@@ -122,8 +122,7 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
   /** The client's address as Express's `req.ip` has it (the same compiled `trust proxy` function). */
   private clientAddress(request: IncomingMessage): string | undefined {
     const app = this.adapterHost.httpAdapter?.getInstance() as
-      | { get?(setting: string): TrustProxyFunction | undefined }
-      | undefined;
+      { get?(setting: string): TrustProxyFunction | undefined } | undefined;
     return clientAddress(request, typeof app?.get === 'function' ? app.get('trust proxy fn') : undefined);
   }
 
@@ -235,7 +234,10 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
           );
           return false;
         }
-        const caller = verifiedCallerKey((auth.viewer as { sub?: string } | undefined)?.sub, this.clientAddress(ctx.extra.request));
+        const caller = verifiedCallerKey(
+          (auth.viewer as { sub?: string } | undefined)?.sub,
+          this.clientAddress(ctx.extra.request),
+        );
         const socketId = randomUUID();
         if (!(await this.limits.hold('socket', caller, socketId))) {
           ctx.extra.socket.close(

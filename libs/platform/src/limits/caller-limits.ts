@@ -9,7 +9,14 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import type { AppConfig } from '../config/app-config';
-import { InsuredLeaseStore, type Lease, type LeaseStore, MemoryLeaseStore, PostgresLeaseStore, RedisLeaseStore } from './lease-store';
+import {
+  InsuredLeaseStore,
+  type Lease,
+  type LeaseStore,
+  MemoryLeaseStore,
+  PostgresLeaseStore,
+  RedisLeaseStore,
+} from './lease-store';
 
 export const CALLER_LIMITS = Symbol('CALLER_LIMITS');
 

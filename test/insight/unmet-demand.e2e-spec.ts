@@ -12,7 +12,16 @@ import { errorCodes, gql } from '../support/graphql-client';
 import { seededRandom } from '../support/deterministic-random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import type { TestApp } from '../support/test-app';
-import { DUTCH_WOMAN, facilityOf, MINUTE, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
+import {
+  DUTCH_WOMAN,
+  facilityOf,
+  MINUTE,
+  PlacementClient,
+  sealedProfile,
+  startPlacementApp,
+  stopApp,
+  token,
+} from '../placement/support';
 
 type Summary = { count: number | null; medianMinutes: number | null; p90Minutes: number | null; suppressed: boolean };
 type UnmetDemand = {
@@ -195,21 +204,23 @@ describe('unmetDemand and placementStatistics over a generated history', () => {
         foundInMunicipality: 'Markerdorp',
         languages: ['xq'],
       };
+      const sealed = sealedProfile(api, g.id, profile);
       await database.dataSource.query(
-        `INSERT INTO placement_requests (id, status, urgency, region_code, profile, group_size, requested_by, requested_by_role, requested_by_org,
+        `INSERT INTO placement_requests (id, status, urgency, region_code, profile, facts, group_size, requested_by, requested_by_role, requested_by_org,
                                          facility_id, placed_at, overstay, escalated, created_at, updated_at)
-         VALUES ($1, $2, 'URGENT', $3, $4, $5, 'zc-1', 'ZORGCOORDINATOR', 'zc', $6, $7, $8, $9, $10, $10)`,
+         VALUES ($1, $2, 'URGENT', $3, $4, $11, $5, 'zc-1', 'ZORGCOORDINATOR', 'zc', $6, $7, $8, $9, $10, $10)`,
         [
           g.id,
           g.placedAfter !== null ? 'PLACED' : g.offeredAfter !== null ? 'OFFERED' : 'WAITING',
           g.regionCode,
-          JSON.stringify(profile),
+          sealed.profile,
           g.groupSize,
           g.facility ? facilityIds.get(`${g.facility.regionCode}|${g.facility.type}`) : null,
           minutes(g.placedAfter),
           g.overstay,
           g.escalated,
           g.createdAt,
+          sealed.facts,
         ],
       );
       for (const reason of g.waitedFor) {

@@ -1,4 +1,5 @@
-import { SweepJob } from '@opvangplek/placement';
+import { sealContext, SweepJob } from '@opvangplek/placement';
+import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { gql } from '../support/graphql-client';
@@ -26,13 +27,17 @@ describe('retention of personal data', () => {
         { token: coordinator },
       )
     ).data!.requestPlacement.id;
-  const row = async (id: string) =>
-    (
-      await database.dataSource.query(
-        'SELECT profile, facts, profile_erased_at, client_reference, members FROM placement_requests WHERE id = $1',
-        [id],
-      )
-    )[0];
+  // The stored row, its sealed columns opened as the application opens them (issue 12: sealed at rest).
+  const row = async (id: string) => {
+    const [stored] = await database.dataSource.query(
+      'SELECT profile, facts, profile_erased_at, client_reference, members FROM placement_requests WHERE id = $1',
+      [id],
+    );
+    const cipher = api.app.get<FieldCipher>(FIELD_CIPHER);
+    const open = (column: 'profile' | 'facts' | 'members') =>
+      stored[column] === null ? null : cipher.openJson(stored[column], sealContext(column, id));
+    return { ...stored, profile: open('profile'), facts: open('facts'), members: open('members') };
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();

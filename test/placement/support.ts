@@ -2,9 +2,10 @@
  * Shared helpers for the placement specs: the GraphQL operations as a client sends them, a small
  * client that fails loudly on errors, polling with a deadline, and direct reads of capacity rows.
  */
-import { type Eligibility, PLACING_AUTHORITY_BY_TYPE, Role, ShelterType } from '@opvangplek/domain';
+import { type Eligibility, PLACING_AUTHORITY_BY_TYPE, Role, ShelterType, type VictimProfile } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { SweepJob } from '@opvangplek/placement';
+import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { type PlacementRequestEntity, sealRequestColumns, SweepJob } from '@opvangplek/placement';
 import type { LoadableFacility } from '@opvangplek/registry/register-loader';
 import type { DataSource } from 'typeorm';
 import { ANY_ADULT, newFacility } from '../support/factories';
@@ -191,6 +192,22 @@ export async function stopApp(api: TestApp | undefined, database: TestDatabase |
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   await database.drop();
+}
+
+/**
+ * A request's profile and facts as `api` seals them (request-sealing.ts), for a row a test writes
+ * with SQL: the database holds profiles sealed only (issue 12).
+ */
+export function sealedProfile(api: TestApp, requestId: string, profile: ProfileInput): { profile: string; facts: string } {
+  const request = {
+    id: requestId,
+    profile: profile as unknown as VictimProfile,
+    members: null,
+    facts: null,
+    responsibleMunicipality: null,
+  };
+  const sealed = sealRequestColumns(api.app.get<FieldCipher>(FIELD_CIPHER), request as PlacementRequestEntity);
+  return { profile: sealed.sealedProfile!, facts: sealed.sealedFacts! };
 }
 
 export function sweep(api: TestApp) {

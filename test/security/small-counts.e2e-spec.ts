@@ -11,7 +11,7 @@ import { insertFacilities } from '../support/factories';
 import { errorCodes, gql } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import type { TestApp } from '../support/test-app';
-import { facilityOf, startPlacementApp, stopApp, token } from '../placement/support';
+import { facilityOf, sealedProfile, startPlacementApp, stopApp, token } from '../placement/support';
 
 const UNMET = `query U($from: DateTime!, $to: DateTime!) {
   unmetDemand(from: $from, to: $to) {
@@ -58,11 +58,12 @@ describe('small counts in the planner figures (issue 12, part 7)', () => {
       foundInMunicipality: 'Markerdorp',
       languages: ['pl'],
     };
+    const sealed = sealedProfile(api, id, profile);
     await database.dataSource.query(
-      `INSERT INTO placement_requests (id, status, urgency, region_code, types, profile, group_size, requested_by, requested_by_role, requested_by_org,
+      `INSERT INTO placement_requests (id, status, urgency, region_code, types, profile, facts, group_size, requested_by, requested_by_role, requested_by_org,
                                        facility_id, escalated, created_at, updated_at)
-       VALUES ($1, 'OFFERED', 'URGENT', 'RR', '{COSM}', $2, 1, 'zc-1', 'ZORGCOORDINATOR', 'zc', $3, false, $4, $4)`,
-      [id, JSON.stringify(profile), cosmId, createdAt],
+       VALUES ($1, 'OFFERED', 'URGENT', 'RR', '{COSM}', $2, $5, 1, 'zc-1', 'ZORGCOORDINATOR', 'zc', $3, false, $4, $4)`,
+      [id, sealed.profile, cosmId, createdAt, sealed.facts],
     );
     const at = (minutes: number) => new Date(createdAt.getTime() + minutes * 60_000);
     await database.dataSource.query(

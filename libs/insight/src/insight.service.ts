@@ -17,6 +17,7 @@ import {
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import { summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
@@ -60,6 +61,7 @@ export class InsightService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(INSIGHT_OPTIONS) private readonly options: InsightOptions,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
@@ -113,7 +115,7 @@ export class InsightService {
     // Whole Amsterdam days only: two windows a moment apart would otherwise differ by exactly the
     // request made in that moment, and their difference would single her out (issue 12).
     const days = wholeLocalDays(from, to);
-    const records = await readDemand(this.dataSource, { ...days, regionCodes });
+    const records = await readDemand(this.dataSource, this.cipher, { ...days, regionCodes });
     return { ...days, ...publishUnmetDemand(summariseUnmetDemand(records)) };
   }
 
@@ -126,7 +128,7 @@ export class InsightService {
     const from = startOfLocalDay({ year, month: 1, day: 1 });
     const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
     const [placements, regions] = await Promise.all([
-      readPlacements(this.dataSource, { from, to }),
+      readPlacements(this.dataSource, this.cipher, { from, to }),
       this.regionDirectory.regions(),
     ]);
     const statistics = placementStatistics(placements, {

@@ -39,13 +39,24 @@ export class PlacementRequestEntity {
   @Column({ name: 'region_code', type: 'varchar', length: 8 })
   regionCode: string;
 
-  /** Pseudonymous profile (no names, ever). Deleted by the retention job after the request ends. */
-  @Column({ type: 'jsonb', nullable: true })
+  /**
+   * Pseudonymous profile (no names, ever). Deleted by the retention job after the request ends.
+   * Not a column: the database keeps it sealed (`sealedProfile`); the repository opens it on every
+   * read and seals it on every write (request-sealing.ts), so nothing else handles ciphertext.
+   */
   profile: VictimProfile | null;
 
-  /** What remains after the retention period: anonymous facts for the yearly statistics. */
-  @Column({ type: 'jsonb', nullable: true })
+  @Column({ name: 'profile', type: 'text', nullable: true })
+  sealedProfile: string | null;
+
+  /**
+   * Anonymous facts for the planners' figures, derived from the profile when it is written, and
+   * all that remains after the retention period. Sealed like the profile (`sealedFacts`).
+   */
   facts: AnonymousFacts | null;
+
+  @Column({ name: 'facts', type: 'text', nullable: true })
+  sealedFacts: string | null;
 
   /** When the profile and the notes were erased (retention); null while they are kept. */
   @Column({ name: 'profile_erased_at', type: 'timestamptz', nullable: true })
@@ -106,9 +117,14 @@ export class PlacementRequestEntity {
   })
   returnedTypes: ShelterType[];
 
-  /** Where she is registered, else where she was found (002:726-729): the municipality that is responsible. */
-  @Column({ name: 'responsible_municipality', type: 'varchar', length: 100, nullable: true })
+  /**
+   * Where she is registered, else where she was found (002:726-729): the municipality that is
+   * responsible. Derived from the profile, so sealed like it (`sealedResponsibleMunicipality`).
+   */
   responsibleMunicipality: string | null;
+
+  @Column({ name: 'responsible_municipality', type: 'text', nullable: true })
+  sealedResponsibleMunicipality: string | null;
 
   /** Criminal exploitation: the requester recorded the screeningsoverleg's route decision with the OM (003:490). */
   @Column({ name: 'route_decided', type: 'boolean', default: false })
@@ -148,9 +164,11 @@ export class PlacementRequestEntity {
   @Column({ name: 'group_id', type: 'uuid', nullable: true })
   groupId: string | null;
 
-  /** The group's members this part holds, each with her profile (no names: a pseudonymous label). */
-  @Column({ type: 'jsonb', nullable: true })
+  /** The group's members this part holds, each with her profile (no names: a pseudonymous label). Sealed (`sealedMembers`). */
   members: GroupMember[] | null;
+
+  @Column({ name: 'members', type: 'text', nullable: true })
+  sealedMembers: string | null;
 
   /** On an onward request: the noodbed/interim request it follows (the contract's `bridge`). */
   @Index('placement_requests_bridge_idx')

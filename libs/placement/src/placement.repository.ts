@@ -5,9 +5,11 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { assertTransition, PlacementStatus, type ShelterType } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
 import { ConflictError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
@@ -16,6 +18,7 @@ import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
+import { openRequestColumns, sealRequestColumns } from './request-sealing';
 
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
 export type NewPlacementRequest = Pick<
@@ -67,7 +70,17 @@ export class PlacementRepository {
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
+    @Inject(FIELD_CIPHER) private readonly fields: FieldCipher,
   ) {}
+
+  /** A loaded request with its personal data opened (the database holds it sealed). */
+  private async opened<T extends PlacementRequestEntity | null>(loading: Promise<T>): Promise<T> {
+    return openRequestColumns(this.fields, await loading);
+  }
+
+  private async openedAll(loading: Promise<PlacementRequestEntity[]>): Promise<PlacementRequestEntity[]> {
+    return (await loading).map((request) => openRequestColumns(this.fields, request));
+  }
 
   // ---------------------------------------------------------------------------------------------
   // Transactions
@@ -150,7 +163,7 @@ export class PlacementRepository {
 
   /** Request `id`; in `manager`'s transaction when given (a transaction must not wait for a second pool connection). */
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlacementRequestEntity | null> {
-    return manager.getRepository(PlacementRequestEntity).findOne({ where: { id } });
+    return this.opened(manager.getRepository(PlacementRequestEntity).findOne({ where: { id } }));
   }
 
   /** Whether `viewer` may see request `id` (placement-access), in `manager`'s transaction when given. */
@@ -173,11 +186,13 @@ export class PlacementRepository {
     const totalCount = await query.clone().getCount();
     if (page.after)
       query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
-    const rows = await query
-      .orderBy('r.createdAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .take(page.first + 1)
-      .getMany();
+    const rows = await this.openedAll(
+      query
+        .orderBy('r.createdAt', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .take(page.first + 1)
+        .getMany(),
+    );
     return { rows, totalCount };
   }
 
@@ -191,9 +206,11 @@ export class PlacementRepository {
 
   /** The other parts of a group request. */
   groupParts(groupId: string, exceptId: string): Promise<PlacementRequestEntity[]> {
-    return this.dataSource
-      .getRepository(PlacementRequestEntity)
-      .find({ where: { groupId, id: Not(exceptId) }, order: { createdAt: 'ASC' } });
+    return this.openedAll(
+      this.dataSource
+        .getRepository(PlacementRequestEntity)
+        .find({ where: { groupId, id: Not(exceptId) }, order: { createdAt: 'ASC' } }),
+    );
   }
 
   /** Sets the group of a request created as a group's first part. */
@@ -202,7 +219,7 @@ export class PlacementRepository {
   }
 
   async hasFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
-    return !!(await manager.getRepository(PlacementRequestEntity).findOne({ where: { bridgeRequestId: bridgeId } }));
+    return (await manager.getRepository(PlacementRequestEntity).count({ where: { bridgeRequestId: bridgeId } })) > 0;
   }
 
   lock(manager: EntityManager, id: string): Promise<PlacementRequestEntity | null> {
@@ -217,17 +234,19 @@ export class PlacementRepository {
       .setLock('pessimistic_write')
       .where('r.id = :id', { id });
     if (where) query.andWhere(where);
-    return query.getOne();
+    return this.opened(query.getOne());
   }
 
   /** The onward request of `bridgeId`, locked (see `FollowUps.lockFollowUpOf` for the lock order). */
   lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
-    return manager
-      .getRepository(PlacementRequestEntity)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.bridgeRequestId = :bridgeId', { bridgeId })
-      .getOne();
+    return this.opened(
+      manager
+        .getRepository(PlacementRequestEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+        .getOne(),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -244,31 +263,7 @@ export class PlacementRepository {
   ): Promise<{ request: PlacementRequestEntity; changes: Changes | null }> {
     const changes = noChanges();
     const created = await this.dataSource.transaction(async (manager) => {
-      // Every column given, so the stored row is known without reading it back (RETURNING gives the rest).
-      const request = manager.getRepository(PlacementRequestEntity).create({
-        ...fields,
-        facts: null,
-        profileErasedAt: null,
-        attempt: 0,
-        facilityId: null,
-        offerExpiresAt: null,
-        waitingReason: null,
-        waitingForAuthority: null,
-        waitingForOrganisation: null,
-        waitingForKind: null,
-        returnedTypes: [],
-        nextAttemptAt: null,
-        skippedFacilityIds: [],
-        placedAt: null,
-        stayEndsAt: null,
-        stayAlertAt: null,
-        overstay: false,
-        endedAt: null,
-        escalated: false,
-        escalatedAt: null,
-        bridgeRequestId: null,
-        createdAt: this.clock.now(),
-      });
+      const request = this.newRequest(manager, fields);
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -280,13 +275,14 @@ export class PlacementRepository {
         .execute();
       const row = inserted.raw[0] as { id: string; updated_at: Date } | undefined;
       if (!row) {
-        const existing = await manager
-          .getRepository(PlacementRequestEntity)
-          .findOne({ where: { requestedByOrg: fields.requestedByOrg, clientReference: fields.clientReference! } });
+        const existing = await this.opened(
+          manager
+            .getRepository(PlacementRequestEntity)
+            .findOne({ where: { requestedByOrg: fields.requestedByOrg, clientReference: fields.clientReference! } }),
+        );
         if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
         return { request: existing, created: false };
       }
-      request.id = row.id;
       request.updatedAt = row.updated_at;
       for (const step of history) await this.record(manager, request, step.status, step.actor, null, changes.records);
       await this.writeRecords(manager, changes);
@@ -297,15 +293,84 @@ export class PlacementRepository {
 
   /** Inserts an onward request (`FollowUps.openFollowUp`). */
   async insertFollowUp(manager: EntityManager, fields: Partial<PlacementRequestEntity>): Promise<PlacementRequestEntity> {
-    const followUp = manager.getRepository(PlacementRequestEntity).create(fields);
-    await manager.getRepository(PlacementRequestEntity).save(followUp);
+    const followUp = this.newRequest(manager, fields);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PlacementRequestEntity)
+      .values(followUp)
+      .returning('"updated_at"')
+      .updateEntity(false)
+      .execute();
+    followUp.updatedAt = (inserted.raw[0] as { updated_at: Date }).updated_at;
     return followUp;
+  }
+
+  /**
+   * A new request: every column given, so the stored row is known without reading it back
+   * (RETURNING gives the rest), and its personal data sealed. The id is chosen here, not by the
+   * database: the sealed columns are bound to it.
+   */
+  private newRequest(manager: EntityManager, fields: Partial<PlacementRequestEntity>): PlacementRequestEntity {
+    const request = manager.getRepository(PlacementRequestEntity).create({
+      profileErasedAt: null,
+      groupId: null,
+      attempt: 0,
+      facilityId: null,
+      offerExpiresAt: null,
+      waitingReason: null,
+      waitingForAuthority: null,
+      waitingForOrganisation: null,
+      waitingForKind: null,
+      returnedTypes: [],
+      routeDecided: false,
+      nextAttemptAt: null,
+      skippedFacilityIds: [],
+      placedAt: null,
+      stayEndsAt: null,
+      stayAlertAt: null,
+      overstay: false,
+      endedAt: null,
+      escalated: false,
+      escalatedAt: null,
+      bridgeRequestId: null,
+      createdAt: this.clock.now(),
+      ...fields,
+    });
+    request.id = randomUUID();
+    Object.assign(request, this.plainColumns(fields));
+    Object.assign(request, sealRequestColumns(this.fields, request));
+    return request;
   }
 
   /** Writes a loaded request's columns back: one UPDATE (a repository `save` would SELECT it first). */
   async persist(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
-    const { id, createdAt: _createdAt, updatedAt: _updatedAt, ...columns } = request;
-    await manager.getRepository(PlacementRequestEntity).update({ id }, columns); // sets updated_at too
+    const {
+      id,
+      createdAt: _createdAt,
+      updatedAt: _updatedAt,
+      profile: _profile,
+      members: _members,
+      facts: _facts,
+      responsibleMunicipality: _responsibleMunicipality,
+      ...columns
+    } = request;
+    // Resealed at every write: a value sealed under a key since replaced moves to the current one.
+    const sealed = sealRequestColumns(this.fields, request);
+    await manager.getRepository(PlacementRequestEntity).update({ id }, { ...columns, ...sealed }); // sets updated_at too
+    Object.assign(request, sealed);
+  }
+
+  /** The plain (unsealed) personal fields given for a new request: `create` keeps columns only. */
+  private plainColumns(
+    fields: Partial<Pick<PlacementRequestEntity, 'profile' | 'members' | 'facts' | 'responsibleMunicipality'>>,
+  ): Pick<PlacementRequestEntity, 'profile' | 'members' | 'facts' | 'responsibleMunicipality'> {
+    return {
+      profile: fields.profile ?? null,
+      members: fields.members ?? null,
+      facts: fields.facts ?? null,
+      responsibleMunicipality: fields.responsibleMunicipality ?? null,
+    };
   }
 
   /** Changes a request's status (checked by the domain state machine), saves it and records the history. */
@@ -364,7 +429,7 @@ export class PlacementRepository {
 
   /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
   async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
-    await manager.getRepository(PlacementRequestEntity).save(request);
+    await this.persist(manager, request);
     await manager.getRepository(PlacementEventEntity).update({ requestId: request.id }, { note: null });
   }
 
@@ -443,35 +508,41 @@ export class PlacementRepository {
   // What the jobs look for
 
   lapsedOffers(manager: EntityManager, now: Date): Promise<PlacementRequestEntity[]> {
-    return manager.getRepository(PlacementRequestEntity).find({
-      // An accepted place she never arrived at lapses like an offer (domain.md §5a).
-      where: { status: In([PlacementStatus.OFFERED, PlacementStatus.ACCEPTED]), offerExpiresAt: LessThanOrEqual(now) },
-      take: BATCH,
-    });
+    return this.openedAll(
+      manager.getRepository(PlacementRequestEntity).find({
+        // An accepted place she never arrived at lapses like an offer (domain.md §5a).
+        where: { status: In([PlacementStatus.OFFERED, PlacementStatus.ACCEPTED]), offerExpiresAt: LessThanOrEqual(now) },
+        take: BATCH,
+      }),
+    );
   }
 
   dueWaiting(manager: EntityManager, now: Date): Promise<PlacementRequestEntity[]> {
-    return manager.getRepository(PlacementRequestEntity).find({
-      where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) },
-      take: BATCH,
-    });
+    return this.openedAll(
+      manager.getRepository(PlacementRequestEntity).find({
+        where: { status: PlacementStatus.WAITING, nextAttemptAt: LessThanOrEqual(now) },
+        take: BATCH,
+      }),
+    );
   }
 
   /** Requests whose job was lost: received or matching since `lostBefore`, or waiting for capacity untried since `retryBefore`. */
   lost(manager: EntityManager, lostBefore: Date, retryBefore: Date): Promise<PlacementRequestEntity[]> {
-    return manager
-      .getRepository(PlacementRequestEntity)
-      .createQueryBuilder('r')
-      .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
-        active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
-        lostBefore,
-      })
-      .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
-        waiting: PlacementStatus.WAITING,
-        retryBefore,
-      })
-      .take(BATCH)
-      .getMany();
+    return this.openedAll(
+      manager
+        .getRepository(PlacementRequestEntity)
+        .createQueryBuilder('r')
+        .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
+          active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
+          lostBefore,
+        })
+        .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
+          waiting: PlacementStatus.WAITING,
+          retryBefore,
+        })
+        .take(BATCH)
+        .getMany(),
+    );
   }
 
   /** The ids of (at most a batch of) the requests matching `where`. */

@@ -1,23 +1,18 @@
-import {
-  type AnonymousFacts,
-  anonymousFacts,
-  type DemandRecord,
-  needsOf,
-  ShelterType,
-  type VictimProfile,
-  type WaitingReason,
-} from '@opvangplek/domain';
+import { type AnonymousFacts, type DemandRecord, needsOf, ShelterType, type WaitingReason } from '@opvangplek/domain';
+import { openFacts } from '@opvangplek/placement';
+import type { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import type { DataSource } from 'typeorm';
 
 type DemandRow = {
+  id: string;
   region_code: string;
   types: ShelterType[];
   created_at: Date;
   escalated: boolean;
   overstay: boolean;
   placed_at: Date | null;
-  profile: VictimProfile | null;
-  facts: AnonymousFacts | null;
+  /** Sealed (request-sealing.ts): opened only as the anonymous facts. */
+  facts: string | null;
   group_size: number;
   facility_region: string | null;
   facility_type: ShelterType | null;
@@ -28,12 +23,12 @@ type DemandRow = {
 };
 
 /**
- * The facts a planner may see of a request: its profile becomes anonymous facts here, at once,
- * and nothing else of it leaves this module. Facts erased before `withChildren` existed count
- * as without children.
+ * The facts a planner may see of a request: the anonymous facts written with it (its profile is
+ * never read here), one small value to open per request. Facts erased before `withChildren`
+ * existed count as without children.
  */
-export function factsOf(row: Pick<DemandRow, 'profile' | 'facts' | 'group_size'>): AnonymousFacts | null {
-  const facts = row.profile ? anonymousFacts(row.profile) : row.facts;
+export function factsOf(cipher: FieldCipher, row: Pick<DemandRow, 'id' | 'facts' | 'group_size'>): AnonymousFacts | null {
+  const facts = openFacts(cipher, row.id, row.facts);
   // The request's group size is the one placed; the profile's own may be absent.
   return facts ? { ...facts, withChildren: facts.withChildren ?? false, groupSize: row.group_size } : null;
 }
@@ -41,10 +36,11 @@ export function factsOf(row: Pick<DemandRow, 'profile' | 'facts' | 'group_size'>
 /** Requests made in [from, to) for the given regions, as the unmet-demand summary sees them. */
 export async function readDemand(
   dataSource: DataSource,
+  cipher: FieldCipher,
   filter: { from: Date; to: Date; regionCodes: string[] | null },
 ): Promise<DemandRecord[]> {
   const rows: DemandRow[] = await dataSource.query(
-    `SELECT r.region_code, r.types::text[] AS types, r.created_at, r.escalated, r.overstay, r.placed_at, r.profile, r.facts, r.group_size,
+    `SELECT r.id, r.region_code, r.types::text[] AS types, r.created_at, r.escalated, r.overstay, r.placed_at, r.facts, r.group_size,
             f.region_code AS facility_region, f.type::text AS facility_type,
             r.waiting_reason::text AS current_reason, h.first_offered_at, h.waited_for, h.waited
        FROM placement_requests r LEFT JOIN facilities f ON f.id = r.facility_id
@@ -59,7 +55,7 @@ export async function readDemand(
     [filter.from, filter.to, filter.regionCodes],
   );
   return rows.map((row) => {
-    const facts = factsOf(row);
+    const facts = factsOf(cipher, row);
     // Waits recorded before reasons were kept on the history fall back to the request's last reason.
     const waitedFor = row.waited_for ?? (row.waited && row.current_reason ? [row.current_reason] : []);
     const type = row.types[0] ?? row.facility_type ?? null;

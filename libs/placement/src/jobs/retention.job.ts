@@ -29,7 +29,7 @@ export class RetentionJob {
         const request = await this.repository.lock(manager, id);
         if (!request || request.profileErasedAt) return 0;
         const now = this.clock.now();
-        request.facts = request.profile ? anonymousFacts(request.profile) : null;
+        request.facts = request.profile ? anonymousFacts(request.profile) : request.facts;
         request.profile = null;
         request.members = null;
         // The caller's own reference is free text of theirs: it goes with the profile (issue 12).

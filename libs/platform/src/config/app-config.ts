@@ -99,8 +99,10 @@ export interface AppConfig {
     /** Days after a request ends or is cancelled before its profile and notes are erased. */
     retentionDays: number;
   };
-  /** Base64 AES-256 key for free-text notes; absent outside production (a local one is generated). */
+  /** Base64 AES-256 key for free-text notes and profiles; absent outside production (a local one is generated). */
   notesKey: string | undefined;
+  /** Keys NOTES_KEY replaced (NOTES_KEY_PREVIOUS, comma-separated): they still open what they sealed until it is resealed. */
+  previousNotesKeys: string[];
   /** Base64 HMAC key for the audit chain, kept outside the database; absent outside production (a local one is generated). */
   auditKey: string | undefined;
   /** Where the audit sealer appends anchors (latest sequence number and hash), outside the database. */
@@ -382,6 +384,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
     notesKey: read.string('NOTES_KEY'),
+    previousNotesKeys: (read.string('NOTES_KEY_PREVIOUS') ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     auditKey: read.string('AUDIT_KEY'),
     auditAnchorFile: path.resolve(read.string('AUDIT_ANCHOR_FILE') ?? path.join(read.string('DATA_DIR', '.data')!, 'audit-anchor.jsonl')),
     console: readConsoleConfig(read, runtime),
@@ -390,7 +396,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     read.problems.push('NOTES_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
   }
   if (runtime === 'production' && config.notesKey === undefined) {
-    read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes at rest');
+    read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes and victim profiles at rest');
+  }
+  if (config.previousNotesKeys.some((key) => Buffer.from(key, 'base64').length !== 32)) {
+    read.problems.push('NOTES_KEY_PREVIOUS must list keys of 32 bytes each, base64-encoded, separated by commas');
   }
   if (config.auditKey !== undefined && Buffer.from(config.auditKey, 'base64').length !== 32) {
     read.problems.push('AUDIT_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');

@@ -1,20 +1,24 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { readOrCreateLocalSecret } from './local-secret';
+import { FIELD_CIPHER, FieldCipher } from './field-cipher';
+import { notesKeyRing } from './keys';
 import { NOTE_CIPHER, NoteCipher } from './note-cipher';
-import { randomBytes } from 'node:crypto';
 
-/** NOTES_KEY in production (required); in development one generated into DATA_DIR. */
-export function notesKey(config: AppConfig): Buffer {
-  const text = config.notesKey ?? readOrCreateLocalSecret(config.dataDir, 'notes-key', () => randomBytes(32).toString('base64'));
-  return Buffer.from(text, 'base64');
-}
+export { notesKey, notesKeyRing } from './keys';
 
 @Global()
 @Module({
   providers: [
-    { provide: NOTE_CIPHER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NoteCipher(notesKey(config)) },
+    {
+      provide: NOTE_CIPHER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const [key, ...previous] = notesKeyRing(config);
+        return new NoteCipher(key, ...previous);
+      },
+    },
+    { provide: FIELD_CIPHER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FieldCipher(notesKeyRing(config)) },
   ],
-  exports: [NOTE_CIPHER],
+  exports: [NOTE_CIPHER, FIELD_CIPHER],
 })
 export class CryptoModule {}

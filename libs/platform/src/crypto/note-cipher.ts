@@ -10,10 +10,17 @@ const VERSION = 'v1.';
  */
 export class NoteCipher {
   private readonly key: Buffer;
+  private readonly previous: Buffer[];
 
-  constructor(key: Buffer) {
-    if (key.length !== 32) throw new Error('the notes key must be 32 bytes (base64-encoded in NOTES_KEY)');
+  /**
+   * `key` seals and opens; `previous` keys (NOTES_KEY_PREVIOUS, after a rotation) only open. A
+   * note names no key, so each is tried in turn: the tag tells the right one.
+   */
+  constructor(key: Buffer, ...previous: Buffer[]) {
+    if ([key, ...previous].some((k) => k.length !== 32))
+      throw new Error('the notes key must be 32 bytes (base64-encoded in NOTES_KEY)');
     this.key = key;
+    this.previous = previous;
   }
 
   seal(text: string): string {
@@ -26,7 +33,18 @@ export class NoteCipher {
   open(sealed: string): string {
     if (!sealed.startsWith(VERSION)) throw new Error('not a sealed note');
     const raw = Buffer.from(sealed.slice(VERSION.length), 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    const keys = [this.key, ...this.previous];
+    for (let i = 0; ; i += 1) {
+      try {
+        return this.openWith(keys[i], raw);
+      } catch (error) {
+        if (i === keys.length - 1) throw error;
+      }
+    }
+  }
+
+  private openWith(key: Buffer, raw: Buffer): string {
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
   }

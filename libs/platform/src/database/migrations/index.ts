@@ -16,6 +16,7 @@ import { GroupMembers1795800000000 } from './1795800000000-GroupMembers';
 import { WorklistKind1795900000000 } from './1795900000000-WorklistKind';
 import { AuditKeyedChain1796000000000 } from './1796000000000-AuditKeyedChain';
 import { ApplicationRole1796200000000 } from './1796200000000-ApplicationRole';
+import { EncryptedProfiles1796300000000 } from './1796300000000-EncryptedProfiles';
 import { CallerLimits1796400000000 } from './1796400000000-CallerLimits';
 
 export const MIGRATIONS: Function[] = [
@@ -33,5 +34,6 @@ export const MIGRATIONS: Function[] = [
   WorklistKind1795900000000,
   AuditKeyedChain1796000000000,
   ApplicationRole1796200000000,
+  EncryptedProfiles1796300000000,
   CallerLimits1796400000000,
 ];

@@ -1,0 +1,320 @@
+/**
+ * Issue 12: "profiles are encrypted at rest like notes, so a database dump holds no special-category
+ * data in clear". Requests (one woman, one group given as its members) go through GraphQL and the
+ * worker as usual; then every table of every schema is read as a dump holder would read it, and
+ * nothing of the profiles is there in clear, while the API still shows and matches on them. A
+ * profile's ciphertext copied to another request does not open there. Rows already stored in clear
+ * when the migration runs are sealed by it.
+ */
+import { CareNeed, Gender, ShelterType } from '@opvangplek/domain';
+import { sealContext } from '@opvangplek/placement';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { dataSourceOptions, migrateDatabase } from '@opvangplek/platform/database';
+import { MIGRATIONS } from '@opvangplek/platform/database/migrations';
+import { EncryptedProfiles1796300000000 } from '@opvangplek/platform/database/migrations/1796300000000-EncryptedProfiles';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { insertFacilities } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { facilityOf, PlacementClient, type RequestView, startPlacementApp, stopApp, token } from '../placement/support';
+
+/** Wednesday 2 December 2026, 10:00 in Amsterdam. */
+const NOW = new Date('2026-12-02T09:00:00.000Z');
+
+/** Distinctive values: none of them may be found anywhere in the database after the requests. */
+const WOMAN = {
+  gender: 'FEMALE',
+  age: 37,
+  exploitationTypes: ['SEXUAL'],
+  residenceStatus: 'DUTCH',
+  careNeeds: ['ADDICTION'],
+  languages: ['xq'],
+  foundInMunicipality: 'Oudewater',
+};
+const labour = { exploitationTypes: ['LABOUR'], residenceStatus: 'EU_CITIZEN', languages: ['xq'] };
+const MEMBERS = [
+  { label: 'Zwaluw7Q', profile: { gender: 'MALE', age: 37, ...labour } },
+  { label: 'Merel9X', profile: { gender: 'MALE', age: 41, ...labour } },
+  { label: 'Kievit3J', profile: { gender: 'FEMALE', minor: true, ...labour } },
+];
+
+/**
+ * What a profile, its members or its facts look like in clear, in a column's text with all white
+ * space removed: field names (they appear in no other table) and the distinctive values.
+ */
+const NEEDLES = [
+  '"careNeeds"',
+  '"languages"',
+  '"exploitationTypes"',
+  '"residenceStatus"',
+  '"foundInMunicipality"',
+  '"ageBand"',
+  '"withChildren"',
+  '"minor"',
+  '"age":37',
+  '"age":41',
+  '"xq"',
+  'Zwaluw7Q',
+  'Merel9X',
+  'Kievit3J',
+  'Oudewater',
+  'ADDICTION',
+  'MINOR',
+  '30-39',
+];
+
+/** Every table of every schema, each column as it is stored (text as is, anything else as JSON), per needle: the rows holding it. */
+async function dumpHits(dataSource: DataSource): Promise<Map<string, string[]>> {
+  const tables: { schema: string; name: string }[] = await dataSource.query(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+  );
+  const hits = new Map<string, string[]>();
+  for (const table of tables) {
+    const rows: { row: Record<string, unknown> }[] = await dataSource.query(
+      `SELECT row_to_json(t) AS row FROM "${table.schema}"."${table.name}" t`,
+    );
+    rows.forEach(({ row }, i) => {
+      for (const [column, value] of Object.entries(row)) {
+        const text = (typeof value === 'string' ? value : JSON.stringify(value)).replace(/\s+/g, '');
+        for (const needle of NEEDLES) {
+          if (!text.includes(needle)) continue;
+          const key = String(row.id ?? row.code ?? i);
+          hits.set(needle, [...(hits.get(needle) ?? []), `${table.schema}.${table.name}[${key}].${column}`]);
+        }
+      }
+    });
+  }
+  return hits;
+}
+
+const BREAK_GLASS = `mutation B($id: ID!) {
+  breakGlassProfile(requestId: $id, reason: "issue 12 test: profile at rest") { gender age careNeeds languages foundInMunicipality }
+}`;
+const SUMMARY = `query S($id: ID!) { placementRequest(id: $id) {
+  id status responsibleMunicipality facility { id }
+  profileSummary { ageBand careNeeds languages members { label ageBand } }
+  groupParts { id status profileSummary { members { label ageBand } } }
+} }`;
+
+type Summary = {
+  id: string;
+  status: string;
+  responsibleMunicipality: string | null;
+  facility: { id: string } | null;
+  profileSummary: {
+    ageBand: string;
+    careNeeds: string[];
+    languages: string[];
+    members: { label: string; ageBand: string }[];
+  } | null;
+  groupParts: { id: string; status: string; profileSummary: { members: { label: string; ageBand: string }[] } | null }[];
+};
+
+describe('profiles at rest (issue 12)', () => {
+  const clock = new FixedClock(NOW);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let addictionCare: { id: string };
+  let before: Map<string, string[]>;
+  let woman: RequestView;
+  let group: Summary;
+
+  const summary = async (id: string, tokenValue: string) =>
+    (await gql<{ placementRequest: Summary }>(api.url, SUMMARY, { token: tokenValue, variables: { id } })).data!.placementRequest;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [addictionCare] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 2, {
+          eligibility: { genders: [Gender.FEMALE], acceptsCareNeeds: [CareNeed.ADDICTION] },
+        }),
+        facilityOf(ShelterType.VROUWENOPVANG, 5, { eligibility: { genders: [Gender.FEMALE], acceptsCareNeeds: [CareNeed.LVB] } }),
+        facilityOf(ShelterType.NLA_CRISIS, 16, { total: 20, maxStayDays: 14, eligibility: { maxGroupSize: 16 } }),
+        facilityOf(ShelterType.JEUGDZORG, 2, { eligibility: { minAge: 12, maxAge: 17 } }),
+      ],
+      { now: NOW },
+    );
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+    before = await dumpHits(database.dataSource);
+
+    const submitted = await client.request(await token.coordinator(), { profile: WOMAN, urgency: 'URGENT', regionCode: 'RR' });
+    woman = await client.waitForStatus(await token.coordinator(), submitted.id, ['OFFERED']);
+    const raid = await gql<{ requestPlacement: { id: string } }>(
+      api.url,
+      `mutation G($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,
+      {
+        token: await token.nla(),
+        variables: { input: { profile: { ...MEMBERS[0].profile }, urgency: 'ACUTE', regionCode: 'RR', members: MEMBERS } },
+      },
+    );
+    const groupId = raid.data!.requestPlacement.id;
+    await client.waitForStatus(await token.nla(), groupId, ['OFFERED', 'WAITING']);
+    group = await summary(groupId, await token.nla());
+    for (const part of group.groupParts) await client.waitForStatus(await token.nla(), part.id, ['OFFERED', 'WAITING']);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('issue 12: a dump of every table holds no profile, member or fact in clear', async () => {
+    const after = await dumpHits(database.dataSource);
+    const added = NEEDLES.flatMap((needle) => {
+      const was = new Set(before.get(needle) ?? []);
+      return (after.get(needle) ?? []).filter((where) => !was.has(where)).map((where) => `${needle} in ${where}`);
+    });
+    expect(added).toEqual([]);
+    // The scan itself finds a profile stored in clear (in a table made for the purpose).
+    await database.dataSource.query('CREATE TABLE scan_control (id uuid PRIMARY KEY, profile jsonb, members text)');
+    await database.dataSource.query('INSERT INTO scan_control VALUES ($1, $2, $3)', [
+      randomUUID(),
+      JSON.stringify(WOMAN),
+      JSON.stringify(MEMBERS),
+    ]);
+    try {
+      const control = await dumpHits(database.dataSource);
+      expect(NEEDLES.filter((needle) => !control.get(needle)?.some((where) => where.startsWith('public.scan_control')))).toEqual([
+        '"ageBand"',
+        '"withChildren"',
+        'MINOR',
+        '30-39',
+      ]);
+    } finally {
+      await database.dataSource.query('DROP TABLE scan_control');
+    }
+    // And they are really there, sealed: one per request for the profile and the facts.
+    const rows: { profile: string; facts: string; members: string | null }[] = await database.dataSource.query(
+      'SELECT profile, facts, members FROM placement_requests',
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      expect(row.profile).toMatch(/^f1\.[0-9a-f]{8}\./);
+      expect(row.facts).toMatch(/^f1\.[0-9a-f]{8}\./);
+    }
+    expect(rows.filter((row) => row.members !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('issue 12: the API still matches on the profile and shows it to those who may see it', async () => {
+    // Only the facility that takes her care need was offered.
+    expect(woman.facility?.id).toBe(addictionCare.id);
+    const shown = await summary(woman.id, await token.coordinator());
+    expect(shown.profileSummary).toMatchObject({ ageBand: '30-39', careNeeds: ['ADDICTION'], languages: ['xq'] });
+    expect(shown.responsibleMunicipality).toBe('Oudewater');
+    const full = await gql<{ breakGlassProfile: Record<string, unknown> }>(api.url, BREAK_GLASS, {
+      token: await token.admin(),
+      variables: { id: woman.id },
+    });
+    expect(full.data?.breakGlassProfile).toEqual({
+      gender: 'FEMALE',
+      age: 37,
+      careNeeds: ['ADDICTION'],
+      languages: ['xq'],
+      foundInMunicipality: 'Oudewater',
+    });
+    // The group's members, each matched on her own profile: the minor apart, for youth care.
+    const labels = [group, ...group.groupParts].flatMap((part) => part.profileSummary?.members ?? []);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        { label: 'Zwaluw7Q', ageBand: '30-39' },
+        { label: 'Merel9X', ageBand: '40+' },
+        { label: 'Kievit3J', ageBand: 'MINOR' },
+      ]),
+    );
+  });
+
+  it('issue 12: a profile copied to another request does not open there', async () => {
+    const [other] = group.groupParts;
+    await database.dataSource.query(
+      `UPDATE placement_requests SET profile = (SELECT profile FROM placement_requests WHERE id = $1) WHERE id = $2`,
+      [woman.id, other.id],
+    );
+    const response = await gql<{ breakGlassProfile: Record<string, unknown> }>(api.url, BREAK_GLASS, {
+      token: await token.admin(),
+      variables: { id: other.id },
+    });
+    expect(response.data?.breakGlassProfile ?? null).toBeNull();
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(response)).not.toMatch(/ADDICTION|Oudewater|"xq"/);
+  });
+});
+
+describe('the EncryptedProfiles migration (issue 12)', () => {
+  let database: TestDatabase;
+  const key = randomBytes(32);
+  const ids = { live: randomUUID(), erased: randomUUID() };
+  const beforeSealing = MIGRATIONS.filter((migration) => migration !== EncryptedProfiles1796300000000);
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+  });
+  afterAll(() => database.drop());
+
+  it('issue 12: seals the profiles, members and facts already stored in clear, and derives the facts of live requests', async () => {
+    const earlier = new DataSource({ ...dataSourceOptions(database.url, { poolSize: 2 }), migrations: beforeSealing });
+    await earlier.initialize();
+    try {
+      await migrateDatabase(earlier);
+    } finally {
+      await earlier.destroy();
+    }
+    const insert = `INSERT INTO placement_requests (id, status, urgency, region_code, profile, members, facts, responsible_municipality,
+                                                    requested_by, requested_by_role, requested_by_org)
+                    VALUES ($1, $2, 'URGENT', 'RR', $3, $4, $5, $6, 'zc-1', 'ZORGCOORDINATOR', 'zc')`;
+    await database.dataSource.query(insert, [
+      ids.live,
+      'WAITING',
+      JSON.stringify(WOMAN),
+      JSON.stringify(MEMBERS),
+      null,
+      'Oudewater',
+    ]);
+    const erasedFacts = {
+      gender: 'MALE',
+      ageBand: 'MINOR',
+      exploitationTypes: ['LABOUR'],
+      residenceStatus: null,
+      careNeeds: [],
+      withChildren: false,
+      groupSize: 1,
+    };
+    await database.dataSource.query(insert, [ids.erased, 'ENDED', null, null, JSON.stringify(erasedFacts), null]);
+
+    const previous = process.env.NOTES_KEY;
+    process.env.NOTES_KEY = key.toString('base64');
+    try {
+      expect(await migrateDatabase(database.dataSource)).toEqual(['EncryptedProfiles1796300000000']);
+    } finally {
+      if (previous === undefined) delete process.env.NOTES_KEY;
+      else process.env.NOTES_KEY = previous;
+    }
+
+    const rows: Record<string, string | null>[] = await database.dataSource.query(
+      'SELECT id, profile, members, facts, responsible_municipality FROM placement_requests ORDER BY id',
+    );
+    for (const row of rows) {
+      for (const column of ['profile', 'members', 'facts', 'responsible_municipality'] as const) {
+        if (row[column] !== null) expect(row[column]).toMatch(/^f1\.[0-9a-f]{8}\./);
+      }
+    }
+    const cipher = new FieldCipher([key]);
+    const live = rows.find((row) => row.id === ids.live)!;
+    const erased = rows.find((row) => row.id === ids.erased)!;
+    expect(cipher.openJson(live.profile!, sealContext('profile', ids.live))).toEqual(WOMAN);
+    expect(cipher.openJson(live.members!, sealContext('members', ids.live))).toEqual(MEMBERS);
+    expect(cipher.openJson(live.responsible_municipality!, sealContext('responsible_municipality', ids.live))).toBe('Oudewater');
+    expect(cipher.openJson(live.facts!, sealContext('facts', ids.live))).toMatchObject({
+      gender: 'FEMALE',
+      ageBand: '30-39',
+      careNeeds: ['ADDICTION'],
+    });
+    expect(cipher.openJson(erased.facts!, sealContext('facts', ids.erased))).toEqual(erasedFacts);
+    expect(erased.profile).toBeNull();
+    // Bound to its row: the live request's profile does not open as the erased one's.
+    expect(() => cipher.open(live.profile!, sealContext('profile', ids.erased))).toThrow();
+  });
+});

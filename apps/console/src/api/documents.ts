@@ -166,6 +166,10 @@ export const MATCH_FACILITIES = gql`
     matchFacilities(profile: $profile, options: $options) {
       matchCount
       excludedCount
+      exclusionSummary {
+        code
+        facilities
+      }
       matches {
         score
         placeableNow

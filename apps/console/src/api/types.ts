@@ -83,6 +83,8 @@ export interface MatchResult {
     reasons: string[];
   }[];
   excluded: { facility: FacilityRef; reasons: { code: string; message: string }[] }[];
+  /** How many facilities each reason excluded (a facility with two reasons counts under both). */
+  exclusionSummary: { code: string; facilities: number }[];
   advice: { code: string; message: string }[];
 }
 

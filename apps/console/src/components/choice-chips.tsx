@@ -1,6 +1,10 @@
 import { useI18n } from '../i18n/i18n';
 
-/** A set of toggles for enum values (several may be on), labelled from the dictionary. */
+/**
+ * A set of toggles (several may be on), labelled from the dictionary or by `labelOf`. Checkboxes,
+ * not a multiple-select list box: Tab and Space keep every earlier choice, where a list box's arrow
+ * keys replace the whole selection.
+ */
 export function ChoiceChips<T extends string>(props: {
   legend: string;
   group: string;
@@ -8,6 +12,7 @@ export function ChoiceChips<T extends string>(props: {
   value: T[];
   onChange(value: T[]): void;
   name: string;
+  labelOf?(option: T): string;
 }) {
   const { label } = useI18n();
   return (
@@ -24,7 +29,7 @@ export function ChoiceChips<T extends string>(props: {
               props.onChange(event.target.checked ? [...props.value, option] : props.value.filter((item) => item !== option))
             }
           />
-          {label(props.group, option)}
+          {props.labelOf ? props.labelOf(option) : label(props.group, option)}
         </label>
       ))}
     </fieldset>

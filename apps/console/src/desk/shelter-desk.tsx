@@ -2,18 +2,20 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { CapacityCard } from './capacity-card';
 import { OfferList } from './offer-list';
+import { useLiveCapacity } from './use-live-capacity';
 
 /** Shelter staff: their facilities' counts, and the offers to answer. */
 export function ShelterDesk() {
   const { t } = useI18n();
   const { viewer } = useSession();
+  const { live, resync } = useLiveCapacity(viewer.facilityIds);
   return (
     <section>
       <h1>{t('desk.title')}</h1>
       {viewer.facilityIds.length === 0 && <p className="error-box">{t('desk.noFacilities')}</p>}
       <div className="cards">
         {viewer.facilityIds.map((id) => (
-          <CapacityCard key={id} facilityId={id} />
+          <CapacityCard key={id} facilityId={id} live={live.get(id)} resync={resync} />
         ))}
       </div>
       <OfferList />

@@ -9,6 +9,8 @@ export function EnumSelect(props: {
   value: string;
   onChange(value: string): void;
   required?: boolean;
+  /** The words of the empty choice, when "onbekend" is not right for it. */
+  emptyLabel?: string;
 }) {
   const { t, label } = useI18n();
   return (
@@ -20,7 +22,7 @@ export function EnumSelect(props: {
         required={props.required}
         onChange={(event) => props.onChange(event.target.value)}
       >
-        <option value="">{props.required ? '—' : t('request.unknown')}</option>
+        <option value="">{props.emptyLabel ?? (props.required ? '—' : t('request.unknown'))}</option>
         {props.options.map((option) => (
           <option key={option} value={option}>
             {label(props.group, option)}

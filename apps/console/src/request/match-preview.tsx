@@ -4,6 +4,41 @@ import type { MatchResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+
+/** The variables of the preview's match; the request screen asks the same before submitting. */
+export function matchVariables(profile: Record<string, unknown> | null, regionCode: string) {
+  return { profile, options: { first: 10, excludedFirst: 50, ...(regionCode ? { requesterRegionCode: regionCode } : {}) } };
+}
+
+/**
+ * Reasons that, when the profile leaves the field empty, mean "not known yet" rather than "does not
+ * fit": the fix is to fill it in. The field is the form's input name (and the API's profile key).
+ */
+const FILLABLE: Partial<Record<string, string>> = {
+  RESIDENCE_STATUS: 'residenceStatus',
+  B8_STATUS: 'b8Status',
+  AANGIFTE: 'aangifte',
+  AGE: 'age',
+  FOUND_IN_AREA: 'foundInMunicipality',
+};
+
+/** What rules places out, as words: "verblijfsstatus onbekend" when the field is empty, else "… past niet". */
+export function useExclusionWords(profile: Record<string, unknown> | null) {
+  const { t } = useI18n();
+  return (code: string): { words: string; fillIn?: string } => {
+    const field = FILLABLE[code];
+    if (field && profile && profile[field] === undefined)
+      return { words: t(`exclusionUnknown.${code}` as MessageKey), fillIn: field };
+    const key = `exclusion.${code}` as MessageKey;
+    // A reason this console does not know yet still reads as words, never as the code.
+    return { words: t(key) ?? t('exclusion.OTHER') };
+  };
+}
+
+function focusField(name: string) {
+  document.querySelector<HTMLElement>(`.request-form [name="${name}"]`)?.focus();
+}
 
 /**
  * What `matchFacilities` says about the profile as it stands: the best places, the advice, and
@@ -11,10 +46,11 @@ import { useI18n } from '../i18n/i18n';
  * a fact only); the first 10 matches and 50 exclusions keep the answer small on a phone.
  */
 export function MatchPreview({ profile, regionCode }: { profile: Record<string, unknown> | null; regionCode: string }) {
-  const { t, label, dateTime } = useI18n();
+  const { t, f, label, dateTime } = useI18n();
+  const reasonWords = useExclusionWords(profile);
   const [{ data, fetching, error }] = useQuery<{ matchFacilities: MatchResult }>({
     query: MATCH_FACILITIES,
-    variables: { profile, options: { first: 10, excludedFirst: 50, ...(regionCode ? { requesterRegionCode: regionCode } : {}) } },
+    variables: matchVariables(profile, regionCode),
     pause: profile === null,
     requestPolicy: 'network-only',
   });
@@ -32,6 +68,35 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
             <strong data-testid="match-count">{result.matchCount}</strong> {t('match.matches')} ·{' '}
             <strong data-testid="excluded-count">{result.excludedCount}</strong> {t('match.excluded')}
           </p>
+          {result.exclusionSummary.length > 0 && (
+            <div className="why" data-testid="why">
+              <h3>{t('match.why')}</h3>
+              <ul>
+                {[...result.exclusionSummary]
+                  .sort((a, b) => b.facilities - a.facilities)
+                  .map(({ code, facilities }) => {
+                    const { words, fillIn } = reasonWords(code);
+                    return (
+                      <li key={code} data-reason={code}>
+                        <strong>
+                          {facilities === 1 ? t('match.fallAwayOne') : f('match.fallAwayMany', { count: String(facilities) })}
+                        </strong>
+                        : {words}
+                        {fillIn && (
+                          <>
+                            {' — '}
+                            <button type="button" className="link-button fill-in" onClick={() => focusField(fillIn)}>
+                              {t('match.fillIn')}
+                              <span className="visually-hidden"> ({words})</span>
+                            </button>
+                          </>
+                        )}
+                      </li>
+                    );
+                  })}
+              </ul>
+            </div>
+          )}
           {result.advice.length > 0 && (
             <div className="advice">
               <h3>{t('match.advice')}</h3>
@@ -71,7 +136,7 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
                     <ul className="reasons">
                       {exclusion.reasons.map((reason) => (
                         <li key={reason.code} data-reason={reason.code}>
-                          {reason.message}
+                          {reasonWords(reason.code).words}
                         </li>
                       ))}
                     </ul>

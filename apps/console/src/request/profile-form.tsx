@@ -13,6 +13,12 @@ import {
   THREAT_LEVELS,
 } from './profile';
 
+/**
+ * One "Onbekend", not two: the empty choice is it (the API reads a missing status as UNKNOWN, and
+ * shelters that take people of unknown status are matched either way), so UNKNOWN itself is not listed.
+ */
+const RESIDENCE_CHOICES = RESIDENCE_STATUSES.filter((status) => status !== 'UNKNOWN');
+
 /** The pseudonymous victim profile (no name field, by design). */
 export function ProfileForm({
   draft,
@@ -56,6 +62,7 @@ export function ProfileForm({
           min={0}
           max={120}
           inputMode="numeric"
+          enterKeyHint="next"
           value={draft.age}
           onChange={(event) => set('age')(event.target.value)}
         />
@@ -87,7 +94,8 @@ export function ProfileForm({
           label={t('request.residence')}
           name="residenceStatus"
           group="residence"
-          options={RESIDENCE_STATUSES}
+          options={RESIDENCE_CHOICES}
+          emptyLabel={label('residence', 'UNKNOWN')}
           value={draft.residenceStatus}
           onChange={set('residenceStatus')}
         />
@@ -134,6 +142,7 @@ export function ProfileForm({
             min={0}
             max={20}
             inputMode="numeric"
+            enterKeyHint="next"
             value={draft.accompanyingChildren}
             onChange={(event) => set('accompanyingChildren')(event.target.value)}
           />
@@ -181,22 +190,15 @@ export function ProfileForm({
         value={draft.careNeeds}
         onChange={set('careNeeds')}
       />
-      <label>
-        {t('request.excludedRegions')}
-        <select
-          name="excludedRegionCodes"
-          multiple
-          size={4}
-          value={draft.excludedRegionCodes}
-          onChange={(event) => set('excludedRegionCodes')([...event.target.selectedOptions].map((option) => option.value))}
-        >
-          {regions.map((region) => (
-            <option key={region.code} value={region.code}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceChips
+        legend={t('request.excludedRegions')}
+        group="region"
+        name="excludedRegionCodes"
+        options={regions.map((region) => region.code)}
+        labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
+        value={draft.excludedRegionCodes}
+        onChange={set('excludedRegionCodes')}
+      />
     </fieldset>
   );
 }

@@ -1,13 +1,14 @@
 import { type FormEvent, useMemo, useState } from 'react';
-import { useMutation } from 'urql';
-import { REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
-import type { PlacementRequest } from '../api/types';
+import { useClient, useMutation } from 'urql';
+import { MATCH_FACILITIES, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
+import type { MatchResult, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
-import { MatchPreview } from './match-preview';
+import { MatchPreview, matchVariables } from './match-preview';
 import { EMPTY_PROFILE, type ProfileDraft, routeDecidedOf, toProfileInput, URGENCIES } from './profile';
 import { ProfileForm } from './profile-form';
 import { RequestFollow } from './request-follow';
@@ -36,14 +37,38 @@ export function RequestScreen() {
   const [submitted, setSubmitted] = useState<PlacementRequest | null>(null);
   const [placement, requestPlacement] = useMutation<{ requestPlacement: PlacementRequest }>(REQUEST_PLACEMENT);
   const [noodbedState, requestNoodbed] = useMutation<{ requestNoodbed: PlacementRequest }>(REQUEST_NOODBED);
+  const client = useClient();
+  /** The profile the person was warned has no suitable place: a second press sends it. */
+  const [warnedFor, setWarnedFor] = useState<Record<string, unknown> | null>(null);
+  const [checking, setChecking] = useState(false);
 
   const profile = useMemo(() => toProfileInput(draft), [draft]);
   const settledProfile = useDebounced(profile, 400);
   const submitting = placement.fetching || noodbedState.fetching;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Before holding anything: with no suitable place, the person confirms first (issue 13, item 2). */
+  const submitAfterCheck = async () => {
     if (!profile || !regionCode) return;
+    if (warnedFor !== profile) {
+      setChecking(true);
+      // The same variables as the preview: usually answered from its cached result.
+      const check = await client
+        .query<{ matchFacilities: MatchResult }>(MATCH_FACILITIES, matchVariables(profile, regionCode), {
+          requestPolicy: 'cache-first',
+        })
+        .toPromise();
+      setChecking(false);
+      if (check.data?.matchFacilities.matchCount === 0) {
+        setWarnedFor(profile);
+        return;
+      }
+    }
+    await submit();
+  };
+
+  const submit = async () => {
+    if (!profile || !regionCode) return;
+    setWarnedFor(null);
     const size = Math.max(1, Number(groupSize) || 1);
     const result = noodbed
       ? await requestNoodbed({ input: { profile, regionCode, groupSize: size, clientReference } })
@@ -78,7 +103,12 @@ export function RequestScreen() {
     <section>
       <h1>{t('request.title')}</h1>
       <div className="request-layout">
-        <form className="request-form" onSubmit={(event) => void submit(event)}>
+        <form
+          className="request-form"
+          onKeyDown={keepEnterFromSubmitting}
+          // No submit button, so the browser has nothing to press on Enter; this is the backstop.
+          onSubmit={(event: FormEvent) => event.preventDefault()}
+        >
           <ProfileForm draft={draft} onChange={setDraft} askRouteDecision={!noodbed} />
           <fieldset className="form-section">
             <legend>{t('request.details')}</legend>
@@ -118,9 +148,31 @@ export function RequestScreen() {
           </fieldset>
           {!profile && <p className="hint">{t('request.incomplete')}</p>}
           <ErrorMessage error={placement.error ?? noodbedState.error} />
-          <button type="submit" className="primary" disabled={!profile || !regionCode || submitting}>
-            {noodbed ? t('request.submitNoodbed') : t('request.submitPlacement')}
-          </button>
+          {warnedFor && warnedFor === profile ? (
+            <div className="warning-box" role="alertdialog" aria-labelledby="no-match-title" data-testid="no-match-warning">
+              <p id="no-match-title">
+                <strong>{t('match.noneTitle')}</strong>
+              </p>
+              <p>{t('match.noneBody')}</p>
+              <div className="actions">
+                <button type="button" className="primary" disabled={submitting} onClick={() => void submit()}>
+                  {t('match.submitAnyway')}
+                </button>
+                <button type="button" autoFocus onClick={() => setWarnedFor(null)}>
+                  {t('match.backToForm')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="primary"
+              disabled={!profile || !regionCode || submitting || checking}
+              onClick={() => void submitAfterCheck()}
+            >
+              {noodbed ? t('request.submitNoodbed') : t('request.submitPlacement')}
+            </button>
+          )}
         </form>
         <MatchPreview profile={settledProfile} regionCode={regionCode} />
       </div>

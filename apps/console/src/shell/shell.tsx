@@ -10,6 +10,7 @@ import { ShelterDesk } from '../desk/shelter-desk';
 import { useI18n } from '../i18n/i18n';
 import { RequestScreen } from '../request/request-screen';
 import { LanguageToggle } from './language-toggle';
+import { mayLeave } from './leave-guard';
 import { type Screen, screensFor } from './navigation';
 import { useScreen } from './use-screen';
 import { SessionContext } from './viewer-context';
@@ -57,7 +58,7 @@ function LoggedIn(props: { viewer: Viewer; token: () => string | null; onLogout(
               aria-current={name === screen ? 'page' : undefined}
               onClick={(event) => {
                 event.preventDefault();
-                go(name);
+                if (name !== screen) go(name);
               }}
             >
               {t(`nav.${name}`)}
@@ -69,7 +70,7 @@ function LoggedIn(props: { viewer: Viewer; token: () => string | null; onLogout(
           {props.viewer.regions.length > 0 && ` · ${props.viewer.regions.join(', ')}`}
         </span>
         <LanguageToggle />
-        <button type="button" className="link-button" onClick={() => props.onLogout()}>
+        <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>
           {t('logout')}
         </button>
       </header>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { mayLeave } from './leave-guard';
 import { type Screen, screenFromPath } from './navigation';
 
 /**
@@ -8,14 +9,23 @@ import { type Screen, screenFromPath } from './navigation';
 export function useScreen(allowed: Screen[]): [Screen, (screen: Screen) => void] {
   const [screen, setScreen] = useState<Screen>(() => screenFromPath(location.pathname, allowed) ?? allowed[0]);
   useEffect(() => {
-    const onPop = () => setScreen(screenFromPath(location.pathname, allowed) ?? allowed[0]);
+    const onPop = () => {
+      // The back button moved the address already: put it back when the person stays.
+      if (!mayLeave()) {
+        history.pushState(null, '', `/${screen}`);
+        return;
+      }
+      setScreen(screenFromPath(location.pathname, allowed) ?? allowed[0]);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [allowed]);
+  }, [allowed, screen]);
   useEffect(() => {
     if (location.pathname !== `/${screen}`) history.replaceState(null, '', `/${screen}`);
   }, [screen]);
   const go = useCallback((next: Screen) => {
+    // Unsaved work on this screen (the desk's steps) is not dropped without asking.
+    if (!mayLeave()) return;
     history.pushState(null, '', `/${next}`);
     setScreen(next);
   }, []);

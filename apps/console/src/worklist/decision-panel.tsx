@@ -4,6 +4,7 @@ import { ASSIGN_PLACEMENT, PLACEMENT_CANDIDATES, RETURN_REQUEST } from '../api/d
 import { readableErrors } from '../api/errors';
 import type { Candidates, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { StatusBadge } from '../components/status-badge';
 import { useI18n } from '../i18n/i18n';
 import { CandidateOption } from './candidate-option';
@@ -78,6 +79,7 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
           {data && (
             <form
               className="assign-form"
+              onKeyDown={keepEnterFromSubmitting}
               onSubmit={(event) => {
                 event.preventDefault();
                 if (!chosen) return;

@@ -7,7 +7,7 @@
  * when the migration runs are sealed by it.
  */
 import { CareNeed, Gender, ShelterType } from '@opvangplek/domain';
-import { sealContext } from '@opvangplek/placement';
+import { sealContext, SweepJob } from '@opvangplek/placement';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { dataSourceOptions, migrateDatabase } from '@opvangplek/platform/database';
@@ -95,7 +95,7 @@ const BREAK_GLASS = `mutation B($id: ID!) {
   breakGlassProfile(requestId: $id, reason: "issue 12 test: profile at rest") { gender age careNeeds languages foundInMunicipality }
 }`;
 const SUMMARY = `query S($id: ID!) { placementRequest(id: $id) {
-  id status responsibleMunicipality facility { id }
+  id status responsibleMunicipality facility { id } history { note }
   profileSummary { ageBand careNeeds languages members { label ageBand } }
   groupParts { id status profileSummary { members { label ageBand } } }
 } }`;
@@ -316,5 +316,73 @@ describe('the EncryptedProfiles migration (issue 12)', () => {
     expect(erased.profile).toBeNull();
     // Bound to its row: the live request's profile does not open as the erased one's.
     expect(() => cipher.open(live.profile!, sealContext('profile', ids.erased))).toThrow();
+  });
+});
+
+describe('rotating NOTES_KEY (issue 12)', () => {
+  const clock = new FixedClock(NOW);
+  const [oldKey, newKey] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+  let database: TestDatabase;
+  let api: TestApp | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await insertFacilities(database.dataSource, [facilityOf(ShelterType.VROUWENOPVANG, 0)], { now: NOW });
+  });
+  afterAll(() => stopApp(api, database));
+
+  const restart = async (env: Record<string, string>) => {
+    await api?.close();
+    api = await startPlacementApp(database.url, clock, env);
+    return new PlacementClient(api.url);
+  };
+  const stored = async (id: string) =>
+    (await database.dataSource.query('SELECT profile, facts FROM placement_requests WHERE id = $1', [id]))[0] as {
+      profile: string;
+      facts: string;
+    };
+  const keyIdOf = (sealed: string) => sealed.split('.')[1];
+  /** Her care needs (break-glass) and the history's note, as the API opens them. */
+  const readable = async (id: string) => {
+    const profile = await gql<{ breakGlassProfile: { careNeeds: string[] } }>(api!.url, BREAK_GLASS, {
+      token: await token.admin(),
+      variables: { id },
+    });
+    const history = await gql<{ placementRequest: Summary & { history: { note: string | null }[] } }>(api!.url, SUMMARY, {
+      token: await token.coordinator(),
+      variables: { id },
+    });
+    expect([profile.errors, history.errors]).toEqual([undefined, undefined]);
+    return {
+      careNeeds: profile.data!.breakGlassProfile.careNeeds,
+      note: history.data!.placementRequest.history.find((entry) => entry.note)?.note,
+    };
+  };
+
+  it('issue 12: the previous key still opens, the sweep reseals under the new one, and then the old key can go', async () => {
+    const client = await restart({ NOTES_KEY: oldKey });
+    const { id } = await client.request(await token.coordinator(), { profile: WOMAN, urgency: 'PLANNED', regionCode: 'RR' });
+    const oldKeyId = keyIdOf((await stored(id)).profile);
+    // A note in its history, sealed under the old key too.
+    await gql(api!.url, `mutation { cancelPlacementRequest(requestId: "${id}", reason: "naar familie in Schiedam") { id } }`, {
+      token: await token.coordinator(),
+    });
+
+    await restart({ NOTES_KEY: newKey, NOTES_KEY_PREVIOUS: oldKey });
+    expect(await readable(id)).toEqual({ careNeeds: ['ADDICTION'], note: 'cancelled: naar familie in Schiedam' });
+    expect((await api!.app.get(SweepJob).sweep()).resealed).toBeGreaterThanOrEqual(1);
+    const resealed = await stored(id);
+    expect(keyIdOf(resealed.profile)).not.toBe(oldKeyId);
+    expect(keyIdOf(resealed.facts)).toBe(keyIdOf(resealed.profile));
+    const notes: { note: string }[] = await database.dataSource.query(
+      'SELECT note FROM placement_events WHERE request_id = $1 AND note IS NOT NULL',
+      [id],
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    for (const { note } of notes) expect(note.startsWith(`v1.${keyIdOf(resealed.profile)}.`)).toBe(true);
+    expect(await api!.app.get(SweepJob).sweep()).toMatchObject({ resealed: 0 });
+
+    await restart({ NOTES_KEY: newKey });
+    expect(await readable(id)).toEqual({ careNeeds: ['ADDICTION'], note: 'cancelled: naar familie in Schiedam' });
   });
 });

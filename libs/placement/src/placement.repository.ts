@@ -551,6 +551,55 @@ export class PlacementRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Requests with a value sealed under a key other than the current one (after NOTES_KEY was
+   * rotated), at most a batch: `resealed` moves them to the current key.
+   */
+  async staleSealedIds(): Promise<string[]> {
+    const current = `${this.fields.sealedPrefix}%`;
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM placement_requests
+        WHERE profile NOT LIKE $1 OR members NOT LIKE $1 OR facts NOT LIKE $1 OR responsible_municipality NOT LIKE $1
+        LIMIT ${BATCH}`,
+      [current],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Seals a locked request's personal data again under the current key. Only the sealed columns
+   * are written, and updated_at is left alone: nothing about the request changed.
+   */
+  async reseal(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
+    const sealed = sealRequestColumns(this.fields, request);
+    await manager
+      .createQueryBuilder()
+      .update(PlacementRequestEntity)
+      .set({ ...sealed, updatedAt: () => '"updated_at"' })
+      .where('id = :id', { id: request.id })
+      .execute();
+    Object.assign(request, sealed);
+  }
+
+  /**
+   * Reseals under the current key a batch of history notes sealed under another (after a NOTES_KEY
+   * rotation, or from before notes named their key); how many it resealed.
+   */
+  async resealNotes(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; note: string }[] = await manager.query(
+        `SELECT id, note FROM placement_events WHERE note NOT LIKE $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [`${this.notes.sealedPrefix}%`],
+      );
+      for (const row of rows) {
+        await manager
+          .getRepository(PlacementEventEntity)
+          .update({ id: row.id }, { note: this.notes.seal(this.notes.open(row.note)) });
+      }
+      return rows.length;
+    });
+  }
+
   /** Ended or cancelled requests, profile not yet erased, that ended by `before` (at most a batch). */
   erasableIds(before: Date): Promise<string[]> {
     return this.idsWhere({

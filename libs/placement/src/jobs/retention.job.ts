@@ -47,4 +47,24 @@ export class RetentionJob {
     }
     return erased;
   }
+
+  /**
+   * After NOTES_KEY is rotated (the old key moved to NOTES_KEY_PREVIOUS), every sweep moves a
+   * batch of requests to the new key, so the old key can be dropped once this finds none left
+   * (the worker logs how many it resealed while there are any). Profiles erased by retention need nothing; their facts are resealed.
+   */
+  async resealUnderCurrentKey(): Promise<number> {
+    // Without a previous key nothing can be sealed under another key that still opens: no scan.
+    if (this.config.previousNotesKeys.length === 0) return 0;
+    let resealed = await this.repository.resealNotes();
+    for (const id of await this.repository.staleSealedIds()) {
+      resealed += await this.repository.transaction(async (manager) => {
+        const request = await this.repository.lock(manager, id);
+        if (!request) return 0;
+        await this.repository.reseal(manager, request);
+        return 1;
+      });
+    }
+    return resealed;
+  }
 }

@@ -24,6 +24,8 @@ export interface SweepReport {
   alerts: number;
   overstays: number;
   erased: number;
+  /** Requests and history notes moved to the current NOTES_KEY after a rotation. */
+  resealed: number;
 }
 
 /** What time and lost messages would otherwise leave undone. */
@@ -45,7 +47,7 @@ export class SweepJob {
    */
   async sweep(): Promise<SweepReport> {
     const now = this.clock.now();
-    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0 };
+    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0, resealed: 0 };
     const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
       for (const request of await this.repository.lapsedOffers(manager, now)) {
         report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
@@ -122,6 +124,7 @@ export class SweepJob {
       },
     );
     report.erased = await this.retention.eraseExpiredProfiles();
+    report.resealed = await this.retention.resealUnderCurrentKey();
     // A group's accepted share that never arrived gives its places back (the others stay placed).
     for (const hold of await this.repository.overdueShares(now)) {
       report.lapsed += (await this.lifecycle.releaseOverdueShare(hold.id, hold.requestId)) ? 1 : 0;

@@ -11,7 +11,7 @@ describe('FieldCipher (issue 12: profiles encrypted at rest)', () => {
 
   it('round-trips a profile and stores nothing of it readably', () => {
     const sealed = cipher.sealJson(profile, here);
-    for (const clear of ['FEMALE', 'PSYCHIATRIC', '"xq"', '37', 'careNeeds', 'minor']) expect(sealed).not.toContain(clear);
+    for (const clear of ['FEMALE', 'PSYCHIATRIC', '"xq"', '"age":37', 'careNeeds', 'minor']) expect(sealed).not.toContain(clear);
     expect(cipher.openJson(sealed, here)).toEqual(profile);
   });
 
@@ -62,6 +62,14 @@ describe('FieldCipher (issue 12: profiles encrypted at rest)', () => {
 });
 
 describe('NoteCipher with a previous key (issue 12: key rotation)', () => {
+  it('names the key that sealed a note, and still opens notes from before notes named it', () => {
+    const notes = new NoteCipher(randomBytes(32));
+    const sealed = notes.seal('weigering');
+    expect(sealed.startsWith(notes.sealedPrefix)).toBe(true);
+    expect(notes.sealedPrefix).toMatch(/^v1\.[0-9a-f]{8}\.$/);
+    expect(notes.open(`v1.${sealed.split('.')[2]}`)).toBe('weigering');
+  });
+
   it('opens notes sealed under the key NOTES_KEY replaced, and seals under the new one', () => {
     const before = randomBytes(32);
     const note = new NoteCipher(before).seal('weigering');

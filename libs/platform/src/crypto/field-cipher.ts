@@ -5,7 +5,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** A key's id: a short fingerprint derived from it (one-way), stored with each value it sealed. */
-const keyIdOf = (key: Buffer) => Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'opvangplek key id', 4)).toString('hex');
+export const keyIdOf = (key: Buffer) =>
+  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'opvangplek key id', 4)).toString('hex');
 
 /**
  * Personal data kept in a column (a victim's profile, her group's members, their anonymous facts)
@@ -69,9 +70,14 @@ export class FieldCipher {
     return JSON.parse(this.open(sealed, context)) as T;
   }
 
+  /** How every value sealed under the current key begins. */
+  get sealedPrefix(): string {
+    return `${FORMAT}.${this.currentKeyId}.`;
+  }
+
   /** Whether `sealed` was sealed under the current key (else it is due to be resealed). */
   isCurrent(sealed: string): boolean {
-    return sealed.startsWith(`${FORMAT}.${this.currentKeyId}.`);
+    return sealed.startsWith(this.sealedPrefix);
   }
 }
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { keyIdOf } from './field-cipher';
 
 const VERSION = 'v1.';
 
@@ -9,31 +10,43 @@ const VERSION = 'v1.';
  * detectable. The database never sees the key or the text.
  */
 export class NoteCipher {
-  private readonly key: Buffer;
-  private readonly previous: Buffer[];
+  private readonly keys: Map<string, Buffer>;
+  private readonly currentKeyId: string;
 
   /**
    * `key` seals and opens; `previous` keys (NOTES_KEY_PREVIOUS, after a rotation) only open. A
-   * note names no key, so each is tried in turn: the tag tells the right one.
+   * note names the key that sealed it (`v1.<key id>.<payload>`), so a rotation can reseal the
+   * notes under the new key; notes from before key ids (`v1.<payload>`) are tried with each key.
    */
   constructor(key: Buffer, ...previous: Buffer[]) {
     if ([key, ...previous].some((k) => k.length !== 32))
       throw new Error('the notes key must be 32 bytes (base64-encoded in NOTES_KEY)');
-    this.key = key;
-    this.previous = previous;
+    this.keys = new Map([key, ...previous].reverse().map((k) => [keyIdOf(k), k]));
+    this.currentKeyId = keyIdOf(key);
   }
 
   seal(text: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
     const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return VERSION + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    return this.sealedPrefix + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+  }
+
+  /** How every note sealed under the current key begins (the others are due to be resealed). */
+  get sealedPrefix(): string {
+    return `${VERSION}${this.currentKeyId}.`;
   }
 
   open(sealed: string): string {
     if (!sealed.startsWith(VERSION)) throw new Error('not a sealed note');
-    const raw = Buffer.from(sealed.slice(VERSION.length), 'base64url');
-    const keys = [this.key, ...this.previous];
+    const parts = sealed.slice(VERSION.length).split('.');
+    if (parts.length === 2) {
+      const key = this.keys.get(parts[0]);
+      if (!key) throw new Error(`note sealed under key ${parts[0]}, which is not configured (NOTES_KEY, NOTES_KEY_PREVIOUS)`);
+      return this.openWith(key, Buffer.from(parts[1], 'base64url'));
+    }
+    const raw = Buffer.from(parts[0], 'base64url');
+    const keys = [...this.keys.values()].reverse();
     for (let i = 0; ; i += 1) {
       try {
         return this.openWith(keys[i], raw);

@@ -130,6 +130,36 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
     expect(new Set(points.filter((p) => p.type === 'NOODBED').map((p) => p.occupied)).size).toBeGreaterThan(1);
   });
 
+  it("leaves a secret-address shelter's counts out of every hour, so a planner cannot watch it take an offer (issue 12: capacity of secret facilities only as what everyone may see)", async () => {
+    const ask = async () =>
+      (
+        await gql<{ occupancyHistory: Point[] }>(api.url, HISTORY, {
+          token: planner,
+          variables: { from: loadedAt.toISOString(), to: new Date(clock.now().getTime() + HOUR).toISOString(), bucket: 'HOUR' },
+        })
+      ).data!.occupancyHistory;
+    const before = await ask();
+    const [secret] = await insertFacilities(
+      database.dataSource,
+      [
+        newFacility({
+          type: ShelterType.NOODBED,
+          regionCode: 'RR',
+          secretAddress: true,
+          capacity: { total: 3, occupied: 1, held: 0, outOfService: 0 },
+        }),
+      ],
+      { now: clock.now() },
+    );
+    const ownStaff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
+    const changed = await gql(api.url, UPDATE, {
+      token: ownStaff,
+      variables: { input: { facilityId: secret.id, total: 3, occupied: 2, outOfService: 0, expectedVersion: 1 } },
+    });
+    expect(changed.errors).toBeUndefined();
+    expect(await ask()).toEqual(before);
+  });
+
   it('adds up days from Amsterdam midnight and filters by region and kind', async () => {
     const response = await gql<{ occupancyHistory: Point[] }>(api.url, HISTORY, {
       token: planner,

@@ -22,7 +22,7 @@ export class InsightResolver {
 
   @Query(() => [OccupancyPointModel], {
     description:
-      'Occupancy per region and kind over time, replayed from the capacity history; buckets end at `to` or now, whichever is earlier.',
+      "Occupancy per region and kind over time, replayed from the capacity history of facilities with a public address (a secret one's counts over time would tie requests to it); buckets end at `to` or now, whichever is earlier.",
   })
   occupancyHistory(
     @Args('from') from: Date,

@@ -16,14 +16,20 @@ export interface RecordedHistory {
   changes: RecordedCounts[];
 }
 
-/** The facilities of the asked regions and kinds (all when null), as the replay groups them. */
+/**
+ * The public-address facilities of the asked regions and kinds (all when null), as the replay
+ * groups them. Secret-address facilities stay out (issue 12), as they do from capacityOverview's
+ * exact sums: in most regions one secret facility is the only one of its kind, and its replayed
+ * hour-by-hour counts would tie a request to it the moment it was offered.
+ */
 export async function readHistoryFacilities(
   dataSource: DataSource,
   filter: { regionCodes: string[] | null; types: ShelterType[] | null },
 ): Promise<HistoryFacility[]> {
   const rows: { facility_id: string; region_code: string; type: ShelterType }[] = await dataSource.query(
     `SELECT id AS facility_id, region_code, type::text AS type FROM facilities
-      WHERE ($1::text[] IS NULL OR region_code = ANY($1)) AND ($2::text[] IS NULL OR type::text = ANY($2))`,
+      WHERE NOT secret_address
+        AND ($1::text[] IS NULL OR region_code = ANY($1)) AND ($2::text[] IS NULL OR type::text = ANY($2))`,
     [filter.regionCodes, filter.types],
   );
   return rows.map((f) => ({ facilityId: f.facility_id, regionCode: f.region_code, type: f.type }));

@@ -164,6 +164,19 @@ describe('the chain’s rules (domain.md §5a)', () => {
     expect(assigned.history.at(-1)!.by).not.toBe('system:placement');
   });
 
+  it('000:2136 — a request for COSM is answered by CoMensha with a COSM place, not with another kind it may also place', async () => {
+    clock.set(TUESDAY_MORNING);
+    const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED', types: ['COSM'] });
+    await client.waitForStatus(coordinator, request.id, ['WAITING']);
+    const elsewhere = await assign(comensha, request.id, vo.id, 'the women’s shelter has room today');
+    expect(elsewhere.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('asks for COSM only'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'facilityId' },
+    });
+    expect((await capacityOf(database.dataSource, vo.id)).held).toBe(0);
+    expect(dataOf(await assign(comensha, request.id, cosm.id), 'assignPlacement')).toMatchObject({ status: 'OFFERED' });
+  });
+
   it('000:2168-2171 — a zorgcoördinator in Twente is not offered an NLA crisis place: the NLA decides', async () => {
     const twente = await token.coordinator(['TW']);
     const request = await client.request(twente, { profile: TWENTE_WORKER, regionCode: 'TW', urgency: 'URGENT' });

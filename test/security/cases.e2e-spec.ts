@@ -39,6 +39,22 @@ describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
 
   const code = (response: { errors?: { extensions?: { code?: string } }[] }) => response.errors?.[0]?.extensions?.code;
 
+  it("2 — an ADMIN can neither set nor confirm a secret shelter's counts (they, and their version, would be read back)", async () => {
+    const admin = await token.admin();
+    const set = await client.raw(
+      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 5, occupied: 0, outOfService: 0, expectedVersion: 999 }) { id } }`,
+      admin,
+      {},
+    );
+    expect(set.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(JSON.stringify(set)).not.toMatch(/version \d|now \d/);
+    const confirmed = await client.raw(`mutation { confirmCapacity(facilityId: "${vo.id}") { id } }`, admin, {});
+    expect(code(confirmed)).toBe('FORBIDDEN');
+    // Its own staff keep them.
+    const staff = await token.staff(vo.id);
+    expect(code(await client.raw(`mutation { confirmCapacity(facilityId: "${vo.id}") { id } }`, staff, {}))).toBeUndefined();
+  });
+
   it('1 — an ADMIN token can neither request a placement nor answer an offer', async () => {
     const admin = await token.admin();
     const requested = await client.raw(

@@ -9,6 +9,7 @@ import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/eve
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
 import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
+import { mayKnowCounts } from '@opvangplek/registry/capacity-disclosure';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import type { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { assertFacilityId, RegistryService } from '@opvangplek/registry/registry.service';
@@ -82,6 +83,11 @@ export class CapacityService {
       throw new ForbiddenError(
         `You can only change the capacity of your own facilities; ${nameFor(viewer, facility)} is not one of them.`,
       );
+    }
+    // Its counts (and their version, which moves with every offer) are its staff's alone (issue 12):
+    // an ADMIN who could set or confirm them could also read them back.
+    if (!mayKnowCounts(viewer, facility)) {
+      throw new ForbiddenError(`The counts of ${nameFor(viewer, facility)} are kept by its own staff only (secret address).`);
     }
     const capacity = await manager
       .getRepository(CapacityEntity)

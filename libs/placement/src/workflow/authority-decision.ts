@@ -60,6 +60,7 @@ export class AuthorityDecisions {
     if (!facility)
       throw new InvalidInputError('facilityId', `facilityId ${facilityId.slice(0, 40)} is not a facility in the register`);
     this.assertMayAssign(capacities, facility, snapshot, now);
+    this.assertAskedKind(facility, snapshot);
     await this.assertInInterimPlace(snapshot);
     if (!chosen) {
       const exclusion = match.result.excluded.find((e) => e.facility.id === facilityId)!;
@@ -70,7 +71,9 @@ export class AuthorityDecisions {
         `facilityId: that place does not suit her: ${exclusion.reasons.map((r) => r.message).join('; ')}`,
       );
     }
-    const best = match.result.matches.find((m) => mayAssignKind(capacities, placementKindOf(m.facility)));
+    const best = match.result.matches.find(
+      (m) => mayAssignKind(capacities, placementKindOf(m.facility)) && isAskedKind(m.facility, snapshot),
+    );
     const why = reason?.trim() ?? '';
     if (best && best.facility.id !== facilityId && why.length === 0) {
       throw new InvalidInputError(
@@ -100,6 +103,26 @@ export class AuthorityDecisions {
     } catch (error) {
       if (error instanceof PlacesTakenMeanwhile) throw new ConflictError('That place was just taken; choose another.');
       throw error;
+    }
+  }
+
+  /**
+   * The decider chooses among the kinds the request asked for (`types`; none: any) or the kind its
+   * worklist waits for (a police noodbed call for a minor waits for youth care), and not among those
+   * an authority handed back: a COSM request is not answered with another kind's place.
+   */
+  private assertAskedKind(facility: { type: ShelterType }, snapshot: PlacementRequestEntity): void {
+    if (snapshot.returnedTypes.includes(facility.type)) {
+      throw new InvalidInputError(
+        'facilityId',
+        `facilityId: ${facility.type} was handed back for this request; choose another kind of place.`,
+      );
+    }
+    if (!isAskedKind(facility, snapshot)) {
+      throw new InvalidInputError(
+        'facilityId',
+        `facilityId: this request asks for ${snapshot.types.join(', ')} only; a ${facility.type} place is not one of them.`,
+      );
     }
   }
 
@@ -228,4 +251,13 @@ export class AuthorityDecisions {
       );
     }
   }
+}
+
+/** Whether a place is of a kind the request asked for or waits for, and not one handed back. */
+function isAskedKind(
+  facility: { type: ShelterType },
+  request: Pick<PlacementRequestEntity, 'types' | 'returnedTypes' | 'waitingForKind'>,
+): boolean {
+  if (request.returnedTypes.includes(facility.type)) return false;
+  return request.types.length === 0 || request.types.includes(facility.type) || facility.type === request.waitingForKind;
 }

@@ -4,7 +4,7 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
-  planGroupAllocation,
+  previewGroupAllocation,
   placementKindOf,
   AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
@@ -229,9 +229,14 @@ export class MatchingService {
       const screening = screenRegister(index, profile, options.at, this.matchingConfig);
       // Ascending positions are ascending ids (the index is in the matcher's order, by id).
       const needed = capacityNeeded(screening, options.excludedFirst).sort((a, b) => a - b);
+      // Secret facilities whose counts this asker may not see: the summary counts them without room
+      // only when their band is NONE, as the matcher tells them (issue 12).
+      const countsShown = options.countsShown;
+      const withheld = countsShown ? index.facilities.filter((f) => f.secretAddress && !countsShown(f)).map((f) => f.id) : [];
       const read = await this.register.capacityFor(
         needed.map((position) => index.facilities[position].id),
         groupSizeOf(profile),
+        withheld,
       );
       if (read.stamp !== definitions.stamp) continue;
       if (read.facilities !== index.size || read.rows.length !== needed.length) break;
@@ -441,7 +446,9 @@ export class MatchingService {
     const candidates = single.page.matches.filter(
       (m) => m.placeableNow && mayAssignKind(options.capacities, placementKindOf(m.facility)),
     );
-    const plan = planGroupAllocation(candidates, size) ?? [];
+    // Shares at a facility whose counts are withheld are sized by its band and maxGroupSize, not its
+    // free places (group-split-preview.ts says why); the worker splits a real request on real counts.
+    const plan = previewGroupAllocation(candidates, size, (f) => mayKnowCounts(viewer, f)) ?? [];
     return plan.map((share) => {
       const loaded = single.facility(share.facilityId);
       return {

@@ -45,7 +45,10 @@ export interface CapacityRead {
   rows: LiveCapacityRow[];
   /** Capacity rows in the whole register. */
   facilities: number;
-  /** Facilities in the whole register with fewer free places than the group needs. */
+  /**
+   * Facilities in the whole register with fewer free places than the group needs; those whose
+   * counts are withheld from the asker (`capacityFor`'s `withheldIds`) with no free place.
+   */
   withoutRoom: number;
   /** The register's version in the same snapshot: definitions read with another are out of date. */
   stamp: string;
@@ -86,13 +89,16 @@ const LISTED_IDS = `c.facility_id = ANY(string_to_array($1, ',')::uuid[])`;
  * and an empty confirmed_at for never): a page's candidates can be thousands, and splitting one text
  * costs the API a fraction of parsing as many result rows; then the totals over the whole register:
  * how many capacity rows, how many without room for a group of $2 (the capacity rule's arithmetic:
- * max(0, total − occupied − held − out of service) < group), and the register's version.
+ * max(0, total − occupied − held − out of service) < group; < 1 for the facilities listed in $3,
+ * whose counts the asker may not see: capacity.rule.ts `roomAskedFor`, issue 12), and the register's
+ * version.
  */
 const CAPACITY_FOR_SQL = `
   SELECT
     ${CAPACITY_LINES} FILTER (WHERE ${LISTED_IDS}) AS rows,
     count(*)::int AS facilities,
-    (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service) < $2))::int AS "withoutRoom",
+    (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service)
+      < CASE WHEN c.facility_id = ANY(string_to_array($3, ',')::uuid[]) THEN 1 ELSE $2 END))::int AS "withoutRoom",
     (${STAMP_SQL}) AS stamp
   FROM capacity c`;
 
@@ -172,12 +178,13 @@ export class RegisterSnapshotService {
    * like the uuid), with the register's totals and stamp, in one statement (one snapshot). The
    * rows come back in id order without their ids: when every id has a row (`rows.length ===
    * ids.length`), `rows[i]` is the capacity of `ids[i]`; when some has none, `rows` is shorter and
-   * cannot be matched up (the caller falls back).
+   * cannot be matched up (the caller falls back). `withheldIds`: the facilities whose counts the
+   * asker may not see, counted in `withoutRoom` only when they have no free place at all.
    */
-  async capacityFor(ids: readonly string[], groupSize: number): Promise<CapacityRead> {
+  async capacityFor(ids: readonly string[], groupSize: number, withheldIds: readonly string[] = []): Promise<CapacityRead> {
     const [read]: { rows: string | null; facilities: number; withoutRoom: number; stamp: string }[] = await this.dataSource.query(
       CAPACITY_FOR_SQL,
-      [ids.join(','), groupSize],
+      [ids.join(','), groupSize, withheldIds.join(',')],
     );
     return { rows: parseCapacityLines(read.rows), facilities: read.facilities, withoutRoom: read.withoutRoom, stamp: read.stamp };
   }

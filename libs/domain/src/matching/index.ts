@@ -5,3 +5,4 @@ export * from './specialised-kind';
 export * from './match-facilities';
 export * from './register-index';
 export * from './match-page';
+export * from './group-split-preview';

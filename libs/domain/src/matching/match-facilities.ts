@@ -8,8 +8,8 @@ import { nextCommonOpening } from '../calendar/opening-hours';
 import { availablePlaces, CapacityCounts } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { FacilityDefinition, OpeningHours, UpdateCadence } from '../register';
-import { evaluateEligibility } from '../eligibility/evaluate';
-import { withoutCount } from '../eligibility/rules/capacity.rule';
+import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
+import { capacityExclusion } from '../eligibility/rules/capacity.rule';
 import { interimOnlyFor } from '../eligibility/rules/residence-status.rule';
 import { ExclusionReason } from '../eligibility/exclusion';
 import { ExploitationType, Freshness, Gender, ResidenceStatus, ShelterType, ThreatLevel } from '../enums';
@@ -47,7 +47,9 @@ export interface MatchInput {
    * without them (a secret address the asker may not locate, issue 12) is ranked as if its free
    * places were at the cap whenever it has room, and its reasons say "a place free": a score or a
    * reason that moved with each hold would tie a request to it. Whether it has room for the group
-   * is still decided on the real counts.
+   * is decided on its band alone (capacity.rule.ts `capacityExclusion`): with a place free it fits
+   * any group up to its maxGroupSize, so asking for groups of 1, 2, 3, ... cannot count its places.
+   * Such an answer may be optimistic for a group; the placement decides on the real counts.
    */
   countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
 }
@@ -312,6 +314,7 @@ export function rankedFreePlaces(free: number, cap: number): number {
 
 /** The reason naming the free places, or only that one is free when the asker may not see the count. */
 export function freePlacesReason(free: number, countsShown: boolean): string {
+  // Not "room for the group": a group shown this place may find fewer free (decided on placing).
   if (!countsShown) return free > 0 ? 'a place free (count withheld: secret address)' : 'no free place';
   return `${free} free place${free === 1 ? '' : 's'}`;
 }
@@ -338,6 +341,11 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
     );
   }
   why.push(freePlacesReason(a.free, a.countsShown));
+  const size = groupSizeOf(profile);
+  if (!a.countsShown && size > 1) {
+    // Shown on its band alone (capacity.rule.ts): the placement checks the real free places.
+    why.push(`a group of ${size}: whether all fit here is checked when placing`);
+  }
   const freshnessReason = formatFreshness(a.capacityUpdatedAt, a.freshness);
   if (freshnessReason) why.push(freshnessReason);
   if (a.distance !== null) {
@@ -406,9 +414,13 @@ export function matchFacilities(input: MatchInput): MatchResult {
   const ranked: Assessment[] = [];
   const excluded: FacilityExclusion[] = [];
   for (const facility of facilities) {
-    const reasons = evaluateEligibility({ profile, facility, at, config: q.config });
+    // The profile rules, then the capacity rule as this asker is told it (capacity.rule.ts): on the
+    // real counts, or on the band alone when the counts are withheld (issue 12).
+    const reasons = evaluateEligibility({ profile, facility, at, config: q.config }, PROFILE_RULES);
+    const noRoom = capacityExclusion(facility.capacity, groupSizeOf(profile), q.countsShown(facility));
+    if (noRoom) reasons.push(noRoom);
     if (reasons.length > 0) {
-      excluded.push({ facility, reasons: q.countsShown(facility) ? reasons : reasons.map(withoutCount(groupSizeOf(profile))) });
+      excluded.push({ facility, reasons });
       continue;
     }
     ranked.push(assessEligible(q, facility, facility.capacity, facility.capacityUpdatedAt, facility));

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { availablePlaces } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { ExclusionCode } from '../eligibility/exclusion';
+import { roomAskedFor } from '../eligibility/rules/capacity.rule';
 import { matchingConfig } from '../matching-config';
 import { groupSizeOf } from '../profile';
 import { PLACING_AUTHORITY_BY_TYPE } from '../register';
@@ -58,6 +59,8 @@ const pageCaseArb = fc.record({
   excludedFirst: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
   /** Secret addresses ranked from the region centre (a caller who may not locate them). */
   hideSecret: fc.boolean(),
+  /** Secret facilities' counts withheld from the caller (issue 12): told on their band. */
+  withholdCounts: fc.boolean(),
   /** Regions with a given centroid; the rest fall back to the mean of their facilities. */
   centroids: fc.subarray(REGIONS),
   strict: fc.boolean(),
@@ -77,7 +80,8 @@ describe('matchPage', () => {
           c.hideSecret && f.secretAddress && regionCentroids[f.regionCode]
             ? regionCentroids[f.regionCode]
             : { latitude: f.latitude, longitude: f.longitude };
-        const common = { ...c.input, config, regionCentroids };
+        const countsShown = (f: { secretAddress: boolean }) => !(c.withholdCounts && f.secretAddress);
+        const common = { ...c.input, config, regionCentroids, countsShown };
 
         const full = matchFacilities({ ...common, facilities: c.facilities.map((f) => ({ ...f, ...locate(f) })) });
 
@@ -95,7 +99,8 @@ describe('matchPage', () => {
             const f = register.facilities[p];
             return { ...f.capacity, confirmedAt: f.capacityUpdatedAt };
           },
-          withoutRoom: c.facilities.filter((f) => availablePlaces(f.capacity) < needed).length,
+          // As CAPACITY_FOR_SQL counts it: fewer free than the group, or than one place when withheld.
+          withoutRoom: c.facilities.filter((f) => availablePlaces(f.capacity) < roomAskedFor(needed, countsShown(f))).length,
           first: c.first,
           excludedFirst: c.excludedFirst,
           locate,

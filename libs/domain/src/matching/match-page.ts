@@ -82,7 +82,9 @@ export interface MatchPageInput<F extends IndexedFacility> extends Omit<MatchInp
   capacity: (position: number) => LiveCapacity | undefined;
   /**
    * How many facilities of the whole register have fewer free places than the group needs
-   * (max(0, total − occupied − held − outOfService) < groupSize), read with the same capacity.
+   * (max(0, total − occupied − held − outOfService) < groupSize), read with the same capacity;
+   * for a facility whose counts are withheld (`countsShown`), fewer than one (capacity.rule.ts
+   * `roomAskedFor`), so the summary says of it only what its band says.
    */
   withoutRoom: number;
   /** At most this many matches, best first; all when omitted. */
@@ -188,7 +190,7 @@ export function matchPage<F extends IndexedFacility>(input: MatchPageInput<F>): 
   const full: number[] = [];
   for (const position of screening.candidates) {
     const live = liveAt(position);
-    if (capacityExclusion(live, needed, true)) {
+    if (capacityExclusion(live, needed, q.countsShown(register.facilities[position]))) {
       full.push(position);
       continue;
     }

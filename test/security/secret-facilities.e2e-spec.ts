@@ -6,9 +6,11 @@
  * locate it, while other facilities' changes still arrive.
  */
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
 import { dutchPlaceNames, placeNameFinder, stringsIn } from '@opvangplek/registry/seed/place-names';
 import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
 import { matchOrFail } from '../matching/match-client';
+import { capacityOf, facilityOf, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
 import { insertFacilities, newFacility } from '../support/factories';
 import { collect, gql, wsClient } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -465,5 +467,124 @@ describe('issue 12: capacity of a secret facility reaches those who may not loca
     } finally {
       await Promise.all(clients.map((client) => client.dispose()));
     }
+  });
+});
+
+const PROBE = `query P($profile: VictimProfileInput!) {
+  matchFacilities(profile: $profile, options: { first: 50, excludedFirst: 50 }) {
+    matches { facility { id capacity { available } availability { band } } score placeableNow reasons }
+    excluded { facility { id } reasons { code message } }
+    matchCount excludedCount exclusionSummary { code facilities }
+    groupSplit { facility { id capacity { available } } places }
+  }
+}`;
+interface Probed {
+  matches: { facility: { id: string; capacity: unknown; availability: { band: string } }; score: number; reasons: string[] }[];
+  excluded: { facility: { id: string }; reasons: { code: string; message: string }[] }[];
+  matchCount: number;
+  excludedCount: number;
+  exclusionSummary: { code: string; facilities: number }[];
+  groupSplit: { facility: { id: string; capacity: unknown }; places: number }[];
+}
+
+describe('issue 12: a zorgcoördinator probing group sizes cannot count a secret facility’s free places', () => {
+  const raid = new Date('2026-12-02T05:00:00.000Z');
+  const labourer = { gender: 'MALE', age: 30, exploitationTypes: ['LABOUR'], residenceStatus: 'NO_LAWFUL_RESIDENCE' };
+  let clock: FixedClock;
+  let database: TestDatabase;
+  let api: TestApp;
+  let secretCrisis: { id: string };
+  let publicCrisis: { id: string };
+
+  beforeAll(async () => {
+    clock = new FixedClock(raid);
+    database = await createTestDatabase();
+    [secretCrisis, publicCrisis] = await insertFacilities(
+      database.dataSource,
+      [
+        // Takes groups of up to 8 and has exactly 5 free places.
+        facilityOf(ShelterType.NLA_CRISIS, 5, { total: 9, secretAddress: true, eligibility: { maxGroupSize: 8 } }),
+        // A public one with 3 free: the real request below is split over the two.
+        facilityOf(ShelterType.NLA_CRISIS, 3, { total: 7, eligibility: { maxGroupSize: 8 } }),
+      ],
+      { now: raid },
+    );
+    api = await startPlacementApp(database.url, clock);
+  }, 60_000);
+
+  afterAll(() => stopApp(api, database));
+
+  const probe = async (token: string, groupSize: number): Promise<Probed> => {
+    const response = await gql<{ matchFacilities: Probed }>(api.url, PROBE, {
+      token,
+      variables: { profile: { ...labourer, groupSize } },
+    });
+    expect(response.errors).toBeUndefined();
+    return response.data!.matchFacilities;
+  };
+
+  it('groups of 1 to 8 all fit the secret NLA crisis shelter (maxGroupSize 8, 5 free), the exclusion summary does not move from 5 to 6, splits are not sized by its count, and a real group of 6 holds no more than 5 there', async () => {
+    const zorgcoordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rr', regions: ['RR'] });
+    const answers = new Map<number, Probed>();
+    for (let n = 1; n <= 16; n++) answers.set(n, await probe(zorgcoordinator, n));
+
+    const secretIn = (answer: Probed) => {
+      const match = answer.matches.find((m) => m.facility.id === secretCrisis.id);
+      // Without the line naming the group (it names the group, never the facility's places).
+      return match && { ...match, reasons: match.reasons.filter((r) => !r.startsWith('a group of')) };
+    };
+    const fit = secretIn(answers.get(1)!);
+    expect(fit).toMatchObject({ facility: { capacity: null, availability: { band: 'AVAILABLE' } } });
+    expect(fit!.reasons).toContain('a place free (count withheld: secret address)');
+    for (let n = 1; n <= 8; n++) {
+      const answer = answers.get(n)!;
+      expect({ n, secret: secretIn(answer) }).toEqual({ n, secret: fit });
+      expect(answer.excluded.map((e) => e.facility.id)).not.toContain(secretCrisis.id);
+      expect(secretIn(answer)!.reasons.join(' ')).not.toMatch(/\b5\b|free places/);
+      if (n > 1)
+        expect(answer.matches.find((m) => m.facility.id === secretCrisis.id)!.reasons).toContain(
+          `a group of ${n}: whether all fit here is checked when placing`,
+        );
+    }
+    // The public shelter (3 free, counts shown to all) drops out from 4 on, as it should; the secret one never moves.
+    const [five, six] = [answers.get(5)!, answers.get(6)!];
+    expect(six.exclusionSummary).toEqual(five.exclusionSummary);
+    expect([six.excludedCount, six.matchCount]).toEqual([five.excludedCount, five.matchCount]);
+    // From 9 on it is excluded for its maxGroupSize alone (register data), never for its room.
+    for (let n = 9; n <= 16; n++) {
+      const excluded = answers.get(n)!.excluded.find((e) => e.facility.id === secretCrisis.id)!;
+      expect(excluded.reasons.map((r) => r.code)).toEqual(['GROUP_SIZE']);
+    }
+
+    // An NLA officer (who places NLA crisis places) is shown a split for groups of 9 and 10: the
+    // share at the secret shelter is its maxGroupSize, not its 5 free places.
+    const nla = await token.nla();
+    for (const [n, rest] of [
+      [9, 1],
+      [10, 2],
+    ]) {
+      const split = (await probe(nla, n)).groupSplit;
+      expect(split).toEqual([
+        { facility: { id: secretCrisis.id, capacity: null }, places: 8 },
+        { facility: { id: publicCrisis.id, capacity: { available: 3 } }, places: rest },
+      ]);
+    }
+
+    // The real request for a group of 6 is decided on the real counts: 5 there at most, never 6.
+    const client = new PlacementClient(api.url);
+    const submitted = await client.request(nla, { profile: labourer, urgency: 'ACUTE', groupSize: 6 });
+    const decided = await client.waitForStatus(nla, submitted.id, ['OFFERED', 'WAITING']);
+    const secretCounts = await capacityOf(database.dataSource, secretCrisis.id);
+    expect(secretCounts.held).toBeLessThanOrEqual(5);
+    expect(secretCounts.occupied + secretCounts.held + secretCounts.outOfService).toBeLessThanOrEqual(secretCounts.total);
+    // What the workflow does: split 5 + 1 over the two shelters, all held at once.
+    expect(decided.status).toBe('OFFERED');
+    expect(decided.allocations.map((a) => [a.facility.id, a.places]).sort()).toEqual(
+      [
+        [secretCrisis.id, 5],
+        [publicCrisis.id, 1],
+      ].sort(),
+    );
+    expect(secretCounts).toEqual({ total: 9, occupied: 4, held: 5, outOfService: 0 });
   });
 });

@@ -50,6 +50,12 @@ describe('operation cost (issue 12)', () => {
     expect(cost('{ capacityOverview { type total } }')).toBe(20);
   });
 
+  it("prices the whole register by its rows: the red team's 100 aliased `facilities` (9 MB of answer) are refused", () => {
+    const one = cost('{ facilities { id name capacity { available } } }');
+    expect(one).toBeGreaterThanOrEqual(200);
+    expect(cost(`{ ${Array.from({ length: 100 }, (_, i) => `f${i}: facilities { id }`).join(' ')} }`)).toBeGreaterThan(2_500);
+  });
+
   it('counts a fragment as often as it is spread', () => {
     const query = `query { a: unmetDemand(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { ...U }
       b: unmetDemand(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { ...U } }

@@ -22,7 +22,8 @@ export const FIELD_COSTS: Readonly<Record<string, { base?: number; page?: number
   'Query.placementStatistics': { base: 100 },
   'Query.occupancyHistory': { base: 50 },
   'Query.capacityOverview': { base: 20 },
-  'Query.facilities': { base: 20 },
+  // The whole register (216 facilities nationally), one row each: 100 aliases were 9 MB of answer.
+  'Query.facilities': { base: 200 },
   'Query.auditLog': { base: 1, page: 100 },
   'Query.placementRequests': { base: 1, page: 50 },
 };

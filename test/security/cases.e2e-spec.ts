@@ -105,6 +105,39 @@ describe('cases are acted on by their own parties (issue 12: 1, 5, 6)', () => {
     expect(JSON.stringify(replay)).not.toContain(first.id);
   });
 
+  it('6 — an ADMIN cancels a request only by break-glass: with a reason, audited, the held place released', async () => {
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    const admin = await token.admin();
+    const cancel = (reason: string) =>
+      client.raw(
+        `mutation($id: ID!, $reason: String!) { cancelPlacementRequest(requestId: $id, reason: $reason) { status } }`,
+        admin,
+        {
+          id: request.id,
+          reason,
+        },
+      );
+    expect((await cancel('dubbel')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect((await client.get(coordinator, request.id)).status).toBe('OFFERED');
+
+    const cancelled = await cancel('requester unreachable for 3 days; the shelter asked to free the place');
+    expect((cancelled.data as unknown as { cancelPlacementRequest: { status: string } }).cancelPlacementRequest.status).toBe(
+      'CANCELLED',
+    );
+    const audited: { action: string; detail: string }[] = await database.dataSource.query(
+      `SELECT action, detail FROM audit_log WHERE request_id = $1 AND action = 'placement.break-glass-cancel'`,
+      [request.id],
+    );
+    expect(audited).toEqual([
+      { action: 'placement.break-glass-cancel', detail: expect.stringContaining('requester unreachable') },
+    ]);
+    const seen = await client.get(coordinator, request.id);
+    expect(seen.history.at(-1)!.note).toContain('break-glass');
+    expect(seen.allocations.map((allocation) => allocation.state)).toEqual(['RELEASED']);
+  });
+
   it('6 — a zorgcoördinator of another organisation can neither cancel the police’s request nor end the police’s placement', async () => {
     const police = await token.police('avim-rotterdam');
     const answer = await client.noodbed(police, { profile: DUTCH_WOMAN });

@@ -38,7 +38,8 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   respondToOffer: [SHELTER_STAFF],
   confirmArrival: [SHELTER_STAFF],
   endPlacement: ALL_BUT_PLANNERS,
-  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
+  // ADMIN only by break-glass, with a reason, audited (the service checks it).
+  cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
   placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,

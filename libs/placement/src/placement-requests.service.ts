@@ -321,7 +321,19 @@ export class PlacementRequestsService {
     if (viewer.role === Role.SHELTER_STAFF || viewer.role === Role.PLANNER) {
       throw new ForbiddenError('Only the requesting organisation can cancel a request; a facility declines an offer instead.');
     }
-    return this.view(viewer, await this.lifecycle.cancel(viewer, requestId, note));
+    // An administrator cancels only by break-glass (a request whose requester cannot be reached):
+    // the reason is required and the attempt is audited before anything changes (issue 12).
+    const breakGlass = viewer.role === Role.ADMIN;
+    if (breakGlass) {
+      if (note.length < 10)
+        throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
+      await this.repository.auditAccess(viewer, {
+        action: 'placement.break-glass-cancel',
+        requestId,
+        detail: note.slice(0, 400),
+      });
+    }
+    return this.view(viewer, await this.lifecycle.cancel(viewer, requestId, note, { breakGlass }));
   }
 
   // ---------------------------------------------------------------------------------------------

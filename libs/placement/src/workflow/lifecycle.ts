@@ -359,12 +359,20 @@ export class PlacementLifecycle {
   // ---------------------------------------------------------------------------------------------
   // Cancelling
 
-  /** The requester withdraws the request before arrival; any held place is released. */
-  cancel(viewer: Viewer, requestId: string, note: string): Promise<PlacementRequestEntity> {
+  /**
+   * The requester withdraws the request before arrival; any held place is released. `breakGlass`:
+   * an administrator's audited cancellation of someone else's request (the service checked why).
+   */
+  cancel(
+    viewer: Viewer,
+    requestId: string,
+    note: string,
+    options: { breakGlass?: boolean } = {},
+  ): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
-      if (viewer.org !== locked.requestedByOrg)
+      if (viewer.org !== locked.requestedByOrg && !options.breakGlass)
         throw new ForbiddenError('Only the requesting organisation can cancel this request.');
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
@@ -380,7 +388,7 @@ export class PlacementLifecycle {
         locked,
         PlacementStatus.CANCELLED,
         ledgerActor(viewer),
-        `cancelled: ${note}`,
+        `${options.breakGlass ? 'cancelled by an administrator (break-glass)' : 'cancelled'}: ${note}`,
       );
       // A cancelled noodbed (or other interim) request takes its onward request with it.
       if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);

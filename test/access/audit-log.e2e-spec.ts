@@ -1,10 +1,10 @@
 import { verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
-import { randomBytes } from 'node:crypto';
 import { Role } from '@opvangplek/domain';
 import { errorCodes, gql } from '../support/graphql-client';
 import { insertFacilities, newFacility } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { TEST_AUDIT_KEY } from '../support/test-config';
 import { tokenFor } from '../support/tokens';
 
 type Entry = {
@@ -21,7 +21,8 @@ describe('audit log', () => {
   let api: TestApp;
   let facility: { id: string };
   let admin: string;
-  const chain = { key: randomBytes(32), anchorFile: null };
+  // The app's own key: it signs each row it writes with a key derived from it.
+  const chain = { key: Buffer.from(TEST_AUDIT_KEY, 'base64'), anchorFile: null };
 
   const entries = async (filter: Record<string, unknown> = {}) =>
     (
@@ -77,6 +78,41 @@ describe('audit log', () => {
     expect((await entries({ actorOrg: rows[0].actorOrg })).map((row) => row.facilityId)).toEqual([secret.id]);
     expect(await entries({ actorOrg: 'shelter-nonexistent0' })).toEqual([]);
     expect(await entries({ actorOrg: 'testzorg' })).toEqual([]);
+  });
+
+  it("withholds a secret-address facility's counts from ADMIN in capacity rows; a public facility's are shown (issue 12, F5)", async () => {
+    const [secret, open] = await insertFacilities(database.dataSource, [
+      newFacility({ secretAddress: true }),
+      newFacility({ secretAddress: false }),
+    ]);
+    for (const target of [secret, open]) {
+      const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: `zorg-${target.id.slice(0, 4)}`, facilityIds: [target.id] });
+      const [{ version }] = await database.dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [target.id]);
+      const updated = await gql(
+        api.url,
+        `mutation { updateCapacity(input: { facilityId: "${target.id}", expectedVersion: ${version}, total: 14, occupied: 10, outOfService: 0 }) { id } }`,
+        { token: staff },
+      );
+      expect(updated.errors).toBeUndefined();
+      await gql(api.url, `mutation { confirmCapacity(facilityId: "${target.id}") { id } }`, { token: staff });
+    }
+    const rows = (await entries()).filter((row) => row.action.startsWith('capacity.'));
+    const at = (id: string) => rows.filter((row) => row.facilityId === id).map((row) => [row.action, row.detail]);
+    expect(at(secret.id)).toEqual([
+      ['capacity.confirm', 'counts withheld (secret address)'],
+      ['capacity.update', 'counts withheld (secret address)'],
+    ]);
+    expect(JSON.stringify(at(secret.id))).not.toMatch(/total=|occupied=|14|10/);
+    expect(at(open.id)).toEqual([
+      ['capacity.confirm', expect.stringMatching(/^v\d+ total=14 occupied=10 held=0 outOfService=0$/)],
+      ['capacity.update', expect.stringMatching(/^v\d+ total=14 occupied=10 held=0 outOfService=0$/)],
+    ]);
+    // The stored row is unchanged: it is chained as written.
+    const [stored] = await database.dataSource.query(
+      "SELECT detail FROM audit_log WHERE facility_id = $1 AND action = 'capacity.update'",
+      [secret.id],
+    );
+    expect(stored.detail).toMatch(/total=14 occupied=10/);
   });
 
   it('records failed authentications and FORBIDDEN refusals, without the token', async () => {

@@ -1,15 +1,21 @@
 import { audit } from '@opvangplek/access/audit/audit';
 import { auditHash, GENESIS_HASH, verifyChain } from '@opvangplek/access/audit/audit-chain';
 import { auditChainOptions, type AuditChainOptions } from '@opvangplek/access/audit/audit-key';
-import { sealAuditLog, verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
+import { installAuditRowKey } from '@opvangplek/access/audit/audit-row-mac';
+import { type SealReport, sealAuditLog, verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
+import { Role } from '@opvangplek/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '@opvangplek/platform/database';
+import { insertFacilities, newFacility } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
 
 /**
  * Issue 12, path 8. The attack as found: with the credentials the app then had (a superuser),
@@ -58,6 +64,7 @@ describe("audit chain tampering with the owner's database credentials", () => {
     database = await createTestDatabase();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'opvangplek-audit-tamper-'));
     chain = auditChainOptions(testConfig(database.url, 'postgres', undefined, { DATA_DIR: dataDir }));
+    installAuditRowKey(database.dataSource, chain.key);
     for (let n = 1; n <= 6; n += 1) {
       await audit(database.dataSource.manager, actor(n), { action: 'capacity.update', detail: `change ${n}` }, new Date());
       if (n % 2 === 0) await sealAuditLog(database.dataSource, chain); // anchors at 2, 4 and 6
@@ -163,6 +170,7 @@ describe("audit chain tampering with the application's own database credentials"
     await app.connect();
     appSource = new DataSource(dataSourceOptions(config.databaseUrl!, { poolSize: 2 }));
     await appSource.initialize();
+    installAuditRowKey(appSource, chain.key);
     // The app writes and seals its own audit rows with these credentials.
     for (let n = 1; n <= 6; n += 1) {
       await audit(appSource.manager, actor(n), { action: 'capacity.update', detail: `change ${n}` }, new Date());
@@ -223,6 +231,7 @@ describe("audit chain tampering with the application's own database credentials"
       'detail',
       'facility_id',
       'request_id',
+      'row_mac',
     ]);
     expect(may('update')).toEqual(['alg', 'hash', 'prev_hash', 'seq']);
   });
@@ -305,9 +314,158 @@ describe("audit chain tampering with the application's own database credentials"
       expect(result.backdated).toEqual([
         { id: expect.any(String), problem: expect.stringContaining('says 2020-01-01T00:00:00.000Z but was recorded at') },
       ]);
+      expect(result.foreign).toEqual([
+        { id: result.backdated[0].id, problem: expect.stringContaining('not written by the application') },
+      ]);
     } finally {
       await client.end();
       await other.drop();
     }
+  });
+
+  /**
+   * Issue 12, F2 (red team): the login may INSERT audit rows, so a forged row (here a day old, an
+   * ADMIN reading a profile by break-glass) was chained by the sealer and shown sealed. Rows the
+   * application writes now carry its MAC over their facts, made with a key the database never
+   * holds; the sealer still chains a row without one (the chain must not stall) but marks it.
+   */
+  describe('forged rows (issue 12, F2)', () => {
+    let forged: TestDatabase;
+    let attacker: Client;
+    let api: TestApp;
+    let admin: string;
+    let facility: { id: string };
+    let forgedChain: AuditChainOptions;
+    const noticed: { foreign: string[]; foreignHead: string[] } = { foreign: [], foreignHead: [] };
+    const report: SealReport = {
+      foreign: (rows) => noticed.foreign.push(...rows.map((row) => row.id)),
+      foreignHead: (row) => noticed.foreignHead.push(row.id),
+    };
+
+    type Entry = {
+      id: string;
+      action: string;
+      at: string;
+      recordedAt: string | null;
+      sealed: boolean;
+      authentic: boolean;
+      backdated: boolean;
+      detail: string | null;
+    };
+    const auditLog = async () =>
+      (
+        await gql<{ auditLog: Entry[] }>(
+          api.url,
+          '{ auditLog(first: 500) { id action at recordedAt sealed authentic backdated detail } }',
+          {
+            token: admin,
+          },
+        )
+      ).data!.auditLog;
+
+    beforeAll(async () => {
+      forged = await createTestDatabase();
+      [facility] = await insertFacilities(forged.dataSource, [newFacility()]);
+      forgedChain = {
+        ...auditChainOptions(testConfig(forged.url, 'postgres', undefined, { DATA_DIR: dataDir })),
+        anchorFile: null,
+      };
+      api = await startTestApp(forged.url); // no worker: the test seals, so it sees what the sealer did
+      admin = await tokenFor({ role: Role.ADMIN, org: 'beheer' });
+      attacker = new Client({ connectionString: forged.appUrl });
+      await attacker.connect();
+    });
+    afterAll(async () => {
+      await attacker.end();
+      await api.close();
+      await forged.drop();
+    });
+
+    it('chains a forged, backdated INSERT but reports it: verify says it was not written by the application, auditLog shows authentic: false (issue 12)', async () => {
+      const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [facility.id] });
+      await gql(api.url, `mutation { confirmCapacity(facilityId: "${facility.id}") { id } }`, { token: staff });
+      const { rows } = await attacker.query(
+        `INSERT INTO audit_log(at,actor_sub,actor_role,actor_org,action,detail) VALUES (now()-interval '1 day','x@beheer','ADMIN','beheer','breakGlass.profile','FORGED') RETURNING id`,
+      );
+      const forgedId: string = rows[0].id;
+
+      expect(await sealAuditLog(forged.dataSource, forgedChain, report)).toBe(2);
+      expect(noticed.foreign).toEqual([forgedId]);
+      const [{ alg }] = await forged.dataSource.query('SELECT alg FROM audit_log WHERE id = $1', [forgedId]);
+      expect(alg).toBe('hmac-sha256-foreign');
+
+      const verified = await verifyAuditLog(forged.dataSource, forgedChain);
+      expect(verified.broken).toBeNull(); // chained: the chain goes on
+      expect(verified.foreign).toEqual([{ id: forgedId, problem: expect.stringMatching(/was not written by the application/) }]);
+      expect(verified.backdated.map((row) => row.id)).toEqual([forgedId]);
+      expect(verified.legacy).toBe(0);
+
+      const entries = await auditLog();
+      const shown = entries.find((entry) => entry.id === forgedId)!;
+      expect(shown).toMatchObject({ detail: 'FORGED', sealed: true, authentic: false, backdated: true });
+      expect(new Date(shown.recordedAt!).getTime() - new Date(shown.at).getTime()).toBeGreaterThan(23 * 3_600_000);
+      // Every row the application wrote is authentic (and on time).
+      const own = entries.filter((entry) => entry.id !== forgedId);
+      expect(own.map((entry) => entry.action)).toContain('capacity.confirm');
+      expect(own.every((entry) => entry.authentic && !entry.backdated)).toBe(true);
+    });
+
+    it('cannot replay a valid row MAC into a forged row, nor write one for its own facts (issue 12)', async () => {
+      const [row] = await forged.dataSource.query(
+        `SELECT at, actor_sub, actor_role, actor_org, action, facility_id, detail, row_mac FROM audit_log WHERE action = 'capacity.confirm'`,
+      );
+      // The same facts with the same MAC: refused (the MAC is unique).
+      await expect(
+        attacker.query(
+          'INSERT INTO audit_log(at,actor_sub,actor_role,actor_org,action,facility_id,detail,row_mac) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+          [row.at, row.actor_sub, row.actor_role, row.actor_org, row.action, row.facility_id, row.detail, row.row_mac],
+        ),
+      ).rejects.toThrow(/audit_log_row_mac_uq/);
+      // A MAC of its own making does not verify.
+      const { rows } = await attacker.query(
+        `INSERT INTO audit_log(at,actor_sub,actor_role,actor_org,action,detail,row_mac) VALUES (now(),'x@beheer','ADMIN','beheer','breakGlass.profile','FORGED','v1.AAAAAAAAAAAAAAAAAAAAAA.${'0'.repeat(64)}') RETURNING id`,
+      );
+      await sealAuditLog(forged.dataSource, forgedChain, report);
+      const verified = await verifyAuditLog(forged.dataSource, forgedChain);
+      expect(verified.broken).toBeNull();
+      expect(verified.foreign.map((entry) => entry.id)).toContain(rows[0].id);
+      expect((await auditLog()).find((entry) => entry.id === rows[0].id)).toMatchObject({ authentic: false, backdated: false });
+    });
+
+    it('reports a row the login "sealed" itself before the sealer, and the sealer goes on after it (issue 12)', async () => {
+      installAuditRowKey(forged.dataSource, forgedChain.key);
+      await audit(forged.dataSource.manager, actor(1), { action: 'capacity.update', detail: 'genuine' }, new Date());
+      const [pending] = await forged.dataSource.query('SELECT id FROM audit_log WHERE seq IS NULL');
+      const [{ top }] = await forged.dataSource.query('SELECT max(seq)::text AS top FROM audit_log');
+
+      // The ways to stop the sealer are refused: a hash without a chain position (the sealer would
+      // skip the row for ever), a position at the end of bigint (it would count past it).
+      await expect(
+        attacker.query(
+          `UPDATE audit_log SET hash = repeat('f', 64), prev_hash = repeat('0', 64), alg = 'hmac-sha256-app' WHERE id = $1`,
+          [pending.id],
+        ),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        attacker.query(
+          `UPDATE audit_log SET seq = 9223372036854775807, hash = repeat('f', 64), prev_hash = repeat('0', 64), alg = 'hmac-sha256-app' WHERE id = $1`,
+          [pending.id],
+        ),
+      ).rejects.toThrow(/append-only/);
+      // What it can do: take the next position with a hash of its own.
+      await attacker.query(
+        `UPDATE audit_log SET seq = $2, hash = repeat('f', 64), prev_hash = repeat('0', 64), alg = 'hmac-sha256-app' WHERE id = $1`,
+        [pending.id, (BigInt(top) + 1n).toString()],
+      );
+
+      await audit(forged.dataSource.manager, actor(2), { action: 'capacity.update', detail: 'after' }, new Date());
+      expect(await sealAuditLog(forged.dataSource, forgedChain, report)).toBe(1); // not stalled
+      expect(noticed.foreignHead).toEqual([pending.id]);
+      const { broken } = await verifyAuditLog(forged.dataSource, forgedChain);
+      expect(broken).toEqual({
+        id: pending.id,
+        problem: expect.stringMatching(/sealed outside the sealer|without the audit key/),
+      });
+    });
   });
 });

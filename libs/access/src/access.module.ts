@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { REQUEST_AUTHENTICATOR } from '@opvangplek/platform/graphql';
 import { SECURITY_EVENT_SINK } from '@opvangplek/platform/graphql/security-events';
 import { AuditResolver } from './audit/audit.resolver';
+import { AuditRowSigner } from './audit/audit-row-signer';
 import { AuditSealerJob } from './audit/audit-sealer.job';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth.guard';
@@ -16,6 +17,7 @@ import { MeResolver } from './me.resolver';
     { provide: REQUEST_AUTHENTICATOR, useExisting: AuthenticatorService },
     { provide: APP_GUARD, useClass: AuthGuard },
     MeResolver,
+    AuditRowSigner,
     AuditService,
     AuditResolver,
   ],
@@ -28,6 +30,7 @@ export class AccessModule {}
   providers: [
     AuthenticatorService,
     { provide: REQUEST_AUTHENTICATOR, useExisting: AuthenticatorService },
+    AuditRowSigner,
     AuditService,
     { provide: SECURITY_EVENT_SINK, useExisting: AuditService },
   ],
@@ -35,6 +38,6 @@ export class AccessModule {}
 })
 export class AuthenticationModule {}
 
-/** Worker side: seals the audit chain. */
-@Module({ providers: [AuditSealerJob] })
+/** Worker side: seals the audit chain (and signs the rows the jobs write, e.g. retention). */
+@Module({ providers: [AuditRowSigner, AuditSealerJob] })
 export class AuditJobsModule {}

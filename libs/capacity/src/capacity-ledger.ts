@@ -1,3 +1,4 @@
+import { audit } from '@opvangplek/access/audit/audit';
 import type { EntityManager } from 'typeorm';
 import { CapacityChangeKind } from './capacity-history.entity';
 
@@ -30,7 +31,9 @@ export interface CapacityRow {
  * The only statements that move places between free, held and occupied. Each is ONE atomic
  * UPDATE whose WHERE clause is the availability check, so two processes can never take the same
  * place (never check-then-write); zero rows means "not possible now". Each writes its history row
- * and its audit row in the same statement, so in the caller's transaction, in one round trip.
+ * in the same statement, and its audit row right after, in the caller's transaction. (The audit row
+ * was once in the same statement too; it now carries the application's MAC over its facts, the
+ * version included, which only the application can compute once the version is known: issue 12, F2.)
  */
 const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
   hold: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },
@@ -61,8 +64,6 @@ async function move(
   actor: LedgerActor,
 ): Promise<CapacityRow | null> {
   const { set, guard, kind: historyKind } = MOVES[kind];
-  // The audit row (libs/access/audit: who, what, v<version>) is appended by the same statement;
-  // the actor's fields are cut to the audit columns' lengths, as audit() does.
   const rows: MovedRow[] = await manager.query(
     `WITH moved AS (
        UPDATE capacity SET ${set}, version = version + 1, updated_at = $3
@@ -71,29 +72,21 @@ async function move(
      ), history AS (
        INSERT INTO capacity_history (facility_id, kind, version, total, occupied, held, out_of_service, changed_by, changed_by_role, changed_by_org, changed_at)
        SELECT facility_id, $4, version, total, occupied, held, out_of_service, $5, $6, $7, $3 FROM moved
-     ), audited AS (
-       INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail)
-       SELECT $3, $8, $9, $10, $11, NULL, facility_id, $2::int || ' place(s), v' || version FROM moved
      )
      SELECT moved.facility_id, f.region_code, f.type, moved.version, moved.total, moved.occupied, moved.held,
             moved.out_of_service, moved.updated_at, moved.confirmed_at
        FROM moved JOIN facilities f ON f.id = moved.facility_id`,
-    [
-      facilityId,
-      places,
-      at,
-      historyKind,
-      actor.by,
-      actor.role,
-      actor.org,
-      actor.by.slice(0, 200),
-      actor.role.slice(0, 40),
-      actor.org.slice(0, 200),
-      `capacity.${kind}`,
-    ],
+    [facilityId, places, at, historyKind, actor.by, actor.role, actor.org],
   );
   const [row] = rows;
   if (!row) return null;
+  // Who, what, v<version> (libs/access/audit), signed there.
+  await audit(
+    manager,
+    { sub: actor.by, role: actor.role, org: actor.org },
+    { action: `capacity.${kind}`, facilityId: row.facility_id, detail: `${places} place(s), v${row.version}` },
+    at,
+  );
   return {
     facilityId: row.facility_id,
     regionCode: row.region_code,

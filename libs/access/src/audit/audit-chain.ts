@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+import { auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
 
 /** The fields of an audit row that the chain protects. */
 export interface AuditFacts {
@@ -13,12 +14,28 @@ export interface AuditFacts {
   detail: string | null;
   /** When the database received the row (set by a trigger); null for rows from before it existed. */
   recordedAt?: Date | null;
+  /** The application's MAC over the facts, made when it wrote the row (audit-row-mac.ts); null for rows from before. */
+  rowMac?: string | null;
 }
 
-/** How a row was sealed: the first, unkeyed chain, or HMAC with AUDIT_KEY (kept outside the database). */
-export type AuditAlgorithm = 'sha256' | 'hmac-sha256';
+/**
+ * How a row was sealed: the first, unkeyed chain; HMAC with AUDIT_KEY (kept outside the database)
+ * before rows carried a row MAC; and since then HMAC over the facts and the row MAC, with the
+ * sealer's verdict on that MAC in the algorithm's name (so the chain covers it): `-app` the
+ * application wrote the row, `-foreign` it did not (no valid row MAC: inserted with the database
+ * login alone).
+ */
+export type AuditAlgorithm = 'sha256' | 'hmac-sha256' | 'hmac-sha256-app' | 'hmac-sha256-foreign';
 export const LEGACY_ALGORITHM: AuditAlgorithm = 'sha256';
 export const HMAC_ALGORITHM: AuditAlgorithm = 'hmac-sha256';
+export const APP_ALGORITHM: AuditAlgorithm = 'hmac-sha256-app';
+export const FOREIGN_ALGORITHM: AuditAlgorithm = 'hmac-sha256-foreign';
+const KEYED = new Set<string>([HMAC_ALGORITHM, APP_ALGORITHM, FOREIGN_ALGORITHM]);
+
+/** The chain algorithm the sealer uses for a row: its verdict on the row's MAC. */
+export function sealingAlgorithm(rowKey: Buffer, row: AuditFacts): AuditAlgorithm {
+  return isAuthenticAuditRow(rowKey, row) ? APP_ALGORITHM : FOREIGN_ALGORITHM;
+}
 
 /** The hash before the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -45,12 +62,12 @@ export function auditHash(prevHash: string, row: AuditFacts): string {
 
 /**
  * HMAC-SHA256 with the audit key over the previous hash and the row's facts, including the time
- * the database recorded it: without the key (which never enters the database) no one can reseal
- * a changed, removed or inserted row.
+ * the database recorded it (and, for the algorithms since row MACs, the row MAC): without the key
+ * (which never enters the database) no one can reseal a changed, removed or inserted row.
  */
-export function auditHmac(key: Buffer, prevHash: string, row: AuditFacts): string {
+export function auditHmac(key: Buffer, prevHash: string, row: AuditFacts, alg: AuditAlgorithm = HMAC_ALGORITHM): string {
   const facts = [
-    HMAC_ALGORITHM,
+    alg,
     row.id,
     row.at.toISOString(),
     row.recordedAt ? row.recordedAt.toISOString() : null,
@@ -62,6 +79,7 @@ export function auditHmac(key: Buffer, prevHash: string, row: AuditFacts): strin
     row.facilityId,
     row.detail,
   ];
+  if (alg !== HMAC_ALGORITHM) facts.push(row.rowMac ?? null);
   return createHmac('sha256', key).update(prevHash).update(JSON.stringify(facts)).digest('hex');
 }
 
@@ -91,14 +109,23 @@ export function verifyChain(
 ): ChainBreak | null {
   let previous = startHash;
   let hmacSeen = options.hmacSeen ?? false;
+  const rowKey = options.key ? auditRowKey(options.key) : null;
   for (const row of rows) {
     if (row.prevHash !== previous)
-      return { id: row.id, problem: 'does not follow the previous row (a row was removed or reordered)' };
+      return {
+        id: row.id,
+        problem: 'does not follow the previous row (a row was removed or reordered, or this one sealed outside the sealer)',
+      };
     const alg = row.alg ?? LEGACY_ALGORITHM;
-    if (alg === HMAC_ALGORITHM) {
+    if (KEYED.has(alg)) {
       if (!options.key) return { id: row.id, problem: 'is sealed with the audit key, which was not given' };
-      if (row.hash !== auditHmac(options.key, previous, row))
-        return { id: row.id, problem: 'its content does not match its hash (the row was changed)' };
+      if (row.hash !== auditHmac(options.key, previous, row, alg as AuditAlgorithm))
+        return {
+          id: row.id,
+          problem: 'its content does not match its hash (the row was changed, or sealed by someone without the audit key)',
+        };
+      if (alg === APP_ALGORITHM && !isAuthenticAuditRow(rowKey!, row))
+        return { id: row.id, problem: 'is sealed as written by the application, but its row MAC does not match its facts' };
       hmacSeen = true;
     } else if (alg === LEGACY_ALGORITHM) {
       if (hmacSeen)

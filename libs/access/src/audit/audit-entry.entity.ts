@@ -47,6 +47,15 @@ export class AuditEntryEntity {
   detail: string | null;
 
   /**
+   * The application's MAC over the facts, written with the row (audit-row-mac.ts): a row inserted
+   * with the database login alone has none that verifies. Null for rows from before it existed.
+   * Unique: a valid MAC copied into another row is refused.
+   */
+  @Index('audit_log_row_mac_uq', { unique: true })
+  @Column({ name: 'row_mac', type: 'varchar', length: 100, nullable: true })
+  rowMac: string | null;
+
+  /**
    * Position in the chain, given when sealed. Not `id`: ids are taken at insert, but transactions
    * commit in another order, so the chain follows the order rows were sealed in.
    */
@@ -61,7 +70,11 @@ export class AuditEntryEntity {
   @Column({ type: 'char', length: 64, nullable: true })
   hash: string | null;
 
-  /** How the row was sealed: `sha256` (the first, unkeyed chain) or `hmac-sha256` (AUDIT_KEY). */
+  /**
+   * How the row was sealed: `sha256` (the first, unkeyed chain), `hmac-sha256` (AUDIT_KEY, before
+   * row MACs), `hmac-sha256-app` / `hmac-sha256-foreign` (AUDIT_KEY over the facts and the row MAC,
+   * which the sealer found valid / not valid).
+   */
   @Column({ type: 'varchar', length: 20, nullable: true })
   alg: string | null;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import type { DataSource } from 'typeorm';
 import { auditChainOptions, type AuditChainOptions } from './audit-key';
-import { sealAuditLog } from './audit-sealer';
+import { sealAuditLog, type SealReport } from './audit-sealer';
 
 /** Chains new audit rows every few seconds, in the worker processes (one at a time, by advisory lock). */
 @Injectable()
@@ -11,6 +11,16 @@ export class AuditSealerJob implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(AuditSealerJob.name);
   private timer: NodeJS.Timeout | undefined;
   private readonly chain: AuditChainOptions;
+  private readonly report: SealReport = {
+    foreign: (rows) =>
+      this.logger.warn(
+        `audit rows ${rows.map((row) => `${row.id} (position ${row.seq})`).join(', ')} were not written by the application (no valid row MAC): chained and marked hmac-sha256-foreign`,
+      ),
+    foreignHead: (row) =>
+      this.logger.error(
+        `audit row ${row.id} at chain position ${row.seq} was sealed without the audit key (with the database login): the chain is broken there; run audit:verify`,
+      ),
+  };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -21,7 +31,7 @@ export class AuditSealerJob implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      sealAuditLog(this.dataSource, this.chain).catch((error: Error) =>
+      sealAuditLog(this.dataSource, this.chain, this.report).catch((error: Error) =>
         this.logger.warn(`sealing the audit log failed: ${error.message}`),
       );
     }, this.config.auditSealSeconds * 1000);

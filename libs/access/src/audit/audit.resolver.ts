@@ -27,11 +27,34 @@ export class AuditEntryModel {
   @Field(() => ID, { nullable: true })
   facilityId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Short detail. For a capacity change at a secret-address facility the counts are withheld: 'counts withheld (secret address)'.",
+  })
   detail: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the database received the row (its own clock, whatever the row says in `at`). Null for rows from before it was recorded.',
+  })
+  recordedAt: Date | null;
 
   @Field({ description: 'Chained into the tamper-evident hash chain yet (rows are sealed within seconds).' })
   sealed: boolean;
+
+  @Field({
+    description:
+      "Written by the application: the row carries the application's MAC over its facts, made with a key the database does not hold. False for a row inserted with the database login alone (a forgery), and for rows from before rows were signed. `npm run audit:verify` reports the former.",
+  })
+  authentic: boolean;
+
+  @Field({
+    description:
+      '`at` lies more than a minute from `recordedAt`: the row claims another time than when it was written (a backdated insert, or a wrong clock).',
+  })
+  backdated: boolean;
 }
 
 @InputType('AuditLogFilter')

@@ -8,6 +8,8 @@ import type { DataSource } from 'typeorm';
 import { audit, type AuditActor, type AuditRecord } from './audit';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditKey } from './audit-key';
+import { auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
+import { BACKDATE_TOLERANCE_MS } from './audit-sealer';
 import { StaffPseudonyms } from './staff-pseudonyms';
 
 export interface AuditQuery {
@@ -20,17 +22,31 @@ export interface AuditQuery {
 
 const ANONYMOUS: AuditActor = { sub: 'anonymous', role: 'NONE', org: '-' };
 
+/** A row as `auditLog` shows it. */
+export interface AuditEntryView extends AuditEntryEntity {
+  /** Its row MAC verifies: the application wrote it (false for rows inserted with the database login, and for rows from before row MACs). */
+  authentic: boolean;
+  /** Its own time lies more than a minute from when the database recorded it. */
+  backdated: boolean;
+}
+
+/** What the view shows instead of a secret-address facility's counts. */
+export const COUNTS_WITHHELD = 'counts withheld (secret address)';
+
 /** Writes audit rows outside a business transaction (refusals, reads) and answers `auditLog`. */
 @Injectable()
 export class AuditService implements SecurityEventSink {
   private readonly pseudonyms: StaffPseudonyms;
+  private readonly rowKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.pseudonyms = new StaffPseudonyms(auditKey(config));
+    const key = auditKey(config);
+    this.pseudonyms = new StaffPseudonyms(key);
+    this.rowKey = auditRowKey(key);
   }
 
   async record(event: SecurityEvent): Promise<void> {
@@ -43,10 +59,40 @@ export class AuditService implements SecurityEventSink {
     await audit(this.dataSource.manager, actor, record, this.clock.now());
   }
 
-  /** Newest first; `after` is the id of the last row of the previous page. Shelter staff shown by pseudonym. */
-  async list(query: AuditQuery, first: number, after?: string | null): Promise<AuditEntryEntity[]> {
+  /**
+   * Newest first; `after` is the id of the last row of the previous page. Shelter staff shown by
+   * pseudonym; a secret-address facility's counts withheld (below); whether the application wrote
+   * each row, by its row MAC.
+   */
+  async list(query: AuditQuery, first: number, after?: string | null): Promise<AuditEntryView[]> {
     const rows = await this.rows(query, first, after);
-    return rows.map((row) => this.pseudonyms.view(row));
+    const secret = await this.secretFacilities(rows);
+    return rows.map((row) => {
+      const authentic = isAuthenticAuditRow(this.rowKey, row);
+      const backdated = row.recordedAt !== null && Math.abs(row.at.getTime() - row.recordedAt.getTime()) > BACKDATE_TOLERANCE_MS;
+      // Issue 12, F5: a capacity row names its facility and carries its counts ("v5 total=14
+      // occupied=10 …"); for a secret-address facility those are the counts ADMIN is shown nowhere
+      // else. The stored row stays as it is (it is hashed into the chain); only the view withholds them.
+      const withheld = row.action.startsWith('capacity.') && row.facilityId !== null && secret.has(row.facilityId);
+      const shown = withheld ? { ...row, detail: COUNTS_WITHHELD } : row;
+      return { ...this.pseudonyms.view(shown), authentic, backdated };
+    });
+  }
+
+  /**
+   * Which of these rows' facilities have a secret address. A small read of `facilities` rather
+   * than the registry's services: the access library does not depend on the registry.
+   */
+  private async secretFacilities(rows: readonly AuditEntryEntity[]): Promise<Set<string>> {
+    const ids = [
+      ...new Set(rows.filter((row) => row.action.startsWith('capacity.') && row.facilityId).map((row) => row.facilityId!)),
+    ];
+    if (ids.length === 0) return new Set();
+    const secret: { id: string }[] = await this.dataSource.query(
+      'SELECT id FROM facilities WHERE secret_address AND id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Set(secret.map(({ id }) => id));
   }
 
   private async rows(query: AuditQuery, first: number, after?: string | null): Promise<AuditEntryEntity[]> {

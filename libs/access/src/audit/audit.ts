@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { type AuditRowFacts, auditRowKeyOf, signAuditRow } from './audit-row-mac';
 
 export interface AuditActor {
   sub: string;
@@ -32,25 +33,49 @@ export interface AuditEntry {
 /**
  * Appends several audit rows in one statement, in the given order (the sealer chains them by id):
  * for a transaction that records several changes at once, one round trip instead of one per row.
+ * Each row carries its row MAC (audit-row-mac.ts), made over the facts exactly as the database
+ * will store them.
  */
 export async function auditAll(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const rowKey = auditRowKeyOf(manager.connection);
   const values: unknown[] = [];
   const rows = entries.map(({ actor, record, at }) => {
-    const row = [
+    const facts: AuditRowFacts = {
       at,
-      actor.sub.slice(0, 200),
-      actor.role.slice(0, 40),
-      actor.org.slice(0, 200),
-      record.action,
-      record.requestId ?? null,
-      record.facilityId ?? null,
-      record.detail?.slice(0, 500) ?? null,
+      actorSub: stored(actor.sub, 200)!,
+      actorRole: stored(actor.role, 40)!,
+      actorOrg: stored(actor.org, 200)!,
+      action: stored(record.action, 60)!,
+      // uuid columns read back in lower case
+      requestId: record.requestId?.toLowerCase() ?? null,
+      facilityId: record.facilityId?.toLowerCase() ?? null,
+      detail: stored(record.detail, 500),
+    };
+    const row = [
+      facts.at,
+      facts.actorSub,
+      facts.actorRole,
+      facts.actorOrg,
+      facts.action,
+      facts.requestId,
+      facts.facilityId,
+      facts.detail,
+      signAuditRow(rowKey, facts),
     ];
     return `(${row.map((value) => `$${values.push(value)}`).join(', ')})`;
   });
   await manager.query(
-    `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail) VALUES ${rows.join(', ')}`,
+    `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail, row_mac) VALUES ${rows.join(', ')}`,
     values,
   );
+}
+
+/**
+ * A text as its column will hold it: cut to the column's length, and through UTF-8 as the driver
+ * sends it (a surrogate half left by the cut becomes U+FFFD there too), so the MAC covers what is read back.
+ */
+function stored(text: string | null | undefined, length: number): string | null {
+  if (text == null) return null;
+  return Buffer.from(text.slice(0, length), 'utf8').toString('utf8');
 }

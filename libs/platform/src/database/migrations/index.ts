@@ -18,6 +18,7 @@ import { AuditKeyedChain1796000000000 } from './1796000000000-AuditKeyedChain';
 import { ApplicationRole1796200000000 } from './1796200000000-ApplicationRole';
 import { EncryptedProfiles1796300000000 } from './1796300000000-EncryptedProfiles';
 import { CallerLimits1796400000000 } from './1796400000000-CallerLimits';
+import { AuditRowMac1796500000000 } from './1796500000000-AuditRowMac';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   ApplicationRole1796200000000,
   EncryptedProfiles1796300000000,
   CallerLimits1796400000000,
+  AuditRowMac1796500000000,
 ];

@@ -1,0 +1,18 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import type { DataSource } from 'typeorm';
+import { auditKey } from './audit-key';
+import { installAuditRowKey } from './audit-row-mac';
+
+/**
+ * Installs the row-MAC key for the application's DataSource when the module is built, before any
+ * request or job can write an audit row (see installAuditRowKey for why not a parameter).
+ * Provided by every module whose process writes audit rows; installing twice is harmless.
+ */
+@Injectable()
+export class AuditRowSigner {
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    installAuditRowKey(dataSource, auditKey(config));
+  }
+}

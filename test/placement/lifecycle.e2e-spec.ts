@@ -6,7 +6,9 @@
  * on a fixed clock: Tuesday 1 December 2026, 10:00 in Amsterdam.
  */
 import { ShelterType } from '@opvangplek/domain';
+import { clientReferenceLookups } from '@opvangplek/placement';
 import { FixedClock } from '@opvangplek/platform/clock';
+import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import type { Client } from 'graphql-ws';
 import { insertFacilities } from '../support/factories';
 import { collect, errorCodes, wsClient } from '../support/graphql-client';
@@ -182,8 +184,10 @@ describe('placement lifecycle over GraphQL', () => {
     const retry = await client.request(coordinator, input);
     expect(retry.id).toBe(first.id);
     expect(retry.clientReference).toBe('zc-rr-2026-0042');
-    const rows = await database.dataSource.query('SELECT id FROM placement_requests WHERE client_reference = $1', [
-      'zc-rr-2026-0042',
+    // Stored once, found by its keyed lookup value (issue 12: the reference itself is sealed).
+    const [lookup] = clientReferenceLookups(api.app.get<FieldCipher>(FIELD_CIPHER), 'zc-rijnmond', 'zc-rr-2026-0042');
+    const rows = await database.dataSource.query('SELECT id FROM placement_requests WHERE client_reference_lookup = $1', [
+      lookup,
     ]);
     expect(rows).toEqual([{ id: first.id }]);
     // Matched once: one hold, one OFFERED in the history.

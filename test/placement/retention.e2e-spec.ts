@@ -30,13 +30,19 @@ describe('retention of personal data', () => {
   // The stored row, its sealed columns opened as the application opens them (issue 12: sealed at rest).
   const row = async (id: string) => {
     const [stored] = await database.dataSource.query(
-      'SELECT profile, facts, profile_erased_at, client_reference, members FROM placement_requests WHERE id = $1',
+      'SELECT profile, facts, profile_erased_at, client_reference, client_reference_lookup, members FROM placement_requests WHERE id = $1',
       [id],
     );
     const cipher = api.app.get<FieldCipher>(FIELD_CIPHER);
-    const open = (column: 'profile' | 'facts' | 'members') =>
+    const open = (column: 'profile' | 'facts' | 'members' | 'client_reference') =>
       stored[column] === null ? null : cipher.openJson(stored[column], sealContext(column, id));
-    return { ...stored, profile: open('profile'), facts: open('facts'), members: open('members') };
+    return {
+      ...stored,
+      profile: open('profile'),
+      facts: open('facts'),
+      members: open('members'),
+      client_reference: open('client_reference'),
+    };
   };
 
   beforeAll(async () => {
@@ -71,6 +77,7 @@ describe('retention of personal data', () => {
     expect(erased.profile).toBeNull();
     // The caller's own free-text reference goes with the profile (issue 12, path 9).
     expect(erased.client_reference).toBeNull();
+    expect(erased.client_reference_lookup).toBeNull();
     expect(erased.members).toBeNull();
     expect(erased.facts).toEqual({
       gender: 'FEMALE',

@@ -5,19 +5,26 @@
  * nothing of the profiles is there in clear, while the API still shows and matches on them. A
  * profile's ciphertext copied to another request does not open there. Rows already stored in clear
  * when the migration runs are sealed by it.
+ *
+ * The caller's clientReference (free text of the caller's system: it may carry a name or another
+ * system's case number) is held to the same: sealed, and found for a retry by a keyed lookup value
+ * only (HMAC of organisation and reference), so idempotency still works, per organisation, under
+ * concurrent submissions, and across a NOTES_KEY rotation.
  */
 import { CareNeed, Gender, ShelterType } from '@opvangplek/domain';
-import { sealContext, SweepJob } from '@opvangplek/placement';
+import { CLIENT_REFERENCE_LOOKUP, sealContext, SweepJob } from '@opvangplek/placement';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { dataSourceOptions, migrateDatabase } from '@opvangplek/platform/database';
 import { MIGRATIONS } from '@opvangplek/platform/database/migrations';
 import { EncryptedProfiles1796300000000 } from '@opvangplek/platform/database/migrations/1796300000000-EncryptedProfiles';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { SealedClientReference1796600000000 } from '@opvangplek/platform/database/migrations/1796600000000-SealedClientReference';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import type { TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { facilityOf, PlacementClient, type RequestView, startPlacementApp, stopApp, token } from '../placement/support';
 
@@ -40,6 +47,9 @@ const MEMBERS = [
   { label: 'Merel9X', profile: { gender: 'MALE', age: 41, ...labour } },
   { label: 'Kievit3J', profile: { gender: 'FEMALE', minor: true, ...labour } },
 ];
+/** The callers' own references (another system's case numbers): never in a dump in clear either. */
+const REFERENCE = 'RT-COM-Zilvermeeuw4471';
+const GROUP_REFERENCE = 'NLA-Zilvermeeuw4471-inval';
 
 /**
  * What a profile, its members or its facts look like in clear, in a column's text with all white
@@ -60,6 +70,7 @@ const NEEDLES = [
   'Zwaluw7Q',
   'Merel9X',
   'Kievit3J',
+  'Zilvermeeuw4471',
   'Oudewater',
   'ADDICTION',
   'MINOR',
@@ -145,14 +156,27 @@ describe('profiles at rest (issue 12)', () => {
     client = new PlacementClient(api.url);
     before = await dumpHits(database.dataSource);
 
-    const submitted = await client.request(await token.coordinator(), { profile: WOMAN, urgency: 'URGENT', regionCode: 'RR' });
+    const submitted = await client.request(await token.coordinator(), {
+      profile: WOMAN,
+      urgency: 'URGENT',
+      regionCode: 'RR',
+      clientReference: REFERENCE,
+    });
     woman = await client.waitForStatus(await token.coordinator(), submitted.id, ['OFFERED']);
     const raid = await gql<{ requestPlacement: { id: string } }>(
       api.url,
       `mutation G($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,
       {
         token: await token.nla(),
-        variables: { input: { profile: { ...MEMBERS[0].profile }, urgency: 'ACUTE', regionCode: 'RR', members: MEMBERS } },
+        variables: {
+          input: {
+            profile: { ...MEMBERS[0].profile },
+            urgency: 'ACUTE',
+            regionCode: 'RR',
+            members: MEMBERS,
+            clientReference: GROUP_REFERENCE,
+          },
+        },
       },
     );
     const groupId = raid.data!.requestPlacement.id;
@@ -162,7 +186,7 @@ describe('profiles at rest (issue 12)', () => {
   });
   afterAll(() => stopApp(api, database));
 
-  it('issue 12: a dump of every table holds no profile, member or fact in clear', async () => {
+  it('issue 12: a dump of every table holds no profile, member, fact or clientReference in clear', async () => {
     const after = await dumpHits(database.dataSource);
     const added = NEEDLES.flatMap((needle) => {
       const was = new Set(before.get(needle) ?? []);
@@ -170,11 +194,14 @@ describe('profiles at rest (issue 12)', () => {
     });
     expect(added).toEqual([]);
     // The scan itself finds a profile stored in clear (in a table made for the purpose).
-    await database.dataSource.query('CREATE TABLE scan_control (id uuid PRIMARY KEY, profile jsonb, members text)');
-    await database.dataSource.query('INSERT INTO scan_control VALUES ($1, $2, $3)', [
+    await database.dataSource.query(
+      'CREATE TABLE scan_control (id uuid PRIMARY KEY, profile jsonb, members text, client_reference varchar(120))',
+    );
+    await database.dataSource.query('INSERT INTO scan_control VALUES ($1, $2, $3, $4)', [
       randomUUID(),
       JSON.stringify(WOMAN),
       JSON.stringify(MEMBERS),
+      REFERENCE,
     ]);
     try {
       const control = await dumpHits(database.dataSource);
@@ -197,6 +224,91 @@ describe('profiles at rest (issue 12)', () => {
       expect(row.facts).toMatch(/^f1\.[0-9a-f]{8}\./);
     }
     expect(rows.filter((row) => row.members !== null).length).toBeGreaterThanOrEqual(2);
+    // The references: sealed, and their lookup a keyed value, not one a dump holder can compute
+    // from a guess (neither a plain hash of the reference nor of organisation and reference).
+    const references: { id: string; org: string; client_reference: string; client_reference_lookup: string }[] =
+      await database.dataSource.query(
+        `SELECT id, requested_by_org AS org, client_reference, client_reference_lookup FROM placement_requests
+          WHERE client_reference IS NOT NULL`,
+      );
+    expect(references.length).toBeGreaterThanOrEqual(3); // hers, and the group's parts (REFERENCE#2, …)
+    const cipher = api.app.get<FieldCipher>(FIELD_CIPHER);
+    for (const row of references) {
+      expect(row.client_reference).toMatch(/^f1\.[0-9a-f]{8}\./);
+      expect(row.client_reference_lookup).toMatch(/^[0-9a-f]{64}$/);
+      const reference = cipher.openJson<string>(row.client_reference, sealContext('client_reference', row.id));
+      expect(reference).toContain('Zilvermeeuw4471');
+      expect(row.client_reference_lookup).toBe(cipher.lookup(CLIENT_REFERENCE_LOOKUP, [row.org, reference]));
+      const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+      for (const guess of [reference, `${row.org}${reference}`, JSON.stringify([row.org, reference])])
+        expect(row.client_reference_lookup).not.toBe(sha256(guess));
+    }
+  });
+
+  it('issue 12: a retry of the same organisation with the same clientReference is the same request, its reference shown back', async () => {
+    const retry = await client.request(await token.coordinator(), {
+      profile: WOMAN,
+      urgency: 'URGENT',
+      regionCode: 'RR',
+      clientReference: REFERENCE,
+    });
+    expect(retry.id).toBe(woman.id);
+    expect(retry.clientReference).toBe(REFERENCE);
+    const [lookup] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM placement_requests WHERE client_reference_lookup = $1',
+      [api.app.get<FieldCipher>(FIELD_CIPHER).lookup(CLIENT_REFERENCE_LOOKUP, ['zc-rijnmond', REFERENCE])],
+    );
+    expect(lookup).toEqual({ n: 1 });
+  });
+
+  it('issue 12: another organisation with the same clientReference gets a new request, and nothing of the first', async () => {
+    const nla = await token.nla();
+    const replay = await client.request(nla, { profile: WOMAN, urgency: 'URGENT', regionCode: 'RR', clientReference: REFERENCE });
+    expect(replay.id).not.toBe(woman.id);
+    expect(replay.clientReference).toBe(REFERENCE);
+    expect(JSON.stringify(replay)).not.toContain(woman.id);
+    const lookups: { client_reference_lookup: string }[] = await database.dataSource.query(
+      'SELECT client_reference_lookup FROM placement_requests WHERE id IN ($1, $2)',
+      [woman.id, replay.id],
+    );
+    // Equal references of two organisations are not equal in the database either.
+    expect(new Set(lookups.map((row) => row.client_reference_lookup)).size).toBe(2);
+    await client.cancel(nla, replay.id, 'issue 12 test cleanup');
+  });
+
+  it('issue 12: the same clientReference submitted at once through two API processes is one request', async () => {
+    // A second API process of the same deployment: the same namespace and data directory, so the same notes key.
+    const config = api.app.get<AppConfig>(APP_CONFIG);
+    const second = await startTestApp(database.url, {
+      clock,
+      namespace: config.namespace,
+      withWorker: false,
+      env: { SWEEP_SECONDS: '3600', DATA_DIR: config.dataDir },
+    });
+    try {
+      const coordinator = await token.coordinator();
+      const reference = 'RT-COM-Zilvermeeuw4471-gelijktijdig';
+      const clients = [client, new PlacementClient(second.url)];
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          clients[i % 2].request(coordinator, {
+            profile: WOMAN,
+            urgency: 'PLANNED',
+            regionCode: 'RR',
+            clientReference: reference,
+          }),
+        ),
+      );
+      expect(new Set(answers.map((answer) => answer.id)).size).toBe(1);
+      const lookup = api.app.get<FieldCipher>(FIELD_CIPHER).lookup(CLIENT_REFERENCE_LOOKUP, ['zc-rijnmond', reference]);
+      const rows = await database.dataSource.query('SELECT id FROM placement_requests WHERE client_reference_lookup = $1', [
+        lookup,
+      ]);
+      expect(rows).toEqual([{ id: answers[0].id }]);
+      await client.cancel(coordinator, answers[0].id, 'issue 12 test cleanup');
+    } finally {
+      await second.close();
+    }
   });
 
   it('issue 12: the API still matches on the profile and shows it to those who may see it', async () => {
@@ -384,5 +496,104 @@ describe('rotating NOTES_KEY (issue 12)', () => {
 
     await restart({ NOTES_KEY: newKey });
     expect(await readable(id)).toEqual({ careNeeds: ['ADDICTION'], note: 'cancelled: naar familie in Schiedam' });
+  });
+
+  it('issue 12: a clientReference stored under the previous key is still found for a retry, and moves to the new key with the sweep', async () => {
+    const reference = async (id: string) =>
+      (
+        await database.dataSource.query(
+          'SELECT client_reference AS sealed, client_reference_lookup AS lookup FROM placement_requests WHERE id = $1',
+          [id],
+        )
+      )[0] as { sealed: string; lookup: string };
+    const count = async () =>
+      (await database.dataSource.query('SELECT count(*)::int AS n FROM placement_requests'))[0].n as number;
+    const input = { profile: WOMAN, urgency: 'PLANNED', regionCode: 'RR', clientReference: 'RT-COM-rotatie-0007' };
+    const coordinator = await token.coordinator();
+
+    let client = await restart({ NOTES_KEY: oldKey });
+    const first = await client.request(coordinator, input);
+    await client.waitForStatus(coordinator, first.id, ['WAITING']);
+    const before = await reference(first.id);
+    const rows = await count();
+
+    client = await restart({ NOTES_KEY: newKey, NOTES_KEY_PREVIOUS: oldKey });
+    // Still under the old key's lookup, which the unique index does not compare with the new key's: found by looking.
+    expect((await reference(first.id)).lookup).toBe(before.lookup);
+    const retry = await client.request(coordinator, input);
+    expect([retry.id, retry.clientReference, await count()]).toEqual([first.id, 'RT-COM-rotatie-0007', rows]);
+
+    expect((await api!.app.get(SweepJob).sweep()).resealed).toBeGreaterThanOrEqual(1);
+    const after = await reference(first.id);
+    expect(keyIdOf(after.sealed)).not.toBe(keyIdOf(before.sealed));
+    expect(after.lookup).not.toBe(before.lookup);
+    expect(after.lookup).toBe(
+      new FieldCipher([Buffer.from(newKey, 'base64')]).lookup(CLIENT_REFERENCE_LOOKUP, ['zc-rijnmond', input.clientReference]),
+    );
+
+    client = await restart({ NOTES_KEY: newKey });
+    const again = await client.request(coordinator, input);
+    expect([again.id, again.clientReference, await count()]).toEqual([first.id, 'RT-COM-rotatie-0007', rows]);
+    await client.cancel(coordinator, first.id, 'issue 12 test cleanup');
+  });
+});
+
+describe('the SealedClientReference migration (issue 12)', () => {
+  let database: TestDatabase;
+  const key = randomBytes(32);
+  const ids = [randomUUID(), randomUUID(), randomUUID()];
+  const beforeSealing = MIGRATIONS.filter((migration) => migration !== SealedClientReference1796600000000);
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+  });
+  afterAll(() => database.drop());
+
+  it('issue 12: seals the clientReferences stored in clear and gives each its keyed lookup, unique per organisation', async () => {
+    const earlier = new DataSource({ ...dataSourceOptions(database.url, { poolSize: 2 }), migrations: beforeSealing });
+    await earlier.initialize();
+    try {
+      await migrateDatabase(earlier);
+    } finally {
+      await earlier.destroy();
+    }
+    const insert = `INSERT INTO placement_requests (id, status, urgency, region_code, client_reference, requested_by, requested_by_role, requested_by_org)
+                    VALUES ($1, 'WAITING', 'URGENT', 'RR', $2, 'x-1', $3, $4)`;
+    // The same reference from two organisations, and one request without a reference.
+    await database.dataSource.query(insert, [ids[0], REFERENCE, 'ZORGCOORDINATOR', 'zc-rijnmond']);
+    await database.dataSource.query(insert, [ids[1], REFERENCE, 'POLICE', 'avim-rotterdam']);
+    await database.dataSource.query(insert, [ids[2], null, 'POLICE', 'avim-rotterdam']);
+
+    const previous = process.env.NOTES_KEY;
+    process.env.NOTES_KEY = key.toString('base64');
+    try {
+      expect(await migrateDatabase(database.dataSource)).toEqual(['SealedClientReference1796600000000']);
+    } finally {
+      if (previous === undefined) delete process.env.NOTES_KEY;
+      else process.env.NOTES_KEY = previous;
+    }
+
+    const rows: { id: string; org: string; sealed: string | null; lookup: string | null }[] = await database.dataSource.query(
+      `SELECT id, requested_by_org AS org, client_reference AS sealed, client_reference_lookup AS lookup FROM placement_requests`,
+    );
+    const cipher = new FieldCipher([key]);
+    for (const id of ids.slice(0, 2)) {
+      const row = rows.find((candidate) => candidate.id === id)!;
+      expect(row.sealed).toMatch(/^f1\.[0-9a-f]{8}\./);
+      expect(cipher.openJson(row.sealed!, sealContext('client_reference', id))).toBe(REFERENCE);
+      expect(row.lookup).toBe(cipher.lookup(CLIENT_REFERENCE_LOOKUP, [row.org, REFERENCE]));
+    }
+    expect(rows.find((row) => row.id === ids[2])).toMatchObject({ sealed: null, lookup: null });
+    expect(new Set(rows.map((row) => row.lookup)).size).toBe(3);
+    expect(JSON.stringify(rows)).not.toContain('Zilvermeeuw4471');
+    // The unique index is on the lookup now: a second row with the same organisation and lookup is refused.
+    const [zc] = rows.filter((row) => row.id === ids[0]);
+    await expect(
+      database.dataSource.query(
+        `INSERT INTO placement_requests (id, status, urgency, region_code, client_reference_lookup, requested_by, requested_by_role, requested_by_org)
+         VALUES ($1, 'WAITING', 'URGENT', 'RR', $2, 'x-1', 'ZORGCOORDINATOR', 'zc-rijnmond')`,
+        [randomUUID(), zc.lookup],
+      ),
+    ).rejects.toThrow(/placement_requests_client_reference_uq/);
   });
 });

@@ -16,9 +16,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
  * its id and `attempt`; every job re-reads this row and does nothing when the row says it is done.
  */
 @Entity({ name: 'placement_requests' })
-@Index('placement_requests_client_reference_uq', ['requestedByOrg', 'clientReference'], {
+// The idempotency key: one request per organisation and reference, whichever process inserts first.
+@Index('placement_requests_client_reference_uq', ['requestedByOrg', 'clientReferenceLookup'], {
   unique: true,
-  where: '"client_reference" IS NOT NULL',
+  where: '"client_reference_lookup" IS NOT NULL',
 })
 @Index('placement_requests_status_idx', ['status', 'urgency', 'createdAt'])
 // The planners' figures select requests by when they were made and when they were placed.
@@ -69,8 +70,20 @@ export class PlacementRequestEntity {
   @Column({ type: 'enum', enum: ShelterType, enumName: 'shelter_type', array: true, default: () => "'{}'" })
   types: ShelterType[];
 
-  @Column({ name: 'client_reference', type: 'varchar', length: 120, nullable: true })
+  /**
+   * The caller's idempotency key: free text of the caller's system (it may carry a name or another
+   * system's case number), so not a column either (issue 12). The database keeps it sealed
+   * (`sealedClientReference`, to show it back) and, for finding a retry, a keyed lookup value
+   * (`clientReferenceLookup`, request-sealing.ts); retention erases both.
+   */
   clientReference: string | null;
+
+  @Column({ name: 'client_reference', type: 'text', nullable: true })
+  sealedClientReference: string | null;
+
+  /** HMAC-SHA256 (hex) of organisation and reference under a key derived from NOTES_KEY; unique per organisation. */
+  @Column({ name: 'client_reference_lookup', type: 'varchar', length: 64, nullable: true })
+  clientReferenceLookup: string | null;
 
   @Column({ name: 'requested_by', type: 'varchar', length: 200 })
   requestedBy: string;

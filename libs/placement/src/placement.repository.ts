@@ -18,7 +18,7 @@ import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
-import { openRequestColumns, sealRequestColumns } from './request-sealing';
+import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from './request-sealing';
 
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
 export type NewPlacementRequest = Pick<
@@ -38,6 +38,9 @@ export type NewPlacementRequest = Pick<
   | 'groupId'
   | 'members'
 >;
+
+/** The fields kept sealed in the database (request-sealing.ts), given and read in clear. */
+type PlainField = 'profile' | 'members' | 'facts' | 'responsibleMunicipality' | 'clientReference';
 
 /** A new hold row: RETURNING fills in its id and createdAt. */
 export type NewPlacementHold = Pick<PlacementHoldEntity, 'requestId' | 'facilityId' | 'places' | 'state' | 'expiresAt'>;
@@ -256,13 +259,31 @@ export class PlacementRepository {
    * Inserts a new request with its first history rows, in one transaction, unless its
    * clientReference was used before by the same organisation: then the first submission stands
    * and is returned, with `changes: null`. Nothing is announced here (the caller decides).
+   *
+   * The reference is found by its keyed lookup value (request-sealing.ts), never by its text, and
+   * the unique index on (organisation, lookup) decides between processes inserting the same
+   * reference at once: the INSERT of all but one does nothing, and they read the one that did.
+   *
+   * Key rotation: the lookup is written under the current key. A request stored before NOTES_KEY
+   * was rotated has its lookup under a previous key (until the sweep reseals it, which rewrites
+   * the lookup too), where the unique index cannot see a retry; so while a previous key is
+   * configured, the previous keys' lookups are looked for first. That stays race-free: a row moved
+   * to the current key meanwhile is caught by the index instead. (Every process must be given the
+   * new key at once, as for the seals: a process that does not know the current key would write
+   * its own lookup under the old one.)
    */
   async insertRequest(
     fields: NewPlacementRequest,
     history: { status: PlacementStatus; actor: LedgerActor }[],
   ): Promise<{ request: PlacementRequestEntity; changes: Changes | null }> {
     const changes = noChanges();
+    const lookups =
+      fields.clientReference === null ? [] : clientReferenceLookups(this.fields, fields.requestedByOrg, fields.clientReference);
     const created = await this.dataSource.transaction(async (manager) => {
+      if (lookups.length > 1) {
+        const earlier = await this.findByReference(manager, fields.requestedByOrg, lookups.slice(1));
+        if (earlier) return { request: earlier, created: false };
+      }
       const request = this.newRequest(manager, fields);
       const inserted = await manager
         .createQueryBuilder()
@@ -275,11 +296,7 @@ export class PlacementRepository {
         .execute();
       const row = inserted.raw[0] as { id: string; updated_at: Date } | undefined;
       if (!row) {
-        const existing = await this.opened(
-          manager
-            .getRepository(PlacementRequestEntity)
-            .findOne({ where: { requestedByOrg: fields.requestedByOrg, clientReference: fields.clientReference! } }),
-        );
+        const existing = lookups.length > 0 ? await this.findByReference(manager, fields.requestedByOrg, lookups) : null;
         if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
         return { request: existing, created: false };
       }
@@ -289,6 +306,15 @@ export class PlacementRepository {
       return { request, created: true };
     });
     return { request: created.request, changes: created.created ? changes : null };
+  }
+
+  /** `org`'s request stored under one of `lookups` (a clientReference's lookup values), opened. */
+  private findByReference(manager: EntityManager, org: string, lookups: string[]): Promise<PlacementRequestEntity | null> {
+    return this.opened(
+      manager
+        .getRepository(PlacementRequestEntity)
+        .findOne({ where: { requestedByOrg: org, clientReferenceLookup: In(lookups) } }),
+    );
   }
 
   /** Inserts an onward request (`FollowUps.openFollowUp`). */
@@ -353,6 +379,7 @@ export class PlacementRepository {
       members: _members,
       facts: _facts,
       responsibleMunicipality: _responsibleMunicipality,
+      clientReference: _clientReference,
       ...columns
     } = request;
     // Resealed at every write: a value sealed under a key since replaced moves to the current one.
@@ -362,14 +389,13 @@ export class PlacementRepository {
   }
 
   /** The plain (unsealed) personal fields given for a new request: `create` keeps columns only. */
-  private plainColumns(
-    fields: Partial<Pick<PlacementRequestEntity, 'profile' | 'members' | 'facts' | 'responsibleMunicipality'>>,
-  ): Pick<PlacementRequestEntity, 'profile' | 'members' | 'facts' | 'responsibleMunicipality'> {
+  private plainColumns(fields: Partial<Pick<PlacementRequestEntity, PlainField>>): Pick<PlacementRequestEntity, PlainField> {
     return {
       profile: fields.profile ?? null,
       members: fields.members ?? null,
       facts: fields.facts ?? null,
       responsibleMunicipality: fields.responsibleMunicipality ?? null,
+      clientReference: fields.clientReference ?? null,
     };
   }
 
@@ -560,6 +586,7 @@ export class PlacementRepository {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM placement_requests
         WHERE profile NOT LIKE $1 OR members NOT LIKE $1 OR facts NOT LIKE $1 OR responsible_municipality NOT LIKE $1
+           OR client_reference NOT LIKE $1
         LIMIT ${BATCH}`,
       [current],
     );
@@ -568,7 +595,9 @@ export class PlacementRepository {
 
   /**
    * Seals a locked request's personal data again under the current key. Only the sealed columns
-   * are written, and updated_at is left alone: nothing about the request changed.
+   * are written, and updated_at is left alone: nothing about the request changed. The
+   * clientReference's lookup moves to the current key with its seal (the seal's key id says which
+   * key the lookup is under: they are always written together).
    */
   async reseal(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
     const sealed = sealRequestColumns(this.fields, request);

@@ -11,18 +11,43 @@ import type { PlacementRequestEntity } from './placement-request.entity';
  * responsible municipality (derived from where she is registered). The facts are sealed too: kept
  * beside the request's region, facility and times, "a minor man with a psychiatric care need,
  * placed in this COSM on this day" singles a person out as well as the profile does.
+ *
+ * The caller's clientReference is sealed as well: it is free text of the caller's system (it may be
+ * a name or another system's case number). Its idempotency lookup is kept beside it as a keyed
+ * lookup value (`clientReferenceLookup`), never the reference itself.
  */
 export type SealedColumn = 'profile' | 'members' | 'facts' | 'responsible_municipality';
 
+/** Every sealed column: the personal data above (as EncryptedProfiles sealed them) and the caller's reference. */
+export type AnySealedColumn = SealedColumn | 'client_reference';
+
+/** The purpose of the clientReference lookup values (their own key, FieldCipher.lookup). */
+export const CLIENT_REFERENCE_LOOKUP = 'placement_requests.client_reference';
+
+/**
+ * The values under which `org`'s request with `reference` may be stored, the current key's first:
+ * an HMAC over organisation and reference, so equal references of two organisations differ and a
+ * dump cannot test a guessed reference without the key. Every configured key gives one, so a row
+ * written before NOTES_KEY was rotated is found until the sweep reseals it under the current key.
+ */
+export function clientReferenceLookups(cipher: FieldCipher, org: string, reference: string): string[] {
+  return cipher.lookups(CLIENT_REFERENCE_LOOKUP, [org, reference]);
+}
+
 /** Binds a ciphertext to its table, column and row: it opens nowhere else (FieldCipher). */
-export function sealContext(column: SealedColumn, requestId: string): string {
+export function sealContext(column: AnySealedColumn, requestId: string): string {
   return `placement_requests.${column}/${requestId}`;
 }
 
 /** What the database keeps of a request's personal data. */
 export type SealedRequestColumns = Pick<
   PlacementRequestEntity,
-  'sealedProfile' | 'sealedMembers' | 'sealedFacts' | 'sealedResponsibleMunicipality'
+  | 'sealedProfile'
+  | 'sealedMembers'
+  | 'sealedFacts'
+  | 'sealedResponsibleMunicipality'
+  | 'sealedClientReference'
+  | 'clientReferenceLookup'
 >;
 
 /**
@@ -32,14 +57,22 @@ export type SealedRequestColumns = Pick<
  */
 export function sealRequestColumns(cipher: FieldCipher, request: PlacementRequestEntity): SealedRequestColumns {
   if (!request.id) throw new Error('a request is sealed for its id: give it one before it is written');
+  if (request.clientReference != null && typeof request.requestedByOrg !== 'string')
+    throw new Error("a clientReference's lookup is its organisation's: give requestedByOrg with it");
   if (request.profile) request.facts = anonymousFacts(request.profile);
-  const seal = (column: SealedColumn, value: unknown) =>
+  const seal = (column: AnySealedColumn, value: unknown) =>
     value === null || value === undefined ? null : cipher.sealJson(value, sealContext(column, request.id));
   return {
     sealedProfile: seal('profile', request.profile),
     sealedMembers: seal('members', request.members),
     sealedFacts: seal('facts', request.facts),
     sealedResponsibleMunicipality: seal('responsible_municipality', request.responsibleMunicipality),
+    sealedClientReference: seal('client_reference', request.clientReference),
+    // Recomputed under the current key at every write, as the seals are (a rotation moves it too).
+    clientReferenceLookup:
+      request.clientReference === null || request.clientReference === undefined
+        ? null
+        : cipher.lookup(CLIENT_REFERENCE_LOOKUP, [request.requestedByOrg, request.clientReference]),
   };
 }
 
@@ -50,7 +83,7 @@ export function sealRequestColumns(cipher: FieldCipher, request: PlacementReques
  */
 export function openRequestColumns<T extends PlacementRequestEntity | null>(cipher: FieldCipher, request: T): T {
   if (!request) return request;
-  const open = <V>(column: SealedColumn, sealed: string | null | undefined): V | null | undefined =>
+  const open = <V>(column: AnySealedColumn, sealed: string | null | undefined): V | null | undefined =>
     sealed === undefined || sealed === null ? sealed : openSealed<V>(cipher, column, request.id, sealed);
   const profile = open<VictimProfile>('profile', request.sealedProfile);
   if (profile !== undefined) request.profile = profile;
@@ -60,6 +93,8 @@ export function openRequestColumns<T extends PlacementRequestEntity | null>(ciph
   if (facts !== undefined) request.facts = facts;
   const municipality = open<string>('responsible_municipality', request.sealedResponsibleMunicipality);
   if (municipality !== undefined) request.responsibleMunicipality = municipality;
+  const reference = open<string>('client_reference', request.sealedClientReference);
+  if (reference !== undefined) request.clientReference = reference;
   return request;
 }
 
@@ -69,7 +104,7 @@ export function openFacts(cipher: FieldCipher, requestId: string, sealedFacts: s
 }
 
 /** A value that does not open was changed, moved from another row, or sealed under a key no longer given: said as such. */
-function openSealed<V>(cipher: FieldCipher, column: SealedColumn, requestId: string, sealed: string): V {
+function openSealed<V>(cipher: FieldCipher, column: AnySealedColumn, requestId: string, sealed: string): V {
   try {
     return cipher.openJson<V>(sealed, sealContext(column, requestId));
   } catch (error) {

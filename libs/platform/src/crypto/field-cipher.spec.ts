@@ -78,3 +78,30 @@ describe('NoteCipher with a previous key (issue 12: key rotation)', () => {
     expect(() => new NoteCipher(before).open(rotated.seal('na rotatie'))).toThrow();
   });
 });
+
+describe('FieldCipher lookups (issue 12: clientReference as a keyed lookup value)', () => {
+  const key = randomBytes(32);
+  const cipher = new FieldCipher([key]);
+
+  it('issue 12: is deterministic per key, purpose and parts, and reveals nothing of them', () => {
+    const value = cipher.lookup('client_reference', ['avim-rotterdam', 'RT-COM-001']);
+    expect(value).toMatch(/^[0-9a-f]{64}$/);
+    expect(cipher.lookup('client_reference', ['avim-rotterdam', 'RT-COM-001'])).toBe(value);
+    expect(new FieldCipher([key]).lookup('client_reference', ['avim-rotterdam', 'RT-COM-001'])).toBe(value);
+    // Another organisation, another purpose, another key, or the same text split otherwise: another value.
+    expect(cipher.lookup('client_reference', ['zc-rijnmond', 'RT-COM-001'])).not.toBe(value);
+    expect(cipher.lookup('other', ['avim-rotterdam', 'RT-COM-001'])).not.toBe(value);
+    expect(new FieldCipher([randomBytes(32)]).lookup('client_reference', ['avim-rotterdam', 'RT-COM-001'])).not.toBe(value);
+    expect(cipher.lookup('client_reference', ['avim-rotterdamR', 'T-COM-001'])).not.toBe(value);
+  });
+
+  it('issue 12: after a rotation, lookups give the current key first and still the previous key', () => {
+    const rotated = new FieldCipher([randomBytes(32), key]);
+    const before = cipher.lookup('client_reference', ['o', 'r']);
+    const all = rotated.lookups('client_reference', ['o', 'r']);
+    expect(all).toHaveLength(2);
+    expect(all[0]).toBe(rotated.lookup('client_reference', ['o', 'r']));
+    expect(all[0]).not.toBe(before);
+    expect(all[1]).toBe(before);
+  });
+});

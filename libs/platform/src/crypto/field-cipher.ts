@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const FORMAT = 'f1';
 const IV_BYTES = 12;
@@ -26,6 +26,9 @@ export const keyIdOf = (key: Buffer) =>
  */
 export class FieldCipher {
   private readonly keys = new Map<string, Buffer>();
+  /** The notes keys themselves, current first: lookup keys are derived from them per purpose. */
+  private readonly rootKeys: Buffer[] = [];
+  private readonly lookupKeys = new Map<string, Buffer[]>();
   readonly currentKeyId: string;
 
   /** `keys[0]` seals; every key opens what it sealed. Each 32 bytes (the notes key and its predecessors). */
@@ -34,8 +37,9 @@ export class FieldCipher {
     for (const key of keys) {
       if (key.length !== 32) throw new Error('the notes key must be 32 bytes (base64-encoded in NOTES_KEY)');
       const id = keyIdOf(key);
-      if (!this.keys.has(id))
-        this.keys.set(id, Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'opvangplek field cipher v1', 32)));
+      if (this.keys.has(id)) continue;
+      this.keys.set(id, Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'opvangplek field cipher v1', 32)));
+      this.rootKeys.push(key);
     }
     this.currentKeyId = keyIdOf(keys[0]);
   }
@@ -68,6 +72,33 @@ export class FieldCipher {
 
   openJson<T>(sealed: string, context: string): T {
     return JSON.parse(this.open(sealed, context)) as T;
+  }
+
+  /**
+   * A keyed lookup value for `parts` (HMAC-SHA256, hex) under the current key: equal inputs give
+   * equal values, so a column holding it can be indexed and compared for equality, yet without the
+   * key nobody can compute it to test a guess against a dump. Each `purpose` has its own key
+   * (HKDF from the notes key), so lookups of one purpose never match another's, nor any ciphertext.
+   * The parts are encoded unambiguously (JSON), so ["a", "bc"] and ["ab", "c"] differ.
+   */
+  lookup(purpose: string, parts: readonly string[]): string {
+    return this.lookups(purpose, parts)[0];
+  }
+
+  /**
+   * `lookup` under every configured key, the current key's first: a value written before NOTES_KEY
+   * was rotated is found under the previous key until it is resealed under the current one.
+   */
+  lookups(purpose: string, parts: readonly string[]): string[] {
+    let keys = this.lookupKeys.get(purpose);
+    if (!keys) {
+      keys = this.rootKeys.map((key) =>
+        Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `opvangplek lookup v1/${purpose}`, 32)),
+      );
+      this.lookupKeys.set(purpose, keys);
+    }
+    const message = JSON.stringify(parts);
+    return keys.map((key) => createHmac('sha256', key).update(message, 'utf8').digest('hex'));
   }
 
   /** How every value sealed under the current key begins. */

@@ -19,6 +19,7 @@ import { ApplicationRole1796200000000 } from './1796200000000-ApplicationRole';
 import { EncryptedProfiles1796300000000 } from './1796300000000-EncryptedProfiles';
 import { CallerLimits1796400000000 } from './1796400000000-CallerLimits';
 import { AuditRowMac1796500000000 } from './1796500000000-AuditRowMac';
+import { SealedClientReference1796600000000 } from './1796600000000-SealedClientReference';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   EncryptedProfiles1796300000000,
   CallerLimits1796400000000,
   AuditRowMac1796500000000,
+  SealedClientReference1796600000000,
 ];

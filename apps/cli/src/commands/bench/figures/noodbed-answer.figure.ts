@@ -107,6 +107,7 @@ export const noodbedAnswerFigure: BenchFigure = {
         const reference = `bench-n-${randomBytes(3).toString('hex')}-`;
         const regionAt = (i: number) => regions[i % regions.length];
         const answers = new Map<string, number>();
+        const answeredIds: string[] = [];
         let calls = 0;
 
         const requests = Math.min(context.requests, 200);
@@ -137,6 +138,7 @@ export const noodbedAnswerFigure: BenchFigure = {
               });
               const key = `${answer.requestNoodbed.status}${answer.requestNoodbed.facility ? ` at ${answer.requestNoodbed.facility.type}` : ''}`;
               answers.set(key, (answers.get(key) ?? 0) + 1);
+              answeredIds.push(answer.requestNoodbed.id);
             },
           },
           {
@@ -149,7 +151,7 @@ export const noodbedAnswerFigure: BenchFigure = {
 
         const breakdown = await stageBreakdown(
           db.dataSource,
-          `${reference}%`,
+          answeredIds,
           ['OFFERED', 'WAITING'],
           'written together as the request is stored',
         );

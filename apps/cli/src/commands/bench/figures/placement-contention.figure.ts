@@ -122,10 +122,11 @@ async function bareHolds(url: string, facilityIds: string[]): Promise<{ latencie
 
 type Counts = Record<string, number>;
 
-async function statusCounts(dataSource: DataSource, prefix: string): Promise<Counts> {
+/** The statuses of the requests `ids` (the answers' ids: a clientReference is sealed at rest, not selectable in SQL). */
+async function statusCounts(dataSource: DataSource, ids: string[]): Promise<Counts> {
   const rows = (await dataSource.query(
-    'SELECT status, count(*)::int AS count FROM placement_requests WHERE client_reference LIKE $1 GROUP BY status',
-    [`${prefix}%`],
+    'SELECT status, count(*)::int AS count FROM placement_requests WHERE id = ANY($1::uuid[]) GROUP BY status',
+    [ids],
   )) as { status: string; count: number }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.count]));
 }
@@ -133,7 +134,7 @@ async function statusCounts(dataSource: DataSource, prefix: string): Promise<Cou
 const total = (counts: Counts) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** The ledger in one snapshot; every violation in words. */
-async function checkLedger(dataSource: DataSource, prefix: string) {
+async function checkLedger(dataSource: DataSource, ids: string[]) {
   return dataSource.transaction('REPEATABLE READ', async (manager) => {
     const facilities = (await manager.query(
       `SELECT c.facility_id, c.total, c.occupied, c.held, c.out_of_service,
@@ -143,8 +144,8 @@ async function checkLedger(dataSource: DataSource, prefix: string) {
     const requests = (await manager.query(
       `SELECT r.status, count(h.id) FILTER (WHERE h.state = 'HELD')::int AS held
          FROM placement_requests r LEFT JOIN placement_holds h ON h.request_id = r.id
-        WHERE r.client_reference LIKE $1 GROUP BY r.id, r.status`,
-      [`${prefix}%`],
+        WHERE r.id = ANY($1::uuid[]) GROUP BY r.id, r.status`,
+      [ids],
     )) as { status: string; held: number }[];
     const problems: string[] = [];
     const heldMismatch = facilities.filter((f) => f.held !== f.held_by_holds);
@@ -185,7 +186,7 @@ async function warmUp(
   await pollUntil(
     context,
     async () => {
-      const counts = await statusCounts(dataSource, prefix);
+      const counts = await statusCounts(dataSource, ids);
       return counts.WAITING === ids.length ? counts : undefined;
     },
     { timeoutMs: 60_000, timeoutMessage: () => `warm-up requests not WAITING within 60 s\n${cluster.outputs()}` },
@@ -259,12 +260,14 @@ export const placementContentionFigure: BenchFigure = {
           throw new Error(
             `${failed.length} of ${REQUESTS} submissions failed: ${String(failed[0].reason)}\n${cluster.outputs()}`,
           );
+        const ids = answers.map((answer) => (answer as PromiseFulfilledResult<string>).value);
+        const sentAtOf = new Map(ids.map((id, i) => [id, sentAt[i]]));
 
         const timeoutMs = Math.min(context.maxDurationMs, 180_000);
         const settled = await pollUntil(
           context,
           async () => {
-            const counts = await statusCounts(db.dataSource, prefix);
+            const counts = await statusCounts(db.dataSource, ids);
             return total(counts) === REQUESTS && !counts.RECEIVED && !counts.MATCHING ? counts : undefined;
           },
           {
@@ -272,26 +275,24 @@ export const placementContentionFigure: BenchFigure = {
             timeoutMessage: () => `requests not all OFFERED/WAITING within ${timeoutMs / 1000} s\n${cluster.outputs()}`,
           },
         );
-        const ledger = await checkLedger(db.dataSource, prefix);
+        const ledger = await checkLedger(db.dataSource, ids);
 
         // Per request: from its submission to its first OFFERED or WAITING, by the workers' clock (same machine).
         const settleRows = (await db.dataSource.query(
-          `SELECT r.client_reference, min(e.at) AS settled_at
+          `SELECT r.id, min(e.at) AS settled_at
              FROM placement_requests r JOIN placement_events e ON e.request_id = r.id AND e.status IN ('OFFERED', 'WAITING')
-            WHERE r.client_reference LIKE $1 GROUP BY r.client_reference`,
-          [`${prefix}%`],
-        )) as { client_reference: string; settled_at: Date }[];
-        const latencies = settleRows.map(
-          (row) => row.settled_at.getTime() - sentAt[Number(row.client_reference.slice(prefix.length))],
-        );
+            WHERE r.id = ANY($1::uuid[]) GROUP BY r.id`,
+          [ids],
+        )) as { id: string; settled_at: Date }[];
+        const latencies = settleRows.map((row) => row.settled_at.getTime() - sentAtOf.get(row.id)!);
         const lastSettled = Math.max(...settleRows.map((row) => row.settled_at.getTime()));
         const [{ matching }] = (await db.dataSource.query(
           `SELECT count(*)::int AS matching FROM placement_events e JOIN placement_requests r ON r.id = e.request_id
-            WHERE r.client_reference LIKE $1 AND e.status = 'MATCHING'`,
-          [`${prefix}%`],
+            WHERE r.id = ANY($1::uuid[]) AND e.status = 'MATCHING'`,
+          [ids],
         )) as { matching: number }[];
 
-        const breakdown = await stageBreakdown(db.dataSource, `${prefix}%`, ['OFFERED', 'WAITING']);
+        const breakdown = await stageBreakdown(db.dataSource, ids, ['OFFERED', 'WAITING']);
         const mem = memorySnapshot();
         const settledRun: Measurement = {
           key: 'settled',

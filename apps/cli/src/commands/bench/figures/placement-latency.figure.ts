@@ -210,7 +210,11 @@ export const placementLatencyFigure: BenchFigure = {
           const waited = run.done.filter((d) => seen.waiting.has(d.id)).length;
           const wallMs = Number(process.hrtime.bigint() - run.t0) / 1e6;
           const receivedMs = run.done.map((d) => Number(d.receivedNs - d.plannedNs) / 1e6);
-          const breakdown = await stageBreakdown(db.dataSource, `${prefix}m%`, ['OFFERED']);
+          const breakdown = await stageBreakdown(
+            db.dataSource,
+            run.done.map((d) => d.id),
+            ['OFFERED'],
+          );
           // A request never seen OFFERED counts as slower than every one that was (censored), not as absent.
           const censored = [...offeredMs, ...Array<number>(missing).fill(Number.POSITIVE_INFINITY)].sort((a, b) => a - b);
           const p99WithMissing = percentile(censored, 99);

@@ -83,11 +83,13 @@ export function roundTheClock(context: BenchContext, facility: MatchResult['matc
 /**
  * Where a request's time went, from the history rows the API and the workers wrote: RECEIVED →
  * first MATCHING (waiting in the queue for a worker) and first MATCHING → first of `settled`
- * (matching and taking the hold). Informational: one clock, millisecond timestamps.
+ * (matching and taking the hold), over the requests `requestIds` (the ids the calls answered: the
+ * clientReference is sealed at rest, so requests cannot be picked by it in SQL). Informational:
+ * one clock, millisecond timestamps.
  */
 export async function stageBreakdown(
   dataSource: DataSource,
-  referenceLike: string,
+  requestIds: string[],
   settled: string[],
   firstStage = 'queued for a worker',
 ): Promise<string> {
@@ -97,7 +99,7 @@ export async function stageBreakdown(
               min(e.at) FILTER (WHERE e.status = 'MATCHING') AS matching,
               min(e.at) FILTER (WHERE e.status::text = ANY($2::text[])) AS settled
          FROM placement_requests r JOIN placement_events e ON e.request_id = r.id
-        WHERE r.client_reference LIKE $1
+        WHERE r.id = ANY($1::uuid[])
         GROUP BY r.id
      ), ms AS (
        SELECT extract(epoch FROM matching - received) * 1000 AS queued, extract(epoch FROM settled - matching) * 1000 AS work
@@ -107,7 +109,7 @@ export async function stageBreakdown(
             percentile_disc(0.5) WITHIN GROUP (ORDER BY queued) AS q50, percentile_disc(0.99) WITHIN GROUP (ORDER BY queued) AS q99,
             percentile_disc(0.5) WITHIN GROUP (ORDER BY work) AS w50, percentile_disc(0.99) WITHIN GROUP (ORDER BY work) AS w99
        FROM ms`,
-    [referenceLike, settled],
+    [requestIds, settled],
   )) as { n: number; q50: string | null; q99: string | null; w50: string | null; w99: string | null }[];
   const ms = (value: string | null) => (value === null ? '—' : `${Math.round(Number(value))} ms`);
   return (

@@ -9,13 +9,13 @@ export class AuditEntryModel {
   @Field()
   at: Date;
 
-  @Field()
+  @Field({ description: 'Who acted; shelter staff as a stable pseudonym (staff-…), since theirs can name a secret shelter.' })
   actorSub: string;
 
   @Field()
   actorRole: string;
 
-  @Field()
+  @Field({ description: 'Their organisation; a shelter operator as a stable pseudonym (shelter-…).' })
   actorOrg: string;
 
   @Field({ description: 'e.g. capacity.update, placement.status, auth.failure, access.forbidden, profile.match' })
@@ -62,7 +62,10 @@ export class AuditLogFilterInput {
   @Field(() => String, { nullable: true })
   action?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "An organisation as the log shows it: a shelter operator's rows by its pseudonym (shelter-…) only.",
+  })
   actorOrg?: string | null;
 
   @Field(() => ID, { nullable: true })

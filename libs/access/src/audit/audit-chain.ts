@@ -1,17 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import { auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
+import { type AuditRowFacts, auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
 
-/** The fields of an audit row that the chain protects. */
-export interface AuditFacts {
+/** The fields of an audit row that the chain protects: the facts the application wrote, and more. */
+export interface AuditFacts extends AuditRowFacts {
   id: string;
-  at: Date;
-  actorSub: string;
-  actorRole: string;
-  actorOrg: string;
-  action: string;
-  requestId: string | null;
-  facilityId: string | null;
-  detail: string | null;
   /** When the database received the row (set by a trigger); null for rows from before it existed. */
   recordedAt?: Date | null;
   /** The application's MAC over the facts, made when it wrote the row (audit-row-mac.ts); null for rows from before. */

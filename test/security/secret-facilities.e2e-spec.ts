@@ -155,6 +155,22 @@ describe('secret facilities of the national register, to callers who may not loc
 const SUBSCRIPTION = `subscription { capacityChanged { id key name address capacity { held version } } }`;
 type Changed = { capacityChanged: { id: string; key: string; address: string | null; capacity: { held: number } } };
 
+/** A zorgcoördinator's ACUTE request for a Dutch woman in Rotterdam, until it holds a place at `facilityId`. */
+async function requestOfferedAt(api: TestApp, database: TestDatabase, requester: string, facilityId: string): Promise<void> {
+  const submitted = await gql<{ requestPlacement: { id: string } }>(
+    api.url,
+    'mutation { requestPlacement(input: { urgency: ACUTE, regionCode: "RR", profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Rotterdam" } }) { id } }',
+    { token: requester },
+  );
+  expect(submitted.errors).toBeUndefined();
+  let held = 0;
+  for (let i = 0; i < 100 && held === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    [{ held }] = await database.dataSource.query('SELECT held FROM capacity WHERE facility_id = $1', [facilityId]);
+  }
+  expect(held).toBe(1);
+}
+
 describe('capacityChanged over graphql-ws and a secret facility', () => {
   let database: TestDatabase;
   let api: TestApp;
@@ -204,18 +220,7 @@ describe('capacityChanged over graphql-ws and a secret facility', () => {
       const plannerSeen = plannerFeed.received.length;
       const staffSeen = staffFeed.received.length;
 
-      const submitted = await gql<{ requestPlacement: { id: string } }>(
-        api.url,
-        'mutation { requestPlacement(input: { urgency: ACUTE, regionCode: "RR", profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Rotterdam" } }) { id } }',
-        { token: requester },
-      );
-      expect(submitted.errors).toBeUndefined();
-      let held = 0;
-      for (let i = 0; i < 100 && held === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        [{ held }] = await database.dataSource.query('SELECT held FROM capacity WHERE facility_id = $1', [secretShelter.id]);
-      }
-      expect(held).toBe(1);
+      await requestOfferedAt(api, database, requester, secretShelter.id);
 
       // Its own staff see their facility's held count change live.
       const heldSeen = () =>
@@ -382,18 +387,7 @@ describe('issue 12: capacity of a secret facility reaches those who may not loca
       const seen = feeds.map((f) => ({ live: f.live.received.length, region: f.region.received.length }));
       const staffSeen = staffFeed.received.length;
 
-      const submitted = await gql<{ requestPlacement: { id: string } }>(
-        api.url,
-        'mutation { requestPlacement(input: { urgency: ACUTE, regionCode: "RR", profile: { gender: FEMALE, age: 33, exploitationTypes: [SEXUAL], residenceStatus: DUTCH, foundInMunicipality: "Rotterdam" } }) { id } }',
-        { token: requester },
-      );
-      expect(submitted.errors).toBeUndefined();
-      let held = 0;
-      for (let i = 0; i < 100 && held === 0; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        [{ held }] = await database.dataSource.query('SELECT held FROM capacity WHERE facility_id = $1', [secretShelter.id]);
-      }
-      expect(held).toBe(1);
+      await requestOfferedAt(api, database, requester, secretShelter.id);
 
       // Its own staff see their exact counts change live, and in facility(id).
       const staffSaw = () =>

@@ -204,6 +204,9 @@ export const MATCH_FACILITIES = gql`
       advice {
         code
         message
+        bridgeFacilityId
+        onwardFacilityId
+        onwardPlaceableAt
       }
     }
   }
@@ -327,6 +330,9 @@ export const PLACEMENT_CANDIDATES = gql`
       advice {
         code
         message
+        bridgeFacilityId
+        onwardFacilityId
+        onwardPlaceableAt
       }
     }
   }

@@ -20,7 +20,9 @@ export function readableErrors(error: CombinedError | undefined | null): Readabl
     ...(typeof graphqlError.extensions?.field === 'string' ? { field: graphqlError.extensions.field } : {}),
   }));
   if (fromGraphql.length > 0) return fromGraphql;
-  if (error.networkError) return [{ code: 'NETWORK', message: error.networkError.message }];
+  // "Failed to fetch", "NetworkError when attempting to fetch resource.", …: the browser's words, not the person's.
+  if (error.networkError || /failed to fetch|networkerror|load failed/i.test(error.message))
+    return [{ code: 'NETWORK', message: error.networkError?.message ?? error.message }];
   return [{ code: 'UNKNOWN', message: error.message }];
 }
 

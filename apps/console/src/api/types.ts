@@ -85,7 +85,16 @@ export interface MatchResult {
   excluded: { facility: FacilityRef; reasons: { code: string; message: string }[] }[];
   /** How many facilities each reason excluded (a facility with two reasons counts under both). */
   exclusionSummary: { code: string; facilities: number }[];
-  advice: { code: string; message: string }[];
+  advice: Advice[];
+}
+
+/** Advice beside (or instead of) beds: its code, and for BRIDGE_THEN_TRANSFER the places and the moment. */
+export interface Advice {
+  code: string;
+  message: string;
+  bridgeFacilityId?: string | null;
+  onwardFacilityId?: string | null;
+  onwardPlaceableAt?: string | null;
 }
 
 export interface PlacementRequest {
@@ -129,7 +138,7 @@ export interface Candidate {
 export interface Candidates {
   matchCount: number;
   matches: Candidate[];
-  advice: { code: string; message: string }[];
+  advice: Advice[];
 }
 
 export interface ProfileSummary {

@@ -1,17 +1,45 @@
 import type { CombinedError } from 'urql';
 import { readableErrors, type ReadableError } from '../api/errors';
+import { scrubbed } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 
-/** An API error as words: the code's name in the chosen language, then the API's own message. */
+const KNOWN = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+]);
+
+/**
+ * An API error as words in the chosen language: the code's name, then what to do, with the field the
+ * API named ("Controleer: Reden."). The API's own (English) message is kept in the title for whoever
+ * helps; it is shown only for a code this console does not know, with its codes put into words.
+ */
 export function ErrorMessage({ error, errors }: { error?: CombinedError | null; errors?: ReadableError[] }) {
-  const { label } = useI18n();
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const list = errors ?? readableErrors(error);
   if (list.length === 0) return null;
+  const fieldWords = (field: string) => {
+    const name = field.split('.').pop() ?? field;
+    const said = label('field', name);
+    return said === name ? label('field', 'profile') : said;
+  };
+  const detail = (item: ReadableError): string => {
+    if (item.code === 'BAD_USER_INPUT' && item.field) return f('errorText.field', { field: fieldWords(item.field) });
+    if (KNOWN.has(item.code)) return t(`errorText.${item.code}` as MessageKey);
+    return scrubbed(i18n, item.message);
+  };
   return (
     <div className="error-box" role="alert">
       {list.map((item, index) => (
-        <p key={index} data-code={item.code}>
-          <strong>{label('error', item.code)}</strong>: {item.message}
+        <p key={index} data-code={item.code} data-field={item.field} title={item.code === 'NETWORK' ? undefined : item.message}>
+          <strong>{KNOWN.has(item.code) ? label('error', item.code) : t('error.UNKNOWN')}</strong>: {detail(item)}
         </p>
       ))}
     </div>

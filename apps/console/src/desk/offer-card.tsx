@@ -4,41 +4,64 @@ import { CONFIRM_ARRIVAL, RESPOND_TO_OFFER } from '../api/documents';
 import type { PlacementRequest, ProfileSummary } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
+import { placesWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { countdownWords } from '../i18n/time-words';
+import { useNow } from '../worklist/use-now';
+import { ProfileSummaryText } from '../worklist/profile-summary-text';
 
 export type DeskRequest = PlacementRequest & { profileSummary: ProfileSummary | null };
 
-/** One offer to this shelter: who (the minimal profile), until when, accept or decline with a reason. */
-export function OfferCard({ request }: { request: DeskRequest }) {
-  const { t, label, dateTime } = useI18n();
+/** A short label for one request, the same wherever it is shown: "#3F2A9C" (the start of its id). */
+export function offerLabel(request: Pick<PlacementRequest, 'id'>): string {
+  return `#${request.id.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+}
+
+/**
+ * One offer to this shelter: who (the minimal profile), how long it stays open (a countdown, ticking
+ * each second), accept or decline with a reason. Every button names the offer and the facility, so
+ * two offers never give two identical "Accepteren" buttons.
+ */
+export function OfferCard({ request, fresh = false }: { request: DeskRequest; fresh?: boolean }) {
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const [respond, sendRespond] = useMutation<{ respondToOffer: PlacementRequest }>(RESPOND_TO_OFFER);
   const [arrival, sendArrival] = useMutation<{ confirmArrival: PlacementRequest }>(CONFIRM_ARRIVAL);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const status = arrival.data?.confirmArrival.status ?? respond.data?.respondToOffer.status ?? request.status;
-  const profile = request.profileSummary;
+  const now = useNow(status === 'OFFERED' ? 1_000 : 60_000);
+  const facility = request.facility?.name ?? '—';
+  const forOffer = <span className="visually-hidden"> — {f('offers.for', { label: offerLabel(request), facility })}</span>;
+  const countdown = request.offerExpiresAt ? countdownWords(i18n, request.offerExpiresAt, now) : null;
 
   return (
-    <article className="card offer-card" data-request-id={request.id} data-status={status}>
+    <article
+      className={`card offer-card${fresh ? ' fresh' : ''}`}
+      data-request-id={request.id}
+      data-status={status}
+      tabIndex={-1}
+      aria-labelledby={`offer-${request.id}`}
+    >
       <header>
-        <h3>
-          {request.facility?.name ?? '—'} <StatusBadge status={status} />
+        <h3 id={`offer-${request.id}`}>
+          {facility} <span className="muted offer-label">{offerLabel(request)}</span> <StatusBadge status={status} />
         </h3>
         <span className="muted">
-          {label('urgency', request.urgency)} · {request.groupSize} {t('desk.places')}
+          {label('urgency', request.urgency)} · {placesWords(i18n, request.groupSize)}
         </span>
       </header>
-      {profile && (
+      {request.profileSummary && (
         <p>
-          {t('desk.profile')}: {label('gender', profile.gender)}, {profile.ageBand}
-          {profile.careNeeds.length > 0 && `, ${profile.careNeeds.map((need) => label('care', need)).join(', ')}`}
-          {profile.accompanyingChildren > 0 && `, ${t('request.children').toLowerCase()}: ${profile.accompanyingChildren}`}
-          {profile.languages.length > 0 && `, ${profile.languages.join(', ')}`}
+          {t('desk.profile')}: <ProfileSummaryText summary={request.profileSummary} />
         </p>
       )}
-      {status === 'OFFERED' && request.offerExpiresAt && (
-        <p className="muted">
-          {t('follow.offerExpires')} {dateTime(request.offerExpiresAt)}
+      {status === 'OFFERED' && countdown && (
+        <p className={`countdown${countdown.urgent ? ' urgent' : ''}`}>
+          {t('follow.offerExpires')}:{' '}
+          <time dateTime={request.offerExpiresAt!} data-testid="offer-countdown">
+            {countdown.text}
+          </time>
         </p>
       )}
       <ErrorMessage error={respond.error ?? arrival.error} />
@@ -47,13 +70,15 @@ export function OfferCard({ request }: { request: DeskRequest }) {
           <button
             type="button"
             className="primary"
-            disabled={respond.fetching}
+            disabled={respond.fetching || countdown?.expired}
             onClick={() => void sendRespond({ input: { requestId: request.id, accept: true } })}
           >
             {t('desk.accept')}
+            {forOffer}
           </button>
           <button type="button" onClick={() => setDeclining(true)}>
             {t('desk.decline')}
+            {forOffer}
           </button>
         </div>
       )}
@@ -66,15 +91,13 @@ export function OfferCard({ request }: { request: DeskRequest }) {
               void sendRespond({ input: { requestId: request.id, accept: false, declineReason: reason.trim() } });
           }}
         >
-          <input
-            name="declineReason"
-            placeholder={t('desk.declineReason')}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            autoFocus
-          />
+          <label>
+            {t('desk.declineReason')}
+            <input name="declineReason" value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />
+          </label>
           <button type="submit" disabled={!reason.trim() || respond.fetching}>
             {t('desk.decline')}
+            {forOffer}
           </button>
         </form>
       )}
@@ -87,6 +110,7 @@ export function OfferCard({ request }: { request: DeskRequest }) {
             onClick={() => void sendArrival({ requestId: request.id })}
           >
             {t('desk.arrived')}
+            {forOffer}
           </button>
         </div>
       )}

@@ -4,7 +4,7 @@ import { CapacityCard } from './capacity-card';
 import { OfferList } from './offer-list';
 import { useLiveCapacity } from './use-live-capacity';
 
-/** Shelter staff: their facilities' counts, and the offers to answer. */
+/** Shelter staff: the offers to answer first (pinned at the top, on a phone too), then their facilities' counts. */
 export function ShelterDesk() {
   const { t } = useI18n();
   const { viewer } = useSession();
@@ -13,12 +13,12 @@ export function ShelterDesk() {
     <section>
       <h1>{t('desk.title')}</h1>
       {viewer.facilityIds.length === 0 && <p className="error-box">{t('desk.noFacilities')}</p>}
+      <OfferList />
       <div className="cards">
         {viewer.facilityIds.map((id) => (
           <CapacityCard key={id} facilityId={id} live={live.get(id)} resync={resync} />
         ))}
       </div>
-      <OfferList />
     </section>
   );
 }

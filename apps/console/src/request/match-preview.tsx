@@ -3,8 +3,10 @@ import { MATCH_FACILITIES } from '../api/documents';
 import type { MatchResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { adviceWords, matchReasonWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { momentWords } from '../i18n/time-words';
 
 /** The variables of the preview's match; the request screen asks the same before submitting. */
 export function matchVariables(profile: Record<string, unknown> | null, regionCode: string) {
@@ -46,7 +48,8 @@ function focusField(name: string) {
  * a fact only); the first 10 matches and 50 exclusions keep the answer small on a phone.
  */
 export function MatchPreview({ profile, regionCode }: { profile: Record<string, unknown> | null; regionCode: string }) {
-  const { t, f, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const reasonWords = useExclusionWords(profile);
   const [{ data, fetching, error }] = useQuery<{ matchFacilities: MatchResult }>({
     query: MATCH_FACILITIES,
@@ -56,6 +59,10 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
   });
   if (profile === null) return <p className="hint">{t('match.hint')}</p>;
   const result = data?.matchFacilities;
+  const names = new Map(
+    [...(result?.matches ?? []), ...(result?.excluded ?? [])].map((item) => [item.facility.id, item.facility.name]),
+  );
+  const facilityName = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return (
     <section className="match" aria-busy={fetching}>
       <h2>
@@ -103,7 +110,7 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
               <ul>
                 {result.advice.map((advice) => (
                   <li key={advice.code} data-advice={advice.code}>
-                    {advice.message}
+                    {adviceWords(i18n, advice, facilityName)}
                   </li>
                 ))}
               </ul>
@@ -118,9 +125,15 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
                 </span>{' '}
                 <FreshnessBadge freshness={match.freshness} />{' '}
                 <span className={match.placeableNow ? 'open' : 'closed'}>
-                  {match.placeableNow ? t('match.placeableNow') : `${t('match.placeableAt')} ${dateTime(match.placeableAt)}`}
+                  {match.placeableNow
+                    ? t('match.placeableNow')
+                    : `${t('match.placeableAt')} ${momentWords(i18n, match.placeableAt)}`}
                 </span>
-                {match.reasons.length > 0 && <span className="muted reasons">{match.reasons.join(' · ')}</span>}
+                {match.reasons.length > 0 && (
+                  <span className="muted reasons">
+                    {match.reasons.map((reason) => matchReasonWords(i18n, reason)).join(' · ')}
+                  </span>
+                )}
               </li>
             ))}
           </ol>

@@ -3,16 +3,24 @@ import { useMutation } from 'urql';
 import { CANCEL_PLACEMENT_REQUEST } from '../api/documents';
 import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { useRegions } from '../components/region-select';
 import { StatusBadge } from '../components/status-badge';
+import { historyNoteWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { countdownWords, momentWords, whenWords } from '../i18n/time-words';
+import { useNow } from '../worklist/use-now';
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
 
 /** The submitted request, live: status, the offered place, why it waits, its history. */
 export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; onNew(): void }) {
   const i18n = useI18n();
-  const { t, label, dateTime } = i18n;
+  const { t, label } = i18n;
   const { request, error } = useLiveRequest(initial);
+  const regions = useRegions();
+  const regionName = (code: string) => regions.find((region) => region.code === code)?.name ?? code;
+  // Ticks each second while an offer counts down; else each half minute ("3 min geleden").
+  const now = useNow(request.status === 'OFFERED' && request.offerExpiresAt ? 1_000 : 30_000);
   // While it waits for an authority, the next attempt is that authority's opening.
   const forAuthority = request.waitingReason === 'AWAITING_AUTHORITY' || request.waitingReason === 'AUTHORITY_CLOSED';
   const [cancelState, cancel] = useMutation(CANCEL_PLACEMENT_REQUEST);
@@ -43,7 +51,9 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
         {request.offerExpiresAt && request.status === 'OFFERED' && (
           <>
             <dt>{t('follow.offerExpires')}</dt>
-            <dd>{dateTime(request.offerExpiresAt)}</dd>
+            <dd data-testid="offer-countdown">
+              <time dateTime={request.offerExpiresAt}>{countdownWords(i18n, request.offerExpiresAt, now).text}</time>
+            </dd>
           </>
         )}
         {request.waitingReason && request.status === 'WAITING' && (
@@ -52,7 +62,7 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
             <dd data-testid="waiting-why" data-waiting={request.waitingReason}>
               {waitingWords(i18n, request)}
               {request.nextAttemptAt &&
-                ` · ${forAuthority ? t('follow.opens') : t('follow.nextAttempt')} ${dateTime(request.nextAttemptAt)}`}
+                ` · ${forAuthority ? t('follow.opens') : t('follow.nextAttempt')} ${momentWords(i18n, request.nextAttemptAt, now)}`}
             </dd>
           </>
         )}
@@ -76,7 +86,11 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
       <ol className="history">
         {request.history.map((event, index) => (
           <li key={index}>
-            {dateTime(event.at)} <StatusBadge status={event.status} /> {event.note && <span className="muted">{event.note}</span>}
+            <time dateTime={event.at} title={momentWords(i18n, event.at, now)}>
+              {whenWords(i18n, event.at, now)}
+            </time>{' '}
+            <StatusBadge status={event.status} />{' '}
+            {event.note && <span className="muted note">{historyNoteWords(i18n, event.note, regionName)}</span>}
           </li>
         ))}
       </ol>

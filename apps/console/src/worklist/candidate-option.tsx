@@ -1,14 +1,17 @@
 import type { Candidate } from '../api/types';
 import { authorityName } from '../components/authority-name';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { matchReasonWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { momentWords } from '../i18n/time-words';
 
 /**
  * One place the decider may choose from. Only the places the viewer may assign (decision OFFER)
  * can be chosen; the others are shown, greyed, with who decides them.
  */
 export function CandidateOption(props: { candidate: Candidate; first: boolean; checked: boolean; onChoose(): void }) {
-  const { t, f, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const { candidate } = props;
   const mine = candidate.decision === 'OFFER';
   return (
@@ -42,7 +45,9 @@ export function CandidateOption(props: { candidate: Candidate; first: boolean; c
             <FreshnessBadge freshness={candidate.freshness} />
           </span>
           <span className={candidate.placeableNow ? 'open' : 'closed'}>
-            {candidate.placeableNow ? t('match.placeableNow') : `${t('match.placeableAt')} ${dateTime(candidate.placeableAt)}`}
+            {candidate.placeableNow
+              ? t('match.placeableNow')
+              : `${t('match.placeableAt')} ${momentWords(i18n, candidate.placeableAt)}`}
           </span>
           {!mine && (
             <span className="muted" data-testid="not-mine">
@@ -54,7 +59,9 @@ export function CandidateOption(props: { candidate: Candidate; first: boolean; c
               {f('decide.interim', { kinds: candidate.interimFor.map((kind) => label('kind', kind)).join(', ') })}
             </span>
           )}
-          {candidate.reasons.length > 0 && <span className="muted reasons">{candidate.reasons.join(' · ')}</span>}
+          {candidate.reasons.length > 0 && (
+            <span className="muted reasons">{candidate.reasons.map((reason) => matchReasonWords(i18n, reason)).join(' · ')}</span>
+          )}
         </span>
       </label>
     </li>

@@ -6,6 +6,7 @@ import type { Candidates, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { StatusBadge } from '../components/status-badge';
+import { adviceWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { CandidateOption } from './candidate-option';
 import { ProfileSummaryText } from './profile-summary-text';
@@ -19,7 +20,8 @@ import type { WorklistRequest } from './use-worklist';
  * error at the reason field.
  */
 export function DecisionPanel({ request, gone }: { request: WorklistRequest; gone: boolean }) {
-  const { t, f, label } = useI18n();
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const [assignState, assign] = useMutation<{ assignPlacement: PlacementRequest }>(ASSIGN_PLACEMENT);
   const [returnState, giveBack] = useMutation<{ returnRequest: PlacementRequest }>(RETURN_REQUEST);
   const assigned = assignState.data?.assignPlacement ?? null;
@@ -92,7 +94,11 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
                   <ul className="advice">
                     {data.placementCandidates.advice.map((advice) => (
                       <li key={advice.code} data-advice={advice.code}>
-                        {advice.message}
+                        {adviceWords(i18n, advice, (id) =>
+                          id
+                            ? (data.placementCandidates.matches.find((match) => match.facility.id === id)?.facility.name ?? null)
+                            : null,
+                        )}
                       </li>
                     ))}
                   </ul>

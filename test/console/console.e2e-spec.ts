@@ -165,7 +165,7 @@ describeInBrowser('the console in a browser', () => {
       {
         token: await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] }),
         lands: 'Aanvraag',
-        links: ['Aanvraag', 'Beddenbord'],
+        links: ['Aanvraag', 'Mijn aanvragen', 'Beddenbord'],
         noodbed: true,
       },
       {
@@ -176,14 +176,14 @@ describeInBrowser('the console in a browser', () => {
       {
         token: await tokenFor({ role: Role.NLA, org: 'nla', regions: ['RR'] }),
         lands: 'Aanvraag',
-        links: ['Aanvraag', 'Werklijst', 'Beddenbord'],
+        links: ['Aanvraag', 'Mijn aanvragen', 'Werklijst', 'Beddenbord'],
         noodbed: false,
       },
       {
         // Youth care decides on its worklist (domain.md §5a), and requests too.
         token: await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'veilig-thuis-rr', regions: ['RR'] }),
         lands: 'Werklijst',
-        links: ['Werklijst', 'Aanvraag', 'Beddenbord'],
+        links: ['Werklijst', 'Aanvraag', 'Mijn aanvragen', 'Beddenbord'],
       },
       {
         token: await tokenFor({ role: Role.PLANNER, org: 'gemeente', regions: ['RR'] }),

@@ -110,6 +110,7 @@ describeInBrowser('the worklist in a browser', () => {
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Werklijst',
       'Aanvraag',
+      'Mijn aanvragen',
       'Beddenbord',
       'Planning',
     ]);
@@ -146,7 +147,7 @@ describeInBrowser('the worklist in a browser', () => {
     await panel.getByRole('button', { name: 'Toewijzen' }).click();
     const reasonError = panel.locator('.error-box [data-code=BAD_USER_INPUT]');
     await reasonError.waitFor();
-    expect(await reasonError.textContent()).toMatch(/^Onjuiste invoer: reason is required/);
+    expect(await reasonError.textContent()).toBe('Onjuiste invoer: Controleer het veld ‘Reden’.');
     expect(await panel.locator('textarea[name=assignReason]').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'worklist-reason-error');
 

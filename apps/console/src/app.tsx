@@ -4,9 +4,18 @@ import { createApiClient } from './api/client';
 import { ConnectionContext } from './api/connection';
 import { type ConsoleConfig, fetchConsoleConfig } from './auth/console-config';
 import { LoginScreen } from './auth/login-screen';
-import { completeLogin, isLoginCallback, userManager } from './auth/oidc';
-import { forgetToken, storedToken, storeToken, takeTokenFromAddress, tokenExpiry } from './auth/session';
+import { completeLogin, isLoginCallback, startLogin, userManager } from './auth/oidc';
+import {
+  forgetToken,
+  storedToken,
+  storedTokenSource,
+  storeToken,
+  storeTokenSource,
+  takeTokenFromAddress,
+  tokenExpiry,
+} from './auth/session';
 import { useI18n } from './i18n/i18n';
+import { forgetForm, hasKeptForm } from './request/form-memory';
 import { Shell } from './shell/shell';
 
 /**
@@ -18,7 +27,10 @@ export function App() {
   const [config, setConfig] = useState<ConsoleConfig | null>(null);
   const [token, setToken] = useState<string | null>(() => {
     const fromAddress = takeTokenFromAddress();
-    if (fromAddress) storeToken(fromAddress);
+    if (fromAddress) {
+      storeToken(fromAddress);
+      storeTokenSource('pasted');
+    }
     return fromAddress ?? storedToken();
   });
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,6 +43,7 @@ export function App() {
           try {
             const accessToken = await completeLogin(userManager(loaded.oidc));
             storeToken(accessToken);
+            storeTokenSource('oidc');
             setToken(accessToken);
           } catch (error) {
             setProblem(`${t('login.oidcFailed')}: ${(error as Error).message}`);
@@ -43,8 +56,14 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  /**
+   * Back to the login screen. On purpose (the button), the request form in the tab's memory is
+   * forgotten too; when the session ends (expiry, or the API refusing the token) it is kept, so
+   * logging in again in this tab finds it (request/form-memory.ts).
+   */
   const logout = useCallback(
-    (reason?: string) => {
+    (reason?: string, options: { keepForm?: boolean } = {}) => {
+      if (!options.keepForm) forgetForm();
       forgetToken();
       if (config?.oidc) void userManager(config.oidc).removeUser();
       setProblem(reason ?? null);
@@ -57,7 +76,13 @@ export function App() {
   useEffect(() => {
     const expiry = token ? tokenExpiry(token) : null;
     if (expiry === null) return;
-    const timer = setTimeout(() => logout(t('shell.sessionEnded')), Math.max(0, Math.min(expiry - Date.now(), 2 ** 31 - 1)));
+    const timer = setTimeout(
+      () =>
+        logout(hasKeptForm() ? `${t('shell.sessionEnded')} ${t('session.formWaits')}` : t('shell.sessionEnded'), {
+          keepForm: true,
+        }),
+      Math.max(0, Math.min(expiry - Date.now(), 2 ** 31 - 1)),
+    );
     return () => clearTimeout(timer);
   }, [token, logout, t]);
 
@@ -71,17 +96,18 @@ export function App() {
         problem={problem}
         onToken={(pasted) => {
           storeToken(pasted);
+          storeTokenSource('pasted');
           setProblem(null);
           setToken(pasted);
         }}
-        onOidc={() => config?.oidc && void userManager(config.oidc).signinRedirect()}
+        onOidc={() => config?.oidc && void startLogin(userManager(config.oidc))}
       />
     );
   }
   return (
     <Provider value={api.client}>
       <ConnectionContext.Provider value={api.connection}>
-        <Shell token={() => token} onLogout={logout} />
+        <Shell token={() => token} expiresAt={tokenExpiry(token)} viaOidc={storedTokenSource() === 'oidc'} onLogout={logout} />
       </ConnectionContext.Provider>
     </Provider>
   );

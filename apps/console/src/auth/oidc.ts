@@ -28,12 +28,28 @@ export function isLoginCallback(): boolean {
   return query.has('state') && (query.has('code') || query.has('error'));
 }
 
+/**
+ * Sends the browser to the provider, remembering where the person was (a case's address, a screen)
+ * in the login's state, so they come back there. Only the path: never anything typed.
+ */
+export function startLogin(manager: UserManager): Promise<void> {
+  return manager.signinRedirect({ state: { returnTo: location.pathname } });
+}
+
+/** A path of this console to return to: one absolute path, never another origin (`//host`). */
+function returnPath(state: unknown): string {
+  const returnTo = (state as { returnTo?: unknown } | undefined)?.returnTo;
+  return typeof returnTo === 'string' && /^\/(?![/\\])[\w\-/]*$/.test(returnTo) ? returnTo : '/';
+}
+
 /** Completes the code exchange and returns the access token; cleans the address afterwards. */
 export async function completeLogin(manager: UserManager): Promise<string> {
+  let back = '/';
   try {
     const user = await manager.signinRedirectCallback();
+    back = returnPath(user.state);
     return user.access_token;
   } finally {
-    history.replaceState(null, '', '/');
+    history.replaceState(null, '', back);
   }
 }

@@ -14,6 +14,23 @@ export function storeToken(token: string): void {
 
 export function forgetToken(): void {
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(SOURCE_KEY);
+}
+
+/**
+ * How the token came: from the identity provider (`oidc`) or pasted / from the address. Decides
+ * what the expiry warning says: only without a redirect does the tab's memory (the request form)
+ * survive logging in again.
+ */
+const SOURCE_KEY = 'opvangplek.tokenSource';
+export type TokenSource = 'oidc' | 'pasted';
+
+export function storeTokenSource(source: TokenSource): void {
+  sessionStorage.setItem(SOURCE_KEY, source);
+}
+
+export function storedTokenSource(): TokenSource {
+  return sessionStorage.getItem(SOURCE_KEY) === 'oidc' ? 'oidc' : 'pasted';
 }
 
 /**

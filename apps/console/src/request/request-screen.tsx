@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { MATCH_FACILITIES, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
 import type { MatchResult, PlacementRequest } from '../api/types';
@@ -6,12 +6,13 @@ import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
+import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
+import { forgetForm, keepForm, ownerOf, recallForm } from './form-memory';
 import { MatchPreview, matchVariables } from './match-preview';
 import { EMPTY_PROFILE, type ProfileDraft, routeDecidedOf, toProfileInput, URGENCIES } from './profile';
 import { ProfileForm } from './profile-form';
-import { RequestFollow } from './request-follow';
 import { useDebounced } from './use-debounced';
 
 /** A fresh idempotency key per form: a double tap or a retry after a timeout returns the same request. */
@@ -24,17 +25,27 @@ function newClientReference(): string {
 /**
  * Fill in the profile, see what matches while typing, submit, follow. Police ask for a noodbed
  * (`requestNoodbed`, answered at once); everyone else for a placement (`requestPlacement`).
+ * Once submitted, the request is followed at its own address (`/aanvraag/<id>`, listed in "Mijn
+ * aanvragen"); the form starts empty again. While typing, the form is kept in the tab's memory
+ * (form-memory.ts) so an expiring session does not lose it.
  */
 export function RequestScreen() {
   const { t } = useI18n();
   const { viewer } = useSession();
+  const { openCase } = useNavigation();
   const noodbed = viewer.role === 'POLICE';
-  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_PROFILE);
-  const [urgency, setUrgency] = useState('ACUTE');
-  const [regionCode, setRegionCode] = useState(viewer.regions[0] ?? '');
-  const [groupSize, setGroupSize] = useState('1');
-  const [clientReference, setClientReference] = useState(newClientReference);
-  const [submitted, setSubmitted] = useState<PlacementRequest | null>(null);
+  const owner = ownerOf(viewer);
+  const [recalled] = useState(() => recallForm(owner));
+  const [draft, setDraft] = useState<ProfileDraft>(recalled?.draft ?? EMPTY_PROFILE);
+  const [urgency, setUrgency] = useState(recalled?.urgency ?? 'ACUTE');
+  const [regionCode, setRegionCode] = useState(recalled?.regionCode ?? viewer.regions[0] ?? '');
+  const [groupSize, setGroupSize] = useState(recalled?.groupSize ?? '1');
+  const [clientReference] = useState(recalled?.clientReference ?? newClientReference);
+  const [submitted, setSubmitted] = useState(false);
+  useEffect(() => {
+    // In memory only (never in storage): see form-memory.ts. Gone once submitted.
+    if (!submitted) keepForm(owner, { draft, urgency, regionCode, groupSize, clientReference });
+  }, [owner, draft, urgency, regionCode, groupSize, clientReference, submitted]);
   const [placement, requestPlacement] = useMutation<{ requestPlacement: PlacementRequest }>(REQUEST_PLACEMENT);
   const [noodbedState, requestNoodbed] = useMutation<{ requestNoodbed: PlacementRequest }>(REQUEST_NOODBED);
   const client = useClient();
@@ -83,21 +94,12 @@ export function RequestScreen() {
           },
         });
     const request = result.data && ('requestNoodbed' in result.data ? result.data.requestNoodbed : result.data.requestPlacement);
-    if (request) setSubmitted(request);
+    if (request) {
+      setSubmitted(true);
+      forgetForm();
+      openCase(request.id, request);
+    }
   };
-
-  if (submitted) {
-    return (
-      <RequestFollow
-        initial={submitted}
-        onNew={() => {
-          setSubmitted(null);
-          setDraft(EMPTY_PROFILE);
-          setClientReference(newClientReference());
-        }}
-      />
-    );
-  }
 
   return (
     <section>

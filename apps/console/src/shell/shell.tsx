@@ -3,7 +3,10 @@ import { useQuery } from 'urql';
 import { ME } from '../api/documents';
 import { hasCode } from '../api/errors';
 import type { Viewer } from '../api/types';
+import { SessionWarning } from '../auth/session-warning';
 import { BedBoard } from '../bed-board/bed-board';
+import { CaseView } from '../cases/case-view';
+import { MyCases } from '../cases/my-cases';
 import { ErrorMessage } from '../components/error-message';
 import { PlannerDashboard } from '../dashboard/planner-dashboard';
 import { ShelterDesk } from '../desk/shelter-desk';
@@ -11,13 +14,19 @@ import { useI18n } from '../i18n/i18n';
 import { RequestScreen } from '../request/request-screen';
 import { LanguageToggle } from './language-toggle';
 import { mayLeave } from './leave-guard';
-import { type Screen, screensFor } from './navigation';
-import { useScreen } from './use-screen';
+import { screensFor } from './navigation';
+import { NavigationContext, type ShownRoute, useScreen } from './use-screen';
 import { SessionContext } from './viewer-context';
 import { WorklistScreen } from '../worklist/worklist-screen';
 
 /** Logged in: asks `me` who this is, then shows the screens of that role. */
-export function Shell(props: { token: () => string | null; onLogout(reason?: string): void }) {
+export function Shell(props: {
+  token: () => string | null;
+  /** When the token expires (ms), for the warning before it does. */
+  expiresAt: number | null;
+  viaOidc: boolean;
+  onLogout(reason?: string, options?: { keepForm?: boolean }): void;
+}) {
   const { t } = useI18n();
   const [{ data, error, fetching }] = useQuery<{ me: Viewer }>({ query: ME });
   if (fetching && !data) return <p className="page">{t('loading')}</p>;
@@ -26,7 +35,7 @@ export function Shell(props: { token: () => string | null; onLogout(reason?: str
       return (
         <main className="page">
           <ErrorMessage error={error} />
-          <button type="button" className="primary" onClick={() => props.onLogout()}>
+          <button type="button" className="primary" onClick={() => props.onLogout(undefined, { keepForm: true })}>
             {t('login.title')}
           </button>
         </main>
@@ -38,55 +47,76 @@ export function Shell(props: { token: () => string | null; onLogout(reason?: str
       </main>
     );
   }
-  return <LoggedIn viewer={data.me} token={props.token} onLogout={props.onLogout} />;
+  return (
+    <LoggedIn
+      viewer={data.me}
+      token={props.token}
+      expiresAt={props.expiresAt}
+      viaOidc={props.viaOidc}
+      onLogout={() => props.onLogout()}
+    />
+  );
 }
 
-function LoggedIn(props: { viewer: Viewer; token: () => string | null; onLogout(): void }) {
+function LoggedIn(props: {
+  viewer: Viewer;
+  token: () => string | null;
+  expiresAt: number | null;
+  viaOidc: boolean;
+  onLogout(): void;
+}) {
   const { t, label } = useI18n();
   const allowed = useMemo(() => screensFor(props.viewer.role), [props.viewer.role]);
-  const [screen, go] = useScreen(allowed);
+  const [route, go, openCase] = useScreen(allowed);
+  const screen = route.screen;
+  const navigation = useMemo(() => ({ go, openCase }), [go, openCase]);
   const session = useMemo(() => ({ viewer: props.viewer, token: props.token }), [props.viewer, props.token]);
   return (
     <SessionContext.Provider value={session}>
-      <header className="top-bar">
-        <span className="brand">{t('appName')}</span>
-        <nav aria-label="screens">
-          {allowed.map((name) => (
-            <a
-              key={name}
-              href={`/${name}`}
-              aria-current={name === screen ? 'page' : undefined}
-              onClick={(event) => {
-                event.preventDefault();
-                if (name !== screen) go(name);
-              }}
-            >
-              {t(`nav.${name}`)}
-            </a>
-          ))}
-        </nav>
-        <span className="who" data-testid="who">
-          {label('role', props.viewer.role)} · {props.viewer.org}
-          {props.viewer.regions.length > 0 && ` · ${props.viewer.regions.join(', ')}`}
-        </span>
-        <LanguageToggle />
-        <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>
-          {t('logout')}
-        </button>
-      </header>
-      <main className="page">
-        <ScreenView screen={screen} />
-      </main>
+      <NavigationContext.Provider value={navigation}>
+        <header className="top-bar">
+          <span className="brand">{t('appName')}</span>
+          <nav aria-label="screens">
+            {allowed.map((name) => (
+              <a
+                key={name}
+                href={`/${name}`}
+                aria-current={name === screen && !route.caseId ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  if (name !== screen || route.caseId) go(name);
+                }}
+              >
+                {t(`nav.${name}`)}
+              </a>
+            ))}
+          </nav>
+          <span className="who" data-testid="who">
+            {label('role', props.viewer.role)} · {props.viewer.org}
+            {props.viewer.regions.length > 0 && ` · ${props.viewer.regions.join(', ')}`}
+          </span>
+          <LanguageToggle />
+          <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>
+            {t('logout')}
+          </button>
+        </header>
+        <main className="page">
+          <SessionWarning expiresAt={props.expiresAt} viaOidc={props.viaOidc} />
+          <ScreenView route={route} />
+        </main>
+      </NavigationContext.Provider>
     </SessionContext.Provider>
   );
 }
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
+function ScreenView({ route }: { route: ShownRoute }) {
+  switch (route.screen) {
     case 'beds':
       return <BedBoard />;
     case 'request':
       return <RequestScreen />;
+    case 'cases':
+      return route.caseId ? <CaseView caseId={route.caseId} initial={route.initial} /> : <MyCases />;
     case 'worklist':
       return <WorklistScreen />;
     case 'desk':

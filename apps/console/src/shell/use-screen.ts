@@ -1,33 +1,59 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { PlacementRequest } from '../api/types';
 import { mayLeave } from './leave-guard';
-import { type Screen, screenFromPath } from './navigation';
+import { pathOf, type Route, routeFromPath, type Screen } from './navigation';
+
+/** A route, and for a case just submitted the request as the mutation answered (shown at once, then kept live). */
+export type ShownRoute = Route & { initial?: PlacementRequest };
 
 /**
- * The current screen, kept in the address (`/beds`, `/desk`…) so a reload or a shared link lands
- * on the same screen; the API answers every such path with the console (SPA fallback).
+ * The current screen, kept in the address (`/beds`, `/desk`…, one case at `/aanvraag/<id>`) so a
+ * reload, a re-login or a shared link lands on the same place; the API answers every such path
+ * with the console (SPA fallback).
  */
-export function useScreen(allowed: Screen[]): [Screen, (screen: Screen) => void] {
-  const [screen, setScreen] = useState<Screen>(() => screenFromPath(location.pathname, allowed) ?? allowed[0]);
+export function useScreen(
+  allowed: Screen[],
+): [ShownRoute, (screen: Screen) => void, (caseId: string, initial?: PlacementRequest) => void] {
+  const [route, setRoute] = useState<ShownRoute>(() => routeFromPath(location.pathname, allowed) ?? { screen: allowed[0] });
   useEffect(() => {
     const onPop = () => {
       // The back button moved the address already: put it back when the person stays.
       if (!mayLeave()) {
-        history.pushState(null, '', `/${screen}`);
+        history.pushState(null, '', pathOf(route));
         return;
       }
-      setScreen(screenFromPath(location.pathname, allowed) ?? allowed[0]);
+      setRoute(routeFromPath(location.pathname, allowed) ?? { screen: allowed[0] });
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [allowed, screen]);
+  }, [allowed, route]);
   useEffect(() => {
-    if (location.pathname !== `/${screen}`) history.replaceState(null, '', `/${screen}`);
-  }, [screen]);
+    const path = pathOf(route);
+    if (location.pathname !== path) history.replaceState(null, '', path);
+  }, [route]);
   const go = useCallback((next: Screen) => {
     // Unsaved work on this screen (the desk's steps) is not dropped without asking.
     if (!mayLeave()) return;
     history.pushState(null, '', `/${next}`);
-    setScreen(next);
+    setRoute({ screen: next });
   }, []);
-  return [screen, go];
+  const openCase = useCallback((caseId: string, initial?: PlacementRequest) => {
+    if (!mayLeave()) return;
+    const next: ShownRoute = { screen: 'cases', caseId, ...(initial ? { initial } : {}) };
+    history.pushState(null, '', pathOf(next));
+    setRoute(next);
+  }, []);
+  return [route, go, openCase];
+}
+
+/** Moving between screens and cases from inside a screen (the request form opens its case once submitted). */
+export interface Navigation {
+  go(screen: Screen): void;
+  openCase(caseId: string, initial?: PlacementRequest): void;
+}
+
+export const NavigationContext = createContext<Navigation>({ go: () => undefined, openCase: () => undefined });
+
+export function useNavigation(): Navigation {
+  return useContext(NavigationContext);
 }

@@ -1,0 +1,69 @@
+import { useQuery } from 'urql';
+import { PLACEMENT_REQUEST } from '../api/documents';
+import type { PlacementRequest } from '../api/types';
+import { ErrorMessage } from '../components/error-message';
+import { useI18n } from '../i18n/i18n';
+import { RequestFollow } from '../request/request-follow';
+import { useNavigation } from '../shell/use-screen';
+
+/**
+ * One case at its own address (`/aanvraag/<id>`): the request followed live. Opened from "Mijn
+ * aanvragen", after submitting (then with the mutation's answer, shown at once), after a reload or
+ * a re-login. A request this person may not see reads as not found, like one that does not exist.
+ */
+export function CaseView({ caseId, initial }: { caseId: string; initial?: PlacementRequest }) {
+  const { t, dateTime } = useI18n();
+  const { go } = useNavigation();
+  const [{ data, fetching, error }] = useQuery<{ placementRequest: PlacementRequest | null }>({
+    query: PLACEMENT_REQUEST,
+    variables: { id: caseId },
+    pause: initial?.id === caseId,
+    requestPolicy: 'network-only',
+  });
+  const request = initial?.id === caseId ? initial : data?.placementRequest;
+  const back = (
+    <p>
+      <a
+        href="/cases"
+        onClick={(event) => {
+          event.preventDefault();
+          go('cases');
+        }}
+      >
+        ← {t('cases.back')}
+      </a>
+    </p>
+  );
+  if (!request) {
+    return (
+      <section>
+        <h1>{t('cases.caseTitle')}</h1>
+        {back}
+        {fetching || (!data && !error) ? (
+          <p>{t('loading')}</p>
+        ) : (
+          <>
+            <ErrorMessage error={error} />
+            {!error && (
+              <p className="error-box" data-testid="case-not-found">
+                {t('cases.notFound')}
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section>
+      <h1>
+        {t('cases.caseTitle')}{' '}
+        <span className="muted">
+          {t('cases.submitted')} {dateTime(request.createdAt)}
+        </span>
+      </h1>
+      {back}
+      <RequestFollow key={request.id} initial={request} onNew={() => go('request')} />
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type CombinedError, gql, type OperationResult, useClient, useSubscription } from 'urql';
+import { PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import type { PlacementRequest, PlacementStatus } from '../api/types';
+
+/** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
+export type CaseRow = Pick<
+  PlacementRequest,
+  | 'id'
+  | 'status'
+  | 'urgency'
+  | 'regionCode'
+  | 'groupSize'
+  | 'createdAt'
+  | 'offerExpiresAt'
+  | 'waitingReason'
+  | 'waitingForAuthority'
+  | 'waitingForOrganisation'
+  | 'escalated'
+  | 'facility'
+  | 'history'
+>;
+
+export const MY_CASES = gql`
+  query MyCases($filter: PlacementRequestFilter, $first: Int, $after: String) {
+    placementRequests(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          urgency
+          regionCode
+          groupSize
+          createdAt
+          offerExpiresAt
+          waitingReason
+          waitingForAuthority
+          waitingForOrganisation
+          escalated
+          facility {
+            id
+            name
+            type
+            address
+            municipality
+            region {
+              code
+              name
+            }
+          }
+          history {
+            status
+            at
+            by
+            note
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface CasesPage {
+  placementRequests: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: CaseRow }[];
+  };
+}
+
+export const OPEN_STATUSES: PlacementStatus[] = ['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED', 'ACCEPTED'];
+/** The API's largest page, and how many pages are read at most (1,000 requests). */
+const PAGE = 200;
+const MAX_PAGES = 5;
+/** A slow re-read besides the subscription: covers changes made while the socket was down. */
+const REREAD_MS = 30_000;
+/** Events come in bursts (a match writes a request several times): one re-read per burst. */
+const BURST_MS = 250;
+
+/** The copy that has seen more of the request's history (history only grows). */
+function newer<T extends Pick<PlacementRequest, 'history'>>(a: T, b: T): T {
+  return b.history.length >= a.history.length ? b : a;
+}
+
+/**
+ * The requests this person may see (the API scopes them by role: the police their organisation's,
+ * a zorgcoördinator their regions', …) with `statuses` (none: all), newest first, kept live.
+ *
+ * The API lists oldest first, so every page is read (at most 1,000 requests; `complete` says
+ * whether that was all) and the order turned here. An event for a listed request changes its row
+ * at once (the status is live without waiting for a re-read); any event also re-reads the list,
+ * which brings in new requests and drops those that no longer fit the filter.
+ */
+export function useMyCases(statuses: PlacementStatus[]): {
+  cases: CaseRow[];
+  complete: boolean;
+  fetching: boolean;
+  error: CombinedError | undefined;
+} {
+  const client = useClient();
+  const [loaded, setLoaded] = useState<{ key: string; cases: CaseRow[]; complete: boolean } | null>(null);
+  const [error, setError] = useState<CombinedError | undefined>(undefined);
+  const key = statuses.join(',');
+  const generation = useRef(0);
+
+  const read = useCallback(async () => {
+    const mine = ++generation.current;
+    const filter = key ? { status: key.split(',') } : {};
+    const rows: CaseRow[] = [];
+    let after: string | null = null;
+    let complete = false;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result: OperationResult<CasesPage> = await client
+        .query<CasesPage>(MY_CASES, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (mine !== generation.current) return; // a newer read (another filter) has started
+      if (result.error || !result.data) {
+        setError(result.error);
+        return;
+      }
+      const connection: CasesPage['placementRequests'] = result.data.placementRequests;
+      rows.push(...connection.edges.map((edge) => edge.node));
+      if (!connection.pageInfo.hasNextPage) {
+        complete = true;
+        break;
+      }
+      after = connection.pageInfo.endCursor;
+    }
+    setError(undefined);
+    rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    setLoaded({ key, cases: rows, complete });
+  }, [client, key]);
+
+  const readRef = useRef(read);
+  useEffect(() => {
+    readRef.current = read;
+    // Asynchronous anyway (every state change waits for the API): read after this render.
+    void Promise.resolve().then(read);
+  }, [read]);
+
+  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(burst.current), []);
+  const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
+    { placementRequestUpdated: PlacementRequest },
+    Map<string, PlacementRequest>
+  >({ query: PLACEMENT_REQUEST_UPDATED, variables: {} }, (previous, event) => {
+    if (burst.current === undefined) {
+      burst.current = setTimeout(() => {
+        burst.current = undefined;
+        void readRef.current();
+      }, BURST_MS);
+    }
+    const latest = new Map(previous);
+    const update = event.placementRequestUpdated;
+    const before = latest.get(update.id);
+    latest.set(update.id, before ? newer(before, update) : update);
+    return latest;
+  });
+  useEffect(() => {
+    const timer = setInterval(() => void readRef.current(), REREAD_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const current = loaded && loaded.key === key ? loaded : null;
+  const cases = (current?.cases ?? []).map((row) => {
+    const update = lastEvent?.get(row.id);
+    return update ? newer<CaseRow>(row, update) : row;
+  });
+  return {
+    cases,
+    complete: current?.complete ?? true,
+    fetching: current === null,
+    error: error ?? subscriptionError,
+  };
+}

@@ -217,6 +217,10 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
       expect(name).toMatch(new RegExp(`^(Accepteren|Afwijzen) — aanbod #[0-9A-F]{6} voor ${facility.name}$`));
     expect(await offer.textContent()).toContain('Acuut · 1 plek');
     expect(await offer.textContent()).not.toMatch(/plekken|UNKNOWN|FEMALE/);
+    // The counts say when they were last confirmed as people say it, not as a timestamp.
+    expect(await page.locator(`article.capacity-card[data-facility-id="${anker.id}"]`).innerText()).toMatch(
+      /bijgewerkt (zojuist|\d+ min geleden|vandaag \d\d:\d\d)/,
+    );
     await screenshot(page, 'desk-offer-pinned-phone');
 
     // A second offer: the title counts both, and only the new one is notified.
@@ -241,6 +245,27 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await button.click();
     await until(async () => (await reachedOn(page)).permissionAsked === 1, 5_000);
     expect(problems).toEqual([]);
+  });
+
+  it('no connection: "Geen verbinding met de server", not the browser\'s "Failed to fetch"', async () => {
+    const { page, problems } = await openConsole(await coordinatorToken(), 'request');
+    await page.getByLabel('Vrouw').waitFor();
+    await page.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Vrouw').check();
+    await page.getByLabel('Seksueel').check();
+    const error = page.locator('section.match .error-box [data-code=NETWORK]');
+    await error.waitFor();
+    expect(await error.innerText()).toBe(
+      'Geen verbinding met de server: Controleer de internetverbinding en probeer het opnieuw.',
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await error.filter({ hasText: 'No connection to the server: Check the internet connection and try again.' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Failed to fetch|\[Network\]/);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    // The aborted requests are this test's doing; nothing else went wrong.
+    expect(
+      problems.filter((problem) => !/^request failed: .*\/graphql|console error: Failed to load resource/.test(problem)),
+    ).toEqual([]);
   });
 
   /** The visible text of the page's main content (hidden and collapsed parts are not read). */

@@ -1,10 +1,14 @@
 import type { Facility } from '../api/types';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { useI18n } from '../i18n/i18n';
+import { momentWords, whenWords } from '../i18n/time-words';
+import { useNow } from '../worklist/use-now';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({ facility, changed }: { facility: Facility; changed: boolean }) {
-  const { t, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
+  const now = useNow(30_000);
   const { capacity, availability } = facility;
   return (
     <li
@@ -45,7 +49,13 @@ export function FacilityRow({ facility, changed }: { facility: Facility; changed
         <FreshnessBadge freshness={availability.freshness} />
         {capacity && (
           <span className="muted">
-            {t('beds.updated')} {dateTime(capacity.confirmedAt ?? capacity.updatedAt)}
+            {t('beds.updated')}{' '}
+            <time
+              dateTime={capacity.confirmedAt ?? capacity.updatedAt}
+              title={momentWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
+            >
+              {whenWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
+            </time>
           </span>
         )}
         <span className={facility.intake.openNow ? 'open' : 'closed'}>

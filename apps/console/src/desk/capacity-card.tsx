@@ -7,7 +7,9 @@ import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { momentWords, whenWords } from '../i18n/time-words';
 import { useLeaveGuard } from '../shell/leave-guard';
+import { useNow } from '../worklist/use-now';
 import {
   type Counts,
   countsOf,
@@ -40,7 +42,9 @@ const COUNT_LABEL: Record<EditableCount | 'held', MessageKey> = {
  * a question (leave-guard). "Still true" (`confirmCapacity`) is one tap: it only refreshes freshness.
  */
 export function CapacityCard({ facilityId, live, resync }: { facilityId: string; live?: Facility; resync: number }) {
-  const { t, f, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, f } = i18n;
+  const now = useNow(30_000);
   const [{ data, error, fetching }, reread] = useQuery<{ facility: Facility | null }>({
     query: FACILITY,
     variables: { id: facilityId },
@@ -123,7 +127,15 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
         <FreshnessBadge freshness={capacity.freshness} />
       </header>
       {latest.address && <p className="muted address">{latest.address}</p>}
-      <p className="muted">{dateTime(capacity.confirmedAt ?? capacity.updatedAt)}</p>
+      <p className="muted">
+        {t('beds.updated')}{' '}
+        <time
+          dateTime={capacity.confirmedAt ?? capacity.updatedAt}
+          title={momentWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
+        >
+          {whenWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
+        </time>
+      </p>
       <div className="counts">
         {EDITABLE.map((key) => (
           <Stepper

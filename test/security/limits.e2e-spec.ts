@@ -223,6 +223,54 @@ describe.each<Backend>(['postgres', 'redis'])('one rate budget across two API pr
   });
 });
 
+describe('an expensive operation draws its cost from the caller\'s rate budget (issue 12: "a query cost model in which matchFacilities and the insight queries cost what they cost")', () => {
+  const LIMIT = 150;
+  /** Twelve aliased registers: within MAX_QUERY_COST, but each answer is the whole register. */
+  const TWELVE_REGISTERS = `{ ${Array.from({ length: 12 }, (_, i) => `f${i}: facilities { id }`).join(' ')} }`;
+  let database: TestDatabase;
+  let api: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startTestApp(database.url, { env: { RATE_LIMIT_PER_MINUTE: String(LIMIT) } });
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+  });
+
+  it("over HTTP: the red team's parallel heavy answers stop after the budget's worth, with 429 and Retry-After, and so do the caller's cheap ones", async () => {
+    const token = await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'jb-rijnmond', regions: ['RR'], sub: 'heavy-http' });
+    const first = await post(api.url, TWELVE_REGISTERS, `Bearer ${token}`);
+    expect(first.status).toBe(200);
+    const second = await post(api.url, TWELVE_REGISTERS, `Bearer ${token}`);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await second.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' }, message: expect.stringContaining('expensive') });
+    expect((await post(api.url, '{ me { role } }', `Bearer ${token}`)).status).toBe(429);
+    // Another caller's budget is untouched.
+    const other = await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'jb-rijnmond', regions: ['RR'], sub: 'light-http' });
+    expect((await post(api.url, '{ me { role } }', `Bearer ${other}`)).status).toBe(200);
+  });
+
+  it('over graphql-ws: the same budget, the same refusal', async () => {
+    const token = await tokenFor({ role: Role.JEUGDBESCHERMING, org: 'jb-rijnmond', regions: ['RR'], sub: 'heavy-ws' });
+    const client = wsClient(api.url, token);
+    try {
+      const ask = async () => {
+        const operation = collect(client, TWELVE_REGISTERS);
+        await operation.done.catch(() => undefined);
+        return operation.received[0];
+      };
+      expect((await ask())?.errors).toBeUndefined();
+      expect((await ask())?.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe('the client address behind a proxy (issue 12, TRUST_PROXY)', () => {
   const LIMIT = 3;
   let database: TestDatabase;

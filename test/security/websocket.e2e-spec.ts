@@ -200,7 +200,11 @@ describe('GraphQL over WebSocket has the guards HTTP has (issue 12)', () => {
       open[0].unsubscribe();
       const another = collect(client, CAPACITY_CHANGED);
       const admin = await tokenFor({ role: Role.ADMIN, org: 'beheer' });
-      await gql(api.url, `mutation { confirmCapacity(facilityId: "${facility.id}") { id } }`, { token: admin });
+      // The subscribe is acknowledged by nothing: confirm until the new subscription hears one.
+      for (let attempt = 0; attempt < 20 && another.received.length === 0; attempt++) {
+        await gql(api.url, `mutation { confirmCapacity(facilityId: "${facility.id}") { id } }`, { token: admin });
+        await another.waitFor(1, 250).catch(() => undefined);
+      }
       const [event] = await another.waitFor(1);
       expect(event.errors).toBeUndefined();
     } finally {

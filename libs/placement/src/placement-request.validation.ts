@@ -23,6 +23,24 @@ export function assertReason(reason: string | null | undefined, field: string): 
   return text;
 }
 
+/** A break-glass reason must say something a reviewer can read: this many letters or digits at least. */
+const BREAK_GLASS_WORDS = 10;
+
+/**
+ * The reason for a break-glass act (an administrator reading a profile or cancelling another's
+ * request): a readable sentence, since it is what the audit review has to go on. Counted in
+ * letters and digits, so zero-width spaces or a row of dots do not pass (issue 12, red team).
+ */
+export function assertBreakGlassReason(reason: string | null | undefined, field: string): string {
+  const text = assertReason(reason, field);
+  if ((text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < BREAK_GLASS_WORDS)
+    throw new InvalidInputError(
+      field,
+      `${field} must say why in words (at least ${BREAK_GLASS_WORDS} letters or digits); it is kept in the audit log`,
+    );
+  return text;
+}
+
 export function assertGroupAndReference(field: string, groupSize: number, clientReference: string | null): void {
   if (!Number.isInteger(groupSize) || groupSize < 1 || groupSize > 200) {
     throw new InvalidInputError(`${field}.groupSize`, `${field}.groupSize must be a whole number from 1 to 200`);

@@ -44,6 +44,7 @@ import {
   assertGroupAndReference,
   assertMembers,
   assertListFilter,
+  assertBreakGlassReason,
   assertReason,
   assertRequestId,
   cursorOf,
@@ -321,19 +322,16 @@ export class PlacementRequestsService {
     if (viewer.role === Role.SHELTER_STAFF || viewer.role === Role.PLANNER) {
       throw new ForbiddenError('Only the requesting organisation can cancel a request; a facility declines an offer instead.');
     }
-    // An administrator cancels only by break-glass (a request whose requester cannot be reached):
-    // the reason is required and the attempt is audited before anything changes (issue 12).
+    // An administrator cancels only by break-glass (a request whose requester cannot be reached),
+    // saying why (issue 12). The cancellation's own audit row names the administrator and the
+    // history the reason, in its transaction; the break-glass row is written once it happened, so
+    // the log lists no break-glass act that was refused.
     const breakGlass = viewer.role === Role.ADMIN;
-    if (breakGlass) {
-      if (note.length < 10)
-        throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
-      await this.repository.auditAccess(viewer, {
-        action: 'placement.break-glass-cancel',
-        requestId,
-        detail: note.slice(0, 400),
-      });
-    }
-    return this.view(viewer, await this.lifecycle.cancel(viewer, requestId, note, { breakGlass }));
+    const why = breakGlass ? assertBreakGlassReason(reason, 'reason') : note;
+    const cancelled = await this.lifecycle.cancel(viewer, requestId, why, { breakGlass });
+    if (breakGlass)
+      await this.repository.auditAccess(viewer, { action: 'placement.break-glass-cancel', requestId, detail: why.slice(0, 400) });
+    return this.view(viewer, cancelled);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -377,9 +375,7 @@ export class PlacementRequestsService {
    */
   async breakGlassProfile(viewer: Viewer, requestId: string, reason: string): Promise<VictimProfileModel> {
     assertRequestId(requestId, 'requestId');
-    const why = assertReason(reason, 'reason');
-    if (why.length < 10)
-      throw new InvalidInputError('reason', 'reason must say why (at least 10 characters); it is kept in the audit log');
+    const why = assertBreakGlassReason(reason, 'reason');
     const request = await this.repository.find(requestId);
     if (!request) throw new NotFoundError(`There is no placement request ${requestId}.`);
     if (!request.profile)

@@ -64,6 +64,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const apolloCode = formatted.extensions?.code;
+  // Over the caller's rate budget (an expensive operation draws several points): said as the
+  // middleware says it, with its message (the seconds to wait).
+  if (apolloCode === 'RATE_LIMITED') return { ...base, extensions: { code: 'RATE_LIMITED' } };
   if (typeof apolloCode === 'string' && CALLER_MISTAKES.has(apolloCode)) {
     return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   }

@@ -7,7 +7,9 @@ import { AppErrorFilter } from './app-error.filter';
 import { CalendarDate } from './calendar-date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
-import { CALLER_LIMITS, createCallerLimits } from '../limits/caller-limits';
+import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
+import { CallerLimitsModule } from '../limits/caller-limits.module';
+import { verifiedCallerKey } from '../http/rate-limiter';
 import { operationCostPlugin } from './operation-cost';
 import { operationRules } from './operation-rules';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -32,20 +34,16 @@ export class GraphqlPlatformModule {
   static forRoot(authentication: NonNullable<ModuleMetadata['imports']>[number]): DynamicModule {
     return {
       module: GraphqlPlatformModule,
-      providers: [
-        { provide: APP_FILTER, useClass: AppErrorFilter },
-        CalendarDate,
-        // The per-caller rate, socket and subscription limits, shared with the HTTP middleware.
-        { provide: CALLER_LIMITS, inject: [APP_CONFIG], useFactory: createCallerLimits },
-        GraphqlWebSocketServer,
-      ],
+      providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }, CalendarDate, GraphqlWebSocketServer],
       imports: [
         authentication,
+        // The per-caller rate, socket and subscription limits, shared with the HTTP middleware.
+        CallerLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [authentication],
-          inject: [APP_CONFIG, REQUEST_AUTHENTICATOR],
-          useFactory: (config: AppConfig, authenticator: RequestAuthenticator): ApolloDriverConfig => ({
+          imports: [authentication, CallerLimitsModule],
+          inject: [APP_CONFIG, REQUEST_AUTHENTICATOR, CALLER_LIMITS],
+          useFactory: (config: AppConfig, authenticator: RequestAuthenticator, limits: CallerLimits): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             // The schema lives in memory; `schema.gql` is printed by the CLI and checked for drift in CI.
             autoSchemaFile: true,
@@ -60,7 +58,10 @@ export class GraphqlPlatformModule {
             plugins: [
               ApolloServerPluginCacheControlDisabled(),
               // The cost limit needs the variables, which validation rules do not get.
-              operationCostPlugin(config.graphql.maxCost),
+              operationCostPlugin<GraphQLRequestContext>(config.graphql.maxCost, async (context, points) => ({
+                retryAfter: await limits.take(callerOf(context), points),
+                perMinute: limits.perMinute,
+              })),
               ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
             ],
             validationRules: operationRules(config),
@@ -81,4 +82,10 @@ export class GraphqlPlatformModule {
       ],
     };
   }
+}
+
+/** The rate-limit key of an HTTP operation's caller, as the middleware computed it before the route. */
+function callerOf(context: GraphQLRequestContext): string {
+  const subject = (context.auth.viewer as { sub?: unknown } | undefined)?.sub;
+  return verifiedCallerKey(typeof subject === 'string' ? subject : undefined, context.client);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, parse } from 'graphql';
-import { costErrors, FIELD_COSTS, operationCost } from './operation-cost';
+import { costErrors, extraRatePoints, FIELD_COSTS, operationCost } from './operation-cost';
 
 /** The published contract: the costs are priced against the schema clients see. */
 const schema = buildSchema(readFileSync(path.resolve(__dirname, '../../../../schema.gql'), 'utf8'));
@@ -54,6 +54,13 @@ describe('operation cost (issue 12)', () => {
     const one = cost('{ facilities { id name capacity { available } } }');
     expect(one).toBeGreaterThanOrEqual(200);
     expect(cost(`{ ${Array.from({ length: 100 }, (_, i) => `f${i}: facilities { id }`).join(' ')} }`)).toBeGreaterThan(2_500);
+  });
+
+  it('draws nothing extra from the rate budget for a cheap read, and several points for heavy work', () => {
+    expect(extraRatePoints(cost('{ me { role } }'))).toBe(0);
+    expect(extraRatePoints(cost(`{ ${MATCH} }`))).toBeGreaterThanOrEqual(4);
+    const twelve = cost(`{ ${Array.from({ length: 12 }, (_, i) => `f${i}: facilities { id }`).join(' ')} }`);
+    expect(extraRatePoints(twelve)).toBeGreaterThanOrEqual(90);
   });
 
   it('counts a fragment as often as it is spread', () => {

@@ -27,7 +27,7 @@ import { clientAddress, type TrustProxyFunction } from '../http/client-address';
 import { verifiedCallerKey } from '../http/rate-limiter';
 import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
 import { formatGraphQLError } from './format-error';
-import { costErrors } from './operation-cost';
+import { checkOperationCost, extraRatePoints, rateRefusal } from './operation-cost';
 import { validateOperation } from './operation-rules';
 import {
   type AuthOutcome,
@@ -297,8 +297,18 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
         }
         const errors = validateOperation(schema, document, config);
         if (errors.length > 0) return errors;
-        const tooCostly = costErrors(schema, document, payload.operationName, payload.variables, config.graphql.maxCost);
+        const { cost, errors: tooCostly } = checkOperationCost(
+          schema,
+          document,
+          payload.operationName,
+          payload.variables,
+          config.graphql.maxCost,
+        );
         if (tooCostly.length > 0) return tooCostly;
+        // What it costs beyond the one point taken above, from the same budget as on HTTP.
+        const points = extraRatePoints(cost);
+        const overBudget = points > 0 ? await this.limits.take(ctx.extra.caller ?? 'unknown', points) : 0;
+        if (overBudget > 0) return [new TransportRefusal(rateRefusal(this.limits.perMinute, overBudget).message)];
         const operation = getOperationAST(document, payload.operationName);
         if (operation?.operation === 'subscription') {
           const open = this.openSubscriptions(ctx);

@@ -2,6 +2,8 @@ import { useQuery } from 'urql';
 import { PLACEMENT_STATISTICS } from '../api/documents';
 import type { PlacementStatistics, StatisticCount } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { useRegions } from '../components/region-select';
+import { ageBandWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { CsvButton } from './csv-button';
 
@@ -19,7 +21,16 @@ const LABEL_GROUP: Record<(typeof DIMENSIONS)[number], string | null> = {
  * "suppressed" would be read as zero.
  */
 export function PlacementStatisticsTable({ year }: { year: number }) {
-  const { t, label } = useI18n();
+  const i18n = useI18n();
+  const { t, label } = i18n;
+  const regions = useRegions();
+  /** A row's key in words: kinds, genders, age bands and regions by name, never the API's code. */
+  const keyWords = (dimension: (typeof DIMENSIONS)[number], key: string): string => {
+    const group = LABEL_GROUP[dimension];
+    if (group) return label(group, key);
+    if (dimension === 'byAgeBand') return ageBandWords(i18n, key);
+    return regions.find((region) => region.code === key)?.name ?? key;
+  };
   const [{ data, error }] = useQuery<{ placementStatistics: PlacementStatistics }>({
     query: PLACEMENT_STATISTICS,
     variables: { year },
@@ -58,7 +69,7 @@ export function PlacementStatisticsTable({ year }: { year: number }) {
                 statistics[dimension].map((count) => (
                   <tr key={`${dimension}-${count.key}`}>
                     <td>{t(`dimension.${dimension}`)}</td>
-                    <td>{LABEL_GROUP[dimension] ? label(LABEL_GROUP[dimension], count.key) : count.key}</td>
+                    <td>{keyWords(dimension, count.key)}</td>
                     <td>{show(count)}</td>
                   </tr>
                 )),

@@ -166,14 +166,28 @@ describe('the chain’s rules (domain.md §5a)', () => {
 
   it('000:2136 — a request for COSM is answered by CoMensha with a COSM place, not with another kind it may also place', async () => {
     clock.set(TUESDAY_MORNING);
+    // A general shelter that would take her (CoMensha may place there too), beside the COSM.
+    const [mo] = await insertFacilities(database.dataSource, [facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 4)], {
+      now: TUESDAY_MORNING,
+    });
     const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED', types: ['COSM'] });
     await client.waitForStatus(coordinator, request.id, ['WAITING']);
-    const elsewhere = await assign(comensha, request.id, vo.id, 'the women’s shelter has room today');
+    const candidates = (await client.raw(
+      `query { placementCandidates(requestId: "${request.id}") { matches { facility { id type } decision } } }`,
+      comensha,
+      {},
+    )) as unknown as {
+      data: { placementCandidates: { matches: { facility: { id: string; type: string }; decision: string }[] } };
+    };
+    const decisions = new Map(candidates.data.placementCandidates.matches.map((m) => [m.facility.id, m.decision]));
+    expect({ cosm: decisions.get(cosm.id), mo: decisions.get(mo.id) }).toEqual({ cosm: 'OFFER', mo: 'NEVER' });
+
+    const elsewhere = await assign(comensha, request.id, mo.id, 'the general shelter has room today');
     expect(elsewhere.errors?.[0]).toMatchObject({
       message: expect.stringContaining('asks for COSM only'),
       extensions: { code: 'BAD_USER_INPUT', field: 'facilityId' },
     });
-    expect((await capacityOf(database.dataSource, vo.id)).held).toBe(0);
+    expect((await capacityOf(database.dataSource, mo.id)).held).toBe(0);
     expect(dataOf(await assign(comensha, request.id, cosm.id), 'assignPlacement')).toMatchObject({ status: 'OFFERED' });
   });
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
+  AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
   ExclusionCode,
   findNextOpening,
@@ -180,7 +181,7 @@ export class AuthorityDecisions {
       (authority !== null && mayDecide(capacities, authority, request.waitingForOrganisation)) ||
       (Object.keys(DEFAULT_AUTHORITY_TABLE) as PlacementKind[]).some((kind) => mayAssignKind(capacities, kind));
     if (!decides) throw new ForbiddenError('Only a placing authority sees the candidate places of a request.');
-    return this.matching.answer(
+    const answer = await this.matching.answer(
       viewer,
       { ...(request.profile as VictimProfile), groupSize: request.groupSize },
       {
@@ -191,6 +192,12 @@ export class AuthorityDecisions {
         requestId,
       },
     );
+    // A place of a kind the request did not ask for is shown (the decider sees the whole picture)
+    // but is not one they may assign for it: `assign` would refuse it.
+    answer.matches = answer.matches.map((match) =>
+      isAskedKind(match.facility, request) ? match : { ...match, decision: AuthorityVerdict.NEVER },
+    );
+    return answer;
   }
 
   /** The authority hands the request back: matched again without the kinds it decides. */

@@ -278,6 +278,51 @@ export const DESK_REQUESTS = gql`
  * A placing authority's worklist: the requests waiting for it, oldest first (the API scopes what
  * each role sees), with the minimal profile to decide on.
  */
+/** "Mijn aanvragen": a row per request, no profile (the case's own page has the rest). */
+export const MY_CASES = gql`
+  query MyCases($filter: PlacementRequestFilter, $first: Int, $after: String) {
+    placementRequests(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          urgency
+          regionCode
+          groupSize
+          createdAt
+          offerExpiresAt
+          waitingReason
+          waitingForAuthority
+          waitingForOrganisation
+          escalated
+          facility {
+            id
+            name
+            type
+            address
+            municipality
+            region {
+              code
+              name
+            }
+          }
+          history {
+            status
+            at
+            by
+            note
+          }
+        }
+      }
+    }
+  }
+`;
+
 export const WORKLIST = gql`
   query Worklist($filter: PlacementRequestFilter, $first: Int) {
     placementRequests(filter: $filter, first: $first) {

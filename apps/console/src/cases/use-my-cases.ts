@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type CombinedError, gql, type OperationResult, useClient, useSubscription } from 'urql';
-import { PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import { type CombinedError, type OperationResult, useClient, useSubscription } from 'urql';
+import { MY_CASES, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
 import type { PlacementRequest, PlacementStatus } from '../api/types';
 
 /** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
@@ -20,50 +20,6 @@ export type CaseRow = Pick<
   | 'facility'
   | 'history'
 >;
-
-export const MY_CASES = gql`
-  query MyCases($filter: PlacementRequestFilter, $first: Int, $after: String) {
-    placementRequests(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          status
-          urgency
-          regionCode
-          groupSize
-          createdAt
-          offerExpiresAt
-          waitingReason
-          waitingForAuthority
-          waitingForOrganisation
-          escalated
-          facility {
-            id
-            name
-            type
-            address
-            municipality
-            region {
-              code
-              name
-            }
-          }
-          history {
-            status
-            at
-            by
-            note
-          }
-        }
-      }
-    }
-  }
-`;
 
 interface CasesPage {
   placementRequests: {

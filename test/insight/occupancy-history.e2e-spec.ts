@@ -194,4 +194,102 @@ describe('occupancyHistory over a generated history of capacity changes', () => 
     const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
     expect(errorCodes(await ask({ from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' }, police))).toEqual(['FORBIDDEN']);
   });
+
+  describe('no false zeros (issue 13 item 11)', () => {
+    const COMPLETENESS = `query C($from: DateTime!, $to: DateTime!, $regions: [ID!], $types: [ShelterType!]) {
+      occupancyHistory(from: $from, to: $to, bucket: HOUR, regionCodes: $regions, types: $types) {
+        at total facilities facilitiesWithHistory complete
+      }
+    }`;
+    const csv = (query: string) =>
+      fetch(`${api.url}/export/occupancy-history.csv?${query}`, { headers: { authorization: `Bearer ${planner}` } });
+
+    it('marks the hours before the first recorded history as incomplete, not as zero places', async () => {
+      const response = await gql<{
+        occupancyHistory: (Point & { facilities: number; facilitiesWithHistory: number; complete: boolean })[];
+      }>(api.url, COMPLETENESS, {
+        token: planner,
+        variables: {
+          from: new Date(loadedAt.getTime() - 2 * HOUR).toISOString(),
+          to: new Date(loadedAt.getTime() + HOUR).toISOString(),
+          regions: ['RR'],
+          types: ['NOODBED'],
+        },
+      });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.occupancyHistory.map((p) => [p.facilities, p.facilitiesWithHistory, p.complete])).toEqual([
+        [2, 0, false], // before the register was loaded: no data (the 0 in `total` means nothing)
+        [2, 0, false],
+        [2, 2, true],
+      ]);
+    });
+
+    it('a facility added later leaves the earlier hours incomplete, so the totals do not seem to climb', async () => {
+      const later = clock.now();
+      await insertFacilities(
+        database.dataSource,
+        [
+          newFacility({
+            type: ShelterType.NOODBED,
+            regionCode: 'RR',
+            capacity: { total: 9, occupied: 0, held: 0, outOfService: 0 },
+          }),
+        ],
+        { now: later },
+      );
+      clock.advance(10 * 60_000); // the history ends now: let the new facility's first row be in it
+      const response = await gql<{
+        occupancyHistory: { at: string; facilities: number; facilitiesWithHistory: number; complete: boolean }[];
+      }>(api.url, COMPLETENESS, {
+        token: planner,
+        variables: {
+          from: new Date(later.getTime() - 2 * HOUR).toISOString(),
+          to: new Date(later.getTime() + HOUR).toISOString(),
+          regions: ['RR'],
+          types: ['NOODBED'],
+        },
+      });
+      expect(response.errors).toBeUndefined();
+      const points = response.data!.occupancyHistory;
+      const endedBefore = points.filter((p) => new Date(p.at).getTime() + HOUR <= later.getTime());
+      expect(endedBefore.length).toBeGreaterThanOrEqual(2);
+      expect(endedBefore.map((p) => [p.facilities, p.facilitiesWithHistory, p.complete])).toEqual(
+        endedBefore.map(() => [3, 2, false]),
+      );
+      const last = points[points.length - 1];
+      expect([last.facilities, last.facilitiesWithHistory, last.complete]).toEqual([3, 3, true]);
+    });
+
+    it('exports for Dutch Excel on request (semicolons, BOM, Amsterdam times, words), and the standard file as before', async () => {
+      const period = `from=${encodeURIComponent(new Date(loadedAt.getTime() - HOUR).toISOString())}&to=${encodeURIComponent(
+        new Date(loadedAt.getTime() + HOUR).toISOString(),
+      )}&bucket=HOUR&regionCodes=RR&types=VROUWENOPVANG`;
+      const excel = await csv(`${period}&format=excel-nl`);
+      expect(excel.status).toBe(200);
+      expect(excel.headers.get('content-disposition')).toContain('occupancy-history-excel.csv');
+      const bytes = new Uint8Array(await excel.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 BOM
+      const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'begin (Amsterdamse tijd);regio;regionaam;type;soort;totaal;bezet;gereserveerd;buiten gebruik;vrij;hoogste bezetting;locaties;locaties met gegevens;volledig',
+      );
+      // loadedAt is 06:00 UTC, 07:00 in Amsterdam in November: the hour before it has no history.
+      expect(lines[1]).toBe('2026-11-02 06:00;RR;Rotterdam Rijnmond;VROUWENOPVANG;Vrouwenopvang;0;0;0;0;0;0;1;0;nee');
+      expect(lines[2]).toMatch(
+        /^2026-11-02 07:00;RR;Rotterdam Rijnmond;VROUWENOPVANG;Vrouwenopvang;\d+;\d+;0;\d;\d+;\d+;1;1;ja$/,
+      );
+
+      const standard = await csv(period);
+      const text = await standard.text();
+      expect(text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(text.split('\r\n')[0]).toBe('bucketStart,region,type,total,occupied,held,outOfService,available,peakOccupied');
+      expect(text.split('\r\n')[1]).toBe('2026-11-02T05:00:00.000Z,RR,VROUWENOPVANG,0,0,0,0,0,0');
+
+      const wrong = await csv(`${period}&format=xlsx`);
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toMatchObject({ error: { code: 'BAD_USER_INPUT', field: 'format' } });
+      const twice = await csv(`${period}&format=excel-nl&format=excel-nl`);
+      expect(twice.status).toBe(400);
+    });
+  });
 });

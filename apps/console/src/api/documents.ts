@@ -449,6 +449,9 @@ export const OCCUPANCY_HISTORY = gql`
       held
       outOfService
       available
+      facilities
+      facilitiesWithHistory
+      complete
     }
   }
 `;

@@ -173,6 +173,11 @@ export interface OccupancyPoint {
   held: number;
   outOfService: number;
   available: number;
+  /** Facilities of this region and kind, and how many had recorded figures by the bucket's end. */
+  facilities: number;
+  facilitiesWithHistory: number;
+  /** All had: the sums are the region's; otherwise they are partial or nothing (a gap, not a zero). */
+  complete: boolean;
 }
 
 /** Counts of requests are null, and suppressed, below the API's threshold (issue 12). */

@@ -10,14 +10,20 @@ import { type DashboardSelection, exportQuery, periodInstants, regionCodesOf } f
 
 type Series = 'occupied' | 'held' | 'outOfService' | 'available';
 
-/** Occupied, held, out of service and free places per bucket, added up over the selected regions and kinds. */
+/**
+ * Occupied, held, out of service and free places per bucket, added up over the selected regions and
+ * kinds. A bucket in which a facility had no recorded figures yet is drawn as a gap, not a zero (nor
+ * as a partial sum that would seem to climb as facilities enter the history), and the table below
+ * says "geen gegevens" for it.
+ */
 export function OccupancyHistoryChart({ selection }: { selection: DashboardSelection }) {
-  const { t, language } = useI18n();
+  const { t, f, language } = useI18n();
   const [{ data, error }] = useQuery<{ occupancyHistory: OccupancyPoint[] }>({
     query: OCCUPANCY_HISTORY,
     variables: { ...periodInstants(selection), bucket: selection.bucket, regionCodes: regionCodesOf(selection) },
   });
   const buckets = sumPerBucket(data?.occupancyHistory ?? []);
+  const gaps = buckets.filter((bucket) => !bucket.complete).length;
   const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
     timeZone: 'Europe/Amsterdam',
     ...(selection.bucket === 'HOUR'
@@ -39,6 +45,46 @@ export function OccupancyHistoryChart({ selection }: { selection: DashboardSelec
       download={
         <CsvButton path={`/export/occupancy-history.csv?${exportQuery(selection, true)}`} fileName="occupancy-history.csv" />
       }
+      summary={
+        buckets.length > 0 && (
+          <>
+            {gaps > 0 && (
+              <p className="muted" data-testid="occupancy-gaps" data-gaps={gaps}>
+                {f('planning.gaps', { n: String(gaps), m: String(buckets.length) })}
+              </p>
+            )}
+            <details data-testid="occupancy-table">
+              <summary>{t('planning.asTable')}</summary>
+              <table className="stats-table">
+                <thead>
+                  <tr>
+                    <th>{t('planning.when')}</th>
+                    {series.map((serie) => (
+                      <th key={serie.key}>{t(`chart.${serie.key}`)}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {buckets.map((bucket) => (
+                    <tr key={bucket.at} data-complete={bucket.complete}>
+                      <td>{format.format(new Date(bucket.at))}</td>
+                      {bucket.withHistory === 0 ? (
+                        <td colSpan={series.length}>{t('planning.noHistory')}</td>
+                      ) : !bucket.complete ? (
+                        <td colSpan={series.length}>
+                          {f('planning.partialHistory', { n: String(bucket.withHistory), m: String(bucket.facilities) })}
+                        </td>
+                      ) : (
+                        series.map((serie) => <td key={serie.key}>{bucket[serie.key]}</td>)
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </>
+        )
+      }
     >
       <Line
         aria-label={t('dashboard.occupancy')}
@@ -46,7 +92,9 @@ export function OccupancyHistoryChart({ selection }: { selection: DashboardSelec
           labels: buckets.map((bucket) => format.format(new Date(bucket.at))),
           datasets: series.map((serie) => ({
             label: t(`chart.${serie.key}`),
-            data: buckets.map((bucket) => bucket[serie.key]),
+            // null: no (complete) figures for this bucket, drawn as a gap.
+            data: buckets.map((bucket) => (bucket.complete ? bucket[serie.key] : null)),
+            spanGaps: false,
             borderColor: serie.color,
             backgroundColor: `${serie.color}55`,
             fill: true,
@@ -59,10 +107,25 @@ export function OccupancyHistoryChart({ selection }: { selection: DashboardSelec
   );
 }
 
-function sumPerBucket(points: OccupancyPoint[]): ({ at: string } & Record<Series, number>)[] {
-  const byAt = new Map<string, { at: string } & Record<Series, number>>();
+type Bucket = { at: string; facilities: number; withHistory: number; complete: boolean } & Record<Series, number>;
+
+/** The selected regions and kinds added up per bucket; complete only when every one of them is. */
+function sumPerBucket(points: OccupancyPoint[]): Bucket[] {
+  const byAt = new Map<string, Bucket>();
   for (const point of points) {
-    const bucket = byAt.get(point.at) ?? { at: point.at, occupied: 0, held: 0, outOfService: 0, available: 0 };
+    const bucket = byAt.get(point.at) ?? {
+      at: point.at,
+      occupied: 0,
+      held: 0,
+      outOfService: 0,
+      available: 0,
+      facilities: 0,
+      withHistory: 0,
+      complete: true,
+    };
+    bucket.facilities += point.facilities;
+    bucket.withHistory += point.facilitiesWithHistory;
+    bucket.complete = bucket.complete && point.complete;
     bucket.occupied += point.occupied;
     bucket.held += point.held;
     bucket.outOfService += point.outOfService;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { PLACEMENT_STATISTICS } from '../api/documents';
 import type { PlacementStatistics, StatisticCount } from '../api/types';
@@ -18,11 +19,13 @@ const LABEL_GROUP: Record<(typeof DIMENSIONS)[number], string | null> = {
 
 /**
  * The yearly counts as a table, not a chart: small counts are suppressed for privacy, and a bar of
- * "suppressed" would be read as zero.
+ * "suppressed" would be read as zero. Rows of 0 placements are collapsed behind one line (a year's
+ * table is otherwise some 60 rows of mostly zeros); suppressed rows stay, in words.
  */
 export function PlacementStatisticsTable({ year }: { year: number }) {
   const i18n = useI18n();
-  const { t, label } = i18n;
+  const { t, f, label } = i18n;
+  const [showEmpty, setShowEmpty] = useState(false);
   const regions = useRegions();
   /** A row's key in words: kinds, genders, age bands and regions by name, never the API's code. */
   const keyWords = (dimension: (typeof DIMENSIONS)[number], key: string): string => {
@@ -36,6 +39,10 @@ export function PlacementStatisticsTable({ year }: { year: number }) {
     variables: { year },
   });
   const statistics = data?.placementStatistics;
+  const rows = statistics ? DIMENSIONS.flatMap((dimension) => statistics[dimension].map((count) => ({ dimension, count }))) : [];
+  const isEmpty = (count: StatisticCount) => !count.suppressed && count.count === 0;
+  const hidden = rows.filter((row) => isEmpty(row.count)).length;
+  const shown = showEmpty ? rows : rows.filter((row) => !isEmpty(row.count));
   const show = (count: StatisticCount | { count: number | null; suppressed: boolean }) =>
     count.suppressed || count.count === null ? t('dashboard.suppressed') : String(count.count);
   return (
@@ -65,17 +72,31 @@ export function PlacementStatisticsTable({ year }: { year: number }) {
               </tr>
             </thead>
             <tbody>
-              {DIMENSIONS.flatMap((dimension) =>
-                statistics[dimension].map((count) => (
-                  <tr key={`${dimension}-${count.key}`}>
-                    <td>{t(`dimension.${dimension}`)}</td>
-                    <td>{keyWords(dimension, count.key)}</td>
-                    <td>{show(count)}</td>
-                  </tr>
-                )),
-              )}
+              {shown.map(({ dimension, count }) => (
+                <tr key={`${dimension}-${count.key}`}>
+                  <td>{t(`dimension.${dimension}`)}</td>
+                  <td>{keyWords(dimension, count.key)}</td>
+                  <td>{show(count)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
+          {hidden > 0 && (
+            <p className="muted" data-testid="hidden-rows" data-hidden={showEmpty ? 0 : hidden}>
+              {showEmpty ? (
+                <button type="button" className="link-button" aria-expanded onClick={() => setShowEmpty(false)}>
+                  {t('planning.hideRows')}
+                </button>
+              ) : (
+                <>
+                  {f('planning.hiddenRows', { n: String(hidden) })} —{' '}
+                  <button type="button" className="link-button" aria-expanded={false} onClick={() => setShowEmpty(true)}>
+                    {t('planning.showRows')}
+                  </button>
+                </>
+              )}
+            </p>
+          )}
         </>
       )}
     </section>

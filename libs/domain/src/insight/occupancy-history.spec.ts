@@ -57,4 +57,25 @@ describe('replayOccupancy', () => {
       ['2026-11-02T00:00:00.000Z', 'RR', 0],
     ]);
   });
+
+  it('says which buckets lack history: a facility before its first recorded row is no data, not zero places', () => {
+    const hours = [at('2026-12-04T01:00:00Z'), at('2026-12-04T02:00:00Z'), at('2026-12-04T03:00:00Z')];
+    const points = replayOccupancy(
+      facilities.slice(0, 2),
+      new Map(),
+      [
+        { facilityId: 'a', at: at('2026-12-04T02:10:00Z'), ...counts(14, 3) },
+        { facilityId: 'b', at: at('2026-12-04T03:20:00Z'), ...counts(10, 2) },
+      ],
+      hours,
+      at('2026-12-04T04:00:00Z'),
+    );
+    expect(points.map((p) => [p.total, p.facilities, p.facilitiesWithHistory, p.complete])).toEqual([
+      [0, 2, 0, false], // no history at all: the 0 is no data
+      [14, 2, 1, false], // b not yet recorded: 14 is not the region's total
+      [24, 2, 2, true],
+    ]);
+    const known = replayOccupancy(facilities.slice(0, 1), new Map([['a', counts(4, 1)]]), [], hours.slice(0, 1), hours[1]);
+    expect(known.map((p) => [p.facilitiesWithHistory, p.complete])).toEqual([[1, true]]);
+  });
 });

@@ -31,9 +31,21 @@ export interface OccupancyPoint {
   available: number;
   /** The highest `occupied` the region and kind reached at any moment within the bucket. */
   peakOccupied: number;
+  /** Facilities of this region and kind (public addresses only). */
+  facilities: number;
+  /**
+   * Of those, the ones with recorded counts by the bucket's end. A facility before its first
+   * history row has no figures: it adds nothing to the sums, which is "no data", not zero places.
+   */
+  facilitiesWithHistory: number;
+  /** Every facility of the region and kind had recorded counts by the bucket's end. */
+  complete: boolean;
 }
 
-type Sums = Omit<OccupancyPoint, 'at' | 'regionCode' | 'type' | 'peakOccupied'>;
+type Sums = Omit<
+  OccupancyPoint,
+  'at' | 'regionCode' | 'type' | 'peakOccupied' | 'facilities' | 'facilitiesWithHistory' | 'complete'
+>;
 
 const NO_PLACES: CapacityCounts = { total: 0, occupied: 0, held: 0, outOfService: 0 };
 
@@ -49,7 +61,8 @@ function addTo(sums: Sums, counts: CapacityCounts, sign: 1 | -1): void {
  * @param initial each facility's counts at the first bucket's start (absent: no places yet)
  * @param changes later recorded counts, in time order; changes at or after `to` are ignored
  * @param starts  bucket starts (ascending); the last bucket ends at `to`
- * @returns one point per bucket and region/kind that has facilities, ordered by time, region, kind
+ * @returns one point per bucket and region/kind that has facilities, ordered by time, region, kind;
+ *          each says how many of its facilities had recorded counts by then (`complete` when all)
  */
 export function replayOccupancy(
   facilities: readonly HistoryFacility[],
@@ -58,8 +71,11 @@ export function replayOccupancy(
   starts: readonly Date[],
   to: Date,
 ): OccupancyPoint[] {
-  const groupOf = new Map<string, Sums & { regionCode: string; type: ShelterType; peak: number }>();
-  const facilityGroup = new Map<string, Sums & { peak: number }>();
+  type Group = Sums & { regionCode: string; type: ShelterType; peak: number; facilities: number; withHistory: number };
+  const groupOf = new Map<string, Group>();
+  const facilityGroup = new Map<string, Group>();
+  /** Facilities with a recorded row so far; the others have no figures yet (not zero places). */
+  const recorded = new Set<string>();
   const current = new Map<string, CapacityCounts>();
   const keyOf = (f: HistoryFacility) => `${f.regionCode}|${f.type}`;
   for (const facility of [...facilities].sort((a, b) => keyOf(a).localeCompare(keyOf(b)))) {
@@ -74,10 +90,17 @@ export function replayOccupancy(
         outOfService: 0,
         available: 0,
         peak: 0,
+        facilities: 0,
+        withHistory: 0,
       };
       groupOf.set(keyOf(facility), group);
     }
     const counts = initial.get(facility.facilityId) ?? NO_PLACES;
+    group.facilities += 1;
+    if (initial.has(facility.facilityId)) {
+      recorded.add(facility.facilityId);
+      group.withHistory += 1;
+    }
     current.set(facility.facilityId, counts);
     facilityGroup.set(facility.facilityId, group);
     addTo(group, counts, 1);
@@ -95,11 +118,28 @@ export function replayOccupancy(
       addTo(group, current.get(change.facilityId)!, -1);
       addTo(group, change, 1);
       current.set(change.facilityId, change);
+      if (!recorded.has(change.facilityId)) {
+        recorded.add(change.facilityId);
+        group.withHistory += 1;
+      }
       group.peak = Math.max(group.peak, group.occupied);
     }
     for (const group of groupOf.values()) {
-      const { regionCode, type, total, occupied, held, outOfService, available, peak } = group;
-      points.push({ at: starts[i], regionCode, type, total, occupied, held, outOfService, available, peakOccupied: peak });
+      const { regionCode, type, total, occupied, held, outOfService, available, peak, facilities, withHistory } = group;
+      points.push({
+        at: starts[i],
+        regionCode,
+        type,
+        total,
+        occupied,
+        held,
+        outOfService,
+        available,
+        peakOccupied: peak,
+        facilities,
+        facilitiesWithHistory: withHistory,
+        complete: withHistory === facilities,
+      });
     }
   }
   return points;

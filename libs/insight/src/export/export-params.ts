@@ -4,6 +4,7 @@
  */
 import { readInstant } from '@opvangplek/platform/graphql/date-time.scalar';
 import { InvalidInputError } from '@opvangplek/platform/errors';
+import { CSV_DIALECTS, type CsvDialect } from './csv';
 
 export type QueryString = Record<string, unknown>;
 
@@ -50,4 +51,15 @@ export function integerParam(query: QueryString, name: string): number {
   if (typeof value !== 'string' || !/^\d{1,6}$/.test(value))
     throw new InvalidInputError(name, `${name} is required: a whole number, e.g. ${name}=2026.`);
   return Number(value);
+}
+
+/** `?format=excel-nl` for Dutch Excel; absent: the standard, machine-readable file. */
+export function formatParam(query: QueryString): CsvDialect {
+  const value = query.format;
+  if (value === undefined || value === '') return 'standard';
+  if (typeof value === 'string' && (CSV_DIALECTS as readonly string[]).includes(value)) return value as CsvDialect;
+  throw new InvalidInputError(
+    'format',
+    `format may be ${CSV_DIALECTS.join(' or ')} (excel-nl: semicolons, a BOM, Amsterdam times and Dutch words, for Dutch Excel); got ${JSON.stringify(value).slice(0, 40)}.`,
+  );
 }

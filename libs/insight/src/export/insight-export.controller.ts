@@ -1,35 +1,44 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { AccessOperation } from '@opvangplek/access/access.decorators';
 import { ShelterType, TimeBucket } from '@opvangplek/domain';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { InsightService } from '../insight.service';
 import type { CapacitySummaryModel } from '../models/capacity-summary.model';
 import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
-import { type CsvCell, type CsvColumn, toCsv } from './csv';
-import { enumListParam, enumParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
+import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
+import { dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
+import { enumListParam, enumParam, formatParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
 
 type CsvResponse = { setHeader(name: string, value: string): void; send(body: string): void };
 
 /**
  * The planner figures as CSV files for spreadsheets (issue 6): the same data, arguments and
  * authorization as the GraphQL queries they mirror (@AccessOperation names the query), sent with
- * `Authorization: Bearer`. Never cached: they are counts of vulnerable people.
+ * `Authorization: Bearer`. Never cached: they are counts of vulnerable people. Each takes
+ * `?format=excel-nl` for Dutch Excel (semicolons, BOM, Amsterdam times, words beside the codes);
+ * without it the file is the standard, machine-readable one.
  */
 @Controller('export')
 export class InsightExportController {
-  constructor(private readonly insight: InsightService) {}
+  constructor(
+    private readonly insight: InsightService,
+    private readonly regionDirectory: RegionDirectory,
+  ) {}
 
   @Get('capacity-overview.csv')
   @AccessOperation('capacityOverview')
   async capacityOverview(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
     const rows = await this.insight.capacityOverview(listParam(query, 'regionCodes'), enumListParam(query, 'types', ShelterType));
-    send(response, 'capacity-overview.csv', toCsv(CAPACITY_COLUMNS, rows));
+    send(response, 'capacity-overview.csv', toCsv(CAPACITY_COLUMNS, rows, format), format);
   }
 
   @Get('occupancy-history.csv')
   @AccessOperation('occupancyHistory')
   async occupancyHistory(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
     const points = await this.insight.occupancyHistory({
       from: instantParam(query, 'from'),
       to: instantParam(query, 'to'),
@@ -37,23 +46,28 @@ export class InsightExportController {
       regionCodes: listParam(query, 'regionCodes'),
       types: enumListParam(query, 'types', ShelterType),
     });
-    send(response, 'occupancy-history.csv', toCsv(OCCUPANCY_COLUMNS, points));
+    const names = await this.regionNames();
+    const columns = OCCUPANCY_COLUMNS(names);
+    send(response, 'occupancy-history.csv', toCsv(columns, points, format), format);
   }
 
   @Get('unmet-demand.csv')
   @AccessOperation('unmetDemand')
   async unmetDemand(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
     const report = await this.insight.unmetDemand({
       from: instantParam(query, 'from'),
       to: instantParam(query, 'to'),
       regionCodes: listParam(query, 'regionCodes'),
     });
-    send(response, 'unmet-demand.csv', toCsv(MEASURE_COLUMNS, unmetDemandMeasures(report)));
+    const columns = MEASURE_COLUMNS(await this.regionNames());
+    send(response, 'unmet-demand.csv', toCsv(columns, unmetDemandMeasures(report), format), format);
   }
 
   @Get('placement-statistics.csv')
   @AccessOperation('placementStatistics')
   async placementStatistics(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
     const year = integerParam(query, 'year');
     const statistics = await this.insight.placementStatistics(year);
     const cells = (dimension: string, counts: StatisticCountModel[]) => counts.map((count) => ({ dimension, ...count }));
@@ -65,40 +79,60 @@ export class InsightExportController {
       ...cells('shelterType', statistics.byShelterType),
       ...cells('region', statistics.byRegion),
     ];
-    send(response, `placement-statistics-${year}.csv`, toCsv(STATISTICS_COLUMNS, rows));
+    const columns = STATISTICS_COLUMNS(await this.regionNames());
+    send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);
+  }
+
+  private async regionNames(): Promise<RegionName> {
+    const names = new Map((await this.regionDirectory.regions()).map((region) => [region.code, region.name]));
+    return (code) => (code === null || code === undefined ? null : (names.get(code) ?? null));
   }
 }
 
-function send(response: CsvResponse, filename: string, body: string): void {
+type RegionName = (code: string | null | undefined) => string | null;
+
+function send(response: CsvResponse, filename: string, body: string, format: CsvDialect): void {
+  // The Dutch file says so in its name, so the two never overwrite each other in Downloads.
+  const name = format === 'excel-nl' ? filename.replace(/\.csv$/, '-excel.csv') : filename;
   response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
   response.setHeader('Cache-Control', 'no-store');
   response.send(body);
 }
 
 const CAPACITY_COLUMNS: CsvColumn<CapacitySummaryModel>[] = [
-  { header: 'region', value: (r) => r.region.code },
-  { header: 'regionName', value: (r) => r.region.name },
+  { header: 'region', nl: 'regio', value: (r) => r.region.code },
+  { header: 'regionName', nl: 'regionaam', value: (r) => r.region.name },
   { header: 'type', value: (r) => r.type },
-  { header: 'facilities', value: (r) => r.facilities },
-  { header: 'total', value: (r) => r.total },
-  { header: 'occupied', value: (r) => r.occupied },
-  { header: 'held', value: (r) => r.held },
-  { header: 'outOfService', value: (r) => r.outOfService },
-  { header: 'available', value: (r) => r.available },
-  { header: 'staleShare', value: (r) => r.staleShare },
+  { header: 'kind', nl: 'soort', excelOnly: true, value: (r) => kindWords(r.type) },
+  { header: 'facilities', nl: 'locaties', value: (r) => r.facilities },
+  { header: 'total', nl: 'totaal', value: (r) => r.total },
+  { header: 'occupied', nl: 'bezet', value: (r) => r.occupied },
+  { header: 'held', nl: 'gereserveerd', value: (r) => r.held },
+  { header: 'outOfService', nl: 'buiten gebruik', value: (r) => r.outOfService },
+  { header: 'available', nl: 'vrij', value: (r) => r.available },
+  { header: 'staleShare', nl: 'aandeel verouderd', value: (r) => r.staleShare },
 ];
 
-const OCCUPANCY_COLUMNS: CsvColumn<OccupancyPointModel>[] = [
-  { header: 'bucketStart', value: (p) => p.at },
-  { header: 'region', value: (p) => p.regionCode },
+/**
+ * The standard file keeps its columns (a machine reading it by position keeps working); the Dutch
+ * one adds words, and says per line whether every facility had recorded figures by then.
+ */
+const OCCUPANCY_COLUMNS = (regionName: RegionName): CsvColumn<OccupancyPointModel>[] => [
+  { header: 'bucketStart', nl: 'begin (Amsterdamse tijd)', value: (p) => p.at },
+  { header: 'region', nl: 'regio', value: (p) => p.regionCode },
+  { header: 'regionName', nl: 'regionaam', excelOnly: true, value: (p) => regionName(p.regionCode) },
   { header: 'type', value: (p) => p.type },
-  { header: 'total', value: (p) => p.total },
-  { header: 'occupied', value: (p) => p.occupied },
-  { header: 'held', value: (p) => p.held },
-  { header: 'outOfService', value: (p) => p.outOfService },
-  { header: 'available', value: (p) => p.available },
-  { header: 'peakOccupied', value: (p) => p.peakOccupied },
+  { header: 'kind', nl: 'soort', excelOnly: true, value: (p) => kindWords(p.type) },
+  { header: 'total', nl: 'totaal', value: (p) => p.total },
+  { header: 'occupied', nl: 'bezet', value: (p) => p.occupied },
+  { header: 'held', nl: 'gereserveerd', value: (p) => p.held },
+  { header: 'outOfService', nl: 'buiten gebruik', value: (p) => p.outOfService },
+  { header: 'available', nl: 'vrij', value: (p) => p.available },
+  { header: 'peakOccupied', nl: 'hoogste bezetting', value: (p) => p.peakOccupied },
+  { header: 'facilities', nl: 'locaties', excelOnly: true, value: (p) => p.facilities },
+  { header: 'facilitiesWithHistory', nl: 'locaties met gegevens', excelOnly: true, value: (p) => p.facilitiesWithHistory },
+  { header: 'complete', nl: 'volledig', excelOnly: true, value: (p) => p.complete },
 ];
 
 type Measure = {
@@ -111,15 +145,20 @@ type Measure = {
   suppressed?: boolean;
 };
 
-const MEASURE_COLUMNS: CsvColumn<Measure>[] = [
-  { header: 'measure', value: (m) => m.measure },
-  { header: 'region', value: (m) => m.region ?? null },
+const MEASURE_COLUMNS = (regionName: RegionName): CsvColumn<Measure>[] => [
+  { header: 'measure', nl: 'maat', value: (m) => m.measure },
+  { header: 'measureWords', nl: 'omschrijving', excelOnly: true, value: (m) => measureWords(m.measure) },
+  { header: 'region', nl: 'regio', value: (m) => m.region ?? null },
+  { header: 'regionName', nl: 'regionaam', excelOnly: true, value: (m) => regionName(m.region) },
   { header: 'type', value: (m) => m.type ?? null },
-  { header: 'reason', value: (m) => m.reason ?? null },
-  { header: 'need', value: (m) => m.need ?? null },
-  { header: 'value', value: (m) => m.value },
+  { header: 'kind', nl: 'soort', excelOnly: true, value: (m) => kindWords(m.type) },
+  { header: 'reason', nl: 'reden', value: (m) => m.reason ?? null },
+  { header: 'reasonWords', nl: 'reden in woorden', excelOnly: true, value: (m) => reasonWords(m.reason) },
+  { header: 'need', nl: 'behoefte', value: (m) => m.need ?? null },
+  { header: 'needWords', nl: 'behoefte in woorden', excelOnly: true, value: (m) => needWords(m.need) },
+  { header: 'value', nl: 'waarde', value: (m) => m.value },
   // Set for counts of requests only; a suppressed count has an empty value and `true` here.
-  { header: 'suppressed', value: (m) => m.suppressed ?? null },
+  { header: 'suppressed', nl: 'onderdrukt', value: (m) => m.suppressed ?? null },
 ];
 
 /** The report in long form, one figure per line, so a spreadsheet can pivot it. */
@@ -153,9 +192,13 @@ function unmetDemandMeasures(report: UnmetDemandModel): Measure[] {
   ];
 }
 
-const STATISTICS_COLUMNS: CsvColumn<{ dimension: string; key: string; count: number | null; suppressed: boolean }>[] = [
-  { header: 'dimension', value: (c) => c.dimension },
-  { header: 'key', value: (c) => c.key },
-  { header: 'count', value: (c) => c.count },
-  { header: 'suppressed', value: (c) => c.suppressed },
+type StatisticRow = { dimension: string; key: string; count: number | null; suppressed: boolean };
+
+const STATISTICS_COLUMNS = (regionName: RegionName): CsvColumn<StatisticRow>[] => [
+  { header: 'dimension', nl: 'naar', value: (c) => c.dimension },
+  { header: 'dimensionWords', nl: 'naar in woorden', excelOnly: true, value: (c) => dimensionWords(c.dimension) },
+  { header: 'key', nl: 'code', value: (c) => c.key },
+  { header: 'keyWords', nl: 'omschrijving', excelOnly: true, value: (c) => statisticKeyWords(c.dimension, c.key, regionName) },
+  { header: 'count', nl: 'aantal', value: (c) => c.count },
+  { header: 'suppressed', nl: 'onderdrukt', value: (c) => c.suppressed },
 ];

@@ -17,4 +17,19 @@ export class OccupancyPointModel extends CapacitySumsModel {
 
   @Field(() => Int, { description: 'The most places occupied at any moment within the bucket.' })
   peakOccupied: number;
+
+  @Field(() => Int, { description: 'Facilities of this kind in this region (public addresses only).' })
+  facilities: number;
+
+  @Field(() => Int, {
+    description:
+      "Of `facilities`, those with recorded counts by the bucket's end. One without adds nothing to the sums: that is no data, not zero places.",
+  })
+  facilitiesWithHistory: number;
+
+  @Field({
+    description:
+      "Every facility of this kind in this region had recorded counts by the bucket's end. When false the sums are partial (none when facilitiesWithHistory is 0): draw a gap, not a zero.",
+  })
+  complete: boolean;
 }

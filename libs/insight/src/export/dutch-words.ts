@@ -1,0 +1,96 @@
+/**
+ * Words beside the codes in the Dutch spreadsheet export (`?format=excel-nl`), as the console says
+ * them. An unknown code is written as itself.
+ */
+const KINDS: Record<string, string> = {
+  VROUWENOPVANG: 'Vrouwenopvang',
+  MAATSCHAPPELIJKE_OPVANG: 'Maatschappelijke opvang',
+  COSM: 'COSM',
+  OMM: 'OMM',
+  NLA_CRISIS: 'NLA-crisisopvang',
+  NOODBED: 'Noodbed',
+  JEUGDZORG: 'Jeugdzorg',
+};
+const GENDERS: Record<string, string> = { FEMALE: 'Vrouw', MALE: 'Man', X: 'X' };
+const EXPLOITATION: Record<string, string> = {
+  SEXUAL: 'Seksueel',
+  LABOUR: 'Arbeid',
+  CRIMINAL: 'Criminaliteit',
+  ORGAN_REMOVAL: 'Orgaanverwijdering',
+  OTHER: 'Overig',
+  SERIOUS_DISADVANTAGE: 'Ernstige benadeling',
+};
+const AGE_BANDS: Record<string, string> = { MINOR: 'minderjarig', UNKNOWN: 'leeftijd onbekend' };
+const REASONS: Record<string, string> = {
+  AUTHORITY_CLOSED: 'plaatser gesloten',
+  GROUP_TOO_LARGE: 'groep te groot',
+  INTAKE_CLOSED: 'intake gesloten',
+  NO_CAPACITY: 'geen vrije plek',
+  NO_SUITABLE_PLACE: 'geen passende plek',
+  AWAITING_AUTHORITY: 'wacht op besluit plaatser',
+  INTERIM_NOT_ARRIVED: 'nog niet in de tussenplek',
+  AWAITING_ROUTE_DECISION: 'wacht op routebesluit OM',
+};
+const NEEDS: Record<string, string> = {
+  ACCOMPANYING_CHILDREN: 'met kinderen',
+  CARE_NEEDS: 'zorgbehoefte',
+  GROUP: 'groep',
+  MALE_VICTIM: 'man',
+  MINOR: 'minderjarig',
+};
+const DIMENSIONS: Record<string, string> = {
+  total: 'totaal',
+  exploitationType: 'soort uitbuiting',
+  gender: 'gender',
+  ageBand: 'leeftijd',
+  shelterType: 'soort opvang',
+  region: 'regio',
+};
+const MEASURES: Record<string, string> = {
+  from: 'van',
+  to: 'tot',
+  suppressionThreshold: 'drempel voor kleine aantallen',
+  requests: 'aanvragen',
+  waited: 'moesten wachten',
+  escalated: 'geëscaleerd',
+  noodbedOverstays: 'noodbed te lang',
+  placedOutsideRegion: 'buiten de regio geplaatst',
+  timeToOfferCount: 'aantal met aanbod',
+  timeToOfferMedianMinutes: 'tijd tot aanbod, mediaan (minuten)',
+  timeToOfferP90Minutes: 'tijd tot aanbod, 90e percentiel (minuten)',
+  timeToPlacementCount: 'aantal geplaatst',
+  timeToPlacementMedianMinutes: 'tijd tot plaatsing, mediaan (minuten)',
+  timeToPlacementP90Minutes: 'tijd tot plaatsing, 90e percentiel (minuten)',
+  waitedByReason: 'moesten wachten, naar reden',
+  waitedByNeed: 'moesten wachten, naar behoefte',
+  waitedByRegionTypeReason: 'moesten wachten, naar regio, soort en reden',
+};
+
+const lookup = (table: Record<string, string>) => (code: string | null | undefined) =>
+  code === null || code === undefined ? null : (table[code] ?? code);
+
+export const kindWords = lookup(KINDS);
+export const reasonWords = lookup(REASONS);
+export const needWords = lookup(NEEDS);
+export const dimensionWords = lookup(DIMENSIONS);
+export const measureWords = lookup(MEASURES);
+
+/** A statistics key in words, by its dimension: "Vrouw", "minderjarig", "30-39 jaar". */
+export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
+  switch (dimension) {
+    case 'total':
+      return 'plaatsingen';
+    case 'exploitationType':
+      return EXPLOITATION[key] ?? key;
+    case 'gender':
+      return GENDERS[key] ?? key;
+    case 'ageBand':
+      return AGE_BANDS[key] ?? `${key} jaar`;
+    case 'shelterType':
+      return KINDS[key] ?? key;
+    case 'region':
+      return regionName(key) ?? key;
+    default:
+      return key;
+  }
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { Role } from '@opvangplek/domain';
+import type { Browser, Page } from 'playwright-core';
+import { insertFacilities, newFacility } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+const DAY = 24 * 3_600_000;
+
+/**
+ * Issue 13 item 11, "Planning tells the truth", in a real browser: the occupancy history draws no
+ * zeros where there is no history (the table under the chart says "geen gegevens"), the yearly
+ * statistics hide their rows of zeros behind one line, and the CSV buttons offer a file Dutch Excel
+ * opens (semicolons, BOM, Amsterdam times, words) beside the standard one.
+ */
+describeInBrowser('planning tells the truth', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  const open: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // One women's shelter in the register since three days ago, a second one since today: before
+    // three days ago there is no history at all, and until today only half of it.
+    await insertFacilities(
+      database.dataSource,
+      [newFacility({ name: 'Vrouwenopvang Oud', capacity: { total: 14, occupied: 6, held: 0, outOfService: 0 } })],
+      { now: new Date(Date.now() - 3 * DAY) },
+    );
+    await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Vrouwenopvang Nieuw', capacity: { total: 10, occupied: 2, held: 0, outOfService: 0 } }),
+    ]);
+    api = await startTestApp(database.url);
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterEach(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  async function openDashboard() {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const opened = await openPage(browser);
+    open.push(opened.page);
+    await opened.page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
+    await opened.page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
+    return opened;
+  }
+
+  it('draws no zeros where there is no history, but a gap with "geen gegevens"', async () => {
+    const { page, problems } = await openDashboard();
+    const panel = page.locator('section.chart-panel[data-chart=occupancy]');
+    await panel.locator('canvas').waitFor();
+    const buckets = Number(await panel.getAttribute('data-points'));
+    expect(buckets).toBeGreaterThanOrEqual(30); // the last 30 days and today, by day
+    // Only today has every facility's figures: every other day is a gap, and says so.
+    const note = panel.getByTestId('occupancy-gaps');
+    expect(await note.getAttribute('data-gaps')).toBe(String(buckets - 1));
+    expect(await note.textContent()).toBe(
+      `Voor ${buckets - 1} van de ${buckets} tijdvakken zijn er geen (volledige) gegevens: daar staat een gat, geen nul.`,
+    );
+    await panel.getByText('Cijfers als tabel').click();
+    const rows = panel.locator('[data-testid=occupancy-table] tbody tr');
+    expect(await rows.count()).toBe(buckets);
+    const cells = await rows.evaluateAll((elements) =>
+      elements.map((row) => (row as unknown as { textContent: string }).textContent),
+    );
+    // A month ago: no history. Yesterday: one of the two shelters. Today: 8 occupied, 16 free.
+    expect(cells[0]).toMatch(/geen gegevens$/);
+    expect(cells.filter((text) => text.endsWith('geen gegevens')).length).toBeGreaterThanOrEqual(buckets - 5);
+    expect(cells[buckets - 2]).toMatch(/onvolledig \(1 van 2 locaties\)$/);
+    const today = await rows
+      .last()
+      .locator('td')
+      .evaluateAll((elements) => elements.map((cell) => (cell as unknown as { textContent: string }).textContent));
+    expect(today.slice(1)).toEqual(['8', '0', '0', '16']); // bezet, gereserveerd, buiten gebruik, vrij
+    expect(await panel.locator('[data-complete=false]').count()).toBe(buckets - 1);
+    await screenshot(page, 'planning-no-false-zeros');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('collapses the statistics rows without placements, and shows them on request', async () => {
+    const { page, problems } = await openDashboard();
+    const section = page.locator('[data-chart=statistics]');
+    await section.locator('table').waitFor();
+    const line = section.getByTestId('hidden-rows');
+    const hidden = Number(await line.getAttribute('data-hidden'));
+    expect(hidden).toBeGreaterThan(20); // nobody was placed this year: every row is a zero
+    expect(await line.textContent()).toBe(`${hidden} rijen zonder plaatsingen verborgen — toon`);
+    expect(await section.locator('tbody tr').count()).toBe(0);
+    await line.getByRole('button', { name: 'toon' }).click();
+    expect(await section.locator('tbody tr').count()).toBe(hidden);
+    await section.getByRole('button', { name: 'verberg rijen zonder plaatsingen' }).click();
+    expect(await section.locator('tbody tr').count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('downloads a CSV that Dutch Excel opens (semicolons, BOM, Amsterdam times, words), and the standard one', async () => {
+    const { page, problems } = await openDashboard();
+    const panel = page.locator('section.chart-panel[data-chart=occupancy]');
+    await panel.locator('canvas').waitFor();
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'CSV voor Excel' }).click(),
+    ]);
+    expect(excel.suggestedFilename()).toBe('occupancy-history-excel.csv');
+    const bytes = readFileSync((await excel.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(lines[0].split(';')).toEqual([
+      'begin (Amsterdamse tijd)',
+      'regio',
+      'regionaam',
+      'type',
+      'soort',
+      'totaal',
+      'bezet',
+      'gereserveerd',
+      'buiten gebruik',
+      'vrij',
+      'hoogste bezetting',
+      'locaties',
+      'locaties met gegevens',
+      'volledig',
+    ]);
+    // Midnight in Amsterdam, not 23:00 UTC; words beside the codes; the day without history says so.
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2} 00:00;RR;Rotterdam Rijnmond;VROUWENOPVANG;Vrouwenopvang;0;0;0;0;0;0;2;0;nee$/);
+    expect(lines[lines.length - 1]).toMatch(/;VROUWENOPVANG;Vrouwenopvang;24;8;0;0;16;\d+;2;2;ja$/);
+
+    const [standard] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'CSV (standaard)' }).click(),
+    ]);
+    expect(standard.suggestedFilename()).toBe('occupancy-history.csv');
+    const text = readFileSync((await standard.path())!, 'utf8');
+    expect(text.charCodeAt(0)).not.toBe(0xfeff);
+    expect(text.split('\r\n')[0]).toBe('bucketStart,region,type,total,occupied,held,outOfService,available,peakOccupied');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});

@@ -63,7 +63,7 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
         </span>
       </h1>
       {back}
-      <RequestFollow key={request.id} initial={request} onNew={() => go('request')} />
+      <RequestFollow key={request.id} initial={request} onNew={() => go('request')} focusOnShow={initial?.id === caseId} />
     </section>
   );
 }

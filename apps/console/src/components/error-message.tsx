@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
 import { readableErrors, type ReadableError } from '../api/errors';
 import { scrubbed } from '../i18n/api-words';
@@ -20,11 +21,25 @@ const KNOWN = new Set([
  * API named ("Controleer: Reden."). The API's own (English) message is kept in the title for whoever
  * helps; it is shown only for a code this console does not know, with its codes put into words.
  */
-export function ErrorMessage({ error, errors }: { error?: CombinedError | null; errors?: ReadableError[] }) {
+export function ErrorMessage({
+  error,
+  errors,
+  focus = false,
+}: {
+  error?: CombinedError | null;
+  errors?: ReadableError[];
+  /** Moves the focus to the error when it appears (after a submit, so it is not lost on the body). */
+  focus?: boolean;
+}) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
   const list = errors ?? readableErrors(error);
-  if (list.length === 0) return null;
+  const box = useRef<HTMLDivElement>(null);
+  const shown = list.length > 0;
+  useEffect(() => {
+    if (focus && shown) box.current?.focus();
+  }, [focus, shown, error, errors]);
+  if (!shown) return null;
   const fieldWords = (field: string) => {
     const name = field.split('.').pop() ?? field;
     const said = label('field', name);
@@ -36,7 +51,7 @@ export function ErrorMessage({ error, errors }: { error?: CombinedError | null; 
     return scrubbed(i18n, item.message);
   };
   return (
-    <div className="error-box" role="alert">
+    <div className="error-box" role="alert" ref={box} tabIndex={focus ? -1 : undefined}>
       {list.map((item, index) => (
         <p key={index} data-code={item.code} data-field={item.field} title={item.code === 'NETWORK' ? undefined : item.message}>
           <strong>{KNOWN.has(item.code) ? label('error', item.code) : t('error.UNKNOWN')}</strong>: {detail(item)}

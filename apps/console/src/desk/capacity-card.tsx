@@ -191,11 +191,10 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
           {t('desk.confirm')}
           {forFacility}
         </button>
-        {done && (
-          <span className="ok" role="status">
-            {done === 'saved' ? t('desk.saved') : t('desk.confirmed')}
-          </span>
-        )}
+        {/* Always there, so assistive technology announces the result when it is filled in. */}
+        <span className="ok" role="status">
+          {done && (done === 'saved' ? t('desk.saved') : t('desk.confirmed'))}
+        </span>
       </div>
       {stale && (
         <p className="visually-hidden" role="status">

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useLayoutEffect, useMemo, useState } from 'react';
 import { type Language, MESSAGES, type MessageKey } from './messages';
 
 interface I18n {
@@ -26,9 +26,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(LANGUAGE_KEY, next);
-    document.documentElement.lang = next;
     setLanguageState(next);
   }, []);
+  // `<html lang>` is the language shown, from the first render: also after a reload in English
+  // (index.html says `nl`), so screen readers pronounce the words in the right language.
+  useLayoutEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const value = useMemo<I18n>(() => {
     const messages = MESSAGES[language];
     const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { CANCEL_PLACEMENT_REQUEST } from '../api/documents';
 import type { PlacementRequest } from '../api/types';
@@ -12,8 +12,19 @@ import { useNow } from '../worklist/use-now';
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
 
-/** The submitted request, live: status, the offered place, why it waits, its history. */
-export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; onNew(): void }) {
+/**
+ * The submitted request, live: status, the offered place, why it waits, its history. Just submitted
+ * (`focusOnShow`), the focus moves to the status; a status that changes while open is announced.
+ */
+export function RequestFollow({
+  initial,
+  onNew,
+  focusOnShow = false,
+}: {
+  initial: PlacementRequest;
+  onNew(): void;
+  focusOnShow?: boolean;
+}) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const { request, error } = useLiveRequest(initial);
@@ -26,12 +37,27 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
   const [cancelState, cancel] = useMutation(CANCEL_PLACEMENT_REQUEST);
   const [reason, setReason] = useState('');
   const open = !['PLACED', 'ENDED', 'CANCELLED'].includes(request.status);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow]);
+  // Said by screen readers when the status changes (not on arrival: the heading says it then).
+  const [announced, setAnnounced] = useState('');
+  const shownStatus = useRef(request.status);
+  useEffect(() => {
+    if (shownStatus.current === request.status) return;
+    shownStatus.current = request.status;
+    setAnnounced(`${t('follow.title')}: ${label('status', request.status)}`);
+  }, [request.status, t, label]);
 
   return (
     <section className="follow" data-request-id={request.id}>
-      <h2>
+      <h2 ref={heading} tabIndex={-1} data-testid="follow-heading">
         {t('follow.title')} <StatusBadge status={request.status} />
       </h2>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="status-announcement">
+        {announced}
+      </p>
       <ErrorMessage error={error ?? cancelState.error} />
       <dl className="facts">
         <dt>{t('request.urgency')}</dt>
@@ -103,12 +129,10 @@ export function RequestFollow({ initial, onNew }: { initial: PlacementRequest; o
               if (reason.trim()) void cancel({ requestId: request.id, reason: reason.trim() });
             }}
           >
-            <input
-              name="cancelReason"
-              placeholder={t('request.cancelReason')}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
+            <label className="reason-field">
+              {t('request.cancelReason')}
+              <input name="cancelReason" required value={reason} onChange={(event) => setReason(event.target.value)} />
+            </label>
             <button type="submit" disabled={!reason.trim() || cancelState.fetching}>
               {t('request.cancel')}
             </button>

@@ -149,7 +149,7 @@ export function RequestScreen() {
             </div>
           </fieldset>
           {!profile && <p className="hint">{t('request.incomplete')}</p>}
-          <ErrorMessage error={placement.error ?? noodbedState.error} />
+          <ErrorMessage error={placement.error ?? noodbedState.error} focus />
           {warnedFor && warnedFor === profile ? (
             <div className="warning-box" role="alertdialog" aria-labelledby="no-match-title" data-testid="no-match-warning">
               <p id="no-match-title">

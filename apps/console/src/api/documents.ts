@@ -91,6 +91,18 @@ const REQUEST_FIELDS = gql`
     followUp {
       id
       status
+      waitingReason
+      waitingForAuthority
+      waitingForOrganisation
+      nextAttemptAt
+      facility {
+        id
+        name
+        region {
+          code
+          name
+        }
+      }
     }
   }
 `;

@@ -118,7 +118,13 @@ export interface PlacementRequest {
   escalated: boolean;
   facility: (FacilityRef & { address: string | null; municipality: string | null }) | null;
   history: { status: PlacementStatus; at: string; by: string; note: string | null }[];
-  followUp: { id: string; status: PlacementStatus } | null;
+  /** The onward request (after a noodbed or interim stay): where it stands, and who decides next. */
+  followUp:
+    | (Pick<
+        PlacementRequest,
+        'id' | 'status' | 'waitingReason' | 'waitingForAuthority' | 'waitingForOrganisation' | 'nextAttemptAt'
+      > & { facility: { id: string; name: string; region: { code: string; name: string } } | null })
+    | null;
 }
 
 /** One place a deciding authority may choose from (placementCandidates). */

@@ -9,6 +9,7 @@ import { historyNoteWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { countdownWords, momentWords, whenWords } from '../i18n/time-words';
 import { useNow } from '../worklist/use-now';
+import { changeCauseFromHistory, changeWords, followUpWords, nextStepWords, placeWords } from './follow-words';
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
 
@@ -26,7 +27,7 @@ export function RequestFollow({
   focusOnShow?: boolean;
 }) {
   const i18n = useI18n();
-  const { t, label } = i18n;
+  const { t, f, label } = i18n;
   const { request, error } = useLiveRequest(initial);
   const regions = useRegions();
   const regionName = (code: string) => regions.find((region) => region.code === code)?.name ?? code;
@@ -41,14 +42,31 @@ export function RequestFollow({
   useEffect(() => {
     if (focusOnShow) heading.current?.focus();
   }, [focusOnShow]);
-  // Said by screen readers when the status changes (not on arrival: the heading says it then).
+  // The offered place as last shown: a live update that offers another place (a decline, an offer
+  // that lapsed) is told plainly, with the place it was before.
+  const shownFacility = useRef(request.facility);
+  const [previousPlace, setPreviousPlace] = useState<string | null>(null);
+  const facilityId = request.facility?.id ?? null;
+  const changeCause = changeCauseFromHistory(request.history);
+  const changed = request.facility && (changeCause || previousPlace) ? (changeCause ?? 'other') : null;
+  const changeText = changed && request.facility ? changeWords(i18n, changed, request.facility) : null;
+  // Said by screen readers when the status or the place changes (not on arrival: the heading says it then).
   const [announced, setAnnounced] = useState('');
   const shownStatus = useRef(request.status);
   useEffect(() => {
-    if (shownStatus.current === request.status) return;
+    const before = shownFacility.current;
+    const placeMoved = Boolean(request.facility && before && before.id !== request.facility.id);
+    if (request.facility) shownFacility.current = request.facility;
+    if (placeMoved && before) setPreviousPlace(placeWords(before));
+    if (shownStatus.current === request.status && !placeMoved) return;
     shownStatus.current = request.status;
-    setAnnounced(`${t('follow.title')}: ${label('status', request.status)}`);
-  }, [request.status, t, label]);
+    if (placeMoved && request.facility)
+      setAnnounced(changeWords(i18n, changeCauseFromHistory(request.history) ?? 'other', request.facility));
+    else setAnnounced(`${t('follow.title')}: ${label('status', request.status)}`);
+    // Keyed on the facility's id: a re-read of the same place is a new object, not a change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request.status, facilityId, t, label]);
+  const nextStep = nextStepWords(i18n, request);
 
   return (
     <section className="follow" data-request-id={request.id}>
@@ -59,6 +77,12 @@ export function RequestFollow({
         {announced}
       </p>
       <ErrorMessage error={error ?? cancelState.error} />
+      {changeText && ['OFFERED', 'ACCEPTED'].includes(request.status) && (
+        <p className="place-changed" data-testid="place-changed" data-cause={changed}>
+          <strong>{t('follow.changed')}:</strong> {changeText}
+          {previousPlace && <span className="muted"> ({f('follow.changedFrom', { where: previousPlace })})</span>}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('request.urgency')}</dt>
         <dd>{label('urgency', request.urgency)}</dd>
@@ -92,6 +116,14 @@ export function RequestFollow({
             </dd>
           </>
         )}
+        {nextStep && (
+          <>
+            <dt>{t('follow.next')}</dt>
+            <dd data-testid="next-step">
+              {nextStep} <span className="muted">{t('follow.noPhone')}</span>
+            </dd>
+          </>
+        )}
         {request.responsibleMunicipality && (
           <>
             <dt>{t('follow.responsible')}</dt>
@@ -101,8 +133,8 @@ export function RequestFollow({
         {request.followUp && (
           <>
             <dt>{t('follow.followUp')}</dt>
-            <dd>
-              <StatusBadge status={request.followUp.status} />
+            <dd data-testid="follow-up" data-status={request.followUp.status}>
+              {followUpWords(i18n, request.followUp)}
             </dd>
           </>
         )}

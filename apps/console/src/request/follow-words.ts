@@ -1,0 +1,96 @@
+import type { PlacementRequest } from '../api/types';
+import type { MessageKey } from '../i18n/messages';
+import { waitingWords } from './waiting-words';
+
+type Words = {
+  t(key: MessageKey): string;
+  f(key: MessageKey, values: Record<string, string>): string;
+  label(group: string, value: string): string;
+};
+
+/** Why the offered place changed: a decline, an offer that lapsed, or something else. */
+export type ChangeCause = 'declined' | 'lapsed' | 'other';
+
+/**
+ * Whether the current offer follows an earlier one that ended (declined, or not answered in time):
+ * read from the history, so the change is still told after a reload. Null when the current offer is
+ * the first.
+ */
+export function changeCauseFromHistory(history: PlacementRequest['history']): ChangeCause | null {
+  const offers = history.map((event, index) => (event.note?.startsWith('offered: ') ? index : -1)).filter((i) => i >= 0);
+  if (offers.length < 2) return null;
+  const between = history.slice(offers[offers.length - 2] + 1, offers[offers.length - 1]);
+  if (between.some((event) => event.note?.startsWith('declined: '))) return 'declined';
+  if (between.some((event) => event.note?.startsWith('offer lapsed'))) return 'lapsed';
+  return 'other';
+}
+
+/** "Vrouwenopvang Het Anker (Amsterdam)": the place and its region. */
+export function placeWords(facility: { name: string; region: { name: string } }): string {
+  return `${facility.name} (${facility.region.name})`;
+}
+
+/**
+ * "De opvang heeft afgewezen; nu aangeboden: Vrouwenopvang Het Anker (Amsterdam), afstand onbekend".
+ * The request does not carry the distance the matcher used (only a match does): said as unknown.
+ */
+export function changeWords(words: Words, cause: ChangeCause, facility: { name: string; region: { name: string } }): string {
+  const key: MessageKey =
+    cause === 'declined' ? 'follow.changedDeclined' : cause === 'lapsed' ? 'follow.changedLapsed' : 'follow.changedOther';
+  return words.f(key, { where: placeWords(facility), distance: words.t('follow.distanceUnknown') });
+}
+
+/** What the requester can do, or waits for, next (no phone numbers: the register has none yet). */
+export function nextStepWords(words: Words, request: PlacementRequest): string | null {
+  const { t, f } = words;
+  const facility = request.facility;
+  switch (request.status) {
+    case 'RECEIVED':
+    case 'MATCHING':
+      return t('follow.nextSearching');
+    case 'OFFERED':
+      return facility ? f('follow.nextOffered', { name: facility.name }) : null;
+    case 'ACCEPTED':
+      return facility?.address
+        ? f('follow.nextAcceptedAddress', { address: facility.address })
+        : t('follow.nextAcceptedNoAddress');
+    case 'PLACED':
+      if (!facility) return null;
+      return facility.address
+        ? f('follow.nextPlacedAddress', { name: facility.name, address: facility.address })
+        : f('follow.nextPlaced', { name: facility.name });
+    default:
+      // WAITING says who decides and when they open in its own line; finished requests need nothing.
+      return null;
+  }
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** "Vervolgaanvraag voor een vaste plek: ontvangen, wacht tot zij in de noodopvang is". */
+export function followUpWords(words: Words, followUp: NonNullable<PlacementRequest['followUp']>): string {
+  const { f, label } = words;
+  const where = followUp.facility ? placeWords(followUp.facility) : '';
+  let state: string;
+  switch (followUp.status) {
+    case 'RECEIVED':
+    case 'MATCHING':
+      state = words.t('follow.followUpSearching');
+      break;
+    case 'WAITING':
+      state = f('follow.followUpWaiting', { waiting: lowerFirst(waitingWords(words, followUp)) });
+      break;
+    case 'OFFERED':
+      state = where ? f('follow.followUpOffered', { where }) : lowerFirst(label('status', followUp.status));
+      break;
+    case 'ACCEPTED':
+      state = where ? f('follow.followUpAccepted', { where }) : lowerFirst(label('status', followUp.status));
+      break;
+    case 'PLACED':
+      state = where ? f('follow.followUpPlaced', { where }) : lowerFirst(label('status', followUp.status));
+      break;
+    default:
+      state = f('follow.followUpClosed', { status: lowerFirst(label('status', followUp.status)) });
+  }
+  return f('follow.followUpLine', { state });
+}

@@ -1,0 +1,179 @@
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import type { Browser, Page } from 'playwright-core';
+import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+/** Polls `check` until it holds, or fails after `timeoutMs`. */
+async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Issue 13, item 9, in Chromium against the real API and worker: the officer's open status page
+ * says plainly when the shelter declines and the place moves to another region (on screen and in
+ * the live region), says what comes next, and the onward request reads as a sentence.
+ */
+describeInBrowser("the police officer's status page", () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let rotterdam: { id: string; name: string };
+  let amsterdam: { id: string; name: string };
+  const open: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Two noodbedden (the bridge), and a COSM place CoMensha decides on (the onward request).
+    const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
+    [rotterdam, amsterdam] = await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Opvang Maasoever', type: ShelterType.NOODBED, eligibility: women, regionCode: 'RR' }),
+      newFacility({
+        name: 'Opvang Amstelkade',
+        type: ShelterType.NOODBED,
+        eligibility: women,
+        regionCode: 'AMS',
+        municipality: 'Amsterdam',
+        address: 'Amstelkade 1, 1078 AA Amsterdam',
+        latitude: 52.37,
+        longitude: 4.9,
+      }),
+      newFacility({
+        name: 'COSM Twente',
+        type: ShelterType.COSM,
+        eligibility: women,
+        regionCode: 'TW',
+        municipality: 'Enschede',
+      }),
+    ]);
+    api = await startTestApp(database.url, { withWorker: true });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterEach(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  const police = () => tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
+  const staff = () => tokenFor({ role: Role.SHELTER_STAFF, org: 'testzorg', facilityIds: [rotterdam.id, amsterdam.id] });
+
+  async function offeredAt(id: string, token: string): Promise<{ status: string; facility: { id: string } | null }> {
+    const response = await gql<{ placementRequest: { status: string; facility: { id: string } | null } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { status facility { id } } }',
+      { token, variables: { id } },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.placementRequest;
+  }
+
+  it('a decline moves the offer to another region: said plainly, announced, with the onward request as a sentence', async () => {
+    const token = await police();
+    const created = await gql<{ requestNoodbed: { id: string } }>(
+      api.url,
+      'mutation($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id } }',
+      {
+        token,
+        variables: {
+          input: {
+            profile: {
+              gender: 'FEMALE',
+              age: 24,
+              exploitationTypes: ['SEXUAL'],
+              residenceStatus: 'NO_LAWFUL_RESIDENCE',
+              b8Status: 'BEDENKTIJD',
+              bedenktijdStart: new Date().toISOString().slice(0, 10),
+            },
+            regionCode: 'RR',
+          },
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const requestId = created.data!.requestNoodbed.id;
+    await until(async () => (await offeredAt(requestId, token)).status === 'OFFERED');
+    // The nearest place first: in Rotterdam, where she was found.
+    expect((await offeredAt(requestId, token)).facility?.id).toBe(rotterdam.id);
+
+    const { page, problems } = await openPage(browser);
+    open.push(page);
+    const subscribed = new Promise<void>((resolve) =>
+      page.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('placementRequestUpdated')) resolve();
+        }),
+      ),
+    );
+    await page.goto(`${api.url}/aanvraag/${requestId}#token=${encodeURIComponent(token)}`);
+    const follow = page.locator(`section.follow[data-request-id="${requestId}"]`);
+    await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 20_000 });
+    await subscribed;
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the server registers what the socket asked
+    expect(await follow.getByTestId('offered-facility').textContent()).toContain('Opvang Maasoever');
+    expect(await follow.getByTestId('place-changed').count()).toBe(0);
+    // What comes next: the shelter decides; no phone number invented.
+    expect(await follow.getByTestId('next-step').textContent()).toContain('Opvang Maasoever beslist over het aanbod');
+    // The onward request reads as a sentence, not "Vervolgaanvraag: Ontvangen".
+    const followUp = follow.getByTestId('follow-up');
+    await followUp.waitFor();
+    expect(await followUp.textContent()).toMatch(
+      /^Vervolgaanvraag voor een vaste plek: (ontvangen|aangeboden|geaccepteerd)\b.{6,}/,
+    );
+
+    // Shelter A's staff decline through the API; the worker offers the place in Amsterdam.
+    const declined = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {
+      token: await staff(),
+      variables: { input: { requestId, accept: false, declineReason: 'Geen kamer vrij' } },
+    });
+    expect(declined.errors).toBeUndefined();
+
+    const changed = follow.getByTestId('place-changed');
+    await changed.waitFor({ timeout: 30_000 });
+    expect(await follow.getByTestId('offered-facility').textContent()).toContain('Opvang Amstelkade');
+    const said = (await changed.textContent()) ?? '';
+    expect(said).toContain('De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam), afstand onbekend');
+    expect(said).toContain('eerder: Opvang Maasoever (Rotterdam Rijnmond)');
+    await until(async () =>
+      ((await follow.getByTestId('status-announcement').textContent()) ?? '').includes(
+        'De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam)',
+      ),
+    );
+    expect(await follow.getByTestId('next-step').textContent()).toContain('Opvang Amstelkade beslist over het aanbod');
+    expect(await follow.getByTestId('follow-up').textContent()).toMatch(/^Vervolgaanvraag voor een vaste plek: /);
+    await screenshot(page, 'police-status-place-changed');
+
+    // In English too; and after a reload the change is still told (from the history).
+    await page.getByRole('button', { name: 'English' }).click();
+    await changed.getByText('The facility declined; now offered: Opvang Amstelkade (Amsterdam), distance unknown').waitFor();
+    expect(await follow.getByTestId('follow-up').textContent()).toMatch(/^Onward request for a longer-term place: /);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.reload();
+    await follow.getByTestId('place-changed').getByText('De opvang heeft afgewezen').waitFor();
+
+    // Accepted: the address, once the facility's staff accepted.
+    const accepted = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {
+      token: await staff(),
+      variables: { input: { requestId, accept: true } },
+    });
+    expect(accepted.errors).toBeUndefined();
+    await follow.locator('h2 [data-status=ACCEPTED]').waitFor({ timeout: 20_000 });
+    await follow
+      .getByTestId('next-step')
+      .getByText('Geaccepteerd: breng haar naar Amstelkade 1, 1078 AA Amsterdam.', { exact: false })
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+});

@@ -5,7 +5,16 @@ import { momentWords, whenWords } from '../i18n/time-words';
 import { useNow } from '../worklist/use-now';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
-export function FacilityRow({ facility, changed }: { facility: Facility; changed: boolean }) {
+export function FacilityRow({
+  facility,
+  changed,
+  showRegion = false,
+}: {
+  facility: Facility;
+  changed: boolean;
+  /** In a list across regions (sorted by free places or name), each row says its region. */
+  showRegion?: boolean;
+}) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const now = useNow(30_000);
@@ -19,6 +28,7 @@ export function FacilityRow({ facility, changed }: { facility: Facility; changed
         <strong className="facility-name">{facility.name}</strong>
         <span className="muted">
           {label('kind', facility.type)}
+          {showRegion && ` · ${facility.region.name}`}
           {facility.municipality && ` · ${facility.municipality}`}
           {facility.secretAddress && ` · ${t('beds.secret')}`}
         </span>

@@ -5,7 +5,8 @@ import type { Facility, ShelterType } from '../api/types';
 
 export interface BedBoardFilter {
   types: ShelterType[];
-  regionCode: string;
+  /** The regions shown; none: all of them. */
+  regionCodes: string[];
   availableOnly: boolean;
 }
 
@@ -23,10 +24,10 @@ export function useLiveFacilities(filter: BedBoardFilter): {
 } {
   const variables = useMemo(
     () => ({
-      regionCodes: filter.regionCode ? [filter.regionCode] : null,
+      regionCodes: filter.regionCodes.length > 0 ? filter.regionCodes : null,
       types: filter.types.length > 0 ? filter.types : null,
     }),
-    [filter.regionCode, filter.types],
+    [filter.regionCodes, filter.types],
   );
   const [{ data, fetching, error }] = useQuery<{ facilities: Facility[] }>({
     query: FACILITIES,
@@ -55,19 +56,20 @@ export function useLiveFacilities(filter: BedBoardFilter): {
     },
   );
 
-  const { regionCode, types, availableOnly } = filter;
+  const { regionCodes, types, availableOnly } = filter;
   const facilities = useMemo(() => {
     const byId = new Map((data?.facilities ?? []).map((facility) => [facility.id, facility]));
     for (const [id, facility] of updates) {
       // Updates seen under an earlier filter may not belong to this one; and a re-read may be newer.
       const inFilter =
-        (!regionCode || facility.region.code === regionCode) && (types.length === 0 || types.includes(facility.type));
+        (regionCodes.length === 0 || regionCodes.includes(facility.region.code)) &&
+        (types.length === 0 || types.includes(facility.type));
       const known = byId.get(id);
       const newer = !known?.capacity || !facility.capacity || known.capacity.version <= facility.capacity.version;
       if (inFilter && newer) byId.set(id, facility);
     }
     return [...byId.values()].filter((facility) => !availableOnly || facility.availability.band === 'AVAILABLE');
-  }, [data, updates, regionCode, types, availableOnly]);
+  }, [data, updates, regionCodes, types, availableOnly]);
 
   return { facilities, fetching, error: error ?? subscriptionError, recentlyChanged };
 }

@@ -493,6 +493,17 @@ const nl = {
   'field.accompanyingChildren': 'Meereizende kinderen',
   'field.languages': 'Talen',
   'field.profile': 'Profiel',
+  // Phone layout (issue 13, item 7): the bed board's collapsible filters, sorting and own regions.
+  'beds.filters': 'Filters',
+  'beds.filtersActive': 'Filters ({count} actief)',
+  'beds.sort': 'Sorteren',
+  'beds.sort.region': 'Per regio',
+  'beds.sort.free': 'Meeste vrije plekken',
+  'beds.sort.name': 'Naam (A–Z)',
+  'beds.myRegions': 'Mijn regio’s ({regions})',
+  'beds.showAll': 'Alle regio’s tonen',
+  'beds.showMine': 'Alleen mijn regio’s',
+  'shell.screens': 'Schermen',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -988,6 +999,17 @@ const en: Record<MessageKey, string> = {
   'field.accompanyingChildren': 'Accompanying children',
   'field.languages': 'Languages',
   'field.profile': 'Profile',
+  // Phone layout (issue 13, item 7): the bed board's collapsible filters, sorting and own regions.
+  'beds.filters': 'Filters',
+  'beds.filtersActive': 'Filters ({count} active)',
+  'beds.sort': 'Sort',
+  'beds.sort.region': 'By region',
+  'beds.sort.free': 'Most free places',
+  'beds.sort.name': 'Name (A–Z)',
+  'beds.myRegions': 'My regions ({regions})',
+  'beds.showAll': 'Show all regions',
+  'beds.showMine': 'Only my regions',
+  'shell.screens': 'Screens',
 };
 
 export type Language = 'nl' | 'en';

@@ -71,12 +71,16 @@ function LoggedIn(props: {
   const screen = route.screen;
   const navigation = useMemo(() => ({ go, openCase }), [go, openCase]);
   const session = useMemo(() => ({ viewer: props.viewer, token: props.token }), [props.viewer, props.token]);
+  // On a phone cut short with an ellipsis (the header stays one line); the whole text in its title.
+  const who =
+    `${label('role', props.viewer.role)} · ${props.viewer.org}` +
+    (props.viewer.regions.length > 0 ? ` · ${props.viewer.regions.join(', ')}` : '');
   return (
     <SessionContext.Provider value={session}>
       <NavigationContext.Provider value={navigation}>
         <header className="top-bar">
           <span className="brand">{t('appName')}</span>
-          <nav aria-label="screens">
+          <nav aria-label={t('shell.screens')}>
             {allowed.map((name) => (
               <a
                 key={name}
@@ -91,9 +95,8 @@ function LoggedIn(props: {
               </a>
             ))}
           </nav>
-          <span className="who" data-testid="who">
-            {label('role', props.viewer.role)} · {props.viewer.org}
-            {props.viewer.regions.length > 0 && ` · ${props.viewer.regions.join(', ')}`}
+          <span className="who" data-testid="who" title={who}>
+            {who}
           </span>
           <LanguageToggle />
           <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>

@@ -1,0 +1,164 @@
+import { Role, ShelterType } from '@opvangplek/domain';
+import type { Browser, Page } from 'playwright-core';
+import { insertFacilities, newFacility } from '../support/factories';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+const PHONE = { width: 390, height: 844 };
+
+/** A box in the page, as playwright reports it. */
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Issue 13, item 7, on a 390×844 phone: a compact sticky header on one line (the screens in a bar at
+ * the bottom), and a bed board whose rows start on the first screen — filters folded with how many
+ * are on, the viewer's own regions first (all regions one tap away), sorting by free places or name.
+ */
+describeInBrowser('the console on a phone', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let token: string;
+  const rotterdam = [
+    { name: 'Opvang Maas', free: 1, total: 6, type: ShelterType.VROUWENOPVANG },
+    { name: 'Opvang Kralingen', free: 5, total: 8, type: ShelterType.VROUWENOPVANG },
+    { name: 'Opvang Delfshaven', free: 0, total: 4, type: ShelterType.VROUWENOPVANG },
+    { name: 'COSM Rijnmond', free: 3, total: 6, type: ShelterType.COSM },
+  ];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await insertFacilities(database.dataSource, [
+      ...rotterdam.map(({ name, free, total, type }) =>
+        newFacility({ name, type, capacity: { total, occupied: total - free, held: 0, outOfService: 0 } }),
+      ),
+      newFacility({
+        name: 'Opvang Amstel',
+        regionCode: 'AMS',
+        municipality: 'Amsterdam',
+        capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
+      }),
+    ]);
+    api = await startTestApp(database.url, { withWorker: true });
+    token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  const rowNames = (page: Page) => page.locator('li.facility .facility-name').allTextContents();
+  const rowCounts = async (page: Page) =>
+    (await page.locator('li.facility [data-testid=available]').allTextContents()).map(Number);
+
+  it('the header is one line of at most 64 px and stays; the screens sit in a bar at the bottom', async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    try {
+      await page.goto(`${api.url}/request#token=${encodeURIComponent(token)}`);
+      const header = page.locator('header.top-bar');
+      await header.waitFor();
+      const box = (await header.boundingBox())!;
+      expect(box.height).toBeLessThanOrEqual(64);
+      expect(box.y).toBe(0);
+      // One line: the title, who is logged in, the language and logging out side by side, inside it.
+      const parts: Box[] = [];
+      for (const selector of ['.brand', '[data-testid=who]', 'button >> nth=0', 'button >> nth=1'])
+        parts.push((await header.locator(selector).boundingBox())!);
+      const middles = parts.map((part) => part.y + part.height / 2);
+      expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+      for (const part of parts) {
+        expect(part.y).toBeGreaterThanOrEqual(box.y);
+        expect(part.y + part.height).toBeLessThanOrEqual(box.y + box.height + 0.5);
+        expect(part.x + part.width).toBeLessThanOrEqual(PHONE.width + 0.5);
+      }
+      // The screens: every one reachable at the bottom of the screen, in one row.
+      const links = page.locator('nav a');
+      expect(await links.count()).toBe(5);
+      for (const link of await links.all()) {
+        const linkBox = (await link.boundingBox())!;
+        expect(linkBox.y).toBeGreaterThan(PHONE.height - 64);
+        expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(PHONE.height + 0.5);
+      }
+      // Sticky: still at the top after scrolling down the form.
+      await page.mouse.wheel(0, 600);
+      await page.waitForFunction(() => (globalThis as unknown as { scrollY: number }).scrollY > 100);
+      expect((await header.boundingBox())!.y).toBe(0);
+      await page.locator('nav a[href="/beds"]').click();
+      await page.waitForURL(`${api.url}/beds`);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the bed board starts with rows of my regions, filters folded; filters and sorting work', async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    try {
+      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      const first = page.locator('li.facility').first();
+      await first.waitFor();
+      await page.waitForFunction(
+        (count) =>
+          (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document.querySelectorAll(
+            'li.facility',
+          ).length === count,
+        rotterdam.length,
+      );
+      await screenshot(page, 'bed-board-phone');
+
+      // The first row is on the first screen, above the bottom bar, without scrolling.
+      expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
+      const row = (await first.boundingBox())!;
+      const bar = (await page.locator('nav').boundingBox())!;
+      expect(row.y + row.height).toBeLessThanOrEqual(bar.y);
+
+      // Folded, saying one filter is on: the viewer's own region (RR); only Rotterdam's rows.
+      const summary = page.getByTestId('filters-summary');
+      expect(await summary.textContent()).toBe('Filters (1 actief)');
+      expect(await page.locator('details.filters-panel').getAttribute('open')).toBeNull();
+      expect(await page.locator('select[name=region]').isVisible()).toBe(false);
+      expect((await rowNames(page)).sort()).toEqual(rotterdam.map((facility) => facility.name).sort());
+
+      // All regions one tap away, and back.
+      await page.getByTestId('region-toggle').click();
+      await page.locator('li.facility', { hasText: 'Opvang Amstel' }).waitFor();
+      expect(await summary.textContent()).toBe('Filters');
+      await page.getByRole('button', { name: 'Alleen mijn regio’s' }).click();
+      await page.locator('li.facility', { hasText: 'Opvang Amstel' }).waitFor({ state: 'detached' });
+
+      // Opened, the filters keep working: only with a free place drops the full one.
+      await summary.click();
+      await page.locator('select[name=region]').waitFor();
+      await page.getByLabel('Alleen met vrije plek').check();
+      await page.locator('li.facility', { hasText: 'Opvang Delfshaven' }).waitFor({ state: 'detached' });
+      expect(await summary.textContent()).toBe('Filters (2 actief)');
+      await page.locator('select[name=region]').selectOption('');
+      await page.locator('li.facility', { hasText: 'Opvang Amstel' }).waitFor();
+      expect(await summary.textContent()).toBe('Filters (1 actief)');
+
+      // Sorted by free places: one list across regions, most first; by name: A–Z.
+      await page.locator('select[name=sort]').selectOption('free');
+      await page.locator('ul.facility-list[data-sort=free]').waitFor();
+      expect(await rowNames(page)).toEqual(['Opvang Amstel', 'Opvang Kralingen', 'COSM Rijnmond', 'Opvang Maas']);
+      const counts = await rowCounts(page);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      await page.locator('select[name=sort]').selectOption('name');
+      await page.locator('ul.facility-list[data-sort=name]').waitFor();
+      expect(await rowNames(page)).toEqual(['COSM Rijnmond', 'Opvang Amstel', 'Opvang Kralingen', 'Opvang Maas']);
+      await screenshot(page, 'bed-board-phone-sorted');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -53,8 +53,9 @@ const SUMMARY_FIELDS = gql`
   }
 `;
 
-const REQUEST_FIELDS = gql`
-  fragment RequestFields on PlacementRequest {
+/** What a request shows wherever it is listed: "Mijn aanvragen" rows and every fuller view. */
+const CASE_ROW_FIELDS = gql`
+  fragment CaseRowFields on PlacementRequest {
     id
     status
     urgency
@@ -62,14 +63,9 @@ const REQUEST_FIELDS = gql`
     groupSize
     createdAt
     offerExpiresAt
-    placedAt
-    stayEndsAt
     waitingReason
     waitingForAuthority
     waitingForOrganisation
-    responsibleMunicipality
-    routeDecided
-    nextAttemptAt
     escalated
     facility {
       id
@@ -88,6 +84,17 @@ const REQUEST_FIELDS = gql`
       by
       note
     }
+  }
+`;
+
+const REQUEST_FIELDS = gql`
+  fragment RequestFields on PlacementRequest {
+    ...CaseRowFields
+    placedAt
+    stayEndsAt
+    responsibleMunicipality
+    routeDecided
+    nextAttemptAt
     followUp {
       id
       status
@@ -105,6 +112,7 @@ const REQUEST_FIELDS = gql`
       }
     }
   }
+  ${CASE_ROW_FIELDS}
 `;
 
 export const ME = gql`
@@ -286,10 +294,6 @@ export const DESK_REQUESTS = gql`
   ${SUMMARY_FIELDS}
 `;
 
-/**
- * A placing authority's worklist: the requests waiting for it, oldest first (the API scopes what
- * each role sees), with the minimal profile to decide on.
- */
 /** "Mijn aanvragen": a row per request, no profile (the case's own page has the rest). */
 export const MY_CASES = gql`
   query MyCases($filter: PlacementRequestFilter, $first: Int, $after: String) {
@@ -301,40 +305,18 @@ export const MY_CASES = gql`
       }
       edges {
         node {
-          id
-          status
-          urgency
-          regionCode
-          groupSize
-          createdAt
-          offerExpiresAt
-          waitingReason
-          waitingForAuthority
-          waitingForOrganisation
-          escalated
-          facility {
-            id
-            name
-            type
-            address
-            municipality
-            region {
-              code
-              name
-            }
-          }
-          history {
-            status
-            at
-            by
-            note
-          }
+          ...CaseRowFields
         }
       }
     }
   }
+  ${CASE_ROW_FIELDS}
 `;
 
+/**
+ * A placing authority's worklist: the requests waiting for it, oldest first (the API scopes what
+ * each role sees), with the minimal profile to decide on.
+ */
 export const WORKLIST = gql`
   query Worklist($filter: PlacementRequestFilter, $first: Int) {
     placementRequests(filter: $filter, first: $first) {

@@ -355,11 +355,24 @@ describe('profiles at rest (issue 12)', () => {
   });
 });
 
+/** A database as it stood before `migration`: every other migration applied, that one still to run. */
+async function migrateAllBut(url: string, migration: (typeof MIGRATIONS)[number]): Promise<void> {
+  const earlier = new DataSource({
+    ...dataSourceOptions(url, { poolSize: 2 }),
+    migrations: MIGRATIONS.filter((other) => other !== migration),
+  });
+  await earlier.initialize();
+  try {
+    await migrateDatabase(earlier);
+  } finally {
+    await earlier.destroy();
+  }
+}
+
 describe('the EncryptedProfiles migration (issue 12)', () => {
   let database: TestDatabase;
   const key = randomBytes(32);
   const ids = { live: randomUUID(), erased: randomUUID() };
-  const beforeSealing = MIGRATIONS.filter((migration) => migration !== EncryptedProfiles1796300000000);
 
   beforeAll(async () => {
     database = await createTestDatabase({ empty: true });
@@ -367,13 +380,7 @@ describe('the EncryptedProfiles migration (issue 12)', () => {
   afterAll(() => database.drop());
 
   it('issue 12: seals the profiles, members and facts already stored in clear, and derives the facts of live requests', async () => {
-    const earlier = new DataSource({ ...dataSourceOptions(database.url, { poolSize: 2 }), migrations: beforeSealing });
-    await earlier.initialize();
-    try {
-      await migrateDatabase(earlier);
-    } finally {
-      await earlier.destroy();
-    }
+    await migrateAllBut(database.url, EncryptedProfiles1796300000000);
     const insert = `INSERT INTO placement_requests (id, status, urgency, region_code, profile, members, facts, responsible_municipality,
                                                     requested_by, requested_by_role, requested_by_org)
                     VALUES ($1, $2, 'URGENT', 'RR', $3, $4, $5, $6, 'zc-1', 'ZORGCOORDINATOR', 'zc')`;
@@ -542,7 +549,6 @@ describe('the SealedClientReference migration (issue 12)', () => {
   let database: TestDatabase;
   const key = randomBytes(32);
   const ids = [randomUUID(), randomUUID(), randomUUID()];
-  const beforeSealing = MIGRATIONS.filter((migration) => migration !== SealedClientReference1796600000000);
 
   beforeAll(async () => {
     database = await createTestDatabase({ empty: true });
@@ -550,13 +556,7 @@ describe('the SealedClientReference migration (issue 12)', () => {
   afterAll(() => database.drop());
 
   it('issue 12: seals the clientReferences stored in clear and gives each its keyed lookup, unique per organisation', async () => {
-    const earlier = new DataSource({ ...dataSourceOptions(database.url, { poolSize: 2 }), migrations: beforeSealing });
-    await earlier.initialize();
-    try {
-      await migrateDatabase(earlier);
-    } finally {
-      await earlier.destroy();
-    }
+    await migrateAllBut(database.url, SealedClientReference1796600000000);
     const insert = `INSERT INTO placement_requests (id, status, urgency, region_code, client_reference, requested_by, requested_by_role, requested_by_org)
                     VALUES ($1, 'WAITING', 'URGENT', 'RR', $2, 'x-1', $3, $4)`;
     // The same reference from two organisations, and one request without a reference.

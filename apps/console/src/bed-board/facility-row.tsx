@@ -1,8 +1,7 @@
 import type { Facility } from '../api/types';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
-import { momentWords, whenWords } from '../i18n/time-words';
-import { useNow } from '../worklist/use-now';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({
@@ -15,9 +14,7 @@ export function FacilityRow({
   /** In a list across regions (sorted by free places or name), each row says its region. */
   showRegion?: boolean;
 }) {
-  const i18n = useI18n();
-  const { t, label } = i18n;
-  const now = useNow(30_000);
+  const { t, label } = useI18n();
   const { capacity, availability } = facility;
   return (
     <li
@@ -59,13 +56,7 @@ export function FacilityRow({
         <FreshnessBadge freshness={availability.freshness} />
         {capacity && (
           <span className="muted">
-            {t('beds.updated')}{' '}
-            <time
-              dateTime={capacity.confirmedAt ?? capacity.updatedAt}
-              title={momentWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
-            >
-              {whenWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
-            </time>
+            <UpdatedAt capacity={capacity} />
           </span>
         )}
         <span className={facility.intake.openNow ? 'open' : 'closed'}>

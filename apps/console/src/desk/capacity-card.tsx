@@ -5,11 +5,10 @@ import { hasCode, readableErrors } from '../api/errors';
 import type { Capacity, Facility } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
-import { momentWords, whenWords } from '../i18n/time-words';
 import { useLeaveGuard } from '../shell/leave-guard';
-import { useNow } from '../worklist/use-now';
 import {
   type Counts,
   countsOf,
@@ -42,9 +41,7 @@ const COUNT_LABEL: Record<EditableCount | 'held', MessageKey> = {
  * a question (leave-guard). "Still true" (`confirmCapacity`) is one tap: it only refreshes freshness.
  */
 export function CapacityCard({ facilityId, live, resync }: { facilityId: string; live?: Facility; resync: number }) {
-  const i18n = useI18n();
-  const { t, f } = i18n;
-  const now = useNow(30_000);
+  const { t, f } = useI18n();
   const [{ data, error, fetching }, reread] = useQuery<{ facility: Facility | null }>({
     query: FACILITY,
     variables: { id: facilityId },
@@ -128,13 +125,7 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
       </header>
       {latest.address && <p className="muted address">{latest.address}</p>}
       <p className="muted">
-        {t('beds.updated')}{' '}
-        <time
-          dateTime={capacity.confirmedAt ?? capacity.updatedAt}
-          title={momentWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
-        >
-          {whenWords(i18n, capacity.confirmedAt ?? capacity.updatedAt, now)}
-        </time>
+        <UpdatedAt capacity={capacity} />
       </p>
       <div className="counts">
         {EDITABLE.map((key) => (

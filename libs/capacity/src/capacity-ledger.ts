@@ -31,9 +31,9 @@ export interface CapacityRow {
  * The only statements that move places between free, held and occupied. Each is ONE atomic
  * UPDATE whose WHERE clause is the availability check, so two processes can never take the same
  * place (never check-then-write); zero rows means "not possible now". Each writes its history row
- * in the same statement, and its audit row right after, in the caller's transaction. (The audit row
- * was once in the same statement too; it now carries the application's MAC over its facts, the
- * version included, which only the application can compute once the version is known: issue 12, F2.)
+ * in the same statement, and its audit row right after, in the caller's transaction: the audit row
+ * carries the application's MAC over its facts, the new version included, which only the
+ * application can compute, and only once the statement has returned the version.
  */
 const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
   hold: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },

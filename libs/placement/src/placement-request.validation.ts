@@ -29,7 +29,7 @@ const BREAK_GLASS_WORDS = 10;
 /**
  * The reason for a break-glass act (an administrator reading a profile or cancelling another's
  * request): a readable sentence, since it is what the audit review has to go on. Counted in
- * letters and digits, so zero-width spaces or a row of dots do not pass (issue 12, red team).
+ * letters and digits, so zero-width spaces or a row of dots do not pass (issue 12).
  */
 export function assertBreakGlassReason(reason: string | null | undefined, field: string): string {
   const text = assertReason(reason, field);

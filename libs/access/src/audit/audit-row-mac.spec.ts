@@ -14,7 +14,7 @@ const facts = {
   detail: 'v5 total=14 occupied=10 held=1 outOfService=0',
 };
 
-describe('audit row MAC (issue 12, F2)', () => {
+describe('audit row MAC (issue 12)', () => {
   it('verifies the facts it was made for, and no others', () => {
     const rowMac = signAuditRow(rowKey, facts);
     expect(rowMac).toMatch(/^v1\.[\w-]{22}\.[0-9a-f]{64}$/);

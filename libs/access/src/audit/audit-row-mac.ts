@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
 /**
- * Issue 12, F2: the application role may INSERT audit rows (it must, to write them), so whoever
+ * Issue 12: the application role may INSERT audit rows (it must, to write them), so whoever
  * holds its database login could insert a row that the sealer then chained like any other. Each
  * row the application writes therefore carries `row_mac`: HMAC-SHA256, under a key derived from
  * AUDIT_KEY (which never enters the database), over the row's facts as written. The sealer checks

@@ -70,7 +70,7 @@ export class AuditService implements SecurityEventSink {
     return rows.map((row) => {
       const authentic = isAuthenticAuditRow(this.rowKey, row);
       const backdated = row.recordedAt !== null && Math.abs(row.at.getTime() - row.recordedAt.getTime()) > BACKDATE_TOLERANCE_MS;
-      // Issue 12, F5: a capacity row names its facility and carries its counts ("v5 total=14
+      // Issue 12: a capacity row names its facility and carries its counts ("v5 total=14
       // occupied=10 …"); for a secret-address facility those are the counts ADMIN is shown nowhere
       // else. The stored row stays as it is (it is hashed into the chain); only the view withholds them.
       const withheld = row.action.startsWith('capacity.') && row.facilityId !== null && secret.has(row.facilityId);

@@ -22,7 +22,7 @@ export const FIELD_COSTS: Readonly<Record<string, { base?: number; page?: number
   'Query.placementStatistics': { base: 100 },
   'Query.occupancyHistory': { base: 50 },
   'Query.capacityOverview': { base: 20 },
-  // The whole register (216 facilities nationally), one row each: 100 aliases were 9 MB of answer.
+  // The whole register (216 facilities nationally), one row each: its answer is that large.
   'Query.facilities': { base: 200 },
   'Query.auditLog': { base: 1, page: 100 },
   'Query.placementRequests': { base: 1, page: 50 },
@@ -107,7 +107,7 @@ export function costErrors(
  * request takes: one more point per 25 of cost. A cheap read costs nothing extra; a match (~110)
  * 4 more; the console's largest page (~1,600) 64; twelve aliased registers (~2,460) 98. So a caller
  * spends RATE_LIMIT_PER_MINUTE on work, not on requests: at the default 600, a few heavy answers a
- * minute instead of 600 (the red team's 40 parallel 3.4 MB answers all passed when each drew one).
+ * minute instead of 600 of them (megabytes each).
  */
 export const COST_PER_RATE_POINT = 25;
 

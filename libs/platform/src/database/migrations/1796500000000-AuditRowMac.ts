@@ -15,7 +15,7 @@ const APPEND_ONLY_BEFORE = `CREATE OR REPLACE FUNCTION audit_log_append_only() R
       END $$`;
 
 /**
- * Issue 12, F2: audit rows are authenticated by the application when it writes them. `row_mac`
+ * Issue 12: audit rows are authenticated by the application when it writes them. `row_mac`
  * holds its HMAC over the facts under a key derived from AUDIT_KEY (libs/access audit-row-mac.ts);
  * the database never sees the key, so a row inserted with the application's login alone carries
  * no valid MAC, and the sealer marks it. UNIQUE, so a valid MAC cannot be copied into a second row.

@@ -59,7 +59,7 @@ export class GraphqlPlatformModule {
               ApolloServerPluginCacheControlDisabled(),
               // The cost limit needs the variables, which validation rules do not get.
               operationCostPlugin<GraphQLRequestContext>(config.graphql.maxCost, async (context, points) => ({
-                retryAfter: await limits.take(callerOf(context), points),
+                retryAfter: await limits.take(verifiedCallerKey(context.auth, context.client), points),
                 perMinute: limits.perMinute,
               })),
               ...(config.env === 'production' ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -82,10 +82,4 @@ export class GraphqlPlatformModule {
       ],
     };
   }
-}
-
-/** The rate-limit key of an HTTP operation's caller, as the middleware computed it before the route. */
-function callerOf(context: GraphQLRequestContext): string {
-  const subject = (context.auth.viewer as { sub?: unknown } | undefined)?.sub;
-  return verifiedCallerKey(typeof subject === 'string' ? subject : undefined, context.client);
 }

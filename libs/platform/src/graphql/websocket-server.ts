@@ -234,10 +234,7 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
           );
           return false;
         }
-        const caller = verifiedCallerKey(
-          (auth.viewer as { sub?: string } | undefined)?.sub,
-          this.clientAddress(ctx.extra.request),
-        );
+        const caller = verifiedCallerKey(auth, this.clientAddress(ctx.extra.request));
         const socketId = randomUUID();
         if (!(await this.limits.hold('socket', caller, socketId))) {
           ctx.extra.socket.close(

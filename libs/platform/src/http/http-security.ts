@@ -55,8 +55,7 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
     if (request.method === 'OPTIONS' || !isRateLimitedPath(request.path)) return next();
     authenticateRequest(authenticator, request)
       .then(async (auth) => {
-        const subject = (auth.viewer as { sub?: unknown } | undefined)?.sub;
-        const retryAfter = await limits.take(verifiedCallerKey(typeof subject === 'string' ? subject : undefined, request.ip));
+        const retryAfter = await limits.take(verifiedCallerKey(auth, request.ip));
         if (retryAfter === 0) return next();
         const message = `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`;
         response.setHeader('Retry-After', String(retryAfter));

@@ -5,8 +5,11 @@ import { createHash } from 'node:crypto';
  * address. Never the raw Authorization value, which an attacker can vary at will (`Bearer junk-N`,
  * extra spaces) to get a fresh allowance with every request.
  */
-export function verifiedCallerKey(subject: string | undefined, address: string | undefined): string {
-  return subject ? `s:${createHash('sha256').update(subject).digest('base64url')}` : `a:${address ?? 'unknown'}`;
+export function verifiedCallerKey(auth: { viewer?: unknown }, address: string | undefined): string {
+  const subject = (auth.viewer as { sub?: unknown } | undefined)?.sub;
+  return typeof subject === 'string' && subject !== ''
+    ? `s:${createHash('sha256').update(subject).digest('base64url')}`
+    : `a:${address ?? 'unknown'}`;
 }
 
 /**

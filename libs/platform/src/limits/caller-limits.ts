@@ -45,17 +45,17 @@ export type LeaseKind = 'socket' | 'subscription';
  * someone may be forcing one); at worst a caller gets N processes × the limit for that time.
  */
 export class CallerLimits implements OnApplicationShutdown {
-  private readonly logger = new Logger('CallerLimits');
   /** Leases this process holds, by id: renewed while held, released on close. */
   private readonly held = new Map<string, Lease>();
   private readonly renewal: NodeJS.Timeout;
-  private lastWarning = 0;
 
   constructor(
     private readonly limiter: RateLimiterAbstract,
     private readonly leases: LeaseStore,
     private readonly limits: { perMinute: number; socketsPerCaller: number; subscriptionsPerCaller: number },
     private readonly closeStore: () => Promise<void>,
+    /** Says that the store failed (at most once a minute: `storeFailureWarning`). */
+    private readonly storeFailed: (error: unknown) => void,
   ) {
     this.renewal = setInterval(() => {
       this.leases.renew([...this.held.values()], LEASE_TTL_MS).catch((error: unknown) => this.storeFailed(error));
@@ -107,14 +107,6 @@ export class CallerLimits implements OnApplicationShutdown {
     await this.leases.close();
     await this.closeStore();
   }
-
-  /** A store outage is logged at most once a minute per process, not once per request. */
-  private storeFailed(error: unknown): void {
-    if (Date.now() - this.lastWarning < 60_000) return;
-    this.lastWarning = Date.now();
-    const message = error instanceof Error ? error.message : String(error);
-    this.logger.warn(`the shared limit store failed (${message}); limiting in this process's memory meanwhile`);
-  }
 }
 
 /**
@@ -130,12 +122,7 @@ export function createCallerLimits(config: AppConfig): CallerLimits {
   };
   // The library's recommended fallback while the store is down (see the class comment).
   const insuranceLimiter = new RateLimiterMemory({ points, duration: WINDOW_SECONDS });
-  let warned = 0;
-  const warn = (error: unknown) => {
-    if (Date.now() - warned < 60_000) return;
-    warned = Date.now();
-    new Logger('CallerLimits').warn(`the shared limit store failed (${error instanceof Error ? error.message : String(error)})`);
-  };
+  const warn = storeFailureWarning();
 
   if (config.redisUrl) {
     // Fail fast while Redis is away (no offline queue, short timeouts): the insurance takes over.
@@ -156,9 +143,15 @@ export function createCallerLimits(config: AppConfig): CallerLimits {
       insuranceLimiter,
     });
     const leases = new InsuredLeaseStore(new RedisLeaseStore(redis, config.namespace), warn);
-    return new CallerLimits(limiter, leases, limits, async () => {
-      await redis.quit().catch(() => redis.disconnect());
-    });
+    return new CallerLimits(
+      limiter,
+      leases,
+      limits,
+      async () => {
+        await redis.quit().catch(() => redis.disconnect());
+      },
+      warn,
+    );
   }
 
   if (config.databaseUrl) {
@@ -181,8 +174,20 @@ export function createCallerLimits(config: AppConfig): CallerLimits {
       insuranceLimiter,
     });
     const leases = new InsuredLeaseStore(new PostgresLeaseStore(pool), warn);
-    return new CallerLimits(limiter, leases, limits, () => pool.end());
+    return new CallerLimits(limiter, leases, limits, () => pool.end(), warn);
   }
 
-  return new CallerLimits(insuranceLimiter, new MemoryLeaseStore(), limits, () => Promise.resolve());
+  return new CallerLimits(insuranceLimiter, new MemoryLeaseStore(), limits, () => Promise.resolve(), warn);
+}
+
+/** A store outage is logged at most once a minute per process, not once per request. */
+function storeFailureWarning(): (error: unknown) => void {
+  const logger = new Logger('CallerLimits');
+  let lastWarning = 0;
+  return (error) => {
+    if (Date.now() - lastWarning < 60_000) return;
+    lastWarning = Date.now();
+    const message = error instanceof Error ? error.message : String(error);
+    logger.warn(`the shared limit store failed (${message}); limiting in this process's memory meanwhile`);
+  };
 }

@@ -364,6 +364,45 @@ describeInBrowser('the console in a browser', () => {
     await page.locator('[data-chart=statistics] table').waitFor();
     await screenshot(page, 'dashboard');
 
+    // Each chart's figures as a table for screen readers, in the chart's words, the same numbers.
+    const tableOf = async (chart: string) => {
+      const panel = page.locator(`section.chart-panel[data-chart=${chart}]`);
+      await panel.getByText('Cijfers als tabel').click();
+      return panel.locator(`[data-testid=${chart}-table] table`).evaluate((table) => {
+        const text = (cell: unknown) => ((cell as { textContent: string }).textContent ?? '').trim();
+        const element = table as unknown as { querySelectorAll(selector: string): ArrayLike<unknown> };
+        return {
+          columns: Array.from(element.querySelectorAll('thead th'), text),
+          rows: Array.from(element.querySelectorAll('tbody tr'), (row) =>
+            Array.from((row as typeof element).querySelectorAll('th, td'), text),
+          ),
+        };
+      });
+    };
+    const overview = await gql<{
+      capacityOverview: { type: string; occupied: number; held: number; outOfService: number; available: number }[];
+    }>(api.url, 'query { capacityOverview(regionCodes: ["RR"]) { type occupied held outOfService available } }', {
+      token: planner,
+    });
+    const capacity = await tableOf('capacity');
+    expect(capacity.columns).toEqual(['Soort opvang', 'Bezet', 'Gereserveerd', 'Buiten gebruik', 'Vrij']);
+    const women = overview.data!.capacityOverview.find((row) => row.type === 'VROUWENOPVANG')!;
+    expect(capacity.rows).toContainEqual(
+      ['Vrouwenopvang', women.occupied, women.held, women.outOfService, women.available].map(String),
+    );
+    expect(capacity.rows).toHaveLength(2);
+    const unmet = await tableOf('unmet');
+    expect(unmet.columns).toEqual(['Reden van wachten', 'aanvragen']);
+    expect(unmet.rows).toEqual([['geen passende plek', expect.stringMatching(/^(5|onderdrukt \(te klein\))$/)]]);
+    const times = await tableOf('time-to-placement');
+    expect(times.columns).toEqual(['Vanaf de aanvraag', 'aanvragen', 'mediaan (min)', '90e percentiel (min)']);
+    expect(times.rows.map((row) => row[0])).toEqual(['tot aanbod', 'tot plaatsing']);
+    // Nobody was placed yet: no median to draw, and the table says why instead of showing 0.
+    expect(times.rows[1].slice(2)).toEqual([
+      expect.stringMatching(/^(geen gegevens|onderdrukt \(te klein\))$/),
+      expect.stringMatching(/^(geen gegevens|onderdrukt \(te klein\))$/),
+    ]);
+
     // CSV: fetched with the bearer token and handed to the browser as a file.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
 import { CsvButton } from './csv-button';
+import { FiguresTable } from './figures-table';
 
 /** Occupancy now, by kind, over the chosen regions: occupied, held, out of service, free (stacked). */
 export function CapacityNowChart({ regionCode }: { regionCode: string }) {
@@ -33,6 +34,18 @@ export function CapacityNowChart({ regionCode }: { regionCode: string }) {
       title={t('dashboard.capacity')}
       points={kinds.length}
       download={<CsvButton path={`/export/capacity-overview.csv${query}`} fileName="capacity-overview.csv" />}
+      table={
+        <FiguresTable id="capacity" columns={[t('planning.kind'), ...series.map((serie) => t(`chart.${serie.key}`))]}>
+          {kinds.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{label('kind', kind)}</th>
+              {series.map((serie) => (
+                <td key={serie.key}>{sum(kind, serie.key)}</td>
+              ))}
+            </tr>
+          ))}
+        </FiguresTable>
+      }
     >
       <Bar
         aria-label={t('dashboard.capacity')}

@@ -12,6 +12,8 @@ export function ChartPanel(props: {
   download?: ReactNode;
   /** Figures in words above the chart. */
   summary?: ReactNode;
+  /** The chart's figures as a table (FiguresTable), below it. */
+  table?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -23,7 +25,14 @@ export function ChartPanel(props: {
       </header>
       <ErrorMessage error={props.error} />
       {props.summary}
-      {props.points === 0 ? <p className="muted">{t('dashboard.noData')}</p> : <div className="chart-box">{props.children}</div>}
+      {props.points === 0 ? (
+        <p className="muted">{t('dashboard.noData')}</p>
+      ) : (
+        <>
+          <div className="chart-box">{props.children}</div>
+          {props.table}
+        </>
+      )}
     </section>
   );
 }

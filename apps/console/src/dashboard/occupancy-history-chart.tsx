@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
 import { CsvButton } from './csv-button';
+import { FiguresTable } from './figures-table';
 import { type DashboardSelection, exportQuery, periodInstants, regionCodesOf } from './period';
 
 type Series = 'occupied' | 'held' | 'outOfService' | 'available';
@@ -46,44 +47,29 @@ export function OccupancyHistoryChart({ selection }: { selection: DashboardSelec
         <CsvButton path={`/export/occupancy-history.csv?${exportQuery(selection, true)}`} fileName="occupancy-history.csv" />
       }
       summary={
-        buckets.length > 0 && (
-          <>
-            {gaps > 0 && (
-              <p className="muted" data-testid="occupancy-gaps" data-gaps={gaps}>
-                {f('planning.gaps', { n: String(gaps), m: String(buckets.length) })}
-              </p>
-            )}
-            <details data-testid="occupancy-table">
-              <summary>{t('planning.asTable')}</summary>
-              <table className="stats-table">
-                <thead>
-                  <tr>
-                    <th>{t('planning.when')}</th>
-                    {series.map((serie) => (
-                      <th key={serie.key}>{t(`chart.${serie.key}`)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {buckets.map((bucket) => (
-                    <tr key={bucket.at} data-complete={bucket.complete}>
-                      <td>{format.format(new Date(bucket.at))}</td>
-                      {bucket.withHistory === 0 ? (
-                        <td colSpan={series.length}>{t('planning.noHistory')}</td>
-                      ) : !bucket.complete ? (
-                        <td colSpan={series.length}>
-                          {f('planning.partialHistory', { n: String(bucket.withHistory), m: String(bucket.facilities) })}
-                        </td>
-                      ) : (
-                        series.map((serie) => <td key={serie.key}>{bucket[serie.key]}</td>)
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </details>
-          </>
+        gaps > 0 && (
+          <p className="muted" data-testid="occupancy-gaps" data-gaps={gaps}>
+            {f('planning.gaps', { n: String(gaps), m: String(buckets.length) })}
+          </p>
         )
+      }
+      table={
+        <FiguresTable id="occupancy" columns={[t('planning.when'), ...series.map((serie) => t(`chart.${serie.key}`))]}>
+          {buckets.map((bucket) => (
+            <tr key={bucket.at} data-complete={bucket.complete}>
+              <th scope="row">{format.format(new Date(bucket.at))}</th>
+              {bucket.withHistory === 0 ? (
+                <td colSpan={series.length}>{t('planning.noHistory')}</td>
+              ) : !bucket.complete ? (
+                <td colSpan={series.length}>
+                  {f('planning.partialHistory', { n: String(bucket.withHistory), m: String(bucket.facilities) })}
+                </td>
+              ) : (
+                series.map((serie) => <td key={serie.key}>{bucket[serie.key]}</td>)
+              )}
+            </tr>
+          ))}
+        </FiguresTable>
       }
     >
       <Line

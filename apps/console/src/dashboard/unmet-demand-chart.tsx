@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
 import { CsvButton } from './csv-button';
+import { FiguresTable } from './figures-table';
 import { type DashboardSelection, exportQuery } from './period';
 import { useUnmetDemand } from './use-unmet-demand';
 
@@ -36,6 +37,16 @@ export function UnmetDemandChart({ selection }: { selection: DashboardSelection 
       title={t('dashboard.unmet')}
       points={reasons.length + hidden.length}
       download={<CsvButton path={`/export/unmet-demand.csv?${exportQuery(selection, false)}`} fileName="unmet-demand.csv" />}
+      table={
+        <FiguresTable id="unmet" columns={[t('planning.reason'), t('dashboard.requests')]}>
+          {[...reasons, ...hidden].map((row) => (
+            <tr key={row.reason}>
+              <th scope="row">{label('waiting', row.reason)}</th>
+              <td>{show(row.requests)}</td>
+            </tr>
+          ))}
+        </FiguresTable>
+      }
     >
       <Bar
         aria-label={t('dashboard.unmet')}

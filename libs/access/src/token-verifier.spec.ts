@@ -73,7 +73,9 @@ describe('TokenVerifier against a provider that rotates its signing keys', () =>
     const verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: keySet.url });
     await keySet.publish('key-1');
     await verifier.verify(await keySet.sign('key-1'));
-    const forged = await Promise.all(Array.from({ length: 20 }, (_, index) => keySet.sign(`not-published-${index}`, { signedBy: 'key-1' })));
+    const forged = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => keySet.sign(`not-published-${index}`, { signedBy: 'key-1' })),
+    );
     const started = Date.now();
     const outcomes = await Promise.allSettled(forged.map((token) => verifier.verify(token)));
     expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);

@@ -57,7 +57,7 @@ function buildProvider(settings) {
     claims: { openid: ['sub'], profile: ['name'] },
     findAccount: (_ctx, id) =>
       accounts[id] ? { accountId: id, claims: () => ({ sub: id, name: accounts[id].name }) } : undefined,
-    // Public clients must use PKCE (S256 is the only method oidc-provider 9 accepts).
+    // Every client must use PKCE; S256 is the only method oidc-provider 9 accepts.
     pkce: { required: () => true },
     // A browser may call the token endpoint from the console's origin only.
     clientBasedCORS: (_ctx, origin, requestingClient) =>

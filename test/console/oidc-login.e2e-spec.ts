@@ -1,203 +1,102 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Role } from '@opvangplek/domain';
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import type { Browser } from 'playwright-core';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import type { Browser, Page } from 'playwright-core';
+import { errorCodes, gql } from '../support/graphql-client';
 import { insertFacilities, newFacility } from '../support/factories';
+import { OpenIdProvider, type ProviderSettings } from '../support/openid-provider/openid-provider';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
 
 const CLIENT_ID = 'opvangplek-console';
-const AUDIENCE = 'opvangplek';
+/** The API as the provider's resource server: its resource indicator, the `aud` of its tokens, its scope. */
+const API_RESOURCE = { indicator: 'urn:opvangplek:api', audience: 'opvangplek', scope: 'opvangplek' };
+const COORDINATOR = 'a.de.boer@zorgcoordinatie-rotterdam.example';
+const LOGIN_BUTTON = 'Inloggen via uw organisatie';
 
-/** What the provider saw of one authorization request, and of the code exchange that followed. */
-interface Grant {
-  clientId: string;
-  redirectUri: string;
-  challenge: string;
-  challengeMethod: string;
-  state: string;
-  nonce: string | undefined;
-  scope: string;
-  /** Set by /token: the verifier the console sent, and whether it matched the challenge. */
-  verifier?: string;
-  verifierMatched?: boolean;
-  used: boolean;
+interface Discovery {
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
 }
 
-/**
- * A SIMULATED OpenID Connect provider (a small node:http server on 127.0.0.1, not a real identity
- * provider): discovery, JWKS, /authorize that redirects straight back with a code (no login form),
- * and /token that checks the code, PKCE (S256), client_id and redirect_uri before issuing an RS256
- * access token for the API and an id_token for the console.
- */
-async function startSimulatedProvider(claims: Record<string, unknown>) {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'sim-idp-1', alg: 'RS256', use: 'sig' };
-  const grants = new Map<string, Grant>();
-  const log = {
-    authorize: [] as Grant[],
-    tokenRefusals: [] as string[],
-    jwksFetches: 0,
-    issuedAccessTokens: [] as string[],
-    origins: new Set<string>(),
-  };
-  let issuer = '';
-  let consoleOrigin = '';
-
-  const sign = (payload: Record<string, unknown>, audience: string) =>
-    new SignJWT(payload)
-      .setProtectedHeader({ alg: 'RS256', kid: 'sim-idp-1', typ: 'JWT' })
-      .setSubject('p.jansen@rotterdam.example')
-      .setIssuer(issuer)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(privateKey);
-
-  const json = (response: ServerResponse, status: number, body: unknown) => {
-    response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    response.end(JSON.stringify(body));
-  };
-  const cors = (request: IncomingMessage, response: ServerResponse) => {
-    if (request.headers.origin) log.origins.add(request.headers.origin);
-    // Only the console's origin may read these answers from a page.
-    response.setHeader('access-control-allow-origin', consoleOrigin);
-    response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
-    response.setHeader('access-control-allow-headers', 'content-type, authorization, accept');
-    response.setHeader('vary', 'origin');
-  };
-  const readBody = async (request: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-  };
-
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const url = new URL(request.url ?? '/', issuer);
-      if (['/.well-known/openid-configuration', '/jwks', '/token'].includes(url.pathname)) cors(request, response);
-      if (request.method === 'OPTIONS') return void response.writeHead(204).end();
-
-      if (url.pathname === '/.well-known/openid-configuration') {
-        return json(response, 200, {
-          issuer,
-          authorization_endpoint: `${issuer}/authorize`,
-          token_endpoint: `${issuer}/token`,
-          jwks_uri: `${issuer}/jwks`,
-          response_types_supported: ['code'],
-          response_modes_supported: ['query'],
-          grant_types_supported: ['authorization_code'],
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'],
-          token_endpoint_auth_methods_supported: ['none'],
-          scopes_supported: ['openid', 'profile'],
-        });
-      }
-      if (url.pathname === '/jwks') {
-        log.jwksFetches++;
-        return json(response, 200, { keys: [jwk] });
-      }
-      if (url.pathname === '/authorize' && request.method === 'GET') {
-        const q = url.searchParams;
-        const grant: Grant = {
-          clientId: q.get('client_id') ?? '',
-          redirectUri: q.get('redirect_uri') ?? '',
-          challenge: q.get('code_challenge') ?? '',
-          challengeMethod: q.get('code_challenge_method') ?? '',
-          state: q.get('state') ?? '',
-          nonce: q.get('nonce') ?? undefined,
-          scope: q.get('scope') ?? '',
-          used: false,
-        };
-        log.authorize.push(grant);
-        const problem =
-          q.get('response_type') !== 'code'
-            ? 'response_type must be code'
-            : grant.clientId !== CLIENT_ID
-              ? 'unknown client_id'
-              : grant.redirectUri !== `${consoleOrigin}/`
-                ? 'redirect_uri is not registered for this client'
-                : grant.challengeMethod !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(grant.challenge)
-                  ? 'PKCE with S256 is required'
-                  : grant.state === ''
-                    ? 'state is required'
-                    : !grant.scope.split(' ').includes('openid')
-                      ? 'scope must include openid'
-                      : null;
-        // Errors about the client or its redirect_uri are shown, never redirected (RFC 6749 §4.1.2.1).
-        if (problem) return json(response, 400, { error: 'invalid_request', error_description: problem });
-        const code = randomBytes(24).toString('base64url');
-        grants.set(code, grant);
-        const back = new URL(grant.redirectUri);
-        back.searchParams.set('code', code);
-        back.searchParams.set('state', grant.state);
-        response.writeHead(302, { location: back.toString() });
-        return void response.end();
-      }
-      if (url.pathname === '/token' && request.method === 'POST') {
-        const form = await readBody(request);
-        const code = form.get('code') ?? '';
-        const grant = grants.get(code);
-        const refuse = (reason: string, error = 'invalid_grant') => {
-          log.tokenRefusals.push(reason);
-          json(response, 400, { error, error_description: reason });
-        };
-        if (form.get('grant_type') !== 'authorization_code')
-          return refuse('grant_type must be authorization_code', 'unsupported_grant_type');
-        if (!grant) return refuse('unknown code');
-        if (grant.used) return refuse('code already used');
-        grant.used = true; // one attempt per code, whatever its outcome
-        if (form.get('client_id') !== grant.clientId)
-          return refuse('client_id does not match the authorization request', 'invalid_client');
-        if (form.get('redirect_uri') !== grant.redirectUri)
-          return refuse('redirect_uri does not match the authorization request');
-        const verifier = form.get('code_verifier') ?? '';
-        grant.verifier = verifier;
-        grant.verifierMatched = createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
-        if (!grant.verifierMatched) return refuse('code_verifier does not match the code_challenge');
-        const accessToken = await sign(claims, AUDIENCE);
-        const idToken = await sign({ ...(grant.nonce ? { nonce: grant.nonce } : {}), name: 'P. Jansen' }, grant.clientId);
-        log.issuedAccessTokens.push(accessToken);
-        return json(response, 200, {
-          access_token: accessToken,
-          id_token: idToken,
-          token_type: 'Bearer',
-          expires_in: 300,
-          scope: grant.scope,
-        });
-      }
-      json(response, 404, { error: 'not_found' });
-    })().catch((error: Error) => json(response, 500, { error: 'server_error', error_description: error.message }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return {
-    issuer,
-    log,
-    /** The console's origin, once the API is up (CORS and the registered redirect_uri follow it). */
-    setConsoleOrigin: (origin: string) => (consoleOrigin = origin),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+const storedBearer = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
+      'opvangplek.token',
+    ),
+  );
 
 /**
- * The console's production login, end to end in Chromium: the API configured with OIDC_ISSUER /
- * OIDC_CLIENT_ID and verifying bearer tokens against the (simulated) provider's JWKS; the person
- * clicks "Inloggen via uw organisatie", oidc-client-ts does authorization code + PKCE, and the
- * console works with the access token the provider issued.
+ * The console's production login in Chromium against a REAL OpenID provider: the `oidc-provider`
+ * package, started by this spec on 127.0.0.1 (in a child process: it is ESM-only). The API verifies
+ * the provider's JWT access tokens against its JWKS; a zorgcoördinator at a laptop logs in through
+ * the provider's own login and consent forms. Every page is checked for problems (a CSP violation is
+ * a console error). Not real: the provider's forms are its development forms (any password), and
+ * its Google web font is answered with an empty stylesheet (no internet here).
  */
-describeInBrowser('the console logs in through an OIDC identity provider (simulated)', () => {
+describeInBrowser('the console logs in through a real OpenID provider (oidc-provider)', () => {
   let database: TestDatabase;
   let api: TestApp;
   let browser: Browser;
-  let provider: Awaited<ReturnType<typeof startSimulatedProvider>>;
+  let provider: OpenIdProvider;
+  let discovery: Discovery;
   let shelter: { id: string; name: string };
 
+  const settings = (overrides: Partial<ProviderSettings> = {}): ProviderSettings => ({
+    client: { clientId: CLIENT_ID, redirectUri: `${api.url}/` },
+    api: API_RESOURCE,
+    accounts: {
+      [COORDINATOR]: {
+        name: 'A. de Boer',
+        claims: { role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'], facilityIds: [] },
+      },
+    },
+    signingKeys: ['key-1'],
+    accessTokenTtlSeconds: 300,
+    ...overrides,
+  });
+
+  /** A fresh browser (no provider session) with the provider's web font answered locally. */
+  async function freshPage() {
+    const opened = await openPage(browser);
+    await opened.context.route('https://fonts.googleapis.com/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/css', body: '' }),
+    );
+    return opened;
+  }
+
+  /** From the console's login screen through the provider's login form to its consent screen. */
+  async function signInAtProvider(page: Page) {
+    await page.goto(`${api.url}/`);
+    await page.getByRole('button', { name: LOGIN_BUTTON }).click();
+    await page.getByRole('heading', { name: 'Sign-in' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(provider.issuer);
+    await page.locator('input[name="login"]').fill(COORDINATOR);
+    await page.locator('input[name="password"]').fill('any password: development interactions');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('heading', { name: 'Authorize' }).waitFor();
+  }
+
+  /** Logs in and consents; returns once the console shows the coordinator's landing screen. */
+  async function logIn(page: Page): Promise<string> {
+    await signInAtProvider(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Aanvraag', level: 1 }).waitFor();
+    const token = await storedBearer(page);
+    if (!token) throw new Error('logged in, but no bearer token is stored');
+    return token;
+  }
+
+  /** What the API answers `me` with this token: its error codes and first message (none when accepted). */
+  const askApi = async (token: string) => {
+    const response = await gql(api.url, '{ me { role } }', { token });
+    return { codes: errorCodes(response), message: response.errors?.[0]?.message ?? '' };
+  };
+
   beforeAll(async () => {
-    provider = await startSimulatedProvider({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'], facilityIds: [] });
+    provider = await OpenIdProvider.start();
     database = await createTestDatabase();
     [shelter] = await insertFacilities(database.dataSource, [
       newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
@@ -206,12 +105,14 @@ describeInBrowser('the console logs in through an OIDC identity provider (simula
       env: {
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: CLIENT_ID,
-        JWT_JWKS_URL: `${provider.issuer}/jwks`,
+        OIDC_SCOPE: `openid profile ${API_RESOURCE.scope}`,
+        JWT_JWKS_URL: provider.jwksUrl,
         JWT_ISSUER: provider.issuer,
-        JWT_AUDIENCE: AUDIENCE,
+        JWT_AUDIENCE: API_RESOURCE.audience,
       },
     });
-    provider.setConsoleOrigin(new URL(api.url).origin);
+    await provider.configure(settings());
+    discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as Discovery;
     browser = await launchBrowser();
   }, 90_000);
 
@@ -219,88 +120,196 @@ describeInBrowser('the console logs in through an OIDC identity provider (simula
     await browser?.close();
     await api?.close();
     await database?.drop();
-    await provider?.close();
+    await provider?.stop();
   });
 
-  it("authorization code + PKCE (S256): the console is logged in with the role of the provider's token and reads the API", async () => {
-    const { page, problems, context } = await openPage(browser);
-    await page.goto(`${api.url}/`);
-    await page.getByRole('button', { name: 'Inloggen via uw organisatie' }).click();
+  it('discovery, PKCE and consent: the console finds the endpoints, the provider refuses an exchange without the right verifier, the console logs in with the role of its token', async () => {
+    await provider.configure(settings());
+    const { page, problems, context } = await freshPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${request.url().split('?')[0]}`));
+    let authorization: URL | undefined;
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${discovery.authorization_endpoint}?`)) authorization = new URL(request.url());
+    });
+    // Before the console's own code exchange goes out, the same exchange without the verifier and
+    // with a wrong one: both must be refused (and, refused, must not use up the code).
+    const exchanges: { verifier: string; status: number; error: string }[] = [];
+    let consoleVerifier = '';
+    await page.route(discovery.token_endpoint, async (route) => {
+      const form = new URLSearchParams(route.request().postData() ?? '');
+      consoleVerifier = form.get('code_verifier') ?? '';
+      for (const verifier of ['', randomBytes(32).toString('base64url')]) {
+        const attempt = new URLSearchParams(form);
+        if (verifier) attempt.set('code_verifier', verifier);
+        else attempt.delete('code_verifier');
+        const response = await fetch(discovery.token_endpoint, { method: 'POST', body: attempt });
+        exchanges.push({ verifier, status: response.status, error: ((await response.json()) as { error: string }).error });
+      }
+      await route.continue();
+    });
 
-    // Provider → back to the console with ?code&state → code exchange → the planner's landing screen.
-    await page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
-    expect(await page.getByTestId('who').textContent()).toBe('Planner · gemeente-rotterdam · RR');
-    // The code and state are gone from the address.
+    const refusalsBefore = provider.refusals.length;
+    await signInAtProvider(page);
+    // Consent: the provider asks for the API's scope on behalf of the console.
+    const consent = await page.locator('.login-card').textContent();
+    expect(consent).toContain(API_RESOURCE.indicator);
+    expect(consent).toContain(API_RESOURCE.scope);
+    await screenshot(page, 'oidc-consent');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Aanvraag', level: 1 }).waitFor();
+    expect(await page.getByTestId('who').textContent()).toBe('Zorgcoördinator · zorgcoordinatie-rotterdam · RR');
     expect(new URL(page.url()).search).toBe('');
 
-    // One authorization request with a PKCE S256 challenge and state; the verifier matched. (No nonce:
-    // oidc-client-ts 3 sends one only when asked; PKCE is what binds the code to this browser. Had one
-    // been sent, the id_token would carry it and oidc-client-ts would compare them.)
-    expect(provider.log.authorize).toHaveLength(1);
-    const [grant] = provider.log.authorize;
-    expect(grant).toMatchObject({
-      clientId: CLIENT_ID,
-      redirectUri: `${api.url}/`,
-      challengeMethod: 'S256',
-      used: true,
-      verifierMatched: true,
-    });
-    expect(grant.scope.split(' ')).toContain('openid');
-    expect(grant.state).not.toBe('');
-    expect(grant.verifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
-    expect(provider.log.tokenRefusals).toEqual([]);
-    // The browser called the provider (discovery, token) from the console's origin, and nothing else did.
-    expect([...provider.log.origins]).toEqual([new URL(api.url).origin]);
+    // Discovery: the console read the provider's metadata and used the endpoints it names.
+    expect(requests).toContain(`GET ${provider.issuer}/.well-known/openid-configuration`);
+    expect(requests).toContain(`POST ${discovery.token_endpoint}`);
+    // PKCE: an S256 challenge in the authorization request, the matching verifier in the exchange.
+    expect(authorization?.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorization?.searchParams.get('client_id')).toBe(CLIENT_ID);
+    expect(authorization?.searchParams.get('redirect_uri')).toBe(`${api.url}/`);
+    expect(consoleVerifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
+    expect(createHash('sha256').update(consoleVerifier).digest('base64url')).toBe(
+      authorization?.searchParams.get('code_challenge'),
+    );
+    expect(exchanges).toEqual([
+      { verifier: '', status: 400, error: 'invalid_grant' },
+      { verifier: expect.any(String), status: 400, error: 'invalid_grant' },
+    ]);
+    expect(provider.refusals.slice(refusalsBefore)).toEqual([
+      expect.objectContaining({ event: 'grant.error', error: 'invalid_grant' }),
+      expect.objectContaining({ event: 'grant.error', error: 'invalid_grant' }),
+    ]);
 
-    // The bearer the console keeps is the provider's access token (not the id_token) …
-    expect(provider.log.issuedAccessTokens).toHaveLength(1);
-    expect(
-      await page.evaluate(() =>
-        (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
-          'opvangplek.token',
-        ),
-      ),
-    ).toBe(provider.log.issuedAccessTokens[0]);
-    // … and the API accepted it, verified against the provider's JWKS: the bed board lists facilities.
+    // The bearer is the provider's JWT access token for the API, signed with its current key,
+    // carrying the claims the API maps to role, organisation and regions …
+    const token = (await storedBearer(page))!;
+    expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'RS256', kid: 'key-1' });
+    expect(decodeJwt(token)).toMatchObject({
+      iss: provider.issuer,
+      aud: API_RESOURCE.audience,
+      sub: COORDINATOR,
+      role: Role.ZORGCOORDINATOR,
+      org: 'zorgcoordinatie-rotterdam',
+      regions: ['RR'],
+    });
+    // … which the API accepts: the bed board lists the shelter.
     await page.getByRole('navigation').getByRole('link', { name: 'Beddenbord' }).click();
     const row = page.locator(`li[data-facility-id="${shelter.id}"]`);
     await row.getByTestId('available').filter({ hasText: /^5$/ }).waitFor();
-    expect(await row.locator('.facility-name').textContent()).toBe(shelter.name);
-    expect(provider.log.jwksFetches).toBeGreaterThan(0);
 
     await screenshot(page, 'oidc-login');
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it('a code tampered with on its way back is refused: the console stays logged out and says why', async () => {
-    const { page, problems, context } = await openPage(browser);
-    const refusalsBefore = provider.log.tokenRefusals.length;
-    // Between the provider and the console, the code in the redirect is swapped for another one.
-    await page.route(`${provider.issuer}/authorize?*`, async (route) => {
-      const answer = await route.fetch({ maxRedirects: 0 });
-      const location = new URL(answer.headers().location);
-      location.searchParams.set('code', randomBytes(24).toString('base64url'));
-      await route.fulfill({ status: 302, headers: { location: location.toString() } });
-    });
-    await page.goto(`${api.url}/`);
-    await page.getByRole('button', { name: 'Inloggen via uw organisatie' }).click();
+  it('refusing consent leaves the console logged out, saying so in Dutch', async () => {
+    await provider.configure(settings());
+    const { page, problems, context } = await freshPage();
+    await signInAtProvider(page);
+    await page.getByRole('link', { name: '[ Cancel ]' }).click();
 
-    await page.getByRole('alert').filter({ hasText: 'Inloggen via uw organisatie is niet gelukt' }).waitFor();
-    expect(provider.log.tokenRefusals.slice(refusalsBefore)).toEqual(['unknown code']);
-    expect(await page.getByRole('button', { name: 'Inloggen via uw organisatie' }).count()).toBe(1);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'Inloggen via uw organisatie is niet gelukt: u heeft de console geen toestemming gegeven, dus u bent niet ingelogd. ' +
+        'Kies opnieuw “Inloggen via uw organisatie” als u dat wel wilt.',
+    );
+    expect(await page.getByRole('button', { name: LOGIN_BUTTON }).count()).toBe(1);
     expect(await page.getByTestId('who').count()).toBe(0);
-    expect(
-      await page.evaluate(() =>
-        (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem(
-          'opvangplek.token',
-        ),
-      ),
-    ).toBeNull();
+    expect(await storedBearer(page)).toBeNull();
     expect(new URL(page.url()).search).toBe('');
-    // The refused exchange is the one problem Chromium reports (the 400 of /token), nothing else.
+    await screenshot(page, 'oidc-consent-refused');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a code other than the one the provider issued is refused at the exchange: the console stays logged out and says why', async () => {
+    await provider.configure(settings());
+    const { page, problems, context } = await freshPage();
+    // The code is swapped as the console sends it to the token endpoint. (Rewriting the redirect back
+    // instead is out of reach: Playwright routes only the first request of a redirect chain, and the
+    // provider's redirect to the console is the third of its consent form's chain.)
+    let swapped = false;
+    await page.route(discovery.token_endpoint, async (route) => {
+      const form = new URLSearchParams(route.request().postData() ?? '');
+      form.set('code', randomBytes(32).toString('base64url'));
+      swapped = true;
+      await route.continue({ postData: form.toString() });
+    });
+    const refusalsBefore = provider.refusals.length;
+    await signInAtProvider(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Inloggen via uw organisatie is niet gelukt: uw organisatie weigerde de inlogcode' })
+      .waitFor();
+    expect(swapped).toBe(true);
+    expect(provider.refusals.slice(refusalsBefore)).toEqual([
+      expect.objectContaining({ event: 'grant.error', error: 'invalid_grant' }),
+    ]);
+    expect(await page.getByTestId('who').count()).toBe(0);
+    expect(await storedBearer(page)).toBeNull();
+    expect(new URL(page.url()).search).toBe('');
+    // The refused exchange is the one problem Chromium reports (the 400 of the token endpoint).
     expect(problems.filter((problem) => !/status of 400 \(Bad Request\)/.test(problem))).toEqual([]);
     expect(problems.length).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
+  it("key rotation: the API accepts the new key's tokens at once, keeps the previous key while it is published, refuses a removed key's", async () => {
+    await provider.configure(settings({ signingKeys: ['key-1'] }));
+    const first = await freshPage();
+    const signedByKey1 = await logIn(first.page);
+    expect(decodeProtectedHeader(signedByKey1).kid).toBe('key-1');
+
+    // The provider starts signing with key-2; key-1 stays in its JWKS.
+    await provider.configure(settings({ signingKeys: ['key-2', 'key-1'] }));
+    const second = await freshPage();
+    const signedByKey2 = await logIn(second.page);
+    expect(decodeProtectedHeader(signedByKey2).kid).toBe('key-2');
+    expect(await second.page.getByTestId('who').textContent()).toBe('Zorgcoördinator · zorgcoordinatie-rotterdam · RR');
+    expect((await gql(api.url, '{ me { role } }', { token: signedByKey1 })).data).toEqual({ me: { role: 'ZORGCOORDINATOR' } });
+
+    // Next rotation: key-3 signs, key-2 stays, key-1 is removed.
+    await provider.configure(settings({ signingKeys: ['key-3', 'key-2'] }));
+    const third = await freshPage();
+    const signedByKey3 = await logIn(third.page);
+    expect(decodeProtectedHeader(signedByKey3).kid).toBe('key-3');
+    expect((await gql(api.url, '{ me { role } }', { token: signedByKey2 })).data).toEqual({ me: { role: 'ZORGCOORDINATOR' } });
+    expect(await askApi(signedByKey1)).toEqual({
+      codes: ['UNAUTHENTICATED'],
+      message: expect.stringContaining('unknown key'),
+    });
+    // The tab still holding key-1's token is sent back to log in when it asks the API again.
+    await first.page.reload();
+    await first.page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    expect(await first.page.getByTestId('who').count()).toBe(0);
+
+    for (const opened of [first, second, third]) {
+      // The reloaded tab's refused `me` is reported by Chromium as a failed request (401): expected.
+      expect(opened.problems.filter((problem) => !/status of 401 \(Unauthorized\)/.test(problem))).toEqual([]);
+      await opened.context.close();
+    }
+  });
+
+  it('an expired token: the console warns before, returns to the login screen at expiry, and the API refuses it', async () => {
+    await provider.configure(settings({ accessTokenTtlSeconds: 10 }));
+    const { page, problems, context } = await freshPage();
+    const token = await logIn(page);
+    const { exp, iat } = decodeJwt(token);
+    expect(exp! - iat!).toBe(10);
+    expect(await askApi(token)).toEqual({ codes: [], message: '' });
+
+    await page.getByTestId('session-warning').filter({ hasText: 'Uw sessie verloopt binnen een minuut.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Uw sessie is verlopen. Log opnieuw in.' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: LOGIN_BUTTON }).count()).toBe(1);
+    expect(await storedBearer(page)).toBeNull();
+
+    expect(Date.now()).toBeGreaterThanOrEqual(exp! * 1000);
+    expect(await askApi(token)).toEqual({ codes: ['UNAUTHENTICATED'], message: expect.stringContaining('expired') });
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

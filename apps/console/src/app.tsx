@@ -3,6 +3,7 @@ import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { ConnectionContext } from './api/connection';
 import { type ConsoleConfig, fetchConsoleConfig } from './auth/console-config';
+import { loginFailureReason } from './auth/login-failure';
 import { LoginScreen } from './auth/login-screen';
 import { completeLogin, isLoginCallback, startLogin, userManager } from './auth/oidc';
 import {
@@ -46,7 +47,7 @@ export function App() {
             storeTokenSource('oidc');
             setToken(accessToken);
           } catch (error) {
-            setProblem(`${t('login.oidcFailed')}: ${(error as Error).message}`);
+            setProblem(`${t('login.oidcFailed')}: ${loginFailureReason(error, t)}`);
           }
         }
       },

@@ -1,5 +1,6 @@
 import { Role } from '@opvangplek/domain';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { providerKeySet } from './provider-key-set';
 import type { Viewer } from './viewer';
 
 export interface TokenVerifierOptions {
@@ -33,7 +34,8 @@ function stringList(payload: JWTPayload, claim: string): string[] {
 
 /**
  * Verifies bearer tokens: signature, algorithm (only the one the key is for), issuer, audience and
- * expiry, a lifetime of at most MAX_TOKEN_HOURS and no `iat` in the future; then checks the contract's claims. Production keys come from the issuer's JWKS.
+ * expiry, a lifetime of at most MAX_TOKEN_HOURS and no `iat` in the future; then checks the contract's claims. Production keys come from the issuer's JWKS
+ * (provider-key-set.ts: refetched when a token names a key it does not hold).
  */
 export class TokenVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
@@ -41,7 +43,7 @@ export class TokenVerifier {
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (options.jwksUrl) {
-      this.key = createRemoteJWKSet(new URL(options.jwksUrl));
+      this.key = providerKeySet(new URL(options.jwksUrl));
       this.algorithms = ['RS256', 'ES256', 'PS256', 'EdDSA'];
     } else if (options.secret) {
       this.key = new TextEncoder().encode(options.secret);

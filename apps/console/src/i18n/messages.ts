@@ -26,6 +26,11 @@ const nl = {
   'login.expired': 'Dit token is verlopen. Vraag een nieuw aan.',
   'login.oidcFailed': 'Inloggen via uw organisatie is niet gelukt',
   'login.configFailed': 'De instellingen van de console konden niet worden geladen',
+  'login.oidcReason.accessDenied':
+    'u heeft de console geen toestemming gegeven, dus u bent niet ingelogd. Kies opnieuw “Inloggen via uw organisatie” als u dat wel wilt.',
+  'login.oidcReason.codeRefused':
+    'uw organisatie weigerde de inlogcode (verlopen, al gebruikt of onderweg veranderd). Probeer opnieuw in te loggen.',
+  'login.oidcReason.providerDown': 'de inlogdienst van uw organisatie heeft een storing. Probeer het later opnieuw.',
   'shell.noScreens': 'Voor uw rol is er (nog) geen scherm in deze console.',
   'shell.sessionEnded': 'Uw sessie is verlopen. Log opnieuw in.',
   // Mijn aanvragen, one case at its address, and the session's end (issue 13, item 3).
@@ -533,6 +538,11 @@ const en: Record<MessageKey, string> = {
   'login.expired': 'This token has expired. Get a new one.',
   'login.oidcFailed': 'Logging in through your organisation failed',
   'login.configFailed': 'The console settings could not be loaded',
+  'login.oidcReason.accessDenied':
+    'you did not give the console permission, so you are not logged in. Choose “Log in through your organisation” again if you do want to.',
+  'login.oidcReason.codeRefused':
+    'your organisation refused the login code (expired, already used or changed on its way). Try logging in again.',
+  'login.oidcReason.providerDown': "your organisation's login service has a fault. Try again later.",
   'shell.noScreens': 'There is no screen for your role in this console (yet).',
   'shell.sessionEnded': 'Your session has expired. Log in again.',
   // My requests, one case at its address, and the session's end (issue 13, item 3).

@@ -10,7 +10,8 @@ describe('when a failed webhook is tried again', () => {
 
   it('keeps trying for about a day by default (a receiver down overnight gets its backlog)', () => {
     let total = 0;
-    for (let made = 1; made < DEFAULT_DELIVERY_SCHEDULE.maxAttempts; made++) total += nextDeliveryDelay(made, DEFAULT_DELIVERY_SCHEDULE)!;
+    for (let made = 1; made < DEFAULT_DELIVERY_SCHEDULE.maxAttempts; made++)
+      total += nextDeliveryDelay(made, DEFAULT_DELIVERY_SCHEDULE)!;
     expect(total).toBeGreaterThan(20 * 3_600_000);
     expect(total).toBeLessThan(48 * 3_600_000);
   });

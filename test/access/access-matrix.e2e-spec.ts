@@ -27,6 +27,13 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   occupancyHistory: () => '{ occupancyHistory(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { total } }',
   unmetDemand: () => '{ unmetDemand(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { requests } }',
   placementStatistics: () => '{ placementStatistics(year: 2026) { placements } }',
+  webhooks: () => '{ webhooks { id } }',
+  webhookDeliveries: () => '{ webhookDeliveries(status: DEAD) { id } }',
+  // Refused for its input (no event named) once past the access check: nothing is registered.
+  createWebhook: () =>
+    'mutation { createWebhook(input: { organisation: "matrix", url: "https://hooks.example/x", events: [] }) { secret } }',
+  disableWebhook: () => `mutation { disableWebhook(id: "${NO_SUCH_ID}") { id } }`,
+  redeliverWebhook: () => `mutation { redeliverWebhook(deliveryId: "${NO_SUCH_ID}") { id } }`,
   updateCapacity: (id) =>
     `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
   confirmCapacity: (id) => `mutation { confirmCapacity(facilityId: "${id}") { id } }`,

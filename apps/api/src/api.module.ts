@@ -3,6 +3,7 @@ import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
 import { InsightModule } from '@opvangplek/insight/insight.module';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
+import { NotificationsModule } from '@opvangplek/notifications';
 import { PlacementModule } from '@opvangplek/placement';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
@@ -37,6 +38,7 @@ export class ApiModule {
         MatchingModule,
         PlacementModule,
         InsightModule,
+        NotificationsModule,
         HealthModule,
         ConsoleModule,
         ...extra,

@@ -30,6 +30,9 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   occupancyHistory: PLANNING,
   unmetDemand: PLANNING,
   placementStatistics: PLANNING,
+  // Outbound webhooks (issue 14): registered and watched by ADMIN for the organisations.
+  webhooks: [ADMIN],
+  webhookDeliveries: [ADMIN],
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
@@ -45,6 +48,9 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   assignPlacement: DECIDERS,
   returnRequest: DECIDERS,
   breakGlassProfile: [ADMIN],
+  createWebhook: [ADMIN],
+  disableWebhook: [ADMIN],
+  redeliverWebhook: [ADMIN],
   // Subscription
   capacityChanged: ALL,
   // Region × kind aggregates, as capacityOverview: secret facilities only as a band (issue 12).

@@ -2,6 +2,7 @@ import type { AuditEntry } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import type { CapacityCounts, LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import type { CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import type { WebhookEventType, WebhookNotification } from '@opvangplek/domain';
 import type { PlacementEventEntity } from './placement-event.entity';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
@@ -33,6 +34,8 @@ export interface Changes {
   records: PendingRecords;
   /** The history rows written by this transaction, in order (for an answer built without reading them back). */
   recorded: PlacementEventRow[];
+  /** Whom to tell through webhooks: their deliveries are written with the records, sent after commit. */
+  notifications: WebhookNotification[];
 }
 
 export const noChanges = (): Changes => ({
@@ -41,4 +44,29 @@ export const noChanges = (): Changes => ({
   after: [],
   records: { events: [], audits: [] },
   recorded: [],
+  notifications: [],
 });
+
+/**
+ * Tells the organisations concerned that `type` happened to `request` (webhooks, issue 14): ids
+ * and codes only. `facilityId` is the shelter concerned (the request's own by default).
+ */
+export function notify(
+  changes: Changes,
+  request: PlacementRequestEntity,
+  type: WebhookEventType,
+  at: Date,
+  facilityId: string | null = request.facilityId,
+): void {
+  changes.notifications.push({
+    type,
+    at: at.toISOString(),
+    requestId: request.id,
+    status: request.status,
+    regionCode: request.regionCode,
+    facilityId,
+    reason: request.waitingReason ?? null,
+    requestedByOrg: request.requestedByOrg,
+    waitingForOrganisation: request.waitingForOrganisation,
+  });
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
+import { WebhookOutboxModule } from '@opvangplek/notifications';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { PlacementProcessor } from './jobs/placement.processor';
 import { RematchWaitingJob } from './jobs/rematch-waiting.job';
@@ -36,7 +37,7 @@ const WORKFLOW = [
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
-  imports: [RegistryModule, MatchingModule],
+  imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
   providers: [...WORKFLOW, PlacementRequestMapper, PlacementRequestsService, PlacementResolver],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
@@ -44,7 +45,7 @@ export class PlacementModule {}
 
 /** The placement workflow's jobs (worker processes). */
 @Module({
-  imports: [RegistryModule, MatchingModule],
+  imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
   providers: [...WORKFLOW, PlacementProcessor],
   exports: [SweepJob],
 })

@@ -19,6 +19,7 @@ import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
 import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from './request-sealing';
+import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
 
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
 export type NewPlacementRequest = Pick<
@@ -74,6 +75,8 @@ export class PlacementRepository {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(NOTE_CIPHER) private readonly notes: NoteCipher,
     @Inject(FIELD_CIPHER) private readonly fields: FieldCipher,
+    private readonly webhooks: WebhookOutbox,
+    private readonly webhookQueue: WebhookQueue,
   ) {}
 
   /** A loaded request with its personal data opened (the database holds it sealed). */
@@ -152,13 +155,15 @@ export class PlacementRepository {
     ]);
   }
 
-  /** Writes a transaction's pending history and audit rows: one statement each. */
+  /** Writes a transaction's pending history and audit rows (one statement each), and its webhook outbox rows. */
   private async writeRecords(manager: EntityManager, changes: Changes): Promise<void> {
     const events = changes.records.events.splice(0);
     const audits = changes.records.audits.splice(0);
     if (events.length > 0) await manager.getRepository(PlacementEventEntity).insert(events);
     await auditAll(manager, audits);
     changes.recorded.push(...events);
+    const deliveries = await this.webhooks.record(manager, changes.notifications.splice(0));
+    if (deliveries.length > 0) changes.after.push(() => this.webhookQueue.enqueueAll(deliveries));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency } from '@opvangplek/domain';
+import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency, WebhookEventType } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
-import { SYSTEM_ACTOR } from '../placement-changes';
+import { notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
@@ -91,6 +91,7 @@ export class SweepJob {
         bridgeRequestId: IsNull(),
       },
       (request) => escalate(request, now, `no place after ${this.config.placement.escalateAfterMinutes} minutes`),
+      WebhookEventType.ESCALATED,
     );
     // An onward request still without a place when her interim stay ends is stuck: the interim place
     // was for "een korte periode" (002:765-767), so it escalates like an acute request (domain.md §5a).
@@ -111,6 +112,7 @@ export class SweepJob {
           now,
           `her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place`,
         ),
+      WebhookEventType.ESCALATED,
     );
     report.alerts = await this.flagAll(
       {
@@ -122,6 +124,7 @@ export class SweepJob {
         request.stayAlertAt = now;
         return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
       },
+      WebhookEventType.STAY_ENDING,
     );
     report.erased = await this.retention.eraseExpiredProfiles();
     report.resealed = await this.retention.resealUnderCurrentKey();
@@ -139,8 +142,12 @@ export class SweepJob {
     return report;
   }
 
-  /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */
-  private async flagAll(where: object, flag: (request: PlacementRequestEntity) => string): Promise<number> {
+  /** Flags each request still matching `where` in its own transaction, with a history note, and tells whom `notice` concerns. */
+  private async flagAll(
+    where: object,
+    flag: (request: PlacementRequestEntity) => string,
+    notice?: WebhookEventType,
+  ): Promise<number> {
     const ids = await this.repository.idsWhere(where);
     let count = 0;
     for (const id of ids) {
@@ -150,6 +157,7 @@ export class SweepJob {
         const note = flag(request);
         await this.repository.persist(manager, request);
         await this.repository.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
+        if (notice) notify(changes, request, notice, this.clock.now());
         changes.requests.push(request);
         return true;
       });

@@ -11,13 +11,14 @@ import {
   Role,
   ShelterType,
   stayEndsAt,
+  WebhookEventType,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
-import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
+import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
 import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
@@ -97,6 +98,7 @@ export class PlacementLifecycle {
         ledgerActor(viewer),
         `accepted by the facility; held until ${expected.toISOString()} for her arrival`,
       );
+      notify(changes, locked, WebhookEventType.OFFER_ACCEPTED, this.clock.now());
       return locked;
     });
   }
@@ -137,6 +139,7 @@ export class PlacementLifecycle {
       request.facilityId = null;
       request.offerExpiresAt = null;
       await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, options.by, options.note);
+      for (const facilityId of released) notify(changes, request, WebhookEventType.OFFER_WITHDRAWN, now, facilityId);
       const attempt = request.attempt;
       changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'rematch', { urgency: request.urgency }));
       return request;

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdPlaces, type LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { holdExpiresAt, isOpen, type PlacementDecision, PlacementStatus } from '@opvangplek/domain';
+import { holdExpiresAt, isOpen, type PlacementDecision, PlacementStatus, WebhookEventType } from '@opvangplek/domain';
 import type { Match } from '@opvangplek/matching/matching.service';
 import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import type { EntityManager } from 'typeorm';
-import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
+import { type Changes, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -102,6 +102,7 @@ export class PlacementOffer {
       actor,
       decidedBy ? `offered: ${where}${until}; ${decidedBy.note}` : `offered: ${where}${until}`,
     );
+    for (const allocation of allocations) notify(changes, request, WebhookEventType.OFFER_MADE, now, allocation.facilityId);
     const attempt = request.attempt;
     const delayMs = expiresAt.getTime() - now.getTime();
     changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));

@@ -11,6 +11,7 @@ import {
   type OpeningHours,
   PlacingAuthority,
   ShelterType,
+  DEFAULT_DELIVERY_SCHEDULE,
 } from '@opvangplek/domain';
 
 export type QueueBackendKind = 'redis' | 'postgres';
@@ -98,6 +99,18 @@ export interface AppConfig {
     reconcileAfterSeconds: number;
     /** Days after a request ends or is cancelled before its profile and notes are erased. */
     retentionDays: number;
+  };
+  /** Outbound webhooks (issue 14): how failed deliveries are tried again. */
+  webhooks: {
+    /** Tries in all before a delivery is a dead letter (WEBHOOK_MAX_ATTEMPTS). */
+    maxAttempts: number;
+    /** The first retry's delay (WEBHOOK_FIRST_RETRY_MS); each next one doubles, up to WEBHOOK_MAX_RETRY_MS. */
+    firstRetryMs: number;
+    maxRetryMs: number;
+    /** How long a receiver may take to answer (WEBHOOK_TIMEOUT_MS). */
+    timeoutMs: number;
+    /** Plain http:// and private addresses as receivers (WEBHOOK_ALLOW_INSECURE): refused in production. */
+    allowInsecure: boolean;
   };
   /** Base64 AES-256 key for free-text notes and profiles; absent outside production (a local one is generated). */
   notesKey: string | undefined;
@@ -381,6 +394,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
       retentionDays: read.integer('RETENTION_DAYS', 90, 1, 3650),
     },
+    webhooks: {
+      maxAttempts: read.integer('WEBHOOK_MAX_ATTEMPTS', DEFAULT_DELIVERY_SCHEDULE.maxAttempts, 1, 100),
+      firstRetryMs: read.integer('WEBHOOK_FIRST_RETRY_MS', DEFAULT_DELIVERY_SCHEDULE.firstDelayMs, 10, 24 * 3_600_000),
+      maxRetryMs: read.integer('WEBHOOK_MAX_RETRY_MS', DEFAULT_DELIVERY_SCHEDULE.maxDelayMs, 10, 7 * 24 * 3_600_000),
+      timeoutMs: read.integer('WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+      allowInsecure: read.oneOf('WEBHOOK_ALLOW_INSECURE', ['true', 'false'], 'false') === 'true',
+    },
     authorityHours: readAuthorityHours(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
     notesKey: read.string('NOTES_KEY'),
@@ -389,7 +409,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .map((key) => key.trim())
       .filter(Boolean),
     auditKey: read.string('AUDIT_KEY'),
-    auditAnchorFile: path.resolve(read.string('AUDIT_ANCHOR_FILE') ?? path.join(read.string('DATA_DIR', '.data')!, 'audit-anchor.jsonl')),
+    auditAnchorFile: path.resolve(
+      read.string('AUDIT_ANCHOR_FILE') ?? path.join(read.string('DATA_DIR', '.data')!, 'audit-anchor.jsonl'),
+    ),
     console: readConsoleConfig(read, runtime),
   };
   if (config.notesKey !== undefined && Buffer.from(config.notesKey, 'base64').length !== 32) {
@@ -397,6 +419,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (runtime === 'production' && config.notesKey === undefined) {
     read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes and victim profiles at rest');
+  }
+  if (runtime === 'production' && config.webhooks.allowInsecure) {
+    read.problems.push('WEBHOOK_ALLOW_INSECURE is refused in production: webhook receivers must be https:// on public addresses');
   }
   if (config.previousNotesKeys.some((key) => Buffer.from(key, 'base64').length !== 32)) {
     read.problems.push('NOTES_KEY_PREVIOUS must list keys of 32 bytes each, base64-encoded, separated by commas');

@@ -11,6 +11,8 @@ import { CapacityHistoryEntity } from '@opvangplek/capacity/capacity-history.ent
 import { PlacementEventEntity } from '@opvangplek/placement/placement-event.entity';
 import { PlacementHoldEntity } from '@opvangplek/placement/placement-hold.entity';
 import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.entity';
+import { WebhookDeliveryEntity } from '@opvangplek/notifications/webhook-delivery.entity';
+import { WebhookSubscriptionEntity } from '@opvangplek/notifications/webhook-subscription.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -22,4 +24,6 @@ export const ENTITIES = [
   PlacementHoldEntity,
   PlacementEventEntity,
   AuditEntryEntity,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
 ];

@@ -20,6 +20,8 @@ export enum QueueName {
   Health = 'health',
   /** Placement requests: matching, offer expiry, the periodic sweep. */
   Placement = 'placement',
+  /** Outbound webhook deliveries (issue 14): one job per try. */
+  Webhooks = 'webhooks',
 }
 
 /** A queue or worker on either backend: job code only uses the API both share. */

@@ -1,0 +1,3 @@
+export * from './webhook-event';
+export * from './webhook-audience';
+export * from './delivery-schedule';

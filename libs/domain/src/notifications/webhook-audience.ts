@@ -1,0 +1,35 @@
+import { type WebhookNotification, WebhookEventType } from './webhook-event';
+
+/** A receiver as the audience rule needs it: an organisation's endpoint and what it asked for. */
+export interface WebhookReceiver {
+  organisation: string;
+  events: readonly WebhookEventType[];
+  /** The shelters whose offers it receives (a shelter's own system). */
+  facilityIds: readonly string[];
+  /** The regions whose escalations it receives (an escalation contact: OvD bevolkingszorg, 003:497). */
+  escalationRegions: readonly string[];
+}
+
+/**
+ * Whether `receiver` may be told of `notification`: only an organisation that is part of the case
+ * is told anything, however it subscribed — the requester, the shelter the offer concerns, the
+ * organisation whose decision is awaited, or (for an escalation) the region's escalation contact.
+ * A subscription can narrow what it receives, never widen it.
+ */
+export function isInAudience(receiver: WebhookReceiver, notification: WebhookNotification): boolean {
+  if (!receiver.events.includes(notification.type)) return false;
+  const isRequester = receiver.organisation === notification.requestedByOrg;
+  const isShelter = notification.facilityId !== null && receiver.facilityIds.includes(notification.facilityId);
+  switch (notification.type) {
+    case WebhookEventType.OFFER_MADE:
+    case WebhookEventType.OFFER_ACCEPTED:
+    case WebhookEventType.OFFER_WITHDRAWN:
+      return isRequester || isShelter;
+    case WebhookEventType.DECISION_WAITING:
+      return notification.waitingForOrganisation !== null && receiver.organisation === notification.waitingForOrganisation;
+    case WebhookEventType.ESCALATED:
+      return isRequester || receiver.escalationRegions.includes(notification.regionCode);
+    case WebhookEventType.STAY_ENDING:
+      return isRequester;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * What an organisation can be told through a webhook (issue 14, "outbound notifications"): for
+ * integrations and for people away from the console. A notification carries ids and codes only,
+ * never an address or a profile: the receiver fetches what its own token may see.
+ */
+export enum WebhookEventType {
+  /** A place was offered: to the shelter that holds it, and to the requester. */
+  OFFER_MADE = 'OFFER_MADE',
+  /** The shelter accepted: to the requester (she can go). */
+  OFFER_ACCEPTED = 'OFFER_ACCEPTED',
+  /** The shelter declined or let the offer lapse: to the requester (the search goes on). */
+  OFFER_WITHDRAWN = 'OFFER_WITHDRAWN',
+  /** A request waits on an organisation's worklist: to that organisation. */
+  DECISION_WAITING = 'DECISION_WAITING',
+  /** An acute request found no place in time: to the region's escalation contacts and the requester. */
+  ESCALATED = 'ESCALATED',
+  /** A stay reaches its end soon: to the requester (an onward place is needed). */
+  STAY_ENDING = 'STAY_ENDING',
+}
+
+/** One thing that happened, as the outbox records it; `at` as an ISO instant. */
+export interface WebhookNotification {
+  type: WebhookEventType;
+  at: string;
+  requestId: string;
+  /** The request's status after the change (a PlacementStatus). */
+  status: string;
+  regionCode: string;
+  /** The facility concerned (offered, accepted, withdrawn), when there is one. */
+  facilityId: string | null;
+  /** A code saying why (a WaitingReason, a PlacingAuthority), never free text. */
+  reason: string | null;
+  /** Who is involved, for the audience rule; not sent. */
+  requestedByOrg: string;
+  waitingForOrganisation: string | null;
+}
+
+/** What a receiver gets: the notification without the routing facts, and the delivery's id. */
+export interface WebhookBody {
+  deliveryId: string;
+  type: WebhookEventType;
+  at: string;
+  requestId: string;
+  status: string;
+  regionCode: string;
+  facilityId: string | null;
+  reason: string | null;
+}
+
+export function webhookBody(deliveryId: string, notification: WebhookNotification): WebhookBody {
+  const { type, at, requestId, status, regionCode, facilityId, reason } = notification;
+  return { deliveryId, type, at, requestId, status, regionCode, facilityId, reason };
+}

@@ -1,0 +1,4 @@
+export { NotificationJobsModule, NotificationsModule, WebhookOutboxModule } from './notifications.module';
+export { WebhookOutbox, type QueuedDelivery } from './webhook-outbox';
+export { WebhookQueue } from './webhook-queue';
+export { verifyWebhook, SIGNATURE_HEADER } from './webhook-signature';

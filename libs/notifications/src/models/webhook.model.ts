@@ -1,0 +1,84 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { WebhookEventType } from '@opvangplek/domain';
+import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
+
+registerEnumType(WebhookEventType, {
+  name: 'WebhookEventType',
+  description: 'What an organisation can be told through a webhook.',
+});
+registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+
+@ObjectType('Webhook', { description: "An organisation's endpoint; its secret is shown only when it is created." })
+export class WebhookModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  organisation: string;
+
+  @Field()
+  url: string;
+
+  @Field(() => [WebhookEventType])
+  events: WebhookEventType[];
+
+  @Field(() => [ID], { description: "The shelters whose offers it receives (a shelter's own system)." })
+  facilityIds: string[];
+
+  @Field(() => [ID], { description: 'The regions whose escalations it receives (their escalation contact).' })
+  escalationRegions: string[];
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: Date;
+}
+
+@ObjectType('WebhookCreated')
+export class WebhookCreatedModel {
+  @Field(() => WebhookModel)
+  webhook: WebhookModel;
+
+  @Field({
+    description:
+      'The signing secret: shown this once. The receiver checks the opvangplek-signature header, t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.',
+  })
+  secret: string;
+}
+
+@ObjectType('WebhookDelivery', { description: 'One notification to one endpoint, and how its tries went.' })
+export class WebhookDeliveryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  webhookId: string;
+
+  @Field(() => WebhookEventType)
+  type: WebhookEventType;
+
+  @Field(() => ID)
+  requestId: string;
+
+  @Field(() => WebhookDeliveryStatus)
+  status: WebhookDeliveryStatus;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field({ description: 'When the next try is due (PENDING).' })
+  nextAttemptAt: Date;
+
+  @Field(() => Int, { nullable: true, description: "The receiver's last HTTP status; null when it could not be reached." })
+  lastStatus: number | null;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import type { QueuedDelivery } from './webhook-outbox';
+
+export const WEBHOOK_DELIVERY_JOB = 'WebhookDeliveryJob';
+
+export interface WebhookDeliveryJobData {
+  deliveryId: string;
+  /** The tries already made when this job was queued: a job for an older try does nothing. */
+  attempts: number;
+}
+
+/**
+ * Puts webhook tries on the queue. A job's id names the delivery and its try, so the same try is
+ * queued once; the delivery row, not the job, is the truth (BullMQ's own retries are off: a failed
+ * try is rescheduled by the delivery job from the delivery schedule).
+ */
+@Injectable()
+export class WebhookQueue {
+  readonly queue: AnyQueue<WebhookDeliveryJobData>;
+
+  constructor(queues: QueueFactory) {
+    this.queue = queues.queue<WebhookDeliveryJobData>(QueueName.Webhooks, {
+      defaultJobOptions: { attempts: 1, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
+    });
+  }
+
+  async enqueue(delivery: QueuedDelivery, options: { delayMs?: number; trigger?: string } = {}): Promise<void> {
+    const data: WebhookDeliveryJobData = { deliveryId: delivery.id, attempts: delivery.attempts };
+    await this.queue.add(WEBHOOK_DELIVERY_JOB, data, {
+      jobId: `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`,
+      delay: Math.max(0, options.delayMs ?? 0),
+    });
+  }
+
+  async enqueueAll(deliveries: readonly QueuedDelivery[]): Promise<void> {
+    await Promise.all(deliveries.map((delivery) => this.enqueue(delivery)));
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { WebhookDeliveryJob } from './webhook-delivery.job';
+import type { WebhookDeliveryJobData } from './webhook-queue';
+
+/** The worker side of webhooks: sends queued tries, and sweeps for lost ones on the placement sweep's cadence. */
+@Injectable()
+export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Webhooks');
+  private worker: AnyWorker<WebhookDeliveryJobData> | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly job: WebhookDeliveryJob,
+    private readonly queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.worker = this.queues.worker<WebhookDeliveryJobData>(QueueName.Webhooks, (job) => this.job.run(job.data), {
+      concurrency: 8,
+    });
+    this.worker.on('failed', (job, error) => this.logger.warn(`webhook job ${job?.id} failed: ${error.message}`));
+    // On a local timer, not on the queue it repairs (as the placement sweep).
+    this.sweepTimer = setInterval(() => {
+      this.job.sweep().catch((error: Error) => this.logger.warn(`webhook sweep failed: ${error.message}`));
+    }, this.config.placement.sweepSeconds * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    await this.worker?.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { audit } from '@opvangplek/access/audit/audit';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import type { DataSource } from 'typeorm';
+import type { CreateWebhookInput } from './dto/create-webhook.input';
+import { receiverUrlProblem } from './receiver-url';
+import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookQueue } from './webhook-queue';
+import { secretContext } from './webhook-secrets';
+import { newWebhookSecret } from './webhook-signature';
+import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+
+const ORGANISATION = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** ADMIN's side of webhooks: registering endpoints, and seeing and re-sending dead letters. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queue: WebhookQueue,
+    @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateWebhookInput): Promise<{ webhook: WebhookSubscriptionEntity; secret: string }> {
+    if (!ORGANISATION.test(input.organisation))
+      throw new InvalidInputError(
+        'organisation',
+        'organisation must be lower-case letters, digits and dashes (at most 64), as in its tokens',
+      );
+    const urlProblem = receiverUrlProblem(input.url, this.config.webhooks.allowInsecure);
+    if (urlProblem) throw new InvalidInputError('url', `url ${urlProblem}`);
+    if (input.events.length === 0) throw new InvalidInputError('events', 'events must name at least one WebhookEventType');
+    const facilityIds = [...new Set(input.facilityIds ?? [])];
+    const regions = [...new Set(input.escalationRegions ?? [])];
+    if (facilityIds.length > 200 || facilityIds.some((id) => !UUID.test(id)))
+      throw new InvalidInputError('facilityIds', 'facilityIds must be at most 200 facility ids');
+    return this.dataSource.transaction(async (manager) => {
+      const known: { count: string }[] = await manager.query('SELECT count(*) FROM facilities WHERE id = ANY($1::uuid[])', [
+        facilityIds,
+      ]);
+      if (Number(known[0].count) !== facilityIds.length)
+        throw new InvalidInputError('facilityIds', 'facilityIds names a facility that is not in the register');
+      const knownRegions: { count: string }[] = await manager.query('SELECT count(*) FROM regions WHERE code = ANY($1)', [
+        regions,
+      ]);
+      if (Number(knownRegions[0].count) !== regions.length)
+        throw new InvalidInputError('escalationRegions', 'escalationRegions names a region that does not exist');
+      const id = randomUUID();
+      const secret = newWebhookSecret();
+      const webhook = await manager.getRepository(WebhookSubscriptionEntity).save({
+        id,
+        organisation: input.organisation,
+        url: input.url,
+        events: [...new Set(input.events)],
+        facilityIds,
+        escalationRegions: regions,
+        sealedSecret: this.cipher.seal(secret, secretContext(id)),
+        active: true,
+        createdBy: viewer.sub,
+      });
+      await audit(
+        manager,
+        { sub: viewer.sub, role: viewer.role, org: viewer.org },
+        { action: 'webhook.created', detail: `${webhook.id} for ${webhook.organisation}: ${webhook.events.join(',')}` },
+        this.clock.now(),
+      );
+      return { webhook, secret };
+    });
+  }
+
+  list(): Promise<WebhookSubscriptionEntity[]> {
+    return this.dataSource.getRepository(WebhookSubscriptionEntity).find({ order: { createdAt: 'ASC' } });
+  }
+
+  async disable(viewer: Viewer, id: string): Promise<WebhookSubscriptionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(WebhookSubscriptionEntity);
+      const webhook = UUID.test(id) ? await repository.findOneBy({ id }) : null;
+      if (!webhook) throw new NotFoundError(`no webhook ${id}`);
+      webhook.active = false;
+      await repository.update({ id }, { active: false });
+      await audit(
+        manager,
+        { sub: viewer.sub, role: viewer.role, org: viewer.org },
+        { action: 'webhook.disabled', detail: id },
+        this.clock.now(),
+      );
+      return webhook;
+    });
+  }
+
+  deliveries(status: WebhookDeliveryStatus | null, first: number): Promise<WebhookDeliveryEntity[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 500)
+      throw new InvalidInputError('first', 'first must be a whole number from 1 to 500');
+    return this.dataSource.getRepository(WebhookDeliveryEntity).find({
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC' },
+      take: first,
+    });
+  }
+
+  /** Sends a dead letter once more (after the receiver was repaired): one more try, queued now. */
+  async redeliver(id: string): Promise<WebhookDeliveryEntity> {
+    const repository = this.dataSource.getRepository(WebhookDeliveryEntity);
+    const delivery = UUID.test(id) ? await repository.findOneBy({ id }) : null;
+    if (!delivery) throw new NotFoundError(`no webhook delivery ${id}`);
+    if (delivery.status !== WebhookDeliveryStatus.DEAD)
+      throw new InvalidInputError('deliveryId', `only a dead letter is sent again; this one is ${delivery.status}`);
+    delivery.status = WebhookDeliveryStatus.PENDING;
+    delivery.nextAttemptAt = this.clock.now();
+    await repository.update(
+      { id, status: WebhookDeliveryStatus.DEAD },
+      { status: delivery.status, nextAttemptAt: delivery.nextAttemptAt, claimedUntil: null },
+    );
+    // If the queue is away now, the delivery sweep queues it.
+    await this.queue.enqueue({ id, attempts: delivery.attempts }, { trigger: `redeliver-${Date.now()}` }).catch(() => undefined);
+    return delivery;
+  }
+}

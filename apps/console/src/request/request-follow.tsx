@@ -135,10 +135,10 @@ export function RequestFollow({
             <dd data-testid="next-step">
               {nextStep}
               {intakePhone && request.facility && (
-                <>
+                <span className="call-line">
                   {' '}
                   {t('follow.intakePhone')} <PhoneLink number={intakePhone} name={request.facility.name} />
-                </>
+                </span>
               )}
             </dd>
           </>

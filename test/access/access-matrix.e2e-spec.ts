@@ -66,7 +66,10 @@ describe('access matrix: every role × every operation', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    [facility, secret] = await insertFacilities(database.dataSource, [newFacility(), newFacility({ secretAddress: true })]);
+    [facility, secret] = await insertFacilities(database.dataSource, [
+      newFacility({ intakePhone: '010 000 0001' }),
+      newFacility({ secretAddress: true, intakePhone: '+31 (0)10 000 0002' }),
+    ]);
     api = await startTestApp(database.url);
     for (const role of Object.values(Role)) {
       tokens.set(
@@ -158,26 +161,50 @@ describe('access matrix: every role × every operation', () => {
     expect(outcomes).toEqual(expected);
   }, 60_000);
 
-  it("nulls a secret address for every role except the facility's own staff", async () => {
+  it("nulls a secret address and its intake line for every role except the facility's own staff", async () => {
     const staffOfSecret = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
-    const query = `{ facility(id: "${secret.id}") { address municipality latitude longitude } }`;
+    const query = `{ facility(id: "${secret.id}") { address intakePhone municipality latitude longitude } }`;
     for (const role of Object.values(Role)) {
       const response = await gql<{ facility: Record<string, unknown> }>(api.url, query, { token: tokens.get(role)! });
       expect({ role, ...response.data!.facility }).toEqual({
         role,
         address: null,
+        intakePhone: null,
         municipality: null,
         latitude: null,
         longitude: null,
       });
     }
-    const own = await gql<{ facility: { address: string } }>(api.url, query, { token: staffOfSecret });
-    expect(own.data!.facility.address).toContain('Teststraat');
+    const own = await gql<{ facility: { address: string; intakePhone: string } }>(api.url, query, { token: staffOfSecret });
+    expect(own.data!.facility).toMatchObject({ address: expect.stringContaining('Teststraat'), intakePhone: '+31100000002' });
   });
 
-  it('nulls a secret address over graphql-ws exactly as over HTTP (issue 12: every channel)', async () => {
+  it("shows an open facility's intake line, in E.164, to every role that sees its address", async () => {
+    const query = `{ facility(id: "${facility.id}") { address intakePhone } facilities { id intakePhone } }`;
+    for (const role of Object.values(Role)) {
+      const response = await gql<{
+        facility: { address: string | null; intakePhone: string | null };
+        facilities: { id: string; intakePhone: string | null }[];
+      }>(api.url, query, { token: tokens.get(role)! });
+      expect(response.errors).toBeUndefined();
+      expect({ role, ...response.data!.facility }).toEqual({
+        role,
+        address: expect.stringContaining('Teststraat'),
+        intakePhone: '+31100000001',
+      });
+      // The list follows the same rule as the one facility: the open line shown, the secret one never.
+      const listed = new Map(response.data!.facilities.map((shown) => [shown.id, shown.intakePhone]));
+      expect({ role, open: listed.get(facility.id), secret: listed.get(secret.id) }).toEqual({
+        role,
+        open: '+31100000001',
+        secret: null,
+      });
+    }
+  });
+
+  it('nulls a secret address and its intake line over graphql-ws exactly as over HTTP (issue 12: every channel)', async () => {
     const staffOfSecret = await tokenFor({ role: Role.SHELTER_STAFF, org: 'geheim', facilityIds: [secret.id] });
-    const query = `{ facility(id: "${secret.id}") { address municipality latitude longitude } }`;
+    const query = `{ facility(id: "${secret.id}") { address intakePhone municipality latitude longitude } }`;
     for (const role of Object.values(Role)) {
       const client = wsClient(api.url, tokens.get(role));
       try {
@@ -185,6 +212,7 @@ describe('access matrix: every role × every operation', () => {
         expect({ role, ...(answer?.data as { facility: Record<string, unknown> }).facility }).toEqual({
           role,
           address: null,
+          intakePhone: null,
           municipality: null,
           latitude: null,
           longitude: null,
@@ -196,7 +224,10 @@ describe('access matrix: every role × every operation', () => {
     const client = wsClient(api.url, staffOfSecret);
     try {
       const [own] = await overWebSocket(client, query);
-      expect((own?.data as { facility: { address: string } }).facility.address).toContain('Teststraat');
+      expect((own?.data as { facility: { address: string; intakePhone: string } }).facility).toMatchObject({
+        address: expect.stringContaining('Teststraat'),
+        intakePhone: '+31100000002',
+      });
     } finally {
       await client.dispose();
     }

@@ -79,6 +79,18 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
       newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
       newFacility({ name: 'Het Anker', type: ShelterType.COSM, capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 } }),
     ]);
+    // Full, and its figures two days old: the bed board shows "call to verify" with its intake line (a tel: link).
+    await insertFacilities(
+      database.dataSource,
+      [
+        newFacility({
+          name: 'Opvang Oude Haven',
+          intakePhone: '010 000 0321',
+          capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
+        }),
+      ],
+      { confirmedHoursAgo: 48 },
+    );
     api = await startTestApp(database.url, { withWorker: true });
     const claims: Record<Role, { org: string; regions?: string[]; facilityIds?: string[] }> = {
       POLICE: { org: 'avim-rotterdam', regions: ['RR'] },

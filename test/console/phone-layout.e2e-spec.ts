@@ -46,6 +46,20 @@ describeInBrowser('the console on a phone', () => {
         capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
       }),
     ]);
+    // Twente, full, its figures two days old: "call to verify", with its (simulated) intake line.
+    await insertFacilities(
+      database.dataSource,
+      [
+        newFacility({
+          name: 'Opvang Twentekanaal',
+          regionCode: 'TW',
+          municipality: 'Enschede',
+          intakePhone: '053 000 0077',
+          capacity: { total: 6, occupied: 6, held: 0, outOfService: 0 },
+        }),
+      ],
+      { confirmedHoursAgo: 48 },
+    );
     api = await startTestApp(database.url, { withWorker: true });
     token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
     browser = await launchBrowser();
@@ -58,6 +72,7 @@ describeInBrowser('the console on a phone', () => {
   });
 
   const rowNames = (page: Page) => page.locator('li.facility .facility-name').allTextContents();
+  const visibleRows = (page: Page) => page.locator('li.facility');
   const rowCounts = async (page: Page) =>
     (await page.locator('li.facility [data-testid=available]').allTextContents()).map(Number);
 
@@ -161,4 +176,63 @@ describeInBrowser('the console on a phone', () => {
       await context.close();
     }
   });
+
+  it('at 03:00 on a phone: a figure to verify has its number one tap away; while the connection is down no row says "actueel"', async () => {
+    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    try {
+      // The socket goes through this route, so the test can drop it as a lost connection would.
+      let reachable = true;
+      const sockets: { close(): Promise<void> }[] = [];
+      await page.routeWebSocket(/\/graphql$/, (socket) => {
+        if (!reachable) return void socket.close({ code: 1006, reason: 'no network' }).catch(() => undefined);
+        socket.connectToServer();
+        sockets.push(socket);
+      });
+      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.locator('[data-connection=live]').waitFor();
+
+      // All regions: Twente's figure is two days old; its number is a link to call, big enough to tap.
+      await page.getByTestId('region-toggle').click();
+      const twente = page.locator('li.facility', { hasText: 'Opvang Twentekanaal' });
+      await twente.waitFor();
+      expect(await twente.locator('[data-freshness]').textContent()).toBe('bel om te verifiëren');
+      const call = twente.getByRole('link', { name: 'Bel Opvang Twentekanaal: 053 000 0077' });
+      expect(await call.getAttribute('href')).toBe('tel:+31530000077');
+      const box = (await call.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      // A fresh figure needs no call; while live it is "actueel".
+      const maas = page.locator('li.facility', { hasText: 'Opvang Maas' });
+      expect(await maas.locator('[data-freshness]').textContent()).toBe('actueel');
+      expect(await maas.locator('a[href^="tel:"]').count()).toBe(0);
+
+      // The connection drops (and stays down): the header says so, and no figure is called current.
+      reachable = false;
+      await Promise.all(sockets.splice(0).map((socket) => socket.close()));
+      await page.locator('[data-connection]:not([data-connection=live])').waitFor();
+      expect(await page.locator('[data-connection]').textContent()).toBe('Verbinden…');
+      const badges = page.locator('li.facility [data-freshness]');
+      await page.locator('li.facility [data-live=false]').first().waitFor();
+      const said = await badges.allTextContents();
+      expect(said.length).toBe(await visibleRows(page).count());
+      expect(said.filter((text) => /actueel|wordt oud/.test(text))).toEqual([]);
+      expect(await maas.locator('[data-freshness]').textContent()).toBe('niet live — laatst bekend zojuist');
+      // "Call to verify" still says what to do, with the number.
+      expect(await twente.locator('[data-freshness]').textContent()).toBe('bel om te verifiëren');
+      await twente.getByRole('link', { name: 'Bel Opvang Twentekanaal: 053 000 0077' }).waitFor();
+      await screenshot(page, 'bed-board-phone-not-live');
+      await page.getByRole('button', { name: 'English' }).click();
+      await maas.locator('[data-freshness]', { hasText: 'not live — last known just now' }).waitFor();
+      expect((await badges.allTextContents()).filter((text) => /^fresh$|aging/.test(text))).toEqual([]);
+      await page.getByRole('button', { name: 'Nederlands' }).click();
+
+      // Back on the network: live again, and the fresh figure is "actueel" again.
+      reachable = true;
+      await page.locator('[data-connection=live]').waitFor({ timeout: 40_000 });
+      await maas.locator('[data-freshness]', { hasText: /^actueel$/ }).waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

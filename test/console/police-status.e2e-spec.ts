@@ -34,7 +34,16 @@ describeInBrowser("the police officer's status page", () => {
     // Two noodbedden (the bridge), and a COSM place CoMensha decides on (the onward request).
     const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
     [rotterdam, amsterdam] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Opvang Maasoever', type: ShelterType.NOODBED, eligibility: women, regionCode: 'RR' }),
+      // About 6 km from the centre of Rotterdam Rijnmond (51.92, 4.48), where she was found.
+      newFacility({
+        name: 'Opvang Maasoever',
+        type: ShelterType.NOODBED,
+        eligibility: women,
+        regionCode: 'RR',
+        latitude: 51.95,
+        longitude: 4.55,
+        intakePhone: '010 000 0456',
+      }),
       newFacility({
         name: 'Opvang Amstelkade',
         type: ShelterType.NOODBED,
@@ -42,8 +51,10 @@ describeInBrowser("the police officer's status page", () => {
         regionCode: 'AMS',
         municipality: 'Amsterdam',
         address: 'Amstelkade 1, 1078 AA Amsterdam',
+        // About 58 km from the centre of Rotterdam Rijnmond; its intake line is simulated, like the seed's.
         latitude: 52.37,
         longitude: 4.9,
+        intakePhone: '020 000 0123',
       }),
       newFacility({
         name: 'COSM Twente',
@@ -123,9 +134,11 @@ describeInBrowser("the police officer's status page", () => {
     await subscribed;
     await new Promise((resolve) => setTimeout(resolve, 500)); // the server registers what the socket asked
     expect(await follow.getByTestId('offered-facility').textContent()).toContain('Opvang Maasoever');
+    expect(await follow.getByTestId('offered-distance').textContent()).toBe(' · afstand ca. 6 km');
     expect(await follow.getByTestId('place-changed').count()).toBe(0);
-    // What comes next: the shelter decides; no phone number invented.
+    // What comes next: the shelter decides; no number to call until it accepts.
     expect(await follow.getByTestId('next-step').textContent()).toContain('Opvang Maasoever beslist over het aanbod');
+    expect(await follow.locator('a[href^="tel:"]').count()).toBe(0);
     // The onward request reads as a sentence, not "Vervolgaanvraag: Ontvangen".
     const followUp = follow.getByTestId('follow-up');
     await followUp.waitFor();
@@ -144,11 +157,14 @@ describeInBrowser("the police officer's status page", () => {
     await changed.waitFor({ timeout: 30_000 });
     expect(await follow.getByTestId('offered-facility').textContent()).toContain('Opvang Amstelkade');
     const said = (await changed.textContent()) ?? '';
-    expect(said).toContain('De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam), afstand onbekend');
+    // How far she now has to be driven, as the matcher measures it: no longer "afstand onbekend".
+    expect(said).toContain('De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam), afstand ca. 58 km');
+    expect(said).not.toContain('onbekend');
+    expect(await follow.getByTestId('offered-distance').textContent()).toBe(' · afstand ca. 58 km');
     expect(said).toContain('eerder: Opvang Maasoever (Rotterdam Rijnmond)');
     await until(async () =>
       ((await follow.getByTestId('status-announcement').textContent()) ?? '').includes(
-        'De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam)',
+        'De opvang heeft afgewezen; nu aangeboden: Opvang Amstelkade (Amsterdam), afstand ca. 58 km',
       ),
     );
     expect(await follow.getByTestId('next-step').textContent()).toContain('Opvang Amstelkade beslist over het aanbod');
@@ -157,7 +173,7 @@ describeInBrowser("the police officer's status page", () => {
 
     // In English too; and after a reload the change is still told (from the history).
     await page.getByRole('button', { name: 'English' }).click();
-    await changed.getByText('The facility declined; now offered: Opvang Amstelkade (Amsterdam), distance unknown').waitFor();
+    await changed.getByText('The facility declined; now offered: Opvang Amstelkade (Amsterdam), distance about 58 km').waitFor();
     expect(await follow.getByTestId('follow-up').textContent()).toMatch(/^Onward request for a longer-term place: /);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.reload();
@@ -170,10 +186,24 @@ describeInBrowser("the police officer's status page", () => {
     });
     expect(accepted.errors).toBeUndefined();
     await follow.locator('h2 [data-status=ACCEPTED]').waitFor({ timeout: 20_000 });
-    await follow
-      .getByTestId('next-step')
-      .getByText('Geaccepteerd: breng haar naar Amstelkade 1, 1078 AA Amsterdam.', { exact: false })
-      .waitFor();
+    const nextStep = follow.getByTestId('next-step');
+    await nextStep.getByText('Geaccepteerd: breng haar naar Amstelkade 1, 1078 AA Amsterdam.', { exact: false }).waitFor();
+    // Beside the address, the intake line to call on the way: one tap on the officer's phone.
+    const call = nextStep.getByRole('link', { name: 'Bel Opvang Amstelkade: 020 000 0123' });
+    expect(await call.getAttribute('href')).toBe('tel:+31200000123');
+    expect(await call.textContent()).toBe('020 000 0123');
+    expect(await nextStep.textContent()).toContain('Intake bellen: 020 000 0123');
+    await page.getByRole('button', { name: 'English' }).click();
+    await nextStep.getByRole('link', { name: 'Call Opvang Amstelkade: 020 000 0123' }).waitFor();
+    expect(await nextStep.textContent()).toContain('Call the intake: 020 000 0123');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+
+    // On the officer's phone the number is a target of at least 44 × 44 px.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const box = (await call.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'police-status-accepted-phone');
     expect(problems).toEqual([]);
   });
 });

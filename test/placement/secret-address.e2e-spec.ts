@@ -6,6 +6,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 
 const ADDRESS = 'Geheimstraat 9, 3000 XX Rotterdam';
+/** The intake line as the register wrote it, and as it is stored and shown (E.164). */
+const PHONE_WRITTEN = '010 - 000 0042';
+const PHONE = '+31100000042';
+/** The shelter lies about 12 km north-east of the centre of Rotterdam Rijnmond (51.92, 4.48). */
+const WHERE = { latitude: 52.0, longitude: 4.6 };
+const KM_FROM_REGION_CENTRE = 12;
 
 /**
  * A secret address (domain.md §6): known to the facility's own staff, and to the requester of a
@@ -19,19 +25,39 @@ describe('secret addresses in the placement workflow', () => {
   let staff: string;
   let requestId: string;
 
-  const addressSeenBy = async (token: string) =>
-    (
-      await gql<{ placementRequest: { status: string; facility: { address: string | null } | null } | null }>(
-        api.url,
-        `{ placementRequest(id: "${requestId}") { status facility { address } } }`,
-        { token },
-      )
-    ).data?.placementRequest ?? null;
+  /** What locates the place, as one caller is shown it: address, intake line, and the distance to it. */
+  const locatedBy = async (token: string) => {
+    const response = await gql<{
+      placementRequest: {
+        status: string;
+        facility: { address: string | null; intakePhone: string | null } | null;
+        allocations: { distanceKm: number | null }[];
+      };
+    }>(
+      api.url,
+      `{ placementRequest(id: "${requestId}") { status facility { address intakePhone } allocations { distanceKm } } }`,
+      { token },
+    );
+    expect(response.errors).toBeUndefined();
+    const { status, facility, allocations } = response.data!.placementRequest;
+    return {
+      status,
+      address: facility?.address ?? null,
+      intakePhone: facility?.intakePhone ?? null,
+      distanceKm: allocations[0]?.distanceKm,
+    };
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     [shelter] = await insertFacilities(database.dataSource, [
-      newFacility({ secretAddress: true, address: ADDRESS, capacity: { total: 3, occupied: 1, held: 0, outOfService: 0 } }),
+      newFacility({
+        secretAddress: true,
+        address: ADDRESS,
+        intakePhone: PHONE_WRITTEN,
+        ...WHERE,
+        capacity: { total: 3, occupied: 1, held: 0, outOfService: 0 },
+      }),
     ]);
     api = await startTestApp(database.url, { withWorker: true, env: { SWEEP_SECONDS: '3600' } });
     requester = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rr', regions: ['RR'] });
@@ -42,7 +68,7 @@ describe('secret addresses in the placement workflow', () => {
       { token: requester },
     );
     requestId = submitted.data!.requestPlacement.id;
-    for (let i = 0; i < 100 && (await addressSeenBy(requester))?.status !== 'OFFERED'; i++)
+    for (let i = 0; i < 100 && (await locatedBy(requester)).status !== 'OFFERED'; i++)
       await new Promise((resolve) => setTimeout(resolve, 50));
   });
   afterAll(async () => {
@@ -51,31 +77,36 @@ describe('secret addresses in the placement workflow', () => {
   });
 
   it('is withheld from the requester while it is only an offer, shown once accepted and while placed, withheld again after the stay', async () => {
-    expect(await addressSeenBy(requester)).toEqual({ status: 'OFFERED', facility: { address: null } });
-    expect((await addressSeenBy(staff))?.facility?.address).toBe(ADDRESS);
+    // A phone number and an exact distance locate a shelter as well as an address: each follows it.
+    // While withheld, the distance is to the centre of the shelter's region (here the requester's own).
+    const hidden = { address: null, intakePhone: null, distanceKm: 0 };
+    const shown = { address: ADDRESS, intakePhone: PHONE, distanceKm: KM_FROM_REGION_CENTRE };
+    expect(await locatedBy(requester)).toEqual({ status: 'OFFERED', ...hidden });
+    expect(await locatedBy(staff)).toEqual({ status: 'OFFERED', ...shown });
 
     await gql(api.url, `mutation { respondToOffer(input: { requestId: "${requestId}", accept: true }) { id } }`, {
       token: staff,
     });
-    expect(await addressSeenBy(requester)).toEqual({ status: 'ACCEPTED', facility: { address: ADDRESS } });
+    expect(await locatedBy(requester)).toEqual({ status: 'ACCEPTED', ...shown });
     await gql(api.url, `mutation { confirmArrival(requestId: "${requestId}") { id } }`, { token: staff });
-    expect(await addressSeenBy(requester)).toEqual({ status: 'PLACED', facility: { address: ADDRESS } });
+    expect(await locatedBy(requester)).toEqual({ status: 'PLACED', ...shown });
 
-    // Another coordinator of the same region sees the request, not the address.
+    // Another coordinator of the same region sees the request, not where it is.
     const colleague = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'other-org', regions: ['RR'] });
-    expect((await addressSeenBy(colleague))?.facility?.address).toBeNull();
+    expect(await locatedBy(colleague)).toEqual({ status: 'PLACED', ...hidden });
 
     await gql(api.url, `mutation { endPlacement(requestId: "${requestId}", reason: "doorgeplaatst") { id } }`, { token: staff });
-    expect(await addressSeenBy(requester)).toEqual({ status: 'ENDED', facility: { address: null } });
+    expect(await locatedBy(requester)).toEqual({ status: 'ENDED', ...hidden });
   });
 
   it('never appears in lists or in errors', async () => {
     const list = await gql(
       api.url,
-      '{ facilities { address } placementRequests { edges { node { facility { address } allocations { facility { address } } } } } }',
+      '{ facilities { address intakePhone } placementRequests { edges { node { facility { address intakePhone } allocations { facility { address intakePhone } } } } } }',
       { token: requester },
     );
     expect(JSON.stringify(list)).not.toContain('Geheimstraat');
+    expect(JSON.stringify(list)).not.toContain(PHONE);
     const police = await tokenFor({ role: Role.POLICE, org: 'avim' });
     const refused = await gql(api.url, `mutation { confirmCapacity(facilityId: "${shelter.id}") { id } }`, { token: police });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);

@@ -17,7 +17,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
 
-const FACILITY_FIELDS = `id key name type operator municipality secretAddress address latitude longitude placingAuthority
+const FACILITY_FIELDS = `id key name type operator municipality secretAddress address intakePhone latitude longitude placingAuthority
   region { code name centralMunicipality }
   intake { alwaysOpen openNow nextOpeningAt description }
   eligibility { genders minAge maxAge exploitationTypes residenceStatuses b8Statuses acceptsCareNeeds acceptsChildren maxGroupSize foundInRegionCodes }
@@ -33,6 +33,7 @@ interface RegisterRow {
   operator: string;
   municipality: string;
   address: string;
+  intake_phone: string;
   region_code: string;
   central_municipality: string;
 }
@@ -47,7 +48,7 @@ describe('secret facilities of the national register, to callers who may not loc
     database = await createTestDatabase();
     await loadNationalRegister(database.dataSource, 1, new Date('2026-11-28T19:00:00Z'));
     secret = await database.dataSource.query(
-      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.region_code, r.central_municipality
+      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.intake_phone, f.region_code, r.central_municipality
          FROM facilities f JOIN regions r ON r.code = f.region_code WHERE f.secret_address ORDER BY f.key`,
     );
     api = await startTestApp(database.url);
@@ -68,7 +69,15 @@ describe('secret facilities of the national register, to callers who may not loc
     for (const [field, text] of stringsIn(fields)) {
       for (const place of find(text)) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
     }
-    for (const [field, value] of Object.entries({ key: row.key, name: row.name, operator: row.operator, address: row.address })) {
+    // A phone number locates a shelter as well as its address does.
+    const register = {
+      key: row.key,
+      name: row.name,
+      operator: row.operator,
+      address: row.address,
+      intakePhone: row.intake_phone,
+    };
+    for (const [field, value] of Object.entries(register)) {
       if (JSON.stringify(fields).includes(JSON.stringify(value))) leaks.push(`${row.key} shows its register ${field}`);
     }
     return leaks;
@@ -97,7 +106,14 @@ describe('secret facilities of the national register, to callers who may not loc
     const checked = secret.filter((row) => !regions.includes(row.region_code));
     for (const row of checked) {
       const listed = list.get(row.id)!;
-      expect(listed).toMatchObject({ secretAddress: true, municipality: null, address: null, latitude: null, longitude: null });
+      expect(listed).toMatchObject({
+        secretAddress: true,
+        municipality: null,
+        address: null,
+        intakePhone: null,
+        latitude: null,
+        longitude: null,
+      });
       expect(listed.key).toMatch(/^geheim-\d+$/);
       leaks.push(...leaksOf(row, listed));
       const one = await gql<{ facility: Shown }>(api.url, `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} } }`, {
@@ -134,7 +150,7 @@ describe('secret facilities of the national register, to callers who may not loc
     expect(leaks).toEqual([]);
   });
 
-  it("the facility's own staff still see its real key, name, operator and address", async () => {
+  it("the facility's own staff still see its real key, name, operator, address and intake line", async () => {
     const vries = secret.find((row) => row.key === 'cosm-vries')!;
     const staff = await tokenFor({ role: Role.SHELTER_STAFF, org: 'jade', facilityIds: [vries.id] });
     const own = await gql<{ facility: Shown }>(api.url, `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} } }`, {
@@ -147,13 +163,17 @@ describe('secret facilities of the national register, to callers who may not loc
       operator: vries.operator,
       municipality: 'Tynaarlo',
       address: vries.address,
+      intakePhone: vries.intake_phone,
     });
+    expect(vries.intake_phone).toMatch(/^\+31\d{9}$/);
     expect(vries.address).toMatch(/ Vries$/);
   });
 });
 
-const SUBSCRIPTION = `subscription { capacityChanged { id key name address capacity { held version } } }`;
-type Changed = { capacityChanged: { id: string; key: string; address: string | null; capacity: { held: number } } };
+const SUBSCRIPTION = `subscription { capacityChanged { id key name address intakePhone capacity { held version } } }`;
+type Changed = {
+  capacityChanged: { id: string; key: string; address: string | null; intakePhone: string | null; capacity: { held: number } };
+};
 
 /** A zorgcoördinator's ACUTE request for a Dutch woman in Rotterdam, until it holds a place at `facilityId`. */
 async function requestOfferedAt(api: TestApp, database: TestDatabase, requester: string, facilityId: string): Promise<void> {
@@ -180,7 +200,7 @@ describe('capacityChanged over graphql-ws and a secret facility', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     [secretShelter, visible] = await insertFacilities(database.dataSource, [
-      newFacility({ secretAddress: true, address: 'Geheimstraat 9, 3000 XX Rotterdam' }),
+      newFacility({ secretAddress: true, address: 'Geheimstraat 9, 3000 XX Rotterdam', intakePhone: '010 000 0099' }),
       // Takes men only: the request below can only be offered the secret shelter.
       newFacility({
         type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
@@ -231,6 +251,8 @@ describe('capacityChanged over graphql-ws and a secret facility', () => {
         await staffFeed.waitFor(count, 3_000);
       }
       expect(heldSeen()).toBe(true);
+      const own = staffFeed.received.map((m) => m.data?.capacityChanged).find((f) => f?.id === secretShelter.id);
+      expect(own).toMatchObject({ address: 'Geheimstraat 9, 3000 XX Rotterdam', intakePhone: '+31100000099' });
 
       // A non-secret facility's change still reaches the planner, after the hold was announced.
       await confirm(visibleStaff, visible.id);
@@ -241,6 +263,7 @@ describe('capacityChanged over graphql-ws and a secret facility', () => {
       expect(after.map((f) => f.id)).toContain(visible.id);
       expect(after.map((f) => f.id)).not.toContain(secretShelter.id);
       expect(JSON.stringify(plannerFeed.received)).not.toContain(secretShelter.id);
+      expect(JSON.stringify(plannerFeed.received)).not.toContain('+31100000099');
     } finally {
       await Promise.all([plannerClient.dispose(), staffClient.dispose()]);
     }

@@ -40,6 +40,7 @@ export function newFacility(overrides: Partial<LoadableFacility> & { type?: Shel
     longitude: 4.48,
     secretAddress: false,
     address: 'Teststraat 1, 3011 AA Rotterdam',
+    intakePhone: null,
     placingAuthority: PLACING_AUTHORITY_BY_TYPE[type],
     intakeHours: null,
     eligibility: { ...ANY_ADULT, genders: [Gender.FEMALE] },

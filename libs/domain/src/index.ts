@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './capacity';
 export * from './register';
+export * from './phone-number';
 export * from './calendar';
 export * from './freshness';
 export * from './profile';

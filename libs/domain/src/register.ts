@@ -75,6 +75,11 @@ export interface FacilityDefinition {
   /** Geheim adres: location must not be disclosed (domain.md §6). */
   secretAddress: boolean;
   address: string;
+  /**
+   * The intake line to call when a figure needs verifying, in E.164 (`+31101234567`); `null` where
+   * the register has none. It locates the facility as well as its address does (domain.md §6).
+   */
+  intakePhone: string | null;
   placingAuthority: PlacingAuthority;
   /** When the facility itself takes people in; `null` = 24/7. */
   intakeHours: OpeningHours | null;

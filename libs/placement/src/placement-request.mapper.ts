@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { ageBandOf, type GroupMember, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
+import { ageBandOf, distanceKm, type GeoPoint, type GroupMember, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
@@ -20,6 +20,24 @@ export interface RequestParts {
   facilities: LoadedFacility[];
   bridge: PlacementRequestModel | null;
   followUp: PlacementRequestModel | null;
+  /**
+   * Where the request's distances are measured from: the centre of its region, the point the
+   * matcher ranks a requester's places from (requestOrigin). Null when the region has no position.
+   */
+  origin: GeoPoint | null;
+}
+
+/**
+ * The rounded distance from the request to a facility, as the matcher reports it (whole km): to the
+ * facility itself for whoever may locate it, else to its region's centre, as the matcher ranks a
+ * secret address for such a caller; an exact distance, read from several requests, would
+ * triangulate it. Worked out when shown, not stored with the hold: both ends are register data, so
+ * it stays the same for as long as the place does, and no one is shown a distance they may not know.
+ */
+function shownDistanceKm(origin: GeoPoint | null, facility: LoadedFacility, mayLocate: boolean): number | null {
+  if (!origin) return null;
+  const distance = distanceKm(origin, mayLocate ? facility : facility.region);
+  return Number.isFinite(distance) ? Math.round(distance) : null;
 }
 
 /** How a secret facility's staff appear in a history to those who may not locate it. */
@@ -48,6 +66,7 @@ export class PlacementRequestMapper {
     // The requester of an accepted or current placement may know where the person is (domain.md §6).
     const locates = (facility: LoadedFacility) =>
       mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg);
+    const byId = new Map(loaded.map((facility) => [facility.id, facility]));
     const views = new Map(
       loaded.map((facility) => [
         facility.id,
@@ -68,6 +87,7 @@ export class PlacementRequestMapper {
         .filter((hold) => views.has(hold.facilityId))
         .map((hold) => ({
           facility: views.get(hold.facilityId)!,
+          distanceKm: shownDistanceKm(parts.origin, byId.get(hold.facilityId)!, locates(byId.get(hold.facilityId)!)),
           places: hold.places,
           state: hold.state,
           accepted: hold.acceptedAt != null,
@@ -116,6 +136,7 @@ export class PlacementRequestMapper {
     applied: Applied,
     createdWith: PlacementEventRow[],
     followUpVisible: boolean,
+    origin: GeoPoint | null,
   ): PlacementRequestModel {
     const { request, followUp, holds, facilities } = applied;
     const historyOf = (id: string) => applied.recorded.filter((event) => event.requestId === id);
@@ -129,6 +150,7 @@ export class PlacementRequestMapper {
             facilities: [],
             bridge: null,
             followUp: null,
+            origin: null, // it holds nothing yet: no distance to show
           })
         : null;
     return this.render(viewer, request, {
@@ -137,6 +159,7 @@ export class PlacementRequestMapper {
       facilities: facilitiesOf([request.facilityId, ...holds.map((hold) => hold.facilityId)]),
       bridge: null, // a noodbed request is never itself an onward request
       followUp: followUpModel,
+      origin,
     });
   }
 }

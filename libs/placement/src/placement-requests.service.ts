@@ -6,6 +6,7 @@ import {
   PlacementStatus,
   DEFAULT_MATCHING_CONFIG,
   Gender,
+  type GeoPoint,
   type GroupMember,
   isMinor,
   partitionGroup,
@@ -178,7 +179,13 @@ export class PlacementRequestsService {
           !!followUp &&
           (([Role.POLICE, Role.NLA].includes(viewer.role) && viewer.org === followUp.requestedByOrg) ||
             (await this.repository.isVisible(viewer, followUp.id)));
-        return this.mapper.renderApplied(viewer, applied, recorded, followUpVisible);
+        return this.mapper.renderApplied(
+          viewer,
+          applied,
+          recorded,
+          followUpVisible,
+          await this.requestOrigin(request.regionCode),
+        );
       }
     } else if (request.status === PlacementStatus.RECEIVED || request.status === PlacementStatus.MATCHING) {
       // A retry (same clientReference) of a call that did not get to matching, or is matching now:
@@ -414,7 +421,11 @@ export class PlacementRequestsService {
   }
 
   async view(viewer: Viewer, request: PlacementRequestEntity, depth = 0): Promise<PlacementRequestModel> {
-    const [holds, events] = await Promise.all([this.repository.holdsOf(request.id), this.repository.eventsOf(request.id)]);
+    const [holds, events, origin] = await Promise.all([
+      this.repository.holdsOf(request.id),
+      this.repository.eventsOf(request.id),
+      this.requestOrigin(request.regionCode),
+    ]);
     const facilityIds = [...new Set([request.facilityId, ...holds.map((h) => h.facilityId)].filter((id): id is string => !!id))];
     const loaded = facilityIds.length ? await this.registry.load({ ids: facilityIds }) : [];
     const linked = async (id: string | null) => {
@@ -429,6 +440,16 @@ export class PlacementRequestsService {
       facilities: loaded,
       bridge: await linked(request.bridgeRequestId),
       followUp: await linked(followUpId),
+      origin,
     });
+  }
+
+  /**
+   * Where a request's distances are measured from: the centre of its region, from which the matcher
+   * ranks the places (its requester point); a request records no place of its own.
+   */
+  private async requestOrigin(regionCode: string): Promise<GeoPoint | null> {
+    const region = (await this.regionDirectory.regions()).find((candidate) => candidate.code === regionCode);
+    return region ? { latitude: region.latitude, longitude: region.longitude } : null;
   }
 }

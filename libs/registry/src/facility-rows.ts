@@ -11,7 +11,7 @@ export type LoadedFacility = FacilityEntity & { capacity: CapacityEntity; region
  */
 export const FACILITY_ROWS_SQL = `
   SELECT f.id, f.key, f.name, f.type, f.operator, f.region_code, f.municipality, f.latitude, f.longitude,
-         f.secret_address, f.address, f.placing_authority, f.intake_hours, f.genders::text[] AS genders, f.min_age, f.max_age,
+         f.secret_address, f.address, f.intake_phone, f.placing_authority, f.intake_hours, f.genders::text[] AS genders, f.min_age, f.max_age,
          f.exploitation_types::text[] AS exploitation_types, f.residence_statuses::text[] AS residence_statuses,
          f.b8_statuses::text[] AS b8_statuses, f.accepts_care_needs::text[] AS accepts_care_needs, f.accepts_children,
          f.max_group_size, f.found_in_region_codes, f.max_stay_days, f.update_cadence, f.created_at, f.updated_at,
@@ -65,6 +65,7 @@ export function toLoadedFacility(row: Row): LoadedFacility {
     longitude: row.longitude,
     secretAddress: row.secret_address,
     address: row.address,
+    intakePhone: row.intake_phone,
     placingAuthority: row.placing_authority,
     intakeHours: row.intake_hours,
     eligibility: {

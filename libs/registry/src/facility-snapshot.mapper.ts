@@ -16,6 +16,7 @@ export function toFacilitySnapshot(facility: LoadedFacility): FacilitySnapshot {
     longitude: facility.longitude,
     secretAddress: facility.secretAddress,
     address: facility.address,
+    intakePhone: facility.intakePhone,
     placingAuthority: facility.placingAuthority,
     intakeHours: facility.intakeHours,
     eligibility: { ...facility.eligibility },

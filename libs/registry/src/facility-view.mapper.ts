@@ -168,6 +168,8 @@ export function facilityView(
     municipality: mayKnowLocation ? facility.municipality : null,
     secretAddress: facility.secretAddress,
     address: mayKnowLocation ? facility.address : null,
+    // A phone number locates a shelter as well as its address does: the same rule shows both.
+    intakePhone: mayKnowLocation ? facility.intakePhone : null,
     latitude: mayKnowLocation ? facility.latitude : null,
     longitude: mayKnowLocation ? facility.longitude : null,
     placingAuthority: facility.placingAuthority,

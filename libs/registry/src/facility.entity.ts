@@ -10,6 +10,7 @@ import {
   UpdateCadence,
 } from '@opvangplek/domain';
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -77,6 +78,7 @@ export class EligibilityColumns {
 @Entity({ name: 'facilities' })
 @Index('facilities_region_type_idx', ['regionCode', 'type'])
 @Index('facilities_type_idx', ['type'])
+@Check('facilities_intake_phone_e164', `"intake_phone" ~ '^\\+31[1-9][0-9]{6,9}$'`)
 export class FacilityEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -117,6 +119,13 @@ export class FacilityEntity {
 
   @Column({ type: 'varchar', length: 300 })
   address: string;
+
+  /**
+   * The intake line, E.164 (`+31101234567`); the loader writes it normalised, the check refuses
+   * anything else. Shown only to whoever may locate the facility, like `address`.
+   */
+  @Column({ name: 'intake_phone', type: 'varchar', length: 16, nullable: true })
+  intakePhone: string | null;
 
   @Column({ name: 'placing_authority', type: 'enum', enum: PlacingAuthority, enumName: 'placing_authority' })
   placingAuthority: PlacingAuthority;

@@ -1,4 +1,10 @@
-import type { CapacityCounts, FacilityDefinition, Region } from '@opvangplek/domain';
+import {
+  type CapacityCounts,
+  DUTCH_PHONE_NUMBER_FORMS,
+  type FacilityDefinition,
+  type Region,
+  toE164DutchPhoneNumber,
+} from '@opvangplek/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { MunicipalitySeed } from './seed/municipalities.data';
 
@@ -45,6 +51,7 @@ const FACILITY_COLUMNS = [
   'longitude',
   'secret_address',
   'address',
+  'intake_phone',
   'placing_authority',
   'intake_hours',
   'genders',
@@ -88,6 +95,7 @@ function facilityRow(facility: LoadableFacility): unknown[] {
     facility.longitude,
     facility.secretAddress,
     facility.address,
+    facility.intakePhone,
     facility.placingAuthority,
     facility.intakeHours === null ? null : JSON.stringify(facility.intakeHours),
     e.genders,
@@ -103,6 +111,40 @@ function facilityRow(facility: LoadableFacility): unknown[] {
     facility.maxStayDays,
     facility.updateCadence,
   ];
+}
+
+/** How much of a refused value an error message repeats. */
+const ECHO_LENGTH = 40;
+
+/**
+ * The facilities with their intake lines in E.164, or an error naming the first facility and field
+ * whose number is not a Dutch phone number: a register is loaded whole or not at all.
+ */
+export function withNormalisedPhones(facilities: readonly LoadableFacility[]): LoadableFacility[] {
+  return facilities.map((facility, index) => {
+    if (facility.intakePhone === null) return facility;
+    const e164 = toE164DutchPhoneNumber(facility.intakePhone);
+    if (e164 === null) {
+      const shown =
+        facility.intakePhone.length > ECHO_LENGTH ? `${facility.intakePhone.slice(0, ECHO_LENGTH)}…` : facility.intakePhone;
+      throw new RegisterEntryError(
+        `facilities[${index}].intakePhone`,
+        `facilities[${index}].intakePhone (facility '${facility.key}'): "${shown}" is not a Dutch phone number; give ${DUTCH_PHONE_NUMBER_FORMS}`,
+      );
+    }
+    return { ...facility, intakePhone: e164 };
+  });
+}
+
+/** A register entry that cannot be loaded; `field` is its path in the register (`facilities[3].intakePhone`). */
+export class RegisterEntryError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RegisterEntryError';
+  }
 }
 
 function placeholders(rowCount: number, columnCasts: (string | undefined)[], offset = 0): string {
@@ -142,17 +184,18 @@ export async function loadRegister(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<LoadReport> {
+  const facilities = withNormalisedPhones(register.facilities);
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
     const report = emptyLoadReport();
     await loadRegions(manager, register.regions, report);
     if (register.municipalities) await loadMunicipalities(manager, register.municipalities, report);
     let done = 0;
-    for (const batch of batches(register.facilities)) {
+    for (const batch of batches(facilities)) {
       await loadFacilities(manager, batch, report);
       await loadCapacities(manager, batch, options, report);
       done += batch.length;
-      options.onProgress?.(done, register.facilities.length);
+      options.onProgress?.(done, facilities.length);
     }
     return report;
   });

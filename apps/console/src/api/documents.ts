@@ -12,6 +12,7 @@ const FACILITY_FIELDS = gql`
     secretAddress
     municipality
     address
+    intakePhone
     region {
       code
       name
@@ -73,6 +74,7 @@ const CASE_ROW_FIELDS = gql`
       type
       address
       municipality
+      intakePhone
       region {
         code
         name
@@ -90,6 +92,13 @@ const CASE_ROW_FIELDS = gql`
 const REQUEST_FIELDS = gql`
   fragment RequestFields on PlacementRequest {
     ...CaseRowFields
+    allocations {
+      facility {
+        id
+      }
+      distanceKm
+      state
+    }
     placedAt
     stayEndsAt
     responsibleMunicipality

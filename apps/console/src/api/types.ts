@@ -57,6 +57,8 @@ export interface Facility {
   municipality: string | null;
   /** Null for callers who may not see it: the console shows only what the API returned. */
   address: string | null;
+  /** The intake line in E.164; shown to exactly those who see the address (a number locates a shelter too). */
+  intakePhone: string | null;
   region: Region;
   intake: { openNow: boolean; alwaysOpen: boolean; description: string };
   /** Null for a secret-address facility unless the caller is its staff: then only `availability`. */
@@ -116,8 +118,13 @@ export interface PlacementRequest {
   routeDecided: boolean;
   nextAttemptAt: string | null;
   escalated: boolean;
-  facility: (FacilityRef & { address: string | null; municipality: string | null }) | null;
+  facility: (FacilityRef & { address: string | null; municipality: string | null; intakePhone: string | null }) | null;
   history: { status: PlacementStatus; at: string; by: string; note: string | null }[];
+  /**
+   * The places it holds or held, with the distance to each (whole km from its region's centre). Read
+   * by the status page (RequestFields), not by the rows of Mijn aanvragen (CaseRowFields).
+   */
+  allocations?: { facility: { id: string }; distanceKm: number | null; state: 'HELD' | 'OCCUPIED' | 'RELEASED' }[];
   /** The onward request (after a noodbed or interim stay): where it stands, and who decides next. */
   followUp:
     | (Pick<

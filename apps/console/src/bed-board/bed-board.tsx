@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useConnectionState } from '../api/connection';
+import { useConnectionState, useNotLiveSince } from '../api/connection';
 import type { Facility } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
@@ -18,6 +18,7 @@ export function BedBoard() {
   const [filter, setFilter] = useState<BedBoardFilter>({ types: [], regionCodes: viewer.regions, availableOnly: false });
   const [sort, setSort] = useState<BedSort>('region');
   const { facilities, fetching, error, recentlyChanged } = useLiveFacilities(filter);
+  const notLiveSince = useNotLiveSince();
   const byRegion = useMemo(() => groupByRegion(facilities), [facilities]);
   const sorted = useMemo(() => sortFacilities(facilities, sort), [facilities, sort]);
   const showingAll = filter.regionCodes.length === 0;
@@ -63,7 +64,13 @@ export function BedBoard() {
       {sort !== 'region' && sorted.length > 0 && (
         <ul className="facility-list" data-sort={sort}>
           {sorted.map((facility) => (
-            <FacilityRow key={facility.id} facility={facility} changed={recentlyChanged.has(facility.id)} showRegion />
+            <FacilityRow
+              key={facility.id}
+              facility={facility}
+              changed={recentlyChanged.has(facility.id)}
+              showRegion
+              notLiveSince={notLiveSince}
+            />
           ))}
         </ul>
       )}
@@ -78,7 +85,12 @@ export function BedBoard() {
             </h2>
             <ul className="facility-list">
               {list.map((facility) => (
-                <FacilityRow key={facility.id} facility={facility} changed={recentlyChanged.has(facility.id)} />
+                <FacilityRow
+                  key={facility.id}
+                  facility={facility}
+                  changed={recentlyChanged.has(facility.id)}
+                  notLiveSince={notLiveSince}
+                />
               ))}
             </ul>
           </section>

@@ -1,5 +1,6 @@
 import type { Facility } from '../api/types';
 import { FreshnessBadge } from '../components/freshness-badge';
+import { PhoneLink } from '../components/phone-link';
 import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
 
@@ -8,14 +9,19 @@ export function FacilityRow({
   facility,
   changed,
   showRegion = false,
+  notLiveSince,
 }: {
   facility: Facility;
   changed: boolean;
   /** In a list across regions (sorted by free places or name), each row says its region. */
   showRegion?: boolean;
+  /** Given while the board is not live: when it last knew the figures current. */
+  notLiveSince: Date | null;
 }) {
   const { t, label } = useI18n();
   const { capacity, availability } = facility;
+  // "Call to verify" with the number to call, where the API gave it (it withholds a secret address's).
+  const verify = availability.freshness === 'STALE' || availability.freshness === 'UNKNOWN';
   return (
     <li
       className={`facility${changed ? ' changed' : ''}${availability.band === 'NONE' ? ' full' : ''}`}
@@ -53,7 +59,8 @@ export function FacilityRow({
         </div>
       )}
       <div className="facility-meta">
-        <FreshnessBadge freshness={availability.freshness} />
+        <FreshnessBadge freshness={availability.freshness} notLiveSince={notLiveSince} />
+        {verify && facility.intakePhone && <PhoneLink number={facility.intakePhone} name={facility.name} />}
         {capacity && (
           <span className="muted">
             <UpdatedAt capacity={capacity} />

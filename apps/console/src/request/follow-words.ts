@@ -31,16 +31,35 @@ export function placeWords(facility: { name: string; region: { name: string } })
 }
 
 /**
- * "De opvang heeft afgewezen; nu aangeboden: Vrouwenopvang Het Anker (Amsterdam), afstand onbekend".
- * The request does not carry the distance the matcher used (only a match does): said as unknown.
+ * Whole km to the place the request holds at `facilityId`, as the API measured it (from the centre of
+ * the request's region); null when it does not say. The live hold first: a place offered again
+ * after an earlier release has both.
  */
-export function changeWords(words: Words, cause: ChangeCause, facility: { name: string; region: { name: string } }): string {
-  const key: MessageKey =
-    cause === 'declined' ? 'follow.changedDeclined' : cause === 'lapsed' ? 'follow.changedLapsed' : 'follow.changedOther';
-  return words.f(key, { where: placeWords(facility), distance: words.t('follow.distanceUnknown') });
+export function distanceTo(request: PlacementRequest, facilityId: string): number | null {
+  const holds = (request.allocations ?? []).filter((allocation) => allocation.facility.id === facilityId);
+  return (holds.find((allocation) => allocation.state !== 'RELEASED') ?? holds[0])?.distanceKm ?? null;
 }
 
-/** What the requester can do, or waits for, next (no phone numbers: the register has none yet). */
+/** "afstand ca. 34 km" (whole km, as the API rounds it), or "afstand onbekend" when the API gave none. */
+export function distanceWords(words: Words, distanceKm: number | null): string {
+  if (distanceKm === null) return words.t('follow.distanceUnknown');
+  if (distanceKm === 0) return words.t('follow.distanceUnderOne');
+  return words.f('follow.distanceAbout', { km: String(distanceKm) });
+}
+
+/** "De opvang heeft afgewezen; nu aangeboden: Vrouwenopvang Het Anker (Amsterdam), afstand ca. 57 km". */
+export function changeWords(
+  words: Words,
+  cause: ChangeCause,
+  facility: { name: string; region: { name: string } },
+  distanceKm: number | null,
+): string {
+  const key: MessageKey =
+    cause === 'declined' ? 'follow.changedDeclined' : cause === 'lapsed' ? 'follow.changedLapsed' : 'follow.changedOther';
+  return words.f(key, { where: placeWords(facility), distance: distanceWords(words, distanceKm) });
+}
+
+/** What the requester can do, or waits for, next (the intake line, once accepted, is shown beside it). */
 export function nextStepWords(words: Words, request: PlacementRequest): string | null {
   const { t, f } = words;
   const facility = request.facility;

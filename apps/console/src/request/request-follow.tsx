@@ -3,13 +3,22 @@ import { useMutation } from 'urql';
 import { CANCEL_PLACEMENT_REQUEST } from '../api/documents';
 import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { PhoneLink } from '../components/phone-link';
 import { useRegions } from '../components/region-select';
 import { StatusBadge } from '../components/status-badge';
 import { historyNoteWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { countdownWords, momentWords, whenWords } from '../i18n/time-words';
 import { useNow } from '../worklist/use-now';
-import { changeCauseFromHistory, changeWords, followUpWords, nextStepWords, placeWords } from './follow-words';
+import {
+  changeCauseFromHistory,
+  changeWords,
+  distanceTo,
+  distanceWords,
+  followUpWords,
+  nextStepWords,
+  placeWords,
+} from './follow-words';
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
 
@@ -47,9 +56,10 @@ export function RequestFollow({
   const shownFacility = useRef(request.facility);
   const [previousPlace, setPreviousPlace] = useState<string | null>(null);
   const facilityId = request.facility?.id ?? null;
+  const distanceKm = facilityId ? distanceTo(request, facilityId) : null;
   const changeCause = changeCauseFromHistory(request.history);
   const changed = request.facility && (changeCause || previousPlace) ? (changeCause ?? 'other') : null;
-  const changeText = changed && request.facility ? changeWords(i18n, changed, request.facility) : null;
+  const changeText = changed && request.facility ? changeWords(i18n, changed, request.facility, distanceKm) : null;
   // Said by screen readers when the status or the place changes (not on arrival: the heading says it then).
   const [announced, setAnnounced] = useState('');
   const shownStatus = useRef(request.status);
@@ -61,12 +71,14 @@ export function RequestFollow({
     if (shownStatus.current === request.status && !placeMoved) return;
     shownStatus.current = request.status;
     if (placeMoved && request.facility)
-      setAnnounced(changeWords(i18n, changeCauseFromHistory(request.history) ?? 'other', request.facility));
+      setAnnounced(changeWords(i18n, changeCauseFromHistory(request.history) ?? 'other', request.facility, distanceKm));
     else setAnnounced(`${t('follow.title')}: ${label('status', request.status)}`);
     // Keyed on the facility's id: a re-read of the same place is a new object, not a change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request.status, facilityId, t, label]);
   const nextStep = nextStepWords(i18n, request);
+  // Once the shelter accepted, its intake line beside the address (the API gives it to whoever may see the address).
+  const intakePhone = request.status === 'ACCEPTED' || request.status === 'PLACED' ? request.facility?.intakePhone : null;
 
   return (
     <section className="follow" data-request-id={request.id}>
@@ -95,6 +107,7 @@ export function RequestFollow({
                 ({label('kind', request.facility.type)}, {request.facility.region.name})
               </span>
               {request.facility.address && <span className="address"> · {request.facility.address}</span>}
+              {distanceKm !== null && <span data-testid="offered-distance"> · {distanceWords(i18n, distanceKm)}</span>}
             </dd>
           </>
         )}
@@ -120,7 +133,13 @@ export function RequestFollow({
           <>
             <dt>{t('follow.next')}</dt>
             <dd data-testid="next-step">
-              {nextStep} <span className="muted">{t('follow.noPhone')}</span>
+              {nextStep}
+              {intakePhone && request.facility && (
+                <span className="call-line">
+                  {' '}
+                  {t('follow.intakePhone')} <PhoneLink number={intakePhone} name={request.facility.name} />
+                </span>
+              )}
             </dd>
           </>
         )}

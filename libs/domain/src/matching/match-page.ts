@@ -123,6 +123,7 @@ export function facilitySnapshotOf(definition: IndexedFacility, live: LiveCapaci
     longitude: here.longitude,
     secretAddress: definition.secretAddress,
     address: definition.address,
+    intakePhone: definition.intakePhone,
     placingAuthority: definition.placingAuthority,
     intakeHours: definition.intakeHours,
     eligibility: { ...definition.eligibility },

@@ -41,6 +41,7 @@ function classView(representative: IndexedFacility): FacilitySnapshot {
     'longitude',
     'secretAddress',
     'address',
+    'intakePhone',
     'placingAuthority',
     'intakeHours',
     'eligibility',

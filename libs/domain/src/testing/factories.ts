@@ -45,6 +45,7 @@ export function newFacility(overrides: FacilityOverrides = {}): FacilitySnapshot
     longitude: 4.47917,
     secretAddress: false,
     address: 'Teststraat 1, Rotterdam',
+    intakePhone: null,
     placingAuthority: PLACING_AUTHORITY_BY_TYPE[type],
     intakeHours: null,
     maxStayDays: null,

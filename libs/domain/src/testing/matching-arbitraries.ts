@@ -107,6 +107,7 @@ export const facilityArb = (id: string): fc.Arbitrary<FacilitySnapshot> =>
       longitude: f.longitude,
       secretAddress: f.secretAddress,
       address: 'Straat 1',
+      intakePhone: null,
       placingAuthority: PLACING_AUTHORITY_BY_TYPE[f.type],
       intakeHours: f.intakeHours,
       eligibility: {

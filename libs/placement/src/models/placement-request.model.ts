@@ -51,6 +51,13 @@ export class PlacementAllocationModel {
   @Field(() => FacilityModel)
   facility: FacilityModel;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Whole km from the centre of the request's region to the facility, as the matcher measures it; to its region's centre for a secret address the caller may not locate.",
+  })
+  distanceKm: number | null;
+
   @Field(() => Int)
   places: number;
 

@@ -95,6 +95,13 @@ export class FacilityModel {
   @Field(() => String, { nullable: true, description: 'Null for callers who may not see it.' })
   address: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The intake line in E.164 (+31101234567), to call when a figure needs verifying. Null where the register has none, and for callers who may not see the address: a number locates a shelter as well as its address.',
+  })
+  intakePhone: string | null;
+
   @Field(() => Float, { nullable: true })
   latitude: number | null;
 
@@ -119,7 +126,7 @@ export class FacilityModel {
   @Field(() => CapacityModel, {
     nullable: true,
     description:
-      "Live counts; null for a secret-address facility unless the caller may locate it (its staff): a count that moves seconds after a request ties the request to the facility. Use availability instead.",
+      'Live counts; null for a secret-address facility unless the caller may locate it (its staff): a count that moves seconds after a request ties the request to the facility. Use availability instead.',
   })
   capacity: CapacityModel | null;
 

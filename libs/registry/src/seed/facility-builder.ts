@@ -182,6 +182,16 @@ export function fictionalAddress(key: string, postcodePrefix: string, town: stri
   return `${street} ${houseNumber}, ${postcodePrefix}${digits} ${letters} ${town}`;
 }
 
+/**
+ * SIMULATED: not a real intake line. The documents give no phone numbers, so every seed facility
+ * gets one from the block 020 000 0000–020 000 9999: Dutch subscriber numbers are not handed out
+ * beginning with 0, so none of these rings a real person (or a real shelter). A deployment loads its
+ * register with the real numbers, which replace these (the loader rewrites a changed row).
+ */
+export function simulatedIntakePhone(key: string): string {
+  return `+3120000${String(intFor(0, 9_999, key, 'phone')).padStart(4, '0')}`;
+}
+
 /** How full a facility tends to be. */
 export type OccupancyProfile =
   /** VO, MO, jeugdzorg: "regelmatig vol" (000:2177-2186): mostly full, a few places free here and there. */
@@ -271,6 +281,7 @@ export function buildFacility(spec: FacilitySpec): SeedFacility {
     longitude: coordinates.longitude,
     secretAddress: spec.secretAddress,
     address: fictionalAddress(spec.key, spec.postcodePrefix ?? region.postcodePrefix, spec.town ?? spec.municipality),
+    intakePhone: simulatedIntakePhone(spec.key), // simulated: see simulatedIntakePhone
     placingAuthority: PLACING_AUTHORITY_BY_TYPE[spec.type],
     intakeHours: defaults.intakeHours(),
     eligibility: spec.eligibility,

@@ -7,6 +7,7 @@ import {
   UpdateCadence,
   availablePlaces,
   capacityViolations,
+  isE164DutchPhoneNumber,
 } from '@opvangplek/domain';
 import { REGION_SEEDS, SeedFacility, nationalRegister, scaleRegister } from './index';
 
@@ -15,6 +16,18 @@ const ofType = (type: ShelterType): SeedFacility[] => register.facilities.filter
 const places = (facilities: SeedFacility[]): number => facilities.reduce((sum, f) => sum + f.capacity.total, 0);
 
 describe('nationalRegister', () => {
+  it('gives every facility a simulated intake line: E.164, from the block 020 000 xxxx no one is given', () => {
+    for (const facility of register.facilities) {
+      expect({ key: facility.key, valid: isE164DutchPhoneNumber(facility.intakePhone ?? '') }).toEqual({
+        key: facility.key,
+        valid: true,
+      });
+      expect(facility.intakePhone).toMatch(/^\+3120000\d{4}$/);
+    }
+    // Derived from the key: the same on every run.
+    expect(nationalRegister().facilities.map((f) => f.intakePhone)).toEqual(register.facilities.map((f) => f.intakePhone));
+  });
+
   it('has the 35 centrumgemeente regions with unique codes', () => {
     expect(register.regions).toHaveLength(35);
     const codes = register.regions.map((r) => r.code);

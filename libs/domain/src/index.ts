@@ -18,3 +18,4 @@ export * from './placement/one-place';
 export * from './placement/youth-care';
 export * from './placement/group-shares';
 export * from './placement/group-members';
+export * from './placement/placement-note';

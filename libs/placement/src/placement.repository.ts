@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { assertTransition, PlacementStatus, type ShelterType } from '@opvangplek/domain';
+import {
+  assertTransition,
+  type PlacementNote,
+  placementNoteSentence,
+  PlacementStatus,
+  type ShelterType,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
@@ -406,7 +412,7 @@ export class PlacementRepository {
     request: PlacementRequestEntity,
     to: PlacementStatus,
     actor: LedgerActor,
-    note: string | null,
+    note: PlacementNote | null,
   ): Promise<void> {
     assertTransition(request.status, to);
     request.status = to;
@@ -424,19 +430,22 @@ export class PlacementRepository {
     request: PlacementRequestEntity,
     status: PlacementStatus,
     actor: LedgerActor,
-    note: string | null,
+    note: PlacementNote | null,
     pending?: PendingRecords,
   ): Promise<void> {
     const at = this.clock.now();
-    // Free text is sealed before it is stored (encrypted at rest); at most 500 characters. The
-    // waiting reason is a code, kept in the clear so the planners' figures can count it.
+    // Free text is sealed before it is stored (encrypted at rest): the English note (at most 500
+    // characters) and the note's parameters, which hold what a person typed. The waiting reason
+    // and the note's code are codes, kept in the clear so the planners' figures can count them.
     const event: PlacementEventRow = {
       requestId: request.id,
       status,
       at,
       by: actor.by,
       waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
-      note: note === null ? null : this.notes.seal(note.slice(0, 500)),
+      note: note === null ? null : this.notes.seal(placementNoteSentence(note).slice(0, 500)),
+      noteCode: note?.code ?? null,
+      noteParams: note === null ? null : this.notes.seal(JSON.stringify(note.params)),
     };
     // The audit log gets the fact (who, what status), never the free-text note.
     const audited: AuditEntry = {
@@ -456,7 +465,9 @@ export class PlacementRepository {
   /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
   async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
     await this.persist(manager, request);
-    await manager.getRepository(PlacementEventEntity).update({ requestId: request.id }, { note: null });
+    await manager
+      .getRepository(PlacementEventEntity)
+      .update({ requestId: request.id }, { note: null, noteCode: null, noteParams: null });
   }
 
   /** An audit row outside any transaction: a read of personal data (who, why). */
@@ -616,14 +627,17 @@ export class PlacementRepository {
    */
   async resealNotes(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; note: string }[] = await manager.query(
-        `SELECT id, note FROM placement_events WHERE note NOT LIKE $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      const rows: { id: string; note: string | null; params: string | null }[] = await manager.query(
+        `SELECT id, note, note_params AS params FROM placement_events
+          WHERE note NOT LIKE $1 OR note_params NOT LIKE $1
+          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [`${this.notes.sealedPrefix}%`],
       );
+      const reseal = (sealed: string | null) => (sealed === null ? null : this.notes.seal(this.notes.open(sealed)));
       for (const row of rows) {
         await manager
           .getRepository(PlacementEventEntity)
-          .update({ id: row.id }, { note: this.notes.seal(this.notes.open(row.note)) });
+          .update({ id: row.id }, { note: reseal(row.note), noteParams: reseal(row.params) });
       }
       return rows.length;
     });

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency } from '@opvangplek/domain';
+import {
+  EscalationCause,
+  type PlacementNote,
+  placementNote,
+  PlacementNoteCode,
+  PlacementStatus,
+  STAY_ALERT_BEFORE_MS,
+  Urgency,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
@@ -90,7 +98,11 @@ export class SweepJob {
         // is matched again and escalates on its own.
         bridgeRequestId: IsNull(),
       },
-      (request) => escalate(request, now, `no place after ${this.config.placement.escalateAfterMinutes} minutes`),
+      (request) =>
+        placementNote(
+          PlacementNoteCode.ESCALATED,
+          escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes: this.config.placement.escalateAfterMinutes }),
+        ),
     );
     // An onward request still without a place when her interim stay ends is stuck: the interim place
     // was for "een korte periode" (002:765-767), so it escalates like an acute request (domain.md §5a).
@@ -106,10 +118,9 @@ export class SweepJob {
         ),
       },
       (request) =>
-        escalate(
-          request,
-          now,
-          `her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place`,
+        placementNote(
+          PlacementNoteCode.ESCALATED,
+          escalate(request, now, EscalationCause.INTERIM_STAY_ENDED, { requestId: request.bridgeRequestId! }),
         ),
     );
     report.alerts = await this.flagAll(
@@ -120,7 +131,7 @@ export class SweepJob {
       },
       (request) => {
         request.stayAlertAt = now;
-        return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
+        return placementNote(PlacementNoteCode.STAY_ENDS, { at: request.stayEndsAt! });
       },
     );
     report.erased = await this.retention.eraseExpiredProfiles();
@@ -133,14 +144,14 @@ export class SweepJob {
       { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
       (request) => {
         request.overstay = true;
-        return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
+        return placementNote(PlacementNoteCode.OVERSTAY, { at: request.stayEndsAt! });
       },
     );
     return report;
   }
 
   /** Sets a flag on every request matching `where`, each in its own transaction, with a history note. */
-  private async flagAll(where: object, flag: (request: PlacementRequestEntity) => string): Promise<number> {
+  private async flagAll(where: object, flag: (request: PlacementRequestEntity) => PlacementNote): Promise<number> {
     const ids = await this.repository.idsWhere(where);
     let count = 0;
     for (const id of ids) {

@@ -20,6 +20,7 @@ import { EncryptedProfiles1796300000000 } from './1796300000000-EncryptedProfile
 import { CallerLimits1796400000000 } from './1796400000000-CallerLimits';
 import { AuditRowMac1796500000000 } from './1796500000000-AuditRowMac';
 import { SealedClientReference1796600000000 } from './1796600000000-SealedClientReference';
+import { PlacementNoteCodes1797000000000 } from './1797000000000-PlacementNoteCodes';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -40,4 +41,5 @@ export const MIGRATIONS: Function[] = [
   CallerLimits1796400000000,
   AuditRowMac1796500000000,
   SealedClientReference1796600000000,
+  PlacementNoteCodes1797000000000,
 ];

@@ -9,6 +9,7 @@ import {
   placementNoteSentence,
   PlacementStatus,
   type ShelterType,
+  type Urgency,
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
@@ -58,6 +59,10 @@ export interface RequestPageQuery {
   regionCodes?: string[] | null;
   escalated?: boolean | null;
   kinds?: ShelterType[] | null;
+  urgencies?: Urgency[] | null;
+  /** Only the requests this token subject submitted. */
+  requestedBy?: string | null;
+  newestFirst?: boolean;
   first: number;
   after: { at: Date; id: string } | null;
 }
@@ -184,7 +189,7 @@ export class PlacementRepository {
     return (await query.getCount()) > 0;
   }
 
-  /** A page of the requests `viewer` may see, oldest first, and how many there are in all. */
+  /** A page of the requests `viewer` may see, oldest first unless asked otherwise, and how many there are in all. */
   async page(viewer: Viewer, page: RequestPageQuery): Promise<{ rows: PlacementRequestEntity[]; totalCount: number }> {
     const query = scopeRequests(this.dataSource.getRepository(PlacementRequestEntity).createQueryBuilder('r'), viewer);
     if (page.statuses.length) query.andWhere('r.status IN (:...statuses)', { statuses: page.statuses });
@@ -192,13 +197,21 @@ export class PlacementRepository {
     if (page.regionCodes?.length) query.andWhere('r.regionCode IN (:...regionCodes)', { regionCodes: page.regionCodes });
     if (page.escalated != null) query.andWhere('r.escalated = :escalated', { escalated: page.escalated });
     if (page.kinds?.length) query.andWhere('r.waitingForKind IN (:...kinds)', { kinds: page.kinds });
+    if (page.urgencies?.length) query.andWhere('r.urgency IN (:...urgencies)', { urgencies: page.urgencies });
+    // One person, however an identity provider spells the subject (as the separation of duties compares it).
+    if (page.requestedBy != null)
+      query.andWhere('lower(trim(r.requestedBy)) = lower(trim(:requestedBy))', { requestedBy: page.requestedBy });
     const totalCount = await query.clone().getCount();
+    const direction = page.newestFirst ? 'DESC' : 'ASC';
     if (page.after)
-      query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
+      query.andWhere(`(r.createdAt, r.id) ${page.newestFirst ? '<' : '>'} (:afterAt, :afterId)`, {
+        afterAt: page.after.at,
+        afterId: page.after.id,
+      });
     const rows = await this.openedAll(
       query
-        .orderBy('r.createdAt', 'ASC')
-        .addOrderBy('r.id', 'ASC')
+        .orderBy('r.createdAt', direction)
+        .addOrderBy('r.id', direction)
         .take(page.first + 1)
         .getMany(),
     );

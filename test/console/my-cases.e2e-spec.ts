@@ -240,6 +240,10 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     // Acute only: the API filters, and the planned one is gone.
     await page.locator('select[name=caseUrgency]').selectOption('ACUTE');
     await page.locator(`ol.case-list li[data-request-id="${ilsePlanned}"]`).waitFor({ state: 'detached' });
+    // The list is read again: the acute ones are back, the planned one stays away.
+    await page.locator(`ol.case-list li[data-request-id="${joostAcute}"]`).waitFor();
+    await page.locator(`ol.case-list li[data-request-id="${ilseAcute}"]`).waitFor();
+    expect(await page.locator(`ol.case-list li[data-request-id="${ilsePlanned}"]`).count()).toBe(0);
     expect(asked.at(-1)).toEqual({ order: 'NEWEST_FIRST', urgency: ['ACUTE'] });
     const urgencies = await Promise.all(
       (await rows.all()).map((row) => row.locator('[data-urgency]').getAttribute('data-urgency')),

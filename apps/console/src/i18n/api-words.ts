@@ -125,14 +125,13 @@ export function adviceWords(
   return said === advice.code ? words.t('advice.other') : said;
 }
 
-/** Why a request was escalated, and on which region's worklist it is listed. */
-function escalationWords(words: Words, p: PlacementNoteParams, regionName: RegionName): string {
-  const why =
-    p.escalatedBecause === 'NO_PLACE_IN_TIME'
-      ? words.f('note.escalated.noPlaceAfter', { n: String(p.minutes) })
-      : p.escalatedBecause === 'HANDED_BACK'
-        ? words.t('note.escalated.handedBack')
-        : words.t('note.escalated.interimEnded');
+/** Why a request was escalated, and on which region's worklist it is listed; null for a cause this console does not know. */
+function escalationWords(words: Words, p: PlacementNoteParams, regionName: RegionName): string | null {
+  let why: string;
+  if (p.escalatedBecause === 'NO_PLACE_IN_TIME') why = words.f('note.escalated.noPlaceAfter', { n: String(p.minutes) });
+  else if (p.escalatedBecause === 'HANDED_BACK') why = words.t('note.escalated.handedBack');
+  else if (p.escalatedBecause === 'INTERIM_STAY_ENDED') why = words.t('note.escalated.interimEnded');
+  else return null;
   return words.f('note.escalated', { why, region: regionName(p.regionCode ?? '') });
 }
 
@@ -156,7 +155,9 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
     case 'WAITING': {
       const said = words.label('waiting', p.waitingReason ?? '');
       const waiting = f('note.waiting', { reason: said === (p.waitingReason ?? '') ? t('note.waitingOther') : said });
-      return p.escalatedBecause ? `${waiting}; ${escalationWords(words, p, regionName)}` : waiting;
+      if (!p.escalatedBecause) return waiting;
+      const escalation = escalationWords(words, p, regionName);
+      return escalation ? `${waiting}; ${escalation}` : null;
     }
     case 'ESCALATED':
       return escalationWords(words, p, regionName);

@@ -185,6 +185,75 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('CoMensha at 03:00: Mijn aanvragen asks the API for only her own, newest first, and for one urgency', async () => {
+    const comensha = (sub: string) => tokenFor({ sub, role: Role.COMENSHA, org: 'comensha' });
+    const [ilse, joost] = [await comensha('ilse@comensha'), await comensha('joost@comensha')];
+    const submit = async (token: string, urgency: string) => {
+      const response = await gql<{ requestPlacement: { id: string } }>(
+        api.url,
+        'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
+        {
+          token,
+          variables: {
+            input: {
+              profile: { gender: 'FEMALE', exploitationTypes: ['SEXUAL'], age: 27, residenceStatus: 'DUTCH' },
+              urgency,
+              regionCode: 'RR',
+            },
+          },
+        },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.requestPlacement.id;
+    };
+    // Ilse's planned request, then a colleague's acute one, then Ilse's acute one.
+    const ilsePlanned = await submit(ilse, 'PLANNED');
+    const joostAcute = await submit(joost, 'ACUTE');
+    const ilseAcute = await submit(ilse, 'ACUTE');
+
+    const { page, problems } = await openPage(browser);
+    open.push(page);
+    const asked: Record<string, unknown>[] = [];
+    page.on('request', (request) => {
+      const body = request.postDataJSON() as { operationName?: string; variables?: { filter?: Record<string, unknown> } } | null;
+      if (body?.operationName === 'MyCases') asked.push(body.variables?.filter ?? {});
+    });
+    await page.goto(`${api.url}/cases#token=${encodeURIComponent(ilse)}`);
+    await page.getByRole('heading', { name: 'Mijn aanvragen', level: 1 }).waitFor();
+    await page.locator('select[name=caseStatus]').selectOption(''); // every status
+
+    // Only hers, by default for CoMensha (it sees the whole country), the newest first: asked of the API.
+    const rows = page.locator('ol.case-list li');
+    const ids = async () => Promise.all((await rows.all()).map((row) => row.getAttribute('data-request-id')));
+    await page.locator(`ol.case-list li[data-request-id="${ilseAcute}"]`).waitFor();
+    expect(await ids()).toEqual([ilseAcute, ilsePlanned]);
+    expect(asked.at(-1)).toEqual({ order: 'NEWEST_FIRST', mine: true });
+
+    // The colleague's request appears when "only mine" is off, in its place by time.
+    await page.getByLabel('Alleen door mij ingediend').uncheck();
+    await page.locator(`ol.case-list li[data-request-id="${joostAcute}"]`).waitFor();
+    const all = await ids();
+    expect(all.indexOf(ilseAcute)).toBeLessThan(all.indexOf(joostAcute));
+    expect(all.indexOf(joostAcute)).toBeLessThan(all.indexOf(ilsePlanned));
+    expect(asked.at(-1)).toEqual({ order: 'NEWEST_FIRST' });
+
+    // Acute only: the API filters, and the planned one is gone.
+    await page.locator('select[name=caseUrgency]').selectOption('ACUTE');
+    await page.locator(`ol.case-list li[data-request-id="${ilsePlanned}"]`).waitFor({ state: 'detached' });
+    // The list is read again: the acute ones are back, the planned one stays away.
+    await page.locator(`ol.case-list li[data-request-id="${joostAcute}"]`).waitFor();
+    await page.locator(`ol.case-list li[data-request-id="${ilseAcute}"]`).waitFor();
+    expect(await page.locator(`ol.case-list li[data-request-id="${ilsePlanned}"]`).count()).toBe(0);
+    expect(asked.at(-1)).toEqual({ order: 'NEWEST_FIRST', urgency: ['ACUTE'] });
+    const urgencies = await Promise.all(
+      (await rows.all()).map((row) => row.locator('[data-urgency]').getAttribute('data-urgency')),
+    );
+    expect(urgencies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(urgencies)).toEqual(new Set(['ACUTE']));
+    await screenshot(page, 'my-cases-comensha-filters');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('a token that expires mid-form warns first, then asks to log in, and the form is back after logging in again', async () => {
     const person = { role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] };
     const shortLived = await tokenFor({ ...person, expiresIn: '20s' });

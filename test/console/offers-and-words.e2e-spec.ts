@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { REWORDED, rewordMatchReasons, rewordNotes } from './reworded';
 
 const PHONE = { width: 390, height: 844 };
 /**
@@ -277,9 +278,11 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     expect({ where, iso: ISO_TIME.exec(text)?.[0] ?? null }).toEqual({ where, iso: null });
   }
 
-  it("the requester's match and history show words, not codes or ISO timestamps, in Dutch and in English", async () => {
+  it("the requester's match and history show words from the API's codes, not codes or ISO timestamps, in Dutch and in English", async () => {
     const token = await coordinatorToken();
     const { page, problems, subscribed } = await openConsole(token, 'request');
+    // The server's English reasons say something else now: the console's words must not move.
+    await rewordMatchReasons(page);
 
     // The match as it is typed: reasons, advice (B8/3 not yet told) and exclusions, all in words.
     await page.getByLabel('Vrouw').check();
@@ -300,8 +303,11 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('placeable now').first().waitFor();
     expect(await page.locator('section.match').innerText()).toMatch(/\d+ places free/);
+    expect(await page.locator('section.match').innerText()).not.toContain(REWORDED);
     await expectWords(page, 'match, en');
     await page.getByRole('button', { name: 'Nederlands' }).click();
+    expect(await page.locator('section.match').innerText()).not.toContain(REWORDED);
+    await page.unroute('**/graphql');
 
     // Submitted: offered at one shelter, declined there, offered at the other, accepted (held until …).
     await page.getByRole('button', { name: 'Plaatsing aanvragen' }).click();
@@ -329,6 +335,23 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     expect(await history.innerText()).toMatch(/accepted by the facility; held until (today|tomorrow) \d\d:\d\d for her arrival/);
     await expectWords(page, 'history, en');
     await page.getByRole('button', { name: 'Nederlands' }).click();
+
+    // The server's English notes change: after a reload the history says the same, from the codes.
+    expect(await rewordNotes(api, database, requestId)).toBeGreaterThanOrEqual(3);
+    await page.reload();
+    const reread = page.locator(`section.follow[data-request-id="${requestId}"] ol.history`);
+    await reread.getByText('afgewezen: Geen kamer vrij met een slot').waitFor();
+    expect(await reread.innerText()).toMatch(/aangeboden: Vrouwenopvang (De Haven|Het Anker) \(1 plek\)/);
+    expect(await reread.innerText()).toMatch(/geaccepteerd door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d/);
+    expect(await reread.innerText()).not.toContain(REWORDED);
+    // A step from before notes had codes: its English note is all there is, so that is shown.
+    await database.dataSource.query(
+      `UPDATE placement_events SET note_code = NULL, note_params = NULL WHERE request_id = $1 AND status = 'ACCEPTED'`,
+      [requestId],
+    );
+    await page.reload();
+    await reread.getByText(REWORDED).waitFor();
+    expect(await reread.getByText(REWORDED).count()).toBe(1);
 
     expect(problems).toEqual([]);
   }, 120_000);

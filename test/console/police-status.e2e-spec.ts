@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { REWORDED, rewordNotes } from './reworded';
 
 /** Polls `check` until it holds, or fails after `timeoutMs`. */
 async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -176,8 +177,15 @@ describeInBrowser("the police officer's status page", () => {
     await changed.getByText('The facility declined; now offered: Opvang Amstelkade (Amsterdam), distance about 58 km').waitFor();
     expect(await follow.getByTestId('follow-up').textContent()).toMatch(/^Onward request for a longer-term place: /);
     await page.getByRole('button', { name: 'Nederlands' }).click();
+    // After a reload the change is read from the history's codes: not from the English notes,
+    // which the server may word differently.
+    expect(await rewordNotes(api, database, requestId)).toBeGreaterThanOrEqual(2);
     await page.reload();
     await follow.getByTestId('place-changed').getByText('De opvang heeft afgewezen').waitFor();
+    const history = follow.locator('ol.history');
+    await history.getByText('afgewezen: Geen kamer vrij').waitFor();
+    expect(await history.innerText()).toContain('aangeboden: Opvang Amstelkade (1 plek)');
+    expect(await history.innerText()).not.toContain(REWORDED);
 
     // Accepted: the address, once the facility's staff accepted.
     const accepted = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {

@@ -89,8 +89,13 @@ describe('retention of personal data', () => {
       withChildren: false,
     });
     expect(new Date(erased.profile_erased_at)).toEqual(clock.now());
-    const notes = await database.dataSource.query('SELECT note FROM placement_events WHERE request_id = $1', [cancelled]);
-    expect(notes.every((event: { note: string | null }) => event.note === null)).toBe(true);
+    const notes: { note: string | null; code: string | null; params: string | null }[] = await database.dataSource.query(
+      'SELECT note, note_code AS code, note_params AS params FROM placement_events WHERE request_id = $1',
+      [cancelled],
+    );
+    // The note's values (a typed reason among them) go with it.
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((event) => event.note === null && event.code === null && event.params === null)).toBe(true);
     const statuses = await database.dataSource.query('SELECT status FROM placement_events WHERE request_id = $1 ORDER BY id', [
       cancelled,
     ]);

@@ -106,7 +106,7 @@ const BREAK_GLASS = `mutation B($id: ID!) {
   breakGlassProfile(requestId: $id, reason: "issue 12 test: profile at rest") { gender age careNeeds languages foundInMunicipality }
 }`;
 const SUMMARY = `query S($id: ID!) { placementRequest(id: $id) {
-  id status responsibleMunicipality facility { id } history { note }
+  id status responsibleMunicipality facility { id } history { note noteCode noteParams { reason } }
   profileSummary { ageBand careNeeds languages members { label ageBand } }
   groupParts { id status profileSummary { members { label ageBand } } }
 } }`;
@@ -467,7 +467,8 @@ describe('rotating NOTES_KEY (issue 12)', () => {
       token: await token.admin(),
       variables: { id },
     });
-    const history = await gql<{ placementRequest: Summary & { history: { note: string | null }[] } }>(api!.url, SUMMARY, {
+    type Step = { note: string | null; noteParams: { reason: string | null } | null };
+    const history = await gql<{ placementRequest: Summary & { history: Step[] } }>(api!.url, SUMMARY, {
       token: await token.coordinator(),
       variables: { id },
     });
@@ -475,6 +476,7 @@ describe('rotating NOTES_KEY (issue 12)', () => {
     return {
       careNeeds: profile.data!.breakGlassProfile.careNeeds,
       note: history.data!.placementRequest.history.find((entry) => entry.note)?.note,
+      reason: history.data!.placementRequest.history.find((entry) => entry.note)?.noteParams?.reason,
     };
   };
 
@@ -488,21 +490,33 @@ describe('rotating NOTES_KEY (issue 12)', () => {
     });
 
     await restart({ NOTES_KEY: newKey, NOTES_KEY_PREVIOUS: oldKey });
-    expect(await readable(id)).toEqual({ careNeeds: ['ADDICTION'], note: 'cancelled: naar familie in Schiedam' });
+    expect(await readable(id)).toEqual({
+      careNeeds: ['ADDICTION'],
+      note: 'cancelled: naar familie in Schiedam',
+      reason: 'naar familie in Schiedam',
+    });
     expect((await api!.app.get(SweepJob).sweep()).resealed).toBeGreaterThanOrEqual(1);
     const resealed = await stored(id);
     expect(keyIdOf(resealed.profile)).not.toBe(oldKeyId);
     expect(keyIdOf(resealed.facts)).toBe(keyIdOf(resealed.profile));
-    const notes: { note: string }[] = await database.dataSource.query(
-      'SELECT note FROM placement_events WHERE request_id = $1 AND note IS NOT NULL',
+    const notes: { note: string; params: string }[] = await database.dataSource.query(
+      'SELECT note, note_params AS params FROM placement_events WHERE request_id = $1 AND note IS NOT NULL',
       [id],
     );
     expect(notes.length).toBeGreaterThan(0);
-    for (const { note } of notes) expect(note.startsWith(`v1.${keyIdOf(resealed.profile)}.`)).toBe(true);
+    for (const { note, params } of notes) {
+      expect(note.startsWith(`v1.${keyIdOf(resealed.profile)}.`)).toBe(true);
+      // The note's values hold the typed reason too: resealed with it.
+      expect(params.startsWith(`v1.${keyIdOf(resealed.profile)}.`)).toBe(true);
+    }
     expect(await api!.app.get(SweepJob).sweep()).toMatchObject({ resealed: 0 });
 
     await restart({ NOTES_KEY: newKey });
-    expect(await readable(id)).toEqual({ careNeeds: ['ADDICTION'], note: 'cancelled: naar familie in Schiedam' });
+    expect(await readable(id)).toEqual({
+      careNeeds: ['ADDICTION'],
+      note: 'cancelled: naar familie in Schiedam',
+      reason: 'naar familie in Schiedam',
+    });
   });
 
   it('issue 12: a clientReference stored under the previous key is still found for a retry, and moves to the new key with the sweep', async () => {

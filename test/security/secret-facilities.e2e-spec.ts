@@ -489,14 +489,19 @@ describe('issue 12: capacity of a secret facility reaches those who may not loca
 
 const PROBE = `query P($profile: VictimProfileInput!) {
   matchFacilities(profile: $profile, options: { first: 50, excludedFirst: 50 }) {
-    matches { facility { id capacity { available } availability { band } } score placeableNow reasons }
+    matches { facility { id capacity { available } availability { band } } score placeableNow reasons reasonCodes { code params { places groupSize } } }
     excluded { facility { id } reasons { code message } }
     matchCount excludedCount exclusionSummary { code facilities }
     groupSplit { facility { id capacity { available } } places }
   }
 }`;
 interface Probed {
-  matches: { facility: { id: string; capacity: unknown; availability: { band: string } }; score: number; reasons: string[] }[];
+  matches: {
+    facility: { id: string; capacity: unknown; availability: { band: string } };
+    score: number;
+    reasons: string[];
+    reasonCodes: { code: string; params: { places: number | null; groupSize: number | null } }[];
+  }[];
   excluded: { facility: { id: string }; reasons: { code: string; message: string }[] }[];
   matchCount: number;
   excludedCount: number;
@@ -548,11 +553,21 @@ describe('issue 12: a zorgcoördinator probing group sizes cannot count a secret
     const secretIn = (answer: Probed) => {
       const match = answer.matches.find((m) => m.facility.id === secretCrisis.id);
       // Without the line naming the group (it names the group, never the facility's places).
-      return match && { ...match, reasons: match.reasons.filter((r) => !r.startsWith('a group of')) };
+      return (
+        match && {
+          ...match,
+          reasons: match.reasons.filter((r) => !r.startsWith('a group of')),
+          reasonCodes: match.reasonCodes.filter((r) => r.code !== 'GROUP_CHECKED_WHEN_PLACING'),
+        }
+      );
     };
     const fit = secretIn(answers.get(1)!);
     expect(fit).toMatchObject({ facility: { capacity: null, availability: { band: 'AVAILABLE' } } });
     expect(fit!.reasons).toContain('a place free (count withheld: secret address)');
+    // The codes withhold the count as the sentences do: no FREE_PLACES, no number of places anywhere.
+    expect(fit!.reasonCodes.map((r) => r.code)).toContain('PLACE_FREE_COUNT_WITHHELD');
+    expect(fit!.reasonCodes.map((r) => r.code)).not.toContain('FREE_PLACES');
+    expect(fit!.reasonCodes.every((r) => r.params.places === null)).toBe(true);
     for (let n = 1; n <= 8; n++) {
       const answer = answers.get(n)!;
       expect({ n, secret: secretIn(answer) }).toEqual({ n, secret: fit });

@@ -20,3 +20,4 @@ export * from './placement/youth-care';
 export * from './placement/group-shares';
 export * from './placement/group-members';
 export * from './notifications';
+export * from './placement/placement-note';

@@ -397,6 +397,7 @@ export class MatchingService {
           placeableNow: match.placeableNow,
           placeableAt: match.placeableAt,
           reasons: match.reasons,
+          reasonCodes: match.reasonCodes,
           freshness: match.freshness,
           distanceKm: match.distanceKm,
           decidedBy: DEFAULT_AUTHORITY_TABLE[kind].decidedBy,

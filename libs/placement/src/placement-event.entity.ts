@@ -1,4 +1,4 @@
-import { PlacementStatus, WaitingReason } from '@opvangplek/domain';
+import { PlacementNoteCode, PlacementStatus, WaitingReason } from '@opvangplek/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The history of a request: every status it went through, who moved it, and why. Append-only. */
@@ -28,4 +28,15 @@ export class PlacementEventEntity {
   /** Sealed with the notes key (NoteCipher): encrypted at rest, opened only to show the history. */
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /**
+   * What the note says, as a code (placement-note.ts); null before notes had codes. A fact of the
+   * workflow like the status, so it is kept in the clear.
+   */
+  @Column({ name: 'note_code', type: 'varchar', length: 40, nullable: true })
+  noteCode: PlacementNoteCode | null;
+
+  /** The note's parameters as JSON, sealed like the note: they hold what a person typed. */
+  @Column({ name: 'note_params', type: 'text', nullable: true })
+  noteParams: string | null;
 }

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { ageBandOf, distanceKm, type GeoPoint, type GroupMember, PlacementStatus, type VictimProfile } from '@opvangplek/domain';
+import {
+  ageBandOf,
+  distanceKm,
+  type GeoPoint,
+  type GroupMember,
+  isStaffAnswer,
+  type PlacementNoteCode,
+  placementNoteParamsFromJson,
+  PlacementStatus,
+  type VictimProfile,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
@@ -43,9 +53,10 @@ function shownDistanceKm(origin: GeoPoint | null, facility: LoadedFacility, mayL
 /** How a secret facility's staff appear in a history to those who may not locate it. */
 const FACILITY_STAFF = 'facility staff';
 
-/** The history steps a facility's staff take: answer an offer, receive, let leave (the workflow's own notes). */
-function isStaffStep(status: PlacementStatus, note: string | null): boolean {
+/** The history steps a facility's staff take: answer an offer, receive, let leave (by code; a note from before codes by its words). */
+function isStaffStep(status: PlacementStatus, code: PlacementNoteCode | null, note: string | null): boolean {
   if (status === PlacementStatus.ACCEPTED || status === PlacementStatus.PLACED || status === PlacementStatus.ENDED) return true;
+  if (code !== null) return isStaffAnswer(code);
   return note !== null && (note.startsWith('declined:') || note.startsWith('share of '));
 }
 
@@ -112,13 +123,21 @@ export class PlacementRequestMapper {
       createdAt: request.createdAt,
       history: events.map((event) => {
         const note = event.note === null ? null : this.notes.open(event.note);
+        const noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
         const byStaff =
           hideStaff &&
           event.by !== viewer.sub &&
           event.by !== request.requestedBy &&
           !event.by.startsWith('system:') &&
-          isStaffStep(event.status, note);
-        return { status: event.status, at: event.at, by: byStaff ? FACILITY_STAFF : event.by, note };
+          isStaffStep(event.status, event.noteCode, note);
+        return {
+          status: event.status,
+          at: event.at,
+          by: byStaff ? FACILITY_STAFF : event.by,
+          note,
+          noteCode: event.noteCode,
+          noteParams,
+        };
       }),
       summarySource: {
         request,

@@ -30,6 +30,7 @@ import type {
   PlacementRequestFilterInput,
   PlacementRequestInput,
 } from './dto/placement-request.input';
+import { RequestOrder } from './dto/placement-request.input';
 import type {
   PlacementRequestConnectionModel,
   PlacementRequestModel,
@@ -364,6 +365,9 @@ export class PlacementRequestsService {
       regionCodes: filter.regionCodes,
       escalated: filter.escalated,
       kinds: filter.kinds,
+      urgencies: filter.urgency,
+      requestedBy: filter.mine ? viewer.sub : null,
+      newestFirst: filter.order === RequestOrder.NEWEST_FIRST,
       first,
       after: after ? parseCursor(after) : null,
     });

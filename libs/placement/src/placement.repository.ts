@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { assertTransition, PlacementStatus, type ShelterType } from '@opvangplek/domain';
+import {
+  assertTransition,
+  type PlacementNote,
+  placementNoteSentence,
+  PlacementStatus,
+  type ShelterType,
+  type Urgency,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
@@ -53,6 +60,10 @@ export interface RequestPageQuery {
   regionCodes?: string[] | null;
   escalated?: boolean | null;
   kinds?: ShelterType[] | null;
+  urgencies?: Urgency[] | null;
+  /** Only the requests this token subject submitted. */
+  requestedBy?: string | null;
+  newestFirst?: boolean;
   first: number;
   after: { at: Date; id: string } | null;
 }
@@ -183,7 +194,7 @@ export class PlacementRepository {
     return (await query.getCount()) > 0;
   }
 
-  /** A page of the requests `viewer` may see, oldest first, and how many there are in all. */
+  /** A page of the requests `viewer` may see, oldest first unless asked otherwise, and how many there are in all. */
   async page(viewer: Viewer, page: RequestPageQuery): Promise<{ rows: PlacementRequestEntity[]; totalCount: number }> {
     const query = scopeRequests(this.dataSource.getRepository(PlacementRequestEntity).createQueryBuilder('r'), viewer);
     if (page.statuses.length) query.andWhere('r.status IN (:...statuses)', { statuses: page.statuses });
@@ -191,13 +202,21 @@ export class PlacementRepository {
     if (page.regionCodes?.length) query.andWhere('r.regionCode IN (:...regionCodes)', { regionCodes: page.regionCodes });
     if (page.escalated != null) query.andWhere('r.escalated = :escalated', { escalated: page.escalated });
     if (page.kinds?.length) query.andWhere('r.waitingForKind IN (:...kinds)', { kinds: page.kinds });
+    if (page.urgencies?.length) query.andWhere('r.urgency IN (:...urgencies)', { urgencies: page.urgencies });
+    // One person, however an identity provider spells the subject (as the separation of duties compares it).
+    if (page.requestedBy != null)
+      query.andWhere('lower(trim(r.requestedBy)) = lower(trim(:requestedBy))', { requestedBy: page.requestedBy });
     const totalCount = await query.clone().getCount();
+    const direction = page.newestFirst ? 'DESC' : 'ASC';
     if (page.after)
-      query.andWhere('(r.createdAt, r.id) > (:afterAt, :afterId)', { afterAt: page.after.at, afterId: page.after.id });
+      query.andWhere(`(r.createdAt, r.id) ${page.newestFirst ? '<' : '>'} (:afterAt, :afterId)`, {
+        afterAt: page.after.at,
+        afterId: page.after.id,
+      });
     const rows = await this.openedAll(
       query
-        .orderBy('r.createdAt', 'ASC')
-        .addOrderBy('r.id', 'ASC')
+        .orderBy('r.createdAt', direction)
+        .addOrderBy('r.id', direction)
         .take(page.first + 1)
         .getMany(),
     );
@@ -411,7 +430,7 @@ export class PlacementRepository {
     request: PlacementRequestEntity,
     to: PlacementStatus,
     actor: LedgerActor,
-    note: string | null,
+    note: PlacementNote | null,
   ): Promise<void> {
     assertTransition(request.status, to);
     request.status = to;
@@ -429,19 +448,22 @@ export class PlacementRepository {
     request: PlacementRequestEntity,
     status: PlacementStatus,
     actor: LedgerActor,
-    note: string | null,
+    note: PlacementNote | null,
     pending?: PendingRecords,
   ): Promise<void> {
     const at = this.clock.now();
-    // Free text is sealed before it is stored (encrypted at rest); at most 500 characters. The
-    // waiting reason is a code, kept in the clear so the planners' figures can count it.
+    // Free text is sealed before it is stored (encrypted at rest): the English note (at most 500
+    // characters) and the note's parameters, which hold what a person typed. The waiting reason
+    // and the note's code are codes, kept in the clear so the planners' figures can count them.
     const event: PlacementEventRow = {
       requestId: request.id,
       status,
       at,
       by: actor.by,
       waitingReason: status === PlacementStatus.WAITING ? request.waitingReason : null,
-      note: note === null ? null : this.notes.seal(note.slice(0, 500)),
+      note: note === null ? null : this.notes.seal(placementNoteSentence(note).slice(0, 500)),
+      noteCode: note?.code ?? null,
+      noteParams: note === null ? null : this.notes.seal(JSON.stringify(note.params)),
     };
     // The audit log gets the fact (who, what status), never the free-text note.
     const audited: AuditEntry = {
@@ -461,7 +483,9 @@ export class PlacementRepository {
   /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
   async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
     await this.persist(manager, request);
-    await manager.getRepository(PlacementEventEntity).update({ requestId: request.id }, { note: null });
+    await manager
+      .getRepository(PlacementEventEntity)
+      .update({ requestId: request.id }, { note: null, noteCode: null, noteParams: null });
   }
 
   /** An audit row outside any transaction: a read of personal data (who, why). */
@@ -621,14 +645,17 @@ export class PlacementRepository {
    */
   async resealNotes(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; note: string }[] = await manager.query(
-        `SELECT id, note FROM placement_events WHERE note NOT LIKE $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      const rows: { id: string; note: string | null; params: string | null }[] = await manager.query(
+        `SELECT id, note, note_params AS params FROM placement_events
+          WHERE note NOT LIKE $1 OR note_params NOT LIKE $1
+          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
         [`${this.notes.sealedPrefix}%`],
       );
+      const reseal = (sealed: string | null) => (sealed === null ? null : this.notes.seal(this.notes.open(sealed)));
       for (const row of rows) {
         await manager
           .getRepository(PlacementEventEntity)
-          .update({ id: row.id }, { note: this.notes.seal(this.notes.open(row.note)) });
+          .update({ id: row.id }, { note: reseal(row.note), noteParams: reseal(row.params) });
       }
       return rows.length;
     });

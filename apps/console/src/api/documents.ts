@@ -85,6 +85,27 @@ const CASE_ROW_FIELDS = gql`
       at
       by
       note
+      noteCode
+      noteParams {
+        waitingReason
+        escalatedBecause
+        minutes
+        regionCode
+        requestId
+        offered {
+          facilityName
+          places
+        }
+        heldUntil
+        byOrg
+        byRole
+        authority
+        reason
+        places
+        stillPlaced
+        kinds
+        at
+      }
     }
   }
 `;
@@ -205,6 +226,21 @@ export const MATCH_FACILITIES = gql`
         placeableAt
         freshness
         reasons
+        reasonCodes {
+          code
+          params {
+            kind
+            kinds
+            at
+            authority
+            days
+            places
+            groupSize
+            km
+            genders
+            date
+          }
+        }
         facility {
           id
           name
@@ -356,6 +392,21 @@ export const PLACEMENT_CANDIDATES = gql`
         placeableAt
         freshness
         reasons
+        reasonCodes {
+          code
+          params {
+            kind
+            kinds
+            at
+            authority
+            days
+            places
+            groupSize
+            km
+            genders
+            date
+          }
+        }
         decision
         decidedBy
         interimFor

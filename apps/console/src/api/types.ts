@@ -73,6 +73,53 @@ export interface FacilityRef {
   region: Region;
 }
 
+/** One reason a place suits, as a code with the values it names (MatchReasonCode, libs/domain/src/matching/match-reason.ts). */
+export interface MatchReason {
+  code: string;
+  params: {
+    kind?: ShelterType | null;
+    kinds?: ShelterType[] | null;
+    at?: string | null;
+    authority?: PlacingAuthority | null;
+    days?: number | null;
+    places?: number | null;
+    groupSize?: number | null;
+    km?: number | null;
+    genders?: string[] | null;
+    date?: string | null;
+  };
+}
+
+/** The values a history note names (PlacementNoteCode, libs/domain/src/placement/placement-note.ts). */
+export interface PlacementNoteParams {
+  waitingReason?: string | null;
+  escalatedBecause?: string | null;
+  minutes?: number | null;
+  regionCode?: string | null;
+  requestId?: string | null;
+  offered?: { facilityName: string; places: number }[] | null;
+  heldUntil?: string | null;
+  byOrg?: string | null;
+  byRole?: Role | null;
+  authority?: PlacingAuthority | null;
+  /** What a person typed: shown as written. */
+  reason?: string | null;
+  places?: number | null;
+  stillPlaced?: number | null;
+  kinds?: ShelterType[] | null;
+  at?: string | null;
+}
+
+/** One step of a request's history: the English note, and the same as a code with its values (null before codes). */
+export interface HistoryEvent {
+  status: PlacementStatus;
+  at: string;
+  by: string;
+  note: string | null;
+  noteCode: string | null;
+  noteParams: PlacementNoteParams | null;
+}
+
 export interface MatchResult {
   matchCount: number;
   excludedCount: number;
@@ -83,6 +130,7 @@ export interface MatchResult {
     placeableAt: string;
     freshness: Freshness;
     reasons: string[];
+    reasonCodes: MatchReason[];
   }[];
   excluded: { facility: FacilityRef; reasons: { code: string; message: string }[] }[];
   /** How many facilities each reason excluded (a facility with two reasons counts under both). */
@@ -119,7 +167,7 @@ export interface PlacementRequest {
   nextAttemptAt: string | null;
   escalated: boolean;
   facility: (FacilityRef & { address: string | null; municipality: string | null; intakePhone: string | null }) | null;
-  history: { status: PlacementStatus; at: string; by: string; note: string | null }[];
+  history: HistoryEvent[];
   /**
    * The places it holds or held, with the distance to each (whole km from its region's centre). Read
    * by the status page (RequestFields), not by the rows of Mijn aanvragen (CaseRowFields).
@@ -142,6 +190,7 @@ export interface Candidate {
   placeableAt: string;
   freshness: Freshness;
   reasons: string[];
+  reasonCodes: MatchReason[];
   decision: AuthorityVerdict;
   decidedBy: PlacingAuthority;
   /** Non-empty when the place suits her only as an interim place: the kinds she moves on to. */

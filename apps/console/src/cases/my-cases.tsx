@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useConnectionState } from '../api/connection';
-import type { PlacementStatus, Role } from '../api/types';
+import type { PlacementStatus, Role, Urgency } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { StatusBadge } from '../components/status-badge';
@@ -11,7 +11,7 @@ import { waitingWords } from '../request/waiting-words';
 import { pathOf } from '../shell/navigation';
 import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
-import { type CaseRow, OPEN_STATUSES, useMyCases } from './use-my-cases';
+import { OPEN_STATUSES, useMyCases } from './use-my-cases';
 
 const STATUSES: PlacementStatus[] = ['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED', 'ACCEPTED', 'PLACED', 'ENDED', 'CANCELLED'];
 
@@ -24,15 +24,10 @@ const SCOPE: Partial<Record<Role, MessageKey>> = {
   JEUGDBESCHERMING: 'cases.scopeOrganisationAndWorklist',
 };
 
-/** The person who submitted a request: the first step of its history is theirs. */
-function submittedBy(row: CaseRow): string | undefined {
-  return row.history[0]?.by;
-}
-
 /**
  * "Mijn aanvragen": the requests this person may see (the API scopes them per role), newest first,
  * each with its status live, why it waits and who decides, in words; each opens at its own address.
- * Status is filtered by the API, urgency and "only mine" here (the API has no filter for them).
+ * The API filters them (status, urgency, only mine) and puts the newest first.
  */
 export function MyCases() {
   const i18n = useI18n();
@@ -50,8 +45,16 @@ export function MyCases() {
     () => (statusChoice === 'open' ? OPEN_STATUSES : statusChoice === '' ? [] : [statusChoice as PlacementStatus]),
     [statusChoice],
   );
-  const { cases, complete, fetching, error } = useMyCases(statuses);
-  const shown = cases.filter((row) => (!urgency || row.urgency === urgency) && (!onlyMine || submittedBy(row) === viewer.sub));
+  const {
+    cases: shown,
+    complete,
+    fetching,
+    error,
+  } = useMyCases({
+    statuses,
+    urgency: urgency ? (urgency as Urgency) : null,
+    mine: onlyMine,
+  });
   const scope = SCOPE[viewer.role];
 
   return (

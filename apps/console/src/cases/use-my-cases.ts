@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CombinedError, type OperationResult, useClient, useSubscription } from 'urql';
 import { MY_CASES, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
-import type { PlacementRequest, PlacementStatus } from '../api/types';
+import type { PlacementRequest, PlacementStatus, Urgency } from '../api/types';
 
 /** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
 export type CaseRow = Pick<
@@ -43,16 +43,24 @@ function newer<T extends Pick<PlacementRequest, 'history'>>(a: T, b: T): T {
   return b.history.length >= a.history.length ? b : a;
 }
 
+/** Which of the requests this person may see: the API filters them (none given: all). */
+export interface CaseFilter {
+  statuses: PlacementStatus[];
+  urgency: Urgency | null;
+  /** Only the requests this person submitted (their token subject). */
+  mine: boolean;
+}
+
 /**
  * The requests this person may see (the API scopes them by role: the police their organisation's,
- * a zorgcoördinator their regions', …) with `statuses` (none: all), newest first, kept live.
+ * a zorgcoördinator their regions', …) that fit `filter`, newest first, kept live.
  *
- * The API lists oldest first, so every page is read (at most 1,000 requests; `complete` says
- * whether that was all) and the order turned here. An event for a listed request changes its row
- * at once (the status is live without waiting for a re-read); any event also re-reads the list,
- * which brings in new requests and drops those that no longer fit the filter.
+ * The API filters and orders them; at most 1,000 are read (`complete` says whether that was all).
+ * An event for a listed request changes its row at once (the status is live without waiting for a
+ * re-read); any event also re-reads the list, which brings in new requests and drops those that no
+ * longer fit the filter.
  */
-export function useMyCases(statuses: PlacementStatus[]): {
+export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
   cases: CaseRow[];
   complete: boolean;
   fetching: boolean;
@@ -61,12 +69,18 @@ export function useMyCases(statuses: PlacementStatus[]): {
   const client = useClient();
   const [loaded, setLoaded] = useState<{ key: string; cases: CaseRow[]; complete: boolean } | null>(null);
   const [error, setError] = useState<CombinedError | undefined>(undefined);
-  const key = statuses.join(',');
+  const key = JSON.stringify({ statuses, urgency, mine });
   const generation = useRef(0);
 
   const read = useCallback(async () => {
-    const mine = ++generation.current;
-    const filter = key ? { status: key.split(',') } : {};
+    const thisRead = ++generation.current;
+    const asked = JSON.parse(key) as CaseFilter;
+    const filter = {
+      order: 'NEWEST_FIRST',
+      ...(asked.statuses.length ? { status: asked.statuses } : {}),
+      ...(asked.urgency ? { urgency: [asked.urgency] } : {}),
+      ...(asked.mine ? { mine: true } : {}),
+    };
     const rows: CaseRow[] = [];
     let after: string | null = null;
     let complete = false;
@@ -74,7 +88,7 @@ export function useMyCases(statuses: PlacementStatus[]): {
       const result: OperationResult<CasesPage> = await client
         .query<CasesPage>(MY_CASES, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
         .toPromise();
-      if (mine !== generation.current) return; // a newer read (another filter) has started
+      if (thisRead !== generation.current) return; // a newer read (another filter) has started
       if (result.error || !result.data) {
         setError(result.error);
         return;
@@ -88,7 +102,6 @@ export function useMyCases(statuses: PlacementStatus[]): {
       after = connection.pageInfo.endCursor;
     }
     setError(undefined);
-    rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     setLoaded({ key, cases: rows, complete });
   }, [client, key]);
 

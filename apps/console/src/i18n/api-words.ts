@@ -1,10 +1,11 @@
 /**
- * The API's codes and its workflow's English sentences, in the person's language. The API returns
- * codes with parameters (advice, exclusions, errors) and, for match reasons and history notes,
- * sentences of a fixed form with values inside: each known form is recognised here and said again
- * in words. What a person typed (a decline reason, a note) is shown as they wrote it. A form this
- * console does not know yet is shown with its codes and timestamps still put into words.
+ * The API's codes in the person's language: advice, exclusions and errors, and the reasons a place
+ * suits (`FacilityMatch.reasonCodes`) and the history's notes (`PlacementEvent.noteCode`), each a
+ * code with its values. What a person typed (a decline reason, a note) is shown as they wrote it.
+ * Without a code this console knows (a history step from before notes had codes, or a code newer
+ * than this console) the API's English sentence is shown, with its codes and timestamps in words.
  */
+import type { HistoryEvent, MatchReason, PlacementNoteParams } from '../api/types';
 import type { Language, MessageKey } from './messages';
 import { dateWords, momentWords } from './time-words';
 
@@ -29,19 +30,6 @@ export function placesWords(words: Words, count: number): string {
   return count === 1 ? words.t('words.onePlace') : words.f('words.places', { n: String(count) });
 }
 
-/** Kinds of shelter in words: "COSM, Vrouwenopvang". */
-function kindsWords(words: Words, list: string): string {
-  return list
-    .split(/,\s*/)
-    .map((kind) => words.label('kind', kind.trim()))
-    .join(', ');
-}
-
-/** Who decides (a placing authority's code) in words. */
-function authorityWords(words: Words, code: string): string {
-  return words.label('authority', code);
-}
-
 /** Last resort for text of a form not (yet) known here: codes and timestamps still in words. */
 export function scrubbed(words: Words, text: string): string {
   return text
@@ -56,59 +44,68 @@ export function scrubbed(words: Words, text: string): string {
     });
 }
 
-type Rule = [RegExp, (words: Words, match: RegExpExecArray, regionName: RegionName) => string];
-
-/** The reasons `matchFacilities` gives for a place (libs/domain/src/matching/match-facilities.ts). */
-const MATCH_REASONS: Rule[] = [
-  [/^placeable now$/, (w) => w.t('reason.placeableNow')],
-  [
-    new RegExp(`^placeable from (${ISO}) \\((\\w+) hours and intake hours\\)$`),
-    (w, m) => w.f('reason.placeableFrom', { at: momentWords(w, m[1]), who: authorityWords(w, m[2]) }),
-  ],
-  [
-    /^(\w+) hours and intake hours do not meet within (\d+) days/,
-    (w, m) => w.f('reason.hoursNeverMeet', { who: authorityWords(w, m[1]), days: m[2] }),
-  ],
-  [/^(\d+) free places?$/, (w, m) => w.f('reason.free', { places: placesWords(w, Number(m[1])) })],
-  [/^a place free \(count withheld/, (w) => w.t('reason.freeWithheld')],
-  [/^no free place$/, (w) => w.t('exclusion.NO_CAPACITY')],
-  [/^a group of (\d+): whether all fit/, (w, m) => w.f('reason.groupChecked', { n: m[1] })],
-  [new RegExp(`^capacity last confirmed (${ISO}): aging`), (w, m) => w.f('reason.aging', { at: momentWords(w, m[1]) })],
-  [new RegExp(`^capacity last confirmed (${ISO}): stale`), (w, m) => w.f('reason.stale', { at: momentWords(w, m[1]) })],
-  [/^capacity never confirmed/, (w) => w.t('reason.neverConfirmed')],
-  [/^about (\d+) km from the nearest excluded or home region$/, (w, m) => w.f('reason.kmFromDanger', { km: m[1] })],
-  [/^about (\d+) km from the requester$/, (w, m) => w.f('reason.kmFromRequester', { km: m[1] })],
-  [/^secret address, for high threat/, (w) => w.t('reason.secretHighThreat')],
-  [/^stay at most (\d+) days/, (w, m) => w.f('reason.maxStay', { days: m[1] })],
-  [/^gender X; the facility lists ([A-Z_, ]+):/, (w, m) => w.f('reason.genderX', { genders: genderList(w, m[1]) })],
-  [/^criminal exploitation: route to be decided with the OM/, (w) => w.t('reason.omRoute')],
-  [/^bedenktijd ended on ([\d-]+)/, (w, m) => w.f('reason.bedenktijdEnded', { date: dateWords(w, m[1]) })],
-  [/^interim place only: onward to ([A-Z_, ]+)/, (w, m) => w.f('reason.interimOnly', { kinds: kindsWords(w, m[1]) })],
-  [/^youth care: the place for a minor/, (w) => w.t('reason.kind.JEUGDZORG')],
-  [/^COSM: the specialised place in the bedenktijd/, (w) => w.t('reason.kind.COSM')],
-  [/^OMM: specialised for multiproblematiek/, (w) => w.t('reason.kind.OMM')],
-  [/^NLA crisis shelter: specialised for labour exploitation/, (w) => w.t('reason.kind.NLA_CRISIS')],
-  [/^vrouwenopvang: the place for sexual exploitation/, (w) => w.t('reason.kind.VROUWENOPVANG')],
-];
-
-function genderList(words: Words, list: string): string {
-  return list
-    .split(/,\s*/)
-    .map((gender) => words.label('gender', gender.trim()))
-    .join(', ');
+/** A list of codes or kinds in words: "COSM, Vrouwenopvang". */
+function listWords(words: Words, group: string, values: readonly string[] | null | undefined): string {
+  return (values ?? []).map((value) => words.label(group, value)).join(', ');
 }
 
-function byRules(rules: Rule[], words: Words, text: string, regionName: RegionName): string | null {
-  for (const [pattern, say] of rules) {
-    const match = pattern.exec(text);
-    if (match) return say(words, match, regionName);
+/** One reason a place suits, in words; null for a code this console does not know. */
+function reasonCodeWords(words: Words, { code, params: p }: MatchReason): string | null {
+  const { t, f } = words;
+  switch (code) {
+    case 'SPECIALISED_KIND': {
+      const said = words.label('reason.kind', p.kind ?? '');
+      return p.kind && said !== p.kind ? said : null;
+    }
+    case 'PLACEABLE_NOW':
+      return t('reason.placeableNow');
+    case 'PLACEABLE_FROM':
+      return f('reason.placeableFrom', { at: momentWords(words, p.at), who: words.label('authority', p.authority ?? '') });
+    case 'HOURS_NEVER_MEET':
+      return f('reason.hoursNeverMeet', { who: words.label('authority', p.authority ?? ''), days: String(p.days) });
+    case 'FREE_PLACES':
+      return f('reason.free', { places: placesWords(words, p.places ?? 0) });
+    case 'PLACE_FREE_COUNT_WITHHELD':
+      return t('reason.freeWithheld');
+    case 'NO_FREE_PLACE':
+      return t('exclusion.NO_CAPACITY');
+    case 'GROUP_CHECKED_WHEN_PLACING':
+      return f('reason.groupChecked', { n: String(p.groupSize) });
+    case 'CAPACITY_AGING':
+      return f('reason.aging', { at: momentWords(words, p.at) });
+    case 'CAPACITY_STALE':
+      return f('reason.stale', { at: momentWords(words, p.at) });
+    case 'CAPACITY_NEVER_CONFIRMED':
+      return t('reason.neverConfirmed');
+    case 'KM_FROM_DANGER':
+      return f('reason.kmFromDanger', { km: String(p.km) });
+    case 'KM_FROM_REQUESTER':
+      return f('reason.kmFromRequester', { km: String(p.km) });
+    case 'SECRET_ADDRESS_HIGH_THREAT':
+      return t('reason.secretHighThreat');
+    case 'MAX_STAY':
+      return f('reason.maxStay', { days: String(p.days) });
+    case 'GENDER_X_NOT_LISTED':
+      return f('reason.genderX', { genders: listWords(words, 'gender', p.genders) });
+    case 'CRIMINAL_ROUTE_WITH_OM':
+      return t('reason.omRoute');
+    case 'BEDENKTIJD_ENDED':
+      return p.date ? f('reason.bedenktijdEnded', { date: dateWords(words, p.date) }) : null;
+    case 'INTERIM_ONLY':
+      return f('reason.interimOnly', { kinds: listWords(words, 'kind', p.kinds) });
+    default:
+      return null;
   }
-  return null;
 }
 
-/** One reason a place suits (a FacilityMatch's or Candidate's `reasons`), in words. */
-export function matchReasonWords(words: Words, reason: string): string {
-  return byRules(MATCH_REASONS, words, reason, (code) => code) ?? scrubbed(words, reason);
+/**
+ * The reasons a place suits (a FacilityMatch's or Candidate's), in words: from the codes, each one
+ * the console does not know as the API's English sentence beside it.
+ */
+export function matchReasonsWords(words: Words, match: { reasons: string[]; reasonCodes?: MatchReason[] | null }): string[] {
+  const codes = match.reasonCodes ?? [];
+  if (codes.length !== match.reasons.length) return match.reasons.map((reason) => scrubbed(words, reason));
+  return codes.map((reason, index) => reasonCodeWords(words, reason) ?? scrubbed(words, match.reasons[index]));
 }
 
 /** Advice (`AdviceCode` and its parameters) in words; `facilityName` names the places it points to. */
@@ -128,96 +125,94 @@ export function adviceWords(
   return said === advice.code ? words.t('advice.other') : said;
 }
 
-/** Why an escalation happened (libs/placement/src/workflow/escalation.ts and the sweep). */
-const ESCALATION_WHY: Rule[] = [
-  [/^no place after (\d+) minutes$/, (w, m) => w.f('note.escalated.noPlaceAfter', { n: m[1] })],
-  [/^handed back and no other authority's place suits her$/, (w) => w.t('note.escalated.handedBack')],
-  [/^her interim stay .* has reached its end/, (w) => w.t('note.escalated.interimEnded')],
-];
-
-function escalationWords(words: Words, text: string, regionName: RegionName): string {
-  const match = /^escalated: (.*?); listed on region (\w+)'s escalation worklist/.exec(text);
-  if (!match) return scrubbed(words, text);
-  const why = byRules(ESCALATION_WHY, words, match[1], regionName) ?? scrubbed(words, match[1]);
-  return words.f('note.escalated', { why, region: regionName(match[2]) });
+/** Why a request was escalated, and on which region's worklist it is listed; null for a cause this console does not know. */
+function escalationWords(words: Words, p: PlacementNoteParams, regionName: RegionName): string | null {
+  let why: string;
+  if (p.escalatedBecause === 'NO_PLACE_IN_TIME') why = words.f('note.escalated.noPlaceAfter', { n: String(p.minutes) });
+  else if (p.escalatedBecause === 'HANDED_BACK') why = words.t('note.escalated.handedBack');
+  else if (p.escalatedBecause === 'INTERIM_STAY_ENDED') why = words.t('note.escalated.interimEnded');
+  else return null;
+  return words.f('note.escalated', { why, region: regionName(p.regionCode ?? '') });
 }
 
-/** "Vrouwenopvang De Haven (1), Het Anker (2)": the places of an offer, each with "1 plek". */
-function offeredPlaces(words: Words, where: string): string {
-  return where.replace(/\((\d+)\)/g, (_whole, n: string) => `(${placesWords(words, Number(n))})`);
+/** "Vrouwenopvang De Haven (1 plek), Het Anker (2 plekken)": the places of an offer. */
+function offeredWords(words: Words, p: PlacementNoteParams): string {
+  const where = (p.offered ?? []).map((share) => `${share.facilityName} (${placesWords(words, share.places)})`).join(', ');
+  const parts = [words.f('note.offered', { where })];
+  if (p.heldUntil) parts.push(words.f('note.heldUntil', { at: momentWords(words, p.heldUntil) }));
+  if (p.byOrg) {
+    const by = words.label('role', p.byRole ?? '');
+    parts.push(p.reason ? words.f('note.assignedWhy', { by, why: p.reason }) : words.f('note.assigned', { by }));
+  }
+  return parts.join('; ');
 }
 
-function assignedWords(words: Words, text: string): string | null {
-  const match = /^assigned by (\S+) \((\w+)\)(?:: ([\s\S]*))?$/.exec(text);
-  if (!match) return null;
-  const by = words.label('role', match[2]);
-  return match[3] ? words.f('note.assignedWhy', { by, why: match[3] }) : words.f('note.assigned', { by });
+/** A history note in words from its code; null for a code this console does not know. */
+function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regionName: RegionName): string | null {
+  const { t, f } = words;
+  const reason = p.reason ?? '';
+  switch (code) {
+    case 'WAITING': {
+      const said = words.label('waiting', p.waitingReason ?? '');
+      const waiting = f('note.waiting', { reason: said === (p.waitingReason ?? '') ? t('note.waitingOther') : said });
+      if (!p.escalatedBecause) return waiting;
+      const escalation = escalationWords(words, p, regionName);
+      return escalation ? `${waiting}; ${escalation}` : null;
+    }
+    case 'ESCALATED':
+      return escalationWords(words, p, regionName);
+    case 'OFFERED':
+      return offeredWords(words, p);
+    case 'DECLINED':
+      return f('note.declined', { reason });
+    case 'OFFER_LAPSED':
+      return t('note.offerLapsed');
+    case 'ACCEPTED_PLACE_LAPSED':
+      return t('note.acceptedLapsed');
+    case 'SHARE_ACCEPTED':
+      return f('note.shareAccepted', { places: placesWords(words, p.places ?? 0) });
+    case 'ACCEPTED':
+      return f('note.accepted', { at: momentWords(words, p.heldUntil) });
+    case 'MORE_ARRIVED':
+      return f('note.moreArrived', { n: String(p.places) });
+    case 'SHARE_RELEASED':
+      return f('note.released', { places: placesWords(words, p.places ?? 0) });
+    case 'ENDED':
+      return f('note.ended', { reason });
+    case 'LEFT':
+      return f('note.left', { n: String(p.places), reason, still: String(p.stillPlaced) });
+    case 'CANCELLED':
+      return f('note.cancelled', { reason });
+    case 'CANCELLED_BREAK_GLASS':
+      return f('note.cancelledBreakGlass', { reason });
+    case 'CANCELLED_WITH_INTERIM':
+      return f('note.cancelledWithInterim', { reason });
+    case 'RETURNED':
+      return f('note.returned', { by: words.label('authority', p.authority ?? ''), reason });
+    case 'ONWARD_OPENED':
+      return f('note.onward', { kinds: listWords(words, 'kind', p.kinds) });
+    case 'MOVED_ON':
+      return t('note.movedOn');
+    case 'STAY_ENDS':
+      return f('note.stayEnds', { at: momentWords(words, p.at) });
+    case 'OVERSTAY':
+      return f('note.overstay', { at: momentWords(words, p.at) });
+    default:
+      return null;
+  }
 }
 
-/** The workflow's history notes (libs/placement/src/workflow, jobs/sweep.job.ts); free text kept as written. */
-const HISTORY_NOTES: Rule[] = [
-  [
-    /^waiting: (\w+)(?:; (escalated: [\s\S]*))?$/,
-    (w, m, region) => {
-      const reason = w.f('note.waiting', {
-        reason: w.label('waiting', m[1]) === m[1] ? w.t('note.waitingOther') : w.label('waiting', m[1]),
-      });
-      return m[2] ? `${reason}; ${escalationWords(w, m[2], region)}` : reason;
-    },
-  ],
-  [/^escalated: [\s\S]*$/, (w, m, region) => escalationWords(w, m[0], region)],
-  [
-    new RegExp(
-      `^offered: (.*?)(; intake closed now, held until (${ISO}) \\(from its next opening\\))?(?:; (assigned by [\\s\\S]*))?$`,
-    ),
-    (w, m) => {
-      const parts = [w.f('note.offered', { where: offeredPlaces(w, m[1]) })];
-      if (m[3]) parts.push(w.f('note.heldUntil', { at: momentWords(w, m[3]) }));
-      if (m[4]) parts.push(assignedWords(w, m[4]) ?? scrubbed(w, m[4]));
-      return parts.join('; ');
-    },
-  ],
-  [/^declined: ([\s\S]*)$/, (w, m) => w.f('note.declined', { reason: m[1] })],
-  [/^offer lapsed: the facility did not answer in time$/, (w) => w.t('note.offerLapsed')],
-  [/^accepted place lapsed: she did not arrive in time/, (w) => w.t('note.acceptedLapsed')],
-  [
-    /^share of (\d+) accepted; waiting for the other facilities/,
-    (w, m) => w.f('note.shareAccepted', { places: placesWords(w, Number(m[1])) }),
-  ],
-  [
-    new RegExp(`^accepted by the facility; held until (${ISO}) for her arrival$`),
-    (w, m) => w.f('note.accepted', { at: momentWords(w, m[1]) }),
-  ],
-  [/^(\d+) more arrived$/, (w, m) => w.f('note.moreArrived', { n: m[1] })],
-  [
-    /^(\d+) accepted place\(s\) released: they did not arrive in time$/,
-    (w, m) => w.f('note.released', { places: placesWords(w, Number(m[1])) }),
-  ],
-  [/^ended: ([\s\S]*)$/, (w, m) => w.f('note.ended', { reason: m[1] })],
-  [/^(\d+) left: ([\s\S]*); (\d+) still placed$/, (w, m) => w.f('note.left', { n: m[1], reason: m[2], still: m[3] })],
-  [/^cancelled by an administrator \(break-glass\): ([\s\S]*)$/, (w, m) => w.f('note.cancelledBreakGlass', { reason: m[1] })],
-  [
-    /^cancelled with the interim request \S+ it follows: ([\s\S]*)$/,
-    (w, m) => w.f('note.cancelledWithInterim', { reason: m[1] }),
-  ],
-  [/^cancelled: ([\s\S]*)$/, (w, m) => w.f('note.cancelled', { reason: m[1] })],
-  [/^returned by \S+ \((\w+)\): ([\s\S]*)$/, (w, m) => w.f('note.returned', { by: authorityWords(w, m[1]), reason: m[2] })],
-  [/^assigned by [\s\S]*$/, (w, m) => assignedWords(w, m[0]) ?? scrubbed(w, m[0])],
-  [/^onward placement \(([A-Z_, ]+)\) after the interim stay/, (w, m) => w.f('note.onward', { kinds: kindsWords(w, m[1]) })],
-  [/^moved on to the onward placement/, (w) => w.t('note.movedOn')],
-  [
-    new RegExp(`^stay ends at (${ISO}): an onward placement is needed$`),
-    (w, m) => w.f('note.stayEnds', { at: momentWords(w, m[1]) }),
-  ],
-  [
-    new RegExp(`^overstay: the stay should have ended at (${ISO})$`),
-    (w, m) => w.f('note.overstay', { at: momentWords(w, m[1]) }),
-  ],
-];
-
-/** A history note in words: "wacht: geen passende plek", "afgewezen: <the shelter's own reason>". */
-export function historyNoteWords(words: Words, note: string, regionName: RegionName): string {
-  return byRules(HISTORY_NOTES, words, note, regionName) ?? scrubbed(words, note);
+/**
+ * A history step's note in words ("wacht: geen passende plek", "afgewezen: <the shelter's own
+ * reason>"), from its code; the API's English note when the step has no code this console knows.
+ */
+export function historyNoteWords(
+  words: Words,
+  event: Pick<HistoryEvent, 'note' | 'noteCode' | 'noteParams'>,
+  regionName: RegionName,
+): string | null {
+  const said = event.noteCode ? noteCodeWords(words, event.noteCode, event.noteParams ?? {}, regionName) : null;
+  return said ?? (event.note ? scrubbed(words, event.note) : null);
 }
 
 /** The age band of a minimal profile ("UNKNOWN", "MINOR", "18-22", "40+") in words. */

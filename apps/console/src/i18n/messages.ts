@@ -1,8 +1,8 @@
 /**
  * Every word the console shows, Dutch first (the people on shift work in Dutch), English beside it.
- * A missing English entry is a type error, so the two never drift apart. Enum values from the API
- * (kinds, statuses, error codes) are translated here too; free text from the API (reasons,
- * messages) is shown as the API wrote it.
+ * A missing English entry is a type error, so the two never drift apart. Enum values and codes
+ * from the API (kinds, statuses, error codes, match reasons and history notes with their values)
+ * are translated here too; what a person typed is shown as they wrote it.
  */
 const nl = {
   appName: 'Opvangplek',

@@ -1,4 +1,4 @@
-import type { PlacementRequest } from '../api/types';
+import type { HistoryEvent, PlacementRequest } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 import { waitingWords } from './waiting-words';
 
@@ -11,17 +11,27 @@ type Words = {
 /** Why the offered place changed: a decline, an offer that lapsed, or something else. */
 export type ChangeCause = 'declined' | 'lapsed' | 'other';
 
+/** A history step's note code; for a step from before codes, the code its English note begins with. */
+function noteCodeOf(event: HistoryEvent): string | null {
+  if (event.noteCode) return event.noteCode;
+  if (event.note?.startsWith('offered: ')) return 'OFFERED';
+  if (event.note?.startsWith('declined: ')) return 'DECLINED';
+  if (event.note?.startsWith('offer lapsed')) return 'OFFER_LAPSED';
+  return null;
+}
+
 /**
  * Whether the current offer follows an earlier one that ended (declined, or not answered in time):
  * read from the history, so the change is still told after a reload. Null when the current offer is
  * the first.
  */
 export function changeCauseFromHistory(history: PlacementRequest['history']): ChangeCause | null {
-  const offers = history.map((event, index) => (event.note?.startsWith('offered: ') ? index : -1)).filter((i) => i >= 0);
+  const codes = history.map(noteCodeOf);
+  const offers = codes.map((code, index) => (code === 'OFFERED' ? index : -1)).filter((i) => i >= 0);
   if (offers.length < 2) return null;
-  const between = history.slice(offers[offers.length - 2] + 1, offers[offers.length - 1]);
-  if (between.some((event) => event.note?.startsWith('declined: '))) return 'declined';
-  if (between.some((event) => event.note?.startsWith('offer lapsed'))) return 'lapsed';
+  const between = codes.slice(offers[offers.length - 2] + 1, offers[offers.length - 1]);
+  if (between.includes('DECLINED')) return 'declined';
+  if (between.includes('OFFER_LAPSED')) return 'lapsed';
   return 'other';
 }
 

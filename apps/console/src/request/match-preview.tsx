@@ -3,7 +3,7 @@ import { MATCH_FACILITIES } from '../api/documents';
 import type { MatchResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
-import { adviceWords, matchReasonWords } from '../i18n/api-words';
+import { adviceWords, matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { momentWords } from '../i18n/time-words';
@@ -129,11 +129,7 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
                     ? t('match.placeableNow')
                     : `${t('match.placeableAt')} ${momentWords(i18n, match.placeableAt)}`}
                 </span>
-                {match.reasons.length > 0 && (
-                  <span className="muted reasons">
-                    {match.reasons.map((reason) => matchReasonWords(i18n, reason)).join(' · ')}
-                  </span>
-                )}
+                {match.reasons.length > 0 && <span className="muted reasons">{matchReasonsWords(i18n, match).join(' · ')}</span>}
               </li>
             ))}
           </ol>

@@ -161,15 +161,17 @@ export function RequestFollow({
       {request.escalated && <p className="error-box">{t('follow.escalated')}</p>}
       <h3>{t('follow.history')}</h3>
       <ol className="history">
-        {request.history.map((event, index) => (
-          <li key={index}>
-            <time dateTime={event.at} title={momentWords(i18n, event.at, now)}>
-              {whenWords(i18n, event.at, now)}
-            </time>{' '}
-            <StatusBadge status={event.status} />{' '}
-            {event.note && <span className="muted note">{historyNoteWords(i18n, event.note, regionName)}</span>}
-          </li>
-        ))}
+        {request.history.map((event, index) => {
+          const note = historyNoteWords(i18n, event, regionName);
+          return (
+            <li key={index}>
+              <time dateTime={event.at} title={momentWords(i18n, event.at, now)}>
+                {whenWords(i18n, event.at, now)}
+              </time>{' '}
+              <StatusBadge status={event.status} /> {note && <span className="muted note">{note}</span>}
+            </li>
+          );
+        })}
       </ol>
       <div className="actions">
         {open && (

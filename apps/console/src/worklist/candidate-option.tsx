@@ -1,7 +1,7 @@
 import type { Candidate } from '../api/types';
 import { authorityName } from '../components/authority-name';
 import { FreshnessBadge } from '../components/freshness-badge';
-import { matchReasonWords } from '../i18n/api-words';
+import { matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { momentWords } from '../i18n/time-words';
 
@@ -60,7 +60,7 @@ export function CandidateOption(props: { candidate: Candidate; first: boolean; c
             </span>
           )}
           {candidate.reasons.length > 0 && (
-            <span className="muted reasons">{candidate.reasons.map((reason) => matchReasonWords(i18n, reason)).join(' · ')}</span>
+            <span className="muted reasons">{matchReasonsWords(i18n, candidate).join(' · ')}</span>
           )}
         </span>
       </label>

@@ -7,6 +7,7 @@ import { capacityExclusion, roomAskedFor } from '../eligibility/rules/capacity.r
 import { ExclusionCode } from '../eligibility/exclusion';
 import { newFacility, newProfile } from '../testing/factories';
 import { freePlacesReason, matchFacilities, rankedFreePlaces } from './match-facilities';
+import { MatchReasonCode } from './match-reason';
 
 const AT = new Date('2026-06-10T10:00:00Z');
 const hidden = (f: { secretAddress: boolean }) => !f.secretAddress;
@@ -22,6 +23,16 @@ describe('a secret facility whose counts the asker may not see (issue 12)', () =
     expect(after.matches[0].reasons).toEqual(before.matches[0].reasons);
     expect(after.matches[0].reasons).toContain('a place free (count withheld: secret address)');
     expect(after.matches[0].reasons.join(' ')).not.toMatch(/\d+ free place/);
+  });
+
+  it('gives its codes no count either: PLACE_FREE_COUNT_WITHHELD, and no reason with a number of places', () => {
+    const after = matchFacilities({ profile: newProfile(), facilities: [secretWith(3)], at: AT, countsShown: hidden });
+    const codes = after.matches[0].reasonCodes;
+    expect(codes.map((r) => r.code)).toContain(MatchReasonCode.PLACE_FREE_COUNT_WITHHELD);
+    expect(codes.map((r) => r.code)).not.toContain(MatchReasonCode.FREE_PLACES);
+    expect(codes.every((r) => r.params.places === undefined)).toBe(true);
+    const before = matchFacilities({ profile: newProfile(), facilities: [secretWith(0)], at: AT, countsShown: hidden });
+    expect(codes).toEqual(before.matches[0].reasonCodes);
   });
 
   it('still shows the count, and ranks by it, to whoever may see it (and by default)', () => {
@@ -103,9 +114,9 @@ describe('the pieces', () => {
   });
 
   it('freePlacesReason: a count only when shown', () => {
-    expect(freePlacesReason(1, true)).toBe('1 free place');
-    expect(freePlacesReason(3, false)).toBe('a place free (count withheld: secret address)');
-    expect(freePlacesReason(0, false)).toBe('no free place');
+    expect(freePlacesReason(1, true)).toEqual({ code: MatchReasonCode.FREE_PLACES, params: { places: 1 } });
+    expect(freePlacesReason(3, false)).toEqual({ code: MatchReasonCode.PLACE_FREE_COUNT_WITHHELD, params: {} });
+    expect(freePlacesReason(0, false)).toEqual({ code: MatchReasonCode.NO_FREE_PLACE, params: {} });
   });
 
   it('capacityExclusion: on the counts when shown, on the band when withheld', () => {

@@ -2,6 +2,7 @@ export * from './advice';
 export * from './geo';
 export * from './score';
 export * from './specialised-kind';
+export * from './match-reason';
 export * from './match-facilities';
 export * from './register-index';
 export * from './match-page';

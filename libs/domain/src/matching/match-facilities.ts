@@ -21,6 +21,7 @@ import { centroid, distanceKm, GeoPoint } from './geo';
 import { AuthorityVerdict, authorityVerdict, placementKindOf, RequesterCapacity } from '../placement/authority';
 import { scoreMatch } from './score';
 import { specialisedKinds } from './specialised-kind';
+import { MatchReason, MatchReasonCode, matchReason, matchReasonSentence } from './match-reason';
 
 export interface MatchInput {
   profile: VictimProfile;
@@ -61,7 +62,9 @@ export interface FacilityMatch {
   placeableNow: boolean;
   /** The first moment both are open (`at` when placeable now). */
   placeableAt: Date;
-  /** For people: why this place, and what to check. */
+  /** Why this place, and what to check, as codes with parameters (match-reason.ts). */
+  reasonCodes: MatchReason[];
+  /** The same reasons as English sentences (`matchReasonSentence`). */
   reasons: string[];
   freshness: Freshness;
   /** Distance used for ranking (see `scoreMatch`), rounded to whole km; `null` when unknown. */
@@ -112,17 +115,17 @@ export function regionPoints(
   };
 }
 
-function formatFreshness(capacityUpdatedAt: Date | null, freshness: Freshness): string | null {
-  const since = capacityUpdatedAt?.toISOString();
+function freshnessReason(capacityUpdatedAt: Date | null, freshness: Freshness): MatchReason | null {
+  const at = capacityUpdatedAt ?? undefined;
   switch (freshness) {
     case Freshness.FRESH:
       return null;
     case Freshness.AGING:
-      return `capacity last confirmed ${since}: aging`;
+      return matchReason(MatchReasonCode.CAPACITY_AGING, { at });
     case Freshness.STALE:
-      return `capacity last confirmed ${since}: stale, call to verify`;
+      return matchReason(MatchReasonCode.CAPACITY_STALE, { at });
     case Freshness.UNKNOWN:
-      return 'capacity never confirmed: call to verify';
+      return matchReason(MatchReasonCode.CAPACITY_NEVER_CONFIRMED);
   }
 }
 
@@ -141,8 +144,9 @@ export interface MatchQuestion {
   dangerPoints: GeoPoint[];
   awayFromDanger: boolean;
   requesterPoint: GeoPoint | null;
-  specialised: ReadonlyMap<string, string>;
-  bedenktijdEnded: string | null;
+  /** The kinds made for this profile (specialised-kind.ts). */
+  specialised: ReadonlySet<string>;
+  bedenktijdEnded: MatchReason | null;
   /** nextCommonOpening per (authority hours, intake hours) object pair. */
   openings: Map<OpeningHours | null, Map<OpeningHours | null, Date | null>>;
   /** capacityFreshness per cadence and confirmation instant. */
@@ -198,7 +202,7 @@ export function prepareQuestion(input: QuestionInput, pointOf: (code: string) =>
     specialised: specialisedKinds(profile, at, config),
     bedenktijdEnded:
       bedenktijdState(profile, at) === 'ENDED' && profile.bedenktijdStart
-        ? `bedenktijd ended on ${bedenktijdEnd(profile.bedenktijdStart)}: treated as not in bedenktijd (003:661)`
+        ? matchReason(MatchReasonCode.BEDENKTIJD_ENDED, { date: bedenktijdEnd(profile.bedenktijdStart) })
         : null,
     openings: new Map(),
     freshness: new Map(),
@@ -244,7 +248,8 @@ export interface Assessment<F extends FacilityDefinition & { id: string } = Faci
   free: number;
   /** Unrounded. */
   distance: number | null;
-  kindReason: string | undefined;
+  /** The facility's kind is made for this profile. */
+  specialisedKind: boolean;
   secretUnderHighThreat: boolean;
   /** Whether the asker may see the counts (MatchInput.countsShown). */
   countsShown: boolean;
@@ -275,14 +280,14 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
   } else if (q.requesterPoint) distance = distanceKm(q.requesterPoint, here);
   if (distance !== null && !Number.isFinite(distance)) distance = null;
   const secretUnderHighThreat = q.highThreat && facility.secretAddress;
-  const kindReason = q.specialised.get(facility.type);
+  const specialisedKind = q.specialised.has(facility.type);
   return {
     facility,
     capacity,
     capacityUpdatedAt,
     score: scoreMatch(
       {
-        specialised: kindReason !== undefined,
+        specialised: specialisedKind,
         placeableNow,
         secretUnderHighThreat,
         freePlaces: countsShown ? free : rankedFreePlaces(free, config.ranking.freePlacesCap),
@@ -298,7 +303,7 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
     freshness,
     free,
     distance,
-    kindReason,
+    specialisedKind,
     secretUnderHighThreat,
     countsShown,
   };
@@ -313,10 +318,10 @@ export function rankedFreePlaces(free: number, cap: number): number {
 }
 
 /** The reason naming the free places, or only that one is free when the asker may not see the count. */
-export function freePlacesReason(free: number, countsShown: boolean): string {
+export function freePlacesReason(free: number, countsShown: boolean): MatchReason {
   // Not "room for the group": a group shown this place may find fewer free (decided on placing).
-  if (!countsShown) return free > 0 ? 'a place free (count withheld: secret address)' : 'no free place';
-  return `${free} free place${free === 1 ? '' : 's'}`;
+  if (!countsShown) return matchReason(free > 0 ? MatchReasonCode.PLACE_FREE_COUNT_WITHHELD : MatchReasonCode.NO_FREE_PLACE);
+  return matchReason(MatchReasonCode.FREE_PLACES, { places: free });
 }
 
 /** Best first: score, then the earlier placeableAt, then the matcher's order. */
@@ -331,52 +336,46 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
 ): FacilityMatch {
   const { profile, config } = q;
   const definition = a.facility;
-  const why: string[] = [];
-  if (a.kindReason) why.push(a.kindReason);
-  if (a.placeableNow) why.push('placeable now');
-  else if (a.common) why.push(`placeable from ${a.common.toISOString()} (${definition.placingAuthority} hours and intake hours)`);
-  else {
-    why.push(
-      `${definition.placingAuthority} hours and intake hours do not meet within ${config.openingSearchHorizonDays} days: check the opening hours`,
-    );
-  }
+  const why: MatchReason[] = [];
+  if (a.specialisedKind) why.push(matchReason(MatchReasonCode.SPECIALISED_KIND, { kind: definition.type }));
+  const authority = definition.placingAuthority;
+  if (a.placeableNow) why.push(matchReason(MatchReasonCode.PLACEABLE_NOW));
+  else if (a.common) why.push(matchReason(MatchReasonCode.PLACEABLE_FROM, { at: a.common, authority }));
+  else why.push(matchReason(MatchReasonCode.HOURS_NEVER_MEET, { authority, days: config.openingSearchHorizonDays }));
   why.push(freePlacesReason(a.free, a.countsShown));
   const size = groupSizeOf(profile);
   if (!a.countsShown && size > 1) {
     // Shown on its band alone (capacity.rule.ts): the placement checks the real free places.
-    why.push(`a group of ${size}: whether all fit here is checked when placing`);
+    why.push(matchReason(MatchReasonCode.GROUP_CHECKED_WHEN_PLACING, { groupSize: size }));
   }
-  const freshnessReason = formatFreshness(a.capacityUpdatedAt, a.freshness);
-  if (freshnessReason) why.push(freshnessReason);
+  const freshness = freshnessReason(a.capacityUpdatedAt, a.freshness);
+  if (freshness) why.push(freshness);
   if (a.distance !== null) {
-    why.push(
-      q.awayFromDanger
-        ? `about ${Math.round(a.distance)} km from the nearest excluded or home region`
-        : `about ${Math.round(a.distance)} km from the requester`,
-    );
+    const km = Math.round(a.distance);
+    why.push(matchReason(q.awayFromDanger ? MatchReasonCode.KM_FROM_DANGER : MatchReasonCode.KM_FROM_REQUESTER, { km }));
   }
-  if (a.secretUnderHighThreat) why.push('secret address, for high threat (000:2108-2110)');
-  if (definition.maxStayDays !== null) why.push(`stay at most ${definition.maxStayDays} days: plan the onward placement`);
+  if (a.secretUnderHighThreat) why.push(matchReason(MatchReasonCode.SECRET_ADDRESS_HIGH_THREAT));
+  if (definition.maxStayDays !== null) why.push(matchReason(MatchReasonCode.MAX_STAY, { days: definition.maxStayDays }));
   if (
     profile.gender === Gender.X &&
     definition.eligibility.genders.length > 0 &&
     !definition.eligibility.genders.includes(Gender.X)
   ) {
-    why.push(`gender X; the facility lists ${definition.eligibility.genders.join(', ')}: confirm the fit with the facility`);
+    why.push(matchReason(MatchReasonCode.GENDER_X_NOT_LISTED, { genders: [...definition.eligibility.genders] }));
   }
-  if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL)) {
-    why.push('criminal exploitation: route to be decided with the OM (003:490)');
-  }
+  if (profile.exploitationTypes.includes(ExploitationType.CRIMINAL))
+    why.push(matchReason(MatchReasonCode.CRIMINAL_ROUTE_WITH_OM));
   if (q.bedenktijdEnded) why.push(q.bedenktijdEnded);
   const interimFor = interimOnlyFor(profile, definition.type, config, q.at);
-  if (interimFor) why.push(`interim place only: onward to ${interimFor.join(', ')} (000:2136-2139)`);
+  if (interimFor) why.push(matchReason(MatchReasonCode.INTERIM_ONLY, { kinds: interimFor }));
 
   return {
     facility,
     score: a.score,
     placeableNow: a.placeableNow,
     placeableAt: a.placeableAt,
-    reasons: why,
+    reasonCodes: why,
+    reasons: why.map(matchReasonSentence),
     freshness: a.freshness,
     distanceKm: a.distance === null ? null : Math.round(a.distance),
     ...(interimFor ? { interimFor } : {}),
@@ -440,7 +439,7 @@ export function matchFacilities(input: MatchInput): MatchResult {
  */
 function bridgeAdvice<F extends FacilityDefinition & { id: string }>(
   best: (test: (a: Assessment<F>) => boolean) => Assessment<F> | undefined,
-  specialised: ReadonlyMap<string, string>,
+  specialised: ReadonlySet<string>,
   config: MatchingConfig,
   mayTake: (facility: FacilityDefinition) => boolean,
 ): Advice | null {

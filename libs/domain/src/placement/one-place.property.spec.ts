@@ -168,6 +168,7 @@ describe('authority in every decision (domain.md §5a)', () => {
               score: spec.score,
               placeableNow: spec.placeableNow,
               placeableAt: at,
+              reasonCodes: [],
               reasons: [],
               freshness: Freshness.FRESH,
               distanceKm: 0,

@@ -25,6 +25,7 @@ function match(f: FacilitySnapshot, placeableNow: boolean, placeableAt?: Date, s
     score,
     placeableNow,
     placeableAt: placeableAt ?? SATURDAY_NIGHT,
+    reasonCodes: [],
     reasons: [],
     freshness: Freshness.FRESH,
     distanceKm: 0,

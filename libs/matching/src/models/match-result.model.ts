@@ -1,8 +1,21 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AdviceCode, AuthorityVerdict, ExclusionCode, Freshness, PlacingAuthority, ShelterType } from '@opvangplek/domain';
+import {
+  AdviceCode,
+  AuthorityVerdict,
+  ExclusionCode,
+  Freshness,
+  Gender,
+  MatchReasonCode,
+  PlacingAuthority,
+  ShelterType,
+} from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 
 registerEnumType(ExclusionCode, { name: 'ExclusionCode', description: 'Why a facility cannot take this person.' });
+registerEnumType(MatchReasonCode, {
+  name: 'MatchReasonCode',
+  description: 'Why a place suits, or what to check there; its values are in MatchReason.params.',
+});
 registerEnumType(AdviceCode, { name: 'AdviceCode', description: 'Advice beside, or instead of, a bed.' });
 registerEnumType(AuthorityVerdict, {
   name: 'AuthorityVerdict',
@@ -19,6 +32,55 @@ export class GroupShareModel {
   places: number;
 }
 
+@ObjectType('MatchReasonParams', {
+  description:
+    'The values a match reason names; each code sets only its own (libs/domain/src/matching/match-reason.ts). Never a secret facility’s count.',
+})
+export class MatchReasonParamsModel {
+  @Field(() => ShelterType, { nullable: true, description: 'SPECIALISED_KIND: the kind made for this profile.' })
+  kind?: ShelterType;
+
+  @Field(() => [ShelterType], { nullable: true, description: 'INTERIM_ONLY: the kinds she moves on to.' })
+  kinds?: ShelterType[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'PLACEABLE_FROM: the first common opening; CAPACITY_AGING, CAPACITY_STALE: when the capacity was last confirmed.',
+  })
+  at?: Date;
+
+  @Field(() => PlacingAuthority, { nullable: true, description: 'PLACEABLE_FROM, HOURS_NEVER_MEET: whose hours.' })
+  authority?: PlacingAuthority;
+
+  @Field(() => Int, { nullable: true, description: 'HOURS_NEVER_MEET: the days searched; MAX_STAY: the longest stay.' })
+  days?: number;
+
+  @Field(() => Int, { nullable: true, description: 'FREE_PLACES: the free places (only when you may see the count).' })
+  places?: number;
+
+  @Field(() => Int, { nullable: true, description: 'GROUP_CHECKED_WHEN_PLACING: the size of the group.' })
+  groupSize?: number;
+
+  @Field(() => Int, { nullable: true, description: 'KM_FROM_DANGER, KM_FROM_REQUESTER: the distance in km.' })
+  km?: number;
+
+  @Field(() => [Gender], { nullable: true, description: 'GENDER_X_NOT_LISTED: the genders the facility lists.' })
+  genders?: Gender[];
+
+  @Field(() => String, { nullable: true, description: 'BEDENKTIJD_ENDED: the day it ended (YYYY-MM-DD).' })
+  date?: string;
+}
+
+@ObjectType('MatchReason', { description: 'One reason a place suits, as a code with its values (reasons says it in English).' })
+export class MatchReasonModel {
+  @Field(() => MatchReasonCode)
+  code: MatchReasonCode;
+
+  @Field(() => MatchReasonParamsModel)
+  params: MatchReasonParamsModel;
+}
+
 @ObjectType('FacilityMatch')
 export class FacilityMatchModel {
   @Field(() => FacilityModel)
@@ -33,8 +95,13 @@ export class FacilityMatchModel {
   @Field({ description: 'The first moment the placement can be made (now when placeable now).' })
   placeableAt: Date;
 
-  @Field(() => [String], { description: 'Why this place, and what to check (e.g. "call to verify").' })
+  @Field(() => [String], {
+    description: 'Why this place, and what to check (e.g. "call to verify"), in English: reasonCodes said as sentences.',
+  })
   reasons: string[];
+
+  @Field(() => [MatchReasonModel], { description: 'The same reasons, in the same order, as codes with their values.' })
+  reasonCodes: MatchReasonModel[];
 
   @Field(() => Freshness)
   freshness: Freshness;

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ShelterType, Urgency } from '@opvangplek/domain';
 import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.input';
 
@@ -82,6 +82,16 @@ export class OfferResponseInput {
   declineReason?: string | null;
 }
 
+/** The order of a list of requests, by when they were submitted (a page cursor belongs to the order it came from). */
+export enum RequestOrder {
+  OLDEST_FIRST = 'OLDEST_FIRST',
+  NEWEST_FIRST = 'NEWEST_FIRST',
+}
+registerEnumType(RequestOrder, {
+  name: 'RequestOrder',
+  description: 'By when a request was submitted; a page cursor belongs to the order it came from.',
+});
+
 @InputType('PlacementRequestFilter')
 export class PlacementRequestFilterInput {
   @Field(() => [String], { nullable: true, description: 'PlacementStatus values.' })
@@ -104,4 +114,17 @@ export class PlacementRequestFilterInput {
     description: 'Only requests on a worklist for these kinds (e.g. COSM, not OMM).',
   })
   kinds?: ShelterType[] | null;
+
+  @Field(() => [Urgency], { nullable: true, description: 'Only requests of these urgencies.' })
+  urgency?: Urgency[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only the requests you submitted yourself (your token subject), among those you may see; false or absent: all you may see.',
+  })
+  mine?: boolean | null;
+
+  @Field(() => RequestOrder, { nullable: true, description: 'Default OLDEST_FIRST.' })
+  order?: RequestOrder | null;
 }

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PlacementStatus, STAY_ALERT_BEFORE_MS, Urgency, WebhookEventType } from '@opvangplek/domain';
+import {
+  EscalationCause,
+  type PlacementNote,
+  placementNote,
+  PlacementNoteCode,
+  PlacementStatus,
+  STAY_ALERT_BEFORE_MS,
+  Urgency,
+  WebhookEventType,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
@@ -90,7 +99,11 @@ export class SweepJob {
         // is matched again and escalates on its own.
         bridgeRequestId: IsNull(),
       },
-      (request) => escalate(request, now, `no place after ${this.config.placement.escalateAfterMinutes} minutes`),
+      (request) =>
+        placementNote(
+          PlacementNoteCode.ESCALATED,
+          escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes: this.config.placement.escalateAfterMinutes }),
+        ),
       WebhookEventType.ESCALATED,
     );
     // An onward request still without a place when her interim stay ends is stuck: the interim place
@@ -107,10 +120,9 @@ export class SweepJob {
         ),
       },
       (request) =>
-        escalate(
-          request,
-          now,
-          `her interim stay (request ${request.bridgeRequestId}) has reached its end and this onward request has no place`,
+        placementNote(
+          PlacementNoteCode.ESCALATED,
+          escalate(request, now, EscalationCause.INTERIM_STAY_ENDED, { requestId: request.bridgeRequestId! }),
         ),
       WebhookEventType.ESCALATED,
     );
@@ -122,7 +134,7 @@ export class SweepJob {
       },
       (request) => {
         request.stayAlertAt = now;
-        return `stay ends at ${request.stayEndsAt!.toISOString()}: an onward placement is needed`;
+        return placementNote(PlacementNoteCode.STAY_ENDS, { at: request.stayEndsAt! });
       },
       WebhookEventType.STAY_ENDING,
     );
@@ -136,7 +148,7 @@ export class SweepJob {
       { status: PlacementStatus.PLACED, overstay: false, stayEndsAt: LessThanOrEqual(now) },
       (request) => {
         request.overstay = true;
-        return `overstay: the stay should have ended at ${request.stayEndsAt!.toISOString()}`;
+        return placementNote(PlacementNoteCode.OVERSTAY, { at: request.stayEndsAt! });
       },
     );
     return report;
@@ -145,7 +157,7 @@ export class SweepJob {
   /** Flags each request still matching `where` in its own transaction, with a history note, and tells whom `notice` concerns. */
   private async flagAll(
     where: object,
-    flag: (request: PlacementRequestEntity) => string,
+    flag: (request: PlacementRequestEntity) => PlacementNote,
     notice?: WebhookEventType,
   ): Promise<number> {
     const ids = await this.repository.idsWhere(where);

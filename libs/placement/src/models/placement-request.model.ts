@@ -5,6 +5,7 @@ import {
   CareNeed,
   ExploitationType,
   Gender,
+  PlacementNoteCode,
   PlacementStatus,
   PlacingAuthority,
   ResidenceStatus,
@@ -15,6 +16,7 @@ import {
 } from '@opvangplek/domain';
 import { FacilityModel } from '@opvangplek/registry/models/facility.model';
 import { HoldState } from '../placement-hold.entity';
+import { PlacementNoteParamsModel } from './placement-note.model';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 
 registerEnumType(HoldState, { name: 'HoldState' });
@@ -30,8 +32,20 @@ export class PlacementEventModel {
   @Field({ description: 'Who: a token subject, or system:<job>.' })
   by: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'In English (noteCode said as a sentence, or as written before notes had codes).',
+  })
   note: string | null;
+
+  @Field(() => PlacementNoteCode, {
+    nullable: true,
+    description: 'What the note says, as a code (null for a step without a note, and for notes written before codes).',
+  })
+  noteCode: PlacementNoteCode | null;
+
+  @Field(() => PlacementNoteParamsModel, { nullable: true, description: "The note's values (with noteCode)." })
+  noteParams: PlacementNoteParamsModel | null;
 }
 
 @ObjectType('GroupMemberSummary', { description: 'One person of a group, as little as the staff and requester need.' })

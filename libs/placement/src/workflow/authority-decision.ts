@@ -14,6 +14,8 @@ import {
   type PlacementKind,
   type RequesterCapacity,
   placementKindOf,
+  placementNote,
+  PlacementNoteCode,
   PlacementStatus,
   requesterCapacities,
   ShelterType,
@@ -83,7 +85,7 @@ export class AuthorityDecisions {
       );
     }
     const actor = ledgerActor(viewer);
-    const note = `assigned by ${viewer.org} (${viewer.role})${why ? `: ${why.slice(0, 400)}` : ''}`;
+    const assigned = { byOrg: viewer.org, byRole: viewer.role, ...(why ? { reason: why.slice(0, 400) } : {}) };
     try {
       return await this.repository.inTransaction(async (manager, changes) => {
         const request = await this.repository.lock(manager, requestId);
@@ -97,7 +99,7 @@ export class AuthorityDecisions {
           { kind: 'OFFER', allocations: [{ facilityId, places: request.groupSize }], alternatives: [] },
           match.facilities,
           now,
-          { actor, note },
+          { actor, assigned },
         );
         return request;
       });
@@ -233,7 +235,7 @@ export class AuthorityDecisions {
         request,
         PlacementStatus.MATCHING,
         ledgerActor(viewer),
-        `returned by ${viewer.org} (${authority}): ${reason}`,
+        placementNote(PlacementNoteCode.RETURNED, { byOrg: viewer.org, authority, reason }),
       );
       const attempt = request.attempt;
       changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'returned', { urgency: request.urgency }));

@@ -1,15 +1,18 @@
+import { EscalationCause, type PlacementNoteParams } from '@opvangplek/domain';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 
 /**
- * Escalates a request (its row is written by the caller's transition or persist) and gives the
- * history note. It says only what was done (domain.md §5a): no message goes out from here yet, so
- * the note says where the case is listed, never that anyone was told.
+ * Escalates a request (its row is written by the caller's transition or persist) and gives what
+ * the history note says about it (placement-note.ts): why, and on which region's worklist it is
+ * listed. No message goes out from here yet (domain.md §5a), so the note never says anyone was told.
  */
-export function escalate(request: PlacementRequestEntity, now: Date, why: string): string {
+export function escalate(
+  request: PlacementRequestEntity,
+  now: Date,
+  because: EscalationCause,
+  detail: Pick<PlacementNoteParams, 'minutes' | 'requestId'> = {},
+): PlacementNoteParams {
   request.escalated = true;
   request.escalatedAt = now;
-  return (
-    `escalated: ${why}; listed on region ${request.regionCode}'s escalation worklist (placementRequests with escalated: true) ` +
-    `for its coordinators and CoMensha to take to the OvD bevolkingszorg (003:497); no message was sent`
-  );
+  return { escalatedBecause: because, ...detail, regionCode: request.regionCode };
 }

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { canTransition, mayHoldPlace, PlacementStatus, ShelterType, Urgency } from '@opvangplek/domain';
+import {
+  canTransition,
+  mayHoldPlace,
+  placementNote,
+  PlacementNoteCode,
+  PlacementStatus,
+  ShelterType,
+  Urgency,
+} from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
@@ -66,7 +74,7 @@ export class FollowUps {
       followUp,
       PlacementStatus.RECEIVED,
       SYSTEM_ACTOR,
-      `onward placement (${types.join(', ')}) after the interim stay of request ${bridge.id}`,
+      placementNote(PlacementNoteCode.ONWARD_OPENED, { kinds: types, requestId: bridge.id }),
       changes.records,
     );
     changes.requests.push(followUp);
@@ -108,7 +116,7 @@ export class FollowUps {
       followUp,
       PlacementStatus.CANCELLED,
       actor,
-      `cancelled with the interim request ${bridge.id} it follows: ${reason}`,
+      placementNote(PlacementNoteCode.CANCELLED_WITH_INTERIM, { requestId: bridge.id, reason }),
     );
   }
 }

@@ -7,6 +7,9 @@ import {
   everyShareAccepted,
   findNextOpening,
   leaving,
+  type PlacementNote,
+  placementNote,
+  PlacementNoteCode,
   PlacementStatus,
   Role,
   ShelterType,
@@ -83,7 +86,7 @@ export class PlacementLifecycle {
           locked,
           locked.status,
           ledgerActor(viewer),
-          `share of ${places} accepted; waiting for the other facilities to accept theirs`,
+          placementNote(PlacementNoteCode.SHARE_ACCEPTED, { places }),
           changes.records,
         );
         changes.requests.push(locked);
@@ -96,7 +99,7 @@ export class PlacementLifecycle {
         locked,
         PlacementStatus.ACCEPTED,
         ledgerActor(viewer),
-        `accepted by the facility; held until ${expected.toISOString()} for her arrival`,
+        placementNote(PlacementNoteCode.ACCEPTED, { heldUntil: expected }),
       );
       notify(changes, locked, WebhookEventType.OFFER_ACCEPTED, this.clock.now());
       return locked;
@@ -111,7 +114,10 @@ export class PlacementLifecycle {
   /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
   async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
     await this.guard.assertStaffOf(viewer, requestId, PlacementStatus.OFFERED);
-    const request = await this.withdrawOffer(requestId, { by: ledgerActor(viewer), note: `declined: ${reason}` });
+    const request = await this.withdrawOffer(requestId, {
+      by: ledgerActor(viewer),
+      note: placementNote(PlacementNoteCode.DECLINED, { reason }),
+    });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
     return request;
   }
@@ -122,7 +128,7 @@ export class PlacementLifecycle {
    */
   async withdrawOffer(
     requestId: string,
-    options: { attempt?: number; by: LedgerActor; note: string; lapsedOnly?: boolean },
+    options: { attempt?: number; by: LedgerActor; note: PlacementNote; lapsedOnly?: boolean },
   ): Promise<PlacementRequestEntity | null> {
     return this.repository.inTransaction(async (manager, changes) => {
       const request = await this.repository.lock(manager, requestId);
@@ -152,9 +158,7 @@ export class PlacementLifecycle {
     return this.withdrawOffer(requestId, {
       attempt,
       by: SYSTEM_ACTOR,
-      note: accepted
-        ? 'accepted place lapsed: she did not arrive in time; matching again'
-        : 'offer lapsed: the facility did not answer in time',
+      note: placementNote(accepted ? PlacementNoteCode.ACCEPTED_PLACE_LAPSED : PlacementNoteCode.OFFER_LAPSED),
       lapsedOnly: true,
     });
   }
@@ -231,7 +235,14 @@ export class PlacementLifecycle {
       if (ends && (!request.stayEndsAt || ends < request.stayEndsAt)) request.stayEndsAt = ends;
       await this.repository.persist(manager, request);
       const places = holds.reduce((sum, hold) => sum + hold.places, 0);
-      await this.repository.record(manager, request, request.status, actor, `${places} more arrived`, changes.records);
+      await this.repository.record(
+        manager,
+        request,
+        request.status,
+        actor,
+        placementNote(PlacementNoteCode.MORE_ARRIVED, { places }),
+        changes.records,
+      );
       changes.requests.push(request);
       return;
     }
@@ -248,7 +259,13 @@ export class PlacementLifecycle {
     if (request.bridgeRequestId) {
       const bridge = await this.repository.lock(manager, request.bridgeRequestId);
       if (bridge?.status === PlacementStatus.PLACED) {
-        await this.endStay(manager, changes, bridge, SYSTEM_ACTOR, `moved on to the onward placement (request ${request.id})`);
+        await this.endStay(
+          manager,
+          changes,
+          bridge,
+          SYSTEM_ACTOR,
+          placementNote(PlacementNoteCode.MOVED_ON, { requestId: request.id }),
+        );
       }
     }
   }
@@ -268,7 +285,13 @@ export class PlacementLifecycle {
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
       if (viewer.role !== Role.SHELTER_STAFF && places === null) {
-        await this.endStay(manager, changes, locked, ledgerActor(viewer), `ended: ${note}`);
+        await this.endStay(
+          manager,
+          changes,
+          locked,
+          ledgerActor(viewer),
+          placementNote(PlacementNoteCode.ENDED, { reason: note }),
+        );
         return locked;
       }
       await this.leaveShare(manager, changes, locked, viewer, note, places);
@@ -307,7 +330,14 @@ export class PlacementLifecycle {
     const left = await this.repository.holdsIn(manager, request.id, [HoldState.HELD, HoldState.OCCUPIED]);
     if (left.length === 0) {
       request.endedAt = now;
-      await this.repository.transition(manager, changes, request, PlacementStatus.ENDED, actor, `ended: ${note}`);
+      await this.repository.transition(
+        manager,
+        changes,
+        request,
+        PlacementStatus.ENDED,
+        actor,
+        placementNote(PlacementNoteCode.ENDED, { reason: note }),
+      );
       return;
     }
     await this.repository.persist(manager, request);
@@ -316,7 +346,11 @@ export class PlacementLifecycle {
       request,
       request.status,
       actor,
-      `${verdict.leave} left: ${note}; ${left.reduce((sum, hold) => sum + hold.places, 0)} still placed`,
+      placementNote(PlacementNoteCode.LEFT, {
+        places: verdict.leave,
+        reason: note,
+        stillPlaced: left.reduce((sum, hold) => sum + hold.places, 0),
+      }),
       changes.records,
     );
     changes.requests.push(request);
@@ -338,7 +372,7 @@ export class PlacementLifecycle {
         request,
         request.status,
         SYSTEM_ACTOR,
-        `${hold.places} accepted place(s) released: they did not arrive in time`,
+        placementNote(PlacementNoteCode.SHARE_RELEASED, { places: hold.places }),
         changes.records,
       );
       changes.requests.push(request);
@@ -351,7 +385,7 @@ export class PlacementLifecycle {
     changes: Changes,
     request: PlacementRequestEntity,
     actor: LedgerActor,
-    note: string,
+    note: PlacementNote,
   ): Promise<void> {
     const now = this.clock.now();
     await this.holds.releaseHolds(manager, changes, request.id, [HoldState.OCCUPIED, HoldState.HELD], now, actor);
@@ -391,7 +425,9 @@ export class PlacementLifecycle {
         locked,
         PlacementStatus.CANCELLED,
         ledgerActor(viewer),
-        `${options.breakGlass ? 'cancelled by an administrator (break-glass)' : 'cancelled'}: ${note}`,
+        placementNote(options.breakGlass ? PlacementNoteCode.CANCELLED_BREAK_GLASS : PlacementNoteCode.CANCELLED, {
+          reason: note,
+        }),
       );
       // A cancelled noodbed (or other interim) request takes its onward request with it.
       if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);

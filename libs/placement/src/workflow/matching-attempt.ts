@@ -10,6 +10,9 @@ import {
   PlacementStatus,
   ShelterType,
   type VictimProfile,
+  EscalationCause,
+  placementNote,
+  PlacementNoteCode,
 } from '@opvangplek/domain';
 import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -210,16 +213,14 @@ export class MatchingAttempt {
           request.waitingForKind = decision.waitingForKind ?? null;
           // Handed back by an authority and now on nobody's worklist: never left to wait unseen.
           const orphaned = request.returnedTypes.length > 0 && !decision.waitingForAuthority && !request.escalated;
-          const escalation = orphaned
-            ? `; ${escalate(request, now, "handed back and no other authority's place suits her")}`
-            : '';
+          const escalation = orphaned ? escalate(request, now, EscalationCause.HANDED_BACK) : {};
           await this.repository.transition(
             manager,
             changes,
             request,
             PlacementStatus.WAITING,
             SYSTEM_ACTOR,
-            `waiting: ${decision.reason}${escalation}`,
+            placementNote(PlacementNoteCode.WAITING, { waitingReason: decision.reason, ...escalation }),
           );
         }
         if (decision.nextAttemptAt) {

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { holdPlaces, type LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { holdExpiresAt, isOpen, type PlacementDecision, PlacementStatus, WebhookEventType } from '@opvangplek/domain';
+import {
+  holdExpiresAt,
+  isOpen,
+  type PlacementDecision,
+  placementNote,
+  PlacementNoteCode,
+  type PlacementNoteParams,
+  PlacementStatus,
+  WebhookEventType,
+} from '@opvangplek/domain';
 import type { Match } from '@opvangplek/matching/matching.service';
 import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
@@ -36,7 +45,7 @@ export class PlacementOffer {
     facilities: Match['facilities'],
     now: Date,
     /** An authority's assignment (assignPlacement): who decided, and why, in the history. */
-    decidedBy?: { actor: LedgerActor; note: string },
+    decidedBy?: { actor: LedgerActor; assigned: Pick<PlacementNoteParams, 'byOrg' | 'byRole' | 'reason'> },
   ): Promise<PlacementHoldEntity[]> {
     const actor = decidedBy?.actor ?? SYSTEM_ACTOR;
     let allocations = decision.allocations;
@@ -90,17 +99,20 @@ export class PlacementOffer {
     request.waitingForKind = null;
     request.nextAttemptAt = null;
     // The history is read by the requester, staff and deciders: a secret facility by its anonymous name.
-    const where = allocations.map((a) => `${shownFacilityName(facilities.get(a.facilityId)!, false)} (${a.places})`).join(', ');
+    const offered = allocations.map((a) => ({
+      facilityName: shownFacilityName(facilities.get(a.facilityId)!, false),
+      places: a.places,
+    }));
     // Held while a shelter's intake is closed (domain.md §5 rule 3): the history says until when.
     const intakeClosed = allocations.some((a) => !isOpen(facilities.get(a.facilityId)!.intakeHours, now));
-    const until = intakeClosed ? `; intake closed now, held until ${expiresAt.toISOString()} (from its next opening)` : '';
+    const until = intakeClosed ? { heldUntil: expiresAt } : {};
     await this.repository.transition(
       manager,
       changes,
       request,
       PlacementStatus.OFFERED,
       actor,
-      decidedBy ? `offered: ${where}${until}; ${decidedBy.note}` : `offered: ${where}${until}`,
+      placementNote(PlacementNoteCode.OFFERED, { offered, ...until, ...decidedBy?.assigned }),
     );
     for (const allocation of allocations) notify(changes, request, WebhookEventType.OFFER_MADE, now, allocation.facilityId);
     const attempt = request.attempt;

@@ -20,6 +20,7 @@ import { EncryptedProfiles1796300000000 } from './1796300000000-EncryptedProfile
 import { CallerLimits1796400000000 } from './1796400000000-CallerLimits';
 import { AuditRowMac1796500000000 } from './1796500000000-AuditRowMac';
 import { SealedClientReference1796600000000 } from './1796600000000-SealedClientReference';
+import { PlacementNoteCodes1797000000000 } from './1797000000000-PlacementNoteCodes';
 import { FacilityIntakePhone1797100000000 } from './1797100000000-FacilityIntakePhone';
 import { Webhooks1797300000000 } from './1797300000000-Webhooks';
 
@@ -42,6 +43,7 @@ export const MIGRATIONS: Function[] = [
   CallerLimits1796400000000,
   AuditRowMac1796500000000,
   SealedClientReference1796600000000,
+  PlacementNoteCodes1797000000000,
   FacilityIntakePhone1797100000000,
   Webhooks1797300000000,
 ];

@@ -344,7 +344,7 @@ describe('the chain’s rules (domain.md §5a)', () => {
     await sweep(api);
     const onward = await client.get(comensha, answer.followUp!.id);
     expect(onward.escalated).toBe(true);
-    expect(onward.history.at(-1)!.note).toMatch(/interim stay .* has reached its end .* no message was sent/);
+    expect(onward.history.at(-1)!.note).toMatch(/interim stay .* has reached its end .* escalation contacts are sent a webhook/);
   });
 
   it('ten taps on "Aangekomen" at once: one arrival, nine clear CONFLICTs, and the service answers on (a locked transaction never waits for a second connection)', async () => {

@@ -206,7 +206,7 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
       expect((await client.get(coordinator, acute.id)).escalated).toBe(false);
     });
 
-    it('after 31 minutes the sweep escalates it (ACUTE only), lists it with { escalated: true } and says no message was sent (domain.md §5a, 003:497)', async () => {
+    it('after 31 minutes the sweep escalates it (ACUTE only), lists it with { escalated: true } and says its escalation contacts get a webhook where the region has them (domain.md §5a, 003:497)', async () => {
       clock.advance(2 * MINUTE);
       const report = await sweep(api);
       expect(report.escalated).toBe(1);
@@ -219,7 +219,7 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
           at: clock.now().toISOString(),
           by: 'system:placement',
           note: expect.stringMatching(
-            /^escalated: no place after 30 minutes; listed on region RR's escalation worklist .*OvD bevolkingszorg.*; no message was sent$/,
+            /^escalated: no place after 30 minutes; listed on region RR's escalation worklist .*OvD bevolkingszorg.*; its escalation contacts are sent a webhook where the region has them \(webhookDeliveries\)$/,
           ),
         },
       ]);

@@ -452,7 +452,7 @@ const nl = {
   'note.waiting': 'wacht: {reason}',
   'note.waitingOther': 'andere reden',
   'note.escalated':
-    'geëscaleerd: {why}; op de escalatielijst van regio {region} voor de zorgcoördinatoren en CoMensha (naar de OvD bevolkingszorg); er is geen bericht verstuurd',
+    'geëscaleerd: {why}; op de escalatielijst van regio {region} voor de zorgcoördinatoren en CoMensha (naar de OvD bevolkingszorg); de escalatiecontacten van de regio krijgen een bericht als zij een webhook hebben',
   'note.escalated.noPlaceAfter': 'na {n} minuten nog geen plek',
   'note.escalated.handedBack': 'teruggegeven en geen plek van een andere plaatser past',
   'note.escalated.interimEnded': 'het verblijf in de tussenplek is voorbij en deze vervolgaanvraag heeft geen plek',
@@ -970,7 +970,7 @@ const en: Record<MessageKey, string> = {
   'note.waiting': 'waiting: {reason}',
   'note.waitingOther': 'another reason',
   'note.escalated':
-    "escalated: {why}; on region {region}'s escalation list for its care coordinators and CoMensha (to the OvD bevolkingszorg); no message was sent",
+    "escalated: {why}; on region {region}'s escalation list for its care coordinators and CoMensha (to the OvD bevolkingszorg); the region's escalation contacts are sent a message if they have a webhook",
   'note.escalated.noPlaceAfter': 'no place after {n} minutes',
   'note.escalated.handedBack': "handed back and no other authority's place suits her",
   'note.escalated.interimEnded': 'her interim stay has ended and this onward request has no place',

@@ -12,7 +12,7 @@ import {
 const BRIDGE = '0b1e6f3a-6c47-4a39-9c1e-3f0f3e0c2a11';
 const ESCALATION_TAIL =
   "listed on region RR's escalation worklist (placementRequests with escalated: true) for its coordinators and CoMensha " +
-  'to take to the OvD bevolkingszorg (003:497); no message was sent';
+  'to take to the OvD bevolkingszorg (003:497); its escalation contacts are sent a webhook where the region has them (webhookDeliveries)';
 
 /** Every code with its parameters and the English note the API returns for it (a new code fails the type check here). */
 const NOTES: Record<PlacementNoteCode, [PlacementNoteParams, string]> = {

@@ -120,7 +120,7 @@ function escalationWhy(p: PlacementNoteParams): string {
 function escalationSentence(p: PlacementNoteParams): string {
   return (
     `escalated: ${escalationWhy(p)}; listed on region ${p.regionCode}'s escalation worklist (placementRequests with escalated: true) ` +
-    `for its coordinators and CoMensha to take to the OvD bevolkingszorg (003:497); no message was sent`
+    `for its coordinators and CoMensha to take to the OvD bevolkingszorg (003:497); its escalation contacts are sent a webhook where the region has them (webhookDeliveries)`
   );
 }
 

@@ -4,7 +4,8 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 /**
  * Escalates a request (its row is written by the caller's transition or persist) and gives what
  * the history note says about it (placement-note.ts): why, and on which region's worklist it is
- * listed. No message goes out from here yet (domain.md §5a), so the note never says anyone was told.
+ * listed. The message to the region's escalation contacts is the webhook the sweep's transaction
+ * writes to its outbox (libs/notifications); the note says where it goes, not that it arrived.
  */
 export function escalate(
   request: PlacementRequestEntity,

@@ -12,6 +12,7 @@ import { PlannerDashboard } from '../dashboard/planner-dashboard';
 import { ShelterDesk } from '../desk/shelter-desk';
 import { useI18n } from '../i18n/i18n';
 import { RequestScreen } from '../request/request-screen';
+import { ThemeToggle } from '../theme/theme-toggle';
 import { LanguageToggle } from './language-toggle';
 import { mayLeave } from './leave-guard';
 import { screensFor } from './navigation';
@@ -98,6 +99,7 @@ function LoggedIn(props: {
           <span className="who" data-testid="who" title={who}>
             {who}
           </span>
+          <ThemeToggle />
           <LanguageToggle />
           <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>
             {t('logout')}

@@ -12,9 +12,13 @@ const FACILITY_FIELDS = gql`
     secretAddress
     municipality
     address
+    latitude
+    longitude
     region {
       code
       name
+      latitude
+      longitude
     }
     intake {
       openNow
@@ -132,6 +136,8 @@ export const REGIONS = gql`
     regions {
       code
       name
+      latitude
+      longitude
     }
   }
 `;

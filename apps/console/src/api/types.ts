@@ -34,6 +34,12 @@ export interface Region {
   name: string;
 }
 
+/** A region with its public centre (the central municipality), to measure distances from. */
+export interface RegionWithCentre extends Region {
+  latitude: number;
+  longitude: number;
+}
+
 export interface Capacity {
   total: number;
   occupied: number;
@@ -57,7 +63,10 @@ export interface Facility {
   municipality: string | null;
   /** Null for callers who may not see it: the console shows only what the API returned. */
   address: string | null;
-  region: Region;
+  /** Null where the address is secret (unless the caller is its staff): then only its region is known. */
+  latitude: number | null;
+  longitude: number | null;
+  region: RegionWithCentre;
   intake: { openNow: boolean; alwaysOpen: boolean; description: string };
   /** Null for a secret-address facility unless the caller is its staff: then only `availability`. */
   capacity: Capacity | null;

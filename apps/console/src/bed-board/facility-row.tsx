@@ -2,19 +2,23 @@ import type { Facility } from '../api/types';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
+import type { FacilityDistance } from './distance';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({
   facility,
   changed,
   showRegion = false,
+  distance,
 }: {
   facility: Facility;
   changed: boolean;
   /** In a list across regions (sorted by free places or name), each row says its region. */
   showRegion?: boolean;
+  /** Sorted by distance: how far, in whole km (to the region's centre when the address is secret). */
+  distance?: FacilityDistance;
 }) {
-  const { t, label } = useI18n();
+  const { t, f, label } = useI18n();
   const { capacity, availability } = facility;
   return (
     <li
@@ -31,6 +35,11 @@ export function FacilityRow({
         </span>
         {/* Shown only when the API returned it: it withholds secret addresses from most callers. */}
         {facility.address && <span className="muted address">{facility.address}</span>}
+        {distance && (
+          <span className="muted" data-testid="distance" data-km={distance.km.toFixed(1)}>
+            {f(distance.regionCentre ? 'beds.distanceRegion' : 'beds.distance', { km: String(Math.round(distance.km)) })}
+          </span>
+        )}
       </div>
       {capacity ? (
         <div className="facility-count">

@@ -40,12 +40,16 @@ export function keepable(facility: Facility): Facility {
 
 const entry = (key: string) => `/offline/board/${key}`;
 
-/** Keeps the board as shown now (with its secret addresses reduced); failures only cost the offline view. */
+/** Keeps the board as shown now (with its secret addresses reduced), in place of any other viewer's. */
 export async function keepBoard(key: string, facilities: Facility[], savedAt = new Date()): Promise<void> {
   if (!('caches' in globalThis)) return;
   const board: KeptBoard = { savedAt: savedAt.toISOString(), facilities: facilities.map(keepable) };
   const cache = await caches.open(BOARD_CACHE);
   await cache.put(entry(key), new Response(JSON.stringify(board), { headers: { 'content-type': 'application/json' } }));
+  // One board on the device: a colleague who closed the tab without logging out loses theirs to
+  // the next viewer here, who could not read it anyway.
+  const own = new URL(entry(key), location.origin).href;
+  for (const request of await cache.keys()) if (request.url !== own) await cache.delete(request);
 }
 
 export async function keptBoard(key: string): Promise<KeptBoard | null> {

@@ -149,6 +149,12 @@ describeInBrowser('the console at 03:00 on a phone', () => {
         (globalThis as unknown as PageGlobals).navigator.serviceWorker.getRegistration().then((r) => r?.active?.scriptURL),
       );
       expect(script).toBe(`${api.url}/sw.js`);
+      // Chromium's own check: the manifest parses without errors, and the only installability error
+      // it reports is that a test browser's profile is a private one.
+      const cdp = await context.newCDPSession(page);
+      expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors.map((error) => error.errorId)).toEqual(['in-incognito']);
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -13,7 +13,7 @@ export class RegionModel {
 
   @Field(() => Float, {
     description:
-      'Approximate centre of the central municipality (WGS84): public, unlike a secret facility\'s location, so distances can be measured from it.',
+      "Approximate centre of the central municipality (WGS84): public, unlike a secret facility's location, so distances can be measured from it.",
   })
   latitude: number;
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Role, ShelterType } from '@opvangplek/domain';
 import type { Browser, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -7,6 +8,8 @@ import { tokenFor } from '../support/tokens';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
 
 const PHONE = { width: 390, height: 844 };
+/** axe-core, evaluated in the page (the CSP rightly refuses an inline script tag). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The little of the page these checks read (the test project's types have no DOM lib). */
 interface PageGlobals {
@@ -16,6 +19,9 @@ interface PageGlobals {
   localStorage: { length: number; key(index: number): string | null; getItem(key: string): string | null };
   navigator: {
     serviceWorker: { controller: unknown; getRegistration(): Promise<{ active: { scriptURL: string } | null } | undefined> };
+  };
+  axe: {
+    run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
   };
   caches: {
     keys(): Promise<string[]>;
@@ -221,6 +227,24 @@ describeInBrowser('the console at 03:00 on a phone', () => {
       expect(await page.locator('[data-connection]').textContent()).toBe('Niet live');
       expect((await rowIds(page)).sort()).toEqual(rowsOnline.sort());
       await screenshot(page, 'bed-board-phone-offline');
+      // The notice and the "Niet live" badge pass WCAG 2.1 AA too (contrast), light and dark.
+      await page.evaluate(AXE_SOURCE);
+      const violations = () =>
+        page.evaluate(() =>
+          (globalThis as unknown as PageGlobals).axe
+            .run((globalThis as unknown as { document: unknown }).document, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            })
+            .then((result) => result.violations.map((violation) => `${violation.id} at ${violation.nodes[0].target.join(' ')}`)),
+        );
+      expect(await violations()).toEqual([]);
+      await page.getByRole('button', { name: 'Donkere weergave' }).click();
+      // The rows' background fades (their highlight's transition): checked once it is dark.
+      await page.waitForFunction(() => {
+        const page = globalThis as unknown as PageGlobals & { document: { querySelector(selector: string): unknown } };
+        return page.getComputedStyle(page.document.querySelector('li.facility')).backgroundColor === 'rgb(26, 31, 41)';
+      });
+      expect(await violations()).toEqual([]);
 
       // Reloaded without a network: the console comes from its service worker, with the same board.
       const reloaded = await page.reload();

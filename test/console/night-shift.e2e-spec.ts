@@ -254,6 +254,7 @@ describeInBrowser('the console at 03:00 on a phone', () => {
       expect((await rowIds(page)).sort()).toEqual(rowsOnline.sort());
 
       expect(await page.getByRole('button', { name: 'Opnieuw proberen' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
 
       // Back online: the console tries again by itself and is live again; the refused request was
       // not sent after all.

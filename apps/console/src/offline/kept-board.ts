@@ -40,16 +40,28 @@ export function keepable(facility: Facility): Facility {
 
 const entry = (key: string) => `/offline/board/${key}`;
 
+/**
+ * Writes one after another, in the order asked: a board being kept as the person logs out is
+ * written before the logout's clearing, never after it.
+ */
+let writes: Promise<void> = Promise.resolve();
+function inTurn(write: () => Promise<void>): Promise<void> {
+  writes = writes.then(write, write);
+  return writes;
+}
+
 /** Keeps the board as shown now (with its secret addresses reduced), in place of any other viewer's. */
-export async function keepBoard(key: string, facilities: Facility[], savedAt = new Date()): Promise<void> {
-  if (!('caches' in globalThis)) return;
+export function keepBoard(key: string, facilities: Facility[], savedAt = new Date()): Promise<void> {
+  if (!('caches' in globalThis)) return Promise.resolve();
   const board: KeptBoard = { savedAt: savedAt.toISOString(), facilities: facilities.map(keepable) };
-  const cache = await caches.open(BOARD_CACHE);
-  await cache.put(entry(key), new Response(JSON.stringify(board), { headers: { 'content-type': 'application/json' } }));
-  // One board on the device: a colleague who closed the tab without logging out loses theirs to
-  // the next viewer here, who could not read it anyway.
-  const own = new URL(entry(key), location.origin).href;
-  for (const request of await cache.keys()) if (request.url !== own) await cache.delete(request);
+  return inTurn(async () => {
+    const cache = await caches.open(BOARD_CACHE);
+    await cache.put(entry(key), new Response(JSON.stringify(board), { headers: { 'content-type': 'application/json' } }));
+    // One board on the device: a colleague who closed the tab without logging out loses theirs to
+    // the next viewer here, who could not read it anyway.
+    const own = new URL(entry(key), location.origin).href;
+    for (const request of await cache.keys()) if (request.url !== own) await cache.delete(request);
+  });
 }
 
 export async function keptBoard(key: string): Promise<KeptBoard | null> {
@@ -59,6 +71,9 @@ export async function keptBoard(key: string): Promise<KeptBoard | null> {
 }
 
 /** At logout: every kept board on this device goes, whoever's it was. */
-export async function forgetKeptBoards(): Promise<void> {
-  if ('caches' in globalThis) await caches.delete(BOARD_CACHE);
+export function forgetKeptBoards(): Promise<void> {
+  if (!('caches' in globalThis)) return Promise.resolve();
+  return inTurn(async () => {
+    await caches.delete(BOARD_CACHE);
+  });
 }

@@ -14,7 +14,13 @@ import { useViewerKey } from './use-kept-board';
  * are no screens, only this viewer's last known board, read-only and marked not live, and a way to
  * try again (also by itself when the device is back online).
  */
-export function OfflineStart(props: { token: string | null; error: CombinedError | undefined; onRetry(): void }) {
+export function OfflineStart(props: {
+  token: string | null;
+  error: CombinedError | undefined;
+  onRetry(): void;
+  /** Also offline: logging out clears the kept board and the token on this device. */
+  onLogout(): void;
+}) {
   const { t } = useI18n();
   const key = useViewerKey(props.token);
   const [kept, setKept] = useState<KeptBoard | null>(null);
@@ -42,6 +48,9 @@ export function OfflineStart(props: { token: string | null; error: CombinedError
         <span className="who" />
         <ThemeToggle />
         <LanguageToggle />
+        <button type="button" className="link-button" onClick={props.onLogout}>
+          {t('logout')}
+        </button>
       </header>
       <main className="page">
         <div className="screen-title">

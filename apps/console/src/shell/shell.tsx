@@ -33,7 +33,8 @@ export function Shell(props: {
   const [{ data, error, fetching }, reexecute] = useQuery<{ me: Viewer }>({ query: ME });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   if (fetching && !data) return <p className="page">{t('loading')}</p>;
-  if (!data && hasCode(error, 'NETWORK')) return <OfflineStart token={props.token()} error={error} onRetry={retry} />;
+  if (!data && hasCode(error, 'NETWORK'))
+    return <OfflineStart token={props.token()} error={error} onRetry={retry} onLogout={() => props.onLogout()} />;
   if (!data) {
     if (hasCode(error, 'UNAUTHENTICATED')) {
       return (

@@ -50,10 +50,12 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export async function openPage(
   browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    // The device's setting (prefers-color-scheme), which the console follows until a person chooses.
+    colorScheme: options.colorScheme ?? 'light',
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });

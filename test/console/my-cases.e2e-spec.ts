@@ -118,6 +118,9 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     expect(await row.locator('[data-status]').first().textContent()).toBe('Aangeboden');
     expect(await row.textContent()).toContain('Rotterdam Rijnmond'); // the region by name, not "RR"
     expect(await row.textContent()).toContain('Acuut');
+    // When, as on the rest of the console: "ingediend zojuist" / "3 min geleden", not a clock date.
+    expect(await row.locator('time').textContent()).toMatch(/^(zojuist|\d+ min geleden)$/);
+    expect(await row.textContent()).toMatch(/ingediend (zojuist|\d+ min geleden)/);
     expect(await row.getByTestId('case-facility').textContent()).toContain('Vrouwenopvang De Haven');
     await page.locator('[data-connection=live]').waitFor();
     await markDocument(page);

@@ -13,7 +13,8 @@ const CONSOLE_DIR = path.join(REPO_ROOT, 'dist', 'console');
 /** The policy the console needs and nothing more (see contentSecurityPolicy in libs/platform/src/http). */
 const STRICT_CSP =
   "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self';font-src 'self';" +
-  "connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'";
+  "connect-src 'self';worker-src 'self';manifest-src 'self';object-src 'none';base-uri 'self';form-action 'self';" +
+  "frame-ancestors 'none'";
 
 /**
  * How the API serves the console: its files and pages at `/`, never in the way of the API's own
@@ -60,6 +61,39 @@ describe('the console as served by the API', () => {
       const missing = await fetch(`${api.url}/assets/missing-0000.js`);
       expect(missing.status).toBe(404);
       expect(await missing.text()).not.toContain('<div id="root">');
+    });
+
+    it('serves the web manifest (installable: name, start at /, standalone, theme colours, icons it serves), revalidated', async () => {
+      const response = await fetch(`${api.url}/manifest.webmanifest`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/manifest+json');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      const manifest = (await response.json()) as Record<string, unknown> & {
+        icons: { src: string; type: string; purpose: string }[];
+      };
+      expect(manifest).toMatchObject({ name: 'Opvangplek', start_url: '/', scope: '/', display: 'standalone' });
+      expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(manifest.icons.map((icon) => icon.purpose).sort()).toEqual(['any', 'maskable']);
+      for (const icon of manifest.icons) {
+        const image = await fetch(`${api.url}${icon.src}`);
+        expect(image.status).toBe(200);
+        expect(image.headers.get('content-type')).toContain(icon.type);
+        expect(await image.text()).toContain('<svg');
+      }
+      // The page names it, so browsers find it.
+      expect(await (await fetch(`${api.url}/beds`)).text()).toContain('<link rel="manifest" href="/manifest.webmanifest"');
+    });
+
+    it('serves the service worker from the console origin, as JavaScript, always revalidated', async () => {
+      const response = await fetch(`${api.url}/sw.js`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('javascript');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      const script = await response.text();
+      // It leaves the API to the network: nothing of GraphQL is cached, queued or replayed by it.
+      expect(script).toContain("'/graphql'");
+      expect(script).toContain("request.method !== 'GET'");
     });
 
     it('sends a strict CSP with the page: own scripts and connections only, nothing inline, no framing', async () => {

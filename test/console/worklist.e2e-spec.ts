@@ -121,6 +121,11 @@ describeInBrowser('the worklist in a browser', () => {
     expect(itemText).toContain('Rotterdam Rijnmond');
     expect(itemText).toContain('Vrouw');
     expect(itemText).toContain('wacht al');
+    // How long, and since when as people say it ("wacht al 3 d 16 u (sinds di 1 dec 10:00)"):
+    // no numeric date (05-12-2026) or ISO time.
+    const waited = await item.getByTestId('waited').textContent();
+    expect(waited).toMatch(/^wacht al \d+ (d|u|min)\b.* \(sinds .*\d\d:\d\d\)$/);
+    expect(waited).not.toMatch(/\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{2}-\d{2}/);
     expect(await item.locator('[data-authority-open]').textContent()).toBe('CoMensha is nu open');
     await page.locator('[data-connection=live]').waitFor();
     await screenshot(page, 'worklist');

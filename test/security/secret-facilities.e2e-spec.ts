@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { tokenFor } from '../support/tokens';
 
 const FACILITY_FIELDS = `id key name type operator municipality secretAddress address intakePhone latitude longitude placingAuthority
-  region { code name centralMunicipality }
+  region { code name centralMunicipality latitude longitude }
   intake { alwaysOpen openNow nextOpeningAt description }
   eligibility { genders minAge maxAge exploitationTypes residenceStatuses b8Statuses acceptsCareNeeds acceptsChildren maxGroupSize foundInRegionCodes }
   maxStayDays updateCadence
@@ -104,6 +104,14 @@ describe('secret facilities of the national register, to callers who may not loc
     const list = await facilitiesAs(token);
     const leaks: string[] = [];
     const checked = secret.filter((row) => !regions.includes(row.region_code));
+    // The region's centre (the public `regions` figures) is all a distance can be measured from.
+    const centres = new Map<string, { latitude: number; longitude: number }>(
+      (
+        await database.dataSource.query<{ code: string; latitude: number; longitude: number }[]>(
+          'SELECT code, latitude, longitude FROM regions',
+        )
+      ).map(({ code, latitude, longitude }) => [code, { latitude, longitude }]),
+    );
     for (const row of checked) {
       const listed = list.get(row.id)!;
       expect(listed).toMatchObject({
@@ -114,6 +122,7 @@ describe('secret facilities of the national register, to callers who may not loc
         latitude: null,
         longitude: null,
       });
+      expect(listed.region).toMatchObject(centres.get(row.region_code)!);
       expect(listed.key).toMatch(/^geheim-\d+$/);
       leaks.push(...leaksOf(row, listed));
       const one = await gql<{ facility: Shown }>(api.url, `query F($id: ID!) { facility(id: $id) { ${FACILITY_FIELDS} } }`, {

@@ -16,6 +16,7 @@ import {
   tokenExpiry,
 } from './auth/session';
 import { useI18n } from './i18n/i18n';
+import { forgetKeptBoards } from './offline/kept-board';
 import { forgetForm, hasKeptForm } from './request/form-memory';
 import { Shell } from './shell/shell';
 
@@ -66,6 +67,9 @@ export function App() {
     (reason?: string, options: { keepForm?: boolean } = {}) => {
       if (!options.keepForm) forgetForm();
       forgetToken();
+      // The last known board goes with the session, whatever ended it: the next person on this
+      // device starts without it.
+      void forgetKeptBoards().catch(() => undefined);
       if (config?.oidc) void userManager(config.oidc).removeUser();
       setProblem(reason ?? null);
       setToken(null);

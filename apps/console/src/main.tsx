@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { I18nProvider } from './i18n/i18n';
 import './styles.css';
+import { registerServiceWorker } from './offline/register-service-worker';
+import { applyTheme } from './theme/theme';
+
+applyTheme();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -139,6 +139,8 @@ export interface SummaryRegion {
   code: string;
   name: string;
   centralMunicipality: string;
+  latitude: number;
+  longitude: number;
 }
 
 /**
@@ -154,7 +156,8 @@ export function summariseRegionKinds(
   const counted = facilities.map((facility): CountedFacility => {
     const { region } = facility;
     if (!regions.has(region.code)) {
-      regions.set(region.code, { code: region.code, name: region.name, centralMunicipality: region.centralMunicipality });
+      const { code, name, centralMunicipality, latitude, longitude } = region;
+      regions.set(code, { code, name, centralMunicipality, latitude, longitude });
     }
     const freshness = capacityFreshness(facility.capacity.confirmedAt, facility.updateCadence, now, policy);
     return {

@@ -15,6 +15,7 @@ import type { FacilityEntity } from './facility.entity';
 import type { AvailabilityModel } from './models/availability.model';
 import type { CapacityModel } from './models/capacity.model';
 import type { FacilityModel, IntakeModel } from './models/facility.model';
+import type { RegionModel } from './models/region.model';
 
 const DAY_NAMES: Record<IsoWeekday, string> = { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' };
 
@@ -145,6 +146,17 @@ export function shownFacilityName(
  * `mayKnowLocation`: the requester of an accepted placement may locate the facility, but watching
  * its counts for the length of the stay would tie later requests to it.
  */
+/** A region as the API shows it: public figures only, its centre included. */
+export function regionView(region: RegionModel): RegionModel {
+  return {
+    code: region.code,
+    name: region.name,
+    centralMunicipality: region.centralMunicipality,
+    latitude: region.latitude,
+    longitude: region.longitude,
+  };
+}
+
 export function facilityView(
   facility: FacilityEntity & { capacity: CapacityEntity; region: NonNullable<FacilityEntity['region']> },
   options: {
@@ -164,7 +176,7 @@ export function facilityView(
     name: anonymous ? anonymousFacilityName(facility.type, facility.region.code) : facility.name,
     type: facility.type,
     operator: anonymous ? WITHHELD_OPERATOR : facility.operator,
-    region: { code: facility.region.code, name: facility.region.name, centralMunicipality: facility.region.centralMunicipality },
+    region: regionView(facility.region),
     municipality: mayKnowLocation ? facility.municipality : null,
     secretAddress: facility.secretAddress,
     address: mayKnowLocation ? facility.address : null,

@@ -13,9 +13,13 @@ const FACILITY_FIELDS = gql`
     municipality
     address
     intakePhone
+    latitude
+    longitude
     region {
       code
       name
+      latitude
+      longitude
     }
     intake {
       openNow
@@ -162,6 +166,8 @@ export const REGIONS = gql`
     regions {
       code
       name
+      latitude
+      longitude
     }
   }
 `;

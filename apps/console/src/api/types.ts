@@ -34,6 +34,12 @@ export interface Region {
   name: string;
 }
 
+/** A region with its public centre (the central municipality), to measure distances from. */
+export interface RegionWithCentre extends Region {
+  latitude: number;
+  longitude: number;
+}
+
 export interface Capacity {
   total: number;
   occupied: number;
@@ -59,7 +65,10 @@ export interface Facility {
   address: string | null;
   /** The intake line in E.164; shown to exactly those who see the address (a number locates a shelter too). */
   intakePhone: string | null;
-  region: Region;
+  /** Null where the address is secret (unless the caller is its staff): then only its region is known. */
+  latitude: number | null;
+  longitude: number | null;
+  region: RegionWithCentre;
   intake: { openNow: boolean; alwaysOpen: boolean; description: string };
   /** Null for a secret-address facility unless the caller is its staff: then only `availability`. */
   capacity: Capacity | null;

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { LanguageToggle } from '../shell/language-toggle';
+import { ThemeToggle } from '../theme/theme-toggle';
 import type { ConsoleConfig } from './console-config';
 import { tokenProblem } from './session';
 
@@ -27,7 +28,10 @@ export function LoginScreen(props: {
     <main className="login">
       <header className="login-header">
         <h1>{t('appName')}</h1>
-        <LanguageToggle />
+        <span>
+          <ThemeToggle />
+          <LanguageToggle />
+        </span>
       </header>
       <h2>{t('login.title')}</h2>
       {props.problem && (

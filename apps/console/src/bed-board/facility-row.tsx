@@ -3,6 +3,7 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { PhoneLink } from '../components/phone-link';
 import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
+import type { FacilityDistance } from './distance';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({
@@ -10,6 +11,7 @@ export function FacilityRow({
   changed,
   showRegion = false,
   notLiveSince,
+  distance,
 }: {
   facility: Facility;
   changed: boolean;
@@ -17,8 +19,10 @@ export function FacilityRow({
   showRegion?: boolean;
   /** Given while the board is not live: when it last knew the figures current. */
   notLiveSince: Date | null;
+  /** Sorted by distance: how far, in whole km (to the region's centre when the address is secret). */
+  distance?: FacilityDistance;
 }) {
-  const { t, label } = useI18n();
+  const { t, f, label } = useI18n();
   const { capacity, availability } = facility;
   // "Call to verify" with the number to call, where the API gave it (it withholds a secret address's).
   const verify = availability.freshness === 'STALE' || availability.freshness === 'UNKNOWN';
@@ -37,6 +41,11 @@ export function FacilityRow({
         </span>
         {/* Shown only when the API returned it: it withholds secret addresses from most callers. */}
         {facility.address && <span className="muted address">{facility.address}</span>}
+        {distance && (
+          <span className="muted" data-testid="distance" data-km={distance.km.toFixed(1)}>
+            {f(distance.regionCentre ? 'beds.distanceRegion' : 'beds.distance', { km: String(Math.round(distance.km)) })}
+          </span>
+        )}
       </div>
       {capacity ? (
         <div className="facility-count">

@@ -10,6 +10,15 @@ export interface BedBoardFilter {
   availableOnly: boolean;
 }
 
+/** Whether a facility belongs on the board under this filter (also for the kept board, offline). */
+export function matchesFilter(facility: Facility, filter: BedBoardFilter): boolean {
+  return (
+    (filter.regionCodes.length === 0 || filter.regionCodes.includes(facility.region.code)) &&
+    (filter.types.length === 0 || filter.types.includes(facility.type)) &&
+    (!filter.availableOnly || facility.availability.band === 'AVAILABLE')
+  );
+}
+
 /**
  * Facilities of the filter, kept live: read once, then every `capacityChanged` of the same regions
  * and kinds replaces that facility's figures in place (no refetch, no reload). "Only with a free
@@ -56,20 +65,16 @@ export function useLiveFacilities(filter: BedBoardFilter): {
     },
   );
 
-  const { regionCodes, types, availableOnly } = filter;
   const facilities = useMemo(() => {
     const byId = new Map((data?.facilities ?? []).map((facility) => [facility.id, facility]));
     for (const [id, facility] of updates) {
       // Updates seen under an earlier filter may not belong to this one; and a re-read may be newer.
-      const inFilter =
-        (regionCodes.length === 0 || regionCodes.includes(facility.region.code)) &&
-        (types.length === 0 || types.includes(facility.type));
       const known = byId.get(id);
       const newer = !known?.capacity || !facility.capacity || known.capacity.version <= facility.capacity.version;
-      if (inFilter && newer) byId.set(id, facility);
+      if (matchesFilter(facility, { ...filter, availableOnly: false }) && newer) byId.set(id, facility);
     }
-    return [...byId.values()].filter((facility) => !availableOnly || facility.availability.band === 'AVAILABLE');
-  }, [data, updates, regionCodes, types, availableOnly]);
+    return [...byId.values()].filter((facility) => !filter.availableOnly || facility.availability.band === 'AVAILABLE');
+  }, [data, updates, filter]);
 
   return { facilities, fetching, error: error ?? subscriptionError, recentlyChanged };
 }

@@ -2,6 +2,7 @@ import { useQuery } from 'urql';
 import { PLACEMENT_REQUEST } from '../api/documents';
 import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
+import { When } from '../components/when';
 import { useI18n } from '../i18n/i18n';
 import { RequestFollow } from '../request/request-follow';
 import { useNavigation } from '../shell/use-screen';
@@ -12,7 +13,7 @@ import { useNavigation } from '../shell/use-screen';
  * a re-login. A request this person may not see reads as not found, like one that does not exist.
  */
 export function CaseView({ caseId, initial }: { caseId: string; initial?: PlacementRequest }) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const { go } = useNavigation();
   const [{ data, fetching, error }] = useQuery<{ placementRequest: PlacementRequest | null }>({
     query: PLACEMENT_REQUEST,
@@ -59,7 +60,7 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
       <h1>
         {t('cases.caseTitle')}{' '}
         <span className="muted">
-          {t('cases.submitted')} {dateTime(request.createdAt)}
+          {t('cases.submitted')} <When iso={request.createdAt} />
         </span>
       </h1>
       {back}

@@ -4,6 +4,7 @@ import type { PlacementStatus, Role, Urgency } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { StatusBadge } from '../components/status-badge';
+import { When } from '../components/when';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { URGENCIES } from '../request/profile';
@@ -11,6 +12,7 @@ import { waitingWords } from '../request/waiting-words';
 import { pathOf } from '../shell/navigation';
 import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
+import { useNow } from '../worklist/use-now';
 import { OPEN_STATUSES, useMyCases } from './use-my-cases';
 
 const STATUSES: PlacementStatus[] = ['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED', 'ACCEPTED', 'PLACED', 'ENDED', 'CANCELLED'];
@@ -31,7 +33,9 @@ const SCOPE: Partial<Record<Role, MessageKey>> = {
  */
 export function MyCases() {
   const i18n = useI18n();
-  const { t, f, label, dateTime } = i18n;
+  const { t, f, label } = i18n;
+  // One clock for every row's "ingediend 3 min geleden".
+  const now = useNow(30_000);
   const { viewer } = useSession();
   const { openCase } = useNavigation();
   const connection = useConnectionState();
@@ -128,7 +132,7 @@ export function MyCases() {
                 {row.escalated && <span className="badge status-escalated">{t('worklist.escalated')}</span>}
               </span>
               <span className="muted">
-                {t('cases.submitted')} {dateTime(row.createdAt)}
+                {t('cases.submitted')} <When iso={row.createdAt} now={now} />
               </span>
               {row.facility && (
                 <span data-testid="case-facility">

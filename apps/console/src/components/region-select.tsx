@@ -1,10 +1,10 @@
 import { useQuery } from 'urql';
 import { REGIONS } from '../api/documents';
-import type { Region } from '../api/types';
+import type { RegionWithCentre } from '../api/types';
 
 /** The national regions, in the API's order; urql's cache answers every caller after the first. */
-export function useRegions(): Region[] {
-  const [{ data }] = useQuery<{ regions: Region[] }>({ query: REGIONS });
+export function useRegions(): RegionWithCentre[] {
+  const [{ data }] = useQuery<{ regions: RegionWithCentre[] }>({ query: REGIONS });
   return data?.regions ?? [];
 }
 

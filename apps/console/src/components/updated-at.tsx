@@ -1,19 +1,13 @@
 import type { Capacity } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { momentWords, whenWords } from '../i18n/time-words';
-import { useNow } from '../worklist/use-now';
+import { When } from './when';
 
 /** "bijgewerkt 3 min geleden": when a facility's counts were last confirmed (or, failing that, changed). */
 export function UpdatedAt({ capacity }: { capacity: Pick<Capacity, 'confirmedAt' | 'updatedAt'> }) {
-  const i18n = useI18n();
-  const now = useNow(30_000);
-  const at = capacity.confirmedAt ?? capacity.updatedAt;
+  const { t } = useI18n();
   return (
     <>
-      {i18n.t('beds.updated')}{' '}
-      <time dateTime={at} title={momentWords(i18n, at, now)}>
-        {whenWords(i18n, at, now)}
-      </time>
+      {t('beds.updated')} <When iso={capacity.confirmedAt ?? capacity.updatedAt} />
     </>
   );
 }

@@ -19,6 +19,20 @@ Chart.register(BarElement, CategoryScale, LinearScale, LineElement, PointElement
 Chart.defaults.animation = false;
 Chart.defaults.maintainAspectRatio = false;
 
+/**
+ * Text and grid lines in the theme's colours (styles.css), read as each chart is made: Chart.js
+ * draws on a canvas, which CSS colours do not reach. A chart made before the theme was switched
+ * keeps its colours until the screen is opened again.
+ */
+Chart.register({
+  id: 'theme-colours',
+  beforeInit() {
+    const style = getComputedStyle(document.documentElement);
+    Chart.defaults.color = style.getPropertyValue('--muted').trim() || Chart.defaults.color;
+    Chart.defaults.borderColor = style.getPropertyValue('--line').trim() || Chart.defaults.borderColor;
+  },
+});
+
 /** Colours that stay apart for colour-blind readers (Okabe–Ito). */
 export const PALETTE = {
   occupied: '#D55E00',

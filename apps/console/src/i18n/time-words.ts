@@ -23,6 +23,21 @@ function amsterdamDay(at: number): number {
   return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
 }
 
+/** Whether `iso` falls on today's date in Amsterdam. */
+export function isTodayInAmsterdam(iso: string, now = Date.now()): boolean {
+  const at = Date.parse(iso);
+  return !Number.isNaN(at) && amsterdamDay(at) === amsterdamDay(now);
+}
+
+/** "03:12": the clock time of `iso` in Amsterdam. */
+export function clockWords(words: Pick<Words, 'language'>, iso: string): string {
+  return new Intl.DateTimeFormat(words.language === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(Date.parse(iso));
+}
+
 /**
  * A moment as people on shift say it: "vandaag 03:12", "gisteren 23:40", "morgen 09:00", else
  * "ma 7 dec 09:00" (in Amsterdam time). Never an ISO timestamp.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { ME } from '../api/documents';
 import { hasCode } from '../api/errors';
@@ -11,7 +11,9 @@ import { ErrorMessage } from '../components/error-message';
 import { PlannerDashboard } from '../dashboard/planner-dashboard';
 import { ShelterDesk } from '../desk/shelter-desk';
 import { useI18n } from '../i18n/i18n';
+import { OfflineStart } from '../offline/offline-start';
 import { RequestScreen } from '../request/request-screen';
+import { ThemeToggle } from '../theme/theme-toggle';
 import { LanguageToggle } from './language-toggle';
 import { mayLeave } from './leave-guard';
 import { screensFor } from './navigation';
@@ -28,8 +30,11 @@ export function Shell(props: {
   onLogout(reason?: string, options?: { keepForm?: boolean }): void;
 }) {
   const { t } = useI18n();
-  const [{ data, error, fetching }] = useQuery<{ me: Viewer }>({ query: ME });
+  const [{ data, error, fetching }, reexecute] = useQuery<{ me: Viewer }>({ query: ME });
+  const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   if (fetching && !data) return <p className="page">{t('loading')}</p>;
+  if (!data && hasCode(error, 'NETWORK'))
+    return <OfflineStart token={props.token()} error={error} onRetry={retry} onLogout={() => props.onLogout()} />;
   if (!data) {
     if (hasCode(error, 'UNAUTHENTICATED')) {
       return (
@@ -98,6 +103,7 @@ function LoggedIn(props: {
           <span className="who" data-testid="who" title={who}>
             {who}
           </span>
+          <ThemeToggle />
           <LanguageToggle />
           <button type="button" className="link-button" onClick={() => mayLeave() && props.onLogout()}>
             {t('logout')}

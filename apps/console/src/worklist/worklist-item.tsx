@@ -1,5 +1,6 @@
 import { authorityName, capitalised } from '../components/authority-name';
 import { useI18n } from '../i18n/i18n';
+import { momentWords } from '../i18n/time-words';
 import { elapsed } from './duration';
 import { ProfileSummaryText } from './profile-summary-text';
 import type { WorklistRequest } from './use-worklist';
@@ -16,7 +17,8 @@ export function WorklistItem(props: {
   selected: boolean;
   onSelect(): void;
 }) {
-  const { t, f, label, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, f, label } = i18n;
   const { request } = props;
   const who = request.waitingForAuthority
     ? capitalised(authorityName(label, request.waitingForAuthority, request.waitingForOrganisation))
@@ -49,13 +51,15 @@ export function WorklistItem(props: {
           {t('worklist.waited')}{' '}
           {elapsed(request.createdAt, props.now, { day: t('unit.day'), hour: t('unit.hour'), minute: t('unit.minute') })}{' '}
           <span className="muted">
-            ({t('worklist.since')} {dateTime(request.createdAt)})
+            ({t('worklist.since')} <time dateTime={request.createdAt}>{momentWords(i18n, request.createdAt, props.now)}</time>)
           </span>
         </span>
         <ProfileSummaryText summary={request.profileSummary} />
         {who && (
           <span className={closedUntil ? 'closed' : 'open'} data-authority-open={closedUntil ? 'false' : 'true'}>
-            {closedUntil ? f('worklist.closedNow', { who, at: dateTime(closedUntil) }) : f('worklist.openNow', { who })}
+            {closedUntil
+              ? f('worklist.closedNow', { who, at: momentWords(i18n, closedUntil, props.now) })
+              : f('worklist.openNow', { who })}
           </span>
         )}
       </button>

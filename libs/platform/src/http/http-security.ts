@@ -76,6 +76,8 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
  * 'self'` covers GraphQL over HTTP and the same-origin graphql-ws socket (CSP Level 3 matches
  * ws:/wss: of the same host; the browser tests prove it). When the console logs in through an
  * identity provider, it also talks to that issuer (discovery and token endpoints), and nothing else.
+ * The console's service worker (/sw.js) and web manifest are its own files too: `worker-src` and
+ * `manifest-src` say so rather than leaving it to the fallbacks (script-src, default-src).
  */
 export function contentSecurityPolicy(config: AppConfig): Record<string, string[]> {
   const issuerOrigin = config.console.oidc ? new URL(config.console.oidc.issuer).origin : undefined;
@@ -87,6 +89,8 @@ export function contentSecurityPolicy(config: AppConfig): Record<string, string[
     imgSrc: ["'self'"],
     fontSrc: ["'self'"],
     connectSrc: ["'self'", ...(issuerOrigin ? [issuerOrigin] : [])],
+    workerSrc: ["'self'"],
+    manifestSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'self'"],
     formAction: ["'self'"],

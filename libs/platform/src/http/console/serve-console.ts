@@ -25,6 +25,20 @@ const NOT_BUILT = (dir: string) =>
   ].join('\n');
 
 /**
+ * How long a browser may keep one of the console's files (its path inside dist/console), when it
+ * differs from the default (`public, max-age=0`). Vite names assets by content hash: they never
+ * change, so browsers may keep them. The service worker script and the manifest keep their names
+ * across deploys: always revalidated, so a new worker is found at the next visit (browsers cap a
+ * worker script's cache at a day anyway; this makes it every time).
+ */
+export function consoleFileCacheControl(file: string): string | undefined {
+  const posix = file.split(path.sep).join('/');
+  if (posix.startsWith('assets/')) return 'public, max-age=31536000, immutable';
+  if (posix === 'sw.js' || posix === 'manifest.webmanifest') return 'no-cache';
+  return undefined;
+}
+
+/**
  * Serves the built console (apps/console → dist/console) at `/`: its files as they are, and
  * index.html for every page path so a reload of `/desk` works (SPA fallback). Registered before
  * Nest's routes, so it steps aside for the API's own paths (`API_PATHS`). Without a build the API
@@ -37,10 +51,9 @@ export function serveConsole(app: NestExpressApplication, config: AppConfig): { 
   if (built) {
     app.useStaticAssets(dir, {
       index: false,
-      // Vite names assets by content hash: they never change, so browsers may keep them.
       setHeaders: (response, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`))
-          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        const cacheControl = consoleFileCacheControl(path.relative(dir, file));
+        if (cacheControl) response.setHeader('Cache-Control', cacheControl);
       },
     });
   } else {

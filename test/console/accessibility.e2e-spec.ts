@@ -100,7 +100,9 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
       ],
       { confirmedHoursAgo: 48 },
     );
-    api = await startTestApp(database.url, { withWorker: true });
+    // Every screen of every role, in two languages and two themes, within a minute on one token per
+    // role: far more than a person on shift asks; the per-caller limit has its own spec (limits).
+    api = await startTestApp(database.url, { withWorker: true, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
     const claims: Record<Role, { org: string; regions?: string[]; facilityIds?: string[] }> = {
       POLICE: { org: 'avim-rotterdam', regions: ['RR'] },
       ZORGCOORDINATOR: { org: 'zorgcoordinatie-rotterdam', regions: ['RR'] },

@@ -114,6 +114,26 @@ const CASE_ROW_FIELDS = gql`
   }
 `;
 
+/**
+ * What a worklist row shows (waiting since, urgency, region, for whom, when it is due): no history and
+ * no places, which its 200-row page cannot afford under the query cost limit and does not show.
+ */
+const WORKLIST_FIELDS = gql`
+  fragment WorklistFields on PlacementRequest {
+    id
+    status
+    urgency
+    regionCode
+    groupSize
+    createdAt
+    waitingReason
+    waitingForAuthority
+    waitingForOrganisation
+    escalated
+    nextAttemptAt
+  }
+`;
+
 const REQUEST_FIELDS = gql`
   fragment RequestFields on PlacementRequest {
     ...CaseRowFields
@@ -377,13 +397,13 @@ export const WORKLIST = gql`
       }
       edges {
         node {
-          ...RequestFields
+          ...WorklistFields
           ...SummaryFields
         }
       }
     }
   }
-  ${REQUEST_FIELDS}
+  ${WORKLIST_FIELDS}
   ${SUMMARY_FIELDS}
 `;
 

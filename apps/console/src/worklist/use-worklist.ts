@@ -3,7 +3,21 @@ import { type CombinedError, useQuery, useSubscription } from 'urql';
 import { PLACEMENT_REQUEST_UPDATED, WORKLIST } from '../api/documents';
 import type { PlacementRequest, PlacingAuthority, ProfileSummary } from '../api/types';
 
-export type WorklistRequest = PlacementRequest & { profileSummary: ProfileSummary | null };
+/** A worklist row as WORKLIST reads it (WorklistFields and SummaryFields). */
+export type WorklistRequest = Pick<
+  PlacementRequest,
+  | 'id'
+  | 'status'
+  | 'urgency'
+  | 'regionCode'
+  | 'groupSize'
+  | 'createdAt'
+  | 'waitingReason'
+  | 'waitingForAuthority'
+  | 'waitingForOrganisation'
+  | 'escalated'
+  | 'nextAttemptAt'
+> & { profileSummary: ProfileSummary | null };
 
 const PAGE = 50;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */

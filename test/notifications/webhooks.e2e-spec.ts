@@ -6,9 +6,10 @@
  * case hears anything; what was never delivered waits as a dead letter for ADMIN.
  */
 import { createServer, type Server } from 'node:http';
+import { Gender, ShelterType } from '@opvangplek/domain';
 import type { AddressInfo } from 'node:net';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { SIGNATURE_HEADER, verifyWebhook } from '@opvangplek/notifications';
+import { SIGNATURE_HEADER, signWebhook, verifyWebhook } from '@opvangplek/notifications';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
@@ -17,12 +18,14 @@ import {
   dataOf,
   DUTCH_WOMAN,
   eventually,
+  facilityOf,
   MINUTE,
   PlacementClient,
   startPlacementApp,
   stopApp,
   sweep,
   token,
+  WOMAN_IN_BEDENKTIJD,
 } from '../placement/support';
 
 interface Received {
@@ -164,6 +167,15 @@ describe('webhooks: the organisations concerned are told, signed, and told again
       attempts: 2,
       lastStatus: 200,
     });
+    // The case says who was told: Rijnmond's contact, not Amsterdam's.
+    const told = await gql<{ placementRequest: { notifications: { organisation: string; type: string; status: string }[] } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { notifications { organisation type status } } }',
+      { token: coordinator, variables: { id: request.id } },
+    );
+    expect(told.data!.placementRequest.notifications).toEqual([
+      { organisation: 'vr-rotterdam-rijnmond', type: 'ESCALATED', status: 'DELIVERED' },
+    ]);
   }, 60_000);
 
   it("a shelter's own system and the requester hear of an offer; another organisation subscribed to everything hears nothing", async () => {
@@ -241,6 +253,88 @@ describe('webhooks: the organisations concerned are told, signed, and told again
       const [row] = (await deliveries()).filter((delivery) => delivery.id === dead.id);
       expect(row).toMatchObject({ status: 'DELIVERED', attempts: 4, lastStatus: 200 });
     }, 10_000);
+  }, 60_000);
+
+  it("a COSM request waiting on CoMensha's worklist reaches CoMensha's system, not another region's coordinator; the case shows who was told and that they acknowledged it (000:2130)", async () => {
+    await insertFacilities(database.dataSource, [
+      facilityOf(ShelterType.COSM, 2, {
+        regionCode: 'AMS',
+        municipality: 'Amsterdam',
+        eligibility: { genders: [Gender.FEMALE] },
+      }),
+    ]);
+    const comenshaDesk = await startReceiver();
+    const amsterdam = await startReceiver();
+    const nla = await startReceiver();
+    receivers.push(comenshaDesk, amsterdam, nla);
+    const { secret } = await register({
+      organisation: 'comensha',
+      url: comenshaDesk.url,
+      events: ['DECISION_WAITING'],
+      deciderRole: 'COMENSHA',
+    });
+    await register({
+      organisation: 'zc-amsterdam',
+      url: amsterdam.url,
+      events: ['DECISION_WAITING'],
+      deciderRole: 'ZORGCOORDINATOR',
+      deciderRegions: ['AMS'],
+    });
+    await register({ organisation: 'nla-toezicht', url: nla.url, events: ['DECISION_WAITING'], deciderRole: 'NLA' });
+
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED' });
+    const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING']);
+    expect(waiting.waitingForAuthority).toBe('COMENSHA');
+    await eventually(async () => expect(comenshaDesk.received).toHaveLength(1), 10_000);
+    const body = JSON.parse(comenshaDesk.received[0].body);
+    expect(body).toMatchObject({
+      type: 'DECISION_WAITING',
+      requestId: request.id,
+      status: 'WAITING',
+      reason: waiting.waitingReason,
+    });
+    expect(amsterdam.received).toHaveLength(0);
+    expect(nla.received).toHaveLength(0);
+
+    const NOTIFICATIONS =
+      'query($id: ID!) { placementRequest(id: $id) { notifications { organisation type status deliveredAt acknowledgedAt } } }';
+    const told = async () =>
+      dataOf(
+        await gql<Record<string, { notifications: Record<string, unknown>[] }>>(api.url, NOTIFICATIONS, {
+          token: coordinator,
+          variables: { id: request.id },
+        }),
+        'placementRequest',
+      ).notifications;
+    await eventually(async () =>
+      expect(await told()).toEqual([
+        {
+          organisation: 'comensha',
+          type: 'DECISION_WAITING',
+          status: 'DELIVERED',
+          deliveredAt: expect.any(String),
+          acknowledgedAt: null,
+        },
+      ]),
+    );
+
+    // CoMensha's system says a person has seen it, signed with its secret.
+    const acknowledge = (deliveryId: unknown, signature: string | null) =>
+      fetch(`${api.url}/webhooks/acknowledge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) },
+        body: JSON.stringify({ deliveryId }),
+      });
+    const deliveryId = body.deliveryId as string;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await acknowledge(deliveryId, signWebhook('whsec_someone-else', deliveryId, clock.now()))).status).toBe(401);
+    expect((await acknowledge(deliveryId, null)).status).toBe(401);
+    expect((await acknowledge(unknown, signWebhook(secret, unknown, clock.now()))).status).toBe(401);
+    expect((await acknowledge('not-an-id', null)).status).toBe(400);
+    expect((await told())[0].acknowledgedAt).toBeNull();
+    expect((await acknowledge(deliveryId, signWebhook(secret, deliveryId, clock.now()))).status).toBe(204);
+    expect((await told())[0].acknowledgedAt).toBe(clock.now().toISOString());
   }, 60_000);
 
   it('refuses a webhook that names no event, an unknown region or a bad organisation, naming the field', async () => {

@@ -2,3 +2,6 @@ export { NotificationJobsModule, NotificationsModule, WebhookOutboxModule } from
 export { WebhookOutbox, type QueuedDelivery } from './webhook-outbox';
 export { WebhookQueue } from './webhook-queue';
 export { verifyWebhook, SIGNATURE_HEADER } from './webhook-signature';
+export { CaseNotifications } from './case-notifications';
+export { CaseNotificationModel } from './models/case-notification.model';
+export { signWebhook } from './webhook-signature';

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CaseNotifications } from './case-notifications';
+import { WebhookAcknowledgementController } from './webhook-acknowledgement.controller';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookQueue } from './webhook-queue';
@@ -7,12 +9,22 @@ import { WebhookProcessor } from './webhook.processor';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
 
-/** What a feature needs to tell organisations of a change: the outbox and the queue (imported by placement). */
-@Module({ providers: [WebhookOutbox, WebhookQueue], exports: [WebhookOutbox, WebhookQueue] })
+/**
+ * What a feature needs to tell organisations of a change (the outbox and the queue) and to show a
+ * case whom it told (imported by placement).
+ */
+@Module({
+  providers: [WebhookOutbox, WebhookQueue, CaseNotifications],
+  exports: [WebhookOutbox, WebhookQueue, CaseNotifications],
+})
 export class WebhookOutboxModule {}
 
-/** ADMIN's webhook operations (API processes). */
-@Module({ imports: [WebhookOutboxModule], providers: [WebhooksService, WebhooksResolver] })
+/** ADMIN's webhook operations and the receivers' acknowledgements (API processes). */
+@Module({
+  imports: [WebhookOutboxModule],
+  providers: [WebhooksService, WebhooksResolver],
+  controllers: [WebhookAcknowledgementController],
+})
 export class NotificationsModule {}
 
 /** Sending webhooks (worker processes). */

@@ -22,6 +22,11 @@ export class WebhookDeliveryEntity {
   @Column({ name: 'subscription_id', type: 'uuid' })
   subscriptionId: string;
 
+  /** The request it tells of (also in `notification`; a column to find a case's deliveries by). */
+  @Index('webhook_deliveries_request')
+  @Column({ name: 'request_id', type: 'uuid' })
+  requestId: string;
+
   /** Ids and codes only (WebhookNotification): no address, no profile. */
   @Column({ type: 'jsonb' })
   notification: WebhookNotification;
@@ -55,4 +60,8 @@ export class WebhookDeliveryEntity {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
+
+  /** When the receiver said a person has seen it (POST /webhooks/acknowledge, signed with its secret). */
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
 }

@@ -1,4 +1,4 @@
-import { WebhookEventType } from '@opvangplek/domain';
+import { Role, WebhookEventType } from '@opvangplek/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An organisation's webhook endpoint and what it receives (issue 14). Registered by ADMIN. */
@@ -23,6 +23,13 @@ export class WebhookSubscriptionEntity {
   /** The regions whose escalations this endpoint receives: it is their escalation contact. */
   @Column({ name: 'escalation_regions', type: 'varchar', length: 8, array: true, default: () => "'{}'" })
   escalationRegions: string[];
+
+  /** The organisation's part in the chain, as its tokens say it: which worklists' decisions reach it. */
+  @Column({ name: 'decider_role', type: 'enum', enum: Role, enumName: 'role', nullable: true })
+  deciderRole: Role | null;
+
+  @Column({ name: 'decider_regions', type: 'varchar', length: 8, array: true, default: () => "'{}'" })
+  deciderRegions: string[];
 
   /** The signing secret, sealed (FieldCipher, bound to this row); shown once, when created. */
   @Column({ name: 'secret', type: 'text' })

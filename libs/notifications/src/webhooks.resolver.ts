@@ -14,6 +14,8 @@ const toModel = (webhook: WebhookSubscriptionEntity): WebhookModel => ({
   events: webhook.events,
   facilityIds: webhook.facilityIds,
   escalationRegions: webhook.escalationRegions,
+  deciderRole: webhook.deciderRole,
+  deciderRegions: webhook.deciderRegions,
   active: webhook.active,
   createdAt: webhook.createdAt,
 });
@@ -30,6 +32,7 @@ const toDeliveryModel = (delivery: WebhookDeliveryEntity): WebhookDeliveryModel 
   lastError: delivery.lastError,
   createdAt: delivery.createdAt,
   deliveredAt: delivery.deliveredAt,
+  acknowledgedAt: delivery.acknowledgedAt,
 });
 
 /** Outbound webhooks, administered by ADMIN (the access table). */

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
 import { receiverUrlProblem } from './receiver-url';
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookOutbox } from './webhook-outbox';
 import { WebhookQueue } from './webhook-queue';
 import { secretContext } from './webhook-secrets';
 import { newWebhookSecret } from './webhook-signature';
@@ -25,6 +26,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: WebhookQueue,
+    private readonly outbox: WebhookOutbox,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -41,19 +43,25 @@ export class WebhooksService {
     if (input.events.length === 0) throw new InvalidInputError('events', 'events must name at least one WebhookEventType');
     const facilityIds = [...new Set(input.facilityIds ?? [])];
     const regions = [...new Set(input.escalationRegions ?? [])];
+    const deciderRegions = [...new Set(input.deciderRegions ?? [])];
+    if (deciderRegions.length > 0 && !input.deciderRole)
+      throw new InvalidInputError('deciderRegions', 'deciderRegions need a deciderRole (the role whose regions they are)');
     if (facilityIds.length > 200 || facilityIds.some((id) => !UUID.test(id)))
       throw new InvalidInputError('facilityIds', 'facilityIds must be at most 200 facility ids');
-    return this.dataSource.transaction(async (manager) => {
+    const created = await this.dataSource.transaction(async (manager) => {
       const known: { count: string }[] = await manager.query('SELECT count(*) FROM facilities WHERE id = ANY($1::uuid[])', [
         facilityIds,
       ]);
       if (Number(known[0].count) !== facilityIds.length)
         throw new InvalidInputError('facilityIds', 'facilityIds names a facility that is not in the register');
-      const knownRegions: { count: string }[] = await manager.query('SELECT count(*) FROM regions WHERE code = ANY($1)', [
-        regions,
-      ]);
-      if (Number(knownRegions[0].count) !== regions.length)
-        throw new InvalidInputError('escalationRegions', 'escalationRegions names a region that does not exist');
+      for (const [field, codes] of [
+        ['escalationRegions', regions],
+        ['deciderRegions', deciderRegions],
+      ] as const) {
+        const found: { count: string }[] = await manager.query('SELECT count(*) FROM regions WHERE code = ANY($1)', [codes]);
+        if (Number(found[0].count) !== codes.length)
+          throw new InvalidInputError(field, `${field} names a region that does not exist`);
+      }
       const id = randomUUID();
       const secret = newWebhookSecret();
       const webhook = await manager.getRepository(WebhookSubscriptionEntity).save({
@@ -63,6 +71,8 @@ export class WebhooksService {
         events: [...new Set(input.events)],
         facilityIds,
         escalationRegions: regions,
+        deciderRole: input.deciderRole ?? null,
+        deciderRegions,
         sealedSecret: this.cipher.seal(secret, secretContext(id)),
         active: true,
         createdBy: viewer.sub,
@@ -75,6 +85,8 @@ export class WebhooksService {
       );
       return { webhook, secret };
     });
+    this.outbox.forgetEndpoints();
+    return created;
   }
 
   list(): Promise<WebhookSubscriptionEntity[]> {
@@ -82,7 +94,7 @@ export class WebhooksService {
   }
 
   async disable(viewer: Viewer, id: string): Promise<WebhookSubscriptionEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const disabled = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(WebhookSubscriptionEntity);
       const webhook = UUID.test(id) ? await repository.findOneBy({ id }) : null;
       if (!webhook) throw new NotFoundError(`no webhook ${id}`);
@@ -96,6 +108,8 @@ export class WebhooksService {
       );
       return webhook;
     });
+    this.outbox.forgetEndpoints();
+    return disabled;
   }
 
   deliveries(status: WebhookDeliveryStatus | null, first: number): Promise<WebhookDeliveryEntity[]> {

@@ -67,6 +67,7 @@ export function notify(
     facilityId,
     reason: request.waitingReason ?? null,
     requestedByOrg: request.requestedByOrg,
+    waitingForAuthority: request.waitingForAuthority,
     waitingForOrganisation: request.waitingForOrganisation,
   });
 }

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
+import { CaseNotificationModel, CaseNotifications } from '@opvangplek/notifications';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
@@ -23,6 +24,7 @@ import { isPlacementRequestUpdatedEvent } from './placement.events';
 export class PlacementResolver {
   constructor(
     private readonly requests: PlacementRequestsService,
+    private readonly caseNotifications: CaseNotifications,
     @Inject(EVENT_BUS) private readonly events: EventBus,
   ) {}
 
@@ -144,6 +146,14 @@ export class PlacementResolver {
   })
   groupParts(@CurrentViewer() viewer: Viewer, @Parent() request: PlacementRequestModel): Promise<PlacementRequestModel[]> | [] {
     return request.summarySource ? this.requests.groupParts(viewer, request.summarySource.request) : [];
+  }
+
+  @ResolveField('notifications', () => [CaseNotificationModel], {
+    description:
+      'Who was told of this case through a webhook (escalation contacts, organisations whose decision it waits for): when, whether it arrived, whether they acknowledged it. Offers to shelters are not listed.',
+  })
+  notifications(@Parent() request: PlacementRequestModel): Promise<CaseNotificationModel[]> {
+    return this.caseNotifications.of(request.id);
   }
 
   @ResolveField('profileSummary', () => ProfileSummaryModel, {

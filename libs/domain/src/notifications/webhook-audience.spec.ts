@@ -1,3 +1,4 @@
+import { PlacingAuthority, Role } from '../enums';
 import { isInAudience, type WebhookReceiver } from './webhook-audience';
 import { type WebhookNotification, WebhookEventType } from './webhook-event';
 
@@ -7,6 +8,8 @@ const receiver = (overrides: Partial<WebhookReceiver>): WebhookReceiver => ({
   events: ALL_EVENTS,
   facilityIds: [],
   escalationRegions: [],
+  deciderRole: null,
+  deciderRegions: [],
   ...overrides,
 });
 const notification = (overrides: Partial<WebhookNotification>): WebhookNotification => ({
@@ -18,6 +21,7 @@ const notification = (overrides: Partial<WebhookNotification>): WebhookNotificat
   facilityId: 'f1',
   reason: null,
   requestedByOrg: 'avim-rotterdam',
+  waitingForAuthority: null,
   waitingForOrganisation: null,
   ...overrides,
 });
@@ -39,11 +43,29 @@ describe('who is told of what (issue 14: webhooks only to those who are part of 
     expect(isInAudience(receiver({ facilityIds: ['f1'] }), escalation)).toBe(false);
   });
 
-  it('tells the organisation whose decision is awaited, and not the other deciders', () => {
-    const waiting = notification({ type: WebhookEventType.DECISION_WAITING, waitingForOrganisation: 'nidos', facilityId: null });
-    expect(isInAudience(receiver({ organisation: 'nidos' }), waiting)).toBe(true);
-    expect(isInAudience(receiver({ organisation: 'comensha' }), waiting)).toBe(false);
-    expect(isInAudience(receiver({ organisation: 'nidos' }), { ...waiting, waitingForOrganisation: null })).toBe(false);
+  it("tells exactly those who may take a worklist's decision, by the authority table (domain.md §5a)", () => {
+    const waitsForComensha = notification({
+      type: WebhookEventType.DECISION_WAITING,
+      status: 'WAITING',
+      facilityId: null,
+      waitingForAuthority: PlacingAuthority.COMENSHA,
+    });
+    expect(isInAudience(receiver({ organisation: 'comensha', deciderRole: Role.COMENSHA }), waitsForComensha)).toBe(true);
+    expect(isInAudience(receiver({ organisation: 'nla', deciderRole: Role.NLA }), waitsForComensha)).toBe(false);
+    // A region's zorgcoördinator: its own region only.
+    const waitsForCoordinator = { ...waitsForComensha, waitingForAuthority: PlacingAuthority.ZORGCOORDINATOR };
+    const rijnmond = receiver({ organisation: 'zc-rijnmond', deciderRole: Role.ZORGCOORDINATOR, deciderRegions: ['RR'] });
+    const twente = receiver({ organisation: 'zc-twente', deciderRole: Role.ZORGCOORDINATOR, deciderRegions: ['TW'] });
+    expect(isInAudience(rijnmond, waitsForCoordinator)).toBe(true);
+    expect(isInAudience(twente, waitsForCoordinator)).toBe(false);
+    // Nidos decides for unaccompanied foreign minors; another youth-care organisation not then.
+    const waitsForNidos = { ...waitsForComensha, waitingForAuthority: PlacingAuthority.JEUGDBESCHERMING, waitingForOrganisation: 'nidos' };
+    expect(isInAudience(receiver({ organisation: 'nidos', deciderRole: Role.JEUGDBESCHERMING }), waitsForNidos)).toBe(true);
+    expect(
+      isInAudience(receiver({ organisation: 'jb-rijnmond', deciderRole: Role.JEUGDBESCHERMING, deciderRegions: ['RR'] }), waitsForNidos),
+    ).toBe(false);
+    // Without a part in the chain, no worklist reaches it.
+    expect(isInAudience(receiver({ organisation: 'comensha' }), waitsForComensha)).toBe(false);
   });
 
   it('sends only what a receiver subscribed to', () => {

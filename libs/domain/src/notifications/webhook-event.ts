@@ -1,3 +1,5 @@
+import type { PlacingAuthority } from '../enums';
+
 /**
  * What an organisation can be told through a webhook (issue 14, "outbound notifications"): for
  * integrations and for people away from the console. A notification carries ids and codes only,
@@ -32,6 +34,7 @@ export interface WebhookNotification {
   reason: string | null;
   /** Who is involved, for the audience rule; not sent. */
   requestedByOrg: string;
+  waitingForAuthority: PlacingAuthority | null;
   waitingForOrganisation: string | null;
 }
 

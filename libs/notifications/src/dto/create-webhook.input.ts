@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { WebhookEventType } from '@opvangplek/domain';
+import { Role, WebhookEventType } from '@opvangplek/domain';
 
 @InputType('CreateWebhookInput')
 export class CreateWebhookInput {
@@ -20,4 +20,14 @@ export class CreateWebhookInput {
 
   @Field(() => [ID], { nullable: true, description: 'Regions for which this endpoint is the escalation contact.' })
   escalationRegions?: string[] | null;
+
+  @Field(() => Role, {
+    nullable: true,
+    description:
+      "The organisation's role in the chain as its tokens say it: DECISION_WAITING reaches it when such a token could take the decision.",
+  })
+  deciderRole?: Role | null;
+
+  @Field(() => [ID], { nullable: true, description: "The regions of that role (as its tokens' regions claim)." })
+  deciderRegions?: string[] | null;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { WebhookEventType } from '@opvangplek/domain';
+import { Role, WebhookEventType } from '@opvangplek/domain';
 import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
 
 registerEnumType(WebhookEventType, {
@@ -27,6 +27,12 @@ export class WebhookModel {
 
   @Field(() => [ID], { description: 'The regions whose escalations it receives (their escalation contact).' })
   escalationRegions: string[];
+
+  @Field(() => Role, { nullable: true })
+  deciderRole: Role | null;
+
+  @Field(() => [ID])
+  deciderRegions: string[];
 
   @Field()
   active: boolean;
@@ -81,4 +87,7 @@ export class WebhookDeliveryModel {
 
   @Field(() => Date, { nullable: true })
   deliveredAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the receiver acknowledged it (POST /webhooks/acknowledge).' })
+  acknowledgedAt: Date | null;
 }

@@ -13,13 +13,14 @@ import {
   EscalationCause,
   placementNote,
   PlacementNoteCode,
+  WebhookEventType,
 } from '@opvangplek/domain';
 import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
-import { type PlacementEventRow, SYSTEM_ACTOR } from '../placement-changes';
+import { notify, type PlacementEventRow, SYSTEM_ACTOR } from '../placement-changes';
 import type { PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -222,6 +223,9 @@ export class MatchingAttempt {
             SYSTEM_ACTOR,
             placementNote(PlacementNoteCode.WAITING, { waitingReason: decision.reason, ...escalation }),
           );
+          // Told once, when it lands on a worklist or becomes orphaned, not at every re-try.
+          if (decision.waitingForAuthority) notify(changes, request, WebhookEventType.DECISION_WAITING, now, null);
+          if (orphaned) notify(changes, request, WebhookEventType.ESCALATED, now, null);
         }
         if (decision.nextAttemptAt) {
           const at = decision.nextAttemptAt;

@@ -23,6 +23,7 @@ import { SealedClientReference1796600000000 } from './1796600000000-SealedClient
 import { PlacementNoteCodes1797000000000 } from './1797000000000-PlacementNoteCodes';
 import { FacilityIntakePhone1797100000000 } from './1797100000000-FacilityIntakePhone';
 import { Webhooks1797300000000 } from './1797300000000-Webhooks';
+import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Function[] = [
   PlacementNoteCodes1797000000000,
   FacilityIntakePhone1797100000000,
   Webhooks1797300000000,
+  WebhookDeciders1797400000000,
 ];

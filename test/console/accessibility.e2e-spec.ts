@@ -7,7 +7,7 @@ import { gql } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage } from './browser';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
 
 /** axe-core's own build, evaluated in each page (no network, no CSP exception needed). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -75,6 +75,15 @@ function readable(where: string, violations: AxeViolation[]): string[] {
  * screen: `<html lang>` is the chosen language (kept across a reload in localStorage), every field has
  * a label (axe accepts a placeholder), and on the phone every control is a 44 px touch target.
  */
+/**
+ * Each role's screens at both sizes, in Dutch and the light theme, kept for review as they are
+ * checked: test/artifacts/console/screens-<size>-<role>-<screen>.png (the folder is not committed;
+ * every `npm test` writes it anew).
+ */
+function screenName(size: string, role: Role, screen: string): string {
+  return `screens-${size}-${role.toLowerCase()}-${screen || 'start'}`;
+}
+
 describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => {
   let database: TestDatabase;
   let api: TestApp;
@@ -288,6 +297,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
               }
               const where = `${language} ${size} ${scheme} ${role} /${screen}`;
               found.push(...(await check(page, where, language, size === 'phone', scheme)));
+              if (language === 'nl' && scheme === 'light') await screenshot(page, screenName(size, role, screen));
               runs++;
             }
             if (role === Role.POLICE) {
@@ -296,6 +306,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
               await page.locator('input[name=cancelReason]').waitFor();
               const where = `${language} ${size} ${scheme} ${role} /aanvraag/<id>`;
               found.push(...(await check(page, where, language, size === 'phone', scheme)));
+              if (language === 'nl' && scheme === 'light') await screenshot(page, screenName(size, role, 'aanvraag'));
               runs++;
             }
           }

@@ -237,6 +237,25 @@ export const CONFIRM_CAPACITY = gql`
   ${FACILITY_FIELDS}
 `;
 
+/** Why a place suits, as a code with its values (the console words it: i18n/api-words.ts). */
+const MATCH_REASON_FIELDS = gql`
+  fragment MatchReasonFields on MatchReason {
+    code
+    params {
+      kind
+      kinds
+      at
+      authority
+      days
+      places
+      groupSize
+      km
+      genders
+      date
+    }
+  }
+`;
+
 export const MATCH_FACILITIES = gql`
   query MatchFacilities($profile: VictimProfileInput!, $options: MatchOptionsInput) {
     matchFacilities(profile: $profile, options: $options) {
@@ -253,19 +272,7 @@ export const MATCH_FACILITIES = gql`
         freshness
         reasons
         reasonCodes {
-          code
-          params {
-            kind
-            kinds
-            at
-            authority
-            days
-            places
-            groupSize
-            km
-            genders
-            date
-          }
+          ...MatchReasonFields
         }
         facility {
           id
@@ -301,6 +308,7 @@ export const MATCH_FACILITIES = gql`
       }
     }
   }
+  ${MATCH_REASON_FIELDS}
 `;
 
 export const REQUEST_PLACEMENT = gql`
@@ -419,19 +427,7 @@ export const PLACEMENT_CANDIDATES = gql`
         freshness
         reasons
         reasonCodes {
-          code
-          params {
-            kind
-            kinds
-            at
-            authority
-            days
-            places
-            groupSize
-            km
-            genders
-            date
-          }
+          ...MatchReasonFields
         }
         decision
         decidedBy
@@ -461,6 +457,7 @@ export const PLACEMENT_CANDIDATES = gql`
       }
     }
   }
+  ${MATCH_REASON_FIELDS}
 `;
 
 export const ASSIGN_PLACEMENT = gql`

@@ -39,16 +39,9 @@ export interface WebhookNotification {
 }
 
 /** What a receiver gets: the notification without the routing facts, and the delivery's id. */
-export interface WebhookBody {
+export type WebhookBody = Omit<WebhookNotification, 'requestedByOrg' | 'waitingForAuthority' | 'waitingForOrganisation'> & {
   deliveryId: string;
-  type: WebhookEventType;
-  at: string;
-  requestId: string;
-  status: string;
-  regionCode: string;
-  facilityId: string | null;
-  reason: string | null;
-}
+};
 
 export function webhookBody(deliveryId: string, notification: WebhookNotification): WebhookBody {
   const { type, at, requestId, status, regionCode, facilityId, reason } = notification;

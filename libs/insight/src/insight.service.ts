@@ -7,6 +7,7 @@ import {
   Gender,
   addDays,
   localDateOf,
+  outcomeStatistics,
   placementStatistics,
   publishUnmetDemand,
   replayOccupancy,
@@ -30,6 +31,7 @@ import { INSIGHT_OPTIONS, type InsightOptions } from './insight-options';
 import type { UnmetDemandModel } from './models/unmet-demand.model';
 import { readDemand } from './readers/demand.reader';
 import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
+import { readLeavings } from './readers/leavings.reader';
 import { readPlacements } from './readers/placements.reader';
 
 const MAX_FILTER_VALUES = 100;
@@ -127,8 +129,9 @@ export class InsightService {
     // A year as Amsterdam counts it: from local midnight on 1 January.
     const from = startOfLocalDay({ year, month: 1, day: 1 });
     const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
-    const [placements, regions] = await Promise.all([
+    const [placements, leavings, regions] = await Promise.all([
       readPlacements(this.dataSource, this.cipher, { from, to }),
+      readLeavings(this.dataSource, { from, to }),
       this.regionDirectory.regions(),
     ]);
     const statistics = placementStatistics(placements, {
@@ -138,7 +141,7 @@ export class InsightService {
       types: Object.values(ShelterType),
       regionCodes: regions.map((region) => region.code),
     });
-    return { year, ...statistics };
+    return { year, ...statistics, ...outcomeStatistics(leavings) };
   }
 
   /** The asked region codes, each one known; null for "every region". */

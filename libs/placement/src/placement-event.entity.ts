@@ -1,4 +1,4 @@
-import { PlacementNoteCode, PlacementStatus, WaitingReason } from '@opvangplek/domain';
+import { PlacementNoteCode, PlacementOutcome, PlacementStatus, WaitingReason } from '@opvangplek/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The history of a request: every status it went through, who moved it, and why. Append-only. */
@@ -39,4 +39,12 @@ export class PlacementEventEntity {
   /** The note's parameters as JSON, sealed like the note: they hold what a person typed. */
   @Column({ name: 'note_params', type: 'text', nullable: true })
   noteParams: string | null;
+
+  /** How a stay ended (ENDED, LEFT), in the clear so the figures can count it; null when not said. */
+  @Column({ type: 'enum', enum: PlacementOutcome, enumName: 'placement_outcome', nullable: true })
+  outcome: PlacementOutcome | null;
+
+  /** How many people left at this step (ENDED, LEFT); null for every other step. */
+  @Column({ type: 'smallint', nullable: true })
+  people: number | null;
 }

@@ -10,6 +10,7 @@ import {
   type GroupMember,
   isMinor,
   partitionGroup,
+  type PlacementOutcome,
   responsibleMunicipality,
   Role,
   ShelterType,
@@ -318,10 +319,11 @@ export class PlacementRequestsService {
     requestId: string,
     reason: string,
     places: number | null = null,
+    outcome: PlacementOutcome | null = null,
   ): Promise<PlacementRequestModel> {
     assertRequestId(requestId, 'requestId');
     const note = assertReason(reason, 'reason');
-    return this.view(viewer, await this.lifecycle.end(viewer, requestId, note, places));
+    return this.view(viewer, await this.lifecycle.end(viewer, requestId, note, places, outcome));
   }
 
   async cancel(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestModel> {

@@ -6,6 +6,7 @@ import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import {
   assertTransition,
   type PlacementNote,
+  PlacementNoteCode,
   placementNoteSentence,
   PlacementStatus,
   type ShelterType,
@@ -454,7 +455,9 @@ export class PlacementRepository {
     const at = this.clock.now();
     // Free text is sealed before it is stored (encrypted at rest): the English note (at most 500
     // characters) and the note's parameters, which hold what a person typed. The waiting reason
-    // and the note's code are codes, kept in the clear so the planners' figures can count them.
+    // and the note's code are codes, kept in the clear so the planners' figures can count them,
+    // as are a stay's end and how many left (the outcome table).
+    const leaving = note?.code === PlacementNoteCode.ENDED || note?.code === PlacementNoteCode.LEFT;
     const event: PlacementEventRow = {
       requestId: request.id,
       status,
@@ -464,6 +467,8 @@ export class PlacementRepository {
       note: note === null ? null : this.notes.seal(placementNoteSentence(note).slice(0, 500)),
       noteCode: note?.code ?? null,
       noteParams: note === null ? null : this.notes.seal(JSON.stringify(note.params)),
+      outcome: leaving ? (note.params.outcome ?? null) : null,
+      people: leaving ? (note.params.places ?? null) : null,
     };
     // The audit log gets the fact (who, what status), never the free-text note.
     const audited: AuditEntry = {

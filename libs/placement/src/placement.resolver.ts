@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
+import { PlacementOutcome } from '@opvangplek/domain';
 import { CaseNotificationModel, CaseNotifications } from '@opvangplek/notifications';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
@@ -127,8 +128,14 @@ export class PlacementResolver {
       description: "How many of your facility's share leave (members of a group leave one by one); all when omitted.",
     })
     places?: number | null,
+    @Args('outcome', {
+      type: () => PlacementOutcome,
+      nullable: true,
+      description: 'How it ended (where she went), counted in placementStatistics.byOutcome; the reason says more.',
+    })
+    outcome?: PlacementOutcome | null,
   ): Promise<PlacementRequestModel> {
-    return this.requests.endPlacement(viewer, requestId, reason, places ?? null);
+    return this.requests.endPlacement(viewer, requestId, reason, places ?? null, outcome ?? null);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'The requester withdraws the request; any held place is released.' })

@@ -67,11 +67,7 @@ describe('regionKindCapacities (issue 12)', () => {
   });
 
   it('groups by region and kind; no secret facility is NONE', () => {
-    const groups = regionKindCapacities([
-      counted(),
-      counted({ regionCode: 'AMS' }),
-      counted({ type: ShelterType.OMM, free: 0 }),
-    ]);
+    const groups = regionKindCapacities([counted(), counted({ regionCode: 'AMS' }), counted({ type: ShelterType.OMM, free: 0 })]);
     expect(groups.map((g) => [g.regionCode, g.type, g.secretAvailability, g.availability])).toEqual([
       ['RR', ShelterType.COSM, AvailabilityBand.NONE, AvailabilityBand.AVAILABLE],
       ['AMS', ShelterType.COSM, AvailabilityBand.NONE, AvailabilityBand.AVAILABLE],

@@ -49,7 +49,16 @@ describe('facilityView: counts of a secret facility (issue 12)', () => {
       maxStayDays: null,
       updateCadence: UpdateCadence.ROUND_THE_CLOCK,
       region: { code: 'DR', name: 'Drenthe', centralMunicipality: 'Assen' },
-      capacity: { facilityId: 'x', total: 6, occupied: 2, held, outOfService: 0, version: 3 + held, updatedAt: now, confirmedAt: now },
+      capacity: {
+        facilityId: 'x',
+        total: 6,
+        occupied: 2,
+        held,
+        outOfService: 0,
+        version: 3 + held,
+        updatedAt: now,
+        confirmedAt: now,
+      },
     }) as unknown as Parameters<typeof facilityView>[0];
 
   it('withholds the counts from whoever may not see them; the band stays while a place is free', () => {

@@ -105,6 +105,7 @@ const CASE_ROW_FIELDS = gql`
         byRole
         authority
         reason
+        outcome
         places
         stillPlaced
         kinds
@@ -591,6 +592,10 @@ export const PLACEMENT_STATISTICS = gql`
         ...Counts
       }
       byRegion {
+        ...Counts
+      }
+      left
+      byOutcome {
         ...Counts
       }
     }

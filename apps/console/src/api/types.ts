@@ -113,6 +113,8 @@ export interface PlacementNoteParams {
   authority?: PlacingAuthority | null;
   /** What a person typed: shown as written. */
   reason?: string | null;
+  /** ENDED, LEFT: how the stay ended (a PlacementOutcome), when it was said. */
+  outcome?: string | null;
   places?: number | null;
   stillPlaced?: number | null;
   kinds?: ShelterType[] | null;
@@ -286,4 +288,6 @@ export interface PlacementStatistics {
   byAgeBand: StatisticCount[];
   byShelterType: StatisticCount[];
   byRegion: StatisticCount[];
+  left: number | null;
+  byOutcome: StatisticCount[];
 }

@@ -8,13 +8,14 @@ import { ageBandWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { CsvButton } from './csv-button';
 
-const DIMENSIONS = ['byShelterType', 'byExploitationType', 'byGender', 'byAgeBand', 'byRegion'] as const;
+const DIMENSIONS = ['byShelterType', 'byExploitationType', 'byGender', 'byAgeBand', 'byRegion', 'byOutcome'] as const;
 const LABEL_GROUP: Record<(typeof DIMENSIONS)[number], string | null> = {
   byShelterType: 'kind',
   byExploitationType: 'exploitation',
   byGender: 'gender',
   byAgeBand: null,
   byRegion: null,
+  byOutcome: 'outcome',
 };
 
 /**
@@ -61,6 +62,10 @@ export function PlacementStatisticsTable({ year }: { year: number }) {
             <strong data-testid="placements">
               {show({ count: statistics.placements, suppressed: statistics.placements === null })}
             </strong>
+          </p>
+          <p>
+            {t('dashboard.left')}:{' '}
+            <strong data-testid="left">{show({ count: statistics.left, suppressed: statistics.left === null })}</strong>
           </p>
           <p className="muted">{t('dashboard.threshold').replace('{n}', String(statistics.suppressionThreshold))}</p>
           <table className="stats-table">

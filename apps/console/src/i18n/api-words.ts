@@ -178,9 +178,9 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
     case 'SHARE_RELEASED':
       return f('note.released', { places: placesWords(words, p.places ?? 0) });
     case 'ENDED':
-      return f('note.ended', { reason });
+      return f('note.ended', { reason: withOutcome(words, p.outcome, reason) });
     case 'LEFT':
-      return f('note.left', { n: String(p.places), reason, still: String(p.stillPlaced) });
+      return f('note.left', { n: String(p.places), reason: withOutcome(words, p.outcome, reason), still: String(p.stillPlaced) });
     case 'CANCELLED':
       return f('note.cancelled', { reason });
     case 'CANCELLED_BREAK_GLASS':
@@ -231,4 +231,9 @@ export function languageWords(words: Words, codes: readonly string[]): string {
     names = null;
   }
   return codes.map((code) => (names && /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(code) ? (names.of(code) ?? code) : code)).join(', ');
+}
+
+/** A stay's end as said: its outcome in words before what was typed ("eigen woonruimte — kamer gevonden"). */
+function withOutcome(words: Words, outcome: string | null | undefined, reason: string): string {
+  return outcome ? `${words.label('outcome', outcome)} — ${reason}` : reason;
 }

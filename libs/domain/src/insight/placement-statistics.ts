@@ -9,6 +9,7 @@
  */
 import type { ShelterType } from '../enums';
 import type { AgeBand, AnonymousFacts } from '../placement/anonymous-facts';
+import { OUTCOME_KEYS, OUTCOME_NOT_RECORDED } from '../placement/outcome';
 import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
 
 export { SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
@@ -43,6 +44,39 @@ export interface PlacementStatistics {
   byAgeBand: StatisticCount[];
   byShelterType: StatisticCount[];
   byRegion: StatisticCount[];
+}
+
+/** People who left a stay in the year (ENDED or LEFT), and how: `outcome` null when none was given. */
+export interface Leaving {
+  outcome: string | null;
+  people: number;
+}
+
+export interface OutcomeStatistics {
+  /** People whose stay ended in the year; null when suppressed. */
+  left: number | null;
+  /** Per outcome (OUTCOME_KEYS), with the same suppression as the placements. */
+  byOutcome: StatisticCount[];
+}
+
+/**
+ * How stays ended (issue 14): people per outcome, NOT_RECORDED for a stay ended without one. A
+ * move on to the onward place of a noodbed is not an end (she is still in the chain), so it is not
+ * here. Small counts are suppressed as in the placement tables, against this table's own total.
+ */
+export function outcomeStatistics(leavings: readonly Leaving[], threshold = SMALL_COUNT_THRESHOLD): OutcomeStatistics {
+  const counts = new Map<string, number>();
+  let people = 0;
+  for (const { outcome, people: n } of leavings) {
+    const key = outcome ?? OUTCOME_NOT_RECORDED;
+    counts.set(key, (counts.get(key) ?? 0) + n);
+    people += n;
+  }
+  const totalShown = !isSmallCount(people, threshold);
+  return {
+    left: totalShown ? people : null,
+    byOutcome: suppressSmallCounts(counts, OUTCOME_KEYS, totalShown, threshold),
+  };
 }
 
 export const AGE_BANDS: readonly AgeBand[] = ['MINOR', '18-22', '23-29', '30-39', '40+', 'UNKNOWN'];

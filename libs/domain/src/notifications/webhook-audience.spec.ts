@@ -59,10 +59,17 @@ describe('who is told of what (issue 14: webhooks only to those who are part of 
     expect(isInAudience(rijnmond, waitsForCoordinator)).toBe(true);
     expect(isInAudience(twente, waitsForCoordinator)).toBe(false);
     // Nidos decides for unaccompanied foreign minors; another youth-care organisation not then.
-    const waitsForNidos = { ...waitsForComensha, waitingForAuthority: PlacingAuthority.JEUGDBESCHERMING, waitingForOrganisation: 'nidos' };
+    const waitsForNidos = {
+      ...waitsForComensha,
+      waitingForAuthority: PlacingAuthority.JEUGDBESCHERMING,
+      waitingForOrganisation: 'nidos',
+    };
     expect(isInAudience(receiver({ organisation: 'nidos', deciderRole: Role.JEUGDBESCHERMING }), waitsForNidos)).toBe(true);
     expect(
-      isInAudience(receiver({ organisation: 'jb-rijnmond', deciderRole: Role.JEUGDBESCHERMING, deciderRegions: ['RR'] }), waitsForNidos),
+      isInAudience(
+        receiver({ organisation: 'jb-rijnmond', deciderRole: Role.JEUGDBESCHERMING, deciderRegions: ['RR'] }),
+        waitsForNidos,
+      ),
     ).toBe(false);
     // Without a part in the chain, no worklist reaches it.
     expect(isInAudience(receiver({ organisation: 'comensha' }), waitsForComensha)).toBe(false);

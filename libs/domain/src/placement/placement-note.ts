@@ -6,6 +6,7 @@
  */
 import { PlacingAuthority, Role, ShelterType } from '../enums';
 import { WaitingReason } from './placement-decision';
+import type { PlacementOutcome } from './outcome';
 
 export enum PlacementNoteCode {
   /** Waits for `waitingReason`; escalated at the same time when `escalatedBecause` is set. */
@@ -26,9 +27,9 @@ export enum PlacementNoteCode {
   MORE_ARRIVED = 'MORE_ARRIVED',
   /** `places` accepted places of a group given back: they did not arrive in time. */
   SHARE_RELEASED = 'SHARE_RELEASED',
-  /** The stay ended, for `reason`. */
+  /** The stay ended for the `places` still there, with `outcome`, for `reason`. */
   ENDED = 'ENDED',
-  /** `places` of a group left, for `reason`; `stillPlaced` stay. */
+  /** `places` of a group left, with `outcome`, for `reason`; `stillPlaced` stay. */
   LEFT = 'LEFT',
   /** Cancelled by the requester, for `reason`. */
   CANCELLED = 'CANCELLED',
@@ -78,6 +79,8 @@ export interface PlacementNoteParams {
   authority?: PlacingAuthority;
   /** What a person typed (free text: may hold personal details, so it is sealed at rest). */
   reason?: string;
+  /** How a stay (or a group member's part of it) ended: ENDED, LEFT. */
+  outcome?: PlacementOutcome;
   places?: number;
   stillPlaced?: number;
   kinds?: ShelterType[];
@@ -101,6 +104,10 @@ export function placementNoteParamsFromJson(json: string): PlacementNoteParams {
   const params = JSON.parse(json) as PlacementNoteParams & Record<(typeof MOMENTS)[number], string | Date | undefined>;
   for (const key of MOMENTS) if (typeof params[key] === 'string') params[key] = new Date(params[key]);
   return params;
+}
+
+function outcomeWords(p: PlacementNoteParams): string {
+  return p.outcome ? ` (${p.outcome})` : '';
 }
 
 function escalationWhy(p: PlacementNoteParams): string {
@@ -155,9 +162,9 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
     case PlacementNoteCode.SHARE_RELEASED:
       return `${p.places} accepted place(s) released: they did not arrive in time`;
     case PlacementNoteCode.ENDED:
-      return `ended: ${p.reason}`;
+      return `ended${outcomeWords(p)}: ${p.reason}`;
     case PlacementNoteCode.LEFT:
-      return `${p.places} left: ${p.reason}; ${p.stillPlaced} still placed`;
+      return `${p.places} left${outcomeWords(p)}: ${p.reason}; ${p.stillPlaced} still placed`;
     case PlacementNoteCode.CANCELLED:
       return `cancelled: ${p.reason}`;
     case PlacementNoteCode.CANCELLED_BREAK_GLASS:

@@ -45,6 +45,18 @@ const DIMENSIONS: Record<string, string> = {
   ageBand: 'leeftijd',
   shelterType: 'soort opvang',
   region: 'regio',
+  outcome: 'afloop',
+};
+const OUTCOMES: Record<string, string> = {
+  RETURNED_HOME: 'terug naar land of plaats van herkomst',
+  OWN_HOUSING: 'eigen woonruimte',
+  HOUSING_WITH_B8_PERMIT: 'woonruimte met verblijfsvergunning (B8/3)',
+  ONWARD_SHELTER: 'opvang buiten de keten',
+  OTHER_SHELTER_KIND: 'andere opvangvorm',
+  LEFT_WITHOUT_NOTICE: 'vertrokken zonder bericht',
+  DECEASED: 'overleden',
+  OTHER: 'anders',
+  NOT_RECORDED: 'niet vastgelegd',
 };
 const MEASURES: Record<string, string> = {
   from: 'van',
@@ -79,7 +91,9 @@ export const measureWords = lookup(MEASURES);
 export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
   switch (dimension) {
     case 'total':
-      return 'plaatsingen';
+      return key === 'left' ? 'vertrokken' : 'plaatsingen';
+    case 'outcome':
+      return OUTCOMES[key] ?? key;
     case 'exploitationType':
       return EXPLOITATION[key] ?? key;
     case 'gender':

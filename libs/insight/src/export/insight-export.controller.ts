@@ -78,6 +78,8 @@ export class InsightExportController {
       ...cells('ageBand', statistics.byAgeBand),
       ...cells('shelterType', statistics.byShelterType),
       ...cells('region', statistics.byRegion),
+      { dimension: 'total', key: 'left', count: statistics.left, suppressed: statistics.left === null },
+      ...cells('outcome', statistics.byOutcome),
     ];
     const columns = STATISTICS_COLUMNS(await this.regionNames());
     send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);

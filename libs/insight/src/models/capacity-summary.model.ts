@@ -5,7 +5,7 @@ import { RegionModel } from '@opvangplek/registry/models/region.model';
 
 @ObjectType('CapacitySummary', {
   description:
-    'Places of one kind in one region, added up. Aggregates only: no facility, no person. total, occupied, held, outOfService and available add up the facilities with a public address; the secret-address ones are counted in secretFacilities and described by secretAvailability only, since their exact sum, less the public facilities everyone sees, would be one secret facility\'s counts in most regions (issue 12).',
+    "Places of one kind in one region, added up. Aggregates only: no facility, no person. total, occupied, held, outOfService and available add up the facilities with a public address; the secret-address ones are counted in secretFacilities and described by secretAvailability only, since their exact sum, less the public facilities everyone sees, would be one secret facility's counts in most regions (issue 12).",
 })
 export class CapacitySummaryModel extends CapacitySumsModel {
   @Field(() => RegionModel)

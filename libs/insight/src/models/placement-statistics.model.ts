@@ -46,4 +46,16 @@ export class PlacementStatisticsModel {
 
   @Field(() => [StatisticCountModel], { description: 'People per region of the place.' })
   byRegion: StatisticCountModel[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'People whose stay (or part of a group stay) ended in the year; null when suppressed. A move on from a noodbed is not an end.',
+  })
+  left: number | null;
+
+  @Field(() => [StatisticCountModel], {
+    description: "People per PlacementOutcome of their stay's end, NOT_RECORDED when none was given; suppressed against `left`.",
+  })
+  byOutcome: StatisticCountModel[];
 }

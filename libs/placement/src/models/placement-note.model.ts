@@ -1,5 +1,13 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { EscalationCause, PlacementNoteCode, PlacingAuthority, Role, ShelterType, WaitingReason } from '@opvangplek/domain';
+import {
+  EscalationCause,
+  PlacementNoteCode,
+  PlacementOutcome,
+  PlacingAuthority,
+  Role,
+  ShelterType,
+  WaitingReason,
+} from '@opvangplek/domain';
 
 registerEnumType(PlacementNoteCode, {
   name: 'PlacementNoteCode',
@@ -63,9 +71,12 @@ export class PlacementNoteParamsModel {
   })
   reason?: string;
 
+  @Field(() => PlacementOutcome, { nullable: true, description: 'ENDED, LEFT: how the stay ended, when it was said.' })
+  outcome?: PlacementOutcome;
+
   @Field(() => Int, {
     nullable: true,
-    description: 'SHARE_ACCEPTED, MORE_ARRIVED, SHARE_RELEASED, LEFT: how many places.',
+    description: 'SHARE_ACCEPTED, MORE_ARRIVED, SHARE_RELEASED, LEFT, ENDED: how many places (for ENDED: how many left then).',
   })
   places?: number;
 

@@ -14,6 +14,7 @@ import {
   Role,
   ShelterType,
   stayEndsAt,
+  type PlacementOutcome,
   WebhookEventType,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
@@ -275,7 +276,13 @@ export class PlacementLifecycle {
    * it or `places` of it (members of a group leave one by one); the request ends when nobody is left.
    * The requester or an administrator end the whole stay.
    */
-  end(viewer: Viewer, requestId: string, note: string, places: number | null = null): Promise<PlacementRequestEntity> {
+  end(
+    viewer: Viewer,
+    requestId: string,
+    note: string,
+    places: number | null = null,
+    outcome: PlacementOutcome | null = null,
+  ): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       if (viewer.role === Role.SHELTER_STAFF)
@@ -284,17 +291,22 @@ export class PlacementLifecycle {
         throw new ForbiddenError("Only the facility's staff and the requesting organisation can end this stay.");
       if (locked.status !== PlacementStatus.PLACED)
         throw new ConflictError(`Only a PLACED request can be ended; this one is ${locked.status}.`);
+      const how = outcome ?? undefined;
       if (viewer.role !== Role.SHELTER_STAFF && places === null) {
+        const there = (await this.repository.holdsIn(manager, locked.id, [HoldState.OCCUPIED])).reduce(
+          (sum, hold) => sum + hold.places,
+          0,
+        );
         await this.endStay(
           manager,
           changes,
           locked,
           ledgerActor(viewer),
-          placementNote(PlacementNoteCode.ENDED, { reason: note }),
+          placementNote(PlacementNoteCode.ENDED, { reason: note, outcome: how, places: there }),
         );
         return locked;
       }
-      await this.leaveShare(manager, changes, locked, viewer, note, places);
+      await this.leaveShare(manager, changes, locked, viewer, note, places, how);
       return locked;
     });
   }
@@ -307,6 +319,7 @@ export class PlacementLifecycle {
     viewer: Viewer,
     note: string,
     places: number | null,
+    outcome: PlacementOutcome | undefined,
   ): Promise<void> {
     const now = this.clock.now();
     const actor = ledgerActor(viewer);
@@ -336,7 +349,7 @@ export class PlacementLifecycle {
         request,
         PlacementStatus.ENDED,
         actor,
-        placementNote(PlacementNoteCode.ENDED, { reason: note }),
+        placementNote(PlacementNoteCode.ENDED, { reason: note, outcome, places: verdict.leave }),
       );
       return;
     }
@@ -348,6 +361,7 @@ export class PlacementLifecycle {
       actor,
       placementNote(PlacementNoteCode.LEFT, {
         places: verdict.leave,
+        outcome,
         reason: note,
         stillPlaced: left.reduce((sum, hold) => sum + hold.places, 0),
       }),

@@ -10,6 +10,7 @@ import {
   ExploitationType,
   Freshness,
   Gender,
+  PlacementOutcome,
   PlacementStatus,
   PlacingAuthority,
   ResidenceStatus,
@@ -46,4 +47,8 @@ registerEnumType(TimeBucket, {
 registerEnumType(UnmetNeed, {
   name: 'UnmetNeed',
   description: 'A kind of person the register often has no place for (domain.md §4).',
+});
+registerEnumType(PlacementOutcome, {
+  name: 'PlacementOutcome',
+  description: 'How a stay ended: where she went, as far as known.',
 });

@@ -11,7 +11,9 @@ export class WebhookDeciders1797400000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "webhook_subscriptions" ADD "decider_role" "public"."role"`);
-    await queryRunner.query(`ALTER TABLE "webhook_subscriptions" ADD "decider_regions" character varying(8) array NOT NULL DEFAULT '{}'`);
+    await queryRunner.query(
+      `ALTER TABLE "webhook_subscriptions" ADD "decider_regions" character varying(8) array NOT NULL DEFAULT '{}'`,
+    );
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" ADD "request_id" uuid`);
     await queryRunner.query(`UPDATE "webhook_deliveries" SET "request_id" = ("notification"->>'requestId')::uuid`);
     await queryRunner.query(`ALTER TABLE "webhook_deliveries" ALTER COLUMN "request_id" SET NOT NULL`);

@@ -24,6 +24,7 @@ import { PlacementNoteCodes1797000000000 } from './1797000000000-PlacementNoteCo
 import { FacilityIntakePhone1797100000000 } from './1797100000000-FacilityIntakePhone';
 import { Webhooks1797300000000 } from './1797300000000-Webhooks';
 import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
+import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Function[] = [
   FacilityIntakePhone1797100000000,
   Webhooks1797300000000,
   WebhookDeciders1797400000000,
+  PlacementOutcomes1797500000000,
 ];

@@ -100,7 +100,9 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
       ],
       { confirmedHoursAgo: 48 },
     );
-    api = await startTestApp(database.url, { withWorker: true });
+    // One token per role walks every screen in both languages within a minute, each case page
+    // reading its request again once live: far above a person's pace, so above the default budget.
+    api = await startTestApp(database.url, { withWorker: true, env: { RATE_LIMIT_PER_MINUTE: '2000' } });
     const claims: Record<Role, { org: string; regions?: string[]; facilityIds?: string[] }> = {
       POLICE: { org: 'avim-rotterdam', regions: ['RR'] },
       ZORGCOORDINATOR: { org: 'zorgcoordinatie-rotterdam', regions: ['RR'] },

@@ -518,7 +518,8 @@ const nl = {
   'check.languages': 'Gebruik taalcodes zoals pl, en: twee letters, gescheiden door komma’s.',
   'check.tooManyLanguages': 'Ten hoogste {max} talen.',
   'check.municipality': 'Een gemeentenaam of CBS-code (zoals GM0599), ten hoogste {max} tekens, zonder < of >.',
-  'check.unknownMunicipality': 'Onbekende gemeente: gebruik de naam van een Nederlandse gemeente (2026) of de CBS-code, zoals GM0599.',
+  'check.unknownMunicipality':
+    'Onbekende gemeente: gebruik de naam van een Nederlandse gemeente (2026) of de CBS-code, zoals GM0599.',
   'check.bedenktijdStart': 'Een datum, niet in de toekomst.',
   'check.minorContradicts': 'Past niet bij de leeftijd (18 of ouder is niet minderjarig): vink uit of pas de leeftijd aan.',
   'match.leftOut': 'Berekend zonder de gemarkeerde velden: {fields}.',
@@ -1064,7 +1065,8 @@ const en: Record<MessageKey, string> = {
   'check.languages': 'Use language codes such as pl, en: two letters, separated by commas.',
   'check.tooManyLanguages': 'At most {max} languages.',
   'check.municipality': 'A municipality name or CBS code (such as GM0599), at most {max} characters, without < or >.',
-  'check.unknownMunicipality': 'Unknown municipality: use the name of a Dutch municipality (2026) or its CBS code, such as GM0599.',
+  'check.unknownMunicipality':
+    'Unknown municipality: use the name of a Dutch municipality (2026) or its CBS code, such as GM0599.',
   'check.bedenktijdStart': 'A date, not in the future.',
   'check.minorContradicts': 'Does not fit the age (18 or older is not a minor): untick it or correct the age.',
   'match.leftOut': 'Worked out without the marked fields: {fields}.',

@@ -99,7 +99,8 @@ export function MatchPreview({
   return (
     <section className="match" aria-busy={fetching}>
       <h2>
-        {noodbed ? t('match.titleNoodbed') : t('match.title')} {fetching && <span className="muted">{t('match.evaluating')}</span>}
+        {noodbed ? t('match.titleNoodbed') : t('match.title')}{' '}
+        {fetching && <span className="muted">{t('match.evaluating')}</span>}
       </h2>
       {noodbed && <p className="hint">{t('match.noodbedNote')}</p>}
       <ErrorMessage errors={otherErrors} />

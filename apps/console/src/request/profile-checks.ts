@@ -72,7 +72,8 @@ export function draftProblems(draft: ProfileDraft, groupSize: string): FieldProb
   if (size) problems.groupSize = size;
   const codes = languageCodes(draft.languages);
   if (codes.some((code) => !/^[a-z]{2}$/.test(code))) problems.languages = { key: 'check.languages' };
-  else if (codes.length > LIMITS.languages) problems.languages = { key: 'check.tooManyLanguages', params: { max: String(LIMITS.languages) } };
+  else if (codes.length > LIMITS.languages)
+    problems.languages = { key: 'check.tooManyLanguages', params: { max: String(LIMITS.languages) } };
   for (const field of ['foundInMunicipality', 'registeredInMunicipality'] as const) {
     const text = draft[field];
     // eslint-disable-next-line no-control-regex

@@ -91,11 +91,13 @@ export function toProfileInput(draft: ProfileDraft, leftOut: ReadonlySet<string>
     input.bedenktijdStart = draft.bedenktijdStart;
   if (draft.aangifte) input.aangifte = draft.aangifte;
   if (draft.careNeeds.length > 0) input.careNeeds = draft.careNeeds;
-  if (given('accompanyingChildren') && whole(draft.accompanyingChildren)) input.accompanyingChildren = whole(draft.accompanyingChildren);
+  if (given('accompanyingChildren') && whole(draft.accompanyingChildren))
+    input.accompanyingChildren = whole(draft.accompanyingChildren);
   if (draft.threatLevel) input.threatLevel = draft.threatLevel;
   if (draft.excludedRegionCodes.length > 0) input.excludedRegionCodes = draft.excludedRegionCodes;
   if (given('homeRegionCode') && draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
-  if (given('foundInMunicipality') && draft.foundInMunicipality.trim()) input.foundInMunicipality = draft.foundInMunicipality.trim();
+  if (given('foundInMunicipality') && draft.foundInMunicipality.trim())
+    input.foundInMunicipality = draft.foundInMunicipality.trim();
   if (given('registeredInMunicipality') && draft.registeredInMunicipality.trim())
     input.registeredInMunicipality = draft.registeredInMunicipality.trim();
   const languages = languageCodes(draft.languages);

@@ -101,9 +101,13 @@ export function RequestScreen() {
       setChecking(true);
       // The same variables as the preview: usually answered from its cached result.
       const check = await client
-        .query<{ matchFacilities: MatchResult }>(MATCH_FACILITIES, matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined), {
-          requestPolicy: 'cache-first',
-        })
+        .query<{ matchFacilities: MatchResult }>(
+          MATCH_FACILITIES,
+          matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
+          {
+            requestPolicy: 'cache-first',
+          },
+        )
         .toPromise();
       setChecking(false);
       if (check.data?.matchFacilities.matchCount === 0) {

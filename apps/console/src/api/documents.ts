@@ -58,7 +58,10 @@ const SUMMARY_FIELDS = gql`
   }
 `;
 
-/** What a request shows wherever it is listed: "Mijn aanvragen" rows and every fuller view. */
+/**
+ * What a request shows wherever it is listed: "Mijn aanvragen" rows and every fuller view. No
+ * address or intake line: a list needs neither, and each copy of an address is one more to leak.
+ */
 const CASE_ROW_FIELDS = gql`
   fragment CaseRowFields on PlacementRequest {
     id
@@ -76,9 +79,6 @@ const CASE_ROW_FIELDS = gql`
       id
       name
       type
-      address
-      municipality
-      intakePhone
       region {
         code
         name
@@ -138,6 +138,12 @@ const WORKLIST_FIELDS = gql`
 const REQUEST_FIELDS = gql`
   fragment RequestFields on PlacementRequest {
     ...CaseRowFields
+    # Where she is to be brought: on the case's own page only, never in a list (CaseRowFields).
+    facility {
+      address
+      municipality
+      intakePhone
+    }
     allocations {
       facility {
         id
@@ -346,6 +352,16 @@ export const PLACEMENT_REQUEST_UPDATED = gql`
     }
   }
   ${REQUEST_FIELDS}
+`;
+
+/** "Mijn aanvragen" kept live: the row's fields only (no address, see CaseRowFields). */
+export const CASE_ROW_UPDATED = gql`
+  subscription CaseRowUpdated {
+    placementRequestUpdated {
+      ...CaseRowFields
+    }
+  }
+  ${CASE_ROW_FIELDS}
 `;
 
 export const CANCEL_PLACEMENT_REQUEST = gql`

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CombinedError, type OperationResult, useClient, useSubscription } from 'urql';
-import { MY_CASES, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
-import type { PlacementRequest, PlacementStatus, Urgency } from '../api/types';
+import { CASE_ROW_UPDATED, MY_CASES } from '../api/documents';
+import type { FacilityRef, PlacementRequest, PlacementStatus, Urgency } from '../api/types';
 
 /** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
 export type CaseRow = Pick<
@@ -17,9 +17,11 @@ export type CaseRow = Pick<
   | 'waitingForAuthority'
   | 'waitingForOrganisation'
   | 'escalated'
-  | 'facility'
   | 'history'
->;
+> & {
+  /** Which place, not where: the address and intake line are on the case's own page only. */
+  facility: FacilityRef | null;
+};
 
 interface CasesPage {
   placementRequests: {
@@ -115,9 +117,9 @@ export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
   const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(burst.current), []);
   const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
-    { placementRequestUpdated: PlacementRequest },
-    Map<string, PlacementRequest>
-  >({ query: PLACEMENT_REQUEST_UPDATED, variables: {} }, (previous, event) => {
+    { placementRequestUpdated: CaseRow },
+    Map<string, CaseRow>
+  >({ query: CASE_ROW_UPDATED }, (previous, event) => {
     if (burst.current === undefined) {
       burst.current = setTimeout(() => {
         burst.current = undefined;

@@ -41,7 +41,8 @@ export function ErrorMessage({
   }, [focus, shown, error, errors]);
   if (!shown) return null;
   const fieldWords = (field: string) => {
-    const name = field.split('.').pop() ?? field;
+    // `profile.languages[0]`: the field is "languages", whichever of its items it was.
+    const name = (field.split('.').pop() ?? field).replace(/\[\d+\]$/, '');
     const said = label('field', name);
     return said === name ? label('field', 'profile') : said;
   };

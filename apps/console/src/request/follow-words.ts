@@ -78,7 +78,9 @@ export function nextStepWords(words: Words, request: PlacementRequest): string |
     case 'MATCHING':
       return t('follow.nextSearching');
     case 'OFFERED':
-      return facility ? f('follow.nextOffered', { name: facility.name }) : null;
+      if (!facility) return null;
+      // A public address is on the page already: "the address follows" would contradict it.
+      return f(facility.address ? 'follow.nextOfferedAddressKnown' : 'follow.nextOffered', { name: facility.name });
     case 'ACCEPTED':
       return facility?.address
         ? f('follow.nextAcceptedAddress', { address: facility.address })

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useQuery } from 'urql';
 import { MATCH_FACILITIES } from '../api/documents';
+import { readableErrors } from '../api/errors';
 import type { MatchResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
@@ -7,11 +9,15 @@ import { adviceWords, matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { momentWords } from '../i18n/time-words';
+import { type CheckedField, formFieldOf } from './profile-checks';
 
 /** The variables of the preview's match; the request screen asks the same before submitting. */
-export function matchVariables(profile: Record<string, unknown> | null, regionCode: string) {
-  return { profile, options: { first: 10, excludedFirst: 50, ...(regionCode ? { requesterRegionCode: regionCode } : {}) } };
+export function matchVariables(profile: Record<string, unknown> | null, regionCode: string, first = 10) {
+  return { profile, options: { first, excludedFirst: 50, ...(regionCode ? { requesterRegionCode: regionCode } : {}) } };
 }
+
+/** The officer's preview sits above her button on a phone: the best three places, not ten. */
+export const NOODBED_PREVIEW_FIRST = 3;
 
 /**
  * Reasons that, when the profile leaves the field empty, mean "not known yet" rather than "does not
@@ -46,18 +52,45 @@ function focusField(name: string) {
  * What `matchFacilities` says about the profile as it stands: the best places, the advice, and
  * every excluded place with its reasons. The profile is not stored by the API (a read, audited as
  * a fact only); the first 10 matches and 50 exclusions keep the answer small on a phone.
+ *
+ * For the police (`noodbed`) it says "possible places": `requestNoodbed` holds one of them by its
+ * own rule (a free 24/7 VO/MO place before a noodbed, placement-decision.ts `decideNoodbed`), which
+ * `matchFacilities` does not apply, so its order is not a promise of which one.
+ * A field the API refuses is handed to `onRefused` (marked at the field there) instead of
+ * replacing the preview; the form then asks again without it (`leftOut` names those fields).
  */
-export function MatchPreview({ profile, regionCode }: { profile: Record<string, unknown> | null; regionCode: string }) {
+export function MatchPreview({
+  profile,
+  regionCode,
+  noodbed = false,
+  leftOut = [],
+  onRefused,
+}: {
+  profile: Record<string, unknown> | null;
+  regionCode: string;
+  noodbed?: boolean;
+  leftOut?: string[];
+  onRefused?(field: CheckedField): void;
+}) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
   const reasonWords = useExclusionWords(profile);
   const [{ data, fetching, error }] = useQuery<{ matchFacilities: MatchResult }>({
     query: MATCH_FACILITIES,
-    variables: matchVariables(profile, regionCode),
+    variables: matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
     pause: profile === null,
     requestPolicy: 'network-only',
   });
-  if (profile === null) return <p className="hint">{t('match.hint')}</p>;
+  const errors = readableErrors(error);
+  const refusedFields = errors.map(formFieldOf).filter((field): field is CheckedField => field !== null);
+  const refusedKey = refusedFields.join(',');
+  useEffect(() => {
+    if (refusedKey) refusedKey.split(',').forEach((field) => onRefused?.(field as CheckedField));
+    // Once per refusal: the callback is a new function on every render of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refusedKey]);
+  const otherErrors = errors.filter((item) => formFieldOf(item) === null || !onRefused);
+  if (profile === null) return <p className="hint match-hint">{t('match.hint')}</p>;
   const result = data?.matchFacilities;
   const names = new Map(
     [...(result?.matches ?? []), ...(result?.excluded ?? [])].map((item) => [item.facility.id, item.facility.name]),
@@ -66,9 +99,16 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
   return (
     <section className="match" aria-busy={fetching}>
       <h2>
-        {t('match.title')} {fetching && <span className="muted">{t('match.evaluating')}</span>}
+        {noodbed ? t('match.titleNoodbed') : t('match.title')}{' '}
+        {fetching && <span className="muted">{t('match.evaluating')}</span>}
       </h2>
-      <ErrorMessage error={error} />
+      {noodbed && <p className="hint">{t('match.noodbedNote')}</p>}
+      <ErrorMessage errors={otherErrors} />
+      {leftOut.length > 0 && (
+        <p className="hint" data-testid="match-left-out">
+          {f('match.leftOut', { fields: leftOut.join(', ') })}
+        </p>
+      )}
       {result && (
         <>
           <p className="summary" data-testid="match-summary">

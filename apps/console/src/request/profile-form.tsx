@@ -2,6 +2,7 @@ import { ChoiceChips } from '../components/choice-chips';
 import { RegionSelect, useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { EnumSelect } from './enum-select';
+import { type CheckedField, LANGUAGES_MAX_LENGTH, LIMITS } from './profile-checks';
 import {
   AANGIFTE_STATUSES,
   B8_STATUSES,
@@ -19,16 +20,34 @@ import {
  */
 const RESIDENCE_CHOICES = RESIDENCE_STATUSES.filter((status) => status !== 'UNKNOWN');
 
-/** The pseudonymous victim profile (no name field, by design). */
+/** The words of a field's problem, beside the field; the field points to it (aria-describedby). */
+function Problem({ field, text }: { field: CheckedField; text: string | undefined }) {
+  return text ? (
+    <span className="field-problem" id={`${field}-problem`} data-problem-for={field}>
+      {text}
+    </span>
+  ) : null;
+}
+
+/**
+ * The pseudonymous victim profile (no name field, by design). `short` is the police's noodbed form:
+ * what an officer knows at night and the noodbed decides on (gender, age or minor, exploitation,
+ * residence status if known, children); the rest is for the zorgcoördinator's onward request.
+ */
 export function ProfileForm({
   draft,
   onChange,
   askRouteDecision,
+  short = false,
+  problems,
 }: {
   draft: ProfileDraft;
   onChange(draft: ProfileDraft): void;
   /** `requestPlacement` records the OM's route decision; the police's noodbed call is exempt from it. */
   askRouteDecision: boolean;
+  short?: boolean;
+  /** What is wrong with a field, in words (profile-checks.ts). */
+  problems: Partial<Record<CheckedField, string>>;
 }) {
   const { t, label } = useI18n();
   const regions = useRegions();
@@ -36,6 +55,34 @@ export function ProfileForm({
     <K extends keyof ProfileDraft>(key: K) =>
     (value: ProfileDraft[K]) =>
       onChange({ ...draft, [key]: value });
+  const marked = (field: CheckedField) =>
+    problems[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-problem` } : {};
+  const children = (
+    <label>
+      {t('request.children')}
+      <input
+        name="accompanyingChildren"
+        inputMode="numeric"
+        autoComplete="off"
+        enterKeyHint="next"
+        value={draft.accompanyingChildren}
+        onChange={(event) => set('accompanyingChildren')(event.target.value)}
+        {...marked('accompanyingChildren')}
+      />
+      <Problem field="accompanyingChildren" text={problems.accompanyingChildren} />
+    </label>
+  );
+  const residence = (
+    <EnumSelect
+      label={t('request.residence')}
+      name="residenceStatus"
+      group="residence"
+      options={RESIDENCE_CHOICES}
+      emptyLabel={label('residence', 'UNKNOWN')}
+      value={draft.residenceStatus}
+      onChange={set('residenceStatus')}
+    />
+  );
   return (
     <fieldset className="form-section">
       <legend>{t('request.profile')}</legend>
@@ -54,19 +101,33 @@ export function ProfileForm({
           </label>
         ))}
       </fieldset>
-      <label>
-        {t('request.age')}
-        <input
-          name="age"
-          type="number"
-          min={0}
-          max={120}
-          inputMode="numeric"
-          enterKeyHint="next"
-          value={draft.age}
-          onChange={(event) => set('age')(event.target.value)}
-        />
-      </label>
+      <div className="age-or-minor">
+        <label>
+          {t('request.age')}
+          <input
+            name="age"
+            // Text, not number: "-5", "1e3" or "12.5" stay as typed, so the form can say what is wrong.
+            inputMode="numeric"
+            autoComplete="off"
+            enterKeyHint="next"
+            value={draft.age}
+            onChange={(event) => set('age')(event.target.value)}
+            {...marked('age')}
+          />
+          <Problem field="age" text={problems.age} />
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            name="minor"
+            checked={draft.minor}
+            onChange={(event) => set('minor')(event.target.checked)}
+            {...marked('minor')}
+          />
+          {t('request.minor')}
+        </label>
+        <Problem field="minor" text={problems.minor} />
+      </div>
       <ChoiceChips
         legend={t('request.exploitation')}
         group="exploitation"
@@ -89,116 +150,116 @@ export function ProfileForm({
           <p className="hint">{t('request.routeDecidedHint')}</p>
         </div>
       )}
-      <div className="form-grid">
-        <EnumSelect
-          label={t('request.residence')}
-          name="residenceStatus"
-          group="residence"
-          options={RESIDENCE_CHOICES}
-          emptyLabel={label('residence', 'UNKNOWN')}
-          value={draft.residenceStatus}
-          onChange={set('residenceStatus')}
-        />
-        <EnumSelect
-          label={t('request.b8')}
-          name="b8Status"
-          group="b8"
-          options={B8_STATUSES}
-          value={draft.b8Status}
-          onChange={set('b8Status')}
-        />
-        {draft.b8Status === 'BEDENKTIJD' && (
-          <label>
-            {t('request.bedenktijdStart')}
-            <input
-              name="bedenktijdStart"
-              type="date"
-              value={draft.bedenktijdStart}
-              onChange={(event) => set('bedenktijdStart')(event.target.value)}
+      {short ? (
+        <div className="form-grid">
+          {residence}
+          {children}
+        </div>
+      ) : (
+        <>
+          <div className="form-grid">
+            {residence}
+            <EnumSelect
+              label={t('request.b8')}
+              name="b8Status"
+              group="b8"
+              options={B8_STATUSES}
+              value={draft.b8Status}
+              onChange={set('b8Status')}
             />
-          </label>
-        )}
-        <EnumSelect
-          label={t('request.aangifte')}
-          name="aangifte"
-          group="aangifte"
-          options={AANGIFTE_STATUSES}
-          value={draft.aangifte}
-          onChange={set('aangifte')}
-        />
-        <EnumSelect
-          label={t('request.threat')}
-          name="threatLevel"
-          group="threat"
-          options={THREAT_LEVELS}
-          value={draft.threatLevel}
-          onChange={set('threatLevel')}
-        />
-        <label>
-          {t('request.children')}
-          <input
-            name="accompanyingChildren"
-            type="number"
-            min={0}
-            max={20}
-            inputMode="numeric"
-            enterKeyHint="next"
-            value={draft.accompanyingChildren}
-            onChange={(event) => set('accompanyingChildren')(event.target.value)}
+            {draft.b8Status === 'BEDENKTIJD' && (
+              <label>
+                {t('request.bedenktijdStart')}
+                <input
+                  name="bedenktijdStart"
+                  type="date"
+                  value={draft.bedenktijdStart}
+                  onChange={(event) => set('bedenktijdStart')(event.target.value)}
+                  {...marked('bedenktijdStart')}
+                />
+                <Problem field="bedenktijdStart" text={problems.bedenktijdStart} />
+              </label>
+            )}
+            <EnumSelect
+              label={t('request.aangifte')}
+              name="aangifte"
+              group="aangifte"
+              options={AANGIFTE_STATUSES}
+              value={draft.aangifte}
+              onChange={set('aangifte')}
+            />
+            <EnumSelect
+              label={t('request.threat')}
+              name="threatLevel"
+              group="threat"
+              options={THREAT_LEVELS}
+              value={draft.threatLevel}
+              onChange={set('threatLevel')}
+            />
+            {children}
+            <RegionSelect
+              label={t('request.homeRegion')}
+              name="homeRegionCode"
+              value={draft.homeRegionCode}
+              emptyLabel={t('request.unknown')}
+              onChange={set('homeRegionCode')}
+            />
+            <label>
+              {t('request.foundIn')}
+              <input
+                name="foundInMunicipality"
+                value={draft.foundInMunicipality}
+                autoComplete="off"
+                onChange={(event) => set('foundInMunicipality')(event.target.value)}
+                maxLength={LIMITS.municipalityLength}
+                {...marked('foundInMunicipality')}
+              />
+              <Problem field="foundInMunicipality" text={problems.foundInMunicipality} />
+            </label>
+            <label>
+              {t('request.registeredIn')}
+              <input
+                name="registeredInMunicipality"
+                value={draft.registeredInMunicipality}
+                autoComplete="off"
+                onChange={(event) => set('registeredInMunicipality')(event.target.value)}
+                maxLength={LIMITS.municipalityLength}
+                {...marked('registeredInMunicipality')}
+              />
+              <Problem field="registeredInMunicipality" text={problems.registeredInMunicipality} />
+            </label>
+            <label>
+              {t('request.languages')}
+              <input
+                name="languages"
+                value={draft.languages}
+                autoComplete="off"
+                onChange={(event) => set('languages')(event.target.value)}
+                maxLength={LANGUAGES_MAX_LENGTH}
+                {...marked('languages')}
+              />
+              <Problem field="languages" text={problems.languages} />
+            </label>
+          </div>
+          <ChoiceChips
+            legend={t('request.careNeeds')}
+            group="care"
+            name="careNeeds"
+            options={CARE_NEEDS}
+            value={draft.careNeeds}
+            onChange={set('careNeeds')}
           />
-        </label>
-        <RegionSelect
-          label={t('request.homeRegion')}
-          name="homeRegionCode"
-          value={draft.homeRegionCode}
-          emptyLabel={t('request.unknown')}
-          onChange={set('homeRegionCode')}
-        />
-        <label>
-          {t('request.foundIn')}
-          <input
-            name="foundInMunicipality"
-            value={draft.foundInMunicipality}
-            autoComplete="off"
-            onChange={(event) => set('foundInMunicipality')(event.target.value)}
+          <ChoiceChips
+            legend={t('request.excludedRegions')}
+            group="region"
+            name="excludedRegionCodes"
+            options={regions.map((region) => region.code)}
+            labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
+            value={draft.excludedRegionCodes}
+            onChange={set('excludedRegionCodes')}
           />
-        </label>
-        <label>
-          {t('request.registeredIn')}
-          <input
-            name="registeredInMunicipality"
-            value={draft.registeredInMunicipality}
-            autoComplete="off"
-            onChange={(event) => set('registeredInMunicipality')(event.target.value)}
-          />
-        </label>
-        <label>
-          {t('request.languages')}
-          <input
-            name="languages"
-            value={draft.languages}
-            autoComplete="off"
-            onChange={(event) => set('languages')(event.target.value)}
-          />
-        </label>
-      </div>
-      <ChoiceChips
-        legend={t('request.careNeeds')}
-        group="care"
-        name="careNeeds"
-        options={CARE_NEEDS}
-        value={draft.careNeeds}
-        onChange={set('careNeeds')}
-      />
-      <ChoiceChips
-        legend={t('request.excludedRegions')}
-        group="region"
-        name="excludedRegionCodes"
-        options={regions.map((region) => region.code)}
-        labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
-        value={draft.excludedRegionCodes}
-        onChange={set('excludedRegionCodes')}
-      />
+        </>
+      )}
     </fieldset>
   );
 }

@@ -1,3 +1,5 @@
+import { languageCodes } from './profile-checks';
+
 /**
  * The victim profile as the form holds it (strings from inputs) and as the API takes it
  * (VictimProfileInput). Lives only in the form's memory: never stored in the browser.
@@ -28,6 +30,8 @@ export const URGENCIES = ['ACUTE', 'URGENT', 'PLANNED'] as const;
 export interface ProfileDraft {
   gender: string;
   age: string;
+  /** Minor while the age is not known (the police at night often know no more). */
+  minor: boolean;
   exploitationTypes: string[];
   residenceStatus: string;
   b8Status: string;
@@ -48,6 +52,7 @@ export interface ProfileDraft {
 export const EMPTY_PROFILE: ProfileDraft = {
   gender: '',
   age: '',
+  minor: false,
   exploitationTypes: [],
   residenceStatus: '',
   b8Status: '',
@@ -69,27 +74,33 @@ export function routeDecidedOf(draft: ProfileDraft): boolean {
   return draft.routeDecided && draft.exploitationTypes.includes('CRIMINAL');
 }
 
-/** The API's input, leaving out what was not filled in; null until gender and exploitation are known. */
-export function toProfileInput(draft: ProfileDraft): Record<string, unknown> | null {
+/**
+ * The API's input, leaving out what was not filled in and the fields in `leftOut` (those with a
+ * problem, told at the field: profile-checks.ts); null until gender and exploitation are known.
+ */
+export function toProfileInput(draft: ProfileDraft, leftOut: ReadonlySet<string> = new Set()): Record<string, unknown> | null {
   if (!draft.gender || draft.exploitationTypes.length === 0) return null;
   const input: Record<string, unknown> = { gender: draft.gender, exploitationTypes: draft.exploitationTypes };
-  const whole = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : undefined);
-  if (whole(draft.age) !== undefined) input.age = whole(draft.age);
+  const given = (field: keyof ProfileDraft) => !leftOut.has(field);
+  const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
+  if (given('age') && whole(draft.age) !== undefined) input.age = whole(draft.age);
+  else if (given('minor') && draft.minor) input.minor = true;
   if (draft.residenceStatus) input.residenceStatus = draft.residenceStatus;
   if (draft.b8Status) input.b8Status = draft.b8Status;
-  if (draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart) input.bedenktijdStart = draft.bedenktijdStart;
+  if (given('bedenktijdStart') && draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart)
+    input.bedenktijdStart = draft.bedenktijdStart;
   if (draft.aangifte) input.aangifte = draft.aangifte;
   if (draft.careNeeds.length > 0) input.careNeeds = draft.careNeeds;
-  if (whole(draft.accompanyingChildren)) input.accompanyingChildren = whole(draft.accompanyingChildren);
+  if (given('accompanyingChildren') && whole(draft.accompanyingChildren))
+    input.accompanyingChildren = whole(draft.accompanyingChildren);
   if (draft.threatLevel) input.threatLevel = draft.threatLevel;
   if (draft.excludedRegionCodes.length > 0) input.excludedRegionCodes = draft.excludedRegionCodes;
-  if (draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
-  if (draft.foundInMunicipality.trim()) input.foundInMunicipality = draft.foundInMunicipality.trim();
-  if (draft.registeredInMunicipality.trim()) input.registeredInMunicipality = draft.registeredInMunicipality.trim();
-  const languages = draft.languages
-    .split(/[\s,]+/)
-    .map((code) => code.trim().toLowerCase())
-    .filter(Boolean);
-  if (languages.length > 0) input.languages = languages;
+  if (given('homeRegionCode') && draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
+  if (given('foundInMunicipality') && draft.foundInMunicipality.trim())
+    input.foundInMunicipality = draft.foundInMunicipality.trim();
+  if (given('registeredInMunicipality') && draft.registeredInMunicipality.trim())
+    input.registeredInMunicipality = draft.registeredInMunicipality.trim();
+  const languages = languageCodes(draft.languages);
+  if (given('languages') && languages.length > 0) input.languages = languages;
   return input;
 }

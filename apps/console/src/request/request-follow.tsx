@@ -159,6 +159,12 @@ export function RequestFollow({
         )}
       </dl>
       {request.escalated && <p className="error-box">{t('follow.escalated')}</p>}
+      {!request.escalated && request.status === 'WAITING' && request.waitingReason === 'NO_SUITABLE_PLACE' && (
+        // The form's advice when nothing suits (matchFacilities' ESCALATE_OVD), repeated where she waits.
+        <p className="warning-box" data-testid="case-advice" data-advice="ESCALATE_OVD">
+          <strong>{t('match.advice')}:</strong> {label('advice', 'ESCALATE_OVD')}
+        </p>
+      )}
       <h3>{t('follow.history')}</h3>
       <ol className="history">
         {request.history.map((event, index) => {

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
 import { MATCH_FACILITIES, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
+import { readableErrors } from '../api/errors';
 import type { MatchResult, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
@@ -10,8 +11,9 @@ import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
 import { forgetForm, keepForm, ownerOf, recallForm } from './form-memory';
-import { MatchPreview, matchVariables } from './match-preview';
+import { MatchPreview, matchVariables, NOODBED_PREVIEW_FIRST } from './match-preview';
 import { EMPTY_PROFILE, type ProfileDraft, routeDecidedOf, toProfileInput, URGENCIES } from './profile';
+import { allowedIn, type CheckedField, draftProblems, type FieldProblem, formFieldOf } from './profile-checks';
 import { ProfileForm } from './profile-form';
 import { useDebounced } from './use-debounced';
 
@@ -30,7 +32,7 @@ function newClientReference(): string {
  * (form-memory.ts) so an expiring session does not lose it.
  */
 export function RequestScreen() {
-  const { t } = useI18n();
+  const { t, f, label } = useI18n();
   const { viewer } = useSession();
   const { openCase } = useNavigation();
   const noodbed = viewer.role === 'POLICE';
@@ -53,20 +55,59 @@ export function RequestScreen() {
   const [warnedFor, setWarnedFor] = useState<Record<string, unknown> | null>(null);
   const [checking, setChecking] = useState(false);
 
-  const profile = useMemo(() => toProfileInput(draft), [draft]);
+  /** Values the API refused that the form let through (an unknown municipality): field → the value refused. */
+  const [refused, setRefused] = useState<Partial<Record<CheckedField, string>>>({});
+  const valueOf = (field: CheckedField): string =>
+    field === 'groupSize' ? groupSize : field === 'minor' ? String(draft.minor) : draft[field];
+  const refuse = (field: CheckedField) => setRefused((before) => ({ ...before, [field]: valueOf(field) }));
+  const problems = useMemo(() => {
+    const found: Partial<Record<CheckedField, FieldProblem>> = draftProblems(draft, groupSize);
+    for (const [field, value] of Object.entries(refused) as [CheckedField, string][]) {
+      // Told until the value is changed: the API would refuse the same value again.
+      const current = field === 'groupSize' ? groupSize : field === 'minor' ? String(draft.minor) : draft[field];
+      if (!found[field] && current === value) found[field] = allowedIn(field);
+    }
+    return found;
+  }, [draft, groupSize, refused]);
+  const problemWords = Object.fromEntries(
+    Object.entries(problems).map(([field, problem]) => [field, f(problem.key, problem.params ?? {})]),
+  ) as Partial<Record<CheckedField, string>>;
+  const problemFields = Object.keys(problems) as CheckedField[];
+  // The preview goes on without the fields that have a problem (and says so); a request waits for them.
+  const profile = useMemo(() => toProfileInput(draft, new Set(Object.keys(problems))), [draft, problems]);
   const settledProfile = useDebounced(profile, 400);
   const submitting = placement.fetching || noodbedState.fetching;
+  const leftOut = problemFields.filter((field) => field !== 'groupSize').map((field) => label('field', field));
+
+  /**
+   * Set synchronously while one submission is under way: clicks in the same task (a double tap, a
+   * retry pressed three times) all see it at once, where `disabled` only holds after a render.
+   */
+  const sending = useRef(false);
+  const once = (send: () => Promise<void>) => async () => {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await send();
+    } finally {
+      sending.current = false;
+    }
+  };
 
   /** Before holding anything: with no suitable place, the person confirms first (issue 13, item 2). */
   const submitAfterCheck = async () => {
-    if (!profile || !regionCode) return;
+    if (!profile || !regionCode || problemFields.length > 0) return;
     if (warnedFor !== profile) {
       setChecking(true);
       // The same variables as the preview: usually answered from its cached result.
       const check = await client
-        .query<{ matchFacilities: MatchResult }>(MATCH_FACILITIES, matchVariables(profile, regionCode), {
-          requestPolicy: 'cache-first',
-        })
+        .query<{ matchFacilities: MatchResult }>(
+          MATCH_FACILITIES,
+          matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
+          {
+            requestPolicy: 'cache-first',
+          },
+        )
         .toPromise();
       setChecking(false);
       if (check.data?.matchFacilities.matchCount === 0) {
@@ -78,9 +119,9 @@ export function RequestScreen() {
   };
 
   const submit = async () => {
-    if (!profile || !regionCode) return;
+    if (!profile || !regionCode || problemFields.length > 0) return;
     setWarnedFor(null);
-    const size = Math.max(1, Number(groupSize) || 1);
+    const size = noodbed ? 1 : Math.max(1, Number(groupSize) || 1);
     const result = noodbed
       ? await requestNoodbed({ input: { profile, regionCode, groupSize: size, clientReference } })
       : await requestPlacement({
@@ -93,6 +134,11 @@ export function RequestScreen() {
             ...(routeDecidedOf(draft) ? { routeDecided: true } : {}),
           },
         });
+    // A value the API refuses that the form let through is marked at its field, like the form's own checks.
+    for (const error of readableErrors(result.error)) {
+      const field = formFieldOf(error);
+      if (field) refuse(field);
+    }
     const request = result.data && ('requestNoodbed' in result.data ? result.data.requestNoodbed : result.data.requestPlacement);
     if (request) {
       setSubmitted(true);
@@ -101,17 +147,29 @@ export function RequestScreen() {
     }
   };
 
+  const preview = (
+    <MatchPreview
+      profile={settledProfile}
+      regionCode={regionCode}
+      noodbed={noodbed}
+      leftOut={leftOut}
+      onRefused={(field) => {
+        if (refused[field] !== valueOf(field)) refuse(field);
+      }}
+    />
+  );
+
   return (
     <section>
       <h1>{t('request.title')}</h1>
-      <div className="request-layout">
+      <div className={noodbed ? 'request-layout short' : 'request-layout'}>
         <form
           className="request-form"
           onKeyDown={keepEnterFromSubmitting}
           // No submit button, so the browser has nothing to press on Enter; this is the backstop.
           onSubmit={(event: FormEvent) => event.preventDefault()}
         >
-          <ProfileForm draft={draft} onChange={setDraft} askRouteDecision={!noodbed} />
+          <ProfileForm draft={draft} onChange={setDraft} askRouteDecision={!noodbed} short={noodbed} problems={problemWords} />
           <fieldset className="form-section">
             <legend>{t('request.details')}</legend>
             <div className="form-grid">
@@ -134,21 +192,31 @@ export function RequestScreen() {
                 required
                 onChange={setRegionCode}
               />
-              <label>
-                {t('request.groupSize')}
-                <input
-                  name="groupSize"
-                  type="number"
-                  min={1}
-                  max={50}
-                  inputMode="numeric"
-                  value={groupSize}
-                  onChange={(event) => setGroupSize(event.target.value)}
-                />
-              </label>
+              {!noodbed && (
+                // The noodbed call is for the person in front of the officer: one place.
+                <label>
+                  {t('request.groupSize')}
+                  <input
+                    name="groupSize"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={groupSize}
+                    onChange={(event) => setGroupSize(event.target.value)}
+                    {...(problems.groupSize ? { 'aria-invalid': true, 'aria-describedby': 'groupSize-problem' } : {})}
+                  />
+                  {problemWords.groupSize && (
+                    <span className="field-problem" id="groupSize-problem" data-problem-for="groupSize">
+                      {problemWords.groupSize}
+                    </span>
+                  )}
+                </label>
+              )}
             </div>
           </fieldset>
           {!profile && <p className="hint">{t('request.incomplete')}</p>}
+          {/* The officer's result sits right above the button: what she sees is what she asks for. */}
+          {noodbed && preview}
+          {problemFields.length > 0 && <p className="hint field-problem">{t('request.fixFirst')}</p>}
           <ErrorMessage error={placement.error ?? noodbedState.error} focus />
           {warnedFor && warnedFor === profile ? (
             <div className="warning-box" role="alertdialog" aria-labelledby="no-match-title" data-testid="no-match-warning">
@@ -157,7 +225,7 @@ export function RequestScreen() {
               </p>
               <p>{t('match.noneBody')}</p>
               <div className="actions">
-                <button type="button" className="primary" disabled={submitting} onClick={() => void submit()}>
+                <button type="button" className="primary" disabled={submitting} onClick={() => void once(submit)()}>
                   {t('match.submitAnyway')}
                 </button>
                 <button type="button" autoFocus onClick={() => setWarnedFor(null)}>
@@ -169,14 +237,14 @@ export function RequestScreen() {
             <button
               type="button"
               className="primary"
-              disabled={!profile || !regionCode || submitting || checking}
-              onClick={() => void submitAfterCheck()}
+              disabled={!profile || !regionCode || problemFields.length > 0 || submitting || checking}
+              onClick={() => void once(submitAfterCheck)()}
             >
               {noodbed ? t('request.submitNoodbed') : t('request.submitPlacement')}
             </button>
           )}
         </form>
-        <MatchPreview profile={settledProfile} regionCode={regionCode} />
+        {!noodbed && preview}
       </div>
     </section>
   );

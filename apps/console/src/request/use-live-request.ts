@@ -1,11 +1,17 @@
-import { useEffect, useMemo } from 'react';
+import { useContext, useEffect, useMemo } from 'react';
 import { type CombinedError, useQuery, useSubscription } from 'urql';
 import { PLACEMENT_REQUEST, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import { ConnectionContext } from '../api/connection';
 import type { PlacementRequest } from '../api/types';
 
 const FINISHED = ['PLACED', 'ENDED', 'CANCELLED'];
 /** A slow re-read besides the subscription: covers changes made before the socket was live, and reconnects. */
 const REREAD_MS = 15_000;
+/**
+ * graphql-ws does not confirm a subscription: it is sent once the socket is live and the API
+ * registers it a moment later. The re-read waits that moment, so nothing falls between the two.
+ */
+const SUBSCRIBED_SETTLE_MS = 300;
 
 /** The copy that has seen more of the request's history (history only grows). */
 function newer(a: PlacementRequest, b: PlacementRequest | null | undefined): PlacementRequest {
@@ -29,6 +35,24 @@ export function useLiveRequest(initial: PlacementRequest): { request: PlacementR
     previous ? newer(previous, event.placementRequestUpdated) : event.placementRequestUpdated,
   );
   const request = newer(newer(initial, data?.placementRequest), lastEvent);
+
+  // What happened between the submit (or the page's first read) and the subscription's start is
+  // not sent again: read the request once the socket is live, and after every reconnect.
+  const connection = useContext(ConnectionContext);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const rereadOnceSubscribed = () => {
+      if (connection.get() !== 'live') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => reread({ requestPolicy: 'network-only' }), SUBSCRIBED_SETTLE_MS);
+    };
+    rereadOnceSubscribed();
+    const stop = connection.subscribe(rereadOnceSubscribed);
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [connection, reread]);
 
   const finished = FINISHED.includes(request.status);
   useEffect(() => {

@@ -414,6 +414,8 @@ export const PLACEMENT_CANDIDATES = gql`
           }
         }
         decision
+        decidedByOpenNow
+        decidedByOpensAt
         decidedBy
         interimFor
         facility {

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { adviceWords, matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { useUntilBackOnline } from '../offline/use-online';
 import type { MessageKey } from '../i18n/messages';
 import { momentWords } from '../i18n/time-words';
 
@@ -57,6 +58,7 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
     pause: profile === null,
     requestPolicy: 'network-only',
   });
+  const shownError = useUntilBackOnline(error);
   if (profile === null) return <p className="hint">{t('match.hint')}</p>;
   const result = data?.matchFacilities;
   const names = new Map(
@@ -68,7 +70,7 @@ export function MatchPreview({ profile, regionCode }: { profile: Record<string, 
       <h2>
         {t('match.title')} {fetching && <span className="muted">{t('match.evaluating')}</span>}
       </h2>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={shownError} />
       {result && (
         <>
           <p className="summary" data-testid="match-summary">

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
+import { useUntilBackOnline } from '../offline/use-online';
 import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
@@ -56,6 +57,7 @@ export function RequestScreen() {
   const profile = useMemo(() => toProfileInput(draft), [draft]);
   const settledProfile = useDebounced(profile, 400);
   const submitting = placement.fetching || noodbedState.fetching;
+  const submitError = useUntilBackOnline(placement.error ?? noodbedState.error);
 
   /** Before holding anything: with no suitable place, the person confirms first (issue 13, item 2). */
   const submitAfterCheck = async () => {
@@ -149,7 +151,7 @@ export function RequestScreen() {
             </div>
           </fieldset>
           {!profile && <p className="hint">{t('request.incomplete')}</p>}
-          <ErrorMessage error={placement.error ?? noodbedState.error} focus />
+          <ErrorMessage error={submitError} focus />
           {warnedFor && warnedFor === profile ? (
             <div className="warning-box" role="alertdialog" aria-labelledby="no-match-title" data-testid="no-match-warning">
               <p id="no-match-title">

@@ -26,6 +26,7 @@ const RUNS = [
 ];
 /** The heading each screen starts with (per language), so a run waits for the screen, not a spinner. */
 const LOADING = { nl: 'Laden', en: 'Loading' };
+const SKIP_LINK = { nl: 'Naar de inhoud', en: 'Skip to content' };
 
 interface AxeNode {
   target: string[];
@@ -208,6 +209,18 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
       );
       found.push(...small.map((target) => `${where}: touch target below 44 px: ${target}`));
     }
+    // The first Tab stop skips the header ("Naar de inhoud"), and the tab's title names the screen.
+    const firstStop = await page.evaluate(() => {
+      const [first] = Array.from(
+        (globalThis as unknown as PageGlobals).document.querySelectorAll(
+          'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
+      );
+      return first?.textContent?.trim() ?? null;
+    });
+    if (firstStop !== SKIP_LINK[language]) found.push(`${where}: the first Tab stop is "${firstStop}", not the skip link`);
+    const title = await page.title();
+    if (!/^(\(\d+\) )?.+ — Opvangplek$/.test(title)) found.push(`${where}: the title "${title}" does not name the screen`);
     return found;
   }
 

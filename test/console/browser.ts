@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/test-env';
 
 /** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it when missing). */
@@ -76,4 +76,26 @@ export async function openPage(
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The page's document as these specs read it (the test code is compiled without the DOM library). */
+interface FocusDocument {
+  document: { activeElement: { textContent: string | null; getAttribute(name: string): string | null } | null };
+}
+
+/**
+ * What has the focus: an attribute of the focused element (`id`, `class`, `data-testid`…), or its
+ * text with `'text'`; null when nothing (or an element without it) has it.
+ */
+export function focused(page: Page, what: string): Promise<string | null> {
+  return page.evaluate((name) => {
+    const element = (globalThis as unknown as FocusDocument).document.activeElement;
+    if (!element) return null;
+    return name === 'text' ? element.textContent : element.getAttribute(name);
+  }, what);
+}
+
+/** Whether this element has the focus. */
+export function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (globalThis as unknown as FocusDocument).document.activeElement);
 }

@@ -301,11 +301,25 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
 
     // Logging out on purpose forgets it.
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.locator('textarea[name=token]').waitFor();
+    expect(await page.title()).toBe('Inloggen — Opvangplek');
+    // This API runs for development (NODE_ENV is not production): the token hint is for developers.
+    expect(await page.getByText('npm run token').count()).toBeGreaterThan(0);
     await page.locator('textarea[name=token]').fill(await tokenFor(person));
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('heading', { name: 'Aanvraag', level: 1 }).waitFor();
     expect(await page.getByLabel('Vrouw').isChecked()).toBe(false);
     expect(await page.locator('input[name=foundInMunicipality]').inputValue()).toBe('');
+
+    // Where the API runs in production, the login screen has no developer instructions, not even
+    // while its configuration is still on its way.
+    await page.route('**/console/config.json', (route) => route.fulfill({ json: { oidc: null, development: false } }));
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.reload();
+    await page.locator('textarea[name=token]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('npm run token').count()).toBe(0);
+    expect(await page.getByText('Ontwikkeling').count()).toBe(0);
     expect(problems).toEqual([]);
   }, 90_000);
 });

@@ -163,7 +163,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await page.getByText('Geen openstaande aanbiedingen.').waitFor();
     await staff.subscribed;
     await new Promise((resolve) => setTimeout(resolve, 500)); // the server registers what the socket asked
-    expect(await page.title()).toBe('Opvangplek');
+    expect(await page.title()).toBe('Opvangbalie — Opvangplek');
     // Permission already given (the browser context's): no button, the desk says notifications are on.
     await page.getByText('Meldingen staan aan', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Meldingen aanzetten' }).count()).toBe(0);
@@ -183,7 +183,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
       const cardBox = (await page.locator(`article.capacity-card[data-facility-id="${id}"]`).boundingBox())!;
       expect(cardBox.y).toBeGreaterThan(offerBox.y);
     }
-    await until(async () => (await page.title()) === '(1) Opvangplek', 5_000);
+    await until(async () => (await page.title()) === '(1) Opvangbalie — Opvangplek', 5_000);
     expect(await page.getByTestId('offer-count').textContent()).toBe('(1)');
 
     // The browser's notification, made while the console is open; a vibration; a polite announcement.
@@ -227,13 +227,13 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     // A second offer: the title counts both, and only the new one is notified.
     const second = await requestPlacement(await coordinatorToken(), { ...woman, age: 25 });
     await page.locator(`article.offer-card[data-request-id="${second}"]`).waitFor({ timeout: 30_000 });
-    await until(async () => (await page.title()) === '(2) Opvangplek', 5_000);
+    await until(async () => (await page.title()) === '(2) Opvangbalie — Opvangplek', 5_000);
     await until(async () => (await reachedOn(page)).notifications.length === 2, 5_000);
 
     // Answered offers leave the count.
     await respond(requestId, true);
     await respond(second, true);
-    await until(async () => (await page.title()) === 'Opvangplek', 10_000);
+    await until(async () => (await page.title()) === 'Opvangbalie — Opvangplek', 10_000);
     expect(problems).toEqual([]);
   }, 90_000);
 

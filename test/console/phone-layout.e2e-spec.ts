@@ -116,6 +116,38 @@ describeInBrowser('the console on a phone', () => {
     }
   });
 
+  it('on a laptop (1280 and 1024 wide) the zorgcoördinator’s header is one row: every screen beside the name, none wrapped', async () => {
+    for (const width of [1280, 1024]) {
+      const { context, page, problems } = await openPage(browser, { viewport: { width, height: 800 } });
+      try {
+        await page.goto(`${api.url}/request#token=${encodeURIComponent(token)}`);
+        const header = page.locator('header.top-bar');
+        await header.locator('[data-testid=who]').waitFor();
+        expect(await header.locator('nav a').allTextContents()).toEqual([
+          'Aanvraag',
+          'Mijn aanvragen',
+          'Werklijst',
+          'Beddenbord',
+          'Planning',
+        ]);
+        const parts: Box[] = [];
+        for (const part of await header.locator('.brand, nav a, [data-testid=who], button').all())
+          parts.push((await part.boundingBox())!);
+        const middles = parts.map((part) => part.y + part.height / 2);
+        expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8);
+        for (const part of parts) expect(part.x + part.width).toBeLessThanOrEqual(width + 0.5);
+        // Who is logged in may be cut short to fit; the whole text is in its title.
+        expect(await header.locator('[data-testid=who]').getAttribute('title')).toBe(
+          'Zorgcoördinator · zorgcoordinatie-rotterdam · RR',
+        );
+        await screenshot(page, `header-${width}`);
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('the bed board starts with rows of my regions, filters folded; filters and sorting work', async () => {
     const { context, page, problems } = await openPage(browser, { viewport: PHONE });
     try {

@@ -5,7 +5,7 @@ import { gql } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, hasFocus, launchBrowser, openPage, screenshot } from './browser';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -117,10 +117,17 @@ describeInBrowser('the console for people on shift', () => {
     await cardB.getByRole('button', { name: 'Opslaan — Vrouwenopvang De Haven' }).click();
     await cardB.getByText('Opgeslagen', { exact: true }).waitFor();
     expect((await countsOf(haven.id)).occupied).toBe(6);
+    // The pressed button is disabled now: the focus is on the result, which is read out.
+    expect(await hasFocus(cardB.getByTestId('card-result'))).toBe(true);
 
     // A's phone shows it without a reload, beside A's own step, and saves nothing on its own.
     const conflict = cardA.getByTestId('conflict');
     await conflict.waitFor({ timeout: 5_000 });
+    // On the phone it is in view, with the focus, not somewhere below the fold.
+    expect(await hasFocus(conflict)).toBe(true);
+    const shown = (await conflict.boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(PHONE.height);
     expect(await conflict.locator('[data-moved=occupied]').textContent()).toBe('Bezet: nu 6, jij zag 5');
     expect(await conflict.getByTestId('your-change').textContent()).toBe('Jouw wijziging: bezet −1 → bezet 5');
     expect(await cardA.getByTestId('occupied').textContent()).toBe('6');
@@ -207,10 +214,16 @@ describeInBrowser('the console for people on shift', () => {
     expect(await page.getByRole('heading', { name: 'Opvangbalie', level: 1 }).count()).toBe(1);
     expect(await ankerCard.getByTestId('outOfService').textContent()).toBe('2');
 
+    // Logging out: asked the same, and staying keeps the steps (and the session).
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    expect(asked[1]).toBe(asked[0]);
+    expect(await page.getByRole('heading', { name: 'Opvangbalie', level: 1 }).count()).toBe(1);
+    expect(await ankerCard.getByTestId('outOfService').textContent()).toBe('2');
+
     // Closing the tab (or reloading): the browser asks too.
     await page.close({ runBeforeUnload: true });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(asked[1]).toMatch(/^beforeunload/);
+    expect(asked[2]).toMatch(/^beforeunload/);
     expect(page.isClosed()).toBe(false);
     expect(await ankerCard.getByTestId('total').textContent()).toBe('2');
     expect(await countsOf(anker.id)).toMatchObject({ total: 8, occupied: 2, outOfService: 0 });
@@ -355,4 +368,52 @@ describeInBrowser('the console for people on shift', () => {
     expect(await requestCount(token)).toBe(1);
     expect(problems).toEqual([]);
   });
+
+  it('the network drops on the night shift: the header says offline, and "Geen verbinding" goes once it is back (desk and police form)', async () => {
+    // What the browser reports while the device has no network is the point here, not a problem.
+    const offlineNoise = (line: string) => /ERR_INTERNET_DISCONNECTED|WebSocket/.test(line);
+
+    // Shelter staff on a phone: a step made while offline cannot be saved, and says so.
+    const desk = await openConsole(await staffToken(), 'desk', PHONE);
+    const havenCard = card(desk.page, haven.id);
+    await havenCard.getByTestId('occupied').waitFor();
+    const deskBadge = desk.page.getByTestId('offline-badge');
+    expect(await deskBadge.count()).toBe(0);
+    await desk.context.setOffline(true);
+    await deskBadge.waitFor();
+    expect(await deskBadge.textContent()).toBe('Offline');
+    expect(await desk.page.locator('header.top-bar [data-testid=offline-badge]').count()).toBe(1);
+    await havenCard.getByRole('button', { name: 'Bezet +1 — Vrouwenopvang De Haven' }).click();
+    await havenCard.getByRole('button', { name: 'Opslaan — Vrouwenopvang De Haven' }).click();
+    const deskError = havenCard.locator('.error-box [data-code=NETWORK]');
+    await deskError.waitFor();
+    expect(await deskError.textContent()).toContain('Geen verbinding met de server');
+    // Back on the network: the old error and the badge go; the step is still there to save.
+    await desk.context.setOffline(false);
+    await deskBadge.waitFor({ state: 'detached' });
+    await deskError.waitFor({ state: 'detached' });
+    await havenCard.getByText('Nog niet bewaard: druk op Opslaan.').waitFor();
+    await havenCard.getByRole('button', { name: 'Opslaan — Vrouwenopvang De Haven' }).click();
+    await havenCard.getByText('Opgeslagen', { exact: true }).waitFor();
+    expect(desk.problems.filter((line) => !offlineNoise(line))).toEqual([]);
+
+    // A police officer asks for a noodbed in a dead spot.
+    const police = await openConsole(await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] }), 'request', PHONE);
+    await police.page.getByLabel('Vrouw').check();
+    await police.page.getByLabel('Seksueel').check();
+    await police.page.locator('input[name=age]').fill('27');
+    await police.page.getByTestId('match-count').waitFor();
+    await police.context.setOffline(true);
+    await police.page.getByTestId('offline-badge').waitFor();
+    await police.page.getByRole('button', { name: 'Noodbed aanvragen' }).click();
+    const policeError = police.page.locator('.error-box [data-code=NETWORK]');
+    await policeError.waitFor();
+    await police.context.setOffline(false);
+    await police.page.getByTestId('offline-badge').waitFor({ state: 'detached' });
+    await policeError.waitFor({ state: 'detached' });
+    // Nothing was lost: the same form sends it now.
+    await police.page.getByRole('button', { name: 'Noodbed aanvragen' }).click();
+    await police.page.locator('section.follow').waitFor();
+    expect(police.problems.filter((line) => !offlineNoise(line))).toEqual([]);
+  }, 90_000);
 });

@@ -1,16 +1,21 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import type { Browser, Page } from 'playwright-core';
-import { facilityOf, stopApp } from '../placement/support';
+import { facilityOf, PlacementClient, stopApp } from '../placement/support';
 import { insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, focused, launchBrowser, openPage, screenshot } from './browser';
 
 /** Tuesday 1 December 2026, 10:00 in Amsterdam: CoMensha is open (Mon-Fri 09:00-17:00). */
 const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
+/** Friday 4 December, 16:58 and 17:01 in Amsterdam: CoMensha closes at 17:00 for the weekend. */
+const FRIDAY_BEFORE_FIVE = new Date('2026-12-04T15:58:00.000Z');
+const FRIDAY_AFTER_FIVE = new Date('2026-12-04T16:01:00.000Z');
+/** Saturday 5 December, 02:35 in Amsterdam. */
+const SATURDAY_NIGHT = new Date('2026-12-05T01:35:00.000Z');
 
 /**
  * The chain's decisions in the browser (domain.md §5a), against the real API and worker on a fixed
@@ -59,9 +64,11 @@ describeInBrowser('the worklist in a browser', () => {
     await stopApp(api, database);
   });
 
-  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }) {
+  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }, at?: Date) {
     const opened = await openPage(browser, { viewport });
     open.push(opened.page);
+    // The browser's own clock, where the words depend on it ("ma 7 dec" rather than "morgen").
+    if (at) await opened.page.clock.setFixedTime(at);
     await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
     return opened;
   }
@@ -132,9 +139,22 @@ describeInBrowser('the worklist in a browser', () => {
     await phone.page.locator(`button.worklist-item[data-request-id="${requestId}"]`).waitFor();
     await screenshot(phone.page, 'worklist-phone');
 
-    // She opens it: the places CoMensha may assign, best first.
+    // From the top of the page, the skip link is the first Tab stop; past the header, the case is
+    // two Tabs further (the region filter, then the first case).
+    await page.keyboard.press('Tab');
+    expect(await focused(page, 'text')).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await focused(page, 'id')).toBe('main');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page, 'data-request-id')).toBe(requestId);
+
+    // She opens it: the places CoMensha may assign, best first. The address names the case.
     await item.click();
+    await page.waitForURL(`${api.url}/worklist/${requestId}`);
+    expect(await page.title()).toBe('Werklijst — Opvangplek');
     const panel = page.locator(`section.decision[data-request-id="${requestId}"]`);
+    expect(await panel.getByTestId('case-link').getAttribute('href')).toBe(`/aanvraag/${requestId}`);
     const offers = panel.locator('li.candidate[data-decision=OFFER]');
     await offers.first().waitFor();
     expect(await offers.count()).toBe(2);
@@ -161,6 +181,8 @@ describeInBrowser('the worklist in a browser', () => {
     await panel.getByText('Toelichting (niet verplicht)').waitFor();
     await panel.getByRole('button', { name: 'Toewijzen' }).click();
     await panel.getByTestId('decided').filter({ hasText: 'Toegewezen: COSM Rotterdam' }).waitFor();
+    // The button is gone: the focus is on what happened, not on the page.
+    expect(await focused(page, 'data-testid')).toBe('decided');
     await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 10_000 });
     expect(await follow.locator('h2 [data-status]').textContent()).toBe('Aangeboden');
     expect(await follow.getByTestId('offered-facility').textContent()).toContain('COSM Rotterdam');
@@ -180,6 +202,80 @@ describeInBrowser('the worklist in a browser', () => {
     expect(problems).toEqual([]);
     expect(phone.problems).toEqual([]);
     expect(requester.problems).toEqual([]);
+  }, 120_000);
+
+  it('CoMensha just after closing time: Toewijzen says CoMensha places COSM in office hours and when again; at 02:35 nothing is preselected and the case is found again by its address', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
+    const comensha = await tokenFor({ role: Role.COMENSHA, org: 'comensha' });
+    const client = new PlacementClient(api.url);
+    try {
+      // A woman in bedenktijd waits on CoMensha's worklist since Tuesday.
+      const request = await client.request(coordinator, {
+        urgency: 'PLANNED',
+        profile: {
+          gender: 'FEMALE',
+          age: 29,
+          exploitationTypes: ['SEXUAL'],
+          residenceStatus: 'NO_LAWFUL_RESIDENCE',
+          b8Status: 'BEDENKTIJD',
+          bedenktijdStart: '2026-11-27',
+          aangifte: 'NONE',
+          registeredInMunicipality: 'Rotterdam',
+        },
+      });
+      await client.waitForStatus(comensha, request.id, ['WAITING'], 30_000, (r) => r.waitingReason === 'AWAITING_AUTHORITY');
+
+      // Friday 16:58: she opens the case; the best place is preselected, as CoMensha is open.
+      clock.set(FRIDAY_BEFORE_FIVE);
+      const { page, problems } = await openConsole(comensha, `worklist/${request.id}`, undefined, SATURDAY_NIGHT);
+      const panel = page.locator(`section.decision[data-request-id="${request.id}"]`);
+      await panel.locator('li.candidate[data-decision=OFFER]').first().waitFor();
+      expect(await panel.locator('input[name=facilityId]:checked').getAttribute('value')).toBe(cosmRotterdam.id);
+      expect(await panel.getByTestId('not-now').count()).toBe(0);
+
+      // 17:01 when she presses Toewijzen: refused, and said why (not "someone else changed it").
+      clock.set(FRIDAY_AFTER_FIVE);
+      await panel.getByRole('button', { name: 'Toewijzen' }).click();
+      const refusal = panel.locator('.error-box [data-reason=AUTHORITY_CLOSED]');
+      await refusal.waitFor();
+      expect(await refusal.textContent()).toBe(
+        'Nu niet mogelijk: CoMensha plaatst in COSM alleen tijdens kantooruren; weer mogelijk ma 7 dec 09:00',
+      );
+      expect(await panel.textContent()).not.toContain('iemand anders');
+      expect(await focused(page, 'class')).toBe('error-box');
+      // The places are read again: none is assignable before Monday, and the button says why.
+      await panel.getByTestId('not-now').waitFor();
+      expect(await panel.getByRole('button', { name: 'Toewijzen' }).isDisabled()).toBe(true);
+
+      // Saturday 02:35, the same address after a reload: the case is open again, nothing is
+      // preselected, Toewijzen waits, and the panel says why and until when.
+      clock.set(SATURDAY_NIGHT);
+      await page.reload();
+      await panel.locator('li.candidate[data-decision=OFFER]').first().waitFor();
+      expect(page.url()).toBe(`${api.url}/worklist/${request.id}`);
+      expect(await panel.locator('input[name=facilityId]:checked').count()).toBe(0);
+      const assign = panel.getByRole('button', { name: 'Toewijzen' });
+      expect(await assign.isDisabled()).toBe(true);
+      expect(await panel.getByTestId('not-now').textContent()).toBe(
+        'CoMensha plaatst in COSM alleen tijdens kantooruren; weer mogelijk ma 7 dec 09:00',
+      );
+      expect(await assign.getAttribute('aria-describedby')).toBe(await panel.getByTestId('not-now').getAttribute('id'));
+      // Choosing a place herself does not make it assignable before Monday.
+      await panel.locator(`li.candidate[data-facility-id="${cosmAmsterdam.id}"] input`).check();
+      expect(await assign.isDisabled()).toBe(true);
+      await screenshot(page, 'worklist-comensha-closed');
+
+      // The case page is one link away.
+      await panel.getByTestId('case-link').click();
+      await page.waitForURL(`${api.url}/aanvraag/${request.id}`);
+      await page.getByRole('heading', { name: /Aanvraag/, level: 1 }).waitFor();
+      expect(await page.title()).toBe('Aanvraag — Opvangplek');
+      const read = await client.get(comensha, request.id);
+      expect(read.status).toBe('WAITING');
+      expect(problems).toEqual([]);
+    } finally {
+      clock.set(TUESDAY_MORNING);
+    }
   }, 120_000);
 
   it('criminal exploitation without the OM route decision waits for it, in words; with it ticked the request records it', async () => {

@@ -316,7 +316,13 @@ describe('the chain’s rules (domain.md §5a)', () => {
     await client.waitForStatus(comensha, onwardId, ['WAITING'], 10_000, (r) => r.waitingReason === 'AWAITING_AUTHORITY');
     // Saturday night: CoMensha is closed, and says when it opens.
     const closed = await assign(comensha, onwardId, cosm.id);
-    expect(closed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(closed.errors?.[0]?.extensions).toEqual({
+      code: 'CONFLICT',
+      reason: 'AUTHORITY_CLOSED',
+      authority: 'COMENSHA',
+      kind: 'COSM',
+      opensAt: MONDAY_OPENING.toISOString(),
+    });
     expect(closed.errors?.[0]?.message).toContain(MONDAY_OPENING.toISOString());
     // Sunday she leaves the noodbed for a friend's; she holds no place now.
     await client.end(noodbedStaff, answer.id, 'staying with a friend until Monday');

@@ -15,6 +15,8 @@ import {
   ExclusionCode,
   type ExclusionEvidence,
   exclusionEvidence,
+  findNextOpening,
+  isOpen,
   type GeoPoint,
   groupSizeOf,
   matchFacilities,
@@ -391,6 +393,9 @@ export class MatchingService {
     const answer: MatchResultModel = {
       matches: page.matches.map((match) => {
         const kind = placementKindOf(match.facility);
+        const decidedBy = DEFAULT_AUTHORITY_TABLE[kind].decidedBy;
+        const deciderHours = this.config.authorityHours[decidedBy];
+        const decidedByOpenNow = isOpen(deciderHours, at);
         return {
           facility: view(match.facility.id),
           score: match.score,
@@ -400,7 +405,9 @@ export class MatchingService {
           reasonCodes: match.reasonCodes,
           freshness: match.freshness,
           distanceKm: match.distanceKm,
-          decidedBy: DEFAULT_AUTHORITY_TABLE[kind].decidedBy,
+          decidedBy,
+          decidedByOpenNow,
+          decidedByOpensAt: decidedByOpenNow ? null : findNextOpening(deciderHours, at),
           // Yours to place (automatically, or as its deciding authority), another's to decide, or never yours.
           decision: mayAssignKind(capacities, kind) ? AuthorityVerdict.OFFER : DEFAULT_AUTHORITY_TABLE[kind].otherwise,
           interimFor: match.interimFor ?? [],

@@ -447,6 +447,8 @@ export const PLACEMENT_CANDIDATES = gql`
           ...MatchReasonFields
         }
         decision
+        decidedByOpenNow
+        decidedByOpensAt
         decidedBy
         interimFor
         facility {

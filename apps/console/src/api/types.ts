@@ -204,6 +204,9 @@ export interface Candidate {
   reasonCodes: MatchReason[];
   decision: AuthorityVerdict;
   decidedBy: PlacingAuthority;
+  /** Whether `decidedBy` decides now (CoMensha only in office hours); when not, `decidedByOpensAt` says when. */
+  decidedByOpenNow: boolean;
+  decidedByOpensAt: string | null;
   /** Non-empty when the place suits her only as an interim place: the kinds she moves on to. */
   interimFor: ShelterType[];
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { useScreenTitle } from '../shell/document-title';
 import { LanguageToggle } from '../shell/language-toggle';
 import { ThemeToggle } from '../theme/theme-toggle';
 import type { ConsoleConfig } from './console-config';
@@ -13,6 +14,7 @@ export function LoginScreen(props: {
   onOidc(): void;
 }) {
   const { t } = useI18n();
+  useScreenTitle(t('login.title'), t('appName'));
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -68,7 +70,9 @@ export function LoginScreen(props: {
           <button type="submit" className="primary">
             {t('login.submit')}
           </button>
-          {props.config?.development !== false && (
+          {/* Only where the API says it runs for development: never on a production login screen,
+              nor before the configuration has been read. */}
+          {props.config?.development === true && (
             <p className="hint">
               {t('login.devHint')}
               <br />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CombinedError } from 'urql';
 import { readableErrors, type ReadableError } from '../api/errors';
-import { scrubbed } from '../i18n/api-words';
+import { refusalWords, scrubbed } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
@@ -46,7 +46,16 @@ export function ErrorMessage({
     const said = label('field', name);
     return said === name ? label('field', 'profile') : said;
   };
+  // A refusal with a reason this console knows is said as that reason, under its own heading
+  // (CoMensha closed is "Nu niet mogelijk", not a "Conflict" someone else caused).
+  const because = (item: ReadableError) => (item.reason ? refusalWords(i18n, item.reason) : null);
+  const heading = (item: ReadableError): string => {
+    if (because(item) !== null) return label('error', item.reason!.code);
+    return KNOWN.has(item.code) ? label('error', item.code) : t('error.UNKNOWN');
+  };
   const detail = (item: ReadableError): string => {
+    const reason = because(item);
+    if (reason !== null) return reason;
     if (item.code === 'BAD_USER_INPUT' && item.field) return f('errorText.field', { field: fieldWords(item.field) });
     if (KNOWN.has(item.code)) return t(`errorText.${item.code}` as MessageKey);
     return scrubbed(i18n, item.message);
@@ -54,8 +63,14 @@ export function ErrorMessage({
   return (
     <div className="error-box" role="alert" ref={box} tabIndex={focus ? -1 : undefined}>
       {list.map((item, index) => (
-        <p key={index} data-code={item.code} data-field={item.field} title={item.code === 'NETWORK' ? undefined : item.message}>
-          <strong>{KNOWN.has(item.code) ? label('error', item.code) : t('error.UNKNOWN')}</strong>: {detail(item)}
+        <p
+          key={index}
+          data-code={item.code}
+          data-field={item.field}
+          data-reason={item.reason?.code}
+          title={item.code === 'NETWORK' ? undefined : item.message}
+        >
+          <strong>{heading(item)}</strong>: {detail(item)}
         </p>
       ))}
     </div>

@@ -8,6 +8,7 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
+import { useUntilBackOnline } from '../offline/use-online';
 import { useLeaveGuard } from '../shell/leave-guard';
 import {
   type Counts,
@@ -59,10 +60,16 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
       ? (rebaseQuietly(ownDraft, latest.capacity) ?? ownDraft)
       : ownDraft;
   const [done, setDone] = useState<'saved' | 'confirmed' | null>(null);
+  // Saving disables the button pressed: the focus goes to the result, not to the page.
+  const result = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (done) result.current?.focus();
+  }, [done]);
   /** The version a Save was refused at (CONFLICT), until the re-read shows what moved. */
   const refusedAt = useRef<number | null>(null);
 
   useLeaveGuard(hasSteps(draft), t('desk.leaveWarning'));
+  const shownError = useUntilBackOnline(update.error ?? confirm.error);
 
   // Events sent while the socket was down are lost: read the counts again when it is back.
   useEffect(() => {
@@ -114,7 +121,7 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
     if (!result.error) setDone('confirmed');
   };
   // A CONFLICT is answered by the conflict box, in words; other errors as they come.
-  const otherErrors = readableErrors(update.error ?? confirm.error).filter((item) => item.code !== 'CONFLICT');
+  const otherErrors = readableErrors(shownError).filter((item) => item.code !== 'CONFLICT');
   const forFacility = <span className="visually-hidden"> — {latest.name}</span>;
 
   return (
@@ -183,7 +190,7 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
           {forFacility}
         </button>
         {/* Always there, so assistive technology announces the result when it is filled in. */}
-        <span className="ok" role="status">
+        <span className="ok" role="status" tabIndex={-1} ref={result} data-testid="card-result">
           {done && (done === 'saved' ? t('desk.saved') : t('desk.confirmed'))}
         </span>
       </div>
@@ -209,13 +216,20 @@ function ConflictBox(props: {
 }) {
   const { t, f } = useI18n();
   const { draft, fresh } = props;
+  // It appears when the counts moved under the person's steps, whose buttons are then disabled: on a
+  // phone it may be below the fold, so it comes into view with the focus on it.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'center' });
+    box.current?.focus({ preventScroll: true });
+  }, []);
   const moved = (['total', 'occupied', 'outOfService', 'held'] as const).filter((key) => draft.seen[key] !== fresh[key]);
   const change = delta(draft);
   const stepped = EDITABLE.filter((key) => change[key] !== 0);
   const { counts, clamped } = reapply(draft, countsOf(fresh));
   const signed = (value: number) => (value > 0 ? `+${value}` : `−${Math.abs(value)}`);
   return (
-    <div className="conflict-box" role="alert" data-testid="conflict">
+    <div className="conflict-box" role="alert" data-testid="conflict" tabIndex={-1} ref={box}>
       <p>
         <strong>{t('desk.conflictTitle')}</strong>
       </p>

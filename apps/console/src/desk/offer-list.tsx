@@ -55,7 +55,7 @@ export function OfferList() {
         };
       })
     : null;
-  const { permission, enable, fresh, announcement } = useOfferAlerts(alerts, t('appName'));
+  const { permission, enable, fresh, announcement } = useOfferAlerts(alerts);
 
   return (
     <section className="offers pinned" aria-labelledby="offers-heading">

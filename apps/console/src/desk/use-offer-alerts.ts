@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTitleCount } from '../shell/document-title';
 
 /** What the browser lets the desk do to reach a person: `unsupported` where there is no Notification API. */
 export type AlertPermission = NotificationPermission | 'unsupported';
@@ -52,12 +53,12 @@ function chime(context: AudioContext): void {
 
 /**
  * Reaching shelter staff when an offer arrives while the console is open: the tab title counts the
- * open offers ("(2) Opvangplek"); a new one (one not there when the desk first loaded) chimes and
+ * open offers ("(2) Opvangbalie — Opvangplek"); a new one (one not there when the desk first loaded) chimes and
  * vibrates — only after the person has interacted with the page, as browsers require — and shows a
  * browser notification when they allowed it. Permission is asked only from a button press
  * (`enable`), never on load. Nothing is sent anywhere: the notification is made by this page.
  */
-export function useOfferAlerts(openOffers: NewOffer[] | null, appName: string) {
+export function useOfferAlerts(openOffers: NewOffer[] | null) {
   const [permission, setPermission] = useState<AlertPermission>(() =>
     hasNotifications() ? Notification.permission : 'unsupported',
   );
@@ -67,11 +68,7 @@ export function useOfferAlerts(openOffers: NewOffer[] | null, appName: string) {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
 
-  const count = openOffers?.length ?? 0;
-  useEffect(() => {
-    document.title = count > 0 ? `(${count}) ${appName}` : appName;
-  }, [count, appName]);
-  useEffect(() => () => void (document.title = appName), [appName]);
+  useTitleCount(openOffers?.length ?? 0);
 
   const ids = openOffers?.map((offer) => offer.id).join(',');
   useEffect(() => {

@@ -237,3 +237,34 @@ export function languageWords(words: Words, codes: readonly string[]): string {
 function withOutcome(words: Words, outcome: string | null | undefined, reason: string): string {
   return outcome ? `${words.label('outcome', outcome)} — ${reason}` : reason;
 }
+
+/**
+ * Why the API refused, from `extensions.reason` and its values; null for a reason this console does
+ * not know (then the code's own words are shown). AUTHORITY_CLOSED: the authority decides only in
+ * its hours (CoMensha for COSM, 000:2136-2137).
+ */
+export function refusalWords(
+  words: Words,
+  reason: { code: string; values: Readonly<Record<string, string>> },
+  now = Date.now(),
+): string | null {
+  if (reason.code !== 'AUTHORITY_CLOSED') return null;
+  const { authority, kind, opensAt } = reason.values;
+  if (!authority || !kind) return null;
+  return authorityClosedWords(words, authority, kind, opensAt ?? null, now);
+}
+
+/** "CoMensha plaatst in COSM alleen tijdens kantooruren; weer mogelijk ma 7 dec 09:00". */
+export function authorityClosedWords(
+  words: Words,
+  authority: string,
+  kind: string,
+  opensAt: string | null,
+  now = Date.now(),
+): string {
+  const said = words.label('authority', authority);
+  const values = { who: said.charAt(0).toUpperCase() + said.slice(1), kind: words.label('kind', kind) };
+  return opensAt
+    ? words.f('decide.authorityClosed', { ...values, at: momentWords(words, opensAt, now) })
+    : words.f('decide.authorityClosedNoOpening', values);
+}

@@ -229,6 +229,9 @@ const nl = {
   'decide.returnHint': 'De aanvraag wordt opnieuw gezocht, zonder de soorten opvang waarover u beslist.',
   'decide.assigned': 'Toegewezen: {facility}. De opvang krijgt het aanbod.',
   'decide.returned': 'Teruggegeven: de aanvraag wordt opnieuw gezocht.',
+  'decide.authorityClosed': '{who} plaatst in {kind} alleen tijdens kantooruren; weer mogelijk {at}',
+  'decide.authorityClosedNoOpening': '{who} plaatst in {kind} alleen tijdens kantooruren.',
+  'decide.caseLink': 'Open de aanvraag',
   'unit.day': 'd',
   'unit.hour': 'u',
   'unit.minute': 'min',
@@ -348,6 +351,7 @@ const nl = {
   'error.INTERNAL_SERVER_ERROR': 'Fout in de server',
   'error.NETWORK': 'Geen verbinding met de server',
   'error.UNKNOWN': 'Fout',
+  'error.AUTHORITY_CLOSED': 'Nu niet mogelijk',
   'kind.VROUWENOPVANG': 'Vrouwenopvang',
   'kind.MAATSCHAPPELIJKE_OPVANG': 'Maatschappelijke opvang',
   'kind.COSM': 'COSM',
@@ -556,6 +560,8 @@ const nl = {
   'beds.showAll': 'Alle regio’s tonen',
   'beds.showMine': 'Alleen mijn regio’s',
   'shell.screens': 'Schermen',
+  'shell.skipToContent': 'Naar de inhoud',
+  'shell.offline': 'Offline',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -786,6 +792,9 @@ const en: Record<MessageKey, string> = {
   'decide.returnHint': 'The request is matched again, without the kinds of shelter you decide on.',
   'decide.assigned': 'Assigned: {facility}. The shelter receives the offer.',
   'decide.returned': 'Handed back: the request is matched again.',
+  'decide.authorityClosed': '{who} places in {kind} only during office hours; possible again {at}',
+  'decide.authorityClosedNoOpening': '{who} places in {kind} only during office hours.',
+  'decide.caseLink': 'Open the request',
   'unit.day': 'd',
   'unit.hour': 'h',
   'unit.minute': 'min',
@@ -905,6 +914,7 @@ const en: Record<MessageKey, string> = {
   'error.INTERNAL_SERVER_ERROR': 'Server error',
   'error.NETWORK': 'No connection to the server',
   'error.UNKNOWN': 'Error',
+  'error.AUTHORITY_CLOSED': 'Not possible now',
   'kind.VROUWENOPVANG': "Women's shelter",
   'kind.MAATSCHAPPELIJKE_OPVANG': 'General shelter',
   'kind.COSM': 'COSM',
@@ -1114,6 +1124,8 @@ const en: Record<MessageKey, string> = {
   'beds.showAll': 'Show all regions',
   'beds.showMine': 'Only my regions',
   'shell.screens': 'Screens',
+  'shell.skipToContent': 'Skip to content',
+  'shell.offline': 'Offline',
 };
 
 export type Language = 'nl' | 'en';

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { adviceWords, matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { useUntilBackOnline } from '../offline/use-online';
 import type { MessageKey } from '../i18n/messages';
 import { momentWords } from '../i18n/time-words';
 import { type CheckedField, formFieldOf } from './profile-checks';
@@ -81,7 +82,8 @@ export function MatchPreview({
     pause: profile === null,
     requestPolicy: 'network-only',
   });
-  const errors = readableErrors(error);
+  const shownError = useUntilBackOnline(error);
+  const errors = readableErrors(shownError);
   const refusedFields = errors.map(formFieldOf).filter((field): field is CheckedField => field !== null);
   const refusedKey = refusedFields.join(',');
   useEffect(() => {

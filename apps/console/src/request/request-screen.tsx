@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
+import { useUntilBackOnline } from '../offline/use-online';
 import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { EnumSelect } from './enum-select';
@@ -78,6 +79,7 @@ export function RequestScreen() {
   const settledProfile = useDebounced(profile, 400);
   const submitting = placement.fetching || noodbedState.fetching;
   const leftOut = problemFields.filter((field) => field !== 'groupSize').map((field) => label('field', field));
+  const submitError = useUntilBackOnline(placement.error ?? noodbedState.error);
 
   /**
    * Set synchronously while one submission is under way: clicks in the same task (a double tap, a
@@ -217,7 +219,7 @@ export function RequestScreen() {
           {/* The officer's result sits right above the button: what she sees is what she asks for. */}
           {noodbed && preview}
           {problemFields.length > 0 && <p className="hint field-problem">{t('request.fixFirst')}</p>}
-          <ErrorMessage error={placement.error ?? noodbedState.error} focus />
+          <ErrorMessage error={submitError} focus />
           {warnedFor && warnedFor === profile ? (
             <div className="warning-box" role="alertdialog" aria-labelledby="no-match-title" data-testid="no-match-warning">
               <p id="no-match-title">

@@ -40,24 +40,36 @@ export function screenFromPath(pathname: string, allowed: Screen[]): Screen | un
   return allowed.find((screen) => screen === name);
 }
 
-/** Where the console is: a screen, or one case (a request) on the `cases` screen. */
+/**
+ * Where the console is: a screen, one case (a request) on the `cases` screen, or the request being
+ * decided on the worklist (`requestId`).
+ */
 export interface Route {
   screen: Screen;
   caseId?: string;
+  requestId?: string;
 }
 
 /** One case's address: `/aanvraag/<id>`, the same after a reload, a re-login or in a colleague's tab. */
 export const CASE_PATH = '/aanvraag/';
-const CASE_ADDRESS = /^\/aanvraag\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+const CASE_ADDRESS = new RegExp(`^/aanvraag/${UUID}/?$`, 'i');
+/** The request being decided: `/worklist/<id>`, found again after a reload or from a colleague's link. */
+const WORKLIST_ADDRESS = new RegExp(`^/worklist/${UUID}/?$`, 'i');
 
 export function pathOf(route: Route): string {
-  return route.caseId ? `${CASE_PATH}${route.caseId}` : `/${route.screen}`;
+  if (route.caseId) return `${CASE_PATH}${route.caseId}`;
+  if (route.screen === 'worklist' && route.requestId) return `/worklist/${route.requestId}`;
+  return `/${route.screen}`;
 }
 
 /** The route an address names, when this role may go there (a case only for those with `cases`). */
 export function routeFromPath(pathname: string, allowed: Screen[]): Route | undefined {
   const caseAddress = CASE_ADDRESS.exec(pathname);
   if (caseAddress) return allowed.includes('cases') ? { screen: 'cases', caseId: caseAddress[1].toLowerCase() } : undefined;
+  const worklistAddress = WORKLIST_ADDRESS.exec(pathname);
+  if (worklistAddress)
+    return allowed.includes('worklist') ? { screen: 'worklist', requestId: worklistAddress[1].toLowerCase() } : undefined;
   const screen = screenFromPath(pathname, allowed);
   return screen ? { screen } : undefined;
 }

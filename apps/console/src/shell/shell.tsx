@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useQuery } from 'urql';
 import { ME } from '../api/documents';
 import { hasCode } from '../api/errors';
@@ -12,9 +12,11 @@ import { PlannerDashboard } from '../dashboard/planner-dashboard';
 import { ShelterDesk } from '../desk/shelter-desk';
 import { useI18n } from '../i18n/i18n';
 import { OfflineStart } from '../offline/offline-start';
+import { useOnline } from '../offline/use-online';
 import { RequestScreen } from '../request/request-screen';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { LanguageToggle } from './language-toggle';
+import { useScreenTitle } from './document-title';
 import { mayLeave } from './leave-guard';
 import { screensFor } from './navigation';
 import { NavigationContext, type ShownRoute, useScreen } from './use-screen';
@@ -72,9 +74,12 @@ function LoggedIn(props: {
 }) {
   const { t, label } = useI18n();
   const allowed = useMemo(() => screensFor(props.viewer.role), [props.viewer.role]);
-  const [route, go, openCase] = useScreen(allowed);
+  const [route, go, openCase, selectOnWorklist] = useScreen(allowed);
   const screen = route.screen;
-  const navigation = useMemo(() => ({ go, openCase }), [go, openCase]);
+  const navigation = useMemo(() => ({ go, openCase, selectOnWorklist }), [go, openCase, selectOnWorklist]);
+  const online = useOnline();
+  const main = useRef<HTMLElement>(null);
+  useScreenTitle(route.caseId ? t('cases.caseTitle') : t(`nav.${screen}`), t('appName'));
   const session = useMemo(() => ({ viewer: props.viewer, token: props.token }), [props.viewer, props.token]);
   // On a phone cut short with an ellipsis (the header stays one line); the whole text in its title.
   const who =
@@ -83,17 +88,33 @@ function LoggedIn(props: {
   return (
     <SessionContext.Provider value={session}>
       <NavigationContext.Provider value={navigation}>
+        {/* First in the tab order: past the header's links and buttons to the screen itself. */}
+        <a
+          className="skip-link"
+          href="#main"
+          onClick={(event) => {
+            event.preventDefault();
+            main.current?.focus();
+          }}
+        >
+          {t('shell.skipToContent')}
+        </a>
         <header className="top-bar">
           <span className="brand">{t('appName')}</span>
+          {!online && (
+            <span className="offline-badge" role="status" data-testid="offline-badge">
+              {t('shell.offline')}
+            </span>
+          )}
           <nav aria-label={t('shell.screens')}>
             {allowed.map((name) => (
               <a
                 key={name}
                 href={`/${name}`}
-                aria-current={name === screen && !route.caseId ? 'page' : undefined}
+                aria-current={name === screen && !route.caseId && !route.requestId ? 'page' : undefined}
                 onClick={(event) => {
                   event.preventDefault();
-                  if (name !== screen || route.caseId) go(name);
+                  if (name !== screen || route.caseId || route.requestId) go(name);
                 }}
               >
                 {t(`nav.${name}`)}
@@ -109,7 +130,7 @@ function LoggedIn(props: {
             {t('logout')}
           </button>
         </header>
-        <main className="page">
+        <main className="page" id="main" ref={main} tabIndex={-1}>
           <SessionWarning expiresAt={props.expiresAt} viaOidc={props.viaOidc} />
           <ScreenView route={route} />
         </main>
@@ -127,7 +148,7 @@ function ScreenView({ route }: { route: ShownRoute }) {
     case 'cases':
       return route.caseId ? <CaseView caseId={route.caseId} initial={route.initial} /> : <MyCases />;
     case 'worklist':
-      return <WorklistScreen />;
+      return <WorklistScreen requestId={route.requestId ?? null} />;
     case 'desk':
       return <ShelterDesk />;
     case 'dashboard':

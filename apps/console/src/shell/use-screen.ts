@@ -13,7 +13,12 @@ export type ShownRoute = Route & { initial?: PlacementRequest };
  */
 export function useScreen(
   allowed: Screen[],
-): [ShownRoute, (screen: Screen) => void, (caseId: string, initial?: PlacementRequest) => void] {
+): [
+  ShownRoute,
+  (screen: Screen) => void,
+  (caseId: string, initial?: PlacementRequest) => void,
+  (requestId: string | null) => void,
+] {
   const [route, setRoute] = useState<ShownRoute>(() => routeFromPath(location.pathname, allowed) ?? { screen: allowed[0] });
   useEffect(() => {
     const onPop = () => {
@@ -43,16 +48,28 @@ export function useScreen(
     history.pushState(null, '', pathOf(next));
     setRoute(next);
   }, []);
-  return [route, go, openCase];
+  // Choosing another request on the worklist loses nothing typed that matters (the panel is per request).
+  const selectOnWorklist = useCallback((requestId: string | null) => {
+    const next: ShownRoute = requestId ? { screen: 'worklist', requestId } : { screen: 'worklist' };
+    if (location.pathname !== pathOf(next)) history.pushState(null, '', pathOf(next));
+    setRoute(next);
+  }, []);
+  return [route, go, openCase, selectOnWorklist];
 }
 
 /** Moving between screens and cases from inside a screen (the request form opens its case once submitted). */
 export interface Navigation {
   go(screen: Screen): void;
   openCase(caseId: string, initial?: PlacementRequest): void;
+  /** The request decided on the worklist, in the address (null: none chosen). */
+  selectOnWorklist(requestId: string | null): void;
 }
 
-export const NavigationContext = createContext<Navigation>({ go: () => undefined, openCase: () => undefined });
+export const NavigationContext = createContext<Navigation>({
+  go: () => undefined,
+  openCase: () => undefined,
+  selectOnWorklist: () => undefined,
+});
 
 export function useNavigation(): Navigation {
   return useContext(NavigationContext);

@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ASSIGN_PLACEMENT, PLACEMENT_CANDIDATES, RETURN_REQUEST } from '../api/documents';
 import { readableErrors } from '../api/errors';
-import type { Candidates, PlacementRequest } from '../api/types';
+import type { Candidate, Candidates, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { StatusBadge } from '../components/status-badge';
-import { adviceWords } from '../i18n/api-words';
+import { adviceWords, authorityClosedWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
+import { CASE_PATH, screensFor } from '../shell/navigation';
+import { useNavigation } from '../shell/use-screen';
+import { useSession } from '../shell/viewer-context';
 import { CandidateOption } from './candidate-option';
 import { ProfileSummaryText } from './profile-summary-text';
 import type { WorklistRequest } from './use-worklist';
@@ -17,7 +20,8 @@ import type { WorklistRequest } from './use-worklist';
  * profile itself), "Toewijzen" with a reason that is required when the chosen place is not the
  * first one the viewer may assign, and "Teruggeven" with a required reason. The API has the last
  * word on both (it ranks again when assigning): its refusal is shown where it belongs, a reason
- * error at the reason field.
+ * error at the reason field. A place whose authority is closed now (CoMensha outside office hours)
+ * is not preselected and cannot be assigned until it opens: the panel says so and until when.
  */
 export function DecisionPanel({ request, gone }: { request: WorklistRequest; gone: boolean }) {
   const i18n = useI18n();
@@ -39,10 +43,24 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
   });
   const matches = data?.placementCandidates.matches ?? [];
   const mine = matches.filter((match) => match.decision === 'OFFER');
+  // The API's best ranked place the viewer may assign: choosing another needs a reason.
   const best = mine[0] ?? null;
 
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const chosen = mine.find((match) => match.facility.id === chosenId) ?? best;
+  const chosen = mine.find((match) => match.facility.id === chosenId) ?? mine.find((match) => match.decidedByOpenNow) ?? null;
+  const closedWords = (candidate: Candidate) =>
+    authorityClosedWords(i18n, candidate.decidedBy, candidate.facility.type, candidate.decidedByOpensAt);
+  // Why Toewijzen waits: the chosen place's authority is closed, or (nothing chosen) every one is.
+  const closedFor = chosen ? (chosen.decidedByOpenNow ? null : chosen) : (mine[0] ?? null);
+  const notNow = closedFor ? closedWords(closedFor) : null;
+  const { viewer } = useSession();
+  const { openCase } = useNavigation();
+  const mayOpenCase = screensFor(viewer.role).includes('cases');
+  // After a decision the buttons are gone: the focus goes to what happened, not to the page.
+  const outcome = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (decided) outcome.current?.focus();
+  }, [decided]);
   const reasonRequired = best !== null && chosen !== null && chosen.facility.id !== best.facility.id;
   const [reason, setReason] = useState('');
   const [returning, setReturning] = useState(false);
@@ -61,16 +79,30 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
   return (
     <section className="decision card" data-request-id={request.id} aria-busy={fetching}>
       <h2>{t('decide.title')}</h2>
+      {mayOpenCase && (
+        <p>
+          <a
+            href={`${CASE_PATH}${request.id}`}
+            data-testid="case-link"
+            onClick={(event) => {
+              event.preventDefault();
+              openCase(request.id);
+            }}
+          >
+            {t('decide.caseLink')}
+          </a>
+        </p>
+      )}
       <p>
         {label('urgency', request.urgency)} · <ProfileSummaryText summary={request.profileSummary} />
       </p>
       {assigned && (
-        <p className="ok" role="status" data-testid="decided">
+        <p className="ok" role="status" data-testid="decided" tabIndex={-1} ref={outcome}>
           {f('decide.assigned', { facility: assigned.facility?.name ?? '—' })} <StatusBadge status={assigned.status} />
         </p>
       )}
       {returned && (
-        <p className="ok" role="status" data-testid="decided">
+        <p className="ok" role="status" data-testid="decided" tabIndex={-1} ref={outcome}>
           {t('decide.returned')} <StatusBadge status={returned.status} />
         </p>
       )}
@@ -84,7 +116,7 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
               onKeyDown={keepEnterFromSubmitting}
               onSubmit={(event) => {
                 event.preventDefault();
-                if (!chosen) return;
+                if (!chosen || notNow) return;
                 void assign({ requestId: request.id, facilityId: chosen.facility.id, reason: reason.trim() || null });
               }}
             >
@@ -133,9 +165,19 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
                 </p>
               )}
               <ErrorMessage errors={reasonErrors} />
-              <ErrorMessage errors={otherErrors} />
+              {notNow && (
+                <p className="hint closed" id={`not-now-${request.id}`} data-testid="not-now">
+                  {notNow}
+                </p>
+              )}
+              <ErrorMessage errors={otherErrors} focus />
               <div className="actions">
-                <button type="submit" className="primary" disabled={!chosen || assignState.fetching}>
+                <button
+                  type="submit"
+                  className="primary"
+                  disabled={!chosen || notNow !== null || assignState.fetching}
+                  aria-describedby={notNow ? `not-now-${request.id}` : undefined}
+                >
                   {t('decide.assign')}
                 </button>
                 {!returning && (

@@ -5,23 +5,28 @@ import { authorityName } from '../components/authority-name';
 import { ErrorMessage } from '../components/error-message';
 import { RegionSelect, useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
-import { WORKLIST_AUTHORITY } from '../shell/navigation';
+import { CASE_PATH, WORKLIST_AUTHORITY } from '../shell/navigation';
+import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { DecisionPanel } from './decision-panel';
 import { useNow } from './use-now';
 import { useWorklist, type WorklistRequest } from './use-worklist';
 import { WorklistItem } from './worklist-item';
 
-/** The deciding authority's worklist (domain.md §5a): what waits for its decision, and deciding it. */
-export function WorklistScreen() {
+/**
+ * The deciding authority's worklist (domain.md §5a): what waits for its decision, and deciding it.
+ * The request being decided is in the address (`/worklist/<id>`), so it is found again after a
+ * reload or from a colleague's link.
+ */
+export function WorklistScreen({ requestId }: { requestId: string | null }) {
   const { t } = useI18n();
   const { viewer } = useSession();
   const authority = WORKLIST_AUTHORITY[viewer.role];
   if (!authority) return <p>{t('shell.noScreens')}</p>;
-  return <Worklist authority={authority} />;
+  return <Worklist authority={authority} selectedId={requestId} />;
 }
 
-function Worklist({ authority }: { authority: PlacingAuthority }) {
+function Worklist({ authority, selectedId }: { authority: PlacingAuthority; selectedId: string | null }) {
   const { t, f, label } = useI18n();
   const { viewer } = useSession();
   const connection = useConnectionState();
@@ -30,10 +35,15 @@ function Worklist({ authority }: { authority: PlacingAuthority }) {
   const [regionCode, setRegionCode] = useState('');
   const { requests, totalCount, hasMore, showMore, fetching, error } = useWorklist(authority, regionCode);
   const now = useNow();
+  const { selectOnWorklist, openCase } = useNavigation();
   // The request being decided, as last seen: it stays on screen when it leaves the list (decided here
   // or by a colleague), so the outcome can be read.
-  const [selected, setSelected] = useState<WorklistRequest | null>(null);
-  const current = selected ? (requests.find((request) => request.id === selected.id) ?? null) : null;
+  const current = selectedId ? (requests.find((request) => request.id === selectedId) ?? null) : null;
+  const [lastSeen, setLastSeen] = useState<WorklistRequest | null>(null);
+  if (current && current !== lastSeen) setLastSeen(current);
+  const selected = current ?? (lastSeen?.id === selectedId ? lastSeen : null);
+  // An address naming a request this list does not hold (decided meanwhile, or not this worklist's).
+  const unknown = selectedId !== null && selected === null && !fetching;
   const panel = useRef<HTMLDivElement>(null);
   const who = authorityName(label, authority, viewer.org === 'nidos' ? 'nidos' : null);
 
@@ -72,9 +82,10 @@ function Worklist({ authority }: { authority: PlacingAuthority }) {
                 request={request}
                 regionName={regionNames.get(request.regionCode) ?? request.regionCode}
                 now={now}
-                selected={request.id === selected?.id}
+                selected={request.id === selectedId}
                 onSelect={() => {
-                  setSelected(request);
+                  setLastSeen(request);
+                  selectOnWorklist(request.id);
                   // On a phone the decision is below the list: bring it into view.
                   requestAnimationFrame(() => panel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
                 }}
@@ -89,7 +100,22 @@ function Worklist({ authority }: { authority: PlacingAuthority }) {
         </div>
         <div ref={panel} className="worklist-panel">
           {selected ? (
-            <DecisionPanel key={selected.id} request={current ?? selected} gone={current === null} />
+            <DecisionPanel key={selected.id} request={selected} gone={current === null} />
+          ) : unknown ? (
+            <p className="hint" data-testid="worklist-unknown">
+              {t('worklist.gone')}{' '}
+              <a
+                href={`${CASE_PATH}${selectedId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  openCase(selectedId);
+                }}
+              >
+                {t('decide.caseLink')}
+              </a>
+            </p>
+          ) : selectedId ? (
+            <p>{t('loading')}</p>
           ) : (
             <p className="hint">{t('worklist.choose')}</p>
           )}

@@ -112,6 +112,18 @@ export class FacilityMatchModel {
   @Field(() => PlacingAuthority, { description: 'Who decides a placement here (domain.md §2, §5a).' })
   decidedBy: PlacingAuthority;
 
+  @Field({
+    description:
+      'Whether decidedBy decides now: an authority with hours (CoMensha, 000:2136-2137) assigns a place only while open; assignPlacement is refused with reason AUTHORITY_CLOSED otherwise.',
+  })
+  decidedByOpenNow: boolean;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When decidedBy is closed: its next opening (null while it is open, or when it does not open within the search horizon).',
+  })
+  decidedByOpensAt: Date | null;
+
   @Field(() => AuthorityVerdict, { description: 'Whether you may place here yourself, or the decidedBy authority decides.' })
   decision: AuthorityVerdict;
 

@@ -164,8 +164,12 @@ export class AuthorityDecisions {
     const hours = this.config.authorityHours[decidedBy];
     if (!isOpen(hours, now)) {
       const opens = findNextOpening(hours, now);
+      // CONFLICT: the request is right and the viewer may decide it, but not at this moment (the
+      // contract's code for "the world is not in a state that allows this now"); the reason and
+      // the opening let a client say so in its own words instead of "changed meanwhile".
       throw new ConflictError(
         `${decidedBy} places in ${facilityType} only in its hours (000:2136-2137)${opens ? `; it opens at ${opens.toISOString()}` : ''}.`,
+        { reason: 'AUTHORITY_CLOSED', authority: decidedBy, kind: facilityType, ...(opens ? { opensAt: opens.toISOString() } : {}) },
       );
     }
   }

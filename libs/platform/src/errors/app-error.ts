@@ -5,12 +5,20 @@
  */
 export type AppErrorKind = 'unauthenticated' | 'forbidden' | 'invalid-input' | 'not-found' | 'conflict';
 
+/**
+ * What a client may read from an error besides its code, as `extensions` (e.g. `reason:
+ * 'AUTHORITY_CLOSED'`, `opensAt`): enough to say in its own words why and until when, without
+ * parsing the English message. Values only, never personal data.
+ */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;
+
 export class AppError extends Error {
   constructor(
     readonly kind: AppErrorKind,
     message: string,
     /** For invalid input: the path of the offending field, e.g. `input.occupied`. */
     readonly field?: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = new.target.name;
@@ -42,7 +50,7 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, details?: ErrorDetails) {
+    super('conflict', message, undefined, details);
   }
 }

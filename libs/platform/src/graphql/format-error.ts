@@ -58,6 +58,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       ...base,
       message: original.message,
       extensions: {
+        ...original.details,
         code: contractCodeOf(original.kind),
         ...(original.field ? { field: original.field } : {}),
       },

@@ -8,6 +8,15 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
 
+/** What these scenarios use of an element and the window inside the page (jest's types have no DOM). */
+interface InPage {
+  getBoundingClientRect(): { top: number; bottom: number };
+  click(): void;
+}
+interface PageWindow {
+  scrollY: number;
+}
+
 const PHONE = { width: 390, height: 844 };
 
 /**
@@ -76,7 +85,9 @@ describeInBrowser('the request form on shift', () => {
     page
       .locator(selector)
       .first()
-      .evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+      .evaluate(
+        (element) => (element as unknown as InPage).getBoundingClientRect().top + (globalThis as unknown as PageWindow).scrollY,
+      );
 
   it('03:00, an officer on her phone: a short form, the possible places right above "Noodbed aanvragen"', async () => {
     const { page, problems } = await openConsole(await police(), 'request', PHONE);
@@ -113,7 +124,10 @@ describeInBrowser('the request form on shift', () => {
     expect(await form.locator('.match').textContent()).toContain('gaat vóór een noodbed');
     const previewBottom = await form
       .locator('.match')
-      .evaluate((element) => element.getBoundingClientRect().bottom + window.scrollY);
+      .evaluate(
+        (element) =>
+          (element as unknown as InPage).getBoundingClientRect().bottom + (globalThis as unknown as PageWindow).scrollY,
+      );
     const buttonTop = await pageTop(page, button);
     expect(previewBottom).toBeLessThanOrEqual(buttonTop);
     // Reachable with a short scroll on a 390 × 844 phone (it was at about 3,530 px).
@@ -196,9 +210,9 @@ describeInBrowser('the request form on shift', () => {
     await page.locator('input[name=age]').fill('24');
     await page.getByTestId('match-count').waitFor();
     await page.getByRole('button', { name: 'Noodbed aanvragen' }).evaluate((button) => {
-      (button as HTMLButtonElement).click();
-      (button as HTMLButtonElement).click();
-      (button as HTMLButtonElement).click();
+      (button as unknown as InPage).click();
+      (button as unknown as InPage).click();
+      (button as unknown as InPage).click();
     });
     const follow = page.locator('section.follow');
     await follow.locator('h2 [data-status=OFFERED]').waitFor();

@@ -8,7 +8,9 @@ import {
   Gender,
   type GeoPoint,
   type GroupMember,
+  findNextOpening,
   isMinor,
+  isOpen,
   partitionGroup,
   type PlacementOutcome,
   responsibleMunicipality,
@@ -307,6 +309,19 @@ export class PlacementRequestsService {
       ? await this.lifecycle.accept(viewer, input.requestId)
       : await this.lifecycle.decline(viewer, input.requestId, assertReason(input.declineReason, 'input.declineReason'));
     return this.view(viewer, request);
+  }
+
+  /**
+   * When the authority a waiting request waits for opens, or null when it is open now (or the
+   * request waits for none): a worklist shows "gesloten tot ma 09:00" from the API's calendar and
+   * clock, not the device's (and not from the next attempt, which is set only when the request
+   * started waiting while the authority was closed).
+   */
+  authorityOpensAt(request: Pick<PlacementRequestModel, 'status' | 'waitingForAuthority'>): Date | null {
+    if (request.status !== PlacementStatus.WAITING || !request.waitingForAuthority) return null;
+    const hours = this.config.authorityHours[request.waitingForAuthority];
+    const now = this.clock.now();
+    return isOpen(hours, now) ? null : findNextOpening(hours, now);
   }
 
   async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestModel> {

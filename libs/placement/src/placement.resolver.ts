@@ -155,6 +155,15 @@ export class PlacementResolver {
     return request.summarySource ? this.requests.groupParts(viewer, request.summarySource.request) : [];
   }
 
+  @ResolveField('waitingForAuthorityOpensAt', () => Date, {
+    nullable: true,
+    description:
+      'WAITING for an authority that is closed now (CoMensha outside office hours): when it opens; null when it is open or none is awaited.',
+  })
+  waitingForAuthorityOpensAt(@Parent() request: PlacementRequestModel): Date | null {
+    return this.requests.authorityOpensAt(request);
+  }
+
   @ResolveField('notifications', () => [CaseNotificationModel], {
     description:
       'Who was told of this case through a webhook (escalation contacts, organisations whose decision it waits for): when, whether it arrived, whether they acknowledged it. Offers to shelters are not listed.',

@@ -132,6 +132,7 @@ const WORKLIST_FIELDS = gql`
     waitingForOrganisation
     escalated
     nextAttemptAt
+    waitingForAuthorityOpensAt
   }
 `;
 

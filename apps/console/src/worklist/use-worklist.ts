@@ -17,7 +17,7 @@ export type WorklistRequest = Pick<
   | 'waitingForOrganisation'
   | 'escalated'
   | 'nextAttemptAt'
-> & { profileSummary: ProfileSummary | null };
+> & { profileSummary: ProfileSummary | null; waitingForAuthorityOpensAt: string | null };
 
 const PAGE = 50;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */

@@ -7,8 +7,8 @@ import type { WorklistRequest } from './use-worklist';
 
 /**
  * One request on the worklist: urgency, region, how long it has waited, the minimal profile, and
- * whether the deciding authority is open now (a request that waits while it is closed carries its
- * opening as the next attempt).
+ * whether the deciding authority is open now (`waitingForAuthorityOpensAt`: when it opens, from the
+ * API's calendar).
  */
 export function WorklistItem(props: {
   request: WorklistRequest;
@@ -23,9 +23,8 @@ export function WorklistItem(props: {
   const who = request.waitingForAuthority
     ? capitalised(authorityName(label, request.waitingForAuthority, request.waitingForOrganisation))
     : '';
-  // The API's word, not this device's clock: at the opening the request is tried again and the
-  // next attempt cleared.
-  const closedUntil = request.nextAttemptAt;
+  // The API's word, from its calendar and clock, not this device's.
+  const closedUntil = request.waitingForAuthorityOpensAt;
   return (
     <li>
       <button

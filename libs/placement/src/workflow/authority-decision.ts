@@ -169,7 +169,12 @@ export class AuthorityDecisions {
       // the opening let a client say so in its own words instead of "changed meanwhile".
       throw new ConflictError(
         `${decidedBy} places in ${facilityType} only in its hours (000:2136-2137)${opens ? `; it opens at ${opens.toISOString()}` : ''}.`,
-        { reason: 'AUTHORITY_CLOSED', authority: decidedBy, kind: facilityType, ...(opens ? { opensAt: opens.toISOString() } : {}) },
+        {
+          reason: 'AUTHORITY_CLOSED',
+          authority: decidedBy,
+          kind: facilityType,
+          ...(opens ? { opensAt: opens.toISOString() } : {}),
+        },
       );
     }
   }

@@ -286,6 +286,13 @@ describe('webhooks: the organisations concerned are told, signed, and told again
     const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'PLANNED' });
     const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING']);
     expect(waiting.waitingForAuthority).toBe('COMENSHA');
+    // Saturday night: the worklist says CoMensha opens on Monday at 09:00 (Amsterdam), from the API's calendar.
+    const opens = await gql<{ placementRequest: { waitingForAuthorityOpensAt: string | null } }>(
+      api.url,
+      'query($id: ID!) { placementRequest(id: $id) { waitingForAuthorityOpensAt } }',
+      { token: coordinator, variables: { id: request.id } },
+    );
+    expect(opens.data!.placementRequest.waitingForAuthorityOpensAt).toBe('2026-12-07T08:00:00.000Z');
     await eventually(async () => expect(comenshaDesk.received).toHaveLength(1), 10_000);
     const body = JSON.parse(comenshaDesk.received[0].body);
     expect(body).toMatchObject({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Role } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
+import { Role, ShelterType } from '@opvangplek/domain';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -146,4 +146,96 @@ describeInBrowser('planning tells the truth', () => {
     expect(text.split('\r\n')[0]).toBe('bucketStart,region,type,total,occupied,held,outOfService,available,peakOccupied');
     expect(problems).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * A planner in Rotterdam checks on Monday morning what is free per kind. Some places have a secret
+ * address: their counts are their own staff's only, so the overview cannot add them up. It must not
+ * show them as zeros (a "0 vrij" noodbed reads as "full" when one is free), but say "not shown" with
+ * whether a place is free, and where a kind mixes both, how many locations its totals leave out.
+ */
+describeInBrowser('planning shows secret-address places without false zeros', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const counts = (total: number, occupied: number) => ({ total, occupied, held: 0, outOfService: 0 });
+    await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Vrouwenopvang Open', capacity: counts(10, 6) }),
+      newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true, capacity: counts(8, 8) }),
+      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(2, 1) }),
+      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(1, 1) }),
+      newFacility({ type: ShelterType.COSM, secretAddress: true, capacity: counts(4, 4) }),
+    ]);
+    api = await startTestApp(database.url);
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('says "niet getoond (geheim adres)" and whether a place is free, never zeros, in the table, in English and in the Excel file', async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
+      const panel = page.locator('section.chart-panel[data-chart=capacity]');
+      await panel.locator('canvas').waitFor();
+      await expectNoteAndRows(panel, 'nl', {
+        note: 'Locaties met een geheim adres tellen niet mee in de aantallen',
+        rows: [
+          'Vrouwenopvang (totalen zonder 1 locatie met een geheim adres: vol)|6|0|0|4',
+          'COSM|niet getoond (geheim adres): vol',
+          'Noodbed|niet getoond (geheim adres): ≥ 1 vrij',
+        ],
+      });
+      await screenshot(page, 'planning-secret-addresses');
+
+      const [excel] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('button', { name: 'CSV voor Excel' }).click(),
+      ]);
+      const lines = readFileSync((await excel.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      const noodbed = lines.find((line) => line.includes(';NOODBED;'))!.split(';');
+      // Its places are in no sum: the zeros now stand beside "2 secret-address locations, ≥ 1 free".
+      expect(noodbed.slice(4, 10)).toEqual(['2', '0', '0', '0', '0', '0']);
+      expect(noodbed.slice(-3)).toEqual(['2', 'AVAILABLE', '≥ 1 vrij']);
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await expectNoteAndRows(panel, 'en', {
+        note: 'Locations with a secret address are not in the counts',
+        rows: [
+          "Women's shelter (totals leave out 1 location with a secret address: full)|6|0|0|4",
+          'COSM|not shown (secret address): full',
+          'Noodbed (emergency bed)|not shown (secret address): ≥ 1 free',
+        ],
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  /** The note above the chart, and each table row as "header|cell|cell…" (opening the table if needed). */
+  async function expectNoteAndRows(panel: Locator, language: 'nl' | 'en', expected: { note: string; rows: string[] }) {
+    await panel.getByTestId('capacity-secret-note').getByText(expected.note).waitFor();
+    const table = panel.getByTestId('capacity-table');
+    if ((await table.getAttribute('open')) === null) await table.locator('summary').click();
+    const rows = await table.locator('tbody tr').evaluateAll((elements) =>
+      elements.map((row) =>
+        Array.from((row as unknown as { children: ArrayLike<{ textContent: string }> }).children)
+          .map((cell) => cell.textContent)
+          .join('|'),
+      ),
+    );
+    expect({ language, rows }).toEqual({ language, rows: expected.rows });
+  }
 });

@@ -494,6 +494,8 @@ export const CAPACITY_OVERVIEW = gql`
       outOfService
       available
       staleShare
+      secretFacilities
+      secretAvailability
     }
   }
 `;

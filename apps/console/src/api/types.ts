@@ -231,6 +231,10 @@ export interface CapacitySummary {
   outOfService: number;
   available: number;
   staleShare: number;
+  /** Of `facilities`, those with a secret address: counted here, but in none of the sums. */
+  secretFacilities: number;
+  /** Whether those have a place free between them (NONE when there are none). */
+  secretAvailability: AvailabilityBand;
 }
 
 export type TimeBucket = 'HOUR' | 'DAY' | 'WEEK';

@@ -47,10 +47,11 @@ describeInBrowser('planning tells the truth', () => {
     await database?.drop();
   });
 
-  async function openDashboard() {
+  async function openDashboard(beforeOpening?: (page: Page) => Promise<unknown>) {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
     const opened = await openPage(browser);
     open.push(opened.page);
+    await beforeOpening?.(opened.page);
     await opened.page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
     await opened.page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
     return opened;
@@ -85,6 +86,27 @@ describeInBrowser('planning tells the truth', () => {
     expect(today).toEqual(['8', '0', '0', '16']); // bezet, gereserveerd, buiten gebruik, vrij
     expect(await panel.locator('[data-complete=false]').count()).toBe(buckets - 1);
     await screenshot(page, 'planning-no-false-zeros');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('says a count too small to show in a sentence that reads: "moesten wachten: onderdrukt (te klein)"', async () => {
+    // A quiet month: fewer requests waited than may be shown, so the API gives no number (null).
+    const { page, problems } = await openDashboard((page) =>
+      page.route('**/graphql', async (route) => {
+        const response = await route.fetch();
+        if (!route.request().postData()?.includes('unmetDemand')) return route.fulfill({ response });
+        const json = (await response.json()) as { data: { unmetDemand: Record<string, unknown> } };
+        Object.assign(json.data.unmetDemand, { waited: null, escalated: null });
+        await route.fulfill({ response, json });
+      }),
+    );
+    const facts = page.getByTestId('unmet-facts');
+    await facts.waitFor();
+    expect(await facts.textContent()).toBe(
+      '0 aanvragen · moesten wachten: onderdrukt (te klein) · geëscaleerd: onderdrukt (te klein) · 0 noodbed te lang · 0 buiten de regio geplaatst',
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await facts.getByText('had to wait: suppressed (too few)').waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -176,7 +176,7 @@ describeInBrowser('planning tells the truth', () => {
  * show them as zeros (a "0 vrij" noodbed reads as "full" when one is free), but say "not shown" with
  * whether a place is free, and where a kind mixes both, how many locations its totals leave out.
  */
-describeInBrowser('planning shows secret-address places without false zeros', () => {
+describeInBrowser('secret-address places: no false zeros in planning, and named in words', () => {
   let database: TestDatabase;
   let api: TestApp;
   let browser: Browser;
@@ -240,6 +240,40 @@ describeInBrowser('planning shows secret-address places without false zeros', ()
           'Noodbed (emergency bed)|not shown (secret address): ≥ 1 free',
         ],
       });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  // An AVIM officer at 03:00, reading the console in English, looks for a bed in Rotterdam: the
+  // places with a secret address are named by their kind and region in her language, not in Dutch
+  // and not by a region code.
+  it('names a secret-address place on the bed board by its kind and region, in the chosen language', async () => {
+    const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${api.url}/beds#token=${encodeURIComponent(police)}`);
+      const names = async () => {
+        await page.locator('li.facility').first().waitFor();
+        return (await page.locator('li.facility .facility-name').allTextContents()).sort();
+      };
+      expect(await names()).toEqual([
+        'COSM (geheim adres), regio Rotterdam Rijnmond',
+        'Noodbed (geheim adres), regio Rotterdam Rijnmond',
+        'Noodbed (geheim adres), regio Rotterdam Rijnmond',
+        'Vrouwenopvang (geheim adres), regio Rotterdam Rijnmond',
+        'Vrouwenopvang Open',
+      ]);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText("Women's shelter (secret address), region Rotterdam Rijnmond").waitFor();
+      expect(await names()).toEqual([
+        'COSM (secret address), region Rotterdam Rijnmond',
+        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
+        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
+        'Vrouwenopvang Open',
+        "Women's shelter (secret address), region Rotterdam Rijnmond",
+      ]);
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();

@@ -75,6 +75,7 @@ const CASE_ROW_FIELDS = gql`
     facility {
       id
       name
+      secretAddress
       type
       address
       municipality
@@ -139,6 +140,9 @@ const REQUEST_FIELDS = gql`
       facility {
         id
         name
+        type
+        secretAddress
+        address
         region {
           code
           name
@@ -250,6 +254,8 @@ export const MATCH_FACILITIES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code
@@ -261,6 +267,8 @@ export const MATCH_FACILITIES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code
@@ -419,6 +427,8 @@ export const PLACEMENT_CANDIDATES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code

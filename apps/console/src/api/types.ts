@@ -80,6 +80,9 @@ export interface FacilityRef {
   name: string;
   type: ShelterType;
   region: Region;
+  secretAddress: boolean;
+  /** Null where the viewer may not locate it (a secret address): then `name` is an anonymous stand-in. */
+  address: string | null;
 }
 
 /** One reason a place suits, as a code with the values it names (MatchReasonCode, libs/domain/src/matching/match-reason.ts). */
@@ -175,7 +178,7 @@ export interface PlacementRequest {
   routeDecided: boolean;
   nextAttemptAt: string | null;
   escalated: boolean;
-  facility: (FacilityRef & { address: string | null; municipality: string | null; intakePhone: string | null }) | null;
+  facility: (FacilityRef & { municipality: string | null; intakePhone: string | null }) | null;
   history: HistoryEvent[];
   /**
    * The places it holds or held, with the distance to each (whole km from its region's centre). Read
@@ -187,7 +190,7 @@ export interface PlacementRequest {
     | (Pick<
         PlacementRequest,
         'id' | 'status' | 'waitingReason' | 'waitingForAuthority' | 'waitingForOrganisation' | 'nextAttemptAt'
-      > & { facility: { id: string; name: string; region: { code: string; name: string } } | null })
+      > & { facility: FacilityRef | null })
     | null;
 }
 

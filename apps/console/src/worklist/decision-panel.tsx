@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n';
 import { CandidateOption } from './candidate-option';
 import { ProfileSummaryText } from './profile-summary-text';
 import type { WorklistRequest } from './use-worklist';
+import { facilityName } from '../components/facility-name';
 
 /**
  * Deciding one request on the worklist: the places to choose from (placementCandidates, never the
@@ -66,7 +67,8 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
       </p>
       {assigned && (
         <p className="ok" role="status" data-testid="decided">
-          {f('decide.assigned', { facility: assigned.facility?.name ?? '—' })} <StatusBadge status={assigned.status} />
+          {f('decide.assigned', { facility: assigned.facility ? facilityName(i18n, assigned.facility) : '—' })}{' '}
+          <StatusBadge status={assigned.status} />
         </p>
       )}
       {returned && (
@@ -94,11 +96,10 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
                   <ul className="advice">
                     {data.placementCandidates.advice.map((advice) => (
                       <li key={advice.code} data-advice={advice.code}>
-                        {adviceWords(i18n, advice, (id) =>
-                          id
-                            ? (data.placementCandidates.matches.find((match) => match.facility.id === id)?.facility.name ?? null)
-                            : null,
-                        )}
+                        {adviceWords(i18n, advice, (id) => {
+                          const named = data.placementCandidates.matches.find((match) => match.facility.id === id);
+                          return named ? facilityName(i18n, named.facility) : null;
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -129,7 +130,7 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
               </label>
               {reasonRequired && best && (
                 <p className="hint" data-testid="reason-why">
-                  {f('decide.reasonWhy', { best: best.facility.name })}
+                  {f('decide.reasonWhy', { best: facilityName(i18n, best.facility) })}
                 </p>
               )}
               <ErrorMessage errors={reasonErrors} />

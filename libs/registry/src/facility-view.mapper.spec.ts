@@ -1,5 +1,5 @@
 import { AvailabilityBand, DEFAULT_FRESHNESS_POLICY, type OpeningHours, ShelterType, UpdateCadence } from '@opvangplek/domain';
-import { facilityView, intakeAt, intakeMemo, shownFacilityName } from './facility-view.mapper';
+import { facilityView, intakeAt, intakeMemo, regionPhrase, shownFacilityName } from './facility-view.mapper';
 
 const OFFICE: OpeningHours = { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true };
 const WEEKEND: OpeningHours = { days: [6, 7], opens: '10:00', closes: '16:00', closedOnPublicHolidays: false };
@@ -49,7 +49,16 @@ describe('facilityView: counts of a secret facility (issue 12)', () => {
       maxStayDays: null,
       updateCadence: UpdateCadence.ROUND_THE_CLOCK,
       region: { code: 'DR', name: 'Drenthe', centralMunicipality: 'Assen' },
-      capacity: { facilityId: 'x', total: 6, occupied: 2, held, outOfService: 0, version: 3 + held, updatedAt: now, confirmedAt: now },
+      capacity: {
+        facilityId: 'x',
+        total: 6,
+        occupied: 2,
+        held,
+        outOfService: 0,
+        version: 3 + held,
+        updatedAt: now,
+        confirmedAt: now,
+      },
     }) as unknown as Parameters<typeof facilityView>[0];
 
   it('withholds the counts from whoever may not see them; the band stays while a place is free', () => {
@@ -67,6 +76,11 @@ describe('facilityView: counts of a secret facility (issue 12)', () => {
     // Its staff, and anyone for a public facility, see the register's name.
     expect(shownFacilityName(facility(true, 0), true)).toBe('COSM Vries');
     expect(shownFacilityName(facility(false, 0), false)).toBe('COSM Vries');
+  });
+
+  it('says "regio Amersfoort" for the region called "Regio Amersfoort", not "regio Regio Amersfoort"', () => {
+    expect(regionPhrase('Regio Amersfoort')).toBe('regio Amersfoort');
+    expect(regionPhrase('Rotterdam Rijnmond')).toBe('regio Rotterdam Rijnmond');
   });
 
   it('shows them with mayKnowCounts (its staff), and for a public facility always', () => {

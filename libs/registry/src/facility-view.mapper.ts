@@ -120,7 +120,12 @@ export function anonymousFacilityKey(id: string): string {
  * It names the region, never where in it: no town, operator or key.
  */
 export function anonymousFacilityName(type: ShelterType, regionName: string): string {
-  return `${KIND_LABELS[type] ?? type} (geheim adres), regio ${regionName}`;
+  return `${KIND_LABELS[type] ?? type} (geheim adres), ${regionPhrase(regionName)}`;
+}
+
+/** "regio Rotterdam Rijnmond"; a region already called "Regio Amersfoort" reads "regio Amersfoort", not "regio Regio …". */
+export function regionPhrase(regionName: string): string {
+  return `regio ${regionName.replace(/^regio\s+/i, '')}`;
 }
 
 /** Whether a caller who may (not) locate this facility sees it anonymised. */

@@ -22,5 +22,7 @@ export interface NamedFacility {
  */
 export function facilityName(words: Words, facility: NamedFacility): string {
   if (!facility.secretAddress || facility.address !== null) return facility.name;
-  return words.f('facility.anonymous', { kind: words.label('kind', facility.type), region: facility.region.name });
+  // "Regio Amersfoort" is already called so: "regio Amersfoort", not "regio Regio Amersfoort" (as the API says it).
+  const region = facility.region.name.replace(/^regio\s+/i, '');
+  return words.f('facility.anonymous', { kind: words.label('kind', facility.type), region });
 }

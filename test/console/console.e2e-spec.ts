@@ -380,15 +380,36 @@ describeInBrowser('the console in a browser', () => {
       });
     };
     const overview = await gql<{
-      capacityOverview: { type: string; occupied: number; held: number; outOfService: number; available: number }[];
-    }>(api.url, 'query { capacityOverview(regionCodes: ["RR"]) { type occupied held outOfService available } }', {
-      token: planner,
-    });
+      capacityOverview: {
+        type: string;
+        occupied: number;
+        held: number;
+        outOfService: number;
+        available: number;
+        secretFacilities: number;
+        secretAvailability: string;
+      }[];
+    }>(
+      api.url,
+      'query { capacityOverview(regionCodes: ["RR"]) { type occupied held outOfService available secretFacilities secretAvailability } }',
+      {
+        token: planner,
+      },
+    );
     const capacity = await tableOf('capacity');
     expect(capacity.columns).toEqual(['Soort opvang', 'Bezet', 'Gereserveerd', 'Buiten gebruik', 'Vrij']);
     const women = overview.data!.capacityOverview.find((row) => row.type === 'VROUWENOPVANG')!;
+    // The secret women's shelter in RR is in no sum: the row says so, with whether it has a place free.
+    expect(women.secretFacilities).toBe(1);
+    const secretBand = women.secretAvailability === 'AVAILABLE' ? '≥ 1 vrij' : 'vol';
     expect(capacity.rows).toContainEqual(
-      ['Vrouwenopvang', women.occupied, women.held, women.outOfService, women.available].map(String),
+      [
+        `Vrouwenopvang (totalen zonder 1 locatie met een geheim adres: ${secretBand})`,
+        women.occupied,
+        women.held,
+        women.outOfService,
+        women.available,
+      ].map(String),
     );
     expect(capacity.rows).toHaveLength(2);
     const unmet = await tableOf('unmet');
@@ -410,7 +431,9 @@ describeInBrowser('the console in a browser', () => {
     ]);
     expect(download.suggestedFilename()).toBe('capacity-overview.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split(/\r?\n/)[0]).toBe('region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare');
+    expect(csv.split(/\r?\n/)[0]).toBe(
+      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability',
+    );
     expect(csv).toContain('RR,Rotterdam Rijnmond,VROUWENOPVANG');
     expect(problems).toEqual([]);
   }, 90_000);

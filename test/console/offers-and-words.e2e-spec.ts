@@ -257,10 +257,10 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     const error = page.locator('section.match .error-box [data-code=NETWORK]');
     await error.waitFor();
     expect(await error.innerText()).toBe(
-      'Geen verbinding met de server: Controleer de internetverbinding en probeer het opnieuw.',
+      'Geen verbinding met de server: controleer de internetverbinding en probeer het opnieuw.',
     );
     await page.getByRole('button', { name: 'English' }).click();
-    await error.filter({ hasText: 'No connection to the server: Check the internet connection and try again.' }).waitFor();
+    await error.filter({ hasText: 'No connection to the server: check the internet connection and try again.' }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/Failed to fetch|\[Network\]/);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     // The aborted requests are this test's doing; nothing else went wrong.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Role } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
+import { Role, ShelterType } from '@opvangplek/domain';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -47,10 +47,11 @@ describeInBrowser('planning tells the truth', () => {
     await database?.drop();
   });
 
-  async function openDashboard() {
+  async function openDashboard(beforeOpening?: (page: Page) => Promise<unknown>) {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
     const opened = await openPage(browser);
     open.push(opened.page);
+    await beforeOpening?.(opened.page);
     await opened.page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
     await opened.page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
     return opened;
@@ -85,6 +86,27 @@ describeInBrowser('planning tells the truth', () => {
     expect(today).toEqual(['8', '0', '0', '16']); // bezet, gereserveerd, buiten gebruik, vrij
     expect(await panel.locator('[data-complete=false]').count()).toBe(buckets - 1);
     await screenshot(page, 'planning-no-false-zeros');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('says a count too small to show in a sentence that reads: "moesten wachten: onderdrukt (te klein)"', async () => {
+    // A quiet month: fewer requests waited than may be shown, so the API gives no number (null).
+    const { page, problems } = await openDashboard((page) =>
+      page.route('**/graphql', async (route) => {
+        const response = await route.fetch();
+        if (!route.request().postData()?.includes('unmetDemand')) return route.fulfill({ response });
+        const json = (await response.json()) as { data: { unmetDemand: Record<string, unknown> } };
+        Object.assign(json.data.unmetDemand, { waited: null, escalated: null });
+        await route.fulfill({ response, json });
+      }),
+    );
+    const facts = page.getByTestId('unmet-facts');
+    await facts.waitFor();
+    expect(await facts.textContent()).toBe(
+      '0 aanvragen · moesten wachten: onderdrukt (te klein) · geëscaleerd: onderdrukt (te klein) · 0 noodbed te lang · 0 buiten de regio geplaatst',
+    );
+    await page.getByRole('button', { name: 'English' }).click();
+    await facts.getByText('had to wait: suppressed (too few)').waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -146,4 +168,130 @@ describeInBrowser('planning tells the truth', () => {
     expect(text.split('\r\n')[0]).toBe('bucketStart,region,type,total,occupied,held,outOfService,available,peakOccupied');
     expect(problems).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * A planner in Rotterdam checks on Monday morning what is free per kind. Some places have a secret
+ * address: their counts are their own staff's only, so the overview cannot add them up. It must not
+ * show them as zeros (a "0 vrij" noodbed reads as "full" when one is free), but say "not shown" with
+ * whether a place is free, and where a kind mixes both, how many locations its totals leave out.
+ */
+describeInBrowser('secret-address places: no false zeros in planning, and named in words', () => {
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const counts = (total: number, occupied: number) => ({ total, occupied, held: 0, outOfService: 0 });
+    await insertFacilities(database.dataSource, [
+      newFacility({ name: 'Vrouwenopvang Open', capacity: counts(10, 6) }),
+      newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true, capacity: counts(8, 8) }),
+      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(2, 1) }),
+      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(1, 1) }),
+      newFacility({ type: ShelterType.COSM, secretAddress: true, capacity: counts(4, 4) }),
+    ]);
+    api = await startTestApp(database.url);
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await database?.drop();
+  });
+
+  it('says "niet getoond (geheim adres)" and whether a place is free, never zeros, in the table, in English and in the Excel file', async () => {
+    const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
+      const panel = page.locator('section.chart-panel[data-chart=capacity]');
+      await panel.locator('canvas').waitFor();
+      await expectNoteAndRows(panel, 'nl', {
+        note: 'Locaties met een geheim adres tellen niet mee in de aantallen',
+        rows: [
+          'Vrouwenopvang (totalen zonder 1 locatie met een geheim adres: vol)|6|0|0|4',
+          'COSM|niet getoond (geheim adres): vol',
+          'Noodbed|niet getoond (geheim adres): ≥ 1 vrij',
+        ],
+      });
+      await screenshot(page, 'planning-secret-addresses');
+
+      const [excel] = await Promise.all([
+        page.waitForEvent('download'),
+        panel.getByRole('button', { name: 'CSV voor Excel' }).click(),
+      ]);
+      const lines = readFileSync((await excel.path())!, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
+      const noodbed = lines.find((line) => line.includes(';NOODBED;'))!.split(';');
+      // Its places are in no sum: the zeros now stand beside "2 secret-address locations, ≥ 1 free".
+      expect(noodbed.slice(4, 10)).toEqual(['2', '0', '0', '0', '0', '0']);
+      expect(noodbed.slice(-3)).toEqual(['2', 'AVAILABLE', '≥ 1 vrij']);
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await expectNoteAndRows(panel, 'en', {
+        note: 'Locations with a secret address are not in the counts',
+        rows: [
+          "Women's shelter (totals leave out 1 location with a secret address: full)|6|0|0|4",
+          'COSM|not shown (secret address): full',
+          'Noodbed (emergency bed)|not shown (secret address): ≥ 1 free',
+        ],
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  // An AVIM officer at 03:00, reading the console in English, looks for a bed in Rotterdam: the
+  // places with a secret address are named by their kind and region in her language, not in Dutch
+  // and not by a region code.
+  it('names a secret-address place on the bed board by its kind and region, in the chosen language', async () => {
+    const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
+    const { page, problems } = await openPage(browser);
+    try {
+      await page.goto(`${api.url}/beds#token=${encodeURIComponent(police)}`);
+      const names = async () => {
+        await page.locator('li.facility').first().waitFor();
+        return (await page.locator('li.facility .facility-name').allTextContents()).sort();
+      };
+      expect(await names()).toEqual([
+        'COSM (geheim adres), regio Rotterdam Rijnmond',
+        'Noodbed (geheim adres), regio Rotterdam Rijnmond',
+        'Noodbed (geheim adres), regio Rotterdam Rijnmond',
+        'Vrouwenopvang (geheim adres), regio Rotterdam Rijnmond',
+        'Vrouwenopvang Open',
+      ]);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText("Women's shelter (secret address), region Rotterdam Rijnmond").waitFor();
+      expect(await names()).toEqual([
+        'COSM (secret address), region Rotterdam Rijnmond',
+        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
+        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
+        'Vrouwenopvang Open',
+        "Women's shelter (secret address), region Rotterdam Rijnmond",
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+
+  /** The note above the chart, and each table row as "header|cell|cell…" (opening the table if needed). */
+  async function expectNoteAndRows(panel: Locator, language: 'nl' | 'en', expected: { note: string; rows: string[] }) {
+    await panel.getByTestId('capacity-secret-note').getByText(expected.note).waitFor();
+    const table = panel.getByTestId('capacity-table');
+    if ((await table.getAttribute('open')) === null) await table.locator('summary').click();
+    const rows = await table.locator('tbody tr').evaluateAll((elements) =>
+      elements.map((row) =>
+        Array.from((row as unknown as { children: ArrayLike<{ textContent: string }> }).children)
+          .map((cell) => cell.textContent)
+          .join('|'),
+      ),
+    );
+    expect({ language, rows }).toEqual({ language, rows: expected.rows });
+  }
 });

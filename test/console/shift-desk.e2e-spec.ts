@@ -128,8 +128,8 @@ describeInBrowser('the console for people on shift', () => {
     const shown = (await conflict.boundingBox())!;
     expect(shown.y).toBeGreaterThanOrEqual(0);
     expect(shown.y + shown.height).toBeLessThanOrEqual(PHONE.height);
-    expect(await conflict.locator('[data-moved=occupied]').textContent()).toBe('Bezet: nu 6, jij zag 5');
-    expect(await conflict.getByTestId('your-change').textContent()).toBe('Jouw wijziging: bezet −1 → bezet 5');
+    expect(await conflict.locator('[data-moved=occupied]').textContent()).toBe('Bezet: nu 6, u zag 5');
+    expect(await conflict.getByTestId('your-change').textContent()).toBe('Uw wijziging: bezet −1 → bezet 5');
     expect(await cardA.getByTestId('occupied').textContent()).toBe('6');
     expect(await cardA.getByRole('button', { name: 'Opslaan — Vrouwenopvang De Haven' }).isDisabled()).toBe(true);
     expect(await cardA.locator('.error-box').count()).toBe(0); // words, not the API's English message
@@ -164,8 +164,8 @@ describeInBrowser('the console for people on shift', () => {
     await cardA.getByRole('button', { name: 'Opslaan — Vrouwenopvang De Haven' }).click();
     const conflict = cardA.getByTestId('conflict');
     await conflict.waitFor();
-    expect(await conflict.locator('[data-moved=occupied]').textContent()).toBe('Bezet: nu 7, jij zag 5');
-    expect(await conflict.getByTestId('your-change').textContent()).toBe('Jouw wijziging: buiten gebruik +1 → buiten gebruik 1');
+    expect(await conflict.locator('[data-moved=occupied]').textContent()).toBe('Bezet: nu 7, u zag 5');
+    expect(await conflict.getByTestId('your-change').textContent()).toBe('Uw wijziging: buiten gebruik +1 → buiten gebruik 1');
     expect(await cardA.textContent()).not.toMatch(/CONFLICT|Conflict|version|\{/);
     expect(await countsOf(haven.id)).toEqual(before);
 
@@ -230,13 +230,13 @@ describeInBrowser('the console for people on shift', () => {
     expect(problems).toEqual([]);
   });
 
-  it('onbekend: one "Onbekend"; the preview says why places fall away, and submitting with 0 matches asks first', async () => {
+  it('onbekend: one "onbekend"; the preview says why places fall away, and submitting with 0 matches asks first', async () => {
     const token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
     const { page, problems } = await openConsole(token, 'request');
     const residence = page.locator('select[name=residenceStatus]');
     await residence.waitFor();
     const residenceChoices = await residence.locator('option').allTextContents();
-    expect(residenceChoices.filter((text) => /onbekend/i.test(text))).toEqual(['Onbekend']);
+    expect(residenceChoices.filter((text) => /onbekend/i.test(text))).toEqual(['onbekend']);
     expect(await residence.inputValue()).toBe('');
 
     // A man, residence not known yet: the women's shelters do not fit him, COSM not without a status.

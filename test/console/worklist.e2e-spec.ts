@@ -172,7 +172,7 @@ describeInBrowser('the worklist in a browser', () => {
     await panel.getByRole('button', { name: 'Toewijzen' }).click();
     const reasonError = panel.locator('.error-box [data-code=BAD_USER_INPUT]');
     await reasonError.waitFor();
-    expect(await reasonError.textContent()).toBe('Onjuiste invoer: Controleer het veld ‘Reden’.');
+    expect(await reasonError.textContent()).toBe('Onjuiste invoer: controleer het veld ‘Reden’.');
     expect(await panel.locator('textarea[name=assignReason]').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'worklist-reason-error');
 

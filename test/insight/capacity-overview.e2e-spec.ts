@@ -77,6 +77,44 @@ describe('capacityOverview', () => {
     expect(actual.reduce((sum, s) => sum + s.secretFacilities, 0)).toBeGreaterThanOrEqual(45);
   });
 
+  // A planner in Rotterdam opens the figures in Excel: the two noodbeds there have a secret address,
+  // so their counts are in no sum; the file must say so, or "0 vrij" reads as "full".
+  it('exports secret-address facilities as a count and a band at the end of each CSV line, so a zero is never ambiguous', async () => {
+    const csv = async (query: string) => {
+      const response = await fetch(`${api.url}/export/capacity-overview.csv?${query}`, {
+        headers: { authorization: `Bearer ${planner}` },
+      });
+      expect(response.status).toBe(200);
+      return (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    };
+    const graph = (
+      await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { regions: ['RR'] } })
+    ).data!.capacityOverview;
+    const noodbed = graph.find((s) => s.type === 'NOODBED')!;
+    expect(noodbed).toMatchObject({ facilities: 2, secretFacilities: 2, total: 0 });
+    const open = graph.find((s) => s.secretFacilities === 0)!;
+
+    const standard = await csv('regionCodes=RR');
+    expect(standard[0]).toBe(
+      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability',
+    );
+    const standardRow = (type: string) => standard.find((line) => line.startsWith(`RR,Rotterdam Rijnmond,${type},`))!.split(',');
+    expect(standardRow('NOODBED').slice(-2)).toEqual(['2', noodbed.secretAvailability]);
+    // No secret facility: no band (NONE would read as "full").
+    expect(standardRow(open.type).slice(-2)).toEqual(['0', '']);
+
+    const excel = await csv('regionCodes=RR&format=excel-nl');
+    expect(excel[0].split(';').slice(-4)).toEqual([
+      'aandeel verouderd',
+      'locaties met geheim adres (niet in de totalen)',
+      'geheim adres: beschikbaarheid',
+      'geheim adres: in woorden',
+    ]);
+    const excelRow = excel.find((line) => line.startsWith('RR;Rotterdam Rijnmond;NOODBED;Noodbed;'))!.split(';');
+    expect(excelRow.slice(0, 10)).toEqual(['RR', 'Rotterdam Rijnmond', 'NOODBED', 'Noodbed', '2', '0', '0', '0', '0', '0']);
+    expect(excelRow.slice(-3)).toEqual(['2', noodbed.secretAvailability, noodbed.secretAvailability === 'AVAILABLE' ? '≥ 1 vrij' : 'vol']);
+  });
+
   it('filters by region and kind', async () => {
     const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, {
       token: planner,

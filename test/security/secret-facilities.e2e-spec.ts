@@ -35,6 +35,7 @@ interface RegisterRow {
   address: string;
   intake_phone: string;
   region_code: string;
+  region_name: string;
   central_municipality: string;
 }
 
@@ -48,7 +49,7 @@ describe('secret facilities of the national register, to callers who may not loc
     database = await createTestDatabase();
     await loadNationalRegister(database.dataSource, 1, new Date('2026-11-28T19:00:00Z'));
     secret = await database.dataSource.query(
-      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.intake_phone, f.region_code, r.central_municipality
+      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.intake_phone, f.region_code, r.name AS region_name, r.central_municipality
          FROM facilities f JOIN regions r ON r.code = f.region_code WHERE f.secret_address ORDER BY f.key`,
     );
     api = await startTestApp(database.url);
@@ -66,8 +67,11 @@ describe('secret facilities of the national register, to callers who may not loc
     const { region, ...fields } = shown;
     expect(region.code).toBe(row.region_code);
     const leaks: string[] = [];
+    // The anonymous name says its region in words ("…, regio Rotterdam Rijnmond"): the region is what
+    // it discloses (`region { name centralMunicipality }`), so that phrase, and only that, is no leak.
+    const ownRegion = `regio ${row.region_name.replace(/^Regio /, '')}`;
     for (const [field, text] of stringsIn(fields)) {
-      for (const place of find(text)) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
+      for (const place of find(text.split(ownRegion).join(' '))) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
     }
     // A phone number locates a shelter as well as its address does.
     const register = {

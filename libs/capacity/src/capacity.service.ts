@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
+import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowCounts } from '@opvangplek/registry/capacity-disclosure';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
@@ -77,7 +78,10 @@ export class CapacityService {
   }
 
   private async lockForChange(manager: EntityManager, viewer: Viewer, facilityId: string) {
-    const facility = await manager.getRepository(FacilityEntity).findOne({ where: { id: facilityId } });
+    // With its region: a secret facility is named by its kind and region to whoever may not locate it.
+    const facility = (await manager
+      .getRepository(FacilityEntity)
+      .findOne({ where: { id: facilityId }, relations: { region: true } })) as (FacilityEntity & { region: RegionEntity }) | null;
     if (!facility) throw new NotFoundError(`There is no facility with id ${facilityId}.`);
     if (viewer.role === Role.SHELTER_STAFF && !viewer.facilityIds.includes(facilityId)) {
       throw new ForbiddenError(
@@ -141,6 +145,6 @@ export class CapacityService {
 }
 
 /** The facility's name as this caller may see it: a secret facility stays anonymous in errors too. */
-function nameFor(viewer: Viewer, facility: FacilityEntity): string {
+function nameFor(viewer: Viewer, facility: FacilityEntity & { region: RegionEntity }): string {
   return shownFacilityName(facility, mayKnowLocation(viewer, facility));
 }

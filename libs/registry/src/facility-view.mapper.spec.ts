@@ -1,5 +1,5 @@
 import { AvailabilityBand, DEFAULT_FRESHNESS_POLICY, type OpeningHours, ShelterType, UpdateCadence } from '@opvangplek/domain';
-import { facilityView, intakeAt, intakeMemo } from './facility-view.mapper';
+import { facilityView, intakeAt, intakeMemo, regionPhrase, shownFacilityName } from './facility-view.mapper';
 
 const OFFICE: OpeningHours = { days: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', closedOnPublicHolidays: true };
 const WEEKEND: OpeningHours = { days: [6, 7], opens: '10:00', closes: '16:00', closedOnPublicHolidays: false };
@@ -67,6 +67,20 @@ describe('facilityView: counts of a secret facility (issue 12)', () => {
     expect(view(0).availability).toEqual(view(3).availability);
     expect(view(3).availability.band).toBe(AvailabilityBand.AVAILABLE);
     expect(view(4).availability.band).toBe(AvailabilityBand.NONE);
+  });
+
+  it('names it by its kind and its region in words to whoever may not locate it, never by its town', () => {
+    const anonymous = facilityView(facility(true, 0), { now, freshnessPolicy: policy, mayKnowLocation: false });
+    expect(anonymous.name).toBe('COSM (geheim adres), regio Drenthe');
+    expect(shownFacilityName(facility(true, 0), false)).toBe(anonymous.name);
+    // Its staff, and anyone for a public facility, see the register's name.
+    expect(shownFacilityName(facility(true, 0), true)).toBe('COSM Vries');
+    expect(shownFacilityName(facility(false, 0), false)).toBe('COSM Vries');
+  });
+
+  it('says "regio Amersfoort" for the region called "Regio Amersfoort", not "regio Regio Amersfoort"', () => {
+    expect(regionPhrase('Regio Amersfoort')).toBe('regio Amersfoort');
+    expect(regionPhrase('Rotterdam Rijnmond')).toBe('regio Rotterdam Rijnmond');
   });
 
   it('shows them with mayKnowCounts (its staff), and for a public facility always', () => {

@@ -114,11 +114,18 @@ export function anonymousFacilityKey(id: string): string {
 
 /**
  * The name shown for a secret-address facility to someone who may not locate it: its kind and its
- * region's code. Not the region's name: eight of them contain their central municipality
- * ("Rotterdam Rijnmond"), where most secret facilities are; the region itself is in `region`.
+ * region's name ("Vrouwenopvang (geheim adres), regio Rotterdam Rijnmond"). The region is what such a
+ * facility discloses anyway (`region { code name centralMunicipality }` beside the name, the public
+ * `regions` list), so its name says no more than its code did, and people read names, not codes.
+ * It names the region, never where in it: no town, operator or key.
  */
-export function anonymousFacilityName(type: ShelterType, regionCode: string): string {
-  return `${KIND_LABELS[type] ?? type} (geheim adres), regio ${regionCode}`;
+export function anonymousFacilityName(type: ShelterType, regionName: string): string {
+  return `${KIND_LABELS[type] ?? type} (geheim adres), ${regionPhrase(regionName)}`;
+}
+
+/** "regio Rotterdam Rijnmond"; a region already called "Regio Amersfoort" reads "regio Amersfoort", not "regio Regio …". */
+export function regionPhrase(regionName: string): string {
+  return `regio ${regionName.replace(/^regio\s+/i, '')}`;
 }
 
 /** Whether a caller who may (not) locate this facility sees it anonymised. */
@@ -128,10 +135,10 @@ export function isAnonymousTo(facility: Pick<FacilityEntity, 'secretAddress'>, m
 
 /** The facility's name as one caller may see it (for messages and errors as well as views). */
 export function shownFacilityName(
-  facility: Pick<FacilityEntity, 'secretAddress' | 'name' | 'type' | 'regionCode'>,
+  facility: Pick<FacilityEntity, 'secretAddress' | 'name' | 'type'> & { region: Pick<RegionModel, 'name'> },
   mayKnowLocation: boolean,
 ): string {
-  return isAnonymousTo(facility, mayKnowLocation) ? anonymousFacilityName(facility.type, facility.regionCode) : facility.name;
+  return isAnonymousTo(facility, mayKnowLocation) ? anonymousFacilityName(facility.type, facility.region.name) : facility.name;
 }
 
 /**
@@ -173,7 +180,7 @@ export function facilityView(
   return {
     id: facility.id,
     key: anonymous ? anonymousFacilityKey(facility.id) : facility.key,
-    name: anonymous ? anonymousFacilityName(facility.type, facility.region.code) : facility.name,
+    name: anonymous ? anonymousFacilityName(facility.type, facility.region.name) : facility.name,
     type: facility.type,
     operator: anonymous ? WITHHELD_OPERATOR : facility.operator,
     region: regionView(facility.region),

@@ -78,6 +78,7 @@ const CASE_ROW_FIELDS = gql`
     facility {
       id
       name
+      secretAddress
       type
       region {
         code
@@ -167,6 +168,9 @@ const REQUEST_FIELDS = gql`
       facility {
         id
         name
+        type
+        secretAddress
+        address
         region {
           code
           name
@@ -285,6 +289,8 @@ export const MATCH_FACILITIES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code
@@ -296,6 +302,8 @@ export const MATCH_FACILITIES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code
@@ -455,6 +463,8 @@ export const PLACEMENT_CANDIDATES = gql`
         facility {
           id
           name
+          secretAddress
+          address
           type
           region {
             code
@@ -531,6 +541,8 @@ export const CAPACITY_OVERVIEW = gql`
       outOfService
       available
       staleShare
+      secretFacilities
+      secretAvailability
     }
   }
 `;

@@ -80,6 +80,9 @@ export interface FacilityRef {
   name: string;
   type: ShelterType;
   region: Region;
+  secretAddress: boolean;
+  /** Null where the viewer may not locate it (a secret address): then `name` is an anonymous stand-in. */
+  address: string | null;
 }
 
 /** One reason a place suits, as a code with the values it names (MatchReasonCode, libs/domain/src/matching/match-reason.ts). */
@@ -177,7 +180,7 @@ export interface PlacementRequest {
   routeDecided: boolean;
   nextAttemptAt: string | null;
   escalated: boolean;
-  facility: (FacilityRef & { address: string | null; municipality: string | null; intakePhone: string | null }) | null;
+  facility: (FacilityRef & { municipality: string | null; intakePhone: string | null }) | null;
   history: HistoryEvent[];
   /**
    * The places it holds or held, with the distance to each (whole km from its region's centre). Read
@@ -189,7 +192,7 @@ export interface PlacementRequest {
     | (Pick<
         PlacementRequest,
         'id' | 'status' | 'waitingReason' | 'waitingForAuthority' | 'waitingForOrganisation' | 'nextAttemptAt'
-      > & { facility: { id: string; name: string; region: { code: string; name: string } } | null })
+      > & { facility: FacilityRef | null })
     | null;
 }
 
@@ -236,6 +239,10 @@ export interface CapacitySummary {
   outOfService: number;
   available: number;
   staleShare: number;
+  /** Of `facilities`, those with a secret address: counted here, but in none of the sums. */
+  secretFacilities: number;
+  /** Whether those have a place free between them (NONE when there are none). */
+  secretAvailability: AvailabilityBand;
 }
 
 export type TimeBucket = 'HOUR' | 'DAY' | 'WEEK';

@@ -4,6 +4,7 @@ import { PhoneLink } from '../components/phone-link';
 import { UpdatedAt } from '../components/updated-at';
 import { useI18n } from '../i18n/i18n';
 import type { FacilityDistance } from './distance';
+import { facilityName } from '../components/facility-name';
 
 /** One facility on the board: free places of total, how fresh, whether intake is open. */
 export function FacilityRow({
@@ -32,7 +33,7 @@ export function FacilityRow({
       data-facility-id={facility.id}
     >
       <div className="facility-main">
-        <strong className="facility-name">{facility.name}</strong>
+        <strong className="facility-name">{facilityName({ f, label }, facility)}</strong>
         <span className="muted">
           {label('kind', facility.type)}
           {showRegion && ` · ${facility.region.name}`}

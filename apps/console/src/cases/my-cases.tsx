@@ -14,6 +14,7 @@ import { useNavigation } from '../shell/use-screen';
 import { useSession } from '../shell/viewer-context';
 import { useNow } from '../worklist/use-now';
 import { OPEN_STATUSES, useMyCases } from './use-my-cases';
+import { facilityName } from '../components/facility-name';
 
 const STATUSES: PlacementStatus[] = ['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED', 'ACCEPTED', 'PLACED', 'ENDED', 'CANCELLED'];
 
@@ -136,7 +137,7 @@ export function MyCases() {
               </span>
               {row.facility && (
                 <span data-testid="case-facility">
-                  {t('follow.facility')}: {row.facility.name}
+                  {t('follow.facility')}: {facilityName(i18n, row.facility)}
                 </span>
               )}
               {row.status === 'WAITING' && row.waitingReason && (

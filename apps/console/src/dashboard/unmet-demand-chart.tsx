@@ -1,5 +1,6 @@
 import { Bar } from 'react-chartjs-2';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
 import { CsvButton } from './csv-button';
@@ -15,12 +16,19 @@ export function UnmetDemandChart({ selection }: { selection: DashboardSelection 
   const reasons = report?.byReason.filter((row) => row.requests !== null && row.requests > 0) ?? [];
   const hidden = report?.byReason.filter((row) => row.suppressed) ?? [];
   const show = (count: number | null) => (count === null ? t('dashboard.suppressed') : String(count));
+  // "12 moesten wachten", but "moesten wachten: onderdrukt (te klein)": a suppressed count is no number to read it with.
+  const fact = (count: number | null, key: MessageKey) =>
+    count === null ? `${t(key)}: ${t('dashboard.suppressed')}` : `${count} ${t(key)}`;
   const summary = report && (
     <>
       <p className="muted" data-testid="unmet-facts">
-        {show(report.requests)} {t('dashboard.requests')} · {show(report.waited)} {t('dashboard.waited')} ·{' '}
-        {show(report.escalated)} {t('dashboard.escalated')} · {show(report.noodbedOverstays)} {t('dashboard.noodbedOverstays')} ·{' '}
-        {show(report.placedOutsideRegion)} {t('dashboard.placedOutsideRegion')}
+        {[
+          fact(report.requests, 'dashboard.requests'),
+          fact(report.waited, 'dashboard.waited'),
+          fact(report.escalated, 'dashboard.escalated'),
+          fact(report.noodbedOverstays, 'dashboard.noodbedOverstays'),
+          fact(report.placedOutsideRegion, 'dashboard.placedOutsideRegion'),
+        ].join(' · ')}
       </p>
       {hidden.length > 0 && (
         <p className="muted" data-testid="unmet-suppressed">

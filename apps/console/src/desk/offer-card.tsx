@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { countdownWords } from '../i18n/time-words';
 import { useNow } from '../worklist/use-now';
 import { ProfileSummaryText } from '../worklist/profile-summary-text';
+import { facilityName } from '../components/facility-name';
 
 export type DeskRequest = PlacementRequest & { profileSummary: ProfileSummary | null };
 
@@ -31,7 +32,7 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
   const [reason, setReason] = useState('');
   const status = arrival.data?.confirmArrival.status ?? respond.data?.respondToOffer.status ?? request.status;
   const now = useNow(status === 'OFFERED' ? 1_000 : 60_000);
-  const facility = request.facility?.name ?? '—';
+  const facility = request.facility ? facilityName(i18n, request.facility) : '—';
   const forOffer = <span className="visually-hidden"> — {f('offers.for', { label: offerLabel(request), facility })}</span>;
   const countdown = request.offerExpiresAt ? countdownWords(i18n, request.offerExpiresAt, now) : null;
 

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { countdownWords } from '../i18n/time-words';
 import { type DeskRequest, OfferCard } from './offer-card';
 import { type NewOffer, useOfferAlerts } from './use-offer-alerts';
+import { facilityName } from '../components/facility-name';
 
 const DESK_FILTER = { filter: { status: ['OFFERED', 'ACCEPTED'] } };
 
@@ -43,7 +44,7 @@ export function OfferList() {
   const open = requests.filter((request) => request.status === 'OFFERED');
   const alerts: NewOffer[] | null = data
     ? open.map((request) => {
-        const facility = request.facility?.name ?? '—';
+        const facility = request.facility ? facilityName(i18n, request.facility) : '—';
         return {
           id: request.id,
           title: f('offers.notificationTitle', { facility }),

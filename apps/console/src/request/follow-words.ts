@@ -1,6 +1,7 @@
 import type { HistoryEvent, PlacementRequest } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 import { waitingWords } from './waiting-words';
+import { facilityName, type NamedFacility } from '../components/facility-name';
 
 type Words = {
   t(key: MessageKey): string;
@@ -35,9 +36,10 @@ export function changeCauseFromHistory(history: PlacementRequest['history']): Ch
   return 'other';
 }
 
-/** "Vrouwenopvang Het Anker (Amsterdam)": the place and its region. */
-export function placeWords(facility: { name: string; region: { name: string } }): string {
-  return `${facility.name} (${facility.region.name})`;
+/** "Vrouwenopvang Het Anker (Amsterdam)": the place and its region (an anonymous name says its region already). */
+export function placeWords(words: Words, facility: NamedFacility): string {
+  const name = facilityName(words, facility);
+  return name === facility.name ? `${name} (${facility.region.name})` : name;
 }
 
 /**
@@ -58,15 +60,10 @@ export function distanceWords(words: Words, distanceKm: number | null): string {
 }
 
 /** "De opvang heeft afgewezen; nu aangeboden: Vrouwenopvang Het Anker (Amsterdam), afstand ca. 57 km". */
-export function changeWords(
-  words: Words,
-  cause: ChangeCause,
-  facility: { name: string; region: { name: string } },
-  distanceKm: number | null,
-): string {
+export function changeWords(words: Words, cause: ChangeCause, facility: NamedFacility, distanceKm: number | null): string {
   const key: MessageKey =
     cause === 'declined' ? 'follow.changedDeclined' : cause === 'lapsed' ? 'follow.changedLapsed' : 'follow.changedOther';
-  return words.f(key, { where: placeWords(facility), distance: distanceWords(words, distanceKm) });
+  return words.f(key, { where: placeWords(words, facility), distance: distanceWords(words, distanceKm) });
 }
 
 /** What the requester can do, or waits for, next (the intake line, once accepted, is shown beside it). */
@@ -80,7 +77,7 @@ export function nextStepWords(words: Words, request: PlacementRequest): string |
     case 'OFFERED':
       if (!facility) return null;
       // A public address is on the page already: "the address follows" would contradict it.
-      return f(facility.address ? 'follow.nextOfferedAddressKnown' : 'follow.nextOffered', { name: facility.name });
+      return f(facility.address ? 'follow.nextOfferedAddressKnown' : 'follow.nextOffered', { name: facilityName(words, facility) });
     case 'ACCEPTED':
       return facility?.address
         ? f('follow.nextAcceptedAddress', { address: facility.address })
@@ -89,7 +86,7 @@ export function nextStepWords(words: Words, request: PlacementRequest): string |
       if (!facility) return null;
       return facility.address
         ? f('follow.nextPlacedAddress', { name: facility.name, address: facility.address })
-        : f('follow.nextPlaced', { name: facility.name });
+        : f('follow.nextPlaced', { name: facilityName(words, facility) });
     default:
       // WAITING says who decides and when they open in its own line; finished requests need nothing.
       return null;
@@ -101,7 +98,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 /** "Vervolgaanvraag voor een vaste plek: ontvangen, wacht tot zij in de noodopvang is". */
 export function followUpWords(words: Words, followUp: NonNullable<PlacementRequest['followUp']>): string {
   const { f, label } = words;
-  const where = followUp.facility ? placeWords(followUp.facility) : '';
+  const where = followUp.facility ? placeWords(words, followUp.facility) : '';
   let state: string;
   switch (followUp.status) {
     case 'RECEIVED':

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { useUntilBackOnline } from '../offline/use-online';
 import type { MessageKey } from '../i18n/messages';
 import { momentWords } from '../i18n/time-words';
+import { facilityName } from '../components/facility-name';
 import { type CheckedField, formFieldOf } from './profile-checks';
 
 /** The variables of the preview's match; the request screen asks the same before submitting. */
@@ -95,9 +96,12 @@ export function MatchPreview({
   if (profile === null) return <p className="hint match-hint">{t('match.hint')}</p>;
   const result = data?.matchFacilities;
   const names = new Map(
-    [...(result?.matches ?? []), ...(result?.excluded ?? [])].map((item) => [item.facility.id, item.facility.name]),
+    [...(result?.matches ?? []), ...(result?.excluded ?? [])].map((item) => [
+      item.facility.id,
+      facilityName(i18n, item.facility),
+    ]),
   );
-  const facilityName = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
+  const nameById = (id: string | null | undefined) => (id ? (names.get(id) ?? null) : null);
   return (
     <section className="match" aria-busy={fetching}>
       <h2>
@@ -152,7 +156,7 @@ export function MatchPreview({
               <ul>
                 {result.advice.map((advice) => (
                   <li key={advice.code} data-advice={advice.code}>
-                    {adviceWords(i18n, advice, facilityName)}
+                    {adviceWords(i18n, advice, nameById)}
                   </li>
                 ))}
               </ul>
@@ -161,7 +165,7 @@ export function MatchPreview({
           <ol className="match-list">
             {result.matches.map((match) => (
               <li key={match.facility.id} data-facility-id={match.facility.id}>
-                <strong>{match.facility.name}</strong>{' '}
+                <strong>{facilityName(i18n, match.facility)}</strong>{' '}
                 <span className="muted">
                   {label('kind', match.facility.type)} · {match.facility.region.name}
                 </span>{' '}
@@ -183,7 +187,8 @@ export function MatchPreview({
               <ul>
                 {result.excluded.map((exclusion) => (
                   <li key={exclusion.facility.id}>
-                    <strong>{exclusion.facility.name}</strong> <span className="muted">{exclusion.facility.region.name}</span>
+                    <strong>{facilityName(i18n, exclusion.facility)}</strong>{' '}
+                    <span className="muted">{exclusion.facility.region.name}</span>
                     <ul className="reasons">
                       {exclusion.reasons.map((reason) => (
                         <li key={reason.code} data-reason={reason.code}>

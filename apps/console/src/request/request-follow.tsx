@@ -21,6 +21,7 @@ import {
 } from './follow-words';
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
+import { facilityName } from '../components/facility-name';
 
 /**
  * The submitted request, live: status, the offered place, why it waits, its history. Just submitted
@@ -67,7 +68,7 @@ export function RequestFollow({
     const before = shownFacility.current;
     const placeMoved = Boolean(request.facility && before && before.id !== request.facility.id);
     if (request.facility) shownFacility.current = request.facility;
-    if (placeMoved && before) setPreviousPlace(placeWords(before));
+    if (placeMoved && before) setPreviousPlace(placeWords(i18n, before));
     if (shownStatus.current === request.status && !placeMoved) return;
     shownStatus.current = request.status;
     if (placeMoved && request.facility)
@@ -102,7 +103,7 @@ export function RequestFollow({
           <>
             <dt>{t('follow.facility')}</dt>
             <dd data-testid="offered-facility">
-              {request.facility.name}{' '}
+              {facilityName(i18n, request.facility)}{' '}
               <span className="muted">
                 ({label('kind', request.facility.type)}, {request.facility.region.name})
               </span>

@@ -4,6 +4,7 @@ import { FreshnessBadge } from '../components/freshness-badge';
 import { matchReasonsWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
 import { momentWords } from '../i18n/time-words';
+import { facilityName } from '../components/facility-name';
 
 /**
  * One place the decider may choose from. Only the places the viewer may assign (decision OFFER)
@@ -31,7 +32,7 @@ export function CandidateOption(props: { candidate: Candidate; first: boolean; c
         />
         <span className="candidate-body">
           <span>
-            <strong>{candidate.facility.name}</strong>{' '}
+            <strong>{facilityName(i18n, candidate.facility)}</strong>{' '}
             <span className="muted">
               {label('kind', candidate.facility.type)} · {candidate.facility.region.name} ·{' '}
               {candidate.facility.capacity

@@ -14,6 +14,7 @@ import { useSession } from '../shell/viewer-context';
 import { CandidateOption } from './candidate-option';
 import { ProfileSummaryText } from './profile-summary-text';
 import type { WorklistRequest } from './use-worklist';
+import { facilityName } from '../components/facility-name';
 
 /**
  * Deciding one request on the worklist: the places to choose from (placementCandidates, never the
@@ -98,7 +99,8 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
       </p>
       {assigned && (
         <p className="ok" role="status" data-testid="decided" tabIndex={-1} ref={outcome}>
-          {f('decide.assigned', { facility: assigned.facility?.name ?? '—' })} <StatusBadge status={assigned.status} />
+          {f('decide.assigned', { facility: assigned.facility ? facilityName(i18n, assigned.facility) : '—' })}{' '}
+          <StatusBadge status={assigned.status} />
         </p>
       )}
       {returned && (
@@ -126,11 +128,10 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
                   <ul className="advice">
                     {data.placementCandidates.advice.map((advice) => (
                       <li key={advice.code} data-advice={advice.code}>
-                        {adviceWords(i18n, advice, (id) =>
-                          id
-                            ? (data.placementCandidates.matches.find((match) => match.facility.id === id)?.facility.name ?? null)
-                            : null,
-                        )}
+                        {adviceWords(i18n, advice, (id) => {
+                          const named = data.placementCandidates.matches.find((match) => match.facility.id === id);
+                          return named ? facilityName(i18n, named.facility) : null;
+                        })}
                       </li>
                     ))}
                   </ul>
@@ -161,7 +162,7 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
               </label>
               {reasonRequired && best && (
                 <p className="hint" data-testid="reason-why">
-                  {f('decide.reasonWhy', { best: best.facility.name })}
+                  {f('decide.reasonWhy', { best: facilityName(i18n, best.facility) })}
                 </p>
               )}
               <ErrorMessage errors={reasonErrors} />

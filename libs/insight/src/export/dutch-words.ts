@@ -11,6 +11,8 @@ const KINDS: Record<string, string> = {
   NOODBED: 'Noodbed',
   JEUGDZORG: 'Jeugdzorg',
 };
+/** A secret-address facility's band, as the console says it beside the withheld counts. */
+const AVAILABILITY: Record<string, string> = { AVAILABLE: '≥ 1 vrij', NONE: 'vol' };
 const GENDERS: Record<string, string> = { FEMALE: 'Vrouw', MALE: 'Man', X: 'X' };
 const EXPLOITATION: Record<string, string> = {
   SEXUAL: 'Seksueel',
@@ -82,6 +84,7 @@ const lookup = (table: Record<string, string>) => (code: string | null | undefin
   code === null || code === undefined ? null : (table[code] ?? code);
 
 export const kindWords = lookup(KINDS);
+export const availabilityWords = lookup(AVAILABILITY);
 export const reasonWords = lookup(REASONS);
 export const needWords = lookup(NEEDS);
 export const dimensionWords = lookup(DIMENSIONS);

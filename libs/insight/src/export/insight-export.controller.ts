@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { AccessOperation } from '@opvangplek/access/access.decorators';
-import { ShelterType, TimeBucket } from '@opvangplek/domain';
+import { type AvailabilityBand, ShelterType, TimeBucket } from '@opvangplek/domain';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { InsightService } from '../insight.service';
 import type { CapacitySummaryModel } from '../models/capacity-summary.model';
@@ -8,7 +8,7 @@ import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
-import { dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
+import { availabilityWords, dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
 import { enumListParam, enumParam, formatParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
 
 type CsvResponse = { setHeader(name: string, value: string): void; send(body: string): void };
@@ -114,7 +114,23 @@ const CAPACITY_COLUMNS: CsvColumn<CapacitySummaryModel>[] = [
   { header: 'outOfService', nl: 'buiten gebruik', value: (r) => r.outOfService },
   { header: 'available', nl: 'vrij', value: (r) => r.available },
   { header: 'staleShare', nl: 'aandeel verouderd', value: (r) => r.staleShare },
+  // The sums above leave out secret-address facilities (their counts are their staff's only), so a
+  // kind with only secret ones would read as 0 places: these say how many were left out and whether
+  // they have a place free. Added at the end, so a machine reading by position keeps working; the
+  // band is empty where there is no secret facility (the API says NONE there, which is not "full").
+  { header: 'secretFacilities', nl: 'locaties met geheim adres (niet in de totalen)', value: (r) => r.secretFacilities },
+  { header: 'secretAvailability', nl: 'geheim adres: beschikbaarheid', value: (r) => secretBand(r) },
+  {
+    header: 'secretAvailabilityWords',
+    nl: 'geheim adres: in woorden',
+    excelOnly: true,
+    value: (r) => availabilityWords(secretBand(r)),
+  },
 ];
+
+function secretBand(summary: CapacitySummaryModel): AvailabilityBand | null {
+  return summary.secretFacilities > 0 ? summary.secretAvailability : null;
+}
 
 /**
  * The standard file keeps its columns (a machine reading it by position keeps working); the Dutch

@@ -81,7 +81,7 @@ export class AuthorityDecisions {
     if (best && best.facility.id !== facilityId && why.length === 0) {
       throw new InvalidInputError(
         'reason',
-        `reason is required when you choose another place than the best ranked one you may assign (${shownFacilityName(best.facility, false)})`,
+        `reason is required when you choose another place than the best ranked one you may assign (${shownFacilityName(match.facilities.get(best.facility.id)!, false)})`,
       );
     }
     const actor = ledgerActor(viewer);

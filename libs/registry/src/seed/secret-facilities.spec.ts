@@ -8,7 +8,7 @@
 import type { FreshnessPolicy } from '@opvangplek/domain';
 import type { CapacityEntity } from '../capacity.entity';
 import type { LoadedFacility } from '../facility-rows';
-import { anonymousFacilityKey, facilityView, WITHHELD_OPERATOR } from '../facility-view.mapper';
+import { anonymousFacilityKey, facilityView, regionPhrase, WITHHELD_OPERATOR } from '../facility-view.mapper';
 import type { RegionEntity } from '../region.entity';
 import { nationalRegister, regionSeed, type SeedFacility } from './index';
 import { dutchPlaceNames, placeNameFinder, stringsIn, townOfAddress } from './place-names';
@@ -61,8 +61,12 @@ describe('secret facilities of the national register', () => {
         centralMunicipality: regionSeed(facility.regionCode).centralMunicipality,
       });
       const find = placeNameFinder(dutchPlaceNames(ownPlaces(facility)));
+      // The anonymous name says its region in words ("…, regio Rotterdam Rijnmond"): the region is what
+      // it discloses (`region` above), so that phrase, and only that, is no leak.
+      const ownRegion = regionPhrase(regionSeed(facility.regionCode).name);
       for (const [field, text] of stringsIn(shown)) {
-        for (const place of find(text)) leaks.push(`${facility.key}.${field} = "${text}" names ${place}`);
+        for (const place of find(text.split(ownRegion).join(' ')))
+          leaks.push(`${facility.key}.${field} = "${text}" names ${place}`);
       }
       expect(view).toMatchObject({
         key: anonymousFacilityKey(view.id),

@@ -1,3 +1,4 @@
+import type { InputHTMLAttributes } from 'react';
 import { ChoiceChips } from '../components/choice-chips';
 import { RegionSelect, useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
@@ -19,6 +20,46 @@ import {
  * shelters that take people of unknown status are matched either way), so UNKNOWN itself is not listed.
  */
 const RESIDENCE_CHOICES = RESIDENCE_STATUSES.filter((status) => status !== 'UNKNOWN');
+
+/** The fields typed as text that the form checks (profile-checks.ts). */
+type CheckedText = Extract<
+  CheckedField,
+  'age' | 'accompanyingChildren' | 'bedenktijdStart' | 'foundInMunicipality' | 'registeredInMunicipality' | 'languages'
+>;
+
+/**
+ * A labelled text field the form checks: what was typed stays as typed (so the form can say what
+ * is wrong), and a problem is marked on the field for assistive technology and said beside it.
+ */
+function CheckedInput({
+  field,
+  label,
+  value,
+  problem,
+  onValue,
+  ...input
+}: {
+  field: CheckedText;
+  label: string;
+  value: string;
+  problem: string | undefined;
+  onValue(value: string): void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'onChange'>) {
+  return (
+    <label>
+      {label}
+      <input
+        name={field}
+        autoComplete="off"
+        value={value}
+        onChange={(event) => onValue(event.target.value)}
+        {...input}
+        {...(problem ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-problem` } : {})}
+      />
+      <Problem field={field} text={problem} />
+    </label>
+  );
+}
 
 /** The words of a field's problem, beside the field; the field points to it (aria-describedby). */
 function Problem({ field, text }: { field: CheckedField; text: string | undefined }) {
@@ -57,20 +98,15 @@ export function ProfileForm({
       onChange({ ...draft, [key]: value });
   const marked = (field: CheckedField) =>
     problems[field] ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-problem` } : {};
+  const checked = (field: CheckedText, fieldLabel: string) => ({
+    field,
+    label: fieldLabel,
+    value: draft[field],
+    problem: problems[field],
+    onValue: set(field),
+  });
   const children = (
-    <label>
-      {t('request.children')}
-      <input
-        name="accompanyingChildren"
-        inputMode="numeric"
-        autoComplete="off"
-        enterKeyHint="next"
-        value={draft.accompanyingChildren}
-        onChange={(event) => set('accompanyingChildren')(event.target.value)}
-        {...marked('accompanyingChildren')}
-      />
-      <Problem field="accompanyingChildren" text={problems.accompanyingChildren} />
-    </label>
+    <CheckedInput {...checked('accompanyingChildren', t('request.children'))} inputMode="numeric" enterKeyHint="next" />
   );
   const residence = (
     <EnumSelect
@@ -102,20 +138,8 @@ export function ProfileForm({
         ))}
       </fieldset>
       <div className="age-or-minor">
-        <label>
-          {t('request.age')}
-          <input
-            name="age"
-            // Text, not number: "-5", "1e3" or "12.5" stay as typed, so the form can say what is wrong.
-            inputMode="numeric"
-            autoComplete="off"
-            enterKeyHint="next"
-            value={draft.age}
-            onChange={(event) => set('age')(event.target.value)}
-            {...marked('age')}
-          />
-          <Problem field="age" text={problems.age} />
-        </label>
+        {/* Text, not number: "-5", "1e3" or "12.5" stay as typed, so the form can say what is wrong. */}
+        <CheckedInput {...checked('age', t('request.age'))} inputMode="numeric" enterKeyHint="next" />
         <label className="inline">
           <input
             type="checkbox"
@@ -168,17 +192,7 @@ export function ProfileForm({
               onChange={set('b8Status')}
             />
             {draft.b8Status === 'BEDENKTIJD' && (
-              <label>
-                {t('request.bedenktijdStart')}
-                <input
-                  name="bedenktijdStart"
-                  type="date"
-                  value={draft.bedenktijdStart}
-                  onChange={(event) => set('bedenktijdStart')(event.target.value)}
-                  {...marked('bedenktijdStart')}
-                />
-                <Problem field="bedenktijdStart" text={problems.bedenktijdStart} />
-              </label>
+              <CheckedInput {...checked('bedenktijdStart', t('request.bedenktijdStart'))} type="date" />
             )}
             <EnumSelect
               label={t('request.aangifte')}
@@ -204,42 +218,12 @@ export function ProfileForm({
               emptyLabel={t('request.unknown')}
               onChange={set('homeRegionCode')}
             />
-            <label>
-              {t('request.foundIn')}
-              <input
-                name="foundInMunicipality"
-                value={draft.foundInMunicipality}
-                autoComplete="off"
-                onChange={(event) => set('foundInMunicipality')(event.target.value)}
-                maxLength={LIMITS.municipalityLength}
-                {...marked('foundInMunicipality')}
-              />
-              <Problem field="foundInMunicipality" text={problems.foundInMunicipality} />
-            </label>
-            <label>
-              {t('request.registeredIn')}
-              <input
-                name="registeredInMunicipality"
-                value={draft.registeredInMunicipality}
-                autoComplete="off"
-                onChange={(event) => set('registeredInMunicipality')(event.target.value)}
-                maxLength={LIMITS.municipalityLength}
-                {...marked('registeredInMunicipality')}
-              />
-              <Problem field="registeredInMunicipality" text={problems.registeredInMunicipality} />
-            </label>
-            <label>
-              {t('request.languages')}
-              <input
-                name="languages"
-                value={draft.languages}
-                autoComplete="off"
-                onChange={(event) => set('languages')(event.target.value)}
-                maxLength={LANGUAGES_MAX_LENGTH}
-                {...marked('languages')}
-              />
-              <Problem field="languages" text={problems.languages} />
-            </label>
+            <CheckedInput {...checked('foundInMunicipality', t('request.foundIn'))} maxLength={LIMITS.municipalityLength} />
+            <CheckedInput
+              {...checked('registeredInMunicipality', t('request.registeredIn'))}
+              maxLength={LIMITS.municipalityLength}
+            />
+            <CheckedInput {...checked('languages', t('request.languages'))} maxLength={LANGUAGES_MAX_LENGTH} />
           </div>
           <ChoiceChips
             legend={t('request.careNeeds')}

@@ -32,10 +32,25 @@ export async function viewerKey(token: string): Promise<string | null> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** A facility as it may be kept: a secret address reduced to its free-or-not band. */
+/**
+ * A facility as it may be kept: a secret address reduced to its kind, region and free-or-not band.
+ * Its own staff are shown its real name and intake line live, but neither is kept: each locates it
+ * as surely as the address, and a board outlives the tab when it is closed without logging out.
+ * With no address kept, the console names it anonymously from its kind and region (facilityName).
+ */
 export function keepable(facility: Facility): Facility {
   if (!facility.secretAddress) return facility;
-  return { ...facility, capacity: null, address: null, municipality: null, latitude: null, longitude: null };
+  return {
+    ...facility,
+    name: '',
+    intakePhone: null,
+    capacity: null,
+    address: null,
+    municipality: null,
+    latitude: null,
+    longitude: null,
+    intake: { ...facility.intake, description: '' },
+  };
 }
 
 const entry = (key: string) => `/offline/board/${key}`;

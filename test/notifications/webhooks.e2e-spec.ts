@@ -253,6 +253,23 @@ describe('webhooks: the organisations concerned are told, signed, and told again
       const [row] = (await deliveries()).filter((delivery) => delivery.id === dead.id);
       expect(row).toMatchObject({ status: 'DELIVERED', attempts: 4, lastStatus: 200 });
     }, 10_000);
+
+    // Once the endpoint is disabled, its dead letters are not sent again, and nothing is left pending.
+    const disabled = await gql<{ disableWebhook: { active: boolean } }>(
+      api.url,
+      'mutation($id: ID!) { disableWebhook(id: $id) { active } }',
+      {
+        token: admin,
+        variables: { id: webhook.id },
+      },
+    );
+    expect(disabled.data?.disableWebhook.active).toBe(false);
+    const refusedAgain = await gql(api.url, 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { status } }', {
+      token: admin,
+      variables: { id: dead.id },
+    });
+    expect(refusedAgain.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'deliveryId' });
+    expect((await deliveries('PENDING')).filter((row) => row.webhookId === webhook.id)).toEqual([]);
   }, 60_000);
 
   it("a COSM request waiting on CoMensha's worklist reaches CoMensha's system, not another region's coordinator; the case shows who was told and that they acknowledged it (000:2130)", async () => {

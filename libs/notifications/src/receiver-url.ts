@@ -22,9 +22,10 @@ for (const [network, prefix] of [
 
 /**
  * Why `url` cannot receive webhooks, or null when it can. Without `allowInsecure` only https:// to
- * a public host: the service must not be made to call into its own network. (A public name that
- * resolves to a private address is not caught here; production should also send through an
- * egress proxy that refuses those.)
+ * a public host: the service must not be made to call into its own network. A public name that
+ * resolves to a private address is caught when sending (webhook-sender.ts looks the name up first);
+ * a name whose answer changes between that look-up and the connection is not, so production should
+ * also send through an egress proxy that refuses private addresses.
  */
 export function receiverUrlProblem(url: string, allowInsecure: boolean): string | null {
   let parsed: URL;
@@ -38,10 +39,24 @@ export function receiverUrlProblem(url: string, allowInsecure: boolean): string 
   if (!['https:', 'http:'].includes(parsed.protocol)) return 'must start with https://';
   if (allowInsecure) return null;
   if (parsed.protocol !== 'https:') return 'must start with https://';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  // A name may end in the root's dot ("localhost."): it is the same name.
+  const host = parsed.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal'))
     return 'must be a public host';
   const family = isIP(host);
-  if (family !== 0 && PRIVATE.check(host, family === 4 ? 'ipv4' : 'ipv6')) return 'must be a public address';
+  if (family !== 0 && isPrivateAddress(host)) return 'must be a public address';
   return null;
+}
+
+/** Whether an IP address is loopback, private, link-local or unspecified (no webhook goes there outside development). */
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 0) return false;
+  // An IPv4 address written as IPv6 (::ffff:127.0.0.1) is the IPv4 address.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return PRIVATE.check(mapped[1], 'ipv4');
+  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

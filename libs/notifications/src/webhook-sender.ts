@@ -1,5 +1,7 @@
+import { lookup } from 'node:dns/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { isPrivateAddress } from './receiver-url';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 
 export interface SendResult {
@@ -9,8 +11,10 @@ export interface SendResult {
 }
 
 /**
- * One HTTP POST to a receiver. Redirects are not followed (a receiver cannot bounce the request
- * to an internal address), and a slow receiver is cut off after WEBHOOK_TIMEOUT_MS.
+ * One HTTP POST to a receiver. Outside development its name is looked up first and a private
+ * answer refused (a public name pointing at the service's own network, e.g. 127.0.0.1.nip.io);
+ * redirects are not followed (a receiver cannot bounce the request inward either), and a slow
+ * receiver is cut off after WEBHOOK_TIMEOUT_MS.
  */
 @Injectable()
 export class WebhookSender {
@@ -25,6 +29,12 @@ export class WebhookSender {
     at: Date;
   }): Promise<SendResult> {
     try {
+      if (!this.config.webhooks.allowInsecure) {
+        const host = new URL(request.url).hostname.replace(/^\[|\]$/g, '');
+        const addresses = await lookup(host, { all: true });
+        if (addresses.some(({ address }) => isPrivateAddress(address)))
+          return { ok: false, status: null, error: `not delivered: ${host} resolves to a private address` };
+      }
       const response = await fetch(request.url, {
         method: 'POST',
         redirect: 'manual',
@@ -42,8 +52,10 @@ export class WebhookSender {
       const ok = response.status >= 200 && response.status < 300;
       return { ok, status: response.status, error: ok ? null : `the receiver answered ${response.status}` };
     } catch (error) {
-      const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
-      return { ok: false, status: null, error: `not delivered: ${cause ?? (error as Error).name}`.slice(0, 300) };
+      // The cause says what went wrong (ENOTFOUND, ECONNREFUSED, a refused port); the error itself only "fetch failed".
+      const { cause, code, message } = error as Error & { cause?: { code?: string; message?: string }; code?: string };
+      const why = cause?.code ?? code ?? cause?.message ?? message;
+      return { ok: false, status: null, error: `not delivered: ${why}`.slice(0, 300) };
     }
   }
 }

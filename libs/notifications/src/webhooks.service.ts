@@ -100,6 +100,13 @@ export class WebhooksService {
       if (!webhook) throw new NotFoundError(`no webhook ${id}`);
       webhook.active = false;
       await repository.update({ id }, { active: false });
+      // What it would still have been sent is a dead letter now, as the operation says.
+      await manager
+        .getRepository(WebhookDeliveryEntity)
+        .update(
+          { subscriptionId: id, status: WebhookDeliveryStatus.PENDING },
+          { status: WebhookDeliveryStatus.DEAD, lastError: 'the endpoint was disabled' },
+        );
       await audit(
         manager,
         { sub: viewer.sub, role: viewer.role, org: viewer.org },
@@ -129,6 +136,8 @@ export class WebhooksService {
     if (!delivery) throw new NotFoundError(`no webhook delivery ${id}`);
     if (delivery.status !== WebhookDeliveryStatus.DEAD)
       throw new InvalidInputError('deliveryId', `only a dead letter is sent again; this one is ${delivery.status}`);
+    const endpoint = await this.dataSource.getRepository(WebhookSubscriptionEntity).findOneBy({ id: delivery.subscriptionId });
+    if (!endpoint?.active) throw new InvalidInputError('deliveryId', 'its endpoint is disabled: register it again to send to it');
     delivery.status = WebhookDeliveryStatus.PENDING;
     delivery.nextAttemptAt = this.clock.now();
     await repository.update(

@@ -324,15 +324,17 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await follow.locator('h2 [data-status=ACCEPTED]').waitFor({ timeout: 10_000 });
     const history = follow.locator('ol.history');
     await history
-      .getByText(/geaccepteerd door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d voor haar aankomst/)
+      .getByText(/Geaccepteerd\s+door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d voor haar aankomst/)
       .waitFor();
-    expect(await history.innerText()).toMatch(/aangeboden: Vrouwenopvang (De Haven|Het Anker) \(1 plek\)/);
+    expect(await history.innerText()).toMatch(/Aangeboden\s+Vrouwenopvang (De Haven|Het Anker) \(1 plek\)/);
     expect(await history.innerText()).toMatch(/(zojuist|\d+ min geleden)/);
     await expectWords(page, 'history, nl');
     await screenshot(page, 'request-history-words');
     await page.getByRole('button', { name: 'English' }).click();
     await history.getByText('declined: Geen kamer vrij met een slot').waitFor();
-    expect(await history.innerText()).toMatch(/accepted by the facility; held until (today|tomorrow) \d\d:\d\d for her arrival/);
+    expect(await history.innerText()).toMatch(
+      /Accepted\s+by the facility; held until (today|tomorrow) \d\d:\d\d for her arrival/,
+    );
     await expectWords(page, 'history, en');
     await page.getByRole('button', { name: 'Nederlands' }).click();
 
@@ -341,8 +343,8 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await page.reload();
     const reread = page.locator(`section.follow[data-request-id="${requestId}"] ol.history`);
     await reread.getByText('afgewezen: Geen kamer vrij met een slot').waitFor();
-    expect(await reread.innerText()).toMatch(/aangeboden: Vrouwenopvang (De Haven|Het Anker) \(1 plek\)/);
-    expect(await reread.innerText()).toMatch(/geaccepteerd door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d/);
+    expect(await reread.innerText()).toMatch(/Aangeboden\s+Vrouwenopvang (De Haven|Het Anker) \(1 plek\)/);
+    expect(await reread.innerText()).toMatch(/Geaccepteerd\s+door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d/);
     expect(await reread.innerText()).not.toContain(REWORDED);
     // A step from before notes had codes: its English note is all there is, so that is shown.
     await database.dataSource.query(

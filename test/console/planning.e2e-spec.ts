@@ -237,7 +237,7 @@ describeInBrowser('secret-address places: no false zeros in planning, and named 
         rows: [
           "Women's shelter (totals leave out 1 location with a secret address: full)|6|0|0|4",
           'COSM|not shown (secret address): full',
-          'Noodbed (emergency bed)|not shown (secret address): ≥ 1 free',
+          'Emergency bed|not shown (secret address): ≥ 1 free',
         ],
       });
       expect(problems).toEqual([]);
@@ -269,8 +269,8 @@ describeInBrowser('secret-address places: no false zeros in planning, and named 
       await page.getByText("Women's shelter (secret address), region Rotterdam Rijnmond").waitFor();
       expect(await names()).toEqual([
         'COSM (secret address), region Rotterdam Rijnmond',
-        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
-        'Noodbed (emergency bed) (secret address), region Rotterdam Rijnmond',
+        'Emergency bed (secret address), region Rotterdam Rijnmond',
+        'Emergency bed (secret address), region Rotterdam Rijnmond',
         'Vrouwenopvang Open',
         "Women's shelter (secret address), region Rotterdam Rijnmond",
       ]);

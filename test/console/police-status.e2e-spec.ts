@@ -184,7 +184,7 @@ describeInBrowser("the police officer's status page", () => {
     await follow.getByTestId('place-changed').getByText('De opvang heeft afgewezen').waitFor();
     const history = follow.locator('ol.history');
     await history.getByText('afgewezen: Geen kamer vrij').waitFor();
-    expect(await history.innerText()).toContain('aangeboden: Opvang Amstelkade (1 plek)');
+    expect(await history.innerText()).toMatch(/Aangeboden\s+Opvang Amstelkade \(1 plek\)/);
     expect(await history.innerText()).not.toContain(REWORDED);
 
     // Accepted: the address, once the facility's staff accepted.

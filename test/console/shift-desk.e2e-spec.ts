@@ -398,7 +398,11 @@ describeInBrowser('the console for people on shift', () => {
     expect(desk.problems.filter((line) => !offlineNoise(line))).toEqual([]);
 
     // A police officer asks for a noodbed in a dead spot.
-    const police = await openConsole(await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] }), 'request', PHONE);
+    const police = await openConsole(
+      await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] }),
+      'request',
+      PHONE,
+    );
     await police.page.getByLabel('Vrouw').check();
     await police.page.getByLabel('Seksueel').check();
     await police.page.locator('input[name=age]').fill('27');

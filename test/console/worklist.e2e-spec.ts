@@ -150,9 +150,10 @@ describeInBrowser('the worklist in a browser', () => {
     expect(await focused(page, 'data-request-id')).toBe(requestId);
 
     // She opens it: the places CoMensha may assign, best first. The address names the case.
+    expect(await page.title()).toBe('Werklijst — Opvangplek');
     await item.click();
     await page.waitForURL(`${api.url}/worklist/${requestId}`);
-    expect(await page.title()).toBe('Werklijst — Opvangplek');
+    expect(await page.title()).toBe('Werklijst: besluit — Opvangplek');
     const panel = page.locator(`section.decision[data-request-id="${requestId}"]`);
     expect(await panel.getByTestId('case-link').getAttribute('href')).toBe(`/aanvraag/${requestId}`);
     const offers = panel.locator('li.candidate[data-decision=OFFER]');
@@ -269,7 +270,8 @@ describeInBrowser('the worklist in a browser', () => {
       await panel.getByTestId('case-link').click();
       await page.waitForURL(`${api.url}/aanvraag/${request.id}`);
       await page.getByRole('heading', { name: /Aanvraag/, level: 1 }).waitFor();
-      expect(await page.title()).toBe('Aanvraag — Opvangplek');
+      // Its own tab title: not the form's ("Aanvraag"), not the list's.
+      expect(await page.title()).toBe('Stand van de aanvraag — Opvangplek');
       const read = await client.get(comensha, request.id);
       expect(read.status).toBe('WAITING');
       expect(problems).toEqual([]);

@@ -21,8 +21,13 @@ export interface NamedFacility {
  * in its own words: "Women's shelter (secret address), region Rotterdam Rijnmond".
  */
 export function facilityName(words: Words, facility: NamedFacility): string {
-  if (!facility.secretAddress || facility.address !== null) return facility.name;
+  if (!isAnonymous(facility)) return facility.name;
   // "Regio Amersfoort" is already called so: "regio Amersfoort", not "regio Regio Amersfoort" (as the API says it).
   const region = facility.region.name.replace(/^regio\s+/i, '');
   return words.f('facility.anonymous', { kind: words.label('kind', facility.type), region });
+}
+
+/** Whether the viewer knows this facility only by its kind and region (a secret address it may not locate). */
+export function isAnonymous(facility: Pick<NamedFacility, 'secretAddress' | 'address'>): boolean {
+  return facility.secretAddress && facility.address === null;
 }

@@ -8,6 +8,7 @@
 import type { HistoryEvent, MatchReason, PlacementNoteParams } from '../api/types';
 import type { Language, MessageKey } from './messages';
 import { dateWords, momentWords } from './time-words';
+import { isAnonymous } from '../components/facility-name';
 
 export interface Words {
   language: Language;
@@ -50,7 +51,7 @@ function listWords(words: Words, group: string, values: readonly string[] | null
 }
 
 /** One reason a place suits, in words; null for a code this console does not know. */
-function reasonCodeWords(words: Words, { code, params: p }: MatchReason): string | null {
+function reasonCodeWords(words: Words, { code, params: p }: MatchReason, anonymous: boolean): string | null {
   const { t, f } = words;
   switch (code) {
     case 'SPECIALISED_KIND': {
@@ -80,7 +81,8 @@ function reasonCodeWords(words: Words, { code, params: p }: MatchReason): string
     case 'KM_FROM_DANGER':
       return f('reason.kmFromDanger', { km: String(p.km) });
     case 'KM_FROM_REQUESTER':
-      return f('reason.kmFromRequester', { km: String(p.km) });
+      // To a secret address the viewer may not locate, the API measures to its region's centre.
+      return f(anonymous ? 'reason.kmToRegionCentre' : 'reason.kmFromRequester', { km: String(p.km) });
     case 'SECRET_ADDRESS_HIGH_THREAT':
       return t('reason.secretHighThreat');
     case 'MAX_STAY':
@@ -102,10 +104,18 @@ function reasonCodeWords(words: Words, { code, params: p }: MatchReason): string
  * The reasons a place suits (a FacilityMatch's or Candidate's), in words: from the codes, each one
  * the console does not know as the API's English sentence beside it.
  */
-export function matchReasonsWords(words: Words, match: { reasons: string[]; reasonCodes?: MatchReason[] | null }): string[] {
+export function matchReasonsWords(
+  words: Words,
+  match: {
+    reasons: string[];
+    reasonCodes?: MatchReason[] | null;
+    facility?: { secretAddress: boolean; address: string | null } | null;
+  },
+): string[] {
   const codes = match.reasonCodes ?? [];
   if (codes.length !== match.reasons.length) return match.reasons.map((reason) => scrubbed(words, reason));
-  return codes.map((reason, index) => reasonCodeWords(words, reason) ?? scrubbed(words, match.reasons[index]));
+  const anonymous = match.facility ? isAnonymous(match.facility) : false;
+  return codes.map((reason, index) => reasonCodeWords(words, reason, anonymous) ?? scrubbed(words, match.reasons[index]));
 }
 
 /** Advice (`AdviceCode` and its parameters) in words; `facilityName` names the places it points to. */

@@ -1,7 +1,7 @@
 import type { HistoryEvent, PlacementRequest } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 import { waitingWords } from './waiting-words';
-import { facilityName, type NamedFacility } from '../components/facility-name';
+import { facilityName, isAnonymous, type NamedFacility } from '../components/facility-name';
 
 type Words = {
   t(key: MessageKey): string;
@@ -52,9 +52,14 @@ export function distanceTo(request: PlacementRequest, facilityId: string): numbe
   return (holds.find((allocation) => allocation.state !== 'RELEASED') ?? holds[0])?.distanceKm ?? null;
 }
 
-/** "afstand ca. 34 km" (whole km, as the API rounds it), or "afstand onbekend" when the API gave none. */
-export function distanceWords(words: Words, distanceKm: number | null): string {
+/**
+ * "afstand ca. 34 km" (whole km, as the API rounds it), or "afstand onbekend" when the API gave none.
+ * To a secret address the viewer may not locate, the API measures to its region's centre: said so,
+ * never "minder dan 1 km", which would read as knowing where it is.
+ */
+export function distanceWords(words: Words, distanceKm: number | null, facility?: NamedFacility): string {
   if (distanceKm === null) return words.t('follow.distanceUnknown');
+  if (facility && isAnonymous(facility)) return words.f('follow.distanceToRegion', { km: String(distanceKm) });
   if (distanceKm === 0) return words.t('follow.distanceUnderOne');
   return words.f('follow.distanceAbout', { km: String(distanceKm) });
 }
@@ -63,7 +68,7 @@ export function distanceWords(words: Words, distanceKm: number | null): string {
 export function changeWords(words: Words, cause: ChangeCause, facility: NamedFacility, distanceKm: number | null): string {
   const key: MessageKey =
     cause === 'declined' ? 'follow.changedDeclined' : cause === 'lapsed' ? 'follow.changedLapsed' : 'follow.changedOther';
-  return words.f(key, { where: placeWords(words, facility), distance: distanceWords(words, distanceKm) });
+  return words.f(key, { where: placeWords(words, facility), distance: distanceWords(words, distanceKm, facility) });
 }
 
 /** What the requester can do, or waits for, next (the intake line, once accepted, is shown beside it). */
@@ -77,7 +82,9 @@ export function nextStepWords(words: Words, request: PlacementRequest): string |
     case 'OFFERED':
       if (!facility) return null;
       // A public address is on the page already: "the address follows" would contradict it.
-      return f(facility.address ? 'follow.nextOfferedAddressKnown' : 'follow.nextOffered', { name: facilityName(words, facility) });
+      return f(facility.address ? 'follow.nextOfferedAddressKnown' : 'follow.nextOffered', {
+        name: facilityName(words, facility),
+      });
     case 'ACCEPTED':
       return facility?.address
         ? f('follow.nextAcceptedAddress', { address: facility.address })

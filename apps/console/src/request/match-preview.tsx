@@ -33,13 +33,25 @@ const FILLABLE: Partial<Record<string, string>> = {
   FOUND_IN_AREA: 'foundInMunicipality',
 };
 
-/** What rules places out, as words: "verblijfsstatus onbekend" when the field is empty, else "… past niet". */
-export function useExclusionWords(profile: Record<string, unknown> | null) {
+/**
+ * The fillable fields on the police's short noodbed form (profile-form.tsx, `short`): a "vul in" for
+ * any other field would point at nothing there (the onward request asks for the rest).
+ */
+const ON_SHORT_FORM = new Set(['residenceStatus', 'age']);
+
+/**
+ * What rules places out, as words: "verblijfsstatus onbekend" when the field is empty, else "… past
+ * niet"; with the field to fill in when the form on screen has it.
+ */
+export function useExclusionWords(profile: Record<string, unknown> | null, shortForm = false) {
   const { t } = useI18n();
   return (code: string): { words: string; fillIn?: string } => {
     const field = FILLABLE[code];
     if (field && profile && profile[field] === undefined)
-      return { words: t(`exclusionUnknown.${code}` as MessageKey), fillIn: field };
+      return {
+        words: t(`exclusionUnknown.${code}` as MessageKey),
+        fillIn: !shortForm || ON_SHORT_FORM.has(field) ? field : undefined,
+      };
     const key = `exclusion.${code}` as MessageKey;
     // A reason this console does not know yet still reads as words, never as the code.
     return { words: t(key) ?? t('exclusion.OTHER') };
@@ -76,7 +88,7 @@ export function MatchPreview({
 }) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
-  const reasonWords = useExclusionWords(profile);
+  const reasonWords = useExclusionWords(profile, noodbed);
   const [{ data, fetching, error }] = useQuery<{ matchFacilities: MatchResult }>({
     query: MATCH_FACILITIES,
     variables: matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),

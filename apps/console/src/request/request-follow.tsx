@@ -108,7 +108,9 @@ export function RequestFollow({
                 ({label('kind', request.facility.type)}, {request.facility.region.name})
               </span>
               {request.facility.address && <span className="address"> · {request.facility.address}</span>}
-              {distanceKm !== null && <span data-testid="offered-distance"> · {distanceWords(i18n, distanceKm)}</span>}
+              {distanceKm !== null && (
+                <span data-testid="offered-distance"> · {distanceWords(i18n, distanceKm, request.facility)}</span>
+              )}
             </dd>
           </>
         )}

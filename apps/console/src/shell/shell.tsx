@@ -79,7 +79,11 @@ function LoggedIn(props: {
   const navigation = useMemo(() => ({ go, openCase, selectOnWorklist }), [go, openCase, selectOnWorklist]);
   const online = useOnline();
   const main = useRef<HTMLElement>(null);
-  useScreenTitle(route.caseId ? t('cases.caseTitle') : t(`nav.${screen}`), t('appName'));
+  // A tab per place a person may keep open: the form, a case, the list and a case being decided on it.
+  useScreenTitle(
+    route.caseId ? t('cases.tabTitle') : route.requestId ? t('worklist.tabTitle') : t(`nav.${screen}`),
+    t('appName'),
+  );
   const session = useMemo(() => ({ viewer: props.viewer, token: props.token }), [props.viewer, props.token]);
   // On a phone cut short with an ellipsis (the header stays one line); the whole text in its title.
   const who =

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Facility } from '../api/types';
+import { facilityName } from '../components/facility-name';
 import { useI18n } from '../i18n/i18n';
 import { type BedSort, groupByRegion, sortFacilities } from './bed-sort';
 import { distanceFrom, type Place } from './distance';
@@ -17,11 +18,16 @@ export function BoardRows(props: {
   /** Given while the figures are not kept live: when they were last known current. */
   notLiveSince: Date | null;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { facilities, sort, origin, notLiveSince } = props;
   const changed = props.recentlyChanged ?? NOTHING_CHANGED;
-  const byRegion = useMemo(() => groupByRegion(facilities), [facilities]);
-  const sorted = useMemo(() => (sort === 'region' ? [] : sortFacilities(facilities, sort, origin)), [facilities, sort, origin]);
+  const nameOf = useCallback((facility: Facility) => facilityName(i18n, facility), [i18n]);
+  const byRegion = useMemo(() => groupByRegion(facilities, nameOf), [facilities, nameOf]);
+  const sorted = useMemo(
+    () => (sort === 'region' ? [] : sortFacilities(facilities, sort, origin, nameOf)),
+    [facilities, sort, origin, nameOf],
+  );
   if (sort !== 'region') {
     if (sorted.length === 0) return null;
     return (

@@ -11,7 +11,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { dataOf, DUTCH_WOMAN, PlacementClient, REQUEST_FIELDS, startPlacementApp, stopApp, token } from '../placement/support';
 
-const END = `mutation End($id: ID!, $reason: String!, $outcome: PlacementOutcome) {
+const END = `mutation End($id: ID!, $reason: String!, $outcome: StayOutcome) {
   endPlacement(requestId: $id, reason: $reason, outcome: $outcome) { ${REQUEST_FIELDS} history { note noteCode noteParams { outcome reason places } } }
 }`;
 const STATISTICS = `query S($year: Int!) { placementStatistics(year: $year) { placements left byOutcome { key count suppressed } } }`;

@@ -21,4 +21,4 @@ export * from './placement/group-shares';
 export * from './placement/group-members';
 export * from './notifications';
 export * from './placement/placement-note';
-export * from './placement/outcome';
+export * from './placement/stay-outcome';

@@ -1,4 +1,4 @@
-import { PlacementNoteCode, PlacementOutcome, PlacementStatus, WaitingReason } from '@opvangplek/domain';
+import { PlacementNoteCode, StayOutcome, PlacementStatus, WaitingReason } from '@opvangplek/domain';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The history of a request: every status it went through, who moved it, and why. Append-only. */
@@ -41,8 +41,8 @@ export class PlacementEventEntity {
   noteParams: string | null;
 
   /** How a stay ended (ENDED, LEFT), in the clear so the figures can count it; null when not said. */
-  @Column({ type: 'enum', enum: PlacementOutcome, enumName: 'placement_outcome', nullable: true })
-  outcome: PlacementOutcome | null;
+  @Column({ type: 'enum', enum: StayOutcome, enumName: 'stay_outcome', nullable: true })
+  outcome: StayOutcome | null;
 
   /** How many people left at this step (ENDED, LEFT); null for every other step. */
   @Column({ type: 'smallint', nullable: true })

@@ -12,7 +12,7 @@ import {
   isMinor,
   isOpen,
   partitionGroup,
-  type PlacementOutcome,
+  type StayOutcome,
   responsibleMunicipality,
   Role,
   ShelterType,
@@ -334,7 +334,7 @@ export class PlacementRequestsService {
     requestId: string,
     reason: string,
     places: number | null = null,
-    outcome: PlacementOutcome | null = null,
+    outcome: StayOutcome | null = null,
   ): Promise<PlacementRequestModel> {
     assertRequestId(requestId, 'requestId');
     const note = assertReason(reason, 'reason');

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
-import { PlacementOutcome } from '@opvangplek/domain';
+import { StayOutcome } from '@opvangplek/domain';
 import { CaseNotificationModel, CaseNotifications } from '@opvangplek/notifications';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
@@ -129,11 +129,11 @@ export class PlacementResolver {
     })
     places?: number | null,
     @Args('outcome', {
-      type: () => PlacementOutcome,
+      type: () => StayOutcome,
       nullable: true,
       description: 'How it ended (where she went), counted in placementStatistics.byOutcome; the reason says more.',
     })
-    outcome?: PlacementOutcome | null,
+    outcome?: StayOutcome | null,
   ): Promise<PlacementRequestModel> {
     return this.requests.endPlacement(viewer, requestId, reason, places ?? null, outcome ?? null);
   }

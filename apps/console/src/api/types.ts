@@ -116,7 +116,7 @@ export interface PlacementNoteParams {
   authority?: PlacingAuthority | null;
   /** What a person typed: shown as written. */
   reason?: string | null;
-  /** ENDED, LEFT: how the stay ended (a PlacementOutcome), when it was said. */
+  /** ENDED, LEFT: how the stay ended (a StayOutcome), when it was said. */
   outcome?: string | null;
   places?: number | null;
   stillPlaced?: number | null;

@@ -1,4 +1,4 @@
-import { PlacementOutcome } from '../placement/outcome';
+import { StayOutcome } from '../placement/stay-outcome';
 import { outcomeStatistics } from './placement-statistics';
 
 const count = (statistics: ReturnType<typeof outcomeStatistics>, key: string) =>
@@ -7,8 +7,8 @@ const count = (statistics: ReturnType<typeof outcomeStatistics>, key: string) =>
 describe('how stays ended, counted for the planners (issue 14: outcomes are codes)', () => {
   it('counts people per outcome, a group member each, and a stay ended without one as NOT_RECORDED', () => {
     const statistics = outcomeStatistics([
-      ...Array.from({ length: 6 }, () => ({ outcome: PlacementOutcome.OWN_HOUSING, people: 1 })),
-      { outcome: PlacementOutcome.RETURNED_HOME, people: 5 }, // a group of five went home together
+      ...Array.from({ length: 6 }, () => ({ outcome: StayOutcome.OWN_HOUSING, people: 1 })),
+      { outcome: StayOutcome.RETURNED_HOME, people: 5 }, // a group of five went home together
       ...Array.from({ length: 5 }, () => ({ outcome: null, people: 1 })),
     ]);
     expect(statistics.left).toBe(16);
@@ -20,8 +20,8 @@ describe('how stays ended, counted for the planners (issue 14: outcomes are code
 
   it('hides a small count, and a second one where the first could be found by subtraction', () => {
     const statistics = outcomeStatistics([
-      ...Array.from({ length: 10 }, () => ({ outcome: PlacementOutcome.OWN_HOUSING, people: 1 })),
-      { outcome: PlacementOutcome.DECEASED, people: 1 },
+      ...Array.from({ length: 10 }, () => ({ outcome: StayOutcome.OWN_HOUSING, people: 1 })),
+      { outcome: StayOutcome.DECEASED, people: 1 },
     ]);
     expect(statistics.left).toBe(11);
     expect(count(statistics, 'DECEASED')).toEqual({ key: 'DECEASED', count: null, suppressed: true });
@@ -30,7 +30,7 @@ describe('how stays ended, counted for the planners (issue 14: outcomes are code
   });
 
   it('hides the whole table when too few people left to publish any of it', () => {
-    const statistics = outcomeStatistics([{ outcome: PlacementOutcome.OWN_HOUSING, people: 3 }]);
+    const statistics = outcomeStatistics([{ outcome: StayOutcome.OWN_HOUSING, people: 3 }]);
     expect(statistics.left).toBeNull();
     expect(statistics.byOutcome.every((cell) => cell.count === null)).toBe(true);
   });

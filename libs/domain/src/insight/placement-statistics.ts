@@ -9,7 +9,7 @@
  */
 import type { ShelterType } from '../enums';
 import type { AgeBand, AnonymousFacts } from '../placement/anonymous-facts';
-import { OUTCOME_KEYS, OUTCOME_NOT_RECORDED } from '../placement/outcome';
+import { OUTCOME_KEYS, OUTCOME_NOT_RECORDED } from '../placement/stay-outcome';
 import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
 
 export { SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';

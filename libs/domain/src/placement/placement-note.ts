@@ -6,7 +6,7 @@
  */
 import { PlacingAuthority, Role, ShelterType } from '../enums';
 import { WaitingReason } from './placement-decision';
-import type { PlacementOutcome } from './outcome';
+import type { StayOutcome } from './stay-outcome';
 
 export enum PlacementNoteCode {
   /** Waits for `waitingReason`; escalated at the same time when `escalatedBecause` is set. */
@@ -80,7 +80,7 @@ export interface PlacementNoteParams {
   /** What a person typed (free text: may hold personal details, so it is sealed at rest). */
   reason?: string;
   /** How a stay (or a group member's part of it) ended: ENDED, LEFT. */
-  outcome?: PlacementOutcome;
+  outcome?: StayOutcome;
   places?: number;
   stillPlaced?: number;
   kinds?: ShelterType[];

@@ -52,7 +52,7 @@ const DIMENSIONS: Record<string, string> = {
 const OUTCOMES: Record<string, string> = {
   RETURNED_HOME: 'terug naar land of plaats van herkomst',
   OWN_HOUSING: 'eigen woonruimte',
-  HOUSING_WITH_B8_PERMIT: 'woonruimte met verblijfsvergunning (B8/3)',
+  HOUSING_WITH_PERMIT: 'woonruimte met verblijfsvergunning (B8/3)',
   ONWARD_SHELTER: 'opvang buiten de keten',
   OTHER_SHELTER_KIND: 'andere opvangvorm',
   LEFT_WITHOUT_NOTICE: 'vertrokken zonder bericht',

@@ -55,7 +55,7 @@ export class PlacementStatisticsModel {
   left: number | null;
 
   @Field(() => [StatisticCountModel], {
-    description: "People per PlacementOutcome of their stay's end, NOT_RECORDED when none was given; suppressed against `left`.",
+    description: "People per StayOutcome of their stay's end, NOT_RECORDED when none was given; suppressed against `left`.",
   })
   byOutcome: StatisticCountModel[];
 }

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   EscalationCause,
   PlacementNoteCode,
-  PlacementOutcome,
+  StayOutcome,
   PlacingAuthority,
   Role,
   ShelterType,
@@ -71,8 +71,8 @@ export class PlacementNoteParamsModel {
   })
   reason?: string;
 
-  @Field(() => PlacementOutcome, { nullable: true, description: 'ENDED, LEFT: how the stay ended, when it was said.' })
-  outcome?: PlacementOutcome;
+  @Field(() => StayOutcome, { nullable: true, description: 'ENDED, LEFT: how the stay ended, when it was said.' })
+  outcome?: StayOutcome;
 
   @Field(() => Int, {
     nullable: true,

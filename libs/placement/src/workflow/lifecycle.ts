@@ -14,7 +14,7 @@ import {
   Role,
   ShelterType,
   stayEndsAt,
-  type PlacementOutcome,
+  type StayOutcome,
   WebhookEventType,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
@@ -281,7 +281,7 @@ export class PlacementLifecycle {
     requestId: string,
     note: string,
     places: number | null = null,
-    outcome: PlacementOutcome | null = null,
+    outcome: StayOutcome | null = null,
   ): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
@@ -319,7 +319,7 @@ export class PlacementLifecycle {
     viewer: Viewer,
     note: string,
     places: number | null,
-    outcome: PlacementOutcome | undefined,
+    outcome: StayOutcome | undefined,
   ): Promise<void> {
     const now = this.clock.now();
     const actor = ledgerActor(viewer);

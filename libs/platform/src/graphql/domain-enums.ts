@@ -10,7 +10,7 @@ import {
   ExploitationType,
   Freshness,
   Gender,
-  PlacementOutcome,
+  StayOutcome,
   PlacementStatus,
   PlacingAuthority,
   ResidenceStatus,
@@ -48,7 +48,7 @@ registerEnumType(UnmetNeed, {
   name: 'UnmetNeed',
   description: 'A kind of person the register often has no place for (domain.md §4).',
 });
-registerEnumType(PlacementOutcome, {
-  name: 'PlacementOutcome',
+registerEnumType(StayOutcome, {
+  name: 'StayOutcome',
   description: 'How a stay ended: where she went, as far as known.',
 });

@@ -25,6 +25,7 @@ import { FacilityIntakePhone1797100000000 } from './1797100000000-FacilityIntake
 import { Webhooks1797300000000 } from './1797300000000-Webhooks';
 import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
+import { StayOutcomeName1797550000000 } from './1797550000000-StayOutcomeName';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Function[] = [
   Webhooks1797300000000,
   WebhookDeciders1797400000000,
   PlacementOutcomes1797500000000,
+  StayOutcomeName1797550000000,
 ];

@@ -33,6 +33,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   registerVictim: () =>
     'mutation { registerVictim(input: { regionCode: "RR", gender: FEMALE, exploitationTypes: [], signalledBy: POLICE }) { id } }',
   webhooks: () => '{ webhooks { id } }',
+  escalationCoverage: () => '{ escalationCoverage { regionCode covered } }',
   webhookDeliveries: () => '{ webhookDeliveries(status: DEAD) { id } }',
   // Refused for its input (no event named) once past the access check: nothing is registered.
   createWebhook: () =>

@@ -183,11 +183,19 @@ describe('registration with CoMensha', () => {
     const coordinator = await token.coordinator();
     // Eight more women reported in Rijnmond who never needed a place.
     for (let i = 0; i < 8; i++)
-      expect((await register(coordinator, { ...LABOUR_MAN, gender: 'FEMALE', signalledBy: 'CARE_PROVIDER' })).errors).toBeUndefined();
+      expect(
+        (await register(coordinator, { ...LABOUR_MAN, gender: 'FEMALE', signalledBy: 'CARE_PROVIDER' })).errors,
+      ).toBeUndefined();
 
     const planner = await token.planner();
     const response = await gql<{
-      registrationStatistics: { registered: number | null; byGender: Count[]; byPlacement: Count[]; byRegion: Count[]; bySignaller: Count[] };
+      registrationStatistics: {
+        registered: number | null;
+        byGender: Count[];
+        byPlacement: Count[];
+        byRegion: Count[];
+        bySignaller: Count[];
+      };
     }>(api.url, STATISTICS, { token: planner, variables: { year: 2026 } });
     expect(response.errors).toBeUndefined();
     const statistics = response.data!.registrationStatistics;
@@ -213,8 +221,10 @@ describe('registration with CoMensha', () => {
     expect(text).toMatch(/melder;CARE_PROVIDER;zorg en hulpverlening;8/);
   }, 60_000);
 
-  it('a registration outlives the request\'s retention: its facts are its own', async () => {
-    await database.dataSource.query(`UPDATE placement_requests SET profile = NULL, profile_erased_at = now() WHERE true`).catch(() => undefined);
+  it("a registration outlives the request's retention: its facts are its own", async () => {
+    await database.dataSource
+      .query(`UPDATE placement_requests SET profile = NULL, profile_erased_at = now() WHERE true`)
+      .catch(() => undefined);
     const comensha = await token.comensha();
     const national = await gql<{ victimRegistrations: Page }>(api.url, LIST, { token: comensha, variables: { year: 2026 } });
     expect(national.data!.victimRegistrations.totalCount).toBe(11);

@@ -36,6 +36,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   // Outbound webhooks (issue 14): registered and watched by ADMIN for the organisations.
   webhooks: [ADMIN],
   webhookDeliveries: [ADMIN],
+  escalationCoverage: [ADMIN],
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],

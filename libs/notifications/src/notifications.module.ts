@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseNotifications } from './case-notifications';
+import { EscalationCoverageCheck } from './escalation-coverage.check';
 import { WebhookAcknowledgementController } from './webhook-acknowledgement.controller';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import { WebhookOutbox } from './webhook-outbox';
@@ -22,7 +23,7 @@ export class WebhookOutboxModule {}
 /** ADMIN's webhook operations and the receivers' acknowledgements (API processes). */
 @Module({
   imports: [WebhookOutboxModule],
-  providers: [WebhooksService, WebhooksResolver],
+  providers: [WebhooksService, WebhooksResolver, EscalationCoverageCheck],
   controllers: [WebhookAcknowledgementController],
 })
 export class NotificationsModule {}

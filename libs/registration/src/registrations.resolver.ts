@@ -26,7 +26,7 @@ export class RegistrationsResolver {
 
   @Mutation(() => VictimRegistrationModel, {
     description:
-      "Reports a (possible) victim to CoMensha, with or without a placement request: a victim who needs no shelter still counts.",
+      'Reports a (possible) victim to CoMensha, with or without a placement request: a victim who needs no shelter still counts.',
   })
   async registerVictim(
     @CurrentViewer() viewer: Viewer,

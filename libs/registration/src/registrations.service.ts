@@ -46,7 +46,10 @@ export class RegistrationsService {
 
   async register(viewer: Viewer, input: RegisterVictimInput): Promise<VictimRegistrationEntity> {
     if (!(await this.regions.isRegion(input.regionCode)))
-      throw new InvalidInputError('regionCode', `regionCode ${input.regionCode.slice(0, 20)} is not a region: use the codes of the regions query (e.g. RR)`);
+      throw new InvalidInputError(
+        'regionCode',
+        `regionCode ${input.regionCode.slice(0, 20)} is not a region: use the codes of the regions query (e.g. RR)`,
+      );
     if (!mayRegisterIn(viewer, input.regionCode))
       throw new ForbiddenError(`you report to CoMensha for your own regions only (${viewer.regions.join(', ') || 'none'})`);
     const facts = registrationFacts(input);
@@ -85,7 +88,8 @@ export class RegistrationsService {
   async page(viewer: Viewer, filter: RegistrationFilter, first: number, after: string | null): Promise<RegistrationPage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw new InvalidInputError('first', `first must be a whole number from 1 to ${MAX_PAGE}`);
-    if ((filter.regionCodes?.length ?? 0) > 100) throw new InvalidInputError('regionCodes', 'regionCodes may hold at most 100 codes');
+    if ((filter.regionCodes?.length ?? 0) > 100)
+      throw new InvalidInputError('regionCodes', 'regionCodes may hold at most 100 codes');
     const cursor = after ? parseCursor(after) : null;
     const period = filter.year != null ? this.yearPeriod(filter.year) : null;
     const visible = registrationRegionsVisibleTo(viewer);

@@ -72,7 +72,11 @@ describe('registration statistics', () => {
   });
 
   it('counts people placed or not, hiding small cells and the one that would give them away', () => {
-    const people = [...Array.from({ length: 6 }, () => person(true)), person(false), ...Array.from({ length: 5 }, () => person(true, Gender.MALE))];
+    const people = [
+      ...Array.from({ length: 6 }, () => person(true)),
+      person(false),
+      ...Array.from({ length: 5 }, () => person(true, Gender.MALE)),
+    ];
     const statistics = registrationStatistics(people, categories);
     expect(statistics.registered).toBe(12);
     const placement = Object.fromEntries(statistics.byPlacement.map((c) => [c.key, c.count]));

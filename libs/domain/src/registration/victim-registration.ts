@@ -76,7 +76,10 @@ export function registrationFacts(input: RegistrationInput): RegistrationFacts |
   if (input.age != null && input.minor != null && input.minor !== input.age < 18)
     return { field: 'minor', message: `minor says ${input.minor} but age ${input.age} says otherwise` };
   if (input.exploitationTypes.length === 0)
-    return { field: 'exploitationTypes', message: 'exploitationTypes must name at least one ExploitationType (OTHER when unclear)' };
+    return {
+      field: 'exploitationTypes',
+      message: 'exploitationTypes must name at least one ExploitationType (OTHER when unclear)',
+    };
   const implied = input.residenceStatus != null ? nationalityGroupOf(input.residenceStatus) : null;
   if (
     input.nationalityGroup != null &&

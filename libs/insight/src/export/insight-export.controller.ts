@@ -8,7 +8,15 @@ import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
-import { availabilityWords, dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
+import {
+  availabilityWords,
+  dimensionWords,
+  kindWords,
+  measureWords,
+  needWords,
+  reasonWords,
+  statisticKeyWords,
+} from './dutch-words';
 import { enumListParam, enumParam, formatParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
 
 type CsvResponse = { setHeader(name: string, value: string): void; send(body: string): void };

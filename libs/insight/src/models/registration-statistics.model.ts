@@ -34,6 +34,8 @@ export class RegistrationStatisticsModel {
   @Field(() => [StatisticCountModel], { description: 'People per region that reported them.' })
   byRegion: StatisticCountModel[];
 
-  @Field(() => [StatisticCountModel], { description: 'PLACED (the request she was registered with reached a place) or NOT_PLACED.' })
+  @Field(() => [StatisticCountModel], {
+    description: 'PLACED (the request she was registered with reached a place) or NOT_PLACED.',
+  })
   byPlacement: StatisticCountModel[];
 }

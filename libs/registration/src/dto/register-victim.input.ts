@@ -32,7 +32,8 @@ export class RegisterVictimInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The placement request she was reported with (one registration per request); left out for a victim who needs no shelter.',
+    description:
+      'The placement request she was reported with (one registration per request); left out for a victim who needs no shelter.',
   })
   requestId?: string | null;
 }

@@ -2,7 +2,10 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ExploitationType, Gender, NationalityGroup, SignallerKind } from '@opvangplek/domain';
 
 registerEnumType(NationalityGroup, { name: 'NationalityGroup', description: 'Nationality as the national report groups it.' });
-registerEnumType(SignallerKind, { name: 'SignallerKind', description: 'Which kind of organisation signalled her (the "melder").' });
+registerEnumType(SignallerKind, {
+  name: 'SignallerKind',
+  description: 'Which kind of organisation signalled her (the "melder").',
+});
 
 @ObjectType('VictimRegistration', { description: 'One person reported to CoMensha: pseudonymous facts only.' })
 export class VictimRegistrationModel {

@@ -27,6 +27,7 @@ import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
 import { StayOutcomeName1797550000000 } from './1797550000000-StayOutcomeName';
 import { VictimRegistrations1797800000000 } from './1797800000000-VictimRegistrations';
+import { EscalationContactFunction1797810000000 } from './1797810000000-EscalationContactFunction';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Function[] = [
   PlacementOutcomes1797500000000,
   StayOutcomeName1797550000000,
   VictimRegistrations1797800000000,
+  EscalationContactFunction1797810000000,
 ];

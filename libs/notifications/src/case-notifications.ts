@@ -24,12 +24,10 @@ export class CaseNotifications {
     });
     const alerts = deliveries.filter((delivery) => ALERTS.includes(delivery.notification.type));
     if (alerts.length === 0) return [];
-    const endpoints = await this.dataSource
-      .getRepository(WebhookSubscriptionEntity)
-      .find({
-        select: { id: true, organisation: true, escalationRegions: true, contactFunction: true },
-        where: { id: In([...new Set(alerts.map((a) => a.subscriptionId))]) },
-      });
+    const endpoints = await this.dataSource.getRepository(WebhookSubscriptionEntity).find({
+      select: { id: true, organisation: true, escalationRegions: true, contactFunction: true },
+      where: { id: In([...new Set(alerts.map((a) => a.subscriptionId))]) },
+    });
     const endpointOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
     return alerts.map((delivery) => {
       const endpoint = endpointOf.get(delivery.subscriptionId);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseNotifications } from './case-notifications';
 import { EscalationCoverageCheck } from './escalation-coverage.check';
+import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookAcknowledgementController } from './webhook-acknowledgement.controller';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import { WebhookOutbox } from './webhook-outbox';
@@ -29,5 +30,5 @@ export class WebhookOutboxModule {}
 export class NotificationsModule {}
 
 /** Sending webhooks (worker processes). */
-@Module({ imports: [WebhookOutboxModule], providers: [WebhookSender, WebhookDeliveryJob, WebhookProcessor] })
+@Module({ imports: [WebhookOutboxModule], providers: [WebhookSender, WebhookDeliveryJob, StaleFiguresJob, WebhookProcessor] })
 export class NotificationJobsModule {}

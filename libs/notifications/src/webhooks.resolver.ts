@@ -26,6 +26,7 @@ const toDeliveryModel = (delivery: WebhookDeliveryEntity): WebhookDeliveryModel 
   webhookId: delivery.subscriptionId,
   type: delivery.notification.type,
   requestId: delivery.notification.requestId,
+  facilityId: delivery.notification.facilityId,
   status: delivery.status,
   attempts: delivery.attempts,
   nextAttemptAt: delivery.nextAttemptAt,

@@ -72,8 +72,11 @@ export class WebhookDeliveryModel {
   @Field(() => WebhookEventType)
   type: WebhookEventType;
 
-  @Field(() => ID)
-  requestId: string;
+  @Field(() => ID, { nullable: true, description: 'The request it tells of; null for FIGURES_STALE, which is about a facility.' })
+  requestId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The facility concerned, when there is one.' })
+  facilityId: string | null;
 
   @Field(() => WebhookDeliveryStatus)
   status: WebhookDeliveryStatus;

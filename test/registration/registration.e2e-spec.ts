@@ -105,10 +105,33 @@ describe('registration with CoMensha', () => {
     expect(Object.keys(row)).not.toContain('age');
     expect(Object.values(row)).not.toContain(29);
 
-    // One registration per request: the second is a conflict, not a second person.
+    // She is one person: a second registration with her request is a conflict, not a second person.
     const again = await register(coordinator, { ...LABOUR_MAN, gender: 'FEMALE', requestId: request.id });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   }, 120_000);
+
+  it('each of a group of three labour victims is registered with the group request, and no fourth (003:484)', async () => {
+    const coordinator = await token.coordinator();
+    const group = await client.request(coordinator, {
+      profile: { gender: 'MALE', exploitationTypes: ['LABOUR'], residenceStatus: 'EU_CITIZEN' },
+      groupSize: 3,
+    });
+    const members: (number | null)[] = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await gql<{ registerVictim: { member: number | null } }>(
+        api.url,
+        REGISTER.replace('requestId registeredByOrg', 'requestId member registeredByOrg'),
+        { token: coordinator, variables: { input: { ...LABOUR_MAN, requestId: group.id } } },
+      );
+      expect(response.errors).toBeUndefined();
+      members.push(response.data!.registerVictim.member);
+    }
+    expect(members).toEqual([1, 2, 3]);
+    const fourth = await register(coordinator, { ...LABOUR_MAN, requestId: group.id });
+    expect(fourth.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // Cleared again, so the counts below stay about the people they name.
+    await database.dataSource.query('DELETE FROM victim_registrations WHERE placement_request_id = $1', [group.id]);
+  }, 60_000);
 
   it('a victim who needs no shelter is registered too, without a request', async () => {
     const coordinator = await token.coordinator();

@@ -15,6 +15,7 @@ const toModel = (row: VictimRegistrationEntity): VictimRegistrationModel => ({
   nationalityGroup: row.nationalityGroup,
   signalledBy: row.signalledBy,
   requestId: row.placementRequestId,
+  member: row.member,
   registeredByOrg: row.registeredByOrg,
   registeredAt: row.registeredAt,
 });

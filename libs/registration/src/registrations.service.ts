@@ -19,8 +19,8 @@ import type { RegisterVictimInput } from './dto/register-victim.input';
 import { VictimRegistrationEntity } from './victim-registration.entity';
 
 const MAX_PAGE = 200;
-/** The index that keeps one registration per placement request. */
-const ONE_PER_REQUEST = 'victim_registrations_request';
+/** The index that keeps one registration per person of a placement request. */
+const ONE_PER_MEMBER = 'victim_registrations_request_member';
 
 export interface RegistrationFilter {
   regionCodes?: string[] | null;
@@ -55,17 +55,34 @@ export class RegistrationsService {
     const facts = registrationFacts(input);
     if (isRegistrationProblem(facts)) throw new InvalidInputError(facts.field, facts.message);
     const requestId = input.requestId ?? null;
+    let people = 0;
     if (requestId !== null) {
       assertUuid(requestId, 'requestId', 'a placement request id');
       // A request the viewer may not see is not there for them (no hint that it exists).
-      if (!(await this.placements.get(viewer, requestId))) throw new NotFoundError(`no placement request ${requestId}`);
+      const request = await this.placements.get(viewer, requestId);
+      if (!request) throw new NotFoundError(`no placement request ${requestId}`);
+      people = Math.max(1, request.groupSize ?? 1);
     }
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (manager) => {
+        let member: number | null = null;
+        if (requestId !== null) {
+          const [{ count }]: { count: number }[] = await manager.query(
+            'SELECT count(*)::int AS count FROM victim_registrations WHERE placement_request_id = $1',
+            [requestId],
+          );
+          if (count >= people)
+            throw new ConflictError(
+              `placement request ${requestId} is registered with CoMensha already (${count} of its ${people} ${people === 1 ? 'person' : 'people'})`,
+            );
+          // The next person of the request; two registering at once collide on the unique index, not double up.
+          member = count + 1;
+        }
         const saved = await manager.getRepository(VictimRegistrationEntity).save({
           ...facts,
           placementRequestId: requestId,
+          member,
           registeredByOrg: viewer.org,
           registeredAt: now,
         });
@@ -79,8 +96,10 @@ export class RegistrationsService {
       });
     } catch (error) {
       // Two coordinators registering the same request at once: the unique index decides, not a prior read.
-      if ((error as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint === ONE_PER_REQUEST)
-        throw new ConflictError(`placement request ${requestId} is already registered with CoMensha`);
+      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === ONE_PER_MEMBER)
+        throw new ConflictError(
+          `someone registered a person of placement request ${requestId} at the same moment: look at victimRegistrations and try again if she is not there`,
+        );
       throw error;
     }
   }

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('victim_registrations')
 @Index('victim_registrations_region_at', ['regionCode', 'registeredAt'])
+@Index('victim_registrations_request_member', ['placementRequestId', 'member'], { unique: true })
 export class VictimRegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,10 +31,16 @@ export class VictimRegistrationEntity {
   @Column({ name: 'signalled_by', type: 'varchar', length: 16 })
   signalledBy: SignallerKind;
 
-  /** The placement request she was registered with, if any: at most one registration per request. */
-  @Index('victim_registrations_request', { unique: true })
+  /** The placement request she was registered with, if any. */
   @Column({ name: 'placement_request_id', type: 'uuid', nullable: true })
   placementRequestId: string | null;
+
+  /**
+   * Which of the request's people she is (1 … its groupSize), so a group's members are each
+   * registered once and no more than the group holds; null without a request.
+   */
+  @Column({ type: 'smallint', nullable: true })
+  member: number | null;
 
   /** The registering organisation (the org claim), not the person. */
   @Column({ name: 'registered_by_org', type: 'varchar', length: 64 })

@@ -33,7 +33,7 @@ export class RegisterVictimInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The placement request she was reported with (one registration per request); left out for a victim who needs no shelter.',
+      'The placement request she was reported with (a group request takes one registration per person, up to its groupSize); left out for a victim who needs no shelter.',
   })
   requestId?: string | null;
 }

@@ -33,6 +33,9 @@ export class VictimRegistrationModel {
   @Field(() => ID, { nullable: true })
   requestId: string | null;
 
+  @Field(() => Int, { nullable: true, description: "Which of the request's people (1 … groupSize); null without a request." })
+  member: number | null;
+
   @Field()
   registeredByOrg: string;
 

@@ -12,9 +12,7 @@ export class EscalationContactFunction1797810000000 implements MigrationInterfac
       `CREATE TYPE "public"."escalation_function" AS ENUM('OVD_BEVOLKINGSZORG', 'REGIONALE_TAFEL', 'OTHER')`,
     );
     await queryRunner.query(`ALTER TABLE "webhook_subscriptions" ADD "contact_function" "public"."escalation_function"`);
-    await queryRunner.query(
-      `UPDATE "webhook_subscriptions" SET "contact_function" = 'OTHER' WHERE "escalation_regions" <> '{}'`,
-    );
+    await queryRunner.query(`UPDATE "webhook_subscriptions" SET "contact_function" = 'OTHER' WHERE "escalation_regions" <> '{}'`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

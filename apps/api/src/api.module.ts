@@ -15,6 +15,7 @@ import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
 import { HealthModule } from '@opvangplek/platform/health/health.module';
 import { ConsoleModule } from '@opvangplek/platform/http/console/console.module';
 import { QueueModule } from '@opvangplek/platform/queue';
+import { RegistrationModule } from '@opvangplek/registration';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 
 /** The shared infrastructure every process needs: config, clock, database, events, queues. */
@@ -39,6 +40,7 @@ export class ApiModule {
         PlacementModule,
         InsightModule,
         NotificationsModule,
+        RegistrationModule,
         HealthModule,
         ConsoleModule,
         ...extra,

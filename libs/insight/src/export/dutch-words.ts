@@ -48,7 +48,21 @@ const DIMENSIONS: Record<string, string> = {
   shelterType: 'soort opvang',
   region: 'regio',
   outcome: 'afloop',
+  nationalityGroup: 'nationaliteit',
+  signaller: 'melder',
+  placement: 'opvang',
 };
+const NATIONALITIES: Record<string, string> = { DUTCH: 'Nederlands', EU: 'EU', NON_EU: 'buiten de EU', UNKNOWN: 'onbekend' };
+const SIGNALLERS: Record<string, string> = {
+  POLICE: 'politie',
+  KMAR: 'Koninklijke Marechaussee',
+  NLA: 'Nederlandse Arbeidsinspectie',
+  CARE_PROVIDER: 'zorg en hulpverlening',
+  MUNICIPALITY: 'gemeente',
+  VICTIM_SELF: 'slachtoffer zelf',
+  OTHER: 'overig',
+};
+const PLACEMENTS: Record<string, string> = { PLACED: 'geplaatst', NOT_PLACED: 'niet geplaatst' };
 const OUTCOMES: Record<string, string> = {
   RETURNED_HOME: 'terug naar land of plaats van herkomst',
   OWN_HOUSING: 'eigen woonruimte',
@@ -94,7 +108,7 @@ export const measureWords = lookup(MEASURES);
 export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
   switch (dimension) {
     case 'total':
-      return key === 'left' ? 'vertrokken' : 'plaatsingen';
+      return key === 'left' ? 'vertrokken' : key === 'registered' ? 'aangemeld' : 'plaatsingen';
     case 'outcome':
       return OUTCOMES[key] ?? key;
     case 'exploitationType':
@@ -107,6 +121,12 @@ export function statisticKeyWords(dimension: string, key: string, regionName: (c
       return KINDS[key] ?? key;
     case 'region':
       return regionName(key) ?? key;
+    case 'nationalityGroup':
+      return NATIONALITIES[key] ?? key;
+    case 'signaller':
+      return SIGNALLERS[key] ?? key;
+    case 'placement':
+      return PLACEMENTS[key] ?? key;
     default:
       return key;
   }

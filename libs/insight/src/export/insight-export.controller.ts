@@ -8,7 +8,15 @@ import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
-import { availabilityWords, dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
+import {
+  availabilityWords,
+  dimensionWords,
+  kindWords,
+  measureWords,
+  needWords,
+  reasonWords,
+  statisticKeyWords,
+} from './dutch-words';
 import { enumListParam, enumParam, formatParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
 
 type CsvResponse = { setHeader(name: string, value: string): void; send(body: string): void };
@@ -83,6 +91,27 @@ export class InsightExportController {
     ];
     const columns = STATISTICS_COLUMNS(await this.regionNames());
     send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);
+  }
+
+  @Get('registration-statistics.csv')
+  @AccessOperation('registrationStatistics')
+  async registrationStatistics(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
+    const year = integerParam(query, 'year');
+    const statistics = await this.insight.registrationStatistics(year);
+    const cells = (dimension: string, counts: StatisticCountModel[]) => counts.map((count) => ({ dimension, ...count }));
+    const rows = [
+      { dimension: 'total', key: 'registered', count: statistics.registered, suppressed: statistics.registered === null },
+      ...cells('exploitationType', statistics.byExploitationType),
+      ...cells('gender', statistics.byGender),
+      ...cells('ageBand', statistics.byAgeBand),
+      ...cells('nationalityGroup', statistics.byNationalityGroup),
+      ...cells('signaller', statistics.bySignaller),
+      ...cells('region', statistics.byRegion),
+      ...cells('placement', statistics.byPlacement),
+    ];
+    const columns = STATISTICS_COLUMNS(await this.regionNames());
+    send(response, `registration-statistics-${year}.csv`, toCsv(columns, rows, format), format);
   }
 
   private async regionNames(): Promise<RegionName> {

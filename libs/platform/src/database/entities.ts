@@ -13,6 +13,8 @@ import { PlacementHoldEntity } from '@opvangplek/placement/placement-hold.entity
 import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.entity';
 import { WebhookDeliveryEntity } from '@opvangplek/notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '@opvangplek/notifications/webhook-subscription.entity';
+import { StaleFigureNoticeEntity } from '@opvangplek/notifications/stale-figure-notice.entity';
+import { VictimRegistrationEntity } from '@opvangplek/registration/victim-registration.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -26,4 +28,6 @@ export const ENTITIES = [
   AuditEntryEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  StaleFigureNoticeEntity,
+  VictimRegistrationEntity,
 ];

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { ShelterType } from '@opvangplek/domain';
+import { EVENT_BUS, type EventBus, EventChannel } from '@opvangplek/platform/events';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { gql } from '../support/graphql-client';
 import { insertFacilities } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { facilityOf, PlacementClient, POLISH_WORKER, startPlacementApp, stopApp, token } from '../placement/support';
+import { eventually, facilityOf, PlacementClient, POLISH_WORKER, startPlacementApp, stopApp, token } from '../placement/support';
 
 /** The value of one series in Prometheus's text format, or undefined when it is absent. */
 function sample(text: string, series: string): number | undefined {
@@ -56,6 +58,17 @@ describe('operators see into the service (issue 15)', () => {
     expect(sample(text, 'opvangplek_graphql_operation_duration_seconds_count{operation="me",type="query",outcome="ok"}')).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(invented);
     expect(sample(text, 'opvangplek_http_request_duration_seconds_count{method="POST",path="/graphql",status="200"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('events between processes are timed from publish to receipt', async () => {
+    const series = 'opvangplek_event_lag_seconds_count{channel="capacity_changed"}';
+    const before = sample(await (await fetch(`${api.url}/metrics`)).text(), series) ?? 0;
+    // The placement worker in this process listens for capacity changes (to try waiting requests again).
+    await api.app.get<EventBus>(EVENT_BUS).publish(EventChannel.CapacityChanged, { facilityId: randomUUID() });
+    await eventually(async () => {
+      const after = sample(await (await fetch(`${api.url}/metrics`)).text(), series) ?? 0;
+      if (after <= before) throw new Error(`no event timed yet (${after})`);
+    });
   });
 
   it('queues, the audit sealer and the process itself are in the scrape', async () => {

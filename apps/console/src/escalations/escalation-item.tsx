@@ -36,8 +36,7 @@ export function EscalationItem({ request, regionName, now }: { request: Escalate
         </span>
       </p>
       <p data-testid="escalation-why" data-waiting={request.waitingReason ?? ''}>
-        <strong>{t('escalations.why')}:</strong>{' '}
-        {request.waitingReason ? waitingWords(i18n, request) : t('escalations.noReason')}
+        <strong>{t('escalations.why')}:</strong> {request.waitingReason ? waitingWords(i18n, request) : t('escalations.noReason')}
       </p>
       <h3 className="told-heading">{t('escalations.told')}</h3>
       <NotificationList notifications={request.notifications} now={now} />
@@ -51,7 +50,10 @@ export function EscalationItem({ request, regionName, now }: { request: Escalate
           }}
         >
           {t('escalations.openCase')}
-          <span className="visually-hidden"> — {f('escalations.caseOf', { label: offerLabel(request), region: regionName })}</span>
+          <span className="visually-hidden">
+            {' '}
+            — {f('escalations.caseOf', { label: offerLabel(request), region: regionName })}
+          </span>
         </a>
       </p>
     </li>

@@ -78,10 +78,7 @@ export function useEscalations(regionCode: string): {
   }, []);
 
   const connection = data?.placementRequests;
-  const requests = useMemo(
-    () => [...(connection?.edges.map((edge) => edge.node) ?? [])].sort(escalationOrder),
-    [connection],
-  );
+  const requests = useMemo(() => [...(connection?.edges.map((edge) => edge.node) ?? [])].sort(escalationOrder), [connection]);
   return {
     requests,
     totalCount: connection?.totalCount ?? 0,

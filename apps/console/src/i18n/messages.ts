@@ -301,7 +301,8 @@ const nl = {
   'endStay.places': 'Hoeveel vertrekken er (van de {n} hier)',
   'endStay.next': 'Verder',
   'endStay.confirmAll': 'Het verblijf eindigt ({outcome}) en de plek komt vrij. Dit kan niet ongedaan worden gemaakt.',
-  'endStay.confirmSome': '{n} van de {of} vertrekken ({outcome}) en hun plekken komen vrij. Dit kan niet ongedaan worden gemaakt.',
+  'endStay.confirmSome':
+    '{n} van de {of} vertrekken ({outcome}) en hun plekken komen vrij. Dit kan niet ongedaan worden gemaakt.',
   'endStay.confirm': 'Ja, beëindigen',
   'endStay.back': 'Terug',
   'endStay.cancel': 'Annuleren',

@@ -52,7 +52,6 @@ export function StayCard({
         </p>
       )}
       <EndStay
-        key={here}
         request={request}
         placesHere={here}
         forWhom={f('desk.stayFor', { label: offerLabel(request), facility })}

@@ -187,7 +187,6 @@ export function RequestFollow({
         // The requester ends the whole stay (or, for a group, some of it); the API refuses another
         // organisation's case, in words (FORBIDDEN).
         <EndStay
-          key={occupiedPlaces(request)}
           request={request}
           placesHere={occupiedPlaces(request)}
           forWhom={t('cases.stayFor')}

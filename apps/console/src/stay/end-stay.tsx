@@ -80,6 +80,11 @@ export function EndStay({
       return;
     }
     onEnded({ requestId: request.id, outcome, left: leaving, still: Math.max(0, placesHere - leaving) });
+    // Some of a group left and the rest stay: the card stays, ready for the next departure.
+    setPhase('closed');
+    setOutcome('');
+    setReason('');
+    setPlaces(String(Math.max(1, placesHere - leaving)));
   };
 
   if (phase === 'confirm' && outcome !== '')

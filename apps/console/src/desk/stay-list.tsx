@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { DESK_STAYS, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
 import type { PlacementRequest } from '../api/types';
@@ -8,6 +8,8 @@ import { useSession } from '../shell/viewer-context';
 import type { StayEnded } from '../stay/end-stay';
 import type { DeskRequest } from './offer-card';
 import { StayCard } from './stay-card';
+
+const REREAD_MS = 30_000;
 
 /**
  * The stays at this shelter (PLACED), newest first, re-read when any request the staff may see
@@ -27,6 +29,11 @@ export function StayList() {
       return event;
     },
   );
+  // A stay ended elsewhere is no longer the staff's to see, so no event says it went: re-read slowly too.
+  useEffect(() => {
+    const timer = setInterval(() => reread({ requestPolicy: 'network-only' }), REREAD_MS);
+    return () => clearInterval(timer);
+  }, [reread]);
   const [ended, setEnded] = useState<StayEnded | null>(null);
   const stays = data?.placementRequests.edges.map((edge) => edge.node) ?? [];
   const endedWords = ended

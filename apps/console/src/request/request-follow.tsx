@@ -186,12 +186,7 @@ export function RequestFollow({
       {request.status === 'PLACED' && (
         // The requester ends the whole stay (or, for a group, some of it); the API refuses another
         // organisation's case, in words (FORBIDDEN).
-        <EndStay
-          request={request}
-          placesHere={occupiedPlaces(request)}
-          forWhom={t('cases.stayFor')}
-          onEnded={() => undefined}
-        />
+        <EndStay request={request} placesHere={occupiedPlaces(request)} forWhom={t('cases.stayFor')} onEnded={() => undefined} />
       )}
       <div className="actions">
         {open && (

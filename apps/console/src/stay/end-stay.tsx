@@ -42,6 +42,9 @@ export function EndStay({
   const [outcome, setOutcome] = useState<StayOutcome | ''>('');
   const [reason, setReason] = useState('');
   const [places, setPlaces] = useState(String(placesHere));
+  // A group's form keeps its "how many" field while open, even when a colleague's departure leaves
+  // one here meanwhile: the API then says at that field how many are still there.
+  const [openedFor, setOpenedFor] = useState(placesHere);
   const [state, end] = useMutation<{ endPlacement: PlacementRequest }>(END_PLACEMENT);
   const confirmText = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -51,7 +54,7 @@ export function EndStay({
   const errors = readableErrors(state.error);
   const at = (field: (typeof FIELDS)[number]) => errors.filter((item) => item.field === field);
   const elsewhere = errors.filter((item) => !FIELDS.includes(item.field as (typeof FIELDS)[number]));
-  const group = placesHere > 1;
+  const group = openedFor > 1;
   const leaving = group ? Number(places) : placesHere;
   const ready = outcome !== '' && reason.trim() !== '' && (!group || places.trim() !== '');
   const hidden = <span className="visually-hidden"> — {forWhom}</span>;
@@ -59,7 +62,14 @@ export function EndStay({
   if (phase === 'closed')
     return (
       <div className="actions">
-        <button type="button" onClick={() => setPhase('form')}>
+        <button
+          type="button"
+          onClick={() => {
+            setOpenedFor(placesHere);
+            setPlaces(String(placesHere));
+            setPhase('form');
+          }}
+        >
           {t('endStay.open')}
           {hidden}
         </button>
@@ -84,7 +94,6 @@ export function EndStay({
     setPhase('closed');
     setOutcome('');
     setReason('');
-    setPlaces(String(Math.max(1, placesHere - leaving)));
   };
 
   if (phase === 'confirm' && outcome !== '')

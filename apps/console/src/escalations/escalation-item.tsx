@@ -36,7 +36,7 @@ export function EscalationItem({ request, regionName, now }: { request: Escalate
         </span>
       </p>
       <p data-testid="escalation-why" data-waiting={request.waitingReason ?? ''}>
-        <strong>{t('escalations.why')}:</strong> {request.waitingReason ? waitingWords(i18n, request) : t('escalations.noReason')}
+        <strong>{t('escalations.why')}:</strong> {escalationStateWords(i18n, request)}
       </p>
       <h3 className="told-heading">{t('escalations.told')}</h3>
       <NotificationList notifications={request.notifications} now={now} />
@@ -58,4 +58,11 @@ export function EscalationItem({ request, regionName, now }: { request: Escalate
       </p>
     </li>
   );
+}
+
+/** Why it is on the list now: why it waits, or, once a place is offered or accepted, that step. */
+function escalationStateWords(i18n: ReturnType<typeof useI18n>, request: EscalatedRequest): string {
+  if (request.status === 'OFFERED') return i18n.t('escalations.offered');
+  if (request.status === 'ACCEPTED') return i18n.t('escalations.accepted');
+  return request.waitingReason ? waitingWords(i18n, request) : i18n.t('escalations.noReason');
 }

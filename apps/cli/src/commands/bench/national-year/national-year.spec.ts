@@ -24,7 +24,8 @@ describe('national year: demand (issue 19)', () => {
 
   it('is mostly sexual exploitation, then labour, then criminal (004:264-276)', () => {
     const single = arrivals.filter((a) => a.channel !== 'NLA');
-    const of = (type: string) => single.filter((a) => (a.profile.exploitationTypes as string[]).includes(type)).length / single.length;
+    const of = (type: string) =>
+      single.filter((a) => (a.profile.exploitationTypes as string[]).includes(type)).length / single.length;
     expect(of('SEXUAL')).toBeGreaterThan(0.5);
     expect(of('SEXUAL')).toBeLessThan(0.65);
     expect(of('LABOUR')).toBeGreaterThan(0.12);
@@ -79,7 +80,11 @@ describe('national year: people answering', () => {
     const random = seededRandom(11);
     const day = Array.from({ length: 2_000 }, () => drawOfferAnswer(random, new Date('2027-01-05T11:00:00Z')));
     const night = Array.from({ length: 2_000 }, () => drawOfferAnswer(random, new Date('2027-01-05T02:00:00Z')));
-    const median = (answers: typeof day) => percentile(answers.filter((a) => a.afterMs !== null).map((a) => a.afterMs!), 50);
+    const median = (answers: typeof day) =>
+      percentile(
+        answers.filter((a) => a.afterMs !== null).map((a) => a.afterMs!),
+        50,
+      );
     expect(median(night)).toBeGreaterThan(2 * median(day));
     const declined = day.filter((a) => a.afterMs !== null && !a.accept);
     expect(declined.length / day.length).toBeGreaterThan(0.08);

@@ -194,7 +194,8 @@ export const nationalYearFigure: BenchFigure = {
       SIMULATED_CLOCK_SPEED: String(speed),
       SIMULATED_CLOCK_WALL_EPOCH: String(wallEpochMs),
       SWEEP_SECONDS: '60',
-      LOG_LEVEL: 'warn',
+      // A worker is ready when it logs "worker running" at info; NODE_ENV=test defaults to warn (NOTES).
+      LOG_LEVEL: 'info',
     };
     return withPrivateCluster(context, { suffix: 'year', scale: 1, apis: 1, workers: 1, env }, async (db, cluster) => {
       const regions = await regionCodes(db.dataSource);

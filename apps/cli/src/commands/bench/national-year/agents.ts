@@ -19,7 +19,7 @@ export const END_PLACEMENT = `mutation YearEnd($requestId: ID!, $reason: String!
   endPlacement(requestId: $requestId, reason: $reason, outcome: $outcome) { id status }
 }`;
 export const CANDIDATES = `query YearCandidates($requestId: ID!) {
-  placementCandidates(requestId: $requestId, first: 5) { matches { facility { id } placeableNow } }
+  placementCandidates(requestId: $requestId, first: 10) { matches { facility { id } placeableNow decidedBy } }
 }`;
 export const ASSIGN = `mutation YearAssign($requestId: ID!, $facilityId: ID!, $reason: String) {
   assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { id status }

@@ -62,6 +62,7 @@ async function tokens(context: BenchContext, regions: string[]) {
     police: await issue(Role.POLICE, 'politie', { regions }),
     coordinator: await issue(Role.ZORGCOORDINATOR, 'zorgcoordinatie', { regions }),
     nla: await issue(Role.NLA, 'nla', { regions }),
+    youthCare: await issue(Role.JEUGDBESCHERMING, 'jeugdbescherming', { regions }),
     authority: async (authority: string, organisation: string | null) => {
       const org =
         organisation ??
@@ -83,7 +84,12 @@ interface Invariants {
 }
 
 /** The invariants, read from the service's own tables at one moment. */
-async function checkInvariants(db: DataSource, nowMs: number, into: Invariants): Promise<void> {
+async function checkInvariants(
+  db: DataSource,
+  nowMs: number,
+  into: Invariants,
+  heldBaseline: Map<string, number>,
+): Promise<void> {
   into.checks++;
   // One person, one place: a single person's request chain (a noodbed and its onward request) holding or occupying two facilities.
   const [two] = (await db.query(
@@ -102,12 +108,9 @@ async function checkInvariants(db: DataSource, nowMs: number, into: Invariants):
   const [over] = (await db.query(`SELECT count(*)::int AS n FROM capacity WHERE occupied + held + out_of_service > total`)) as {
     n: number;
   }[];
-  const [ledger] = (await db.query(
-    `SELECT count(*)::int AS n FROM capacity c
-       LEFT JOIN (SELECT facility_id, sum(places) AS held FROM placement_holds WHERE state = 'HELD' GROUP BY facility_id) h
-         ON h.facility_id = c.facility_id
-      WHERE c.held <> coalesce(h.held, 0)`,
-  )) as { n: number }[];
+  // The seeded register starts with held places no hold row stands for: compare against that start.
+  const ledgerRows = await heldMinusHolds(db);
+  const ledger = { n: ledgerRows.filter((r) => r.gap !== (heldBaseline.get(r.facility) ?? 0)).length };
   const [lost] = (await db.query(
     `SELECT count(*)::int AS n FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < $1`,
     [new Date(nowMs - LOST_AFTER_MS)],
@@ -120,6 +123,15 @@ async function checkInvariants(db: DataSource, nowMs: number, into: Invariants):
     into.examples.push(`two places: request chain ${two.example} at ${new Date(nowMs).toISOString()}`);
   if (ledger.n > 0 && into.examples.length < 5)
     into.examples.push(`held count ≠ holds at ${ledger.n} facilities at ${new Date(nowMs).toISOString()}`);
+}
+
+/** Per facility: capacity.held minus the places its HELD holds stand for. */
+async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: number }[]> {
+  return (await db.query(
+    `SELECT c.facility_id AS facility, (c.held - coalesce(h.held, 0))::int AS gap FROM capacity c
+       LEFT JOIN (SELECT facility_id, sum(places) AS held FROM placement_holds WHERE state = 'HELD' GROUP BY facility_id) h
+         ON h.facility_id = c.facility_id`,
+  )) as { facility: string; gap: number }[];
 }
 
 /** Who is without a place right now, by the escalation that names them. */
@@ -208,6 +220,8 @@ export const nationalYearFigure: BenchFigure = {
       });
       context.log(`  ${arrivals.length} arrivals (${arrivals.reduce((s, a) => s + a.groupSize, 0)} people) generated`);
       const who = await tokens(context, regions);
+      const heldBaseline = new Map((await heldMinusHolds(db.dataSource)).map((r) => [r.facility, r.gap]));
+      const noodbedAnswers = { withPlace: 0, withoutPlace: 0 };
       const caller = new Caller(cluster.apiUrls, 8);
       const people: Person[] = arrivals.map((arrival) => ({ arrival }));
       const scheduled = new Map<string, Scheduled>();
@@ -230,11 +244,21 @@ export const nationalYearFigure: BenchFigure = {
           const person = people[next++];
           const ask = askFor(person.arrival);
           const token =
-            person.arrival.channel === 'POLICE' ? who.police : person.arrival.channel === 'NLA' ? who.nla : who.coordinator;
+            person.arrival.channel === 'NLA'
+              ? who.nla
+              : person.arrival.channel === 'COORDINATOR'
+                ? who.coordinator
+                : ask.noodbed
+                  ? who.police
+                  : // The police hand a minor to youth care and a group to the coordinator (requestPlacement is not theirs).
+                    person.arrival.classes.includes('minor')
+                    ? who.youthCare
+                    : who.coordinator;
           void caller.call<Record<string, { id: string }>>(token, ask.query, ask.variables).then((answer) => {
             if (!answer) return;
             person.requestId = Object.values(answer)[0].id;
             const told = (answer as NoodbedAnswer).requestNoodbed?.facility;
+            if (ask.noodbed) noodbedAnswers[told ? 'withPlace' : 'withoutPlace']++;
             if (ask.noodbed && told) person.noodbedToldAt = clock.now().getTime();
           });
         }
@@ -294,10 +318,18 @@ export const nationalYearFigure: BenchFigure = {
             schedule(key, drawDecisionAt(random, authority, new Date(now)).getTime(), async () => {
               const token = await who.authority(authority, row.organisation);
               const candidates = await caller.call<{
-                placementCandidates: { matches: { facility: { id: string }; placeableNow: boolean }[] };
+                placementCandidates: { matches: { facility: { id: string }; placeableNow: boolean; decidedBy: string }[] };
               }>(token, CANDIDATES, { requestId: row.id });
-              const best = candidates?.placementCandidates.matches.find((m) => m.placeableNow);
-              if (best) await caller.call(token, ASSIGN, { requestId: row.id, facilityId: best.facility.id });
+              const best = candidates?.placementCandidates.matches.find((m) => m.placeableNow && m.decidedBy === authority);
+              const assigned = best
+                ? await caller.call(token, ASSIGN, {
+                    requestId: row.id,
+                    facilityId: best.facility.id,
+                    reason: 'simulatie: de eerste plaatsbare plek die wij toewijzen',
+                  })
+                : undefined;
+              // Not now (nothing placeable, or refused): the worklist is looked at again later.
+              if (!assigned) scheduled.delete(key);
             });
           }
         }
@@ -312,7 +344,7 @@ export const nationalYearFigure: BenchFigure = {
         }
         if (Date.now() - lastInvariantWall > 1_000) {
           lastInvariantWall = Date.now();
-          await checkInvariants(db.dataSource, now, invariants);
+          await checkInvariants(db.dataSource, now, invariants, heldBaseline);
         }
         if (now - lastWaitingSim >= 60 * MINUTE_MS) {
           lastWaitingSim = now;
@@ -330,7 +362,7 @@ export const nationalYearFigure: BenchFigure = {
       }
       await caller.drain();
       const wallSeconds = Math.round((Date.now() - began) / 1000);
-      await checkInvariants(db.dataSource, clock.now().getTime(), invariants);
+      await checkInvariants(db.dataSource, clock.now().getTime(), invariants, heldBaseline);
       const lostRequests = people.filter((p) => p.arrival.at.getTime() < endMs && !p.requestId).length;
       const measured = await outcomes(db.dataSource, people, endMs);
       const [noodbed] = (await db.dataSource.query(
@@ -342,7 +374,7 @@ export const nationalYearFigure: BenchFigure = {
         [new Date(endMs)],
       )) as { stays: number; nights: number; overrun: number }[];
       const [lapsed] = (await db.dataSource.query(
-        `SELECT count(*)::int AS n FROM placement_events WHERE note LIKE '%EXPIRED%' OR note LIKE '%lapsed%'`,
+        `SELECT count(*)::int AS n FROM placement_events WHERE note LIKE '%OFFER_LAPSED%'`,
       )) as { n: number }[];
       const report: YearReport = {
         seed: options.seed,
@@ -359,6 +391,7 @@ export const nationalYearFigure: BenchFigure = {
         invariants: { ...invariants, unanswered: lostRequests },
         noodbed,
         offersLapsed: lapsed.n,
+        noodbedAnswers,
         refusals: Object.fromEntries([...caller.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)),
       };
       const table = yearReportTable(report);

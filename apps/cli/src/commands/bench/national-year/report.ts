@@ -25,6 +25,8 @@ export interface YearReport {
   };
   noodbed: { stays: number; nights: number; overrun: number };
   offersLapsed: number;
+  /** requestNoodbed answers: with a place the police are told, or without one. */
+  noodbedAnswers: { withPlace: number; withoutPlace: number };
   refusals: Record<string, number>;
 }
 
@@ -91,7 +93,7 @@ export function yearReportTable(report: YearReport): string {
     )
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
-    `  noodbed: ${report.noodbed.stays} stays, ${report.noodbed.nights.toFixed(0)} nights, ${report.noodbed.overrun} overrun · offers lapsed ${report.offersLapsed}`,
+    `  noodbed: ${report.noodbed.stays} stays, ${report.noodbed.nights.toFixed(0)} nights, ${report.noodbed.overrun} overrun · offers lapsed ${report.offersLapsed} · requestNoodbed answered with a place ${report.noodbedAnswers.withPlace}, without ${report.noodbedAnswers.withoutPlace}`,
     `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
       `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
   );

@@ -301,18 +301,27 @@ export const nationalYearFigure: BenchFigure = {
             }
             scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
           } else if (row.status === 'ACCEPTED') {
-            schedule(key, now + drawArrivalDelayMs(random), async () =>
-              caller.call(await who.shelter(row.facilities), CONFIRM_ARRIVAL, { requestId: row.id }),
-            );
+            // A group split over shelters arrives at each; each shelter confirms its own share.
+            const arrivesAt = now + drawArrivalDelayMs(random);
+            for (const facilityId of new Set(row.facilities)) {
+              schedule(`${key}:${facilityId}`, arrivesAt, async () =>
+                caller.call(await who.shelter([facilityId]), CONFIRM_ARRIVAL, { requestId: row.id }),
+              );
+            }
+            scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
           } else if (row.status === 'PLACED') {
             const placedAt = row.placed_at ? new Date(row.placed_at).getTime() : now;
-            schedule(key, placedAt + drawStayMs(random, row.type ?? 'VROUWENOPVANG'), async () =>
-              caller.call(await who.shelter(row.facilities), END_PLACEMENT, {
-                requestId: row.id,
-                reason: 'verblijf afgerond (simulatie)',
-                outcome: row.type === 'NOODBED' ? 'ONWARD_SHELTER' : 'OWN_HOUSING',
-              }),
-            );
+            const endsAt = placedAt + drawStayMs(random, row.type ?? 'VROUWENOPVANG');
+            for (const facilityId of new Set(row.facilities)) {
+              schedule(`${key}:${facilityId}`, endsAt, async () =>
+                caller.call(await who.shelter([facilityId]), END_PLACEMENT, {
+                  requestId: row.id,
+                  reason: 'verblijf afgerond (simulatie)',
+                  outcome: row.type === 'NOODBED' ? 'ONWARD_SHELTER' : 'OWN_HOUSING',
+                }),
+              );
+            }
+            scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
           } else if (row.status === 'WAITING' && row.authority) {
             const authority = row.authority;
             schedule(key, drawDecisionAt(random, authority, new Date(now)).getTime(), async () => {

@@ -63,10 +63,11 @@ async function tokens(context: BenchContext, regions: string[]) {
     coordinator: await issue(Role.ZORGCOORDINATOR, 'zorgcoordinatie', { regions }),
     nla: await issue(Role.NLA, 'nla', { regions }),
     youthCare: await issue(Role.JEUGDBESCHERMING, 'jeugdbescherming', { regions }),
+    // Nidos only for the requests waiting for Nidos; another youth-care organisation sees its regions' minors.
     authority: async (authority: string, organisation: string | null) => {
       const org =
         organisation ??
-        { COMENSHA: 'comensha', NLA: 'nla', JEUGDBESCHERMING: 'nidos', POLICE: 'politie' }[authority] ??
+        { COMENSHA: 'comensha', NLA: 'nla', JEUGDBESCHERMING: 'jeugdbescherming', POLICE: 'politie' }[authority] ??
         'zorgcoordinatie';
       return issue(authority as Role, org, { regions });
     },

@@ -379,12 +379,15 @@ export const nationalYearFigure: BenchFigure = {
         `SELECT count(*)::int AS stays,
                 coalesce(sum(extract(epoch FROM coalesce(r.ended_at, $1) - r.placed_at) / 86400), 0)::float AS nights,
                 count(*) FILTER (WHERE r.overstay)::int AS overrun
-           FROM placement_requests r JOIN facilities f ON f.id = r.facility_id
-          WHERE f.type = 'NOODBED' AND r.placed_at IS NOT NULL`,
+           FROM placement_requests r
+          WHERE r.placed_at IS NOT NULL
+            -- By its holds: an ended stay no longer names its facility on the request.
+            AND EXISTS (SELECT 1 FROM placement_holds h JOIN facilities f ON f.id = h.facility_id
+                         WHERE h.request_id = r.id AND f.type = 'NOODBED')`,
         [new Date(endMs)],
       )) as { stays: number; nights: number; overrun: number }[];
       const [lapsed] = (await db.dataSource.query(
-        `SELECT count(*)::int AS n FROM placement_events WHERE note LIKE '%OFFER_LAPSED%'`,
+        `SELECT count(*)::int AS n FROM placement_events WHERE note_code = 'OFFER_LAPSED'`,
       )) as { n: number }[];
       const report: YearReport = {
         seed: options.seed,

@@ -6,7 +6,11 @@ describe('npm run bench -- --only national-year (issue 19)', () => {
     const options = parseBenchOptions(['--only', 'national-year', '--quick', '--seed', '42', '--people', '6000']);
     expect(options.only).toEqual(['national-year']);
     expect(options.year).toEqual({ quick: true, seed: 42, speed: undefined, peoplePerYear: 6000 });
-    expect(parseBenchOptions(['--only=national-year']).year).toMatchObject({ quick: false, seed: 20_270_104, peoplePerYear: 1_100 });
+    expect(parseBenchOptions(['--only=national-year']).year).toMatchObject({
+      quick: false,
+      seed: 20_270_104,
+      peoplePerYear: 1_100,
+    });
   });
 
   it('refuses a speed of 0 with the option named', () => {

@@ -386,6 +386,13 @@ export const nationalYearFigure: BenchFigure = {
                          WHERE h.request_id = r.id AND f.type = 'NOODBED')`,
         [new Date(endMs)],
       )) as { stays: number; nights: number; overrun: number }[];
+      // Where and of what kind places ran out: the people whose requests were escalated, by region and kind.
+      const shortfall = (await db.dataSource.query(
+        `SELECT region_code AS region, coalesce(waiting_for_kind::text, types[1]::text, '?') AS kind,
+                coalesce(waiting_reason::text, '?') AS reason, sum(group_size)::int AS people
+           FROM placement_requests WHERE escalated_at IS NOT NULL
+          GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 20`,
+      )) as { region: string; kind: string; reason: string; people: number }[];
       const [lapsed] = (await db.dataSource.query(
         `SELECT count(*)::int AS n FROM placement_events WHERE note_code = 'OFFER_LAPSED'`,
       )) as { n: number }[];
@@ -405,6 +412,7 @@ export const nationalYearFigure: BenchFigure = {
         noodbed,
         offersLapsed: lapsed.n,
         noodbedAnswers,
+        shortfall,
         refusals: Object.fromEntries([...caller.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)),
       };
       const table = yearReportTable(report);

@@ -27,6 +27,8 @@ export interface YearReport {
   offersLapsed: number;
   /** requestNoodbed answers: with a place the police are told, or without one. */
   noodbedAnswers: { withPlace: number; withoutPlace: number };
+  /** People whose requests were escalated, by region, kind and reason (the stress variant's shortfall). */
+  shortfall: { region: string; kind: string; reason: string; people: number }[];
   refusals: Record<string, number>;
 }
 
@@ -97,6 +99,11 @@ export function yearReportTable(report: YearReport): string {
     `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
       `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
   );
+  if (report.shortfall.length)
+    lines.push(
+      '  escalated (where places ran out), people by region / kind / reason:',
+      ...report.shortfall.map((r) => `    ${String(r.people).padStart(5)} × ${r.region} / ${r.kind} / ${r.reason}`),
+    );
   const refusals = Object.entries(report.refusals);
   if (refusals.length) lines.push('  refused calls (top):', ...refusals.map(([k, v]) => `    ${String(v).padStart(5)} × ${k}`));
   return lines.join('\n');

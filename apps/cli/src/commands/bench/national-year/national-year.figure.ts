@@ -113,9 +113,11 @@ async function checkInvariants(
   const ledgerRows = await heldMinusHolds(db);
   const ledger = { n: ledgerRows.filter((r) => r.gap !== (heldBaseline.get(r.facility) ?? 0)).length };
   const [lost] = (await db.query(
-    `SELECT count(*)::int AS n FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < $1`,
+    `SELECT count(*)::int AS n, min(id::text || ' ' || status::text || ' since ' || updated_at::text) AS example
+       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < $1`,
     [new Date(nowMs - LOST_AFTER_MS)],
-  )) as { n: number }[];
+  )) as { n: number; example: string | null }[];
+  if (lost.n > into.lost && into.examples.length < 8) into.examples.push(`stuck: ${lost.example} (${lost.n} in all)`);
   into.twoPlaces += two.n;
   into.overCapacity += over.n;
   into.ledgerMismatch += ledger.n;

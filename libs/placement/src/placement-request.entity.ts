@@ -5,6 +5,7 @@ import {
   PlacingAuthority,
   Role,
   ShelterType,
+  TransferReason,
   Urgency,
   type VictimProfile,
   WaitingReason,
@@ -187,6 +188,10 @@ export class PlacementRequestEntity {
   @Index('placement_requests_bridge_idx')
   @Column({ name: 'bridge_request_id', type: 'uuid', nullable: true })
   bridgeRequestId: string | null;
+
+  /** Set on a transfer (an onward request from the stay `bridgeRequestId`): why she moves. */
+  @Column({ name: 'transfer_reason', type: 'enum', enum: TransferReason, enumName: 'transfer_reason', nullable: true })
+  transferReason: TransferReason | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

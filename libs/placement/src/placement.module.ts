@@ -18,6 +18,7 @@ import { PlacementHolds } from './workflow/holds';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { PlacementOffer } from './workflow/offer';
+import { Transfers } from './workflow/transfer';
 
 /** The placement tables and the workflow on them, shared by the API and the worker side. */
 const WORKFLOW = [
@@ -27,6 +28,7 @@ const WORKFLOW = [
   PlacementHolds,
   PlacementOffer,
   FollowUps,
+  Transfers,
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,

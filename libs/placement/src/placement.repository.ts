@@ -226,10 +226,19 @@ export class PlacementRepository {
 
   /** The id of the onward request that follows `bridgeId`, if there is one. */
   async followUpIdOf(bridgeId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    // A stay may have been followed by a transfer that was cancelled and then another: the newest.
     const followUp = await manager
       .getRepository(PlacementRequestEntity)
-      .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true } });
+      .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true }, order: { createdAt: 'DESC', id: 'DESC' } });
     return followUp?.id ?? null;
+  }
+
+  /** Whether a request that follows `bridgeId` is still open (a transfer or an onward request): one move at a time. */
+  async hasOpenFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
+    const open = await manager
+      .getRepository(PlacementRequestEntity)
+      .count({ where: { bridgeRequestId: bridgeId, status: Not(In([PlacementStatus.ENDED, PlacementStatus.CANCELLED])) } });
+    return open > 0;
   }
 
   /** The other parts of a group request. */
@@ -273,6 +282,8 @@ export class PlacementRepository {
         .createQueryBuilder('r')
         .setLock('pessimistic_write')
         .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+        .orderBy('r.createdAt', 'DESC')
+        .addOrderBy('r.id', 'DESC')
         .getOne(),
     );
   }
@@ -385,6 +396,7 @@ export class PlacementRepository {
       escalated: false,
       escalatedAt: null,
       bridgeRequestId: null,
+      transferReason: null,
       createdAt: this.clock.now(),
       ...fields,
     });

@@ -18,7 +18,7 @@ import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-c
 import { ConflictError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
 import { scopeRequests } from './placement-access';
@@ -47,6 +47,21 @@ export type NewPlacementRequest = Pick<
   | 'groupId'
   | 'members'
 >;
+
+/**
+ * The request that follows a stay: the open one if any, else the newest. A stay may have been
+ * followed by a transfer that was cancelled and then by another (one open at a time).
+ */
+function latestFollowUp(
+  query: SelectQueryBuilder<PlacementRequestEntity>,
+  bridgeId: string,
+): SelectQueryBuilder<PlacementRequestEntity> {
+  return query
+    .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+    .orderBy(`CASE WHEN r.status IN ('ENDED', 'CANCELLED') THEN 1 ELSE 0 END`, 'ASC')
+    .addOrderBy('r.createdAt', 'DESC')
+    .addOrderBy('r.id', 'DESC');
+}
 
 /** The fields kept sealed in the database (request-sealing.ts), given and read in clear. */
 type PlainField = 'profile' | 'members' | 'facts' | 'responsibleMunicipality' | 'clientReference';
@@ -226,10 +241,9 @@ export class PlacementRepository {
 
   /** The id of the onward request that follows `bridgeId`, if there is one. */
   async followUpIdOf(bridgeId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    // A stay may have been followed by a transfer that was cancelled and then another: the newest.
-    const followUp = await manager
-      .getRepository(PlacementRequestEntity)
-      .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true }, order: { createdAt: 'DESC', id: 'DESC' } });
+    const followUp = await latestFollowUp(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r'), bridgeId)
+      .select('r.id')
+      .getOne();
     return followUp?.id ?? null;
   }
 
@@ -277,13 +291,8 @@ export class PlacementRepository {
   /** The onward request of `bridgeId`, locked (see `FollowUps.lockFollowUpOf` for the lock order). */
   lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
     return this.opened(
-      manager
-        .getRepository(PlacementRequestEntity)
-        .createQueryBuilder('r')
+      latestFollowUp(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r'), bridgeId)
         .setLock('pessimistic_write')
-        .where('r.bridgeRequestId = :bridgeId', { bridgeId })
-        .orderBy('r.createdAt', 'DESC')
-        .addOrderBy('r.id', 'DESC')
         .getOne(),
     );
   }

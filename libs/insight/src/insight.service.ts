@@ -8,6 +8,7 @@ import {
   addDays,
   localDateOf,
   outcomeStatistics,
+  transferStatistics,
   placementStatistics,
   publishUnmetDemand,
   replayOccupancy,
@@ -33,6 +34,7 @@ import { readDemand } from './readers/demand.reader';
 import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
 import { readLeavings } from './readers/leavings.reader';
 import { readPlacements } from './readers/placements.reader';
+import { readTransfers } from './readers/transfers.reader';
 
 const MAX_FILTER_VALUES = 100;
 /** Points in one occupancy answer (buckets × regions × kinds): a year by day for every region fits. */
@@ -129,9 +131,10 @@ export class InsightService {
     // A year as Amsterdam counts it: from local midnight on 1 January.
     const from = startOfLocalDay({ year, month: 1, day: 1 });
     const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
-    const [placements, leavings, regions] = await Promise.all([
+    const [placements, leavings, transfers, regions] = await Promise.all([
       readPlacements(this.dataSource, this.cipher, { from, to }),
       readLeavings(this.dataSource, { from, to }),
+      readTransfers(this.dataSource, { from, to }),
       this.regionDirectory.regions(),
     ]);
     const statistics = placementStatistics(placements, {
@@ -141,7 +144,7 @@ export class InsightService {
       types: Object.values(ShelterType),
       regionCodes: regions.map((region) => region.code),
     });
-    return { year, ...statistics, ...outcomeStatistics(leavings) };
+    return { year, ...statistics, ...outcomeStatistics(leavings), ...transferStatistics(transfers) };
   }
 
   /** The asked region codes, each one known; null for "every region". */

@@ -48,6 +48,14 @@ const DIMENSIONS: Record<string, string> = {
   shelterType: 'soort opvang',
   region: 'regio',
   outcome: 'afloop',
+  transferReason: 'reden overplaatsing',
+};
+const TRANSFER_REASONS: Record<string, string> = {
+  SAFETY: 'veiligheid (andere regio)',
+  MOVE_ON: 'doorstroom naar volgende opvangvorm',
+  PROFILE_CHANGED: 'gewijzigd profiel',
+  CARE_NEEDS: 'zorgbehoefte',
+  OTHER: 'anders',
 };
 const OUTCOMES: Record<string, string> = {
   RETURNED_HOME: 'terug naar land of plaats van herkomst',
@@ -94,7 +102,9 @@ export const measureWords = lookup(MEASURES);
 export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
   switch (dimension) {
     case 'total':
-      return key === 'left' ? 'vertrokken' : 'plaatsingen';
+      return key === 'left' ? 'vertrokken' : key === 'transfers' ? 'overplaatsingen' : 'plaatsingen';
+    case 'transferReason':
+      return TRANSFER_REASONS[key] ?? key;
     case 'outcome':
       return OUTCOMES[key] ?? key;
     case 'exploitationType':

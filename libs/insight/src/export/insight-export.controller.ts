@@ -8,7 +8,15 @@ import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
-import { availabilityWords, dimensionWords, kindWords, measureWords, needWords, reasonWords, statisticKeyWords } from './dutch-words';
+import {
+  availabilityWords,
+  dimensionWords,
+  kindWords,
+  measureWords,
+  needWords,
+  reasonWords,
+  statisticKeyWords,
+} from './dutch-words';
 import { enumListParam, enumParam, formatParam, instantParam, integerParam, listParam, type QueryString } from './export-params';
 
 type CsvResponse = { setHeader(name: string, value: string): void; send(body: string): void };
@@ -80,6 +88,8 @@ export class InsightExportController {
       ...cells('region', statistics.byRegion),
       { dimension: 'total', key: 'left', count: statistics.left, suppressed: statistics.left === null },
       ...cells('outcome', statistics.byOutcome),
+      { dimension: 'total', key: 'transfers', count: statistics.transfers, suppressed: statistics.transfers === null },
+      ...cells('transferReason', statistics.transfersByReason),
     ];
     const columns = STATISTICS_COLUMNS(await this.regionNames());
     send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);

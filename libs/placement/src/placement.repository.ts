@@ -11,6 +11,7 @@ import {
   PlacementStatus,
   type ShelterType,
   type Urgency,
+  bedenktijdEndsAt,
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
@@ -406,11 +407,14 @@ export class PlacementRepository {
       escalatedAt: null,
       bridgeRequestId: null,
       transferReason: null,
+      profileVersion: 1,
+      bedenktijdAlerted: false,
       createdAt: this.clock.now(),
       ...fields,
     });
     request.id = randomUUID();
     Object.assign(request, this.plainColumns(fields));
+    request.bedenktijdEndsAt = bedenktijdEndsAt(request.profile);
     Object.assign(request, sealRequestColumns(this.fields, request));
     return request;
   }

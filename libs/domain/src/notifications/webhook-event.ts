@@ -18,6 +18,11 @@ export enum WebhookEventType {
   ESCALATED = 'ESCALATED',
   /** A stay reaches its end soon: to the requester (an onward place is needed). */
   STAY_ENDING = 'STAY_ENDING',
+  /**
+   * Her bedenktijd ends soon (at most three months, 003:661; BEDENKTIJD_ALERT_DAYS ahead): to the
+   * requester and the coordinators of the request's region (aangifte, B8 permit or return must be decided).
+   */
+  BEDENKTIJD_ENDING = 'BEDENKTIJD_ENDING',
 }
 
 /** One thing that happened, as the outbox records it; `at` as an ISO instant. */

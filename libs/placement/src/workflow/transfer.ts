@@ -97,6 +97,8 @@ export class Transfers {
       skippedFacilityIds: [...new Set(occupied.map((hold) => hold.facilityId))],
       bridgeRequestId: stay.id,
       transferReason: order.reason,
+      // A warning of her bedenktijd's end already given at the stay is not given again.
+      bedenktijdAlerted: stay.bedenktijdAlerted,
       createdAt: this.clock.now(),
     });
     await this.repository.record(

@@ -27,6 +27,7 @@ import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
 import { StayOutcomeName1797550000000 } from './1797550000000-StayOutcomeName';
 import { Transfers1797600000000 } from './1797600000000-Transfers';
+import { ProfileChanges1797610000000 } from './1797610000000-ProfileChanges';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Function[] = [
   PlacementOutcomes1797500000000,
   StayOutcomeName1797550000000,
   Transfers1797600000000,
+  ProfileChanges1797610000000,
 ];

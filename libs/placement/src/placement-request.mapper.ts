@@ -120,6 +120,7 @@ export class PlacementRequestMapper {
       escalated: request.escalated,
       bridge: parts.bridge,
       followUp: parts.followUp,
+      profileVersion: request.profileVersion,
       transferReason: request.transferReason,
       transferOf: parts.transferOf ?? null,
       transfer: parts.transfer ?? null,

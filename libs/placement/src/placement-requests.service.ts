@@ -19,6 +19,9 @@ import {
   TransferReason,
   Urgency,
   type VictimProfile,
+  B8Status,
+  CHANGEABLE_PROFILE_FIELDS,
+  type ProfileChange,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -61,6 +64,8 @@ import { AuthorityDecisions } from './workflow/authority-decision';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { Transfers } from './workflow/transfer';
+import { ProfileUpdates } from './workflow/profile-update';
+import type { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 
 /**
  * The placement workflow as callers see it: submit (never lost: written before it is queued),
@@ -81,6 +86,7 @@ export class PlacementRequestsService {
     private readonly municipalities: MunicipalityDirectoryService,
     private readonly decisions: AuthorityDecisions,
     private readonly transfers: Transfers,
+    private readonly profileUpdates: ProfileUpdates,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -358,6 +364,28 @@ export class PlacementRequestsService {
     const transfer = await this.transfers.request(viewer, requestId, { reason, regionCode, note: said });
     if (await this.repository.isVisible(viewer, transfer.id)) return this.view(viewer, transfer);
     return this.view(viewer, (await this.repository.find(requestId))!);
+  }
+
+  /**
+   * Records a change of her profile (a new version, audited, its values sealed) and re-evaluates
+   * her request in the same transaction (ProfileUpdates).
+   */
+  async updateVictimProfile(
+    viewer: Viewer,
+    requestId: string,
+    changes: VictimProfileChangeInput,
+    reason: string,
+  ): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const why = assertReason(reason, 'reason');
+    const given = Object.fromEntries(
+      CHANGEABLE_PROFILE_FIELDS.filter((field) => changes[field] !== undefined).map((field) => [field, changes[field]]),
+    ) as ProfileChange;
+    if (Object.keys(given).length === 0)
+      throw new InvalidInputError('changes', `changes must give at least one of ${CHANGEABLE_PROFILE_FIELDS.join(', ')}`);
+    if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
+      throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
+    return this.view(viewer, await this.profileUpdates.update(viewer, requestId, given, why));
   }
 
   async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestModel> {

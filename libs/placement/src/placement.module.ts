@@ -19,6 +19,7 @@ import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { PlacementOffer } from './workflow/offer';
 import { Transfers } from './workflow/transfer';
+import { ProfileUpdates } from './workflow/profile-update';
 
 /** The placement tables and the workflow on them, shared by the API and the worker side. */
 const WORKFLOW = [
@@ -29,6 +30,7 @@ const WORKFLOW = [
   PlacementOffer,
   FollowUps,
   Transfers,
+  ProfileUpdates,
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,

@@ -26,6 +26,7 @@ import { scopeRequests } from './placement-access';
 import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';
+import { ProfileChangeEntity } from './profile-change.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
 import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from './request-sealing';
 import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
@@ -510,12 +511,54 @@ export class PlacementRepository {
     await audit(manager, audited.actor, audited.record, at);
   }
 
+  /**
+   * Appends one change to a request's profile history, sealed (what changed from what to what, and
+   * why, is about the person), and its audit row with the names of the fields only.
+   */
+  async recordProfileChange(
+    manager: EntityManager,
+    pending: PendingRecords,
+    change: { requestId: string; version: number; actor: LedgerActor; fields: string[]; sealable: object },
+  ): Promise<void> {
+    const at = this.clock.now();
+    await manager.getRepository(ProfileChangeEntity).insert({
+      requestId: change.requestId,
+      version: change.version,
+      at,
+      by: change.actor.by,
+      fields: change.fields,
+      change: this.notes.seal(JSON.stringify(change.sealable)),
+    });
+    pending.audits.push({
+      actor: { sub: change.actor.by, role: change.actor.role, org: change.actor.org },
+      record: {
+        action: 'profile.update',
+        requestId: change.requestId,
+        detail: `v${change.version}: ${change.fields.join(', ')}`,
+      },
+      at,
+    });
+  }
+
+  /** The sealed profile history of a request, opened (oldest first). */
+  async profileChangesOf(requestId: string): Promise<(Omit<ProfileChangeEntity, 'change'> & { change: unknown })[]> {
+    const rows = await this.dataSource
+      .getRepository(ProfileChangeEntity)
+      .find({ where: { requestId }, order: { version: 'ASC' } });
+    return rows.map((row) => ({
+      ...row,
+      change: row.change === null ? null : (JSON.parse(this.notes.open(row.change)) as unknown),
+    }));
+  }
+
   /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
   async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
     await this.persist(manager, request);
     await manager
       .getRepository(PlacementEventEntity)
       .update({ requestId: request.id }, { note: null, noteCode: null, noteParams: null });
+    // Her profile's history goes with the profile: only the field names and who changed them remain.
+    await manager.getRepository(ProfileChangeEntity).update({ requestId: request.id }, { change: null });
   }
 
   /** An audit row outside any transaction: a read of personal data (who, why). */

@@ -19,6 +19,7 @@ import {
   VictimProfileModel,
 } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
+import { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
 @Resolver(() => PlacementRequestModel)
@@ -121,6 +122,19 @@ export class PlacementResolver {
     note?: string | null,
   ): Promise<PlacementRequestModel> {
     return this.requests.requestTransfer(viewer, requestId, reason, regionCode ?? null, note ?? null);
+  }
+
+  @Mutation(() => PlacementRequestModel, {
+    description:
+      "Records a change of her profile over time (aangifte made, B8 status, care needs found, threat raised, regions to avoid): only the fields given change. A new profileVersion; what changed is sealed and audited, the history names the fields (PROFILE_CHANGED). In the same transaction a waiting request is matched again, an offer that no longer fits is withdrawn, and a place she is in that no longer fits opens a transfer (PROFILE_CHANGED; she keeps her place until she arrives). The region's coordinators, the requesting organisation and CoMensha.",
+  })
+  updateVictimProfile(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('changes', { type: () => VictimProfileChangeInput }) changes: VictimProfileChangeInput,
+    @Args('reason', { description: 'Why (sealed with the change).' }) reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.updateVictimProfile(viewer, requestId, changes, reason);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })

@@ -5,7 +5,11 @@
  */
 import { parseLocalDate, startOfLocalDay } from '../calendar/wall-clock';
 import { B8Status, PlacementStatus } from '../enums';
+import type { FacilitySnapshot } from '../eligibility/context';
+import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
 import type { ExclusionReason } from '../eligibility/exclusion';
+import { groupSizeRule } from '../eligibility/rules/group-size.rule';
+import type { MatchingConfig } from '../matching-config';
 import { bedenktijdEnd, type VictimProfile } from '../profile';
 
 /**
@@ -109,4 +113,19 @@ export function reevaluateAfterProfileChange(status: PlacementStatus, misfit: Ex
     default:
       return { kind: 'NOTHING' };
   }
+}
+
+/**
+ * Why the places she holds no longer fit her profile (empty: they fit), by the eligibility rules
+ * about who she is (not live capacity: she holds her place; not the group's size: a group split
+ * over facilities holds each share as it was matched).
+ */
+export function placeMisfits(
+  profile: VictimProfile,
+  facilities: readonly FacilitySnapshot[],
+  at: Date,
+  config: MatchingConfig,
+): ExclusionReason[] {
+  const rules = PROFILE_RULES.filter((rule) => rule !== groupSizeRule);
+  return facilities.flatMap((facility) => evaluateEligibility({ profile, facility, at, config }, rules));
 }

@@ -93,7 +93,10 @@ export class PlacementNoteParamsModel {
   @Field(() => TransferReason, { nullable: true, description: 'TRANSFER_REQUESTED, TRANSFER_OF: why she moves.' })
   transferReason?: TransferReason;
 
-  @Field(() => [String], { nullable: true, description: 'PROFILE_CHANGED: the names of the fields that changed (never their values).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'PROFILE_CHANGED: the names of the fields that changed (never their values).',
+  })
   fields?: string[];
 
   @Field(() => Int, { nullable: true, description: 'PROFILE_CHANGED: the profile version this change made.' })

@@ -158,6 +158,9 @@ export class PlacementRequestModel {
   @Field(() => PlacementRequestModel, { nullable: true, description: 'On an interim stay: the onward request.' })
   followUp: PlacementRequestModel | null;
 
+  @Field(() => Int, { description: 'Her profile version: 1 as submitted, one more for each change (updateVictimProfile).' })
+  profileVersion: number;
+
   @Field(() => TransferReason, {
     nullable: true,
     description: 'Set on a transfer (requestTransfer): why she moves from the stay `transferOf`.',
@@ -172,7 +175,8 @@ export class PlacementRequestModel {
 
   @Field(() => PlacementRequestModel, {
     nullable: true,
-    description: 'On a stay: the latest transfer from it (open, arrived or cancelled). Null when there is none or you may not see it.',
+    description:
+      'On a stay: the latest transfer from it (open, arrived or cancelled). Null when there is none or you may not see it.',
   })
   transfer: PlacementRequestModel | null;
 

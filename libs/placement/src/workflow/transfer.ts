@@ -146,4 +146,3 @@ export class Transfers {
     changes.requests.push(stay);
   }
 }
-

@@ -120,8 +120,7 @@ export class FacilityMatchModel {
 
   @Field(() => Date, {
     nullable: true,
-    description:
-      'When decidedBy is closed: its next opening (null while it is open, or when it does not open within the search horizon).',
+    description: 'When decidedBy is closed: its next opening (null while it is open, or when it does not open within the search horizon).',
   })
   decidedByOpensAt: Date | null;
 

@@ -70,10 +70,12 @@ export function bedenktijdEndsAt(profile: Pick<VictimProfile, 'b8Status' | 'bede
   return startOfLocalDay(parseLocalDate(bedenktijdEnd(profile.bedenktijdStart))!);
 }
 
-/** Whether the sweep warns of the bedenktijd's end now: `alertDays` ahead of it, once, and not after it. */
-export function bedenktijdAlertDue(endsAt: Date | null, alerted: boolean, alertDays: number, now: Date): boolean {
-  if (!endsAt || alerted) return false;
-  return now.getTime() >= endsAt.getTime() - alertDays * 24 * 3_600_000;
+/**
+ * The sweep warns of a bedenktijd's end `alertDays` ahead of it, once (BEDENKTIJD_ALERT_DAYS):
+ * every bedenktijd not yet warned of that ends at or before this moment is warned of now.
+ */
+export function bedenktijdAlertHorizon(now: Date, alertDays: number): Date {
+  return new Date(now.getTime() + alertDays * 24 * 3_600_000);
 }
 
 /** Statuses in which her profile may still change: the request is not over. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  bedenktijdAlertHorizon,
   EscalationCause,
   type PlacementNote,
   placementNote,
@@ -140,12 +141,11 @@ export class SweepJob {
     );
     // Her bedenktijd (at most three months, 003:661) ends soon: warned once, by the first sweep
     // that finds it due (the flag is set under the row lock, re-checked there).
-    const alertDays = this.config.placement.bedenktijdAlertDays;
     report.alerts += await this.flagAll(
       {
         status: Not(In([PlacementStatus.ENDED, PlacementStatus.CANCELLED])),
         bedenktijdAlerted: false,
-        bedenktijdEndsAt: LessThanOrEqual(new Date(now.getTime() + alertDays * 24 * 3_600_000)),
+        bedenktijdEndsAt: LessThanOrEqual(bedenktijdAlertHorizon(now, this.config.placement.bedenktijdAlertDays)),
         // One person, one warning: while she is still in the stay a transfer follows, the stay warns.
         bridgeRequestId: Raw(
           (column) => `(${column} IS NULL OR ${column} NOT IN (SELECT id FROM placement_requests WHERE status = 'PLACED'))`,

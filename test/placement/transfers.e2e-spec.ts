@@ -211,6 +211,30 @@ describe('transfers: she moves with one place held throughout', () => {
     expect(n).toBe(1);
   });
 
+  it('her stay ends while the transfer waits: the transfer goes on, and takes a place once one frees up', async () => {
+    await setCapacity(api, database.dataSource, voRotterdam.id, { total: 10, occupied: 4 });
+    const stay = await placedInRotterdam();
+    await fillUp(api, database.dataSource, voRotterdam.id);
+    await fillUp(api, database.dataSource, voRotterdam2.id);
+    const asked = dataOf(
+      (await transfer(coordinatorRR, { requestId: stay.id, reason: 'CARE_NEEDS' })) as never,
+      'requestTransfer',
+    ) as TransferView;
+    await client.waitForStatus(coordinatorRR, asked.id, ['WAITING']);
+
+    const ended = await client.end(coordinatorRR, stay.id, 'naar een kliniek voor een week');
+    expect(ended.status).toBe('ENDED');
+    const still = (await get(coordinatorRR, asked.id))!;
+    expect(still).toMatchObject({ status: 'WAITING', transferOf: { id: stay.id, status: 'ENDED' } });
+
+    const other = stay.facility!.id === voRotterdam.id ? voRotterdam2.id : voRotterdam.id;
+    const { held } = await capacityOf(database.dataSource, other);
+    await setCapacity(api, database.dataSource, other, { total: 10, occupied: 10 - held - 1 }); // one place frees up
+    const offered = await client.waitForStatus(coordinatorRR, asked.id, ['OFFERED']);
+    expect(offered.facility!.id).toBe(other);
+    await client.cancel(coordinatorRR, asked.id, 'test cleanup');
+  });
+
   it('bad input is named, a waiting request cannot be transferred, and only those who carry the case may ask', async () => {
     await setCapacity(api, database.dataSource, voRotterdam.id, { total: 10, occupied: 4 });
     const stay = await placedInRotterdam();

@@ -353,14 +353,11 @@ export class PlacementRequestsService {
       throw new InvalidInputError('note', 'note is required with reason OTHER: say why she moves');
     if (regionCode != null && !(await this.regionDirectory.isRegion(regionCode)))
       throw new InvalidInputError('regionCode', `regionCode "${regionCode.slice(0, 20)}" is not a region; see the regions query`);
-    if (reason === TransferReason.SAFETY) {
-      const stay = await this.repository.find(requestId);
-      if (regionCode == null || (stay && stay.regionCode === regionCode))
-        throw new InvalidInputError(
-          'regionCode',
-          'regionCode is required with reason SAFETY and must be another region than the one she leaves (004:7085-7089)',
-        );
-    }
+    if (reason === TransferReason.SAFETY && regionCode == null)
+      throw new InvalidInputError(
+        'regionCode',
+        'regionCode is required with reason SAFETY: the region she moves to (004:7085-7089)',
+      );
     const transfer = await this.transfers.request(viewer, requestId, { reason, regionCode, note: said });
     if (await this.repository.isVisible(viewer, transfer.id)) return this.view(viewer, transfer);
     return this.view(viewer, (await this.repository.find(requestId))!);

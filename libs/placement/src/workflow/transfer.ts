@@ -12,7 +12,7 @@ import {
   type VictimProfile,
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError } from '@opvangplek/platform/errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor } from '../placement-changes';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
@@ -68,6 +68,12 @@ export class Transfers {
     order: TransferOrder,
     actor: LedgerActor,
   ): Promise<PlacementRequestEntity> {
+    // Checked once the caller may see her stay, so the answer never tells where a request is.
+    if (order.reason === TransferReason.SAFETY && (order.regionCode ?? stay.regionCode) === stay.regionCode)
+      throw new InvalidInputError(
+        'regionCode',
+        'regionCode must be another region than the one she leaves with reason SAFETY (004:7085-7089)',
+      );
     const refusal = transferRefusal({ status: stay.status, profileErased: !stay.profile });
     if (refusal) throw new ConflictError(`No transfer: ${refusal}.`);
     // Under the stay's row lock: two transfers asked at once are decided one after the other.

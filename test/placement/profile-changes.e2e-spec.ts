@@ -185,6 +185,26 @@ describe('profile changes over time', () => {
     await client.cancel(coordinator, request.id, 'test cleanup');
   });
 
+  it('an offered place that no longer fits is withdrawn: a threat in Amsterdam gives the Amsterdam place back', async () => {
+    await fillUp(api, database.dataSource, vo.id);
+    const before = await capacityOf(database.dataSource, voAmsterdam.id);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN });
+    const offered = await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(offered.facility!.id).toBe(voAmsterdam.id);
+    expect(await capacityOf(database.dataSource, voAmsterdam.id)).toEqual({ ...before, held: before.held + 1 });
+
+    const changed = dataOf(
+      await update(coordinator, request.id, { excludedRegionCodes: ['AMS'], threatLevel: 'HIGH' }),
+      'updateVictimProfile',
+    );
+    expect(changed.history.at(-2)).toMatchObject({ status: 'OFFERED', noteCode: 'PROFILE_CHANGED' });
+    expect(changed.history.at(-1)).toMatchObject({ status: 'MATCHING' });
+    expect(await capacityOf(database.dataSource, voAmsterdam.id)).toEqual(before);
+    const waiting = await client.waitForStatus(coordinator, request.id, ['WAITING']);
+    expect(waiting.facility).toBeNull();
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
   it('the end of her bedenktijd is announced 14 days ahead, once, to the requester and the region (003:661)', async () => {
     await gql(api.url, CREATE_WEBHOOK, {
       token: await token.admin(),

@@ -730,7 +730,16 @@ export class PlacementRepository {
           .getRepository(PlacementEventEntity)
           .update({ id: row.id }, { note: reseal(row.note), noteParams: reseal(row.params) });
       }
-      return rows.length;
+      // The sealed profile history is under the notes key too.
+      const changes: { id: string; change: string }[] = await manager.query(
+        `SELECT id, change FROM placement_profile_changes
+          WHERE change NOT LIKE $1
+          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [`${this.notes.sealedPrefix}%`],
+      );
+      for (const row of changes)
+        await manager.getRepository(ProfileChangeEntity).update({ id: row.id }, { change: reseal(row.change) });
+      return rows.length + changes.length;
     });
   }
 

@@ -27,7 +27,13 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   occupancyHistory: () => '{ occupancyHistory(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { total } }',
   unmetDemand: () => '{ unmetDemand(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { requests } }',
   placementStatistics: () => '{ placementStatistics(year: 2026) { placements } }',
+  victimRegistrations: () => '{ victimRegistrations(first: 1) { totalCount } }',
+  registrationStatistics: () => '{ registrationStatistics(year: 2026) { registered } }',
+  // Refused for its input (no exploitation type) once past the access check: nothing is registered.
+  registerVictim: () =>
+    'mutation { registerVictim(input: { regionCode: "RR", gender: FEMALE, exploitationTypes: [], signalledBy: POLICE }) { id } }',
   webhooks: () => '{ webhooks { id } }',
+  escalationCoverage: () => '{ escalationCoverage { regionCode covered } }',
   webhookDeliveries: () => '{ webhookDeliveries(status: DEAD) { id } }',
   // Refused for its input (no event named) once past the access check: nothing is registered.
   createWebhook: () =>

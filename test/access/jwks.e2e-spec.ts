@@ -38,7 +38,13 @@ describe('tokens verified against an identity provider (JWKS)', () => {
 
     database = await createTestDatabase();
     api = await startTestApp(database.url, {
-      env: { NODE_ENV: 'production', NOTES_KEY: Buffer.alloc(32, 7).toString('base64'), JWT_JWKS_URL: jwksUrl, JWT_ISSUER: 'https://idp.politie.example', JWT_AUDIENCE: 'opvangplek' },
+      env: {
+        NODE_ENV: 'production',
+        NOTES_KEY: Buffer.alloc(32, 7).toString('base64'),
+        JWT_JWKS_URL: jwksUrl,
+        JWT_ISSUER: 'https://idp.politie.example',
+        JWT_AUDIENCE: 'opvangplek',
+      },
     });
   });
   afterAll(async () => {
@@ -47,10 +53,12 @@ describe('tokens verified against an identity provider (JWKS)', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  it('accepts a token signed by the provider\'s key, with the contract\'s claims', async () => {
+  it("accepts a token signed by the provider's key, with the contract's claims", async () => {
     const token = await sign({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
     const response = await gql(api.url, '{ me { sub role org regions } }', { token });
-    expect(response.data).toEqual({ me: { sub: 'k.de.vries@politie.example', role: 'POLICE', org: 'avim-rotterdam', regions: ['RR'] } });
+    expect(response.data).toEqual({
+      me: { sub: 'k.de.vries@politie.example', role: 'POLICE', org: 'avim-rotterdam', regions: ['RR'] },
+    });
   });
 
   it('refuses a token from another issuer, with an unknown key, or signed with the development secret', async () => {

@@ -77,6 +77,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
       'Aanvraag',
       'Mijn aanvragen',
       'Werklijst',
+      'Escalaties',
       'Beddenbord',
       'Planning',
     ]);

@@ -98,7 +98,7 @@ describeInBrowser('the console on a phone', () => {
       }
       // The screens: every one reachable at the bottom of the screen, in one row.
       const links = page.locator('nav a');
-      expect(await links.count()).toBe(5);
+      expect(await links.count()).toBe(6);
       for (const link of await links.all()) {
         const linkBox = (await link.boundingBox())!;
         expect(linkBox.y).toBeGreaterThan(PHONE.height - 64);
@@ -127,6 +127,7 @@ describeInBrowser('the console on a phone', () => {
           'Aanvraag',
           'Mijn aanvragen',
           'Werklijst',
+          'Escalaties',
           'Beddenbord',
           'Planning',
         ]);

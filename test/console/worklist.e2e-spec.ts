@@ -116,6 +116,7 @@ describeInBrowser('the worklist in a browser', () => {
     await page.getByRole('heading', { name: 'Werklijst', level: 1 }).waitFor();
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Werklijst',
+      'Escalaties',
       'Aanvraag',
       'Mijn aanvragen',
       'Beddenbord',

@@ -14,12 +14,23 @@ import { EventsModule } from '@opvangplek/platform/events';
 import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
 import { HealthModule } from '@opvangplek/platform/health/health.module';
 import { ConsoleModule } from '@opvangplek/platform/http/console/console.module';
+import { LoggingModule, MetricsModule, type ProcessName } from '@opvangplek/platform/observability';
 import { QueueModule } from '@opvangplek/platform/queue';
+import { RegistrationModule } from '@opvangplek/registration';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 
-/** The shared infrastructure every process needs: config, clock, database, events, queues. */
-export function platformModules(config: AppConfig, clock?: Clock) {
-  return [ConfigModule.forRoot(config), ClockModule.forRoot(clock), DatabaseModule, EventsModule, QueueModule, CryptoModule];
+/** The shared infrastructure every process needs: config, clock, logs, metrics, database, events, queues. */
+export function platformModules(config: AppConfig, clock?: Clock, processName: ProcessName = 'api') {
+  return [
+    ConfigModule.forRoot(config),
+    ClockModule.forRoot(clock),
+    LoggingModule.forRoot(config, processName),
+    MetricsModule,
+    DatabaseModule,
+    EventsModule,
+    QueueModule,
+    CryptoModule,
+  ];
 }
 
 /** The API process: GraphQL over HTTP and WebSocket, health probes, and the console's public config. */
@@ -39,6 +50,7 @@ export class ApiModule {
         PlacementModule,
         InsightModule,
         NotificationsModule,
+        RegistrationModule,
         HealthModule,
         ConsoleModule,
         ...extra,

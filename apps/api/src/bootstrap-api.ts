@@ -5,6 +5,8 @@ import type { Clock } from '@opvangplek/platform/clock';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { applyHttpSecurity } from '@opvangplek/platform/http/http-security';
 import { serveConsole } from '@opvangplek/platform/http/console/serve-console';
+import { HttpMetrics } from '@opvangplek/platform/observability';
+import { Logger } from 'nestjs-pino';
 import type { DynamicModule } from '@nestjs/common';
 import { ApiModule } from './api.module';
 
@@ -18,9 +20,13 @@ export async function bootstrapApi(
   options: { shutdownHooks?: boolean; clock?: Clock } = {},
 ): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, extra, options.clock), {
-    logger: config.env === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'],
+    // Nest's own lines wait for pino (LoggingModule), so they are JSON like the rest.
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(Logger));
+  // First, so what the layers below refuse (413, 429) is measured too.
+  app.use(app.get(HttpMetrics).measure);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   applyHttpSecurity(app, config);

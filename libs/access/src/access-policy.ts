@@ -30,9 +30,13 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   occupancyHistory: PLANNING,
   unmetDemand: PLANNING,
   placementStatistics: PLANNING,
+  // Registration with CoMensha (issue 14, 002:803): the service narrows to own regions (ZORGCOORDINATOR) or all (COMENSHA).
+  victimRegistrations: [ZORGCOORDINATOR, COMENSHA],
+  registrationStatistics: PLANNING,
   // Outbound webhooks (issue 14): registered and watched by ADMIN for the organisations.
   webhooks: [ADMIN],
   webhookDeliveries: [ADMIN],
+  escalationCoverage: [ADMIN],
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
@@ -55,6 +59,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   createWebhook: [ADMIN],
   disableWebhook: [ADMIN],
   redeliverWebhook: [ADMIN],
+  registerVictim: [ZORGCOORDINATOR, COMENSHA],
   // Subscription
   capacityChanged: ALL,
   // Region × kind aggregates, as capacityOverview: secret facilities only as a band (issue 12).

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { REQUEST_AUTHENTICATOR } from '@opvangplek/platform/graphql';
 import { SECURITY_EVENT_SINK } from '@opvangplek/platform/graphql/security-events';
+import { AuditMetrics } from './audit/audit-metrics';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditRowSigner } from './audit/audit-row-signer';
 import { AuditSealerJob } from './audit/audit-sealer.job';
@@ -20,6 +21,7 @@ import { MeResolver } from './me.resolver';
     AuditRowSigner,
     AuditService,
     AuditResolver,
+    AuditMetrics,
   ],
   exports: [REQUEST_AUTHENTICATOR, AuthenticatorService, AuditService],
 })

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { CapacityFeed } from './capacity-feed';
+import { CapacityMetrics } from './capacity-metrics';
 import { CapacityResolver } from './capacity.resolver';
 import { CapacityService } from './capacity.service';
 
 /** Keeping capacity true: staff updates and confirmations, their history, and live change events. */
-@Module({ imports: [RegistryModule], providers: [CapacityService, CapacityFeed, CapacityResolver], exports: [CapacityService] })
+@Module({ imports: [RegistryModule], providers: [CapacityService, CapacityFeed, CapacityResolver, CapacityMetrics], exports: [CapacityService] })
 export class CapacityModule {}

@@ -24,3 +24,4 @@ export * from './placement/placement-note';
 export * from './placement/stay-outcome';
 export * from './placement/transfer';
 export * from './placement/profile-change';
+export * from './registration';

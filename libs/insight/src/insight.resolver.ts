@@ -4,6 +4,7 @@ import { InsightService } from './insight.service';
 import { CapacitySummaryModel } from './models/capacity-summary.model';
 import { OccupancyPointModel } from './models/occupancy-point.model';
 import { PlacementStatisticsModel } from './models/placement-statistics.model';
+import { RegistrationStatisticsModel } from './models/registration-statistics.model';
 import { UnmetDemandModel } from './models/unmet-demand.model';
 
 @Resolver()
@@ -50,5 +51,12 @@ export class InsightResolver {
   })
   placementStatistics(@Args('year', { type: () => Int }) year: number): Promise<PlacementStatisticsModel> {
     return this.insight.placementStatistics(year);
+  }
+
+  @Query(() => RegistrationStatisticsModel, {
+    description: 'The yearly count of people registered with CoMensha, placed or not, small counts suppressed.',
+  })
+  registrationStatistics(@Args('year', { type: () => Int }) year: number): Promise<RegistrationStatisticsModel> {
+    return this.insight.registrationStatistics(year);
   }
 }

@@ -7,6 +7,9 @@ import {
   Gender,
   addDays,
   localDateOf,
+  NationalityGroup,
+  registrationStatistics,
+  SignallerKind,
   outcomeStatistics,
   transferStatistics,
   placementStatistics,
@@ -35,6 +38,8 @@ import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-
 import { readLeavings } from './readers/leavings.reader';
 import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
+import { readRegistrations } from './readers/registrations.reader';
+import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
 
 const MAX_FILTER_VALUES = 100;
 /** Points in one occupancy answer (buckets × regions × kinds): a year by day for every region fits. */
@@ -124,13 +129,7 @@ export class InsightService {
   }
 
   async placementStatistics(year: number): Promise<PlacementStatisticsModel> {
-    const thisYear = localDateOf(this.clock.now()).year;
-    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > thisYear) {
-      throw new InvalidInputError('year', `year must be a year from ${FIRST_STATISTICS_YEAR} to ${thisYear}; got ${year}.`);
-    }
-    // A year as Amsterdam counts it: from local midnight on 1 January.
-    const from = startOfLocalDay({ year, month: 1, day: 1 });
-    const to = startOfLocalDay({ year: year + 1, month: 1, day: 1 });
+    const { from, to } = this.statisticsYear(year);
     const [placements, leavings, transfers, regions] = await Promise.all([
       readPlacements(this.dataSource, this.cipher, { from, to }),
       readLeavings(this.dataSource, { from, to }),
@@ -145,6 +144,30 @@ export class InsightService {
       regionCodes: regions.map((region) => region.code),
     });
     return { year, ...statistics, ...outcomeStatistics(leavings), ...transferStatistics(transfers) };
+  }
+
+  /** People registered with CoMensha in the year, placed or not, with the same suppression (issue 14). */
+  async registrationStatistics(year: number): Promise<RegistrationStatisticsModel> {
+    const period = this.statisticsYear(year);
+    const [people, regions] = await Promise.all([readRegistrations(this.dataSource, period), this.regionDirectory.regions()]);
+    const statistics = registrationStatistics(people, {
+      exploitationTypes: Object.values(ExploitationType),
+      genders: Object.values(Gender),
+      ageBands: AGE_BANDS,
+      nationalityGroups: Object.values(NationalityGroup),
+      signallers: Object.values(SignallerKind),
+      regionCodes: regions.map((region) => region.code),
+    });
+    return { year, ...statistics };
+  }
+
+  /** A year as Amsterdam counts it: from local midnight on 1 January. */
+  private statisticsYear(year: number): Period {
+    const thisYear = localDateOf(this.clock.now()).year;
+    if (!Number.isInteger(year) || year < FIRST_STATISTICS_YEAR || year > thisYear) {
+      throw new InvalidInputError('year', `year must be a year from ${FIRST_STATISTICS_YEAR} to ${thisYear}; got ${year}.`);
+    }
+    return { from: startOfLocalDay({ year, month: 1, day: 1 }), to: startOfLocalDay({ year: year + 1, month: 1, day: 1 }) };
   }
 
   /** The asked region codes, each one known; null for "every region". */

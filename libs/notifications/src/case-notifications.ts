@@ -24,17 +24,26 @@ export class CaseNotifications {
     });
     const alerts = deliveries.filter((delivery) => ALERTS.includes(delivery.notification.type));
     if (alerts.length === 0) return [];
-    const endpoints = await this.dataSource
-      .getRepository(WebhookSubscriptionEntity)
-      .find({ select: { id: true, organisation: true }, where: { id: In([...new Set(alerts.map((a) => a.subscriptionId))]) } });
-    const organisationOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint.organisation]));
-    return alerts.map((delivery) => ({
-      organisation: organisationOf.get(delivery.subscriptionId) ?? '',
-      type: delivery.notification.type,
-      at: delivery.createdAt,
-      status: delivery.status,
-      deliveredAt: delivery.deliveredAt,
-      acknowledgedAt: delivery.acknowledgedAt,
-    }));
+    const endpoints = await this.dataSource.getRepository(WebhookSubscriptionEntity).find({
+      select: { id: true, organisation: true, escalationRegions: true, contactFunction: true },
+      where: { id: In([...new Set(alerts.map((a) => a.subscriptionId))]) },
+    });
+    const endpointOf = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    return alerts.map((delivery) => {
+      const endpoint = endpointOf.get(delivery.subscriptionId);
+      // The function told, when it was told as the region's escalation contact (not as the requester).
+      const asContact =
+        delivery.notification.type === WebhookEventType.ESCALATED &&
+        endpoint?.escalationRegions.includes(delivery.notification.regionCode) === true;
+      return {
+        organisation: endpoint?.organisation ?? '',
+        contactFunction: asContact ? (endpoint?.contactFunction ?? null) : null,
+        type: delivery.notification.type,
+        at: delivery.createdAt,
+        status: delivery.status,
+        deliveredAt: delivery.deliveredAt,
+        acknowledgedAt: delivery.acknowledgedAt,
+      };
+    });
   }
 }

@@ -5,3 +5,4 @@ export { verifyWebhook, SIGNATURE_HEADER } from './webhook-signature';
 export { CaseNotifications } from './case-notifications';
 export { CaseNotificationModel } from './models/case-notification.model';
 export { signWebhook } from './webhook-signature';
+export { StaleFiguresJob } from './stale-figures.job';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseNotifications } from './case-notifications';
+import { EscalationCoverageCheck } from './escalation-coverage.check';
+import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookAcknowledgementController } from './webhook-acknowledgement.controller';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import { WebhookOutbox } from './webhook-outbox';
@@ -22,11 +24,11 @@ export class WebhookOutboxModule {}
 /** ADMIN's webhook operations and the receivers' acknowledgements (API processes). */
 @Module({
   imports: [WebhookOutboxModule],
-  providers: [WebhooksService, WebhooksResolver],
+  providers: [WebhooksService, WebhooksResolver, EscalationCoverageCheck],
   controllers: [WebhookAcknowledgementController],
 })
 export class NotificationsModule {}
 
 /** Sending webhooks (worker processes). */
-@Module({ imports: [WebhookOutboxModule], providers: [WebhookSender, WebhookDeliveryJob, WebhookProcessor] })
+@Module({ imports: [WebhookOutboxModule], providers: [WebhookSender, WebhookDeliveryJob, StaleFiguresJob, WebhookProcessor] })
 export class NotificationJobsModule {}

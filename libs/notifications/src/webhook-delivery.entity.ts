@@ -22,10 +22,10 @@ export class WebhookDeliveryEntity {
   @Column({ name: 'subscription_id', type: 'uuid' })
   subscriptionId: string;
 
-  /** The request it tells of (also in `notification`; a column to find a case's deliveries by). */
+  /** The request it tells of (also in `notification`; a column to find a case's deliveries by); null for a facility's own event. */
   @Index('webhook_deliveries_request')
-  @Column({ name: 'request_id', type: 'uuid' })
-  requestId: string;
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId: string | null;
 
   /** Ids and codes only (WebhookNotification): no address, no profile. */
   @Column({ type: 'jsonb' })

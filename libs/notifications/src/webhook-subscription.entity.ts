@@ -1,4 +1,4 @@
-import { Role, WebhookEventType } from '@opvangplek/domain';
+import { EscalationFunction, Role, WebhookEventType } from '@opvangplek/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An organisation's webhook endpoint and what it receives (issue 14). Registered by ADMIN. */
@@ -23,6 +23,10 @@ export class WebhookSubscriptionEntity {
   /** The regions whose escalations this endpoint receives: it is their escalation contact. */
   @Column({ name: 'escalation_regions', type: 'varchar', length: 8, array: true, default: () => "'{}'" })
   escalationRegions: string[];
+
+  /** Whom an escalation reaches there (OvD bevolkingszorg, Regionale Tafel): the case says which function was told. */
+  @Column({ name: 'contact_function', type: 'enum', enum: EscalationFunction, enumName: 'escalation_function', nullable: true })
+  contactFunction: EscalationFunction | null;
 
   /** The organisation's part in the chain, as its tokens say it: which worklists' decisions reach it. */
   @Column({ name: 'decider_role', type: 'enum', enum: Role, enumName: 'role', nullable: true })

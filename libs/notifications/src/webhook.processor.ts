@@ -1,10 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import type { WebhookDeliveryJobData } from './webhook-queue';
 
-/** The worker side of webhooks: sends queued tries, and sweeps for lost ones on the placement sweep's cadence. */
+/**
+ * The worker side of webhooks: sends queued tries, and on the placement sweep's cadence sweeps for
+ * lost ones and announces facilities whose figures went stale (FIGURES_STALE).
+ */
 @Injectable()
 export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
@@ -13,6 +17,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly job: WebhookDeliveryJob,
+    private readonly staleFigures: StaleFiguresJob,
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -25,6 +30,9 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     // On a local timer, not on the queue it repairs (as the placement sweep).
     this.sweepTimer = setInterval(() => {
       this.job.sweep().catch((error: Error) => this.logger.warn(`webhook sweep failed: ${error.message}`));
+      this.staleFigures
+        .notifyStaleFigures()
+        .catch((error: Error) => this.logger.warn(`stale figures check failed: ${error.message}`));
     }, this.config.placement.sweepSeconds * 1000);
   }
 

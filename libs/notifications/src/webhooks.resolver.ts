@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { CreateWebhookInput } from './dto/create-webhook.input';
-import { WebhookCreatedModel, WebhookDeliveryModel, WebhookModel } from './models/webhook.model';
+import { RegionEscalationCoverageModel, WebhookCreatedModel, WebhookDeliveryModel, WebhookModel } from './models/webhook.model';
 import { type WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import { WebhooksService } from './webhooks.service';
@@ -14,6 +14,7 @@ const toModel = (webhook: WebhookSubscriptionEntity): WebhookModel => ({
   events: webhook.events,
   facilityIds: webhook.facilityIds,
   escalationRegions: webhook.escalationRegions,
+  contactFunction: webhook.contactFunction,
   deciderRole: webhook.deciderRole,
   deciderRegions: webhook.deciderRegions,
   active: webhook.active,
@@ -25,6 +26,7 @@ const toDeliveryModel = (delivery: WebhookDeliveryEntity): WebhookDeliveryModel 
   webhookId: delivery.subscriptionId,
   type: delivery.notification.type,
   requestId: delivery.notification.requestId,
+  facilityId: delivery.notification.facilityId,
   status: delivery.status,
   attempts: delivery.attempts,
   nextAttemptAt: delivery.nextAttemptAt,
@@ -54,6 +56,13 @@ export class WebhooksResolver {
   @Query(() => [WebhookModel])
   async webhooks(): Promise<WebhookModel[]> {
     return (await this.service.list()).map(toModel);
+  }
+
+  @Query(() => [RegionEscalationCoverageModel], {
+    description: 'Every region with its escalation contacts; `covered: false` means an escalation there reaches nobody.',
+  })
+  async escalationCoverage(): Promise<RegionEscalationCoverageModel[]> {
+    return (await this.service.coverage()).map((region) => ({ ...region, contacts: region.contacts.map(toModel) }));
   }
 
   @Query(() => [WebhookDeliveryModel], { description: 'Deliveries, newest first; status DEAD lists the dead letters.' })

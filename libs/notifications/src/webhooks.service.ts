@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { EscalationFunction, escalationCoverage, type RegionCoverage, uncoveredRegions } from '@opvangplek/domain';
 import type { DataSource } from 'typeorm';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
 import { receiverUrlProblem } from './receiver-url';
@@ -23,6 +24,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ADMIN's side of webhooks: registering endpoints, and seeing and re-sending dead letters. */
 @Injectable()
 export class WebhooksService {
+  private readonly logger = new Logger('Webhooks');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: WebhookQueue,
@@ -44,6 +47,11 @@ export class WebhooksService {
     const facilityIds = [...new Set(input.facilityIds ?? [])];
     const regions = [...new Set(input.escalationRegions ?? [])];
     const deciderRegions = [...new Set(input.deciderRegions ?? [])];
+    if (input.contactFunction && regions.length === 0)
+      throw new InvalidInputError(
+        'contactFunction',
+        'contactFunction is for an escalation contact: name its escalationRegions too',
+      );
     if (deciderRegions.length > 0 && !input.deciderRole)
       throw new InvalidInputError('deciderRegions', 'deciderRegions need a deciderRole (the role whose regions they are)');
     if (facilityIds.length > 200 || facilityIds.some((id) => !UUID.test(id)))
@@ -71,6 +79,7 @@ export class WebhooksService {
         events: [...new Set(input.events)],
         facilityIds,
         escalationRegions: regions,
+        contactFunction: regions.length > 0 ? (input.contactFunction ?? EscalationFunction.OTHER) : null,
         deciderRole: input.deciderRole ?? null,
         deciderRegions,
         sealedSecret: this.cipher.seal(secret, secretContext(id)),
@@ -116,7 +125,39 @@ export class WebhooksService {
       return webhook;
     });
     this.outbox.forgetEndpoints();
+    await this.warnOfUncoveredRegions();
     return disabled;
+  }
+
+  /** Every region with the endpoints that receive its escalations (issue 14: every region has its contacts). */
+  async coverage(): Promise<(RegionCoverage<WebhookSubscriptionEntity> & { regionName: string })[]> {
+    const [regions, endpoints] = await Promise.all([
+      this.dataSource.query('SELECT code, name FROM regions ORDER BY code') as Promise<{ code: string; name: string }[]>,
+      this.dataSource
+        .getRepository(WebhookSubscriptionEntity)
+        .createQueryBuilder('w')
+        .where("w.escalation_regions <> '{}'")
+        .orderBy('w.created_at', 'ASC')
+        .getMany(),
+    ]);
+    const names = new Map(regions.map((region) => [region.code, region.name]));
+    return escalationCoverage(
+      regions.map((region) => region.code),
+      endpoints,
+    ).map((region) => ({ ...region, regionName: names.get(region.regionCode) ?? region.regionCode }));
+  }
+
+  /**
+   * Says in the log which regions an escalation would reach nobody in: at start, and when an
+   * endpoint is disabled. A warning, not a refusal: a region may be set up after the service is.
+   */
+  async warnOfUncoveredRegions(): Promise<string[]> {
+    const uncovered = uncoveredRegions(await this.coverage());
+    if (uncovered.length > 0)
+      this.logger.warn(
+        `No active escalation contact for ${uncovered.length} region(s): ${uncovered.join(', ')}. An escalation there reaches nobody; register one (createWebhook with escalationRegions) and see the escalationCoverage query.`,
+      );
+    return uncovered;
   }
 
   deliveries(status: WebhookDeliveryStatus | null, first: number): Promise<WebhookDeliveryEntity[]> {

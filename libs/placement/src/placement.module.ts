@@ -7,6 +7,7 @@ import { RematchWaitingJob } from './jobs/rematch-waiting.job';
 import { RetentionJob } from './jobs/retention.job';
 import { SweepJob } from './jobs/sweep.job';
 import { PlacementGuard } from './placement-guard';
+import { PlacementMetrics } from './placement-metrics';
 import { PlacementQueue } from './placement-queue';
 import { PlacementRequestMapper } from './placement-request.mapper';
 import { PlacementRequestsService } from './placement-requests.service';
@@ -42,7 +43,7 @@ const WORKFLOW = [
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
-  providers: [...WORKFLOW, PlacementRequestMapper, PlacementRequestsService, PlacementResolver],
+  providers: [...WORKFLOW, PlacementRequestMapper, PlacementRequestsService, PlacementResolver, PlacementMetrics],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}

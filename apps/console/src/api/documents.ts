@@ -151,6 +151,7 @@ const REQUEST_FIELDS = gql`
         id
       }
       distanceKm
+      places
       state
     }
     placedAt
@@ -631,4 +632,89 @@ export const PLACEMENT_STATISTICS = gql`
       }
     }
   }
+`;
+
+/** Who was told of a case (webhooks): the organisation, when, whether it arrived, whether a person saw it. */
+const NOTIFICATION_FIELDS = gql`
+  fragment NotificationFields on PlacementRequest {
+    notifications {
+      organisation
+      type
+      at
+      status
+      deliveredAt
+      acknowledgedAt
+    }
+  }
+`;
+
+/**
+ * "Wie is ingelicht" on the case page: read apart from the request (an acknowledgement changes no
+ * request, so no event brings it; the case page re-reads it).
+ */
+export const CASE_NOTIFICATIONS = gql`
+  query CaseNotifications($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      ...NotificationFields
+    }
+  }
+  ${NOTIFICATION_FIELDS}
+`;
+
+/**
+ * The escalation worklist of a coordinator's regions (CoMensha: the country): the escalated
+ * requests not yet placed, with why they wait and who was told. Only what a row shows: no history,
+ * no profile, no places (a page of 100 stays far under the query cost limit).
+ */
+export const ESCALATIONS = gql`
+  query Escalations($filter: PlacementRequestFilter, $first: Int) {
+    placementRequests(filter: $filter, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          status
+          urgency
+          regionCode
+          groupSize
+          createdAt
+          waitingReason
+          waitingForAuthority
+          waitingForOrganisation
+          ...NotificationFields
+        }
+      }
+    }
+  }
+  ${NOTIFICATION_FIELDS}
+`;
+
+/** The stays at this shelter, to end one when she leaves (the API shows staff only their own facilities'). */
+export const DESK_STAYS = gql`
+  query DeskStays {
+    placementRequests(filter: { status: ["PLACED"], order: NEWEST_FIRST }, first: 50) {
+      totalCount
+      edges {
+        node {
+          ...RequestFields
+          ...SummaryFields
+        }
+      }
+    }
+  }
+  ${REQUEST_FIELDS}
+  ${SUMMARY_FIELDS}
+`;
+
+export const END_PLACEMENT = gql`
+  mutation EndPlacement($requestId: ID!, $reason: String!, $outcome: StayOutcome, $places: Int) {
+    endPlacement(requestId: $requestId, reason: $reason, outcome: $outcome, places: $places) {
+      ...RequestFields
+    }
+  }
+  ${REQUEST_FIELDS}
 `;

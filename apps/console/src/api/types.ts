@@ -186,7 +186,14 @@ export interface PlacementRequest {
    * The places it holds or held, with the distance to each (whole km from its region's centre). Read
    * by the status page (RequestFields), not by the rows of Mijn aanvragen (CaseRowFields).
    */
-  allocations?: { facility: { id: string }; distanceKm: number | null; state: 'HELD' | 'OCCUPIED' | 'RELEASED' }[];
+  allocations?: {
+    facility: { id: string };
+    distanceKm: number | null;
+    places: number;
+    state: 'HELD' | 'OCCUPIED' | 'RELEASED';
+  }[];
+  /** Who was told of this case through a webhook (escalations, decisions waiting); on the case page and the escalation list. */
+  notifications?: CaseNotification[];
   /** The onward request (after a noodbed or interim stay): where it stands, and who decides next. */
   followUp:
     | (Pick<
@@ -195,6 +202,29 @@ export interface PlacementRequest {
       > & { facility: FacilityRef | null })
     | null;
 }
+
+/** An organisation told of a case through its webhook: when, whether its system took it, whether a person saw it. */
+export interface CaseNotification {
+  organisation: string;
+  type: 'ESCALATED' | 'DECISION_WAITING' | string;
+  at: string;
+  status: 'PENDING' | 'DELIVERED' | 'DEAD';
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+}
+
+/** How a stay ended (StayOutcome), as endPlacement takes it. */
+export const STAY_OUTCOMES = [
+  'RETURNED_HOME',
+  'OWN_HOUSING',
+  'HOUSING_WITH_PERMIT',
+  'ONWARD_SHELTER',
+  'OTHER_SHELTER_KIND',
+  'LEFT_WITHOUT_NOTICE',
+  'DECEASED',
+  'OTHER',
+] as const;
+export type StayOutcome = (typeof STAY_OUTCOMES)[number];
 
 /** One place a deciding authority may choose from (placementCandidates). */
 export interface Candidate {

@@ -6,11 +6,13 @@ import { When } from '../components/when';
 import { useI18n } from '../i18n/i18n';
 import { RequestFollow } from '../request/request-follow';
 import { useNavigation } from '../shell/use-screen';
+import { CaseNotifications } from './case-notifications';
 
 /**
  * One case at its own address (`/aanvraag/<id>`): the request followed live. Opened from "Mijn
  * aanvragen", after submitting (then with the mutation's answer, shown at once), after a reload or
- * a re-login. A request this person may not see reads as not found, like one that does not exist.
+ * a re-login, with who was told of it. A request this person may not see reads as not found, like
+ * one that does not exist.
  */
 export function CaseView({ caseId, initial }: { caseId: string; initial?: PlacementRequest }) {
   const { t } = useI18n();
@@ -65,6 +67,7 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
       </h1>
       {back}
       <RequestFollow key={request.id} initial={request} onNew={() => go('request')} focusOnShow={initial?.id === caseId} />
+      <CaseNotifications requestId={request.id} />
     </section>
   );
 }

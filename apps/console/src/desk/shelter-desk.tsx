@@ -2,9 +2,13 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { CapacityCard } from './capacity-card';
 import { OfferList } from './offer-list';
+import { StayList } from './stay-list';
 import { useLiveCapacity } from './use-live-capacity';
 
-/** Shelter staff: the offers to answer first (pinned at the top, on a phone too), then their facilities' counts. */
+/**
+ * Shelter staff: the offers to answer first (pinned at the top, on a phone too), then who stays here
+ * (to end a stay with its outcome), then their facilities' counts.
+ */
 export function ShelterDesk() {
   const { t } = useI18n();
   const { viewer } = useSession();
@@ -14,6 +18,7 @@ export function ShelterDesk() {
       <h1>{t('desk.title')}</h1>
       {viewer.facilityIds.length === 0 && <p className="error-box">{t('desk.noFacilities')}</p>}
       <OfferList />
+      {viewer.facilityIds.length > 0 && <StayList />}
       <div className="cards">
         {viewer.facilityIds.map((id) => (
           <CapacityCard key={id} facilityId={id} live={live.get(id)} resync={resync} />

@@ -22,6 +22,7 @@ import {
 import { useLiveRequest } from './use-live-request';
 import { waitingWords } from './waiting-words';
 import { facilityName } from '../components/facility-name';
+import { EndStay } from '../stay/end-stay';
 
 /**
  * The submitted request, live: status, the offered place, why it waits, its history. Just submitted
@@ -182,6 +183,11 @@ export function RequestFollow({
           );
         })}
       </ol>
+      {request.status === 'PLACED' && (
+        // The requester ends the whole stay (or, for a group, some of it); the API refuses another
+        // organisation's case, in words (FORBIDDEN).
+        <EndStay request={request} placesHere={occupiedPlaces(request)} forWhom={t('cases.stayFor')} onEnded={() => undefined} />
+      )}
       <div className="actions">
         {open && (
           <form
@@ -206,4 +212,10 @@ export function RequestFollow({
       </div>
     </section>
   );
+}
+
+/** How many of the request are in a place now (all its occupied shares; the group size when not read). */
+function occupiedPlaces(request: PlacementRequest): number {
+  const occupied = (request.allocations ?? []).filter((allocation) => allocation.state === 'OCCUPIED');
+  return occupied.length > 0 ? occupied.reduce((sum, allocation) => sum + allocation.places, 0) : request.groupSize;
 }

@@ -1,6 +1,6 @@
 import type { PlacingAuthority, Role } from '../api/types';
 
-export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'desk' | 'dashboard';
+export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'escalations' | 'desk' | 'dashboard';
 
 /**
  * What each role works with, the first being where it lands. Mirrors the API's access table
@@ -11,11 +11,13 @@ export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'desk' | 'dashb
  * (domain.md §5a) have a worklist: CoMensha and youth care land on it (deciding is most of their
  * work here), coordinators and the NLA on the request form they start most cases with. Whoever
  * requests has "Mijn aanvragen" (`cases`) beside the form: the requests made, each at its own address.
+ * The escalation worklist (`escalations`) is for those an escalation is listed for: the region's
+ * coordinators and CoMensha nationally (README, Escalation; 002:362-364).
  */
 export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
   POLICE: ['request', 'cases', 'beds'],
-  ZORGCOORDINATOR: ['request', 'cases', 'worklist', 'beds', 'dashboard'],
-  COMENSHA: ['worklist', 'request', 'cases', 'beds', 'dashboard'],
+  ZORGCOORDINATOR: ['request', 'cases', 'worklist', 'escalations', 'beds', 'dashboard'],
+  COMENSHA: ['worklist', 'escalations', 'request', 'cases', 'beds', 'dashboard'],
   NLA: ['request', 'cases', 'worklist', 'beds'],
   JEUGDBESCHERMING: ['worklist', 'request', 'cases', 'beds'],
   SHELTER_STAFF: ['desk', 'beds'],

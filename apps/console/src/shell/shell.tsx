@@ -8,6 +8,7 @@ import { BedBoard } from '../bed-board/bed-board';
 import { CaseView } from '../cases/case-view';
 import { MyCases } from '../cases/my-cases';
 import { ErrorMessage } from '../components/error-message';
+import { EscalationScreen } from '../escalations/escalation-screen';
 import { PlannerDashboard } from '../dashboard/planner-dashboard';
 import { ShelterDesk } from '../desk/shelter-desk';
 import { useI18n } from '../i18n/i18n';
@@ -153,6 +154,8 @@ function ScreenView({ route }: { route: ShownRoute }) {
       return route.caseId ? <CaseView caseId={route.caseId} initial={route.initial} /> : <MyCases />;
     case 'worklist':
       return <WorklistScreen requestId={route.requestId ?? null} />;
+    case 'escalations':
+      return <EscalationScreen />;
     case 'desk':
       return <ShelterDesk />;
     case 'dashboard':

@@ -1,6 +1,6 @@
 import { PlacingAuthority, Role } from '../enums';
 import { isInAudience, type WebhookReceiver } from './webhook-audience';
-import { type WebhookNotification, WebhookEventType } from './webhook-event';
+import { figuresStaleNotification, type WebhookNotification, WebhookEventType } from './webhook-event';
 
 const ALL_EVENTS = Object.values(WebhookEventType);
 const receiver = (overrides: Partial<WebhookReceiver>): WebhookReceiver => ({
@@ -79,5 +79,16 @@ describe('who is told of what (issue 14: webhooks only to those who are part of 
     const requester = receiver({ organisation: 'avim-rotterdam', events: [WebhookEventType.OFFER_ACCEPTED] });
     expect(isInAudience(requester, notification({}))).toBe(false);
     expect(isInAudience(requester, notification({ type: WebhookEventType.OFFER_ACCEPTED }))).toBe(true);
+  });
+
+  it("tells only the shelter's own system that its figures went stale: no requester, no region contact, no address", () => {
+    const stale = figuresStaleNotification({ id: 'f1', regionCode: 'RR' }, new Date('2026-12-05T02:00:00.000Z'));
+    expect(isInAudience(receiver({ facilityIds: ['f1'] }), stale)).toBe(true);
+    expect(isInAudience(receiver({ facilityIds: ['f2'] }), stale)).toBe(false);
+    expect(
+      isInAudience(receiver({ escalationRegions: ['RR'], deciderRole: Role.ZORGCOORDINATOR, deciderRegions: ['RR'] }), stale),
+    ).toBe(false);
+    expect(isInAudience(receiver({ facilityIds: ['f1'], events: [WebhookEventType.OFFER_MADE] }), stale)).toBe(false);
+    expect(stale).toMatchObject({ requestId: null, facilityId: 'f1', status: 'STALE', reason: 'NOT_CONFIRMED' });
   });
 });

@@ -27,7 +27,7 @@ export interface WebhookReceiver {
  */
 export function isInAudience(receiver: WebhookReceiver, notification: WebhookNotification): boolean {
   if (!receiver.events.includes(notification.type)) return false;
-  const isRequester = receiver.organisation === notification.requestedByOrg;
+  const isRequester = notification.requestedByOrg !== null && receiver.organisation === notification.requestedByOrg;
   const isShelter = notification.facilityId !== null && receiver.facilityIds.includes(notification.facilityId);
   switch (notification.type) {
     case WebhookEventType.OFFER_MADE:
@@ -56,5 +56,8 @@ export function isInAudience(receiver: WebhookReceiver, notification: WebhookNot
         isRequester ||
         (receiver.deciderRole === Role.ZORGCOORDINATOR && receiver.deciderRegions.includes(notification.regionCode))
       );
+    case WebhookEventType.FIGURES_STALE:
+      // Only the shelter's own system: the figures are its staff's to confirm.
+      return isShelter;
   }
 }

@@ -23,14 +23,20 @@ export enum WebhookEventType {
    * requester and the coordinators of the request's region (aangifte, B8 permit or return must be decided).
    */
   BEDENKTIJD_ENDING = 'BEDENKTIJD_ENDING',
+  /**
+   * A facility's capacity figures were not confirmed within the freshness window: to the shelter's
+   * own system (an endpoint naming the facility), once per stale period. No request: `requestId` null.
+   */
+  FIGURES_STALE = 'FIGURES_STALE',
 }
 
 /** One thing that happened, as the outbox records it; `at` as an ISO instant. */
 export interface WebhookNotification {
   type: WebhookEventType;
   at: string;
-  requestId: string;
-  /** The request's status after the change (a PlacementStatus). */
+  /** The request it tells of; null for a facility's own event (FIGURES_STALE). */
+  requestId: string | null;
+  /** The request's status after the change (a PlacementStatus); for FIGURES_STALE the figures' Freshness. */
   status: string;
   regionCode: string;
   /** The facility concerned (offered, accepted, withdrawn), when there is one. */
@@ -38,7 +44,7 @@ export interface WebhookNotification {
   /** A code saying why (a WaitingReason, a PlacingAuthority), never free text. */
   reason: string | null;
   /** Who is involved, for the audience rule; not sent. */
-  requestedByOrg: string;
+  requestedByOrg: string | null;
   waitingForAuthority: PlacingAuthority | null;
   waitingForOrganisation: string | null;
 }
@@ -51,4 +57,20 @@ export type WebhookBody = Omit<WebhookNotification, 'requestedByOrg' | 'waitingF
 export function webhookBody(deliveryId: string, notification: WebhookNotification): WebhookBody {
   const { type, at, requestId, status, regionCode, facilityId, reason } = notification;
   return { deliveryId, type, at, requestId, status, regionCode, facilityId, reason };
+}
+
+/** A facility's figures went stale (the contract's Freshness STALE): ids and codes, never an address. */
+export function figuresStaleNotification(facility: { id: string; regionCode: string }, at: Date): WebhookNotification {
+  return {
+    type: WebhookEventType.FIGURES_STALE,
+    at: at.toISOString(),
+    requestId: null,
+    status: 'STALE',
+    regionCode: facility.regionCode,
+    facilityId: facility.id,
+    reason: 'NOT_CONFIRMED',
+    requestedByOrg: null,
+    waitingForAuthority: null,
+    waitingForOrganisation: null,
+  };
 }

@@ -49,6 +49,9 @@ const DIMENSIONS: Record<string, string> = {
   region: 'regio',
   outcome: 'afloop',
   transferReason: 'reden overplaatsing',
+  nationalityGroup: 'nationaliteit',
+  signaller: 'melder',
+  placement: 'opvang',
 };
 const TRANSFER_REASONS: Record<string, string> = {
   SAFETY: 'veiligheid (andere regio)',
@@ -57,6 +60,17 @@ const TRANSFER_REASONS: Record<string, string> = {
   CARE_NEEDS: 'zorgbehoefte',
   OTHER: 'anders',
 };
+const NATIONALITIES: Record<string, string> = { DUTCH: 'Nederlands', EU: 'EU', NON_EU: 'buiten de EU', UNKNOWN: 'onbekend' };
+const SIGNALLERS: Record<string, string> = {
+  POLICE: 'politie',
+  KMAR: 'Koninklijke Marechaussee',
+  NLA: 'Nederlandse Arbeidsinspectie',
+  CARE_PROVIDER: 'zorg en hulpverlening',
+  MUNICIPALITY: 'gemeente',
+  VICTIM_SELF: 'slachtoffer zelf',
+  OTHER: 'overig',
+};
+const PLACEMENTS: Record<string, string> = { PLACED: 'geplaatst', NOT_PLACED: 'niet geplaatst' };
 const OUTCOMES: Record<string, string> = {
   RETURNED_HOME: 'terug naar land of plaats van herkomst',
   OWN_HOUSING: 'eigen woonruimte',
@@ -102,7 +116,9 @@ export const measureWords = lookup(MEASURES);
 export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
   switch (dimension) {
     case 'total':
-      return key === 'left' ? 'vertrokken' : key === 'transfers' ? 'overplaatsingen' : 'plaatsingen';
+      if (key === 'left') return 'vertrokken';
+      if (key === 'transfers') return 'overplaatsingen';
+      return key === 'registered' ? 'aangemeld' : 'plaatsingen';
     case 'transferReason':
       return TRANSFER_REASONS[key] ?? key;
     case 'outcome':
@@ -117,6 +133,12 @@ export function statisticKeyWords(dimension: string, key: string, regionName: (c
       return KINDS[key] ?? key;
     case 'region':
       return regionName(key) ?? key;
+    case 'nationalityGroup':
+      return NATIONALITIES[key] ?? key;
+    case 'signaller':
+      return SIGNALLERS[key] ?? key;
+    case 'placement':
+      return PLACEMENTS[key] ?? key;
     default:
       return key;
   }

@@ -95,6 +95,27 @@ export class InsightExportController {
     send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);
   }
 
+  @Get('registration-statistics.csv')
+  @AccessOperation('registrationStatistics')
+  async registrationStatistics(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
+    const year = integerParam(query, 'year');
+    const statistics = await this.insight.registrationStatistics(year);
+    const cells = (dimension: string, counts: StatisticCountModel[]) => counts.map((count) => ({ dimension, ...count }));
+    const rows = [
+      { dimension: 'total', key: 'registered', count: statistics.registered, suppressed: statistics.registered === null },
+      ...cells('exploitationType', statistics.byExploitationType),
+      ...cells('gender', statistics.byGender),
+      ...cells('ageBand', statistics.byAgeBand),
+      ...cells('nationalityGroup', statistics.byNationalityGroup),
+      ...cells('signaller', statistics.bySignaller),
+      ...cells('region', statistics.byRegion),
+      ...cells('placement', statistics.byPlacement),
+    ];
+    const columns = STATISTICS_COLUMNS(await this.regionNames());
+    send(response, `registration-statistics-${year}.csv`, toCsv(columns, rows, format), format);
+  }
+
   private async regionNames(): Promise<RegionName> {
     const names = new Map((await this.regionDirectory.regions()).map((region) => [region.code, region.name]));
     return (code) => (code === null || code === undefined ? null : (names.get(code) ?? null));

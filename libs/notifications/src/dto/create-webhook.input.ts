@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Role, WebhookEventType } from '@opvangplek/domain';
+import { EscalationFunction, Role, WebhookEventType } from '@opvangplek/domain';
 
 @InputType('CreateWebhookInput')
 export class CreateWebhookInput {
@@ -20,6 +20,13 @@ export class CreateWebhookInput {
 
   @Field(() => [ID], { nullable: true, description: 'Regions for which this endpoint is the escalation contact.' })
   escalationRegions?: string[] | null;
+
+  @Field(() => EscalationFunction, {
+    nullable: true,
+    description:
+      'The function the escalation contact reaches (OVD_BEVOLKINGSZORG, REGIONALE_TAFEL); OTHER when left out. Only with escalationRegions.',
+  })
+  contactFunction?: EscalationFunction | null;
 
   @Field(() => Role, {
     nullable: true,

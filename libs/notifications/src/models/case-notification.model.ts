@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { WebhookEventType } from '@opvangplek/domain';
+import { EscalationFunction, WebhookEventType } from '@opvangplek/domain';
 import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
 import './webhook.model';
 
@@ -9,6 +9,12 @@ import './webhook.model';
 export class CaseNotificationModel {
   @Field()
   organisation: string;
+
+  @Field(() => EscalationFunction, {
+    nullable: true,
+    description: "The function told, when it was told as the region's escalation contact (OvD bevolkingszorg, Regionale Tafel).",
+  })
+  contactFunction: EscalationFunction | null;
 
   @Field(() => WebhookEventType)
   type: WebhookEventType;

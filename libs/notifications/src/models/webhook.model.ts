@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role, WebhookEventType } from '@opvangplek/domain';
+import { EscalationFunction, Role, WebhookEventType } from '@opvangplek/domain';
 import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
 
 registerEnumType(WebhookEventType, {
@@ -7,6 +7,11 @@ registerEnumType(WebhookEventType, {
   description: 'What an organisation can be told through a webhook.',
 });
 registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus' });
+registerEnumType(EscalationFunction, {
+  name: 'EscalationFunction',
+  description:
+    'Whom an escalation contact reaches: the OvD bevolkingszorg (003:497), the Regionale Tafel / chain director (002:362-364), or another.',
+});
 
 @ObjectType('Webhook', { description: "An organisation's endpoint; its secret is shown only when it is created." })
 export class WebhookModel {
@@ -27,6 +32,9 @@ export class WebhookModel {
 
   @Field(() => [ID], { description: 'The regions whose escalations it receives (their escalation contact).' })
   escalationRegions: string[];
+
+  @Field(() => EscalationFunction, { nullable: true, description: 'Set for an escalation contact.' })
+  contactFunction: EscalationFunction | null;
 
   @Field(() => Role, { nullable: true })
   deciderRole: Role | null;
@@ -64,8 +72,11 @@ export class WebhookDeliveryModel {
   @Field(() => WebhookEventType)
   type: WebhookEventType;
 
-  @Field(() => ID)
-  requestId: string;
+  @Field(() => ID, { nullable: true, description: 'The request it tells of; null for FIGURES_STALE, which is about a facility.' })
+  requestId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The facility concerned, when there is one.' })
+  facilityId: string | null;
 
   @Field(() => WebhookDeliveryStatus)
   status: WebhookDeliveryStatus;
@@ -90,4 +101,26 @@ export class WebhookDeliveryModel {
 
   @Field(() => Date, { nullable: true, description: 'When the receiver acknowledged it (POST /webhooks/acknowledge).' })
   acknowledgedAt: Date | null;
+}
+
+@ObjectType('RegionEscalationCoverage', {
+  description: "A region's escalation contacts, and whether an escalation there reaches anyone.",
+})
+export class RegionEscalationCoverageModel {
+  @Field(() => ID)
+  regionCode: string;
+
+  @Field()
+  regionName: string;
+
+  @Field({ description: 'Whether at least one active endpoint receives its escalations.' })
+  covered: boolean;
+
+  @Field(() => [EscalationFunction], {
+    description: 'OVD_BEVOLKINGSZORG and REGIONALE_TAFEL when no active contact has that function.',
+  })
+  missingFunctions: EscalationFunction[];
+
+  @Field(() => [WebhookModel], { description: 'Every endpoint naming the region, active or disabled.' })
+  contacts: WebhookModel[];
 }

@@ -127,7 +127,19 @@ export interface AppConfig {
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
   console: ConsoleConfig;
+  observability: {
+    /** pino's level for every log line (LOG_LEVEL); `warn` under test, else `info`. */
+    logLevel: LogLevel;
+    /**
+     * Bearer token Prometheus sends to `/metrics` (METRICS_TOKEN). Without one, `/metrics` is open
+     * outside production and absent in production: the figures say how busy the chain is.
+     */
+    metricsToken: string | undefined;
+  };
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The browser console served at `/` (apps/console). */
 export interface ConsoleConfig {
@@ -416,7 +428,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       read.string('AUDIT_ANCHOR_FILE') ?? path.join(read.string('DATA_DIR', '.data')!, 'audit-anchor.jsonl'),
     ),
     console: readConsoleConfig(read, runtime),
+    observability: {
+      logLevel: read.oneOf<LogLevel>('LOG_LEVEL', LOG_LEVELS, runtime === 'test' ? 'warn' : 'info'),
+      metricsToken: read.string('METRICS_TOKEN'),
+    },
   };
+  if (config.observability.metricsToken !== undefined && config.observability.metricsToken.length < 32) {
+    read.problems.push('METRICS_TOKEN must be at least 32 characters long (e.g. `openssl rand -hex 32`)');
+  }
   if (config.notesKey !== undefined && Buffer.from(config.notesKey, 'base64').length !== 32) {
     read.problems.push('NOTES_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)');
   }

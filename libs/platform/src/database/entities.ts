@@ -14,6 +14,8 @@ import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.
 import { ProfileChangeEntity } from '@opvangplek/placement/profile-change.entity';
 import { WebhookDeliveryEntity } from '@opvangplek/notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '@opvangplek/notifications/webhook-subscription.entity';
+import { StaleFigureNoticeEntity } from '@opvangplek/notifications/stale-figure-notice.entity';
+import { VictimRegistrationEntity } from '@opvangplek/registration/victim-registration.entity';
 
 export const ENTITIES = [
   RegionEntity,
@@ -28,4 +30,6 @@ export const ENTITIES = [
   AuditEntryEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,
+  StaleFigureNoticeEntity,
+  VictimRegistrationEntity,
 ];

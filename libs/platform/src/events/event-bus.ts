@@ -20,9 +20,23 @@ export enum EventChannel {
 
 export const EVENT_BUS = Symbol('EVENT_BUS');
 
+/** Told, once per message a process receives, how long it took from publish to here. */
+export type EventLagObserver = (channel: EventChannel | 'other', seconds: number) => void;
+
+/** A message as it travels: the payload, stamped with when it was sent (for the lag metric). */
+export function encodeEvent(payload: object): string {
+  return JSON.stringify({ ...payload, sentAt: Date.now() });
+}
+
+function logicalChannel(transportChannel: string): EventChannel | 'other' {
+  return Object.values(EventChannel).find((channel) => transportChannel.endsWith(channel)) ?? 'other';
+}
+
 /** Keeps track of local handlers per channel so a transport needs one upstream subscription a channel. */
 export class LocalFanOut {
   private readonly handlers = new Map<string, Set<EventHandler>>();
+
+  constructor(private readonly observeLag?: EventLagObserver) {}
 
   add(channel: string, handler: EventHandler): { first: boolean } {
     let set = this.handlers.get(channel);
@@ -48,6 +62,8 @@ export class LocalFanOut {
     } catch {
       return; // not ours: every message we publish is JSON
     }
+    const sentAt = (payload as { sentAt?: unknown } | null)?.sentAt;
+    if (this.observeLag && typeof sentAt === 'number') this.observeLag(logicalChannel(channel), Math.max(0, Date.now() - sentAt) / 1000);
     for (const handler of this.handlers.get(channel) ?? []) handler(payload);
   }
 }

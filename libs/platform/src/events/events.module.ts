@@ -1,14 +1,29 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { EVENT_BUS, type EventBus } from './event-bus';
+import { Histogram } from 'prom-client';
+import { METRIC_PREFIX, MetricsRegistry } from '../observability/metrics-registry';
+import { EVENT_BUS, type EventBus, type EventLagObserver } from './event-bus';
 import { PostgresEventBus } from './postgres-event-bus';
 import { RedisEventBus } from './redis-event-bus';
 
-export function createEventBus(config: AppConfig): EventBus {
-  if (config.eventsBackend === 'redis') return new RedisEventBus(config.redisUrl!, config.namespace);
+/** How long events take from one process to the others: a subscriber's updates are this late. */
+function eventLagObserver(metrics: MetricsRegistry): EventLagObserver {
+  const lag = new Histogram({
+    name: `${METRIC_PREFIX}event_lag_seconds`,
+    help: 'Events between processes by channel: seconds from publish to receipt in this process.',
+    labelNames: ['channel'],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+    registers: [metrics.registry],
+  });
+  return (channel, seconds) => lag.observe({ channel }, seconds);
+}
+
+export function createEventBus(config: AppConfig, metrics?: MetricsRegistry): EventBus {
+  const observeLag = metrics ? eventLagObserver(metrics) : undefined;
+  if (config.eventsBackend === 'redis') return new RedisEventBus(config.redisUrl!, config.namespace, observeLag);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'opvangplek-events' });
-  const bus = new PostgresEventBus(pool, config.databaseUrl!, config.namespace);
+  const bus = new PostgresEventBus(pool, config.databaseUrl!, config.namespace, observeLag);
   const close = bus.close.bind(bus);
   bus.close = async () => {
     await close();
@@ -19,7 +34,7 @@ export function createEventBus(config: AppConfig): EventBus {
 
 @Global()
 @Module({
-  providers: [{ provide: EVENT_BUS, inject: [APP_CONFIG], useFactory: createEventBus }],
+  providers: [{ provide: EVENT_BUS, inject: [APP_CONFIG, MetricsRegistry], useFactory: createEventBus }],
   exports: [EVENT_BUS],
 })
 export class EventsModule implements OnApplicationShutdown {

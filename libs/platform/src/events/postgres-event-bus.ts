@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import { Logger } from '@nestjs/common';
-import { EventBus, EventChannel, EventHandler, LocalFanOut } from './event-bus';
+import { encodeEvent, EventBus, EventChannel, EventHandler, type EventLagObserver, LocalFanOut } from './event-bus';
 
 /**
  * PostgreSQL LISTEN/NOTIFY: used when no Redis is configured (zero-config mode). One dedicated
@@ -11,7 +11,7 @@ export class PostgresEventBus implements EventBus {
   private readonly logger = new Logger(PostgresEventBus.name);
   private listener: Client | undefined;
   private connecting: Promise<Client> | undefined;
-  private readonly fanOut = new LocalFanOut();
+  private readonly fanOut: LocalFanOut;
   private readonly channels = new Set<string>();
   private closed = false;
 
@@ -19,14 +19,17 @@ export class PostgresEventBus implements EventBus {
     private readonly pool: Pool,
     private readonly connectionString: string,
     private readonly namespace: string,
-  ) {}
+    observeLag?: EventLagObserver,
+  ) {
+    this.fanOut = new LocalFanOut(observeLag);
+  }
 
   private channelName(channel: EventChannel): string {
     return `${this.namespace}_${channel}`;
   }
 
   async publish(channel: EventChannel, payload: object): Promise<void> {
-    await this.pool.query('SELECT pg_notify($1, $2)', [this.channelName(channel), JSON.stringify(payload)]);
+    await this.pool.query('SELECT pg_notify($1, $2)', [this.channelName(channel), encodeEvent(payload)]);
   }
 
   async subscribe(channel: EventChannel, handler: EventHandler): Promise<() => Promise<void>> {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { EventBus, EventChannel, EventHandler, LocalFanOut } from './event-bus';
+import { encodeEvent, EventBus, EventChannel, EventHandler, type EventLagObserver, LocalFanOut } from './event-bus';
 
 /** Redis pub/sub: one connection publishes, one subscribes (a subscribed connection can do nothing else). */
 export class RedisEventBus implements EventBus {
@@ -9,13 +9,15 @@ export class RedisEventBus implements EventBus {
   /** Resolves once the subscriber connection is ready: a SUBSCRIBE sent earlier can race ioredis's
    * start-up check and be lost silently (ioredis#2037), leaving a process deaf to events. */
   private readonly subscriberReady: Promise<void>;
-  private readonly fanOut = new LocalFanOut();
+  private readonly fanOut: LocalFanOut;
   private readonly logger = new Logger(RedisEventBus.name);
 
   constructor(
     url: string,
     private readonly namespace: string,
+    observeLag?: EventLagObserver,
   ) {
+    this.fanOut = new LocalFanOut(observeLag);
     this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
     for (const connection of [this.publisher, this.subscriber]) {
@@ -33,7 +35,7 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish(channel: EventChannel, payload: object): Promise<void> {
-    await this.publisher.publish(this.channelName(channel), JSON.stringify(payload));
+    await this.publisher.publish(this.channelName(channel), encodeEvent(payload));
   }
 
   async subscribe(channel: EventChannel, handler: EventHandler): Promise<() => Promise<void>> {

@@ -11,6 +11,8 @@ import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
 import { CallerLimitsModule } from '../limits/caller-limits.module';
 import { verifiedCallerKey } from '../http/rate-limiter';
 import { operationCostPlugin } from './operation-cost';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
+import { MetricsRegistry } from '../observability/metrics-registry';
 import { operationRules } from './operation-rules';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
@@ -42,8 +44,13 @@ export class GraphqlPlatformModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [authentication, CallerLimitsModule],
-          inject: [APP_CONFIG, REQUEST_AUTHENTICATOR, CALLER_LIMITS],
-          useFactory: (config: AppConfig, authenticator: RequestAuthenticator, limits: CallerLimits): ApolloDriverConfig => ({
+          inject: [APP_CONFIG, REQUEST_AUTHENTICATOR, CALLER_LIMITS, MetricsRegistry],
+          useFactory: (
+            config: AppConfig,
+            authenticator: RequestAuthenticator,
+            limits: CallerLimits,
+            metrics: MetricsRegistry,
+          ): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             // The schema lives in memory; `schema.gql` is printed by the CLI and checked for drift in CI.
             autoSchemaFile: true,
@@ -57,6 +64,7 @@ export class GraphqlPlatformModule {
             // No HTTP cache hints are used (answers are per caller); the plugin cost a hook per field.
             plugins: [
               ApolloServerPluginCacheControlDisabled(),
+              graphqlMetricsPlugin(metrics),
               // The cost limit needs the variables, which validation rules do not get.
               operationCostPlugin<GraphQLRequestContext>(config.graphql.maxCost, async (context, points) => ({
                 retryAfter: await limits.take(verifiedCallerKey(context.auth, context.client), points),

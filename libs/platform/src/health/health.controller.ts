@@ -17,7 +17,14 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-/** `/health`: the process is up. `/ready`: it can do its work (database and queue answer). */
+type Dependency = 'up' | 'down';
+
+/**
+ * `/health`: the process is up. `/ready`: it can take requests. That needs the database (where a
+ * request is written before anything else), not the queue: with the queue down a request is still
+ * stored and the sweep queues it once the queue is back, so `/ready` stays 200 and says `degraded`
+ * with the queue down; a load balancer keeps sending requests, an operator sees what is wrong.
+ */
 @Public()
 @Controller()
 export class HealthController {
@@ -37,21 +44,16 @@ export class HealthController {
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ready'; database: 'up'; queue: 'up' }> {
+  async ready(): Promise<{ status: 'ready' | 'degraded'; database: Dependency; queue: Dependency }> {
     const [database, queue] = await Promise.allSettled([
       withTimeout(this.dataSource.query('SELECT 1'), 'database'),
       withTimeout(this.probeQueue.getJobCounts('waiting'), 'queue'),
     ]);
-    if (database.status === 'rejected' || queue.status === 'rejected') {
-      throw new HttpException(
-        {
-          status: 'not ready',
-          database: database.status === 'fulfilled' ? 'up' : 'down',
-          queue: queue.status === 'fulfilled' ? 'up' : 'down',
-        },
-        HttpStatus.SERVICE_UNAVAILABLE,
-      );
-    }
-    return { status: 'ready', database: 'up', queue: 'up' };
+    const state = {
+      database: database.status === 'fulfilled' ? 'up' : 'down',
+      queue: queue.status === 'fulfilled' ? 'up' : 'down',
+    } as const;
+    if (state.database === 'down') throw new HttpException({ status: 'not ready', ...state }, HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: state.queue === 'up' ? 'ready' : 'degraded', ...state };
   }
 }

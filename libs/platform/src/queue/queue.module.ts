@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { QueueFactory } from './queue-factory';
+import { QueueMetrics } from './queue-metrics';
 
 @Global()
-@Module({ providers: [QueueFactory], exports: [QueueFactory] })
+@Module({ providers: [QueueFactory, QueueMetrics], exports: [QueueFactory] })
 export class QueueModule {}

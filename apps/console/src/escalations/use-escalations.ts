@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type CombinedError, useQuery, useSubscription } from 'urql';
+import { ESCALATIONS, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import type { CaseNotification, PlacementRequest } from '../api/types';
+import { OPEN_STATUSES } from '../cases/use-my-cases';
+import { escalationOrder } from './escalation-order';
+
+/** An escalation list row as ESCALATIONS reads it. */
+export type EscalatedRequest = Pick<
+  PlacementRequest,
+  | 'id'
+  | 'status'
+  | 'urgency'
+  | 'regionCode'
+  | 'groupSize'
+  | 'createdAt'
+  | 'waitingReason'
+  | 'waitingForAuthority'
+  | 'waitingForOrganisation'
+> & { notifications: CaseNotification[] };
+
+const PAGE = 100;
+/**
+ * A re-read besides the subscription: an acknowledgement changes no request (no event says it),
+ * and changes made while the socket was down are caught up.
+ */
+const REREAD_MS = 15_000;
+/** Events come in bursts (a match writes a request several times): one re-read per burst. */
+const BURST_MS = 250;
+
+/**
+ * The escalated requests still without a place that this viewer may see (the API scopes them: a
+ * coordinator's regions, CoMensha the country), in `regionCode` when chosen, most urgent and longest
+ * waiting first, kept current: every `placementRequestUpdated` re-reads the list (a request
+ * escalates, or is placed and leaves it).
+ */
+export function useEscalations(regionCode: string): {
+  requests: EscalatedRequest[];
+  totalCount: number;
+  hasMore: boolean;
+  showMore(): void;
+  fetching: boolean;
+  error: CombinedError | undefined;
+} {
+  const [first, setFirst] = useState(PAGE);
+  const variables = useMemo(
+    () => ({
+      filter: { escalated: true, status: OPEN_STATUSES, ...(regionCode ? { regionCodes: [regionCode] } : {}) },
+      first,
+    }),
+    [regionCode, first],
+  );
+  const [{ data, error, fetching }, reread] = useQuery<{
+    placementRequests: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: EscalatedRequest }[] };
+  }>({ query: ESCALATIONS, variables, requestPolicy: 'cache-and-network' });
+
+  const rereadRef = useRef(reread);
+  useEffect(() => {
+    rereadRef.current = reread;
+  }, [reread]);
+  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(burst.current), []);
+  const [{ error: subscriptionError }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
+    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
+    (_previous, event) => {
+      if (burst.current === undefined) {
+        burst.current = setTimeout(() => {
+          burst.current = undefined;
+          rereadRef.current({ requestPolicy: 'network-only' });
+        }, BURST_MS);
+      }
+      return event;
+    },
+  );
+  useEffect(() => {
+    const timer = setInterval(() => rereadRef.current({ requestPolicy: 'network-only' }), REREAD_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const connection = data?.placementRequests;
+  const requests = useMemo(() => [...(connection?.edges.map((edge) => edge.node) ?? [])].sort(escalationOrder), [connection]);
+  return {
+    requests,
+    totalCount: connection?.totalCount ?? 0,
+    hasMore: connection?.pageInfo.hasNextPage ?? false,
+    showMore: () => setFirst((count) => Math.min(count + PAGE, 200)),
+    fetching,
+    error: error ?? subscriptionError,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './victim-registration';
+export * from './registration-statistics';

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+/** Which kind of process writes a line: the API (with its jobs, in zero-config mode) or a worker. */
+export type ProcessName = 'api' | 'worker';
+
+/** Probes and scrapes: answered every few seconds, so logging each would drown the lines that matter. */
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+
+function pathOf(url: string | undefined): string {
+  // The query string is dropped: a GET operation's variables would otherwise land in the log.
+  return (url ?? '').split('?')[0];
+}
+
+/**
+ * Structured JSON logs (pino through nestjs-pino) for every process: one line per HTTP request with
+ * its request id, method, path, status and duration, and Nest's own lines in the same format.
+ * Nothing of a body or a header other than the request id is logged: a body can carry a profile,
+ * a header a token.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(config: AppConfig, processName: ProcessName): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.observability.logLevel,
+            base: { process: processName, pid: process.pid },
+            genReqId: (request: IncomingMessage, response: ServerResponse) => {
+              const id = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+              response.setHeader(REQUEST_ID_HEADER, id);
+              return id;
+            },
+            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.has(pathOf(request.url)) },
+            serializers: {
+              req: (request: { id: string; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                path: pathOf(request.url),
+              }),
+              res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+            },
+          },
+        }),
+      ],
+    };
+  }
+}

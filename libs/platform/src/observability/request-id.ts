@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+
+/** The header a request id travels in, in and out (a proxy may set it; the answer always carries it). */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** What a caller's own request id may look like: short, no spaces or control characters (it lands in every log line). */
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The id that ties one request's log lines together: the caller's (or its proxy's) when it is
+ * harmless, else a new one. A caller's id is never trusted beyond that: it only names log lines.
+ */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const given = Array.isArray(header) ? header[0] : header;
+  return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+}

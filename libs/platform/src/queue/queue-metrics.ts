@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { MetricsRegistry } from '../observability/metrics-registry';
+import { type AnyQueue, QueueFactory, QueueName } from './queue-factory';
+
+/** A scrape must answer even when the queue backend does not (Redis down): each read gives up after this. */
+const READ_TIMEOUT_MS = 2_000;
+
+function withinTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('queue did not answer')), READ_TIMEOUT_MS).unref()),
+  ]);
+}
+
+const COUNTED_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
+
+/**
+ * Per queue, read on scrape: jobs by state, how long the oldest waiting job has waited, and whether
+ * the backend answered. Queues are opened on the first scrape only, so a worker (never scraped)
+ * opens no extra connections.
+ */
+@Injectable()
+export class QueueMetrics {
+  private queues: Map<QueueName, AnyQueue<unknown>> | undefined;
+
+  constructor(
+    private readonly factory: QueueFactory,
+    metrics: MetricsRegistry,
+  ) {
+    // The three gauges share one read per scrape.
+    let pending: ReturnType<QueueMetrics['read']> | undefined;
+    const shared = () => (pending ??= this.read().finally(() => setImmediate(() => (pending = undefined))));
+    metrics.gaugeOnScrape({
+      name: 'queue_jobs',
+      help: 'Jobs per queue and state (waiting, delayed, active, failed).',
+      labelNames: ['queue', 'state'] as const,
+      async read(gauge) {
+        for (const row of await shared()) for (const [state, count] of Object.entries(row.counts)) gauge.set({ queue: row.queue, state }, count);
+      },
+    });
+    metrics.gaugeOnScrape({
+      name: 'queue_oldest_waiting_seconds',
+      help: 'How long the oldest waiting job of each queue has waited (0 when none waits).',
+      labelNames: ['queue'] as const,
+      async read(gauge) {
+        for (const row of await shared()) if (row.up) gauge.set({ queue: row.queue }, row.oldestWaitingSeconds);
+      },
+    });
+    metrics.gaugeOnScrape({
+      name: 'queue_up',
+      help: `1 when the queue backend answered within ${READ_TIMEOUT_MS} ms, else 0.`,
+      labelNames: ['queue'] as const,
+      async read(gauge) {
+        for (const row of await shared()) gauge.set({ queue: row.queue }, row.up ? 1 : 0);
+      },
+    });
+  }
+
+  private async read(): Promise<{ queue: QueueName; up: boolean; counts: Record<string, number>; oldestWaitingSeconds: number }[]> {
+    this.queues ??= new Map(
+      Object.values(QueueName)
+        .filter((name) => name !== QueueName.Health)
+        .map((name) => [name, this.factory.queue(name)]),
+    );
+    return Promise.all(
+      [...this.queues].map(async ([queue, jobs]) => {
+        try {
+          const [counts, [oldest]] = await withinTimeout(Promise.all([jobs.getJobCounts(...COUNTED_STATES), jobs.getWaiting(0, 0)]));
+          const oldestWaitingSeconds = oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0;
+          return { queue, up: true, counts, oldestWaitingSeconds };
+        } catch {
+          return { queue, up: false, counts: {}, oldestWaitingSeconds: 0 };
+        }
+      }),
+    );
+  }
+}

@@ -92,6 +92,13 @@ describe('transfers: she moves with one place held throughout', () => {
   const get = async (tokenValue: string, id: string) =>
     ((await client.raw(GET, tokenValue, { id })).data?.placementRequest ?? null) as TransferView | null;
 
+  /**
+   * The worker re-tries waiting requests on a capacity change once per request, attempt and second
+   * (placement.processor.ts); a wait decided in the same second as an earlier change would make
+   * this test's change a no-op until the periodic sweep. A real coordinator never acts that fast.
+   */
+  const nextCapacityRetry = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+
   /** The Rotterdam coordinator asks a place for a woman; staff accept and she arrives. */
   async function placedInRotterdam(): Promise<RequestView> {
     const submitted = await client.request(coordinatorRR, { profile: DUTCH_WOMAN });
@@ -137,6 +144,7 @@ describe('transfers: she moves with one place held throughout', () => {
     expect(await capacityOf(database.dataSource, voRotterdam2.id)).toMatchObject({ held: 0 });
 
     // A place frees up in Amsterdam: held for her while she is still in Rotterdam (both places).
+    await nextCapacityRetry();
     await setCapacity(api, database.dataSource, voAmsterdam.id, { total: 10, occupied: 9 });
     const offered = await client.waitForStatus(coordinatorAMS, transferId, ['OFFERED']);
     expect(offered.facility!.id).toBe(voAmsterdam.id);
@@ -192,6 +200,7 @@ describe('transfers: she moves with one place held throughout', () => {
     const again = await transfer(comensha, { requestId: stay.id, reason: 'CARE_NEEDS' });
     expect(again.errors).toBeUndefined();
     expect((await get(comensha, stay.id))!.transfer).toMatchObject({ id: again.data!.requestTransfer.id });
+    await client.cancel(comensha, again.data!.requestTransfer.id, 'test cleanup');
   });
 
   it('two transfers asked at once: one is opened, the other is a CONFLICT', async () => {
@@ -209,6 +218,8 @@ describe('transfers: she moves with one place held throughout', () => {
       [stay.id],
     );
     expect(n).toBe(1);
+    const opened = answers.find((answer) => !answer.errors?.length)!.data!.requestTransfer;
+    await client.cancel(comensha, opened.transfer?.id ?? opened.id, 'test cleanup');
   });
 
   it('her stay ends while the transfer waits: the transfer goes on, and takes a place once one frees up', async () => {
@@ -228,6 +239,7 @@ describe('transfers: she moves with one place held throughout', () => {
     expect(still).toMatchObject({ status: 'WAITING', transferOf: { id: stay.id, status: 'ENDED' } });
 
     const other = stay.facility!.id === voRotterdam.id ? voRotterdam2.id : voRotterdam.id;
+    await nextCapacityRetry();
     const { held } = await capacityOf(database.dataSource, other);
     await setCapacity(api, database.dataSource, other, { total: 10, occupied: 10 - held - 1 }); // one place frees up
     const offered = await client.waitForStatus(coordinatorRR, asked.id, ['OFFERED']);

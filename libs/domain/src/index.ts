@@ -22,3 +22,4 @@ export * from './placement/group-members';
 export * from './notifications';
 export * from './placement/placement-note';
 export * from './placement/stay-outcome';
+export * from './placement/planned-action';

@@ -26,6 +26,7 @@ import { Webhooks1797300000000 } from './1797300000000-Webhooks';
 import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
 import { StayOutcomeName1797550000000 } from './1797550000000-StayOutcomeName';
+import { PlannedActions1797700000000 } from './1797700000000-PlannedActions';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -52,4 +53,5 @@ export const MIGRATIONS: Function[] = [
   WebhookDeciders1797400000000,
   PlacementOutcomes1797500000000,
   StayOutcomeName1797550000000,
+  PlannedActions1797700000000,
 ];

@@ -61,8 +61,9 @@ const RESERVATION_COLUMNS = `id, action_id AS "actionId", outline_index AS "outl
  */
 function visibleTo(viewer: Viewer, bind: (value: unknown) => string): string {
   if (viewer.role === Role.PLANNER || viewer.role === Role.ADMIN || viewer.role === Role.SHELTER_STAFF) return 'false';
-  const own = `(a.planned_by_org = ${bind(viewer.org)} OR a.on_behalf_of_org = ${bind(viewer.org)})`;
   if (viewer.role === Role.COMENSHA) return 'true';
+  const org = bind(viewer.org);
+  const own = `(a.planned_by_org = ${org} OR a.on_behalf_of_org = ${org})`;
   if (viewer.role === Role.ZORGCOORDINATOR) return `(${own} OR a.region_code = ANY(${bind(viewer.regions)}::text[]))`;
   return own;
 }
@@ -87,16 +88,17 @@ export class PlannedActionRepository {
     window: { startsAt: Date; endsAt: Date },
   ): Promise<Map<string, number>> {
     if (facilityIds.length === 0) return new Map();
+    // Locked first, read after: a statement's snapshot is taken when it starts, so the reservations
+    // another planner committed while this one waited for the lock are seen only by a later statement.
+    await manager.query(`SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE`, [
+      facilityIds,
+    ]);
     const rows: { facilityId: string; free: number }[] = await manager.query(
-      `WITH locked AS (
-         SELECT facility_id, total - occupied - held - out_of_service AS free
-           FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE
-       )
-       SELECT l.facility_id AS "facilityId",
-              (l.free - COALESCE((SELECT SUM(r.places - r.converted) FROM action_reservations r
-                 WHERE r.facility_id = l.facility_id AND r.state = 'RESERVED'
+      `SELECT c.facility_id AS "facilityId",
+              (c.total - c.occupied - c.held - c.out_of_service - COALESCE((SELECT SUM(r.places - r.converted) FROM action_reservations r
+                 WHERE r.facility_id = c.facility_id AND r.state = 'RESERVED'
                    AND r.starts_at < $3 AND r.ends_at > $2), 0))::int AS free
-         FROM locked l`,
+         FROM capacity c WHERE c.facility_id = ANY($1::uuid[])`,
       [facilityIds, window.startsAt, window.endsAt],
     );
     return new Map(rows.map((row) => [row.facilityId, row.free]));

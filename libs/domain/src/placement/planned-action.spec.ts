@@ -44,7 +44,13 @@ describe('planReservations', () => {
         { facilityId: 'a', free: 5, ...open },
         { facilityId: 'b', free: 6, ...open },
       ]),
-    ).toEqual({ allocations: [{ facilityId: 'a', places: 5 }, { facilityId: 'b', places: 3 }], shortfall: { count: 0, reasons: [] } });
+    ).toEqual({
+      allocations: [
+        { facilityId: 'a', places: 5 },
+        { facilityId: 'b', places: 3 },
+      ],
+      shortfall: { count: 0, reasons: [] },
+    });
   });
   it('names every reason of a shortfall', () => {
     const plan = planReservations(4, [

@@ -91,7 +91,11 @@ export class PlannedActionRunner {
    * without one left, or when the place was taken before the window (outside it, it was free for
    * everyone), the request is matched like any other.
    */
-  private async placeInReservedPlace(action: PlannedActionRow, outlineIndex: number, fresh: PlacementRequestEntity): Promise<void> {
+  private async placeInReservedPlace(
+    action: PlannedActionRow,
+    outlineIndex: number,
+    fresh: PlacementRequestEntity,
+  ): Promise<void> {
     if (fresh.status !== PlacementStatus.RECEIVED || fresh.attempt !== 0) return;
     const now = this.clock.now();
     const take = async (withHold: boolean) =>
@@ -120,14 +124,16 @@ export class PlannedActionRunner {
       if (!(error instanceof PlacesTakenMeanwhile)) throw error;
       outcome = await take(false);
     }
-    if (outcome === 'none') await this.queue.enqueueMatch(fresh.id, 0, 'planned-action', { urgency: fresh.urgency }).catch(() => undefined);
+    if (outcome === 'none')
+      await this.queue.enqueueMatch(fresh.id, 0, 'planned-action', { urgency: fresh.urgency }).catch(() => undefined);
   }
 
   /** Gives back what the action did not use: its reservations, and its requests no shelter accepted. */
   async end(actionId: string): Promise<boolean> {
     const ended = await this.actions.transaction(async (manager) => {
       const locked = await this.actions.lockAction(manager, actionId);
-      if (!locked || (locked.status !== PlannedActionStatus.PLANNED && locked.status !== PlannedActionStatus.STARTED)) return false;
+      if (!locked || (locked.status !== PlannedActionStatus.PLANNED && locked.status !== PlannedActionStatus.STARTED))
+        return false;
       await this.actions.releaseReservations(manager, actionId);
       await this.actions.setStatus(manager, actionId, PlannedActionStatus.ENDED, this.clock.now());
       return true;

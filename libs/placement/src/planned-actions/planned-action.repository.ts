@@ -165,9 +165,10 @@ export class PlannedActionRepository {
 
   /** The action, locked, whoever asks (the runner and a cancellation already decided who may). */
   async lockAction(manager: EntityManager, id: string): Promise<PlannedActionRow | null> {
-    const [row]: PlannedActionRow[] = await manager.query(`SELECT ${ACTION_COLUMNS} FROM planned_actions WHERE id = $1 FOR UPDATE`, [
-      id,
-    ]);
+    const [row]: PlannedActionRow[] = await manager.query(
+      `SELECT ${ACTION_COLUMNS} FROM planned_actions WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return row ?? null;
   }
 

@@ -34,7 +34,10 @@ export class PlannedActionResolver {
   }
 
   @Query(() => PlannedActionModel, { nullable: true, description: 'One planned action, or null when there is none you may see.' })
-  async plannedAction(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<PlannedActionModel | null> {
+  async plannedAction(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PlannedActionModel | null> {
     const action = await this.actions.get(viewer, id);
     return action ? (await this.mapper.render([action]))[0] : null;
   }
@@ -48,7 +51,7 @@ export class PlannedActionResolver {
   }
 
   @Query(() => [FacilityReservationModel], {
-    description: "Shelter staff: places reserved at your facility for planned actions, with their windows (empty for others).",
+    description: 'Shelter staff: places reserved at your facility for planned actions, with their windows (empty for others).',
   })
   async facilityReservations(
     @CurrentViewer() viewer: Viewer,

@@ -65,10 +65,16 @@ export class PlannedActionsService {
   async plan(viewer: Viewer, input: PlannedActionInput): Promise<PlannedActionRow> {
     const now = this.clock.now();
     if (!(await this.regionDirectory.isRegion(input.regionCode)))
-      throw new InvalidInputError('input.regionCode', `input.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`);
+      throw new InvalidInputError(
+        'input.regionCode',
+        `input.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
+      );
     const onBehalfOfOrg = input.onBehalfOfOrganisation.trim();
     if (onBehalfOfOrg === '' || onBehalfOfOrg.length > MAX_ORGANISATION)
-      throw new InvalidInputError('input.onBehalfOfOrganisation', `input.onBehalfOfOrganisation must be 1 to ${MAX_ORGANISATION} characters`);
+      throw new InvalidInputError(
+        'input.onBehalfOfOrganisation',
+        `input.onBehalfOfOrganisation must be 1 to ${MAX_ORGANISATION} characters`,
+      );
     if (!mayPlanFor(viewer, input.regionCode, input.onBehalfOf))
       throw new ForbiddenError(
         'Planned actions are arranged via the zorgcoördinator of the region (003:493-496), CoMensha, or the NLA for its own actions.',
@@ -182,14 +188,20 @@ export class PlannedActionsService {
     if (!mayPlanFor(viewer, visible.regionCode, visible.onBehalfOf) && viewer.org !== visible.plannedByOrg)
       throw new ForbiddenError('Only those who may plan an action for its region can cancel it: ask the zorgcoördinator.');
     if (visible.status === PlannedActionStatus.CANCELLED) return visible;
-    if (visible.status === PlannedActionStatus.ENDED) throw new ConflictError('This planned action has ended already; nothing is reserved any more.');
+    if (visible.status === PlannedActionStatus.ENDED)
+      throw new ConflictError('This planned action has ended already; nothing is reserved any more.');
     const now = this.clock.now();
     await this.repository.transaction(async (manager) => {
       const locked = await this.repository.lockAction(manager, id);
       if (!locked || locked.status === PlannedActionStatus.CANCELLED || locked.status === PlannedActionStatus.ENDED) return;
       const released = await this.repository.releaseReservations(manager, id);
       await this.repository.setStatus(manager, id, PlannedActionStatus.CANCELLED, now);
-      await audit(manager, viewer, { action: 'plannedAction.cancel', detail: `action ${id}, ${released} reservation(s) released: ${note.slice(0, 200)}` }, now);
+      await audit(
+        manager,
+        viewer,
+        { action: 'plannedAction.cancel', detail: `action ${id}, ${released} reservation(s) released: ${note.slice(0, 200)}` },
+        now,
+      );
     });
     await this.runner.cancelUnusedRequests(id, `planned action cancelled: ${note}`);
     return (await this.repository.find(viewer, id))!;

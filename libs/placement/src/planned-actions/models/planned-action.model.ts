@@ -14,7 +14,7 @@ import '@opvangplek/platform/graphql/domain-enums';
 registerEnumType(PlannedActionStatus, { name: 'PlannedActionStatus' });
 registerEnumType(ReservationState, {
   name: 'ReservationState',
-  description: 'RESERVED: counted against capacity inside the window only; CONVERTED: now the requests\' holds; RELEASED.',
+  description: "RESERVED: counted against capacity inside the window only; CONVERTED: now the requests' holds; RELEASED.",
 });
 registerEnumType(ShortfallReason, { name: 'ShortfallReason', description: 'Why some expected people have no reserved place.' });
 
@@ -23,7 +23,7 @@ export class ReservedPlacesModel {
   @Field(() => ID)
   facilityId: string;
 
-  @Field(() => String, { description: "As the request history names it: a secret address by its kind and region only." })
+  @Field(() => String, { description: 'As the request history names it: a secret address by its kind and region only.' })
   facilityName: string;
 
   @Field(() => ShelterType)
@@ -32,7 +32,7 @@ export class ReservedPlacesModel {
   @Field(() => Int)
   places: number;
 
-  @Field(() => Int, { description: 'Of these, taken by the action\'s requests at its start.' })
+  @Field(() => Int, { description: "Of these, taken by the action's requests at its start." })
   converted: number;
 
   @Field(() => ReservationState)
@@ -127,13 +127,13 @@ export class PlannedActionModel {
 }
 
 @ObjectType('FacilityReservation', {
-  description: "Places reserved at your facility for a planned action: how many and when, nothing of the action itself.",
+  description: 'Places reserved at your facility for a planned action: how many and when, nothing of the action itself.',
 })
 export class FacilityReservationModel {
   @Field(() => ID)
   facilityId: string;
 
-  @Field(() => Int, { description: 'Places still reserved (not yet taken by the action\'s requests).' })
+  @Field(() => Int, { description: "Places still reserved (not yet taken by the action's requests)." })
   places: number;
 
   @Field(() => Date)

@@ -5,7 +5,9 @@
  * for its window only, become real requests when it starts, and what was not used is given back.
  */
 import { ExploitationType, Gender, Role, ShelterType } from '@opvangplek/domain';
+import { holdPlaces, releasePlaces } from '@opvangplek/capacity/capacity-ledger';
 import { FixedClock } from '@opvangplek/platform/clock';
+import { DataSource } from 'typeorm';
 import { insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
@@ -267,6 +269,42 @@ describe('planned actions', () => {
     expect(await reservedRows(vrouwenopvang.id)).toBe(0);
   });
 
+  it('counts against capacity only inside its window: before and after it the places can be held, inside not even before the sweep', async () => {
+    const x = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['OTHER'] });
+    const action = await plan(coordinator, { expected: [x(3)] });
+    expect(action.reservedCount).toBe(3);
+    const dataSource = api.app.get(DataSource);
+    const actor = { by: 'test', role: 'SYSTEM', org: 'test' };
+    const holdAt = (at: Date) => dataSource.transaction((manager) => holdPlaces(manager, lastPlaces.id, 1, at, actor));
+    const releaseAt = (at: Date) => dataSource.transaction((manager) => releasePlaces(manager, lastPlaces.id, 1, at, actor));
+    const before = new Date(LATER.getTime() - 3_600_000);
+    expect(await holdAt(before)).not.toBeNull();
+    await releaseAt(before);
+    expect(await holdAt(new Date(LATER.getTime() + 3_600_000))).toBeNull();
+    expect(await holdAt(LATER_END)).not.toBeNull();
+    await releaseAt(LATER_END);
+    expect((await capacityOf(database.dataSource, lastPlaces.id)).held).toBe(0);
+    await call(CANCEL, coordinator, { id: action.id, reason: 'test done' });
+  });
+
+  it('cancelled after its start, it gives back the places no shelter accepted and cancels those requests', async () => {
+    const action = await plan(coordinator, { expected: [women(2)] });
+    clock.set(LATER);
+    expect((await sweep(api)).actionsStarted).toBe(1);
+    const started = (await call(GET, coordinator, { id: action.id })).data!.plannedAction;
+    expect(started.requestIds).toHaveLength(2);
+    expect(started.expected[0].reserved).toEqual([
+      { facilityId: vrouwenopvang.id, facilityType: 'VROUWENOPVANG', places: 2, converted: 2, state: 'CONVERTED' },
+    ]);
+    expect((await capacityOf(database.dataSource, vrouwenopvang.id)).held).toBe(2);
+    const cancelled = (await call(CANCEL, coordinator, { id: action.id, reason: 'the raid was called off' })).data!
+      .cancelPlannedAction;
+    expect(cancelled.status).toBe('CANCELLED');
+    for (const id of started.requestIds) expect((await client.get(coordinator, id)).status).toBe('CANCELLED');
+    expect((await capacityOf(database.dataSource, vrouwenopvang.id)).held).toBe(0);
+    clock.set(TUESDAY_MORNING);
+  });
+
   it('a planned action for eight people on Thursday 23:00 reserves only inside its window, turns into eight requests at the start, and releases what was not used (003:493-496)', async () => {
     clock.set(TUESDAY_MORNING);
     const action = await plan(coordinator, {
@@ -293,9 +331,16 @@ describe('planned actions', () => {
     const started = (await call(GET, coordinator, { id: action.id })).data!.plannedAction;
     expect(started.status).toBe('STARTED');
     expect(started.requestIds).toHaveLength(8);
+    expect(started.expected[0].reserved).toEqual([
+      { facilityId: vrouwenopvang.id, facilityType: 'VROUWENOPVANG', places: 8, converted: 8, state: 'CONVERTED' },
+    ]);
     const requests: RequestView[] = [];
     for (const id of started.requestIds) requests.push(await client.waitForStatus(coordinator, id, ['OFFERED']));
     expect(requests.every((request) => request.facility?.id === vrouwenopvang.id)).toBe(true);
+    // Held for the whole window, not the usual two hours: they come in the course of the night.
+    expect(requests.map((request) => request.offerExpiresAt)).toEqual(requests.map(() => FRIDAY_06.toISOString()));
+    clock.set(new Date(THURSDAY_23.getTime() + 3 * 3_600_000));
+    expect((await sweep(api)).lapsed).toBe(0);
     expect((await capacityOf(database.dataSource, vrouwenopvang.id)).held).toBe(8);
     // A second sweep (another process, a retry) doubles nothing.
     expect((await sweep(api)).actionsStarted).toBe(0);

@@ -107,7 +107,7 @@ export class PlannedActionRunner {
         if (!withHold) return 'none' as const; // the place that could not be held is no longer reserved
         const facilities = new Map((await this.registry.load({ ids: [reservation.facilityId] })).map((f) => [f.id, f]));
         await this.placements.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
-        await this.offers.offer(
+        const holds = await this.offers.offer(
           manager,
           changes,
           request,
@@ -115,6 +115,17 @@ export class PlannedActionRunner {
           facilities,
           now,
         );
+        // The place was reserved for the whole window: the people come in the course of the night, so
+        // the offer stands until the window ends (the end gives back what no shelter accepted by then).
+        if (request.offerExpiresAt && request.offerExpiresAt < action.endsAt) {
+          request.offerExpiresAt = action.endsAt;
+          await this.placements.persist(manager, request);
+          await this.placements.extendHolds(
+            manager,
+            holds.map((hold) => hold.id),
+            action.endsAt,
+          );
+        }
         return 'offered' as const;
       });
     let outcome: 'done' | 'none' | 'offered';

@@ -225,13 +225,14 @@ export class PlannedActionRepository {
          SELECT id FROM action_reservations
           WHERE action_id = $1 AND outline_index = $2 AND state = 'RESERVED' AND converted < places
           ORDER BY places - converted DESC, facility_id LIMIT 1 FOR UPDATE
+       ), taken AS (
+         UPDATE action_reservations r
+            SET converted = converted + 1,
+                state = CASE WHEN converted + 1 = places THEN 'CONVERTED'::action_reservation_state ELSE state END
+           FROM chosen WHERE r.id = chosen.id
+         RETURNING r.*
        )
-       UPDATE action_reservations r
-          SET converted = converted + 1,
-              state = CASE WHEN converted + 1 = places THEN 'CONVERTED'::action_reservation_state ELSE state END
-         FROM chosen WHERE r.id = chosen.id
-       RETURNING r.id, r.action_id AS "actionId", r.outline_index AS "outlineIndex", r.facility_id AS "facilityId", r.places,
-                 r.converted, r.starts_at AS "startsAt", r.ends_at AS "endsAt", r.state`,
+       SELECT ${RESERVATION_COLUMNS} FROM taken`,
       [actionId, outlineIndex],
     );
     return row ?? null;
@@ -239,8 +240,10 @@ export class PlannedActionRepository {
 
   /** Gives back every place still reserved for the action. */
   async releaseReservations(manager: EntityManager, actionId: string): Promise<number> {
+    // As a SELECT over the update: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
     const rows: unknown[] = await manager.query(
-      `UPDATE action_reservations SET state = 'RELEASED' WHERE action_id = $1 AND state = 'RESERVED' RETURNING id`,
+      `WITH released AS (UPDATE action_reservations SET state = 'RELEASED' WHERE action_id = $1 AND state = 'RESERVED' RETURNING id)
+       SELECT id FROM released`,
       [actionId],
     );
     return rows.length;

@@ -269,6 +269,30 @@ describe('planned actions', () => {
     expect(await reservedRows(vrouwenopvang.id)).toBe(0);
   });
 
+  it('planned again with the same clientReference (a retry), it is the same action and reserves nothing twice', async () => {
+    const x = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['OTHER'] });
+    const [first, retry] = await Promise.all([
+      plan(coordinator, { expected: [x(1)], clientReference: 'raid-42' }),
+      plan(coordinator, { expected: [x(1)], clientReference: 'raid-42' }),
+    ]);
+    expect(retry.id).toBe(first.id);
+    expect(await reservedRows(lastPlaces.id)).toBe(1);
+    const bad = await call(PLAN, coordinator, {
+      input: {
+        regionCode: 'RR',
+        onBehalfOf: 'AVIM',
+        onBehalfOfOrganisation: 'avim-rotterdam',
+        startsAt: LATER,
+        endsAt: LATER_END,
+        expected: [x(1)],
+        clientReference: ' ',
+      },
+    });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
+    await call(CANCEL, coordinator, { id: first.id, reason: 'test done' });
+    expect(await reservedRows(lastPlaces.id)).toBe(0);
+  });
+
   it('counts against capacity only inside its window: before and after it the places can be held, inside not even before the sweep', async () => {
     const x = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['OTHER'] });
     const action = await plan(coordinator, { expected: [x(3)] });

@@ -31,6 +31,7 @@ export interface PlannedActionRow {
   status: PlannedActionStatus;
   cancelledAt: Date | null;
   createdAt: Date;
+  clientReference?: string | null;
 }
 
 export interface ReservationRow {
@@ -104,14 +105,26 @@ export class PlannedActionRepository {
     return new Map(rows.map((row) => [row.facilityId, row.free]));
   }
 
+  /** The action `org` planned under `clientReference`, whoever asks (a retry of the planner's own call). */
+  async findByReference(org: string, clientReference: string): Promise<PlannedActionRow | null> {
+    const [row]: PlannedActionRow[] = await this.dataSource.query(
+      `SELECT ${ACTION_COLUMNS} FROM planned_actions WHERE planned_by_org = $1 AND client_reference = $2`,
+      [org, clientReference],
+    );
+    return row ?? null;
+  }
+
+  /** Inserts the action; null when `clientReference` is taken (a concurrent retry was first). */
   async insertAction(
     manager: EntityManager,
     action: Omit<PlannedActionRow, 'id' | 'status' | 'cancelledAt'>,
-  ): Promise<PlannedActionRow> {
+  ): Promise<PlannedActionRow | null> {
     const [row]: PlannedActionRow[] = await manager.query(
       `INSERT INTO planned_actions (region_code, on_behalf_of, on_behalf_of_org, planned_by, planned_by_role, planned_by_org,
-         planned_by_regions, starts_at, ends_at, outlines, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${ACTION_COLUMNS}`,
+         planned_by_regions, starts_at, ends_at, outlines, created_at, client_reference)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (planned_by_org, client_reference) WHERE client_reference IS NOT NULL DO NOTHING
+       RETURNING ${ACTION_COLUMNS}`,
       [
         action.regionCode,
         action.onBehalfOf,
@@ -124,9 +137,10 @@ export class PlannedActionRepository {
         action.endsAt,
         JSON.stringify(action.outlines),
         action.createdAt,
+        action.clientReference ?? null,
       ],
     );
-    return row;
+    return row ?? null;
   }
 
   async insertReservations(

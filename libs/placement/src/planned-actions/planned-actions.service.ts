@@ -25,6 +25,18 @@ import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } fr
 import { PlannedActionRunner } from './planned-action-runner';
 
 const MAX_ORGANISATION = 200;
+const MAX_REFERENCE = 100;
+
+function assertClientReference(reference: string): string {
+  const text = reference.trim();
+  // eslint-disable-next-line no-control-regex
+  if (text === '' || text.length > MAX_REFERENCE || /[\u0000-\u001f\u007f]/.test(text))
+    throw new InvalidInputError(
+      'input.clientReference',
+      `input.clientReference must be 1 to ${MAX_REFERENCE} printable characters`,
+    );
+  return text;
+}
 
 /**
  * Who may plan an action for a region, "via zorgcoördinator" (003:493-496): the region's
@@ -89,6 +101,11 @@ export class PlannedActionsService {
     const [violation] = validatePlannedAction({ startsAt: input.startsAt, endsAt: input.endsAt, outlines }, now);
     if (violation) throw new InvalidInputError(`input.${violation.field}`, `input.${violation.field}: ${violation.message}`);
     outlines.forEach((outline, i) => this.matching.assertValidProfile(outlineProfile(outline), now, `input.expected[${i}]`));
+    const clientReference = input.clientReference == null ? null : assertClientReference(input.clientReference);
+    if (clientReference) {
+      const earlier = await this.repository.findByReference(viewer.org, clientReference);
+      if (earlier) return earlier;
+    }
 
     const capacities = requesterCapacities(viewer, input.regionCode);
     const candidatesPerOutline = await Promise.all(
@@ -147,7 +164,10 @@ export class PlannedActionsService {
         endsAt: input.endsAt,
         outlines: stored,
         createdAt: now,
+        clientReference,
       });
+      // A concurrent retry with the same reference was first: its plan stands, this one reserves nothing.
+      if (!created) return null;
       await this.repository.insertReservations(manager, created, reservations);
       const expected = outlines.reduce((sum, outline) => sum + outline.count, 0);
       const short = stored.reduce((sum, outline) => sum + outline.shortfall.count, 0);
@@ -163,7 +183,7 @@ export class PlannedActionsService {
       );
       return created;
     });
-    return action;
+    return action ?? (await this.repository.findByReference(viewer.org, clientReference!))!;
   }
 
   async get(viewer: Viewer, id: string): Promise<PlannedActionRow | null> {

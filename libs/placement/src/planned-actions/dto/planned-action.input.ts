@@ -46,4 +46,10 @@ export class PlannedActionInput {
 
   @Field(() => [ExpectedPeopleInput])
   expected: ExpectedPeopleInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your own reference. Planning again with the same reference returns the same action (safe to retry).',
+  })
+  clientReference?: string | null;
 }

@@ -65,7 +65,8 @@ export class PlannedActionRunner {
    */
   async start(actionId: string): Promise<boolean> {
     const action = await this.actions.transaction((manager) => this.actions.lockAction(manager, actionId));
-    if (!action || action.status !== PlannedActionStatus.PLANNED) return false;
+    // Not before its window (a caller other than runDue, a job that ran early): the places stay reservations.
+    if (!action || action.status !== PlannedActionStatus.PLANNED || action.startsAt > this.clock.now()) return false;
     const planner = plannerOf(action);
     for (const [outlineIndex, outline] of action.outlines.entries()) {
       for (let personIndex = 0; personIndex < outline.count; personIndex++) {
@@ -141,7 +142,12 @@ export class PlannedActionRunner {
 
   /** Gives back what the action did not use: its reservations, and its requests no shelter accepted. */
   async end(actionId: string): Promise<boolean> {
-    const ended = await this.actions.transaction(async (manager) => {
+    const due = await this.actions.transaction((manager) => this.actions.lockAction(manager, actionId));
+    if (!due || due.endsAt > this.clock.now()) return false;
+    if (due.status !== PlannedActionStatus.PLANNED && due.status !== PlannedActionStatus.STARTED) return false;
+    // The requests first, the action's status last: a crash in between leaves it due, and the next sweep finishes it.
+    await this.cancelUnusedRequests(actionId, 'the planned action ended: this expected person did not come');
+    return this.actions.transaction(async (manager) => {
       const locked = await this.actions.lockAction(manager, actionId);
       if (!locked || (locked.status !== PlannedActionStatus.PLANNED && locked.status !== PlannedActionStatus.STARTED))
         return false;
@@ -149,8 +155,6 @@ export class PlannedActionRunner {
       await this.actions.setStatus(manager, actionId, PlannedActionStatus.ENDED, this.clock.now());
       return true;
     });
-    await this.cancelUnusedRequests(actionId, 'the planned action ended: this expected person did not come');
-    return ended;
   }
 
   /** Cancels the action's requests no shelter has accepted (their held places go back). Safe to repeat. */

@@ -207,7 +207,11 @@ export class PlannedActionsService {
     if (!visible) throw new NotFoundError('There is no planned action with this id that you may see.');
     if (!mayPlanFor(viewer, visible.regionCode, visible.onBehalfOf) && viewer.org !== visible.plannedByOrg)
       throw new ForbiddenError('Only those who may plan an action for its region can cancel it: ask the zorgcoördinator.');
-    if (visible.status === PlannedActionStatus.CANCELLED) return visible;
+    if (visible.status === PlannedActionStatus.CANCELLED) {
+      // Repeated: finishes what an interrupted cancellation may have left (each request is cancelled once).
+      await this.runner.cancelUnusedRequests(id, `planned action cancelled: ${note}`);
+      return visible;
+    }
     if (visible.status === PlannedActionStatus.ENDED)
       throw new ConflictError('This planned action has ended already; nothing is reserved any more.');
     const now = this.clock.now();

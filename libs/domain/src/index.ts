@@ -23,3 +23,4 @@ export * from './notifications';
 export * from './placement/placement-note';
 export * from './placement/stay-outcome';
 export * from './registration';
+export * from './placement/planned-action';

@@ -58,6 +58,14 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   assignPlacement: (id) =>
     `mutation { assignPlacement(requestId: "${NO_SUCH_ID}", facilityId: "${id}", reason: "matrix test of access rules") { id } }`,
   returnRequest: () => `mutation { returnRequest(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,
+  // Planned actions (issue 14): refused for its region once past the access check, so nothing is reserved.
+  planAction: () =>
+    `mutation { planAction(input: { regionCode: "XX", startsAt: "2027-01-07T22:00:00Z", endsAt: "2027-01-08T05:00:00Z", onBehalfOf: AVIM, onBehalfOfOrganisation: "avim-test", expected: [{ count: 1, gender: FEMALE, exploitationTypes: [SEXUAL] }] }) { id } }`,
+  cancelPlannedAction: () =>
+    `mutation { cancelPlannedAction(id: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,
+  plannedAction: () => `{ plannedAction(id: "${NO_SUCH_ID}") { id } }`,
+  plannedActions: () => '{ plannedActions { id } }',
+  facilityReservations: (id) => `{ facilityReservations(facilityId: "${id}") { places } }`,
   breakGlassProfile: () =>
     `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
   capacityChanged: () => 'subscription { capacityChanged { id } }',

@@ -219,7 +219,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
     await row.locator('li[data-organisation="vr-rotterdam-rijnmond"][data-acknowledged=true]').waitFor({ timeout: 25_000 });
     await row.locator('li[data-organisation="regionale-tafel-rijnmond"][data-status=DEAD]').waitFor({ timeout: 25_000 });
     expect(await ovdLine.textContent()).toMatch(
-      /^vr-rotterdam-rijnmond — escalatie, verstuurd .+ · afgeleverd .+ · gezien door een medewerker .+$/,
+      /^vr-rotterdam-rijnmond — escalatie, verstuurd vandaag 03:\d\d · afgeleverd .+ · gezien door een medewerker .+$/,
     );
     const tafelLine = row.locator('li[data-organisation="regionale-tafel-rijnmond"]');
     expect(await tafelLine.textContent()).toContain('niet afgeleverd (mislukt) · nog niet bevestigd');

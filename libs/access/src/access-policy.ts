@@ -37,6 +37,11 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   webhooks: [ADMIN],
   webhookDeliveries: [ADMIN],
   escalationCoverage: [ADMIN],
+  // Planned actions (issue 14) are confidential per action, not per role: whoever may not see one
+  // gets null / an empty list / NOT_FOUND from the service, the same as for one that does not exist.
+  plannedAction: ALL,
+  plannedActions: ALL,
+  facilityReservations: ALL,
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
@@ -56,6 +61,9 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   assignPlacement: DECIDERS,
   returnRequest: DECIDERS,
   breakGlassProfile: [ADMIN],
+  // "via zorgcoördinator" (003:493-496); CoMensha nationally; the NLA for its own actions (the service checks).
+  planAction: [ZORGCOORDINATOR, COMENSHA, NLA],
+  cancelPlannedAction: ALL,
   createWebhook: [ADMIN],
   disableWebhook: [ADMIN],
   redeliverWebhook: [ADMIN],

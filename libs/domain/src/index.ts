@@ -25,3 +25,4 @@ export * from './placement/stay-outcome';
 export * from './placement/transfer';
 export * from './placement/profile-change';
 export * from './registration';
+export * from './placement/planned-action';

@@ -39,6 +39,8 @@ export class WebhookOutbox {
           status: WebhookDeliveryStatus.PENDING,
           attempts: 0,
           nextAttemptAt: now,
+          // The service's clock, like every time a case shows ("who was told, when").
+          createdAt: now,
         })),
     );
     if (rows.length === 0) return [];

@@ -215,6 +215,27 @@ export class PlacementRequestsService {
     );
   }
 
+  /**
+   * One expected person of a planned action, at its window's start (PlannedActionRunner): a request
+   * by the planner with the outline's profile, not queued (the runner first gives it its reserved
+   * place). `clientReference` makes a second run find it instead of doubling it.
+   */
+  async openForPlannedAction(
+    planner: Viewer,
+    input: { profile: VictimProfile; regionCode: string; clientReference: string },
+  ): Promise<PlacementRequestEntity> {
+    const { request } = await this.create(planner, {
+      profile: input.profile,
+      urgency: Urgency.ACUTE,
+      regionCode: input.regionCode,
+      groupSize: 1,
+      clientReference: input.clientReference,
+      types: [],
+      field: 'input',
+    });
+    return request;
+  }
+
   private async create(
     viewer: Viewer,
     input: {

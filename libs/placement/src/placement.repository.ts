@@ -600,6 +600,12 @@ export class PlacementRepository {
     return holds;
   }
 
+  /** Holds an offer's places until `until` instead of the usual answer time (a planned action's window). */
+  async extendHolds(manager: EntityManager, holdIds: string[], until: Date): Promise<void> {
+    if (holdIds.length === 0) return;
+    await manager.getRepository(PlacementHoldEntity).update({ id: In(holdIds) }, { expiresAt: until });
+  }
+
   async markHoldReleased(manager: EntityManager, holdId: string): Promise<void> {
     await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.RELEASED });
   }

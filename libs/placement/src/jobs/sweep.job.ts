@@ -20,6 +20,7 @@ import { PlacementRepository } from '../placement.repository';
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { escalate } from '../workflow/escalation';
 import { RetentionJob } from './retention.job';
+import { PlannedActionRunner } from '../planned-actions/planned-action-runner';
 
 /** Advisory lock: one sweep at a time across every worker process. */
 const SWEEP_LOCK_KEY = 4_207_193_010;
@@ -36,6 +37,9 @@ export interface SweepReport {
   erased: number;
   /** Requests and history notes moved to the current NOTES_KEY after a rotation. */
   resealed: number;
+  /** Planned actions whose window started (their people are requests now) and ended (unused places given back). */
+  actionsStarted: number;
+  actionsEnded: number;
 }
 
 /** What time and lost messages would otherwise leave undone. */
@@ -46,6 +50,7 @@ export class SweepJob {
     private readonly lifecycle: PlacementLifecycle,
     private readonly retention: RetentionJob,
     private readonly queue: PlacementQueue,
+    private readonly plannedActions: PlannedActionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -57,8 +62,23 @@ export class SweepJob {
    */
   async sweep(): Promise<SweepReport> {
     const now = this.clock.now();
-    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0, resealed: 0 };
+    const report = {
+      lapsed: 0,
+      due: 0,
+      reconciled: 0,
+      escalated: 0,
+      alerts: 0,
+      overstays: 0,
+      erased: 0,
+      resealed: 0,
+      actionsStarted: 0,
+      actionsEnded: 0,
+    };
     const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
+      // Planned actions first: at a window's start its people take their reserved places before anyone else is matched.
+      const actions = await this.plannedActions.runDue();
+      report.actionsStarted = actions.started;
+      report.actionsEnded = actions.ended;
       for (const request of await this.repository.lapsedOffers(manager, now)) {
         report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
       }

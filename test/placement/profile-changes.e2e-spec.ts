@@ -248,7 +248,7 @@ describe('profile changes over time', () => {
     await client.end(coordinator, stay.id, 'test cleanup');
   });
 
-  it('bad input is named; staff, planners and ADMIN may not change her profile; an ended case cannot change', async () => {
+  it('bad input is named; staff, planners and ADMIN may not change her profile; an ended case cannot change, and retention erases what changed', async () => {
     clock.set(MONDAY_OPENING);
     const request = await client.request(coordinator, { profile: { ...DUTCH_WOMAN, excludedRegionCodes: ['AMS', 'RR'] } });
     const errorOf = async (tokenValue: string, changes: Record<string, unknown>, reason?: string) =>
@@ -270,7 +270,17 @@ describe('profile changes over time', () => {
     expect(await errorOf(twente, { threatLevel: 'HIGH' })).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     expect((await get(coordinator, request.id))!.profileVersion).toBe(1);
 
+    dataOf(await update(coordinator, request.id, { threatLevel: 'HIGH' }), 'updateVictimProfile');
     await client.cancel(coordinator, request.id, 'test cleanup');
-    expect(await errorOf(comensha, { threatLevel: 'HIGH' })).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await errorOf(comensha, { threatLevel: 'NORMAL' })).toMatchObject({ extensions: { code: 'CONFLICT' } });
+
+    // Retention erases the sealed history with the profile: only the field names and who remain.
+    clock.set(new Date(MONDAY_OPENING.getTime() + 91 * 24 * 3_600_000));
+    await sweep(api);
+    const rows = await database.dataSource.query(
+      `SELECT fields, by, change FROM placement_profile_changes WHERE request_id = $1`,
+      [request.id],
+    );
+    expect(rows).toEqual([{ fields: ['threatLevel'], by: 'dev-zorgcoordinator@zc-rijnmond', change: null }]);
   });
 });

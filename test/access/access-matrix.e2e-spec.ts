@@ -50,6 +50,9 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   confirmArrival: () => `mutation { confirmArrival(requestId: "${NO_SUCH_ID}") { id } }`,
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
+  requestTransfer: () => `mutation { requestTransfer(requestId: "${NO_SUCH_ID}", reason: MOVE_ON) { id } }`,
+  updateVictimProfile: () =>
+    `mutation { updateVictimProfile(requestId: "${NO_SUCH_ID}", changes: { threatLevel: HIGH }, reason: "test") { id } }`,
   // The placing authority acts on its worklist (domain.md §5a); who decides which request is the service's check.
   placementCandidates: () => `{ placementCandidates(requestId: "${NO_SUCH_ID}") { matchCount } }`,
   assignPlacement: (id) =>

@@ -52,6 +52,10 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   endPlacement: ALL_BUT_PLANNERS,
   // ADMIN only by break-glass, with a reason, audited (the service checks it).
   cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
+  // Those who carry the case (per request: its region's coordinators, the requesting organisation,
+  // CoMensha; transfer.ts). Not shelter staff, planners or ADMIN (the register, not cases).
+  requestTransfer: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
+  updateVictimProfile: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
   placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,

@@ -19,6 +19,8 @@ import { PlacementHolds } from './workflow/holds';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { PlacementOffer } from './workflow/offer';
+import { Transfers } from './workflow/transfer';
+import { ProfileUpdates } from './workflow/profile-update';
 import { PlannedActionRepository } from './planned-actions/planned-action.repository';
 import { PlannedActionRunner } from './planned-actions/planned-action-runner';
 import { PlannedActionMapper } from './planned-actions/planned-action.mapper';
@@ -33,6 +35,8 @@ const WORKFLOW = [
   PlacementHolds,
   PlacementOffer,
   FollowUps,
+  Transfers,
+  ProfileUpdates,
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,

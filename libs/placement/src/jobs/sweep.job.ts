@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  bedenktijdAlertHorizon,
   EscalationCause,
   type PlacementNote,
   placementNote,
@@ -11,7 +12,7 @@ import {
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not, Raw } from 'typeorm';
 import { notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -157,6 +158,24 @@ export class SweepJob {
         return placementNote(PlacementNoteCode.STAY_ENDS, { at: request.stayEndsAt! });
       },
       WebhookEventType.STAY_ENDING,
+    );
+    // Her bedenktijd (at most three months, 003:661) ends soon: warned once, by the first sweep
+    // that finds it due (the flag is set under the row lock, re-checked there).
+    report.alerts += await this.flagAll(
+      {
+        status: Not(In([PlacementStatus.ENDED, PlacementStatus.CANCELLED])),
+        bedenktijdAlerted: false,
+        bedenktijdEndsAt: LessThanOrEqual(bedenktijdAlertHorizon(now, this.config.placement.bedenktijdAlertDays)),
+        // One person, one warning: while she is still in the stay a transfer follows, the stay warns.
+        bridgeRequestId: Raw(
+          (column) => `(${column} IS NULL OR ${column} NOT IN (SELECT id FROM placement_requests WHERE status = 'PLACED'))`,
+        ),
+      },
+      (request) => {
+        request.bedenktijdAlerted = true;
+        return placementNote(PlacementNoteCode.BEDENKTIJD_ENDING, { at: request.bedenktijdEndsAt! });
+      },
+      WebhookEventType.BEDENKTIJD_ENDING,
     );
     report.erased = await this.retention.eraseExpiredProfiles();
     report.resealed = await this.retention.resealUnderCurrentKey();

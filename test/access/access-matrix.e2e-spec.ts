@@ -50,11 +50,22 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   confirmArrival: () => `mutation { confirmArrival(requestId: "${NO_SUCH_ID}") { id } }`,
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
+  requestTransfer: () => `mutation { requestTransfer(requestId: "${NO_SUCH_ID}", reason: MOVE_ON) { id } }`,
+  updateVictimProfile: () =>
+    `mutation { updateVictimProfile(requestId: "${NO_SUCH_ID}", changes: { threatLevel: HIGH }, reason: "test") { id } }`,
   // The placing authority acts on its worklist (domain.md §5a); who decides which request is the service's check.
   placementCandidates: () => `{ placementCandidates(requestId: "${NO_SUCH_ID}") { matchCount } }`,
   assignPlacement: (id) =>
     `mutation { assignPlacement(requestId: "${NO_SUCH_ID}", facilityId: "${id}", reason: "matrix test of access rules") { id } }`,
   returnRequest: () => `mutation { returnRequest(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,
+  // Planned actions (issue 14): refused for its region once past the access check, so nothing is reserved.
+  planAction: () =>
+    `mutation { planAction(input: { regionCode: "XX", startsAt: "2027-01-07T22:00:00Z", endsAt: "2027-01-08T05:00:00Z", onBehalfOf: AVIM, onBehalfOfOrganisation: "avim-test", expected: [{ count: 1, gender: FEMALE, exploitationTypes: [SEXUAL] }] }) { id } }`,
+  cancelPlannedAction: () =>
+    `mutation { cancelPlannedAction(id: "${NO_SUCH_ID}", reason: "matrix test of access rules") { id } }`,
+  plannedAction: () => `{ plannedAction(id: "${NO_SUCH_ID}") { id } }`,
+  plannedActions: () => '{ plannedActions { id } }',
+  facilityReservations: (id) => `{ facilityReservations(facilityId: "${id}") { places } }`,
   breakGlassProfile: () =>
     `mutation { breakGlassProfile(requestId: "${NO_SUCH_ID}", reason: "matrix test of access rules") { gender } }`,
   capacityChanged: () => 'subscription { capacityChanged { id } }',

@@ -14,5 +14,7 @@ runMain(async () => {
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.enableShutdownHooks();
-  logger.log(`worker running (queue backend: ${config.queueBackend})`, 'Opvangplek');
+  // Plain, whatever LOG_LEVEL says, like the API's "listening" line: supervisors and the
+  // multi-process tests wait for it.
+  console.log(`Opvangplek worker running (queue backend: ${config.queueBackend})`);
 });

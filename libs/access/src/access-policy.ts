@@ -37,6 +37,11 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   webhooks: [ADMIN],
   webhookDeliveries: [ADMIN],
   escalationCoverage: [ADMIN],
+  // Planned actions (issue 14) are confidential per action, not per role: whoever may not see one
+  // gets null / an empty list / NOT_FOUND from the service, the same as for one that does not exist.
+  plannedAction: ALL,
+  plannedActions: ALL,
+  facilityReservations: ALL,
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
@@ -47,11 +52,18 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   endPlacement: ALL_BUT_PLANNERS,
   // ADMIN only by break-glass, with a reason, audited (the service checks it).
   cancelPlacementRequest: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING, ADMIN],
+  // Those who carry the case (per request: its region's coordinators, the requesting organisation,
+  // CoMensha; transfer.ts). Not shelter staff, planners or ADMIN (the register, not cases).
+  requestTransfer: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
+  updateVictimProfile: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
   placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,
   returnRequest: DECIDERS,
   breakGlassProfile: [ADMIN],
+  // "via zorgcoördinator" (003:493-496); CoMensha nationally; the NLA for its own actions (the service checks).
+  planAction: [ZORGCOORDINATOR, COMENSHA, NLA],
+  cancelPlannedAction: ALL,
   createWebhook: [ADMIN],
   disableWebhook: [ADMIN],
   redeliverWebhook: [ADMIN],

@@ -28,6 +28,15 @@ export interface CapacityRow {
 }
 
 /**
+ * Places a planned action reserved at this facility for a window that contains the moment `$3`
+ * (issue 14): inside its window a reservation is not free for anyone else; outside it, it is.
+ * Its places leave this sum as they become the action's own holds (`converted`), so they are never
+ * counted twice. A reservation is made under this capacity row's lock (PlannedActionRepository).
+ */
+const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted), 0) FROM action_reservations r
+  WHERE r.facility_id = capacity.facility_id AND r.state = 'RESERVED' AND r.starts_at <= $3 AND r.ends_at > $3)`;
+
+/**
  * The only statements that move places between free, held and occupied. Each is ONE atomic
  * UPDATE whose WHERE clause is the availability check, so two processes can never take the same
  * place (never check-then-write); zero rows means "not possible now". Each writes its history row
@@ -36,7 +45,11 @@ export interface CapacityRow {
  * application can compute, and only once the statement has returned the version.
  */
 const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
-  hold: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },
+  hold: {
+    set: 'held = held + $2',
+    guard: `total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW} >= $2`,
+    kind: CapacityChangeKind.HOLD,
+  },
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },

@@ -11,6 +11,7 @@ import {
   registrationStatistics,
   SignallerKind,
   outcomeStatistics,
+  transferStatistics,
   placementStatistics,
   publishUnmetDemand,
   replayOccupancy,
@@ -36,6 +37,7 @@ import { readDemand } from './readers/demand.reader';
 import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
 import { readLeavings } from './readers/leavings.reader';
 import { readPlacements } from './readers/placements.reader';
+import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
 
@@ -128,9 +130,10 @@ export class InsightService {
 
   async placementStatistics(year: number): Promise<PlacementStatisticsModel> {
     const { from, to } = this.statisticsYear(year);
-    const [placements, leavings, regions] = await Promise.all([
+    const [placements, leavings, transfers, regions] = await Promise.all([
       readPlacements(this.dataSource, this.cipher, { from, to }),
       readLeavings(this.dataSource, { from, to }),
+      readTransfers(this.dataSource, { from, to }),
       this.regionDirectory.regions(),
     ]);
     const statistics = placementStatistics(placements, {
@@ -140,7 +143,7 @@ export class InsightService {
       types: Object.values(ShelterType),
       regionCodes: regions.map((region) => region.code),
     });
-    return { year, ...statistics, ...outcomeStatistics(leavings) };
+    return { year, ...statistics, ...outcomeStatistics(leavings), ...transferStatistics(transfers) };
   }
 
   /** People registered with CoMensha in the year, placed or not, with the same suppression (issue 14). */

@@ -29,6 +29,9 @@ import {
   validateMunicipalities,
   validateProfile,
   type VictimProfile,
+  type ExclusionReason,
+  type FacilitySnapshot,
+  placeMisfits,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -285,6 +288,11 @@ export class MatchingService {
       evidence: exclusionEvidence(result.excluded),
       facility: (id) => facilities.get(id)!,
     };
+  }
+
+  /** Why the facilities she holds places at no longer fit `profile` (empty: they fit), by the matcher's rules. */
+  async misfits(profile: VictimProfile, facilities: readonly FacilitySnapshot[], at: Date): Promise<ExclusionReason[]> {
+    return placeMisfits(await this.forMatcher(profile), facilities, at, this.matchingConfig);
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   PlacingAuthority,
   Role,
   ShelterType,
+  TransferReason,
   Urgency,
   type VictimProfile,
   WaitingReason,
@@ -187,6 +188,26 @@ export class PlacementRequestEntity {
   @Index('placement_requests_bridge_idx')
   @Column({ name: 'bridge_request_id', type: 'uuid', nullable: true })
   bridgeRequestId: string | null;
+
+  /** Bumped by each profile change (updateVictimProfile); the first profile is version 1. */
+  @Column({ name: 'profile_version', type: 'integer', default: 1 })
+  profileVersion: number;
+
+  /**
+   * When her bedenktijd ends (003:661), derived from the profile at every write: a workflow moment
+   * like stayEndsAt, so the sweep can warn ahead of it. Null when she is not in bedenktijd.
+   */
+  @Index('placement_requests_bedenktijd_idx', { where: '"bedenktijd_alerted" = false' })
+  @Column({ name: 'bedenktijd_ends_at', type: 'timestamptz', nullable: true })
+  bedenktijdEndsAt: Date | null;
+
+  /** The sweep warned of this bedenktijd's end (once; reset when the bedenktijd changes). */
+  @Column({ name: 'bedenktijd_alerted', type: 'boolean', default: false })
+  bedenktijdAlerted: boolean;
+
+  /** Set on a transfer (an onward request from the stay `bridgeRequestId`): why she moves. */
+  @Column({ name: 'transfer_reason', type: 'enum', enum: TransferReason, enumName: 'transfer_reason', nullable: true })
+  transferReason: TransferReason | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -30,6 +30,9 @@ export interface RequestParts {
   facilities: LoadedFacility[];
   bridge: PlacementRequestModel | null;
   followUp: PlacementRequestModel | null;
+  /** The stay a transfer moves from, and the latest transfer from a stay (each null when not seen). */
+  transferOf?: PlacementRequestModel | null;
+  transfer?: PlacementRequestModel | null;
   /**
    * Where the request's distances are measured from: the centre of its region, the point the
    * matcher ranks a requester's places from (requestOrigin). Null when the region has no position.
@@ -117,6 +120,10 @@ export class PlacementRequestMapper {
       escalated: request.escalated,
       bridge: parts.bridge,
       followUp: parts.followUp,
+      profileVersion: request.profileVersion,
+      transferReason: request.transferReason,
+      transferOf: parts.transferOf ?? null,
+      transfer: parts.transfer ?? null,
       groupId: request.groupId ?? (request.groupSize > 1 ? request.id : null),
       groupSize: request.groupSize,
       clientReference: request.clientReference,

@@ -16,8 +16,12 @@ import {
   responsibleMunicipality,
   Role,
   ShelterType,
+  TransferReason,
   Urgency,
   type VictimProfile,
+  B8Status,
+  CHANGEABLE_PROFILE_FIELDS,
+  type ProfileChange,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -59,6 +63,9 @@ import { PlacementRepository } from './placement.repository';
 import { AuthorityDecisions } from './workflow/authority-decision';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
+import { Transfers } from './workflow/transfer';
+import { ProfileUpdates } from './workflow/profile-update';
+import type { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 
 /**
  * The placement workflow as callers see it: submit (never lost: written before it is queued),
@@ -78,6 +85,8 @@ export class PlacementRequestsService {
     private readonly regionDirectory: RegionDirectory,
     private readonly municipalities: MunicipalityDirectoryService,
     private readonly decisions: AuthorityDecisions,
+    private readonly transfers: Transfers,
+    private readonly profileUpdates: ProfileUpdates,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -206,6 +215,27 @@ export class PlacementRequestsService {
     );
   }
 
+  /**
+   * One expected person of a planned action, at its window's start (PlannedActionRunner): a request
+   * by the planner with the outline's profile, not queued (the runner first gives it its reserved
+   * place). `clientReference` makes a second run find it instead of doubling it.
+   */
+  async openForPlannedAction(
+    planner: Viewer,
+    input: { profile: VictimProfile; regionCode: string; clientReference: string },
+  ): Promise<PlacementRequestEntity> {
+    const { request } = await this.create(planner, {
+      profile: input.profile,
+      urgency: Urgency.ACUTE,
+      regionCode: input.regionCode,
+      groupSize: 1,
+      clientReference: input.clientReference,
+      types: [],
+      field: 'input',
+    });
+    return request;
+  }
+
   private async create(
     viewer: Viewer,
     input: {
@@ -322,6 +352,58 @@ export class PlacementRequestsService {
     const hours = this.config.authorityHours[request.waitingForAuthority];
     const now = this.clock.now();
     return isOpen(hours, now) ? null : findNextOpening(hours, now);
+  }
+
+  /**
+   * She moves from the place she is in (a PLACED request) to another: a new request linked to her
+   * stay, which she keeps until she arrives at the new place. Answers with the transfer, or with
+   * her stay when the caller may not see the transfer (a move to a region that is not theirs).
+   */
+  async requestTransfer(
+    viewer: Viewer,
+    requestId: string,
+    reason: TransferReason,
+    regionCode: string | null,
+    note: string | null,
+  ): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    if (!Object.values(TransferReason).includes(reason))
+      throw new InvalidInputError('reason', `reason must be one of ${Object.values(TransferReason).join(', ')}`);
+    const said = note == null || note.trim() === '' ? null : assertReason(note, 'note');
+    if (reason === TransferReason.OTHER && !said)
+      throw new InvalidInputError('note', 'note is required with reason OTHER: say why she moves');
+    if (regionCode != null && !(await this.regionDirectory.isRegion(regionCode)))
+      throw new InvalidInputError('regionCode', `regionCode "${regionCode.slice(0, 20)}" is not a region; see the regions query`);
+    if (reason === TransferReason.SAFETY && regionCode == null)
+      throw new InvalidInputError(
+        'regionCode',
+        'regionCode is required with reason SAFETY: the region she moves to (004:7085-7089)',
+      );
+    const transfer = await this.transfers.request(viewer, requestId, { reason, regionCode, note: said });
+    if (await this.repository.isVisible(viewer, transfer.id)) return this.view(viewer, transfer);
+    return this.view(viewer, (await this.repository.find(requestId))!);
+  }
+
+  /**
+   * Records a change of her profile (a new version, audited, its values sealed) and re-evaluates
+   * her request in the same transaction (ProfileUpdates).
+   */
+  async updateVictimProfile(
+    viewer: Viewer,
+    requestId: string,
+    changes: VictimProfileChangeInput,
+    reason: string,
+  ): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const why = assertReason(reason, 'reason');
+    const given = Object.fromEntries(
+      CHANGEABLE_PROFILE_FIELDS.filter((field) => changes[field] !== undefined).map((field) => [field, changes[field]]),
+    ) as ProfileChange;
+    if (Object.keys(given).length === 0)
+      throw new InvalidInputError('changes', `changes must give at least one of ${CHANGEABLE_PROFILE_FIELDS.join(', ')}`);
+    if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
+      throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
+    return this.view(viewer, await this.profileUpdates.update(viewer, requestId, given, why));
   }
 
   async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestModel> {
@@ -455,12 +537,19 @@ export class PlacementRequestsService {
       return other ? this.view(viewer, other, depth + 1) : null;
     };
     const followUpId = depth > 0 ? null : await this.repository.followUpIdOf(request.id);
+    const followUp = followUpId ? await this.repository.find(followUpId) : null;
+    // The chain has one link; a transfer shows it as transferOf/transfer, an onward request as bridge/followUp.
+    const before = await linked(request.bridgeRequestId);
+    const after = await linked(followUpId);
+    const afterIsTransfer = followUp?.transferReason != null;
     return this.mapper.render(viewer, request, {
       holds,
       events,
       facilities: loaded,
-      bridge: await linked(request.bridgeRequestId),
-      followUp: await linked(followUpId),
+      bridge: request.transferReason ? null : before,
+      followUp: afterIsTransfer ? null : after,
+      transferOf: request.transferReason ? before : null,
+      transfer: afterIsTransfer ? after : null,
       origin,
     });
   }

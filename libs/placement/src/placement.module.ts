@@ -19,6 +19,13 @@ import { PlacementHolds } from './workflow/holds';
 import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { PlacementOffer } from './workflow/offer';
+import { Transfers } from './workflow/transfer';
+import { ProfileUpdates } from './workflow/profile-update';
+import { PlannedActionRepository } from './planned-actions/planned-action.repository';
+import { PlannedActionRunner } from './planned-actions/planned-action-runner';
+import { PlannedActionMapper } from './planned-actions/planned-action.mapper';
+import { PlannedActionResolver } from './planned-actions/planned-action.resolver';
+import { PlannedActionsService } from './planned-actions/planned-actions.service';
 
 /** The placement tables and the workflow on them, shared by the API and the worker side. */
 const WORKFLOW = [
@@ -28,18 +35,25 @@ const WORKFLOW = [
   PlacementHolds,
   PlacementOffer,
   FollowUps,
+  Transfers,
+  ProfileUpdates,
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,
   RematchWaitingJob,
   RetentionJob,
   SweepJob,
+  // The sweep starts and ends planned actions; starting one opens requests as the planner.
+  PlacementRequestMapper,
+  PlacementRequestsService,
+  PlannedActionRepository,
+  PlannedActionRunner,
 ];
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
-  providers: [...WORKFLOW, PlacementRequestMapper, PlacementRequestsService, PlacementResolver, PlacementMetrics],
+  providers: [...WORKFLOW, PlacementResolver, PlannedActionsService, PlannedActionMapper, PlannedActionResolver, PlacementMetrics],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}

@@ -11,6 +11,7 @@ import {
   PlacementStatus,
   type ShelterType,
   type Urgency,
+  bedenktijdEndsAt,
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
@@ -18,13 +19,14 @@ import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-c
 import { ConflictError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
 import { scopeRequests } from './placement-access';
 import { PlacementEventEntity } from './placement-event.entity';
 import { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';
+import { ProfileChangeEntity } from './profile-change.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
 import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from './request-sealing';
 import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
@@ -47,6 +49,21 @@ export type NewPlacementRequest = Pick<
   | 'groupId'
   | 'members'
 >;
+
+/**
+ * The request that follows a stay: the open one if any, else the newest. A stay may have been
+ * followed by a transfer that was cancelled and then by another (one open at a time).
+ */
+function latestFollowUp(
+  query: SelectQueryBuilder<PlacementRequestEntity>,
+  bridgeId: string,
+): SelectQueryBuilder<PlacementRequestEntity> {
+  return query
+    .where('r.bridgeRequestId = :bridgeId', { bridgeId })
+    .orderBy(`CASE WHEN r.status IN ('ENDED', 'CANCELLED') THEN 1 ELSE 0 END`, 'ASC')
+    .addOrderBy('r.createdAt', 'DESC')
+    .addOrderBy('r.id', 'DESC');
+}
 
 /** The fields kept sealed in the database (request-sealing.ts), given and read in clear. */
 type PlainField = 'profile' | 'members' | 'facts' | 'responsibleMunicipality' | 'clientReference';
@@ -226,10 +243,18 @@ export class PlacementRepository {
 
   /** The id of the onward request that follows `bridgeId`, if there is one. */
   async followUpIdOf(bridgeId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const followUp = await manager
-      .getRepository(PlacementRequestEntity)
-      .findOne({ where: { bridgeRequestId: bridgeId }, select: { id: true } });
+    const followUp = await latestFollowUp(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r'), bridgeId)
+      .select('r.id')
+      .getOne();
     return followUp?.id ?? null;
+  }
+
+  /** Whether a request that follows `bridgeId` is still open (a transfer or an onward request): one move at a time. */
+  async hasOpenFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
+    const open = await manager
+      .getRepository(PlacementRequestEntity)
+      .count({ where: { bridgeRequestId: bridgeId, status: Not(In([PlacementStatus.ENDED, PlacementStatus.CANCELLED])) } });
+    return open > 0;
   }
 
   /** The other parts of a group request. */
@@ -268,11 +293,8 @@ export class PlacementRepository {
   /** The onward request of `bridgeId`, locked (see `FollowUps.lockFollowUpOf` for the lock order). */
   lockFollowUpOf(manager: EntityManager, bridgeId: string): Promise<PlacementRequestEntity | null> {
     return this.opened(
-      manager
-        .getRepository(PlacementRequestEntity)
-        .createQueryBuilder('r')
+      latestFollowUp(manager.getRepository(PlacementRequestEntity).createQueryBuilder('r'), bridgeId)
         .setLock('pessimistic_write')
-        .where('r.bridgeRequestId = :bridgeId', { bridgeId })
         .getOne(),
     );
   }
@@ -385,11 +407,15 @@ export class PlacementRepository {
       escalated: false,
       escalatedAt: null,
       bridgeRequestId: null,
+      transferReason: null,
+      profileVersion: 1,
+      bedenktijdAlerted: false,
       createdAt: this.clock.now(),
       ...fields,
     });
     request.id = randomUUID();
     Object.assign(request, this.plainColumns(fields));
+    request.bedenktijdEndsAt = bedenktijdEndsAt(request.profile);
     Object.assign(request, sealRequestColumns(this.fields, request));
     return request;
   }
@@ -485,12 +511,54 @@ export class PlacementRepository {
     await audit(manager, audited.actor, audited.record, at);
   }
 
+  /**
+   * Appends one change to a request's profile history, sealed (what changed from what to what, and
+   * why, is about the person), and its audit row with the names of the fields only.
+   */
+  async recordProfileChange(
+    manager: EntityManager,
+    pending: PendingRecords,
+    change: { requestId: string; version: number; actor: LedgerActor; fields: string[]; sealable: object },
+  ): Promise<void> {
+    const at = this.clock.now();
+    await manager.getRepository(ProfileChangeEntity).insert({
+      requestId: change.requestId,
+      version: change.version,
+      at,
+      by: change.actor.by,
+      fields: change.fields,
+      change: this.notes.seal(JSON.stringify(change.sealable)),
+    });
+    pending.audits.push({
+      actor: { sub: change.actor.by, role: change.actor.role, org: change.actor.org },
+      record: {
+        action: 'profile.update',
+        requestId: change.requestId,
+        detail: `v${change.version}: ${change.fields.join(', ')}`,
+      },
+      at,
+    });
+  }
+
+  /** The sealed profile history of a request, opened (oldest first). */
+  async profileChangesOf(requestId: string): Promise<(Omit<ProfileChangeEntity, 'change'> & { change: unknown })[]> {
+    const rows = await this.dataSource
+      .getRepository(ProfileChangeEntity)
+      .find({ where: { requestId }, order: { version: 'ASC' } });
+    return rows.map((row) => ({
+      ...row,
+      change: row.change === null ? null : (JSON.parse(this.notes.open(row.change)) as unknown),
+    }));
+  }
+
   /** Saves a request whose profile was erased, and clears the free-text notes of its history. */
   async saveErased(manager: EntityManager, request: PlacementRequestEntity): Promise<void> {
     await this.persist(manager, request);
     await manager
       .getRepository(PlacementEventEntity)
       .update({ requestId: request.id }, { note: null, noteCode: null, noteParams: null });
+    // Her profile's history goes with the profile: only the field names and who changed them remain.
+    await manager.getRepository(ProfileChangeEntity).update({ requestId: request.id }, { change: null });
   }
 
   /** An audit row outside any transaction: a read of personal data (who, why). */
@@ -530,6 +598,12 @@ export class PlacementRepository {
     const holds = rows.map((row) => manager.getRepository(PlacementHoldEntity).create(row));
     await manager.getRepository(PlacementHoldEntity).insert(holds);
     return holds;
+  }
+
+  /** Holds an offer's places until `until` instead of the usual answer time (a planned action's window). */
+  async extendHolds(manager: EntityManager, holdIds: string[], until: Date): Promise<void> {
+    if (holdIds.length === 0) return;
+    await manager.getRepository(PlacementHoldEntity).update({ id: In(holdIds) }, { expiresAt: until });
   }
 
   async markHoldReleased(manager: EntityManager, holdId: string): Promise<void> {
@@ -662,7 +736,16 @@ export class PlacementRepository {
           .getRepository(PlacementEventEntity)
           .update({ id: row.id }, { note: reseal(row.note), noteParams: reseal(row.params) });
       }
-      return rows.length;
+      // The sealed profile history is under the notes key too.
+      const changes: { id: string; change: string }[] = await manager.query(
+        `SELECT id, change FROM placement_profile_changes
+          WHERE change NOT LIKE $1
+          ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [`${this.notes.sealedPrefix}%`],
+      );
+      for (const row of changes)
+        await manager.getRepository(ProfileChangeEntity).update({ id: row.id }, { change: reseal(row.change) });
+      return rows.length + changes.length;
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
-import { StayOutcome } from '@opvangplek/domain';
+import { StayOutcome, TransferReason } from '@opvangplek/domain';
 import { CaseNotificationModel, CaseNotifications } from '@opvangplek/notifications';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
@@ -19,6 +19,7 @@ import {
   VictimProfileModel,
 } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
+import { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 
 @Resolver(() => PlacementRequestModel)
@@ -105,6 +106,35 @@ export class PlacementResolver {
     @Args('reason') reason: string,
   ): Promise<PlacementRequestModel> {
     return this.requests.returnRequest(viewer, requestId, reason);
+  }
+
+  @Mutation(() => PlacementRequestModel, {
+    description:
+      "Moves a person from the place she is in (a PLACED request) to another: a new request linked to her stay (transferOf/transfer), matched like any other; she keeps her place until she arrives at the new one. SAFETY needs another regionCode, which is excluded from matching (004:7085-7089); OTHER needs a note. Answers with the transfer, or with her stay when the transfer's region is not yours to see. The region's coordinators, the requesting organisation and CoMensha; one open transfer at a time.",
+  })
+  requestTransfer(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason', { type: () => TransferReason }) reason: TransferReason,
+    @Args('regionCode', { type: () => ID, nullable: true, description: 'The receiving region; the same region when omitted.' })
+    regionCode?: string | null,
+    @Args('note', { type: () => String, nullable: true, description: 'Why (sealed in the history); required with OTHER.' })
+    note?: string | null,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.requestTransfer(viewer, requestId, reason, regionCode ?? null, note ?? null);
+  }
+
+  @Mutation(() => PlacementRequestModel, {
+    description:
+      "Records a change of her profile over time (aangifte made, B8 status, care needs found, threat raised, regions to avoid): only the fields given change. A new profileVersion; what changed is sealed and audited, the history names the fields (PROFILE_CHANGED). In the same transaction a waiting request is matched again, an offer that no longer fits is withdrawn, and a place she is in that no longer fits opens a transfer (PROFILE_CHANGED; she keeps her place until she arrives). The region's coordinators, the requesting organisation and CoMensha.",
+  })
+  updateVictimProfile(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('changes', { type: () => VictimProfileChangeInput }) changes: VictimProfileChangeInput,
+    @Args('reason', { description: 'Why (sealed with the change).' }) reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.updateVictimProfile(viewer, requestId, changes, reason);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'Shelter staff: the person has arrived.' })

@@ -10,6 +10,7 @@
 import type { ShelterType } from '../enums';
 import type { AgeBand, AnonymousFacts } from '../placement/anonymous-facts';
 import { OUTCOME_KEYS, OUTCOME_NOT_RECORDED } from '../placement/stay-outcome';
+import { TRANSFER_REASON_KEYS } from '../placement/transfer';
 import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
 
 export { SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from './small-counts';
@@ -76,6 +77,29 @@ export function outcomeStatistics(leavings: readonly Leaving[], threshold = SMAL
   return {
     left: totalShown ? people : null,
     byOutcome: suppressSmallCounts(counts, OUTCOME_KEYS, totalShown, threshold),
+  };
+}
+
+/** A transfer requested in the year (issue 14), by its reason. */
+export interface TransferFact {
+  reason: string;
+}
+
+export interface TransferStatistics {
+  /** Transfers requested in the year (moves from a stay to another place); null when suppressed. */
+  transfers: number | null;
+  /** Per TransferReason, with the same suppression as the placements. */
+  transfersByReason: StatisticCount[];
+}
+
+/** How often people were moved on, and why (requestTransfer): small counts suppressed against this table's own total. */
+export function transferStatistics(transfers: readonly TransferFact[], threshold = SMALL_COUNT_THRESHOLD): TransferStatistics {
+  const counts = new Map<string, number>();
+  for (const { reason } of transfers) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const totalShown = !isSmallCount(transfers.length, threshold);
+  return {
+    transfers: totalShown ? transfers.length : null,
+    transfersByReason: suppressSmallCounts(counts, TRANSFER_REASON_KEYS, totalShown, threshold),
   };
 }
 

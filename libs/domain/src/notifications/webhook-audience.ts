@@ -1,4 +1,4 @@
-import type { Role } from '../enums';
+import { Role } from '../enums';
 import { mayDecide, requesterCapacities } from '../placement/authority';
 import { type WebhookNotification, WebhookEventType } from './webhook-event';
 
@@ -51,6 +51,11 @@ export function isInAudience(receiver: WebhookReceiver, notification: WebhookNot
       return isRequester || receiver.escalationRegions.includes(notification.regionCode);
     case WebhookEventType.STAY_ENDING:
       return isRequester;
+    case WebhookEventType.BEDENKTIJD_ENDING:
+      return (
+        isRequester ||
+        (receiver.deciderRole === Role.ZORGCOORDINATOR && receiver.deciderRegions.includes(notification.regionCode))
+      );
     case WebhookEventType.FIGURES_STALE:
       // Only the shelter's own system: the figures are its staff's to confirm.
       return isShelter;

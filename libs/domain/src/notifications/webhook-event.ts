@@ -19,6 +19,11 @@ export enum WebhookEventType {
   /** A stay reaches its end soon: to the requester (an onward place is needed). */
   STAY_ENDING = 'STAY_ENDING',
   /**
+   * Her bedenktijd ends soon (at most three months, 003:661; BEDENKTIJD_ALERT_DAYS ahead): to the
+   * requester and the coordinators of the request's region (aangifte, B8 permit or return must be decided).
+   */
+  BEDENKTIJD_ENDING = 'BEDENKTIJD_ENDING',
+  /**
    * A facility's capacity figures were not confirmed within the freshness window: to the shelter's
    * own system (an endpoint naming the facility), once per stale period. No request: `requestId` null.
    */

@@ -1,5 +1,6 @@
 import { PlacingAuthority, Role, ShelterType } from '../enums';
 import { WaitingReason } from './placement-decision';
+import { TransferReason } from './transfer';
 import {
   EscalationCause,
   isStaffAnswer,
@@ -49,6 +50,21 @@ const NOTES: Record<PlacementNoteCode, [PlacementNoteParams, string]> = {
     `onward placement (COSM) after the interim stay of request ${BRIDGE}`,
   ],
   MOVED_ON: [{ requestId: BRIDGE }, `moved on to the onward placement (request ${BRIDGE})`],
+  TRANSFER_REQUESTED: [
+    { requestId: BRIDGE, transferReason: TransferReason.SAFETY, regionCode: 'AMS' },
+    `transfer requested (SAFETY) to region AMS: request ${BRIDGE}; she stays here until she arrives there`,
+  ],
+  TRANSFER_OF: [
+    { requestId: BRIDGE, transferReason: TransferReason.OTHER, reason: 'dichter bij school' },
+    `transfer (OTHER) from the stay of request ${BRIDGE}: dichter bij school`,
+  ],
+  TRANSFER_CANCELLED: [{ requestId: BRIDGE }, `transfer cancelled (request ${BRIDGE}): she stays here`],
+  TRANSFERRED: [{ requestId: BRIDGE }, `transferred: she arrived at the place of request ${BRIDGE}`],
+  PROFILE_CHANGED: [{ version: 2, fields: ['b8Status', 'aangifte'] }, 'profile changed (version 2): b8Status, aangifte'],
+  BEDENKTIJD_ENDING: [
+    { at: new Date('2027-02-27T23:00:00Z') },
+    'bedenktijd ends at 2027-02-27T23:00:00.000Z (003:661): decide on aangifte, B8 permit or return',
+  ],
   STAY_ENDS: [{ at: new Date('2026-06-24T10:00:00Z') }, 'stay ends at 2026-06-24T10:00:00.000Z: an onward placement is needed'],
   OVERSTAY: [{ at: new Date('2026-06-24T10:00:00Z') }, 'overstay: the stay should have ended at 2026-06-24T10:00:00.000Z'],
 };

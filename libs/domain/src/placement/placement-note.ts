@@ -7,6 +7,7 @@
 import { PlacingAuthority, Role, ShelterType } from '../enums';
 import { WaitingReason } from './placement-decision';
 import type { StayOutcome } from './stay-outcome';
+import type { TransferReason } from './transfer';
 
 export enum PlacementNoteCode {
   /** Waits for `waitingReason`; escalated at the same time when `escalatedBecause` is set. */
@@ -43,6 +44,18 @@ export enum PlacementNoteCode {
   ONWARD_OPENED = 'ONWARD_OPENED',
   /** The interim stay ended: she moved on to the onward placement (request `requestId`). */
   MOVED_ON = 'MOVED_ON',
+  /** A transfer (request `requestId`) was opened from this stay, for `transferReason`, to region `regionCode`; she stays here until she arrives there. */
+  TRANSFER_REQUESTED = 'TRANSFER_REQUESTED',
+  /** This request is the transfer from the stay of request `requestId`, for `transferReason` (`reason`: what was said). */
+  TRANSFER_OF = 'TRANSFER_OF',
+  /** The transfer (request `requestId`) was cancelled: she stays where she is. */
+  TRANSFER_CANCELLED = 'TRANSFER_CANCELLED',
+  /** She arrived at the place of the transfer (request `requestId`): this stay ended. */
+  TRANSFERRED = 'TRANSFERRED',
+  /** Her profile changed (version `version`): the `fields` named, never their values (those are sealed in the profile's history). */
+  PROFILE_CHANGED = 'PROFILE_CHANGED',
+  /** Her bedenktijd ends at `at` (at most three months after it began, 003:661): the next step must be decided. */
+  BEDENKTIJD_ENDING = 'BEDENKTIJD_ENDING',
   /** The stay ends at `at`: an onward placement is needed. */
   STAY_ENDS = 'STAY_ENDS',
   /** The stay should have ended at `at`. */
@@ -85,6 +98,10 @@ export interface PlacementNoteParams {
   stillPlaced?: number;
   kinds?: ShelterType[];
   at?: Date;
+  transferReason?: TransferReason;
+  /** PROFILE_CHANGED: the names of the profile's fields that changed (never their values). */
+  fields?: string[];
+  version?: number;
 }
 
 export interface PlacementNote {
@@ -177,6 +194,18 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
       return `onward placement (${(p.kinds ?? []).join(', ')}) after the interim stay of request ${p.requestId}`;
     case PlacementNoteCode.MOVED_ON:
       return `moved on to the onward placement (request ${p.requestId})`;
+    case PlacementNoteCode.TRANSFER_REQUESTED:
+      return `transfer requested (${p.transferReason}) to region ${p.regionCode}: request ${p.requestId}; she stays here until she arrives there`;
+    case PlacementNoteCode.TRANSFER_OF:
+      return `transfer (${p.transferReason}) from the stay of request ${p.requestId}${p.reason ? `: ${p.reason}` : ''}`;
+    case PlacementNoteCode.TRANSFER_CANCELLED:
+      return `transfer cancelled (request ${p.requestId}): she stays here`;
+    case PlacementNoteCode.TRANSFERRED:
+      return `transferred: she arrived at the place of request ${p.requestId}`;
+    case PlacementNoteCode.PROFILE_CHANGED:
+      return `profile changed (version ${p.version}): ${(p.fields ?? []).join(', ')}`;
+    case PlacementNoteCode.BEDENKTIJD_ENDING:
+      return `bedenktijd ends at ${p.at!.toISOString()} (003:661): decide on aangifte, B8 permit or return`;
     case PlacementNoteCode.STAY_ENDS:
       return `stay ends at ${p.at!.toISOString()}: an onward placement is needed`;
     case PlacementNoteCode.OVERSTAY:

@@ -48,9 +48,17 @@ const DIMENSIONS: Record<string, string> = {
   shelterType: 'soort opvang',
   region: 'regio',
   outcome: 'afloop',
+  transferReason: 'reden overplaatsing',
   nationalityGroup: 'nationaliteit',
   signaller: 'melder',
   placement: 'opvang',
+};
+const TRANSFER_REASONS: Record<string, string> = {
+  SAFETY: 'veiligheid (andere regio)',
+  MOVE_ON: 'doorstroom naar volgende opvangvorm',
+  PROFILE_CHANGED: 'gewijzigd profiel',
+  CARE_NEEDS: 'zorgbehoefte',
+  OTHER: 'anders',
 };
 const NATIONALITIES: Record<string, string> = { DUTCH: 'Nederlands', EU: 'EU', NON_EU: 'buiten de EU', UNKNOWN: 'onbekend' };
 const SIGNALLERS: Record<string, string> = {
@@ -108,7 +116,11 @@ export const measureWords = lookup(MEASURES);
 export function statisticKeyWords(dimension: string, key: string, regionName: (code: string) => string | null): string {
   switch (dimension) {
     case 'total':
-      return key === 'left' ? 'vertrokken' : key === 'registered' ? 'aangemeld' : 'plaatsingen';
+      if (key === 'left') return 'vertrokken';
+      if (key === 'transfers') return 'overplaatsingen';
+      return key === 'registered' ? 'aangemeld' : 'plaatsingen';
+    case 'transferReason':
+      return TRANSFER_REASONS[key] ?? key;
     case 'outcome':
       return OUTCOMES[key] ?? key;
     case 'exploitationType':

@@ -88,6 +88,8 @@ export class InsightExportController {
       ...cells('region', statistics.byRegion),
       { dimension: 'total', key: 'left', count: statistics.left, suppressed: statistics.left === null },
       ...cells('outcome', statistics.byOutcome),
+      { dimension: 'total', key: 'transfers', count: statistics.transfers, suppressed: statistics.transfers === null },
+      ...cells('transferReason', statistics.transfersByReason),
     ];
     const columns = STATISTICS_COLUMNS(await this.regionNames());
     send(response, `placement-statistics-${year}.csv`, toCsv(columns, rows, format), format);

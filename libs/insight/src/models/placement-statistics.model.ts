@@ -58,4 +58,16 @@ export class PlacementStatisticsModel {
     description: "People per StayOutcome of their stay's end, NOT_RECORDED when none was given; suppressed against `left`.",
   })
   byOutcome: StatisticCountModel[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Transfers requested in the year (requestTransfer: a move from a stay to another place); null when suppressed.',
+  })
+  transfers: number | null;
+
+  @Field(() => [StatisticCountModel], {
+    description:
+      'Transfers per TransferReason (SAFETY, MOVE_ON, PROFILE_CHANGED, CARE_NEEDS, OTHER); suppressed against `transfers`.',
+  })
+  transfersByReason: StatisticCountModel[];
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  bedenktijdAlertHorizon,
   EscalationCause,
   type PlacementNote,
   placementNote,
@@ -11,7 +12,7 @@ import {
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { In, IsNull, LessThanOrEqual, Raw } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, Not, Raw } from 'typeorm';
 import { notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -19,6 +20,7 @@ import { PlacementRepository } from '../placement.repository';
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { escalate } from '../workflow/escalation';
 import { RetentionJob } from './retention.job';
+import { PlannedActionRunner } from '../planned-actions/planned-action-runner';
 
 /** Advisory lock: one sweep at a time across every worker process. */
 const SWEEP_LOCK_KEY = 4_207_193_010;
@@ -35,6 +37,9 @@ export interface SweepReport {
   erased: number;
   /** Requests and history notes moved to the current NOTES_KEY after a rotation. */
   resealed: number;
+  /** Planned actions whose window started (their people are requests now) and ended (unused places given back). */
+  actionsStarted: number;
+  actionsEnded: number;
 }
 
 /** What time and lost messages would otherwise leave undone. */
@@ -45,6 +50,7 @@ export class SweepJob {
     private readonly lifecycle: PlacementLifecycle,
     private readonly retention: RetentionJob,
     private readonly queue: PlacementQueue,
+    private readonly plannedActions: PlannedActionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -56,8 +62,23 @@ export class SweepJob {
    */
   async sweep(): Promise<SweepReport> {
     const now = this.clock.now();
-    const report = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0, resealed: 0 };
+    const report = {
+      lapsed: 0,
+      due: 0,
+      reconciled: 0,
+      escalated: 0,
+      alerts: 0,
+      overstays: 0,
+      erased: 0,
+      resealed: 0,
+      actionsStarted: 0,
+      actionsEnded: 0,
+    };
     const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
+      // Planned actions first: at a window's start its people take their reserved places before anyone else is matched.
+      const actions = await this.plannedActions.runDue();
+      report.actionsStarted = actions.started;
+      report.actionsEnded = actions.ended;
       for (const request of await this.repository.lapsedOffers(manager, now)) {
         report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
       }
@@ -137,6 +158,24 @@ export class SweepJob {
         return placementNote(PlacementNoteCode.STAY_ENDS, { at: request.stayEndsAt! });
       },
       WebhookEventType.STAY_ENDING,
+    );
+    // Her bedenktijd (at most three months, 003:661) ends soon: warned once, by the first sweep
+    // that finds it due (the flag is set under the row lock, re-checked there).
+    report.alerts += await this.flagAll(
+      {
+        status: Not(In([PlacementStatus.ENDED, PlacementStatus.CANCELLED])),
+        bedenktijdAlerted: false,
+        bedenktijdEndsAt: LessThanOrEqual(bedenktijdAlertHorizon(now, this.config.placement.bedenktijdAlertDays)),
+        // One person, one warning: while she is still in the stay a transfer follows, the stay warns.
+        bridgeRequestId: Raw(
+          (column) => `(${column} IS NULL OR ${column} NOT IN (SELECT id FROM placement_requests WHERE status = 'PLACED'))`,
+        ),
+      },
+      (request) => {
+        request.bedenktijdAlerted = true;
+        return placementNote(PlacementNoteCode.BEDENKTIJD_ENDING, { at: request.bedenktijdEndsAt! });
+      },
+      WebhookEventType.BEDENKTIJD_ENDING,
     );
     report.erased = await this.retention.eraseExpiredProfiles();
     report.resealed = await this.retention.resealUnderCurrentKey();

@@ -6,6 +6,7 @@ import {
   PlacingAuthority,
   Role,
   ShelterType,
+  TransferReason,
   WaitingReason,
 } from '@opvangplek/domain';
 
@@ -88,4 +89,16 @@ export class PlacementNoteParamsModel {
 
   @Field(() => Date, { nullable: true, description: 'STAY_ENDS, OVERSTAY: when the stay ends (or should have).' })
   at?: Date;
+
+  @Field(() => TransferReason, { nullable: true, description: 'TRANSFER_REQUESTED, TRANSFER_OF: why she moves.' })
+  transferReason?: TransferReason;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'PROFILE_CHANGED: the names of the fields that changed (never their values).',
+  })
+  fields?: string[];
+
+  @Field(() => Int, { nullable: true, description: 'PROFILE_CHANGED: the profile version this change made.' })
+  version?: number;
 }

@@ -10,6 +10,7 @@ import {
   PlacingAuthority,
   ResidenceStatus,
   ShelterType,
+  TransferReason,
   ThreatLevel,
   Urgency,
   WaitingReason,
@@ -156,6 +157,28 @@ export class PlacementRequestModel {
 
   @Field(() => PlacementRequestModel, { nullable: true, description: 'On an interim stay: the onward request.' })
   followUp: PlacementRequestModel | null;
+
+  @Field(() => Int, { description: 'Her profile version: 1 as submitted, one more for each change (updateVictimProfile).' })
+  profileVersion: number;
+
+  @Field(() => TransferReason, {
+    nullable: true,
+    description: 'Set on a transfer (requestTransfer): why she moves from the stay `transferOf`.',
+  })
+  transferReason: TransferReason | null;
+
+  @Field(() => PlacementRequestModel, {
+    nullable: true,
+    description: 'On a transfer: the stay she moves from. Null when there is none or you may not see it.',
+  })
+  transferOf: PlacementRequestModel | null;
+
+  @Field(() => PlacementRequestModel, {
+    nullable: true,
+    description:
+      'On a stay: the latest transfer from it (open, arrived or cancelled). Null when there is none or you may not see it.',
+  })
+  transfer: PlacementRequestModel | null;
 
   @Field(() => ID, {
     nullable: true,

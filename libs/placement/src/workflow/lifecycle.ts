@@ -7,6 +7,7 @@ import {
   everyShareAccepted,
   findNextOpening,
   leaving,
+  mayActOnTransfer,
   type PlacementNote,
   placementNote,
   PlacementNoteCode,
@@ -30,6 +31,7 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
+import { Transfers } from './transfer';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -45,6 +47,7 @@ export class PlacementLifecycle {
     private readonly repository: PlacementRepository,
     private readonly holds: PlacementHolds,
     private readonly followUps: FollowUps,
+    private readonly transfers: Transfers,
     private readonly guard: PlacementGuard,
     private readonly registry: RegistryService,
     private readonly queue: PlacementQueue,
@@ -265,7 +268,9 @@ export class PlacementLifecycle {
           changes,
           bridge,
           SYSTEM_ACTOR,
-          placementNote(PlacementNoteCode.MOVED_ON, { requestId: request.id }),
+          placementNote(request.transferReason ? PlacementNoteCode.TRANSFERRED : PlacementNoteCode.MOVED_ON, {
+            requestId: request.id,
+          }),
         );
       }
     }
@@ -423,7 +428,9 @@ export class PlacementLifecycle {
     return this.repository.inTransaction(async (manager, changes) => {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
-      if (viewer.org !== locked.requestedByOrg && !options.breakGlass)
+      // A transfer is cancelled by whoever may ask for one (the region's coordinators, CoMensha too).
+      const mayCancelTransfer = locked.transferReason !== null && mayActOnTransfer(viewer, locked);
+      if (viewer.org !== locked.requestedByOrg && !options.breakGlass && !mayCancelTransfer)
         throw new ForbiddenError('Only the requesting organisation can cancel this request.');
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
@@ -445,6 +452,8 @@ export class PlacementLifecycle {
       );
       // A cancelled noodbed (or other interim) request takes its onward request with it.
       if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
+      // A cancelled transfer leaves her where she is; her stay's history says so.
+      await this.transfers.cancelled(manager, changes, locked, ledgerActor(viewer));
       return locked;
     });
   }

@@ -100,6 +100,8 @@ export interface AppConfig {
     reconcileAfterSeconds: number;
     /** Days after a request ends or is cancelled before its profile and notes are erased. */
     retentionDays: number;
+    /** Days ahead of the end of her bedenktijd (003:661) that the sweep warns (BEDENKTIJD_ALERT_DAYS). */
+    bedenktijdAlertDays: number;
   };
   /** Outbound webhooks (issue 14): how failed deliveries are tried again. */
   webhooks: {
@@ -411,6 +413,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sweepSeconds: read.integer('SWEEP_SECONDS', 30, 1, 3600),
       reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
       retentionDays: read.integer('RETENTION_DAYS', 90, 1, 3650),
+      bedenktijdAlertDays: read.integer('BEDENKTIJD_ALERT_DAYS', 14, 0, 90),
     },
     webhooks: {
       maxAttempts: read.integer('WEBHOOK_MAX_ATTEMPTS', DEFAULT_DELIVERY_SCHEDULE.maxAttempts, 1, 100),

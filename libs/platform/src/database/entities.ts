@@ -11,6 +11,7 @@ import { CapacityHistoryEntity } from '@opvangplek/capacity/capacity-history.ent
 import { PlacementEventEntity } from '@opvangplek/placement/placement-event.entity';
 import { PlacementHoldEntity } from '@opvangplek/placement/placement-hold.entity';
 import { PlacementRequestEntity } from '@opvangplek/placement/placement-request.entity';
+import { ProfileChangeEntity } from '@opvangplek/placement/profile-change.entity';
 import { WebhookDeliveryEntity } from '@opvangplek/notifications/webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from '@opvangplek/notifications/webhook-subscription.entity';
 import { StaleFigureNoticeEntity } from '@opvangplek/notifications/stale-figure-notice.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   PlacementRequestEntity,
   PlacementHoldEntity,
   PlacementEventEntity,
+  ProfileChangeEntity,
   AuditEntryEntity,
   WebhookSubscriptionEntity,
   WebhookDeliveryEntity,

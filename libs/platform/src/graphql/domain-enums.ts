@@ -11,6 +11,7 @@ import {
   Freshness,
   Gender,
   StayOutcome,
+  TransferReason,
   PlacementStatus,
   PlacingAuthority,
   ResidenceStatus,
@@ -51,4 +52,8 @@ registerEnumType(UnmetNeed, {
 registerEnumType(StayOutcome, {
   name: 'StayOutcome',
   description: 'How a stay ended: where she went, as far as known.',
+});
+registerEnumType(TransferReason, {
+  name: 'TransferReason',
+  description: 'Why she moves from the place she is in to another (requestTransfer).',
 });

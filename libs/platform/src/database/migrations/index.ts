@@ -26,6 +26,9 @@ import { Webhooks1797300000000 } from './1797300000000-Webhooks';
 import { WebhookDeciders1797400000000 } from './1797400000000-WebhookDeciders';
 import { PlacementOutcomes1797500000000 } from './1797500000000-PlacementOutcomes';
 import { StayOutcomeName1797550000000 } from './1797550000000-StayOutcomeName';
+import { Transfers1797600000000 } from './1797600000000-Transfers';
+import { ProfileChanges1797610000000 } from './1797610000000-ProfileChanges';
+import { PlannedActions1797700000000 } from './1797700000000-PlannedActions';
 import { VictimRegistrations1797800000000 } from './1797800000000-VictimRegistrations';
 import { EscalationContactFunction1797810000000 } from './1797810000000-EscalationContactFunction';
 import { FiguresStale1797820000000 } from './1797820000000-FiguresStale';
@@ -55,6 +58,9 @@ export const MIGRATIONS: Function[] = [
   WebhookDeciders1797400000000,
   PlacementOutcomes1797500000000,
   StayOutcomeName1797550000000,
+  Transfers1797600000000,
+  ProfileChanges1797610000000,
+  PlannedActions1797700000000,
   VictimRegistrations1797800000000,
   EscalationContactFunction1797810000000,
   FiguresStale1797820000000,

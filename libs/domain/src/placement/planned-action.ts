@@ -1,0 +1,183 @@
+import { ExploitationType, Gender, ResidenceStatus } from '../enums';
+import type { VictimProfile } from '../profile';
+
+/**
+ * Planned actions (issue 14): a raid or inspection whose shelter is arranged beforehand, "bij
+ * voorbereiding handhavingsactie zorg en opvang slachtoffers expliciet meenemen (via
+ * zorgcoördinator)" (003:493-496), so that nobody ends up "op straat" (004:6066-6077).
+ */
+
+/** Whom the action is planned for: the organisation that carries it out. */
+export enum ActionPartner {
+  AVIM = 'AVIM',
+  KMAR = 'KMAR',
+  NLA = 'NLA',
+  /** The municipality's aandachtsfunctionaris mensenhandel. */
+  AANDACHTSFUNCTIONARIS = 'AANDACHTSFUNCTIONARIS',
+}
+
+export enum PlannedActionStatus {
+  /** Places are reserved for the window; nothing real exists yet. */
+  PLANNED = 'PLANNED',
+  /** The window has started: the expected people are placement requests. */
+  STARTED = 'STARTED',
+  /** The window has ended: what was not used is released. */
+  ENDED = 'ENDED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum ReservationState {
+  /** Counted against capacity inside the window only. */
+  RESERVED = 'RESERVED',
+  /** Turned into real holds of the action's requests at the window's start. */
+  CONVERTED = 'CONVERTED',
+  RELEASED = 'RELEASED',
+}
+
+/** Why some expected people of an outline have no reserved place. */
+export enum ShortfallReason {
+  /** Suitable places exist, but too few are free at the window's start. */
+  NO_CAPACITY = 'NO_CAPACITY',
+  /** A suitable kind does not take people at the window's start (its authority's hours, e.g. COSM at night). */
+  CLOSED_AT_START = 'CLOSED_AT_START',
+  /** A suitable kind is placed by another authority (COSM/OMM: CoMensha; youth care; NLA): it decides when the action starts. */
+  OTHER_AUTHORITY_DECIDES = 'OTHER_AUTHORITY_DECIDES',
+  /** Nothing in the register suits this outline (see the matcher's advice). */
+  NO_SUITABLE_PLACE = 'NO_SUITABLE_PLACE',
+}
+
+/** Expected people alike enough to be matched as one: pseudonymous, no names, no free text. */
+export interface ExpectedPeopleOutline {
+  count: number;
+  gender: Gender;
+  minor: boolean;
+  exploitationTypes: ExploitationType[];
+  residenceStatus?: ResidenceStatus | null;
+}
+
+/** Limits of a plan, configuration with these defaults (not in the documents). */
+export interface PlannedActionLimits {
+  /** The longest window: a raid and its aftercare take a night, not a week. */
+  maxWindowHours: number;
+  /** How far ahead an action may be planned. */
+  maxLeadDays: number;
+  /** People per outline, and per action. */
+  maxPeople: number;
+  maxOutlines: number;
+}
+
+export const DEFAULT_PLANNED_ACTION_LIMITS: PlannedActionLimits = {
+  maxWindowHours: 72,
+  maxLeadDays: 90,
+  maxPeople: 200,
+  maxOutlines: 20,
+};
+
+export interface PlannedActionFacts {
+  startsAt: Date;
+  endsAt: Date;
+  outlines: ExpectedPeopleOutline[];
+}
+
+export interface FieldViolation {
+  field: string;
+  message: string;
+}
+
+const HOUR = 3_600_000;
+
+/** What is wrong with a plan, first the window then the outlines; empty when nothing is. */
+export function validatePlannedAction(
+  facts: PlannedActionFacts,
+  now: Date,
+  limits: PlannedActionLimits = DEFAULT_PLANNED_ACTION_LIMITS,
+): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const { startsAt, endsAt, outlines } = facts;
+  if (Number.isNaN(startsAt.getTime())) violations.push({ field: 'startsAt', message: 'startsAt is not a valid moment' });
+  else if (startsAt.getTime() <= now.getTime())
+    violations.push({ field: 'startsAt', message: 'startsAt must be in the future: plan an action before it starts' });
+  else if (startsAt.getTime() - now.getTime() > limits.maxLeadDays * 24 * HOUR)
+    violations.push({ field: 'startsAt', message: `startsAt must be within ${limits.maxLeadDays} days from now` });
+  if (Number.isNaN(endsAt.getTime())) violations.push({ field: 'endsAt', message: 'endsAt is not a valid moment' });
+  else if (endsAt.getTime() <= startsAt.getTime()) violations.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+  else if (endsAt.getTime() - startsAt.getTime() > limits.maxWindowHours * HOUR)
+    violations.push({ field: 'endsAt', message: `the window may last at most ${limits.maxWindowHours} hours` });
+  if (outlines.length === 0) violations.push({ field: 'expected', message: 'expected needs at least one outline of people' });
+  if (outlines.length > limits.maxOutlines)
+    violations.push({ field: 'expected', message: `expected may have at most ${limits.maxOutlines} outlines` });
+  outlines.forEach((outline, i) => {
+    if (!Number.isInteger(outline.count) || outline.count < 1 || outline.count > limits.maxPeople)
+      violations.push({ field: `expected[${i}].count`, message: `count must be a whole number from 1 to ${limits.maxPeople}` });
+    if (outline.exploitationTypes.length === 0)
+      violations.push({ field: `expected[${i}].exploitationTypes`, message: 'give at least one exploitation type' });
+  });
+  const total = outlines.reduce((sum, outline) => sum + (Number.isInteger(outline.count) ? outline.count : 0), 0);
+  if (total > limits.maxPeople && violations.length === 0)
+    violations.push({ field: 'expected', message: `an action may expect at most ${limits.maxPeople} people in all` });
+  return violations;
+}
+
+/** The profile an outline's people are matched with, and their requests start with until the coordinator completes them. */
+export function outlineProfile(outline: ExpectedPeopleOutline): VictimProfile {
+  return {
+    gender: outline.gender,
+    minor: outline.minor,
+    exploitationTypes: [...outline.exploitationTypes],
+    residenceStatus: outline.residenceStatus ?? ResidenceStatus.UNKNOWN,
+  };
+}
+
+/** A facility the matcher found for an outline, with the places still free for reservations at the window's start. */
+export interface ReservationCandidate {
+  facilityId: string;
+  /** Free now, less what other actions reserved for an overlapping window. */
+  free: number;
+  /** The planner's authority may place here without another authority deciding (domain.md §5a). */
+  automatic: boolean;
+  /** Its kind takes people at the window's start. */
+  openAtStart: boolean;
+}
+
+export interface ReservationPlan {
+  allocations: { facilityId: string; places: number }[];
+  shortfall: { count: number; reasons: ShortfallReason[] };
+}
+
+/**
+ * Which places to reserve for `count` people, best candidates first (the matcher's order): as many
+ * as each reservable facility has free, so a group stays together where it can (003:484). What is
+ * left is the shortfall, with every reason that stood in the way.
+ */
+export function planReservations(count: number, candidates: readonly ReservationCandidate[]): ReservationPlan {
+  const allocations: { facilityId: string; places: number }[] = [];
+  let left = count;
+  const reasons = new Set<ShortfallReason>();
+  for (const candidate of candidates) {
+    if (!candidate.automatic) {
+      reasons.add(ShortfallReason.OTHER_AUTHORITY_DECIDES);
+      continue;
+    }
+    if (!candidate.openAtStart) {
+      reasons.add(ShortfallReason.CLOSED_AT_START);
+      continue;
+    }
+    if (left === 0) continue;
+    const places = Math.min(left, Math.max(0, candidate.free));
+    if (places === 0) {
+      reasons.add(ShortfallReason.NO_CAPACITY);
+      continue;
+    }
+    allocations.push({ facilityId: candidate.facilityId, places });
+    left -= places;
+  }
+  if (left === 0) return { allocations, shortfall: { count: 0, reasons: [] } };
+  if (candidates.length === 0) reasons.add(ShortfallReason.NO_SUITABLE_PLACE);
+  else if (reasons.size === 0) reasons.add(ShortfallReason.NO_CAPACITY);
+  return { allocations, shortfall: { count: left, reasons: [...reasons].sort() } };
+}
+
+/** Whether `at` lies inside the window [startsAt, endsAt). */
+export function insideWindow(window: { startsAt: Date; endsAt: Date }, at: Date): boolean {
+  return window.startsAt.getTime() <= at.getTime() && at.getTime() < window.endsAt.getTime();
+}

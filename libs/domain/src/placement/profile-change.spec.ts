@@ -1,0 +1,62 @@
+import { AangifteStatus, B8Status, ExploitationType, Gender, PlacementStatus, ResidenceStatus, ShelterType } from '../enums';
+import type { ExclusionReason } from '../eligibility/exclusion';
+import { DEFAULT_MATCHING_CONFIG } from '../matching-config';
+import type { VictimProfile } from '../profile';
+import { newFacility } from '../testing/factories';
+import {
+  applyProfileChange,
+  bedenktijdAlertHorizon,
+  bedenktijdEndsAt,
+  placeMisfits,
+  reevaluateAfterProfileChange,
+} from './profile-change';
+
+const inBedenktijd: VictimProfile = {
+  gender: Gender.FEMALE,
+  age: 24,
+  exploitationTypes: [ExploitationType.SEXUAL],
+  residenceStatus: ResidenceStatus.NO_LAWFUL_RESIDENCE,
+  b8Status: B8Status.BEDENKTIJD,
+  bedenktijdStart: '2026-11-27',
+  aangifte: AangifteStatus.NONE,
+};
+
+describe('her profile over time (issue 14)', () => {
+  it('applies only the fields given, names what changed, and a permit ends the bedenktijd', () => {
+    const applied = applyProfileChange(inBedenktijd, { b8Status: B8Status.B8_PERMIT, aangifte: AangifteStatus.DONE, age: 24 });
+    expect(applied.changed).toEqual(['b8Status', 'bedenktijdStart', 'aangifte']);
+    expect(applied.profile).toMatchObject({ b8Status: B8Status.B8_PERMIT, bedenktijdStart: null, gender: Gender.FEMALE });
+    expect(applied.before).toEqual({
+      b8Status: B8Status.BEDENKTIJD,
+      bedenktijdStart: '2026-11-27',
+      aangifte: AangifteStatus.NONE,
+    });
+    expect(applyProfileChange(inBedenktijd, { age: 24 }).changed).toEqual([]);
+  });
+
+  it('her bedenktijd ends three months after its start, at midnight in Amsterdam (003:661), and is warned of 14 days ahead', () => {
+    const end = bedenktijdEndsAt(inBedenktijd)!;
+    expect(end.toISOString()).toBe('2027-02-26T23:00:00.000Z');
+    expect(bedenktijdEndsAt({ b8Status: B8Status.B8_PERMIT, bedenktijdStart: null })).toBeNull();
+    const dueFrom = new Date(end.getTime() - 14 * 24 * 3_600_000);
+    expect(bedenktijdAlertHorizon(new Date(dueFrom.getTime() - 1), 14) < end).toBe(true);
+    expect(bedenktijdAlertHorizon(dueFrom, 14)).toEqual(end);
+  });
+
+  it('waiting requests re-match; a held or taken place is kept while it fits, else withdrawn or transferred', () => {
+    const misfit = [{ code: 'B8_STATUS', detail: 'x' }] as unknown as ExclusionReason[];
+    expect(reevaluateAfterProfileChange(PlacementStatus.WAITING, null)).toEqual({ kind: 'REMATCH' });
+    expect(reevaluateAfterProfileChange(PlacementStatus.OFFERED, [])).toEqual({ kind: 'NOTHING' });
+    expect(reevaluateAfterProfileChange(PlacementStatus.ACCEPTED, misfit)).toMatchObject({ kind: 'WITHDRAW_OFFER' });
+    expect(reevaluateAfterProfileChange(PlacementStatus.PLACED, misfit)).toMatchObject({ kind: 'TRANSFER' });
+    expect(reevaluateAfterProfileChange(PlacementStatus.PLACED, [])).toEqual({ kind: 'NOTHING' });
+  });
+
+  it('COSM no longer fits after a B8 permit: VO/MO is the place (000:2131-2134)', () => {
+    const at = new Date('2026-12-01T10:00:00Z');
+    const cosm = newFacility({ type: ShelterType.COSM });
+    expect(placeMisfits(inBedenktijd, [cosm], at, DEFAULT_MATCHING_CONFIG)).toEqual([]);
+    const permitted = applyProfileChange(inBedenktijd, { b8Status: B8Status.B8_PERMIT }).profile;
+    expect(placeMisfits(permitted, [cosm], at, DEFAULT_MATCHING_CONFIG).map((reason) => reason.code)).toContain('B8_STATUS');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Her profile over time (issue 14): the changes a coordinator records (aangifte made, a B8 status
+ * that changes, care needs found, a threat that grows, regions to keep away from), and what each
+ * change means for her request. Pure: no framework, no I/O.
+ */
+import { parseLocalDate, startOfLocalDay } from '../calendar/wall-clock';
+import { B8Status, PlacementStatus } from '../enums';
+import type { FacilitySnapshot } from '../eligibility/context';
+import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
+import type { ExclusionReason } from '../eligibility/exclusion';
+import { groupSizeRule } from '../eligibility/rules/group-size.rule';
+import type { MatchingConfig } from '../matching-config';
+import { bedenktijdEnd, type VictimProfile } from '../profile';
+
+/**
+ * The fields that change over time and may be recorded as a change. Not who she is (gender,
+ * exploitation types), where she was found or is registered, nor the group's size: those make it
+ * another request, not a change of this one.
+ */
+export const CHANGEABLE_PROFILE_FIELDS = [
+  'age',
+  'minor',
+  'unaccompanied',
+  'residenceStatus',
+  'b8Status',
+  'bedenktijdStart',
+  'aangifte',
+  'careNeeds',
+  'accompanyingChildren',
+  'threatLevel',
+  'excludedRegionCodes',
+  'homeRegionCode',
+  'languages',
+] as const satisfies readonly (keyof VictimProfile)[];
+
+export type ProfileChange = Partial<Pick<VictimProfile, (typeof CHANGEABLE_PROFILE_FIELDS)[number]>>;
+
+export interface AppliedProfileChange {
+  profile: VictimProfile;
+  /** The names of the fields whose value changed, in CHANGEABLE_PROFILE_FIELDS order. */
+  changed: string[];
+  /** The changed fields' values before and after (sealed by the caller: they are about her). */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The profile with `change` applied: a field left out (undefined) stays as it is, a field given
+ * as null is cleared. A B8 status other than BEDENKTIJD clears the bedenktijd's start (it no
+ * longer runs), unless the change gives one.
+ */
+export function applyProfileChange(profile: VictimProfile, change: ProfileChange): AppliedProfileChange {
+  const next: VictimProfile = { ...profile };
+  for (const field of CHANGEABLE_PROFILE_FIELDS) {
+    if (change[field] !== undefined) (next as unknown as Record<string, unknown>)[field] = change[field];
+  }
+  if (change.b8Status !== undefined && change.b8Status !== B8Status.BEDENKTIJD && change.bedenktijdStart === undefined)
+    next.bedenktijdStart = null;
+  const changed = CHANGEABLE_PROFILE_FIELDS.filter((field) => !same(profile[field], next[field]));
+  const pick = (p: VictimProfile) => Object.fromEntries(changed.map((field) => [field, p[field] ?? null]));
+  return { profile: next, changed, before: pick(profile), after: pick(next) };
+}
+
+/** When her bedenktijd ends (the first moment no longer in it, 003:661), or null when she is not in one with a known start. */
+export function bedenktijdEndsAt(profile: Pick<VictimProfile, 'b8Status' | 'bedenktijdStart'> | null): Date | null {
+  if (profile?.b8Status !== B8Status.BEDENKTIJD || !profile.bedenktijdStart) return null;
+  if (!parseLocalDate(profile.bedenktijdStart)) return null;
+  return startOfLocalDay(parseLocalDate(bedenktijdEnd(profile.bedenktijdStart))!);
+}
+
+/**
+ * The sweep warns of a bedenktijd's end `alertDays` ahead of it, once (BEDENKTIJD_ALERT_DAYS):
+ * every bedenktijd not yet warned of that ends at or before this moment is warned of now.
+ */
+export function bedenktijdAlertHorizon(now: Date, alertDays: number): Date {
+  return new Date(now.getTime() + alertDays * 24 * 3_600_000);
+}
+
+/** Statuses in which her profile may still change: the request is not over. */
+export function mayChangeProfile(status: PlacementStatus): boolean {
+  return status !== PlacementStatus.ENDED && status !== PlacementStatus.CANCELLED;
+}
+
+/**
+ * What a profile change does to her request, in the same transaction:
+ * - waiting for a place (RECEIVED, MATCHING, WAITING, also on an authority's worklist): matched
+ *   again with the new profile (a new attempt, so a match running on the old profile is ignored);
+ * - a place offered or accepted that no longer fits: the offer is withdrawn (the places go back)
+ *   and she is matched again; one that still fits is kept;
+ * - PLACED where the place no longer fits (COSM after a B8 permit, 000:2131-2134; a region now
+ *   excluded): a transfer is opened (PROFILE_CHANGED), she keeps her place until she arrives;
+ *   a place that still fits: nothing.
+ * `misfit`: the eligibility rules' reasons her place no longer fits (empty: it fits), null when
+ * she holds no place.
+ */
+export type ProfileReevaluation =
+  | { kind: 'REMATCH' }
+  | { kind: 'WITHDRAW_OFFER'; reasons: ExclusionReason[] }
+  | { kind: 'TRANSFER'; reasons: ExclusionReason[] }
+  | { kind: 'NOTHING' };
+
+export function reevaluateAfterProfileChange(status: PlacementStatus, misfit: ExclusionReason[] | null): ProfileReevaluation {
+  switch (status) {
+    case PlacementStatus.RECEIVED:
+    case PlacementStatus.MATCHING:
+    case PlacementStatus.WAITING:
+      return { kind: 'REMATCH' };
+    case PlacementStatus.OFFERED:
+    case PlacementStatus.ACCEPTED:
+      return misfit?.length ? { kind: 'WITHDRAW_OFFER', reasons: misfit } : { kind: 'NOTHING' };
+    case PlacementStatus.PLACED:
+      return misfit?.length ? { kind: 'TRANSFER', reasons: misfit } : { kind: 'NOTHING' };
+    default:
+      return { kind: 'NOTHING' };
+  }
+}
+
+/**
+ * Why the places she holds no longer fit her profile (empty: they fit), by the eligibility rules
+ * about who she is (not live capacity: she holds her place; not the group's size: a group split
+ * over facilities holds each share as it was matched).
+ */
+export function placeMisfits(
+  profile: VictimProfile,
+  facilities: readonly FacilitySnapshot[],
+  at: Date,
+  config: MatchingConfig,
+): ExclusionReason[] {
+  const rules = PROFILE_RULES.filter((rule) => rule !== groupSizeRule);
+  return facilities.flatMap((facility) => evaluateEligibility({ profile, facility, at, config }, rules));
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import {
+  applyProfileChange,
+  bedenktijdEndsAt,
+  type ExclusionReason,
+  type FacilitySnapshot,
+  mayActOnTransfer,
+  mayChangeProfile,
+  placementNote,
+  PlacementNoteCode,
+  PlacementStatus,
+  type ProfileChange,
+  reevaluateAfterProfileChange,
+  TransferReason,
+  type VictimProfile,
+  WebhookEventType,
+} from '@opvangplek/domain';
+import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { MatchingService } from '@opvangplek/matching/matching.service';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError, ForbiddenError } from '@opvangplek/platform/errors';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { EntityManager } from 'typeorm';
+import { type Changes, ledgerActor, notify } from '../placement-changes';
+import { PlacementGuard } from '../placement-guard';
+import { HoldState } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+import { PlacementHolds } from './holds';
+import { Transfers } from './transfer';
+
+/**
+ * Her profile over time (updateVictimProfile, issue 14): the change is recorded (a new version, a
+ * sealed history row, an audit row, a PROFILE_CHANGED history step naming the fields), and her
+ * request is re-evaluated in the same transaction (reevaluateAfterProfileChange): matched again
+ * while she waits, an offer that no longer fits withdrawn, a transfer opened when the place she is
+ * in no longer fits. An open transfer or onward request follows the same change.
+ */
+@Injectable()
+export class ProfileUpdates {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly guard: PlacementGuard,
+    private readonly holds: PlacementHolds,
+    private readonly transfers: Transfers,
+    private readonly matching: MatchingService,
+    private readonly registry: RegistryService,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async update(viewer: Viewer, requestId: string, change: ProfileChange, reason: string): Promise<PlacementRequestEntity> {
+    // The facilities she holds places at, read before the transaction (inside it every read must
+    // use its own connection; the register does not change with what it locks).
+    const facilities = await this.facilitiesOfChain(requestId);
+    return this.repository.inTransaction(async (manager, changes) => {
+      const followUp = await this.repository.lockFollowUpOf(manager, requestId); // before the request (lock order)
+      const request = await this.guard.lockVisible(manager, viewer, requestId);
+      if (!mayActOnTransfer(viewer, request))
+        throw new ForbiddenError(
+          "Only the region's coordinators, the requesting organisation and CoMensha can change her profile.",
+        );
+      if (!mayChangeProfile(request.status) || !request.profile)
+        throw new ConflictError(
+          `This request is ${request.profile ? request.status : 'erased'}: her profile can no longer change here.`,
+        );
+      const actor = ledgerActor(viewer);
+      const changed = await this.change(manager, changes, request, change, reason, actor, facilities);
+      if (changed === null) return request;
+      const open = followUp && ![PlacementStatus.ENDED, PlacementStatus.CANCELLED].includes(followUp.status) ? followUp : null;
+      if (open?.profile) await this.change(manager, changes, open, change, reason, actor, facilities);
+      if (changed.kind === 'TRANSFER' && !open) {
+        await this.transfers.open(
+          manager,
+          changes,
+          request,
+          { reason: TransferReason.PROFILE_CHANGED, regionCode: null, note: null },
+          actor,
+        );
+      }
+      return request;
+    });
+  }
+
+  /** Applies `change` to one request and re-evaluates it; null when nothing changed (a retry). */
+  private async change(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    change: ProfileChange,
+    reason: string,
+    actor: LedgerActor,
+    facilities: ReadonlyMap<string, FacilitySnapshot>,
+  ): Promise<{ kind: string } | null> {
+    const now = this.clock.now();
+    const applied = applyProfileChange(request.profile as VictimProfile, change);
+    if (applied.changed.length === 0) return null;
+    this.matching.assertValidProfile(applied.profile, now, 'changes');
+    await this.matching.assertKnownRegions(applied.profile, 'changes');
+
+    request.profile = applied.profile;
+    request.profileVersion += 1;
+    const endsAt = bedenktijdEndsAt(applied.profile);
+    if (endsAt?.getTime() !== request.bedenktijdEndsAt?.getTime()) {
+      request.bedenktijdEndsAt = endsAt;
+      request.bedenktijdAlerted = false; // a new (or moved) bedenktijd is warned of again
+    }
+    await this.repository.recordProfileChange(manager, changes.records, {
+      requestId: request.id,
+      version: request.profileVersion,
+      actor,
+      fields: applied.changed,
+      sealable: { before: applied.before, after: applied.after, reason },
+    });
+
+    const held = await this.repository.holdsIn(manager, request.id, [HoldState.HELD, HoldState.OCCUPIED]);
+    const misfit = held.length
+      ? await this.misfits(
+          applied.profile,
+          held.map((hold) => hold.facilityId),
+          facilities,
+          now,
+        )
+      : null;
+    const verdict = reevaluateAfterProfileChange(request.status, misfit);
+    await this.repository.persist(manager, request);
+    await this.repository.record(
+      manager,
+      request,
+      request.status,
+      actor,
+      placementNote(PlacementNoteCode.PROFILE_CHANGED, { fields: applied.changed, version: request.profileVersion }),
+      changes.records,
+    );
+    changes.requests.push(request);
+
+    if (verdict.kind === 'REMATCH') await this.rematch(manager, changes, request, actor);
+    if (verdict.kind === 'WITHDRAW_OFFER') {
+      const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now, actor);
+      request.facilityId = null;
+      request.offerExpiresAt = null;
+      for (const facilityId of released) notify(changes, request, WebhookEventType.OFFER_WITHDRAWN, now, facilityId);
+      await this.rematch(manager, changes, request, actor);
+    }
+    return verdict;
+  }
+
+  /** Matched again with the new profile: a new attempt, so a match still running on the old one is ignored. */
+  private async rematch(manager: EntityManager, changes: Changes, request: PlacementRequestEntity, actor: LedgerActor) {
+    request.attempt += 1;
+    if (request.status === PlacementStatus.RECEIVED || request.status === PlacementStatus.MATCHING)
+      await this.repository.persist(manager, request);
+    else await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, actor, null);
+    const { id, attempt, urgency } = request;
+    changes.after.push(() => this.queue.enqueueMatch(id, attempt, `profile-v${request.profileVersion}`, { urgency }));
+  }
+
+  private async misfits(
+    profile: VictimProfile,
+    facilityIds: string[],
+    facilities: ReadonlyMap<string, FacilitySnapshot>,
+    at: Date,
+  ): Promise<ExclusionReason[]> {
+    const known = [...new Set(facilityIds)].map((id) => facilities.get(id));
+    // A place taken since the facilities were read: asked to try again rather than judged blind.
+    if (known.some((facility) => !facility))
+      throw new ConflictError('This request changed meanwhile; read it again and record the change again.');
+    return this.matching.misfits(profile, known as FacilitySnapshot[], at);
+  }
+
+  /** The facilities the request and its follow-up hold places at. */
+  private async facilitiesOfChain(requestId: string): Promise<Map<string, FacilitySnapshot>> {
+    const followUpId = await this.repository.followUpIdOf(requestId);
+    const holds = [
+      ...(await this.repository.holdsOf(requestId)),
+      ...(followUpId ? await this.repository.holdsOf(followUpId) : []),
+    ];
+    const ids = [...new Set(holds.map((hold) => hold.facilityId))];
+    const loaded = ids.length ? await this.registry.load({ ids }) : [];
+    return new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot]));
+  }
+}

@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import {
+  mayActOnTransfer,
+  placementNote,
+  PlacementNoteCode,
+  PlacementStatus,
+  TransferReason,
+  transferProfile,
+  transferRefusal,
+  Urgency,
+  type VictimProfile,
+} from '@opvangplek/domain';
+import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
+import type { EntityManager } from 'typeorm';
+import { type Changes, ledgerActor } from '../placement-changes';
+import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { PlacementGuard } from '../placement-guard';
+import { HoldState } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
+import type { PlacementRequestEntity } from '../placement-request.entity';
+import { PlacementRepository } from '../placement.repository';
+
+export interface TransferOrder {
+  reason: TransferReason;
+  /** The receiving region (validated by the caller); the stay's own when null. */
+  regionCode: string | null;
+  /** What the requester said (sealed in the history), required for OTHER. */
+  note: string | null;
+}
+
+/**
+ * Transfers (issue 14): she moves from the place she is in to another. The transfer is an onward
+ * request from her stay (`bridgeRequestId`, the chain of one-place.ts): it holds its place while
+ * she is still in the old one, and her arrival ends the old stay in the same transaction
+ * (PlacementLifecycle.arrive). One open move at a time per stay, decided under the stay's row lock.
+ */
+@Injectable()
+export class Transfers {
+  constructor(
+    private readonly repository: PlacementRepository,
+    private readonly guard: PlacementGuard,
+    private readonly queue: PlacementQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** A person asks for the move (requestTransfer). */
+  request(viewer: Viewer, requestId: string, order: TransferOrder): Promise<PlacementRequestEntity> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const stay = await this.guard.lockVisible(manager, viewer, requestId);
+      if (!mayActOnTransfer(viewer, stay))
+        throw new ForbiddenError(
+          "Only the region's coordinators, the requesting organisation and CoMensha can transfer a person.",
+        );
+      return this.open(manager, changes, stay, order, ledgerActor(viewer));
+    });
+  }
+
+  /**
+   * Opens the transfer from `stay`, locked by the caller in this transaction. Also used when a
+   * profile change makes her place no longer fit (PROFILE_CHANGED).
+   */
+  async open(
+    manager: EntityManager,
+    changes: Changes,
+    stay: PlacementRequestEntity,
+    order: TransferOrder,
+    actor: LedgerActor,
+  ): Promise<PlacementRequestEntity> {
+    // Checked once the caller may see her stay, so the answer never tells where a request is.
+    if (order.reason === TransferReason.SAFETY && (order.regionCode ?? stay.regionCode) === stay.regionCode)
+      throw new InvalidInputError(
+        'regionCode',
+        'regionCode must be another region than the one she leaves with reason SAFETY (004:7085-7089)',
+      );
+    const refusal = transferRefusal({ status: stay.status, profileErased: !stay.profile });
+    if (refusal) throw new ConflictError(`No transfer: ${refusal}.`);
+    // Under the stay's row lock: two transfers asked at once are decided one after the other.
+    if (await this.repository.hasOpenFollowUp(manager, stay.id))
+      throw new ConflictError(
+        'A transfer (or onward request) from this stay is already open: cancel it first, or wait until she arrives there.',
+      );
+    const occupied = await this.repository.holdsIn(manager, stay.id, [HoldState.OCCUPIED, HoldState.HELD]);
+    const transfer = await this.repository.insertFollowUp(manager, {
+      status: PlacementStatus.RECEIVED,
+      urgency: order.reason === TransferReason.SAFETY ? Urgency.ACUTE : stay.urgency,
+      regionCode: order.regionCode ?? stay.regionCode,
+      profile: transferProfile(stay.profile as VictimProfile, order.reason, stay.regionCode),
+      members: stay.members,
+      groupSize: stay.groupSize,
+      types: [],
+      clientReference: null,
+      // The case stays with whoever requested it (as an onward request does); who asked is in the history.
+      requestedBy: stay.requestedBy,
+      requestedByRole: stay.requestedByRole,
+      requestedByOrg: stay.requestedByOrg,
+      routeDecided: stay.routeDecided,
+      returnedTypes: [],
+      responsibleMunicipality: stay.responsibleMunicipality,
+      attempt: 0,
+      // Not back to where she is now.
+      skippedFacilityIds: [...new Set(occupied.map((hold) => hold.facilityId))],
+      bridgeRequestId: stay.id,
+      transferReason: order.reason,
+      // A warning of her bedenktijd's end already given at the stay is not given again.
+      bedenktijdAlerted: stay.bedenktijdAlerted,
+      createdAt: this.clock.now(),
+    });
+    await this.repository.record(
+      manager,
+      transfer,
+      PlacementStatus.RECEIVED,
+      actor,
+      placementNote(PlacementNoteCode.TRANSFER_OF, {
+        requestId: stay.id,
+        transferReason: order.reason,
+        ...(order.note ? { reason: order.note } : {}),
+      }),
+      changes.records,
+    );
+    await this.repository.record(
+      manager,
+      stay,
+      stay.status,
+      actor,
+      placementNote(PlacementNoteCode.TRANSFER_REQUESTED, {
+        requestId: transfer.id,
+        transferReason: order.reason,
+        regionCode: transfer.regionCode,
+      }),
+      changes.records,
+    );
+    changes.requests.push(transfer, stay);
+    changes.after.push(() => this.queue.enqueueMatch(transfer.id, 0, 'transfer', { urgency: transfer.urgency }));
+    return transfer;
+  }
+
+  /** A transfer was cancelled: the stay she is in says so (she stays). */
+  async cancelled(manager: EntityManager, changes: Changes, transfer: PlacementRequestEntity, actor: LedgerActor): Promise<void> {
+    if (!transfer.transferReason || !transfer.bridgeRequestId) return;
+    const stay = await this.repository.find(transfer.bridgeRequestId, manager);
+    if (stay?.status !== PlacementStatus.PLACED) return;
+    await this.repository.record(
+      manager,
+      stay,
+      stay.status,
+      actor,
+      placementNote(PlacementNoteCode.TRANSFER_CANCELLED, { requestId: transfer.id }),
+      changes.records,
+    );
+    changes.requests.push(stay);
+  }
+}

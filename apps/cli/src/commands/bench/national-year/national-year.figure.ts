@@ -224,7 +224,7 @@ export const nationalYearFigure: BenchFigure = {
       context.log(`  ${arrivals.length} arrivals (${arrivals.reduce((s, a) => s + a.groupSize, 0)} people) generated`);
       const who = await tokens(context, regions);
       const heldBaseline = new Map((await heldMinusHolds(db.dataSource)).map((r) => [r.facility, r.gap]));
-      const noodbedAnswers = { withPlace: 0, withoutPlace: 0 };
+      const noodbedAnswers = { withPlace: 0, withoutPlace: 0, byKind: {} as Record<string, number> };
       const caller = new Caller(cluster.apiUrls, 8);
       const people: Person[] = arrivals.map((arrival) => ({ arrival }));
       const scheduled = new Map<string, Scheduled>();
@@ -262,6 +262,8 @@ export const nationalYearFigure: BenchFigure = {
             person.requestId = Object.values(answer)[0].id;
             const told = (answer as NoodbedAnswer).requestNoodbed?.facility;
             if (ask.noodbed) noodbedAnswers[told ? 'withPlace' : 'withoutPlace']++;
+            // A full noodbed is stood in for by a 24/7 interim place (VO/MO): which kind the police were told.
+            if (ask.noodbed && told) noodbedAnswers.byKind[told.type] = (noodbedAnswers.byKind[told.type] ?? 0) + 1;
             if (ask.noodbed && told) person.noodbedToldAt = clock.now().getTime();
           });
         }

@@ -26,7 +26,7 @@ export interface YearReport {
   noodbed: { stays: number; nights: number; overrun: number };
   offersLapsed: number;
   /** requestNoodbed answers: with a place the police are told, or without one. */
-  noodbedAnswers: { withPlace: number; withoutPlace: number };
+  noodbedAnswers: { withPlace: number; withoutPlace: number; byKind: Record<string, number> };
   /** People whose requests were escalated, by region, kind and reason (the stress variant's shortfall). */
   shortfall: { region: string; kind: string; reason: string; people: number }[];
   refusals: Record<string, number>;
@@ -95,7 +95,11 @@ export function yearReportTable(report: YearReport): string {
     )
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
-    `  noodbed: ${report.noodbed.stays} stays, ${report.noodbed.nights.toFixed(0)} nights, ${report.noodbed.overrun} overrun · offers lapsed ${report.offersLapsed} · requestNoodbed answered with a place ${report.noodbedAnswers.withPlace}, without ${report.noodbedAnswers.withoutPlace}`,
+    `  noodbed: ${report.noodbed.stays} stays, ${report.noodbed.nights.toFixed(0)} nights, ${report.noodbed.overrun} overrun · offers lapsed ${report.offersLapsed} · requestNoodbed answered with a place ${report.noodbedAnswers.withPlace}, without ${report.noodbedAnswers.withoutPlace} (${Object.entries(
+      report.noodbedAnswers.byKind,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
     `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
       `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
   );

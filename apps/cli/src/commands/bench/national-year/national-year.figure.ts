@@ -90,6 +90,7 @@ async function checkInvariants(
   nowMs: number,
   into: Invariants,
   heldBaseline: Map<string, number>,
+  speed: number,
 ): Promise<void> {
   into.checks++;
   // One person, one place: a single person's request chain (a noodbed and its onward request) holding or occupying two facilities.
@@ -114,8 +115,9 @@ async function checkInvariants(
   const ledger = { n: ledgerRows.filter((r) => r.gap !== (heldBaseline.get(r.facility) ?? 0)).length };
   const [lost] = (await db.query(
     `SELECT count(*)::int AS n, min(id::text || ' ' || status::text || ' since ' || updated_at::text) AS example
-       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < $1`,
-    [new Date(nowMs - LOST_AFTER_MS)],
+       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < now() - make_interval(secs => $1)`,
+    // updated_at is the database's wall time (its default now()), not the service's clock: compare in wall time.
+    [LOST_AFTER_MS / speed / 1000],
   )) as { n: number; example: string | null }[];
   if (lost.n > into.lost && into.examples.length < 8) into.examples.push(`stuck: ${lost.example} (${lost.n} in all)`);
   into.twoPlaces += two.n;
@@ -358,7 +360,7 @@ export const nationalYearFigure: BenchFigure = {
         }
         if (Date.now() - lastInvariantWall > 1_000) {
           lastInvariantWall = Date.now();
-          await checkInvariants(db.dataSource, now, invariants, heldBaseline);
+          await checkInvariants(db.dataSource, now, invariants, heldBaseline, speed);
         }
         if (now - lastWaitingSim >= 60 * MINUTE_MS) {
           lastWaitingSim = now;
@@ -376,7 +378,7 @@ export const nationalYearFigure: BenchFigure = {
       }
       await caller.drain();
       const wallSeconds = Math.round((Date.now() - began) / 1000);
-      await checkInvariants(db.dataSource, clock.now().getTime(), invariants, heldBaseline);
+      await checkInvariants(db.dataSource, clock.now().getTime(), invariants, heldBaseline, speed);
       const lostRequests = people.filter((p) => p.arrival.at.getTime() < endMs && !p.requestId).length;
       const measured = await outcomes(db.dataSource, people, endMs);
       const [noodbed] = (await db.dataSource.query(

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { Urgency } from '@opvangplek/domain';
 import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
@@ -24,12 +25,16 @@ const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]
  * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
  * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
  * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
+ * Delays are given in the service clock's time and turned into wall time here (a simulated clock runs faster).
  */
 @Injectable()
 export class PlacementQueue {
   readonly queue: AnyQueue<PlacementJobData>;
 
-  constructor(queues: QueueFactory) {
+  constructor(
+    queues: QueueFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
       defaultJobOptions: {
         attempts: 6,
@@ -49,7 +54,7 @@ export class PlacementQueue {
     const data: MatchRequestJobData = { requestId, attempt };
     await this.queue.add(PlacementJob.MatchRequest, data, {
       jobId: `match.${requestId}.${attempt}.${trigger}`,
-      delay: Math.max(0, options.delayMs ?? 0),
+      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
       priority: options.urgency ? PRIORITY[options.urgency] : undefined,
     });
   }
@@ -58,7 +63,7 @@ export class PlacementQueue {
     const data: ExpireOfferJobData = { requestId, attempt };
     await this.queue.add(PlacementJob.ExpireOffer, data, {
       jobId: `expire.${requestId}.${attempt}`,
-      delay: Math.max(0, delayMs),
+      delay: wallDelayMs(this.clock, delayMs),
     });
   }
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { QueuedDelivery } from './webhook-outbox';
 
 export const WEBHOOK_DELIVERY_JOB = 'WebhookDeliveryJob';
@@ -19,7 +20,10 @@ export interface WebhookDeliveryJobData {
 export class WebhookQueue {
   readonly queue: AnyQueue<WebhookDeliveryJobData>;
 
-  constructor(queues: QueueFactory) {
+  constructor(
+    queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.queue = queues.queue<WebhookDeliveryJobData>(QueueName.Webhooks, {
       defaultJobOptions: { attempts: 1, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
     });
@@ -27,10 +31,12 @@ export class WebhookQueue {
 
   async enqueue(delivery: QueuedDelivery, options: { delayMs?: number; trigger?: string } = {}): Promise<void> {
     const data: WebhookDeliveryJobData = { deliveryId: delivery.id, attempts: delivery.attempts };
-    await this.queue.add(WEBHOOK_DELIVERY_JOB, data, {
-      jobId: `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`,
-      delay: Math.max(0, options.delayMs ?? 0),
-    });
+    const jobId = `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`;
+    await bounded(
+      this.queue.add(WEBHOOK_DELIVERY_JOB, data, { jobId, delay: Math.max(0, options.delayMs ?? 0) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   async enqueueAll(deliveries: readonly QueuedDelivery[]): Promise<void> {

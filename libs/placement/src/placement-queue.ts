@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { Urgency } from '@opvangplek/domain';
-import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
 export enum PlacementJob {
@@ -24,12 +25,16 @@ const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]
  * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
  * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
  * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
+ * An add waits at most QUEUE_CALL_TIMEOUT_MS: callers answer anyway, and the sweep re-queues what was lost.
  */
 @Injectable()
 export class PlacementQueue {
   readonly queue: AnyQueue<PlacementJobData>;
 
-  constructor(queues: QueueFactory) {
+  constructor(
+    queues: QueueFactory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
       defaultJobOptions: {
         attempts: 6,
@@ -47,18 +52,25 @@ export class PlacementQueue {
     options: { delayMs?: number; urgency?: Urgency } = {},
   ): Promise<void> {
     const data: MatchRequestJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.MatchRequest, data, {
-      jobId: `match.${requestId}.${attempt}.${trigger}`,
-      delay: Math.max(0, options.delayMs ?? 0),
-      priority: options.urgency ? PRIORITY[options.urgency] : undefined,
-    });
+    const jobId = `match.${requestId}.${attempt}.${trigger}`;
+    await bounded(
+      this.queue.add(PlacementJob.MatchRequest, data, {
+        jobId,
+        delay: Math.max(0, options.delayMs ?? 0),
+        priority: options.urgency ? PRIORITY[options.urgency] : undefined,
+      }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
     const data: ExpireOfferJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.ExpireOffer, data, {
-      jobId: `expire.${requestId}.${attempt}`,
-      delay: Math.max(0, delayMs),
-    });
+    const jobId = `expire.${requestId}.${attempt}`;
+    await bounded(
+      this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: Math.max(0, delayMs) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 }

@@ -20,13 +20,25 @@ import {
   startPlacementApp,
   stopApp,
   token,
+  totalHeld,
 } from './support';
 
 const REQUEST_WITH_RETRY = `mutation Request($input: PlacementRequestInput!) {
   requestPlacement(input: $input) { ${REQUEST_FIELDS} treatedAsRetry }
 }`;
+const NOODBED_WITH_RETRY = `mutation Noodbed($input: NoodbedRequestInput!) {
+  requestNoodbed(input: $input) { id status treatedAsRetry allocations { facility { id } places state } }
+}`;
 const GET = `query Get($id: ID!) { placementRequest(id: $id) { id status } }`;
 const CANCEL = `mutation Cancel($id: ID!, $reason: String!) { cancelPlacementRequest(requestId: $id, reason: $reason) { id status } }`;
+
+/** Another woman than the coordinator's (a noodbed request is the police's, any hour). */
+const WOMAN_AT_NIGHT = { ...DUTCH_WOMAN, age: 41 };
+
+interface Failure {
+  message: string;
+  extensions: { code: string; requestId: string } & Record<string, unknown>;
+}
 
 interface Answer {
   id: string;
@@ -46,7 +58,10 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     database = await createTestDatabase();
     [shelter] = await insertFacilities(
       database.dataSource,
-      [facilityOf(ShelterType.VROUWENOPVANG, 6, { eligibility: { genders: [Gender.FEMALE] } })],
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 6, { eligibility: { genders: [Gender.FEMALE] } }),
+        facilityOf(ShelterType.NOODBED, 2, { secretAddress: true, maxStayDays: 3, eligibility: { genders: [Gender.FEMALE] } }),
+      ],
       { now: clock.now() },
     );
     api = await startPlacementApp(database.url, clock, { IMPLICIT_RETRY_SECONDS: '120' });
@@ -56,7 +71,7 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
   afterAll(() => stopApp(api, database));
   afterEach(() => jest.restoreAllMocks());
 
-  async function submit(input: Record<string, unknown>): Promise<{ data?: { requestPlacement: Answer }; errors?: any[] }> {
+  async function submit(input: Record<string, unknown>): Promise<{ data?: { requestPlacement: Answer }; errors?: Failure[] }> {
     return client.raw(REQUEST_WITH_RETRY, coordinator, {
       input: { urgency: 'URGENT', regionCode: 'RR', profile: DUTCH_WOMAN, ...input },
     }) as never;
@@ -81,6 +96,25 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     expect(n).toBe(1);
     await client.waitForStatus(coordinator, first.id, ['OFFERED']);
     expect((await capacityOf(database.dataSource, shelter.id)).held).toBe(before.held + 1);
+  });
+
+  it('police at night: a noodbed request sent twice without clientReference is one request holding one bed (002:761-763)', async () => {
+    const police = await token.police();
+    const send = () =>
+      client.raw(NOODBED_WITH_RETRY, police, { input: { regionCode: 'RR', profile: WOMAN_AT_NIGHT } }) as unknown as Promise<{
+        data?: { requestNoodbed: Answer };
+        errors?: Failure[];
+      }>;
+    const heldBefore = await totalHeld(database.dataSource);
+    const first = await send();
+    const second = await send();
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.requestNoodbed.treatedAsRetry).toBe(false);
+    expect(second.data!.requestNoodbed).toMatchObject({ id: first.data!.requestNoodbed.id, treatedAsRetry: true });
+    // One interim place held for her (a noodbed, or the 24/7 kind that stands in for one), not two.
+    expect(first.data!.requestNoodbed.allocations).toHaveLength(1);
+    expect(second.data!.requestNoodbed.allocations).toEqual(first.data!.requestNoodbed.allocations);
+    expect(await totalHeld(database.dataSource)).toBe(heldBefore + 1);
   });
 
   it('two women with identical details (one raid, registered one by one) are two requests: a clientReference each', async () => {

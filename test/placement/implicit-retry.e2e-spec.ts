@@ -44,6 +44,7 @@ interface Answer {
   id: string;
   status: string;
   treatedAsRetry: boolean | null;
+  allocations?: { facility: { id: string }; places: number; state: string }[];
 }
 
 describe('a retry without clientReference, and answers after commit (issue 15, item 2)', () => {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { Urgency } from '@opvangplek/domain';
-import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
 export enum PlacementJob {
@@ -26,6 +27,7 @@ const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]
  * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
  * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
  * Delays are given in the service clock's time and turned into wall time here (a simulated clock runs faster).
+ * An add waits at most QUEUE_CALL_TIMEOUT_MS: callers answer anyway, and the sweep re-queues what was lost.
  */
 @Injectable()
 export class PlacementQueue {
@@ -34,6 +36,7 @@ export class PlacementQueue {
   constructor(
     queues: QueueFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
       defaultJobOptions: {
@@ -52,18 +55,25 @@ export class PlacementQueue {
     options: { delayMs?: number; urgency?: Urgency } = {},
   ): Promise<void> {
     const data: MatchRequestJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.MatchRequest, data, {
-      jobId: `match.${requestId}.${attempt}.${trigger}`,
-      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
-      priority: options.urgency ? PRIORITY[options.urgency] : undefined,
-    });
+    const jobId = `match.${requestId}.${attempt}.${trigger}`;
+    await bounded(
+      this.queue.add(PlacementJob.MatchRequest, data, {
+        jobId,
+        delay: wallDelayMs(this.clock, options.delayMs ?? 0),
+        priority: options.urgency ? PRIORITY[options.urgency] : undefined,
+      }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
     const data: ExpireOfferJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.ExpireOffer, data, {
-      jobId: `expire.${requestId}.${attempt}`,
-      delay: wallDelayMs(this.clock, delayMs),
-    });
+    const jobId = `expire.${requestId}.${attempt}`;
+    await bounded(
+      this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: wallDelayMs(this.clock, delayMs) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 }

@@ -48,35 +48,16 @@ function suppressLine(cells: Cell[], totalShown: boolean, threshold: number, opt
     for (const cell of cells) cell.suppressed = true;
     return true;
   }
-  if (options.hideZeros) return suppressLineWithZeros(cells, threshold);
-  for (const cell of cells) if (isSmallCount(cell.count, threshold)) cell.suppressed = true;
-  if (cells.filter((cell) => cell.suppressed && cell.count > 0).length !== 1) return true;
+  const hides = (count: number) => (options.hideZeros ? count < threshold : isSmallCount(count, threshold));
+  // With zeros hidden, a lone hidden 0 follows by subtraction just as a lone hidden 3 does.
+  const matters = (count: number) => options.hideZeros || count > 0;
+  for (const cell of cells) if (hides(cell.count)) cell.suppressed = true;
+  if (cells.filter((cell) => cell.suppressed && matters(cell.count)).length !== 1) return true;
   const next = cells
     .filter((cell) => !cell.suppressed && cell.count > 0)
     .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
   if (!next) return false;
   next.suppressed = true;
-  return true;
-}
-
-/**
- * Every count below the threshold hidden, 0 included; and then the hidden cells of the line must
- * together hold at least THRESHOLD people (the total minus the shown cells is published too):
- * else "the hidden ones are none" or "are two" would be told, and one more person in a hidden
- * cell would show as a change of that sum alone. The smallest shown cells join them until it does.
- */
-function suppressLineWithZeros(cells: Cell[], threshold: number): boolean {
-  for (const cell of cells) if (cell.count < threshold) cell.suppressed = true;
-  if (!cells.some((cell) => cell.suppressed)) return true;
-  let hiddenSum = cells.filter((cell) => cell.suppressed).reduce((sum, cell) => sum + cell.count, 0);
-  while (hiddenSum < threshold) {
-    const next = cells
-      .filter((cell) => !cell.suppressed)
-      .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
-    if (!next) return false;
-    next.suppressed = true;
-    hiddenSum += next.count;
-  }
   return true;
 }
 

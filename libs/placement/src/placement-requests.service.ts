@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
+  type AnonymousFacts,
+  anonymousFacts,
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
@@ -77,6 +79,15 @@ import { MatchingAttempt } from './workflow/matching-attempt';
 import { Transfers } from './workflow/transfer';
 import { ProfileUpdates } from './workflow/profile-update';
 import type { VictimProfileChangeInput } from './dto/victim-profile-change.input';
+
+/** A placement request as a registration with CoMensha sees it (registrationSubject). */
+export interface RegistrationSubject {
+  /** The first request of her chain: the person, whichever of its requests is named. */
+  chainRootId: string;
+  people: number;
+  /** The facts of each of its people (a group's members when given); empty when none are left. */
+  profiles: AnonymousFacts[];
+}
 
 /**
  * The placement workflow as callers see it: submit (never lost: written before it is queued),
@@ -527,6 +538,28 @@ export class PlacementRequestsService {
 
   // ---------------------------------------------------------------------------------------------
   // Reading
+
+  /**
+   * What a registration with CoMensha needs of the request she is registered with: the chain she
+   * belongs to (its first request), how many people it holds, and the facts of each of them (the
+   * group's members when given, else the request's own) to check the registration against. Null
+   * when the viewer may not see it.
+   */
+  async registrationSubject(viewer: Viewer, id: string): Promise<RegistrationSubject | null> {
+    assertRequestId(id, 'requestId');
+    if (!(await this.repository.isVisible(viewer, id))) return null;
+    const request = await this.repository.find(id);
+    if (!request) return null;
+    const people = Math.max(1, request.groupSize ?? 1);
+    const profiles = request.members?.length
+      ? request.members.map((member) => anonymousFacts(member.profile))
+      : request.profile
+        ? [anonymousFacts(request.profile)]
+        : request.facts
+          ? [request.facts]
+          : [];
+    return { chainRootId: await this.repository.chainRootOf(id), people, profiles };
+  }
 
   async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {
     assertRequestId(id, 'id');

@@ -252,6 +252,23 @@ export class PlacementRepository {
     return followUp?.id ?? null;
   }
 
+  /**
+   * The first request of the chain `id` belongs to (noodbed → onward, stay → transfer, each
+   * following its `bridgeRequestId`): one person, whichever request of her chain is named.
+   */
+  async chainRootOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE chain(id, bridge, depth) AS (
+         SELECT id, bridge_request_id, 0 FROM placement_requests WHERE id = $1
+         UNION ALL
+         SELECT r.id, r.bridge_request_id, c.depth + 1 FROM placement_requests r JOIN chain c ON r.id = c.bridge WHERE c.depth < 100
+       )
+       SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
+      [id],
+    );
+    return rows[0]?.id ?? id;
+  }
+
   /** Whether a request that follows `bridgeId` is still open (a transfer or an onward request): one move at a time. */
   async hasOpenFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
     const open = await manager

@@ -639,6 +639,7 @@ const NOTIFICATION_FIELDS = gql`
   fragment NotificationFields on PlacementRequest {
     notifications {
       organisation
+      contactFunction
       type
       at
       status
@@ -717,4 +718,55 @@ export const END_PLACEMENT = gql`
     }
   }
   ${REQUEST_FIELDS}
+`;
+
+/**
+ * The case over time on its own page: her profile version and the transfer path (the stay she
+ * moves from, the transfer from this stay), each side only as far as the viewer may see it.
+ */
+const CASE_PATH_FIELDS = gql`
+  fragment CasePathFields on PlacementRequest {
+    id
+    status
+    profileVersion
+    transferReason
+    transferOf {
+      id
+      status
+    }
+    transfer {
+      id
+      status
+      transferReason
+    }
+  }
+`;
+
+export const CASE_PATH = gql`
+  query CasePath($id: ID!) {
+    placementRequest(id: $id) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** "Profiel bijwerken": only the fields given change; answers with the request and any transfer it opened. */
+export const UPDATE_VICTIM_PROFILE = gql`
+  mutation UpdateVictimProfile($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+    updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** "Overplaatsing aanvragen": answers with the transfer (or her stay when the transfer's region is not the viewer's). */
+export const REQUEST_TRANSFER = gql`
+  mutation RequestTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID, $note: String) {
+    requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode, note: $note) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
 `;

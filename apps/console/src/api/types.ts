@@ -206,6 +206,8 @@ export interface PlacementRequest {
 /** An organisation told of a case through its webhook: when, whether its system took it, whether a person saw it. */
 export interface CaseNotification {
   organisation: string;
+  /** The function told as the region's escalation contact; OTHER or null says nothing worth showing. */
+  contactFunction?: 'OVD_BEVOLKINGSZORG' | 'REGIONALE_TAFEL' | 'OTHER' | null;
   type: 'ESCALATED' | 'DECISION_WAITING' | string;
   at: string;
   status: 'PENDING' | 'DELIVERED' | 'DEAD';
@@ -330,4 +332,18 @@ export interface PlacementStatistics {
   byRegion: StatisticCount[];
   left: number | null;
   byOutcome: StatisticCount[];
+}
+
+/** Why she moves from the place she is in to another (requestTransfer's TransferReason). */
+export const TRANSFER_REASONS = ['SAFETY', 'CARE_NEEDS', 'MOVE_ON', 'PROFILE_CHANGED', 'OTHER'] as const;
+export type TransferReason = (typeof TRANSFER_REASONS)[number];
+
+/** The case over time: her profile version and the transfer path, each side when the viewer may see it. */
+export interface CasePath {
+  id: string;
+  status: PlacementStatus;
+  profileVersion: number;
+  transferReason: TransferReason | null;
+  transferOf: { id: string; status: PlacementStatus } | null;
+  transfer: { id: string; status: PlacementStatus; transferReason: TransferReason | null } | null;
 }

@@ -6,6 +6,7 @@ import { When } from '../components/when';
 import { useI18n } from '../i18n/i18n';
 import { RequestFollow } from '../request/request-follow';
 import { useNavigation } from '../shell/use-screen';
+import { CaseOverTime } from '../case-over-time/case-over-time';
 import { CaseNotifications } from './case-notifications';
 
 /**
@@ -67,6 +68,7 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
       </h1>
       {back}
       <RequestFollow key={request.id} initial={request} onNew={() => go('request')} focusOnShow={initial?.id === caseId} />
+      <CaseOverTime key={request.id} requestId={request.id} />
       <CaseNotifications requestId={request.id} />
     </section>
   );

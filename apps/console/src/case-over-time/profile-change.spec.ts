@@ -28,6 +28,7 @@ describe('a profile change as the form sends it', () => {
   it('reads the field a problem names, bare or inside the input', () => {
     expect(fieldOf('changes.bedenktijdStart')).toBe('bedenktijdStart');
     expect(fieldOf('reason')).toBe('reason');
+    expect(fieldOf('changes.excludedRegionCodes[0]')).toBe('excludedRegionCodes');
     expect(fieldOf(undefined)).toBeUndefined();
   });
 });

@@ -77,6 +77,12 @@ export function TransferForm({ requestId, onRequested }: { requestId: string; on
         emptyLabel={t('transfer.sameRegion')}
         onChange={setRegionCode}
       />
+      {reason === 'SAFETY' && (
+        // 004:7085-7089: a person moved for her safety leaves the region; the API refuses the same one.
+        <p className="hint" data-testid="safety-hint">
+          {t('transfer.safetyHint')}
+        </p>
+      )}
       <ErrorMessage errors={at('regionCode')} />
       <label>
         {t('transfer.note')}

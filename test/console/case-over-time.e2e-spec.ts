@@ -110,9 +110,10 @@ describeInBrowser('the case over time in a browser', () => {
     return opened;
   }
 
+  /** The path as CoMensha sees it (nationally: both sides, whatever the region). */
   async function pathOf(requestId: string): Promise<PathView> {
     const response = await gql<{ placementRequest: PathView }>(api.url, PATH, {
-      token: await token.coordinator(),
+      token: await token.comensha(),
       variables: { id: requestId },
     });
     return dataOf(response, 'placementRequest');
@@ -234,14 +235,24 @@ describeInBrowser('the case over time in a browser', () => {
 
     await form.getByLabel('Naar regio').selectOption('AMS');
     await submit.click();
-    const transfer = overTime.getByTestId('transfer');
-    await transfer.waitFor();
-    expect(await transfer.textContent()).toContain('(veiligheid (naar een andere regio))');
+    // Amsterdam's case is not hers to see: she is told it was asked, and who follows it there.
+    await overTime.getByTestId('transfer-out-of-sight').filter({ hasText: 'De overplaatsing is aangevraagd' }).waitFor();
     expect(await form.count()).toBe(0);
+    expect(await overTime.getByTestId('transfer').count()).toBe(0);
     const path = await pathOf(request.id);
     expect(path.transfer).toMatchObject({ transferReason: 'SAFETY', regionCode: 'AMS' });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'case-over-time-transfer');
     expect(problems).toEqual([]);
+
+    // CoMensha sees the whole path: the stay and the Amsterdam transfer, with why.
+    const national = await openConsole(await token.comensha(), `aanvraag/${request.id}`);
+    const transfer = national.page.getByTestId('case-over-time').getByTestId('transfer');
+    await transfer.waitFor();
+    expect(await transfer.textContent()).toContain('(veiligheid (naar een andere regio))');
+    await transfer.getByRole('link', { name: 'De overplaatsing' }).click();
+    await national.page.waitForURL(`${api.url}/aanvraag/${path.transfer!.id}`);
+    await national.page.getByTestId('case-over-time').getByTestId('transfer-of').waitFor();
+    expect(national.problems).toEqual([]);
   }, 120_000);
 });

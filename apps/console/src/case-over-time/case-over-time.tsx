@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from 'urql';
 import { CASE_PATH } from '../api/documents';
 import type { CasePath } from '../api/types';
@@ -25,6 +26,12 @@ export function CaseOverTime({ requestId }: { requestId: string }) {
   });
   const path = data?.placementRequest;
   const again = () => reread({ requestPolicy: 'network-only' });
+  // A transfer to a region the viewer may not see is answered with her stay, without the transfer.
+  const [outOfSight, setOutOfSight] = useState(false);
+  const requested = (answer: CasePath) => {
+    if (answer.id === requestId && !answer.transfer) setOutOfSight(true);
+    again();
+  };
   return (
     <section className="card case-over-time" aria-labelledby="over-time-heading" data-testid="case-over-time">
       <h2 id="over-time-heading">{t('overTime.title')}</h2>
@@ -54,8 +61,11 @@ export function CaseOverTime({ requestId }: { requestId: string }) {
             )}
           </dl>
           {!CLOSED.includes(path.status) && <ProfileChangeForm requestId={path.id} onChanged={again} />}
-          {path.status === 'PLACED' && !(path.transfer && !CLOSED.includes(path.transfer.status) && path.transfer.status !== 'PLACED') && (
-            <TransferForm requestId={path.id} onRequested={again} />
+          <p role="status" data-testid="transfer-out-of-sight">
+            {outOfSight && t('transfer.outOfSight')}
+          </p>
+          {path.status === 'PLACED' && !outOfSight && !transferOpen(path) && (
+            <TransferForm requestId={path.id} onRequested={requested} />
           )}
         </>
       ) : (
@@ -63,6 +73,11 @@ export function CaseOverTime({ requestId }: { requestId: string }) {
       )}
     </section>
   );
+}
+
+/** A transfer from this stay is still under way (she has not arrived, it was not cancelled): one at a time. */
+function transferOpen(path: CasePath): boolean {
+  return path.transfer !== null && !['PLACED', ...CLOSED].includes(path.transfer.status);
 }
 
 function ReasonWords({ reason }: { reason: string }) {

@@ -255,4 +255,41 @@ describeInBrowser('the case over time in a browser', () => {
     await national.page.getByTestId('case-over-time').getByTestId('transfer-of').waitFor();
     expect(national.problems).toEqual([]);
   }, 120_000);
+
+  it('the coordinator reports her to CoMensha from the case, with what the case already says filled in, and CoMensha finds it in its list (002:803)', async () => {
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'PLANNED' });
+    const { page, problems } = await openConsole(coordinator, `aanvraag/${request.id}`);
+    const section = page.getByTestId('case-registration');
+    await section.getByRole('button', { name: 'Melden bij CoMensha' }).click();
+    const form = section.getByTestId('registration-form');
+    // What the case says: her region and gender; the rest is asked.
+    await form
+      .locator('select[name=registrationGender] option:checked')
+      .filter({ hasText: 'Vrouw' })
+      .waitFor({ state: 'attached' });
+    await form
+      .locator('select[name=registrationRegion] option:checked')
+      .filter({ hasText: 'Rotterdam Rijnmond' })
+      .waitFor({ state: 'attached' });
+    const submit = form.getByRole('button', { name: 'Melden' });
+    expect(await submit.isDisabled()).toBe(true);
+    await form.getByLabel('Seksueel').check();
+    await form.getByLabel('Gesignaleerd door').selectOption({ label: 'politie' });
+    expect(await axeViolations(page)).toEqual([]);
+    await submit.click();
+    await section.getByTestId('registered').filter({ hasText: 'Gemeld bij CoMensha' }).waitFor();
+    expect(problems).toEqual([]);
+
+    const national = await openConsole(await token.comensha(), 'dashboard');
+    const list = national.page.getByTestId('registrations');
+    await list.getByRole('heading', { name: 'Meldingen bij CoMensha' }).waitFor();
+    const row = list.locator('li').first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(
+      /Rotterdam Rijnmond · Vrouw, .+ · Seksueel · Gesignaleerd door: politie · zc-rijnmond · met een aanvraag$/,
+    );
+    expect(await axeViolations(national.page)).toEqual([]);
+    expect(national.problems).toEqual([]);
+  }, 120_000);
 });

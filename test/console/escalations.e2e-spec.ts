@@ -256,7 +256,10 @@ describeInBrowser('the escalation worklist in a browser', () => {
       'niet afgeleverd (mislukt)',
     );
     expect(await told.locator('li').count()).toBe(2);
-    expect((await told.getByTestId('contact-function').allTextContents()).sort()).toEqual([' (OvD bevolkingszorg)', ' (Regionale Tafel)']);
+    expect((await told.getByTestId('contact-function').allTextContents()).sort()).toEqual([
+      ' (OvD bevolkingszorg)',
+      ' (Regionale Tafel)',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'case-who-was-told');
 

@@ -770,3 +770,49 @@ export const REQUEST_TRANSFER = gql`
   }
   ${CASE_PATH_FIELDS}
 `;
+
+/** What the case already says for "Melden bij CoMensha": its region and the minimal profile. */
+export const REGISTRATION_PREFILL = gql`
+  query RegistrationPrefill($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      regionCode
+      profileSummary {
+        gender
+        ageBand
+      }
+    }
+  }
+`;
+
+/** Registration with CoMensha (002:803): the facts the national registration counts, no name. */
+export const REGISTER_VICTIM = gql`
+  mutation RegisterVictim($input: RegisterVictimInput!) {
+    registerVictim(input: $input) {
+      id
+      member
+      registeredAt
+    }
+  }
+`;
+
+/** CoMensha's (or a coordinator's regions') registrations, newest first: only what the list shows. */
+export const VICTIM_REGISTRATIONS = gql`
+  query VictimRegistrations($first: Int!) {
+    victimRegistrations(first: $first) {
+      totalCount
+      nodes {
+        id
+        regionCode
+        gender
+        ageBand
+        exploitationTypes
+        signalledBy
+        requestId
+        member
+        registeredAt
+        registeredByOrg
+      }
+    }
+  }
+`;

@@ -347,3 +347,20 @@ export interface CasePath {
   transferOf: { id: string; status: PlacementStatus } | null;
   transfer: { id: string; status: PlacementStatus; transferReason: TransferReason | null } | null;
 }
+
+/** Who signalled her (SignallerKind), as registerVictim takes it. */
+export const SIGNALLER_KINDS = ['POLICE', 'KMAR', 'NLA', 'MUNICIPALITY', 'CARE_PROVIDER', 'VICTIM_SELF', 'OTHER'] as const;
+
+/** One registration with CoMensha as the list shows it. */
+export interface VictimRegistrationRow {
+  id: string;
+  regionCode: string;
+  gender: string;
+  ageBand: string;
+  exploitationTypes: string[];
+  signalledBy: string;
+  requestId: string | null;
+  member: number | null;
+  registeredAt: string;
+  registeredByOrg: string;
+}

@@ -43,7 +43,7 @@ export function ProfileChangeForm({ requestId, onChanged }: { requestId: string;
   if (phase === 'closed')
     return (
       <div className="actions">
-        <button type="button" onClick={() => setPhase('form')}>
+        <button type="button" data-testid="profile-change-open" onClick={() => setPhase('form')}>
           {t('profileChange.open')}
         </button>
       </div>

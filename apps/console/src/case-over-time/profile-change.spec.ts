@@ -7,7 +7,10 @@ describe('a profile change as the form sends it', () => {
   });
 
   it('sends only what was filled in: aangifte gedaan and a raised threat', () => {
-    expect(toProfileChange({ ...NO_CHANGE, aangifte: 'DONE', threatLevel: 'HIGH' })).toEqual({ aangifte: 'DONE', threatLevel: 'HIGH' });
+    expect(toProfileChange({ ...NO_CHANGE, aangifte: 'DONE', threatLevel: 'HIGH' })).toEqual({
+      aangifte: 'DONE',
+      threatLevel: 'HIGH',
+    });
   });
 
   it('sends the bedenktijd start only with the bedenktijd (003:661)', () => {
@@ -15,7 +18,9 @@ describe('a profile change as the form sends it', () => {
       b8Status: 'BEDENKTIJD',
       bedenktijdStart: '2026-12-01',
     });
-    expect(toProfileChange({ ...NO_CHANGE, b8Status: 'B8_PERMIT', bedenktijdStart: '2026-12-01' })).toEqual({ b8Status: 'B8_PERMIT' });
+    expect(toProfileChange({ ...NO_CHANGE, b8Status: 'B8_PERMIT', bedenktijdStart: '2026-12-01' })).toEqual({
+      b8Status: 'B8_PERMIT',
+    });
   });
 
   it('sends the lists whole when any is chosen', () => {

@@ -35,5 +35,8 @@ export function toProfileChange(draft: ProfileChangeDraft): Record<string, unkno
 
 /** The field a problem belongs to, whether the API names it bare (`bedenktijdStart`) or in its input (`changes.bedenktijdStart`). */
 export function fieldOf(named: string | undefined): string | undefined {
-  return named?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  return named
+    ?.split('.')
+    .pop()
+    ?.replace(/\[\d+\]$/, '');
 }

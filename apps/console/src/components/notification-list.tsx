@@ -27,8 +27,7 @@ export function NotificationList({ notifications, now }: { notifications: CaseNo
           {notification.contactFunction && notification.contactFunction !== 'OTHER' && (
             <span data-testid="contact-function"> ({label('notifications.function', notification.contactFunction)})</span>
           )}{' '}
-          — {label('notifications.type', notification.type)},{' '}
-          {t('notifications.sent')} <When iso={notification.at} now={now} /> ·{' '}
+          — {label('notifications.type', notification.type)}, {t('notifications.sent')} <When iso={notification.at} now={now} /> ·{' '}
           <DeliveryWords notification={notification} now={now} /> · <AcknowledgementWords notification={notification} now={now} />
         </li>
       ))}

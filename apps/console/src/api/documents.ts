@@ -816,3 +816,76 @@ export const VICTIM_REGISTRATIONS = gql`
     }
   }
 `;
+
+/** "Acties": the planned actions this person may see, soonest first; only what a row shows. */
+const PLANNED_ACTION_ROW = gql`
+  fragment PlannedActionRow on PlannedAction {
+    id
+    status
+    regionCode
+    startsAt
+    endsAt
+    onBehalfOf
+    onBehalfOfOrganisation
+    expectedCount
+    reservedCount
+    shortfallCount
+    everyoneSheltered
+  }
+`;
+
+export const PLANNED_ACTIONS = gql`
+  query PlannedActions($status: [PlannedActionStatus!]) {
+    plannedActions(status: $status) {
+      ...PlannedActionRow
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+/** Planning one answers at once: per expected outline the places reserved, and the shortfall with why (003:493-496). */
+export const PLAN_ACTION = gql`
+  mutation PlanAction($input: PlannedActionInput!) {
+    planAction(input: $input) {
+      ...PlannedActionRow
+      expected {
+        count
+        gender
+        minor
+        exploitationTypes
+        reserved {
+          facilityId
+          facilityName
+          facilityType
+          places
+        }
+        shortfall {
+          count
+          reasons
+        }
+      }
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+export const CANCEL_PLANNED_ACTION = gql`
+  mutation CancelPlannedAction($id: ID!, $reason: String!) {
+    cancelPlannedAction(id: $id, reason: $reason) {
+      ...PlannedActionRow
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+/** The shelter desk: places reserved at this facility for planned actions, and their windows. Nothing more. */
+export const FACILITY_RESERVATIONS = gql`
+  query FacilityReservations($facilityId: ID!) {
+    facilityReservations(facilityId: $facilityId) {
+      facilityId
+      places
+      startsAt
+      endsAt
+    }
+  }
+`;

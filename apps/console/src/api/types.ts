@@ -364,3 +364,39 @@ export interface VictimRegistrationRow {
   registeredAt: string;
   registeredByOrg: string;
 }
+
+/** Who carries a planned action out (ActionPartner). */
+export const ACTION_PARTNERS = ['AVIM', 'KMAR', 'NLA', 'AANDACHTSFUNCTIONARIS'] as const;
+
+export interface PlannedActionRow {
+  id: string;
+  status: 'PLANNED' | 'STARTED' | 'ENDED' | 'CANCELLED';
+  regionCode: string;
+  startsAt: string;
+  endsAt: string;
+  onBehalfOf: string;
+  onBehalfOfOrganisation: string;
+  expectedCount: number;
+  reservedCount: number;
+  shortfallCount: number;
+  everyoneSheltered: boolean;
+}
+
+/** One outline of the people expected, as planning answered it. */
+export interface ExpectedPeopleAnswer {
+  count: number;
+  gender: string;
+  minor: boolean;
+  exploitationTypes: string[];
+  reserved: { facilityId: string; facilityName: string; facilityType: string; places: number }[];
+  shortfall: { count: number; reasons: string[] };
+}
+
+export type PlannedActionAnswer = PlannedActionRow & { expected: ExpectedPeopleAnswer[] };
+
+export interface FacilityReservation {
+  facilityId: string;
+  places: number;
+  startsAt: string;
+  endsAt: string;
+}

@@ -163,6 +163,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
       'Mijn aanvragen',
       'Werklijst',
       'Escalaties',
+      'Acties',
       'Beddenbord',
       'Planning',
     ]);

@@ -128,6 +128,7 @@ describeInBrowser('the console on a phone', () => {
           'Mijn aanvragen',
           'Werklijst',
           'Escalaties',
+          'Acties',
           'Beddenbord',
           'Planning',
         ]);

@@ -27,6 +27,8 @@ export function PlanActionForm({ onPlanned }: { onPlanned(action: PlannedActionA
     expected: [EMPTY_OUTLINE],
   });
   const [state, plan] = useMutation<{ planAction: PlannedActionAnswer }>(PLAN_ACTION);
+  // One reference per plan: a retry after a lost answer returns the same action, not a second one.
+  const [reference, setReference] = useState(newReference);
   const input = toActionInput(draft);
   const set = <K extends keyof ActionDraft>(key: K, value: ActionDraft[K]) => setDraft({ ...draft, [key]: value });
   return (
@@ -38,8 +40,10 @@ export function PlanActionForm({ onPlanned }: { onPlanned(action: PlannedActionA
       onSubmit={async (event) => {
         event.preventDefault();
         if (!input) return;
-        const result = await plan({ input });
-        if (result.data) onPlanned(result.data.planAction);
+        const result = await plan({ input: { ...input, clientReference: reference } });
+        if (!result.data) return;
+        onPlanned(result.data.planAction);
+        setReference(newReference());
       }}
     >
       <h2 id="plan-action-heading">{t('actions.plan')}</h2>
@@ -129,4 +133,9 @@ export function PlanActionForm({ onPlanned }: { onPlanned(action: PlannedActionA
       </div>
     </form>
   );
+}
+
+function newReference(): string {
+  // randomUUID needs a secure context (HTTPS or localhost); elsewhere a time and random part will do.
+  return globalThis.crypto?.randomUUID?.() ?? `console-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

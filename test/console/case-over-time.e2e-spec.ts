@@ -177,6 +177,11 @@ describeInBrowser('the case over time in a browser', () => {
     const transfer = overTime.getByTestId('transfer');
     await transfer.waitFor();
     expect(await transfer.textContent()).toContain('(profiel gewijzigd)');
+    // Her history says it in Dutch, without the codes and ids of the API's note.
+    const history = page.locator('ol.history');
+    await history.getByText('overplaatsing aangevraagd naar Rotterdam Rijnmond; zij blijft hier tot zij daar aankomt').waitFor();
+    expect(await history.textContent()).toContain('profiel bijgewerkt');
+    expect(await history.textContent()).not.toMatch(/profile changed|transfer requested/);
     const path = await pathOf(stay.id);
     expect(path).toMatchObject({ profileVersion: 2, transfer: { transferReason: 'PROFILE_CHANGED' } });
     // One open transfer at a time: no second one asked from here.

@@ -344,7 +344,9 @@ describe('planned actions', () => {
     const dataSource = api.app.get(DataSource);
     const actor = { by: 'test', role: 'SYSTEM', org: 'test' };
     const beforeWindow = new Date(LATER.getTime() - 3 * MINUTE);
-    expect(await dataSource.transaction((manager) => holdPlaces(manager, labourPublic.id, 1, beforeWindow, actor))).not.toBeNull();
+    expect(
+      await dataSource.transaction((manager) => holdPlaces(manager, labourPublic.id, 1, beforeWindow, actor)),
+    ).not.toBeNull();
 
     clock.set(LATER);
     expect((await sweep(api)).actionsStarted).toBe(1);

@@ -46,14 +46,21 @@ const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted - r.
  * carries the application's MAC over its facts, the new version included, which only the
  * application can compute, and only once the statement has returned the version.
  */
-const MOVES: Record<'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
+const MOVES: Record<
+  'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart',
+  { set: string; guard: string; kind: CapacityChangeKind }
+> = {
   hold: {
     set: 'held = held + $2',
     guard: `total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW} >= $2`,
     kind: CapacityChangeKind.HOLD,
   },
   /** A planned action's own reserved place at its start: reservations (its own and overlapping ones) do not stand in its way. */
-  holdReserved: { set: 'held = held + $2', guard: 'total - occupied - held - out_of_service >= $2', kind: CapacityChangeKind.HOLD },
+  holdReserved: {
+    set: 'held = held + $2',
+    guard: 'total - occupied - held - out_of_service >= $2',
+    kind: CapacityChangeKind.HOLD,
+  },
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
@@ -101,7 +108,11 @@ async function move(
   await audit(
     manager,
     { sub: actor.by, role: actor.role, org: actor.org },
-    { action: `capacity.${kind === 'holdReserved' ? 'hold' : kind}`, facilityId: row.facility_id, detail: `${places} place(s), v${row.version}` },
+    {
+      action: `capacity.${kind === 'holdReserved' ? 'hold' : kind}`,
+      facilityId: row.facility_id,
+      detail: `${places} place(s), v${row.version}`,
+    },
     at,
   );
   return {

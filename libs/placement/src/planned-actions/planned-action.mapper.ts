@@ -1,11 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
-import {
-  mergedReservation,
-  PlannedActionStatus,
-  shownReservationState,
-  shownShortfall,
-} from '@opvangplek/domain';
+import { mergedReservation, PlannedActionStatus, shownReservationState, shownShortfall } from '@opvangplek/domain';
 import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import { RegistryService } from '@opvangplek/registry/registry.service';

@@ -27,7 +27,9 @@ export class ReservedPlacesModel {
   })
   facilityId: string | null;
 
-  @Field(() => String, { description: 'The facility, or "secret-address shelters" for the summed row of those you may not locate.' })
+  @Field(() => String, {
+    description: 'The facility, or "secret-address shelters" for the summed row of those you may not locate.',
+  })
   facilityName: string;
 
   @Field(() => ShelterType, { nullable: true, description: 'Null for the summed row of secret-address shelters.' })

@@ -166,7 +166,7 @@ describe('planned actions', () => {
 
   async function reservedRows(facilityId: string): Promise<number> {
     const [row] = await database.dataSource.query(
-      `SELECT COALESCE(SUM(places - converted), 0)::int AS places FROM action_reservations WHERE facility_id = $1 AND state = 'RESERVED'`,
+      `SELECT COALESCE(SUM(places - converted - not_held), 0)::int AS places FROM action_reservations WHERE facility_id = $1 AND state = 'RESERVED'`,
       [facilityId],
     );
     return row.places as number;
@@ -395,8 +395,17 @@ describe('planned actions', () => {
       expect(counts.occupied + counts.held).toBeLessThanOrEqual(counts.total);
     }
     expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(2);
-    for (const action of [early, late]) await call(CANCEL, coordinator, { id: action.id, reason: 'test done' });
+    // Cancelled: every place at once, and again is harmless.
+    for (const action of [early, late]) {
+      expect((await call(CANCEL, coordinator, { id: action.id, reason: 'test done' })).data!.cancelPlannedAction.status).toBe(
+        'CANCELLED',
+      );
+      expect((await call(CANCEL, coordinator, { id: action.id, reason: 'again' })).data!.cancelPlannedAction.status).toBe(
+        'CANCELLED',
+      );
+    }
     expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(0);
+    expect(await reservedRows(labourPublic.id)).toBe(0);
     clock.set(TUESDAY_MORNING);
   });
 

@@ -17,6 +17,8 @@ import {
   capacityOf,
   DUTCH_WOMAN,
   facilityOf,
+  HOUR,
+  MINUTE,
   PlacementClient,
   type RequestView,
   startPlacementApp,
@@ -41,6 +43,11 @@ const ACTION_FIELDS = `id regionCode onBehalfOf onBehalfOfOrganisation plannedBy
 const PLAN = `mutation Plan($input: PlannedActionInput!) { planAction(input: $input) { ${ACTION_FIELDS} } }`;
 const CANCEL = `mutation Cancel($id: ID!, $reason: String!) { cancelPlannedAction(id: $id, reason: $reason) { ${ACTION_FIELDS} } }`;
 const GET = `query Get($id: ID!) { plannedAction(id: $id) { ${ACTION_FIELDS} } }`;
+const FULL_FIELDS = `id startsAt endsAt status everyoneSheltered expectedCount reservedCount shortfallCount
+  expected { count reserved { facilityId facilityName facilityType places converted notHeld state } shortfall { count reasons } }`;
+const PLAN_FULL = `mutation Plan($input: PlannedActionInput!) { planAction(input: $input) { ${FULL_FIELDS} } }`;
+const GET_FULL = `query Get($id: ID!) { plannedAction(id: $id) { ${FULL_FIELDS} } }`;
+const afterLater = (hours: number) => new Date(LATER.getTime() + hours * 3_600_000);
 const LIST = `query List { plannedActions { id } }`;
 const RESERVATIONS = `query Reserved($facilityId: ID!) { facilityReservations(facilityId: $facilityId) { facilityId places startsAt endsAt } }`;
 
@@ -54,7 +61,15 @@ interface ActionView {
   requestIds: string[];
   expected: {
     count: number;
-    reserved: { facilityId: string; facilityType: string; places: number; converted: number; state: string }[];
+    reserved: {
+      facilityId: string | null;
+      facilityName: string;
+      facilityType: string | null;
+      places: number;
+      converted: number;
+      notHeld: number;
+      state: string;
+    }[];
     shortfall: { count: number; reasons: string[] };
   }[];
 }
@@ -72,6 +87,9 @@ describe('planned actions', () => {
   let mensOpvang: { id: string };
   let lastPlaces: { id: string };
   let elsewhere: { id: string };
+  let labourPublic: { id: string };
+  let labourSecret: { id: string };
+  let labourSecondSecret: { id: string };
 
   beforeAll(async () => {
     clock.set(TUESDAY_MORNING);
@@ -102,11 +120,30 @@ describe('planned actions', () => {
       ],
       { now: TUESDAY_MORNING },
     );
+    // Women exploited in labour: a public shelter with two free places and two secret-address ones with three and two.
+    const labourWomen = { genders: [Gender.FEMALE], exploitationTypes: [LABOUR] };
+    [labourPublic, labourSecret, labourSecondSecret] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 2, { total: 5, eligibility: labourWomen }),
+        facilityOf(ShelterType.VROUWENOPVANG, 3, { total: 6, secretAddress: true, eligibility: labourWomen }),
+        facilityOf(ShelterType.VROUWENOPVANG, 2, {
+          total: 6,
+          secretAddress: true,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          eligibility: labourWomen,
+        }),
+      ],
+      { now: TUESDAY_MORNING },
+    );
     api = await startPlacementApp(database.url, clock);
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator(['RR']);
   });
   afterAll(() => stopApp(api, database));
+  // A scenario that failed half-way must not leave the clock inside a window for the next one.
+  afterEach(() => clock.set(TUESDAY_MORNING));
 
   function call<T = ActionView>(query: string, tokenValue: string, variables: Record<string, unknown>) {
     return gql<Record<string, T>>(api.url, query, { token: tokenValue, variables });
@@ -129,7 +166,7 @@ describe('planned actions', () => {
 
   async function reservedRows(facilityId: string): Promise<number> {
     const [row] = await database.dataSource.query(
-      `SELECT COALESCE(SUM(places - converted), 0)::int AS places FROM action_reservations WHERE facility_id = $1 AND state = 'RESERVED'`,
+      `SELECT COALESCE(SUM(places - converted - not_held), 0)::int AS places FROM action_reservations WHERE facility_id = $1 AND state = 'RESERVED'`,
       [facilityId],
     );
     return row.places as number;
@@ -198,27 +235,196 @@ describe('planned actions', () => {
     await call(CANCEL, coordinator, { id: action.id, reason: 'test done' });
   });
 
-  it('two actions competing for the last three places never get more than three between them', async () => {
-    const x = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['OTHER'] });
-    const [first, second] = await Promise.all([
-      plan(coordinator, { expected: [x(3)] }),
-      plan(await token.comensha(), { expected: [x(3)], onBehalfOf: 'KMAR', onBehalfOfOrganisation: 'kmar-schiphol' }),
-    ]);
-    expect(first.reservedCount + second.reservedCount).toBe(3);
-    expect(first.shortfallCount + second.shortfallCount).toBe(3);
-    expect(await reservedRows(lastPlaces.id)).toBe(3);
+  it('another region cannot learn a planned raid by planning its own and comparing (red team F1)', async () => {
+    const labourWomen = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['LABOUR'] });
+    const otherRegion = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-amsterdam', regions: ['AMS'] });
+    const probe = async (startsAt: Date, endsAt: Date) => {
+      const response = await call(PLAN_FULL, otherRegion, {
+        input: {
+          regionCode: 'AMS',
+          onBehalfOf: 'AVIM',
+          onBehalfOfOrganisation: 'avim-probe',
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAt.toISOString(),
+          expected: [labourWomen(200)],
+        },
+      });
+      expect(response.errors).toBeUndefined();
+      const answer = response.data!.planAction;
+      await call(CANCEL, otherRegion, { id: answer.id, reason: 'probe' });
+      const { id: _id, ...rest } = answer;
+      return rest;
+    };
+    const inside = new Date(LATER.getTime() + HOUR);
+    const insideEnd = new Date(LATER.getTime() + 3 * HOUR);
+    const afterwards = new Date(LATER_END.getTime() + 8 * HOUR);
+    const afterwardsEnd = new Date(LATER_END.getTime() + 10 * HOUR);
+    // Rotterdam's confidential raid for five women exploited in labour takes every such place.
+    const raid = await plan(coordinator, { expected: [labourWomen(5)] });
+    expect(raid.reservedCount).toBe(5);
+    const whileRaidPlanned = await probe(inside, insideEnd);
+    const otherWindow = await probe(afterwards, afterwardsEnd);
+    await call(CANCEL, coordinator, { id: raid.id, reason: 'test done' });
+    const withoutRaid = await probe(inside, insideEnd);
+    expect(whileRaidPlanned).toEqual(withoutRaid);
+    expect({ ...whileRaidPlanned, startsAt: null, endsAt: null }).toEqual({ ...otherWindow, startsAt: null, endsAt: null });
+    expect(whileRaidPlanned.reservedCount).toBe(7);
+  });
+
+  it('a coordinator cannot take every place in the country by planning action after action: 200 reserved places at once per organisation', async () => {
+    const labourWomen = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['LABOUR'] });
+    const first = await plan(coordinator, { expected: [labourWomen(7)] });
+    expect(first.reservedCount).toBe(7);
+    const refused = await call(PLAN, coordinator, {
+      input: {
+        regionCode: 'RR',
+        onBehalfOf: 'AVIM',
+        onBehalfOfOrganisation: 'avim-rotterdam',
+        startsAt: new Date(LATER.getTime() + HOUR).toISOString(),
+        endsAt: LATER_END.toISOString(),
+        expected: [labourWomen(194)],
+      },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.expected' });
+    // Another night is another window.
+    const nextNight = await plan(coordinator, {
+      startsAt: afterLater(24).toISOString(),
+      endsAt: afterLater(30).toISOString(),
+      expected: [labourWomen(194)],
+    });
+    expect(nextNight.reservedCount).toBe(7);
+    for (const action of [first, nextNight]) await call(CANCEL, coordinator, { id: action.id, reason: 'test done' });
+  });
+
+  it('a large plan gives no secret-address shelter away: no id, no name, no count of its own (red team F2)', async () => {
+    const otherRegion = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-amsterdam', regions: ['AMS'] });
+    for (const who of [otherRegion, await token.comensha(), coordinator]) {
+      const response = await call(PLAN_FULL, who, {
+        input: {
+          regionCode: who === otherRegion ? 'AMS' : 'RR',
+          onBehalfOf: 'AVIM',
+          onBehalfOfOrganisation: 'avim-probe',
+          startsAt: LATER.toISOString(),
+          endsAt: LATER_END.toISOString(),
+          expected: [{ count: 200, gender: 'FEMALE', exploitationTypes: ['LABOUR'], residenceStatus: 'DUTCH' }],
+        },
+      });
+      expect(response.errors).toBeUndefined();
+      const answer = response.data!.planAction;
+      const secretIds = [labourSecret.id, labourSecondSecret.id];
+      for (const shown of [answer, (await call(GET_FULL, who, { id: answer.id })).data!.plannedAction]) {
+        const rows = shown.expected[0].reserved;
+        expect(rows.map((row) => row.facilityId).filter((id) => id && secretIds.includes(id))).toEqual([]);
+        expect(rows.some((row) => /geheim|secret address/i.test(row.facilityName))).toBe(false);
+        expect(rows).toContainEqual(expect.objectContaining({ facilityId: labourPublic.id, places: 2 }));
+        // The two secret shelters (three and two places) as one row: their sum, not either's own count.
+        expect(rows).toContainEqual({
+          facilityId: null,
+          facilityName: 'secret-address shelters',
+          facilityType: null,
+          places: 5,
+          converted: 0,
+          notHeld: 0,
+          state: 'RESERVED',
+        });
+        expect(rows).toHaveLength(2);
+      }
+      const listed = await call<ActionView[]>(`query { plannedActions { ${FULL_FIELDS} } }`, who, {});
+      const inList = listed.data!.plannedActions.find((action) => action.id === answer.id)!;
+      expect(inList.expected[0].reserved.map((row) => row.facilityId)).toEqual(expect.not.arrayContaining(secretIds));
+      await call(CANCEL, who, { id: answer.id, reason: 'test done' });
+    }
+  });
+
+  it('a reserved place taken before the window is not reported as converted: the action says what was really held (red team F8)', async () => {
+    const labourWomen = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['LABOUR'] });
+    const action = await plan(coordinator, { expected: [labourWomen(7)] });
+    expect(action.everyoneSheltered).toBe(true);
+    // Before the window a reserved place is free for everyone: a noodbed request is offered one of the public shelter's.
+    const dataSource = api.app.get(DataSource);
+    const actor = { by: 'test', role: 'SYSTEM', org: 'test' };
+    const beforeWindow = new Date(LATER.getTime() - 3 * MINUTE);
+    expect(
+      await dataSource.transaction((manager) => holdPlaces(manager, labourPublic.id, 1, beforeWindow, actor)),
+    ).not.toBeNull();
+
+    clock.set(LATER);
+    expect((await sweep(api)).actionsStarted).toBe(1);
+    const started = (await call(GET_FULL, coordinator, { id: action.id })).data!.plannedAction;
+    const publicRow = started.expected[0].reserved.find((row) => row.facilityId === labourPublic.id);
+    expect(publicRow).toMatchObject({ places: 2, converted: 1, notHeld: 1, state: 'TAKEN_BEFORE_START' });
+    const secretRow = started.expected[0].reserved.find((row) => row.facilityId === null);
+    expect(secretRow).toMatchObject({ places: 5, converted: 5, notHeld: 0, state: 'CONVERTED' });
+    expect(started.everyoneSheltered).toBe(false);
+    expect(started.reservedCount).toBe(6);
+    expect(started.shortfallCount).toBe(1);
+    expect(started.expected[0].shortfall).toEqual({ count: 1, reasons: ['TAKEN_BEFORE_START'] });
+    // Exactly the places really held: the public shelter's last place and the five secret ones.
+    expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(2);
+
+    await call(CANCEL, coordinator, { id: action.id, reason: 'test done' });
+    await dataSource.transaction((manager) => releasePlaces(manager, labourPublic.id, 1, LATER, actor));
+    expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(0);
+    clock.set(TUESDAY_MORNING);
+  });
+
+  it('two actions whose reservations overlap are settled at the start: the first to start gets the place, the other says so (red team F1)', async () => {
+    const labourWomen = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['LABOUR'] });
+    const early = await plan(await token.comensha(), {
+      startsAt: new Date(LATER.getTime() - HOUR).toISOString(),
+      expected: [labourWomen(7)],
+      onBehalfOf: 'KMAR',
+      onBehalfOfOrganisation: 'kmar-schiphol',
+    });
+    const late = await plan(coordinator, { expected: [labourWomen(7)] });
+    // Neither plan sees the other: both reserved every place.
+    expect([early.reservedCount, late.reservedCount]).toEqual([7, 7]);
+    clock.set(new Date(LATER.getTime() - HOUR));
+    expect((await sweep(api)).actionsStarted).toBe(1);
+    clock.set(LATER);
+    expect((await sweep(api)).actionsStarted).toBe(1);
+    const first = (await call(GET_FULL, coordinator, { id: early.id })).data!.plannedAction;
+    const second = (await call(GET_FULL, coordinator, { id: late.id })).data!.plannedAction;
+    expect(first.reservedCount).toBe(7);
+    expect(first.everyoneSheltered).toBe(true);
+    expect(second.reservedCount).toBe(0);
+    expect(second.expected[0].shortfall).toEqual({ count: 7, reasons: ['TAKEN_BEFORE_START'] });
+    expect(second.expected[0].reserved.every((row) => row.state === 'TAKEN_BEFORE_START')).toBe(true);
+    for (const id of [labourPublic.id, labourSecret.id, labourSecondSecret.id]) {
+      const counts = await capacityOf(database.dataSource, id);
+      expect(counts.occupied + counts.held).toBeLessThanOrEqual(counts.total);
+    }
+    expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(2);
     // Cancelled: every place at once, and again is harmless.
-    for (const action of [first, second]) {
-      const cancelled = (await call(CANCEL, coordinator, { id: action.id, reason: 'called off' })).data!.cancelPlannedAction;
-      expect(cancelled.status).toBe('CANCELLED');
-      expect((await call(CANCEL, coordinator, { id: action.id, reason: 'called off' })).data!.cancelPlannedAction.status).toBe(
+    for (const action of [early, late]) {
+      expect((await call(CANCEL, coordinator, { id: action.id, reason: 'test done' })).data!.cancelPlannedAction.status).toBe(
+        'CANCELLED',
+      );
+      expect((await call(CANCEL, coordinator, { id: action.id, reason: 'again' })).data!.cancelPlannedAction.status).toBe(
         'CANCELLED',
       );
     }
-    expect(await reservedRows(lastPlaces.id)).toBe(0);
-    const again = await plan(coordinator, { expected: [x(3)] });
-    expect(again.reservedCount).toBe(3);
-    await call(CANCEL, coordinator, { id: again.id, reason: 'test done' });
+    expect((await capacityOf(database.dataSource, labourPublic.id)).held).toBe(0);
+    expect(await reservedRows(labourPublic.id)).toBe(0);
+    clock.set(TUESDAY_MORNING);
+  });
+
+  it('an organisation code that is not one is refused with the field named: no script, no free text (red team F15)', async () => {
+    for (const organisation of ['<script>alert(1)</script>', 'AVIM Rotterdam', '', 'a'.repeat(65)]) {
+      const response = await call(PLAN, coordinator, {
+        input: {
+          regionCode: 'RR',
+          onBehalfOf: 'AVIM',
+          onBehalfOfOrganisation: organisation,
+          startsAt: LATER,
+          endsAt: LATER_END,
+          expected: [women(1)],
+        },
+      });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.onBehalfOfOrganisation' });
+      expect(response.errors?.[0]?.message).toMatch(/lower-case letters, digits and hyphens/);
+    }
+    expect(await reservedRows(vrouwenopvang.id)).toBe(0);
   });
 
   it('a planned raid is confidential: another region, a shelter not concerned and a planner see nothing; the planners and the facility concerned do', async () => {

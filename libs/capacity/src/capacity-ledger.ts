@@ -30,10 +30,12 @@ export interface CapacityRow {
 /**
  * Places a planned action reserved at this facility for a window that contains the moment `$3`
  * (issue 14): inside its window a reservation is not free for anyone else; outside it, it is.
- * Its places leave this sum as they become the action's own holds (`converted`), so they are never
- * counted twice. A reservation is made under this capacity row's lock (PlannedActionRepository).
+ * Its places leave this sum as they become the action's own holds (`converted`) or turn out not to
+ * be holdable at its start (`not_held`), so they are never counted twice. Reservations of several
+ * actions may overlap (planning does not see other actions' reservations, red team F1): together
+ * they only keep real holds out; between themselves, the first to convert gets the place.
  */
-const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted), 0) FROM action_reservations r
+const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted - r.not_held), 0) FROM action_reservations r
   WHERE r.facility_id = capacity.facility_id AND r.state = 'RESERVED' AND r.starts_at <= $3 AND r.ends_at > $3)`;
 
 /**
@@ -44,10 +46,19 @@ const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted), 0)
  * carries the application's MAC over its facts, the new version included, which only the
  * application can compute, and only once the statement has returned the version.
  */
-const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
+const MOVES: Record<
+  'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart',
+  { set: string; guard: string; kind: CapacityChangeKind }
+> = {
   hold: {
     set: 'held = held + $2',
     guard: `total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW} >= $2`,
+    kind: CapacityChangeKind.HOLD,
+  },
+  /** A planned action's own reserved place at its start: reservations (its own and overlapping ones) do not stand in its way. */
+  holdReserved: {
+    set: 'held = held + $2',
+    guard: 'total - occupied - held - out_of_service >= $2',
     kind: CapacityChangeKind.HOLD,
   },
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
@@ -97,7 +108,11 @@ async function move(
   await audit(
     manager,
     { sub: actor.by, role: actor.role, org: actor.org },
-    { action: `capacity.${kind}`, facilityId: row.facility_id, detail: `${places} place(s), v${row.version}` },
+    {
+      action: `capacity.${kind === 'holdReserved' ? 'hold' : kind}`,
+      facilityId: row.facility_id,
+      detail: `${places} place(s), v${row.version}`,
+    },
     at,
   );
   return {
@@ -117,9 +132,19 @@ async function move(
   };
 }
 
-/** Takes `places` free places; `null` when fewer are free (someone else was first). */
-export const holdPlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
-  move(manager, 'hold', facilityId, places, at, actor);
+/**
+ * Takes `places` free places; `null` when fewer are free (someone else was first). `reserved`: the
+ * places are a planned action's reservation being converted at its start (its reservation already
+ * marked converted), which only real holds and occupation can stand in the way of.
+ */
+export const holdPlaces = (
+  manager: EntityManager,
+  facilityId: string,
+  places: number,
+  at: Date,
+  actor: LedgerActor,
+  reserved = false,
+) => move(manager, reserved ? 'holdReserved' : 'hold', facilityId, places, at, actor);
 
 export const releasePlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
   move(manager, 'release', facilityId, places, at, actor);

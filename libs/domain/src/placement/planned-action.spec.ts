@@ -1,5 +1,10 @@
 import { ExploitationType, Gender } from '../enums';
 import {
+  isOrganisationCode,
+  mergedReservation,
+  ReservationState,
+  shownReservationState,
+  shownShortfall,
   insideWindow,
   planReservations,
   ShortfallReason,
@@ -76,5 +81,40 @@ describe('insideWindow', () => {
     expect(insideWindow(window, THURSDAY_23)).toBe(true);
     expect(insideWindow(window, new Date(THURSDAY_23.getTime() - 1))).toBe(false);
     expect(insideWindow(window, window.endsAt)).toBe(false);
+  });
+});
+
+describe('what a planned action shows of its reservations', () => {
+  const reservation = (places: number, converted: number, notHeld: number, state: ReservationState) => ({
+    places,
+    converted,
+    notHeld,
+    state,
+  });
+
+  it('says when a reserved place could not be held at the start', () => {
+    expect(shownReservationState(reservation(2, 1, 1, ReservationState.CONVERTED))).toBe(ReservationState.TAKEN_BEFORE_START);
+    expect(shownReservationState(reservation(2, 2, 0, ReservationState.CONVERTED))).toBe(ReservationState.CONVERTED);
+    expect(shownReservationState(reservation(3, 1, 1, ReservationState.RESERVED))).toBe(ReservationState.RESERVED);
+  });
+
+  it('sums secret-address reservations into one row, the least settled state first', () => {
+    expect(mergedReservation([])).toBeNull();
+    expect(
+      mergedReservation([reservation(3, 3, 0, ReservationState.CONVERTED), reservation(2, 1, 1, ReservationState.CONVERTED)]),
+    ).toEqual(reservation(5, 4, 1, ReservationState.TAKEN_BEFORE_START));
+  });
+
+  it('shows the shortfall as planned before the start, and as really held from then on', () => {
+    const outline = { count: 7, shortfall: { count: 0, reasons: [] } };
+    const rows = [reservation(2, 1, 1, ReservationState.CONVERTED), reservation(5, 5, 0, ReservationState.CONVERTED)];
+    expect(shownShortfall(outline, rows, false)).toEqual({ count: 0, reasons: [] });
+    expect(shownShortfall(outline, rows, true)).toEqual({ count: 1, reasons: [ShortfallReason.TAKEN_BEFORE_START] });
+  });
+
+  it('takes only organisation codes as in tokens', () => {
+    expect(isOrganisationCode('avim-rotterdam')).toBe(true);
+    for (const bad of ['<script>alert(1)</script>', 'AVIM', '', '-x', 'a'.repeat(65)])
+      expect(isOrganisationCode(bad)).toBe(false);
   });
 });

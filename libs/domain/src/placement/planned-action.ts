@@ -32,6 +32,12 @@ export enum ReservationState {
   /** Turned into real holds of the action's requests at the window's start. */
   CONVERTED = 'CONVERTED',
   RELEASED = 'RELEASED',
+  /**
+   * Settled at the window's start, but not every place could be held: taken before the window
+   * (outside it, a reserved place is free for everyone) or by another action that started first.
+   * Shown only; stored as CONVERTED with its not-held count.
+   */
+  TAKEN_BEFORE_START = 'TAKEN_BEFORE_START',
 }
 
 /** Why some expected people of an outline have no reserved place. */
@@ -44,6 +50,8 @@ export enum ShortfallReason {
   OTHER_AUTHORITY_DECIDES = 'OTHER_AUTHORITY_DECIDES',
   /** Nothing in the register suits this outline (see the matcher's advice). */
   NO_SUITABLE_PLACE = 'NO_SUITABLE_PLACE',
+  /** A reserved place could not be held at the window's start (see ReservationState.TAKEN_BEFORE_START). */
+  TAKEN_BEFORE_START = 'TAKEN_BEFORE_START',
 }
 
 /** Expected people alike enough to be matched as one: pseudonymous, no names, no free text. */
@@ -64,6 +72,11 @@ export interface PlannedActionLimits {
   /** People per outline, and per action. */
   maxPeople: number;
   maxOutlines: number;
+  /**
+   * Places one organisation may have reserved at once, over all its actions whose windows overlap:
+   * one large raid fits, but nobody can hold the country's places by planning action after action.
+   */
+  maxReservedPerOrganisation: number;
 }
 
 export const DEFAULT_PLANNED_ACTION_LIMITS: PlannedActionLimits = {
@@ -71,7 +84,15 @@ export const DEFAULT_PLANNED_ACTION_LIMITS: PlannedActionLimits = {
   maxLeadDays: 90,
   maxPeople: 200,
   maxOutlines: 20,
+  maxReservedPerOrganisation: 200,
 };
+
+/** An organisation's code as in its tokens and webhooks (e.g. avim-rotterdam): lower-case letters, digits, hyphens. */
+const ORGANISATION_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function isOrganisationCode(text: string): boolean {
+  return ORGANISATION_CODE.test(text);
+}
 
 export interface PlannedActionFacts {
   startsAt: Date;
@@ -131,7 +152,7 @@ export function outlineProfile(outline: ExpectedPeopleOutline): VictimProfile {
 /** A facility the matcher found for an outline, with the places still free for reservations at the window's start. */
 export interface ReservationCandidate {
   facilityId: string;
-  /** Free now, less what other actions reserved for an overlapping window. */
+  /** Free in the register now; other actions' reservations are not subtracted (they stay confidential). */
   free: number;
   /** The planner's authority may place here without another authority deciding (domain.md §5a). */
   automatic: boolean;
@@ -180,4 +201,57 @@ export function planReservations(count: number, candidates: readonly Reservation
 /** Whether `at` lies inside the window [startsAt, endsAt). */
 export function insideWindow(window: { startsAt: Date; endsAt: Date }, at: Date): boolean {
   return window.startsAt.getTime() <= at.getTime() && at.getTime() < window.endsAt.getTime();
+}
+
+/** A reservation's places, as stored: how many, and how they were settled at the window's start. */
+export interface ReservationCounts {
+  places: number;
+  converted: number;
+  notHeld: number;
+  state: ReservationState;
+}
+
+/** The state a reservation is shown in: one with places that could not be held says so. */
+export function shownReservationState(reservation: ReservationCounts): ReservationState {
+  if (reservation.notHeld > 0 && reservation.state !== ReservationState.RESERVED) return ReservationState.TAKEN_BEFORE_START;
+  return reservation.state;
+}
+
+/**
+ * Reservations at facilities the caller may not locate, as one row: their sum, no facility, so no
+ * secret facility's free places (what a large plan reserves there) leave the API (red team F2).
+ * Null when there are none. Its state is the least settled of theirs.
+ */
+export function mergedReservation(reservations: readonly ReservationCounts[]): ReservationCounts | null {
+  if (reservations.length === 0) return null;
+  const states = reservations.map(shownReservationState);
+  const state = [
+    ReservationState.RESERVED,
+    ReservationState.TAKEN_BEFORE_START,
+    ReservationState.CONVERTED,
+    ReservationState.RELEASED,
+  ].find((candidate) => states.includes(candidate))!;
+  return {
+    places: reservations.reduce((sum, r) => sum + r.places, 0),
+    converted: reservations.reduce((sum, r) => sum + r.converted, 0),
+    notHeld: reservations.reduce((sum, r) => sum + r.notHeld, 0),
+    state,
+  };
+}
+
+/**
+ * An outline's shortfall as its action's view shows it: as planned until the window starts; from
+ * then on, whoever did not get a held place at the start (the rest were matched like anyone else).
+ */
+export function shownShortfall(
+  outline: { count: number; shortfall: { count: number; reasons: ShortfallReason[] } },
+  reservations: readonly ReservationCounts[],
+  started: boolean,
+): { count: number; reasons: ShortfallReason[] } {
+  if (!started) return outline.shortfall;
+  const held = reservations.reduce((sum, r) => sum + r.converted, 0);
+  const reasons = new Set(outline.shortfall.reasons);
+  if (reservations.some((r) => r.notHeld > 0)) reasons.add(ShortfallReason.TAKEN_BEFORE_START);
+  const count = Math.max(0, outline.count - held);
+  return { count, reasons: count === 0 ? [] : [...reasons].sort() };
 }

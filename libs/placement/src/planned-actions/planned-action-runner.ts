@@ -89,8 +89,9 @@ export class PlannedActionRunner {
 
   /**
    * Offers a new request one of its outline's reserved places (the shelter answers as to any offer);
-   * without one left, or when the place was taken before the window (outside it, it was free for
-   * everyone), the request is matched like any other.
+   * without one left that can still be held (outside the window a reserved place was free for
+   * everyone; another action's overlapping reservation may have converted first), the request is
+   * matched like any other.
    */
   private async placeInReservedPlace(
     action: PlannedActionRow,
@@ -99,13 +100,14 @@ export class PlannedActionRunner {
   ): Promise<void> {
     if (fresh.status !== PlacementStatus.RECEIVED || fresh.attempt !== 0) return;
     const now = this.clock.now();
-    const take = async (withHold: boolean) =>
+    let tried: string | null = null;
+    const take = async () =>
       this.placements.inTransaction(async (manager, changes) => {
         const request = await this.placements.lock(manager, fresh.id);
         if (!request || request.status !== PlacementStatus.RECEIVED || request.attempt !== 0) return 'done' as const;
         const reservation = await this.actions.takeReservedPlace(manager, action.id, outlineIndex);
         if (!reservation) return 'none' as const;
-        if (!withHold) return 'none' as const; // the place that could not be held is no longer reserved
+        tried = reservation.id;
         const facilities = new Map((await this.registry.load({ ids: [reservation.facilityId] })).map((f) => [f.id, f]));
         await this.placements.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
         const holds = await this.offers.offer(
@@ -115,6 +117,8 @@ export class PlannedActionRunner {
           { kind: 'OFFER', allocations: [{ facilityId: reservation.facilityId, places: 1 }], alternatives: [] },
           facilities,
           now,
+          undefined,
+          true,
         );
         // The place was reserved for the whole window: the people come in the course of the night, so
         // the offer stands until the window ends (the end gives back what no shelter accepted by then).
@@ -129,12 +133,19 @@ export class PlannedActionRunner {
         }
         return 'offered' as const;
       });
-    let outcome: 'done' | 'none' | 'offered';
-    try {
-      outcome = await take(true);
-    } catch (error) {
-      if (!(error instanceof PlacesTakenMeanwhile)) throw error;
-      outcome = await take(false);
+    let outcome: 'done' | 'none' | 'offered' = 'none';
+    // Each round settles one reserved place: held (converted), or not holdable any more (taken before
+    // the window, or by another action that started first), then the outline's next reserved place.
+    for (;;) {
+      tried = null;
+      try {
+        outcome = await take();
+        break;
+      } catch (error) {
+        if (!(error instanceof PlacesTakenMeanwhile) || !tried) throw error;
+        const notHeld: string = tried;
+        await this.actions.transaction((manager) => this.actions.markNotHeld(manager, notHeld));
+      }
     }
     if (outcome === 'none')
       await this.queue.enqueueMatch(fresh.id, 0, 'planned-action', { urgency: fresh.urgency }).catch(() => undefined);

@@ -40,7 +40,10 @@ export interface ReservationRow {
   outlineIndex: number;
   facilityId: string;
   places: number;
+  /** Held by the action's requests at its start. */
   converted: number;
+  /** Could not be held at its start: taken before the window, or by another action converting first. */
+  notHeld: number;
   startsAt: Date;
   endsAt: Date;
   state: ReservationState;
@@ -52,7 +55,7 @@ const ACTION_COLUMNS = `id, region_code AS "regionCode", on_behalf_of AS "onBeha
   cancelled_at AS "cancelledAt", created_at AS "createdAt"`;
 
 const RESERVATION_COLUMNS = `id, action_id AS "actionId", outline_index AS "outlineIndex", facility_id AS "facilityId", places,
-  converted, starts_at AS "startsAt", ends_at AS "endsAt", state`;
+  converted, not_held AS "notHeld", starts_at AS "startsAt", ends_at AS "endsAt", state`;
 
 /**
  * Which planned actions a caller may see (a planned raid is confidential, issue 14): CoMensha all
@@ -79,30 +82,39 @@ export class PlannedActionRepository {
   }
 
   /**
-   * The places free for a reservation in [startsAt, endsAt) at each facility, their capacity rows
-   * locked (in id order, so two planners never deadlock) until the caller's transaction ends: free
-   * now, less what other actions reserved for an overlapping window.
+   * The places free in the register now at each facility: what a plan reserves from. Other actions'
+   * reservations are deliberately not subtracted: a planned raid is confidential, and a plan that
+   * saw them would let anyone learn another region's plan by planning and comparing (red team F1).
+   * Overlapping reservations are settled at the windows' start (the first to convert gets a place).
    */
-  async lockFreeForWindow(
-    manager: EntityManager,
-    facilityIds: string[],
-    window: { startsAt: Date; endsAt: Date },
-  ): Promise<Map<string, number>> {
+  async freeInRegister(manager: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
     if (facilityIds.length === 0) return new Map();
-    // Locked first, read after: a statement's snapshot is taken when it starts, so the reservations
-    // another planner committed while this one waited for the lock are seen only by a later statement.
-    await manager.query(`SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE`, [
-      facilityIds,
-    ]);
     const rows: { facilityId: string; free: number }[] = await manager.query(
-      `SELECT c.facility_id AS "facilityId",
-              (c.total - c.occupied - c.held - c.out_of_service - COALESCE((SELECT SUM(r.places - r.converted) FROM action_reservations r
-                 WHERE r.facility_id = c.facility_id AND r.state = 'RESERVED'
-                   AND r.starts_at < $3 AND r.ends_at > $2), 0))::int AS free
-         FROM capacity c WHERE c.facility_id = ANY($1::uuid[])`,
-      [facilityIds, window.startsAt, window.endsAt],
+      `SELECT facility_id AS "facilityId", GREATEST(total - occupied - held - out_of_service, 0)::int AS free
+         FROM capacity WHERE facility_id = ANY($1::uuid[])`,
+      [facilityIds],
     );
     return new Map(rows.map((row) => [row.facilityId, row.free]));
+  }
+
+  /**
+   * Places `org` has reserved (not yet converted) for windows overlapping [startsAt, endsAt), read
+   * under a per-organisation lock held until the caller's transaction ends, so two plans of the same
+   * organisation cannot both pass its limit. Only the organisation's own actions count.
+   */
+  async lockReservedByOrganisation(
+    manager: EntityManager,
+    org: string,
+    window: { startsAt: Date; endsAt: Date },
+  ): Promise<number> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('planned-action-org:' || $1))`, [org]);
+    const [row]: { reserved: number }[] = await manager.query(
+      `SELECT COALESCE(SUM(r.places - r.converted - r.not_held), 0)::int AS reserved
+         FROM action_reservations r JOIN planned_actions a ON a.id = r.action_id
+        WHERE a.planned_by_org = $1 AND r.state = 'RESERVED' AND r.starts_at < $3 AND r.ends_at > $2`,
+      [org, window.startsAt, window.endsAt],
+    );
+    return row.reserved;
   }
 
   /** The action `org` planned under `clientReference`, whoever asks (a retry of the planner's own call). */
@@ -231,18 +243,20 @@ export class PlannedActionRepository {
 
   /**
    * Takes one reserved place of an outline for one of the action's people, before the hold itself
-   * (the ledger's guard then no longer counts it as reserved); null when none is left.
+   * (the ledger's guard then no longer counts it as reserved); null when none is left. Counted as
+   * converted only if the hold in the same transaction succeeds (otherwise it rolls back, and
+   * markNotHeld says so).
    */
   async takeReservedPlace(manager: EntityManager, actionId: string, outlineIndex: number): Promise<ReservationRow | null> {
     const [row]: ReservationRow[] = await manager.query(
       `WITH chosen AS (
          SELECT id FROM action_reservations
-          WHERE action_id = $1 AND outline_index = $2 AND state = 'RESERVED' AND converted < places
-          ORDER BY places - converted DESC, facility_id LIMIT 1 FOR UPDATE
+          WHERE action_id = $1 AND outline_index = $2 AND state = 'RESERVED' AND converted + not_held < places
+          ORDER BY places - converted - not_held DESC, facility_id LIMIT 1 FOR UPDATE
        ), taken AS (
          UPDATE action_reservations r
             SET converted = converted + 1,
-                state = CASE WHEN converted + 1 = places THEN 'CONVERTED'::action_reservation_state ELSE state END
+                state = CASE WHEN converted + not_held + 1 = places THEN 'CONVERTED'::action_reservation_state ELSE state END
            FROM chosen WHERE r.id = chosen.id
          RETURNING r.*
        )
@@ -250,6 +264,17 @@ export class PlannedActionRepository {
       [actionId, outlineIndex],
     );
     return row ?? null;
+  }
+
+  /** One place of a reservation could not be held at the start: it is no longer reserved, and not converted either. */
+  async markNotHeld(manager: EntityManager, reservationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE action_reservations
+          SET not_held = not_held + 1,
+              state = CASE WHEN converted + not_held + 1 = places THEN 'CONVERTED'::action_reservation_state ELSE state END
+        WHERE id = $1 AND state = 'RESERVED' AND converted + not_held < places`,
+      [reservationId],
+    );
   }
 
   /** Gives back every place still reserved for the action. */

@@ -19,7 +19,7 @@ export class PlannedActionResolver {
       'Reserves places for a planned action (via the zorgcoördinator, 003:493-496) and answers at once whether everyone expected can be sheltered, and where the shortfall is.',
   })
   async planAction(@CurrentViewer() viewer: Viewer, @Args('input') input: PlannedActionInput): Promise<PlannedActionModel> {
-    return (await this.mapper.render([await this.actions.plan(viewer, input)]))[0];
+    return (await this.mapper.render(viewer, [await this.actions.plan(viewer, input)]))[0];
   }
 
   @Mutation(() => PlannedActionModel, {
@@ -30,7 +30,7 @@ export class PlannedActionResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
   ): Promise<PlannedActionModel> {
-    return (await this.mapper.render([await this.actions.cancel(viewer, id, reason)]))[0];
+    return (await this.mapper.render(viewer, [await this.actions.cancel(viewer, id, reason)]))[0];
   }
 
   @Query(() => PlannedActionModel, { nullable: true, description: 'One planned action, or null when there is none you may see.' })
@@ -39,7 +39,7 @@ export class PlannedActionResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<PlannedActionModel | null> {
     const action = await this.actions.get(viewer, id);
-    return action ? (await this.mapper.render([action]))[0] : null;
+    return action ? (await this.mapper.render(viewer, [action]))[0] : null;
   }
 
   @Query(() => [PlannedActionModel], { description: 'Planned actions you may see, soonest first.' })
@@ -47,7 +47,7 @@ export class PlannedActionResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('status', { type: () => [PlannedActionStatus], nullable: true }) status?: PlannedActionStatus[] | null,
   ): Promise<PlannedActionModel[]> {
-    return this.mapper.render(await this.actions.list(viewer, status ?? null));
+    return this.mapper.render(viewer, await this.actions.list(viewer, status ?? null));
   }
 
   @Query(() => [FacilityReservationModel], {
@@ -59,7 +59,7 @@ export class PlannedActionResolver {
   ): Promise<FacilityReservationModel[]> {
     return (await this.actions.reservedPlaces(viewer, facilityId)).map((reservation) => ({
       facilityId: reservation.facilityId,
-      places: reservation.places - reservation.converted,
+      places: reservation.places - reservation.converted - reservation.notHeld,
       startsAt: reservation.startsAt,
       endsAt: reservation.endsAt,
     }));

@@ -6,6 +6,8 @@ import {
   AuthorityVerdict,
   authorityVerdict,
   ExclusionCode,
+  DEFAULT_PLANNED_ACTION_LIMITS,
+  isOrganisationCode,
   outlineProfile,
   placementKindOf,
   PlannedActionStatus,
@@ -24,7 +26,6 @@ import type { PlannedActionInput } from './dto/planned-action.input';
 import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } from './planned-action.repository';
 import { PlannedActionRunner } from './planned-action-runner';
 
-const MAX_ORGANISATION = 200;
 const MAX_REFERENCE = 100;
 
 function assertClientReference(reference: string): string {
@@ -71,8 +72,9 @@ export class PlannedActionsService {
   /**
    * Reserves places for everyone expected where it can, and says at once where the shortfall is.
    * Each outline is matched at the window's start as the planner would be (the kinds they may place
-   * in, those open then); the free places are read and reserved under the capacity rows' locks, so
-   * two actions competing for the last places never both get them.
+   * in, those open then), against the places free in the register. Other actions' reservations do
+   * not change the answer (they are confidential, red team F1): overlapping reservations are settled
+   * when the windows start, and inside a window they keep only real holds out (the ledger's guard).
    */
   async plan(viewer: Viewer, input: PlannedActionInput): Promise<PlannedActionRow> {
     const now = this.clock.now();
@@ -82,10 +84,10 @@ export class PlannedActionsService {
         `input.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
       );
     const onBehalfOfOrg = input.onBehalfOfOrganisation.trim();
-    if (onBehalfOfOrg === '' || onBehalfOfOrg.length > MAX_ORGANISATION)
+    if (!isOrganisationCode(onBehalfOfOrg))
       throw new InvalidInputError(
         'input.onBehalfOfOrganisation',
-        `input.onBehalfOfOrganisation must be 1 to ${MAX_ORGANISATION} characters`,
+        'input.onBehalfOfOrganisation must be an organisation code as in its tokens: lower-case letters, digits and hyphens (at most 64), e.g. avim-rotterdam',
       );
     if (!mayPlanFor(viewer, input.regionCode, input.onBehalfOf))
       throw new ForbiddenError(
@@ -135,7 +137,17 @@ export class PlannedActionsService {
 
     const action = await this.repository.transaction(async (manager) => {
       const ids = [...new Set(candidatesPerOutline.flat().map((candidate) => candidate.facilityId))];
-      const free = await this.repository.lockFreeForWindow(manager, ids, input);
+      const limit = DEFAULT_PLANNED_ACTION_LIMITS.maxReservedPerOrganisation;
+      const alreadyReserved = await this.repository.lockReservedByOrganisation(manager, viewer.org, input);
+      // A concurrent retry with the same reference was first (it held the lock): its plan stands.
+      if (clientReference && (await this.repository.findByReference(viewer.org, clientReference))) return null;
+      const asked = outlines.reduce((sum, outline) => sum + outline.count, 0);
+      if (alreadyReserved + asked > limit)
+        throw new InvalidInputError(
+          'input.expected',
+          `input.expected: your organisation already has ${alreadyReserved} place(s) reserved for windows overlapping this one, and may reserve at most ${limit} at once; cancel an action or shorten the window`,
+        );
+      const free = await this.repository.freeInRegister(manager, ids);
       const stored: StoredOutline[] = [];
       const reservations: { outlineIndex: number; facilityId: string; places: number }[] = [];
       outlines.forEach((outline, outlineIndex) => {

@@ -46,6 +46,8 @@ export class PlacementOffer {
     now: Date,
     /** An authority's assignment (assignPlacement): who decided, and why, in the history. */
     decidedBy?: { actor: LedgerActor; assigned: Pick<PlacementNoteParams, 'byOrg' | 'byRole' | 'reason'> },
+    /** The places are a planned action's own reservation, converted at its start (see holdPlaces). */
+    reserved = false,
   ): Promise<PlacementHoldEntity[]> {
     const actor = decidedBy?.actor ?? SYSTEM_ACTOR;
     let allocations = decision.allocations;
@@ -54,7 +56,7 @@ export class PlacementOffer {
       const places = allocations[0].places;
       let taken = null;
       for (const facilityId of [allocations[0].facilityId, ...decision.alternatives]) {
-        taken = await holdPlaces(manager, facilityId, places, now, actor);
+        taken = await holdPlaces(manager, facilityId, places, now, actor, reserved);
         if (taken) {
           allocations = [{ facilityId, places }];
           changes.capacity.push(taken as CapacityChangedEvent);
@@ -64,7 +66,7 @@ export class PlacementOffer {
       if (!taken) throw new PlacesTakenMeanwhile();
     } else {
       for (const allocation of allocations) {
-        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor);
+        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor, reserved);
         if (!taken) throw new PlacesTakenMeanwhile(); // rolls back the group's other holds too
         changes.capacity.push(taken as CapacityChangedEvent);
       }

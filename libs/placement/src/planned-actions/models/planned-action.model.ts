@@ -14,26 +14,38 @@ import '@opvangplek/platform/graphql/domain-enums';
 registerEnumType(PlannedActionStatus, { name: 'PlannedActionStatus' });
 registerEnumType(ReservationState, {
   name: 'ReservationState',
-  description: "RESERVED: counted against capacity inside the window only; CONVERTED: now the requests' holds; RELEASED.",
+  description:
+    "RESERVED: counted against capacity inside the window only; CONVERTED: now the requests' holds; RELEASED; TAKEN_BEFORE_START: settled at the start, but not every place could be held (see notHeld).",
 });
 registerEnumType(ShortfallReason, { name: 'ShortfallReason', description: 'Why some expected people have no reserved place.' });
 
 @ObjectType('ReservedPlaces', { description: 'Places reserved at one facility for one outline of a planned action.' })
 export class ReservedPlacesModel {
-  @Field(() => ID)
-  facilityId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Null for the one row of secret-address shelters you may not locate (their places summed, no facility).',
+  })
+  facilityId: string | null;
 
-  @Field(() => String, { description: 'As the request history names it: a secret address by its kind and region only.' })
+  @Field(() => String, {
+    description: 'The facility, or "secret-address shelters" for the summed row of those you may not locate.',
+  })
   facilityName: string;
 
-  @Field(() => ShelterType)
-  facilityType: ShelterType;
+  @Field(() => ShelterType, { nullable: true, description: 'Null for the summed row of secret-address shelters.' })
+  facilityType: ShelterType | null;
 
   @Field(() => Int)
   places: number;
 
-  @Field(() => Int, { description: "Of these, taken by the action's requests at its start." })
+  @Field(() => Int, { description: "Of these, really held for the action's requests at its start." })
   converted: number;
+
+  @Field(() => Int, {
+    description:
+      'Of these, not holdable at the start: taken before the window (a reservation counts only inside it) or by another action that started first.',
+  })
+  notHeld: number;
 
   @Field(() => ReservationState)
   state: ReservationState;
@@ -68,7 +80,10 @@ export class ExpectedPeopleModel {
   @Field(() => [ReservedPlacesModel])
   reserved: ReservedPlacesModel[];
 
-  @Field(() => ActionShortfallModel, { description: 'As planned: who could not be given a place beforehand, and why.' })
+  @Field(() => ActionShortfallModel, {
+    description:
+      'Before the window: who could not be given a place beforehand, and why. From its start: who did not get a held place then (they are matched like anyone else).',
+  })
   shortfall: ActionShortfallModel;
 }
 
@@ -101,7 +116,9 @@ export class PlannedActionModel {
   @Field(() => PlannedActionStatus)
   status: PlannedActionStatus;
 
-  @Field(() => Boolean, { description: 'Every expected person had a reserved place when it was planned.' })
+  @Field(() => Boolean, {
+    description: 'Before the window: every expected person has a reserved place. From its start: every one got a held place.',
+  })
   everyoneSheltered: boolean;
 
   @Field(() => Int)

@@ -702,20 +702,25 @@ export class PlacementRepository {
     );
   }
 
-  /** Requests whose job was lost: received or matching since `lostBefore`, or waiting for capacity untried since `retryBefore`. */
-  lost(manager: EntityManager, lostBefore: Date, retryBefore: Date): Promise<PlacementRequestEntity[]> {
+  /**
+   * Requests whose job was lost: received or matching untouched for `lostAfterMs`, or waiting for
+   * capacity untried for `retryAfterMs`. Measured against the database's own time: `updated_at` is
+   * written by the database, and a lost job is a fact of the machines (wall time), not of the
+   * service's clock (which a test or a simulation sets elsewhere).
+   */
+  lost(manager: EntityManager, lostAfterMs: number, retryAfterMs: number): Promise<PlacementRequestEntity[]> {
     return this.openedAll(
       manager
         .getRepository(PlacementRequestEntity)
         .createQueryBuilder('r')
-        .where('(r.status IN (:...active) AND r.updatedAt < :lostBefore)', {
+        .where("(r.status IN (:...active) AND r.updatedAt < now() - make_interval(secs => :lostAfterSeconds))", {
           active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
-          lostBefore,
+          lostAfterSeconds: lostAfterMs / 1000,
         })
-        .orWhere('(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < :retryBefore)', {
-          waiting: PlacementStatus.WAITING,
-          retryBefore,
-        })
+        .orWhere(
+          '(r.status = :waiting AND r.nextAttemptAt IS NULL AND r.updatedAt < now() - make_interval(secs => :retryAfterSeconds))',
+          { waiting: PlacementStatus.WAITING, retryAfterSeconds: retryAfterMs / 1000 },
+        )
         .take(BATCH)
         .getMany(),
     );

@@ -77,7 +77,8 @@ export class SweepJob {
     // Under the lock only what must not run twice at once, and reads: what to queue is collected and
     // queued after the lock's transaction commits, so an unanswering Redis never holds the lock.
     const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
-    const bucket = Math.floor(now.getTime() / lostAfterMs);
+    // Job ids only (one re-queue per request and period): wall time, like the jobs themselves.
+    const bucket = Math.floor(Date.now() / lostAfterMs);
     const toQueue: { request: PlacementRequestEntity; trigger: string }[] = [];
     let lapsed: PlacementRequestEntity[] = [];
     const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
@@ -97,11 +98,7 @@ export class SweepJob {
         toQueue.push({ request, trigger: `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}` });
       report.due = due.length;
 
-      const lost = await this.repository.lost(
-        manager,
-        new Date(now.getTime() - lostAfterMs),
-        new Date(now.getTime() - CAPACITY_RETRY_MS),
-      );
+      const lost = await this.repository.lost(manager, lostAfterMs, CAPACITY_RETRY_MS);
       for (const request of lost) toQueue.push({ request, trigger: `sweep-${bucket}` });
       report.reconciled = lost.length;
     });

@@ -369,6 +369,11 @@ export class PlacementRequestsService {
     assertRequestId(requestId, 'requestId');
     if (!Object.values(TransferReason).includes(reason))
       throw new InvalidInputError('reason', `reason must be one of ${Object.values(TransferReason).join(', ')}`);
+    if (reason === TransferReason.PROFILE_CHANGED)
+      throw new InvalidInputError(
+        'reason',
+        'reason PROFILE_CHANGED is opened by the service when a profile change makes her place no longer fit (updateVictimProfile); choose another reason',
+      );
     const said = note == null || note.trim() === '' ? null : assertReason(note, 'note');
     if (reason === TransferReason.OTHER && !said)
       throw new InvalidInputError('note', 'note is required with reason OTHER: say why she moves');

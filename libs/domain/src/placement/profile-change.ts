@@ -58,6 +58,11 @@ export function applyProfileChange(profile: VictimProfile, change: ProfileChange
   }
   if (change.b8Status !== undefined && change.b8Status !== B8Status.BEDENKTIJD && change.bedenktijdStart === undefined)
     next.bedenktijdStart = null;
+  // A list given twice over says nothing more: kept once each, so the history shows no change that is none.
+  for (const field of ['languages', 'excludedRegionCodes'] as const) {
+    const list = next[field];
+    if (Array.isArray(list)) next[field] = [...new Set(list)];
+  }
   const changed = CHANGEABLE_PROFILE_FIELDS.filter((field) => !same(profile[field], next[field]));
   const pick = (p: VictimProfile) => Object.fromEntries(changed.map((field) => [field, p[field] ?? null]));
   return { profile: next, changed, before: pick(profile), after: pick(next) };

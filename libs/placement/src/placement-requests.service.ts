@@ -3,6 +3,7 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import {
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
+  PlacementNoteCode,
   PlacementStatus,
   DEFAULT_MATCHING_CONFIG,
   Gender,
@@ -547,7 +548,12 @@ export class PlacementRequestsService {
     const before = await linked(request.bridgeRequestId);
     const after = await linked(followUpId);
     const afterIsTransfer = followUp?.transferReason != null;
+    // Where a transfer goes is told only to those who may see the transfer (a safety move's region).
+    const hiddenFollowUpIds = events.some((event) => event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED)
+      ? await this.hiddenFollowUps(viewer, request.id)
+      : new Set<string>();
     return this.mapper.render(viewer, request, {
+      hiddenFollowUpIds,
       holds,
       events,
       facilities: loaded,
@@ -557,6 +563,13 @@ export class PlacementRequestsService {
       transfer: afterIsTransfer ? after : null,
       origin,
     });
+  }
+
+  /** The requests that followed `requestId` which this caller may not see. */
+  private async hiddenFollowUps(viewer: Viewer, requestId: string): Promise<Set<string>> {
+    const ids = await this.repository.followUpIdsOf(requestId);
+    const visible = await Promise.all(ids.map((id) => this.repository.isVisible(viewer, id)));
+    return new Set(ids.filter((_, i) => !visible[i]));
   }
 
   /**

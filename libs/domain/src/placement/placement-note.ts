@@ -203,7 +203,7 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
     case PlacementNoteCode.MOVED_ON:
       return `moved on to the onward placement (request ${p.requestId})`;
     case PlacementNoteCode.TRANSFER_REQUESTED:
-      return `transfer requested (${p.transferReason}) to region ${p.regionCode}: request ${p.requestId}; she stays here until she arrives there`;
+      return `transfer requested (${p.transferReason})${p.regionCode ? ` to region ${p.regionCode}` : ''}: request ${p.requestId}; she stays here until she arrives there`;
     case PlacementNoteCode.TRANSFER_OF:
       return `transfer (${p.transferReason}) from the stay of request ${p.requestId}${p.reason ? `: ${p.reason}` : ''}`;
     case PlacementNoteCode.TRANSFER_CANCELLED:

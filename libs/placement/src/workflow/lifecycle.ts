@@ -313,7 +313,7 @@ export class PlacementLifecycle {
         );
       } else await this.leaveShare(manager, changes, locked, viewer, note, places, how);
       // Gone from the chain: the transfer or onward request that follows the stay is no longer for anyone.
-      if (followUp && locked.status === PlacementStatus.ENDED && leavesTheChain(how))
+      if (followUp && (locked.status as PlacementStatus) === PlacementStatus.ENDED && leavesTheChain(how))
         await this.followUps.cancelFollowUp(
           manager,
           changes,

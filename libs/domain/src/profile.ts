@@ -219,7 +219,7 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
     v.push({
       field: 'b8Status',
       message:
-        'b8Status must agree with residenceStatus: B8/3 is for foreign nationals, so with residenceStatus DUTCH b8Status is NOT_APPLICABLE or empty',
+        'b8Status must agree with residenceStatus: B8/3 is only for foreign nationals (NOT_APPLICABLE or empty otherwise)',
     });
   }
   if (isSet(profile.bedenktijdStart) && profile.b8Status !== B8Status.BEDENKTIJD) {

@@ -112,7 +112,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
   const profileOf = async (requestId: string) =>
     (
       await client.raw(BREAK_GLASS, await token.admin(), { requestId, reason: 'controle na melding red team' })
-    ).data?.breakGlassProfile as Record<string, unknown>;
+    ).data?.breakGlassProfile as unknown as Record<string, unknown>;
 
   /** The Rotterdam coordinator asks a place for a woman; the staff accept and she arrives. */
   async function placedInRotterdam(profile: Record<string, unknown> = DUTCH_WOMAN): Promise<RequestView> {

@@ -222,7 +222,8 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
         'b8Status must agree with residenceStatus: B8/3 is only for foreign nationals (NOT_APPLICABLE or empty otherwise)',
     });
   }
-  if (isSet(profile.bedenktijdStart) && profile.b8Status !== B8Status.BEDENKTIJD) {
+  const knownB8 = !isSet(profile.b8Status) || Object.values(B8Status).includes(profile.b8Status);
+  if (isSet(profile.bedenktijdStart) && knownB8 && profile.b8Status !== B8Status.BEDENKTIJD) {
     v.push({
       field: 'bedenktijdStart',
       message: 'bedenktijdStart is only for b8Status BEDENKTIJD (the start of her bedenktijd); leave it empty otherwise',

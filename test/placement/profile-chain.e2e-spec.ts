@@ -110,9 +110,8 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
   const transfer = (tokenValue: string, variables: Record<string, unknown>) =>
     client.raw(TRANSFER, tokenValue, variables) as unknown as Promise<Errors & { data?: { requestTransfer: { id: string } } }>;
   const profileOf = async (requestId: string) =>
-    (
-      await client.raw(BREAK_GLASS, await token.admin(), { requestId, reason: 'controle na melding red team' })
-    ).data?.breakGlassProfile as unknown as Record<string, unknown>;
+    (await client.raw(BREAK_GLASS, await token.admin(), { requestId, reason: 'controle na melding red team' })).data
+      ?.breakGlassProfile as unknown as Record<string, unknown>;
 
   /** The Rotterdam coordinator asks a place for a woman; the staff accept and she arrives. */
   async function placedInRotterdam(profile: Record<string, unknown> = DUTCH_WOMAN): Promise<RequestView> {
@@ -170,9 +169,15 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     expect(atStay.history.filter((s) => s.noteCode === 'TRANSFER_REQUESTED')).toHaveLength(1);
     expect(await profileOf(stay.id)).toMatchObject({ excludedRegionCodes: ['RR'] });
 
-    // And the other way: a change at the stay reaches the transfer.
-    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'en'] }), 'updateVictimProfile');
-    expect((await get(coordinatorAMS, transferId))!).toMatchObject({ profileVersion: 3, profileSummary: { languages: ['nl', 'en'] } });
+    // And the other way: a change at the stay reaches the transfer; a safety move still keeps her
+    // out of the region she leaves, whatever list the change gives.
+    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'en'], excludedRegionCodes: [] }), 'updateVictimProfile');
+    expect((await get(coordinatorAMS, transferId))!).toMatchObject({
+      profileVersion: 3,
+      profileSummary: { languages: ['nl', 'en'] },
+    });
+    expect(await profileOf(stay.id)).toMatchObject({ excludedRegionCodes: [] });
+    expect(await profileOf(transferId)).toMatchObject({ excludedRegionCodes: ['RR'] });
     await client.cancel(coordinatorAMS, transferId, 'test cleanup');
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
@@ -229,10 +234,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     const staff = await token.staff(voRotterdam.id);
     const gone = await placedInRotterdam();
     const goneTransfer = await safetyTransfer(gone.id);
-    dataOf(
-      await client.raw(END, staff, { id: gone.id, reason: 'vertrokken', outcome: 'LEFT_WITHOUT_NOTICE' }),
-      'endPlacement',
-    );
+    dataOf(await client.raw(END, staff, { id: gone.id, reason: 'vertrokken', outcome: 'LEFT_WITHOUT_NOTICE' }), 'endPlacement');
     const cancelled = (await get(comensha, goneTransfer))!;
     expect(cancelled.status).toBe('CANCELLED');
     expect(cancelled.history.at(-1)).toMatchObject({

@@ -14,6 +14,7 @@ import {
   type ProfileChange,
   reevaluateAfterProfileChange,
   TransferReason,
+  transferProfile,
   type VictimProfile,
   WebhookEventType,
 } from '@opvangplek/domain';
@@ -73,7 +74,8 @@ export class ProfileUpdates {
           `This request is ${request.profile ? request.status : 'erased'}: her profile can no longer change here.`,
         );
       const bridgeId = request.bridgeRequestId;
-      const bridge = bridgeId && isOpen(await this.repository.find(bridgeId, manager)) ? await this.repository.lock(manager, bridgeId) : null;
+      const bridge =
+        bridgeId && isOpen(await this.repository.find(bridgeId, manager)) ? await this.repository.lock(manager, bridgeId) : null;
       const actor = ledgerActor(viewer);
       // One person, one profile: the change reaches every open request of her chain, each re-evaluated.
       const open = followUp && isOpen(followUp) ? followUp : null;
@@ -109,7 +111,7 @@ export class ProfileUpdates {
     chain: { followUp: PlacementRequestEntity | null; request: PlacementRequestEntity; bridge: PlacementRequestEntity | null },
   ): Promise<{ kind: string } | null> {
     const now = this.clock.now();
-    const applied = applyProfileChange(request.profile as VictimProfile, change);
+    const applied = applyProfileChange(request.profile as VictimProfile, await this.keepingSafety(manager, request, change));
     if (applied.changed.length === 0) return null;
     this.matching.assertValidProfile(applied.profile, now, 'changes');
     await this.matching.assertKnownRegions(applied.profile, 'changes');
@@ -190,6 +192,29 @@ export class ProfileUpdates {
   }
 
   /**
+   * A safety transfer keeps the region she left out of her regions (transferProfile), whatever list
+   * a change of her profile gives: she is never matched back where the danger is (004:7085-7089).
+   */
+  private async keepingSafety(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    change: ProfileChange,
+  ): Promise<ProfileChange> {
+    if (request.transferReason !== TransferReason.SAFETY || !request.bridgeRequestId || change.excludedRegionCodes === undefined)
+      return change;
+    const left = await this.repository.find(request.bridgeRequestId, manager);
+    if (!left) return change;
+    return {
+      ...change,
+      excludedRegionCodes: transferProfile(
+        { ...(request.profile as VictimProfile), ...change } as VictimProfile,
+        TransferReason.SAFETY,
+        left.regionCode,
+      ).excludedRegionCodes,
+    };
+  }
+
+  /**
    * For an onward request (it follows an interim place, for its kinds), whether those kinds still
    * fit her (onwardAfterProfileChange); KEEP for any other request.
    */
@@ -207,7 +232,9 @@ export class ProfileUpdates {
     const kindFacilities = facilities.ofKinds.filter((facility) => request.types.includes(facility.type));
     const there =
       interim.status === PlacementStatus.PLACED
-        ? (await this.repository.holdsIn(manager, interim.id, [HoldState.OCCUPIED])).map((hold) => facilities.byId.get(hold.facilityId))
+        ? (await this.repository.holdsIn(manager, interim.id, [HoldState.OCCUPIED])).map((hold) =>
+            facilities.byId.get(hold.facilityId),
+          )
         : null;
     if (there?.some((facility) => !facility))
       throw new ConflictError('This request changed meanwhile; read it again and record the change again.');
@@ -235,9 +262,7 @@ export class ProfileUpdates {
     const ids = [...new Set(holds.map((hold) => hold.facilityId))];
     const loaded = ids.length ? await this.registry.load({ ids }) : [];
     const chain = await Promise.all(chainIds.map((id) => (id === requestId ? request : this.repository.find(id))));
-    const kinds = [
-      ...new Set(chain.flatMap((r) => (r?.bridgeRequestId && !r.transferReason ? r.types : []))),
-    ];
+    const kinds = [...new Set(chain.flatMap((r) => (r?.bridgeRequestId && !r.transferReason ? r.types : [])))];
     const ofKinds = kinds.length ? await this.registry.load({ types: kinds }) : [];
     return {
       byId: new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot])),

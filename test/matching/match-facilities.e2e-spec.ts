@@ -151,7 +151,7 @@ describe('matchFacilities (the API)', () => {
         { ...DUTCH_WOMAN, minor: true },
         undefined,
         'profile.minor',
-        /minor is true but age 31 says not a minor/,
+        /minor must agree with age/,
       ],
       [
         'a group of 0',

@@ -37,6 +37,15 @@ describe('validateProfile', () => {
     expect(violations[0].message).toMatch(/no names or identity numbers/);
   });
 
+  it('names the rule, never the values of other fields, so an error tells no one her age or residence (red team F6)', () => {
+    const messages = validateProfile(
+      { ...valid, age: 35, minor: true, residenceStatus: ResidenceStatus.DUTCH, b8Status: B8Status.B9, bedenktijdStart: null },
+      now,
+    ).map((v) => v.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) expect(message).not.toMatch(/35|DUTCH|Dutch/);
+  });
+
   it.each([
     [{ age: -1 }, 'age'],
     [{ age: 121 }, 'age'],
@@ -50,6 +59,8 @@ describe('validateProfile', () => {
     [{ residenceStatus: 'ILLEGAL' as ResidenceStatus }, 'residenceStatus'],
     [{ b8Status: 'B7' as B8Status }, 'b8Status'],
     [{ residenceStatus: ResidenceStatus.DUTCH, b8Status: B8Status.BEDENKTIJD }, 'b8Status'],
+    [{ residenceStatus: ResidenceStatus.DUTCH, b8Status: B8Status.NOT_APPLICABLE }, 'bedenktijdStart'],
+    [{ b8Status: null }, 'bedenktijdStart'],
     [{ bedenktijdStart: '2026-06-11' }, 'bedenktijdStart'],
     [{ bedenktijdStart: '2026-02-30' }, 'bedenktijdStart'],
     [{ bedenktijdStart: '10-06-2026' }, 'bedenktijdStart'],

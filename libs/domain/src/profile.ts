@@ -203,7 +203,8 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
     if (profile.minor !== profile.age < ADULT_AGE) {
       v.push({
         field: 'minor',
-        message: `minor is ${profile.minor} but age ${profile.age} says ${profile.age < ADULT_AGE ? '' : 'not '}a minor; correct one of them or leave minor empty`,
+        // Names the rule, never the values: a caller who may see only her summary must not learn her age from it.
+        message: `minor must agree with age (a minor is under ${ADULT_AGE}); correct one of them or leave minor empty`,
       });
     }
   }
@@ -217,7 +218,15 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
   ) {
     v.push({
       field: 'b8Status',
-      message: 'b8Status must be NOT_APPLICABLE or empty for a Dutch national (B8/3 is for foreign nationals)',
+      message:
+        'b8Status must agree with residenceStatus: B8/3 is only for foreign nationals (NOT_APPLICABLE or empty otherwise)',
+    });
+  }
+  const knownB8 = !isSet(profile.b8Status) || Object.values(B8Status).includes(profile.b8Status);
+  if (isSet(profile.bedenktijdStart) && knownB8 && profile.b8Status !== B8Status.BEDENKTIJD) {
+    v.push({
+      field: 'bedenktijdStart',
+      message: 'bedenktijdStart is only for b8Status BEDENKTIJD (the start of her bedenktijd); leave it empty otherwise',
     });
   }
   if (isSet(profile.bedenktijdStart)) {

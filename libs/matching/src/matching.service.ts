@@ -32,6 +32,8 @@ import {
   type ExclusionReason,
   type FacilitySnapshot,
   placeMisfits,
+  onwardAfterProfileChange,
+  type OnwardReevaluation,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -293,6 +295,16 @@ export class MatchingService {
   /** Why the facilities she holds places at no longer fit `profile` (empty: they fit), by the matcher's rules. */
   async misfits(profile: VictimProfile, facilities: readonly FacilitySnapshot[], at: Date): Promise<ExclusionReason[]> {
     return placeMisfits(await this.forMatcher(profile), facilities, at, this.matchingConfig);
+  }
+
+  /** What her changed profile means for an onward request (onwardAfterProfileChange). */
+  async onwardAfterProfileChange(
+    profile: VictimProfile,
+    kindFacilities: readonly FacilitySnapshot[],
+    interim: readonly FacilitySnapshot[] | null,
+    at: Date,
+  ): Promise<OnwardReevaluation> {
+    return onwardAfterProfileChange(await this.forMatcher(profile), kindFacilities, interim, at, this.matchingConfig);
   }
 
   /**

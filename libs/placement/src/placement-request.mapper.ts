@@ -6,7 +6,8 @@ import {
   type GeoPoint,
   type GroupMember,
   isStaffAnswer,
-  type PlacementNoteCode,
+  PlacementNoteCode,
+  placementNoteSentence,
   placementNoteParamsFromJson,
   PlacementStatus,
   type VictimProfile,
@@ -38,6 +39,8 @@ export interface RequestParts {
    * matcher ranks a requester's places from (requestOrigin). Null when the region has no position.
    */
   origin: GeoPoint | null;
+  /** Requests that followed this one which the caller may not see: their history steps do not say where they go. */
+  hiddenFollowUpIds?: ReadonlySet<string>;
 }
 
 /**
@@ -129,8 +132,17 @@ export class PlacementRequestMapper {
       clientReference: request.clientReference,
       createdAt: request.createdAt,
       history: events.map((event) => {
-        const note = event.note === null ? null : this.notes.open(event.note);
-        const noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
+        let note = event.note === null ? null : this.notes.open(event.note);
+        let noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
+        if (
+          event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED &&
+          noteParams?.requestId &&
+          parts.hiddenFollowUpIds?.has(noteParams.requestId)
+        ) {
+          const { regionCode: _hidden, ...shown } = noteParams;
+          noteParams = shown;
+          note = placementNoteSentence({ code: event.noteCode, params: shown });
+        }
         const byStaff =
           hideStaff &&
           event.by !== viewer.sub &&

@@ -5,6 +5,7 @@ import {
   anonymousFacts,
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
+  PlacementNoteCode,
   PlacementStatus,
   DEFAULT_MATCHING_CONFIG,
   Gender,
@@ -464,6 +465,11 @@ export class PlacementRequestsService {
     assertRequestId(requestId, 'requestId');
     if (!Object.values(TransferReason).includes(reason))
       throw new InvalidInputError('reason', `reason must be one of ${Object.values(TransferReason).join(', ')}`);
+    if (reason === TransferReason.PROFILE_CHANGED)
+      throw new InvalidInputError(
+        'reason',
+        'reason PROFILE_CHANGED is opened by the service when a profile change makes her place no longer fit (updateVictimProfile); choose another reason',
+      );
     const said = note == null || note.trim() === '' ? null : assertReason(note, 'note');
     if (reason === TransferReason.OTHER && !said)
       throw new InvalidInputError('note', 'note is required with reason OTHER: say why she moves');
@@ -659,7 +665,12 @@ export class PlacementRequestsService {
     const before = await linked(request.bridgeRequestId);
     const after = await linked(followUpId);
     const afterIsTransfer = followUp?.transferReason != null;
+    // Where a transfer goes is told only to those who may see the transfer (a safety move's region).
+    const hiddenFollowUpIds = events.some((event) => event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED)
+      ? await this.hiddenFollowUps(viewer, request.id)
+      : new Set<string>();
     return this.mapper.render(viewer, request, {
+      hiddenFollowUpIds,
       holds,
       events,
       facilities: loaded,
@@ -669,6 +680,13 @@ export class PlacementRequestsService {
       transfer: afterIsTransfer ? after : null,
       origin,
     });
+  }
+
+  /** The requests that followed `requestId` which this caller may not see. */
+  private async hiddenFollowUps(viewer: Viewer, requestId: string): Promise<Set<string>> {
+    const ids = await this.repository.followUpIdsOf(requestId);
+    const visible = await Promise.all(ids.map((id) => this.repository.isVisible(viewer, id)));
+    return new Set(ids.filter((_, i) => !visible[i]));
   }
 
   /**

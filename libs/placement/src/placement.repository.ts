@@ -269,6 +269,14 @@ export class PlacementRepository {
     return rows[0]?.id ?? id;
   }
 
+  /** The ids of every request that has followed `bridgeId` (transfers and onward requests, old ones too). */
+  async followUpIdsOf(bridgeId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager
+      .getRepository(PlacementRequestEntity)
+      .find({ select: { id: true }, where: { bridgeRequestId: bridgeId } });
+    return rows.map((row) => row.id);
+  }
+
   /** Whether a request that follows `bridgeId` is still open (a transfer or an onward request): one move at a time. */
   async hasOpenFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
     const open = await manager

@@ -1,6 +1,7 @@
 import { PlacingAuthority, Role, ShelterType } from '../enums';
 import { WaitingReason } from './placement-decision';
 import { TransferReason } from './transfer';
+import { StayOutcome } from './stay-outcome';
 import {
   EscalationCause,
   isStaffAnswer,
@@ -40,6 +41,14 @@ const NOTES: Record<PlacementNoteCode, [PlacementNoteParams, string]> = {
   CANCELLED_WITH_INTERIM: [
     { requestId: BRIDGE, reason: 'teruggetrokken' },
     `cancelled with the interim request ${BRIDGE} it follows: teruggetrokken`,
+  ],
+  CANCELLED_STAY_ENDED: [
+    { requestId: BRIDGE, outcome: StayOutcome.LEFT_WITHOUT_NOTICE },
+    `cancelled: the stay of request ${BRIDGE} it follows ended (LEFT_WITHOUT_NOTICE), so she has gone from the chain`,
+  ],
+  CANCELLED_PLACE_NOW_FITS: [
+    { requestId: BRIDGE },
+    `cancelled: her profile changed and the place she is in (request ${BRIDGE}) now fits as her place; no onward placement is needed`,
   ],
   RETURNED: [
     { byOrg: 'comensha', authority: PlacingAuthority.COMENSHA, reason: 'past niet' },

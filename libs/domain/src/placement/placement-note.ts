@@ -38,6 +38,10 @@ export enum PlacementNoteCode {
   CANCELLED_BREAK_GLASS = 'CANCELLED_BREAK_GLASS',
   /** Cancelled with the interim request `requestId` it follows, for `reason`. */
   CANCELLED_WITH_INTERIM = 'CANCELLED_WITH_INTERIM',
+  /** Cancelled because the stay of request `requestId` it follows ended with `outcome`: she has gone from the chain. */
+  CANCELLED_STAY_ENDED = 'CANCELLED_STAY_ENDED',
+  /** Cancelled because her profile changed and the interim place she is in (request `requestId`) now fits as her place. */
+  CANCELLED_PLACE_NOW_FITS = 'CANCELLED_PLACE_NOW_FITS',
   /** Handed back by `byOrg` acting as `authority`, for `reason`. */
   RETURNED = 'RETURNED',
   /** The onward request for `kinds`, opened after the interim stay of request `requestId`. */
@@ -188,6 +192,10 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
       return `cancelled by an administrator (break-glass): ${p.reason}`;
     case PlacementNoteCode.CANCELLED_WITH_INTERIM:
       return `cancelled with the interim request ${p.requestId} it follows: ${p.reason}`;
+    case PlacementNoteCode.CANCELLED_STAY_ENDED:
+      return `cancelled: the stay of request ${p.requestId} it follows ended${outcomeWords(p)}, so she has gone from the chain`;
+    case PlacementNoteCode.CANCELLED_PLACE_NOW_FITS:
+      return `cancelled: her profile changed and the place she is in (request ${p.requestId}) now fits as her place; no onward placement is needed`;
     case PlacementNoteCode.RETURNED:
       return `returned by ${p.byOrg} (${p.authority}): ${p.reason}`;
     case PlacementNoteCode.ONWARD_OPENED:
@@ -195,7 +203,7 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
     case PlacementNoteCode.MOVED_ON:
       return `moved on to the onward placement (request ${p.requestId})`;
     case PlacementNoteCode.TRANSFER_REQUESTED:
-      return `transfer requested (${p.transferReason}) to region ${p.regionCode}: request ${p.requestId}; she stays here until she arrives there`;
+      return `transfer requested (${p.transferReason})${p.regionCode ? ` to region ${p.regionCode}` : ''}: request ${p.requestId}; she stays here until she arrives there`;
     case PlacementNoteCode.TRANSFER_OF:
       return `transfer (${p.transferReason}) from the stay of request ${p.requestId}${p.reason ? `: ${p.reason}` : ''}`;
     case PlacementNoteCode.TRANSFER_CANCELLED:

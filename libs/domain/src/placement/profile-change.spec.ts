@@ -7,6 +7,7 @@ import {
   applyProfileChange,
   bedenktijdAlertHorizon,
   bedenktijdEndsAt,
+  onwardAfterProfileChange,
   placeMisfits,
   reevaluateAfterProfileChange,
 } from './profile-change';
@@ -58,5 +59,30 @@ describe('her profile over time (issue 14)', () => {
     expect(placeMisfits(inBedenktijd, [cosm], at, DEFAULT_MATCHING_CONFIG)).toEqual([]);
     const permitted = applyProfileChange(inBedenktijd, { b8Status: B8Status.B8_PERMIT }).profile;
     expect(placeMisfits(permitted, [cosm], at, DEFAULT_MATCHING_CONFIG).map((reason) => reason.code)).toContain('B8_STATUS');
+  });
+
+  it('lists given twice over are kept once', () => {
+    const applied = applyProfileChange(inBedenktijd, { languages: ['en', 'en', 'nl'], excludedRegionCodes: ['RR', 'RR'] });
+    expect(applied.profile).toMatchObject({ languages: ['en', 'nl'], excludedRegionCodes: ['RR'] });
+  });
+
+  describe('an onward COSM request after her interim VO place, once her profile changed', () => {
+    const at = new Date('2026-12-01T10:00:00.000Z');
+    const cosm = newFacility({ type: ShelterType.COSM });
+    const vo = newFacility({ type: ShelterType.VROUWENOPVANG });
+    const permitted = { ...inBedenktijd, b8Status: B8Status.B8_PERMIT, bedenktijdStart: null };
+    const verdict = (profile: VictimProfile, interim: (typeof vo)[] | null) =>
+      onwardAfterProfileChange(profile, [cosm], interim, at, DEFAULT_MATCHING_CONFIG);
+
+    it('still in her bedenktijd: COSM still fits, the onward request is kept', () => {
+      expect(verdict(inBedenktijd, [vo])).toBe('KEEP');
+    });
+    it('a B8 permit: no COSM fits, and the VO place she is in is now her place (000:2131-2134)', () => {
+      expect(verdict(permitted, [vo])).toBe('NOT_NEEDED');
+    });
+    it('a B8 permit before she arrived, or in a noodbed: matched again for any kind', () => {
+      expect(verdict(permitted, null)).toBe('ANY_KIND');
+      expect(verdict(permitted, [newFacility({ type: ShelterType.NOODBED })])).toBe('ANY_KIND');
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { FacilitySnapshot } from '../eligibility/context';
 import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
 import type { ExclusionReason } from '../eligibility/exclusion';
 import { groupSizeRule } from '../eligibility/rules/group-size.rule';
+import { interimOnlyFor, REGULAR_SHELTER_KINDS } from '../eligibility/rules/residence-status.rule';
 import type { MatchingConfig } from '../matching-config';
 import { bedenktijdEnd, type VictimProfile } from '../profile';
 
@@ -58,6 +59,11 @@ export function applyProfileChange(profile: VictimProfile, change: ProfileChange
   }
   if (change.b8Status !== undefined && change.b8Status !== B8Status.BEDENKTIJD && change.bedenktijdStart === undefined)
     next.bedenktijdStart = null;
+  // A list given twice over says nothing more: kept once each, so the history shows no change that is none.
+  for (const field of ['languages', 'excludedRegionCodes'] as const) {
+    const list = next[field];
+    if (Array.isArray(list)) next[field] = [...new Set(list)];
+  }
   const changed = CHANGEABLE_PROFILE_FIELDS.filter((field) => !same(profile[field], next[field]));
   const pick = (p: VictimProfile) => Object.fromEntries(changed.map((field) => [field, p[field] ?? null]));
   return { profile: next, changed, before: pick(profile), after: pick(next) };
@@ -130,4 +136,37 @@ export function placeMisfits(
 ): ExclusionReason[] {
   const rules = PROFILE_RULES.filter((rule) => rule !== groupSizeRule);
   return facilities.flatMap((facility) => evaluateEligibility({ profile, facility, at, config }, rules));
+}
+
+/**
+ * What a profile change means for an onward request (it follows an interim place, for `types`
+ * such as [COSM]) that would be matched again:
+ * - KEEP: some facility of its kinds still fits her, so it is matched again as it is;
+ * - NOT_NEEDED: no facility of its kinds fits her any more (COSM after a B8 permit, 000:2131-2134),
+ *   and the regular place (VO/MO) she is in now fits as her own place, no longer only an interim
+ *   one: the onward request is cancelled;
+ * - ANY_KIND: its kinds no longer fit, and she is not (yet) in a place that fits: matched again
+ *   for any kind.
+ * `kindFacilities`: the register's facilities of the onward kinds; `interim`: the facilities of
+ * the place she is in (null when she has not arrived there).
+ */
+export type OnwardReevaluation = 'KEEP' | 'NOT_NEEDED' | 'ANY_KIND';
+
+export function onwardAfterProfileChange(
+  profile: VictimProfile,
+  kindFacilities: readonly FacilitySnapshot[],
+  interim: readonly FacilitySnapshot[] | null,
+  at: Date,
+  config: MatchingConfig,
+): OnwardReevaluation {
+  if (kindFacilities.some((facility) => placeMisfits(profile, [facility], at, config).length === 0)) return 'KEEP';
+  const herPlace =
+    interim !== null &&
+    interim.length > 0 &&
+    interim.every(
+      (facility) =>
+        REGULAR_SHELTER_KINDS.includes(facility.type) && interimOnlyFor(profile, facility.type, config, at) === undefined,
+    ) &&
+    placeMisfits(profile, interim, at, config).length === 0;
+  return herPlace ? 'NOT_NEEDED' : 'ANY_KIND';
 }

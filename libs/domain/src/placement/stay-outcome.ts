@@ -20,6 +20,24 @@ export enum StayOutcome {
   OTHER = 'OTHER',
 }
 
+/**
+ * Outcomes that mean she has gone from the chain: no open transfer or onward request is still for
+ * her, so it is cancelled with the stay. Another kind of shelter in the chain, something else, or
+ * nothing said: what follows the stay goes on (it may be where she went).
+ */
+const GONE_FROM_THE_CHAIN: ReadonlySet<StayOutcome> = new Set([
+  StayOutcome.LEFT_WITHOUT_NOTICE,
+  StayOutcome.RETURNED_HOME,
+  StayOutcome.OWN_HOUSING,
+  StayOutcome.HOUSING_WITH_PERMIT,
+  StayOutcome.DECEASED,
+  StayOutcome.ONWARD_SHELTER,
+]);
+
+export function leavesTheChain(outcome: StayOutcome | null | undefined): boolean {
+  return outcome != null && GONE_FROM_THE_CHAIN.has(outcome);
+}
+
 /** A stay ended without an outcome given (before outcomes were codes, or left out): counted as such. */
 export const OUTCOME_NOT_RECORDED = 'NOT_RECORDED';
 

@@ -3,6 +3,7 @@ import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import {
   canTransition,
   mayHoldPlace,
+  type PlacementNote,
   placementNote,
   PlacementNoteCode,
   PlacementStatus,
@@ -104,6 +105,7 @@ export class FollowUps {
     followUp: PlacementRequestEntity,
     actor: LedgerActor,
     reason: string,
+    note: PlacementNote = placementNote(PlacementNoteCode.CANCELLED_WITH_INTERIM, { requestId: bridge.id, reason }),
   ): Promise<void> {
     if (followUp.bridgeRequestId !== bridge.id || !canTransition(followUp.status, PlacementStatus.CANCELLED)) return;
     const now = this.clock.now();
@@ -116,7 +118,7 @@ export class FollowUps {
       followUp,
       PlacementStatus.CANCELLED,
       actor,
-      placementNote(PlacementNoteCode.CANCELLED_WITH_INTERIM, { requestId: bridge.id, reason }),
+      note,
     );
   }
 }

@@ -15,6 +15,7 @@ import {
   Role,
   ShelterType,
   stayEndsAt,
+  leavesTheChain,
   type StayOutcome,
   WebhookEventType,
 } from '@opvangplek/domain';
@@ -289,6 +290,7 @@ export class PlacementLifecycle {
     outcome: StayOutcome | null = null,
   ): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
+      const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       if (viewer.role === Role.SHELTER_STAFF)
         await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.PLACED, { request: locked, manager });
@@ -309,9 +311,18 @@ export class PlacementLifecycle {
           ledgerActor(viewer),
           placementNote(PlacementNoteCode.ENDED, { reason: note, outcome: how, places: there }),
         );
-        return locked;
-      }
-      await this.leaveShare(manager, changes, locked, viewer, note, places, how);
+      } else await this.leaveShare(manager, changes, locked, viewer, note, places, how);
+      // Gone from the chain: the transfer or onward request that follows the stay is no longer for anyone.
+      if (followUp && (locked.status as PlacementStatus) === PlacementStatus.ENDED && leavesTheChain(how))
+        await this.followUps.cancelFollowUp(
+          manager,
+          changes,
+          locked,
+          followUp,
+          ledgerActor(viewer),
+          note,
+          placementNote(PlacementNoteCode.CANCELLED_STAY_ENDED, { requestId: locked.id, outcome: how }),
+        );
       return locked;
     });
   }

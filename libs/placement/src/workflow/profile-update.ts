@@ -5,6 +5,7 @@ import {
   bedenktijdEndsAt,
   type ExclusionReason,
   type FacilitySnapshot,
+  type OnwardReevaluation,
   mayActOnTransfer,
   mayChangeProfile,
   placementNote,
@@ -13,6 +14,7 @@ import {
   type ProfileChange,
   reevaluateAfterProfileChange,
   TransferReason,
+  transferProfile,
   type VictimProfile,
   WebhookEventType,
 } from '@opvangplek/domain';
@@ -28,6 +30,7 @@ import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
 import { Transfers } from './transfer';
 
@@ -45,6 +48,7 @@ export class ProfileUpdates {
     private readonly guard: PlacementGuard,
     private readonly holds: PlacementHolds,
     private readonly transfers: Transfers,
+    private readonly followUps: FollowUps,
     private readonly matching: MatchingService,
     private readonly registry: RegistryService,
     private readonly queue: PlacementQueue,
@@ -52,11 +56,14 @@ export class ProfileUpdates {
   ) {}
 
   async update(viewer: Viewer, requestId: string, change: ProfileChange, reason: string): Promise<PlacementRequestEntity> {
-    // The facilities she holds places at, read before the transaction (inside it every read must
-    // use its own connection; the register does not change with what it locks).
+    // The facilities she holds places at, and those of an onward request's kinds, read before the
+    // transaction (inside it every read must use its own connection; the register does not change
+    // with what it locks).
     const facilities = await this.facilitiesOfChain(requestId);
     return this.repository.inTransaction(async (manager, changes) => {
-      const followUp = await this.repository.lockFollowUpOf(manager, requestId); // before the request (lock order)
+      // Along the chain, later requests first (the follow-up, this one, the stay it follows), as
+      // arrival at the onward place locks them.
+      const followUp = await this.repository.lockFollowUpOf(manager, requestId);
       const request = await this.guard.lockVisible(manager, viewer, requestId);
       if (!mayActOnTransfer(viewer, request))
         throw new ForbiddenError(
@@ -66,11 +73,19 @@ export class ProfileUpdates {
         throw new ConflictError(
           `This request is ${request.profile ? request.status : 'erased'}: her profile can no longer change here.`,
         );
+      const bridgeId = request.bridgeRequestId;
+      const bridge =
+        bridgeId && isOpen(await this.repository.find(bridgeId, manager)) ? await this.repository.lock(manager, bridgeId) : null;
       const actor = ledgerActor(viewer);
-      const changed = await this.change(manager, changes, request, change, reason, actor, facilities);
+      // One person, one profile: the change reaches every open request of her chain, each re-evaluated.
+      const open = followUp && isOpen(followUp) ? followUp : null;
+      const chain = { followUp: open, request, bridge: bridge && isOpen(bridge) ? bridge : null };
+      const changed = await this.change(manager, changes, request, change, reason, actor, facilities, chain);
       if (changed === null) return request;
-      const open = followUp && ![PlacementStatus.ENDED, PlacementStatus.CANCELLED].includes(followUp.status) ? followUp : null;
-      if (open?.profile) await this.change(manager, changes, open, change, reason, actor, facilities);
+      for (const other of [open, chain.bridge])
+        if (other?.profile) await this.change(manager, changes, other, change, reason, actor, facilities, chain);
+      // Her place no longer fits and nothing follows her stay yet: a transfer (the stay she is in
+      // when this is an open transfer or onward request: that already is her move).
       if (changed.kind === 'TRANSFER' && !open) {
         await this.transfers.open(
           manager,
@@ -92,10 +107,11 @@ export class ProfileUpdates {
     change: ProfileChange,
     reason: string,
     actor: LedgerActor,
-    facilities: ReadonlyMap<string, FacilitySnapshot>,
+    facilities: ChainFacilities,
+    chain: { followUp: PlacementRequestEntity | null; request: PlacementRequestEntity; bridge: PlacementRequestEntity | null },
   ): Promise<{ kind: string } | null> {
     const now = this.clock.now();
-    const applied = applyProfileChange(request.profile as VictimProfile, change);
+    const applied = applyProfileChange(request.profile as VictimProfile, await this.keepingSafety(manager, request, change));
     if (applied.changed.length === 0) return null;
     this.matching.assertValidProfile(applied.profile, now, 'changes');
     await this.matching.assertKnownRegions(applied.profile, 'changes');
@@ -120,7 +136,7 @@ export class ProfileUpdates {
       ? await this.misfits(
           applied.profile,
           held.map((hold) => hold.facilityId),
-          facilities,
+          facilities.byId,
           now,
         )
       : null;
@@ -136,7 +152,25 @@ export class ProfileUpdates {
     );
     changes.requests.push(request);
 
-    if (verdict.kind === 'REMATCH') await this.rematch(manager, changes, request, actor);
+    if (verdict.kind === 'REMATCH') {
+      const onward = await this.onwardVerdict(manager, request, applied.profile, facilities, chain, now);
+      if (onward === 'NOT_NEEDED') {
+        const interim = [chain.request, chain.bridge].find((r) => r?.id === request.bridgeRequestId)!;
+        await this.followUps.cancelFollowUp(
+          manager,
+          changes,
+          interim,
+          request,
+          actor,
+          reason,
+          placementNote(PlacementNoteCode.CANCELLED_PLACE_NOW_FITS, { requestId: interim.id }),
+        );
+        return { kind: 'CANCELLED' };
+      }
+      // Its kinds no longer fit her: matched again for any kind.
+      if (onward === 'ANY_KIND') request.types = [];
+      await this.rematch(manager, changes, request, actor);
+    }
     if (verdict.kind === 'WITHDRAW_OFFER') {
       const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now, actor);
       request.facilityId = null;
@@ -157,6 +191,56 @@ export class ProfileUpdates {
     changes.after.push(() => this.queue.enqueueMatch(id, attempt, `profile-v${request.profileVersion}`, { urgency }));
   }
 
+  /**
+   * A safety transfer keeps the region she left out of her regions (transferProfile), whatever list
+   * a change of her profile gives: she is never matched back where the danger is (004:7085-7089).
+   */
+  private async keepingSafety(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    change: ProfileChange,
+  ): Promise<ProfileChange> {
+    if (request.transferReason !== TransferReason.SAFETY || !request.bridgeRequestId || change.excludedRegionCodes === undefined)
+      return change;
+    const left = await this.repository.find(request.bridgeRequestId, manager);
+    if (!left) return change;
+    return {
+      ...change,
+      excludedRegionCodes: transferProfile(
+        { ...(request.profile as VictimProfile), ...change } as VictimProfile,
+        TransferReason.SAFETY,
+        left.regionCode,
+      ).excludedRegionCodes,
+    };
+  }
+
+  /**
+   * For an onward request (it follows an interim place, for its kinds), whether those kinds still
+   * fit her (onwardAfterProfileChange); KEEP for any other request.
+   */
+  private async onwardVerdict(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    profile: VictimProfile,
+    facilities: ChainFacilities,
+    chain: { request: PlacementRequestEntity; bridge: PlacementRequestEntity | null },
+    now: Date,
+  ): Promise<OnwardReevaluation> {
+    if (!request.bridgeRequestId || request.transferReason || request.types.length === 0) return 'KEEP';
+    const interim = [chain.request, chain.bridge].find((r) => r?.id === request.bridgeRequestId);
+    if (!interim) return 'KEEP';
+    const kindFacilities = facilities.ofKinds.filter((facility) => request.types.includes(facility.type));
+    const there =
+      interim.status === PlacementStatus.PLACED
+        ? (await this.repository.holdsIn(manager, interim.id, [HoldState.OCCUPIED])).map((hold) =>
+            facilities.byId.get(hold.facilityId),
+          )
+        : null;
+    if (there?.some((facility) => !facility))
+      throw new ConflictError('This request changed meanwhile; read it again and record the change again.');
+    return this.matching.onwardAfterProfileChange(profile, kindFacilities, there as FacilitySnapshot[] | null, now);
+  }
+
   private async misfits(
     profile: VictimProfile,
     facilityIds: string[],
@@ -170,15 +254,27 @@ export class ProfileUpdates {
     return this.matching.misfits(profile, known as FacilitySnapshot[], at);
   }
 
-  /** The facilities the request and its follow-up hold places at. */
-  private async facilitiesOfChain(requestId: string): Promise<Map<string, FacilitySnapshot>> {
-    const followUpId = await this.repository.followUpIdOf(requestId);
-    const holds = [
-      ...(await this.repository.holdsOf(requestId)),
-      ...(followUpId ? await this.repository.holdsOf(followUpId) : []),
-    ];
+  /** The facilities the requests of her chain hold places at, and those of the kinds an onward request is for. */
+  private async facilitiesOfChain(requestId: string): Promise<ChainFacilities> {
+    const [followUpId, request] = await Promise.all([this.repository.followUpIdOf(requestId), this.repository.find(requestId)]);
+    const chainIds = [requestId, followUpId, request?.bridgeRequestId ?? null].filter((id): id is string => !!id);
+    const holds = (await Promise.all(chainIds.map((id) => this.repository.holdsOf(id)))).flat();
     const ids = [...new Set(holds.map((hold) => hold.facilityId))];
     const loaded = ids.length ? await this.registry.load({ ids }) : [];
-    return new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot]));
+    const chain = await Promise.all(chainIds.map((id) => (id === requestId ? request : this.repository.find(id))));
+    const kinds = [...new Set(chain.flatMap((r) => (r?.bridgeRequestId && !r.transferReason ? r.types : [])))];
+    const ofKinds = kinds.length ? await this.registry.load({ types: kinds }) : [];
+    return {
+      byId: new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot])),
+      ofKinds: ofKinds as unknown as FacilitySnapshot[],
+    };
   }
 }
+
+interface ChainFacilities {
+  byId: ReadonlyMap<string, FacilitySnapshot>;
+  ofKinds: readonly FacilitySnapshot[];
+}
+
+const isOpen = (request: PlacementRequestEntity | null): boolean =>
+  !!request && ![PlacementStatus.ENDED, PlacementStatus.CANCELLED].includes(request.status);

@@ -74,6 +74,13 @@ export class Transfers {
         'regionCode',
         'regionCode must be another region than the one she leaves with reason SAFETY (004:7085-7089)',
       );
+    // Never into a region she must be kept out of: naming only the region asked for, not the others.
+    const excluded = (stay.profile?.excludedRegionCodes ?? []).map((code) => code.toUpperCase());
+    if (order.regionCode && excluded.includes(order.regionCode.toUpperCase()))
+      throw new InvalidInputError(
+        'regionCode',
+        `regionCode ${order.regionCode} is a region she must be kept out of (her excludedRegionCodes): choose another region`,
+      );
     const refusal = transferRefusal({ status: stay.status, profileErased: !stay.profile });
     if (refusal) throw new ConflictError(`No transfer: ${refusal}.`);
     // Under the stay's row lock: two transfers asked at once are decided one after the other.

@@ -1,0 +1,282 @@
+/**
+ * Her profile and her moves along her chain (red team, issue 14): one person, one profile across
+ * the stay and what follows it; errors that name rules, not her values; a stay she has left for
+ * good takes its transfer with it; an onward request that no longer fits her is not left waiting;
+ * the staff she leaves are not told where a safety move goes.
+ */
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { tokenFor } from '../support/tokens';
+import {
+  dataOf,
+  DUTCH_WOMAN,
+  facilityOf,
+  MONDAY_OPENING,
+  PlacementClient,
+  REQUEST_FIELDS,
+  type RequestView,
+  SATURDAY_NIGHT,
+  startPlacementApp,
+  stopApp,
+  token,
+  WOMAN_IN_BEDENKTIJD,
+} from './support';
+
+const EXTRA = `profileVersion transferReason types waitingForKind
+  transfer { id status transferReason } followUp { id status types }
+  profileSummary { languages }
+  history { status note noteCode noteParams { fields version transferReason regionCode requestId outcome } }`;
+const UPDATE = `mutation Update($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+  updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) { ${REQUEST_FIELDS} ${EXTRA} }
+}`;
+const GET = `query Get($id: ID!) { placementRequest(id: $id) { ${REQUEST_FIELDS} ${EXTRA} } }`;
+const TRANSFER = `mutation Transfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID, $note: String) {
+  requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode, note: $note) { id status }
+}`;
+const END = `mutation End($id: ID!, $reason: String!, $outcome: StayOutcome) {
+  endPlacement(requestId: $id, reason: $reason, outcome: $outcome) { id status }
+}`;
+const BREAK_GLASS = `mutation Profile($requestId: ID!, $reason: String!) {
+  breakGlassProfile(requestId: $requestId, reason: $reason) { b8Status bedenktijdStart languages excludedRegionCodes }
+}`;
+
+type Step = {
+  status: string;
+  note: string | null;
+  noteCode: string | null;
+  noteParams: { fields: string[] | null; regionCode: string | null; requestId: string | null; outcome: string | null } | null;
+};
+type CaseView = Omit<RequestView, 'history'> & {
+  profileVersion: number;
+  types: string[];
+  waitingForKind: string | null;
+  transfer: { id: string; status: string; transferReason: string } | null;
+  followUp: { id: string; status: string; types: string[] } | null;
+  profileSummary: { languages: string[] } | null;
+  history: Step[];
+};
+type Errors = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+describe('one profile along her chain, and what her moves tell (red team F6, F7, F9, F10, F11, F12, F15)', () => {
+  const clock = new FixedClock(MONDAY_OPENING);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let voRotterdam: { id: string };
+  let coordinatorRR: string;
+  let coordinatorAMS: string;
+  let comensha: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const women = { genders: [Gender.FEMALE] };
+    [voRotterdam] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 8, { total: 12, eligibility: women }),
+        facilityOf(ShelterType.VROUWENOPVANG, 0, {
+          total: 10,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          latitude: 52.37,
+          longitude: 4.9,
+          eligibility: women,
+        }),
+        facilityOf(ShelterType.COSM, 4, { total: 10, eligibility: women }),
+        // A third region, known to the register.
+        facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 4, regionCode: 'TW', municipality: 'Enschede', eligibility: women }),
+      ],
+      { now: MONDAY_OPENING },
+    );
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+    coordinatorRR = await token.coordinator(['RR']);
+    coordinatorAMS = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-amsterdam', regions: ['AMS'] });
+    comensha = await token.comensha();
+  }, 60_000);
+  afterAll(() => stopApp(api, database));
+
+  const update = (tokenValue: string, requestId: string, changes: Record<string, unknown>) =>
+    gql<{ updateVictimProfile: CaseView }>(api.url, UPDATE, {
+      token: tokenValue,
+      variables: { requestId, changes, reason: 'gesprek met de zorgcoördinator' },
+    });
+  const get = async (tokenValue: string, id: string) =>
+    ((await client.raw(GET, tokenValue, { id })).data?.placementRequest ?? null) as CaseView | null;
+  const transfer = (tokenValue: string, variables: Record<string, unknown>) =>
+    client.raw(TRANSFER, tokenValue, variables) as unknown as Promise<Errors & { data?: { requestTransfer: { id: string } } }>;
+  const profileOf = async (requestId: string) =>
+    (await client.raw(BREAK_GLASS, await token.admin(), { requestId, reason: 'controle na melding red team' })).data
+      ?.breakGlassProfile as unknown as Record<string, unknown>;
+
+  /** The Rotterdam coordinator asks a place for a woman; the staff accept and she arrives. */
+  async function placedInRotterdam(profile: Record<string, unknown> = DUTCH_WOMAN): Promise<RequestView> {
+    const submitted = await client.request(coordinatorRR, { profile });
+    const offered = await client.waitForStatus(coordinatorRR, submitted.id, ['OFFERED']);
+    expect(offered.facility!.id).toBe(voRotterdam.id);
+    const staff = await token.staff(voRotterdam.id);
+    await client.accept(staff, submitted.id);
+    return client.arrive(staff, submitted.id);
+  }
+
+  /** Rotterdam asks a safety move to Amsterdam (full there: the transfer waits); CoMensha finds its id. */
+  async function safetyTransfer(stayId: string): Promise<string> {
+    dataOf(
+      (await transfer(coordinatorRR, { requestId: stayId, reason: 'SAFETY', regionCode: 'AMS' })) as never,
+      'requestTransfer',
+    );
+    return (await get(comensha, stayId))!.transfer!.id;
+  }
+
+  it('an error about her profile names the rule, never her age or residence status, to a region that sees only her summary (red team F6)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const transferId = await safetyTransfer(stay.id);
+
+    const minor = ((await update(coordinatorAMS, transferId, { minor: true })) as Errors).errors?.[0];
+    expect(minor).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.minor' } });
+    expect(minor!.message).toMatch(/minor must agree with age/);
+    expect(minor!.message).not.toMatch(/29/);
+
+    const b8 = ((await update(coordinatorAMS, transferId, { b8Status: 'B9' })) as Errors).errors?.[0];
+    expect(b8).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.b8Status' } });
+    expect(b8!.message).not.toMatch(/DUTCH|Dutch/);
+    await client.cancel(coordinatorAMS, transferId, 'test cleanup');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a change made by the receiving region on her transfer reaches the stay she is still in, which is re-checked (red team F7)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const transferId = await safetyTransfer(stay.id);
+
+    // Amsterdam learns she must be kept out of Rotterdam as well: her Rotterdam place no longer fits.
+    const changed = dataOf(
+      await update(coordinatorAMS, transferId, { excludedRegionCodes: ['RR'], threatLevel: 'HIGH' }),
+      'updateVictimProfile',
+    );
+    expect(changed.profileVersion).toBe(2);
+
+    const atStay = (await get(comensha, stay.id))!;
+    expect(atStay).toMatchObject({ status: 'PLACED', profileVersion: 2, transfer: { id: transferId } });
+    const step = atStay.history.filter((s) => s.noteCode === 'PROFILE_CHANGED').at(-1)!;
+    expect(step.noteParams!.fields).toEqual(['threatLevel', 'excludedRegionCodes']);
+    // Re-checked: it already has its move (the transfer), so no second one is opened.
+    expect(atStay.history.filter((s) => s.noteCode === 'TRANSFER_REQUESTED')).toHaveLength(1);
+    expect(await profileOf(stay.id)).toMatchObject({ excludedRegionCodes: ['RR'] });
+
+    // And the other way: a change at the stay reaches the transfer; a safety move still keeps her
+    // out of the region she leaves, whatever list the change gives.
+    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'en'], excludedRegionCodes: [] }), 'updateVictimProfile');
+    expect((await get(coordinatorAMS, transferId))!).toMatchObject({
+      profileVersion: 3,
+      profileSummary: { languages: ['nl', 'en'] },
+    });
+    expect(await profileOf(stay.id)).toMatchObject({ excludedRegionCodes: [] });
+    expect(await profileOf(transferId)).toMatchObject({ excludedRegionCodes: ['RR'] });
+    await client.cancel(coordinatorAMS, transferId, 'test cleanup');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a bedenktijd start is refused for a Dutch woman with no bedenktijd, and a list given twice over is kept once (red team F11)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const refused = ((await update(coordinatorRR, stay.id, { bedenktijdStart: '2026-11-27' })) as Errors).errors?.[0];
+    expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.bedenktijdStart' } });
+    expect(await profileOf(stay.id)).toMatchObject({ bedenktijdStart: null, b8Status: 'NOT_APPLICABLE' });
+
+    const changed = dataOf(
+      await update(coordinatorRR, stay.id, { languages: ['en', 'en', 'en', 'nl'], excludedRegionCodes: ['AMS', 'AMS'] }),
+      'updateVictimProfile',
+    );
+    expect(changed.profileSummary!.languages).toEqual(['en', 'nl']);
+    expect(await profileOf(stay.id)).toMatchObject({ languages: ['en', 'nl'], excludedRegionCodes: ['AMS'] });
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a coordinator cannot claim a profile change by hand, nor move her for safety into a region she must be kept out of (red team F12)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam({ ...DUTCH_WOMAN, excludedRegionCodes: ['AMS', 'TW'] });
+    const byHand = (await transfer(coordinatorRR, { requestId: stay.id, reason: 'PROFILE_CHANGED' })).errors?.[0];
+    expect(byHand).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
+
+    const intoDanger = (await transfer(coordinatorRR, { requestId: stay.id, reason: 'SAFETY', regionCode: 'AMS' })).errors?.[0];
+    expect(intoDanger).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'regionCode' } });
+    // It names the region asked for, not the other regions she must avoid.
+    expect(intoDanger!.message).not.toMatch(/TW/);
+    expect((await get(comensha, stay.id))!.transfer).toBeNull();
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('the staff she leaves, and the region she leaves, are not told where a safety move goes; CoMensha is (red team F15)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const transferId = await safetyTransfer(stay.id);
+    const staff = await token.staff(voRotterdam.id);
+    for (const who of [staff, coordinatorRR]) {
+      const step = (await get(who, stay.id))!.history.find((s) => s.noteCode === 'TRANSFER_REQUESTED')!;
+      expect(step.noteParams!.regionCode).toBeNull();
+      expect(step.note).toMatch(/^transfer requested \(SAFETY\): request /);
+      expect(JSON.stringify(step)).not.toMatch(/AMS/);
+    }
+    const told = (await get(comensha, stay.id))!.history.find((s) => s.noteCode === 'TRANSFER_REQUESTED')!;
+    expect(told.noteParams!.regionCode).toBe('AMS');
+    await client.cancel(coordinatorAMS, transferId, 'test cleanup');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a stay she left without notice takes its open transfer with it; one she left for another kind of shelter does not (red team F10)', async () => {
+    clock.set(MONDAY_OPENING);
+    const staff = await token.staff(voRotterdam.id);
+    const gone = await placedInRotterdam();
+    const goneTransfer = await safetyTransfer(gone.id);
+    dataOf(await client.raw(END, staff, { id: gone.id, reason: 'vertrokken', outcome: 'LEFT_WITHOUT_NOTICE' }), 'endPlacement');
+    const cancelled = (await get(comensha, goneTransfer))!;
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.history.at(-1)).toMatchObject({
+      status: 'CANCELLED',
+      noteCode: 'CANCELLED_STAY_ENDED',
+      noteParams: { requestId: gone.id, outcome: 'LEFT_WITHOUT_NOTICE' },
+    });
+
+    const moving = await placedInRotterdam();
+    const movingTransfer = await safetyTransfer(moving.id);
+    dataOf(
+      await client.raw(END, staff, { id: moving.id, reason: 'naar andere opvang', outcome: 'OTHER_SHELTER_KIND' }),
+      'endPlacement',
+    );
+    expect((await get(comensha, movingTransfer))!.status).not.toBe('CANCELLED');
+    await client.cancel(coordinatorAMS, movingTransfer, 'test cleanup');
+  });
+
+  it('after a B8 permit her interim VO place is her place: the onward COSM request leaves CoMensha’s worklist, saying why (red team F9, 000:2131-2134)', async () => {
+    // Saturday night, CoMensha closed: a woman in her bedenktijd is placed in VO for now, COSM to follow.
+    clock.set(SATURDAY_NIGHT);
+    const submitted = await client.request(coordinatorRR, { profile: WOMAN_IN_BEDENKTIJD, types: ['VROUWENOPVANG'] });
+    const offered = await client.waitForStatus(coordinatorRR, submitted.id, ['OFFERED']);
+    expect(offered.facility!.id).toBe(voRotterdam.id);
+    const staff = await token.staff(voRotterdam.id);
+    await client.accept(staff, submitted.id);
+    await client.arrive(staff, submitted.id);
+    const interim = (await get(coordinatorRR, submitted.id))!;
+    expect(interim.followUp).toMatchObject({ types: ['COSM'] });
+    const onwardId = interim.followUp!.id;
+    await client.waitForStatus(comensha, onwardId, ['WAITING']);
+
+    dataOf(await update(coordinatorRR, submitted.id, { aangifte: 'DONE', b8Status: 'B8_PERMIT' }), 'updateVictimProfile');
+    const onward = (await get(comensha, onwardId))!;
+    expect(onward.status).toBe('CANCELLED');
+    expect(onward.history.at(-1)).toMatchObject({
+      noteCode: 'CANCELLED_PLACE_NOW_FITS',
+      noteParams: { requestId: submitted.id },
+    });
+    const worklist = await client.list(comensha, { status: ['WAITING'] });
+    expect(worklist.nodes.map((r) => r.id)).not.toContain(onwardId);
+    expect((await get(coordinatorRR, submitted.id))!).toMatchObject({ status: 'PLACED', facility: { id: voRotterdam.id } });
+    await client.end(coordinatorRR, submitted.id, 'test cleanup');
+  });
+});

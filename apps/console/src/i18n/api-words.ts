@@ -209,7 +209,12 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
       return f('note.overstay', { at: momentWords(words, p.at) });
     // The case over time (issue 14): transfers and profile changes, without the English note's codes and ids.
     case 'TRANSFER_REQUESTED':
-      return f('note.transferRequested', { region: regionName(p.regionCode ?? '') });
+      // The destination is left out for those who may not see the transfer (a safety move).
+      return p.regionCode ? f('note.transferRequested', { region: regionName(p.regionCode) }) : t('note.transferRequestedUnnamed');
+    case 'CANCELLED_STAY_ENDED':
+      return p.outcome ? f('note.cancelledStayEndedAs', { outcome: words.label('outcome', p.outcome) }) : t('note.cancelledStayEnded');
+    case 'CANCELLED_PLACE_NOW_FITS':
+      return t('note.cancelledPlaceNowFits');
     case 'TRANSFER_OF':
       return p.reason ? f('note.transferOfBecause', { reason }) : t('note.transferOf');
     case 'TRANSFER_CANCELLED':

@@ -50,7 +50,13 @@ describe('a Redis outage while requests come in (issue 15, item 1)', () => {
       backend: 'redis',
       clock,
       withWorker: true,
-      env: { REDIS_URL: redis.url, SWEEP_SECONDS: '3600', RECONCILE_AFTER_SECONDS: '1', QUEUE_CALL_TIMEOUT_MS: '1500', ...ALWAYS_OPEN },
+      env: {
+        REDIS_URL: redis.url,
+        SWEEP_SECONDS: '3600',
+        RECONCILE_AFTER_SECONDS: '1',
+        QUEUE_CALL_TIMEOUT_MS: '1500',
+        ...ALWAYS_OPEN,
+      },
     });
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator(['RR']);

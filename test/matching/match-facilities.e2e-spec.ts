@@ -146,13 +146,7 @@ describe('matchFacilities (the API)', () => {
         'profile.foundInMunicipality',
         /foundInMunicipality must be a municipality name of 1 to 100 printable characters/,
       ],
-      [
-        'minor contradicting the age',
-        { ...DUTCH_WOMAN, minor: true },
-        undefined,
-        'profile.minor',
-        /minor must agree with age/,
-      ],
+      ['minor contradicting the age', { ...DUTCH_WOMAN, minor: true }, undefined, 'profile.minor', /minor must agree with age/],
       [
         'a group of 0',
         { ...DUTCH_WOMAN, groupSize: 0 },

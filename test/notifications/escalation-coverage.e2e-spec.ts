@@ -240,7 +240,10 @@ describe('escalation contacts per region', () => {
     const admin = await token.admin();
     // Rijnmond's working contact goes; an endpoint nobody listens at (port 9) takes its place.
     for (const contact of (await coverage()).find((r) => r.regionCode === 'RR')!.contacts.filter((c) => c.active))
-      await gql(api.url, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { token: admin, variables: { id: contact.id } });
+      await gql(api.url, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', {
+        token: admin,
+        variables: { id: contact.id },
+      });
     const unreachable = await create({
       organisation: 'ovd-rijnmond-oud',
       url: 'http://127.0.0.1:9/escalations',
@@ -273,7 +276,12 @@ describe('escalation contacts per region', () => {
     expect(rr.contacts.find((c) => c.id === id)).toMatchObject({ active: true, reachable: false });
 
     // The warning (here on disabling another endpoint) names Rijnmond, and why.
-    const other = await create({ organisation: 'extra', url: 'http://127.0.0.1:9/x', events: ['ESCALATED'], escalationRegions: ['AMS'] });
+    const other = await create({
+      organisation: 'extra',
+      url: 'http://127.0.0.1:9/x',
+      events: ['ESCALATED'],
+      escalationRegions: ['AMS'],
+    });
     warnings.mockClear();
     await gql(api.url, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', {
       token: admin,

@@ -79,7 +79,10 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
   }
 
   async function requestsOf(ids: string[]): Promise<number> {
-    const [{ n }] = await database.dataSource.query('SELECT count(*)::int AS n FROM placement_requests WHERE id = ANY($1::uuid[])', [ids]);
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM placement_requests WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     return n;
   }
 
@@ -87,7 +90,8 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     const before = await capacityOf(database.dataSource, shelter.id);
     const first = (await submit({ types: ['VROUWENOPVANG'] })).data!.requestPlacement;
     // The answer got lost; the client sends the same again, its fields in another order.
-    const again = (await submit({ profile: { ...DUTCH_WOMAN }, types: ['VROUWENOPVANG'], urgency: 'URGENT' })).data!.requestPlacement;
+    const again = (await submit({ profile: { ...DUTCH_WOMAN }, types: ['VROUWENOPVANG'], urgency: 'URGENT' })).data!
+      .requestPlacement;
     const concurrent = await Promise.all([submit({ types: ['VROUWENOPVANG'] }), submit({ types: ['VROUWENOPVANG'] })]);
 
     expect(first.treatedAsRetry).toBe(false);
@@ -119,14 +123,17 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
   });
 
   it('two women with identical details (one raid, registered one by one) are two requests: a clientReference each', async () => {
-    const a = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/1' })).data!.requestPlacement;
-    const b = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!.requestPlacement;
+    const a = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/1' })).data!
+      .requestPlacement;
+    const b = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!
+      .requestPlacement;
     expect(a.id).not.toBe(b.id);
     expect([a.treatedAsRetry, b.treatedAsRetry]).toEqual([false, false]);
     await client.waitForStatus(coordinator, a.id, ['OFFERED']);
     await client.waitForStatus(coordinator, b.id, ['OFFERED']);
     // And the same clientReference again is a retry, as before.
-    const retried = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!.requestPlacement;
+    const retried = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!
+      .requestPlacement;
     expect(retried).toMatchObject({ id: b.id, treatedAsRetry: true });
   });
 
@@ -161,13 +168,17 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     expect(error.message).not.toMatch(/not carried out/);
     expect(await requestsOf([error.extensions.requestId])).toBe(1);
     // Repeating with the same clientReference gives that request, not a second one.
-    const repeat = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-2' })).data!.requestPlacement;
+    const repeat = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-2' })).data!
+      .requestPlacement;
     expect(repeat).toMatchObject({ id: error.extensions.requestId, treatedAsRetry: true });
   });
 
   it('any other mutation that fails unexplained says it may have been carried out; a query says nothing changed', async () => {
-    const mine = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-3' })).data!.requestPlacement;
-    jest.spyOn(PlacementRequestsService.prototype, 'cancel').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const mine = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-3' })).data!
+      .requestPlacement;
+    jest
+      .spyOn(PlacementRequestsService.prototype, 'cancel')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
     const cancelled = await client.raw(CANCEL, coordinator, { id: mine.id, reason: 'double entry' });
     expect(cancelled.errors![0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(cancelled.errors![0].message).toMatch(/may or may not have been carried out/);

@@ -55,9 +55,13 @@ describe('operators see into the service (issue 15)', () => {
     const invented = `Spam${Date.now()}`;
     await gql(api.url, `query ${invented} { me { role } }`, { token: staff });
     const text = await (await fetch(`${api.url}/metrics`)).text();
-    expect(sample(text, 'opvangplek_graphql_operation_duration_seconds_count{operation="me",type="query",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'opvangplek_graphql_operation_duration_seconds_count{operation="me",type="query",outcome="ok"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).not.toContain(invented);
-    expect(sample(text, 'opvangplek_http_request_duration_seconds_count{method="POST",path="/graphql",status="200"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'opvangplek_http_request_duration_seconds_count{method="POST",path="/graphql",status="200"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('events between processes are timed from publish to receipt', async () => {

@@ -277,7 +277,9 @@ describe('registration with CoMensha', () => {
     const csv = async () =>
       (
         await (
-          await fetch(`${api.url}/export/registration-statistics.csv?year=2026`, { headers: { authorization: `Bearer ${planner}` } })
+          await fetch(`${api.url}/export/registration-statistics.csv?year=2026`, {
+            headers: { authorization: `Bearer ${planner}` },
+          })
         ).text()
       )
         .split('\n')
@@ -341,7 +343,14 @@ describe('registration with CoMensha', () => {
 
   describe('one woman, one registration, whichever request of her chain is named (red team F5)', () => {
     const TRANSFER = `mutation T($requestId: ID!, $reason: TransferReason!) { requestTransfer(requestId: $requestId, reason: $reason) { id } }`;
-    const HER = { regionCode: 'RR', gender: 'FEMALE', age: 29, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', signalledBy: 'POLICE' };
+    const HER = {
+      regionCode: 'RR',
+      gender: 'FEMALE',
+      age: 29,
+      exploitationTypes: ['SEXUAL'],
+      residenceStatus: 'DUTCH',
+      signalledBy: 'POLICE',
+    };
 
     async function placedStay() {
       const coordinator = await token.coordinator();

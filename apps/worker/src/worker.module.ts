@@ -18,6 +18,9 @@ export class WorkerModule {
 
   /** A worker-only process. */
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [...platformModules(config, undefined, 'worker'), PlacementJobsModule, AuditJobsModule, NotificationJobsModule] };
+    return {
+      module: WorkerModule,
+      imports: [...platformModules(config, undefined, 'worker'), PlacementJobsModule, AuditJobsModule, NotificationJobsModule],
+    };
   }
 }

@@ -6,5 +6,9 @@ import { CapacityResolver } from './capacity.resolver';
 import { CapacityService } from './capacity.service';
 
 /** Keeping capacity true: staff updates and confirmations, their history, and live change events. */
-@Module({ imports: [RegistryModule], providers: [CapacityService, CapacityFeed, CapacityResolver, CapacityMetrics], exports: [CapacityService] })
+@Module({
+  imports: [RegistryModule],
+  providers: [CapacityService, CapacityFeed, CapacityResolver, CapacityMetrics],
+  exports: [CapacityService],
+})
 export class CapacityModule {}

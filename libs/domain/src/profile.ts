@@ -218,8 +218,7 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
   ) {
     v.push({
       field: 'b8Status',
-      message:
-        'b8Status must agree with residenceStatus: B8/3 is only for foreign nationals (NOT_APPLICABLE or empty otherwise)',
+      message: 'b8Status must agree with residenceStatus: B8/3 is only for foreign nationals (NOT_APPLICABLE or empty otherwise)',
     });
   }
   const knownB8 = !isSet(profile.b8Status) || Object.values(B8Status).includes(profile.b8Status);

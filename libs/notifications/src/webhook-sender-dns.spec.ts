@@ -4,7 +4,11 @@ import { WebhookSender } from './webhook-sender';
 // The sandbox has no DNS: answer as the public resolvers do for wildcard names like 127.0.0.1.nip.io.
 jest.mock('node:dns/promises', () => ({
   lookup: jest.fn(async (host: string) => {
-    const answers: Record<string, string> = { '127.0.0.1.nip.io': '127.0.0.1', 'localtest.me': '127.0.0.1', 'meta.nip.io': '169.254.169.254' };
+    const answers: Record<string, string> = {
+      '127.0.0.1.nip.io': '127.0.0.1',
+      'localtest.me': '127.0.0.1',
+      'meta.nip.io': '169.254.169.254',
+    };
     if (!(host in answers)) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     return [{ address: answers[host], family: 4 }];
   }),

@@ -30,12 +30,15 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     });
     this.worker.on('failed', (job, error) => this.logger.warn(`webhook job ${job?.id} failed: ${error.message}`));
     // On a local timer, not on the queue it repairs (as the placement sweep).
-    this.sweepTimer = setInterval(() => {
-      this.job.sweep().catch((error: Error) => this.logger.warn(`webhook sweep failed: ${error.message}`));
-      this.staleFigures
-        .notifyStaleFigures()
-        .catch((error: Error) => this.logger.warn(`stale figures check failed: ${error.message}`));
-    }, wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000));
+    this.sweepTimer = setInterval(
+      () => {
+        this.job.sweep().catch((error: Error) => this.logger.warn(`webhook sweep failed: ${error.message}`));
+        this.staleFigures
+          .notifyStaleFigures()
+          .catch((error: Error) => this.logger.warn(`stale figures check failed: ${error.message}`));
+      },
+      wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

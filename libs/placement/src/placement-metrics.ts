@@ -41,7 +41,8 @@ export class PlacementMetrics {
             GROUP BY status, waiting_reason, urgency`,
           [OPEN_STATUSES],
         );
-        for (const row of rows) gauge.set({ status: row.status, reason: row.reason ?? 'NONE', urgency: row.urgency }, Number(row.count));
+        for (const row of rows)
+          gauge.set({ status: row.status, reason: row.reason ?? 'NONE', urgency: row.urgency }, Number(row.count));
       },
     });
     metrics.gaugeOnScrape({

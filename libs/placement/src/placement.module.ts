@@ -53,7 +53,14 @@ const WORKFLOW = [
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
-  providers: [...WORKFLOW, PlacementResolver, PlannedActionsService, PlannedActionMapper, PlannedActionResolver, PlacementMetrics],
+  providers: [
+    ...WORKFLOW,
+    PlacementResolver,
+    PlannedActionsService,
+    PlannedActionMapper,
+    PlannedActionResolver,
+    PlacementMetrics,
+  ],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}

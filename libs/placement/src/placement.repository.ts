@@ -721,7 +721,7 @@ export class PlacementRepository {
       manager
         .getRepository(PlacementRequestEntity)
         .createQueryBuilder('r')
-        .where("(r.status IN (:...active) AND r.updatedAt < now() - make_interval(secs => :lostAfterSeconds))", {
+        .where('(r.status IN (:...active) AND r.updatedAt < now() - make_interval(secs => :lostAfterSeconds))', {
           active: [PlacementStatus.RECEIVED, PlacementStatus.MATCHING],
           lostAfterSeconds: lostAfterMs / 1000,
         })

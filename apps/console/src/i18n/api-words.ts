@@ -210,9 +210,13 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
     // The case over time (issue 14): transfers and profile changes, without the English note's codes and ids.
     case 'TRANSFER_REQUESTED':
       // The destination is left out for those who may not see the transfer (a safety move).
-      return p.regionCode ? f('note.transferRequested', { region: regionName(p.regionCode) }) : t('note.transferRequestedUnnamed');
+      return p.regionCode
+        ? f('note.transferRequested', { region: regionName(p.regionCode) })
+        : t('note.transferRequestedUnnamed');
     case 'CANCELLED_STAY_ENDED':
-      return p.outcome ? f('note.cancelledStayEndedAs', { outcome: words.label('outcome', p.outcome) }) : t('note.cancelledStayEnded');
+      return p.outcome
+        ? f('note.cancelledStayEndedAs', { outcome: words.label('outcome', p.outcome) })
+        : t('note.cancelledStayEnded');
     case 'CANCELLED_PLACE_NOW_FITS':
       return t('note.cancelledPlaceNowFits');
     case 'TRANSFER_OF':

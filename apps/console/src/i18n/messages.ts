@@ -653,7 +653,8 @@ const nl = {
   'note.transferRequestedUnnamed': 'overplaatsing aangevraagd; zij blijft hier tot zij daar aankomt',
   'note.cancelledStayEnded': 'ingetrokken: haar verblijf is beëindigd en zij is uit beeld',
   'note.cancelledStayEndedAs': 'ingetrokken: haar verblijf is beëindigd ({outcome}) en zij is uit beeld',
-  'note.cancelledPlaceNowFits': 'ingetrokken: na de profielwijziging past de plek waar zij is als haar plek; doorplaatsing is niet meer nodig',
+  'note.cancelledPlaceNowFits':
+    'ingetrokken: na de profielwijziging past de plek waar zij is als haar plek; doorplaatsing is niet meer nodig',
   'note.transferOf': 'overplaatsing vanuit een eerder verblijf',
   'note.transferOfBecause': 'overplaatsing vanuit een eerder verblijf: {reason}',
   'note.transferCancelled': 'overplaatsing ingetrokken: zij blijft hier',
@@ -1393,7 +1394,8 @@ const en: Record<MessageKey, string> = {
   'note.transferRequestedUnnamed': 'transfer requested; she stays here until she arrives there',
   'note.cancelledStayEnded': 'cancelled: her stay ended and she has gone from the chain',
   'note.cancelledStayEndedAs': 'cancelled: her stay ended ({outcome}) and she has gone from the chain',
-  'note.cancelledPlaceNowFits': 'cancelled: after the profile change the place she is in fits as her place; no onward placement is needed',
+  'note.cancelledPlaceNowFits':
+    'cancelled: after the profile change the place she is in fits as her place; no onward placement is needed',
   'note.transferOf': 'transfer from an earlier stay',
   'note.transferOfBecause': 'transfer from an earlier stay: {reason}',
   'note.transferCancelled': 'transfer cancelled: she stays here',

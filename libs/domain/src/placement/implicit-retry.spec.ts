@@ -4,7 +4,10 @@ describe('implicit retries (issue 15): a submission without clientReference', ()
   const base = { kind: 'placement' as const, caller: 'nla-officer-1' };
 
   it('reads the same whatever the order of its fields, and with absent or undefined fields alike', () => {
-    const a = canonicalSubmission({ ...base, payload: { urgency: 'ACUTE', profile: { gender: 'MALE', age: 30 }, note: undefined } });
+    const a = canonicalSubmission({
+      ...base,
+      payload: { urgency: 'ACUTE', profile: { gender: 'MALE', age: 30 }, note: undefined },
+    });
     const b = canonicalSubmission({ ...base, payload: { profile: { age: 30, gender: 'MALE' }, urgency: 'ACUTE' } });
     expect(a).toBe(b);
   });
@@ -19,7 +22,9 @@ describe('implicit retries (issue 15): a submission without clientReference', ()
   });
 
   it('takes the caller as the separation of duties compares it (trimmed, any case)', () => {
-    expect(canonicalSubmission({ ...base, caller: ' NLA-Officer-1 ', payload: {} })).toBe(canonicalSubmission({ ...base, payload: {} }));
+    expect(canonicalSubmission({ ...base, caller: ' NLA-Officer-1 ', payload: {} })).toBe(
+      canonicalSubmission({ ...base, payload: {} }),
+    );
   });
 
   it('writes dates as ISO text and nested lists of objects with sorted keys', () => {

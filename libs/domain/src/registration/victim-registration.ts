@@ -115,7 +115,8 @@ const CHECKS: { field: string; matches: (given: CheckedFacts, known: CheckedFact
   },
   {
     field: 'exploitationTypes',
-    matches: (given, known) => known.exploitationTypes.length === 0 || sameTypes(given.exploitationTypes, known.exploitationTypes),
+    matches: (given, known) =>
+      known.exploitationTypes.length === 0 || sameTypes(given.exploitationTypes, known.exploitationTypes),
   },
 ];
 
@@ -124,10 +125,7 @@ const CHECKS: { field: string; matches: (given: CheckedFacts, known: CheckedFact
  * first field no one of them fits. The message never says what the request holds, since whoever
  * registers may see only its summary, and probing field by field must not read the profile out.
  */
-export function registrationMismatch(
-  facts: RegistrationFacts,
-  people: readonly CheckedFacts[],
-): RegistrationProblem | null {
+export function registrationMismatch(facts: RegistrationFacts, people: readonly CheckedFacts[]): RegistrationProblem | null {
   let candidates = people;
   if (candidates.length === 0) return null;
   for (const check of CHECKS) {

@@ -94,8 +94,7 @@ export class SweepJob {
       // its delayed job did not place (it ran a moment early and waited again under the same id;
       // its delay is wall time while decisions use the app clock) would stay WAITING. A per-bucket
       // id adds at most one job per request and bucket; handlers re-check state, so that is harmless.
-      for (const request of due)
-        toQueue.push({ request, trigger: `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}` });
+      for (const request of due) toQueue.push({ request, trigger: `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}` });
       report.due = due.length;
 
       const lost = await this.repository.lost(manager, lostAfterMs, CAPACITY_RETRY_MS);

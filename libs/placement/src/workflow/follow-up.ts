@@ -112,13 +112,6 @@ export class FollowUps {
     await this.holds.releaseHolds(manager, changes, followUp.id, [HoldState.HELD], now, actor);
     followUp.offerExpiresAt = null;
     followUp.endedAt = now; // retention counts from here
-    await this.repository.transition(
-      manager,
-      changes,
-      followUp,
-      PlacementStatus.CANCELLED,
-      actor,
-      note,
-    );
+    await this.repository.transition(manager, changes, followUp, PlacementStatus.CANCELLED, actor, note);
   }
 }

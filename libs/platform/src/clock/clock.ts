@@ -45,7 +45,10 @@ export class SimulatedClock implements Clock {
   private readonly startMs: number;
   private readonly wallEpochMs: number;
 
-  constructor(settings: SimulatedClockSettings, private readonly wallNow: () => number = Date.now) {
+  constructor(
+    settings: SimulatedClockSettings,
+    private readonly wallNow: () => number = Date.now,
+  ) {
     if (!(settings.speed > 0)) throw new Error('a simulated clock needs a speed above 0');
     this.speed = settings.speed;
     this.startMs = settings.start.getTime();

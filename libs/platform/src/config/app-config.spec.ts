@@ -176,7 +176,11 @@ describe('loadConfig: the simulated clock (issue 19)', () => {
       SIMULATED_CLOCK_SPEED: '3600',
       SIMULATED_CLOCK_WALL_EPOCH: '1800000000000',
     });
-    expect(config.simulatedClock).toEqual({ start: new Date('2026-01-05T00:00:00Z'), speed: 3600, wallEpochMs: 1_800_000_000_000 });
+    expect(config.simulatedClock).toEqual({
+      start: new Date('2026-01-05T00:00:00Z'),
+      speed: 3600,
+      wallEpochMs: 1_800_000_000_000,
+    });
     expect(loadConfig({}).simulatedClock).toBeNull();
   });
 

@@ -63,7 +63,8 @@ export class LocalFanOut {
       return; // not ours: every message we publish is JSON
     }
     const sentAt = (payload as { sentAt?: unknown } | null)?.sentAt;
-    if (this.observeLag && typeof sentAt === 'number') this.observeLag(logicalChannel(channel), Math.max(0, Date.now() - sentAt) / 1000);
+    if (this.observeLag && typeof sentAt === 'number')
+      this.observeLag(logicalChannel(channel), Math.max(0, Date.now() - sentAt) / 1000);
     for (const handler of this.handlers.get(channel) ?? []) handler(payload);
   }
 }

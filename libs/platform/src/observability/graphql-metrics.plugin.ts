@@ -32,7 +32,11 @@ export function graphqlMetricsPlugin(metrics: MetricsRegistry): ApolloServerPlug
           const operation = context.operation;
           const errors = context.errors?.length ?? 0;
           duration.observe(
-            { operation: rootFieldLabel(operation), type: operation?.operation ?? 'unknown', outcome: errors > 0 ? 'error' : 'ok' },
+            {
+              operation: rootFieldLabel(operation),
+              type: operation?.operation ?? 'unknown',
+              outcome: errors > 0 ? 'error' : 'ok',
+            },
             seconds,
           );
         },

@@ -35,7 +35,8 @@ export class QueueMetrics {
       help: 'Jobs per queue and state (waiting, delayed, active, failed).',
       labelNames: ['queue', 'state'] as const,
       async read(gauge) {
-        for (const row of await shared()) for (const [state, count] of Object.entries(row.counts)) gauge.set({ queue: row.queue, state }, count);
+        for (const row of await shared())
+          for (const [state, count] of Object.entries(row.counts)) gauge.set({ queue: row.queue, state }, count);
       },
     });
     metrics.gaugeOnScrape({
@@ -56,7 +57,9 @@ export class QueueMetrics {
     });
   }
 
-  private async read(): Promise<{ queue: QueueName; up: boolean; counts: Record<string, number>; oldestWaitingSeconds: number }[]> {
+  private async read(): Promise<
+    { queue: QueueName; up: boolean; counts: Record<string, number>; oldestWaitingSeconds: number }[]
+  > {
     this.queues ??= new Map(
       Object.values(QueueName)
         .filter((name) => name !== QueueName.Health)
@@ -65,7 +68,9 @@ export class QueueMetrics {
     return Promise.all(
       [...this.queues].map(async ([queue, jobs]) => {
         try {
-          const [counts, [oldest]] = await withinTimeout(Promise.all([jobs.getJobCounts(...COUNTED_STATES), jobs.getWaiting(0, 0)]));
+          const [counts, [oldest]] = await withinTimeout(
+            Promise.all([jobs.getJobCounts(...COUNTED_STATES), jobs.getWaiting(0, 0)]),
+          );
           const oldestWaitingSeconds = oldest ? Math.max(0, (Date.now() - oldest.timestamp) / 1000) : 0;
           return { queue, up: true, counts, oldestWaitingSeconds };
         } catch {

@@ -117,6 +117,32 @@ async function move(
   };
 }
 
+/**
+ * The places free now at the facilities of one kind in one region, as a hold would see them
+ * (planned-action reservations inside their window are not free).
+ */
+export async function freePlacesIn(manager: EntityManager, type: string, regionCode: string, at: Date): Promise<number> {
+  const [row]: { free: number | null }[] = await manager.query(
+    `SELECT SUM(GREATEST(total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW}, 0))::int AS free
+       FROM capacity JOIN facilities f ON f.id = capacity.facility_id
+      WHERE f.type = $1 AND f.region_code = $2`,
+    [type, regionCode, at],
+  );
+  return row?.free ?? 0;
+}
+
+/**
+ * Locks the capacity rows of `facilityIds` in facility-id order. Every transaction that moves
+ * places at more than one facility (a split group's holds, their release or arrival) calls this
+ * first, so two of them always queue on the same first row instead of each holding the row the
+ * other waits for (a deadlock). The planned-action reservations lock in the same order.
+ */
+export async function lockCapacityRows(manager: EntityManager, facilityIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(facilityIds)];
+  if (ids.length < 2) return;
+  await manager.query('SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE', [ids]);
+}
+
 /** Takes `places` free places; `null` when fewer are free (someone else was first). */
 export const holdPlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
   move(manager, 'hold', facilityId, places, at, actor);

@@ -6,6 +6,8 @@ import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/que
 export enum PlacementJob {
   MatchRequest = 'MatchRequestJob',
   ExpireOffer = 'ExpireOfferJob',
+  /** Places came free at facilities of one kind in one region: try the requests waiting for them. */
+  RetryWaiting = 'RetryWaitingJob',
 }
 
 export interface MatchRequestJobData {
@@ -16,9 +18,17 @@ export interface ExpireOfferJobData {
   requestId: string;
   attempt: number;
 }
-export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData;
+export interface RetryWaitingJobData {
+  type: string;
+  regionCode: string;
+}
+export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
+/** Below every new request's: a burst of re-tries never keeps a new request from its first match. */
+const RETRY_PRIORITY = 10;
+/** States in which a re-try job has not started reading yet, so a new change needs no job of its own. */
+const PENDING_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 
 /**
  * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
@@ -60,5 +70,27 @@ export class PlacementQueue {
       jobId: `expire.${requestId}.${attempt}`,
       delay: Math.max(0, delayMs),
     });
+  }
+
+  /**
+   * One re-try job per kind and region while one is pending (its id is `retry.<kind>.<region>`;
+   * gone once it ran, so the next change makes a new one, however soon). A change while that job
+   * already runs gets one follow-up job per run (it may have read the counts before the change).
+   */
+  async enqueueRetry(type: string, regionCode: string): Promise<void> {
+    const data: RetryWaitingJobData = { type, regionCode };
+    const jobId = `retry.${type}.${regionCode}`;
+    const options = { priority: RETRY_PRIORITY, removeOnComplete: true, removeOnFail: true, attempts: 3 };
+    for (let round = 0; round < 3; round++) {
+      await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId });
+      const job = await this.queue.getJob(jobId);
+      if (!job) continue; // it finished between the two calls: add it again
+      const state = await job.getState();
+      if (PENDING_STATES.has(state)) return;
+      if (state === 'active') {
+        await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId: `${jobId}.after.${job.processedOn ?? 0}` });
+        return;
+      }
+    }
   }
 }

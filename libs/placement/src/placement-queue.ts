@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Urgency } from '@opvangplek/domain';
+import type { Job } from 'bullmq';
 import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
@@ -21,6 +23,8 @@ export interface ExpireOfferJobData {
 export interface RetryWaitingJobData {
   type: string;
   regionCode: string;
+  /** Who queued it (unique per call): tells a job this call added from one that was there already. */
+  queuedBy: string;
 }
 export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData;
 
@@ -78,15 +82,16 @@ export class PlacementQueue {
    * already runs gets one follow-up job per run (it may have read the counts before the change).
    */
   async enqueueRetry(type: string, regionCode: string): Promise<void> {
-    const data: RetryWaitingJobData = { type, regionCode };
+    const data: RetryWaitingJobData = { type, regionCode, queuedBy: randomUUID() };
     const jobId = `retry.${type}.${regionCode}`;
     const options = { priority: RETRY_PRIORITY, removeOnComplete: true, removeOnFail: true, attempts: 3 };
     for (let round = 0; round < 3; round++) {
       await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId });
-      const job = await this.queue.getJob(jobId);
+      const job = (await this.queue.getJob(jobId)) as Job<RetryWaitingJobData> | undefined;
       if (!job) continue; // it finished between the two calls: add it again
       const state = await job.getState();
-      if (PENDING_STATES.has(state)) return;
+      // Ours (it reads the counts after this change), or one that has not read them yet.
+      if (job.data.queuedBy === data.queuedBy || PENDING_STATES.has(state)) return;
       if (state === 'active') {
         await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId: `${jobId}.after.${job.processedOn ?? 0}` });
         return;

@@ -44,7 +44,10 @@ const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted), 0)
  * carries the application's MAC over its facts, the new version included, which only the
  * application can compute, and only once the statement has returned the version.
  */
-const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; guard: string; kind: CapacityChangeKind }> = {
+const MOVES: Record<
+  'hold' | 'release' | 'arrive' | 'depart' | 'repair',
+  { set: string; guard: string; kind: CapacityChangeKind }
+> = {
   hold: {
     set: 'held = held + $2',
     guard: `total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW} >= $2`,
@@ -53,6 +56,8 @@ const MOVES: Record<'hold' | 'release' | 'arrive' | 'depart', { set: string; gua
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
+  // The drift check only (capacity-drift-check.ts): `held` set to what the active holds take.
+  repair: { set: 'held = $2', guard: 'held <> $2', kind: CapacityChangeKind.DRIFT_REPAIR },
 };
 
 interface MovedRow {
@@ -97,7 +102,11 @@ async function move(
   await audit(
     manager,
     { sub: actor.by, role: actor.role, org: actor.org },
-    { action: `capacity.${kind}`, facilityId: row.facility_id, detail: `${places} place(s), v${row.version}` },
+    {
+      action: `capacity.${kind}`,
+      facilityId: row.facility_id,
+      detail: kind === 'repair' ? `held set to ${places}, v${row.version}` : `${places} place(s), v${row.version}`,
+    },
     at,
   );
   return {
@@ -116,6 +125,13 @@ async function move(
     },
   };
 }
+
+/**
+ * Sets `held` to the places the facility's active holds take (the drift check, which has proven
+ * that value under this row's lock); `null` when it was that already.
+ */
+export const repairHeld = (manager: EntityManager, facilityId: string, held: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'repair', facilityId, held, at, actor);
 
 /**
  * The places free now at the facilities of one kind in one region, as a hold would see them

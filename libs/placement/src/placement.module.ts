@@ -3,6 +3,8 @@ import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { WebhookOutboxModule } from '@opvangplek/notifications';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { PlacementProcessor } from './jobs/placement.processor';
+import { CapacityDriftMetrics } from './capacity-drift-metrics';
+import { CapacityDriftJob } from './jobs/capacity-drift.job';
 import { RetryWaitingJob } from './jobs/retry-waiting.job';
 import { RetentionJob } from './jobs/retention.job';
 import { SweepJob } from './jobs/sweep.job';
@@ -41,6 +43,7 @@ const WORKFLOW = [
   PlacementLifecycle,
   AuthorityDecisions,
   RetryWaitingJob,
+  CapacityDriftJob,
   RetentionJob,
   SweepJob,
   // The sweep starts and ends planned actions; starting one opens requests as the planner.
@@ -53,7 +56,7 @@ const WORKFLOW = [
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
-  providers: [...WORKFLOW, PlacementResolver, PlannedActionsService, PlannedActionMapper, PlannedActionResolver, PlacementMetrics],
+  providers: [...WORKFLOW, PlacementResolver, PlannedActionsService, PlannedActionMapper, PlannedActionResolver, PlacementMetrics, CapacityDriftMetrics],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}

@@ -32,6 +32,7 @@ import { PlannedActions1797700000000 } from './1797700000000-PlannedActions';
 import { VictimRegistrations1797800000000 } from './1797800000000-VictimRegistrations';
 import { EscalationContactFunction1797810000000 } from './1797810000000-EscalationContactFunction';
 import { FiguresStale1797820000000 } from './1797820000000-FiguresStale';
+import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftRepair';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -64,4 +65,5 @@ export const MIGRATIONS: Function[] = [
   VictimRegistrations1797800000000,
   EscalationContactFunction1797810000000,
   FiguresStale1797820000000,
+  CapacityDriftRepair1798100000000,
 ];

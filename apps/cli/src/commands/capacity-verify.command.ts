@@ -1,3 +1,5 @@
+import { auditKey } from '@opvangplek/access/audit/audit-key';
+import { installAuditRowKey } from '@opvangplek/access/audit/audit-row-mac';
 import { checkCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { withMigratedDatabase } from '../database-session';
@@ -9,6 +11,8 @@ import { withMigratedDatabase } from '../database-session';
  */
 export async function capacityVerifyCommand(config: AppConfig): Promise<void> {
   await withMigratedDatabase(config, async (dataSource) => {
+    // A repair writes an audit row, signed as the application signs its own.
+    installAuditRowKey(dataSource, auditKey(config));
     const report = await checkCapacityDrift(dataSource, new Date());
     for (const drift of report.repaired) console.log(`Repaired facility ${drift.facilityId}: ${drift.reason}; ${drift.field} set to ${drift.repairTo}.`);
     for (const drift of report.unrepaired) console.error(`Drift at facility ${drift.facilityId}: ${drift.reason}. Not repaired: a person must look.`);

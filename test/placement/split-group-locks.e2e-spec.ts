@@ -29,10 +29,7 @@ describe('split groups at 03:00, from two regions at once', () => {
       facilityOf(ShelterType.NLA_CRISIS, 40, { total: 40, maxStayDays: 14, eligibility: { maxGroupSize: 2 }, ...overrides });
     facilities = await insertFacilities(
       database.dataSource,
-      [
-        crisis({}),
-        crisis({ regionCode: 'AMS', municipality: 'Amsterdam', latitude: 52.37, longitude: 4.9 }),
-      ],
+      [crisis({}), crisis({ regionCode: 'AMS', municipality: 'Amsterdam', latitude: 52.37, longitude: 4.9 })],
       { now: NIGHT },
     );
     // Twelve groups polled at once: more calls a minute than one client's default budget.

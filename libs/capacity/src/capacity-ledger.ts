@@ -156,7 +156,9 @@ export async function freePlacesIn(manager: EntityManager, type: string, regionC
 export async function lockCapacityRows(manager: EntityManager, facilityIds: readonly string[]): Promise<void> {
   const ids = [...new Set(facilityIds)];
   if (ids.length < 2) return;
-  await manager.query('SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE', [ids]);
+  await manager.query('SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE', [
+    ids,
+  ]);
 }
 
 /** Takes `places` free places; `null` when fewer are free (someone else was first). */

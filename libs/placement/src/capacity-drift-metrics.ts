@@ -17,8 +17,7 @@ export class CapacityDriftMetrics {
       help: 'Facilities whose counts disagree with the placement ledger now, by field (held, occupied) and whether the drift check repairs it.',
       labelNames: ['field', 'repairable'] as const,
       async read(gauge) {
-        for (const field of ['held', 'occupied'])
-          for (const repairable of ['true', 'false']) gauge.set({ field, repairable }, 0);
+        for (const field of ['held', 'occupied']) for (const repairable of ['true', 'false']) gauge.set({ field, repairable }, 0);
         for (const drift of await readCapacityDrift(dataSource.manager))
           gauge.inc({ field: drift.field, repairable: String(drift.repairTo !== null) });
       },

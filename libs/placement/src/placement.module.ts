@@ -56,7 +56,15 @@ const WORKFLOW = [
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
   imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
-  providers: [...WORKFLOW, PlacementResolver, PlannedActionsService, PlannedActionMapper, PlannedActionResolver, PlacementMetrics, CapacityDriftMetrics],
+  providers: [
+    ...WORKFLOW,
+    PlacementResolver,
+    PlannedActionsService,
+    PlannedActionMapper,
+    PlannedActionResolver,
+    PlacementMetrics,
+    CapacityDriftMetrics,
+  ],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })
 export class PlacementModule {}

@@ -22,7 +22,8 @@ export class CapacityDriftJob {
 
   async run(): Promise<CapacityDriftReport> {
     const report = await checkCapacityDrift(this.dataSource, this.clock.now());
-    for (const drift of report.repaired) this.logger.warn(`repaired facility ${drift.facilityId}: ${drift.reason}; set to ${drift.repairTo}`);
+    for (const drift of report.repaired)
+      this.logger.warn(`repaired facility ${drift.facilityId}: ${drift.reason}; set to ${drift.repairTo}`);
     for (const drift of report.unrepaired) this.logger.error(`capacity drift at facility ${drift.facilityId}: ${drift.reason}`);
     for (const { type, regionCode } of report.freed)
       await this.queue

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type CapacityRow, type LedgerActor, lockCapacityRows, releasePlaces, vacatePlaces } from '@opvangplek/capacity/capacity-ledger';
+import {
+  type CapacityRow,
+  type LedgerActor,
+  lockCapacityRows,
+  releasePlaces,
+  vacatePlaces,
+} from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';

@@ -32,7 +32,10 @@ const CAPACITY = `subscription Capacity($regionCodes: [ID!], $current: Boolean) 
 }`;
 const SEQUENCE = `query Sequence($id: ID!) { placementRequest(id: $id) { sequence history { sequence status } } }`;
 
-type Resumed = RequestView & { sequence: string; history: (RequestView['history'][number] & { sequence: string })[] };
+type Resumed = Omit<RequestView, 'history'> & {
+  sequence: string;
+  history: (RequestView['history'][number] & { sequence: string })[];
+};
 type Followed = { id: string; capacity: { total: number; occupied: number; held: number } };
 
 describe('a console whose socket dropped', () => {

@@ -240,7 +240,10 @@ export class PlacementResolver {
     @Args('after', { type: () => ID, nullable: true }) after?: string | null,
   ): AsyncIterableIterator<PlacementRequestModel> {
     if (after != null && !/^\d{1,18}$/.test(after))
-      throw new InvalidInputError('after', 'after must be the sequence of an update (a whole number), as placementRequestUpdated sent it');
+      throw new InvalidInputError(
+        'after',
+        'after must be the sequence of an update (a whole number), as placementRequestUpdated sent it',
+      );
     if (id) assertRequestId(id, 'id');
     // The step each request was at when the catch-up sent it: a live event that arrived during the
     // catch-up, for a step the catch-up already showed, is not sent twice.

@@ -39,10 +39,13 @@ export function eventIterator<T>(
   });
   const { initial } = options;
   if (initial) {
-    chain = unsubscribe.then(async () => {
-      const values = await initial().catch(() => []);
-      if (!done) values.forEach(push);
-    }, () => undefined);
+    chain = unsubscribe.then(
+      async () => {
+        const values = await initial().catch(() => []);
+        if (!done) values.forEach(push);
+      },
+      () => undefined,
+    );
   }
 
   const finish = async (): Promise<IteratorResult<T>> => {

@@ -8,7 +8,7 @@ import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { PlacementJob, PlacementQueue } from '@opvangplek/placement/placement-queue';
 import { insertFacilities } from '../support/factories';
-import type { TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
   capacityOf,
@@ -17,12 +17,12 @@ import {
   MONDAY_OPENING,
   PlacementClient,
   setCapacity,
-  startPlacementApp,
   stopApp,
   token,
 } from './support';
 
-describe('the shelter updating its counts while women wait for it', () => {
+// Both queue backends: zero-config runs on PostgreSQL, production on Redis (job-id dedupe differs in each).
+describe.each(['postgres', 'redis'] as const)('the shelter updating its counts while women wait for it (%s queue)', (backend) => {
   const clock = new FixedClock(MONDAY_OPENING);
   let database: TestDatabase;
   let api: TestApp;
@@ -39,7 +39,7 @@ describe('the shelter updating its counts while women wait for it', () => {
       [facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 10, eligibility: { genders: [Gender.FEMALE] } })],
       { now: MONDAY_OPENING },
     );
-    api = await startPlacementApp(database.url, clock);
+    api = await startTestApp(database.url, { clock, withWorker: true, backend, env: { SWEEP_SECONDS: '3600' } });
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator();
     // Every job the app puts on the placement queue, by name and id (the API and the worker each

@@ -8,7 +8,7 @@ import { PlacementModule } from '@opvangplek/placement';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { ConfigModule } from '@opvangplek/platform/config';
 import { CryptoModule } from '@opvangplek/platform/crypto/crypto.module';
-import { type Clock, ClockModule } from '@opvangplek/platform/clock';
+import { type Clock, ClockModule, clockFromSettings } from '@opvangplek/platform/clock';
 import { DatabaseModule } from '@opvangplek/platform/database';
 import { EventsModule } from '@opvangplek/platform/events';
 import { GraphqlPlatformModule } from '@opvangplek/platform/graphql';
@@ -23,7 +23,7 @@ import { RegistryModule } from '@opvangplek/registry/registry.module';
 export function platformModules(config: AppConfig, clock?: Clock, processName: ProcessName = 'api') {
   return [
     ConfigModule.forRoot(config),
-    ClockModule.forRoot(clock),
+    ClockModule.forRoot(clock ?? clockFromSettings(config.simulatedClock)),
     LoggingModule.forRoot(config, processName),
     MetricsModule,
     DatabaseModule,

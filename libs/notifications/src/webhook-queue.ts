@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { QueuedDelivery } from './webhook-outbox';
 
@@ -19,7 +20,10 @@ export interface WebhookDeliveryJobData {
 export class WebhookQueue {
   readonly queue: AnyQueue<WebhookDeliveryJobData>;
 
-  constructor(queues: QueueFactory) {
+  constructor(
+    queues: QueueFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.queue = queues.queue<WebhookDeliveryJobData>(QueueName.Webhooks, {
       defaultJobOptions: { attempts: 1, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
     });
@@ -29,7 +33,8 @@ export class WebhookQueue {
     const data: WebhookDeliveryJobData = { deliveryId: delivery.id, attempts: delivery.attempts };
     await this.queue.add(WEBHOOK_DELIVERY_JOB, data, {
       jobId: `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`,
-      delay: Math.max(0, options.delayMs ?? 0),
+      // The delay is the service clock's time (a retry schedule); BullMQ waits in wall time.
+      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
     });
   }
 

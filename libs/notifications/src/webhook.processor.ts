@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock, wallIntervalMs } from '@opvangplek/platform/clock';
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
@@ -20,6 +21,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly staleFigures: StaleFiguresJob,
     private readonly queues: QueueFactory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -33,7 +35,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       this.staleFigures
         .notifyStaleFigures()
         .catch((error: Error) => this.logger.warn(`stale figures check failed: ${error.message}`));
-    }, this.config.placement.sweepSeconds * 1000);
+    }, wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { Urgency } from '@opvangplek/domain';
 import type { Job } from 'bullmq';
 import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
@@ -38,12 +39,16 @@ const PENDING_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-ch
  * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
  * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
  * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
+ * Delays are given in the service clock's time and turned into wall time here (a simulated clock runs faster).
  */
 @Injectable()
 export class PlacementQueue {
   readonly queue: AnyQueue<PlacementJobData>;
 
-  constructor(queues: QueueFactory) {
+  constructor(
+    queues: QueueFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
       defaultJobOptions: {
         attempts: 6,
@@ -63,7 +68,7 @@ export class PlacementQueue {
     const data: MatchRequestJobData = { requestId, attempt };
     await this.queue.add(PlacementJob.MatchRequest, data, {
       jobId: `match.${requestId}.${attempt}.${trigger}`,
-      delay: Math.max(0, options.delayMs ?? 0),
+      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
       priority: options.urgency ? PRIORITY[options.urgency] : undefined,
     });
   }
@@ -72,7 +77,7 @@ export class PlacementQueue {
     const data: ExpireOfferJobData = { requestId, attempt };
     await this.queue.add(PlacementJob.ExpireOffer, data, {
       jobId: `expire.${requestId}.${attempt}`,
-      delay: Math.max(0, delayMs),
+      delay: wallDelayMs(this.clock, delayMs),
     });
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock, wallIntervalMs } from '@opvangplek/platform/clock';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { Job } from 'bullmq';
@@ -38,6 +39,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     private readonly queues: QueueFactory,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,7 +49,8 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     );
     // The sweep is the safety net for lost jobs, so it runs on a local timer, not on the queue it
     // repairs: a flushed Redis must not take the reconciler with it. The advisory lock inside
-    // makes it run once at a time across all worker processes.
+    // makes it run once at a time across all worker processes. SWEEP_SECONDS is the service
+    // clock's time: a simulated clock (issue 19) sweeps as often per simulated hour.
     this.sweepTimer = setInterval(() => {
       this.sweepJob
         .sweep()
@@ -56,7 +59,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
           if (report.resealed > 0) this.logger.log(`resealed ${report.resealed} requests and notes under the current NOTES_KEY`);
         })
         .catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
-    }, this.config.placement.sweepSeconds * 1000);
+    }, wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000));
     // Staff updates happen in the capacity module, which knows nothing of waiting requests: their
     // event says whether places came free. Releases and departures queue their re-try themselves.
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {

@@ -230,7 +230,7 @@ export class MatchingAttempt {
         if (decision.nextAttemptAt) {
           const at = decision.nextAttemptAt;
           changes.after.push(() =>
-            this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - Date.now() }),
+            this.queue.enqueueMatch(request.id, attempt, `due-${at.getTime()}`, { delayMs: at.getTime() - this.clock.now().getTime() }),
           );
         }
       } else {

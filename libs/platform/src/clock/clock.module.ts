@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, type Clock, systemClock } from './clock';
+import { CLOCK, type Clock, SimulatedClock, type SimulatedClockSettings, systemClock } from './clock';
 
 @Global()
 @Module({})
@@ -8,4 +8,9 @@ export class ClockModule {
   static forRoot(clock: Clock = systemClock): DynamicModule {
     return { module: ClockModule, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] };
   }
+}
+
+/** The clock a process runs on: the simulated one when configured (issue 19), else the system clock. */
+export function clockFromSettings(simulated: SimulatedClockSettings | null): Clock {
+  return simulated === null ? systemClock : new SimulatedClock(simulated);
 }

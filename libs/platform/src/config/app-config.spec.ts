@@ -168,3 +168,33 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: 'x', HOLD_MINUTES: 'y', NODE_ENV: 'z' })).toHaveLength(3);
   });
 });
+
+describe('loadConfig: the simulated clock (issue 19)', () => {
+  it('reads start, speed and the shared wall epoch', () => {
+    const config = loadConfig({
+      SIMULATED_CLOCK_START: '2026-01-05T00:00:00Z',
+      SIMULATED_CLOCK_SPEED: '3600',
+      SIMULATED_CLOCK_WALL_EPOCH: '1800000000000',
+    });
+    expect(config.simulatedClock).toEqual({ start: new Date('2026-01-05T00:00:00Z'), speed: 3600, wallEpochMs: 1_800_000_000_000 });
+    expect(loadConfig({}).simulatedClock).toBeNull();
+  });
+
+  it('refuses a simulated clock in production, saying why', () => {
+    expect(problemsOf({ NODE_ENV: 'production', SIMULATED_CLOCK_START: '2026-01-05T00:00:00Z' })).toContain(
+      'SIMULATED_CLOCK_START is refused in production: a simulated clock moves every deadline, hold and escalation off real time',
+    );
+  });
+
+  it('names the setting that is wrong', () => {
+    expect(problemsOf({ SIMULATED_CLOCK_START: 'monday' })).toEqual([
+      'SIMULATED_CLOCK_START is "monday"; allowed: an ISO time like 2026-01-05T00:00:00Z',
+    ]);
+    expect(problemsOf({ SIMULATED_CLOCK_START: '2026-01-05T00:00:00Z', SIMULATED_CLOCK_SPEED: '0' })).toEqual([
+      'SIMULATED_CLOCK_SPEED is "0"; allowed: a number above 0 and up to 1000000',
+    ]);
+    expect(problemsOf({ SIMULATED_CLOCK_SPEED: '60' })).toEqual([
+      'SIMULATED_CLOCK_SPEED and SIMULATED_CLOCK_WALL_EPOCH need SIMULATED_CLOCK_START (an ISO time)',
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   ShelterType,
   DEFAULT_DELIVERY_SCHEDULE,
 } from '@opvangplek/domain';
+import type { SimulatedClockSettings } from '../clock/clock';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 /** What Express's `trust proxy` setting accepts, short of `true` (see parseTrustProxy). */
@@ -126,6 +127,11 @@ export interface AppConfig {
   auditSealSeconds: number;
   /** When each placing authority can place (Europe/Amsterdam); `null` = always. */
   authorityHours: AuthorityHours;
+  /**
+   * Accelerated time for the simulated year (SIMULATED_CLOCK_START/_SPEED/_WALL_EPOCH, issue 19);
+   * `null` = the system clock. Refused in production.
+   */
+  simulatedClock: SimulatedClockSettings | null;
   console: ConsoleConfig;
   observability: {
     /** pino's level for every log line (LOG_LEVEL); `warn` under test, else `info`. */
@@ -417,6 +423,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       allowInsecure: read.oneOf('WEBHOOK_ALLOW_INSECURE', ['true', 'false'], 'false') === 'true',
     },
     authorityHours: readAuthorityHours(read),
+    simulatedClock: readSimulatedClock(read),
     auditSealSeconds: read.integer('AUDIT_SEAL_SECONDS', 5, 1, 3600),
     notesKey: read.string('NOTES_KEY'),
     previousNotesKeys: (read.string('NOTES_KEY_PREVIOUS') ?? '')
@@ -442,6 +449,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (runtime === 'production' && config.notesKey === undefined) {
     read.problems.push('NOTES_KEY is required in production: it encrypts free-text notes and victim profiles at rest');
   }
+  if (runtime === 'production' && config.simulatedClock !== null) {
+    read.problems.push(
+      'SIMULATED_CLOCK_START is refused in production: a simulated clock moves every deadline, hold and escalation off real time',
+    );
+  }
   if (runtime === 'production' && config.webhooks.allowInsecure) {
     read.problems.push('WEBHOOK_ALLOW_INSECURE is refused in production: webhook receivers must be https:// on public addresses');
   }
@@ -462,6 +474,35 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+/**
+ * The simulated clock's settings, or null without SIMULATED_CLOCK_START. The wall epoch defaults
+ * to this process's start; processes that must agree on "now" are all given the same one.
+ */
+function readSimulatedClock(read: EnvReader): SimulatedClockSettings | null {
+  const startText = read.string('SIMULATED_CLOCK_START');
+  const speedText = read.string('SIMULATED_CLOCK_SPEED');
+  const epochText = read.string('SIMULATED_CLOCK_WALL_EPOCH');
+  if (startText === undefined) {
+    if (speedText !== undefined || epochText !== undefined) {
+      read.problems.push('SIMULATED_CLOCK_SPEED and SIMULATED_CLOCK_WALL_EPOCH need SIMULATED_CLOCK_START (an ISO time)');
+    }
+    return null;
+  }
+  const start = new Date(startText);
+  if (Number.isNaN(start.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(startText)) {
+    read.problems.push(`SIMULATED_CLOCK_START is "${startText}"; allowed: an ISO time like 2026-01-05T00:00:00Z`);
+  }
+  const speed = speedText === undefined ? 1 : Number(speedText);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 1_000_000) {
+    read.problems.push(`SIMULATED_CLOCK_SPEED is "${speedText}"; allowed: a number above 0 and up to 1000000`);
+  }
+  const wallEpochMs = epochText === undefined ? Date.now() : Number(epochText);
+  if (!Number.isSafeInteger(wallEpochMs) || wallEpochMs < 0) {
+    read.problems.push(`SIMULATED_CLOCK_WALL_EPOCH is "${epochText}"; allowed: milliseconds since 1970 (Date.now())`);
+  }
+  return { start, speed, wallEpochMs };
 }
 
 function readConsoleConfig(read: EnvReader, runtime: RuntimeEnvironment): ConsoleConfig {

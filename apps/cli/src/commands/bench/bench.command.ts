@@ -13,6 +13,7 @@ import { loadNationalRegister } from '../seed.command';
 import { createBenchDatabase } from './bench-database';
 import { type BenchContext, type BenchFigure, memorySnapshot } from './figure';
 import { FIGURES } from './figures';
+import type { YearOptions } from './national-year/national-year.figure';
 import { LoadAborted } from './load-driver';
 import { type BenchReport, type FigureResult, machineInfo, type SeededScale, summaryTable } from './report';
 
@@ -27,6 +28,7 @@ export interface BenchOptions {
   /** How long the placement-latency figure keeps up its open-loop schedule (the issue says 60 s). */
   latencySeconds: number;
   json: string | undefined;
+  year: YearOptions;
 }
 
 const DEFAULTS = { requests: 2000, concurrency: 8, warmup: 200, rounds: 4, maxSeconds: 120, latencySeconds: 60 };
@@ -43,17 +45,25 @@ function wholeNumber(flags: Map<string, string[]>, name: string, fallback: numbe
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
-  const flags = parseFlags(argv, [
-    'only',
-    'requests',
-    'concurrency',
-    'warmup',
-    'rounds',
-    'scale',
-    'max-seconds',
-    'latency-seconds',
-    'json',
-  ]);
+  // --quick is the one flag without a value: the national year as a simulated month.
+  const quick = argv.includes('--quick');
+  const flags = parseFlags(
+    argv.filter((arg) => arg !== '--quick'),
+    [
+      'only',
+      'requests',
+      'concurrency',
+      'warmup',
+      'rounds',
+      'scale',
+      'max-seconds',
+      'latency-seconds',
+      'json',
+      'seed',
+      'speed',
+      'people',
+    ],
+  );
   const only = (flags.get('only') ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
@@ -74,6 +84,13 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     maxSeconds: wholeNumber(flags, 'max-seconds', DEFAULTS.maxSeconds, 1, 3600),
     latencySeconds: wholeNumber(flags, 'latency-seconds', DEFAULTS.latencySeconds, 1, 600),
     json: flags.get('json')?.at(-1),
+    year: {
+      quick,
+      seed: wholeNumber(flags, 'seed', 20_270_104, 0, 2 ** 31),
+      speed: flags.has('speed') ? wholeNumber(flags, 'speed', 1, 1, 1_000_000) : undefined,
+      // ~1,000 registered a year (000:558-569); --people 6000 is the stress variant (000:552).
+      peoplePerYear: wholeNumber(flags, 'people', 1_100, 10, 20_000),
+    },
   };
 }
 
@@ -114,7 +131,7 @@ async function seedScale(dataSource: DataSource, scale: number, log: (line: stri
 }
 
 function benchFigures(options: BenchOptions): BenchFigure[] {
-  const chosen = options.only.length ? FIGURES.filter((f) => options.only.includes(f.name)) : [...FIGURES];
+  const chosen = options.only.length ? FIGURES.filter((f) => options.only.includes(f.name)) : FIGURES.filter((f) => !f.optIn);
   const scaled = chosen.map((figure) => (options.scale === undefined ? figure : { ...figure, scale: options.scale }));
   // A figure listed at several scales (match-facilities) runs once when --scale puts them all on one.
   return scaled.filter((figure, i) => scaled.findIndex((f) => f.name === figure.name && f.scale === figure.scale) === i);
@@ -254,6 +271,7 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
           rounds: options.rounds,
           maxDurationMs: options.maxSeconds * 1000,
           latencySeconds: options.latencySeconds,
+          year: options.year,
           signal: controller.signal,
           log,
         };

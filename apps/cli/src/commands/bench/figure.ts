@@ -1,4 +1,5 @@
 import type { AppConfig } from '@opvangplek/platform/config';
+import type { YearOptions } from './national-year/national-year.figure';
 import type { DataSource } from 'typeorm';
 import { type LoadStats, runInterleaved } from './load-driver';
 import { runInterleavedOffThread, type ThreadOperation } from './load-thread';
@@ -25,6 +26,8 @@ export interface BenchContext {
   maxDurationMs: number;
   /** How long the placement-latency figure sustains its request rate (`--latency-seconds`, default 60). */
   latencySeconds: number;
+  /** The national-year figure's settings (issue 19). */
+  year: YearOptions;
   signal: AbortSignal;
   log(line: string): void;
 }
@@ -79,6 +82,8 @@ export interface BenchFigure {
   /** Which issue target it measures, in one line. */
   description: string;
   scale: number;
+  /** Runs only when named with --only (a long figure, e.g. the simulated year). */
+  optIn?: boolean;
   run(context: BenchContext): Promise<FigureOutcome>;
 }
 

@@ -4,6 +4,7 @@ import { matchFacilitiesFigures } from './match-facilities.figure';
 import { noodbedAnswerFigure } from './noodbed-answer.figure';
 import { placementContentionFigure } from './placement-contention.figure';
 import { placementLatencyFigure } from './placement-latency.figure';
+import { nationalYearFigure } from '../national-year/national-year.figure';
 
 /**
  * Every figure `npm run bench` can print, in print order within a scale. `--only <name>` selects
@@ -17,4 +18,6 @@ export const FIGURES: readonly BenchFigure[] = [
   placementContentionFigure,
   noodbedAnswerFigure,
   placementLatencyFigure,
+  // Opt-in (--only national-year): minutes to an hour of simulated time.
+  nationalYearFigure,
 ];

@@ -195,13 +195,21 @@ export function tokenFor(context: BenchContext, claims: { role: Role; org: strin
  */
 export async function withPrivateCluster<T>(
   context: BenchContext,
-  options: { suffix: string; scale: number; apis: number; workers: number; prepare?: (db: PrivateDatabase) => Promise<void> },
+  options: {
+    suffix: string;
+    scale: number;
+    apis: number;
+    workers: number;
+    prepare?: (db: PrivateDatabase) => Promise<void>;
+    /** More environment for the processes (e.g. the simulated clock). */
+    env?: Record<string, string>;
+  },
   work: (db: PrivateDatabase, cluster: Cluster, started: { seconds: number }) => Promise<T>,
 ): Promise<T> {
   const namespace = privateNamespace(context, options.suffix);
   context.log(`  private database ${options.suffix}: migrating, seeding the national register ×${options.scale}…`);
   const db = await createPrivateDatabase(context, options.suffix);
-  const env = processEnvironment(context, db.url, namespace);
+  const env = { ...processEnvironment(context, db.url, namespace), ...options.env };
   const cluster = new Cluster(env);
   try {
     await seedPrivateRegister(db.dataSource, options.scale);

@@ -1,0 +1,93 @@
+/**
+ * The people around the service, acting over GraphQL as their roles: police, coordinators and the
+ * NLA ask; authorities decide their worklists; shelters answer offers, confirm arrivals and end
+ * stays. What they see of the service's state they read from the database (a stand-in for the
+ * console's worklists and subscriptions; reading is not what is measured).
+ */
+import { postGraphql } from '../graphql-client';
+import type { Arrival } from './demand';
+
+export const REQUEST_NOODBED = `mutation YearNoodbed($input: NoodbedRequestInput!) {
+  requestNoodbed(input: $input) { id status facility { id type } followUp { id } }
+}`;
+export const REQUEST_PLACEMENT = `mutation YearRequest($input: PlacementRequestInput!) {
+  requestPlacement(input: $input) { id status }
+}`;
+export const RESPOND = `mutation YearRespond($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }`;
+export const CONFIRM_ARRIVAL = `mutation YearArrive($requestId: ID!) { confirmArrival(requestId: $requestId) { id status } }`;
+export const END_PLACEMENT = `mutation YearEnd($requestId: ID!, $reason: String!, $outcome: StayOutcome) {
+  endPlacement(requestId: $requestId, reason: $reason, outcome: $outcome) { id status }
+}`;
+export const CANDIDATES = `query YearCandidates($requestId: ID!) {
+  placementCandidates(requestId: $requestId, first: 10) { matches { facility { id } placeableNow decidedBy } }
+}`;
+export const ASSIGN = `mutation YearAssign($requestId: ID!, $facilityId: ID!, $reason: String) {
+  assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { id status }
+}`;
+
+export type NoodbedAnswer = { requestNoodbed: { id: string; status: string; facility: { id: string; type: string } | null } };
+
+/** How a requester asks: the police a noodbed for an adult alone, a request otherwise (a minor, a group, a referral). */
+export function askFor(arrival: Arrival): { query: string; variables: Record<string, unknown>; noodbed: boolean } {
+  const reference = `year-${arrival.at.getTime()}-${arrival.regionCode}-${arrival.channel}`;
+  if (arrival.channel === 'POLICE' && arrival.groupSize === 1 && !arrival.classes.includes('minor')) {
+    return {
+      query: REQUEST_NOODBED,
+      variables: { input: { clientReference: reference, regionCode: arrival.regionCode, profile: arrival.profile } },
+      noodbed: true,
+    };
+  }
+  return {
+    query: REQUEST_PLACEMENT,
+    variables: {
+      input: {
+        clientReference: reference,
+        regionCode: arrival.regionCode,
+        urgency: arrival.urgency,
+        profile: arrival.profile,
+        ...(arrival.groupSize > 1 ? { groupSize: arrival.groupSize } : {}),
+        ...(arrival.routeDecided ? { routeDecided: true } : {}),
+      },
+    },
+    noodbed: false,
+  };
+}
+
+/** Calls through a small pool of API processes, at most `limit` at once, counting refusals by message. */
+export class Caller {
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
+  private turn = 0;
+  readonly refusals = new Map<string, number>();
+  calls = 0;
+
+  constructor(
+    private readonly apiUrls: readonly string[],
+    private readonly limit: number,
+  ) {}
+
+  async call<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
+    if (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.inFlight++;
+    this.calls++;
+    const url = this.apiUrls[this.turn++ % this.apiUrls.length];
+    try {
+      return await postGraphql<T>(url, token, query, variables);
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error))
+        .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+        .slice(0, 160);
+      const operation = /(?:mutation|query) (\w+)/.exec(query)?.[1] ?? 'call';
+      const key = `${operation}: ${message}`;
+      this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
+      return undefined;
+    } finally {
+      this.inFlight--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,184 @@
+/** The year's report: a table for the terminal and a self-contained HTML page (inline SVG, no CDN). */
+import { PROFILE_CLASSES } from './demand';
+import type { Spread } from './measures';
+
+export interface YearReport {
+  seed: number;
+  days: number;
+  speed: number;
+  wallSeconds: number;
+  from: string;
+  people: number;
+  arrivals: number;
+  hourOfWeek: Spread[];
+  toPlace: Record<string, Spread & { without: number }>;
+  toStructural: Record<string, Spread & { without: number }>;
+  waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[];
+  invariants: {
+    checks: number;
+    twoPlaces: number;
+    overCapacity: number;
+    ledgerMismatch: number;
+    lost: number;
+    unanswered: number;
+    examples: string[];
+  };
+  noodbed: { stays: number; nights: number; overrun: number };
+  offersLapsed: number;
+  /** requestNoodbed answers: with a place the police are told, or without one. */
+  noodbedAnswers: { withPlace: number; withoutPlace: number; byKind: Record<string, number> };
+  /** People whose requests were escalated, by region, kind and reason (the stress variant's shortfall). */
+  shortfall: { region: string; kind: string; reason: string; people: number }[];
+  refusals: Record<string, number>;
+}
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function minutes(value: number): string {
+  if (Number.isNaN(value)) return '—';
+  if (value < 120) return `${value.toFixed(0)} min`;
+  if (value < 48 * 60) return `${(value / 60).toFixed(1)} h`;
+  return `${(value / 1440).toFixed(1)} d`;
+}
+
+/** Six-hour blocks of the week: 168 hourly buckets are too many for a terminal. */
+function blocks(hourly: Spread[]): { label: string; n: number; p95: number; p50: number }[] {
+  const out = [];
+  for (let day = 0; day < 7; day++) {
+    for (let block = 0; block < 4; block++) {
+      const hours = hourly.slice(day * 24 + block * 6, day * 24 + block * 6 + 6).filter((s) => s.n > 0);
+      const n = hours.reduce((sum, s) => sum + s.n, 0);
+      out.push({
+        label: `${DAYS[day]} ${String(block * 6).padStart(2, '0')}-${String(block * 6 + 6).padStart(2, '0')}`,
+        n,
+        p95: hours.length ? Math.max(...hours.map((s) => s.p95)) : Number.NaN,
+        p50: hours.length ? hours.reduce((sum, s) => sum + s.p50 * s.n, 0) / n : Number.NaN,
+      });
+    }
+  }
+  return out;
+}
+
+export function yearReportTable(report: YearReport): string {
+  const lines = [
+    `\n  National ${report.days === 365 ? 'year' : `${report.days} days`} (seed ${report.seed}, ${report.speed}×, ${report.wallSeconds} wall s): ${report.arrivals} arrivals, ${report.people} measured`,
+    '',
+    `  ${'profile'.padEnd(16)}${'n'.padStart(6)}${'none'.padStart(6)}${'place p50'.padStart(11)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'structural p50'.padStart(16)}${'p95'.padStart(9)}${'none'.padStart(6)}`,
+  ];
+  for (const cls of ['everyone', ...PROFILE_CLASSES]) {
+    const a = report.toPlace[cls];
+    const s = report.toStructural[cls];
+    lines.push(
+      `  ${cls.padEnd(16)}${String(a.n + a.without).padStart(6)}${String(a.without).padStart(6)}${minutes(a.p50).padStart(11)}${minutes(a.p95).padStart(9)}${minutes(a.p99).padStart(9)}${minutes(s.p50).padStart(16)}${minutes(s.p95).padStart(9)}${String(s.without).padStart(6)}`,
+    );
+  }
+  lines.push('', '  time to a place to go by block of the week (p50 weighted, worst hourly p95):');
+  const b = blocks(report.hourOfWeek);
+  for (let day = 0; day < 7; day++) {
+    lines.push(
+      '  ' +
+        b
+          .slice(day * 4, day * 4 + 4)
+          .map((x) => `${x.label} n${String(x.n).padStart(3)} ${minutes(x.p50).padStart(7)} / ${minutes(x.p95).padStart(7)}`)
+          .join('  '),
+    );
+  }
+  const peak = report.waitingSeries.reduce((m, w) => (w.waiting > m.waiting ? w : m), {
+    at: 0,
+    waiting: 0,
+    byReason: {} as Record<string, number>,
+  });
+  lines.push(
+    '',
+    `  waiting without a place: peak ${peak.waiting} at ${peak.at ? new Date(peak.at).toISOString().slice(0, 16) : '—'} (${Object.entries(
+      peak.byReason,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+    `  noodbed: ${report.noodbed.stays} stays, ${report.noodbed.nights.toFixed(0)} nights, ${report.noodbed.overrun} overrun · offers lapsed ${report.offersLapsed} · requestNoodbed answered with a place ${report.noodbedAnswers.withPlace}, without ${report.noodbedAnswers.withoutPlace} (${Object.entries(
+      report.noodbedAnswers.byKind,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+    `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
+      `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
+  );
+  if (report.shortfall.length)
+    lines.push(
+      '  escalated (where places ran out), people by region / kind / reason:',
+      ...report.shortfall.map((r) => `    ${String(r.people).padStart(5)} × ${r.region} / ${r.kind} / ${r.reason}`),
+    );
+  const refusals = Object.entries(report.refusals);
+  if (refusals.length) lines.push('  refused calls (top):', ...refusals.map(([k, v]) => `    ${String(v).padStart(5)} × ${k}`));
+  return lines.join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** A bar chart as inline SVG. */
+function bars(values: { label: string; value: number; title: string }[], width: number, height: number, unit: string): string {
+  const max = Math.max(1, ...values.map((v) => (Number.isNaN(v.value) ? 0 : v.value)));
+  const w = width / Math.max(1, values.length);
+  const rects = values
+    .map((v, i) => {
+      const h = Number.isNaN(v.value) ? 0 : (v.value / max) * (height - 20);
+      return `<rect x="${(i * w).toFixed(1)}" y="${(height - 20 - h).toFixed(1)}" width="${Math.max(1, w - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${v.value > 15 ? '#c0392b' : '#2e86c1'}"><title>${escape(v.title)}</title></rect>`;
+    })
+    .join('');
+  const labels = values
+    .map((v, i) => (v.label ? `<text x="${(i * w).toFixed(1)}" y="${height - 5}" font-size="10">${escape(v.label)}</text>` : ''))
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><text x="0" y="10" font-size="10">max ${max.toFixed(0)} ${unit}</text>${rects}${labels}</svg>`;
+}
+
+function line(points: { at: number; value: number }[], width: number, height: number): string {
+  if (points.length < 2) return '<p>(too few samples)</p>';
+  const max = Math.max(1, ...points.map((p) => p.value));
+  const t0 = points[0].at;
+  const t1 = points[points.length - 1].at;
+  const path = points
+    .map(
+      (p, i) =>
+        `${i ? 'L' : 'M'}${(((p.at - t0) / (t1 - t0)) * width).toFixed(1)},${(height - 15 - (p.value / max) * (height - 30)).toFixed(1)}`,
+    )
+    .join(' ');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><text x="0" y="10" font-size="10">max ${max} people</text><path d="${path}" fill="none" stroke="#2e86c1"/><text x="0" y="${height - 2}" font-size="10">${new Date(t0).toISOString().slice(0, 10)}</text><text x="${width - 70}" y="${height - 2}" font-size="10">${new Date(t1).toISOString().slice(0, 10)}</text></svg>`;
+}
+
+export function yearReportHtml(report: YearReport): string {
+  const hourly = report.hourOfWeek.map((s, i) => ({
+    label: i % 24 === 0 ? DAYS[i / 24] : '',
+    value: s.p95,
+    title: `${DAYS[Math.floor(i / 24)]} ${String(i % 24).padStart(2, '0')}:00 — n ${s.n}, p50 ${minutes(s.p50)}, p95 ${minutes(s.p95)}`,
+  }));
+  const classes = ['everyone', ...PROFILE_CLASSES].map((cls) => ({
+    label: cls,
+    value: report.toPlace[cls].p95,
+    title: `${cls}: n ${report.toPlace[cls].n}, p95 ${minutes(report.toPlace[cls].p95)}, without ${report.toPlace[cls].without}`,
+  }));
+  const rows = ['everyone', ...PROFILE_CLASSES]
+    .map((cls) => {
+      const a = report.toPlace[cls];
+      const s = report.toStructural[cls];
+      return `<tr><td>${cls}</td><td>${a.n + a.without}</td><td>${a.without}</td><td>${minutes(a.p50)}</td><td>${minutes(a.p95)}</td><td>${minutes(a.p99)}</td><td>${minutes(s.p50)}</td><td>${minutes(s.p95)}</td><td>${s.without}</td></tr>`;
+    })
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Opvangplek — simulated national year</title>
+<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style></head><body>
+<h1>Simulated national ${report.days === 365 ? 'year' : `${report.days} days`}</h1>
+<p>Seed ${report.seed} · from ${escape(report.from)} · ${report.speed}× (${report.wallSeconds} wall s) · ${report.arrivals} arrivals, ${report.people} measured.
+Red bars miss the 15-minute target.</p>
+<h2>Time to a place to go, p95 per hour of the week (minutes)</h2>${bars(hourly, 1008, 180, 'min')}
+<h2>By profile class (p95 minutes)</h2>${bars(classes, 560, 160, 'min')}
+<table><tr><th>profile</th><th>n</th><th>no place</th><th>place p50</th><th>p95</th><th>p99</th><th>structural p50</th><th>p95</th><th>none</th></tr>${rows}</table>
+<h2>People waiting without a place</h2>${line(
+    report.waitingSeries.map((w) => ({ at: w.at, value: w.waiting })),
+    1000,
+    160,
+  )}
+<h2>Figures and invariants</h2><pre>${escape(yearReportTable(report))}</pre>
+</body></html>
+`;
+}

@@ -51,15 +51,19 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     // repairs: a flushed Redis must not take the reconciler with it. The advisory lock inside
     // makes it run once at a time across all worker processes. SWEEP_SECONDS is the service
     // clock's time: a simulated clock (issue 19) sweeps as often per simulated hour.
-    this.sweepTimer = setInterval(() => {
-      this.sweepJob
-        .sweep()
-        .then((report) => {
-          // Says when a NOTES_KEY rotation is still moving requests to the new key; once it stops, the old key may go.
-          if (report.resealed > 0) this.logger.log(`resealed ${report.resealed} requests and notes under the current NOTES_KEY`);
-        })
-        .catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
-    }, wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000));
+    this.sweepTimer = setInterval(
+      () => {
+        this.sweepJob
+          .sweep()
+          .then((report) => {
+            // Says when a NOTES_KEY rotation is still moving requests to the new key; once it stops, the old key may go.
+            if (report.resealed > 0)
+              this.logger.log(`resealed ${report.resealed} requests and notes under the current NOTES_KEY`);
+          })
+          .catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`));
+      },
+      wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000),
+    );
     // Staff updates happen in the capacity module, which knows nothing of waiting requests: their
     // event says whether places came free. Releases and departures queue their re-try themselves.
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {

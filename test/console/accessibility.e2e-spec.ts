@@ -331,14 +331,30 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
               if (language === 'nl' && scheme === 'light') await screenshot(page, screenName(size, role, 'aanvraag'));
               runs++;
             }
+            if (role === Role.ZORGCOORDINATOR) {
+              // The same case as the region's coordinator sees it, with the case-over-time forms open.
+              await page.goto(`${api.url}/aanvraag/${caseId}`);
+              await page.getByTestId('profile-change-open').click();
+              await page.getByTestId('profile-change-form').waitFor();
+              await page.getByTestId('registration-open').click();
+              await page
+                .getByTestId('registration-form')
+                .locator('select[name=registrationRegion] option')
+                .nth(1)
+                .waitFor({ state: 'attached' });
+              const where = `${language} ${size} ${scheme} ${role} /aanvraag/<id> (profile change, registration)`;
+              found.push(...(await check(page, where, language, size === 'phone', scheme)));
+              if (language === 'nl' && scheme === 'light') await screenshot(page, screenName(size, role, 'aanvraag'));
+              runs++;
+            }
           }
           found.push(...opened.problems);
         } finally {
           await context?.close();
         }
       }
-      // Every screen of every role and the case, in each language: 30 per language today.
-      const screens = Object.values(SCREENS_BY_ROLE).reduce((sum, list) => sum + list.length, 0) + 1;
+      // Every screen of every role and the case (as the police and as the coordinator), in each language.
+      const screens = Object.values(SCREENS_BY_ROLE).reduce((sum, list) => sum + list.length, 0) + 2;
       expect({ runs, found }).toEqual({ runs: languages.length * screens, found: [] });
     }, 120_000);
   }

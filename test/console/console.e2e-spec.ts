@@ -176,7 +176,7 @@ describeInBrowser('the console in a browser', () => {
       {
         token: await tokenFor({ role: Role.NLA, org: 'nla', regions: ['RR'] }),
         lands: 'Aanvraag',
-        links: ['Aanvraag', 'Mijn aanvragen', 'Werklijst', 'Beddenbord'],
+        links: ['Aanvraag', 'Mijn aanvragen', 'Werklijst', 'Acties', 'Beddenbord'],
         noodbed: false,
       },
       {

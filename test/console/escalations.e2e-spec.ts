@@ -136,12 +136,14 @@ describeInBrowser('the escalation worklist in a browser', () => {
       url: ovd.url,
       events: ['ESCALATED'],
       escalationRegions: ['RR'],
+      contactFunction: 'OVD_BEVOLKINGSZORG',
     });
     await register({
       organisation: 'regionale-tafel-rijnmond',
       url: tafel.url,
       events: ['ESCALATED'],
       escalationRegions: ['RR'],
+      contactFunction: 'REGIONALE_TAFEL',
     });
     await register({
       organisation: 'vr-amsterdam-amstelland',
@@ -161,6 +163,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
       'Mijn aanvragen',
       'Werklijst',
       'Escalaties',
+      'Acties',
       'Beddenbord',
       'Planning',
     ]);
@@ -219,10 +222,12 @@ describeInBrowser('the escalation worklist in a browser', () => {
     await row.locator('li[data-organisation="vr-rotterdam-rijnmond"][data-acknowledged=true]').waitFor({ timeout: 25_000 });
     await row.locator('li[data-organisation="regionale-tafel-rijnmond"][data-status=DEAD]').waitFor({ timeout: 25_000 });
     expect(await ovdLine.textContent()).toMatch(
-      /^vr-rotterdam-rijnmond — escalatie, verstuurd vandaag 03:\d\d · afgeleverd .+ · gezien door een medewerker .+$/,
+      /^vr-rotterdam-rijnmond \(OvD bevolkingszorg\) — escalatie, verstuurd vandaag 03:\d\d · afgeleverd .+ · gezien door een medewerker .+$/,
     );
     const tafelLine = row.locator('li[data-organisation="regionale-tafel-rijnmond"]');
     expect(await tafelLine.textContent()).toContain('niet afgeleverd (mislukt) · nog niet bevestigd');
+    // Who was reached, by function: the Regionale Tafel as well as the OvD bevolkingszorg (002:362-364).
+    expect(await tafelLine.textContent()).toMatch(/^regionale-tafel-rijnmond \(Regionale Tafel\) — escalatie/);
     expect(
       await page.locator(`li[data-request-id="${second.id}"] li[data-organisation="vr-rotterdam-rijnmond"]`).textContent(),
     ).toContain('nog niet bevestigd');
@@ -252,6 +257,10 @@ describeInBrowser('the escalation worklist in a browser', () => {
       'niet afgeleverd (mislukt)',
     );
     expect(await told.locator('li').count()).toBe(2);
+    expect((await told.getByTestId('contact-function').allTextContents()).sort()).toEqual([
+      ' (OvD bevolkingszorg)',
+      ' (Regionale Tafel)',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'case-who-was-told');
 
@@ -267,6 +276,13 @@ describeInBrowser('the escalation worklist in a browser', () => {
         .locator(`li[data-request-id="${amsterdam.id}"] li[data-organisation="vr-amsterdam-amstelland"]`)
         .count(),
     ).toBe(1);
+    // A contact registered without a function (OTHER) is named by its organisation only.
+    expect(
+      await comensha.page
+        .locator(`li[data-request-id="${amsterdam.id}"] li[data-organisation="vr-amsterdam-amstelland"]`)
+        .getByTestId('contact-function')
+        .count(),
+    ).toBe(0);
 
     expect(problems).toEqual([]);
     expect(comensha.problems).toEqual([]);

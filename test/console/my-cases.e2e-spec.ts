@@ -78,6 +78,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
       'Mijn aanvragen',
       'Werklijst',
       'Escalaties',
+      'Acties',
       'Beddenbord',
       'Planning',
     ]);

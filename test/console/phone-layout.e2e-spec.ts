@@ -98,11 +98,15 @@ describeInBrowser('the console on a phone', () => {
       }
       // The screens: every one reachable at the bottom of the screen, in one row.
       const links = page.locator('nav a');
-      expect(await links.count()).toBe(6);
+      expect(await links.count()).toBe(7);
       for (const link of await links.all()) {
         const linkBox = (await link.boundingBox())!;
         expect(linkBox.y).toBeGreaterThan(PHONE.height - 64);
         expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(PHONE.height + 0.5);
+        // Seven screens (with "Acties") still side by side inside the width, each a 44 px target at least.
+        expect(linkBox.x).toBeGreaterThanOrEqual(-0.5);
+        expect(linkBox.x + linkBox.width).toBeLessThanOrEqual(PHONE.width + 0.5);
+        expect(linkBox.width).toBeGreaterThanOrEqual(44);
       }
       // Sticky: still at the top after scrolling down the form.
       await page.mouse.wheel(0, 600);
@@ -128,6 +132,7 @@ describeInBrowser('the console on a phone', () => {
           'Mijn aanvragen',
           'Werklijst',
           'Escalaties',
+          'Acties',
           'Beddenbord',
           'Planning',
         ]);

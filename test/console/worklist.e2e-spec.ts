@@ -117,6 +117,7 @@ describeInBrowser('the worklist in a browser', () => {
     expect(await page.getByRole('navigation').getByRole('link').allTextContents()).toEqual([
       'Werklijst',
       'Escalaties',
+      'Acties',
       'Aanvraag',
       'Mijn aanvragen',
       'Beddenbord',

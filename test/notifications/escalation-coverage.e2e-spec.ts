@@ -40,14 +40,14 @@ async function startReceiver() {
 }
 
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id contactFunction } } }`;
-const COVERAGE = `{ escalationCoverage { regionCode regionName covered missingFunctions contacts { id organisation contactFunction active } } }`;
+const COVERAGE = `{ escalationCoverage { regionCode regionName covered missingFunctions contacts { id organisation contactFunction active reachable } } }`;
 
 type Coverage = {
   regionCode: string;
   regionName: string;
   covered: boolean;
   missingFunctions: string[];
-  contacts: { id: string; organisation: string; contactFunction: string | null; active: boolean }[];
+  contacts: { id: string; organisation: string; contactFunction: string | null; active: boolean; reachable: boolean }[];
 };
 
 describe('escalation contacts per region', () => {
@@ -66,7 +66,12 @@ describe('escalation contacts per region', () => {
       newFacility({ name: 'Vol in Amsterdam', regionCode: 'AMS', municipality: 'Amsterdam', capacity: full }),
     ]);
     warnings = jest.spyOn(Logger.prototype, 'warn');
-    api = await startPlacementApp(database.url, clock, { WEBHOOK_ALLOW_INSECURE: 'true' });
+    api = await startPlacementApp(database.url, clock, {
+      WEBHOOK_ALLOW_INSECURE: 'true',
+      // Quick retries, so that an endpoint nobody answers is a dead letter within the test.
+      WEBHOOK_FIRST_RETRY_MS: '50',
+      WEBHOOK_MAX_ATTEMPTS: '3',
+    });
     client = new PlacementClient(api.url);
   }, 60_000);
 
@@ -218,4 +223,64 @@ describe('escalation contacts per region', () => {
     const refused = await gql(api.url, COVERAGE, { token: coordinator });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('a facility id that is no UUID is called that, not "at most 200" (red team F14)', async () => {
+    const response = await create({
+      organisation: 'testzorg',
+      url: 'http://127.0.0.1:9/x',
+      events: ['OFFER_MADE'],
+      facilityIds: ['nonsense'],
+    });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'facilityIds' });
+    expect(response.errors?.[0]?.message).toMatch(/facility ids \(UUIDs/);
+    expect(response.errors?.[0]?.message).not.toMatch(/at most 200/);
+  });
+
+  it("Rijnmond's only contact, whose escalations all end as dead letters, is shown unreachable and leaves Rijnmond uncovered (red team F14)", async () => {
+    const admin = await token.admin();
+    // Rijnmond's working contact goes; an endpoint nobody listens at (port 9) takes its place.
+    for (const contact of (await coverage()).find((r) => r.regionCode === 'RR')!.contacts.filter((c) => c.active))
+      await gql(api.url, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', { token: admin, variables: { id: contact.id } });
+    const unreachable = await create({
+      organisation: 'ovd-rijnmond-oud',
+      url: 'http://127.0.0.1:9/escalations',
+      events: ['ESCALATED'],
+      escalationRegions: ['RR'],
+      contactFunction: 'OVD_BEVOLKINGSZORG',
+    });
+    expect(unreachable.errors).toBeUndefined();
+    const id = unreachable.data!.createWebhook.webhook.id;
+    // Nothing was sent to it yet: it is believed until it fails.
+    expect((await coverage()).find((r) => r.regionCode === 'RR')).toMatchObject({ covered: true });
+
+    const coordinator = await token.coordinator();
+    const request = await client.request(coordinator, { urgency: 'ACUTE', profile: DUTCH_WOMAN });
+    await client.waitForStatus(coordinator, request.id, ['WAITING']);
+    clock.advance(31 * MINUTE);
+    await sweep(api);
+    await eventually(async () => {
+      const dead = await gql<{ webhookDeliveries: { webhookId: string }[] }>(
+        api.url,
+        'query { webhookDeliveries(status: DEAD) { webhookId } }',
+        { token: admin },
+      );
+      expect(dead.data!.webhookDeliveries.map((d) => d.webhookId)).toContain(id);
+    }, 15_000);
+
+    const rr = (await coverage()).find((r) => r.regionCode === 'RR')!;
+    expect(rr.covered).toBe(false);
+    expect(rr.missingFunctions).toContain('OVD_BEVOLKINGSZORG');
+    expect(rr.contacts.find((c) => c.id === id)).toMatchObject({ active: true, reachable: false });
+
+    // The warning (here on disabling another endpoint) names Rijnmond, and why.
+    const other = await create({ organisation: 'extra', url: 'http://127.0.0.1:9/x', events: ['ESCALATED'], escalationRegions: ['AMS'] });
+    warnings.mockClear();
+    await gql(api.url, 'mutation($id: ID!) { disableWebhook(id: $id) { id } }', {
+      token: admin,
+      variables: { id: other.data!.createWebhook.webhook.id },
+    });
+    const said = warnings.mock.calls.map((call) => String(call[0])).join('\n');
+    expect(said).toMatch(/No active escalation contact for 2 region\(s\): AMS, RR\./);
+    expect(said).toMatch(/In RR the contacts cannot be reached/);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
-import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { QueuedDelivery } from './webhook-outbox';
 
 export const WEBHOOK_DELIVERY_JOB = 'WebhookDeliveryJob';
@@ -23,6 +24,7 @@ export class WebhookQueue {
   constructor(
     queues: QueueFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.queue = queues.queue<WebhookDeliveryJobData>(QueueName.Webhooks, {
       defaultJobOptions: { attempts: 1, removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } },
@@ -31,11 +33,13 @@ export class WebhookQueue {
 
   async enqueue(delivery: QueuedDelivery, options: { delayMs?: number; trigger?: string } = {}): Promise<void> {
     const data: WebhookDeliveryJobData = { deliveryId: delivery.id, attempts: delivery.attempts };
-    await this.queue.add(WEBHOOK_DELIVERY_JOB, data, {
-      jobId: `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`,
+    const jobId = `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`;
+    await bounded(
       // The delay is the service clock's time (a retry schedule); BullMQ waits in wall time.
-      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
-    });
+      this.queue.add(WEBHOOK_DELIVERY_JOB, data, { jobId, delay: wallDelayMs(this.clock, options.delayMs ?? 0) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   async enqueueAll(deliveries: readonly QueuedDelivery[]): Promise<void> {

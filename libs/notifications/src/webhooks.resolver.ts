@@ -7,7 +7,7 @@ import { type WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-del
 import type { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 import { WebhooksService } from './webhooks.service';
 
-const toModel = (webhook: WebhookSubscriptionEntity): WebhookModel => ({
+const toModel = (webhook: WebhookSubscriptionEntity & { reachable?: boolean }): WebhookModel => ({
   id: webhook.id,
   organisation: webhook.organisation,
   url: webhook.url,
@@ -18,6 +18,8 @@ const toModel = (webhook: WebhookSubscriptionEntity): WebhookModel => ({
   deciderRole: webhook.deciderRole,
   deciderRegions: webhook.deciderRegions,
   active: webhook.active,
+  // A new or just disabled endpoint has no dead letter of its own yet.
+  reachable: webhook.reachable ?? true,
   createdAt: webhook.createdAt,
 });
 

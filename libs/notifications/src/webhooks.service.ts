@@ -7,7 +7,13 @@ import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
-import { EscalationFunction, escalationCoverage, type RegionCoverage, uncoveredRegions } from '@opvangplek/domain';
+import {
+  EscalationFunction,
+  escalationCoverage,
+  type RegionCoverage,
+  uncoveredRegions,
+  unreachableRegions,
+} from '@opvangplek/domain';
 import type { DataSource } from 'typeorm';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
 import { receiverUrlProblem } from './receiver-url';
@@ -20,6 +26,10 @@ import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
 
 const ORGANISATION = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_FACILITY_IDS = 200;
+
+/** An endpoint with whether it can be reached (its latest finished delivery was not a dead letter). */
+export type WebhookWithReach = WebhookSubscriptionEntity & { reachable: boolean };
 
 /** ADMIN's side of webhooks: registering endpoints, and seeing and re-sending dead letters. */
 @Injectable()
@@ -54,8 +64,14 @@ export class WebhooksService {
       );
     if (deciderRegions.length > 0 && !input.deciderRole)
       throw new InvalidInputError('deciderRegions', 'deciderRegions need a deciderRole (the role whose regions they are)');
-    if (facilityIds.length > 200 || facilityIds.some((id) => !UUID.test(id)))
-      throw new InvalidInputError('facilityIds', 'facilityIds must be at most 200 facility ids');
+    const notAnId = facilityIds.find((id) => !UUID.test(id));
+    if (notAnId !== undefined)
+      throw new InvalidInputError(
+        'facilityIds',
+        `facilityIds must be facility ids (UUIDs, as the facilities query gives them); "${notAnId.slice(0, 40)}" is not one`,
+      );
+    if (facilityIds.length > MAX_FACILITY_IDS)
+      throw new InvalidInputError('facilityIds', `facilityIds may name at most ${MAX_FACILITY_IDS} facilities`);
     const created = await this.dataSource.transaction(async (manager) => {
       const known: { count: string }[] = await manager.query('SELECT count(*) FROM facilities WHERE id = ANY($1::uuid[])', [
         facilityIds,
@@ -98,8 +114,26 @@ export class WebhooksService {
     return created;
   }
 
-  list(): Promise<WebhookSubscriptionEntity[]> {
-    return this.dataSource.getRepository(WebhookSubscriptionEntity).find({ order: { createdAt: 'ASC' } });
+  async list(): Promise<WebhookWithReach[]> {
+    return this.withReach(await this.dataSource.getRepository(WebhookSubscriptionEntity).find({ order: { createdAt: 'ASC' } }));
+  }
+
+  /**
+   * Marks each endpoint reachable or not: not when the latest delivery that finished (delivered, or
+   * dead after every try) was a dead letter. Dead letters made by disabling it say nothing about
+   * the receiver; a redelivery that gets through makes it reachable again.
+   */
+  private async withReach(endpoints: WebhookSubscriptionEntity[]): Promise<WebhookWithReach[]> {
+    if (endpoints.length === 0) return [];
+    const latest: { subscription_id: string; status: WebhookDeliveryStatus }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (subscription_id) subscription_id, status FROM webhook_deliveries
+        WHERE subscription_id = ANY($1::uuid[]) AND status IN ('DELIVERED', 'DEAD')
+          AND last_error IS DISTINCT FROM 'the endpoint was disabled'
+        ORDER BY subscription_id, COALESCE(delivered_at, next_attempt_at) DESC, created_at DESC`,
+      [endpoints.map((endpoint) => endpoint.id)],
+    );
+    const dead = new Set(latest.filter((row) => row.status === WebhookDeliveryStatus.DEAD).map((row) => row.subscription_id));
+    return endpoints.map((endpoint) => Object.assign(endpoint, { reachable: !dead.has(endpoint.id) }));
   }
 
   async disable(viewer: Viewer, id: string): Promise<WebhookSubscriptionEntity> {
@@ -130,7 +164,7 @@ export class WebhooksService {
   }
 
   /** Every region with the endpoints that receive its escalations (issue 14: every region has its contacts). */
-  async coverage(): Promise<(RegionCoverage<WebhookSubscriptionEntity> & { regionName: string })[]> {
+  async coverage(): Promise<(RegionCoverage<WebhookWithReach> & { regionName: string })[]> {
     const [regions, endpoints] = await Promise.all([
       this.dataSource.query('SELECT code, name FROM regions ORDER BY code') as Promise<{ code: string; name: string }[]>,
       this.dataSource
@@ -143,7 +177,7 @@ export class WebhooksService {
     const names = new Map(regions.map((region) => [region.code, region.name]));
     return escalationCoverage(
       regions.map((region) => region.code),
-      endpoints,
+      await this.withReach(endpoints),
     ).map((region) => ({ ...region, regionName: names.get(region.regionCode) ?? region.regionCode }));
   }
 
@@ -152,10 +186,12 @@ export class WebhooksService {
    * endpoint is disabled. A warning, not a refusal: a region may be set up after the service is.
    */
   async warnOfUncoveredRegions(): Promise<string[]> {
-    const uncovered = uncoveredRegions(await this.coverage());
+    const coverage = await this.coverage();
+    const uncovered = uncoveredRegions(coverage);
+    const unreachable = unreachableRegions(coverage);
     if (uncovered.length > 0)
       this.logger.warn(
-        `No active escalation contact for ${uncovered.length} region(s): ${uncovered.join(', ')}. An escalation there reaches nobody; register one (createWebhook with escalationRegions) and see the escalationCoverage query.`,
+        `No active escalation contact for ${uncovered.length} region(s): ${uncovered.join(', ')}.${unreachable.length > 0 ? ` In ${unreachable.join(', ')} the contacts cannot be reached (their latest deliveries are dead letters; see webhookDeliveries).` : ''} An escalation there reaches nobody; register one (createWebhook with escalationRegions) and see the escalationCoverage query.`,
       );
     return uncovered;
   }

@@ -6,7 +6,7 @@ export { PlacementEventEntity } from './placement-event.entity';
 export { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 export { PlacementJob, PlacementQueue } from './placement-queue';
 export { PlacementRequestEntity } from './placement-request.entity';
-export { PlacementRequestsService } from './placement-requests.service';
+export { PlacementRequestsService, type RegistrationSubject } from './placement-requests.service';
 export { CLIENT_REFERENCE_LOOKUP, clientReferenceLookups, openFacts, sealContext, sealRequestColumns } from './request-sealing';
 export { isPlacementRequestUpdatedEvent, type PlacementRequestUpdatedEvent } from './placement.events';
 export { PlacementJobsModule, PlacementModule } from './placement.module';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { Urgency } from '@opvangplek/domain';
 import type { Job } from 'bullmq';
-import { type AnyQueue, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
 export enum PlacementJob {
@@ -40,6 +41,7 @@ const PENDING_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-ch
  * so the same trigger never runs twice, and a handler re-checks the request's state anyway.
  * Retries back off exponentially; completed jobs are kept an hour (dedupe window), failures a week.
  * Delays are given in the service clock's time and turned into wall time here (a simulated clock runs faster).
+ * An add waits at most QUEUE_CALL_TIMEOUT_MS: callers answer anyway, and the sweep re-queues what was lost.
  */
 @Injectable()
 export class PlacementQueue {
@@ -48,6 +50,7 @@ export class PlacementQueue {
   constructor(
     queues: QueueFactory,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.queue = queues.queue<PlacementJobData>(QueueName.Placement, {
       defaultJobOptions: {
@@ -66,39 +69,49 @@ export class PlacementQueue {
     options: { delayMs?: number; urgency?: Urgency } = {},
   ): Promise<void> {
     const data: MatchRequestJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.MatchRequest, data, {
-      jobId: `match.${requestId}.${attempt}.${trigger}`,
-      delay: wallDelayMs(this.clock, options.delayMs ?? 0),
-      priority: options.urgency ? PRIORITY[options.urgency] : undefined,
-    });
+    const jobId = `match.${requestId}.${attempt}.${trigger}`;
+    await bounded(
+      this.queue.add(PlacementJob.MatchRequest, data, {
+        jobId,
+        delay: wallDelayMs(this.clock, options.delayMs ?? 0),
+        priority: options.urgency ? PRIORITY[options.urgency] : undefined,
+      }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
     const data: ExpireOfferJobData = { requestId, attempt };
-    await this.queue.add(PlacementJob.ExpireOffer, data, {
-      jobId: `expire.${requestId}.${attempt}`,
-      delay: wallDelayMs(this.clock, delayMs),
-    });
+    const jobId = `expire.${requestId}.${attempt}`;
+    await bounded(
+      this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: wallDelayMs(this.clock, delayMs) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
   }
 
   /**
    * One re-try job per kind and region while one is pending (its id is `retry.<kind>.<region>`;
    * gone once it ran, so the next change makes a new one, however soon). A change while that job
    * already runs gets one follow-up job per run (it may have read the counts before the change).
+   * Each queue call is bounded like every enqueue after commit: a silent Redis never holds an answer.
    */
   async enqueueRetry(type: string, regionCode: string): Promise<void> {
     const data: RetryWaitingJobData = { type, regionCode, queuedBy: randomUUID() };
     const jobId = `retry.${type}.${regionCode}`;
     const options = { priority: RETRY_PRIORITY, removeOnComplete: true, removeOnFail: true, attempts: 3 };
+    const call = <T>(work: Promise<T>, what: string) => bounded(work, this.config.queueCallTimeoutMs, `${what} ${jobId}`);
     for (let round = 0; round < 3; round++) {
-      await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId });
-      const job = (await this.queue.getJob(jobId)) as Job<RetryWaitingJobData> | undefined;
+      await call(this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId }), 'enqueue');
+      const job = (await call(this.queue.getJob(jobId), 'read')) as Job<RetryWaitingJobData> | undefined;
       if (!job) continue; // it finished between the two calls: add it again
-      const state = await job.getState();
+      const state = await call(job.getState(), 'read state of');
       // Ours (it reads the counts after this change), or one that has not read them yet.
       if (job.data.queuedBy === data.queuedBy || PENDING_STATES.has(state)) return;
       if (state === 'active') {
-        await this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId: `${jobId}.after.${job.processedOn ?? 0}` });
+        const followUp = `${jobId}.after.${job.processedOn ?? 0}`;
+        await call(this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId: followUp }), 'enqueue follow-up of');
         return;
       }
     }

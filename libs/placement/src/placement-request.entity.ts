@@ -22,6 +22,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
   unique: true,
   where: '"client_reference_lookup" IS NOT NULL',
 })
+// A submission without clientReference: its caller's and payload's lookup, to find a retry within the window.
+@Index('placement_requests_implicit_retry_idx', ['requestedByOrg', 'implicitRetryKey', 'createdAt'], {
+  where: '"implicit_retry_key" IS NOT NULL',
+})
 @Index('placement_requests_status_idx', ['status', 'urgency', 'createdAt'])
 // The planners' figures select requests by when they were made and when they were placed.
 @Index('placement_requests_created_idx', ['createdAt'])
@@ -85,6 +89,13 @@ export class PlacementRequestEntity {
   /** HMAC-SHA256 (hex) of organisation and reference under a key derived from NOTES_KEY; unique per organisation. */
   @Column({ name: 'client_reference_lookup', type: 'varchar', length: 64, nullable: true })
   clientReferenceLookup: string | null;
+
+  /**
+   * Without a clientReference: HMAC-SHA256 (hex) of the caller (token subject) and the canonical
+   * payload, under a key derived from NOTES_KEY; the same again within IMPLICIT_RETRY_SECONDS is a retry.
+   */
+  @Column({ name: 'implicit_retry_key', type: 'varchar', length: 64, nullable: true })
+  implicitRetryKey: string | null;
 
   @Column({ name: 'requested_by', type: 'varchar', length: 200 })
   requestedBy: string;

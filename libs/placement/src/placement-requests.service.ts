@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
+  type AnonymousFacts,
+  anonymousFacts,
   assertTransition,
   PLACING_AUTHORITY_BY_TYPE,
   PlacementStatus,
@@ -22,10 +24,21 @@ import {
   B8Status,
   CHANGEABLE_PROFILE_FIELDS,
   type ProfileChange,
+  canonicalSubmission,
+  type ImplicitRetrySubmission,
+  implicitRetrySince,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import {
+  AppError,
+  assertUuid,
+  CommittedButUnansweredError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '@opvangplek/platform/errors';
 import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import type { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
@@ -66,6 +79,15 @@ import { MatchingAttempt } from './workflow/matching-attempt';
 import { Transfers } from './workflow/transfer';
 import { ProfileUpdates } from './workflow/profile-update';
 import type { VictimProfileChangeInput } from './dto/victim-profile-change.input';
+
+/** A placement request as a registration with CoMensha sees it (registrationSubject). */
+export interface RegistrationSubject {
+  /** The first request of her chain: the person, whichever of its requests is named. */
+  chainRootId: string;
+  people: number;
+  /** The facts of each of its people (a group's members when given); empty when none are left. */
+  profiles: AnonymousFacts[];
+}
 
 /**
  * The placement workflow as callers see it: submit (never lost: written before it is queued),
@@ -112,15 +134,55 @@ export class PlacementRequestsService {
     };
     if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)
       throw new InvalidInputError('input.types', 'input.types: a noodbed is for AVIM and KMar only (002:761-763); leave it out');
-    if (input.members?.length) return this.view(viewer, await this.submitGroup(viewer, input, common));
-    const { request } = await this.create(viewer, {
+    // Without a clientReference, the same submission by the same caller within IMPLICIT_RETRY_SECONDS is a retry.
+    const { clientReference: _reference, ...payload } = input;
+    if (input.members?.length) {
+      const { request, retried } = await this.submitGroup(viewer, input, common, payload);
+      return this.answerAfterCommit(viewer, request, retried);
+    }
+    const { request, recorded } = await this.create(viewer, {
       ...common,
       profile: input.profile,
       groupSize: input.groupSize ?? 1,
       clientReference: input.clientReference ?? null,
+      implicitRetry: { kind: 'placement', payload },
     });
     await this.enqueueNew(request);
-    return this.view(viewer, request);
+    return this.answerAfterCommit(viewer, request, recorded === null);
+  }
+
+  /**
+   * The answer to a submission whose request is committed: the request as stored, re-read once if
+   * putting it together fails (a database restart right after the commit). If even that fails, never
+   * "not carried out": it says the request may be stored and how to find it.
+   */
+  private async answerAfterCommit(
+    viewer: Viewer,
+    request: PlacementRequestEntity,
+    treatedAsRetry: boolean,
+    answer: () => Promise<PlacementRequestModel> = () => this.view(viewer, request),
+  ): Promise<PlacementRequestModel> {
+    let model: PlacementRequestModel;
+    try {
+      model = await answer();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const stored = await this.repository.find(request.id);
+        if (!stored) throw error;
+        model = await this.view(viewer, stored);
+      } catch {
+        throw new CommittedButUnansweredError(
+          `Your request was stored (id ${request.id}), but something went wrong on our side before we could answer. ` +
+            'Do not submit it again as new: find it in placementRequests(filter: { mine: true }) or placementRequest(id), ' +
+            'or repeat the call with the same clientReference, which returns this request and never makes a second one.',
+          { requestId: request.id },
+        );
+      }
+    }
+    model.treatedAsRetry = treatedAsRetry;
+    return model;
   }
 
   /** Queued after commit. If the queue is down the request is still safe: the sweep enqueues it. */
@@ -140,25 +202,29 @@ export class PlacementRequestsService {
     viewer: Viewer,
     input: PlacementRequestInput,
     common: { urgency: Urgency; regionCode: string; types: ShelterType[]; routeDecided: boolean; field: string },
-  ): Promise<PlacementRequestEntity> {
+    payload: object,
+  ): Promise<{ request: PlacementRequestEntity; retried: boolean }> {
     const members = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
     const now = this.clock.now();
     members.forEach((member, i) => this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`));
     this.matching.assertValidProfile({ ...input.profile }, now, 'input.profile');
     const parts = partitionGroup(members, DEFAULT_MATCHING_CONFIG);
     let main: PlacementRequestEntity | null = null;
+    let retried = false;
     for (const [i, part] of parts.entries()) {
       const reference = input.clientReference ? (i === 0 ? input.clientReference : `${input.clientReference}#${i + 1}`) : null;
-      const { request } = await this.create(viewer, {
+      const { request, recorded } = await this.create(viewer, {
         ...common,
         profile: part.profile,
         groupSize: part.members.length,
         clientReference: reference,
         members: part.members,
         groupId: main?.groupId ?? null,
+        implicitRetry: { kind: 'placement', payload: { ...payload, part: i } },
       });
       if (!main) {
         main = request;
+        retried = recorded === null;
         if (!request.groupId) {
           await this.repository.setGroup(request.id, request.id);
           request.groupId = request.id;
@@ -166,7 +232,7 @@ export class PlacementRequestsService {
       }
       await this.enqueueNew(request);
     }
-    return main!;
+    return { request: main!, retried };
   }
 
   /**
@@ -174,6 +240,7 @@ export class PlacementRequestsService {
    * linked onward request, matched to COSM/OMM/VO when their authority opens.
    */
   async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
+    const { clientReference: _reference, ...payload } = input;
     const { request, recorded, announced } = await this.create(viewer, {
       profile: input.profile,
       urgency: Urgency.ACUTE,
@@ -183,7 +250,20 @@ export class PlacementRequestsService {
       types: [ShelterType.NOODBED, ...this.interimKinds()],
       field: 'input',
       startMatching: true,
+      implicitRetry: { kind: 'noodbed', payload },
     });
+    return this.answerAfterCommit(viewer, request, recorded === null, () =>
+      this.matchNoodbed(viewer, request, recorded, announced),
+    );
+  }
+
+  /** Matches a stored noodbed request within the call, and answers with what it got. */
+  private async matchNoodbed(
+    viewer: Viewer,
+    request: PlacementRequestEntity,
+    recorded: PlacementEventRow[] | null,
+    announced: Promise<void>,
+  ): Promise<PlacementRequestModel> {
     if (recorded) {
       // Created by this call: everything the answer shows was written by this call, so it is
       // answered from what is in hand instead of read back (issue 4, part 9c: p99 under 200 ms).
@@ -254,6 +334,8 @@ export class PlacementRequestsService {
       field: string;
       /** Created already MATCHING (RECEIVED and MATCHING recorded together): the caller matches it at once. */
       startMatching?: boolean;
+      /** Without a clientReference: the submission as received, to recognise a retry of it (implicit-retry.ts). */
+      implicitRetry?: { kind: ImplicitRetrySubmission['kind']; payload: object };
     },
   ): Promise<{ request: PlacementRequestEntity; recorded: PlacementEventRow[] | null; announced: Promise<void> }> {
     const { field } = input;
@@ -298,12 +380,25 @@ export class PlacementRequestsService {
           responsibleMunicipality(profile, await this.municipalities.directory())?.municipality.name ?? null,
       },
       history,
+      this.implicitRetryOf(viewer, input),
     );
     if (!changes) return { request, recorded: null, announced: Promise.resolve() };
     // MATCHING is announced like any other change of status (RECEIVED itself never was); the
     // caller matches meanwhile and waits for it before answering.
     const announced = input.startMatching ? this.repository.announce({ ...changes, requests: [request] }) : Promise.resolve();
     return { request, recorded: changes.recorded, announced };
+  }
+
+  /** The canonical submission and its window, when no clientReference was given and the window is on. */
+  private implicitRetryOf(
+    viewer: Viewer,
+    input: { clientReference: string | null; implicitRetry?: { kind: ImplicitRetrySubmission['kind']; payload: object } },
+  ): { canonical: string; since: Date } | null {
+    if (input.clientReference !== null || !input.implicitRetry) return null;
+    const since = implicitRetrySince(this.clock.now(), this.config.placement.implicitRetrySeconds);
+    if (!since) return null;
+    const canonical = canonicalSubmission({ ...input.implicitRetry, caller: viewer.sub });
+    return { canonical, since };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -446,6 +541,28 @@ export class PlacementRequestsService {
 
   // ---------------------------------------------------------------------------------------------
   // Reading
+
+  /**
+   * What a registration with CoMensha needs of the request she is registered with: the chain she
+   * belongs to (its first request), how many people it holds, and the facts of each of them (the
+   * group's members when given, else the request's own) to check the registration against. Null
+   * when the viewer may not see it.
+   */
+  async registrationSubject(viewer: Viewer, id: string): Promise<RegistrationSubject | null> {
+    assertRequestId(id, 'requestId');
+    if (!(await this.repository.isVisible(viewer, id))) return null;
+    const request = await this.repository.find(id);
+    if (!request) return null;
+    const people = Math.max(1, request.groupSize ?? 1);
+    const profiles = request.members?.length
+      ? request.members.map((member) => anonymousFacts(member.profile))
+      : request.profile
+        ? [anonymousFacts(request.profile)]
+        : request.facts
+          ? [request.facts]
+          : [];
+    return { chainRootId: await this.repository.chainRootOf(id), people, profiles };
+  }
 
   async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {
     assertRequestId(id, 'id');

@@ -20,7 +20,7 @@ import { ConflictError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { In, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import { type Changes, noChanges, type PendingRecords, type PlacementEventRow } from './placement-changes';
 import { scopeRequests } from './placement-access';
 import { PlacementEventEntity } from './placement-event.entity';
@@ -32,6 +32,9 @@ import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from '
 import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
 
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
+/** The purpose of the implicit-retry lookup values (their own key, FieldCipher.lookup). */
+const IMPLICIT_RETRY_LOOKUP = 'placement_requests.implicit_retry';
+
 export type NewPlacementRequest = Pick<
   PlacementRequestEntity,
   | 'status'
@@ -249,6 +252,23 @@ export class PlacementRepository {
     return followUp?.id ?? null;
   }
 
+  /**
+   * The first request of the chain `id` belongs to (noodbed → onward, stay → transfer, each
+   * following its `bridgeRequestId`): one person, whichever request of her chain is named.
+   */
+  async chainRootOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE chain(id, bridge, depth) AS (
+         SELECT id, bridge_request_id, 0 FROM placement_requests WHERE id = $1
+         UNION ALL
+         SELECT r.id, r.bridge_request_id, c.depth + 1 FROM placement_requests r JOIN chain c ON r.id = c.bridge WHERE c.depth < 100
+       )
+       SELECT id FROM chain ORDER BY depth DESC LIMIT 1`,
+      [id],
+    );
+    return rows[0]?.id ?? id;
+  }
+
   /** Whether a request that follows `bridgeId` is still open (a transfer or an onward request): one move at a time. */
   async hasOpenFollowUp(manager: EntityManager, bridgeId: string): Promise<boolean> {
     const open = await manager
@@ -322,16 +342,38 @@ export class PlacementRepository {
   async insertRequest(
     fields: NewPlacementRequest,
     history: { status: PlacementStatus; actor: LedgerActor }[],
+    /** Without a clientReference: the canonical submission (implicit-retry.ts) and how far back a retry of it is looked for. */
+    implicitRetry: { canonical: string; since: Date } | null = null,
   ): Promise<{ request: PlacementRequestEntity; changes: Changes | null }> {
     const changes = noChanges();
     const lookups =
       fields.clientReference === null ? [] : clientReferenceLookups(this.fields, fields.requestedByOrg, fields.clientReference);
+    const implicitKeys =
+      implicitRetry && lookups.length === 0
+        ? this.fields.lookups(IMPLICIT_RETRY_LOOKUP, [fields.requestedByOrg, implicitRetry.canonical])
+        : [];
     const created = await this.dataSource.transaction(async (manager) => {
       if (lookups.length > 1) {
         const earlier = await this.findByReference(manager, fields.requestedByOrg, lookups.slice(1));
         if (earlier) return { request: earlier, created: false };
       }
+      if (implicitKeys.length > 0) {
+        // One submission at a time per key, across processes: the second waits, then finds the first.
+        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 15))', [implicitKeys[0]]);
+        const earlier = await this.opened(
+          manager.getRepository(PlacementRequestEntity).findOne({
+            where: {
+              requestedByOrg: fields.requestedByOrg,
+              implicitRetryKey: In(implicitKeys),
+              createdAt: MoreThanOrEqual(implicitRetry!.since),
+            },
+            order: { createdAt: 'DESC' },
+          }),
+        );
+        if (earlier) return { request: earlier, created: false };
+      }
       const request = this.newRequest(manager, fields);
+      if (implicitKeys.length > 0) request.implicitRetryKey = implicitKeys[0];
       const inserted = await manager
         .createQueryBuilder()
         .insert()

@@ -7,6 +7,7 @@ import {
   localDateOf,
   mayRegisterIn,
   registrationFacts,
+  registrationMismatch,
   registrationRegionsVisibleTo,
   startOfLocalDay,
 } from '@opvangplek/domain';
@@ -19,8 +20,8 @@ import type { RegisterVictimInput } from './dto/register-victim.input';
 import { VictimRegistrationEntity } from './victim-registration.entity';
 
 const MAX_PAGE = 200;
-/** The index that keeps one registration per person of a placement request. */
-const ONE_PER_MEMBER = 'victim_registrations_request_member';
+/** The index that keeps one registration per person of a request chain. */
+const ONE_PER_MEMBER = 'victim_registrations_person_member';
 
 export interface RegistrationFilter {
   regionCodes?: string[] | null;
@@ -56,25 +57,30 @@ export class RegistrationsService {
     if (isRegistrationProblem(facts)) throw new InvalidInputError(facts.field, facts.message);
     const requestId = input.requestId ?? null;
     let people = 0;
+    let personRequestId: string | null = null;
     if (requestId !== null) {
       assertUuid(requestId, 'requestId', 'a placement request id');
       // A request the viewer may not see is not there for them (no hint that it exists).
-      const request = await this.placements.get(viewer, requestId);
-      if (!request) throw new NotFoundError(`no placement request ${requestId}`);
-      people = Math.max(1, request.groupSize ?? 1);
+      const subject = await this.placements.registrationSubject(viewer, requestId);
+      if (!subject) throw new NotFoundError(`no placement request ${requestId}`);
+      const mismatch = registrationMismatch(facts, subject.profiles);
+      if (mismatch) throw new InvalidInputError(mismatch.field, mismatch.message);
+      people = subject.people;
+      personRequestId = subject.chainRootId;
     }
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (manager) => {
         let member: number | null = null;
         if (requestId !== null) {
+          // Her stay, her transfer and a cancelled transfer are one person: counted by her chain.
           const [{ count }]: { count: number }[] = await manager.query(
-            'SELECT count(*)::int AS count FROM victim_registrations WHERE placement_request_id = $1',
-            [requestId],
+            'SELECT count(*)::int AS count FROM victim_registrations WHERE person_request_id = $1',
+            [personRequestId],
           );
           if (count >= people)
             throw new ConflictError(
-              `placement request ${requestId} is registered with CoMensha already (${count} of its ${people} ${people === 1 ? 'person' : 'people'})`,
+              `placement request ${requestId} is registered with CoMensha already, through it or another request of the same person (${count} of its ${people} ${people === 1 ? 'person' : 'people'})`,
             );
           // The next person of the request; two registering at once collide on the unique index, not double up.
           member = count + 1;
@@ -82,6 +88,7 @@ export class RegistrationsService {
         const saved = await manager.getRepository(VictimRegistrationEntity).save({
           ...facts,
           placementRequestId: requestId,
+          personRequestId,
           member,
           registeredByOrg: viewer.org,
           registeredAt: now,

@@ -8,7 +8,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('victim_registrations')
 @Index('victim_registrations_region_at', ['regionCode', 'registeredAt'])
-@Index('victim_registrations_request_member', ['placementRequestId', 'member'], { unique: true })
+@Index('victim_registrations_person_member', ['personRequestId', 'member'], { unique: true })
 export class VictimRegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +34,13 @@ export class VictimRegistrationEntity {
   /** The placement request she was registered with, if any. */
   @Column({ name: 'placement_request_id', type: 'uuid', nullable: true })
   placementRequestId: string | null;
+
+  /**
+   * The first request of her request's chain (stay → transfer, noodbed → onward): the person, so
+   * that registering another request of the same chain is a second registration of her.
+   */
+  @Column({ name: 'person_request_id', type: 'uuid', nullable: true })
+  personRequestId: string | null;
 
   /**
    * Which of the request's people she is (1 … its groupSize), so a group's members are each

@@ -639,6 +639,7 @@ const NOTIFICATION_FIELDS = gql`
   fragment NotificationFields on PlacementRequest {
     notifications {
       organisation
+      contactFunction
       type
       at
       status
@@ -717,4 +718,174 @@ export const END_PLACEMENT = gql`
     }
   }
   ${REQUEST_FIELDS}
+`;
+
+/**
+ * The case over time on its own page: her profile version and the transfer path (the stay she
+ * moves from, the transfer from this stay), each side only as far as the viewer may see it.
+ */
+const CASE_PATH_FIELDS = gql`
+  fragment CasePathFields on PlacementRequest {
+    id
+    status
+    profileVersion
+    transferReason
+    transferOf {
+      id
+      status
+    }
+    transfer {
+      id
+      status
+      transferReason
+    }
+  }
+`;
+
+export const CASE_PATH = gql`
+  query CasePath($id: ID!) {
+    placementRequest(id: $id) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** "Profiel bijwerken": only the fields given change; answers with the request and any transfer it opened. */
+export const UPDATE_VICTIM_PROFILE = gql`
+  mutation UpdateVictimProfile($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+    updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** "Overplaatsing aanvragen": answers with the transfer (or her stay when the transfer's region is not the viewer's). */
+export const REQUEST_TRANSFER = gql`
+  mutation RequestTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID, $note: String) {
+    requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode, note: $note) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** What the case already says for "Melden bij CoMensha": its region and the minimal profile. */
+export const REGISTRATION_PREFILL = gql`
+  query RegistrationPrefill($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      regionCode
+      profileSummary {
+        gender
+        ageBand
+      }
+    }
+  }
+`;
+
+/** Registration with CoMensha (002:803): the facts the national registration counts, no name. */
+export const REGISTER_VICTIM = gql`
+  mutation RegisterVictim($input: RegisterVictimInput!) {
+    registerVictim(input: $input) {
+      id
+      member
+      registeredAt
+    }
+  }
+`;
+
+/** CoMensha's (or a coordinator's regions') registrations, newest first: only what the list shows. */
+export const VICTIM_REGISTRATIONS = gql`
+  query VictimRegistrations($first: Int!) {
+    victimRegistrations(first: $first) {
+      totalCount
+      nodes {
+        id
+        regionCode
+        gender
+        ageBand
+        exploitationTypes
+        signalledBy
+        requestId
+        member
+        registeredAt
+        registeredByOrg
+      }
+    }
+  }
+`;
+
+/** "Acties": the planned actions this person may see, soonest first; only what a row shows. */
+const PLANNED_ACTION_ROW = gql`
+  fragment PlannedActionRow on PlannedAction {
+    id
+    status
+    regionCode
+    startsAt
+    endsAt
+    onBehalfOf
+    onBehalfOfOrganisation
+    expectedCount
+    reservedCount
+    shortfallCount
+    everyoneSheltered
+  }
+`;
+
+export const PLANNED_ACTIONS = gql`
+  query PlannedActions($status: [PlannedActionStatus!]) {
+    plannedActions(status: $status) {
+      ...PlannedActionRow
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+/** Planning one answers at once: per expected outline the places reserved, and the shortfall with why (003:493-496). */
+export const PLAN_ACTION = gql`
+  mutation PlanAction($input: PlannedActionInput!) {
+    planAction(input: $input) {
+      ...PlannedActionRow
+      expected {
+        count
+        gender
+        minor
+        exploitationTypes
+        reserved {
+          facilityId
+          facilityName
+          facilityType
+          places
+        }
+        shortfall {
+          count
+          reasons
+        }
+      }
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+export const CANCEL_PLANNED_ACTION = gql`
+  mutation CancelPlannedAction($id: ID!, $reason: String!) {
+    cancelPlannedAction(id: $id, reason: $reason) {
+      ...PlannedActionRow
+    }
+  }
+  ${PLANNED_ACTION_ROW}
+`;
+
+/** The shelter desk: places reserved at this facility for planned actions, and their windows. Nothing more. */
+export const FACILITY_RESERVATIONS = gql`
+  query FacilityReservations($facilityId: ID!) {
+    facilityReservations(facilityId: $facilityId) {
+      facilityId
+      places
+      startsAt
+      endsAt
+    }
+  }
 `;

@@ -206,6 +206,8 @@ export interface PlacementRequest {
 /** An organisation told of a case through its webhook: when, whether its system took it, whether a person saw it. */
 export interface CaseNotification {
   organisation: string;
+  /** The function told as the region's escalation contact; OTHER or null says nothing worth showing. */
+  contactFunction?: 'OVD_BEVOLKINGSZORG' | 'REGIONALE_TAFEL' | 'OTHER' | null;
   type: 'ESCALATED' | 'DECISION_WAITING' | string;
   at: string;
   status: 'PENDING' | 'DELIVERED' | 'DEAD';
@@ -330,4 +332,71 @@ export interface PlacementStatistics {
   byRegion: StatisticCount[];
   left: number | null;
   byOutcome: StatisticCount[];
+}
+
+/** Why she moves from the place she is in to another (requestTransfer's TransferReason). */
+export const TRANSFER_REASONS = ['SAFETY', 'CARE_NEEDS', 'MOVE_ON', 'PROFILE_CHANGED', 'OTHER'] as const;
+export type TransferReason = (typeof TRANSFER_REASONS)[number];
+
+/** The case over time: her profile version and the transfer path, each side when the viewer may see it. */
+export interface CasePath {
+  id: string;
+  status: PlacementStatus;
+  profileVersion: number;
+  transferReason: TransferReason | null;
+  transferOf: { id: string; status: PlacementStatus } | null;
+  transfer: { id: string; status: PlacementStatus; transferReason: TransferReason | null } | null;
+}
+
+/** Who signalled her (SignallerKind), as registerVictim takes it. */
+export const SIGNALLER_KINDS = ['POLICE', 'KMAR', 'NLA', 'MUNICIPALITY', 'CARE_PROVIDER', 'VICTIM_SELF', 'OTHER'] as const;
+
+/** One registration with CoMensha as the list shows it. */
+export interface VictimRegistrationRow {
+  id: string;
+  regionCode: string;
+  gender: string;
+  ageBand: string;
+  exploitationTypes: string[];
+  signalledBy: string;
+  requestId: string | null;
+  member: number | null;
+  registeredAt: string;
+  registeredByOrg: string;
+}
+
+/** Who carries a planned action out (ActionPartner). */
+export const ACTION_PARTNERS = ['AVIM', 'KMAR', 'NLA', 'AANDACHTSFUNCTIONARIS'] as const;
+
+export interface PlannedActionRow {
+  id: string;
+  status: 'PLANNED' | 'STARTED' | 'ENDED' | 'CANCELLED';
+  regionCode: string;
+  startsAt: string;
+  endsAt: string;
+  onBehalfOf: string;
+  onBehalfOfOrganisation: string;
+  expectedCount: number;
+  reservedCount: number;
+  shortfallCount: number;
+  everyoneSheltered: boolean;
+}
+
+/** One outline of the people expected, as planning answered it. */
+export interface ExpectedPeopleAnswer {
+  count: number;
+  gender: string;
+  minor: boolean;
+  exploitationTypes: string[];
+  reserved: { facilityId: string; facilityName: string; facilityType: string; places: number }[];
+  shortfall: { count: number; reasons: string[] };
+}
+
+export type PlannedActionAnswer = PlannedActionRow & { expected: ExpectedPeopleAnswer[] };
+
+export interface FacilityReservation {
+  facilityId: string;
+  places: number;
+  startsAt: string;
+  endsAt: string;
 }

@@ -6,6 +6,9 @@ import { When } from '../components/when';
 import { useI18n } from '../i18n/i18n';
 import { RequestFollow } from '../request/request-follow';
 import { useNavigation } from '../shell/use-screen';
+import { CaseOverTime } from '../case-over-time/case-over-time';
+import { RegisterVictimForm } from '../registration/register-victim-form';
+import { useSession } from '../shell/viewer-context';
 import { CaseNotifications } from './case-notifications';
 
 /**
@@ -17,6 +20,8 @@ import { CaseNotifications } from './case-notifications';
 export function CaseView({ caseId, initial }: { caseId: string; initial?: PlacementRequest }) {
   const { t } = useI18n();
   const { go } = useNavigation();
+  const { viewer } = useSession();
+  const mayRegister = viewer.role === 'ZORGCOORDINATOR' || viewer.role === 'COMENSHA';
   const [{ data, fetching, error }] = useQuery<{ placementRequest: PlacementRequest | null }>({
     query: PLACEMENT_REQUEST,
     variables: { id: caseId },
@@ -67,6 +72,13 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
       </h1>
       {back}
       <RequestFollow key={request.id} initial={request} onNew={() => go('request')} focusOnShow={initial?.id === caseId} />
+      <CaseOverTime key={request.id} requestId={request.id} />
+      {mayRegister && request.status !== 'CANCELLED' && (
+        <section className="card" aria-labelledby="registration-heading" data-testid="case-registration">
+          <h2 id="registration-heading">{t('registration.title')}</h2>
+          <RegisterVictimForm key={request.id} requestId={request.id} />
+        </section>
+      )}
       <CaseNotifications requestId={request.id} />
     </section>
   );

@@ -23,8 +23,11 @@ export function NotificationList({ notifications, now }: { notifications: CaseNo
           data-status={notification.status}
           data-acknowledged={notification.acknowledgedAt ? 'true' : 'false'}
         >
-          <strong>{notification.organisation}</strong> — {label('notifications.type', notification.type)},{' '}
-          {t('notifications.sent')} <When iso={notification.at} now={now} /> ·{' '}
+          <strong>{notification.organisation}</strong>
+          {notification.contactFunction && notification.contactFunction !== 'OTHER' && (
+            <span data-testid="contact-function"> ({label('notifications.function', notification.contactFunction)})</span>
+          )}{' '}
+          — {label('notifications.type', notification.type)}, {t('notifications.sent')} <When iso={notification.at} now={now} /> ·{' '}
           <DeliveryWords notification={notification} now={now} /> · <AcknowledgementWords notification={notification} now={now} />
         </li>
       ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { RegistrationList } from '../registration/registration-list';
 import { useSession } from '../shell/viewer-context';
 import { CapacityNowChart } from './capacity-now-chart';
 import './charts';
@@ -27,6 +28,8 @@ export function PlannerDashboard() {
         <TimeToPlacementChart selection={selection} />
         <PlacementStatisticsTable year={selection.year} />
       </div>
+      {/* Who reports and who keeps the registration (002:803): coordinators and CoMensha. */}
+      {(viewer.role === 'COMENSHA' || viewer.role === 'ZORGCOORDINATOR') && <RegistrationList />}
     </section>
   );
 }

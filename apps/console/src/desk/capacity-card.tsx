@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FacilityReservations } from './facility-reservations';
 import { useMutation, useQuery } from 'urql';
 import { CONFIRM_CAPACITY, FACILITY, UPDATE_CAPACITY } from '../api/documents';
 import { hasCode, readableErrors } from '../api/errors';
@@ -134,6 +135,7 @@ export function CapacityCard({ facilityId, live, resync }: { facilityId: string;
       <p className="muted">
         <UpdatedAt capacity={capacity} />
       </p>
+      <FacilityReservations facilityId={facilityId} />
       <div className="counts">
         {EDITABLE.map((key) => (
           <Stepper

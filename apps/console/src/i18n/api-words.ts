@@ -207,6 +207,19 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
       return f('note.stayEnds', { at: momentWords(words, p.at) });
     case 'OVERSTAY':
       return f('note.overstay', { at: momentWords(words, p.at) });
+    // The case over time (issue 14): transfers and profile changes, without the English note's codes and ids.
+    case 'TRANSFER_REQUESTED':
+      return f('note.transferRequested', { region: regionName(p.regionCode ?? '') });
+    case 'TRANSFER_OF':
+      return p.reason ? f('note.transferOfBecause', { reason }) : t('note.transferOf');
+    case 'TRANSFER_CANCELLED':
+      return t('note.transferCancelled');
+    case 'TRANSFERRED':
+      return t('note.transferred');
+    case 'PROFILE_CHANGED':
+      return t('note.profileChanged');
+    case 'BEDENKTIJD_ENDING':
+      return p.at ? f('note.bedenktijdEnding', { at: momentWords(words, p.at) }) : null;
     default:
       return null;
   }

@@ -1,6 +1,6 @@
 import type { PlacingAuthority, Role } from '../api/types';
 
-export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'escalations' | 'desk' | 'dashboard';
+export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'escalations' | 'actions' | 'desk' | 'dashboard';
 
 /**
  * What each role works with, the first being where it lands. Mirrors the API's access table
@@ -12,13 +12,14 @@ export type Screen = 'beds' | 'request' | 'cases' | 'worklist' | 'escalations' |
  * work here), coordinators and the NLA on the request form they start most cases with. Whoever
  * requests has "Mijn aanvragen" (`cases`) beside the form: the requests made, each at its own address.
  * The escalation worklist (`escalations`) is for those an escalation is listed for: the region's
- * coordinators and CoMensha nationally (README, Escalation; 002:362-364).
+ * coordinators and CoMensha nationally (README, Escalation; 002:362-364). Planned actions
+ * (`actions`, 003:493-496) are for those who may plan them: coordinators, CoMensha and the NLA.
  */
 export const SCREENS_BY_ROLE: Record<Role, Screen[]> = {
   POLICE: ['request', 'cases', 'beds'],
-  ZORGCOORDINATOR: ['request', 'cases', 'worklist', 'escalations', 'beds', 'dashboard'],
-  COMENSHA: ['worklist', 'escalations', 'request', 'cases', 'beds', 'dashboard'],
-  NLA: ['request', 'cases', 'worklist', 'beds'],
+  ZORGCOORDINATOR: ['request', 'cases', 'worklist', 'escalations', 'actions', 'beds', 'dashboard'],
+  COMENSHA: ['worklist', 'escalations', 'actions', 'request', 'cases', 'beds', 'dashboard'],
+  NLA: ['request', 'cases', 'worklist', 'actions', 'beds'],
   JEUGDBESCHERMING: ['worklist', 'request', 'cases', 'beds'],
   SHELTER_STAFF: ['desk', 'beds'],
   PLANNER: ['dashboard', 'beds'],

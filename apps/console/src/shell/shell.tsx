@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
+import { ActionsScreen } from '../actions/actions-screen';
 import { useQuery } from 'urql';
 import { ME } from '../api/documents';
 import { hasCode } from '../api/errors';
@@ -156,6 +157,8 @@ function ScreenView({ route }: { route: ShownRoute }) {
       return <WorklistScreen requestId={route.requestId ?? null} />;
     case 'escalations':
       return <EscalationScreen />;
+    case 'actions':
+      return <ActionsScreen />;
     case 'desk':
       return <ShelterDesk />;
     case 'dashboard':

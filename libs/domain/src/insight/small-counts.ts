@@ -10,6 +10,10 @@
  *   smallest non-zero cell is hidden as well (or, when there is none, the total);
  * - a hidden total hides its line whole, zeros too: nothing adds up to it, and "none of those few"
  *   says something about each of them.
+ *
+ * A table anyone may read again after each new person (the registration) hides zeros as well
+ * (`hideZeros`): a cell going from a shown 0 to "suppressed" between two reads would describe the
+ * one person added in between.
  */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -24,6 +28,11 @@ export function isSmallCount(count: number, threshold = SMALL_COUNT_THRESHOLD): 
   return count > 0 && count < threshold;
 }
 
+export interface SuppressionOptions {
+  /** Hide a 0 like any count below the threshold (see the comment at the top). */
+  hideZeros?: boolean;
+}
+
 interface Cell {
   key: string;
   count: number;
@@ -34,13 +43,16 @@ interface Cell {
  * Primary and secondary suppression within one line, adding to what is already hidden. Returns
  * false when a lone hidden cell cannot be covered by another cell: the total must be hidden then.
  */
-function suppressLine(cells: Cell[], totalShown: boolean, threshold: number): boolean {
+function suppressLine(cells: Cell[], totalShown: boolean, threshold: number, options: SuppressionOptions = {}): boolean {
   if (!totalShown) {
     for (const cell of cells) cell.suppressed = true;
     return true;
   }
-  for (const cell of cells) if (isSmallCount(cell.count, threshold)) cell.suppressed = true;
-  if (cells.filter((cell) => cell.suppressed && cell.count > 0).length !== 1) return true;
+  const hides = (count: number) => (options.hideZeros ? count < threshold : isSmallCount(count, threshold));
+  // With zeros hidden, a lone hidden 0 follows by subtraction just as a lone hidden 3 does.
+  const matters = (count: number) => options.hideZeros || count > 0;
+  for (const cell of cells) if (hides(cell.count)) cell.suppressed = true;
+  if (cells.filter((cell) => cell.suppressed && matters(cell.count)).length !== 1) return true;
   const next = cells
     .filter((cell) => !cell.suppressed && cell.count > 0)
     .sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
@@ -55,9 +67,10 @@ export function suppressSmallCounts(
   categories: readonly string[],
   totalShown: boolean,
   threshold = SMALL_COUNT_THRESHOLD,
+  options: SuppressionOptions = {},
 ): StatisticCount[] {
   const cells = categories.map((key) => ({ key, count: counts.get(key) ?? 0, suppressed: false }));
-  suppressLine(cells, totalShown, threshold);
+  suppressLine(cells, totalShown, threshold, options);
   return cells.map(published);
 }
 

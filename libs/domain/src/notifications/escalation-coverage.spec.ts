@@ -1,11 +1,12 @@
-import { EscalationFunction, escalationCoverage, uncoveredRegions } from './escalation-coverage';
+import { EscalationFunction, escalationCoverage, uncoveredRegions, unreachableRegions } from './escalation-coverage';
 
-const contact = (id: string, regions: string[], fn: EscalationFunction | null, active = true) => ({
+const contact = (id: string, regions: string[], fn: EscalationFunction | null, active = true, reachable = true) => ({
   id,
   organisation: `org-${id}`,
   escalationRegions: regions,
   contactFunction: fn,
   active,
+  reachable,
 });
 
 describe('escalation coverage per region (002:362-364, 003:497)', () => {
@@ -31,5 +32,19 @@ describe('escalation coverage per region (002:362-364, 003:497)', () => {
     const [rr] = escalationCoverage(['RR'], [contact('x', ['RR'], null)]);
     expect(rr.covered).toBe(true);
     expect(rr.missingFunctions).toHaveLength(2);
+  });
+
+  it('an endpoint whose deliveries die covers nothing, and is named apart from a region with no contact (red team F14)', () => {
+    const coverage = escalationCoverage(
+      ['RR', 'AMS'],
+      [contact('ovd-rr', ['RR'], EscalationFunction.OVD_BEVOLKINGSZORG, true, false), contact('x', ['AMS'], null, false)],
+    );
+    expect(coverage.map((r) => [r.regionCode, r.covered])).toEqual([
+      ['RR', false],
+      ['AMS', false],
+    ]);
+    expect(coverage[0].missingFunctions).toContain(EscalationFunction.OVD_BEVOLKINGSZORG);
+    expect(uncoveredRegions(coverage)).toEqual(['RR', 'AMS']);
+    expect(unreachableRegions(coverage)).toEqual(['RR']);
   });
 });

@@ -26,15 +26,20 @@ export interface EscalationContact {
   escalationRegions: readonly string[];
   contactFunction: EscalationFunction | null;
   active: boolean;
+  /**
+   * False when its latest delivery was a dead letter (every try failed): an endpoint nobody can
+   * reach receives no escalation either, so it covers nothing. True until it is known otherwise.
+   */
+  reachable: boolean;
 }
 
 export interface RegionCoverage<C extends EscalationContact = EscalationContact> {
   regionCode: string;
   /** Every endpoint that names the region, active or not (a disabled one is shown, so the gap has a name). */
   contacts: C[];
-  /** Whether at least one active contact receives its escalations. */
+  /** Whether at least one active, reachable contact receives its escalations. */
   covered: boolean;
-  /** Expected functions no active contact of the region has. */
+  /** Expected functions no active, reachable contact of the region has. */
   missingFunctions: EscalationFunction[];
 }
 
@@ -44,7 +49,7 @@ export function escalationCoverage<C extends EscalationContact>(
 ): RegionCoverage<C>[] {
   return regionCodes.map((regionCode) => {
     const ofRegion = contacts.filter((contact) => contact.escalationRegions.includes(regionCode));
-    const active = ofRegion.filter((contact) => contact.active);
+    const active = ofRegion.filter((contact) => contact.active && contact.reachable);
     const reached = new Set(active.map((contact) => contact.contactFunction ?? EscalationFunction.OTHER));
     return {
       regionCode,
@@ -53,6 +58,13 @@ export function escalationCoverage<C extends EscalationContact>(
       missingFunctions: EXPECTED_ESCALATION_FUNCTIONS.filter((fn) => !reached.has(fn)),
     };
   });
+}
+
+/** The regions with an active contact that cannot be reached, and no other (the warning names them apart). */
+export function unreachableRegions(coverage: readonly RegionCoverage[]): string[] {
+  return coverage
+    .filter((region) => !region.covered && region.contacts.some((contact) => contact.active && !contact.reachable))
+    .map((region) => region.regionCode);
 }
 
 /** The regions an escalation would reach nobody in. */

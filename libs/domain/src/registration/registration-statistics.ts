@@ -1,7 +1,9 @@
 /**
  * The yearly count of people registered with CoMensha (issue 14): everyone reported, placed or not
  * (a victim who needs no shelter still counts, as in CoMensha's "aard en omvang"), with the same
- * small-count suppression as the placement figures (small-counts.ts).
+ * small-count suppression as the placement figures (small-counts.ts), zeros hidden too: every
+ * coordinator's registration changes this table at once, so a cell going from a shown 0 to hidden
+ * between two reads would describe the person just registered.
  */
 import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from '../insight/small-counts';
 import type { RegistrationFacts } from './victim-registration';
@@ -64,7 +66,7 @@ export function registrationStatistics(
   }
   const totalShown = !isSmallCount(people.length, threshold);
   const dimension = (counts: Map<string, number>, keys: readonly string[]) =>
-    suppressSmallCounts(counts, keys, totalShown, threshold);
+    suppressSmallCounts(counts, keys, totalShown, threshold, { hideZeros: true });
   return {
     registered: totalShown ? people.length : null,
     suppressionThreshold: threshold,

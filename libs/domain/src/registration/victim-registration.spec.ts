@@ -6,6 +6,7 @@ import {
   mayRegisterIn,
   NationalityGroup,
   registrationFacts,
+  registrationMismatch,
   registrationRegionsVisibleTo,
   SignallerKind,
 } from './victim-registration';
@@ -88,5 +89,52 @@ describe('registration statistics', () => {
     const statistics = registrationStatistics([person(false), person(false)], categories);
     expect(statistics.registered).toBeNull();
     expect(statistics.byRegion.every((c) => c.suppressed)).toBe(true);
+  });
+
+  it('hides zeros too, so one more person never turns a shown 0 into a hidden cell (red team F4)', () => {
+    const women = Array.from({ length: 7 }, () => person(false));
+    const before = registrationStatistics(women, categories);
+    const after = registrationStatistics([...women, person(false, Gender.X)], categories);
+    expect(before.byGender.find((c) => c.key === 'X')).toEqual({ key: 'X', count: null, suppressed: true });
+    expect(after.byGender).toEqual(before.byGender);
+    expect(after.byGender.find((c) => c.key === 'FEMALE')).toEqual({ key: 'FEMALE', count: 7, suppressed: false });
+  });
+
+  it('a lone hidden 0 is covered like a lone small count: it would follow by subtraction', () => {
+    const statistics = registrationStatistics(
+      [...Array.from({ length: 6 }, () => person(false)), ...Array.from({ length: 5 }, () => person(false, Gender.MALE))],
+      categories,
+    );
+    expect(statistics.byGender.map((c) => [c.key, c.count])).toEqual([
+      ['FEMALE', 6],
+      ['MALE', null],
+      ['X', null],
+    ]);
+  });
+});
+
+describe('a registration against the request she is registered with (red team F5)', () => {
+  const given = (gender: Gender, age: number, types: ExploitationType[]) => {
+    const facts = registrationFacts({ regionCode: 'RR', gender, age, exploitationTypes: types, signalledBy: SignallerKind.NLA });
+    if (isRegistrationProblem(facts)) throw new Error(facts.message);
+    return facts;
+  };
+  const woman = { gender: Gender.FEMALE, ageBand: '30-39' as const, exploitationTypes: [ExploitationType.LABOUR] };
+
+  it('names the first field that does not fit, without what the request holds', () => {
+    expect(registrationMismatch(given(Gender.FEMALE, 35, [ExploitationType.LABOUR]), [woman])).toBeNull();
+    const problems = [
+      registrationMismatch(given(Gender.MALE, 35, [ExploitationType.LABOUR]), [woman]),
+      registrationMismatch(given(Gender.FEMALE, 70, [ExploitationType.LABOUR]), [woman]),
+      registrationMismatch(given(Gender.FEMALE, 35, [ExploitationType.ORGAN_REMOVAL]), [woman]),
+    ];
+    expect(problems.map((p) => p?.field)).toEqual(['gender', 'age', 'exploitationTypes']);
+    for (const problem of problems) expect(problem!.message).not.toMatch(/FEMALE|30-39|LABOUR/);
+  });
+
+  it("a group's registration fits one of its members; an unknown age fits any band", () => {
+    const man = { gender: Gender.MALE, ageBand: 'UNKNOWN' as const, exploitationTypes: [ExploitationType.LABOUR] };
+    expect(registrationMismatch(given(Gender.MALE, 52, [ExploitationType.LABOUR]), [woman, man])).toBeNull();
+    expect(registrationMismatch(given(Gender.X, 35, [ExploitationType.LABOUR]), [woman, man])?.field).toBe('gender');
   });
 });

@@ -5,7 +5,7 @@
  * no free text — nothing that narrows down a person beyond what the national tables count.
  */
 import { ExploitationType, Gender, ResidenceStatus, Role } from '../enums';
-import { type AgeBand, ageBandOf } from '../placement/anonymous-facts';
+import { type AgeBand, type AnonymousFacts, ageBandOf } from '../placement/anonymous-facts';
 
 /** Nationality as the national report groups it; the profile says residence, which implies the group. */
 export enum NationalityGroup {
@@ -99,6 +99,47 @@ export function registrationFacts(input: RegistrationInput): RegistrationFacts |
     nationalityGroup: input.nationalityGroup ?? implied ?? NationalityGroup.UNKNOWN,
     signalledBy: input.signalledBy,
   };
+}
+
+type CheckedFacts = Pick<AnonymousFacts, 'gender' | 'ageBand' | 'exploitationTypes'>;
+
+const sameTypes = (a: readonly string[], b: readonly string[]) =>
+  new Set(a).size === new Set(b).size && a.every((type) => b.includes(type));
+
+/** The facts a registration must share with the request she is registered with; an unknown age band matches any. */
+const CHECKS: { field: string; matches: (given: CheckedFacts, known: CheckedFacts) => boolean }[] = [
+  { field: 'gender', matches: (given, known) => given.gender === known.gender },
+  {
+    field: 'age',
+    matches: (given, known) => given.ageBand === 'UNKNOWN' || known.ageBand === 'UNKNOWN' || given.ageBand === known.ageBand,
+  },
+  {
+    field: 'exploitationTypes',
+    matches: (given, known) => known.exploitationTypes.length === 0 || sameTypes(given.exploitationTypes, known.exploitationTypes),
+  },
+];
+
+/**
+ * Whether the facts given fit the person of the request (or one of its group's members): the
+ * first field no one of them fits. The message never says what the request holds, since whoever
+ * registers may see only its summary, and probing field by field must not read the profile out.
+ */
+export function registrationMismatch(
+  facts: RegistrationFacts,
+  people: readonly CheckedFacts[],
+): RegistrationProblem | null {
+  let candidates = people;
+  if (candidates.length === 0) return null;
+  for (const check of CHECKS) {
+    const fitting = candidates.filter((known) => check.matches(facts, known));
+    if (fitting.length === 0)
+      return {
+        field: check.field,
+        message: `${check.field} does not match ${people.length > 1 ? "any of the group's members of" : 'the profile of'} the placement request she is registered with: register what the request says, or correct its profile first (updateVictimProfile)`,
+      };
+    candidates = fitting;
+  }
+  return null;
 }
 
 export function isRegistrationProblem(value: RegistrationFacts | RegistrationProblem): value is RegistrationProblem {

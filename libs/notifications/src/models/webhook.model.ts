@@ -45,6 +45,12 @@ export class WebhookModel {
   @Field()
   active: boolean;
 
+  @Field({
+    description:
+      'False when its latest finished delivery was a dead letter (every try failed): it then covers no region in escalationCoverage.',
+  })
+  reachable: boolean;
+
   @Field()
   createdAt: Date;
 }
@@ -113,7 +119,7 @@ export class RegionEscalationCoverageModel {
   @Field()
   regionName: string;
 
-  @Field({ description: 'Whether at least one active endpoint receives its escalations.' })
+  @Field({ description: 'Whether at least one active endpoint that can be reached (reachable) receives its escalations.' })
   covered: boolean;
 
   @Field(() => [EscalationFunction], {

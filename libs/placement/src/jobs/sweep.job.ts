@@ -81,16 +81,18 @@ export class SweepJob {
       driftRepaired: 0,
       driftUnrepaired: 0,
     };
+    // Under the lock only what must not run twice at once, and reads: what to queue is collected and
+    // queued after the lock's transaction commits, so an unanswering Redis never holds the lock.
+    const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
+    const bucket = Math.floor(now.getTime() / lostAfterMs);
+    const toQueue: { request: PlacementRequestEntity; trigger: string }[] = [];
+    let lapsed: PlacementRequestEntity[] = [];
     const locked = await this.repository.underAdvisoryLock(SWEEP_LOCK_KEY, async (manager) => {
       // Planned actions first: at a window's start its people take their reserved places before anyone else is matched.
       const actions = await this.plannedActions.runDue();
       report.actionsStarted = actions.started;
       report.actionsEnded = actions.ended;
-      for (const request of await this.repository.lapsedOffers(manager, now)) {
-        report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
-      }
-      const lostAfterMs = this.config.placement.reconcileAfterSeconds * 1000;
-      const bucket = Math.floor(now.getTime() / lostAfterMs);
+      lapsed = await this.repository.lapsedOffers(manager, now);
 
       const due = await this.repository.dueWaiting(manager, now);
       // Not the delayed job's own id (`due-<at>`): while that job exists (still delayed, or
@@ -99,9 +101,7 @@ export class SweepJob {
       // its delay is wall time while decisions use the app clock) would stay WAITING. A per-bucket
       // id adds at most one job per request and bucket; handlers re-check state, so that is harmless.
       for (const request of due)
-        await this.queue.enqueueMatch(request.id, request.attempt, `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}`, {
-          urgency: request.urgency,
-        });
+        toQueue.push({ request, trigger: `due-${request.nextAttemptAt!.getTime()}-sweep-${bucket}` });
       report.due = due.length;
 
       const lost = await this.repository.lost(
@@ -109,11 +109,21 @@ export class SweepJob {
         new Date(now.getTime() - lostAfterMs),
         new Date(now.getTime() - CAPACITY_RETRY_MS),
       );
-      for (const request of lost)
-        await this.queue.enqueueMatch(request.id, request.attempt, `sweep-${bucket}`, { urgency: request.urgency });
+      for (const request of lost) toQueue.push({ request, trigger: `sweep-${bucket}` });
       report.reconciled = lost.length;
     });
     if (!locked) return report;
+
+    // Each expiry re-checks the offer's attempt under its row lock, so a second sweep cannot expire one twice.
+    for (const request of lapsed) {
+      report.lapsed += (await this.lifecycle.expireOffer(request.id, request.attempt)) ? 1 : 0;
+    }
+    // Together, each bounded by QUEUE_CALL_TIMEOUT_MS: one that is not queued now is found again by the next sweep.
+    await Promise.all(
+      toQueue.map(({ request, trigger }) =>
+        this.queue.enqueueMatch(request.id, request.attempt, trigger, { urgency: request.urgency }).catch(() => undefined),
+      ),
+    );
 
     const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
     report.escalated = await this.flagAll(

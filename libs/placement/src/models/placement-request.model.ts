@@ -197,6 +197,16 @@ export class PlacementRequestModel {
   @Field(() => String, { nullable: true })
   clientReference: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Only on the answer to requestPlacement and requestNoodbed: true when this call was treated as a retry of an ' +
+      'earlier one and returns that request instead of making a new one (the same clientReference; or, without a ' +
+      'clientReference, the same caller sending the same payload within IMPLICIT_RETRY_SECONDS). Two people with ' +
+      'identical details are told apart by a distinct clientReference each, or sent as one group. Null elsewhere.',
+  })
+  treatedAsRetry?: boolean | null;
+
   @Field()
   createdAt: Date;
 

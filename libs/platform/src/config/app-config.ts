@@ -72,6 +72,11 @@ export interface AppConfig {
   eventsBackend: QueueBackendKind;
   /** Prefix for every Redis key and channel and the BullMQ schema, so several deployments can share one server. */
   namespace: string;
+  /**
+   * Longest wait for one enqueue or event publish after a commit (QUEUE_CALL_TIMEOUT_MS): past it the
+   * caller is answered anyway and the sweep's reconciler queues the work later.
+   */
+  queueCallTimeoutMs: number;
   auth: {
     issuer: string;
     audience: string;
@@ -102,6 +107,11 @@ export interface AppConfig {
     retentionDays: number;
     /** Days ahead of the end of her bedenktijd (003:661) that the sweep warns (BEDENKTIJD_ALERT_DAYS). */
     bedenktijdAlertDays: number;
+    /**
+     * A submission without clientReference equal to one the same caller made this many seconds ago
+     * is a retry of it (IMPLICIT_RETRY_SECONDS; 0 turns it off).
+     */
+    implicitRetrySeconds: number;
   };
   /** Outbound webhooks (issue 14): how failed deliveries are tried again. */
   webhooks: {
@@ -389,6 +399,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queueBackend,
     eventsBackend,
     namespace,
+    queueCallTimeoutMs: read.integer('QUEUE_CALL_TIMEOUT_MS', 1500, 50, 60_000),
     auth: {
       issuer: read.string('JWT_ISSUER', 'opvangplek-dev')!,
       audience: read.string('JWT_AUDIENCE', 'opvangplek')!,
@@ -414,6 +425,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reconcileAfterSeconds: read.integer('RECONCILE_AFTER_SECONDS', 60, 1, 3600),
       retentionDays: read.integer('RETENTION_DAYS', 90, 1, 3650),
       bedenktijdAlertDays: read.integer('BEDENKTIJD_ALERT_DAYS', 14, 0, 90),
+      implicitRetrySeconds: read.integer('IMPLICIT_RETRY_SECONDS', 120, 0, 24 * 3600),
     },
     webhooks: {
       maxAttempts: read.integer('WEBHOOK_MAX_ATTEMPTS', DEFAULT_DELIVERY_SCHEDULE.maxAttempts, 1, 100),

@@ -54,3 +54,18 @@ export class ConflictError extends AppError {
     super('conflict', message, undefined, details);
   }
 }
+
+/**
+ * A change was committed, but its answer could not be put together (the database went away right
+ * after the commit): not "nothing happened". The message says what may be stored and how to check;
+ * the formatter sends it as INTERNAL_SERVER_ERROR with that message.
+ */
+export class CommittedButUnansweredError extends Error {
+  constructor(
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -21,7 +21,7 @@ function eventLagObserver(metrics: MetricsRegistry): EventLagObserver {
 
 export function createEventBus(config: AppConfig, metrics?: MetricsRegistry): EventBus {
   const observeLag = metrics ? eventLagObserver(metrics) : undefined;
-  if (config.eventsBackend === 'redis') return new RedisEventBus(config.redisUrl!, config.namespace, observeLag);
+  if (config.eventsBackend === 'redis') return new RedisEventBus(config.redisUrl!, config.namespace, observeLag, config.queueCallTimeoutMs);
   const pool = new Pool({ connectionString: config.databaseUrl, max: 2, application_name: 'opvangplek-events' });
   const bus = new PostgresEventBus(pool, config.databaseUrl!, config.namespace, observeLag);
   const close = bus.close.bind(bus);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { bounded } from '../queue/bounded';
 import { encodeEvent, EventBus, EventChannel, EventHandler, type EventLagObserver, LocalFanOut } from './event-bus';
 
 /** Redis pub/sub: one connection publishes, one subscribes (a subscribed connection can do nothing else). */
@@ -16,9 +17,12 @@ export class RedisEventBus implements EventBus {
     url: string,
     private readonly namespace: string,
     observeLag?: EventLagObserver,
+    /** Longest wait for one publish: an event is sent after a commit, and the caller's answer must not wait on an outage. */
+    private readonly publishTimeoutMs = 1500,
   ) {
     this.fanOut = new LocalFanOut(observeLag);
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
+    // Fails a publish fast while Redis is away (one reconnect try, a command timeout) instead of queueing it for the outage.
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: publishTimeoutMs });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on('error', (error: Error) => this.logger.warn(`Redis events connection: ${error.message}`));
@@ -35,7 +39,11 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish(channel: EventChannel, payload: object): Promise<void> {
-    await this.publisher.publish(this.channelName(channel), encodeEvent(payload));
+    await bounded(
+      this.publisher.publish(this.channelName(channel), encodeEvent(payload)),
+      this.publishTimeoutMs,
+      `publish on ${channel}`,
+    );
   }
 
   async subscribe(channel: EventChannel, handler: EventHandler): Promise<() => Promise<void>> {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, type AppErrorKind } from '../errors';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { AppError, type AppErrorKind, CommittedButUnansweredError } from '../errors';
 
 /** The contract's `extensions.code` values (api-contract.md "Errors"). */
 export type ContractErrorCode =
@@ -64,6 +65,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       },
     };
   }
+  if (original instanceof CommittedButUnansweredError) {
+    logger.error(`committed, answer failed: ${original.message}`);
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { ...original.details, code: 'INTERNAL_SERVER_ERROR', committed: true },
+    };
+  }
   const apolloCode = formatted.extensions?.code;
   // Over the caller's rate budget (an expensive operation draws several points): said as the
   // middleware says it, with its message (the seconds to wait).
@@ -72,9 +81,41 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: NOTHING_CHANGED, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** A query's failure: a query changes nothing, so it may say so. */
+export const NOTHING_CHANGED = 'Something went wrong on our side; nothing was changed. Please try again.';
+
+/**
+ * A mutation's failure: it may have failed after its change was committed (the database went away
+ * between commit and answer), so it never claims the change was not carried out.
+ */
+export const MAY_HAVE_CHANGED =
+  'Something went wrong on our side; the change may or may not have been carried out. Check before repeating it ' +
+  '(a request you submitted shows in placementRequests(filter: { mine: true })), or repeat a submission with the same ' +
+  'clientReference: a repeat with the same clientReference never makes a second request.';
+
+/**
+ * The formatter does not know the operation's type; this plugin does: a mutation's unexplained
+ * INTERNAL_SERVER_ERROR says it may have been carried out instead of "nothing was changed".
+ */
+export function honestMutationErrorsPlugin<Context extends object>(): ApolloServerPlugin<Context> {
   return {
-    message: 'Something went wrong on our side; the request was not carried out. Please try again.',
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    async requestDidStart() {
+      return {
+        async willSendResponse(requestContext) {
+          const { body } = requestContext.response;
+          if (requestContext.operation?.operation !== 'mutation' || body.kind !== 'single') return;
+          const errors = body.singleResult.errors;
+          if (!errors?.length) return;
+          (body.singleResult as { errors?: unknown }).errors = errors.map((error) =>
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR' && error.message === NOTHING_CHANGED
+              ? { ...error, message: MAY_HAVE_CHANGED }
+              : error,
+          );
+        },
+      };
+    },
   };
 }

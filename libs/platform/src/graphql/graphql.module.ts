@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AppErrorFilter } from './app-error.filter';
 import { CalendarDate } from './calendar-date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
-import { formatGraphQLError } from './format-error';
+import { formatGraphQLError, honestMutationErrorsPlugin } from './format-error';
 import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
 import { CallerLimitsModule } from '../limits/caller-limits.module';
 import { verifiedCallerKey } from '../http/rate-limiter';
@@ -65,6 +65,7 @@ export class GraphqlPlatformModule {
             plugins: [
               ApolloServerPluginCacheControlDisabled(),
               graphqlMetricsPlugin(metrics),
+              honestMutationErrorsPlugin<GraphQLRequestContext>(),
               // The cost limit needs the variables, which validation rules do not get.
               operationCostPlugin<GraphQLRequestContext>(config.graphql.maxCost, async (context, points) => ({
                 retryAfter: await limits.take(verifiedCallerKey(context.auth, context.client), points),

@@ -1,2 +1,3 @@
 export * from './queue-factory';
 export * from './queue.module';
+export * from './bounded';

@@ -38,13 +38,14 @@ export class QueueFactory implements OnApplicationShutdown {
   private readonly closables: { close(): Promise<void> }[] = [];
   private readonly logger = new Logger('Queue');
   private redis: Redis | undefined;
+  private producerRedis: Redis | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   queue<Data = unknown>(name: QueueName, options: Omit<QueueOptions, 'connection'> = {}): AnyQueue<Data> {
     const queue =
       this.config.queueBackend === 'redis'
-        ? new Queue<Data>(name, { ...options, connection: this.redisConnection(), prefix: this.config.namespace })
+        ? new Queue<Data>(name, { ...options, connection: this.producerConnection(), prefix: this.config.namespace })
         : new Queue<Data, unknown, string, Data, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>(
             name,
             { ...options, connection: this.postgresConnection() },
@@ -91,6 +92,22 @@ export class QueueFactory implements OnApplicationShutdown {
     return this.redis;
   }
 
+  /**
+   * Queues only add jobs: their connection fails a command fast while Redis is away (one reconnect
+   * try, a command timeout) instead of keeping it until Redis returns, so nothing waits on an outage.
+   * Workers keep the patient connection above (BullMQ needs maxRetriesPerRequest: null there).
+   */
+  private producerConnection(): Redis {
+    if (!this.producerRedis) {
+      this.producerRedis = new Redis(this.config.redisUrl!, {
+        maxRetriesPerRequest: 1,
+        commandTimeout: this.config.queueCallTimeoutMs,
+      });
+      this.producerRedis.on('error', (error: Error) => this.logger.warn(`queue connection: ${error.message}`));
+    }
+    return this.producerRedis;
+  }
+
   private postgresConnection() {
     return {
       connectionString: this.config.databaseUrl!,
@@ -103,5 +120,6 @@ export class QueueFactory implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.closables.splice(0).map((closable) => closable.close()));
     await this.redis?.quit().catch(() => undefined);
+    await this.producerRedis?.quit().catch(() => undefined);
   }
 }

@@ -32,7 +32,9 @@ import { PlannedActions1797700000000 } from './1797700000000-PlannedActions';
 import { VictimRegistrations1797800000000 } from './1797800000000-VictimRegistrations';
 import { EscalationContactFunction1797810000000 } from './1797810000000-EscalationContactFunction';
 import { FiguresStale1797820000000 } from './1797820000000-FiguresStale';
+import { ImplicitRetryKey1798000000000 } from './1798000000000-ImplicitRetryKey';
 import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftRepair';
+import { RegistrationPerPerson1798300000000 } from './1798300000000-RegistrationPerPerson';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -65,5 +67,7 @@ export const MIGRATIONS: Function[] = [
   VictimRegistrations1797800000000,
   EscalationContactFunction1797810000000,
   FiguresStale1797820000000,
+  ImplicitRetryKey1798000000000,
   CapacityDriftRepair1798100000000,
+  RegistrationPerPerson1798300000000,
 ];

@@ -1,0 +1,42 @@
+/**
+ * A change of her profile as the "Profiel bijwerken" form holds it, and as updateVictimProfile takes
+ * it (VictimProfileChangeInput): only what was filled in is sent, so what was left empty stays as it
+ * was. The lists (care needs, regions to avoid) are sent whole, as they are now, when any is chosen.
+ */
+export interface ProfileChangeDraft {
+  aangifte: string;
+  b8Status: string;
+  bedenktijdStart: string;
+  careNeeds: string[];
+  threatLevel: string;
+  excludedRegionCodes: string[];
+}
+
+export const NO_CHANGE: ProfileChangeDraft = {
+  aangifte: '',
+  b8Status: '',
+  bedenktijdStart: '',
+  careNeeds: [],
+  threatLevel: '',
+  excludedRegionCodes: [],
+};
+
+/** The API's input; null when nothing was filled in (there is no change to record). */
+export function toProfileChange(draft: ProfileChangeDraft): Record<string, unknown> | null {
+  const changes: Record<string, unknown> = {};
+  if (draft.aangifte) changes.aangifte = draft.aangifte;
+  if (draft.b8Status) changes.b8Status = draft.b8Status;
+  if (draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart) changes.bedenktijdStart = draft.bedenktijdStart;
+  if (draft.careNeeds.length > 0) changes.careNeeds = draft.careNeeds;
+  if (draft.threatLevel) changes.threatLevel = draft.threatLevel;
+  if (draft.excludedRegionCodes.length > 0) changes.excludedRegionCodes = draft.excludedRegionCodes;
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/** The field a problem belongs to, whether the API names it bare (`bedenktijdStart`) or in its input (`changes.bedenktijdStart`). */
+export function fieldOf(named: string | undefined): string | undefined {
+  return named
+    ?.split('.')
+    .pop()
+    ?.replace(/\[\d+\]$/, '');
+}

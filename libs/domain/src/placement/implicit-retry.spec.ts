@@ -1,0 +1,36 @@
+import { canonicalJson, canonicalSubmission, implicitRetrySince } from './implicit-retry';
+
+describe('implicit retries (issue 15): a submission without clientReference', () => {
+  const base = { kind: 'placement' as const, caller: 'nla-officer-1' };
+
+  it('reads the same whatever the order of its fields, and with absent or undefined fields alike', () => {
+    const a = canonicalSubmission({ ...base, payload: { urgency: 'ACUTE', profile: { gender: 'MALE', age: 30 }, note: undefined } });
+    const b = canonicalSubmission({ ...base, payload: { profile: { age: 30, gender: 'MALE' }, urgency: 'ACUTE' } });
+    expect(a).toBe(b);
+  });
+
+  it('differs for another caller, another call, another value, or another order of a list', () => {
+    const payload = { urgency: 'ACUTE', types: ['COSM', 'VO'] };
+    const first = canonicalSubmission({ ...base, payload });
+    expect(canonicalSubmission({ ...base, caller: 'nla-officer-2', payload })).not.toBe(first);
+    expect(canonicalSubmission({ ...base, kind: 'noodbed', payload })).not.toBe(first);
+    expect(canonicalSubmission({ ...base, payload: { ...payload, urgency: 'URGENT' } })).not.toBe(first);
+    expect(canonicalSubmission({ ...base, payload: { ...payload, types: ['VO', 'COSM'] } })).not.toBe(first);
+  });
+
+  it('takes the caller as the separation of duties compares it (trimmed, any case)', () => {
+    expect(canonicalSubmission({ ...base, caller: ' NLA-Officer-1 ', payload: {} })).toBe(canonicalSubmission({ ...base, payload: {} }));
+  });
+
+  it('writes dates as ISO text and nested lists of objects with sorted keys', () => {
+    expect(canonicalJson({ b: [{ y: 1, x: new Date('2026-12-05T22:00:00Z') }], a: null })).toBe(
+      '{"a":null,"b":[{"x":"2026-12-05T22:00:00.000Z","y":1}]}',
+    );
+  });
+
+  it('looks back IMPLICIT_RETRY_SECONDS; 0 turns it off', () => {
+    const now = new Date('2026-12-05T22:00:00Z');
+    expect(implicitRetrySince(now, 120)).toEqual(new Date('2026-12-05T21:58:00Z'));
+    expect(implicitRetrySince(now, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Planned actions in the browser (issue 14; 003:493-496: "bij voorbereiding handhavingsactie zorg en
+ * opvang slachtoffers expliciet meenemen (via zorgcoördinator)"), as the coordinator preparing an
+ * AVIM raid lives it: she plans it with the people expected, sees at once where places are reserved
+ * and who falls short and why, and calls it off; the shelter sees only that places are reserved.
+ */
+import { readFileSync } from 'node:fs';
+import { ExploitationType, Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import type { Browser, Page } from 'playwright-core';
+import { facilityOf, startPlacementApp, stopApp, token } from '../placement/support';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** Tuesday 1 December 2026, 10:00 in Amsterdam: the raid is being prepared. */
+const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
+
+/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
+  });
+}
+
+describeInBrowser('planned actions in a browser', () => {
+  const clock = new FixedClock(TUESDAY_MORNING);
+  let database: TestDatabase;
+  let api: TestApp;
+  let browser: Browser;
+  let haven: { id: string };
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [haven] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 4, {
+          total: 12,
+          eligibility: { genders: [Gender.FEMALE], exploitationTypes: [ExploitationType.SEXUAL] },
+        }),
+      ],
+      { now: TUESDAY_MORNING },
+    );
+    api = await startPlacementApp(database.url, clock);
+    browser = await launchBrowser();
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const page of pages) await page.context().close();
+    await browser?.close();
+    await stopApp(api, database);
+  });
+
+  async function openConsole(tokenValue: string, path: string) {
+    const opened = await openPage(browser);
+    pages.push(opened.page);
+    await opened.page.clock.setFixedTime(clock.now());
+    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
+    return opened;
+  }
+
+  it('the coordinator plans an AVIM raid for six women: four places reserved, two short with why in Dutch; the shelter sees four reserved, and calling it off gives them back (003:493-496)', async () => {
+    const { page, problems } = await openConsole(await token.coordinator(), 'actions');
+    await page.getByRole('heading', { name: 'Acties', level: 1 }).waitFor();
+    const list = page.getByTestId('planned-actions');
+    await list.getByText('Geen geplande acties die u kunt zien.').waitFor();
+
+    const form = page.getByTestId('plan-action-form');
+    // Her own region is filled in.
+    await form
+      .locator('select[name=actionRegion] option:checked')
+      .filter({ hasText: 'Rotterdam Rijnmond' })
+      .waitFor({ state: 'attached' });
+    const submit = form.getByRole('button', { name: 'Plannen en plekken reserveren' });
+    expect(await submit.isDisabled()).toBe(true);
+    await form.getByLabel('Vanaf (eerste mensen)').fill('2026-12-03T23:00');
+    await form.getByLabel('Tot (ongebruikte plekken komen dan vrij)').fill('2026-12-04T06:00');
+    await form.getByLabel('Namens').selectOption({ label: 'AVIM (politie)' });
+    await form.getByLabel('Organisatiecode van de uitvoerder').fill('avim-rotterdam');
+    const outline = form.getByTestId('outline').first();
+    await outline.getByLabel('Aantal personen').fill('6');
+    await outline.getByLabel('Gender').selectOption({ label: 'Vrouw' });
+    expect(await submit.isDisabled()).toBe(true);
+    await outline.getByLabel('Seksueel').check();
+    // A second outline can be added and removed again.
+    await form.getByRole('button', { name: 'Nog een groep toevoegen' }).click();
+    expect(await form.getByTestId('outline').count()).toBe(2);
+    await form.getByRole('button', { name: 'Groep 2 verwijderen' }).click();
+    expect(await form.getByTestId('outline').count()).toBe(1);
+    await submit.click();
+
+    // The immediate answer: where the four are reserved, and the two without a place, with why.
+    const answer = page.getByTestId('action-answer');
+    await answer.waitFor();
+    expect(await answer.getByRole('heading').textContent()).toBe('Voor 2 van de 6 verwachte personen is vooraf geen plek.');
+    expect(await answer.getByTestId('reserved').textContent()).toMatch(/^4 gereserveerd bij .+ \(Vrouwenopvang\)$/);
+    const short = await answer.getByTestId('shortfall').textContent();
+    expect(short).toMatch(/^2 zonder plek: /);
+    expect(short).not.toMatch(/[A-Z]{2,}_[A-Z]+/);
+    const row = list.locator('li[data-status=PLANNED]');
+    await row.getByTestId('action-places').filter({ hasText: '4 van 6 plekken gereserveerd' }).waitFor();
+    expect(await row.textContent()).toContain('AVIM (politie) (avim-rotterdam)');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'planned-action');
+
+    // The shelter's desk card: four places reserved in the window, nothing about who or why.
+    const desk = await openConsole(await token.staff(haven.id), 'desk');
+    const reserved = desk.page.getByTestId('reservations');
+    await reserved.waitFor();
+    expect(await reserved.textContent()).toMatch(/^4 plekken gereserveerd voor een geplande actie, .+ – .+$/);
+    expect(await reserved.textContent()).not.toContain('avim');
+    expect(await axeViolations(desk.page)).toEqual([]);
+
+    // Called off, with why: it leaves the list and the places are given back.
+    await row.getByLabel(/^Reden van afblazen/).fill('actie uitgesteld door het OM');
+    await row.getByRole('button', { name: /^Actie afblazen/ }).click();
+    await list.getByText('Geen geplande acties die u kunt zien.').waitFor();
+    await desk.page.reload();
+    await desk.page.locator('article.capacity-card').waitFor();
+    expect(await desk.page.getByTestId('reservations').count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(desk.problems).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,181 @@
+/**
+ * Issue 15, item 2: a failure after commit is never reported as "not carried out", and a retry
+ * without clientReference never makes a second request or holds a second place. The same caller
+ * sending the same payload within IMPLICIT_RETRY_SECONDS gets the first request back, marked
+ * `treatedAsRetry`; two people with identical details are told apart by a clientReference each.
+ */
+import { Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { PlacementRequestsService } from '@opvangplek/placement';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import {
+  capacityOf,
+  DUTCH_WOMAN,
+  facilityOf,
+  MINUTE,
+  PlacementClient,
+  REQUEST_FIELDS,
+  startPlacementApp,
+  stopApp,
+  token,
+  totalHeld,
+} from './support';
+
+const REQUEST_WITH_RETRY = `mutation Request($input: PlacementRequestInput!) {
+  requestPlacement(input: $input) { ${REQUEST_FIELDS} treatedAsRetry }
+}`;
+const NOODBED_WITH_RETRY = `mutation Noodbed($input: NoodbedRequestInput!) {
+  requestNoodbed(input: $input) { id status treatedAsRetry allocations { facility { id } places state } }
+}`;
+const GET = `query Get($id: ID!) { placementRequest(id: $id) { id status } }`;
+const CANCEL = `mutation Cancel($id: ID!, $reason: String!) { cancelPlacementRequest(requestId: $id, reason: $reason) { id status } }`;
+
+/** Another woman than the coordinator's (a noodbed request is the police's, any hour). */
+const WOMAN_AT_NIGHT = { ...DUTCH_WOMAN, age: 41 };
+
+interface Failure {
+  message: string;
+  extensions: { code: string; requestId: string } & Record<string, unknown>;
+}
+
+interface Answer {
+  id: string;
+  status: string;
+  treatedAsRetry: boolean | null;
+  allocations?: { facility: { id: string }; places: number; state: string }[];
+}
+
+describe('a retry without clientReference, and answers after commit (issue 15, item 2)', () => {
+  const clock = new FixedClock(new Date('2026-12-02T10:00:00.000Z'));
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let coordinator: string;
+  let shelter: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [shelter] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 6, { eligibility: { genders: [Gender.FEMALE] } }),
+        facilityOf(ShelterType.NOODBED, 2, { secretAddress: true, maxStayDays: 3, eligibility: { genders: [Gender.FEMALE] } }),
+      ],
+      { now: clock.now() },
+    );
+    api = await startPlacementApp(database.url, clock, { IMPLICIT_RETRY_SECONDS: '120' });
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator(['RR']);
+  }, 30_000);
+  afterAll(() => stopApp(api, database));
+  afterEach(() => jest.restoreAllMocks());
+
+  async function submit(input: Record<string, unknown>): Promise<{ data?: { requestPlacement: Answer }; errors?: Failure[] }> {
+    return client.raw(REQUEST_WITH_RETRY, coordinator, {
+      input: { urgency: 'URGENT', regionCode: 'RR', profile: DUTCH_WOMAN, ...input },
+    }) as never;
+  }
+
+  async function requestsOf(ids: string[]): Promise<number> {
+    const [{ n }] = await database.dataSource.query('SELECT count(*)::int AS n FROM placement_requests WHERE id = ANY($1::uuid[])', [ids]);
+    return n;
+  }
+
+  it('a retry without clientReference returns the same request, says it was a retry, and holds one place', async () => {
+    const before = await capacityOf(database.dataSource, shelter.id);
+    const first = (await submit({ types: ['VROUWENOPVANG'] })).data!.requestPlacement;
+    // The answer got lost; the client sends the same again, its fields in another order.
+    const again = (await submit({ profile: { ...DUTCH_WOMAN }, types: ['VROUWENOPVANG'], urgency: 'URGENT' })).data!.requestPlacement;
+    const concurrent = await Promise.all([submit({ types: ['VROUWENOPVANG'] }), submit({ types: ['VROUWENOPVANG'] })]);
+
+    expect(first.treatedAsRetry).toBe(false);
+    expect(again).toMatchObject({ id: first.id, treatedAsRetry: true });
+    expect(concurrent.map((answer) => answer.data!.requestPlacement.id)).toEqual([first.id, first.id]);
+    const [{ n }] = await database.dataSource.query('SELECT count(*)::int AS n FROM placement_requests');
+    expect(n).toBe(1);
+    await client.waitForStatus(coordinator, first.id, ['OFFERED']);
+    expect((await capacityOf(database.dataSource, shelter.id)).held).toBe(before.held + 1);
+  });
+
+  it('police at night: a noodbed request sent twice without clientReference is one request holding one bed (002:761-763)', async () => {
+    const police = await token.police();
+    const send = () =>
+      client.raw(NOODBED_WITH_RETRY, police, { input: { regionCode: 'RR', profile: WOMAN_AT_NIGHT } }) as unknown as Promise<{
+        data?: { requestNoodbed: Answer };
+        errors?: Failure[];
+      }>;
+    const heldBefore = await totalHeld(database.dataSource);
+    const first = await send();
+    const second = await send();
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.requestNoodbed.treatedAsRetry).toBe(false);
+    expect(second.data!.requestNoodbed).toMatchObject({ id: first.data!.requestNoodbed.id, treatedAsRetry: true });
+    // One interim place held for her (a noodbed, or the 24/7 kind that stands in for one), not two.
+    expect(first.data!.requestNoodbed.allocations).toHaveLength(1);
+    expect(second.data!.requestNoodbed.allocations).toEqual(first.data!.requestNoodbed.allocations);
+    expect(await totalHeld(database.dataSource)).toBe(heldBefore + 1);
+  });
+
+  it('two women with identical details (one raid, registered one by one) are two requests: a clientReference each', async () => {
+    const a = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/1' })).data!.requestPlacement;
+    const b = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!.requestPlacement;
+    expect(a.id).not.toBe(b.id);
+    expect([a.treatedAsRetry, b.treatedAsRetry]).toEqual([false, false]);
+    await client.waitForStatus(coordinator, a.id, ['OFFERED']);
+    await client.waitForStatus(coordinator, b.id, ['OFFERED']);
+    // And the same clientReference again is a retry, as before.
+    const retried = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'raid-7/2' })).data!.requestPlacement;
+    expect(retried).toMatchObject({ id: b.id, treatedAsRetry: true });
+  });
+
+  it('the same details after the window are a new request, not a retry', async () => {
+    const first = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED' })).data!.requestPlacement;
+    clock.advance(3 * MINUTE);
+    const later = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED' })).data!.requestPlacement;
+    expect(later.id).not.toBe(first.id);
+    expect(later.treatedAsRetry).toBe(false);
+    expect(await requestsOf([first.id, later.id])).toBe(2);
+  });
+
+  it('a failure after commit answers with the stored request, never "not carried out"', async () => {
+    // The connection goes away between the commit and the answer: the first read for the answer fails.
+    jest.spyOn(PlacementRequestsService.prototype, 'view').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const answer = await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-1' });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.requestPlacement).toMatchObject({ status: expect.any(String), treatedAsRetry: false });
+    expect(await requestsOf([answer.data!.requestPlacement.id])).toBe(1);
+  });
+
+  it('when even the re-read fails, the answer says the request may be stored and how to find it', async () => {
+    jest.spyOn(PlacementRequestsService.prototype, 'view').mockRejectedValue(new Error('Connection terminated unexpectedly'));
+    const answer = await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-2' });
+    jest.restoreAllMocks();
+    expect(answer.errors).toHaveLength(1);
+    const [error] = answer.errors!;
+    expect(error.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', committed: true, requestId: expect.any(String) });
+    expect(error.message).toMatch(/stored/);
+    expect(error.message).toMatch(/placementRequests\(filter: \{ mine: true \}\)/);
+    expect(error.message).toMatch(/same clientReference/);
+    expect(error.message).not.toMatch(/not carried out/);
+    expect(await requestsOf([error.extensions.requestId])).toBe(1);
+    // Repeating with the same clientReference gives that request, not a second one.
+    const repeat = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-2' })).data!.requestPlacement;
+    expect(repeat).toMatchObject({ id: error.extensions.requestId, treatedAsRetry: true });
+  });
+
+  it('any other mutation that fails unexplained says it may have been carried out; a query says nothing changed', async () => {
+    const mine = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', clientReference: 'after-commit-3' })).data!.requestPlacement;
+    jest.spyOn(PlacementRequestsService.prototype, 'cancel').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const cancelled = await client.raw(CANCEL, coordinator, { id: mine.id, reason: 'double entry' });
+    expect(cancelled.errors![0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(cancelled.errors![0].message).toMatch(/may or may not have been carried out/);
+    expect(cancelled.errors![0].message).not.toMatch(/not carried out\./);
+
+    jest.spyOn(PlacementRequestsService.prototype, 'get').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const read = await client.raw(GET, coordinator, { id: mine.id });
+    expect(read.errors![0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(read.errors![0].message).toMatch(/nothing was changed/);
+  });
+});

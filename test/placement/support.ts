@@ -340,8 +340,8 @@ export async function sweepUntil(
 
 /**
  * Retries an assertion until it passes or the deadline is reached (then its last failure stands).
- * For reads that may catch a request in a harmless re-try (any capacity change re-matches every
- * waiting request, so a WAITING request is briefly MATCHING).
+ * For reads that may catch a request in a harmless re-try (a change that frees a place re-tries
+ * the waiting requests that could use it, so a WAITING request is briefly MATCHING).
  */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

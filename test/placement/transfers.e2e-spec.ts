@@ -92,13 +92,6 @@ describe('transfers: she moves with one place held throughout', () => {
   const get = async (tokenValue: string, id: string) =>
     ((await client.raw(GET, tokenValue, { id })).data?.placementRequest ?? null) as TransferView | null;
 
-  /**
-   * The worker re-tries waiting requests on a capacity change once per request, attempt and second
-   * (placement.processor.ts); a wait decided in the same second as an earlier change would make
-   * this test's change a no-op until the periodic sweep. A real coordinator never acts that fast.
-   */
-  const nextCapacityRetry = () => new Promise((resolve) => setTimeout(resolve, 1_100));
-
   /** The Rotterdam coordinator asks a place for a woman; staff accept and she arrives. */
   async function placedInRotterdam(): Promise<RequestView> {
     const submitted = await client.request(coordinatorRR, { profile: DUTCH_WOMAN });
@@ -144,7 +137,6 @@ describe('transfers: she moves with one place held throughout', () => {
     expect(await capacityOf(database.dataSource, voRotterdam2.id)).toMatchObject({ held: 0 });
 
     // A place frees up in Amsterdam: held for her while she is still in Rotterdam (both places).
-    await nextCapacityRetry();
     await setCapacity(api, database.dataSource, voAmsterdam.id, { total: 10, occupied: 9 });
     const offered = await client.waitForStatus(coordinatorAMS, transferId, ['OFFERED']);
     expect(offered.facility!.id).toBe(voAmsterdam.id);
@@ -239,7 +231,6 @@ describe('transfers: she moves with one place held throughout', () => {
     expect(still).toMatchObject({ status: 'WAITING', transferOf: { id: stay.id, status: 'ENDED' } });
 
     const other = stay.facility!.id === voRotterdam.id ? voRotterdam2.id : voRotterdam.id;
-    await nextCapacityRetry();
     const { held } = await capacityOf(database.dataSource, other);
     await setCapacity(api, database.dataSource, other, { total: 10, occupied: 10 - held - 1 }); // one place frees up
     const offered = await client.waitForStatus(coordinatorRR, asked.id, ['OFFERED']);

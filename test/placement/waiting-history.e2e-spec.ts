@@ -1,6 +1,7 @@
 /**
  * Re-tries of waiting requests do not bloat their history (issue 4, part 2): every capacity change
- * re-tries the waiting requests that could use the kind that changed, and a re-try that ends in
+ * that frees a place re-tries the waiting requests that could use that kind (issue 15: one job per
+ * kind and region, capacity-retries.e2e-spec.ts), and a re-try that ends in
  * the same wait for the same reason writes the row (next attempt, updatedAt) but no new MATCHING
  * and WAITING history or audit rows. A request limited to other kinds is not re-tried at all (a
  * COSM-only request, on CoMensha's worklist: domain.md §5a).
@@ -115,12 +116,13 @@ describe('re-tries that end in the same wait add no history', () => {
     const cosmTouched = await updatedAt(waitingForCosm.id);
     for (let i = 0; i < 10; i++) {
       const before = await updatedAt(waitingMan.id);
-      await changeCapacity(womenOnly.id, { total: 10, occupied: 5, outOfService: i % 2 });
+      // A place at the women-only VO goes out of service and comes back (which frees it: a re-try of
+      // those who could use a VO); the full MO changes its total without freeing anything (no re-try).
+      await changeCapacity(womenOnly.id, { total: 10, occupied: 5, outOfService: 1 });
+      await changeCapacity(womenOnly.id, { total: 10, occupied: 5, outOfService: 0 });
       await changeCapacity(fullMo.id, { total: 20 + (i % 2), occupied: 20 + (i % 2), outOfService: 0 });
-      // The changes re-try him (his request takes any kind): wait until a re-try has written his row.
+      // The freed VO place re-tries him (his request takes any kind): wait until a re-try has written his row.
       await eventually(async () => expect((await updatedAt(waitingMan.id)).getTime()).toBeGreaterThan(before.getTime()));
-      // Re-tries of one request are deduplicated per second (job ids), so the next round starts in the next second.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     await queueSettled();
     const man = await client.waitForStatus(coordinator, waitingMan.id, ['WAITING']);

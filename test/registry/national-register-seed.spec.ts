@@ -1,6 +1,7 @@
 import { ShelterType } from '@opvangplek/domain';
 import { emptyLoadReport, loadRegister } from '@opvangplek/registry/register-loader';
 import { bundledMunicipalities } from '@opvangplek/registry/seed';
+import { readCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
 import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -44,6 +45,12 @@ describe('national register seed', () => {
       `SELECT count(*)::int AS n FROM facilities WHERE type = 'VROUWENOPVANG' AND secret_address`,
     );
     expect(secret[0].n).toBeGreaterThan(0);
+  });
+
+  it('holds no place without a hold behind it: the drift check finds nothing to repair (issue 15)', async () => {
+    const [{ held }] = await database.dataSource.query('SELECT COALESCE(SUM(held), 0)::int AS held FROM capacity');
+    expect(held).toBe(0);
+    expect(await readCapacityDrift(database.dataSource.manager)).toEqual([]);
   });
 
   it('is idempotent: loading it again changes nothing', async () => {

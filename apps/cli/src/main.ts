@@ -7,6 +7,7 @@ import { loadConfig } from '@opvangplek/platform/config';
 import { runMain } from '@opvangplek/platform/process';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify.command';
+import { capacityVerifyCommand } from './commands/capacity-verify.command';
 import { migrationGenerateCommand } from './commands/migration-generate.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, ar
     'audit:verify': {
       run: auditVerifyCommand,
       help: "audit:verify                check the audit log's hash chain (exit 1 when broken)",
+    },
+    'capacity:verify': {
+      run: capacityVerifyCommand,
+      help: 'capacity:verify             compare held/occupied with the placement ledger, repair what it proves (exit 1 on the rest)',
     },
     'migration:generate': {
       run: migrationGenerateCommand,

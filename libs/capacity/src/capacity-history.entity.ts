@@ -15,6 +15,8 @@ export enum CapacityChangeKind {
   ARRIVAL = 'ARRIVAL',
   /** Occupied places freed: the stay ended. */
   DEPARTURE = 'DEPARTURE',
+  /** The drift check set `held` to the places its active holds take (nothing else was held). */
+  DRIFT_REPAIR = 'DRIFT_REPAIR',
 }
 
 /** Append-only: who changed which counts, when; feeds the planner's occupancy history. */

@@ -47,7 +47,7 @@ const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted - r.
  * application can compute, and only once the statement has returned the version.
  */
 const MOVES: Record<
-  'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart',
+  'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart' | 'repair',
   { set: string; guard: string; kind: CapacityChangeKind }
 > = {
   hold: {
@@ -64,6 +64,8 @@ const MOVES: Record<
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
+  // The drift check only (capacity-drift-check.ts): `held` set to what the active holds take.
+  repair: { set: 'held = $2', guard: 'held <> $2', kind: CapacityChangeKind.DRIFT_REPAIR },
 };
 
 interface MovedRow {
@@ -111,7 +113,7 @@ async function move(
     {
       action: `capacity.${kind === 'holdReserved' ? 'hold' : kind}`,
       facilityId: row.facility_id,
-      detail: `${places} place(s), v${row.version}`,
+      detail: kind === 'repair' ? `held set to ${places}, v${row.version}` : `${places} place(s), v${row.version}`,
     },
     at,
   );
@@ -130,6 +132,41 @@ async function move(
       confirmedAt: row.confirmed_at,
     },
   };
+}
+
+/**
+ * Sets `held` to the places the facility's active holds take (the drift check, which has proven
+ * that value under this row's lock); `null` when it was that already.
+ */
+export const repairHeld = (manager: EntityManager, facilityId: string, held: number, at: Date, actor: LedgerActor) =>
+  move(manager, 'repair', facilityId, held, at, actor);
+
+/**
+ * The places free now at the facilities of one kind in one region, as a hold would see them
+ * (planned-action reservations inside their window are not free).
+ */
+export async function freePlacesIn(manager: EntityManager, type: string, regionCode: string, at: Date): Promise<number> {
+  const [row]: { free: number | null }[] = await manager.query(
+    `SELECT SUM(GREATEST(total - occupied - held - out_of_service - ${RESERVED_INSIDE_WINDOW}, 0))::int AS free
+       FROM capacity JOIN facilities f ON f.id = capacity.facility_id
+      WHERE f.type = $1 AND f.region_code = $2`,
+    [type, regionCode, at],
+  );
+  return row?.free ?? 0;
+}
+
+/**
+ * Locks the capacity rows of `facilityIds` in facility-id order. Every transaction that moves
+ * places at more than one facility (a split group's holds, their release or arrival) calls this
+ * first, so two of them always queue on the same first row instead of each holding the row the
+ * other waits for (a deadlock). The planned-action reservations lock in the same order.
+ */
+export async function lockCapacityRows(manager: EntityManager, facilityIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(facilityIds)];
+  if (ids.length < 2) return;
+  await manager.query('SELECT facility_id FROM capacity WHERE facility_id = ANY($1::uuid[]) ORDER BY facility_id FOR UPDATE', [
+    ids,
+  ]);
 }
 
 /**

@@ -6,6 +6,8 @@ export interface CapacityChangedEvent {
   regionCode: string;
   type: ShelterType;
   version: number;
+  /** Set when the change left more places free than before (a staff update): the worker then re-tries those waiting. */
+  freed?: boolean;
 }
 
 export function isCapacityChangedEvent(payload: unknown): payload is CapacityChangedEvent {

@@ -48,16 +48,41 @@ export class CapacityResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
     @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
+    @Args('current', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        'First send every facility this subscription follows as it is now (a client that reconnects: what changed while it was away is in that state), then the changes.',
+    })
+    current?: boolean | null,
   ): AsyncIterableIterator<FacilityModel> {
-    return eventIterator(this.events, EventChannel.CapacityChanged, async (payload) => {
-      if (!isCapacityChangedEvent(payload)) return undefined;
-      if (regionCodes?.length && !regionCodes.includes(payload.regionCode)) return undefined;
-      if (types?.length && !types.includes(payload.type)) return undefined;
-      // Read once per event in this process (CapacityFeed); what this subscriber may see of it
-      // (addresses, counts, whether a secret facility is followed at all) is derived without the database.
-      const facility = await this.feed.changedFacility(payload);
-      return (facility && this.registry.viewToFollow(viewer, facility, this.clock.now())) ?? undefined;
-    });
+    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES) {
+      throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
+    }
+    const now = () => this.clock.now();
+    return eventIterator(
+      this.events,
+      EventChannel.CapacityChanged,
+      async (payload) => {
+        if (!isCapacityChangedEvent(payload)) return undefined;
+        if (regionCodes?.length && !regionCodes.includes(payload.regionCode)) return undefined;
+        if (types?.length && !types.includes(payload.type)) return undefined;
+        // Read once per event in this process (CapacityFeed); what this subscriber may see of it
+        // (addresses, counts, whether a secret facility is followed at all) is derived without the database.
+        const facility = await this.feed.changedFacility(payload);
+        return (facility && this.registry.viewToFollow(viewer, facility, now())) ?? undefined;
+      },
+      {
+        // The same view a change would send, of every facility followed, read after subscribing:
+        // a change made meanwhile is in it or comes after it.
+        initial: current
+          ? async () =>
+              (await this.registry.load({ regionCodes, types }))
+                .map((facility) => this.registry.viewToFollow(viewer, facility, now()))
+                .filter((view): view is FacilityModel => view !== null)
+          : undefined,
+      },
+    );
   }
 
   @Subscription(() => CapacitySummaryModel, {

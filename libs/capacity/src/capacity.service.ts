@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { capacityViolations, Role } from '@opvangplek/domain';
+import { availablePlaces, capacityViolations, Role } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
@@ -52,10 +52,11 @@ export class CapacityService {
         throw new InvalidInputError(`input.${field}`, violation.message);
       }
       const now = this.clock.now();
+      const freeBefore = availablePlaces(capacity);
       Object.assign(capacity, next, { version: capacity.version + 1, updatedAt: now, confirmedAt: now });
       await manager.getRepository(CapacityEntity).save(capacity);
       await this.recordHistory(manager, viewer, capacity, CapacityChangeKind.UPDATE, now);
-      return this.changedEvent(facility, capacity);
+      return { ...this.changedEvent(facility, capacity), freed: availablePlaces(capacity) > freeBefore };
     });
     await this.announce(event);
     return (await this.registry.facility(viewer, input.facilityId))!;

@@ -27,3 +27,4 @@ export * from './placement/transfer';
 export * from './placement/profile-change';
 export * from './registration';
 export * from './placement/planned-action';
+export * from './capacity-drift';

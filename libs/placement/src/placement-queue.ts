@@ -1,13 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { Urgency } from '@opvangplek/domain';
+import type { Job } from 'bullmq';
 import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
 export enum PlacementJob {
   MatchRequest = 'MatchRequestJob',
   ExpireOffer = 'ExpireOfferJob',
+  /** Places came free at facilities of one kind in one region: try the requests waiting for them. */
+  RetryWaiting = 'RetryWaitingJob',
 }
 
 export interface MatchRequestJobData {
@@ -18,9 +22,19 @@ export interface ExpireOfferJobData {
   requestId: string;
   attempt: number;
 }
-export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData;
+export interface RetryWaitingJobData {
+  type: string;
+  regionCode: string;
+  /** Who queued it (unique per call): tells a job this call added from one that was there already. */
+  queuedBy: string;
+}
+export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
+/** Below every new request's: a burst of re-tries never keeps a new request from its first match. */
+const RETRY_PRIORITY = 10;
+/** States in which a re-try job has not started reading yet, so a new change needs no job of its own. */
+const PENDING_STATES = new Set(['waiting', 'prioritized', 'delayed', 'waiting-children']);
 
 /**
  * Puts placement work on the queue. Job ids are deterministic (`match.<request>.<attempt>.<trigger>`),
@@ -75,5 +89,31 @@ export class PlacementQueue {
       this.config.queueCallTimeoutMs,
       `enqueue ${jobId}`,
     );
+  }
+
+  /**
+   * One re-try job per kind and region while one is pending (its id is `retry.<kind>.<region>`;
+   * gone once it ran, so the next change makes a new one, however soon). A change while that job
+   * already runs gets one follow-up job per run (it may have read the counts before the change).
+   * Each queue call is bounded like every enqueue after commit: a silent Redis never holds an answer.
+   */
+  async enqueueRetry(type: string, regionCode: string): Promise<void> {
+    const data: RetryWaitingJobData = { type, regionCode, queuedBy: randomUUID() };
+    const jobId = `retry.${type}.${regionCode}`;
+    const options = { priority: RETRY_PRIORITY, removeOnComplete: true, removeOnFail: true, attempts: 3 };
+    const call = <T>(work: Promise<T>, what: string) => bounded(work, this.config.queueCallTimeoutMs, `${what} ${jobId}`);
+    for (let round = 0; round < 3; round++) {
+      await call(this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId }), 'enqueue');
+      const job = (await call(this.queue.getJob(jobId), 'read')) as Job<RetryWaitingJobData> | undefined;
+      if (!job) continue; // it finished between the two calls: add it again
+      const state = await call(job.getState(), 'read state of');
+      // Ours (it reads the counts after this change), or one that has not read them yet.
+      if (job.data.queuedBy === data.queuedBy || PENDING_STATES.has(state)) return;
+      if (state === 'active') {
+        const followUp = `${jobId}.after.${job.processedOn ?? 0}`;
+        await call(this.queue.add(PlacementJob.RetryWaiting, data, { ...options, jobId: followUp }), 'enqueue follow-up of');
+        return;
+      }
+    }
   }
 }

@@ -131,6 +131,7 @@ export class PlacementRequestMapper {
       groupSize: request.groupSize,
       clientReference: request.clientReference,
       createdAt: request.createdAt,
+      sequence: latestSequence(events),
       history: events.map((event) => {
         let note = event.note === null ? null : this.notes.open(event.note);
         let noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
@@ -150,6 +151,7 @@ export class PlacementRequestMapper {
           !event.by.startsWith('system:') &&
           isStaffStep(event.status, event.noteCode, note);
         return {
+          sequence: sequenceOf(event),
           status: event.status,
           at: event.at,
           by: byStaff ? FACILITY_STAFF : event.by,
@@ -242,4 +244,14 @@ export function profileSummaryModel(
     accompanyingChildren: profile.accompanyingChildren ?? 0,
     groupSize,
   };
+}
+
+/** A history row's id (bigint, as a string), once stored (TypeORM's insert fills it in on the row). */
+function sequenceOf(event: PlacementEventRow): string {
+  return String((event as PlacementEventRow & { id?: string }).id ?? '0');
+}
+
+/** The largest event id: the request's latest step, whatever order `events` came in. */
+function latestSequence(events: readonly PlacementEventRow[]): string {
+  return events.map(sequenceOf).reduce((latest, id) => (BigInt(id) > BigInt(latest) ? id : latest), '0');
 }

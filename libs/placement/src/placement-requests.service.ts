@@ -95,6 +95,9 @@ export interface RegistrationSubject {
  * follow, answer offers, record arrival and departure, cancel. Matching itself runs in the worker
  * (MatchingAttempt); only a noodbed is matched inline, because police need the answer at once.
  */
+/** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
+const MISSED_UPDATES_LIMIT = 500;
+
 @Injectable()
 export class PlacementRequestsService {
   constructor(
@@ -572,6 +575,16 @@ export class PlacementRequestsService {
     if (!(await this.repository.isVisible(viewer, id))) return null;
     const request = await this.repository.find(id);
     return request ? this.view(viewer, request) : null;
+  }
+
+  /**
+   * What a placementRequestUpdated subscriber missed since the step `after`: each request it may see
+   * that changed since, once, as it is now (its history holds every missed step), oldest change first.
+   */
+  async changedSince(viewer: Viewer, after: string, id: string | null): Promise<PlacementRequestModel[]> {
+    const ids = await this.repository.changedSince(after, id, MISSED_UPDATES_LIMIT);
+    const requests = await Promise.all(ids.map((requestId) => this.get(viewer, requestId)));
+    return requests.filter((request): request is PlacementRequestModel => request !== null);
   }
 
   async list(

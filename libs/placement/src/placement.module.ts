@@ -3,7 +3,9 @@ import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { WebhookOutboxModule } from '@opvangplek/notifications';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { PlacementProcessor } from './jobs/placement.processor';
-import { RematchWaitingJob } from './jobs/rematch-waiting.job';
+import { CapacityDriftMetrics } from './capacity-drift-metrics';
+import { CapacityDriftJob } from './jobs/capacity-drift.job';
+import { RetryWaitingJob } from './jobs/retry-waiting.job';
 import { RetentionJob } from './jobs/retention.job';
 import { SweepJob } from './jobs/sweep.job';
 import { PlacementGuard } from './placement-guard';
@@ -40,7 +42,8 @@ const WORKFLOW = [
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,
-  RematchWaitingJob,
+  RetryWaitingJob,
+  CapacityDriftJob,
   RetentionJob,
   SweepJob,
   // The sweep starts and ends planned actions; starting one opens requests as the planner.
@@ -60,6 +63,7 @@ const WORKFLOW = [
     PlannedActionMapper,
     PlannedActionResolver,
     PlacementMetrics,
+    CapacityDriftMetrics,
   ],
   exports: [PlacementQueue, PlacementRequestsService, SweepJob],
 })

@@ -619,6 +619,20 @@ export class PlacementRepository {
   // ---------------------------------------------------------------------------------------------
   // History and holds
 
+  /**
+   * The requests with a history step after `after` (or only `requestId`), by their latest step,
+   * oldest first: what a subscriber that was away since `after` missed. At most `limit`.
+   */
+  async changedSince(after: string, requestId: string | null, limit: number): Promise<string[]> {
+    const rows: { requestId: string }[] = await this.dataSource.query(
+      `SELECT request_id AS "requestId" FROM placement_events
+        WHERE id > $1::bigint AND ($2::uuid IS NULL OR request_id = $2::uuid)
+        GROUP BY request_id ORDER BY max(id) LIMIT $3`,
+      [after, requestId, limit],
+    );
+    return rows.map((row) => row.requestId);
+  }
+
   eventsOf(requestId: string): Promise<PlacementEventEntity[]> {
     return this.dataSource.getRepository(PlacementEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
   }

@@ -21,6 +21,8 @@ import {
 import { PlacementRequestsService } from './placement-requests.service';
 import { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
+import { assertRequestId } from './placement-request.validation';
+import { InvalidInputError } from '@opvangplek/platform/errors';
 
 @Resolver(() => PlacementRequestModel)
 export class PlacementResolver {
@@ -228,17 +230,44 @@ export class PlacementResolver {
   }
 
   @Subscription(() => PlacementRequestModel, {
-    description: 'Each change of a request you may see (or of the one with this id).',
+    description:
+      'Each change of a request you may see (or of the one with this id). With `after` (the `sequence` of the last update you saw), first each request that changed since, as it is now (its history holds the missed steps), then live changes.',
     resolve: (request: PlacementRequestModel) => request,
   })
   placementRequestUpdated(
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID, nullable: true }) id?: string | null,
+    @Args('after', { type: () => ID, nullable: true }) after?: string | null,
   ): AsyncIterableIterator<PlacementRequestModel> {
-    return eventIterator(this.events, EventChannel.PlacementRequestUpdated, async (payload) => {
-      if (!isPlacementRequestUpdatedEvent(payload)) return undefined;
-      if (id && payload.requestId !== id) return undefined;
-      return (await this.requests.get(viewer, payload.requestId)) ?? undefined;
-    });
+    if (after != null && !/^\d{1,18}$/.test(after))
+      throw new InvalidInputError(
+        'after',
+        'after must be the sequence of an update (a whole number), as placementRequestUpdated sent it',
+      );
+    if (id) assertRequestId(id, 'id');
+    // The step each request was at when the catch-up sent it: a live event that arrived during the
+    // catch-up, for a step the catch-up already showed, is not sent twice.
+    const caughtUp = new Map<string, bigint>();
+    const notCaughtUp = (request: PlacementRequestModel) => (caughtUp.get(request.id) ?? -1n) < BigInt(request.sequence);
+    return eventIterator(
+      this.events,
+      EventChannel.PlacementRequestUpdated,
+      async (payload) => {
+        if (!isPlacementRequestUpdatedEvent(payload)) return undefined;
+        if (id && payload.requestId !== id) return undefined;
+        const request = await this.requests.get(viewer, payload.requestId);
+        return request && notCaughtUp(request) ? request : undefined;
+      },
+      {
+        initial:
+          after == null
+            ? undefined
+            : async () => {
+                const missed = await this.requests.changedSince(viewer, after, id ?? null);
+                for (const request of missed) caughtUp.set(request.id, BigInt(request.sequence));
+                return missed;
+              },
+      },
+    );
   }
 }

@@ -5,15 +5,22 @@ import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/eve
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { Job } from 'bullmq';
 import { isCapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
-import { type ExpireOfferJobData, type MatchRequestJobData, PlacementJob, type PlacementJobData } from '../placement-queue';
+import {
+  type ExpireOfferJobData,
+  type MatchRequestJobData,
+  PlacementJob,
+  type PlacementJobData,
+  PlacementQueue,
+  type RetryWaitingJobData,
+} from '../placement-queue';
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { MatchingAttempt } from '../workflow/matching-attempt';
-import { RematchWaitingJob } from './rematch-waiting.job';
+import { RetryWaitingJob } from './retry-waiting.job';
 import { SweepJob } from './sweep.job';
 
 /**
  * The worker side of placement: processes the placement queue, runs the sweep on a timer, and
- * re-tries waiting requests when capacity changes anywhere (a discharge, a staff update).
+ * queues a re-try of waiting requests when a staff update frees places.
  * Several worker processes may run this at once; every handler is idempotent.
  */
 @Injectable()
@@ -21,16 +28,14 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(PlacementProcessor.name);
   private worker: AnyWorker<PlacementJobData> | undefined;
   private stopCapacityListener: (() => Promise<void>) | undefined;
-  private pendingRematch: NodeJS.Timeout | undefined;
-  /** The kinds of the facilities whose capacity changed since the last re-try. */
-  private readonly changedTypes = new Set<string>();
   private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly attempts: MatchingAttempt,
     private readonly lifecycle: PlacementLifecycle,
     private readonly sweepJob: SweepJob,
-    private readonly rematch: RematchWaitingJob,
+    private readonly retries: RetryWaitingJob,
+    private readonly queue: PlacementQueue,
     private readonly queues: QueueFactory,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,27 +64,14 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       },
       wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000),
     );
+    // Staff updates happen in the capacity module, which knows nothing of waiting requests: their
+    // event says whether places came free. Releases and departures queue their re-try themselves.
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
-      if (isCapacityChangedEvent(payload)) this.scheduleRematch(payload.type);
+      if (isCapacityChangedEvent(payload) && payload.freed === true)
+        this.queue
+          .enqueueRetry(payload.type, payload.regionCode)
+          .catch((error: Error) => this.logger.warn(`re-try of waiting requests not queued: ${error.message}`));
     });
-  }
-
-  /**
-   * Coalesces bursts of capacity events into one re-try of the waiting requests that could use
-   * the kinds that changed (a noodbed taken does not re-try a request waiting for COSM).
-   */
-  private scheduleRematch(type: string): void {
-    this.changedTypes.add(type);
-    if (this.pendingRematch) return;
-    this.pendingRematch = setTimeout(() => {
-      this.pendingRematch = undefined;
-      const types = [...this.changedTypes];
-      this.changedTypes.clear();
-      const bucket = Math.floor(Date.now() / 1000);
-      this.rematch
-        .rematchWaiting(`cap-${bucket}`, types)
-        .catch((error: Error) => this.logger.warn(`re-trying waiting requests failed: ${error.message}`));
-    }, 250);
   }
 
   async process(job: Job<PlacementJobData>): Promise<unknown> {
@@ -93,13 +85,16 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
         const { requestId, attempt } = job.data as ExpireOfferJobData;
         return { expired: (await this.lifecycle.expireOffer(requestId, attempt)) !== null };
       }
+      case PlacementJob.RetryWaiting: {
+        const { type, regionCode } = job.data as RetryWaitingJobData;
+        return this.retries.retry(type, regionCode);
+      }
       default:
         throw new Error(`unknown placement job ${job.name}`);
     }
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.pendingRematch) clearTimeout(this.pendingRematch);
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.stopCapacityListener?.();
     await this.worker?.close();

@@ -19,6 +19,7 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { escalate } from '../workflow/escalation';
+import { CapacityDriftJob } from './capacity-drift.job';
 import { RetentionJob } from './retention.job';
 import { PlannedActionRunner } from '../planned-actions/planned-action-runner';
 
@@ -40,6 +41,9 @@ export interface SweepReport {
   /** Planned actions whose window started (their people are requests now) and ended (unused places given back). */
   actionsStarted: number;
   actionsEnded: number;
+  /** Capacity counts set to what the ledger proves, and drift it could not settle (capacity-drift-check.ts). */
+  driftRepaired: number;
+  driftUnrepaired: number;
 }
 
 /** What time and lost messages would otherwise leave undone. */
@@ -51,6 +55,7 @@ export class SweepJob {
     private readonly retention: RetentionJob,
     private readonly queue: PlacementQueue,
     private readonly plannedActions: PlannedActionRunner,
+    private readonly drift: CapacityDriftJob,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -73,6 +78,8 @@ export class SweepJob {
       resealed: 0,
       actionsStarted: 0,
       actionsEnded: 0,
+      driftRepaired: 0,
+      driftUnrepaired: 0,
     };
     // Under the lock only what must not run twice at once, and reads: what to queue is collected and
     // queued after the lock's transaction commits, so an unanswering Redis never holds the lock.
@@ -196,6 +203,10 @@ export class SweepJob {
         return placementNote(PlacementNoteCode.OVERSTAY, { at: request.stayEndsAt! });
       },
     );
+    // Last: a repair that frees places re-tries those waiting, after everything above has settled.
+    const drift = await this.drift.run();
+    report.driftRepaired = drift.repaired.length;
+    report.driftUnrepaired = drift.unrepaired.length;
     return report;
   }
 

@@ -24,6 +24,11 @@ registerEnumType(HoldState, { name: 'HoldState' });
 
 @ObjectType('PlacementEvent', { description: 'One step in the history of a request.' })
 export class PlacementEventModel {
+  @Field(() => ID, {
+    description: 'Where this step stands among all steps of all requests: later steps have larger numbers (compare as integers).',
+  })
+  sequence: string;
+
   @Field(() => PlacementStatus)
   status: PlacementStatus;
 
@@ -207,6 +212,12 @@ export class PlacementRequestModel {
 
   @Field(() => [PlacementEventModel])
   history: PlacementEventModel[];
+
+  @Field(() => ID, {
+    description:
+      "The sequence of the request's latest step. A placementRequestUpdated subscriber that reconnects passes the last one it saw as `after`, and first receives what changed since.",
+  })
+  sequence: string;
 
   /** Resolved only when asked for (PlacementResolver.profileSummary), so only real reads are audited. */
   profileSummary?: ProfileSummaryModel | null;

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type LedgerActor, releasePlaces, vacatePlaces } from '@opvangplek/capacity/capacity-ledger';
+import {
+  type CapacityRow,
+  type LedgerActor,
+  lockCapacityRows,
+  releasePlaces,
+  vacatePlaces,
+} from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import type { EntityManager } from 'typeorm';
-import { RematchWaitingJob } from '../jobs/rematch-waiting.job';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
 import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';
+import { PlacementQueue } from '../placement-queue';
 import { PlacementRepository } from '../placement.repository';
 
 /**
@@ -15,7 +21,7 @@ import { PlacementRepository } from '../placement.repository';
 export class PlacementHolds {
   constructor(
     private readonly repository: PlacementRepository,
-    private readonly rematch: RematchWaitingJob,
+    private readonly queue: PlacementQueue,
   ) {}
 
   /** Releases a request's holds in the given states; returns the facilities involved. */
@@ -28,22 +34,17 @@ export class PlacementHolds {
     actor: LedgerActor = SYSTEM_ACTOR,
   ): Promise<string[]> {
     const holds = await this.repository.holdsIn(manager, requestId, states);
-    const freedTypes: string[] = [];
+    await lockCapacityRows(
+      manager,
+      holds.map((hold) => hold.facilityId),
+    );
     for (const hold of holds) {
       const moved =
         hold.state === HoldState.HELD
           ? await releasePlaces(manager, hold.facilityId, hold.places, now, actor)
           : await vacatePlaces(manager, hold.facilityId, hold.places, now, actor);
-      if (moved) {
-        changes.capacity.push(moved as CapacityChangedEvent);
-        freedTypes.push(moved.type);
-      }
+      this.freed(changes, moved);
       await this.repository.markHoldReleased(manager, hold.id);
-    }
-    if (holds.length > 0) {
-      changes.after.push(async () => {
-        await this.rematch.rematchWaiting(`release-${requestId}-${now.getTime()}`, freedTypes);
-      });
     }
     return holds.map((hold) => hold.facilityId);
   }
@@ -61,7 +62,7 @@ export class PlacementHolds {
         ? await releasePlaces(manager, hold.facilityId, hold.places, now, actor)
         : await vacatePlaces(manager, hold.facilityId, hold.places, now, actor);
     await this.repository.markHoldReleased(manager, hold.id);
-    this.freed(changes, moved, hold.requestId, now);
+    this.freed(changes, moved);
   }
 
   /** Some of an occupied hold's people leave: that many places are vacated (the caller shrinks the hold). */
@@ -73,14 +74,13 @@ export class PlacementHolds {
     now: Date,
     actor: LedgerActor,
   ): Promise<void> {
-    this.freed(changes, await vacatePlaces(manager, hold.facilityId, places, now, actor), hold.requestId, now);
+    this.freed(changes, await vacatePlaces(manager, hold.facilityId, places, now, actor));
   }
 
-  private freed(changes: Changes, moved: Awaited<ReturnType<typeof vacatePlaces>>, requestId: string, now: Date): void {
+  /** Places came free: after commit, one re-try of those waiting for this kind in this region (coalesced by the queue). */
+  private freed(changes: Changes, moved: CapacityRow | null): void {
     if (!moved) return;
     changes.capacity.push(moved as CapacityChangedEvent);
-    changes.after.push(async () => {
-      await this.rematch.rematchWaiting(`release-${requestId}-${now.getTime()}`, [moved.type]);
-    });
+    changes.after.push(() => this.queue.enqueueRetry(moved.type, moved.regionCode));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { type LedgerActor, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
+import { type LedgerActor, lockCapacityRows, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
   DEFAULT_AUTHORITY_TABLE,
@@ -208,6 +208,10 @@ export class PlacementLifecycle {
       ofShare(hold.facilityId),
     );
     if (holds.length === 0) throw new ConflictError('Your facility’s share of this request has arrived already.');
+    await lockCapacityRows(
+      manager,
+      holds.map((hold) => hold.facilityId),
+    );
     let ends: Date | null = null;
     for (const hold of holds) {
       const moved = await occupyHeldPlaces(manager, hold.facilityId, hold.places, now, actor);

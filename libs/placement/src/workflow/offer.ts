@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { holdPlaces, type LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { holdPlaces, type LedgerActor, lockCapacityRows } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
   holdExpiresAt,
@@ -65,6 +65,10 @@ export class PlacementOffer {
       }
       if (!taken) throw new PlacesTakenMeanwhile();
     } else {
+      await lockCapacityRows(
+        manager,
+        allocations.map((allocation) => allocation.facilityId),
+      );
       for (const allocation of allocations) {
         const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor, reserved);
         if (!taken) throw new PlacesTakenMeanwhile(); // rolls back the group's other holds too

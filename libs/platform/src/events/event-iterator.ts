@@ -10,21 +10,43 @@ export function eventIterator<T>(
   bus: EventBus,
   channel: EventChannel,
   map: (payload: unknown) => Promise<T | undefined>,
+  options: {
+    /**
+     * Sent before any event: what a reconnecting subscriber missed, or the current state of what it
+     * follows. Read once the subscription is active, so nothing between that read and the first
+     * event is lost; events that arrive meanwhile wait behind it (map may skip what it already sent).
+     */
+    initial?: () => Promise<T[]>;
+  } = {},
 ): AsyncIterableIterator<T> {
   const ready: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let chain = Promise.resolve();
   let done = false;
 
+  const push = (value: T) => {
+    const next = waiting.shift();
+    if (next) next({ value, done: false });
+    else ready.push(value);
+  };
+
   const unsubscribe = bus.subscribe(channel, (payload) => {
     chain = chain.then(async () => {
       const value = await map(payload).catch(() => undefined);
       if (value === undefined || done) return;
-      const next = waiting.shift();
-      if (next) next({ value, done: false });
-      else ready.push(value);
+      push(value);
     });
   });
+  const { initial } = options;
+  if (initial) {
+    chain = unsubscribe.then(
+      async () => {
+        const values = await initial().catch(() => []);
+        if (!done) values.forEach(push);
+      },
+      () => undefined,
+    );
+  }
 
   const finish = async (): Promise<IteratorResult<T>> => {
     if (!done) {

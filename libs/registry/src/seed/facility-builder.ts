@@ -214,15 +214,18 @@ export function occupancyFor(key: string, total: number, profile: OccupancyProfi
   }
   // Partly out of service: never the whole location (that is the closure case above).
   const outOfService = unitFor(key, 'oos') < 0.12 ? Math.min(total - 1, intFor(1, 2, key, 'oos-count')) : 0;
-  const held = unitFor(key, 'held') < 0.08 && total - outOfService >= 1 ? 1 : 0;
+  // Never held: a held place is an offer in flight, and a seed has no hold (no request) behind it,
+  // so the drift check would find it orphaned. The roll that once held a place now occupies it
+  // (free places stay as they were, so the seed's scarcity does not change).
+  const taken = unitFor(key, 'held') < 0.08 && total - outOfService >= 1 ? 1 : 0;
   let free: number;
   if (profile === 'TIGHT') {
     free = roll < 0.55 ? 0 : roll < 0.85 ? 1 : 2;
   } else {
     free = roll < 0.5 ? 0 : roll < 0.8 ? 1 : roll < 0.94 ? 2 : 3;
   }
-  free = Math.min(free, total - outOfService - held);
-  return { total, occupied: total - outOfService - held - free, held, outOfService };
+  free = Math.min(free, total - outOfService - taken);
+  return { total, occupied: total - outOfService - free, held: 0, outOfService };
 }
 
 /** What a seed entry states; the builder derives the rest. */

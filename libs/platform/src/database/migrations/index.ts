@@ -33,6 +33,7 @@ import { VictimRegistrations1797800000000 } from './1797800000000-VictimRegistra
 import { EscalationContactFunction1797810000000 } from './1797810000000-EscalationContactFunction';
 import { FiguresStale1797820000000 } from './1797820000000-FiguresStale';
 import { ImplicitRetryKey1798000000000 } from './1798000000000-ImplicitRetryKey';
+import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftRepair';
 import { ReservationsNotHeld1798200000000 } from './1798200000000-ReservationsNotHeld';
 import { RegistrationPerPerson1798300000000 } from './1798300000000-RegistrationPerPerson';
 
@@ -68,6 +69,7 @@ export const MIGRATIONS: Function[] = [
   EscalationContactFunction1797810000000,
   FiguresStale1797820000000,
   ImplicitRetryKey1798000000000,
+  CapacityDriftRepair1798100000000,
   ReservationsNotHeld1798200000000,
   RegistrationPerPerson1798300000000,
 ];

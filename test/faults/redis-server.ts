@@ -34,7 +34,9 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Starts it, unless it is running already (a second server on the same port would exit at once and leave this one unkillable). */
   async start(): Promise<void> {
+    if (this.process && this.process.exitCode === null && this.process.signalCode === null) return;
     this.process = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -42,6 +44,8 @@ export class PrivateRedis {
         stdio: 'ignore',
       },
     );
+    // Never what keeps the test runner alive: `stop` kills it, and it dies with its parent anyway.
+    this.process.unref();
     const deadline = Date.now() + 5_000;
     for (;;) {
       const probe = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { type CombinedError, useQuery, useSubscription } from 'urql';
-import { ESCALATIONS, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import { useMemo, useState } from 'react';
+import { type CombinedError, useQuery } from 'urql';
+import { ESCALATIONS } from '../api/documents';
+import { useLiveReread } from '../api/use-live-reread';
 import type { CaseNotification, PlacementRequest } from '../api/types';
 import { OPEN_STATUSES } from '../cases/use-my-cases';
 import { escalationOrder } from './escalation-order';
@@ -25,8 +26,6 @@ const PAGE = 100;
  * and changes made while the socket was down are caught up.
  */
 const REREAD_MS = 15_000;
-/** Events come in bursts (a match writes a request several times): one re-read per burst. */
-const BURST_MS = 250;
 
 /**
  * The escalated requests still without a place that this viewer may see (the API scopes them: a
@@ -54,28 +53,7 @@ export function useEscalations(regionCode: string): {
     placementRequests: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: EscalatedRequest }[] };
   }>({ query: ESCALATIONS, variables, requestPolicy: 'cache-and-network' });
 
-  const rereadRef = useRef(reread);
-  useEffect(() => {
-    rereadRef.current = reread;
-  }, [reread]);
-  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(burst.current), []);
-  const [{ error: subscriptionError }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
-    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
-    (_previous, event) => {
-      if (burst.current === undefined) {
-        burst.current = setTimeout(() => {
-          burst.current = undefined;
-          rereadRef.current({ requestPolicy: 'network-only' });
-        }, BURST_MS);
-      }
-      return event;
-    },
-  );
-  useEffect(() => {
-    const timer = setInterval(() => rereadRef.current({ requestPolicy: 'network-only' }), REREAD_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const subscriptionError = useLiveReread(reread, REREAD_MS);
 
   const connection = data?.placementRequests;
   const requests = useMemo(() => [...(connection?.edges.map((edge) => edge.node) ?? [])].sort(escalationOrder), [connection]);

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { type CombinedError, useQuery, useSubscription } from 'urql';
-import { PLACEMENT_REQUEST_UPDATED, WORKLIST } from '../api/documents';
+import { useMemo, useState } from 'react';
+import { type CombinedError, useQuery } from 'urql';
+import { WORKLIST } from '../api/documents';
+import { useLiveReread } from '../api/use-live-reread';
 import type { PlacementRequest, PlacingAuthority, ProfileSummary } from '../api/types';
 
 /** A worklist row as WORKLIST reads it (WorklistFields and SummaryFields). */
@@ -22,8 +23,6 @@ export type WorklistRequest = Pick<
 const PAGE = 50;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */
 const REREAD_MS = 30_000;
-/** Events come in bursts (a match writes a request several times): one re-read per burst. */
-const BURST_MS = 250;
 
 /**
  * The requests waiting for `authority` (the API scopes which ones this viewer sees), oldest first,
@@ -53,28 +52,7 @@ export function useWorklist(
     placementRequests: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: WorklistRequest }[] };
   }>({ query: WORKLIST, variables, requestPolicy: 'cache-and-network' });
 
-  const rereadRef = useRef(reread);
-  useEffect(() => {
-    rereadRef.current = reread;
-  }, [reread]);
-  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(burst.current), []);
-  const [{ error: subscriptionError }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
-    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
-    (_previous, event) => {
-      if (burst.current === undefined) {
-        burst.current = setTimeout(() => {
-          burst.current = undefined;
-          rereadRef.current({ requestPolicy: 'network-only' });
-        }, BURST_MS);
-      }
-      return event;
-    },
-  );
-  useEffect(() => {
-    const timer = setInterval(() => rereadRef.current({ requestPolicy: 'network-only' }), REREAD_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const subscriptionError = useLiveReread(reread, REREAD_MS);
 
   const connection = data?.placementRequests;
   return {

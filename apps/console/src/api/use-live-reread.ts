@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { type CombinedError, useSubscription } from 'urql';
+import { PLACEMENT_REQUEST_UPDATED } from './documents';
+import type { PlacementRequest } from './types';
+
+/** Events come in bursts (a match writes a request several times): one re-read per burst. */
+const BURST_MS = 250;
+
+/**
+ * Keeps a list query live: re-reads it (network-only) once per burst of `placementRequestUpdated`
+ * events, and every `everyMs` besides, for what no event brings (changes while the socket was down).
+ * Returns the subscription's error, for the list to show.
+ */
+export function useLiveReread(
+  reread: (options: { requestPolicy: 'network-only' }) => void,
+  everyMs: number,
+): CombinedError | undefined {
+  const rereadRef = useRef(reread);
+  useEffect(() => {
+    rereadRef.current = reread;
+  }, [reread]);
+  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(burst.current), []);
+  const [{ error }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
+    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
+    (_previous, event) => {
+      if (burst.current === undefined) {
+        burst.current = setTimeout(() => {
+          burst.current = undefined;
+          rereadRef.current({ requestPolicy: 'network-only' });
+        }, BURST_MS);
+      }
+      return event;
+    },
+  );
+  useEffect(() => {
+    const timer = setInterval(() => rereadRef.current({ requestPolicy: 'network-only' }), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return error;
+}

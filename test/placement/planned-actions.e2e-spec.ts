@@ -481,7 +481,7 @@ describe('planned actions', () => {
     expect(await reservedRows(vrouwenopvang.id)).toBe(0);
   });
 
-  it('planned again with the same clientReference (a retry), it is the same action and reserves nothing twice', async () => {
+  it('planned again with the same clientReference (a retry), it is the same action and reserves nothing twice; another action under it is refused (red team N10)', async () => {
     const x = (count: number) => ({ count, gender: 'FEMALE', exploitationTypes: ['OTHER'] });
     const [first, retry] = await Promise.all([
       plan(coordinator, { expected: [x(1)], clientReference: 'raid-42' }),
@@ -502,6 +502,22 @@ describe('planned actions', () => {
     });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
     await call(CANCEL, coordinator, { id: first.id, reason: 'test done' });
+    expect(await reservedRows(lastPlaces.id)).toBe(0);
+    // The same reference for another action (two people now, after the first was cancelled) is a
+    // mistake the planner is told of, not the cancelled action handed back (red team N10).
+    const reused = await call(PLAN, coordinator, {
+      input: {
+        regionCode: 'RR',
+        onBehalfOf: 'AVIM',
+        onBehalfOfOrganisation: 'avim-rotterdam',
+        startsAt: LATER,
+        endsAt: LATER_END,
+        expected: [x(2)],
+        clientReference: 'raid-42',
+      },
+    });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(reused.errors?.[0]?.message).toMatch(/clientReference "raid-42" was already used for another planned action/);
     expect(await reservedRows(lastPlaces.id)).toBe(0);
   });
 

@@ -46,6 +46,7 @@ const BREAK_GLASS = `mutation Profile($requestId: ID!, $reason: String!) {
 
 type Step = {
   status: string;
+  by: string;
   note: string | null;
   noteCode: string | null;
   noteParams: { fields: string[] | null; regionCode: string | null; requestId: string | null; outcome: string | null } | null;
@@ -226,6 +227,78 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     const told = (await get(comensha, stay.id))!.history.find((s) => s.noteCode === 'TRANSFER_REQUESTED')!;
     expect(told.noteParams!.regionCode).toBe('AMS');
     await client.cancel(coordinatorAMS, transferId, 'test cleanup');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('what the receiving region does on her shared profile or her move shows on her stay as "receiving region", not by name (red team N1, 004:7085-7089)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const transferId = await safetyTransfer(stay.id);
+    dataOf(await update(coordinatorAMS, transferId, { languages: ['nl', 'pl'] }), 'updateVictimProfile');
+    await client.cancel(coordinatorAMS, transferId, 'ze blijft toch');
+
+    const staff = await token.staff(voRotterdam.id);
+    for (const who of [staff, coordinatorRR]) {
+      const history = (await get(who, stay.id))!.history;
+      expect(JSON.stringify(history)).not.toMatch(/amsterdam|\bAMS\b/);
+      const changed = history.filter((s) => s.noteCode === 'PROFILE_CHANGED').at(-1)!;
+      const cancelled = history.find((s) => s.noteCode === 'TRANSFER_CANCELLED')!;
+      expect([changed.by, cancelled.by]).toEqual(['receiving region', 'receiving region']);
+      // Who asked for the move, on the leaving side, is still named.
+      expect(history.find((s) => s.noteCode === 'TRANSFER_REQUESTED')!.by).toMatch(/rotterdam|zorgcoordinator/i);
+    }
+    // CoMensha, who may see the move, sees who took each step.
+    const told = (await get(comensha, stay.id))!.history.find((s) => s.noteCode === 'TRANSFER_CANCELLED')!;
+    expect(told.by).not.toBe('receiving region');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a move cancelled after a change that made her place unfit leaves her with a move out of it, opened by the service; one a person cancels stays cancelled (red team N2)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    const transferId = await safetyTransfer(stay.id);
+    // Amsterdam learns she must be kept out of Rotterdam: her place there no longer fits, but the
+    // safety move already is her move; then Amsterdam cancels that move.
+    dataOf(await update(coordinatorAMS, transferId, { excludedRegionCodes: ['RR'] }), 'updateVictimProfile');
+    await client.cancel(coordinatorAMS, transferId, 'geen plek bij ons');
+
+    const after = (await get(comensha, stay.id))!;
+    expect(after.status).toBe('PLACED');
+    expect(after.transfer).toMatchObject({ transferReason: 'PROFILE_CHANGED' });
+    expect(after.transfer!.id).not.toBe(transferId);
+    expect(after.transfer!.status).not.toBe('CANCELLED');
+    const opened = after.history.filter((s) => s.noteCode === 'TRANSFER_REQUESTED').at(-1)!;
+    expect(opened.by).toBe('system:placement');
+
+    // Her own region decides she stays after all: that cancellation is theirs, nothing reopens.
+    await client.cancel(coordinatorRR, after.transfer!.id, 'overleg: zij blijft, veiligheidsplan aangepast');
+    const decided = (await get(comensha, stay.id))!;
+    expect(decided.transfer).toMatchObject({ id: after.transfer!.id, status: 'CANCELLED' });
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a change taken back makes her place fit again: the move only the misfit opened is cancelled, a move a person asked for stays (red team N6)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    dataOf(await update(coordinatorRR, stay.id, { excludedRegionCodes: ['RR'] }), 'updateVictimProfile');
+    const opened = (await get(comensha, stay.id))!.transfer!;
+    expect(opened).toMatchObject({ transferReason: 'PROFILE_CHANGED', status: expect.not.stringMatching(/CANCELLED/) });
+
+    dataOf(await update(coordinatorRR, stay.id, { excludedRegionCodes: [] }), 'updateVictimProfile');
+    const reverted = (await get(comensha, stay.id))!;
+    expect(reverted.transfer).toMatchObject({ id: opened.id, status: 'CANCELLED' });
+    expect((await get(comensha, opened.id))!.history.at(-1)).toMatchObject({
+      status: 'CANCELLED',
+      noteCode: 'CANCELLED_PLACE_NOW_FITS',
+      noteParams: { requestId: stay.id },
+    });
+    expect(reverted.history.at(-1)).toMatchObject({ noteCode: 'TRANSFER_CANCELLED', noteParams: { requestId: opened.id } });
+
+    // A safety move is a person's decision: a change that leaves her place fitting does not undo it.
+    const safetyId = await safetyTransfer(stay.id);
+    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'fr'] }), 'updateVictimProfile');
+    expect((await get(comensha, safetyId))!.status).not.toBe('CANCELLED');
+    await client.cancel(coordinatorAMS, safetyId, 'test cleanup');
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 

@@ -41,6 +41,8 @@ export interface RequestParts {
   origin: GeoPoint | null;
   /** Requests that followed this one which the caller may not see: their history steps do not say where they go. */
   hiddenFollowUpIds?: ReadonlySet<string>;
+  /** Who acted on those hidden requests: on this history they are shown as RECEIVING_REGION, not by name. */
+  hiddenActors?: ReadonlySet<string>;
 }
 
 /**
@@ -58,6 +60,8 @@ function shownDistanceKm(origin: GeoPoint | null, facility: LoadedFacility, mayL
 
 /** How a secret facility's staff appear in a history to those who may not locate it. */
 const FACILITY_STAFF = 'facility staff';
+/** How the people of a move's receiving region appear to those who may not see where it goes. */
+const RECEIVING_REGION = 'receiving region';
 
 /** The history steps a facility's staff take: answer an offer, receive, let leave (by code; a note from before codes by its words). */
 function isStaffStep(status: PlacementStatus, code: PlacementNoteCode | null, note: string | null): boolean {
@@ -154,7 +158,7 @@ export class PlacementRequestMapper {
           sequence: sequenceOf(event),
           status: event.status,
           at: event.at,
-          by: byStaff ? FACILITY_STAFF : event.by,
+          by: parts.hiddenActors?.has(event.by) ? RECEIVING_REGION : byStaff ? FACILITY_STAFF : event.by,
           note,
           noteCode: event.noteCode,
           noteParams,

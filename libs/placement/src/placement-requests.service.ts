@@ -679,11 +679,12 @@ export class PlacementRequestsService {
     const after = await linked(followUpId);
     const afterIsTransfer = followUp?.transferReason != null;
     // Where a transfer goes is told only to those who may see the transfer (a safety move's region).
-    const hiddenFollowUpIds = events.some((event) => event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED)
+    const hidden = events.some((event) => event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED)
       ? await this.hiddenFollowUps(viewer, request.id)
-      : new Set<string>();
+      : { ids: new Set<string>(), actors: new Set<string>() };
     return this.mapper.render(viewer, request, {
-      hiddenFollowUpIds,
+      hiddenFollowUpIds: hidden.ids,
+      hiddenActors: hidden.actors,
       holds,
       events,
       facilities: loaded,
@@ -695,11 +696,24 @@ export class PlacementRequestsService {
     });
   }
 
-  /** The requests that followed `requestId` which this caller may not see. */
-  private async hiddenFollowUps(viewer: Viewer, requestId: string): Promise<Set<string>> {
+  /**
+   * The requests that followed `requestId` which this caller may not see, and who acted on them:
+   * the receiving region's people, whose names on her stay's history (a change of her shared
+   * profile, a cancelled move) would tell where a safety move goes. Whoever asked for the move
+   * (its first step) is of the leaving side, and the service is no one.
+   */
+  private async hiddenFollowUps(viewer: Viewer, requestId: string): Promise<{ ids: Set<string>; actors: Set<string> }> {
     const ids = await this.repository.followUpIdsOf(requestId);
     const visible = await Promise.all(ids.map((id) => this.repository.isVisible(viewer, id)));
-    return new Set(ids.filter((_, i) => !visible[i]));
+    const hidden = ids.filter((_, i) => !visible[i]);
+    const histories = await Promise.all(hidden.map((id) => this.repository.eventsOf(id)));
+    const actors = new Set(
+      histories.flatMap((history) =>
+        history.slice(1).map((event) => event.by).filter((by) => !by.startsWith('system:') && by !== viewer.sub),
+      ),
+    );
+    for (const history of histories) if (history[0]) actors.delete(history[0].by);
+    return { ids: new Set(hidden), actors };
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   AuthorityVerdict,
   authorityVerdict,
   ExclusionCode,
+  type ExpectedPeopleOutline,
   DEFAULT_PLANNED_ACTION_LIMITS,
   isOrganisationCode,
   outlineProfile,
@@ -58,6 +59,39 @@ export function mayPlanFor(viewer: Viewer, regionCode: string, onBehalfOf: Actio
   }
 }
 
+/**
+ * A retry with the same clientReference gets the action it made; the same reference with another
+ * action (another window, region or set of people) is a mistake the planner must see, not the
+ * earlier action handed back as if it were the new one.
+ */
+function sameActionOrConflict(
+  earlier: PlannedActionRow,
+  asked: {
+    regionCode: string;
+    onBehalfOf: ActionPartner;
+    onBehalfOfOrg: string;
+    startsAt: Date;
+    endsAt: Date;
+    outlines: ExpectedPeopleOutline[];
+  },
+  clientReference: string,
+): PlannedActionRow {
+  const outline = (o: ExpectedPeopleOutline) =>
+    JSON.stringify([o.count, o.gender, o.minor ?? false, [...o.exploitationTypes].sort(), o.residenceStatus ?? null]);
+  const same =
+    earlier.regionCode === asked.regionCode &&
+    earlier.onBehalfOf === asked.onBehalfOf &&
+    earlier.onBehalfOfOrg === asked.onBehalfOfOrg &&
+    earlier.startsAt.getTime() === asked.startsAt.getTime() &&
+    earlier.endsAt.getTime() === asked.endsAt.getTime() &&
+    earlier.outlines.map(outline).join() === asked.outlines.map(outline).join();
+  if (!same)
+    throw new ConflictError(
+      `input.clientReference "${clientReference}" was already used for another planned action (${earlier.id}); use a new clientReference for a new action`,
+    );
+  return earlier;
+}
+
 /** Planned actions as callers see them: plan (reserving places at once), read, cancel. */
 @Injectable()
 export class PlannedActionsService {
@@ -104,9 +138,17 @@ export class PlannedActionsService {
     if (violation) throw new InvalidInputError(`input.${violation.field}`, `input.${violation.field}: ${violation.message}`);
     outlines.forEach((outline, i) => this.matching.assertValidProfile(outlineProfile(outline), now, `input.expected[${i}]`));
     const clientReference = input.clientReference == null ? null : assertClientReference(input.clientReference);
+    const asPlanned = {
+      regionCode: input.regionCode,
+      onBehalfOf: input.onBehalfOf,
+      onBehalfOfOrg,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      outlines,
+    };
     if (clientReference) {
       const earlier = await this.repository.findByReference(viewer.org, clientReference);
-      if (earlier) return earlier;
+      if (earlier) return sameActionOrConflict(earlier, asPlanned, clientReference);
     }
 
     const capacities = requesterCapacities(viewer, input.regionCode);
@@ -195,7 +237,7 @@ export class PlannedActionsService {
       );
       return created;
     });
-    return action ?? (await this.repository.findByReference(viewer.org, clientReference!))!;
+    return action ?? sameActionOrConflict((await this.repository.findByReference(viewer.org, clientReference!))!, asPlanned, clientReference!);
   }
 
   async get(viewer: Viewer, id: string): Promise<PlannedActionRow | null> {

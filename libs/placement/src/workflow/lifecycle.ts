@@ -434,12 +434,13 @@ export class PlacementLifecycle {
    * The requester withdraws the request before arrival; any held place is released. `breakGlass`:
    * an administrator's audited cancellation of someone else's request (the service checked why).
    */
-  cancel(
+  async cancel(
     viewer: Viewer,
     requestId: string,
     note: string,
     options: { breakGlass?: boolean } = {},
   ): Promise<PlacementRequestEntity> {
+    const stayFacilities = await this.transfers.stayFacilitiesBehind(requestId);
     return this.repository.inTransaction(async (manager, changes) => {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
@@ -468,7 +469,7 @@ export class PlacementLifecycle {
       // A cancelled noodbed (or other interim) request takes its onward request with it.
       if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
       // A cancelled transfer leaves her where she is; her stay's history says so.
-      await this.transfers.cancelled(manager, changes, locked, ledgerActor(viewer));
+      await this.transfers.cancelled(manager, changes, locked, ledgerActor(viewer), stayFacilities);
       return locked;
     });
   }

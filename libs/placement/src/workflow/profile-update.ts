@@ -24,7 +24,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError } from '@opvangplek/platform/errors';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
-import { type Changes, ledgerActor, notify } from '../placement-changes';
+import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
 import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
@@ -80,13 +80,15 @@ export class ProfileUpdates {
       // One person, one profile: the change reaches every open request of her chain, each re-evaluated.
       const open = followUp && isOpen(followUp) ? followUp : null;
       const chain = { followUp: open, request, bridge: bridge && isOpen(bridge) ? bridge : null };
+      // Each request of the chain compares the change with its own copy: a safety transfer already
+      // keeps her out of the region she leaves, the stay she is still in does not yet.
       const changed = await this.change(manager, changes, request, change, reason, actor, facilities, chain);
-      if (changed === null) return request;
+      const verdicts = new Map<string, { kind: string } | null>([[request.id, changed]]);
       for (const other of [open, chain.bridge])
-        if (other?.profile) await this.change(manager, changes, other, change, reason, actor, facilities, chain);
+        if (other?.profile) verdicts.set(other.id, await this.change(manager, changes, other, change, reason, actor, facilities, chain));
       // Her place no longer fits and nothing follows her stay yet: a transfer (the stay she is in
       // when this is an open transfer or onward request: that already is her move).
-      if (changed.kind === 'TRANSFER' && !open) {
+      if (changed?.kind === 'TRANSFER' && !open) {
         await this.transfers.open(
           manager,
           changes,
@@ -95,8 +97,40 @@ export class ProfileUpdates {
           actor,
         );
       }
+      await this.withdrawMoveNoLongerNeeded(manager, changes, chain, verdicts, reason, facilities);
       return request;
     });
+  }
+
+  /**
+   * A change taken back (a wrong date of birth corrected) makes the place she is in fit again: the
+   * move that only the misfit opened (PROFILE_CHANGED) is no longer needed and is cancelled, any
+   * place it held released. A move asked for by a person (safety, move-on) stays.
+   */
+  private async withdrawMoveNoLongerNeeded(
+    manager: EntityManager,
+    changes: Changes,
+    chain: { followUp: PlacementRequestEntity | null; request: PlacementRequestEntity; bridge: PlacementRequestEntity | null },
+    verdicts: ReadonlyMap<string, { kind: string } | null>,
+    reason: string,
+    facilities: ChainFacilities,
+  ): Promise<void> {
+    const [stay, move] =
+      chain.request.status === PlacementStatus.PLACED
+        ? [chain.request, chain.followUp]
+        : [chain.bridge?.status === PlacementStatus.PLACED ? chain.bridge : null, chain.request];
+    if (!stay || move?.transferReason !== TransferReason.PROFILE_CHANGED || move.bridgeRequestId !== stay.id) return;
+    if (verdicts.get(stay.id)?.kind !== 'NOTHING') return;
+    await this.followUps.cancelFollowUp(
+      manager,
+      changes,
+      stay,
+      move,
+      SYSTEM_ACTOR,
+      reason,
+      placementNote(PlacementNoteCode.CANCELLED_PLACE_NOW_FITS, { requestId: stay.id }),
+    );
+    await this.transfers.cancelled(manager, changes, move, SYSTEM_ACTOR, facilities.byId, stay);
   }
 
   /** Applies `change` to one request and re-evaluates it; null when nothing changed (a retry). */

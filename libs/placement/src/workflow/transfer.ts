@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access/viewer';
 import {
+  type FacilitySnapshot,
   mayActOnTransfer,
   placementNote,
   PlacementNoteCode,
@@ -14,7 +15,9 @@ import {
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
 import type { EntityManager } from 'typeorm';
-import { type Changes, ledgerActor } from '../placement-changes';
+import { MatchingService } from '@opvangplek/matching/matching.service';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import { PlacementGuard } from '../placement-guard';
 import { HoldState } from '../placement-hold.entity';
@@ -42,6 +45,8 @@ export class Transfers {
     private readonly repository: PlacementRepository,
     private readonly guard: PlacementGuard,
     private readonly queue: PlacementQueue,
+    private readonly matching: MatchingService,
+    private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -143,10 +148,39 @@ export class Transfers {
     return transfer;
   }
 
-  /** A transfer was cancelled: the stay she is in says so (she stays). */
-  async cancelled(manager: EntityManager, changes: Changes, transfer: PlacementRequestEntity, actor: LedgerActor): Promise<void> {
+  /**
+   * The facilities of the places the stay behind `requestId` holds, when it is a transfer: read
+   * before the transaction that cancels it (inside it every read must use its own connection), so
+   * that `cancelled` can check her place again.
+   */
+  async stayFacilitiesBehind(requestId: string): Promise<ReadonlyMap<string, FacilitySnapshot>> {
+    const transfer = await this.repository.find(requestId);
+    if (!transfer?.transferReason || !transfer.bridgeRequestId) return new Map();
+    const ids = [...new Set((await this.repository.holdsOf(transfer.bridgeRequestId)).map((hold) => hold.facilityId))];
+    const loaded = ids.length ? await this.registry.load({ ids }) : [];
+    return new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot]));
+  }
+
+  /**
+   * A transfer was cancelled: the stay she is in says so (she stays), and her place is checked
+   * again against her profile. A change made while the move was open opened no transfer of its
+   * own (the move was already hers); if her place no longer fits, the service opens one now
+   * (PROFILE_CHANGED), so cancelling a move never leaves her in a place she does not fit. A
+   * PROFILE_CHANGED transfer cancelled by a person is their decision that she stays: not reopened.
+   * `stayFacilities`: from stayFacilitiesBehind, read before the transaction; `lockedStay`: the
+   * stay when the caller holds its lock already.
+   */
+  async cancelled(
+    manager: EntityManager,
+    changes: Changes,
+    transfer: PlacementRequestEntity,
+    actor: LedgerActor,
+    stayFacilities: ReadonlyMap<string, FacilitySnapshot>,
+    lockedStay?: PlacementRequestEntity,
+  ): Promise<void> {
     if (!transfer.transferReason || !transfer.bridgeRequestId) return;
-    const stay = await this.repository.find(transfer.bridgeRequestId, manager);
+    // Locked after the transfer, as along every chain (the later request first).
+    const stay = lockedStay ?? (await this.repository.lock(manager, transfer.bridgeRequestId));
     if (stay?.status !== PlacementStatus.PLACED) return;
     await this.repository.record(
       manager,
@@ -157,5 +191,13 @@ export class Transfers {
       changes.records,
     );
     changes.requests.push(stay);
+    if (transfer.transferReason === TransferReason.PROFILE_CHANGED || !stay.profile) return;
+    const occupied = await this.repository.holdsIn(manager, stay.id, [HoldState.OCCUPIED]);
+    const facilities = [...new Set(occupied.map((hold) => hold.facilityId))].map((id) => stayFacilities.get(id));
+    if (facilities.some((facility) => !facility))
+      throw new ConflictError('This request changed meanwhile; read it again and cancel it again.');
+    const misfit = await this.matching.misfits(stay.profile as VictimProfile, facilities as FacilitySnapshot[], this.clock.now());
+    if (misfit.length)
+      await this.open(manager, changes, stay, { reason: TransferReason.PROFILE_CHANGED, regionCode: null, note: null }, SYSTEM_ACTOR);
   }
 }

@@ -151,8 +151,11 @@ describeInBrowser('the case over time in a browser', () => {
 
     // A bedenktijd that would start tomorrow is refused at its field, after the confirmation.
     await form.getByLabel('B8/3-status').selectOption({ label: 'Bedenktijd' });
+    // A B8 status is sent with her residence status (checked together; hers is shown to no one).
     await form.getByLabel('Start bedenktijd').fill('2026-12-01');
     await form.getByLabel('Reden van de wijziging').fill('gesprek met de zorgcoördinator');
+    expect(await next.isDisabled()).toBe(true);
+    await form.getByLabel('Verblijfsstatus').selectOption({ label: 'Geen rechtmatig verblijf' });
     await next.click();
     await overTime.getByTestId('profile-change-confirm').waitFor();
     expect(await focused(page, 'tabindex')).toBe('-1');

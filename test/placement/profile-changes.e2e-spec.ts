@@ -118,7 +118,7 @@ describe('profile changes over time', () => {
 
     // She made aangifte and was granted a B8 permit: COSM should now give way to VO/MO.
     const changed = dataOf(
-      await update(coordinator, stay.id, { aangifte: 'DONE', b8Status: 'B8_PERMIT' }),
+      await update(coordinator, stay.id, { aangifte: 'DONE', residenceStatus: 'NO_LAWFUL_RESIDENCE', b8Status: 'B8_PERMIT' }),
       'updateVictimProfile',
     );
     expect(changed).toMatchObject({ status: 'PLACED', profileVersion: 2, facility: { id: cosm.id } });
@@ -235,7 +235,14 @@ describe('profile changes over time', () => {
 
     // A new bedenktijd start (recorded as a change) is announced again at its own time.
     clock.set(MONDAY_OPENING);
-    dataOf(await update(coordinator, stay.id, { bedenktijdStart: '2026-11-30' }), 'updateVictimProfile');
+    dataOf(
+      await update(coordinator, stay.id, {
+        residenceStatus: 'NO_LAWFUL_RESIDENCE',
+        b8Status: 'BEDENKTIJD',
+        bedenktijdStart: '2026-11-30',
+      }),
+      'updateVictimProfile',
+    );
     const count = async () =>
       (await get(coordinator, stay.id))!.history.filter((step) => step.noteCode === 'BEDENKTIJD_ENDING').length;
     // 30 November + three months: 28 February 2027 (clamped at the month's end), 00:00 in Amsterdam.
@@ -255,7 +262,7 @@ describe('profile changes over time', () => {
       (await update(tokenValue, request.id, changes, reason)).errors?.[0];
 
     expect(await errorOf(coordinator, {})).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes' } });
-    expect(await errorOf(coordinator, { age: 300 })).toMatchObject({
+    expect(await errorOf(coordinator, { age: 300, minor: null })).toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'changes.age' },
     });
     expect(await errorOf(coordinator, { excludedRegionCodes: ['NOPE'] })).toMatchObject({

@@ -24,6 +24,7 @@ import {
   type VictimProfile,
   B8Status,
   CHANGEABLE_PROFILE_FIELDS,
+  missingCompanionField,
   type ProfileChange,
   canonicalSubmission,
   type ImplicitRetrySubmission,
@@ -505,6 +506,12 @@ export class PlacementRequestsService {
     ) as ProfileChange;
     if (Object.keys(given).length === 0)
       throw new InvalidInputError('changes', `changes must give at least one of ${CHANGEABLE_PROFILE_FIELDS.join(', ')}`);
+    const companion = missingCompanionField(given);
+    if (companion)
+      throw new InvalidInputError(
+        `changes.${companion.field}`,
+        `changes.${companion.field} must be given with changes.${companion.givenWith}: they are checked against each other, and her recorded ${companion.field} is shown to no one (give null when it is unknown)`,
+      );
     if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
       throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
     return this.view(viewer, await this.profileUpdates.update(viewer, requestId, given, why));
@@ -709,7 +716,10 @@ export class PlacementRequestsService {
     const histories = await Promise.all(hidden.map((id) => this.repository.eventsOf(id)));
     const actors = new Set(
       histories.flatMap((history) =>
-        history.slice(1).map((event) => event.by).filter((by) => !by.startsWith('system:') && by !== viewer.sub),
+        history
+          .slice(1)
+          .map((event) => event.by)
+          .filter((by) => !by.startsWith('system:') && by !== viewer.sub),
       ),
     );
     for (const history of histories) if (history[0]) actors.delete(history[0].by);

@@ -9,10 +9,19 @@ import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { EnumSelect } from '../request/enum-select';
-import { AANGIFTE_STATUSES, B8_STATUSES, CARE_NEEDS, THREAT_LEVELS } from '../request/profile';
+import { AANGIFTE_STATUSES, B8_STATUSES, CARE_NEEDS, RESIDENCE_STATUSES, THREAT_LEVELS } from '../request/profile';
 import { fieldOf, NO_CHANGE, type ProfileChangeDraft, toProfileChange } from './profile-change';
 
-const FIELDS = ['aangifte', 'b8Status', 'bedenktijdStart', 'careNeeds', 'threatLevel', 'excludedRegionCodes', 'reason'] as const;
+const FIELDS = [
+  'aangifte',
+  'residenceStatus',
+  'b8Status',
+  'bedenktijdStart',
+  'careNeeds',
+  'threatLevel',
+  'excludedRegionCodes',
+  'reason',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /**
@@ -34,7 +43,8 @@ export function ProfileChangeForm({ requestId, onChanged }: { requestId: string;
 
   const changes = toProfileChange(draft);
   const missingStart = draft.b8Status === 'BEDENKTIJD' && !draft.bedenktijdStart;
-  const ready = changes !== null && reason.trim() !== '' && !missingStart;
+  const missingResidence = draft.b8Status !== '' && !draft.residenceStatus;
+  const ready = changes !== null && reason.trim() !== '' && !missingStart && !missingResidence;
   const errors = readableErrors(state.error);
   const at = (field: Field) => errors.filter((item) => fieldOf(item.field) === field);
   const elsewhere = errors.filter((item) => !FIELDS.includes(fieldOf(item.field) as Field));
@@ -112,6 +122,22 @@ export function ProfileChangeForm({ requestId, onChanged }: { requestId: string;
         onChange={(value) => set('b8Status', value)}
       />
       <ErrorMessage errors={at('b8Status')} />
+      {draft.b8Status && (
+        <>
+          <EnumSelect
+            label={t('request.residence')}
+            name="residenceStatus"
+            group="residence"
+            options={RESIDENCE_STATUSES}
+            value={draft.residenceStatus}
+            emptyLabel={t('profileChange.residenceChoose')}
+            required
+            onChange={(value) => set('residenceStatus', value)}
+          />
+          <p className="hint">{t('profileChange.residenceHint')}</p>
+          <ErrorMessage errors={at('residenceStatus')} />
+        </>
+      )}
       {draft.b8Status === 'BEDENKTIJD' && (
         <>
           <label>

@@ -14,13 +14,32 @@ describe('a profile change as the form sends it', () => {
   });
 
   it('sends the bedenktijd start only with the bedenktijd (003:661)', () => {
-    expect(toProfileChange({ ...NO_CHANGE, b8Status: 'BEDENKTIJD', bedenktijdStart: '2026-12-01' })).toEqual({
+    expect(
+      toProfileChange({
+        ...NO_CHANGE,
+        residenceStatus: 'NO_LAWFUL_RESIDENCE',
+        b8Status: 'BEDENKTIJD',
+        bedenktijdStart: '2026-12-01',
+      }),
+    ).toEqual({
+      residenceStatus: 'NO_LAWFUL_RESIDENCE',
       b8Status: 'BEDENKTIJD',
       bedenktijdStart: '2026-12-01',
     });
-    expect(toProfileChange({ ...NO_CHANGE, b8Status: 'B8_PERMIT', bedenktijdStart: '2026-12-01' })).toEqual({
+    expect(
+      toProfileChange({ ...NO_CHANGE, residenceStatus: 'EU_CITIZEN', b8Status: 'B8_PERMIT', bedenktijdStart: '2026-12-01' }),
+    ).toEqual({
+      residenceStatus: 'EU_CITIZEN',
       b8Status: 'B8_PERMIT',
     });
+  });
+
+  it('sends the residence status with a B8 status (the API checks them together, red team N5)', () => {
+    expect(toProfileChange({ ...NO_CHANGE, residenceStatus: 'UNKNOWN', b8Status: 'B9' })).toEqual({
+      residenceStatus: 'UNKNOWN',
+      b8Status: 'B9',
+    });
+    expect(toProfileChange({ ...NO_CHANGE, residenceStatus: 'EU_CITIZEN' })).toBeNull();
   });
 
   it('sends the lists whole when any is chosen', () => {

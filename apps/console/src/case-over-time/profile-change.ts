@@ -5,6 +5,8 @@
  */
 export interface ProfileChangeDraft {
   aangifte: string;
+  /** Asked with a B8 status: the API checks the two against each other, and her recorded one is shown to no one. */
+  residenceStatus: string;
   b8Status: string;
   bedenktijdStart: string;
   careNeeds: string[];
@@ -14,6 +16,7 @@ export interface ProfileChangeDraft {
 
 export const NO_CHANGE: ProfileChangeDraft = {
   aangifte: '',
+  residenceStatus: '',
   b8Status: '',
   bedenktijdStart: '',
   careNeeds: [],
@@ -25,7 +28,10 @@ export const NO_CHANGE: ProfileChangeDraft = {
 export function toProfileChange(draft: ProfileChangeDraft): Record<string, unknown> | null {
   const changes: Record<string, unknown> = {};
   if (draft.aangifte) changes.aangifte = draft.aangifte;
-  if (draft.b8Status) changes.b8Status = draft.b8Status;
+  if (draft.b8Status) {
+    changes.residenceStatus = draft.residenceStatus;
+    changes.b8Status = draft.b8Status;
+  }
   if (draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart) changes.bedenktijdStart = draft.bedenktijdStart;
   if (draft.careNeeds.length > 0) changes.careNeeds = draft.careNeeds;
   if (draft.threatLevel) changes.threatLevel = draft.threatLevel;

@@ -306,6 +306,9 @@ const nl = {
   'profileChange.title': 'Profiel bijwerken',
   'profileChange.hint': 'Vul alleen in wat veranderd is; wat leeg blijft, blijft zoals het was.',
   'profileChange.unchanged': 'Ongewijzigd',
+  'profileChange.residenceChoose': 'Kies haar verblijfsstatus',
+  'profileChange.residenceHint':
+    'Gevraagd bij een B8/3-status: die twee worden samen gecontroleerd, en haar vastgelegde verblijfsstatus wordt aan niemand getoond.',
   'profileChange.careNeeds': 'Zorgbehoeften (kies ze allemaal zoals ze nu zijn)',
   'profileChange.excludedRegions': 'Regio’s om te mijden (kies ze allemaal zoals ze nu zijn)',
   'profileChange.reason': 'Reden van de wijziging',
@@ -1049,6 +1052,9 @@ const en: Record<MessageKey, string> = {
   'profileChange.title': 'Update the profile',
   'profileChange.hint': 'Fill in only what changed; what stays empty stays as it was.',
   'profileChange.unchanged': 'Unchanged',
+  'profileChange.residenceChoose': 'Choose her residence status',
+  'profileChange.residenceHint':
+    'Asked with a B8/3 status: the two are checked together, and her recorded residence status is shown to no one.',
   'profileChange.careNeeds': 'Care needs (choose all of them as they are now)',
   'profileChange.excludedRegions': 'Regions to avoid (choose all of them as they are now)',
   'profileChange.reason': 'Reason for the change',

@@ -7,6 +7,7 @@ import {
   applyProfileChange,
   bedenktijdAlertHorizon,
   bedenktijdEndsAt,
+  missingCompanionField,
   onwardAfterProfileChange,
   placeMisfits,
   reevaluateAfterProfileChange,
@@ -33,6 +34,24 @@ describe('her profile over time (issue 14)', () => {
       aangifte: AangifteStatus.NONE,
     });
     expect(applyProfileChange(inBedenktijd, { age: 24 }).changed).toEqual([]);
+  });
+
+  it('fields checked against each other are given together, so a refusal tells nothing about what is recorded (red team N5)', () => {
+    expect(missingCompanionField({ minor: true })).toEqual({ field: 'age', givenWith: 'minor' });
+    expect(missingCompanionField({ age: 17 })).toEqual({ field: 'minor', givenWith: 'age' });
+    expect(missingCompanionField({ age: 17, minor: null })).toBeNull();
+    expect(missingCompanionField({ b8Status: B8Status.B8_PERMIT })).toEqual({ field: 'residenceStatus', givenWith: 'b8Status' });
+    expect(missingCompanionField({ bedenktijdStart: '2026-11-01' })).toEqual({
+      field: 'residenceStatus',
+      givenWith: 'bedenktijdStart',
+    });
+    expect(missingCompanionField({ residenceStatus: ResidenceStatus.EU_CITIZEN })).toEqual({
+      field: 'b8Status',
+      givenWith: 'residenceStatus',
+    });
+    expect(
+      missingCompanionField({ residenceStatus: ResidenceStatus.EU_CITIZEN, b8Status: B8Status.B9, languages: ['pl'] }),
+    ).toBeNull();
   });
 
   it('her bedenktijd ends three months after its start, at midnight in Amsterdam (003:661), and is warned of 14 days ahead', () => {

@@ -36,6 +36,28 @@ export const CHANGEABLE_PROFILE_FIELDS = [
 
 export type ProfileChange = Partial<Pick<VictimProfile, (typeof CHANGEABLE_PROFILE_FIELDS)[number]>>;
 
+/**
+ * Fields the profile's checks compare with each other (validateProfile: minor with age, a B8 status
+ * with the residence status, a bedenktijd's start with the B8 status). A change that gives one of
+ * `given` names every field of `together`, so a refusal depends only on what the caller sent: her
+ * recorded age, residence status and B8 status are shown to no one (the summary leaves them out),
+ * and a check against them would answer yes or no about them (red team N5).
+ */
+const CHECKED_TOGETHER: readonly { given: readonly (keyof ProfileChange)[]; together: readonly (keyof ProfileChange)[] }[] = [
+  { given: ['age', 'minor'], together: ['age', 'minor'] },
+  { given: ['residenceStatus', 'b8Status', 'bedenktijdStart'], together: ['residenceStatus', 'b8Status'] },
+];
+
+/** The first field a change must give because it gives another it is checked with; null when none is missing. */
+export function missingCompanionField(change: ProfileChange): { field: string; givenWith: string } | null {
+  for (const { given, together } of CHECKED_TOGETHER) {
+    const named = given.find((field) => change[field] !== undefined);
+    const missing = named && together.find((field) => change[field] === undefined);
+    if (named && missing) return { field: missing, givenWith: named };
+  }
+  return null;
+}
+
 export interface AppliedProfileChange {
   profile: VictimProfile;
   /** The names of the fields whose value changed, in CHANGEABLE_PROFILE_FIELDS order. */

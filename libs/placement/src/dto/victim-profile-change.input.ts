@@ -8,16 +8,25 @@ import { CalendarDate } from '@opvangplek/platform/graphql/calendar-date.scalar'
  */
 @InputType('VictimProfileChangeInput')
 export class VictimProfileChangeInput {
-  @Field(() => Int, { nullable: true, description: 'Her age, when it becomes known.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Her age, when it becomes known; given with minor (null when unknown): the two are checked against each other.',
+  })
   age?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Minor yes/no when the age is not known.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Minor yes/no when the age is not known; given with age (null when unknown).',
+  })
   minor?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'For a minor: false when travelling with a parent or guardian.' })
   unaccompanied?: boolean | null;
 
-  @Field(() => ResidenceStatus, { nullable: true })
+  @Field(() => ResidenceStatus, {
+    nullable: true,
+    description: 'Given with b8Status (and b8Status with it, also with bedenktijdStart): the two are checked against each other.',
+  })
   residenceStatus?: ResidenceStatus | null;
 
   @Field(() => B8Status, {

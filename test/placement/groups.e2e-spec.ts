@@ -262,6 +262,17 @@ describe('a mixed group found in a raid, given as its members (003:484, 002:771-
       },
     });
     expect(named.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].label' });
+    // A plain name, even without markup, is no label: a label is a code with a digit (red team F15).
+    const plainName = await s.client.raw(REQUEST_PLACEMENT, s.nla, {
+      input: {
+        profile: POLISH_WORKER,
+        urgency: 'ACUTE',
+        regionCode: 'RR',
+        members: [{ label: 'Anna Kowalska', profile: members[0].profile }],
+      },
+    });
+    expect(plainName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].label' });
+    expect(plainName.errors?.[0]?.message).toMatch(/with a digit/);
     const sized = await s.client.raw(REQUEST_PLACEMENT, s.nla, {
       input: { profile: POLISH_WORKER, urgency: 'ACUTE', regionCode: 'RR', groupSize: 3, members },
     });

@@ -433,7 +433,7 @@ describe('planned actions', () => {
     expect(await reservedRows(vrouwenopvang.id)).toBe(0);
   });
 
-  it('a planned raid is confidential: another region, a shelter not concerned and a planner see nothing; the planners and the facility concerned do', async () => {
+  it('a planned raid is confidential: another region, a shelter not concerned and a planner see nothing; the planners and the facility concerned do, and only its planners call it off (red team N9)', async () => {
     const action = await plan(coordinator, { expected: [women(2)] });
     const outsiders = [
       await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-zuid-holland-zuid', regions: ['ZHZ'] }),
@@ -456,6 +456,12 @@ describe('planned actions', () => {
     for (const insider of [coordinator, await token.police('avim-rotterdam'), await token.comensha()]) {
       expect((await call(GET, insider, { id: action.id })).data!.plannedAction?.id).toBe(action.id);
     }
+    // Seeing it is not calling it off: the coordinator planned it; the police and CoMensha may not cancel it (red team N9).
+    for (const seer of [await token.police('avim-rotterdam'), await token.comensha()]) {
+      const refused = await call(CANCEL, seer, { id: action.id, reason: 'niet meer nodig' });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await call<{ status: string }>(GET, coordinator, { id: action.id })).data!.plannedAction.status).toBe('PLANNED');
     // The shelter concerned sees a count and the window, nothing of the action.
     const staffView = await call<{ places: number; startsAt: string; endsAt: string }[]>(
       RESERVATIONS,

@@ -198,7 +198,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 
-  it('a bedenktijd start is refused for a Dutch woman with no bedenktijd, and a list given twice over is kept once (red team F11)', async () => {
+  it('a bedenktijd start is refused for a Dutch woman with no bedenktijd or from years ago, half a character is no reason, and a list given twice over is kept once (red team F11)', async () => {
     clock.set(MONDAY_OPENING);
     const stay = await placedInRotterdam();
     const refused = (
@@ -209,6 +209,23 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
       })) as Errors
     ).errors?.[0];
     expect(refused).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.bedenktijdStart' } });
+    expect(await profileOf(stay.id)).toMatchObject({ bedenktijdStart: null, b8Status: 'NOT_APPLICABLE' });
+    // A bedenktijd that started in 2020 ended long ago (at most three months, 003:661); half a
+    // character in the reason is no text.
+    const long = (
+      (await update(coordinatorRR, stay.id, {
+        residenceStatus: 'NO_LAWFUL_RESIDENCE',
+        b8Status: 'BEDENKTIJD',
+        bedenktijdStart: '2020-03-01',
+      })) as Errors
+    ).errors?.[0];
+    expect(long).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.bedenktijdStart' } });
+    expect(long!.message).toMatch(/at most three months/);
+    const halfCharacter = (await gql(api.url, UPDATE, {
+      token: coordinatorRR,
+      variables: { requestId: stay.id, changes: { threatLevel: 'HIGH' }, reason: 'gesprek \ud800 gehad' },
+    })) as Errors;
+    expect(halfCharacter.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
     expect(await profileOf(stay.id)).toMatchObject({ bedenktijdStart: null, b8Status: 'NOT_APPLICABLE' });
 
     const changed = dataOf(

@@ -23,7 +23,7 @@ const LIST = `query L($first: Int, $after: String, $regionCodes: [ID!], $year: I
 }`;
 const STATISTICS = `query S($year: Int!) {
   registrationStatistics(year: $year) {
-    registered byGender { key count suppressed } byPlacement { key count suppressed } byRegion { key count suppressed }
+    countedUntil registered byGender { key count suppressed } byPlacement { key count suppressed } byRegion { key count suppressed }
     bySignaller { key count suppressed }
   }
 }`;
@@ -221,9 +221,12 @@ describe('registration with CoMensha', () => {
         (await register(coordinator, { ...LABOUR_MAN, gender: 'FEMALE', signalledBy: 'CARE_PROVIDER' })).errors,
       ).toBeUndefined();
 
+    // The figures count up to the start of the week (red team N8): read on the next Monday.
+    clock.set(new Date('2026-12-07T10:00:00.000Z'));
     const planner = await token.planner();
     const response = await gql<{
       registrationStatistics: {
+        countedUntil: string;
         registered: number | null;
         byGender: Count[];
         byPlacement: Count[];
@@ -233,6 +236,7 @@ describe('registration with CoMensha', () => {
     }>(api.url, STATISTICS, { token: planner, variables: { year: 2026 } });
     expect(response.errors).toBeUndefined();
     const statistics = response.data!.registrationStatistics;
+    expect(statistics.countedUntil).toBe('2026-12-06T23:00:00.000Z'); // Monday 00:00 in Amsterdam
     // 1 placed woman + 1 man without a request + 1 in Amsterdam + 8 women = 11 people, 10 never placed.
     expect(statistics.registered).toBe(11);
     const cell = (counts: Count[], key: string) => counts.find((c) => c.key === key)!;
@@ -256,7 +260,7 @@ describe('registration with CoMensha', () => {
     expect(text).toMatch(/melder;CARE_PROVIDER;zorg en hulpverlening;8/);
   }, 60_000);
 
-  it("the planner cannot read a newly registered person's region, gender, age, signaller or nationality off two reads (red team F4)", async () => {
+  it("the planner cannot read a newly registered person's region, gender, age, signaller or nationality off two reads (red team F4, N8)", async () => {
     const planner = await token.planner();
     const FULL = `query S($year: Int!) {
       registrationStatistics(year: $year) {
@@ -300,6 +304,11 @@ describe('registration with CoMensha', () => {
     });
     expect(registered.errors).toBeUndefined();
 
+    // Read again the same week: nothing moved, not even the total (red team N8).
+    expect(await read()).toEqual(before);
+    expect(await csv()).toEqual(csvBefore);
+    // The next week, she is counted, and still in no cell of her own.
+    clock.set(new Date('2026-12-14T10:00:00.000Z'));
     const after = await read();
     expect(after.registered).toBe((before.registered as number) + 1);
     // Every cell reads as it did: none turns from 0 into "suppressed".
@@ -390,6 +399,19 @@ describe('registration with CoMensha', () => {
         [[stayId, cancelledId, transferId]],
       );
       expect(count).toBe(1);
+    }, 120_000);
+
+    it('a move called off before she got there registers no one, so her own region can still register her (red team N4)', async () => {
+      const coordinator = await token.coordinator();
+      const stayId = await placedStay();
+      const cancelledId = await transfer(stayId);
+      await client.cancel(coordinator, cancelledId, 'she stays after all');
+
+      const through = await register(await token.comensha(), { ...HER, requestId: cancelledId });
+      expect(through.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(through.errors?.[0]?.message).toMatch(/cancelled before she got there/);
+      const own = await register(coordinator, { ...HER, requestId: stayId });
+      expect(own.errors).toBeUndefined();
     }, 120_000);
 
     it('two coordinators registering her stay and her transfer at the same moment make one registration', async () => {

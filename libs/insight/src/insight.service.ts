@@ -9,6 +9,7 @@ import {
   localDateOf,
   NationalityGroup,
   registrationStatistics,
+  registrationsCountedUntil,
   SignallerKind,
   outcomeStatistics,
   transferStatistics,
@@ -148,7 +149,9 @@ export class InsightService {
 
   /** People registered with CoMensha in the year, placed or not, with the same suppression (issue 14). */
   async registrationStatistics(year: number): Promise<RegistrationStatisticsModel> {
-    const period = this.statisticsYear(year);
+    const wholeYear = this.statisticsYear(year);
+    const until = registrationsCountedUntil(this.clock.now());
+    const period = { from: wholeYear.from, to: until < wholeYear.to ? until : wholeYear.to };
     const [people, regions] = await Promise.all([readRegistrations(this.dataSource, period), this.regionDirectory.regions()]);
     const statistics = registrationStatistics(people, {
       exploitationTypes: Object.values(ExploitationType),
@@ -158,7 +161,7 @@ export class InsightService {
       signallers: Object.values(SignallerKind),
       regionCodes: regions.map((region) => region.code),
     });
-    return { year, ...statistics };
+    return { year, countedUntil: period.to, ...statistics };
   }
 
   /** A year as Amsterdam counts it: from local midnight on 1 January. */

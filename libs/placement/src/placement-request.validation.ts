@@ -8,6 +8,7 @@ const MAX_REFERENCE = 120;
 const MAX_PAGE = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The checks of what callers send that need no data: a clear INVALID_INPUT naming the field. */
 export function assertRequestId(id: string, field: string): void {
@@ -20,6 +21,9 @@ export function assertReason(reason: string | null | undefined, field: string): 
     throw new InvalidInputError(field, `${field} is required: 1 to ${MAX_REASON} characters`);
   if (CONTROL_CHARACTERS.test(text))
     throw new InvalidInputError(field, `${field} must be printable text (no control characters)`);
+  // Half of a character (a lone UTF-16 surrogate) is no text: PostgreSQL's JSON and a reviewer's screen both choke on it.
+  if (LONE_SURROGATE.test(text))
+    throw new InvalidInputError(field, `${field} must be well-formed text (no half characters: a lone surrogate)`);
   return text;
 }
 
@@ -89,6 +93,8 @@ export function parseCursor(after: string): { at: Date; id: string } {
 }
 
 const MEMBER_LABEL = /^[\p{L}\p{N} _.#-]{1,20}$/u;
+/** A label is a code, as "M3", "P-12" or "persoon 2": it holds a digit, which a name does not (red team F15). */
+const HAS_DIGIT = /\p{N}/u;
 
 /**
  * A group's members as given: 1 to 200, each with an optional pseudonymous label (never a name: at
@@ -113,10 +119,10 @@ export function assertMembers(
     );
   return members.map((member, i) => {
     const label = member.label?.trim() || null;
-    if (label !== null && !MEMBER_LABEL.test(label))
+    if (label !== null && !(MEMBER_LABEL.test(label) && HAS_DIGIT.test(label)))
       throw new InvalidInputError(
         `input.members[${i}].label`,
-        `input.members[${i}].label must be a short pseudonymous label (1 to 20 letters, digits, spaces or _ . # -), never a name`,
+        `input.members[${i}].label must be a short pseudonymous code with a digit in it, as M3 or persoon 2 (1 to 20 letters, digits, spaces or _ . # -), never a name`,
       );
     return { label, profile: { ...member.profile } };
   });

@@ -23,6 +23,7 @@ import {
   Urgency,
   type VictimProfile,
   B8Status,
+  bedenktijdEndsAt,
   CHANGEABLE_PROFILE_FIELDS,
   missingCompanionField,
   type ProfileChange,
@@ -89,6 +90,8 @@ export interface RegistrationSubject {
   people: number;
   /** The facts of each of its people (a group's members when given); empty when none are left. */
   profiles: AnonymousFacts[];
+  /** A move (transfer or onward request) cancelled before she got there: she never came through it. */
+  cancelledMove: boolean;
 }
 
 /**
@@ -514,6 +517,16 @@ export class PlacementRequestsService {
       );
     if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
       throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
+    // A bedenktijd lasts at most three months (003:661): one that started longer ago is over.
+    const endsAt =
+      typeof changes.bedenktijdStart === 'string'
+        ? bedenktijdEndsAt({ b8Status: B8Status.BEDENKTIJD, bedenktijdStart: changes.bedenktijdStart })
+        : null;
+    if (endsAt && endsAt <= this.clock.now())
+      throw new InvalidInputError(
+        'changes.bedenktijdStart',
+        'changes.bedenktijdStart: a bedenktijd lasts at most three months (003:661), so one that started then is over; record the B8 status she has now',
+      );
     return this.view(viewer, await this.profileUpdates.update(viewer, requestId, given, why));
   }
 
@@ -574,7 +587,8 @@ export class PlacementRequestsService {
         : request.facts
           ? [request.facts]
           : [];
-    return { chainRootId: await this.repository.chainRootOf(id), people, profiles };
+    const cancelledMove = request.bridgeRequestId !== null && request.status === PlacementStatus.CANCELLED;
+    return { chainRootId: await this.repository.chainRootOf(id), people, profiles, cancelledMove };
   }
 
   async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {

@@ -5,6 +5,7 @@
  * coordinator's registration changes this table at once, so a cell going from a shown 0 to hidden
  * between two reads would describe the person just registered.
  */
+import { addDays, isoWeekday, localDateOf, startOfLocalDay } from '../calendar/wall-clock';
 import { isSmallCount, SMALL_COUNT_THRESHOLD, type StatisticCount, suppressSmallCounts } from '../insight/small-counts';
 import type { RegistrationFacts } from './victim-registration';
 
@@ -24,6 +25,17 @@ export interface RegistrationCategories {
 }
 
 export const PLACEMENT_KEYS = ['PLACED', 'NOT_PLACED'] as const;
+
+/**
+ * The figures count registrations made before the start of this week (Monday 00:00 in Amsterdam):
+ * read twice in one week they are the same, so comparing a read before and after one coordinator's
+ * registration tells nothing about her; from week to week the table moves by everyone registered
+ * in between (red team N8).
+ */
+export function registrationsCountedUntil(now: Date): Date {
+  const today = localDateOf(now);
+  return startOfLocalDay(addDays(today, 1 - isoWeekday(today)));
+}
 
 export interface RegistrationStatistics {
   /** People registered in the year; null when suppressed. */

@@ -1,6 +1,6 @@
 import { ExploitationType, Gender, ResidenceStatus, Role } from '../enums';
 import { AGE_BANDS } from '../insight/placement-statistics';
-import { registrationStatistics, type RegisteredPerson } from './registration-statistics';
+import { registrationStatistics, registrationsCountedUntil, type RegisteredPerson } from './registration-statistics';
 import {
   isRegistrationProblem,
   mayRegisterIn,
@@ -59,6 +59,16 @@ describe('registration facts (002:803)', () => {
 });
 
 describe('registration statistics', () => {
+  it('count up to the start of the week in Amsterdam, so two reads in one week are the same (red team N8)', () => {
+    // Tuesday 1 December 2026, 11:00 in Amsterdam (CET): from Monday 30 November 00:00.
+    expect(registrationsCountedUntil(new Date('2026-12-01T10:00:00Z')).toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    // Sunday 23:30 in Amsterdam is still that week; Monday 00:00 starts the next.
+    expect(registrationsCountedUntil(new Date('2026-12-06T22:30:00Z')).toISOString()).toBe('2026-11-29T23:00:00.000Z');
+    expect(registrationsCountedUntil(new Date('2026-12-06T23:00:00Z')).toISOString()).toBe('2026-12-06T23:00:00.000Z');
+    // Summer time: Monday 00:00 CEST is 22:00 UTC on Sunday.
+    expect(registrationsCountedUntil(new Date('2026-07-01T12:00:00Z')).toISOString()).toBe('2026-06-28T22:00:00.000Z');
+  });
+
   const categories = {
     exploitationTypes: Object.values(ExploitationType),
     genders: Object.values(Gender),

@@ -10,7 +10,13 @@ export class RegistrationStatisticsModel {
   @Field(() => Int)
   year: number;
 
-  @Field(() => Int, { nullable: true, description: 'People registered in the year; null when suppressed.' })
+  @Field(() => Date, {
+    description:
+      "Registrations made before this instant are counted: the start of this week (Monday 00:00, Amsterdam) for the current year, the year's end for a past one. The figures move once a week, by everyone registered in between, so two reads cannot single out one person's registration.",
+  })
+  countedUntil: Date;
+
+  @Field(() => Int, { nullable: true, description: 'People registered in the year up to countedUntil; null when suppressed.' })
   registered: number | null;
 
   @Field(() => Int)

@@ -4,7 +4,10 @@ import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.inpu
 
 @InputType('GroupMemberInput', { description: 'One person of a group found together (003:484): never a name.' })
 export class GroupMemberInput {
-  @Field(() => String, { nullable: true, description: 'A short pseudonymous label you use for her ("M3"); never a name.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A short pseudonymous code you use for her, with a digit in it ("M3", "persoon 2"); never a name.',
+  })
   label?: string | null;
 
   @Field(() => VictimProfileInput)

@@ -60,6 +60,16 @@ export function mayPlanFor(viewer: Viewer, regionCode: string, onBehalfOf: Actio
 }
 
 /**
+ * Who may call off a planned action: the organisation that planned it, and the zorgcoördinator of
+ * its region, via whom it is arranged (003:493-496). Not every planner in the country: CoMensha and
+ * the NLA may plan anywhere, but a raid someone else planned is theirs to call off (red team N9).
+ */
+export function mayCancelAction(viewer: Viewer, action: Pick<PlannedActionRow, 'plannedByOrg' | 'regionCode'>): boolean {
+  if (viewer.org === action.plannedByOrg) return true;
+  return viewer.role === Role.ZORGCOORDINATOR && viewer.regions.includes(action.regionCode);
+}
+
+/**
  * A retry with the same clientReference gets the action it made; the same reference with another
  * action (another window, region or set of people) is a mistake the planner must see, not the
  * earlier action handed back as if it were the new one.
@@ -237,7 +247,10 @@ export class PlannedActionsService {
       );
       return created;
     });
-    return action ?? sameActionOrConflict((await this.repository.findByReference(viewer.org, clientReference!))!, asPlanned, clientReference!);
+    return (
+      action ??
+      sameActionOrConflict((await this.repository.findByReference(viewer.org, clientReference!))!, asPlanned, clientReference!)
+    );
   }
 
   async get(viewer: Viewer, id: string): Promise<PlannedActionRow | null> {
@@ -259,8 +272,10 @@ export class PlannedActionsService {
     const note = assertReason(reason, 'reason');
     const visible = await this.repository.find(viewer, id);
     if (!visible) throw new NotFoundError('There is no planned action with this id that you may see.');
-    if (!mayPlanFor(viewer, visible.regionCode, visible.onBehalfOf) && viewer.org !== visible.plannedByOrg)
-      throw new ForbiddenError('Only those who may plan an action for its region can cancel it: ask the zorgcoördinator.');
+    if (!mayCancelAction(viewer, visible))
+      throw new ForbiddenError(
+        "Only the organisation that planned this action and the region's zorgcoördinator can cancel it: ask them.",
+      );
     if (visible.status === PlannedActionStatus.CANCELLED) {
       // Repeated: finishes what an interrupted cancellation may have left (each request is cancelled once).
       await this.runner.cancelUnusedRequests(id, `planned action cancelled: ${note}`);

@@ -117,7 +117,8 @@ export class PlannedActionModel {
   status: PlannedActionStatus;
 
   @Field(() => Boolean, {
-    description: 'Before the window: every expected person has a reserved place. From its start: every one got a held place.',
+    description:
+      "Before the window: every expected person has a reserved place, as far as this action knows. Other organisations' actions are confidential and may reserve the same places for an overlapping window; that is settled when the windows start (the first to start holds the place, the other's rows say TAKEN_BEFORE_START), so before the start this is not a promise against them. From its start: every one got a held place.",
   })
   everyoneSheltered: boolean;
 

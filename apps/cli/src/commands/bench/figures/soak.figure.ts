@@ -230,8 +230,9 @@ export const soakFigure: BenchFigure = {
             if (!id) return void counts.skipped++;
             actedOn.add(id);
             if (action === 'cancel') await postGraphql(url, coordinator, CANCEL, { id, reason: 'bench: soak cancel' });
+            // The shelter answers an offer (its staff), the coordinator cancels.
             else
-              await postGraphql(url, coordinator, RESPOND, {
+              await postGraphql(url, staff, RESPOND, {
                 input: {
                   requestId: id,
                   accept: action === 'accept',

@@ -6,7 +6,7 @@
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { PlacementRequestsService } from '@opvangplek/placement';
+import { PlacementRequestsService, SweepJob } from '@opvangplek/placement';
 import { insertFacilities } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -144,6 +144,40 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     expect(later.id).not.toBe(first.id);
     expect(later.treatedAsRetry).toBe(false);
     expect(await requestsOf([first.id, later.id])).toBe(2);
+  });
+
+  it('retention forgets a retry key once its window has passed, and leaves the request otherwise untouched', async () => {
+    const keyOf = async (id: string) =>
+      (
+        await database.dataSource.query(
+          'SELECT implicit_retry_key AS key, updated_at AS "updatedAt" FROM placement_requests WHERE id = $1',
+          [id],
+        )
+      )[0] as { key: string | null; updatedAt: Date };
+    const first = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', profile: { ...DUTCH_WOMAN, age: 52 } })).data!
+      .requestPlacement;
+    await client.waitForStatus(coordinator, first.id, ['OFFERED', 'WAITING']);
+    const stored = await keyOf(first.id);
+    expect(stored.key).toMatch(/^\S+$/);
+
+    // Within the window the sweep keeps it: a retry must still find the first request.
+    clock.advance(MINUTE);
+    await api.app.get(SweepJob).sweep();
+    expect((await keyOf(first.id)).key).toBe(stored.key);
+
+    clock.advance(2 * MINUTE);
+    const before = await keyOf(first.id);
+    const report = await api.app.get(SweepJob).sweep();
+    expect(report.retryKeysCleared).toBeGreaterThanOrEqual(1);
+    const after = await keyOf(first.id);
+    expect(after.key).toBeNull();
+    // Forgetting the key is no change of the request: the reconciler's clock (updated_at) is not touched.
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    const [{ n }] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM placement_requests WHERE implicit_retry_key IS NOT NULL AND created_at < $1',
+      [new Date(clock.now().getTime() - 2 * MINUTE)],
+    );
+    expect(n).toBe(0);
   });
 
   it('a failure after commit answers with the stored request, never "not carried out"', async () => {

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { type CorrelatedJobData, withCorrelation } from '@opvangplek/platform/observability';
 import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { QueuedDelivery } from './webhook-outbox';
 
 export const WEBHOOK_DELIVERY_JOB = 'WebhookDeliveryJob';
 
-export interface WebhookDeliveryJobData {
+export interface WebhookDeliveryJobData extends CorrelatedJobData {
   deliveryId: string;
   /** The tries already made when this job was queued: a job for an older try does nothing. */
   attempts: number;
@@ -32,7 +33,7 @@ export class WebhookQueue {
   }
 
   async enqueue(delivery: QueuedDelivery, options: { delayMs?: number; trigger?: string } = {}): Promise<void> {
-    const data: WebhookDeliveryJobData = { deliveryId: delivery.id, attempts: delivery.attempts };
+    const data: WebhookDeliveryJobData = withCorrelation({ deliveryId: delivery.id, attempts: delivery.attempts });
     const jobId = `deliver.${delivery.id}.${delivery.attempts}${options.trigger ? `.${options.trigger}` : ''}`;
     await bounded(
       // The delay is the service clock's time (a retry schedule); BullMQ waits in wall time.

@@ -4,6 +4,7 @@ import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { Urgency } from '@opvangplek/domain';
 import type { Job } from 'bullmq';
+import { type CorrelatedJobData, withCorrelation } from '@opvangplek/platform/observability';
 import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
@@ -14,15 +15,16 @@ export enum PlacementJob {
   RetryWaiting = 'RetryWaitingJob',
 }
 
-export interface MatchRequestJobData {
+/** Every job carries the correlation id of the request or sweep that queued it (its log lines' id). */
+export interface MatchRequestJobData extends CorrelatedJobData {
   requestId: string;
   attempt: number;
 }
-export interface ExpireOfferJobData {
+export interface ExpireOfferJobData extends CorrelatedJobData {
   requestId: string;
   attempt: number;
 }
-export interface RetryWaitingJobData {
+export interface RetryWaitingJobData extends CorrelatedJobData {
   type: string;
   regionCode: string;
   /** Who queued it (unique per call): tells a job this call added from one that was there already. */
@@ -68,7 +70,7 @@ export class PlacementQueue {
     trigger: string,
     options: { delayMs?: number; urgency?: Urgency } = {},
   ): Promise<void> {
-    const data: MatchRequestJobData = { requestId, attempt };
+    const data: MatchRequestJobData = withCorrelation({ requestId, attempt });
     const jobId = `match.${requestId}.${attempt}.${trigger}`;
     await bounded(
       this.queue.add(PlacementJob.MatchRequest, data, {
@@ -82,7 +84,7 @@ export class PlacementQueue {
   }
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
-    const data: ExpireOfferJobData = { requestId, attempt };
+    const data: ExpireOfferJobData = withCorrelation({ requestId, attempt });
     const jobId = `expire.${requestId}.${attempt}`;
     await bounded(
       this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: wallDelayMs(this.clock, delayMs) }),
@@ -98,7 +100,7 @@ export class PlacementQueue {
    * Each queue call is bounded like every enqueue after commit: a silent Redis never holds an answer.
    */
   async enqueueRetry(type: string, regionCode: string): Promise<void> {
-    const data: RetryWaitingJobData = { type, regionCode, queuedBy: randomUUID() };
+    const data: RetryWaitingJobData = withCorrelation({ type, regionCode, queuedBy: randomUUID() });
     const jobId = `retry.${type}.${regionCode}`;
     const options = { priority: RETRY_PRIORITY, removeOnComplete: true, removeOnFail: true, attempts: 3 };
     const call = <T>(work: Promise<T>, what: string) => bounded(work, this.config.queueCallTimeoutMs, `${what} ${jobId}`);

@@ -818,6 +818,20 @@ export class PlacementRepository {
     });
   }
 
+  /**
+   * Forgets the implicit-retry keys of requests made before `before` (issue 15): past its window a key
+   * never matches again, and kept for ever it would tie every keyless submission to its caller.
+   * Plain SQL on purpose: forgetting a key is no change of the request (no history, no event), so
+   * `updated_at`, which the reconciler reads, stays as it was. Returns how many were cleared.
+   */
+  async clearImplicitRetryKeys(before: Date): Promise<number> {
+    const [, cleared]: [unknown, number] = await this.dataSource.query(
+      `UPDATE placement_requests SET implicit_retry_key = NULL WHERE implicit_retry_key IS NOT NULL AND created_at < $1`,
+      [before],
+    );
+    return cleared;
+  }
+
   /** Ended or cancelled requests, profile not yet erased, that ended by `before` (at most a batch). */
   erasableIds(before: Date): Promise<string[]> {
     return this.idsWhere({

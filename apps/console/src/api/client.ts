@@ -1,6 +1,7 @@
 import { createClient as createWsClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
 import { ConnectionStatus } from './connection';
+import { ResumableSubscription } from './resumable-subscription';
 
 /**
  * One urql client per login: GraphQL over HTTP for queries and mutations, graphql-ws on the same
@@ -13,6 +14,8 @@ export function createApiClient(getToken: () => string | null): {
   dispose(): void;
 } {
   const connection = new ConnectionStatus();
+  // Open subscriptions, told when the socket closes so their re-subscribe resumes (resumable-subscription.ts).
+  const open = new Set<ResumableSubscription>();
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = createWsClient({
     url: wsUrl,
@@ -24,7 +27,10 @@ export function createApiClient(getToken: () => string | null): {
     on: {
       connecting: () => connection.set('connecting'),
       connected: () => connection.set('live'),
-      closed: () => connection.set('offline'),
+      closed: () => {
+        connection.set('offline');
+        open.forEach((subscription) => subscription.socketClosed());
+      },
     },
   });
   const client = new Client({
@@ -36,11 +42,32 @@ export function createApiClient(getToken: () => string | null): {
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
-              return { unsubscribe };
+              const resumable = new ResumableSubscription({ ...request, query: request.query ?? '' });
+              open.add(resumable);
+              const forget = () => open.delete(resumable);
+              const observer: typeof sink = {
+                next: (result) => {
+                  resumable.seen(result);
+                  sink.next(result);
+                },
+                error: (error) => {
+                  forget();
+                  sink.error(error);
+                },
+                complete: () => {
+                  forget();
+                  sink.complete();
+                },
+              };
+              const unsubscribe = ws.subscribe(resumable.payload, observer);
+              return {
+                unsubscribe: () => {
+                  forget();
+                  unsubscribe();
+                },
+              };
             },
           };
         },

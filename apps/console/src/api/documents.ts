@@ -223,9 +223,10 @@ export const FACILITY = gql`
   ${FACILITY_FIELDS}
 `;
 
+/** `$current`: true on a resubscribe after a dropped socket, so the counts are re-derived (api/resumable-subscription.ts). */
 export const CAPACITY_CHANGED = gql`
-  subscription CapacityChanged($regionCodes: [ID!], $types: [ShelterType!]) {
-    capacityChanged(regionCodes: $regionCodes, types: $types) {
+  subscription CapacityChanged($regionCodes: [ID!], $types: [ShelterType!], $current: Boolean) {
+    capacityChanged(regionCodes: $regionCodes, types: $types, current: $current) {
       ...FacilityFields
     }
   }
@@ -355,9 +356,14 @@ export const PLACEMENT_REQUEST = gql`
   ${REQUEST_FIELDS}
 `;
 
+/**
+ * `$after` and `sequence`: after a dropped socket the client resubscribes with the last sequence it
+ * saw and first gets what it missed (api/resumable-subscription.ts).
+ */
 export const PLACEMENT_REQUEST_UPDATED = gql`
-  subscription PlacementRequestUpdated($id: ID) {
-    placementRequestUpdated(id: $id) {
+  subscription PlacementRequestUpdated($id: ID, $after: ID) {
+    placementRequestUpdated(id: $id, after: $after) {
+      sequence
       ...RequestFields
     }
   }
@@ -366,8 +372,9 @@ export const PLACEMENT_REQUEST_UPDATED = gql`
 
 /** "Mijn aanvragen" kept live: the row's fields only (no address, see CaseRowFields). */
 export const CASE_ROW_UPDATED = gql`
-  subscription CaseRowUpdated {
-    placementRequestUpdated {
+  subscription CaseRowUpdated($after: ID) {
+    placementRequestUpdated(after: $after) {
+      sequence
       ...CaseRowFields
     }
   }

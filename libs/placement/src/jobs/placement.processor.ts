@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock, wallIntervalMs } from '@opvangplek/platform/clock';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import { newCorrelationId, runWithCorrelationId } from '@opvangplek/platform/observability';
 import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 import type { Job } from 'bullmq';
 import { isCapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
@@ -53,8 +54,8 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     // clock's time: a simulated clock (issue 19) sweeps as often per simulated hour.
     this.sweepTimer = setInterval(
       () => {
-        this.sweepJob
-          .sweep()
+        // Each run under an id of its own: the jobs it queues (re-queued lost requests, escalations) log under it.
+        runWithCorrelationId(newCorrelationId('sweep'), () => this.sweepJob.sweep())
           .then((report) => {
             // Says when a NOTES_KEY rotation is still moving requests to the new key; once it stops, the old key may go.
             if (report.resealed > 0)
@@ -68,9 +69,9 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
     // event says whether places came free. Releases and departures queue their re-try themselves.
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
       if (isCapacityChangedEvent(payload) && payload.freed === true)
-        this.queue
-          .enqueueRetry(payload.type, payload.regionCode)
-          .catch((error: Error) => this.logger.warn(`re-try of waiting requests not queued: ${error.message}`));
+        runWithCorrelationId(newCorrelationId('capacity'), () => this.queue.enqueueRetry(payload.type, payload.regionCode)).catch(
+          (error: Error) => this.logger.warn(`re-try of waiting requests not queued: ${error.message}`),
+        );
     });
   }
 

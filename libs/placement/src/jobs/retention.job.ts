@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { audit } from '@opvangplek/access/audit/audit';
-import { anonymousFacts } from '@opvangplek/domain';
+import { anonymousFacts, implicitRetrySince } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { SYSTEM_ACTOR } from '../placement-changes';
@@ -46,6 +46,16 @@ export class RetentionJob {
       });
     }
     return erased;
+  }
+
+  /**
+   * Implicit-retry keys (IMPLICIT_RETRY_SECONDS) are only needed within their window: older ones
+   * are cleared, all of them when the window is off. A keyed hash reveals little, but a trace of
+   * who sent what is kept no longer than it serves.
+   */
+  clearExpiredRetryKeys(): Promise<number> {
+    const now = this.clock.now();
+    return this.repository.clearImplicitRetryKeys(implicitRetrySince(now, this.config.placement.implicitRetrySeconds) ?? now);
   }
 
   /**

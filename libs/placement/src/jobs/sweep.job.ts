@@ -36,6 +36,8 @@ export interface SweepReport {
   alerts: number;
   overstays: number;
   erased: number;
+  /** Implicit-retry keys past their window, cleared. */
+  retryKeysCleared: number;
   /** Requests and history notes moved to the current NOTES_KEY after a rotation. */
   resealed: number;
   /** Planned actions whose window started (their people are requests now) and ended (unused places given back). */
@@ -75,6 +77,7 @@ export class SweepJob {
       alerts: 0,
       overstays: 0,
       erased: 0,
+      retryKeysCleared: 0,
       resealed: 0,
       actionsStarted: 0,
       actionsEnded: 0,
@@ -191,6 +194,7 @@ export class SweepJob {
       WebhookEventType.BEDENKTIJD_ENDING,
     );
     report.erased = await this.retention.eraseExpiredProfiles();
+    report.retryKeysCleared = await this.retention.clearExpiredRetryKeys();
     report.resealed = await this.retention.resealUnderCurrentKey();
     // A group's accepted share that never arrived gives its places back (the others stay placed).
     for (const hold of await this.repository.overdueShares(now)) {

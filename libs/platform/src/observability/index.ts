@@ -3,3 +3,4 @@ export * from './metrics-registry';
 export * from './metrics.module';
 export * from './request-id';
 export * from './http-metrics';
+export * from './correlation';

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { currentCorrelationId, runWithCorrelationId } from './correlation';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 /** Which kind of process writes a line: the API (with its jobs, in zero-config mode) or a worker. */
@@ -9,6 +10,18 @@ export type ProcessName = 'api' | 'worker';
 
 /** Probes and scrapes: answered every few seconds, so logging each would drown the lines that matter. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+
+/** An HTTP request as the middleware sees it: pino-http sets `id` once it has run. */
+type IdentifiedRequest = IncomingMessage & { id?: string };
+
+/**
+ * Whichever of this and pino-http's middleware runs first picks the request id, the other takes
+ * it, so the request's log line and the work it starts (jobs included) share one id.
+ */
+function requestIdOf(request: IdentifiedRequest): string {
+  request.id ??= requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+  return request.id;
+}
 
 function pathOf(url: string | undefined): string {
   // The query string is dropped: a GET operation's variables would otherwise land in the log.
@@ -19,10 +32,19 @@ function pathOf(url: string | undefined): string {
  * Structured JSON logs (pino through nestjs-pino) for every process: one line per HTTP request with
  * its request id, method, path, status and duration, and Nest's own lines in the same format.
  * Nothing of a body or a header other than the request id is logged: a body can carry a profile,
- * a header a token.
+ * a header a token. Every line written while serving a request or running a job carries its
+ * `correlationId` (see correlation.ts), so one grep finds a request's API and worker lines.
  */
 @Module({})
-export class LoggingModule {
+export class LoggingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply((request: IdentifiedRequest, _response: ServerResponse, next: () => void) =>
+        runWithCorrelationId(requestIdOf(request), next),
+      )
+      .forRoutes('{*path}');
+  }
+
   static forRoot(config: AppConfig, processName: ProcessName): DynamicModule {
     return {
       module: LoggingModule,
@@ -31,8 +53,12 @@ export class LoggingModule {
           pinoHttp: {
             level: config.observability.logLevel,
             base: { process: processName, pid: process.pid },
-            genReqId: (request: IncomingMessage, response: ServerResponse) => {
-              const id = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+            mixin: () => {
+              const correlationId = currentCorrelationId();
+              return correlationId === undefined ? {} : { correlationId };
+            },
+            genReqId: (request: IdentifiedRequest, response: ServerResponse) => {
+              const id = requestIdOf(request);
               response.setHeader(REQUEST_ID_HEADER, id);
               return id;
             },

@@ -13,6 +13,7 @@ import {
 } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { correlationIdOf, newCorrelationId, runWithCorrelationId } from '../observability/correlation';
 
 /** Every queue's name, in one place. A job's name is its class name; its data type sits beside it. */
 export enum QueueName {
@@ -37,6 +38,7 @@ export type AnyWorker<Data> = Worker<Data, unknown, string, IQueueBackend, JobPr
 export class QueueFactory implements OnApplicationShutdown {
   private readonly closables: { close(): Promise<void> }[] = [];
   private readonly logger = new Logger('Queue');
+  private readonly jobLogger = new Logger('Job');
   private redis: Redis | undefined;
   private producerRedis: Redis | undefined;
 
@@ -60,6 +62,7 @@ export class QueueFactory implements OnApplicationShutdown {
     processor: Processor<Data>,
     options: Omit<WorkerOptions, 'connection'> = {},
   ): AnyWorker<Data> {
+    processor = this.correlated(processor);
     const worker =
       this.config.queueBackend === 'redis'
         ? // Workers block on their connection; BullMQ duplicates the one passed here for each worker.
@@ -72,6 +75,29 @@ export class QueueFactory implements OnApplicationShutdown {
           );
     this.track(worker, `worker ${name}`);
     return worker as unknown as AnyWorker<Data>;
+  }
+
+  /**
+   * Runs each job under the correlation id of the work that queued it (a new `job-…` id when none
+   * came with it), so its log lines, and the jobs it queues in turn, carry that id; and writes one
+   * line per job, like the API's one line per HTTP request.
+   */
+  private correlated<Data>(processor: Processor<Data>): Processor<Data> {
+    return (job, token, signal) => {
+      const correlationId = correlationIdOf(job.data) ?? newCorrelationId('job');
+      return runWithCorrelationId(correlationId, async () => {
+        const started = Date.now();
+        try {
+          const result = await processor(job, token, signal);
+          this.jobLogger.log({ job: job.name, jobId: job.id, ms: Date.now() - started, msg: 'job done' });
+          return result;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          this.jobLogger.warn({ job: job.name, jobId: job.id, ms: Date.now() - started, error: message, msg: 'job failed' });
+          throw error;
+        }
+      });
+    };
   }
 
   /**

@@ -12,7 +12,8 @@ function withinTimeout<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
-const COUNTED_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
+// 'prioritized': jobs with a priority (every matching job) wait there, not in 'waiting'.
+const COUNTED_STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed'] as const;
 
 /**
  * Per queue, read on scrape: jobs by state, how long the oldest waiting job has waited, and whether
@@ -32,7 +33,7 @@ export class QueueMetrics {
     const shared = () => (pending ??= this.read().finally(() => setImmediate(() => (pending = undefined))));
     metrics.gaugeOnScrape({
       name: 'queue_jobs',
-      help: 'Jobs per queue and state (waiting, delayed, active, failed).',
+      help: 'Jobs per queue and state (waiting, prioritized, delayed, active, failed).',
       labelNames: ['queue', 'state'] as const,
       async read(gauge) {
         for (const row of await shared())

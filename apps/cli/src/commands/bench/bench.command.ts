@@ -14,6 +14,7 @@ import { createBenchDatabase } from './bench-database';
 import { type BenchContext, type BenchFigure, memorySnapshot } from './figure';
 import { FIGURES } from './figures';
 import type { YearOptions } from './national-year/national-year.figure';
+import type { SoakOptions } from './figures/soak.figure';
 import { LoadAborted } from './load-driver';
 import { type BenchReport, type FigureResult, machineInfo, type SeededScale, summaryTable } from './report';
 
@@ -29,11 +30,22 @@ export interface BenchOptions {
   latencySeconds: number;
   json: string | undefined;
   year: YearOptions;
+  soak: SoakOptions;
 }
 
 const DEFAULTS = { requests: 2000, concurrency: 8, warmup: 200, rounds: 4, maxSeconds: 120, latencySeconds: 60 };
 const BENCH_RATE_LIMIT_PER_MINUTE = 1_000_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** A positive number with at most two decimals (a rate per second), within [min, max]. */
+function decimalNumber(flags: Map<string, string[]>, name: string, fallback: number, min: number, max: number): number {
+  const text = flags.get(name)?.at(-1);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+(\.\d{1,2})?$/.test(text) || value < min || value > max)
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}`);
+  return value;
+}
 
 function wholeNumber(flags: Map<string, string[]>, name: string, fallback: number, min: number, max: number): number {
   const text = flags.get(name)?.at(-1);
@@ -62,6 +74,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'seed',
       'speed',
       'people',
+      'soak-seconds',
+      'soak-rate',
     ],
   );
   const only = (flags.get('only') ?? [])
@@ -90,6 +104,11 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       speed: flags.has('speed') ? wholeNumber(flags, 'speed', 1, 1, 1_000_000) : undefined,
       // ~1,000 registered a year (000:558-569); --people 6000 is the stress variant (000:552).
       peoplePerYear: wholeNumber(flags, 'people', 1_100, 10, 20_000),
+    },
+    // Issue 15: minutes at 3 new requests a second (the target's rate).
+    soak: {
+      seconds: wholeNumber(flags, 'soak-seconds', 300, 30, 7_200),
+      rate: decimalNumber(flags, 'soak-rate', 3, 0.1, 50),
     },
   };
 }
@@ -153,7 +172,7 @@ function compactTimestamp(date: Date): string {
 
 /**
  * `npm run bench [-- --only <figure>] [--requests N] [--concurrency N] [--warmup N] [--rounds N] [--scale N]
- * [--max-seconds N] [--latency-seconds N] [--json <file>]`: measures every figure against a baseline taken in the same run,
+ * [--max-seconds N] [--latency-seconds N] [--soak-seconds N] [--soak-rate R] [--json <file>]`: measures every figure against a baseline taken in the same run,
  * on a database of its own (created and dropped here) and an in-process API on 127.0.0.1.
  */
 export async function benchCommand(config: AppConfig, argv: string[]): Promise<void> {
@@ -272,6 +291,7 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
           maxDurationMs: options.maxSeconds * 1000,
           latencySeconds: options.latencySeconds,
           year: options.year,
+          soak: options.soak,
           signal: controller.signal,
           log,
         };

@@ -1,5 +1,6 @@
 import type { AppConfig } from '@opvangplek/platform/config';
 import type { YearOptions } from './national-year/national-year.figure';
+import type { SoakOptions } from './figures/soak.figure';
 import type { DataSource } from 'typeorm';
 import { type LoadStats, runInterleaved } from './load-driver';
 import { runInterleavedOffThread, type ThreadOperation } from './load-thread';
@@ -28,6 +29,8 @@ export interface BenchContext {
   latencySeconds: number;
   /** The national-year figure's settings (issue 19). */
   year: YearOptions;
+  /** The soak figure's length and rate (`--soak-seconds`, `--soak-rate`; issue 15). */
+  soak: SoakOptions;
   signal: AbortSignal;
   log(line: string): void;
 }

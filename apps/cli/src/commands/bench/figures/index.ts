@@ -4,6 +4,7 @@ import { matchFacilitiesFigures } from './match-facilities.figure';
 import { noodbedAnswerFigure } from './noodbed-answer.figure';
 import { placementContentionFigure } from './placement-contention.figure';
 import { placementLatencyFigure } from './placement-latency.figure';
+import { soakFigure } from './soak.figure';
 import { nationalYearFigure } from '../national-year/national-year.figure';
 
 /**
@@ -20,4 +21,6 @@ export const FIGURES: readonly BenchFigure[] = [
   placementLatencyFigure,
   // Opt-in (--only national-year): minutes to an hour of simulated time.
   nationalYearFigure,
+  // Opt-in (--only soak): minutes of steady load (issue 15).
+  soakFigure,
 ];

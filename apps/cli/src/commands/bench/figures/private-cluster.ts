@@ -181,7 +181,10 @@ export function usesRedis(context: BenchContext): boolean {
 }
 
 /** A token the bench's API processes accept (same secret, issuer and audience). */
-export function tokenFor(context: BenchContext, claims: { role: Role; org: string; regions?: string[] }): Promise<string> {
+export function tokenFor(
+  context: BenchContext,
+  claims: { role: Role; org: string; regions?: string[]; facilityIds?: string[] },
+): Promise<string> {
   const { auth } = context.config;
   return issueDevToken(
     { ...claims, sub: `bench@${claims.org}` },

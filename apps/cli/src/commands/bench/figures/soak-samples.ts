@@ -1,0 +1,90 @@
+/**
+ * What the soak figure reads while it runs and how it judges it, apart from the load itself: the
+ * placement queue's depth from an API's /metrics, each process's resident memory from /proc, the
+ * verdict on queue growth, and percentiles with undecided requests counted as slowest.
+ */
+import { readFileSync } from 'node:fs';
+import { percentile } from '../load-driver';
+
+/** Jobs still to run (waiting, prioritized, active) and scheduled for later (delayed: mostly offer expiries). */
+export interface QueueDepth {
+  atSeconds: number;
+  depth: number;
+  delayed: number;
+}
+
+/** The placement queue's jobs by state, from the Prometheus text of an API's /metrics; undefined when the queue did not answer. */
+export function placementQueueDepth(metricsText: string, atSeconds: number): QueueDepth | undefined {
+  const count = (state: string) => {
+    const series = `opvangplek_queue_jobs{queue="placement",state="${state}"} `;
+    const line = metricsText.split('\n').find((candidate) => candidate.startsWith(series));
+    return line === undefined ? undefined : Number(line.slice(series.length));
+  };
+  const waiting = count('waiting');
+  if (waiting === undefined) return undefined;
+  return {
+    atSeconds,
+    depth: waiting + (count('prioritized') ?? 0) + (count('active') ?? 0),
+    delayed: count('delayed') ?? 0,
+  };
+}
+
+/** Resident memory of a process in MB (Linux /proc), or undefined when it cannot be read (gone, not Linux). */
+export function residentMB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One process's resident memory over the run. */
+export class MemoryTrack {
+  start: number | undefined;
+  end: number | undefined;
+  max = 0;
+
+  constructor(
+    readonly label: string,
+    private readonly pid: number | undefined,
+  ) {}
+
+  sample(): void {
+    const mb = residentMB(this.pid);
+    if (mb === undefined) return;
+    this.start ??= mb;
+    this.end = mb;
+    this.max = Math.max(this.max, mb);
+  }
+
+  toString(): string {
+    return this.start === undefined
+      ? `${this.label}: not readable`
+      : `${this.label}: ${this.start} → ${this.end} MB (max ${this.max})`;
+  }
+}
+
+/** Jobs of slack before a later third counts as grown: a handful of jobs in flight is noise, not a backlog. */
+export const GROWTH_SLACK_JOBS = 5;
+
+/**
+ * Issue 15's "no growth of the queue over the run": the mean depth of the last third of the samples
+ * taken under load is not above the first third's mean plus GROWTH_SLACK_JOBS. Fewer than three
+ * samples cannot show a trend: no verdict.
+ */
+export function queueGrowth(samples: readonly QueueDepth[]): { firstMean: number; lastMean: number; grew: boolean } | undefined {
+  if (samples.length < 3) return undefined;
+  const third = Math.floor(samples.length / 3);
+  const mean = (part: readonly QueueDepth[]) => part.reduce((sum, s) => sum + s.depth, 0) / part.length;
+  const firstMean = mean(samples.slice(0, third));
+  const lastMean = mean(samples.slice(samples.length - third));
+  return { firstMean, lastMean, grew: lastMean > firstMean + GROWTH_SLACK_JOBS };
+}
+
+/** p50 and p99 of `decidedMs` with `undecided` requests counted as slower than every decided one (censored, not dropped). */
+export function censoredPercentiles(decidedMs: readonly number[], undecided: number): { p50: number; p99: number } {
+  const all = [...decidedMs, ...Array<number>(undecided).fill(Number.POSITIVE_INFINITY)].sort((a, b) => a - b);
+  return { p50: percentile(all, 50), p99: percentile(all, 99) };
+}

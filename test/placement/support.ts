@@ -372,12 +372,18 @@ export async function setCapacity(
   facilityId: string,
   counts: { total: number; occupied: number; outOfService?: number },
 ): Promise<void> {
-  const [{ version }] = await dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [facilityId]);
-  const response = await gql<{ updateCapacity: { id: string } }>(api.url, UPDATE_CAPACITY, {
-    token: await token.staff(facilityId),
-    variables: { input: { facilityId, outOfService: 0, ...counts, expectedVersion: version } },
-  });
-  if (response.errors?.length) throw new Error(`updateCapacity failed: ${JSON.stringify(response.errors)}`);
+  // As staff on a phone do: a CONFLICT (the service held a place for someone between our read and
+  // our write) is read again and sent again; anything else fails the test.
+  for (let attempt = 1; ; attempt++) {
+    const [{ version }] = await dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [facilityId]);
+    const response = await gql<{ updateCapacity: { id: string } }>(api.url, UPDATE_CAPACITY, {
+      token: await token.staff(facilityId),
+      variables: { input: { facilityId, outOfService: 0, ...counts, expectedVersion: version } },
+    });
+    if (!response.errors?.length) return;
+    if (response.errors[0].extensions?.code !== 'CONFLICT' || attempt === 3)
+      throw new Error(`updateCapacity failed: ${JSON.stringify(response.errors)}`);
+  }
 }
 
 /** Shelter staff report a facility full: every place not held is occupied. */

@@ -178,7 +178,7 @@ describe('placement lifecycle over GraphQL', () => {
     }
   });
 
-  it('makes submission idempotent with clientReference: the retry returns the same request, one row', async () => {
+  it('makes submission idempotent with clientReference: the retry returns the same request, one row; another person under it is a CONFLICT (red team F4)', async () => {
     const input = { profile: DUTCH_WOMAN, urgency: 'URGENT', clientReference: 'zc-rr-2026-0042' };
     const first = await client.request(coordinator, input);
     const retry = await client.request(coordinator, input);
@@ -194,6 +194,23 @@ describe('placement lifecycle over GraphQL', () => {
     const offered = await client.waitForStatus(coordinator, first.id, ['OFFERED']);
     expect(statusesOf(offered)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED']);
     expect(await holdsOf(database.dataSource, first.id)).toHaveLength(1);
+    // The same retry with its fields in another order and an unknown given as null is still the retry.
+    const reordered = await client.raw(REQUEST_PLACEMENT, coordinator, {
+      input: {
+        clientReference: 'zc-rr-2026-0042',
+        urgency: 'URGENT',
+        profile: { ...DUTCH_WOMAN, careNeeds: null },
+        regionCode: 'RR',
+      },
+    });
+    expect((reordered.data as { requestPlacement?: { id: string } } | undefined)?.requestPlacement?.id).toBe(first.id);
+    // Another woman under the same reference is a mistake the coordinator is told of, never her
+    // request silently dropped (red team, third pass F4).
+    const another = await client.raw(REQUEST_PLACEMENT, coordinator, {
+      input: { profile: { ...DUTCH_WOMAN, age: 45 }, urgency: 'URGENT', regionCode: 'RR', clientReference: 'zc-rr-2026-0042' },
+    });
+    expect(another.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(another.errors?.[0]?.message).toMatch(/clientReference "zc-rr-2026-0042" was already used for another request/);
     await client.cancel(coordinator, first.id, 'test cleanup');
   });
 

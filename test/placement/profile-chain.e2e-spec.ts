@@ -40,6 +40,7 @@ const TRANSFER = `mutation Transfer($requestId: ID!, $reason: TransferReason!, $
 const END = `mutation End($id: ID!, $reason: String!, $outcome: StayOutcome) {
   endPlacement(requestId: $id, reason: $reason, outcome: $outcome) { id status }
 }`;
+const CANCEL_REQUEST = `mutation Cancel($id: ID!, $reason: String!) { cancelPlacementRequest(requestId: $id, reason: $reason) { id status } }`;
 const BREAK_GLASS = `mutation Profile($requestId: ID!, $reason: String!) {
   breakGlassProfile(requestId: $requestId, reason: $reason) { b8Status bedenktijdStart languages excludedRegionCodes }
 }`;
@@ -221,6 +222,14 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     ).errors?.[0];
     expect(long).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.bedenktijdStart' } });
     expect(long!.message).toMatch(/at most three months/);
+    const farFuture = (
+      (await update(coordinatorRR, stay.id, {
+        residenceStatus: 'NO_LAWFUL_RESIDENCE',
+        b8Status: 'BEDENKTIJD',
+        bedenktijdStart: '9999-12-31',
+      })) as Errors
+    ).errors?.[0];
+    expect(farFuture).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.bedenktijdStart' } });
     const halfCharacter = (await gql(api.url, UPDATE, {
       token: coordinatorRR,
       variables: { requestId: stay.id, changes: { threatLevel: 'HIGH' }, reason: 'gesprek \ud800 gehad' },
@@ -291,7 +300,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 
-  it('a move cancelled after a change that made her place unfit leaves her with a move out of it, opened by the service; one a person cancels stays cancelled (red team N2)', async () => {
+  it('a move cancelled after a change that made her place unfit leaves her with a move out of it, opened by the service, which cannot be called off while she does not fit (red team N2, third pass F3)', async () => {
     clock.set(MONDAY_OPENING);
     const stay = await placedInRotterdam();
     const transferId = await safetyTransfer(stay.id);
@@ -308,11 +317,17 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     const opened = after.history.filter((s) => s.noteCode === 'TRANSFER_REQUESTED').at(-1)!;
     expect(opened.by).toBe('system:placement');
 
-    // Her own region decides she stays after all: that cancellation is theirs, nothing reopens.
-    await client.cancel(coordinatorRR, after.transfer!.id, 'overleg: zij blijft, veiligheidsplan aangepast');
+    // That move is her way out of a place she does not fit: it cannot be called off while that is
+    // so (red team, third pass F3). Correcting her profile withdraws it by itself.
+    const refused = (await client.raw(CANCEL_REQUEST, coordinatorRR, {
+      id: after.transfer!.id,
+      reason: 'we houden haar hier',
+    })) as Errors;
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(refused.errors?.[0]?.message).toMatch(/correct her profile/);
+    expect((await get(comensha, after.transfer!.id))!.status).not.toBe('CANCELLED');
+    dataOf(await update(coordinatorRR, stay.id, { excludedRegionCodes: [] }), 'updateVictimProfile');
     expect((await get(comensha, after.transfer!.id))!.status).toBe('CANCELLED');
-    // Nothing open follows her stay (both moves were made at the same clock instant, so which is "latest" is not asserted).
-    expect((await get(comensha, stay.id))!.transfer).toMatchObject({ status: 'CANCELLED' });
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 
@@ -338,6 +353,24 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'fr'] }), 'updateVictimProfile');
     expect((await get(comensha, safetyId))!.status).not.toBe('CANCELLED');
     await client.cancel(coordinatorAMS, safetyId, 'test cleanup');
+    await client.end(coordinatorRR, stay.id, 'test cleanup');
+  });
+
+  it('a move on to another region (not for her safety) stays the business of the region she leaves: it sees it and may call it off (red team, third pass F8)', async () => {
+    clock.set(MONDAY_OPENING);
+    const stay = await placedInRotterdam();
+    dataOf(
+      (await transfer(coordinatorRR, { requestId: stay.id, reason: 'MOVE_ON', regionCode: 'AMS' })) as never,
+      'requestTransfer',
+    );
+    const move = (await get(coordinatorRR, stay.id))!.transfer!;
+    expect(move).toMatchObject({ transferReason: 'MOVE_ON' });
+    expect((await get(coordinatorRR, move.id))!.status).not.toBe('CANCELLED');
+    // A third region still sees nothing of it.
+    const twente = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-twente', regions: ['TW'] });
+    expect(await get(twente, move.id)).toBeNull();
+    await client.cancel(coordinatorRR, move.id, 'zij blijft toch in Rotterdam');
+    expect((await get(comensha, move.id))!.status).toBe('CANCELLED');
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 

@@ -5,7 +5,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
 /**
- * Which requests a caller may see (issue: privacy): coordinators their regions, CoMensha all
+ * Which requests a caller may see (issue: privacy): coordinators their regions (and a move other than
+ * a safety move from a stay in them), CoMensha all
  * (national), police and NLA their own organisation's, shelter staff those offered to or placed at
  * their facilities, ADMIN all; planners none (aggregates only). Applied in SQL, so lists and counts
  * never include what the caller may not see.
@@ -20,9 +21,11 @@ export function scopeRequests(
     case Role.COMENSHA:
       return query;
     case Role.ZORGCOORDINATOR:
-      return query.andWhere(`${alias}.regionCode IN (:...viewerRegions)`, {
-        viewerRegions: viewer.regions.length ? viewer.regions : [''],
-      });
+      // Their regions' requests, and a move (not a safety move) from a stay in their regions: they asked for it.
+      return query.andWhere(
+        `(${alias}.regionCode IN (:...viewerRegions) OR (${alias}.transferReason IS NOT NULL AND ${alias}.transferReason <> 'SAFETY' AND EXISTS (SELECT 1 FROM placement_requests leaving WHERE leaving.id = ${alias}.bridgeRequestId AND leaving.region_code IN (:...viewerRegions))))`,
+        { viewerRegions: viewer.regions.length ? viewer.regions : [''] },
+      );
     case Role.POLICE:
       return query.andWhere(`${alias}.requestedByOrg = :viewerOrg`, { viewerOrg: viewer.org });
     case Role.NLA:

@@ -25,6 +25,10 @@ import {
   B8Status,
   bedenktijdEndsAt,
   CHANGEABLE_PROFILE_FIELDS,
+  sameSubmissionUnderReference,
+  compareLocalDates,
+  localDateOf,
+  parseLocalDate,
   missingCompanionField,
   type ProfileChange,
   canonicalSubmission,
@@ -90,8 +94,8 @@ export interface RegistrationSubject {
   people: number;
   /** The facts of each of its people (a group's members when given); empty when none are left. */
   profiles: AnonymousFacts[];
-  /** A move (transfer or onward request) cancelled before she got there: she never came through it. */
-  cancelledMove: boolean;
+  /** A move (transfer or onward request) she has not arrived at (still open, or cancelled): not hers yet. */
+  moveNotArrived: boolean;
 }
 
 /**
@@ -387,7 +391,22 @@ export class PlacementRequestsService {
       history,
       this.implicitRetryOf(viewer, input),
     );
-    if (!changes) return { request, recorded: null, announced: Promise.resolve() };
+    if (!changes) {
+      // Found under its clientReference: a retry, unless it asks for someone else.
+      if (
+        input.clientReference !== null &&
+        !sameSubmissionUnderReference(request, {
+          profile,
+          members: input.members ?? null,
+          regionCode: input.regionCode,
+          groupSize: input.groupSize,
+        })
+      )
+        throw new ConflictError(
+          `${field}.clientReference "${input.clientReference.slice(0, 100)}" was already used for another request (${request.id}): use a new clientReference for another person, or repeat exactly what was sent to get that request back`,
+        );
+      return { request, recorded: null, announced: Promise.resolve() };
+    }
     // MATCHING is announced like any other change of status (RECEIVED itself never was); the
     // caller matches meanwhile and waits for it before answering.
     const announced = input.startMatching ? this.repository.announce({ ...changes, requests: [request] }) : Promise.resolve();
@@ -518,10 +537,12 @@ export class PlacementRequestsService {
     if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
       throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
     // A bedenktijd lasts at most three months (003:661): one that started longer ago is over.
-    const endsAt =
-      typeof changes.bedenktijdStart === 'string'
-        ? bedenktijdEndsAt({ b8Status: B8Status.BEDENKTIJD, bedenktijdStart: changes.bedenktijdStart })
-        : null;
+    // (A start in the future is refused by the profile's own checks, with the field named.)
+    const start = typeof changes.bedenktijdStart === 'string' ? parseLocalDate(changes.bedenktijdStart) : null;
+    const started = start !== null && compareLocalDates(start, localDateOf(this.clock.now())) <= 0;
+    const endsAt = started
+      ? bedenktijdEndsAt({ b8Status: B8Status.BEDENKTIJD, bedenktijdStart: changes.bedenktijdStart! })
+      : null;
     if (endsAt && endsAt <= this.clock.now())
       throw new InvalidInputError(
         'changes.bedenktijdStart',
@@ -587,8 +608,8 @@ export class PlacementRequestsService {
         : request.facts
           ? [request.facts]
           : [];
-    const cancelledMove = request.bridgeRequestId !== null && request.status === PlacementStatus.CANCELLED;
-    return { chainRootId: await this.repository.chainRootOf(id), people, profiles, cancelledMove };
+    const moveNotArrived = request.bridgeRequestId !== null && request.placedAt === null;
+    return { chainRootId: await this.repository.chainRootOf(id), people, profiles, moveNotArrived };
   }
 
   async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {

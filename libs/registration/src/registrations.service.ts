@@ -63,11 +63,12 @@ export class RegistrationsService {
       // A request the viewer may not see is not there for them (no hint that it exists).
       const subject = await this.placements.registrationSubject(viewer, requestId);
       if (!subject) throw new NotFoundError(`no placement request ${requestId}`);
-      // A region that only received a move that was called off never had her: registering her
-      // through it would count her there and keep her own region from registering her (red team N4).
-      if (subject.cancelledMove)
+      // A move she has not arrived at (open, or called off) is not hers yet: registering her through
+      // it would count her in a region she may never reach, and keep her own region from
+      // registering her (red team N4, third pass F2).
+      if (subject.moveNotArrived)
         throw new ConflictError(
-          `placement request ${requestId} is a move that was cancelled before she got there: register her through the request of the place she is or was in`,
+          `placement request ${requestId} is a move she has not arrived at: register her through the request of the place she is or was in`,
         );
       const mismatch = registrationMismatch(facts, subject.profiles);
       if (mismatch) throw new InvalidInputError(mismatch.field, mismatch.message);

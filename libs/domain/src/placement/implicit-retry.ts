@@ -38,3 +38,53 @@ export function canonicalJson(value: unknown): string {
 export function implicitRetrySince(now: Date, windowSeconds: number): Date | null {
   return windowSeconds > 0 ? new Date(now.getTime() - windowSeconds * 1000) : null;
 }
+
+/**
+ * Whether a submission under a clientReference already used is a retry of the stored request, or
+ * another person under the same reference (a client's mistake that would otherwise leave her
+ * unrequested). Who she is decides: her profile (or each member's), the region and the group's
+ * size; what the workflow itself changes since (kinds, urgency) does not. Once her profile was
+ * changed (version above 1) only what no change can touch is compared: gender, kinds of
+ * exploitation, group size. A field given as null and one left out agree, as do lists in another
+ * order.
+ */
+export function sameSubmissionUnderReference(
+  stored: {
+    profile: object | null;
+    members: readonly { profile: object }[] | null;
+    regionCode: string;
+    groupSize: number;
+    profileVersion: number;
+  },
+  asked: { profile: object; members: readonly { profile: object }[] | null; regionCode: string; groupSize: number },
+): boolean {
+  if (stored.regionCode !== asked.regionCode || stored.groupSize !== asked.groupSize) return false;
+  if (!stored.profile) return true; // erased after retention: nothing left to compare
+  const identity = (profile: object) =>
+    stored.profileVersion > 1 ? comparable(pick(profile, ['gender', 'exploitationTypes', 'groupSize'])) : comparable(profile);
+  if (identity(stored.profile) !== identity(asked.profile)) return false;
+  const members = (list: readonly { profile: object }[] | null) => (list ?? []).map((member) => identity(member.profile));
+  return canonicalJson(members(stored.members)) === canonicalJson(members(asked.members));
+}
+
+function pick(value: object, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (value as Record<string, unknown>)[key]]));
+}
+
+/** Canonical JSON with nulls left out and lists of plain values sorted. */
+function comparable(value: unknown): string {
+  const normalised = (item: unknown): unknown => {
+    if (Array.isArray(item)) {
+      const list = item.map(normalised);
+      return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...list].sort() : list;
+    }
+    if (item && typeof item === 'object' && !(item instanceof Date))
+      return Object.fromEntries(
+        Object.entries(item as Record<string, unknown>)
+          .filter(([, entry]) => entry !== null && entry !== undefined)
+          .map(([key, entry]) => [key, normalised(entry)]),
+      );
+    return item;
+  };
+  return canonicalJson(normalised(value));
+}

@@ -53,17 +53,22 @@ export function transferProfile(profile: VictimProfile, reason: TransferReason, 
  * Who may open (and cancel) a transfer of a case: the coordinators of its region, the requesting
  * organisation, CoMensha (national). Not shelter staff (they ask the coordinator: a move is a
  * decision about the person, not about the facility's beds), not planners, not ADMIN (manages the
- * register, not cases).
+ * register, not cases). A move to another region (not for her safety) is also the region she leaves:
+ * its coordinators asked for it and may call it off (`leavingRegionCode`, the stay's region).
  */
 export function mayActOnTransfer(
   viewer: { role: Role; org: string; regions: readonly string[] },
-  request: { regionCode: string; requestedByOrg: string },
+  request: { regionCode: string; requestedByOrg: string; transferReason?: TransferReason | null },
+  leavingRegionCode: string | null = null,
 ): boolean {
   switch (viewer.role) {
     case Role.COMENSHA:
       return true;
     case Role.ZORGCOORDINATOR:
-      return viewer.regions.includes(request.regionCode);
+      return (
+        viewer.regions.includes(request.regionCode) ||
+        (leavingRegionCode !== null && seenByLeavingRegion(request.transferReason) && viewer.regions.includes(leavingRegionCode))
+      );
     case Role.POLICE:
     case Role.NLA:
     case Role.JEUGDBESCHERMING:
@@ -71,4 +76,9 @@ export function mayActOnTransfer(
     default:
       return false;
   }
+}
+
+/** Whether the region she leaves sees a move (and may call it off): every move but a safety move, whose destination is kept from it (004:7085-7089). */
+export function seenByLeavingRegion(reason: TransferReason | null | undefined): boolean {
+  return reason != null && reason !== TransferReason.SAFETY;
 }

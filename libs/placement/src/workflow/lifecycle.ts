@@ -445,7 +445,8 @@ export class PlacementLifecycle {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       // A transfer is cancelled by whoever may ask for one (the region's coordinators, CoMensha too).
-      const mayCancelTransfer = locked.transferReason !== null && mayActOnTransfer(viewer, locked);
+      const leaving = locked.bridgeRequestId ? await this.repository.find(locked.bridgeRequestId, manager) : null;
+      const mayCancelTransfer = locked.transferReason !== null && mayActOnTransfer(viewer, locked, leaving?.regionCode ?? null);
       if (viewer.org !== locked.requestedByOrg && !options.breakGlass && !mayCancelTransfer)
         throw new ForbiddenError('Only the requesting organisation can cancel this request.');
       if (locked.status === PlacementStatus.PLACED)

@@ -65,7 +65,8 @@ export class ProfileUpdates {
       // arrival at the onward place locks them.
       const followUp = await this.repository.lockFollowUpOf(manager, requestId);
       const request = await this.guard.lockVisible(manager, viewer, requestId);
-      if (!mayActOnTransfer(viewer, request))
+      const leaving = request.bridgeRequestId ? await this.repository.find(request.bridgeRequestId, manager) : null;
+      if (!mayActOnTransfer(viewer, request, leaving?.regionCode ?? null))
         throw new ForbiddenError(
           "Only the region's coordinators, the requesting organisation and CoMensha can change her profile.",
         );
@@ -85,7 +86,8 @@ export class ProfileUpdates {
       const changed = await this.change(manager, changes, request, change, reason, actor, facilities, chain);
       const verdicts = new Map<string, { kind: string } | null>([[request.id, changed]]);
       for (const other of [open, chain.bridge])
-        if (other?.profile) verdicts.set(other.id, await this.change(manager, changes, other, change, reason, actor, facilities, chain));
+        if (other?.profile)
+          verdicts.set(other.id, await this.change(manager, changes, other, change, reason, actor, facilities, chain));
       // Her place no longer fits and nothing follows her stay yet: a transfer (the stay she is in
       // when this is an open transfer or onward request: that already is her move).
       if (changed?.kind === 'TRANSFER' && !open) {

@@ -165,8 +165,8 @@ export class Transfers {
    * A transfer was cancelled: the stay she is in says so (she stays), and her place is checked
    * again against her profile. A change made while the move was open opened no transfer of its
    * own (the move was already hers); if her place no longer fits, the service opens one now
-   * (PROFILE_CHANGED), so cancelling a move never leaves her in a place she does not fit. A
-   * PROFILE_CHANGED transfer cancelled by a person is their decision that she stays: not reopened.
+   * (PROFILE_CHANGED), so cancelling a move never leaves her in a place she does not fit. For the
+   * same reason the PROFILE_CHANGED move itself cannot be cancelled while her place does not fit.
    * `stayFacilities`: from stayFacilitiesBehind, read before the transaction; `lockedStay`: the
    * stay when the caller holds its lock already.
    */
@@ -191,13 +191,24 @@ export class Transfers {
       changes.records,
     );
     changes.requests.push(stay);
-    if (transfer.transferReason === TransferReason.PROFILE_CHANGED || !stay.profile) return;
+    if (!stay.profile) return;
     const occupied = await this.repository.holdsIn(manager, stay.id, [HoldState.OCCUPIED]);
     const facilities = [...new Set(occupied.map((hold) => hold.facilityId))].map((id) => stayFacilities.get(id));
     if (facilities.some((facility) => !facility))
       throw new ConflictError('This request changed meanwhile; read it again and cancel it again.');
     const misfit = await this.matching.misfits(stay.profile as VictimProfile, facilities as FacilitySnapshot[], this.clock.now());
-    if (misfit.length)
-      await this.open(manager, changes, stay, { reason: TransferReason.PROFILE_CHANGED, regionCode: null, note: null }, SYSTEM_ACTOR);
+    if (misfit.length === 0) return;
+    // The move the misfit itself opened is her way out: cancelling it would leave her where she does not fit.
+    if (transfer.transferReason === TransferReason.PROFILE_CHANGED)
+      throw new ConflictError(
+        'Her place no longer fits her profile, which is why this move was opened: correct her profile if it was recorded wrongly (the move is then withdrawn by itself), or end her stay.',
+      );
+    await this.open(
+      manager,
+      changes,
+      stay,
+      { reason: TransferReason.PROFILE_CHANGED, regionCode: null, note: null },
+      SYSTEM_ACTOR,
+    );
   }
 }

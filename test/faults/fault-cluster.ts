@@ -96,7 +96,7 @@ export class FaultRun {
   }
 
   /** A database cloned from the migrated template, the register, and 2 API + 2 worker processes. */
-  static async start(servers: FaultServers): Promise<FaultRun> {
+  static async start(servers: FaultServers, overrides: Record<string, string> = {}): Promise<FaultRun> {
     const database = `opvangplek_fault_${randomBytes(4).toString('hex')}`;
     await servers.postgres.admin(async (client) => {
       await client.query(`CREATE DATABASE "${database}" TEMPLATE "${TEMPLATE}"`);
@@ -143,6 +143,7 @@ export class FaultRun {
       // A request untouched for 2 s of database time has lost its job: recovery in seconds.
       RECONCILE_AFTER_SECONDS: '2',
       ...ALWAYS_OPEN,
+      ...overrides,
     };
     const run = new FaultRun(
       servers,
@@ -153,6 +154,17 @@ export class FaultRun {
     );
     await run.cluster.start({ apis: 2, workers: 2 });
     return run;
+  }
+
+  /** The processes that are no longer running, each with the tail of its output. */
+  exitedProcesses(): string[] {
+    const tail = (text: string) => text.split('\n').slice(-80).join('\n');
+    return [
+      ...this.cluster.apis.map((api, i) => ({ label: `api ${i}`, process: api })),
+      ...this.cluster.workers.map((worker, i) => ({ label: `worker ${i}`, process: worker })),
+    ]
+      .filter(({ process }) => process.child.exitCode !== null || process.child.signalCode !== null)
+      .map(({ label, process }) => `--- ${label} (${process.child.exitCode ?? process.child.signalCode}) ---\n${tail(process.output())}`);
   }
 
   apiUrls(): string[] {
@@ -198,6 +210,9 @@ export class FaultRun {
 
 // -------------------------------------------------------------------------------------------------
 // The burst
+
+/** Women sent at once when the fault is injected (see burst). */
+const SURGE = 24;
 
 const REQUEST_PLACEMENT = `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id status } }`;
 const RESPOND = `mutation Respond($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }`;
@@ -299,12 +314,21 @@ function people(count: number, acute: number, label: string): Person[] {
 /**
  * Submits a burst: `count` people, one every `spacingMs`, each client starting on API i mod 2 and
  * retrying a failed or timed-out call on the other one with the same input (same clientReference,
- * or same payload) until it has an answer. When the `faultAt`-th person has been sent, the ACUTE
- * men are sent and `fault` is injected; meanwhile shelter staff accept or decline some offers.
+ * or same payload) until it has an answer. At the `faultAt`-th person the ACUTE men and a surge of
+ * SURGE women are sent at once and `fault` is injected while their calls are in flight; meanwhile
+ * shelter staff accept or decline some offers.
  */
 export async function burst(
   run: FaultRun,
-  options: { count: number; spacingMs: number; faultAt: number; fault: () => Promise<void>; label: string },
+  options: {
+    count: number;
+    spacingMs: number;
+    faultAt: number;
+    fault: () => Promise<void>;
+    label: string;
+    /** From the surge to the fault (default 40 ms): long enough for the surge's calls to be in the servers. */
+    faultDelayMs?: number;
+  },
 ): Promise<BurstResult> {
   const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rijnmond-faults', regions: ['RR'] });
   const everyone = people(options.count, 2, options.label);
@@ -348,16 +372,23 @@ export async function burst(
   const men = everyone.filter((person) => person.acute);
   const asked: Promise<void>[] = [];
   const responder = respondToOffers(run, calls, () => burstOver);
-  for (const [i, person] of women.entries()) {
+  for (let i = 0; i < women.length; i++) {
     if (i === options.faultAt) {
-      // The ACUTE men first, so their escalation comes due while the fault lasts (or right after).
-      asked.push(...men.map((man, j) => ask(man, j)));
+      // The ACUTE men and a surge of women at once, and the fault a moment later: calls are
+      // in flight (some committed, not yet answered) when it lands, which is where a failure after
+      // commit or a retry that makes a second request would show.
+      const surge = women.slice(i, i + SURGE);
+      asked.push(...men.map((man, j) => ask(man, j)), ...surge.map((woman, j) => ask(woman, i + j)));
+      submitted += surge.length;
+      i += surge.length - 1;
+      await new Promise((resolve) => setTimeout(resolve, Number(process.env.FAULTS_DELAY ?? options.faultDelayMs ?? 40)));
       atFault = { counts: await statusCounts(run.dataSource), inFlight, notYetSubmitted: women.length - submitted };
       faultDone = options.fault().then(() => {
         faultEndedAt = Date.now();
       });
+      continue;
     }
-    asked.push(ask(person, i));
+    asked.push(ask(women[i], i));
     submitted++;
     await new Promise((resolve) => setTimeout(resolve, options.spacingMs));
   }
@@ -430,6 +461,8 @@ export interface FaultFigures {
   maxWaitMs: number;
   calls: number;
   failedCalls: number;
+  /** What the failed calls saw, and how often. */
+  failures: Record<string, number>;
   /** From the fault's end, and from the last client's answer, until every request was settled. */
   settleAfterFaultMs: number;
   settleAfterBurstMs: number;
@@ -451,6 +484,9 @@ export async function assertAfterFault(run: FaultRun, result: BurstResult): Prom
 
   // The fault landed mid-burst, or the test proves nothing.
   expect(result.atFault.notYetSubmitted).toBeGreaterThan(0);
+  // Recovered by itself: no process died of the fault (a killed one was started again by the test, as a supervisor would).
+  const exited = run.exitedProcesses();
+  if (exited.length > 0) throw new Error(`processes exited during the fault:\n${exited.join('\n')}`);
 
   // Every person has an answer, each a request of her own, and there are no other requests: exactly once.
   const ids = result.people.map((person) => person.id);
@@ -477,6 +513,13 @@ export async function assertAfterFault(run: FaultRun, result: BurstResult): Prom
     maxWaitMs: result.maxWaitMs,
     calls: result.calls.length,
     failedCalls: result.calls.filter((record) => record.outcome !== 'answered').length,
+    failures: result.calls
+      .filter((record) => record.outcome !== 'answered')
+      .reduce<Record<string, number>>((tally, record) => {
+        const what = `${record.operation} ${record.outcome}: ${(record.detail ?? '').slice(0, 120)}`;
+        tally[what] = (tally[what] ?? 0) + 1;
+        return tally;
+      }, {}),
     settleAfterFaultMs: settledAt - result.faultEndedAt,
     settleAfterBurstMs: settledAt - result.burstEndedAt,
     escalatedAfterMs,

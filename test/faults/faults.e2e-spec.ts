@@ -35,7 +35,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   }, 30_000);
 
   it('a worker killed mid-burst (SIGKILL) and started again loses nothing and double-places nothing', async () => {
-    run = await FaultRun.start(servers);
+    run = await FaultRun.start(servers, { IMPLICIT_RETRY_SECONDS: process.env.FAULTS_EXPERIMENT_IRS ?? "600" });
     const active = run;
     const result = await burst(active, {
       count: PEOPLE,
@@ -52,7 +52,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   }, 180_000);
 
   it('an API killed mid-burst (SIGKILL): clients retry on the other API with the same request, none is made twice', async () => {
-    run = await FaultRun.start(servers);
+    run = await FaultRun.start(servers, { IMPLICIT_RETRY_SECONDS: process.env.FAULTS_EXPERIMENT_IRS ?? "600" });
     const active = run;
     const result = await burst(active, {
       count: PEOPLE,
@@ -69,7 +69,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   }, 180_000);
 
   it('Redis stopped for 30 s mid-burst: calls answer at once, the ACUTE requests escalate during the outage (003:497), all is queued after', async () => {
-    run = await FaultRun.start(servers);
+    run = await FaultRun.start(servers, { IMPLICIT_RETRY_SECONDS: process.env.FAULTS_EXPERIMENT_IRS ?? "600" });
     const active = run;
     const result = await burst(active, {
       count: PEOPLE,
@@ -87,7 +87,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   }, 240_000);
 
   it('PostgreSQL restarted mid-burst: a failure after commit is never "not carried out", a retry never makes a second request', async () => {
-    run = await FaultRun.start(servers);
+    run = await FaultRun.start(servers, { IMPLICIT_RETRY_SECONDS: process.env.FAULTS_EXPERIMENT_IRS ?? "600" });
     const active = run;
     let downMs = 0;
     const result = await burst(active, {
@@ -103,7 +103,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   }, 180_000);
 
   it('Redis emptied (FLUSHALL) mid-burst: the sweep queues again what was lost', async () => {
-    run = await FaultRun.start(servers);
+    run = await FaultRun.start(servers, { IMPLICIT_RETRY_SECONDS: process.env.FAULTS_EXPERIMENT_IRS ?? "600" });
     const active = run;
     const result = await burst(active, {
       count: PEOPLE,

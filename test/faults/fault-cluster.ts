@@ -176,10 +176,18 @@ export class FaultRun {
     await this.cluster.apis[index].stop('SIGKILL');
   }
 
+  /** Set while the test starts a process again (a supervisor's restart is not a death of the fault). */
+  restarting = false;
+
   /** Starts API `index` again on its old port, as a supervisor would. */
   async restartApi(index: number): Promise<void> {
     const port = Number(new URL(this.cluster.apis[index].url).port);
-    this.cluster.apis[index] = await startProcess('api', this.cluster.env, { port });
+    this.restarting = true;
+    try {
+      this.cluster.apis[index] = await startProcess('api', this.cluster.env, { port });
+    } finally {
+      this.restarting = false;
+    }
   }
 
   /** SIGKILL worker `index`: jobs it held stay active in Redis until their lock lapses, open transactions roll back. */
@@ -338,7 +346,7 @@ export async function burst(
   let burstOver = false;
 
   const ask = async (person: Person, first: number): Promise<void> => {
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 60_000;
     for (let attempt = 0; ; attempt++) {
       if (burstOver) throw new Error(`${person.key}: the burst was given up`);
       const urls = run.apiUrls();
@@ -359,7 +367,10 @@ export async function burst(
       // Only what a fault explains is tried again: a refusal of the input is the suite's own mistake.
       if (record.outcome === 'error' && !record.detail?.startsWith('INTERNAL_SERVER_ERROR'))
         throw new Error(`${person.key}: refused: ${record.detail}`);
-      if (Date.now() > deadline) throw new Error(`${person.key}: no answer within 120 s; last: ${JSON.stringify(record)}`);
+      if (Date.now() > deadline) throw new Error(`${person.key}: no answer within 60 s; last: ${JSON.stringify(record)}`);
+      // Nothing left to retry on: say why at once instead of at the deadline.
+      if (run.cluster.apis.every((api) => api.child.exitCode !== null || api.child.signalCode !== null) && !run.restarting)
+        throw new Error(`${person.key}: every API process has exited:\n${run.exitedProcesses().join('\n')}`);
       // A client's back-off: short, so a fault's end is noticed at once.
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

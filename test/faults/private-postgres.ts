@@ -127,10 +127,11 @@ export class PrivatePostgres {
     await exited;
   }
 
-  /** Stop and start again on the same data; resolves with how long the server was away, in ms. */
-  async restart(mode: 'fast' | 'immediate' = 'fast'): Promise<number> {
+  /** Stop, stay away `awayMs`, start again on the same data; resolves with how long the server was away, in ms. */
+  async restart(mode: 'fast' | 'immediate' = 'fast', awayMs = 0): Promise<number> {
     const started = Date.now();
     await this.stop(mode);
+    await new Promise((resolve) => setTimeout(resolve, awayMs));
     await this.start();
     return Date.now() - started;
   }

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PlacingAuthority, Role, ShelterType } from '@opvangplek/domain';
-import { APPLICATION_ROLE, dataSourceOptions, freePort } from '@opvangplek/platform/database';
+import { APPLICATION_ROLE, dataSourceOptions } from '@opvangplek/platform/database';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -166,7 +166,10 @@ export class FaultRun {
       ...this.cluster.workers.map((worker, i) => ({ label: `worker ${i}`, process: worker })),
     ]
       .filter(({ process }) => process.child.exitCode !== null || process.child.signalCode !== null)
-      .map(({ label, process }) => `--- ${label} (${process.child.exitCode ?? process.child.signalCode}) ---\n${tail(process.output())}`);
+      .map(
+        ({ label, process }) =>
+          `--- ${label} (${process.child.exitCode ?? process.child.signalCode}) ---\n${tail(process.output())}`,
+      );
   }
 
   apiUrls(): string[] {
@@ -222,7 +225,7 @@ export class FaultRun {
 // The burst
 
 /** Women sent at once when the fault is injected (see burst). */
-const SURGE = 24;
+const SURGE = 16;
 
 const REQUEST_PLACEMENT = `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id status } }`;
 const RESPOND = `mutation Respond($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }`;
@@ -238,6 +241,8 @@ interface Person {
 
 export interface CallRecord {
   operation: 'requestPlacement' | 'respondToOffer';
+  /** When it was sent (wall ms). */
+  at: number;
   ms: number;
   outcome: 'answered' | 'error' | 'timeout' | 'unreachable';
   detail?: string;
@@ -248,7 +253,8 @@ export interface BurstResult {
   calls: CallRecord[];
   /** The longest any single call waited for its answer (or for its timeout). */
   maxWaitMs: number;
-  /** When the fault's injection ended, and when the last client had its answer (wall ms). */
+  /** When the fault was injected, when its injection ended, and when the last client had its answer (wall ms). */
+  faultStartedAt: number;
   faultEndedAt: number;
   burstEndedAt: number;
   /** Counts of the rows, and calls in flight, the moment the fault was injected. */
@@ -275,15 +281,16 @@ async function call<T>(
     const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     const ms = Date.now() - started;
     if (body.errors?.length || !body.data) {
-      const detail = body.errors?.map((error) => `${error.extensions?.code}: ${error.message}`).join('; ') ?? `HTTP ${response.status}`;
-      return { record: { operation, ms, outcome: 'error', detail } };
+      const detail =
+        body.errors?.map((error) => `${error.extensions?.code}: ${error.message}`).join('; ') ?? `HTTP ${response.status}`;
+      return { record: { operation, at: started, ms, outcome: 'error', detail } };
     }
-    return { record: { operation, ms, outcome: 'answered' }, data: body.data };
+    return { record: { operation, at: started, ms, outcome: 'answered' }, data: body.data };
   } catch (error) {
     const ms = Date.now() - started;
     const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') return { record: { operation, ms, outcome: 'timeout' } };
-    return { record: { operation, ms, outcome: 'unreachable', detail: String((error as Error).cause ?? error) } };
+    if (name === 'TimeoutError' || name === 'AbortError') return { record: { operation, at: started, ms, outcome: 'timeout' } };
+    return { record: { operation, at: started, ms, outcome: 'unreachable', detail: String((error as Error).cause ?? error) } };
   }
 }
 
@@ -378,6 +385,7 @@ export async function burst(
     }
   };
 
+  let faultStartedAt = 0;
   let faultEndedAt = 0;
   let atFault: BurstResult['atFault'] | undefined;
   let faultDone: Promise<void> = Promise.resolve();
@@ -396,6 +404,7 @@ export async function burst(
       i += surge.length - 1;
       await new Promise((resolve) => setTimeout(resolve, options.faultDelayMs ?? 200));
       atFault = { counts: await statusCounts(run.dataSource), inFlight, notYetSubmitted: women.length - submitted };
+      faultStartedAt = Date.now();
       faultDone = options.fault().then(() => {
         faultEndedAt = Date.now();
       });
@@ -417,6 +426,7 @@ export async function burst(
     people: everyone,
     calls,
     maxWaitMs: Math.max(...calls.map((record) => record.ms)),
+    faultStartedAt,
     faultEndedAt,
     burstEndedAt,
     atFault: atFault!,
@@ -472,6 +482,8 @@ async function respondToOffers(
 
 export interface FaultFigures {
   maxWaitMs: number;
+  /** The five slowest calls: ms waited, and when each was sent relative to the fault's injection. */
+  slowest: { ms: number; sentAfterFaultMs: number; outcome: string }[];
   calls: number;
   failedCalls: number;
   /** What the failed calls saw, and how often. */
@@ -524,6 +536,10 @@ export async function assertAfterFault(run: FaultRun, result: BurstResult): Prom
 
   return {
     maxWaitMs: result.maxWaitMs,
+    slowest: [...result.calls]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((record) => ({ ms: record.ms, sentAfterFaultMs: record.at - result.faultStartedAt, outcome: record.outcome })),
     calls: result.calls.length,
     failedCalls: result.calls.filter((record) => record.outcome !== 'answered').length,
     failures: result.calls
@@ -548,12 +564,18 @@ export async function assertAfterFault(run: FaultRun, result: BurstResult): Prom
  */
 async function assertLedger(dataSource: DataSource): Promise<void> {
   await dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const facilities: { facility_id: string; total: number; occupied: number; held: number; out_of_service: number; by_holds: number }[] =
-      await manager.query(
-        `SELECT c.facility_id, c.total, c.occupied, c.held, c.out_of_service,
+    const facilities: {
+      facility_id: string;
+      total: number;
+      occupied: number;
+      held: number;
+      out_of_service: number;
+      by_holds: number;
+    }[] = await manager.query(
+      `SELECT c.facility_id, c.total, c.occupied, c.held, c.out_of_service,
                 COALESCE((SELECT sum(h.places) FROM placement_holds h WHERE h.facility_id = c.facility_id AND h.state = 'HELD'), 0)::int AS by_holds
            FROM capacity c ORDER BY c.facility_id`,
-      );
+    );
     expect(facilities.filter((f) => f.held !== f.by_holds)).toEqual([]);
     expect(facilities.filter((f) => f.occupied + f.held + f.out_of_service > f.total)).toEqual([]);
 
@@ -568,7 +590,9 @@ async function assertLedger(dataSource: DataSource): Promise<void> {
       );
     const holding = (status: string) => status === 'OFFERED' || status === 'ACCEPTED';
     const wrong = requests.filter((r) =>
-      holding(r.status) ? r.held !== 1 || r.held_places !== r.group_size : r.held !== 0 || r.active > (r.status === 'PLACED' ? 1 : 0),
+      holding(r.status)
+        ? r.held !== 1 || r.held_places !== r.group_size
+        : r.held !== 0 || r.active > (r.status === 'PLACED' ? 1 : 0),
     );
     expect(wrong).toEqual([]);
     expect(requests.filter((r) => r.active > 1)).toEqual([]);

@@ -91,7 +91,6 @@ export class FaultRun {
     readonly servers: FaultServers,
     readonly database: string,
     readonly dataSource: DataSource,
-    readonly facilityIds: string[],
     env: Record<string, string>,
   ) {
     this.cluster = new Cluster(env);
@@ -108,7 +107,7 @@ export class FaultRun {
     const ownerUrl = servers.postgres.url(database);
     const dataSource = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 4 }));
     await dataSource.initialize();
-    const facilities = await insertFacilities(
+    await insertFacilities(
       dataSource,
       Array.from({ length: FACILITIES }, () =>
         newFacility({
@@ -147,13 +146,7 @@ export class FaultRun {
       ...ALWAYS_OPEN,
       ...overrides,
     };
-    const run = new FaultRun(
-      servers,
-      database,
-      dataSource,
-      facilities.map((facility) => facility.id),
-      env,
-    );
+    const run = new FaultRun(servers, database, dataSource, env);
     await run.cluster.start({ apis: 2, workers: 2 });
     return run;
   }

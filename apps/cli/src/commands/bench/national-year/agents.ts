@@ -25,6 +25,15 @@ export const ASSIGN = `mutation YearAssign($requestId: ID!, $facilityId: ID!, $r
   assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { id status }
 }`;
 
+export const UPDATE_CAPACITY = `mutation YearCapacity($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }`;
+export const REQUEST_TRANSFER = `mutation YearTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID) {
+  requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode) { id status }
+}`;
+export const PLAN_ACTION = `mutation YearPlan($input: PlannedActionInput!) {
+  planAction(input: $input) { id expectedCount reservedCount shortfallCount }
+}`;
+export type PlanAnswer = { planAction: { id: string; expectedCount: number; reservedCount: number; shortfallCount: number } };
+
 export type NoodbedAnswer = { requestNoodbed: { id: string; status: string; facility: { id: string; type: string } | null } };
 
 /** How a requester asks: the police a noodbed for an adult alone, a request otherwise (a minor, a group, a referral). */
@@ -67,20 +76,31 @@ export class Caller {
   ) {}
 
   async call<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
+    const answer = await this.attempt<T>(token, query, variables);
+    return answer.ok ? answer.data : undefined;
+  }
+
+  /** Like `call`, but hands back the refusal's message, for callers that act on it (a CONFLICT read again). */
+  async attempt<T>(
+    token: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
     if (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
     this.calls++;
     const url = this.apiUrls[this.turn++ % this.apiUrls.length];
     try {
-      return await postGraphql<T>(url, token, query, variables);
+      return { ok: true, data: await postGraphql<T>(url, token, query, variables) };
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error))
         .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+        .replace(/version \d+, now \d+/g, 'version <n>, now <m>')
         .slice(0, 160);
       const operation = /(?:mutation|query) (\w+)/.exec(query)?.[1] ?? 'call';
       const key = `${operation}: ${message}`;
       this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
-      return undefined;
+      return { ok: false, message };
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();

@@ -62,6 +62,37 @@ export function askFor(arrival: Arrival): { query: string; variables: Record<str
   };
 }
 
+/**
+ * An NLA raid announced ahead (003:493-496 lets the NLA plan its own actions): places reserved for the
+ * group from its start for a day; the service makes the group's requests when the window starts.
+ */
+export function planFor(arrival: Arrival): Record<string, unknown> {
+  const { profile } = arrival;
+  return {
+    input: {
+      regionCode: arrival.regionCode,
+      startsAt: arrival.at.toISOString(),
+      endsAt: new Date(arrival.at.getTime() + 24 * 3_600_000).toISOString(),
+      onBehalfOf: 'NLA',
+      onBehalfOfOrganisation: 'nla',
+      clientReference: `year-plan-${arrival.at.getTime()}-${arrival.regionCode}`,
+      expected: [
+        {
+          count: arrival.groupSize,
+          gender: profile.gender,
+          exploitationTypes: profile.exploitationTypes,
+          ...(typeof profile.residenceStatus === 'string' ? { residenceStatus: profile.residenceStatus } : {}),
+        },
+      ],
+    },
+  };
+}
+
+/** A stay asking to move: for her safety to another region (excluded from matching there), or onward to the next kind. */
+export function transferFor(requestId: string, toRegion: string | null): Record<string, unknown> {
+  return toRegion ? { requestId, reason: 'SAFETY', regionCode: toRegion } : { requestId, reason: 'MOVE_ON' };
+}
+
 /** Calls through a small pool of API processes, at most `limit` at once, counting refusals by message. */
 export class Caller {
   private inFlight = 0;

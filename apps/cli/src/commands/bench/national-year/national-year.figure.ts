@@ -24,8 +24,10 @@ import {
   type NoodbedAnswer,
   PLAN_ACTION,
   type PlanAnswer,
+  planFor,
   REQUEST_TRANSFER,
   RESPOND,
+  transferFor,
 } from './agents';
 import { type Arrival, generateArrivals, type ProfileClass } from './demand';
 import {
@@ -340,39 +342,18 @@ export const nationalYearFigure: BenchFigure = {
         // Planners announce raids ahead: places are reserved for the group's window.
         while (nextPlan < plans.length && plans[nextPlan].plan!.announceAt <= now) {
           const person = plans[nextPlan++];
-          const { arrival } = person;
-          const profile = arrival.profile;
-          void caller
-            .call<PlanAnswer>(who.nla, PLAN_ACTION, {
-              input: {
-                regionCode: arrival.regionCode,
-                startsAt: arrival.at.toISOString(),
-                endsAt: new Date(arrival.at.getTime() + DAY_MS).toISOString(),
-                onBehalfOf: 'NLA',
-                onBehalfOfOrganisation: 'nla',
-                clientReference: `year-plan-${arrival.at.getTime()}-${arrival.regionCode}`,
-                expected: [
-                  {
-                    count: arrival.groupSize,
-                    gender: profile.gender,
-                    exploitationTypes: profile.exploitationTypes,
-                    ...(typeof profile.residenceStatus === 'string' ? { residenceStatus: profile.residenceStatus } : {}),
-                  },
-                ],
-              },
-            })
-            .then((answer) => {
-              if (!answer) {
-                planned.refused++;
-                person.plan!.failed = true;
-                return;
-              }
-              person.plan!.actionId = answer.planAction.id;
-              planned.actions++;
-              planned.expected += answer.planAction.expectedCount;
-              planned.reserved += answer.planAction.reservedCount;
-              planned.shortfall += answer.planAction.shortfallCount;
-            });
+          void caller.call<PlanAnswer>(who.nla, PLAN_ACTION, planFor(person.arrival)).then((answer) => {
+            if (!answer) {
+              planned.refused++;
+              person.plan!.failed = true;
+              return;
+            }
+            person.plan!.actionId = answer.planAction.id;
+            planned.actions++;
+            planned.expected += answer.planAction.expectedCount;
+            planned.reserved += answer.planAction.reservedCount;
+            planned.shortfall += answer.planAction.shortfallCount;
+          });
         }
         // Requesters ask as their people arrive.
         while (next < people.length && people[next].arrival.at.getTime() <= now) {
@@ -471,11 +452,11 @@ export const nationalYearFigure: BenchFigure = {
               const toRegion = elsewhere[Math.floor(random.next() * elsewhere.length)];
               schedule(`${key}:transfer`, askAt, async () => {
                 transfers.asked++;
-                const answer = await caller.call(who.coordinator, REQUEST_TRANSFER, {
-                  requestId: row.id,
-                  reason: safety ? 'SAFETY' : 'MOVE_ON',
-                  ...(safety ? { regionCode: toRegion } : {}),
-                });
+                const answer = await caller.call(
+                  who.coordinator,
+                  REQUEST_TRANSFER,
+                  transferFor(row.id, safety ? toRegion : null),
+                );
                 if (!answer) transfers.refused++;
               });
             }

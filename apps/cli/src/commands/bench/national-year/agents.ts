@@ -25,6 +25,15 @@ export const ASSIGN = `mutation YearAssign($requestId: ID!, $facilityId: ID!, $r
   assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { id status }
 }`;
 
+export const UPDATE_CAPACITY = `mutation YearCapacity($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }`;
+export const REQUEST_TRANSFER = `mutation YearTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID) {
+  requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode) { id status }
+}`;
+export const PLAN_ACTION = `mutation YearPlan($input: PlannedActionInput!) {
+  planAction(input: $input) { id expectedCount reservedCount shortfallCount }
+}`;
+export type PlanAnswer = { planAction: { id: string; expectedCount: number; reservedCount: number; shortfallCount: number } };
+
 export type NoodbedAnswer = { requestNoodbed: { id: string; status: string; facility: { id: string; type: string } | null } };
 
 /** How a requester asks: the police a noodbed for an adult alone, a request otherwise (a minor, a group, a referral). */
@@ -53,6 +62,37 @@ export function askFor(arrival: Arrival): { query: string; variables: Record<str
   };
 }
 
+/**
+ * An NLA raid announced ahead (003:493-496 lets the NLA plan its own actions): places reserved for the
+ * group from its start for a day; the service makes the group's requests when the window starts.
+ */
+export function planFor(arrival: Arrival): Record<string, unknown> {
+  const { profile } = arrival;
+  return {
+    input: {
+      regionCode: arrival.regionCode,
+      startsAt: arrival.at.toISOString(),
+      endsAt: new Date(arrival.at.getTime() + 24 * 3_600_000).toISOString(),
+      onBehalfOf: 'NLA',
+      onBehalfOfOrganisation: 'nla',
+      clientReference: `year-plan-${arrival.at.getTime()}-${arrival.regionCode}`,
+      expected: [
+        {
+          count: arrival.groupSize,
+          gender: profile.gender,
+          exploitationTypes: profile.exploitationTypes,
+          ...(typeof profile.residenceStatus === 'string' ? { residenceStatus: profile.residenceStatus } : {}),
+        },
+      ],
+    },
+  };
+}
+
+/** A stay asking to move: for her safety to another region (excluded from matching there), or onward to the next kind. */
+export function transferFor(requestId: string, toRegion: string | null): Record<string, unknown> {
+  return toRegion ? { requestId, reason: 'SAFETY', regionCode: toRegion } : { requestId, reason: 'MOVE_ON' };
+}
+
 /** Calls through a small pool of API processes, at most `limit` at once, counting refusals by message. */
 export class Caller {
   private inFlight = 0;
@@ -67,20 +107,31 @@ export class Caller {
   ) {}
 
   async call<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
+    const answer = await this.attempt<T>(token, query, variables);
+    return answer.ok ? answer.data : undefined;
+  }
+
+  /** Like `call`, but hands back the refusal's message, for callers that act on it (a CONFLICT read again). */
+  async attempt<T>(
+    token: string,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
     if (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inFlight++;
     this.calls++;
     const url = this.apiUrls[this.turn++ % this.apiUrls.length];
     try {
-      return await postGraphql<T>(url, token, query, variables);
+      return { ok: true, data: await postGraphql<T>(url, token, query, variables) };
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error))
         .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')
+        .replace(/version \d+, now \d+/g, 'version <n>, now <m>')
         .slice(0, 160);
       const operation = /(?:mutation|query) (\w+)/.exec(query)?.[1] ?? 'call';
       const key = `${operation}: ${message}`;
       this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
-      return undefined;
+      return { ok: false, message };
     } finally {
       this.inFlight--;
       this.waiting.shift()?.();

@@ -1,6 +1,11 @@
 /** Percentiles and buckets for the year's measurements. Pure. */
 import { hourOfWeek, PROFILE_CLASSES, type ProfileClass } from './demand';
 
+const MINUTE_MS = 60_000;
+
+/** The issue's target: one place to go or a named escalation within this many minutes (p95), at every hour of the week. */
+export const TARGET_MINUTES = 15;
+
 /** Nearest-rank percentile of `values` (NaN when empty). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -19,6 +24,14 @@ export function spread(values: readonly number[]): Spread {
   return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
 }
 
+/**
+ * How a person first stopped falling through: a place to go (an accepted place, or the noodbed the
+ * police are told), the service's escalation (`escalated`: the region's escalation contacts are
+ * told, ESCALATED in the history), or the request on the worklist of a named authority that can act
+ * now (WAITING with AWAITING_AUTHORITY: `waitingForAuthority` names who decides).
+ */
+export type Reached = 'place' | 'escalation' | 'authority';
+
 export interface PersonOutcome {
   contactAt: Date;
   classes: ProfileClass[];
@@ -26,13 +39,76 @@ export interface PersonOutcome {
   toPlaceMinutes: number | null;
   /** Minutes to a structural (not noodbed) place; null: none within the run. */
   toStructuralMinutes: number | null;
+  /** The issue's headline: minutes to the first of a place to go or a named escalation; null: neither. */
+  toPlaceOrEscalationMinutes: number | null;
+  /** Which came first for the headline; null: neither. */
+  reachedBy: Reached | null;
 }
 
-/** Time to a place to go per hour of the week (168 buckets) and per 6-hour block for the table. */
-export function byHourOfWeek(outcomes: readonly PersonOutcome[]): Spread[] {
+/** Simulated ms of each way out for one person (undefined or null: it did not happen). */
+export type Moments = Partial<Record<Reached, number | null>>;
+
+/**
+ * The first of the moments at or after contact, in minutes, and which it was. An offer alone is not
+ * among them (the issue: "a place to go" is an accepted place or the noodbed the police are told).
+ * A moment before contact (a clock read a tick early) counts as at contact.
+ */
+export function firstWayOut(contactMs: number, moments: Moments): { minutes: number; reachedBy: Reached } | null {
+  let best: { at: number; reachedBy: Reached } | null = null;
+  // A tie goes to the place: having one is more than being escalated.
+  for (const reachedBy of ['place', 'escalation', 'authority'] as const) {
+    const at = moments[reachedBy];
+    if (at === undefined || at === null || !Number.isFinite(at)) continue;
+    if (best === null || at < best.at) best = { at, reachedBy };
+  }
+  return best && { minutes: Math.max(0, (best.at - contactMs) / MINUTE_MS), reachedBy: best.reachedBy };
+}
+
+/** Per hour of the week (168 buckets, Monday 00:00 first, Europe/Amsterdam as UTC+1): the spread of `pick`. */
+export function byHourOfWeek(
+  outcomes: readonly PersonOutcome[],
+  pick: (o: PersonOutcome) => number | null = (o) => o.toPlaceMinutes,
+): Spread[] {
   const buckets: number[][] = Array.from({ length: 168 }, () => []);
-  for (const o of outcomes) if (o.toPlaceMinutes !== null) buckets[hourOfWeek(o.contactAt)].push(o.toPlaceMinutes);
+  for (const o of outcomes) {
+    const value = pick(o);
+    if (value !== null) buckets[hourOfWeek(o.contactAt)].push(value);
+  }
   return buckets.map(spread);
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Sunday 03:00" for hour-of-week 147. */
+export function hourOfWeekLabel(hour: number): string {
+  return `${DAYS[Math.floor(hour / 24)]} ${String(hour % 24).padStart(2, '0')}:00`;
+}
+
+/**
+ * The hour of the week with the highest p95, among hours with a measurement. People without any
+ * way out within the run count as missing the target there: a bucket with one of them is worst.
+ */
+export function worstHour(
+  outcomes: readonly PersonOutcome[],
+  pick: (o: PersonOutcome) => number | null,
+): { hour: number; label: string; n: number; p95: number; without: number } | null {
+  const values: number[][] = Array.from({ length: 168 }, () => []);
+  const without = new Array<number>(168).fill(0);
+  for (const o of outcomes) {
+    const hour = hourOfWeek(o.contactAt);
+    const value = pick(o);
+    if (value === null) without[hour]++;
+    else values[hour].push(value);
+  }
+  let worst: { hour: number; label: string; n: number; p95: number; without: number } | null = null;
+  for (let hour = 0; hour < 168; hour++) {
+    const n = values[hour].length + without[hour];
+    if (n === 0) continue;
+    // Nobody's way out is infinitely late: a bucket's p95 with people without one is at least that.
+    const p95 = percentile([...values[hour], ...new Array<number>(without[hour]).fill(Number.POSITIVE_INFINITY)], 95);
+    if (worst === null || p95 > worst.p95) worst = { hour, label: hourOfWeekLabel(hour), n, p95, without: without[hour] };
+  }
+  return worst;
 }
 
 export function byProfileClass(
@@ -46,4 +122,52 @@ export function byProfileClass(
     result[cls] = { ...spread(values), without: members.length - values.length };
   }
   return result;
+}
+
+/** How many people reached the headline by each way (and how many by none). */
+export function reachedByCounts(outcomes: readonly PersonOutcome[]): Record<Reached | 'none', number> {
+  const counts = { place: 0, escalation: 0, authority: 0, none: 0 };
+  for (const o of outcomes) counts[o.reachedBy ?? 'none']++;
+  return counts;
+}
+
+/** One open request as the database holds it at a sampled moment (a person's first request, not an onward one). */
+export interface OpenRequest {
+  /** People it stands for (a group of 8 is 8). */
+  people: number;
+  status: string;
+  /** First contact in simulated ms (the request's createdAt, on the service's clock). */
+  createdAtMs: number;
+  escalated: boolean;
+  waitingReason: string | null;
+  waitingForAuthority: string | null;
+  /** A noodbed request holding the place the police were told (OFFERED): that is a place to go. */
+  placeToGo?: boolean;
+}
+
+/**
+ * Whether a request without a place has a named escalation: escalated, or on the worklist of an
+ * authority that can act now (AWAITING_AUTHORITY names it). Waiting for CoMensha to open on Monday
+ * (AUTHORITY_CLOSED) or for capacity is not: nobody is named to act.
+ */
+export function hasNamedEscalation(request: Pick<OpenRequest, 'escalated' | 'waitingReason' | 'waitingForAuthority'>): boolean {
+  return request.escalated || (request.waitingReason === 'AWAITING_AUTHORITY' && request.waitingForAuthority !== null);
+}
+
+const WITHOUT_A_PLACE = new Set(['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED']);
+
+/**
+ * People left without a place and without a named escalation longer than the target after first
+ * contact, at one moment (the issue: this must be 0). An OFFERED request has no place yet.
+ */
+export function leftUnnamed(requests: readonly OpenRequest[], nowMs: number, graceMinutes = TARGET_MINUTES): number {
+  return requests
+    .filter(
+      (r) =>
+        WITHOUT_A_PLACE.has(r.status) &&
+        !r.placeToGo &&
+        !hasNamedEscalation(r) &&
+        nowMs - r.createdAtMs > graceMinutes * MINUTE_MS,
+    )
+    .reduce((sum, r) => sum + r.people, 0);
 }

@@ -14,12 +14,37 @@ import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { regionCodes } from '../figures/placement-support';
 import { withPrivateCluster } from '../figures/private-cluster';
-import { askFor, ASSIGN, CANDIDATES, Caller, CONFIRM_ARRIVAL, END_PLACEMENT, type NoodbedAnswer, RESPOND } from './agents';
-import { type Arrival, generateArrivals } from './demand';
-import { byHourOfWeek, byProfileClass, type PersonOutcome } from './measures';
-import { seededRandom } from './random';
+import {
+  askFor,
+  ASSIGN,
+  CANDIDATES,
+  Caller,
+  CONFIRM_ARRIVAL,
+  END_PLACEMENT,
+  type NoodbedAnswer,
+  PLAN_ACTION,
+  type PlanAnswer,
+  planFor,
+  REQUEST_TRANSFER,
+  RESPOND,
+  transferFor,
+} from './agents';
+import { type Arrival, generateArrivals, type ProfileClass } from './demand';
+import {
+  byHourOfWeek,
+  byProfileClass,
+  firstWayOut,
+  leftUnnamed,
+  type OpenRequest,
+  type PersonOutcome,
+  reachedByCounts,
+  TARGET_MINUTES,
+  worstHour,
+} from './measures';
+import { between, chance, seededRandom } from './random';
 import { yearReportHtml, yearReportTable, type YearReport } from './report';
 import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawStayMs } from './responders';
+import { ShelterStaff } from './shelter-staff';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -28,13 +53,23 @@ const SIMULATION_START = new Date('2027-01-04T00:00:00Z');
 /** Wall seconds the processes get to start before simulated time reaches SIMULATION_START. */
 const STARTUP_SECONDS = 40;
 const TICK_MS = 40;
+/**
+ * Simulated ms per wall ms by default: one 40 ms tick is 2 simulated minutes, fine enough to judge
+ * a 15-minute target (at the first runs' 10,800× a tick was about 7 minutes, plus the tick's own
+ * queries). The quick run (two weeks) takes about 7 wall minutes; the year about 3 hours.
+ */
+const DEFAULT_SPEED = 3_000;
+/** Share of structural stays that ask to move (SAFETY to another region, or MOVE_ON): an assumption. */
+const TRANSFER_SHARE = 0.06;
+/** Share of NLA raids announced ahead with planAction (1-3 days): an assumption. */
+const PLANNED_SHARE = 0.5;
 /** A request untouched this long in RECEIVED/MATCHING is counted lost (the sweep re-queues after RECONCILE_AFTER_SECONDS). */
 const LOST_AFTER_MS = 6 * 60 * MINUTE_MS;
 
 export interface YearOptions {
   quick: boolean;
   seed: number;
-  /** Simulated ms per wall ms; by default a month in ~4 minutes, a year in ~45. */
+  /** Simulated ms per wall ms; by default DEFAULT_SPEED (two weeks in ~7 wall minutes, a year in ~3 hours). */
   speed: number | undefined;
   peoplePerYear: number;
 }
@@ -42,6 +77,8 @@ export interface YearOptions {
 interface Person {
   arrival: Arrival;
   requestId?: string;
+  /** An NLA raid announced ahead: when it is planned; the service makes its requests at the start. */
+  plan?: { announceAt: number; actionId?: string; failed?: boolean };
   /** Simulated ms when the police were told a noodbed (requestNoodbed answered with one). */
   noodbedToldAt?: number;
 }
@@ -93,7 +130,8 @@ async function checkInvariants(
   speed: number,
 ): Promise<void> {
   into.checks++;
-  // One person, one place: a single person's request chain (a noodbed and its onward request) holding or occupying two facilities.
+  // One person, one place: a single person's request chain (a noodbed and its onward request, a stay and its
+  // transfer) holding two facilities, or occupying two. Together: a transfer holds at most her stay and one target.
   const [two] = (await db.query(
     `WITH RECURSIVE chain(root, id) AS (
         SELECT id, id FROM placement_requests WHERE bridge_request_id IS NULL AND group_size = 1
@@ -139,65 +177,93 @@ async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: 
   )) as { facility: string; gap: number }[];
 }
 
-/** Who is without a place right now, by the escalation that names them. */
-async function waitingNow(db: DataSource): Promise<{ waiting: number; byReason: Record<string, number> }> {
+/** Who is without a place right now, by the escalation that names them, and who has neither a place nor a named escalation. */
+async function waitingNow(
+  db: DataSource,
+  nowMs: number,
+): Promise<{ waiting: number; byReason: Record<string, number>; unnamed: number }> {
   const rows = (await db.query(
-    `SELECT coalesce(CASE WHEN escalated THEN 'ESCALATED ' ELSE '' END || coalesce(waiting_reason::text, status::text), '?') AS reason,
-            sum(group_size)::int AS n
-       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL
-      GROUP BY 1`,
-  )) as { reason: string; n: number }[];
-  const byReason = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
-  return { waiting: rows.reduce((sum, r) => sum + r.n, 0), byReason };
+    `SELECT group_size AS people, status::text AS status, created_at AS "createdAt", escalated,
+            waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
+            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo"
+       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
+  )) as (Omit<OpenRequest, 'createdAtMs'> & { createdAt: Date })[];
+  const open: OpenRequest[] = rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
+  const byReason: Record<string, number> = {};
+  for (const r of open) {
+    if (r.placeToGo) continue;
+    const reason = `${r.escalated ? 'ESCALATED ' : ''}${r.waitingReason ?? r.status}`;
+    byReason[reason] = (byReason[reason] ?? 0) + r.people;
+  }
+  return {
+    waiting: Object.values(byReason).reduce((sum, n) => sum + n, 0),
+    byReason,
+    unnamed: leftUnnamed(open, nowMs),
+  };
 }
 
-/** Per person: minutes to a place to go and to a structural place, from placement_events. */
-async function outcomes(db: DataSource, people: readonly Person[], endMs: number): Promise<PersonOutcome[]> {
+/** Someone measured: an arrival's first request, or one person of a planned action's requests. */
+interface Measured {
+  requestId: string | undefined;
+  contactAt: Date;
+  classes: ProfileClass[];
+  noodbedToldAt?: number;
+}
+
+/**
+ * Per person, from placement_events over her chain of requests (a noodbed and its onward request,
+ * a transfer): minutes to a place to go, to a structural place, and to the first of a place to go
+ * or a named escalation (measures.ts: ESCALATED, or on a named authority's worklist).
+ */
+async function outcomes(db: DataSource, people: readonly Measured[]): Promise<PersonOutcome[]> {
   const rows = (await db.query(
     `WITH RECURSIVE chain(root, id) AS (
         SELECT id, id FROM placement_requests WHERE id = ANY($1::uuid[])
         UNION ALL SELECT c.root, r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
      SELECT c.root,
-            min(e.at) AS placed,
-            min(e.at) FILTER (WHERE f.type <> 'NOODBED') AS structural
+            min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED')) AS placed,
+            min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED') AND f.type <> 'NOODBED') AS structural,
+            least(min(e.at) FILTER (WHERE e.note_code = 'ESCALATED'), min(r.escalated_at)) AS escalated,
+            min(e.at) FILTER (WHERE e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY') AS authority
        FROM chain c
        JOIN placement_requests r ON r.id = c.id
-       JOIN placement_events e ON e.request_id = c.id AND e.status IN ('ACCEPTED','PLACED')
+       JOIN placement_events e ON e.request_id = c.id
        LEFT JOIN placement_holds h ON h.request_id = c.id AND h.state <> 'RELEASED'
        LEFT JOIN facilities f ON f.id = coalesce(h.facility_id, r.facility_id)
       GROUP BY c.root`,
     [people.filter((p) => p.requestId).map((p) => p.requestId)],
-  )) as { root: string; placed: Date | null; structural: Date | null }[];
+  )) as { root: string; placed: Date | null; structural: Date | null; escalated: Date | null; authority: Date | null }[];
   const byRoot = new Map(rows.map((r) => [r.root, r]));
-  const minutes = (from: number, to: Date | number | null | undefined) =>
-    to === null || to === undefined ? null : Math.max(0, (new Date(to).getTime() - from) / MINUTE_MS);
-  return people
-    .filter((p) => p.arrival.at.getTime() < endMs)
-    .map((p) => {
-      const contact = p.arrival.at.getTime();
-      const row = p.requestId ? byRoot.get(p.requestId) : undefined;
-      const placed = [p.noodbedToldAt, row?.placed ? new Date(row.placed).getTime() : undefined].filter(
-        (v): v is number => v !== undefined,
-      );
-      return {
-        contactAt: p.arrival.at,
-        classes: p.arrival.classes,
-        toPlaceMinutes: placed.length ? minutes(contact, Math.min(...placed)) : null,
-        toStructuralMinutes: minutes(contact, row?.structural ?? null),
-      };
-    });
+  const ms = (at: Date | null | undefined) => (at ? new Date(at).getTime() : undefined);
+  const minutes = (from: number, to: number | undefined) => (to === undefined ? null : Math.max(0, (to - from) / MINUTE_MS));
+  return people.map((p) => {
+    const contact = p.contactAt.getTime();
+    const row = p.requestId ? byRoot.get(p.requestId) : undefined;
+    const placedAt = [p.noodbedToldAt, ms(row?.placed)].filter((v): v is number => v !== undefined);
+    const place = placedAt.length ? Math.min(...placedAt) : undefined;
+    const first = firstWayOut(contact, { place, escalation: ms(row?.escalated), authority: ms(row?.authority) });
+    return {
+      contactAt: p.contactAt,
+      classes: p.classes,
+      toPlaceMinutes: minutes(contact, place),
+      toStructuralMinutes: minutes(contact, ms(row?.structural)),
+      toPlaceOrEscalationMinutes: first?.minutes ?? null,
+      reachedBy: first?.reachedBy ?? null,
+    };
+  });
 }
 
 export const nationalYearFigure: BenchFigure = {
   name: 'national-year',
   description:
-    'issue 19: a simulated year (--quick: a month) on the real API and worker: time from first contact to a place to go, by hour of week and profile; invariants',
+    'issue 19: a simulated year (--quick: two weeks) on the real API and worker: time from first contact to a place to go or a named escalation, by hour of week and profile; supply, transfers, planned actions; invariants',
   scale: 1,
   optIn: true,
   async run(context: BenchContext): Promise<FigureOutcome> {
     const options = context.year;
-    const days = options.quick ? 30 : 365;
-    const speed = options.speed ?? Math.round((days * DAY_MS) / ((options.quick ? 4 : 45) * 60_000));
+    // Two simulated weeks for --quick: at a speed fine enough for a 15-minute target, a month took too long.
+    const days = options.quick ? 14 : 365;
+    const speed = options.speed ?? DEFAULT_SPEED;
     const endMs = SIMULATION_START.getTime() + days * DAY_MS;
     const wallEpochMs = Date.now() + STARTUP_SECONDS * 1000;
     const settings = { start: SIMULATION_START, speed, wallEpochMs };
@@ -229,9 +295,35 @@ export const nationalYearFigure: BenchFigure = {
       const noodbedAnswers = { withPlace: 0, withoutPlace: 0, byKind: {} as Record<string, number> };
       const caller = new Caller(cluster.apiUrls, 8);
       const people: Person[] = arrivals.map((arrival) => ({ arrival }));
+      // Some NLA raids are announced ahead (planAction): the service makes their requests at the start.
+      for (const person of people) {
+        if (person.arrival.channel !== 'NLA' || !chance(random, PLANNED_SHARE)) continue;
+        const announceAt = person.arrival.at.getTime() - between(random, 1, 3) * DAY_MS;
+        if (announceAt > SIMULATION_START.getTime()) person.plan = { announceAt };
+      }
+      const plans = people.filter((p) => p.plan).sort((a, b) => a.plan!.announceAt - b.plan!.announceAt);
+      const planned = { actions: 0, expected: 0, reserved: 0, shortfall: 0, refused: 0 };
+      let nextPlan = 0;
+      const transfers = { asked: 0, refused: 0 };
+      // Its own random stream: staff report from async tasks, whose order would otherwise shift the answers' draws.
+      const staff = new ShelterStaff(db.dataSource, caller, seededRandom(options.seed ^ 0x5eed), who.shelter);
+      const firstReports = await staff.fill(clock.now().getTime());
+      context.log(
+        `  register filled through updateCapacity: ${(staff.figures.startingFill * 100).toFixed(0)}% of places in service taken ` +
+          `(${staff.figures.facilities} facilities, ${staff.figures.stale} rarely reporting)`,
+      );
+      const unnamedSeries: { at: number; unnamed: number }[] = [];
+      let ticks = 0;
       const scheduled = new Map<string, Scheduled>();
       const invariants: Invariants = { checks: 0, twoPlaces: 0, overCapacity: 0, ledgerMismatch: 0, lost: 0, examples: [] };
       const waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[] = [];
+      const reportCapacity = (facilityId: string, at: number) =>
+        schedule(`capacity:${facilityId}:${at}`, at, async () => {
+          const nextAt = await staff.reportNow(facilityId, clock.now().getTime());
+          // Done with: a year of reports would otherwise fill the map every tick walks.
+          scheduled.delete(`capacity:${facilityId}:${at}`);
+          reportCapacity(facilityId, nextAt);
+        });
       let next = 0;
       let lastInvariantWall = 0;
       let lastWaitingSim = 0;
@@ -241,12 +333,33 @@ export const nationalYearFigure: BenchFigure = {
       };
       while (clock.now().getTime() < SIMULATION_START.getTime()) await new Promise((r) => setTimeout(r, 100));
       const began = Date.now();
+      const beganSim = clock.now().getTime();
+      for (const { facilityId, at } of firstReports) reportCapacity(facilityId, at);
 
       for (let now = clock.now().getTime(); now < endMs; now = clock.now().getTime()) {
         context.signal.throwIfAborted();
+        ticks++;
+        // Planners announce raids ahead: places are reserved for the group's window.
+        while (nextPlan < plans.length && plans[nextPlan].plan!.announceAt <= now) {
+          const person = plans[nextPlan++];
+          void caller.call<PlanAnswer>(who.nla, PLAN_ACTION, planFor(person.arrival)).then((answer) => {
+            if (!answer) {
+              planned.refused++;
+              person.plan!.failed = true;
+              return;
+            }
+            person.plan!.actionId = answer.planAction.id;
+            planned.actions++;
+            planned.expected += answer.planAction.expectedCount;
+            planned.reserved += answer.planAction.reservedCount;
+            planned.shortfall += answer.planAction.shortfallCount;
+          });
+        }
         // Requesters ask as their people arrive.
         while (next < people.length && people[next].arrival.at.getTime() <= now) {
           const person = people[next++];
+          // A planned raid's people become requests by the service itself (the action's start).
+          if (person.plan && !person.plan.failed) continue;
           const ask = askFor(person.arrival);
           const token =
             person.arrival.channel === 'NLA'
@@ -272,7 +385,7 @@ export const nationalYearFigure: BenchFigure = {
         // What the roles see on their worklists.
         const rows = (await db.dataSource.query(
           `SELECT r.id, r.status, r.attempt, r.waiting_for_authority AS authority, r.waiting_for_organisation AS organisation,
-                  r.placed_at, coalesce(array_agg(h.facility_id::text) FILTER (WHERE h.id IS NOT NULL), '{}') AS facilities,
+                  r.placed_at, r.region_code AS region, r.transfer_reason IS NOT NULL AS "isTransfer", coalesce(array_agg(h.facility_id::text) FILTER (WHERE h.id IS NOT NULL), '{}') AS facilities,
                   min(f.type::text) AS type
              FROM placement_requests r
              LEFT JOIN placement_holds h ON h.request_id = r.id AND h.state IN ('HELD','OCCUPIED')
@@ -286,6 +399,8 @@ export const nationalYearFigure: BenchFigure = {
           authority: string | null;
           organisation: string | null;
           placed_at: Date | null;
+          region: string;
+          isTransfer: boolean;
           facilities: string[];
           type: string | null;
         }[];
@@ -328,6 +443,23 @@ export const nationalYearFigure: BenchFigure = {
                 }),
               );
             }
+            // A few structural stays ask to move, some days in and before the stay ends: for her safety to
+            // another region, or onward to the next kind. She keeps her place until she arrives.
+            if (row.type !== 'NOODBED' && !row.isTransfer && row.facilities.length === 1 && chance(random, TRANSFER_SHARE)) {
+              const askAt = placedAt + Math.min(between(random, 1, 14) * DAY_MS, (endsAt - placedAt) / 2);
+              const safety = chance(random, 0.4);
+              const elsewhere = regions.filter((r) => r !== row.region);
+              const toRegion = elsewhere[Math.floor(random.next() * elsewhere.length)];
+              schedule(`${key}:transfer`, askAt, async () => {
+                transfers.asked++;
+                const answer = await caller.call(
+                  who.coordinator,
+                  REQUEST_TRANSFER,
+                  transferFor(row.id, safety ? toRegion : null),
+                );
+                if (!answer) transfers.refused++;
+              });
+            }
             scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
           } else if (row.status === 'WAITING' && row.authority) {
             const authority = row.authority;
@@ -362,9 +494,13 @@ export const nationalYearFigure: BenchFigure = {
           lastInvariantWall = Date.now();
           await checkInvariants(db.dataSource, now, invariants, heldBaseline, speed);
         }
-        if (now - lastWaitingSim >= 60 * MINUTE_MS) {
+        // Sampled every simulated quarter hour: who waits, and who has neither a place nor a named escalation.
+        if (now - lastWaitingSim >= 15 * MINUTE_MS) {
           lastWaitingSim = now;
-          waitingSeries.push({ at: now, ...(await waitingNow(db.dataSource)) });
+          const { unnamed, ...waiting } = await waitingNow(db.dataSource, now);
+          unnamedSeries.push({ at: now, unnamed });
+          if (waitingSeries.length === 0 || now - waitingSeries[waitingSeries.length - 1].at >= 60 * MINUTE_MS)
+            waitingSeries.push({ at: now, ...waiting });
         }
         if (Date.now() - lastLogWall > 15_000) {
           lastLogWall = Date.now();
@@ -379,8 +515,46 @@ export const nationalYearFigure: BenchFigure = {
       await caller.drain();
       const wallSeconds = Math.round((Date.now() - began) / 1000);
       await checkInvariants(db.dataSource, clock.now().getTime(), invariants, heldBaseline, speed);
-      const lostRequests = people.filter((p) => p.arrival.at.getTime() < endMs && !p.requestId).length;
-      const measured = await outcomes(db.dataSource, people, endMs);
+      const simulatedMs = clock.now().getTime() - beganSim;
+      const asked = people.filter((p) => p.arrival.at.getTime() < endMs && !(p.plan && !p.plan.failed));
+      const lostRequests = asked.filter((p) => !p.requestId).length;
+      // A planned raid's people are measured one by one from the action's start (their first contact).
+      const actionRequests = (await db.dataSource.query(
+        `SELECT ar.action_id AS "actionId", ar.request_id AS "requestId", a.starts_at AS "startsAt"
+           FROM action_requests ar JOIN planned_actions a ON a.id = ar.action_id WHERE a.starts_at < $1`,
+        [new Date(endMs - TARGET_MINUTES * MINUTE_MS)],
+      )) as { actionId: string; requestId: string; startsAt: Date }[];
+      const classesOfAction = new Map(people.filter((p) => p.plan?.actionId).map((p) => [p.plan!.actionId!, p.arrival.classes]));
+      // Who came in the run's last 15 minutes may rightly have neither yet: not measured (censored), still counted as asked.
+      const measuredUntil = endMs - TARGET_MINUTES * MINUTE_MS;
+      const measured = await outcomes(db.dataSource, [
+        ...asked
+          .filter((p) => p.arrival.at.getTime() < measuredUntil)
+          .map((p) => ({
+            requestId: p.requestId,
+            contactAt: p.arrival.at,
+            classes: p.arrival.classes,
+            noodbedToldAt: p.noodbedToldAt,
+          })),
+        ...actionRequests.map((r) => ({
+          requestId: r.requestId,
+          contactAt: new Date(r.startsAt),
+          classes: classesOfAction.get(r.actionId) ?? ['group' as const],
+        })),
+      ]);
+      const [plannedOutcome] = (await db.dataSource.query(
+        `SELECT count(*)::int AS requests,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM placement_events e WHERE e.request_id = r.id AND e.status IN ('ACCEPTED','PLACED')))::int AS placed,
+                count(*) FILTER (WHERE r.status = 'CANCELLED')::int AS cancelled
+           FROM action_requests ar JOIN placement_requests r ON r.id = ar.request_id`,
+      )) as { requests: number; placed: number; cancelled: number }[];
+      const [transferOutcome] = (await db.dataSource.query(
+        `SELECT count(*)::int AS opened,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM placement_events e WHERE e.request_id = r.id AND e.status = 'PLACED'))::int AS arrived,
+                count(*) FILTER (WHERE r.status = 'CANCELLED')::int AS cancelled,
+                count(*) FILTER (WHERE r.status NOT IN ('CANCELLED','PLACED','ENDED'))::int AS open
+           FROM placement_requests r WHERE r.transfer_reason IS NOT NULL`,
+      )) as { opened: number; arrived: number; cancelled: number; open: number }[];
       const [noodbed] = (await db.dataSource.query(
         `SELECT count(*)::int AS stays,
                 coalesce(sum(extract(epoch FROM coalesce(r.ended_at, $1) - r.placed_at) / 86400), 0)::float AS nights,
@@ -402,15 +576,29 @@ export const nationalYearFigure: BenchFigure = {
       const [lapsed] = (await db.dataSource.query(
         `SELECT count(*)::int AS n FROM placement_events WHERE note_code = 'OFFER_LAPSED'`,
       )) as { n: number }[];
+      const headline = (o: PersonOutcome) => o.toPlaceOrEscalationMinutes;
+      const unnamedPeak = unnamedSeries.reduce((m, u) => (u.unnamed > m.unnamed ? u : m), { at: 0, unnamed: 0 });
       const report: YearReport = {
         seed: options.seed,
         days,
         speed,
         wallSeconds,
+        tickMinutes: simulatedMs / Math.max(1, ticks) / MINUTE_MS,
         from: SIMULATION_START.toISOString(),
         people: measured.length,
         arrivals: arrivals.filter((a) => a.at.getTime() < endMs).length,
         hourOfWeek: byHourOfWeek(measured),
+        headlineHourOfWeek: byHourOfWeek(measured, headline),
+        headline: byProfileClass(measured, headline),
+        headlineWorstHour: worstHour(measured, headline),
+        placeWorstHour: worstHour(measured, (o) => o.toPlaceMinutes),
+        reachedBy: reachedByCounts(measured),
+        unnamed: {
+          samples: unnamedSeries.length,
+          samplesAboveZero: unnamedSeries.filter((u) => u.unnamed > 0).length,
+          peak: unnamedPeak.unnamed,
+          peakAt: unnamedPeak.at,
+        },
         toPlace: byProfileClass(measured, (o) => o.toPlaceMinutes),
         toStructural: byProfileClass(measured, (o) => o.toStructuralMinutes),
         waitingSeries,
@@ -419,6 +607,9 @@ export const nationalYearFigure: BenchFigure = {
         offersLapsed: lapsed.n,
         noodbedAnswers,
         shortfall,
+        supply: staff.figures,
+        transfers: { asked: transfers.asked, refused: transfers.refused, ...transferOutcome },
+        planned: { ...planned, ...plannedOutcome },
         refusals: Object.fromEntries([...caller.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)),
       };
       const table = yearReportTable(report);
@@ -427,22 +618,34 @@ export const nationalYearFigure: BenchFigure = {
       mkdirSync(dir, { recursive: true });
       const file = path.join(
         dir,
-        `national-year-${options.quick ? 'month' : 'year'}-seed${options.seed}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.html`,
+        `national-year-${options.quick ? 'quick' : 'year'}-seed${options.seed}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.html`,
       );
       writeFileSync(file, yearReportHtml(report));
       writeFileSync(file.replace(/\.html$/, '.json'), `${JSON.stringify(report, null, 2)}\n`);
       context.log(`  report written to ${file}`);
-      const p95 = report.toPlace.everyone.p95;
-      const worstHour = Math.max(...report.hourOfWeek.filter((s) => s.n > 0).map((s) => s.p95));
+      const p95 = report.headline.everyone.p95;
+      const worst = report.headlineWorstHour;
+      const minutesText = (value: number) => (Number.isFinite(value) ? `${value.toFixed(0)} min` : 'none within the run');
       return {
         measurements: [],
         ratios: [],
         targets: [
-          { label: 'a place to go within 15 min (p95, everyone)', measured: `p95 ${p95.toFixed(0)} min`, pass: p95 <= 15 },
           {
-            label: 'a place to go within 15 min (p95) at every hour of the week',
-            measured: `worst hour p95 ${worstHour.toFixed(0)} min`,
-            pass: worstHour <= 15,
+            label: `a place to go or a named escalation within ${TARGET_MINUTES} min (p95, everyone)`,
+            measured: `p95 ${minutesText(p95)} (n ${report.headline.everyone.n}, ${report.headline.everyone.without} with neither)`,
+            pass: p95 <= TARGET_MINUTES && report.headline.everyone.without === 0,
+          },
+          {
+            label: `a place to go or a named escalation within ${TARGET_MINUTES} min (p95) at every hour of the week`,
+            measured: worst ? `worst hour ${worst.label}: p95 ${minutesText(worst.p95)} (n ${worst.n})` : 'no measurement',
+            pass: worst !== null && worst.p95 <= TARGET_MINUTES,
+          },
+          {
+            label: `nobody left without a place and without a named escalation after ${TARGET_MINUTES} min (sampled every 15 simulated min)`,
+            measured: `${report.unnamed.samplesAboveZero} of ${report.unnamed.samples} samples above 0, peak ${report.unnamed.peak}${
+              report.unnamed.peak ? ` at ${new Date(report.unnamed.peakAt).toISOString().slice(0, 16)}` : ''
+            }`,
+            pass: report.unnamed.peak === 0,
           },
           {
             label: 'no person with two places',
@@ -457,7 +660,10 @@ export const nationalYearFigure: BenchFigure = {
           },
         ],
         notes: [
-          `seed ${options.seed}; ${days} days at ${speed}× in ${wallSeconds} wall s; resolution: one ${TICK_MS} ms tick is ${((TICK_MS * speed) / MINUTE_MS).toFixed(0)} simulated minutes`,
+          `seed ${options.seed}; ${days} days at ${speed}× in ${wallSeconds} wall s; resolution: one tick (${TICK_MS} ms plus its queries) was ` +
+            `${report.tickMinutes.toFixed(1)} simulated minutes on average (nominal ${((TICK_MS * speed) / MINUTE_MS).toFixed(1)})`,
+          `a place to go alone (stricter than the target: an escalation does not count): p95 ${minutesText(report.toPlace.everyone.p95)}, ` +
+            `worst hour ${report.placeWorstHour?.label ?? '—'} p95 ${minutesText(report.placeWorstHour?.p95 ?? Number.NaN)}`,
           ...invariants.examples,
         ],
       };

@@ -101,8 +101,22 @@ describe('national year: measures', () => {
     const at = new Date('2027-01-05T11:00:00Z');
     const table = byProfileClass(
       [
-        { contactAt: at, classes: ['minor'], toPlaceMinutes: 10, toStructuralMinutes: null },
-        { contactAt: at, classes: ['man'], toPlaceMinutes: null, toStructuralMinutes: null },
+        {
+          contactAt: at,
+          classes: ['minor'],
+          toPlaceMinutes: 10,
+          toStructuralMinutes: null,
+          toPlaceOrEscalationMinutes: 10,
+          reachedBy: 'place',
+        },
+        {
+          contactAt: at,
+          classes: ['man'],
+          toPlaceMinutes: null,
+          toStructuralMinutes: null,
+          toPlaceOrEscalationMinutes: null,
+          reachedBy: null,
+        },
       ],
       (o) => o.toPlaceMinutes,
     );

@@ -1,16 +1,29 @@
 /** The year's report: a table for the terminal and a self-contained HTML page (inline SVG, no CDN). */
 import { PROFILE_CLASSES } from './demand';
-import type { Spread } from './measures';
+import type { Reached, Spread } from './measures';
+import type { StaffFigures } from './shelter-staff';
+
+type Worst = { hour: number; label: string; n: number; p95: number; without: number } | null;
 
 export interface YearReport {
   seed: number;
   days: number;
   speed: number;
   wallSeconds: number;
+  /** Simulated minutes one tick of the agents' loop took on average (its resolution). */
+  tickMinutes: number;
   from: string;
   people: number;
   arrivals: number;
   hourOfWeek: Spread[];
+  /** The issue's headline: time to a place to go or a named escalation, per hour of the week and per profile class. */
+  headlineHourOfWeek: Spread[];
+  headline: Record<string, Spread & { without: number }>;
+  headlineWorstHour: Worst;
+  placeWorstHour: Worst;
+  reachedBy: Record<Reached | 'none', number>;
+  /** People without a place and without a named escalation past the target, sampled every 15 simulated minutes. */
+  unnamed: { samples: number; samplesAboveZero: number; peak: number; peakAt: number };
   toPlace: Record<string, Spread & { without: number }>;
   toStructural: Record<string, Spread & { without: number }>;
   waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[];
@@ -29,6 +42,18 @@ export interface YearReport {
   noodbedAnswers: { withPlace: number; withoutPlace: number; byKind: Record<string, number> };
   /** People whose requests were escalated, by region, kind and reason (the stress variant's shortfall). */
   shortfall: { region: string; kind: string; reason: string; people: number }[];
+  supply: StaffFigures;
+  transfers: { asked: number; refused: number; opened: number; arrived: number; cancelled: number; open: number };
+  planned: {
+    actions: number;
+    expected: number;
+    reserved: number;
+    shortfall: number;
+    refused: number;
+    requests: number;
+    placed: number;
+    cancelled: number;
+  };
   refusals: Record<string, number>;
 }
 
@@ -36,6 +61,7 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function minutes(value: number): string {
   if (Number.isNaN(value)) return '—';
+  if (value === Number.POSITIVE_INFINITY) return 'never';
   if (value < 120) return `${value.toFixed(0)} min`;
   if (value < 48 * 60) return `${(value / 60).toFixed(1)} h`;
   return `${(value / 1440).toFixed(1)} d`;
@@ -59,17 +85,40 @@ function blocks(hourly: Spread[]): { label: string; n: number; p95: number; p50:
   return out;
 }
 
+function worstText(worst: Worst): string {
+  return worst ? `${worst.label} (n ${worst.n}): p95 ${minutes(worst.p95)}` : '—';
+}
+
 export function yearReportTable(report: YearReport): string {
+  const h = report.headline.everyone;
   const lines = [
-    `\n  National ${report.days === 365 ? 'year' : `${report.days} days`} (seed ${report.seed}, ${report.speed}×, ${report.wallSeconds} wall s): ${report.arrivals} arrivals, ${report.people} measured`,
+    `\n  National ${report.days === 365 ? 'year' : `${report.days} days`} (seed ${report.seed}, ${report.speed}×, one tick ≈ ${report.tickMinutes.toFixed(1)} simulated min, ${report.wallSeconds} wall s): ${report.arrivals} arrivals, ${report.people} measured`,
     '',
-    `  ${'profile'.padEnd(16)}${'n'.padStart(6)}${'none'.padStart(6)}${'place p50'.padStart(11)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'structural p50'.padStart(16)}${'p95'.padStart(9)}${'none'.padStart(6)}`,
+    `  HEADLINE — a place to go or a named escalation: p50 ${minutes(h.p50)}, p95 ${minutes(h.p95)}, p99 ${minutes(h.p99)} ` +
+      `→ ${h.p95 <= 15 && h.without === 0 ? 'PASS' : 'MISS'} (target p95 ≤ 15 min)`,
+    `  worst hour of the week: ${worstText(report.headlineWorstHour)} → ${report.headlineWorstHour && report.headlineWorstHour.p95 <= 15 ? 'PASS' : 'MISS'}`,
+    `  reached by: a place ${report.reachedBy.place}, an escalation ${report.reachedBy.escalation}, a named authority's worklist ${report.reachedBy.authority}, neither ${report.reachedBy.none}`,
+    `  without a place and without a named escalation after 15 min: peak ${report.unnamed.peak}${report.unnamed.peak ? ` at ${new Date(report.unnamed.peakAt).toISOString().slice(0, 16)}` : ''}, above 0 in ${report.unnamed.samplesAboveZero} of ${report.unnamed.samples} samples → ${report.unnamed.peak === 0 ? 'PASS' : 'MISS'}`,
+    '',
+    `  ${'profile'.padEnd(16)}${'n'.padStart(6)}${'neither'.padStart(8)}${'place/esc p50'.padStart(15)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'│ place p50'.padStart(12)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'none'.padStart(6)}${'structural p50'.padStart(16)}${'p95'.padStart(9)}`,
   ];
   for (const cls of ['everyone', ...PROFILE_CLASSES]) {
+    const e = report.headline[cls];
     const a = report.toPlace[cls];
     const s = report.toStructural[cls];
     lines.push(
-      `  ${cls.padEnd(16)}${String(a.n + a.without).padStart(6)}${String(a.without).padStart(6)}${minutes(a.p50).padStart(11)}${minutes(a.p95).padStart(9)}${minutes(a.p99).padStart(9)}${minutes(s.p50).padStart(16)}${minutes(s.p95).padStart(9)}${String(s.without).padStart(6)}`,
+      `  ${cls.padEnd(16)}${String(e.n + e.without).padStart(6)}${String(e.without).padStart(8)}${minutes(e.p50).padStart(15)}${minutes(e.p95).padStart(9)}${minutes(e.p99).padStart(9)}${('│ ' + minutes(a.p50)).padStart(12)}${minutes(a.p95).padStart(9)}${minutes(a.p99).padStart(9)}${String(a.without).padStart(6)}${minutes(s.p50).padStart(16)}${minutes(s.p95).padStart(9)}`,
+    );
+  }
+  lines.push('', '  a place to go or a named escalation, by block of the week (p50 weighted, worst hourly p95):');
+  const hb = blocks(report.headlineHourOfWeek);
+  for (let day = 0; day < 7; day++) {
+    lines.push(
+      '  ' +
+        hb
+          .slice(day * 4, day * 4 + 4)
+          .map((x) => `${x.label} n${String(x.n).padStart(3)} ${minutes(x.p50).padStart(7)} / ${minutes(x.p95).padStart(7)}`)
+          .join('  '),
     );
   }
   lines.push('', '  time to a place to go by block of the week (p50 weighted, worst hourly p95):');
@@ -102,6 +151,15 @@ export function yearReportTable(report: YearReport): string {
       .join(', ')})`,
     `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
       `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
+  );
+  lines.push(
+    `  supply: register filled to ${(report.supply.startingFill * 100).toFixed(0)}% through updateCapacity; ${report.supply.updates} capacity updates by ` +
+      `${report.supply.facilities} facilities (${report.supply.stale} rarely reporting), ${report.supply.conflictsRetried} CONFLICTs read again and resent, ${report.supply.refused} given up`,
+    `  transfers: ${report.transfers.asked} asked (${report.transfers.refused} refused), ${report.transfers.opened} opened, ${report.transfers.arrived} arrived, ` +
+      `${report.transfers.cancelled} cancelled, ${report.transfers.open} still open`,
+    `  planned actions: ${report.planned.actions} announced (${report.planned.refused} refused), ${report.planned.expected} people expected, ` +
+      `${report.planned.reserved} places reserved, shortfall ${report.planned.shortfall}; ${report.planned.requests} requests made at the start, ` +
+      `${report.planned.placed} placed, ${report.planned.cancelled} cancelled`,
   );
   if (report.shortfall.length)
     lines.push(
@@ -153,6 +211,11 @@ export function yearReportHtml(report: YearReport): string {
     value: s.p95,
     title: `${DAYS[Math.floor(i / 24)]} ${String(i % 24).padStart(2, '0')}:00 — n ${s.n}, p50 ${minutes(s.p50)}, p95 ${minutes(s.p95)}`,
   }));
+  const headlineHourly = report.headlineHourOfWeek.map((s, i) => ({
+    label: i % 24 === 0 ? DAYS[i / 24] : '',
+    value: s.p95,
+    title: `${DAYS[Math.floor(i / 24)]} ${String(i % 24).padStart(2, '0')}:00 — n ${s.n}, p50 ${minutes(s.p50)}, p95 ${minutes(s.p95)}`,
+  }));
   const classes = ['everyone', ...PROFILE_CLASSES].map((cls) => ({
     label: cls,
     value: report.toPlace[cls].p95,
@@ -170,7 +233,9 @@ export function yearReportHtml(report: YearReport): string {
 <h1>Simulated national ${report.days === 365 ? 'year' : `${report.days} days`}</h1>
 <p>Seed ${report.seed} · from ${escape(report.from)} · ${report.speed}× (${report.wallSeconds} wall s) · ${report.arrivals} arrivals, ${report.people} measured.
 Red bars miss the 15-minute target.</p>
-<h2>Time to a place to go, p95 per hour of the week (minutes)</h2>${bars(hourly, 1008, 180, 'min')}
+<h2>A place to go or a named escalation (the target), p95 per hour of the week (minutes)</h2>${bars(headlineHourly, 1008, 180, 'min')}
+<p>Worst hour: ${escape(worstText(report.headlineWorstHour))}. Reached by a place ${report.reachedBy.place}, an escalation ${report.reachedBy.escalation}, a named authority's worklist ${report.reachedBy.authority}, neither ${report.reachedBy.none}.</p>
+<h2>Time to a place to go alone, p95 per hour of the week (minutes)</h2>${bars(hourly, 1008, 180, 'min')}
 <h2>By profile class (p95 minutes)</h2>${bars(classes, 560, 160, 'min')}
 <table><tr><th>profile</th><th>n</th><th>no place</th><th>place p50</th><th>p95</th><th>p99</th><th>structural p50</th><th>p95</th><th>none</th></tr>${rows}</table>
 <h2>People waiting without a place</h2>${line(

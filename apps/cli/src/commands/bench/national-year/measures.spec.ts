@@ -1,0 +1,108 @@
+import {
+  byHourOfWeek,
+  firstWayOut,
+  hasNamedEscalation,
+  hourOfWeekLabel,
+  leftUnnamed,
+  type OpenRequest,
+  type PersonOutcome,
+  reachedByCounts,
+  worstHour,
+} from './measures';
+
+const MINUTE = 60_000;
+/** Monday 4 January 2027 00:00 UTC is Monday 01:00 in Amsterdam (UTC+1 in the simulation). */
+const MONDAY = Date.parse('2027-01-04T00:00:00Z');
+/** Sunday 10 January 2027 02:00 UTC: Sunday 03:00 in Amsterdam, the hour the issue names. */
+const SUNDAY_3AM = Date.parse('2027-01-10T02:00:00Z');
+
+function outcome(contactMs: number, headline: number | null, place: number | null = headline): PersonOutcome {
+  return {
+    contactAt: new Date(contactMs),
+    classes: [],
+    toPlaceMinutes: place,
+    toStructuralMinutes: null,
+    toPlaceOrEscalationMinutes: headline,
+    reachedBy: headline === null ? null : place === headline ? 'place' : 'escalation',
+  };
+}
+
+describe('national year: the headline measure (issue 19: "one place to go or a named escalation within 15 minutes")', () => {
+  it('takes the first of a place to go, an escalation and a named authority, in minutes from first contact', () => {
+    const contact = MONDAY;
+    expect(firstWayOut(contact, { place: contact + 40 * MINUTE, escalation: contact + 30 * MINUTE })).toEqual({
+      minutes: 30,
+      reachedBy: 'escalation',
+    });
+    expect(firstWayOut(contact, { place: contact + 5 * MINUTE, authority: contact + 9 * MINUTE })).toEqual({
+      minutes: 5,
+      reachedBy: 'place',
+    });
+    expect(firstWayOut(contact, { authority: contact + 2 * MINUTE, escalation: null })).toEqual({
+      minutes: 2,
+      reachedBy: 'authority',
+    });
+  });
+
+  it('gives a tie to the place, counts a moment read before contact as at contact, and has nothing without any', () => {
+    expect(firstWayOut(MONDAY, { place: MONDAY + MINUTE, escalation: MONDAY + MINUTE })?.reachedBy).toBe('place');
+    expect(firstWayOut(MONDAY, { place: MONDAY - MINUTE })).toEqual({ minutes: 0, reachedBy: 'place' });
+    expect(firstWayOut(MONDAY, {})).toBeNull();
+    expect(firstWayOut(MONDAY, { place: undefined, escalation: null })).toBeNull();
+  });
+
+  it('names the worst hour of the week, and one person with neither makes an hour miss', () => {
+    expect(hourOfWeekLabel(0)).toBe('Monday 00:00');
+    expect(hourOfWeekLabel(6 * 24 + 3)).toBe('Sunday 03:00');
+    const outcomes = [outcome(MONDAY, 3), outcome(MONDAY, 4), outcome(SUNDAY_3AM, 20), outcome(SUNDAY_3AM, 1)];
+    expect(worstHour(outcomes, (o) => o.toPlaceOrEscalationMinutes)).toMatchObject({ label: 'Sunday 03:00', n: 2, p95: 20 });
+    const withNeither = [...outcomes, outcome(MONDAY, null)];
+    expect(worstHour(withNeither, (o) => o.toPlaceOrEscalationMinutes)).toMatchObject({
+      label: 'Monday 01:00',
+      p95: Number.POSITIVE_INFINITY,
+      without: 1,
+    });
+    expect(worstHour([], (o) => o.toPlaceOrEscalationMinutes)).toBeNull();
+  });
+
+  it('buckets by hour of the week whichever measure is picked', () => {
+    const outcomes = [outcome(SUNDAY_3AM, 4, 50), outcome(SUNDAY_3AM, 6, null)];
+    expect(byHourOfWeek(outcomes)[6 * 24 + 3]).toMatchObject({ n: 1, p50: 50 });
+    expect(byHourOfWeek(outcomes, (o) => o.toPlaceOrEscalationMinutes)[6 * 24 + 3]).toMatchObject({ n: 2, p50: 4, p95: 6 });
+    expect(reachedByCounts([...outcomes, outcome(MONDAY, null)])).toEqual({ place: 0, escalation: 2, authority: 0, none: 1 });
+  });
+});
+
+describe('national year: people left without a place and without a named escalation (issue 19: must be 0 after 15 min)', () => {
+  const now = SUNDAY_3AM;
+  const open = (over: Partial<OpenRequest>): OpenRequest => ({
+    people: 1,
+    status: 'WAITING',
+    createdAtMs: now - 20 * MINUTE,
+    escalated: false,
+    waitingReason: 'NO_CAPACITY',
+    waitingForAuthority: null,
+    ...over,
+  });
+
+  it('counts a named escalation as escalated, or on the worklist of an authority that can act now', () => {
+    expect(hasNamedEscalation(open({ escalated: true }))).toBe(true);
+    expect(hasNamedEscalation(open({ waitingReason: 'AWAITING_AUTHORITY', waitingForAuthority: 'NLA' }))).toBe(true);
+    // CoMensha closed until Monday: nobody is named to act now.
+    expect(hasNamedEscalation(open({ waitingReason: 'AUTHORITY_CLOSED', waitingForAuthority: 'COMENSHA' }))).toBe(false);
+    expect(hasNamedEscalation(open({}))).toBe(false);
+  });
+
+  it('counts people past 15 minutes with neither, a group as its size, an offer alone as no place', () => {
+    const requests = [
+      open({}),
+      open({ people: 8, status: 'OFFERED', waitingReason: null }),
+      open({ createdAtMs: now - 10 * MINUTE }), // within the 15 minutes
+      open({ escalated: true }),
+      open({ status: 'OFFERED', placeToGo: true }), // the noodbed the police were told
+      open({ status: 'ACCEPTED' }),
+    ];
+    expect(leftUnnamed(requests, now)).toBe(9);
+    expect(leftUnnamed(requests, now, 25)).toBe(0);
+  });
+});

@@ -51,6 +51,8 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   endPlacement: () => `mutation { endPlacement(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   cancelPlacementRequest: () => `mutation { cancelPlacementRequest(requestId: "${NO_SUCH_ID}", reason: "test") { id } }`,
   requestTransfer: () => `mutation { requestTransfer(requestId: "${NO_SUCH_ID}", reason: MOVE_ON) { id } }`,
+  recordRouteDecision: () =>
+    `mutation { recordRouteDecision(requestId: "${NO_SUCH_ID}", shelter: true, reason: "matrix test of access rules") { id } }`,
   updateVictimProfile: () =>
     `mutation { updateVictimProfile(requestId: "${NO_SUCH_ID}", changes: { threatLevel: HIGH }, reason: "test") { id } }`,
   // The placing authority acts on its worklist (domain.md §5a); who decides which request is the service's check.

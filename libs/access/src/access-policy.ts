@@ -56,6 +56,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   // CoMensha; transfer.ts). Not shelter staff, planners or ADMIN (the register, not cases).
   requestTransfer: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
   updateVictimProfile: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
+  recordRouteDecision: [ZORGCOORDINATOR, COMENSHA, POLICE, NLA, JEUGDBESCHERMING],
   // Who may act on each request is decided per request by the authority table (domain.md §5a).
   placementCandidates: DECIDERS,
   assignPlacement: DECIDERS,

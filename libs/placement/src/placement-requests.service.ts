@@ -85,6 +85,7 @@ import { PlacementLifecycle } from './workflow/lifecycle';
 import { MatchingAttempt } from './workflow/matching-attempt';
 import { Transfers } from './workflow/transfer';
 import { ProfileUpdates } from './workflow/profile-update';
+import { RouteDecisions } from './workflow/route-decision';
 import type { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 
 /** A placement request as a registration with CoMensha sees it (registrationSubject). */
@@ -121,6 +122,7 @@ export class PlacementRequestsService {
     private readonly decisions: AuthorityDecisions,
     private readonly transfers: Transfers,
     private readonly profileUpdates: ProfileUpdates,
+    private readonly routeDecisions: RouteDecisions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -549,6 +551,13 @@ export class PlacementRequestsService {
         'changes.bedenktijdStart: a bedenktijd lasts at most three months (003:661), so one that started then is over; record the B8 status she has now',
       );
     return this.view(viewer, await this.profileUpdates.update(viewer, requestId, given, why));
+  }
+
+  /** The screeningsoverleg's route decision for a request waiting for it (AWAITING_ROUTE_DECISION, 003:490). */
+  async recordRouteDecision(viewer: Viewer, requestId: string, shelter: boolean, reason: string): Promise<PlacementRequestModel> {
+    assertRequestId(requestId, 'requestId');
+    const why = assertReason(reason, 'reason');
+    return this.view(viewer, await this.routeDecisions.record(viewer, requestId, shelter, why));
   }
 
   async confirmArrival(viewer: Viewer, requestId: string): Promise<PlacementRequestModel> {

@@ -23,6 +23,7 @@ import { MatchingAttempt } from './workflow/matching-attempt';
 import { PlacementOffer } from './workflow/offer';
 import { Transfers } from './workflow/transfer';
 import { ProfileUpdates } from './workflow/profile-update';
+import { RouteDecisions } from './workflow/route-decision';
 import { PlannedActionRepository } from './planned-actions/planned-action.repository';
 import { PlannedActionRunner } from './planned-actions/planned-action-runner';
 import { PlannedActionMapper } from './planned-actions/planned-action.mapper';
@@ -39,6 +40,7 @@ const WORKFLOW = [
   FollowUps,
   Transfers,
   ProfileUpdates,
+  RouteDecisions,
   MatchingAttempt,
   PlacementLifecycle,
   AuthorityDecisions,

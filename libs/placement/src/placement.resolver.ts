@@ -112,6 +112,20 @@ export class PlacementResolver {
 
   @Mutation(() => PlacementRequestModel, {
     description:
+      'Criminal exploitation: records the route the screeningsoverleg decided with the OM (003:490) for a request waiting for it (AWAITING_ROUTE_DECISION). shelter: true — a safe shelter place: she is matched now; false — a route without one: the request is cancelled, saying so. The region\'s coordinators, the requesting organisation and CoMensha.',
+  })
+  recordRouteDecision(
+    @CurrentViewer() viewer: Viewer,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('shelter', { type: () => Boolean, description: 'Whether the decided route includes a safe shelter place.' })
+    shelter: boolean,
+    @Args('reason', { description: 'What was decided, and by whom (sealed in the history).' }) reason: string,
+  ): Promise<PlacementRequestModel> {
+    return this.requests.recordRouteDecision(viewer, requestId, shelter, reason);
+  }
+
+  @Mutation(() => PlacementRequestModel, {
+    description:
       "Moves a person from the place she is in (a PLACED request) to another: a new request linked to her stay (transferOf/transfer), matched like any other; she keeps her place until she arrives at the new one. SAFETY needs another regionCode, which is excluded from matching (004:7085-7089); OTHER needs a note. Answers with the transfer, or with her stay when the transfer's region is not yours to see. The region's coordinators, the requesting organisation and CoMensha; one open transfer at a time.",
   })
   requestTransfer(

@@ -54,6 +54,14 @@ const NOTES: Record<PlacementNoteCode, [PlacementNoteParams, string]> = {
     { byOrg: 'comensha', authority: PlacingAuthority.COMENSHA, reason: 'past niet' },
     'returned by comensha (COMENSHA): past niet',
   ],
+  ROUTE_DECIDED: [
+    { reason: 'screeningsoverleg 4 dec: veilige opvang' },
+    'route decided by the screeningsoverleg with the OM: a shelter place (003:490): screeningsoverleg 4 dec: veilige opvang',
+  ],
+  ROUTE_NO_SHELTER: [
+    { reason: 'strafrechtelijke route' },
+    'cancelled: the screeningsoverleg with the OM decided on a route without a shelter place (003:490): strafrechtelijke route',
+  ],
   ONWARD_OPENED: [
     { kinds: [ShelterType.COSM], requestId: BRIDGE },
     `onward placement (COSM) after the interim stay of request ${BRIDGE}`,

@@ -44,6 +44,10 @@ export enum PlacementNoteCode {
   CANCELLED_PLACE_NOW_FITS = 'CANCELLED_PLACE_NOW_FITS',
   /** Handed back by `byOrg` acting as `authority`, for `reason`. */
   RETURNED = 'RETURNED',
+  /** The screeningsoverleg with the OM decided on a shelter place (003:490), as `reason` says: she is matched now. */
+  ROUTE_DECIDED = 'ROUTE_DECIDED',
+  /** The screeningsoverleg with the OM decided on a route without a shelter place (003:490), as `reason` says. */
+  ROUTE_NO_SHELTER = 'ROUTE_NO_SHELTER',
   /** The onward request for `kinds`, opened after the interim stay of request `requestId`. */
   ONWARD_OPENED = 'ONWARD_OPENED',
   /** The interim stay ended: she moved on to the onward placement (request `requestId`). */
@@ -190,6 +194,10 @@ export function placementNoteSentence({ code, params: p }: PlacementNote): strin
       return `cancelled: ${p.reason}`;
     case PlacementNoteCode.CANCELLED_BREAK_GLASS:
       return `cancelled by an administrator (break-glass): ${p.reason}`;
+    case PlacementNoteCode.ROUTE_DECIDED:
+      return `route decided by the screeningsoverleg with the OM: a shelter place (003:490): ${p.reason}`;
+    case PlacementNoteCode.ROUTE_NO_SHELTER:
+      return `cancelled: the screeningsoverleg with the OM decided on a route without a shelter place (003:490): ${p.reason}`;
     case PlacementNoteCode.CANCELLED_WITH_INTERIM:
       return `cancelled with the interim request ${p.requestId} it follows: ${p.reason}`;
     case PlacementNoteCode.CANCELLED_STAY_ENDED:

@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { ExploitationType, Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
-import { facilityOf, startPlacementApp, stopApp, token } from '../placement/support';
+import type { Page } from 'playwright-core';
+import { facilityOf, startPlacementApp, token } from '../placement/support';
 import { insertFacilities } from '../support/factories';
-import type { TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Tuesday 1 December 2026, 10:00 in Amsterdam: the raid is being prepared. */
@@ -39,41 +38,25 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describeInBrowser('planned actions in a browser', () => {
   const clock = new FixedClock(TUESDAY_MORNING);
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let haven: { id: string };
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [haven] = await insertFacilities(
-      database.dataSource,
-      [
-        facilityOf(ShelterType.VROUWENOPVANG, 4, {
-          total: 12,
-          eligibility: { genders: [Gender.FEMALE], exploitationTypes: [ExploitationType.SEXUAL] },
-        }),
-      ],
-      { now: TUESDAY_MORNING },
-    );
-    api = await startPlacementApp(database.url, clock);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await stopApp(api, database);
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [haven] = await insertFacilities(
+        dataSource,
+        [
+          facilityOf(ShelterType.VROUWENOPVANG, 4, {
+            total: 12,
+            eligibility: { genders: [Gender.FEMALE], exploitationTypes: [ExploitationType.SEXUAL] },
+          }),
+        ],
+        { now: TUESDAY_MORNING },
+      );
+    },
+    startApp: (databaseUrl) => startPlacementApp(databaseUrl, clock),
+    clock,
   });
-
-  async function openConsole(tokenValue: string, path: string) {
-    const opened = await openPage(browser);
-    pages.push(opened.page);
-    await opened.page.clock.setFixedTime(clock.now());
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
-    return opened;
-  }
+  const { openConsole } = harness;
 
   it('the coordinator plans an AVIM raid for six women: four places reserved, two short with why in Dutch; the shelter sees four reserved, and calling it off gives them back (003:493-496)', async () => {
     const { page, problems } = await openConsole(await token.coordinator(), 'actions');

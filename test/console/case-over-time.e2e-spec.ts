@@ -18,7 +18,7 @@ import {
   token,
   WOMAN_IN_BEDENKTIJD,
 } from '../placement/support';
-import { insertFacilities } from '../support/factories';
+import { IN_AMSTERDAM, insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { describeInBrowser, focused, screenshot } from './browser';
 import { useConsoleHarness } from './console-harness';
@@ -73,10 +73,7 @@ describeInBrowser('the case over time in a browser', () => {
           facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 10, eligibility: women }),
           facilityOf(ShelterType.VROUWENOPVANG, 3, {
             total: 10,
-            regionCode: 'AMS',
-            municipality: 'Amsterdam',
-            latitude: 52.37,
-            longitude: 4.9,
+            ...IN_AMSTERDAM,
             eligibility: women,
           }),
         ],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Role, ShelterType } from '@opvangplek/domain';
 import type { Page } from 'playwright-core';
-import { insertFacilities, newFacility } from '../support/factories';
+import { IN_AMSTERDAM, insertFacilities, newFacility } from '../support/factories';
 import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, screenshot } from './browser';
@@ -66,10 +66,7 @@ describeInBrowser('the console at 03:00 on a phone', () => {
         }),
         newFacility({
           name: 'Opvang Amstel',
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
+          ...IN_AMSTERDAM,
           capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
         }),
       ]);

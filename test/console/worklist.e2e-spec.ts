@@ -1,7 +1,7 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { facilityOf, PlacementClient } from '../placement/support';
-import { insertFacilities } from '../support/factories';
+import { IN_AMSTERDAM, insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
@@ -36,10 +36,7 @@ describeInBrowser('the worklist in a browser', () => {
           facilityOf(ShelterType.COSM, 3, {
             name: 'COSM Amsterdam',
             total: 10,
-            regionCode: 'AMS',
-            municipality: 'Amsterdam',
-            latitude: 52.37,
-            longitude: 4.9,
+            ...IN_AMSTERDAM,
             eligibility: women,
           }),
         ],

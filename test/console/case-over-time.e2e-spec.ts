@@ -4,10 +4,8 @@
  * place that no longer fits opens a transfer), and a transfer is asked for with its reason in
  * Dutch; the path between the stay and the transfer can be followed both ways.
  */
-import { readFileSync } from 'node:fs';
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Page } from 'playwright-core';
 import {
   dataOf,
   DUTCH_WOMAN,
@@ -21,33 +19,14 @@ import {
 import { IN_AMSTERDAM, insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
 import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!) {
   assignPlacement(requestId: $requestId, facilityId: $facilityId) { id status }
 }`;
 const PATH = `query Path($id: ID!) { placementRequest(id: $id) {
   profileVersion transferReason regionCode transfer { id status transferReason regionCode } transferOf { id } } }`;
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
 
 interface PathView {
   profileVersion: number;

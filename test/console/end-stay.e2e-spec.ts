@@ -4,7 +4,6 @@
  * the end confirmed (it frees the place); a group leaves one by one, and a colleague's phone that
  * did not see the first departure is told at the field how many are still there.
  */
-import { readFileSync } from 'node:fs';
 import { Gender } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import type { Page } from 'playwright-core';
@@ -12,31 +11,12 @@ import { capacityOf, DUTCH_WOMAN, PlacementClient, startPlacementApp, token } fr
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
 import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Tuesday 1 December 2026, 14:00 in Amsterdam. */
 const TUESDAY_AFTERNOON = new Date('2026-12-01T13:00:00.000Z');
 const PHONE = { width: 390, height: 844 };
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
 
 describeInBrowser('ending a stay with its outcome in a browser', () => {
   const clock = new FixedClock(TUESDAY_AFTERNOON);

@@ -6,22 +6,20 @@
  * escalation list, with how long it waited, why, and who was told — delivered, failed, acknowledged
  * — and opens the case by keyboard; Amsterdam's escalation is not on her list, CoMensha sees both.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@opvangplek/domain';
 import { SIGNATURE_HEADER, signWebhook } from '@opvangplek/notifications';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Page } from 'playwright-core';
 import { MESSAGES } from '../../apps/console/src/i18n/messages';
 import { dataOf, DUTCH_WOMAN, eventually, MINUTE, PlacementClient, startPlacementApp, sweep, token } from '../placement/support';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import { tokenFor } from '../support/tokens';
 import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
 import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Saturday 5 December 2026, 03:00 in Amsterdam. */
 const THREE_AT_NIGHT = new Date('2026-12-05T02:00:00.000Z');
 
@@ -39,25 +37,6 @@ async function startReceiver(status = 200) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/opvangplek`;
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
 }
 
 describeInBrowser('the escalation worklist in a browser', () => {

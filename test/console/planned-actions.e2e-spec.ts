@@ -4,37 +4,16 @@
  * AVIM raid lives it: she plans it with the people expected, sees at once where places are reserved
  * and who falls short and why, and calls it off; the shelter sees only that places are reserved.
  */
-import { readFileSync } from 'node:fs';
 import { ExploitationType, Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Page } from 'playwright-core';
 import { facilityOf, startPlacementApp, token } from '../placement/support';
 import { insertFacilities } from '../support/factories';
 import { describeInBrowser, screenshot } from './browser';
+import { axeViolations } from './axe';
 import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Tuesday 1 December 2026, 10:00 in Amsterdam: the raid is being prepared. */
 const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
 
 describeInBrowser('planned actions in a browser', () => {
   const clock = new FixedClock(TUESDAY_MORNING);

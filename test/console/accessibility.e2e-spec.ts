@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENS_BY_ROLE } from '../../apps/console/src/shell/navigation';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 /** axe-core's own build, evaluated in each page (no network, no CSP exception needed). */
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -86,37 +86,40 @@ function screenName(size: string, role: Role, screen: string): string {
 }
 
 describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   const tokens = new Map<Role, string>();
   let caseId: string;
+  let haven: { id: string };
+  let anker: { id: string };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const [haven, anker] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-      newFacility({ name: 'Het Anker', type: ShelterType.COSM, capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 } }),
-      // Secret addresses: anonymous names on the bed board, "not shown" and "totals leave out" in planning.
-      newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true }),
-      newFacility({ name: 'OMM Geheim', type: ShelterType.OMM, secretAddress: true }),
-    ]);
-    // Full, and its figures two days old: the bed board shows "call to verify" with its intake line (a tel: link).
-    await insertFacilities(
-      database.dataSource,
-      [
-        newFacility({
-          name: 'Opvang Oude Haven',
-          intakePhone: '010 000 0321',
-          capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
-        }),
-      ],
-      { confirmedHoursAgo: 48 },
-    );
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [haven, anker] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+        newFacility({ name: 'Het Anker', type: ShelterType.COSM, capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 } }),
+        // Secret addresses: anonymous names on the bed board, "not shown" and "totals leave out" in planning.
+        newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true }),
+        newFacility({ name: 'OMM Geheim', type: ShelterType.OMM, secretAddress: true }),
+      ]);
+      // Full, and its figures two days old: the bed board shows "call to verify" with its intake line (a tel: link).
+      await insertFacilities(
+        dataSource,
+        [
+          newFacility({
+            name: 'Opvang Oude Haven',
+            intakePhone: '010 000 0321',
+            capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
+          }),
+        ],
+        { confirmedHoursAgo: 48 },
+      );
+    },
     // Four passes over every role's screens reuse one token per role, within a minute on a quiet
     // machine: more than the per-caller budget (RATE_LIMIT_PER_MINUTE, 600), which then answers 429
     // (test/security/limits.e2e-spec.ts is about that budget; this spec is about the screens).
-    api = await startTestApp(database.url, { withWorker: true, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true, env: { RATE_LIMIT_PER_MINUTE: '100000' } }),
+  });
+
+  beforeAll(async () => {
     const claims: Record<Role, { org: string; regions?: string[]; facilityIds?: string[] }> = {
       POLICE: { org: 'avim-rotterdam', regions: ['RR'] },
       ZORGCOORDINATOR: { org: 'zorgcoordinatie-rotterdam', regions: ['RR'] },
@@ -130,7 +133,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
     for (const role of Object.keys(SCREENS_BY_ROLE) as Role[]) tokens.set(role, await tokenFor({ role, ...claims[role] }));
     // One case, so "Mijn aanvragen" has a row and a case has its own screen.
     const response = await gql<{ requestNoodbed: { id: string } }>(
-      api.url,
+      harness.api.url,
       'mutation($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id } }',
       {
         token: tokens.get(Role.POLICE)!,
@@ -141,16 +144,10 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
     caseId = response.data!.requestNoodbed.id;
     // Escalated (as the sweep does after 30 minutes without a place), so the escalation list of the
     // region's coordinator and CoMensha has a row to check, with its "who was told".
-    await database.dataSource.query('UPDATE placement_requests SET escalated = true, escalated_at = now() WHERE id = $1', [
-      caseId,
-    ]);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+    await harness.database.dataSource.query(
+      'UPDATE placement_requests SET escalated = true, escalated_at = now() WHERE id = $1',
+      [caseId],
+    );
   });
 
   /** Waits for the screen to be drawn (its heading, nothing still loading), then runs axe on it. */
@@ -234,9 +231,9 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
   }
 
   it('after submitting, the focus is on the result (or the error); a status change is announced', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: SIZES.phone });
+    const { context, page, problems } = await harness.newPage({ viewport: SIZES.phone });
     try {
-      await page.goto(`${api.url}/request#token=${encodeURIComponent(tokens.get(Role.POLICE)!)}`);
+      await page.goto(`${harness.api.url}/request#token=${encodeURIComponent(tokens.get(Role.POLICE)!)}`);
       await page.getByLabel('Vrouw').check();
       await page.getByLabel('Seksueel').check();
       await page.locator('input[name=age]').fill('24');
@@ -299,7 +296,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
       for (const language of languages) {
         let context: BrowserContext | undefined;
         try {
-          const opened = await openPage(browser, { viewport, colorScheme: scheme });
+          const opened = await harness.newPage({ viewport, colorScheme: scheme });
           context = opened.context;
           // The chosen language, as a reload finds it (i18n.tsx keeps it in localStorage).
           await context.addInitScript((chosen) => {
@@ -311,11 +308,11 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
           for (const [role, screens] of Object.entries(SCREENS_BY_ROLE) as [Role, string[]][]) {
             // A fresh document per role (about:blank first: a hash-only change would not reload).
             await page.goto('about:blank');
-            await page.goto(`${api.url}/${screens[0]}#token=${encodeURIComponent(tokens.get(role)!)}`);
+            await page.goto(`${harness.api.url}/${screens[0]}#token=${encodeURIComponent(tokens.get(role)!)}`);
             for (const screen of screens) {
               if (screen !== screens[0]) {
                 await page.locator(`nav a[href="/${screen}"]`).click();
-                await page.waitForURL(`${api.url}/${screen}`);
+                await page.waitForURL(`${harness.api.url}/${screen}`);
               }
               const where = `${language} ${size} ${scheme} ${role} /${screen}`;
               found.push(...(await check(page, where, language, size === 'phone', scheme)));
@@ -323,7 +320,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
               runs++;
             }
             if (role === Role.POLICE) {
-              await page.goto(`${api.url}/aanvraag/${caseId}`);
+              await page.goto(`${harness.api.url}/aanvraag/${caseId}`);
               // Still open, so the withdraw form (and its reason field) is on the screen.
               await page.locator('input[name=cancelReason]').waitFor();
               const where = `${language} ${size} ${scheme} ${role} /aanvraag/<id>`;
@@ -333,7 +330,7 @@ describeInBrowser('the console passes axe (WCAG 2.1 AA) on every screen', () => 
             }
             if (role === Role.ZORGCOORDINATOR) {
               // The same case as the region's coordinator sees it, with the case-over-time forms open.
-              await page.goto(`${api.url}/aanvraag/${caseId}`);
+              await page.goto(`${harness.api.url}/aanvraag/${caseId}`);
               await page.getByTestId('profile-change-open').click();
               await page.getByTestId('profile-change-form').waitFor();
               await page.getByTestId('registration-open').click();

@@ -4,10 +4,8 @@
  * place that no longer fits opens a transfer), and a transfer is asked for with its reason in
  * Dutch; the path between the stay and the transfer can be followed both ways.
  */
-import { readFileSync } from 'node:fs';
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
 import {
   dataOf,
   DUTCH_WOMAN,
@@ -15,41 +13,20 @@ import {
   MONDAY_OPENING,
   PlacementClient,
   startPlacementApp,
-  stopApp,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from '../placement/support';
-import { insertFacilities } from '../support/factories';
+import { IN_AMSTERDAM, insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import type { TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { describeInBrowser, focused, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
+import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!) {
   assignPlacement(requestId: $requestId, facilityId: $facilityId) { id status }
 }`;
 const PATH = `query Path($id: ID!) { placementRequest(id: $id) {
   profileVersion transferReason regionCode transfer { id status transferReason regionCode } transferOf { id } } }`;
-
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
 
 interface PathView {
   profileVersion: number;
@@ -61,58 +38,39 @@ interface PathView {
 
 describeInBrowser('the case over time in a browser', () => {
   const clock = new FixedClock(MONDAY_OPENING);
-  let database: TestDatabase;
-  let api: TestApp;
   let client: PlacementClient;
-  let browser: Browser;
   let cosm: { id: string };
   let vo: { id: string };
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const women = { genders: [Gender.FEMALE] };
-    [cosm, vo] = await insertFacilities(
-      database.dataSource,
-      [
-        facilityOf(ShelterType.COSM, 4, { total: 10, eligibility: women }),
-        facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 10, eligibility: women }),
-        facilityOf(ShelterType.VROUWENOPVANG, 3, {
-          total: 10,
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
-          eligibility: women,
-        }),
-      ],
-      { now: MONDAY_OPENING },
-    );
-    api = await startPlacementApp(database.url, clock);
-    client = new PlacementClient(api.url);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const women = { genders: [Gender.FEMALE] };
+      [cosm, vo] = await insertFacilities(
+        dataSource,
+        [
+          facilityOf(ShelterType.COSM, 4, { total: 10, eligibility: women }),
+          facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 10, eligibility: women }),
+          facilityOf(ShelterType.VROUWENOPVANG, 3, {
+            total: 10,
+            ...IN_AMSTERDAM,
+            eligibility: women,
+          }),
+        ],
+        { now: MONDAY_OPENING },
+      );
+    },
+    startApp: (databaseUrl) => startPlacementApp(databaseUrl, clock),
+    clock,
   });
+  const { openConsole } = harness;
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopApp(api, database);
+  beforeAll(() => {
+    client = new PlacementClient(harness.api.url);
   });
-
-  async function openConsole(tokenValue: string, path: string) {
-    const opened = await openPage(browser);
-    pages.push(opened.page);
-    await opened.page.clock.setFixedTime(clock.now());
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
-    return opened;
-  }
 
   /** The path as CoMensha sees it (nationally: both sides, whatever the region). */
   async function pathOf(requestId: string): Promise<PathView> {
-    const response = await gql<{ placementRequest: PathView }>(api.url, PATH, {
+    const response = await gql<{ placementRequest: PathView }>(harness.api.url, PATH, {
       token: await token.comensha(),
       variables: { id: requestId },
     });
@@ -194,12 +152,12 @@ describeInBrowser('the case over time in a browser', () => {
 
     // The path, both ways: to the transfer, and from there back to the stay she moves from.
     await transfer.getByRole('link', { name: 'De overplaatsing' }).click();
-    await page.waitForURL(`${api.url}/aanvraag/${path.transfer!.id}`);
+    await page.waitForURL(`${harness.api.url}/aanvraag/${path.transfer!.id}`);
     const back = page.getByTestId('case-over-time').getByTestId('transfer-of');
     await back.waitFor();
     expect(await back.textContent()).toContain('(profiel gewijzigd)');
     await back.getByRole('link', { name: 'Het verblijf waar zij vandaan komt' }).click();
-    await page.waitForURL(`${api.url}/aanvraag/${stay.id}`);
+    await page.waitForURL(`${harness.api.url}/aanvraag/${stay.id}`);
     await page.getByTestId('case-over-time').getByTestId('transfer').waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
@@ -259,7 +217,7 @@ describeInBrowser('the case over time in a browser', () => {
     await transfer.waitFor();
     expect(await transfer.textContent()).toContain('(veiligheid (naar een andere regio))');
     await transfer.getByRole('link', { name: 'De overplaatsing' }).click();
-    await national.page.waitForURL(`${api.url}/aanvraag/${path.transfer!.id}`);
+    await national.page.waitForURL(`${harness.api.url}/aanvraag/${path.transfer!.id}`);
     await national.page.getByTestId('case-over-time').getByTestId('transfer-of').waitFor();
     expect(national.problems).toEqual([]);
   }, 120_000);

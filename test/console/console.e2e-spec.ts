@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 /** Polls `check` until it holds, or fails after `timeoutMs`. */
 async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
@@ -34,59 +33,41 @@ interface BrowserCanvas {
  * each asserted on what the screen shows. Screenshots go to test/artifacts/console/.
  */
 describeInBrowser('the console in a browser', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let shelter: { id: string; name: string };
   let secretShelter: { id: string; name: string; address: string };
   let menOnly: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const [women, secret, men] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-      newFacility({
-        name: 'Opvang Geheim',
-        secretAddress: true,
-        address: 'Geheimstraat 7, Rotterdam',
-        capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
-      }),
-      newFacility({
-        name: 'Mannenopvang Rijnmond',
-        type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
-        eligibility: { ...newFacility().eligibility, genders: [Gender.MALE] },
-        capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 },
-      }),
-    ]);
-    shelter = women;
-    secretShelter = { id: secret.id, name: secret.name, address: secret.address! };
-    menOnly = men;
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const [women, secret, men] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+        newFacility({
+          name: 'Opvang Geheim',
+          secretAddress: true,
+          address: 'Geheimstraat 7, Rotterdam',
+          capacity: { total: 4, occupied: 4, held: 0, outOfService: 0 },
+        }),
+        newFacility({
+          name: 'Mannenopvang Rijnmond',
+          type: ShelterType.MAATSCHAPPELIJKE_OPVANG,
+          eligibility: { ...newFacility().eligibility, genders: [Gender.MALE] },
+          capacity: { total: 6, occupied: 2, held: 0, outOfService: 0 },
+        }),
+      ]);
+      shelter = women;
+      secretShelter = { id: secret.id, name: secret.name, address: secret.address! };
+      menOnly = men;
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
 
   /** Opens the console logged in with `token` (the `#token=` route), on `screen`. */
-  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }, keep = false) {
-    const opened = await openPage(browser, { viewport });
-    if (!keep) open.push(opened.page);
-    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
-    return opened;
-  }
+  const openConsole = (token: string, screen: string, viewport?: { width: number; height: number }, keep = false) =>
+    harness.openConsole(token, screen, { viewport, keep });
 
   async function readFacility(id: string, token: string) {
     const response = await gql<{ facility: { capacity: { version: number; available: number } } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { facility(id: $id) { capacity { version available } } }',
       {
         token,
@@ -124,10 +105,14 @@ describeInBrowser('the console in a browser', () => {
       const { version } = await readFacility(shelter.id, staff);
       const occupied = 2 - Math.min(attempt, 2);
       const total = 12 + attempt;
-      const update = await gql(api.url, 'mutation($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }', {
-        token: staff,
-        variables: { input: { facilityId: shelter.id, expectedVersion: version, total, occupied, outOfService: 0 } },
-      });
+      const update = await gql(
+        harness.api.url,
+        'mutation($input: UpdateCapacityInput!) { updateCapacity(input: $input) { id } }',
+        {
+          token: staff,
+          variables: { input: { facilityId: shelter.id, expectedVersion: version, total, occupied, outOfService: 0 } },
+        },
+      );
       expect(update.errors).toBeUndefined();
       shown = await row
         .getByTestId('available')
@@ -264,7 +249,7 @@ describeInBrowser('the console in a browser', () => {
     await offer.getByRole('button', { name: 'Accepteren' }).click();
     await page.locator(`article.offer-card[data-request-id="${requestId}"][data-status=ACCEPTED]`).waitFor();
     const after = await gql<{ placementRequest: { status: string } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { status } }',
       {
         token: coordinator,
@@ -299,13 +284,13 @@ describeInBrowser('the console in a browser', () => {
     // Figures of people are shown from 5 requests up (smaller counts are suppressed, issue 12): five
     // requests nobody here can take (every facility is in a region the exploiter operates in) wait,
     // and five are offered a place at a women's shelter with room for them.
-    await insertFacilities(database.dataSource, [
+    await insertFacilities(harness.database.dataSource, [
       newFacility({ name: 'Vrouwenopvang Extra', capacity: { total: 10, occupied: 0, held: 0, outOfService: 0 } }),
     ]);
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
     const submit = async (profile: Record<string, unknown>) => {
       const response = await gql<{ requestPlacement: { id: string } }>(
-        api.url,
+        harness.api.url,
         'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
         { token: coordinator, variables: { input: { profile, urgency: 'URGENT', regionCode: 'RR' } } },
       );
@@ -314,10 +299,14 @@ describeInBrowser('the console in a browser', () => {
     };
     const statusOf = async (id: string) =>
       (
-        await gql<{ placementRequest: { status: string } }>(api.url, 'query($id: ID!) { placementRequest(id: $id) { status } }', {
-          token: coordinator,
-          variables: { id },
-        })
+        await gql<{ placementRequest: { status: string } }>(
+          harness.api.url,
+          'query($id: ID!) { placementRequest(id: $id) { status } }',
+          {
+            token: coordinator,
+            variables: { id },
+          },
+        )
       ).data?.placementRequest.status;
     const woman = { gender: 'FEMALE', exploitationTypes: ['SEXUAL'], age: 30, residenceStatus: 'DUTCH' };
     const waiting: string[] = [];
@@ -390,7 +379,7 @@ describeInBrowser('the console in a browser', () => {
         secretAvailability: string;
       }[];
     }>(
-      api.url,
+      harness.api.url,
       'query { capacityOverview(regionCodes: ["RR"]) { type occupied held outOfService available secretFacilities secretAvailability } }',
       {
         token: planner,

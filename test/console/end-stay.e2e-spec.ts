@@ -4,85 +4,50 @@
  * the end confirmed (it frees the place); a group leaves one by one, and a colleague's phone that
  * did not see the first departure is told at the field how many are still there.
  */
-import { readFileSync } from 'node:fs';
 import { Gender } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
-import { capacityOf, DUTCH_WOMAN, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
+import type { Page } from 'playwright-core';
+import { capacityOf, DUTCH_WOMAN, PlacementClient, startPlacementApp, token } from '../placement/support';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import type { TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { describeInBrowser, focused, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
+import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Tuesday 1 December 2026, 14:00 in Amsterdam. */
 const TUESDAY_AFTERNOON = new Date('2026-12-01T13:00:00.000Z');
 const PHONE = { width: 390, height: 844 };
 
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
-
 describeInBrowser('ending a stay with its outcome in a browser', () => {
   const clock = new FixedClock(TUESDAY_AFTERNOON);
-  let database: TestDatabase;
-  let api: TestApp;
   let client: PlacementClient;
-  let browser: Browser;
   let haven: { id: string; name: string };
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [haven] = await insertFacilities(
-      database.dataSource,
-      [
-        newFacility({
-          name: 'Vrouwenopvang De Haven',
-          capacity: { total: 10, occupied: 4, held: 0, outOfService: 0 },
-          // Takes a group of up to four women together.
-          eligibility: { ...ANY_ADULT, genders: [Gender.FEMALE], maxGroupSize: 4 },
-        }),
-      ],
-      { now: TUESDAY_AFTERNOON },
-    );
-    api = await startPlacementApp(database.url, clock);
-    client = new PlacementClient(api.url);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [haven] = await insertFacilities(
+        dataSource,
+        [
+          newFacility({
+            name: 'Vrouwenopvang De Haven',
+            capacity: { total: 10, occupied: 4, held: 0, outOfService: 0 },
+            // Takes a group of up to four women together.
+            eligibility: { ...ANY_ADULT, genders: [Gender.FEMALE], maxGroupSize: 4 },
+          }),
+        ],
+        { now: TUESDAY_AFTERNOON },
+      );
+    },
+    startApp: (databaseUrl) => startPlacementApp(databaseUrl, clock),
+    clock,
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopApp(api, database);
+  beforeAll(() => {
+    client = new PlacementClient(harness.api.url);
   });
 
-  async function openConsole(tokenValue: string, path: string, viewport?: { width: number; height: number }) {
-    const opened = await openPage(browser, { viewport });
-    pages.push(opened.page);
-    await opened.page.clock.setFixedTime(clock.now());
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
-    return opened;
-  }
+  const openConsole = (tokenValue: string, path: string, viewport?: { width: number; height: number }) =>
+    harness.openConsole(tokenValue, path, { viewport });
 
   /** A request placed at De Haven: offered, accepted and arrived, as the API's users would do it. */
   async function placedAtHaven(groupSize = 1) {
@@ -101,17 +66,21 @@ describeInBrowser('ending a stay with its outcome in a browser', () => {
         status: string;
         history: { status: string; noteParams: { outcome: string | null; places: number | null } | null }[];
       };
-    }>(api.url, 'query($id: ID!) { placementRequest(id: $id) { status history { status noteParams { outcome places } } } }', {
-      token: await token.coordinator(),
-      variables: { id: requestId },
-    });
+    }>(
+      harness.api.url,
+      'query($id: ID!) { placementRequest(id: $id) { status history { status noteParams { outcome places } } } }',
+      {
+        token: await token.coordinator(),
+        variables: { id: requestId },
+      },
+    );
     expect(response.errors).toBeUndefined();
     return response.data!.placementRequest;
   }
 
   it('a shelter worker on her phone ends a stay: she found her own room, the outcome is chosen and the end confirmed, and the place is free', async () => {
     const request = await placedAtHaven();
-    expect((await capacityOf(database.dataSource, haven.id)).occupied).toBe(5);
+    expect((await capacityOf(harness.database.dataSource, haven.id)).occupied).toBe(5);
     const staff = await token.staff(haven.id);
     const { page, problems } = await openConsole(staff, 'desk', PHONE);
     const card = page.locator(`article.stay-card[data-request-id="${request.id}"]`);
@@ -156,7 +125,7 @@ describeInBrowser('ending a stay with its outcome in a browser', () => {
     // Back keeps what she chose; nothing was ended.
     await confirm.getByRole('button', { name: 'Terug' }).click();
     expect(await form.locator('select[name=outcome]').inputValue()).toBe('OWN_HOUSING');
-    expect((await capacityOf(database.dataSource, haven.id)).occupied).toBe(5);
+    expect((await capacityOf(harness.database.dataSource, haven.id)).occupied).toBe(5);
     await next.click();
     await confirm.getByRole('button', { name: /^Ja, beëindigen/ }).click();
 
@@ -166,7 +135,7 @@ describeInBrowser('ending a stay with its outcome in a browser', () => {
     const ended = await endingOf(request.id);
     expect(ended.status).toBe('ENDED');
     expect(ended.history.at(-1)).toMatchObject({ status: 'ENDED', noteParams: { outcome: 'OWN_HOUSING' } });
-    expect((await capacityOf(database.dataSource, haven.id)).occupied).toBe(4);
+    expect((await capacityOf(harness.database.dataSource, haven.id)).occupied).toBe(4);
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -237,7 +206,7 @@ describeInBrowser('ending a stay with its outcome in a browser', () => {
       .waitFor();
     await cardOf(colleague.page).waitFor({ state: 'detached' });
     expect((await endingOf(request.id)).status).toBe('ENDED');
-    expect((await capacityOf(database.dataSource, haven.id)).occupied).toBe(4);
+    expect((await capacityOf(harness.database.dataSource, haven.id)).occupied).toBe(4);
     expect(mine.problems).toEqual([]);
     expect(colleague.problems).toEqual([]);
   }, 60_000);

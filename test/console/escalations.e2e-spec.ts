@@ -6,33 +6,20 @@
  * escalation list, with how long it waited, why, and who was told — delivered, failed, acknowledged
  * — and opens the case by keyboard; Amsterdam's escalation is not on her list, CoMensha sees both.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '@opvangplek/domain';
 import { SIGNATURE_HEADER, signWebhook } from '@opvangplek/notifications';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
 import { MESSAGES } from '../../apps/console/src/i18n/messages';
-import {
-  dataOf,
-  DUTCH_WOMAN,
-  eventually,
-  MINUTE,
-  PlacementClient,
-  startPlacementApp,
-  stopApp,
-  sweep,
-  token,
-} from '../placement/support';
+import { dataOf, DUTCH_WOMAN, eventually, MINUTE, PlacementClient, startPlacementApp, sweep, token } from '../placement/support';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import type { TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, focused, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, focused, screenshot } from './browser';
+import { axeViolations } from './axe';
+import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Saturday 5 December 2026, 03:00 in Amsterdam. */
 const THREE_AT_NIGHT = new Date('2026-12-05T02:00:00.000Z');
 
@@ -52,74 +39,46 @@ async function startReceiver(status = 200) {
   return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
-
 describeInBrowser('the escalation worklist in a browser', () => {
   const clock = new FixedClock(THREE_AT_NIGHT);
-  let database: TestDatabase;
-  let api: TestApp;
   let client: PlacementClient;
-  let browser: Browser;
   const receivers: { close(): Promise<void> }[] = [];
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    // Every place in Rijnmond and Amsterdam taken: an ACUTE request waits, and escalates.
-    const full = { total: 4, occupied: 4, held: 0, outOfService: 0 };
-    await insertFacilities(
-      database.dataSource,
-      [
-        newFacility({ name: 'Vol in Rijnmond', capacity: full }),
-        newFacility({ name: 'Vol in Amsterdam', regionCode: 'AMS', municipality: 'Amsterdam', capacity: full }),
-      ],
-      { now: THREE_AT_NIGHT },
-    );
-    api = await startPlacementApp(database.url, clock, {
-      WEBHOOK_ALLOW_INSECURE: 'true',
-      WEBHOOK_FIRST_RETRY_MS: '50',
-      WEBHOOK_MAX_ATTEMPTS: '2',
-    });
-    client = new PlacementClient(api.url);
-    browser = await launchBrowser();
-  }, 90_000);
+  // The browser's clock is the API's: "wacht al 36 min" is counted from the same moment.
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      // Every place in Rijnmond and Amsterdam taken: an ACUTE request waits, and escalates.
+      const full = { total: 4, occupied: 4, held: 0, outOfService: 0 };
+      await insertFacilities(
+        dataSource,
+        [
+          newFacility({ name: 'Vol in Rijnmond', capacity: full }),
+          newFacility({ name: 'Vol in Amsterdam', regionCode: 'AMS', municipality: 'Amsterdam', capacity: full }),
+        ],
+        { now: THREE_AT_NIGHT },
+      );
+    },
+    startApp: (databaseUrl) =>
+      startPlacementApp(databaseUrl, clock, {
+        WEBHOOK_ALLOW_INSECURE: 'true',
+        WEBHOOK_FIRST_RETRY_MS: '50',
+        WEBHOOK_MAX_ATTEMPTS: '2',
+      }),
+    clock,
+  });
+  const { openConsole } = harness;
 
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    for (const receiver of receivers) await receiver.close();
-    await stopApp(api, database);
+  beforeAll(() => {
+    client = new PlacementClient(harness.api.url);
   });
 
-  async function openConsole(tokenValue: string, path: string) {
-    const opened = await openPage(browser);
-    pages.push(opened.page);
-    // The browser's clock is the API's: "wacht al 36 min" is counted from the same moment.
-    await opened.page.clock.setFixedTime(clock.now());
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
-    return opened;
-  }
+  afterAll(async () => {
+    for (const receiver of receivers) await receiver.close();
+  });
 
   async function register(input: Record<string, unknown>) {
     const response = await gql<Record<string, { secret: string; webhook: { id: string } }>>(
-      api.url,
+      harness.api.url,
       'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }',
       { token: await token.admin(), variables: { input } },
     );
@@ -186,7 +145,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
     // 03:36: the sweep escalates all three; her list shows Rijnmond's two, live, the oldest first.
     clock.advance(31 * MINUTE);
     await page.clock.setFixedTime(clock.now());
-    await sweep(api);
+    await sweep(harness.api);
     const rows = page.locator('ol.escalations > li');
     await page.locator(`li[data-request-id="${second.id}"]`).waitFor({ timeout: 20_000 });
     const order: (string | null)[] = [];
@@ -209,7 +168,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
     await eventually(async () => expect(ovd.received.length).toBeGreaterThanOrEqual(2), 10_000);
     const toOvd = ovd.received.map((body) => JSON.parse(body) as { deliveryId: string; requestId: string });
     const deliveryId = toOvd.find((body) => body.requestId === first.id)!.deliveryId;
-    const acknowledged = await fetch(`${api.url}/webhooks/acknowledge`, {
+    const acknowledged = await fetch(`${harness.api.url}/webhooks/acknowledge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(ovdSecret, deliveryId, clock.now()) },
       body: JSON.stringify({ deliveryId }),
@@ -246,7 +205,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await focused(page, 'data-testid')).toBe('escalation-case-link');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${api.url}/aanvraag/${first.id}`);
+    await page.waitForURL(`${harness.api.url}/aanvraag/${first.id}`);
     const told = page.getByTestId('case-notifications');
     await told.getByRole('heading', { name: 'Wie is ingelicht' }).waitFor();
     await told.locator('li[data-organisation="vr-rotterdam-rijnmond"][data-acknowledged=true]').waitFor();

@@ -1,11 +1,11 @@
 import { Role } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 /** A reload (or a new page) clears this marker: it proves a change arrived on the same page. */
 async function markDocument(page: Page): Promise<void> {
@@ -35,37 +35,17 @@ async function browserStorage(page: Page): Promise<string> {
  * (in the tab's memory only) for logging in again in the same tab.
  */
 describeInBrowser('my requests, a case per address, and a session that ends', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let shelter: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [shelter] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-    ]);
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [shelter] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
-  });
-
-  async function openConsole(token: string, path: string) {
-    const opened = await openPage(browser);
-    open.push(opened.page);
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(token)}`);
-    return opened;
-  }
+  const { openConsole } = harness;
 
   it('a zorgcoördinator submits, reloads, and finds the case at its address and in Mijn aanvragen, its status live', async () => {
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
@@ -94,7 +74,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     await follow.waitFor();
     const requestId = (await follow.getAttribute('data-request-id'))!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-    await page.waitForURL(`${api.url}/aanvraag/${requestId}`);
+    await page.waitForURL(`${harness.api.url}/aanvraag/${requestId}`);
     await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 30_000 });
 
     // A reload lands on the same case (the token is in the tab's sessionStorage), not on an empty form.
@@ -129,7 +109,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
 
     // The shelter accepts through the API: the row changes without a reload.
     const accepted = await gql<{ respondToOffer: { status: string } }>(
-      api.url,
+      harness.api.url,
       'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { status } }',
       { token: staff, variables: { input: { requestId, accept: true } } },
     );
@@ -148,7 +128,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
 
     // The row opens the case at its address.
     await row.getByRole('link').click();
-    await page.waitForURL(`${api.url}/aanvraag/${requestId}`);
+    await page.waitForURL(`${harness.api.url}/aanvraag/${requestId}`);
     await page.locator(`section.follow[data-request-id="${requestId}"] h2 [data-status=ACCEPTED]`).waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
@@ -158,7 +138,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     const kmar = await tokenFor({ role: Role.POLICE, org: 'kmar-schiphol', regions: ['RR'] });
     const noodbed = async (token: string) => {
       const response = await gql<{ requestNoodbed: { id: string } }>(
-        api.url,
+        harness.api.url,
         'mutation($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id } }',
         {
           token,
@@ -181,11 +161,11 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     expect(await page.getByTestId('case-count').textContent()).toBe('1');
 
     // Another organisation's case, at its address: not found, said in words.
-    await page.goto(`${api.url}/aanvraag/${theirs}`);
+    await page.goto(`${harness.api.url}/aanvraag/${theirs}`);
     await page.getByTestId('case-not-found').waitFor();
     expect(await page.locator('section.follow').count()).toBe(0);
     // Their own, at its address after a reload: found.
-    await page.goto(`${api.url}/aanvraag/${ours}`);
+    await page.goto(`${harness.api.url}/aanvraag/${ours}`);
     await page.locator(`section.follow[data-request-id="${ours}"]`).waitFor();
     expect(problems).toEqual([]);
   }, 60_000);
@@ -195,7 +175,7 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     const [ilse, joost] = [await comensha('ilse@comensha'), await comensha('joost@comensha')];
     const submit = async (token: string, urgency: string) => {
       const response = await gql<{ requestPlacement: { id: string } }>(
-        api.url,
+        harness.api.url,
         'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
         {
           token,
@@ -216,14 +196,13 @@ describeInBrowser('my requests, a case per address, and a session that ends', ()
     const joostAcute = await submit(joost, 'ACUTE');
     const ilseAcute = await submit(ilse, 'ACUTE');
 
-    const { page, problems } = await openPage(browser);
-    open.push(page);
+    const { page, problems } = await harness.newPage();
     const asked: Record<string, unknown>[] = [];
     page.on('request', (request) => {
       const body = request.postDataJSON() as { operationName?: string; variables?: { filter?: Record<string, unknown> } } | null;
       if (body?.operationName === 'MyCases') asked.push(body.variables?.filter ?? {});
     });
-    await page.goto(`${api.url}/cases#token=${encodeURIComponent(ilse)}`);
+    await page.goto(`${harness.api.url}/cases#token=${encodeURIComponent(ilse)}`);
     await page.getByRole('heading', { name: 'Mijn aanvragen', level: 1 }).waitFor();
     await page.locator('select[name=caseStatus]').selectOption(''); // every status
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
-import { insertFacilities, newFacility } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import type { Page } from 'playwright-core';
+import { IN_AMSTERDAM, insertFacilities, newFacility } from '../support/factories';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const PHONE = { width: 390, height: 844 };
 /** axe-core, evaluated in the page (the CSP rightly refuses an inline script tag). */
@@ -45,54 +45,45 @@ interface KeptFacility {
  * later), and the board sorted by distance from a region's centre.
  */
 describeInBrowser('the console at 03:00 on a phone', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let token: string;
   const ids: Record<string, string> = {};
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const rotterdam = { total: 6, occupied: 4, held: 0, outOfService: 0 };
-    const facilities = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Opvang Maas', latitude: 51.905, longitude: 4.49, capacity: rotterdam }),
-      newFacility({ name: 'Opvang Kralingen', latitude: 51.93, longitude: 4.53, capacity: rotterdam }),
-      newFacility({ name: 'Opvang Delfshaven', latitude: 51.91, longitude: 4.45, capacity: rotterdam }),
-      // Really 18 km south-west of the centre; to a zorgcoördinator only its region is known.
-      newFacility({
-        name: 'Huis Zonder Adres',
-        type: ShelterType.VROUWENOPVANG,
-        secretAddress: true,
-        latitude: 51.8,
-        longitude: 4.3,
-        capacity: { total: 5, occupied: 3, held: 0, outOfService: 0 },
-      }),
-      newFacility({
-        name: 'Opvang Amstel',
-        regionCode: 'AMS',
-        municipality: 'Amsterdam',
-        latitude: 52.37,
-        longitude: 4.9,
-        capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
-      }),
-    ]);
-    for (const [name, facility] of [
-      ['maas', 0],
-      ['kralingen', 1],
-      ['delfshaven', 2],
-      ['secret', 3],
-      ['amstel', 4],
-    ] as const)
-      ids[name] = facilities[facility].id;
-    api = await startTestApp(database.url, { withWorker: true });
-    token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
-    browser = await launchBrowser();
-  }, 90_000);
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const rotterdam = { total: 6, occupied: 4, held: 0, outOfService: 0 };
+      const facilities = await insertFacilities(dataSource, [
+        newFacility({ name: 'Opvang Maas', latitude: 51.905, longitude: 4.49, capacity: rotterdam }),
+        newFacility({ name: 'Opvang Kralingen', latitude: 51.93, longitude: 4.53, capacity: rotterdam }),
+        newFacility({ name: 'Opvang Delfshaven', latitude: 51.91, longitude: 4.45, capacity: rotterdam }),
+        // Really 18 km south-west of the centre; to a zorgcoördinator only its region is known.
+        newFacility({
+          name: 'Huis Zonder Adres',
+          type: ShelterType.VROUWENOPVANG,
+          secretAddress: true,
+          latitude: 51.8,
+          longitude: 4.3,
+          capacity: { total: 5, occupied: 3, held: 0, outOfService: 0 },
+        }),
+        newFacility({
+          name: 'Opvang Amstel',
+          ...IN_AMSTERDAM,
+          capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
+        }),
+      ]);
+      for (const [name, facility] of [
+        ['maas', 0],
+        ['kralingen', 1],
+        ['delfshaven', 2],
+        ['secret', 3],
+        ['amstel', 4],
+      ] as const)
+        ids[name] = facilities[facility].id;
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  beforeAll(async () => {
+    token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
   });
 
   const rowIds = (page: Page) =>
@@ -100,12 +91,12 @@ describeInBrowser('the console at 03:00 on a phone', () => {
       .locator('li.facility')
       .evaluateAll((rows) => rows.map((row) => (row as unknown as { dataset: { facilityId: string } }).dataset.facilityId));
   const requestCount = async () =>
-    Number((await database.dataSource.query<{ count: string }[]>('SELECT count(*) FROM placement_requests'))[0].count);
+    Number((await harness.database.dataSource.query<{ count: string }[]>('SELECT count(*) FROM placement_requests'))[0].count);
 
   it('on a phone set to dark the console is dark; the toggle switches it, and only that choice is remembered', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE, colorScheme: 'dark' });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE, colorScheme: 'dark' });
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       await page.locator('li.facility').first().waitFor();
       const theme = () => page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.dataset.theme);
       const ground = () =>
@@ -146,15 +137,15 @@ describeInBrowser('the console at 03:00 on a phone', () => {
   });
 
   it('installable: the page names its manifest and a service worker from this origin takes over', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       expect(await page.locator('link[rel=manifest]').getAttribute('href')).toBe('/manifest.webmanifest');
       await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null);
       const script = await page.evaluate(() =>
         (globalThis as unknown as PageGlobals).navigator.serviceWorker.getRegistration().then((r) => r?.active?.scriptURL),
       );
-      expect(script).toBe(`${api.url}/sw.js`);
+      expect(script).toBe(`${harness.api.url}/sw.js`);
       // Chromium's own check: the manifest parses without errors, and the only installability error
       // it reports is that a test browser's profile is a private one.
       const cdp = await context.newCDPSession(page);
@@ -168,14 +159,14 @@ describeInBrowser('the console at 03:00 on a phone', () => {
   });
 
   it('the network drops: the last known board, marked not live; a request fails in words and is never sent later', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     const sentRequests: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && /requestPlacement|requestNoodbed/.test(request.postData() ?? ''))
         sentRequests.push(request.url());
     });
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       await page.locator('li.facility').first().waitFor();
       await page.waitForFunction(() => (globalThis as unknown as PageGlobals).navigator.serviceWorker.controller !== null);
       // The board is kept under a key that is neither the token nor the subject.
@@ -279,9 +270,9 @@ describeInBrowser('the console at 03:00 on a phone', () => {
   });
 
   it('sorted by distance: nearest to my region’s centre first, a secret address by its region’s centre', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       await page.locator('li.facility').first().waitFor();
       await page.getByTestId('region-toggle').click();
       await page.locator(`li.facility[data-facility-id="${ids.amstel}"]`).waitFor();

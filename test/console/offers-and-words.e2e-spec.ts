@@ -1,12 +1,11 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Browser } from 'playwright-core';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 import { REWORDED, rewordMatchReasons, rewordNotes } from './reworded';
 
 const PHONE = { width: 390, height: 844 };
@@ -77,32 +76,18 @@ const reachedOn = (page: Page) => page.evaluate(() => (globalThis as unknown as 
  * history read as words in Dutch and in English, never as the API's codes or ISO timestamps.
  */
 describeInBrowser('offers reach staff, and the API speaks in words', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let haven: { id: string; name: string };
   let anker: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [haven, anker] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-      newFacility({ name: 'Vrouwenopvang Het Anker', capacity: { total: 8, occupied: 2, held: 0, outOfService: 0 } }),
-      newFacility({ name: 'COSM Rotterdam', type: ShelterType.COSM, eligibility: { ...ANY_ADULT, genders: [Gender.MALE] } }),
-    ]);
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [haven, anker] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+        newFacility({ name: 'Vrouwenopvang Het Anker', capacity: { total: 8, occupied: 2, held: 0, outOfService: 0 } }),
+        newFacility({ name: 'COSM Rotterdam', type: ShelterType.COSM, eligibility: { ...ANY_ADULT, genders: [Gender.MALE] } }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
 
   async function openConsole(
@@ -110,18 +95,21 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     screen: string,
     options: { viewport?: { width: number; height: number }; notifications?: boolean } = {},
   ) {
-    const opened = await openPage(browser, { viewport: options.viewport });
-    open.push(opened.page);
-    await recordAlerts(opened.context);
-    if (options.notifications) await opened.context.grantPermissions(['notifications'], { origin: api.url });
-    const subscribed = new Promise<void>((resolve) =>
-      opened.page.on('websocket', (socket) =>
-        socket.on('framesent', (frame) => {
-          if (String(frame.payload).includes('placementRequestUpdated')) resolve();
-        }),
-      ),
-    );
-    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
+    let subscribed!: Promise<void>;
+    const opened = await harness.openConsole(token, screen, {
+      viewport: options.viewport,
+      beforeOpening: async ({ context, page }) => {
+        await recordAlerts(context);
+        if (options.notifications) await context.grantPermissions(['notifications'], { origin: harness.api.url });
+        subscribed = new Promise<void>((resolve) =>
+          page.on('websocket', (socket) =>
+            socket.on('framesent', (frame) => {
+              if (String(frame.payload).includes('placementRequestUpdated')) resolve();
+            }),
+          ),
+        );
+      },
+    });
     return { ...opened, subscribed };
   }
 
@@ -131,7 +119,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
 
   async function requestPlacement(token: string, profile: Record<string, unknown>): Promise<string> {
     const response = await gql<{ requestPlacement: { id: string } }>(
-      api.url,
+      harness.api.url,
       'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }',
       { token, variables: { input: { profile, urgency: 'ACUTE', regionCode: 'RR' } } },
     );
@@ -141,7 +129,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
 
   async function statusOf(id: string, token: string): Promise<string | undefined> {
     const response = await gql<{ placementRequest: { status: string } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { status } }',
       { token, variables: { id } },
     );
@@ -149,10 +137,14 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
   }
 
   async function respond(requestId: string, accept: boolean) {
-    const response = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {
-      token: await staffToken(),
-      variables: { input: { requestId, accept, ...(accept ? {} : { declineReason: 'Geen kamer vrij met een slot' }) } },
-    });
+    const response = await gql(
+      harness.api.url,
+      'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }',
+      {
+        token: await staffToken(),
+        variables: { input: { requestId, accept, ...(accept ? {} : { declineReason: 'Geen kamer vrij met een slot' }) } },
+      },
+    );
     expect(response.errors).toBeUndefined();
   }
 
@@ -339,7 +331,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
 
     // The server's English notes change: after a reload the history says the same, from the codes.
-    expect(await rewordNotes(api, database, requestId)).toBeGreaterThanOrEqual(3);
+    expect(await rewordNotes(harness.api, harness.database, requestId)).toBeGreaterThanOrEqual(3);
     await page.reload();
     const reread = page.locator(`section.follow[data-request-id="${requestId}"] ol.history`);
     await reread.getByText('afgewezen: Geen kamer vrij met een slot').waitFor();
@@ -347,7 +339,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     expect(await reread.innerText()).toMatch(/Geaccepteerd\s+door de opvang; vastgehouden tot (vandaag|morgen) \d\d:\d\d/);
     expect(await reread.innerText()).not.toContain(REWORDED);
     // A step from before notes had codes: its English note is all there is, so that is shown.
-    await database.dataSource.query(
+    await harness.database.dataSource.query(
       `UPDATE placement_events SET note_code = NULL, note_params = NULL WHERE request_id = $1 AND status = 'ACCEPTED'`,
       [requestId],
     );
@@ -380,7 +372,7 @@ describeInBrowser('offers reach staff, and the API speaks in words', () => {
     await until(async () => (await statusOf(requestId, token)) === 'WAITING');
     // The API's note carries the code ("waiting: NO_SUITABLE_PLACE") …
     const events = await gql<{ placementRequest: { history: { note: string | null }[] } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { history { note } } }',
       { token, variables: { id: requestId } },
     );

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Role } from '@opvangplek/domain';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { errorCodes, gql } from '../support/graphql-client';
 import { insertFacilities, newFacility } from '../support/factories';
 import { OpenIdProvider, type ProviderSettings } from '../support/openid-provider/openid-provider';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { startTestApp } from '../support/test-app';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const CLIENT_ID = 'opvangplek-console';
 /** The API as the provider's resource server: its resource indicator, the `aud` of its tokens, its scope. */
@@ -37,15 +37,12 @@ const storedBearer = (page: Page) =>
  * its Google web font is answered with an empty stylesheet (no internet here).
  */
 describeInBrowser('the console logs in through a real OpenID provider (oidc-provider)', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let provider: OpenIdProvider;
   let discovery: Discovery;
   let shelter: { id: string; name: string };
 
   const settings = (overrides: Partial<ProviderSettings> = {}): ProviderSettings => ({
-    client: { clientId: CLIENT_ID, redirectUri: `${api.url}/` },
+    client: { clientId: CLIENT_ID, redirectUri: `${harness.api.url}/` },
     api: API_RESOURCE,
     accounts: {
       [COORDINATOR]: {
@@ -60,7 +57,7 @@ describeInBrowser('the console logs in through a real OpenID provider (oidc-prov
 
   /** A fresh browser (no provider session) with the provider's web font answered locally. */
   async function freshPage() {
-    const opened = await openPage(browser);
+    const opened = await harness.newPage();
     await opened.context.route('https://fonts.googleapis.com/**', (route) =>
       route.fulfill({ status: 200, contentType: 'text/css', body: '' }),
     );
@@ -69,7 +66,7 @@ describeInBrowser('the console logs in through a real OpenID provider (oidc-prov
 
   /** From the console's login screen through the provider's login form to its consent screen. */
   async function signInAtProvider(page: Page) {
-    await page.goto(`${api.url}/`);
+    await page.goto(`${harness.api.url}/`);
     await page.getByRole('button', { name: LOGIN_BUTTON }).click();
     await page.getByRole('heading', { name: 'Sign-in' }).waitFor();
     expect(new URL(page.url()).origin).toBe(provider.issuer);
@@ -91,35 +88,41 @@ describeInBrowser('the console logs in through a real OpenID provider (oidc-prov
 
   /** What the API answers `me` with this token: its error codes and first message (none when accepted). */
   const askApi = async (token: string) => {
-    const response = await gql(api.url, '{ me { role } }', { token });
+    const response = await gql(harness.api.url, '{ me { role } }', { token });
     return { codes: errorCodes(response), message: response.errors?.[0]?.message ?? '' };
   };
 
+  // The provider first: the app is started with its issuer and keys.
   beforeAll(async () => {
     provider = await OpenIdProvider.start();
-    database = await createTestDatabase();
-    [shelter] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-    ]);
-    api = await startTestApp(database.url, {
-      env: {
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: CLIENT_ID,
-        OIDC_SCOPE: `openid profile ${API_RESOURCE.scope}`,
-        JWT_JWKS_URL: provider.jwksUrl,
-        JWT_ISSUER: provider.issuer,
-        JWT_AUDIENCE: API_RESOURCE.audience,
-      },
-    });
+  });
+
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [shelter] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+      ]);
+    },
+    startApp: (databaseUrl) =>
+      startTestApp(databaseUrl, {
+        env: {
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: CLIENT_ID,
+          OIDC_SCOPE: `openid profile ${API_RESOURCE.scope}`,
+          JWT_JWKS_URL: provider.jwksUrl,
+          JWT_ISSUER: provider.issuer,
+          JWT_AUDIENCE: API_RESOURCE.audience,
+        },
+      }),
+  });
+
+  beforeAll(async () => {
     await provider.configure(settings());
     discovery = (await (await fetch(`${provider.issuer}/.well-known/openid-configuration`)).json()) as Discovery;
-    browser = await launchBrowser();
-  }, 90_000);
+  });
 
+  // After the harness has stopped the app (jest runs a describe's after-hooks in the order declared).
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
     await provider?.stop();
   });
 
@@ -167,7 +170,7 @@ describeInBrowser('the console logs in through a real OpenID provider (oidc-prov
     // PKCE: an S256 challenge in the authorization request, the matching verifier in the exchange.
     expect(authorization?.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorization?.searchParams.get('client_id')).toBe(CLIENT_ID);
-    expect(authorization?.searchParams.get('redirect_uri')).toBe(`${api.url}/`);
+    expect(authorization?.searchParams.get('redirect_uri')).toBe(`${harness.api.url}/`);
     expect(consoleVerifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
     expect(createHash('sha256').update(consoleVerifier).digest('base64url')).toBe(
       authorization?.searchParams.get('code_challenge'),
@@ -270,14 +273,18 @@ describeInBrowser('the console logs in through a real OpenID provider (oidc-prov
     const signedByKey2 = await logIn(second.page);
     expect(decodeProtectedHeader(signedByKey2).kid).toBe('key-2');
     expect(await second.page.getByTestId('who').textContent()).toBe('Zorgcoördinator · zorgcoordinatie-rotterdam · RR');
-    expect((await gql(api.url, '{ me { role } }', { token: signedByKey1 })).data).toEqual({ me: { role: 'ZORGCOORDINATOR' } });
+    expect((await gql(harness.api.url, '{ me { role } }', { token: signedByKey1 })).data).toEqual({
+      me: { role: 'ZORGCOORDINATOR' },
+    });
 
     // Next rotation: key-3 signs, key-2 stays, key-1 is removed.
     await provider.configure(settings({ signingKeys: ['key-3', 'key-2'] }));
     const third = await freshPage();
     const signedByKey3 = await logIn(third.page);
     expect(decodeProtectedHeader(signedByKey3).kid).toBe('key-3');
-    expect((await gql(api.url, '{ me { role } }', { token: signedByKey2 })).data).toEqual({ me: { role: 'ZORGCOORDINATOR' } });
+    expect((await gql(harness.api.url, '{ me { role } }', { token: signedByKey2 })).data).toEqual({
+      me: { role: 'ZORGCOORDINATOR' },
+    });
     expect(await askApi(signedByKey1)).toEqual({
       codes: ['UNAUTHENTICATED'],
       message: expect.stringContaining('unknown key'),

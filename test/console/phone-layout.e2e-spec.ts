@@ -1,10 +1,10 @@
 import { Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -22,9 +22,6 @@ interface Box {
  * are on, the viewer's own regions first (all regions one tap away), sorting by free places or name.
  */
 describeInBrowser('the console on a phone', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let token: string;
   const rotterdam = [
     { name: 'Opvang Maas', free: 1, total: 6, type: ShelterType.VROUWENOPVANG },
@@ -33,42 +30,39 @@ describeInBrowser('the console on a phone', () => {
     { name: 'COSM Rijnmond', free: 3, total: 6, type: ShelterType.COSM },
   ];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await insertFacilities(database.dataSource, [
-      ...rotterdam.map(({ name, free, total, type }) =>
-        newFacility({ name, type, capacity: { total, occupied: total - free, held: 0, outOfService: 0 } }),
-      ),
-      newFacility({
-        name: 'Opvang Amstel',
-        regionCode: 'AMS',
-        municipality: 'Amsterdam',
-        capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
-      }),
-    ]);
-    // Twente, full, its figures two days old: "call to verify", with its (simulated) intake line.
-    await insertFacilities(
-      database.dataSource,
-      [
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      await insertFacilities(dataSource, [
+        ...rotterdam.map(({ name, free, total, type }) =>
+          newFacility({ name, type, capacity: { total, occupied: total - free, held: 0, outOfService: 0 } }),
+        ),
         newFacility({
-          name: 'Opvang Twentekanaal',
-          regionCode: 'TW',
-          municipality: 'Enschede',
-          intakePhone: '053 000 0077',
-          capacity: { total: 6, occupied: 6, held: 0, outOfService: 0 },
+          name: 'Opvang Amstel',
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          capacity: { total: 12, occupied: 2, held: 0, outOfService: 0 },
         }),
-      ],
-      { confirmedHoursAgo: 48 },
-    );
-    api = await startTestApp(database.url, { withWorker: true });
-    token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
-    browser = await launchBrowser();
-  }, 90_000);
+      ]);
+      // Twente, full, its figures two days old: "call to verify", with its (simulated) intake line.
+      await insertFacilities(
+        dataSource,
+        [
+          newFacility({
+            name: 'Opvang Twentekanaal',
+            regionCode: 'TW',
+            municipality: 'Enschede',
+            intakePhone: '053 000 0077',
+            capacity: { total: 6, occupied: 6, held: 0, outOfService: 0 },
+          }),
+        ],
+        { confirmedHoursAgo: 48 },
+      );
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
+  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  beforeAll(async () => {
+    token = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
   });
 
   const rowNames = (page: Page) => page.locator('li.facility .facility-name').allTextContents();
@@ -77,9 +71,9 @@ describeInBrowser('the console on a phone', () => {
     (await page.locator('li.facility [data-testid=available]').allTextContents()).map(Number);
 
   it('the header is one line of at most 64 px and stays; the screens sit in a bar at the bottom', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     try {
-      await page.goto(`${api.url}/request#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/request#token=${encodeURIComponent(token)}`);
       const header = page.locator('header.top-bar');
       await header.waitFor();
       const box = (await header.boundingBox())!;
@@ -113,7 +107,7 @@ describeInBrowser('the console on a phone', () => {
       await page.waitForFunction(() => (globalThis as unknown as { scrollY: number }).scrollY > 100);
       expect((await header.boundingBox())!.y).toBe(0);
       await page.locator('nav a[href="/beds"]').click();
-      await page.waitForURL(`${api.url}/beds`);
+      await page.waitForURL(`${harness.api.url}/beds`);
       expect(problems).toEqual([]);
     } finally {
       await context.close();
@@ -122,9 +116,9 @@ describeInBrowser('the console on a phone', () => {
 
   it('on a laptop (1280 and 1024 wide) the zorgcoördinator’s header is one row: every screen beside the name, none wrapped', async () => {
     for (const width of [1280, 1024]) {
-      const { context, page, problems } = await openPage(browser, { viewport: { width, height: 800 } });
+      const { context, page, problems } = await harness.newPage({ viewport: { width, height: 800 } });
       try {
-        await page.goto(`${api.url}/request#token=${encodeURIComponent(token)}`);
+        await page.goto(`${harness.api.url}/request#token=${encodeURIComponent(token)}`);
         const header = page.locator('header.top-bar');
         await header.locator('[data-testid=who]').waitFor();
         expect(await header.locator('nav a').allTextContents()).toEqual([
@@ -155,9 +149,9 @@ describeInBrowser('the console on a phone', () => {
   });
 
   it('the bed board starts with rows of my regions, filters folded; filters and sorting work', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       const first = page.locator('li.facility').first();
       await first.waitFor();
       await page.waitForFunction(
@@ -216,7 +210,7 @@ describeInBrowser('the console on a phone', () => {
   });
 
   it('at 03:00 on a phone: a figure to verify has its number one tap away; while the connection is down no row says "actueel"', async () => {
-    const { context, page, problems } = await openPage(browser, { viewport: PHONE });
+    const { context, page, problems } = await harness.newPage({ viewport: PHONE });
     try {
       // The socket goes through this route, so the test can drop it as a lost connection would.
       let reachable = true;
@@ -226,7 +220,7 @@ describeInBrowser('the console on a phone', () => {
         socket.connectToServer();
         sockets.push(socket);
       });
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(token)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(token)}`);
       await page.locator('[data-connection=live]').waitFor();
 
       // All regions: Twente's figure is two days old; its number is a link to call, big enough to tap.

@@ -4,76 +4,38 @@
  * AVIM raid lives it: she plans it with the people expected, sees at once where places are reserved
  * and who falls short and why, and calls it off; the shelter sees only that places are reserved.
  */
-import { readFileSync } from 'node:fs';
 import { ExploitationType, Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
-import { facilityOf, startPlacementApp, stopApp, token } from '../placement/support';
+import { facilityOf, startPlacementApp, token } from '../placement/support';
 import { insertFacilities } from '../support/factories';
-import type { TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { axeViolations } from './axe';
+import { useConsoleHarness } from './console-harness';
 
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Tuesday 1 December 2026, 10:00 in Amsterdam: the raid is being prepared. */
 const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
 
-/** axe's WCAG 2.1 A/AA violations on the page as it is now, as readable lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run((globalThis as unknown as { document: unknown }).document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`));
-  });
-}
-
 describeInBrowser('planned actions in a browser', () => {
   const clock = new FixedClock(TUESDAY_MORNING);
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let haven: { id: string };
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [haven] = await insertFacilities(
-      database.dataSource,
-      [
-        facilityOf(ShelterType.VROUWENOPVANG, 4, {
-          total: 12,
-          eligibility: { genders: [Gender.FEMALE], exploitationTypes: [ExploitationType.SEXUAL] },
-        }),
-      ],
-      { now: TUESDAY_MORNING },
-    );
-    api = await startPlacementApp(database.url, clock);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-    await stopApp(api, database);
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      [haven] = await insertFacilities(
+        dataSource,
+        [
+          facilityOf(ShelterType.VROUWENOPVANG, 4, {
+            total: 12,
+            eligibility: { genders: [Gender.FEMALE], exploitationTypes: [ExploitationType.SEXUAL] },
+          }),
+        ],
+        { now: TUESDAY_MORNING },
+      );
+    },
+    startApp: (databaseUrl) => startPlacementApp(databaseUrl, clock),
+    clock,
   });
-
-  async function openConsole(tokenValue: string, path: string) {
-    const opened = await openPage(browser);
-    pages.push(opened.page);
-    await opened.page.clock.setFixedTime(clock.now());
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(tokenValue)}`);
-    return opened;
-  }
+  const { openConsole } = harness;
 
   it('the coordinator plans an AVIM raid for six women: four places reserved, two short with why in Dutch; the shelter sees four reserved, and calling it off gives them back (003:493-496)', async () => {
     const { page, problems } = await openConsole(await token.coordinator(), 'actions');

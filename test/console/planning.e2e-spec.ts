@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const DAY = 24 * 3_600_000;
 
@@ -16,43 +16,25 @@ const DAY = 24 * 3_600_000;
  * opens (semicolons, BOM, Amsterdam times, words) beside the standard one.
  */
 describeInBrowser('planning tells the truth', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
-  const open: Page[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    // One women's shelter in the register since three days ago, a second one since today: before
-    // three days ago there is no history at all, and until today only half of it.
-    await insertFacilities(
-      database.dataSource,
-      [newFacility({ name: 'Vrouwenopvang Oud', capacity: { total: 14, occupied: 6, held: 0, outOfService: 0 } })],
-      { now: new Date(Date.now() - 3 * DAY) },
-    );
-    await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang Nieuw', capacity: { total: 10, occupied: 2, held: 0, outOfService: 0 } }),
-    ]);
-    api = await startTestApp(database.url);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      // One women's shelter in the register since three days ago, a second one since today: before
+      // three days ago there is no history at all, and until today only half of it.
+      await insertFacilities(
+        dataSource,
+        [newFacility({ name: 'Vrouwenopvang Oud', capacity: { total: 14, occupied: 6, held: 0, outOfService: 0 } })],
+        { now: new Date(Date.now() - 3 * DAY) },
+      );
+      await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang Nieuw', capacity: { total: 10, occupied: 2, held: 0, outOfService: 0 } }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl),
   });
 
   async function openDashboard(beforeOpening?: (page: Page) => Promise<unknown>) {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
-    const opened = await openPage(browser);
-    open.push(opened.page);
-    await beforeOpening?.(opened.page);
-    await opened.page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
+    const opened = await harness.openConsole(planner, 'dashboard', { beforeOpening: ({ page }) => beforeOpening?.(page) });
     await opened.page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
     return opened;
   }
@@ -177,35 +159,25 @@ describeInBrowser('planning tells the truth', () => {
  * whether a place is free, and where a kind mixes both, how many locations its totals leave out.
  */
 describeInBrowser('secret-address places: no false zeros in planning, and named in words', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const counts = (total: number, occupied: number) => ({ total, occupied, held: 0, outOfService: 0 });
-    await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang Open', capacity: counts(10, 6) }),
-      newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true, capacity: counts(8, 8) }),
-      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(2, 1) }),
-      newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(1, 1) }),
-      newFacility({ type: ShelterType.COSM, secretAddress: true, capacity: counts(4, 4) }),
-    ]);
-    api = await startTestApp(database.url);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const counts = (total: number, occupied: number) => ({ total, occupied, held: 0, outOfService: 0 });
+      await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang Open', capacity: counts(10, 6) }),
+        newFacility({ name: 'Vrouwenopvang Geheim', secretAddress: true, capacity: counts(8, 8) }),
+        newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(2, 1) }),
+        newFacility({ type: ShelterType.NOODBED, secretAddress: true, capacity: counts(1, 1) }),
+        newFacility({ type: ShelterType.COSM, secretAddress: true, capacity: counts(4, 4) }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl),
   });
 
   it('says "niet getoond (geheim adres)" and whether a place is free, never zeros, in the table, in English and in the Excel file', async () => {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await harness.newPage();
     try {
-      await page.goto(`${api.url}/dashboard#token=${encodeURIComponent(planner)}`);
+      await page.goto(`${harness.api.url}/dashboard#token=${encodeURIComponent(planner)}`);
       const panel = page.locator('section.chart-panel[data-chart=capacity]');
       await panel.locator('canvas').waitFor();
       await expectNoteAndRows(panel, 'nl', {
@@ -251,9 +223,9 @@ describeInBrowser('secret-address places: no false zeros in planning, and named 
   // and not by a region code.
   it('names a secret-address place on the bed board by its kind and region, in the chosen language', async () => {
     const police = await tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
-    const { page, problems } = await openPage(browser);
+    const { page, problems } = await harness.newPage();
     try {
-      await page.goto(`${api.url}/beds#token=${encodeURIComponent(police)}`);
+      await page.goto(`${harness.api.url}/beds#token=${encodeURIComponent(police)}`);
       const names = async () => {
         await page.locator('li.facility').first().waitFor();
         return (await page.locator('li.facility .facility-name').allTextContents()).sort();

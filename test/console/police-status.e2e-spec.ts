@@ -1,11 +1,10 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 import { REWORDED, rewordNotes } from './reworded';
 
 /** Polls `check` until it holds, or fails after `timeoutMs`. */
@@ -23,60 +22,46 @@ async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise
  * the live region), says what comes next, and the onward request reads as a sentence.
  */
 describeInBrowser("the police officer's status page", () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let rotterdam: { id: string; name: string };
   let amsterdam: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    // Two noodbedden (the bridge), and a COSM place CoMensha decides on (the onward request).
-    const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
-    [rotterdam, amsterdam] = await insertFacilities(database.dataSource, [
-      // About 6 km from the centre of Rotterdam Rijnmond (51.92, 4.48), where she was found.
-      newFacility({
-        name: 'Opvang Maasoever',
-        type: ShelterType.NOODBED,
-        eligibility: women,
-        regionCode: 'RR',
-        latitude: 51.95,
-        longitude: 4.55,
-        intakePhone: '010 000 0456',
-      }),
-      newFacility({
-        name: 'Opvang Amstelkade',
-        type: ShelterType.NOODBED,
-        eligibility: women,
-        regionCode: 'AMS',
-        municipality: 'Amsterdam',
-        address: 'Amstelkade 1, 1078 AA Amsterdam',
-        // About 58 km from the centre of Rotterdam Rijnmond; its intake line is simulated, like the seed's.
-        latitude: 52.37,
-        longitude: 4.9,
-        intakePhone: '020 000 0123',
-      }),
-      newFacility({
-        name: 'COSM Twente',
-        type: ShelterType.COSM,
-        eligibility: women,
-        regionCode: 'TW',
-        municipality: 'Enschede',
-      }),
-    ]);
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      // Two noodbedden (the bridge), and a COSM place CoMensha decides on (the onward request).
+      const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
+      [rotterdam, amsterdam] = await insertFacilities(dataSource, [
+        // About 6 km from the centre of Rotterdam Rijnmond (51.92, 4.48), where she was found.
+        newFacility({
+          name: 'Opvang Maasoever',
+          type: ShelterType.NOODBED,
+          eligibility: women,
+          regionCode: 'RR',
+          latitude: 51.95,
+          longitude: 4.55,
+          intakePhone: '010 000 0456',
+        }),
+        newFacility({
+          name: 'Opvang Amstelkade',
+          type: ShelterType.NOODBED,
+          eligibility: women,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+          address: 'Amstelkade 1, 1078 AA Amsterdam',
+          // About 58 km from the centre of Rotterdam Rijnmond; its intake line is simulated, like the seed's.
+          latitude: 52.37,
+          longitude: 4.9,
+          intakePhone: '020 000 0123',
+        }),
+        newFacility({
+          name: 'COSM Twente',
+          type: ShelterType.COSM,
+          eligibility: women,
+          regionCode: 'TW',
+          municipality: 'Enschede',
+        }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
 
   const police = () => tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
@@ -84,7 +69,7 @@ describeInBrowser("the police officer's status page", () => {
 
   async function offeredAt(id: string, token: string): Promise<{ status: string; facility: { id: string } | null }> {
     const response = await gql<{ placementRequest: { status: string; facility: { id: string } | null } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { status facility { id } } }',
       { token, variables: { id } },
     );
@@ -95,7 +80,7 @@ describeInBrowser("the police officer's status page", () => {
   it('a decline moves the offer to another region: said plainly, announced, with the onward request as a sentence', async () => {
     const token = await police();
     const created = await gql<{ requestNoodbed: { id: string } }>(
-      api.url,
+      harness.api.url,
       'mutation($input: NoodbedRequestInput!) { requestNoodbed(input: $input) { id } }',
       {
         token,
@@ -120,8 +105,7 @@ describeInBrowser("the police officer's status page", () => {
     // The nearest place first: in Rotterdam, where she was found.
     expect((await offeredAt(requestId, token)).facility?.id).toBe(rotterdam.id);
 
-    const { page, problems } = await openPage(browser);
-    open.push(page);
+    const { page, problems } = await harness.newPage();
     const subscribed = new Promise<void>((resolve) =>
       page.on('websocket', (socket) =>
         socket.on('framesent', (frame) => {
@@ -129,7 +113,7 @@ describeInBrowser("the police officer's status page", () => {
         }),
       ),
     );
-    await page.goto(`${api.url}/aanvraag/${requestId}#token=${encodeURIComponent(token)}`);
+    await page.goto(`${harness.api.url}/aanvraag/${requestId}#token=${encodeURIComponent(token)}`);
     const follow = page.locator(`section.follow[data-request-id="${requestId}"]`);
     await follow.locator('h2 [data-status=OFFERED]').waitFor({ timeout: 20_000 });
     await subscribed;
@@ -148,10 +132,14 @@ describeInBrowser("the police officer's status page", () => {
     );
 
     // Shelter A's staff decline through the API; the worker offers the place in Amsterdam.
-    const declined = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {
-      token: await staff(),
-      variables: { input: { requestId, accept: false, declineReason: 'Geen kamer vrij' } },
-    });
+    const declined = await gql(
+      harness.api.url,
+      'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }',
+      {
+        token: await staff(),
+        variables: { input: { requestId, accept: false, declineReason: 'Geen kamer vrij' } },
+      },
+    );
     expect(declined.errors).toBeUndefined();
 
     const changed = follow.getByTestId('place-changed');
@@ -179,7 +167,7 @@ describeInBrowser("the police officer's status page", () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     // After a reload the change is read from the history's codes: not from the English notes,
     // which the server may word differently.
-    expect(await rewordNotes(api, database, requestId)).toBeGreaterThanOrEqual(2);
+    expect(await rewordNotes(harness.api, harness.database, requestId)).toBeGreaterThanOrEqual(2);
     await page.reload();
     await follow.getByTestId('place-changed').getByText('De opvang heeft afgewezen').waitFor();
     const history = follow.locator('ol.history');
@@ -188,10 +176,14 @@ describeInBrowser("the police officer's status page", () => {
     expect(await history.innerText()).not.toContain(REWORDED);
 
     // Accepted: the address, once the facility's staff accepted.
-    const accepted = await gql(api.url, 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }', {
-      token: await staff(),
-      variables: { input: { requestId, accept: true } },
-    });
+    const accepted = await gql(
+      harness.api.url,
+      'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }',
+      {
+        token: await staff(),
+        variables: { input: { requestId, accept: true } },
+      },
+    );
     expect(accepted.errors).toBeUndefined();
     await follow.locator('h2 [data-status=ACCEPTED]').waitFor({ timeout: 20_000 });
     const nextStep = follow.getByTestId('next-step');

@@ -1,12 +1,12 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { MatchingAttempt } from '@opvangplek/placement/workflow/matching-attempt';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 /** What these scenarios use of an element and the window inside the page (jest's types have no DOM). */
 interface InPage {
@@ -26,53 +26,34 @@ const PHONE = { width: 390, height: 844 };
  * decides when a request is matched.
  */
 describeInBrowser('the request form on shift', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
-  const open: Page[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    // Places for women only: a man finds none ("Toch aanvragen").
-    const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
-    await insertFacilities(database.dataSource, [
-      newFacility({
-        name: 'Noodbed Havenweg',
-        type: ShelterType.NOODBED,
-        eligibility: women,
-        regionCode: 'RR',
-        secretAddress: false,
-        address: 'Havenweg 1, 3011 AA Rotterdam',
-      }),
-      newFacility({ name: 'Vrouwenopvang Maas', type: ShelterType.VROUWENOPVANG, eligibility: women, regionCode: 'RR' }),
-    ]);
-    api = await startTestApp(database.url);
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      // Places for women only: a man finds none ("Toch aanvragen").
+      const women = { ...ANY_ADULT, genders: [Gender.FEMALE] };
+      await insertFacilities(dataSource, [
+        newFacility({
+          name: 'Noodbed Havenweg',
+          type: ShelterType.NOODBED,
+          eligibility: women,
+          regionCode: 'RR',
+          secretAddress: false,
+          address: 'Havenweg 1, 3011 AA Rotterdam',
+        }),
+        newFacility({ name: 'Vrouwenopvang Maas', type: ShelterType.VROUWENOPVANG, eligibility: women, regionCode: 'RR' }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl),
   });
 
   const police = () => tokenFor({ role: Role.POLICE, org: 'avim-rotterdam', regions: ['RR'] });
   const coordinator = () => tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
 
-  async function openConsole(token: string, path: string, viewport?: { width: number; height: number }) {
-    const opened = await openPage(browser, viewport ? { viewport } : {});
-    open.push(opened.page);
-    await opened.page.goto(`${api.url}/${path}#token=${encodeURIComponent(token)}`);
-    return opened;
-  }
+  const openConsole = (token: string, path: string, viewport?: { width: number; height: number }) =>
+    harness.openConsole(token, path, { viewport });
 
   async function requestCount(token: string): Promise<number> {
     const response = await gql<{ placementRequests: { totalCount: number } }>(
-      api.url,
+      harness.api.url,
       '{ placementRequests(first: 1) { totalCount } }',
       { token },
     );
@@ -260,9 +241,9 @@ describeInBrowser('the request form on shift', () => {
 
     // The worker's part, now: no suitable place, so it waits.
     const { attempt } = (
-      await database.dataSource.query('SELECT attempt FROM placement_requests WHERE id = $1', [requestId])
+      await harness.database.dataSource.query('SELECT attempt FROM placement_requests WHERE id = $1', [requestId])
     )[0] as { attempt: number };
-    await api.app.get(MatchingAttempt, { strict: false }).matchRequest(requestId, attempt);
+    await harness.api.app.get(MatchingAttempt, { strict: false }).matchRequest(requestId, attempt);
     release();
 
     // Long before the slow re-read (15 s after the page opened): right after the subscription is live.

@@ -1,12 +1,12 @@
 import { Role } from '@opvangplek/domain';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
 import { DUTCH_WOMAN, REQUEST_PLACEMENT } from '../placement/support';
-import { describeInBrowser, launchBrowser, openPage } from './browser';
+import { describeInBrowser } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 interface Message {
   id?: string;
@@ -77,38 +77,26 @@ async function until<T>(what: string, check: () => T | undefined | false, timeou
  * the real API and worker, its socket dropped mid-shift.
  */
 describeInBrowser('the console resumes its subscriptions after a dropped socket (issue 15)', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let coordinator: string;
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-    ]);
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-    coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  beforeAll(async () => {
+    coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
   });
 
   async function openConsole(screen: string): Promise<{ page: Page; socket: RoutedSocket; problems: string[] }> {
-    const { page, problems } = await openPage(browser);
-    open.push(page);
     const socket = new RoutedSocket();
-    await socket.attach(page);
-    await page.goto(`${api.url}/${screen}#token=${encodeURIComponent(coordinator)}`);
+    const { page, problems } = await harness.openConsole(coordinator, screen, {
+      beforeOpening: ({ page }) => socket.attach(page),
+    });
     return { page, socket, problems };
   }
 
@@ -118,7 +106,7 @@ describeInBrowser('the console resumes its subscriptions after a dropped socket 
     expect(socket.subscribes('placementRequestUpdated')[0].variables).not.toHaveProperty('after');
     await new Promise((resolve) => setTimeout(resolve, 500)); // the server registers what the socket asked
 
-    const submitted = await gql<{ requestPlacement: { id: string } }>(api.url, REQUEST_PLACEMENT, {
+    const submitted = await gql<{ requestPlacement: { id: string } }>(harness.api.url, REQUEST_PLACEMENT, {
       token: coordinator,
       variables: { input: { urgency: 'URGENT', regionCode: 'RR', profile: DUTCH_WOMAN, types: ['VROUWENOPVANG'] } },
     });
@@ -134,7 +122,7 @@ describeInBrowser('the console resumes its subscriptions after a dropped socket 
     await socket.drop();
     // While the console is away: the request is cancelled elsewhere.
     const cancelled = await gql(
-      api.url,
+      harness.api.url,
       `mutation { cancelPlacementRequest(requestId: "${id}", reason: "naar familie") { id } }`,
       {
         token: coordinator,

@@ -1,11 +1,11 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, hasFocus, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, hasFocus, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -16,64 +16,58 @@ const PHONE = { width: 390, height: 844 };
  * regions where the exploiter is active with the keyboard.
  */
 describeInBrowser('the console for people on shift', () => {
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let haven: { id: string; name: string };
   let anker: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const men = { ...ANY_ADULT, genders: [Gender.MALE] };
-    [haven, anker] = await insertFacilities(database.dataSource, [
-      newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
-      newFacility({ name: 'Vrouwenopvang Het Anker', capacity: { total: 8, occupied: 2, held: 0, outOfService: 0 } }),
-      // COSM takes men without lawful residence; with the status unknown it does not (its rule).
-      newFacility({ name: 'COSM Rotterdam', type: ShelterType.COSM, eligibility: men }),
-      newFacility({
-        name: 'COSM Amsterdam',
-        type: ShelterType.COSM,
-        eligibility: men,
-        regionCode: 'AMS',
-        municipality: 'Amsterdam',
-      }),
-      newFacility({ name: 'COSM Twente', type: ShelterType.COSM, eligibility: men, regionCode: 'TW', municipality: 'Enschede' }),
-    ]);
-    api = await startTestApp(database.url, { withWorker: true });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-    await database?.drop();
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const men = { ...ANY_ADULT, genders: [Gender.MALE] };
+      [haven, anker] = await insertFacilities(dataSource, [
+        newFacility({ name: 'Vrouwenopvang De Haven', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+        newFacility({ name: 'Vrouwenopvang Het Anker', capacity: { total: 8, occupied: 2, held: 0, outOfService: 0 } }),
+        // COSM takes men without lawful residence; with the status unknown it does not (its rule).
+        newFacility({ name: 'COSM Rotterdam', type: ShelterType.COSM, eligibility: men }),
+        newFacility({
+          name: 'COSM Amsterdam',
+          type: ShelterType.COSM,
+          eligibility: men,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+        }),
+        newFacility({
+          name: 'COSM Twente',
+          type: ShelterType.COSM,
+          eligibility: men,
+          regionCode: 'TW',
+          municipality: 'Enschede',
+        }),
+      ]);
+    },
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { withWorker: true }),
   });
 
   async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }) {
-    const opened = await openPage(browser, { viewport });
-    open.push(opened.page);
-    // The desk's live feed: resolves once the page has asked the API for capacityChanged.
-    const subscribed = new Promise<void>((resolve) =>
-      opened.page.on('websocket', (socket) =>
-        socket.on('framesent', (frame) => {
-          if (String(frame.payload).includes('capacityChanged')) resolve();
-        }),
-      ),
-    );
-    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
+    let subscribed!: Promise<void>;
+    const opened = await harness.openConsole(token, screen, {
+      viewport,
+      beforeOpening: ({ page }) => {
+        // The desk's live feed: resolves once the page has asked the API for capacityChanged.
+        subscribed = new Promise<void>((resolve) =>
+          page.on('websocket', (socket) =>
+            socket.on('framesent', (frame) => {
+              if (String(frame.payload).includes('capacityChanged')) resolve();
+            }),
+          ),
+        );
+      },
+    });
     return { ...opened, subscribed };
   }
 
   async function countsOf(facilityId: string) {
-    const [row] = await database.dataSource.query<{ total: number; occupied: number; out_of_service: number; version: number }[]>(
-      'SELECT total, occupied, out_of_service, version FROM capacity WHERE facility_id = $1',
-      [facilityId],
-    );
+    const [row] = await harness.database.dataSource.query<
+      { total: number; occupied: number; out_of_service: number; version: number }[]
+    >('SELECT total, occupied, out_of_service, version FROM capacity WHERE facility_id = $1', [facilityId]);
     return { total: row.total, occupied: row.occupied, outOfService: row.out_of_service, version: row.version };
   }
 
@@ -157,7 +151,9 @@ describeInBrowser('the console for people on shift', () => {
     const cardA = card(page, haven.id);
     await cardA.getByTestId('occupied').filter({ hasText: /^5$/ }).waitFor();
     // Written straight to the database: no capacityChanged event, as when one is lost.
-    await database.dataSource.query('UPDATE capacity SET occupied = 7, version = version + 1 WHERE facility_id = $1', [haven.id]);
+    await harness.database.dataSource.query('UPDATE capacity SET occupied = 7, version = version + 1 WHERE facility_id = $1', [
+      haven.id,
+    ]);
     const before = await countsOf(haven.id);
 
     await cardA.getByRole('button', { name: 'Buiten gebruik +1 — Vrouwenopvang De Haven' }).click();
@@ -296,7 +292,7 @@ describeInBrowser('the console for people on shift', () => {
 
   async function requestCount(token: string): Promise<number> {
     const response = await gql<{ placementRequests: { totalCount: number } }>(
-      api.url,
+      harness.api.url,
       'query { placementRequests(first: 1) { totalCount } }',
       { token },
     );

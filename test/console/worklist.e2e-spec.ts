@@ -1,13 +1,12 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import type { Browser, Page } from 'playwright-core';
-import { facilityOf, PlacementClient, stopApp } from '../placement/support';
-import { insertFacilities } from '../support/factories';
+import { facilityOf, PlacementClient } from '../placement/support';
+import { IN_AMSTERDAM, insertFacilities } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startTestApp } from '../support/test-app';
 import { tokenFor } from '../support/tokens';
-import { describeInBrowser, focused, launchBrowser, openPage, screenshot } from './browser';
+import { describeInBrowser, focused, screenshot } from './browser';
+import { useConsoleHarness } from './console-harness';
 
 /** Tuesday 1 December 2026, 10:00 in Amsterdam: CoMensha is open (Mon-Fri 09:00-17:00). */
 const TUESDAY_MORNING = new Date('2026-12-01T09:00:00.000Z');
@@ -24,54 +23,36 @@ const SATURDAY_NIGHT = new Date('2026-12-05T01:35:00.000Z');
  */
 describeInBrowser('the worklist in a browser', () => {
   const clock = new FixedClock(TUESDAY_MORNING);
-  let database: TestDatabase;
-  let api: TestApp;
-  let browser: Browser;
   let cosmRotterdam: { id: string; name: string };
   let cosmAmsterdam: { id: string; name: string };
-  const open: Page[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const women = { genders: [Gender.FEMALE] };
-    [cosmRotterdam, cosmAmsterdam] = await insertFacilities(
-      database.dataSource,
-      [
-        facilityOf(ShelterType.COSM, 3, { name: 'COSM Rotterdam', total: 10, eligibility: women }),
-        facilityOf(ShelterType.COSM, 3, {
-          name: 'COSM Amsterdam',
-          total: 10,
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
-          eligibility: women,
-        }),
-      ],
-      { now: TUESDAY_MORNING },
-    );
+  const harness = useConsoleHarness({
+    async register(dataSource) {
+      const women = { genders: [Gender.FEMALE] };
+      [cosmRotterdam, cosmAmsterdam] = await insertFacilities(
+        dataSource,
+        [
+          facilityOf(ShelterType.COSM, 3, { name: 'COSM Rotterdam', total: 10, eligibility: women }),
+          facilityOf(ShelterType.COSM, 3, {
+            name: 'COSM Amsterdam',
+            total: 10,
+            ...IN_AMSTERDAM,
+            eligibility: women,
+          }),
+        ],
+        { now: TUESDAY_MORNING },
+      );
+    },
     // The worker in this process, on the same clock; no sweeps in between (the test drives it).
-    api = await startTestApp(database.url, { clock, withWorker: true, env: { SWEEP_SECONDS: '3600' } });
-    browser = await launchBrowser();
-  }, 90_000);
-
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
+    startApp: (databaseUrl) => startTestApp(databaseUrl, { clock, withWorker: true, env: { SWEEP_SECONDS: '3600' } }),
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopApp(api, database);
-  });
-
-  async function openConsole(token: string, screen: string, viewport?: { width: number; height: number }, at?: Date) {
-    const opened = await openPage(browser, { viewport });
-    open.push(opened.page);
-    // The browser's own clock, where the words depend on it ("ma 7 dec" rather than "morgen").
-    if (at) await opened.page.clock.setFixedTime(at);
-    await opened.page.goto(`${api.url}/${screen}#token=${encodeURIComponent(token)}`);
-    return opened;
-  }
+  const openConsole = (token: string, screen: string, viewport?: { width: number; height: number }, at?: Date) =>
+    harness.openConsole(token, screen, {
+      viewport,
+      // The browser's own clock, where the words depend on it ("ma 7 dec" rather than "morgen").
+      beforeOpening: ({ page }) => at && page.clock.setFixedTime(at),
+    });
 
   it('a request for a woman in bedenktijd waits for CoMensha; CoMensha assigns COSM on the worklist and the requester sees it offered live', async () => {
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
@@ -154,7 +135,7 @@ describeInBrowser('the worklist in a browser', () => {
     // She opens it: the places CoMensha may assign, best first. The address names the case.
     expect(await page.title()).toBe('Werklijst — Opvangplek');
     await item.click();
-    await page.waitForURL(`${api.url}/worklist/${requestId}`);
+    await page.waitForURL(`${harness.api.url}/worklist/${requestId}`);
     expect(await page.title()).toBe('Werklijst: besluit — Opvangplek');
     const panel = page.locator(`section.decision[data-request-id="${requestId}"]`);
     expect(await panel.getByTestId('case-link').getAttribute('href')).toBe(`/aanvraag/${requestId}`);
@@ -197,7 +178,7 @@ describeInBrowser('the worklist in a browser', () => {
     await screenshot(page, 'worklist-assigned');
 
     const read = await gql<{ placementRequest: { status: string; facility: { id: string } } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { status facility { id } } }',
       { token: coordinator, variables: { id: requestId } },
     );
@@ -210,7 +191,7 @@ describeInBrowser('the worklist in a browser', () => {
   it('CoMensha just after closing time: Toewijzen says CoMensha places COSM in office hours and when again; at 02:35 nothing is preselected and the case is found again by its address', async () => {
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
     const comensha = await tokenFor({ role: Role.COMENSHA, org: 'comensha' });
-    const client = new PlacementClient(api.url);
+    const client = new PlacementClient(harness.api.url);
     try {
       // A woman in bedenktijd waits on CoMensha's worklist since Tuesday.
       const request = await client.request(coordinator, {
@@ -255,7 +236,7 @@ describeInBrowser('the worklist in a browser', () => {
       clock.set(SATURDAY_NIGHT);
       await page.reload();
       await panel.locator('li.candidate[data-decision=OFFER]').first().waitFor();
-      expect(page.url()).toBe(`${api.url}/worklist/${request.id}`);
+      expect(page.url()).toBe(`${harness.api.url}/worklist/${request.id}`);
       expect(await panel.locator('input[name=facilityId]:checked').count()).toBe(0);
       const assign = panel.getByRole('button', { name: 'Toewijzen' });
       expect(await assign.isDisabled()).toBe(true);
@@ -270,7 +251,7 @@ describeInBrowser('the worklist in a browser', () => {
 
       // The case page is one link away.
       await panel.getByTestId('case-link').click();
-      await page.waitForURL(`${api.url}/aanvraag/${request.id}`);
+      await page.waitForURL(`${harness.api.url}/aanvraag/${request.id}`);
       await page.getByRole('heading', { name: /Aanvraag/, level: 1 }).waitFor();
       // Its own tab title: not the form's ("Aanvraag"), not the list's.
       expect(await page.title()).toBe('Stand van de aanvraag — Opvangplek');
@@ -313,7 +294,7 @@ describeInBrowser('the worklist in a browser', () => {
     await second.waitFor();
     const id = (await second.getAttribute('data-request-id'))!;
     const read = await gql<{ placementRequest: { routeDecided: boolean } }>(
-      api.url,
+      harness.api.url,
       'query($id: ID!) { placementRequest(id: $id) { routeDecided } }',
       { token: coordinator, variables: { id } },
     );

@@ -10,6 +10,14 @@ export const REGIONS: Record<string, LoadableRegion> = {
   TW: { code: 'TW', name: 'Twente', centralMunicipality: 'Enschede', latitude: 52.22, longitude: 6.89 },
 };
 
+/** Where a facility stands when it is in Amsterdam, at the region's centre: a spread for `newFacility`/`facilityOf`. */
+export const IN_AMSTERDAM = {
+  regionCode: 'AMS',
+  municipality: 'Amsterdam',
+  latitude: REGIONS.AMS.latitude,
+  longitude: REGIONS.AMS.longitude,
+};
+
 /** Facility eligibility that takes any adult: tests narrow only what they are about. */
 export const ANY_ADULT: LoadableFacility['eligibility'] = {
   genders: [],

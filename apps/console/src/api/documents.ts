@@ -59,21 +59,31 @@ const SUMMARY_FIELDS = gql`
 `;
 
 /**
- * What a request shows wherever it is listed: "Mijn aanvragen" rows and every fuller view. No
- * address or intake line: a list needs neither, and each copy of an address is one more to leak.
+ * What every list of requests shows of one (Mijn aanvragen, the worklist, the escalations): what it
+ * is, since when, and what or whom it waits for (types.ts: RequestListRow).
  */
-const CASE_ROW_FIELDS = gql`
-  fragment CaseRowFields on PlacementRequest {
+const LIST_ROW_FIELDS = gql`
+  fragment ListRowFields on PlacementRequest {
     id
     status
     urgency
     regionCode
     groupSize
     createdAt
-    offerExpiresAt
     waitingReason
     waitingForAuthority
     waitingForOrganisation
+  }
+`;
+
+/**
+ * What a request shows wherever it is listed: "Mijn aanvragen" rows and every fuller view. No
+ * address or intake line: a list needs neither, and each copy of an address is one more to leak.
+ */
+const CASE_ROW_FIELDS = gql`
+  fragment CaseRowFields on PlacementRequest {
+    ...ListRowFields
+    offerExpiresAt
     escalated
     facility {
       id
@@ -114,6 +124,7 @@ const CASE_ROW_FIELDS = gql`
       }
     }
   }
+  ${LIST_ROW_FIELDS}
 `;
 
 /**
@@ -122,19 +133,12 @@ const CASE_ROW_FIELDS = gql`
  */
 const WORKLIST_FIELDS = gql`
   fragment WorklistFields on PlacementRequest {
-    id
-    status
-    urgency
-    regionCode
-    groupSize
-    createdAt
-    waitingReason
-    waitingForAuthority
-    waitingForOrganisation
+    ...ListRowFields
     escalated
     nextAttemptAt
     waitingForAuthorityOpensAt
   }
+  ${LIST_ROW_FIELDS}
 `;
 
 const REQUEST_FIELDS = gql`
@@ -684,20 +688,13 @@ export const ESCALATIONS = gql`
       }
       edges {
         node {
-          id
-          status
-          urgency
-          regionCode
-          groupSize
-          createdAt
-          waitingReason
-          waitingForAuthority
-          waitingForOrganisation
+          ...ListRowFields
           ...NotificationFields
         }
       }
     }
   }
+  ${LIST_ROW_FIELDS}
   ${NOTIFICATION_FIELDS}
 `;
 

@@ -203,6 +203,20 @@ export interface PlacementRequest {
     | null;
 }
 
+/** What every list of requests reads of one (documents.ts: ListRowFields). */
+export type RequestListRow = Pick<
+  PlacementRequest,
+  | 'id'
+  | 'status'
+  | 'urgency'
+  | 'regionCode'
+  | 'groupSize'
+  | 'createdAt'
+  | 'waitingReason'
+  | 'waitingForAuthority'
+  | 'waitingForOrganisation'
+>;
+
 /** An organisation told of a case through its webhook: when, whether its system took it, whether a person saw it. */
 export interface CaseNotification {
   organisation: string;

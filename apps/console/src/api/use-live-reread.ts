@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { type CombinedError, useSubscription } from 'urql';
 import { PLACEMENT_REQUEST_UPDATED } from './documents';
 import type { PlacementRequest } from './types';
@@ -7,35 +7,48 @@ import type { PlacementRequest } from './types';
 const BURST_MS = 250;
 
 /**
- * Keeps a list query live: re-reads it (network-only) once per burst of `placementRequestUpdated`
- * events, and every `everyMs` besides, for what no event brings (changes while the socket was down).
- * Returns the subscription's error, for the list to show.
+ * Re-reads once per burst of events (call the returned function on each event), and every
+ * `everyMs` besides, for what no event brings (changes while the socket was down).
  */
-export function useLiveReread(
-  reread: (options: { requestPolicy: 'network-only' }) => void,
-  everyMs: number,
-): CombinedError | undefined {
+export function useBurstReread(reread: () => void, everyMs: number): () => void {
   const rereadRef = useRef(reread);
   useEffect(() => {
     rereadRef.current = reread;
   }, [reread]);
   const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(burst.current), []);
+  useEffect(() => {
+    const timer = setInterval(() => rereadRef.current(), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return useCallback(() => {
+    if (burst.current !== undefined) return;
+    burst.current = setTimeout(() => {
+      burst.current = undefined;
+      rereadRef.current();
+    }, BURST_MS);
+  }, []);
+}
+
+/**
+ * Keeps a list query live: re-reads it (network-only) once per burst of `placementRequestUpdated`
+ * events, and every `everyMs` besides (useBurstReread). Returns the subscription's error, for the
+ * list to show.
+ */
+export function useLiveReread(
+  reread: (options: { requestPolicy: 'network-only' }) => void,
+  everyMs: number,
+): CombinedError | undefined {
+  const onEvent = useBurstReread(
+    useCallback(() => reread({ requestPolicy: 'network-only' }), [reread]),
+    everyMs,
+  );
   const [{ error }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
     { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
     (_previous, event) => {
-      if (burst.current === undefined) {
-        burst.current = setTimeout(() => {
-          burst.current = undefined;
-          rereadRef.current({ requestPolicy: 'network-only' });
-        }, BURST_MS);
-      }
+      onEvent();
       return event;
     },
   );
-  useEffect(() => {
-    const timer = setInterval(() => rereadRef.current({ requestPolicy: 'network-only' }), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
   return error;
 }

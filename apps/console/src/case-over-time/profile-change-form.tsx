@@ -6,7 +6,7 @@ import type { CasePath } from '../api/types';
 import { ChoiceChips } from '../components/choice-chips';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
-import { useRegions } from '../components/region-select';
+import { RegionChips } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { EnumSelect } from '../request/enum-select';
 import { AANGIFTE_STATUSES, B8_STATUSES, CARE_NEEDS, RESIDENCE_STATUSES, THREAT_LEVELS } from '../request/profile';
@@ -31,7 +31,6 @@ type Field = (typeof FIELDS)[number];
  */
 export function ProfileChangeForm({ requestId, onChanged }: { requestId: string; onChanged(path: CasePath): void }) {
   const { t } = useI18n();
-  const regions = useRegions();
   const [phase, setPhase] = useState<'closed' | 'form' | 'confirm'>('closed');
   const [draft, setDraft] = useState<ProfileChangeDraft>(NO_CHANGE);
   const [reason, setReason] = useState('');
@@ -173,12 +172,9 @@ export function ProfileChangeForm({ requestId, onChanged }: { requestId: string;
         onChange={(value) => set('threatLevel', value)}
       />
       <ErrorMessage errors={at('threatLevel')} />
-      <ChoiceChips
+      <RegionChips
         legend={t('profileChange.excludedRegions')}
-        group="region"
         name="excludedRegionCodes"
-        options={regions.map((region) => region.code)}
-        labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
         value={draft.excludedRegionCodes}
         onChange={(value) => set('excludedRegionCodes', value)}
       />

@@ -1,27 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CombinedError, type OperationResult, useClient, useSubscription } from 'urql';
 import { CASE_ROW_UPDATED, MY_CASES } from '../api/documents';
-import type { FacilityRef, PlacementRequest, PlacementStatus, Urgency } from '../api/types';
+import { useBurstReread } from '../api/use-live-reread';
+import type { FacilityRef, PlacementRequest, PlacementStatus, RequestListRow, Urgency } from '../api/types';
 
 /** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
-export type CaseRow = Pick<
-  PlacementRequest,
-  | 'id'
-  | 'status'
-  | 'urgency'
-  | 'regionCode'
-  | 'groupSize'
-  | 'createdAt'
-  | 'offerExpiresAt'
-  | 'waitingReason'
-  | 'waitingForAuthority'
-  | 'waitingForOrganisation'
-  | 'escalated'
-  | 'history'
-> & {
-  /** Which place, not where: the address and intake line are on the case's own page only. */
-  facility: FacilityRef | null;
-};
+export type CaseRow = RequestListRow &
+  Pick<PlacementRequest, 'offerExpiresAt' | 'escalated' | 'history'> & {
+    /** Which place, not where: the address and intake line are on the case's own page only. */
+    facility: FacilityRef | null;
+  };
 
 interface CasesPage {
   placementRequests: {
@@ -37,8 +25,6 @@ const PAGE = 200;
 const MAX_PAGES = 5;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */
 const REREAD_MS = 30_000;
-/** Events come in bursts (a match writes a request several times): one re-read per burst. */
-const BURST_MS = 250;
 
 /** The copy that has seen more of the request's history (history only grows). */
 function newer<T extends Pick<PlacementRequest, 'history'>>(a: T, b: T): T {
@@ -107,35 +93,26 @@ export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
     setLoaded({ key, cases: rows, complete });
   }, [client, key]);
 
-  const readRef = useRef(read);
   useEffect(() => {
-    readRef.current = read;
     // Asynchronous anyway (every state change waits for the API): read after this render.
     void Promise.resolve().then(read);
   }, [read]);
 
-  const burst = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(burst.current), []);
+  const onEvent = useBurstReread(
+    useCallback(() => void read(), [read]),
+    REREAD_MS,
+  );
   const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
     { placementRequestUpdated: CaseRow },
     Map<string, CaseRow>
   >({ query: CASE_ROW_UPDATED }, (previous, event) => {
-    if (burst.current === undefined) {
-      burst.current = setTimeout(() => {
-        burst.current = undefined;
-        void readRef.current();
-      }, BURST_MS);
-    }
+    onEvent();
     const latest = new Map(previous);
     const update = event.placementRequestUpdated;
     const before = latest.get(update.id);
     latest.set(update.id, before ? newer(before, update) : update);
     return latest;
   });
-  useEffect(() => {
-    const timer = setInterval(() => void readRef.current(), REREAD_MS);
-    return () => clearInterval(timer);
-  }, []);
 
   const current = loaded && loaded.key === key ? loaded : null;
   const cases = (current?.cases ?? []).map((row) => {

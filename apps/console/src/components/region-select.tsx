@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { REGIONS } from '../api/documents';
 import type { RegionWithCentre } from '../api/types';
+import { ChoiceChips } from './choice-chips';
 
 /** The national regions, in the API's order; urql's cache answers every caller after the first. */
 export function useRegions(): RegionWithCentre[] {
@@ -35,5 +36,21 @@ export function RegionSelect(props: {
         ))}
       </select>
     </label>
+  );
+}
+
+/** Several regions to choose (toggles, as ChoiceChips), shown by name. */
+export function RegionChips(props: { legend: string; name: string; value: string[]; onChange(regionCodes: string[]): void }) {
+  const regions = useRegions();
+  return (
+    <ChoiceChips
+      legend={props.legend}
+      group="region"
+      name={props.name}
+      options={regions.map((region) => region.code)}
+      labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
+      value={props.value}
+      onChange={props.onChange}
+    />
   );
 }

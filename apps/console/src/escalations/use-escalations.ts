@@ -2,23 +2,12 @@ import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { ESCALATIONS } from '../api/documents';
 import { useLiveReread } from '../api/use-live-reread';
-import type { CaseNotification, PlacementRequest } from '../api/types';
+import type { CaseNotification, RequestListRow } from '../api/types';
 import { OPEN_STATUSES } from '../cases/use-my-cases';
 import { escalationOrder } from './escalation-order';
 
 /** An escalation list row as ESCALATIONS reads it. */
-export type EscalatedRequest = Pick<
-  PlacementRequest,
-  | 'id'
-  | 'status'
-  | 'urgency'
-  | 'regionCode'
-  | 'groupSize'
-  | 'createdAt'
-  | 'waitingReason'
-  | 'waitingForAuthority'
-  | 'waitingForOrganisation'
-> & { notifications: CaseNotification[] };
+export type EscalatedRequest = RequestListRow & { notifications: CaseNotification[] };
 
 const PAGE = 100;
 /**

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
 import { ChoiceChips } from '../components/choice-chips';
-import { RegionSelect, useRegions } from '../components/region-select';
+import { RegionChips, RegionSelect } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
 import { EnumSelect } from './enum-select';
 import { type CheckedField, LANGUAGES_MAX_LENGTH, LIMITS } from './profile-checks';
@@ -91,7 +91,6 @@ export function ProfileForm({
   problems: Partial<Record<CheckedField, string>>;
 }) {
   const { t, label } = useI18n();
-  const regions = useRegions();
   const set =
     <K extends keyof ProfileDraft>(key: K) =>
     (value: ProfileDraft[K]) =>
@@ -233,12 +232,9 @@ export function ProfileForm({
             value={draft.careNeeds}
             onChange={set('careNeeds')}
           />
-          <ChoiceChips
+          <RegionChips
             legend={t('request.excludedRegions')}
-            group="region"
             name="excludedRegionCodes"
-            options={regions.map((region) => region.code)}
-            labelOf={(code) => regions.find((region) => region.code === code)?.name ?? code}
             value={draft.excludedRegionCodes}
             onChange={set('excludedRegionCodes')}
           />

@@ -2,23 +2,14 @@ import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
 import { WORKLIST } from '../api/documents';
 import { useLiveReread } from '../api/use-live-reread';
-import type { PlacementRequest, PlacingAuthority, ProfileSummary } from '../api/types';
+import type { PlacementRequest, PlacingAuthority, ProfileSummary, RequestListRow } from '../api/types';
 
 /** A worklist row as WORKLIST reads it (WorklistFields and SummaryFields). */
-export type WorklistRequest = Pick<
-  PlacementRequest,
-  | 'id'
-  | 'status'
-  | 'urgency'
-  | 'regionCode'
-  | 'groupSize'
-  | 'createdAt'
-  | 'waitingReason'
-  | 'waitingForAuthority'
-  | 'waitingForOrganisation'
-  | 'escalated'
-  | 'nextAttemptAt'
-> & { profileSummary: ProfileSummary | null; waitingForAuthorityOpensAt: string | null };
+export type WorklistRequest = RequestListRow &
+  Pick<PlacementRequest, 'escalated' | 'nextAttemptAt'> & {
+    profileSummary: ProfileSummary | null;
+    waitingForAuthorityOpensAt: string | null;
+  };
 
 const PAGE = 50;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */

@@ -263,7 +263,7 @@ describeInBrowser('the worklist in a browser', () => {
     }
   }, 120_000);
 
-  it('criminal exploitation without the OM route decision waits for it, in words; with it ticked the request records it', async () => {
+  it('criminal exploitation without the OM route decision waits for it, in words, until the coordinator records it on the case; with it ticked the request records it (003:490)', async () => {
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zorgcoordinatie-rotterdam', regions: ['RR'] });
     const { page, problems } = await openConsole(coordinator, 'request');
     const fill = async () => {
@@ -285,6 +285,27 @@ describeInBrowser('the worklist in a browser', () => {
     expect(await follow.getByTestId('waiting-why').textContent()).toBe(
       'Wacht op het routebesluit (screeningsoverleg met het OM)',
     );
+    const waitingId = (await follow.getAttribute('data-request-id'))!;
+
+    // Monday, after the screeningsoverleg: the coordinator records the route on the case's page.
+    const casePage = await openConsole(coordinator, `aanvraag/${waitingId}`);
+    const overTime = casePage.page.getByTestId('case-over-time');
+    await overTime.getByRole('button', { name: 'Routebesluit vastleggen' }).click();
+    const routeForm = overTime.getByTestId('route-decision-form');
+    const save = routeForm.getByRole('button', { name: 'Vastleggen' });
+    expect(await save.isDisabled()).toBe(true);
+    await routeForm.getByLabel('Veilige opvangplek: nu plaatsen').check();
+    await routeForm.getByLabel('Wat is besloten, en door wie').fill('screeningsoverleg met het OM: veilige opvang');
+    await save.click();
+    await routeForm.waitFor({ state: 'detached' });
+    const decided = await gql<{ placementRequest: { routeDecided: boolean; waitingReason: string | null } }>(
+      harness.api.url,
+      'query($id: ID!) { placementRequest(id: $id) { routeDecided waitingReason } }',
+      { token: coordinator, variables: { id: waitingId } },
+    );
+    expect(decided.data!.placementRequest.routeDecided).toBe(true);
+    expect(decided.data!.placementRequest.waitingReason).not.toBe('AWAITING_ROUTE_DECISION');
+    expect(casePage.problems).toEqual([]);
 
     await page.getByRole('button', { name: 'Nieuwe aanvraag' }).click();
     await fill();

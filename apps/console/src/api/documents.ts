@@ -732,6 +732,7 @@ const CASE_PATH_FIELDS = gql`
   fragment CasePathFields on PlacementRequest {
     id
     status
+    waitingReason
     profileVersion
     transferReason
     transferOf {
@@ -759,6 +760,16 @@ export const CASE_PATH = gql`
 export const UPDATE_VICTIM_PROFILE = gql`
   mutation UpdateVictimProfile($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
     updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) {
+      ...CasePathFields
+    }
+  }
+  ${CASE_PATH_FIELDS}
+`;
+
+/** "Routebesluit vastleggen": the screeningsoverleg's route for criminal exploitation (003:490). */
+export const RECORD_ROUTE_DECISION = gql`
+  mutation RecordRouteDecision($requestId: ID!, $shelter: Boolean!, $reason: String!) {
+    recordRouteDecision(requestId: $requestId, shelter: $shelter, reason: $reason) {
       ...CasePathFields
     }
   }

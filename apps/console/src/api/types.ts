@@ -356,6 +356,7 @@ export type TransferReason = (typeof TRANSFER_REASONS)[number];
 export interface CasePath {
   id: string;
   status: PlacementStatus;
+  waitingReason: string | null;
   profileVersion: number;
   transferReason: TransferReason | null;
   transferOf: { id: string; status: PlacementStatus } | null;

@@ -7,6 +7,7 @@ import { StatusBadge } from '../components/status-badge';
 import { useI18n } from '../i18n/i18n';
 import { useNavigation } from '../shell/use-screen';
 import { ProfileChangeForm } from './profile-change-form';
+import { RouteDecisionForm } from './route-decision-form';
 import { TransferForm } from './transfer-form';
 
 /** Statuses after which nothing about her changes on this request any more. */
@@ -60,6 +61,9 @@ export function CaseOverTime({ requestId }: { requestId: string }) {
               </>
             )}
           </dl>
+          {path.status === 'WAITING' && path.waitingReason === 'AWAITING_ROUTE_DECISION' && (
+            <RouteDecisionForm requestId={path.id} onRecorded={again} />
+          )}
           {!CLOSED.includes(path.status) && <ProfileChangeForm requestId={path.id} onChanged={again} />}
           <p role="status" data-testid="transfer-out-of-sight">
             {outOfSight && t('transfer.outOfSight')}

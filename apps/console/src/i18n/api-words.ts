@@ -223,6 +223,10 @@ function noteCodeWords(words: Words, code: string, p: PlacementNoteParams, regio
       return p.reason ? f('note.transferOfBecause', { reason }) : t('note.transferOf');
     case 'TRANSFER_CANCELLED':
       return t('note.transferCancelled');
+    case 'ROUTE_DECIDED':
+      return f('note.routeDecided', { reason });
+    case 'ROUTE_NO_SHELTER':
+      return f('note.routeNoShelter', { reason });
     case 'TRANSFERRED':
       return t('note.transferred');
     case 'PROFILE_CHANGED':

@@ -7,6 +7,7 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities } from '../support/factories';
+import type { GraphQLResponse } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
@@ -25,7 +26,6 @@ const RECORD = `mutation Record($requestId: ID!, $shelter: Boolean!, $reason: St
   recordRouteDecision(requestId: $requestId, shelter: $shelter, reason: $reason) { ${REQUEST_FIELDS} waitingReason }
 }`;
 const CRIMINAL = { gender: 'FEMALE', age: 27, exploitationTypes: ['CRIMINAL'], residenceStatus: 'DUTCH' };
-type Errors = { errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 describe('the screeningsoverleg decides the route afterwards (003:490)', () => {
   const clock = new FixedClock(MONDAY_OPENING);
@@ -47,9 +47,10 @@ describe('the screeningsoverleg decides the route afterwards (003:490)', () => {
   }, 60_000);
   afterAll(() => stopApp(api, database));
 
+  type Decided = { id: string; status: string; allocations: unknown[]; history: { note: string | null }[] };
   const record = (tokenValue: string, requestId: string, shelter: boolean, reason = 'screeningsoverleg maandag, met het OM') =>
     client.raw(RECORD, tokenValue, { requestId, shelter, reason }) as unknown as Promise<
-      Errors & { data?: { recordRouteDecision: { id: string; status: string; history: { note: string | null }[] } } }
+      GraphQLResponse<{ recordRouteDecision: Decided }>
     >;
 
   async function waitingForRoute(): Promise<string> {
@@ -79,7 +80,7 @@ describe('the screeningsoverleg decides the route afterwards (003:490)', () => {
     );
     expect(answer.status).toBe('CANCELLED');
     expect(answer.history.at(-1)!.note).toMatch(/route without a shelter place.*strafrechtelijke route/);
-    expect(answer.allocations ?? []).toEqual([]);
+    expect(answer.allocations).toEqual([]);
   });
 
   it('only those who carry the case record it; bad input names the field', async () => {

@@ -161,6 +161,16 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     const inconsistentB8 = await errorOf(transferId, { residenceStatus: 'DUTCH', b8Status: 'B9' });
     expect(inconsistentB8).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'changes.b8Status' } });
     expect(await profileOf(stay.id)).toMatchObject({ b8Status: 'NOT_APPLICABLE' });
+    // A guess of a hidden value is recorded like any other: the right guess (29) and a wrong one
+    // (30) both give a new version, so the answer never confirms it (fourth pass N4).
+    const right = dataOf(await update(coordinatorAMS, transferId, { age: 29, minor: null }), 'updateVictimProfile');
+    const wrong = dataOf(await update(coordinatorRR, unknownAge.id, { age: 29, minor: null }), 'updateVictimProfile');
+    expect(right.profileVersion).toBeGreaterThan(1);
+    expect(wrong.profileVersion).toBeGreaterThan(1);
+    const recorded = (view: CaseView) =>
+      view.history.filter((step) => step.noteCode === 'PROFILE_CHANGED').at(-1)!.noteParams!.fields;
+    expect(recorded(right)).toEqual(['age', 'minor']);
+    expect(recorded(wrong)).toEqual(['age', 'minor']);
     await client.cancel(coordinatorAMS, transferId, 'test cleanup');
     await client.end(coordinatorRR, stay.id, 'test cleanup');
     await client.end(coordinatorRR, unknownAge.id, 'test cleanup');
@@ -374,7 +384,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     await client.end(coordinatorRR, stay.id, 'test cleanup');
   });
 
-  it('a stay she left without notice takes its open transfer with it; one she left for another kind of shelter does not (red team F10)', async () => {
+  it('a stay she left without notice, or for something else, takes its open transfer with it; one she left for another kind of shelter does not (red team F10, fourth pass N2)', async () => {
     clock.set(MONDAY_OPENING);
     const staff = await token.staff(voRotterdam.id);
     const gone = await placedInRotterdam();
@@ -396,6 +406,13 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     );
     expect((await get(comensha, movingTransfer))!.status).not.toBe('CANCELLED');
     await client.cancel(coordinatorAMS, movingTransfer, 'test cleanup');
+
+    // "Something else" is not where the move goes: a move for a woman who has left is for no one
+    // (red team, fourth pass N2).
+    const other = await placedInRotterdam();
+    const otherTransfer = await safetyTransfer(other.id);
+    dataOf(await client.raw(END, staff, { id: other.id, reason: 'elders', outcome: 'OTHER' }), 'endPlacement');
+    expect((await get(comensha, otherTransfer))!.status).toBe('CANCELLED');
   });
 
   it('after a B8 permit her interim VO place is her place: the onward COSM request leaves CoMensha’s worklist, saying why (red team F9, 000:2131-2134)', async () => {

@@ -126,7 +126,10 @@ describe('profile changes over time', () => {
     expect(steps.slice(-2)).toEqual(['PROFILE_CHANGED', 'TRANSFER_REQUESTED']);
     const profileStep = changed.history.find((step) => step.noteCode === 'PROFILE_CHANGED')!;
     // The history names the fields, never their values.
-    expect(profileStep.noteParams).toMatchObject({ fields: ['b8Status', 'bedenktijdStart', 'aangifte'], version: 2 });
+    expect(profileStep.noteParams).toMatchObject({
+      fields: ['residenceStatus', 'b8Status', 'bedenktijdStart', 'aangifte'],
+      version: 2,
+    });
     expect(JSON.stringify(changed.history)).not.toMatch(/B8_PERMIT|DONE/);
     expect(changed.transfer).toMatchObject({ transferReason: 'PROFILE_CHANGED' });
     const transferId = changed.transfer!.id;
@@ -158,11 +161,13 @@ describe('profile changes over time', () => {
       `SELECT actor_sub AS sub, detail FROM audit_log WHERE action = 'profile.update' AND request_id = $1`,
       [stay.id],
     );
-    expect(audits).toEqual([{ sub: 'dev-zorgcoordinator@zc-rijnmond', detail: 'v2: b8Status, bedenktijdStart, aangifte' }]);
+    expect(audits).toEqual([
+      { sub: 'dev-zorgcoordinator@zc-rijnmond', detail: 'v2: residenceStatus, b8Status, bedenktijdStart, aangifte' },
+    ]);
     const [row] = await database.dataSource.query(`SELECT fields, change FROM placement_profile_changes WHERE request_id = $1`, [
       stay.id,
     ]);
-    expect(row.fields).toEqual(['b8Status', 'bedenktijdStart', 'aangifte']);
+    expect(row.fields).toEqual(['residenceStatus', 'b8Status', 'bedenktijdStart', 'aangifte']);
     expect(row.change).not.toMatch(/B8_PERMIT|gesprek/);
   });
 

@@ -413,6 +413,9 @@ describe('registration with CoMensha', () => {
       const through = await register(await token.comensha(), { ...HER, requestId: cancelledId });
       expect(through.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(through.errors?.[0]?.message).toMatch(/a move she has not arrived at/);
+      // Nor may anyone count her in a region other than the one she is sheltered in (fourth pass N1).
+      const elsewhere = await register(await token.comensha(), { ...HER, regionCode: 'AMS', requestId: stayId });
+      expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
       const own = await register(coordinator, { ...HER, requestId: stayId });
       expect(own.errors).toBeUndefined();
     }, 120_000);

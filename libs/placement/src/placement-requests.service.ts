@@ -97,6 +97,8 @@ export interface RegistrationSubject {
   profiles: AnonymousFacts[];
   /** A move (transfer or onward request) she has not arrived at (still open, or cancelled): not hers yet. */
   moveNotArrived: boolean;
+  /** The region of the request: where she is (or was) sheltered through it. */
+  regionCode: string;
 }
 
 /**
@@ -618,7 +620,13 @@ export class PlacementRequestsService {
           ? [request.facts]
           : [];
     const moveNotArrived = request.bridgeRequestId !== null && request.placedAt === null;
-    return { chainRootId: await this.repository.chainRootOf(id), people, profiles, moveNotArrived };
+    return {
+      chainRootId: await this.repository.chainRootOf(id),
+      people,
+      profiles,
+      moveNotArrived,
+      regionCode: request.regionCode,
+    };
   }
 
   async get(viewer: Viewer, id: string): Promise<PlacementRequestModel | null> {

@@ -70,6 +70,13 @@ export class RegistrationsService {
         throw new ConflictError(
           `placement request ${requestId} is a move she has not arrived at: register her through the request of the place she is or was in`,
         );
+      // Counted where she is sheltered through it, whoever registers her (CoMensha may register in
+      // any region, but not count her in one she never reached: red team, fourth pass N1).
+      if (input.regionCode !== subject.regionCode)
+        throw new InvalidInputError(
+          'regionCode',
+          `regionCode must be the region of the placement request she is registered with (${subject.regionCode})`,
+        );
       const mismatch = registrationMismatch(facts, subject.profiles);
       if (mismatch) throw new InvalidInputError(mismatch.field, mismatch.message);
       people = subject.people;

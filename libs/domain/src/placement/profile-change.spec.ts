@@ -25,7 +25,7 @@ const inBedenktijd: VictimProfile = {
 
 describe('her profile over time (issue 14)', () => {
   it('applies only the fields given, names what changed, and a permit ends the bedenktijd', () => {
-    const applied = applyProfileChange(inBedenktijd, { b8Status: B8Status.B8_PERMIT, aangifte: AangifteStatus.DONE, age: 24 });
+    const applied = applyProfileChange(inBedenktijd, { b8Status: B8Status.B8_PERMIT, aangifte: AangifteStatus.DONE });
     expect(applied.changed).toEqual(['b8Status', 'bedenktijdStart', 'aangifte']);
     expect(applied.profile).toMatchObject({ b8Status: B8Status.B8_PERMIT, bedenktijdStart: null, gender: Gender.FEMALE });
     expect(applied.before).toEqual({
@@ -33,7 +33,12 @@ describe('her profile over time (issue 14)', () => {
       bedenktijdStart: '2026-11-27',
       aangifte: AangifteStatus.NONE,
     });
-    expect(applyProfileChange(inBedenktijd, { age: 24 }).changed).toEqual([]);
+    expect(applyProfileChange(inBedenktijd, { aangifte: AangifteStatus.NONE }).changed).toEqual([]);
+  });
+
+  it('a hidden field given is recorded even unchanged, so the answer never confirms a guess of it (red team, fourth pass N4)', () => {
+    expect(applyProfileChange(inBedenktijd, { age: 24, minor: null }).changed).toEqual(['age', 'minor']);
+    expect(applyProfileChange(inBedenktijd, { age: 31, minor: null }).changed).toEqual(['age', 'minor']);
   });
 
   it('fields checked against each other are given together, so a refusal tells nothing about what is recorded (red team N5)', () => {

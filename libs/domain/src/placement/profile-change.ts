@@ -36,6 +36,9 @@ export const CHANGEABLE_PROFILE_FIELDS = [
 
 export type ProfileChange = Partial<Pick<VictimProfile, (typeof CHANGEABLE_PROFILE_FIELDS)[number]>>;
 
+/** The changeable fields shown to no one (the profile summary leaves them out). */
+const HIDDEN_PROFILE_FIELDS: ReadonlySet<string> = new Set(['age', 'minor', 'residenceStatus', 'b8Status', 'bedenktijdStart']);
+
 /**
  * Fields the profile's checks compare with each other (validateProfile: minor with age, a B8 status
  * with the residence status, a bedenktijd's start with the B8 status). A change that gives one of
@@ -60,7 +63,10 @@ export function missingCompanionField(change: ProfileChange): { field: string; g
 
 export interface AppliedProfileChange {
   profile: VictimProfile;
-  /** The names of the fields whose value changed, in CHANGEABLE_PROFILE_FIELDS order. */
+  /**
+   * The names of the fields recorded, in CHANGEABLE_PROFILE_FIELDS order: those whose value changed,
+   * and every hidden field given (age, minor, residence and B8 status, bedenktijd start), changed or not.
+   */
   changed: string[];
   /** The changed fields' values before and after (sealed by the caller: they are about her). */
   before: Record<string, unknown>;
@@ -86,7 +92,11 @@ export function applyProfileChange(profile: VictimProfile, change: ProfileChange
     const list = next[field];
     if (Array.isArray(list)) next[field] = [...new Set(list)];
   }
-  const changed = CHANGEABLE_PROFILE_FIELDS.filter((field) => !same(profile[field], next[field]));
+  // A field no one is shown is recorded whenever it is given, changed or not: "nothing changed"
+  // would confirm a guess of her age or status (red team, fourth pass N4).
+  const changed = CHANGEABLE_PROFILE_FIELDS.filter(
+    (field) => !same(profile[field], next[field]) || (HIDDEN_PROFILE_FIELDS.has(field) && change[field] !== undefined),
+  );
   const pick = (p: VictimProfile) => Object.fromEntries(changed.map((field) => [field, p[field] ?? null]));
   return { profile: next, changed, before: pick(profile), after: pick(next) };
 }

@@ -22,8 +22,7 @@ export enum StayOutcome {
 
 /**
  * Outcomes that mean she has gone from the chain: no open transfer or onward request is still for
- * her, so it is cancelled with the stay. Another kind of shelter in the chain, something else, or
- * nothing said: what follows the stay goes on (it may be where she went).
+ * her, so it is cancelled with the stay (followUpEndsWithStay says what else ends a transfer).
  */
 const GONE_FROM_THE_CHAIN: ReadonlySet<StayOutcome> = new Set([
   StayOutcome.LEFT_WITHOUT_NOTICE,
@@ -43,3 +42,14 @@ export const OUTCOME_NOT_RECORDED = 'NOT_RECORDED';
 
 /** The keys of the outcome table, in the order it is published. */
 export const OUTCOME_KEYS: readonly string[] = [...Object.values(StayOutcome), OUTCOME_NOT_RECORDED];
+
+/**
+ * Whether what follows a stay ends with it. A noodbed's onward request goes on unless she is gone
+ * from the chain (the interim stay ending is what it waited for). A transfer goes on only when she
+ * went on to another kind of shelter in the chain (it may be where she went): with any other end,
+ * or none said, a move for her from a place she has left is no longer for anyone (red team, fourth
+ * pass N2: a woman who had left waited on a worklist with 39 candidate places).
+ */
+export function followUpEndsWithStay(outcome: StayOutcome | null | undefined, followUp: { isTransfer: boolean }): boolean {
+  return followUp.isTransfer ? outcome !== StayOutcome.OTHER_SHELTER_KIND : leavesTheChain(outcome);
+}

@@ -15,7 +15,7 @@ import {
   Role,
   ShelterType,
   stayEndsAt,
-  leavesTheChain,
+  followUpEndsWithStay,
   type StayOutcome,
   WebhookEventType,
 } from '@opvangplek/domain';
@@ -316,8 +316,12 @@ export class PlacementLifecycle {
           placementNote(PlacementNoteCode.ENDED, { reason: note, outcome: how, places: there }),
         );
       } else await this.leaveShare(manager, changes, locked, viewer, note, places, how);
-      // Gone from the chain: the transfer or onward request that follows the stay is no longer for anyone.
-      if (followUp && (locked.status as PlacementStatus) === PlacementStatus.ENDED && leavesTheChain(how))
+      // What follows the stay and is no longer for anyone ends with it (followUpEndsWithStay).
+      if (
+        followUp &&
+        (locked.status as PlacementStatus) === PlacementStatus.ENDED &&
+        followUpEndsWithStay(how, { isTransfer: followUp.transferReason !== null })
+      )
         await this.followUps.cancelFollowUp(
           manager,
           changes,

@@ -17,7 +17,13 @@ import { TEST_AUDIT_KEY } from '../support/test-config';
 import { TEST_JWT_SECRET } from '../support/test-env';
 import { startProcess } from '../support/test-processes';
 import { tokenFor } from '../support/tokens';
-import { Cluster, type StatusCounts, statusCounts, waitUntilSettled } from '../placement/resilience-support';
+import {
+  assertFacilityLedger,
+  Cluster,
+  type StatusCounts,
+  statusCounts,
+  waitUntilSettled,
+} from '../placement/resilience-support';
 import { PrivatePostgres } from './private-postgres';
 import { PrivateRedis } from './redis-server';
 
@@ -557,20 +563,7 @@ export async function assertAfterFault(run: FaultRun, result: BurstResult): Prom
  */
 async function assertLedger(dataSource: DataSource): Promise<void> {
   await dataSource.transaction('REPEATABLE READ', async (manager) => {
-    const facilities: {
-      facility_id: string;
-      total: number;
-      occupied: number;
-      held: number;
-      out_of_service: number;
-      by_holds: number;
-    }[] = await manager.query(
-      `SELECT c.facility_id, c.total, c.occupied, c.held, c.out_of_service,
-                COALESCE((SELECT sum(h.places) FROM placement_holds h WHERE h.facility_id = c.facility_id AND h.state = 'HELD'), 0)::int AS by_holds
-           FROM capacity c ORDER BY c.facility_id`,
-    );
-    expect(facilities.filter((f) => f.held !== f.by_holds)).toEqual([]);
-    expect(facilities.filter((f) => f.occupied + f.held + f.out_of_service > f.total)).toEqual([]);
+    await assertFacilityLedger(manager);
 
     const requests: { id: string; status: string; group_size: number; held: number; held_places: number; active: number }[] =
       await manager.query(

@@ -37,86 +37,58 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
     console.log(`fault suite figures:\n${JSON.stringify(figures, null, 1)}`);
   }, 30_000);
 
-  it('a worker killed mid-burst (SIGKILL) and started again loses nothing and double-places nothing', async () => {
+  /** A fresh cluster, a burst with `fault` injected at its surge, the checks after it; the figures kept under `name`. */
+  async function faultMidBurst(
+    name: string,
+    label: string,
+    fault: (active: FaultRun) => Promise<void>,
+    pace: { spacingMs: number; faultAt: number } = { spacingMs: SPACING_MS, faultAt: FAULT_AT },
+  ): Promise<void> {
     run = await FaultRun.start(servers);
     const active = run;
-    const result = await burst(active, {
-      count: PEOPLE,
-      spacingMs: SPACING_MS,
-      faultAt: FAULT_AT,
-      label: 'worker-kill',
-      fault: async () => {
-        await active.killWorker(0);
-        await pause(2_000);
-        await active.cluster.addWorker();
-      },
+    const result = await burst(active, { count: PEOPLE, ...pace, label, fault: () => fault(active) });
+    figures[name] = { ...figures[name], ...(await assertAfterFault(active, result)) };
+  }
+
+  it('a worker killed mid-burst (SIGKILL) and started again loses nothing and double-places nothing', async () => {
+    await faultMidBurst('worker kill', 'worker-kill', async (active) => {
+      await active.killWorker(0);
+      await pause(2_000);
+      await active.cluster.addWorker();
     });
-    figures['worker kill'] = await assertAfterFault(active, result);
   }, 180_000);
 
   it('an API killed mid-burst (SIGKILL): clients retry on the other API with the same request, none is made twice', async () => {
-    run = await FaultRun.start(servers);
-    const active = run;
-    const result = await burst(active, {
-      count: PEOPLE,
-      spacingMs: SPACING_MS,
-      faultAt: FAULT_AT,
-      label: 'api-kill',
-      fault: async () => {
-        await active.killApi(0);
-        await pause(3_000);
-        await active.restartApi(0);
-      },
+    await faultMidBurst('API kill', 'api-kill', async (active) => {
+      await active.killApi(0);
+      await pause(3_000);
+      await active.restartApi(0);
     });
-    figures['API kill'] = await assertAfterFault(active, result);
   }, 180_000);
 
   // Escalation on time (ESCALATE_AFTER_MINUTES plus a few sweeps, ~15 s wall) lands inside the 30 s outage.
   it('Redis stopped for 30 s mid-burst: calls answer at once, the ACUTE requests escalate during the outage (003:497), all is queued after', async () => {
-    run = await FaultRun.start(servers);
-    const active = run;
-    const result = await burst(active, {
-      count: PEOPLE,
-      // Spread over 10 s, so most of the burst arrives while Redis is down.
-      spacingMs: 100,
-      faultAt: 20,
-      label: 'redis-stop',
-      fault: async () => {
+    await faultMidBurst(
+      'Redis stopped 30 s',
+      'redis-stop',
+      async () => {
         await servers.redis.stop();
         await pause(30_000);
         await servers.redis.start();
       },
-    });
-    figures['Redis stopped 30 s'] = await assertAfterFault(active, result);
+      // Spread over 10 s, so most of the burst arrives while Redis is down.
+      { spacingMs: 100, faultAt: 20 },
+    );
   }, 240_000);
 
   it('PostgreSQL restarted mid-burst: a failure after commit is never "not carried out", a retry never makes a second request', async () => {
-    run = await FaultRun.start(servers);
-    const active = run;
-    let downMs = 0;
-    const result = await burst(active, {
-      count: PEOPLE,
-      spacingMs: SPACING_MS,
-      faultAt: FAULT_AT,
-      label: 'postgres-restart',
-      // Away about as long as the issue's 0.6 s restart: connections cut mid-transaction, new ones refused.
-      fault: async () => {
-        downMs = await servers.postgres.restart('fast', 500);
-      },
+    // Away about as long as the issue's 0.6 s restart: connections cut mid-transaction, new ones refused.
+    await faultMidBurst('PostgreSQL restart', 'postgres-restart', async () => {
+      figures['PostgreSQL restart'] = { ...figures['PostgreSQL restart'], downMs: await servers.postgres.restart('fast', 500) };
     });
-    figures['PostgreSQL restart'] = { ...(await assertAfterFault(active, result)), downMs };
   }, 180_000);
 
   it('Redis emptied (FLUSHALL) mid-burst: the sweep queues again what was lost', async () => {
-    run = await FaultRun.start(servers);
-    const active = run;
-    const result = await burst(active, {
-      count: PEOPLE,
-      spacingMs: SPACING_MS,
-      faultAt: FAULT_AT,
-      label: 'redis-flush',
-      fault: () => active.flushRedis(),
-    });
-    figures['Redis emptied'] = await assertAfterFault(active, result);
+    await faultMidBurst('Redis emptied', 'redis-flush', (active) => active.flushRedis());
   }, 180_000);
 });

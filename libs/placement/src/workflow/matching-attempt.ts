@@ -115,9 +115,15 @@ export class MatchingAttempt {
   }
 
   private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
-    const match = await this.matching.matchScreened(
+    // The query's screened path, without writing out the exclusions: a decision needs only their evidence.
+    const match = await this.matching.match(
       { ...(request.profile as VictimProfile), groupSize },
-      { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
+      {
+        at: this.clock.now(),
+        requesterRegionCode: request.regionCode,
+        regions: await this.regions.regions(),
+        exclusions: 'evidence',
+      },
     );
     const returned = request.returnedTypes;
     if (returned.length > 0) {

@@ -164,7 +164,12 @@ describe('issue 12: capacity subscription fan-out reads the database once per ev
           'UPDATE capacity SET occupied = occupied + 1, version = version + 1 WHERE facility_id = $1 RETURNING version',
           [facility.id],
         );
-        await events.publish(EventChannel.CapacityChanged, { facilityId: facility.id, regionCode: 'RR', type, version: row.version });
+        await events.publish(EventChannel.CapacityChanged, {
+          facilityId: facility.id,
+          regionCode: 'RR',
+          type,
+          version: row.version,
+        });
       }
       const staffIndex = roles.indexOf(Role.SHELTER_STAFF);
       const followsSecret = (i: number) => i % clients.length === staffIndex;

@@ -30,7 +30,9 @@ const BEST = `query Best($profile: VictimProfileInput!, $options: MatchOptionsIn
     matches { facility { id type } placeableNow decision score }
   }
 }`;
-type Best = { matchFacilities: { matches: { facility: { id: string; type: string }; placeableNow: boolean; decision: string }[] } };
+type Best = {
+  matchFacilities: { matches: { facility: { id: string; type: string }; placeableNow: boolean; decision: string }[] };
+};
 
 describe('issue 16: the worker offers the place matchFacilities ranks first, when that place is the requester’s to offer now', () => {
   let database: TestDatabase;

@@ -53,6 +53,7 @@ import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
+import { MatchedFacilities } from './matched-facilities';
 import type { VictimProfileInput } from './dto/victim-profile.input';
 import type { MatchResultModel } from './models/match-result.model';
 
@@ -165,7 +166,10 @@ export class MatchingService {
     const shown = all ? [...page.matches, ...page.excluded] : page.matches;
     return {
       result: { matches: page.matches, excluded: all ? page.excluded : [], advice: page.advice },
-      facilities: new Map(shown.map(({ facility: { id } }) => [id, facility(id)])),
+      facilities: new MatchedFacilities(
+        shown.map((shownMatch) => shownMatch.facility.id),
+        facility,
+      ),
       at: options.at,
       evidence,
     };

@@ -183,7 +183,8 @@ export class MatchingAttempt {
       },
       split?.result,
     );
-    const facilities = new Map([...whole.facilities, ...(split?.facilities ?? [])]);
+    // Without a split, the match's own rows, built only for the facilities the decision reads.
+    const facilities = split ? new Map([...whole.facilities, ...split.facilities]) : whole.facilities;
 
     const { result, changes } = await this.repository.inTransactionWithChanges(async (manager, changes) => {
       const request = await this.repository.lock(manager, snapshot.id);

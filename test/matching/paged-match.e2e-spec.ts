@@ -1,8 +1,9 @@
 /**
  * The paged matcher behind the `matchFacilities` query (MatchingService.matchPage: profile rules on
  * cached definitions, one capacity read for the candidates and the shown excluded, reasons for the
- * page only) against the whole-register matcher the placement workflow uses (MatchingService.match),
- * on a real database: the same page, counts and summary; capacity always read fresh; a changed
+ * page only) against the whole-register matcher (MatchingService.matchWhole, the reference and the
+ * fallback), and the one entry the placement workflow uses (MatchingService.match, on the same
+ * screened path), on a real database: the same page, counts and summary; capacity always read fresh; a changed
  * definition seen at once; a facility without a capacity row handled as before.
  */
 import { ExclusionCode, exclusionEvidence, groupSizeOf, type MatchResult, type VictimProfile } from '@opvangplek/domain';
@@ -53,7 +54,7 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
   const mayLocate = (facility: { secretAddress: boolean }) => !facility.secretAddress;
 
   function whole(profile: VictimProfile): Promise<MatchResult> {
-    return matching.match(profile, { at: AT, requesterRegionCode: 'RR', mayLocate, regions }).then((m) => m.result);
+    return matching.matchWhole(profile, { at: AT, requesterRegionCode: 'RR', mayLocate, regions }).then((m) => m.result);
   }
 
   function page(profile: VictimProfile, first: number | null, excludedFirst: number | null) {
@@ -102,19 +103,38 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
     await expectPageOfWhole(profile, null, null);
   });
 
-  it.each(Object.keys(PROFILES))('gives the placement engine the whole matcher’s matches, advice and exclusion evidence, computed the screened way: %s', async (name) => {
-    const profile = PROFILES[name];
-    const [reference, screened] = await Promise.all([
-      matching.match(profile, { at: AT, requesterRegionCode: 'RR', regions }),
-      matching.matchScreened(profile, { at: AT, requesterRegionCode: 'RR', regions }),
-    ]);
-    expect(screened.result.matches).toEqual(reference.result.matches);
-    expect(screened.result.advice).toEqual(reference.result.advice);
-    // The exclusions are not written out; what a wait's reason needs of them is the same.
-    expect(screened.evidence).toEqual(exclusionEvidence(reference.result.excluded));
-    expect([...screened.facilities.keys()].sort()).toEqual(reference.result.matches.map((m) => m.facility.id).sort());
-    for (const [id, facility] of screened.facilities) expect(facility).toEqual(reference.facilities.get(id));
-  });
+  it.each(Object.keys(PROFILES))(
+    'gives the placement engine the whole matcher’s matches, advice and exclusion evidence, computed the screened way: %s',
+    async (name) => {
+      const profile = PROFILES[name];
+      const [reference, screened] = await Promise.all([
+        matching.matchWhole(profile, { at: AT, requesterRegionCode: 'RR', regions }),
+        matching.match(profile, { at: AT, requesterRegionCode: 'RR', regions, exclusions: 'evidence' }),
+      ]);
+      expect(screened.result.matches).toEqual(reference.result.matches);
+      expect(screened.result.advice).toEqual(reference.result.advice);
+      // The exclusions are not written out; what a wait's reason needs of them is the same.
+      expect(screened.evidence).toEqual(exclusionEvidence(reference.result.excluded));
+      expect([...screened.facilities.keys()].sort()).toEqual(reference.result.matches.map((m) => m.facility.id).sort());
+      for (const [id, facility] of screened.facilities) expect(facility).toEqual(reference.facilities.get(id));
+    },
+  );
+
+  it.each(Object.keys(PROFILES))(
+    'issue 16: gives an authority’s assignment and planned actions the whole matcher’s answer, every exclusion included, the screened way: %s',
+    async (name) => {
+      const profile = PROFILES[name];
+      const [reference, screened] = await Promise.all([
+        matching.matchWhole(profile, { at: AT, requesterRegionCode: 'RR', mayLocate, regions }),
+        matching.match(profile, { at: AT, requesterRegionCode: 'RR', mayLocate, regions }),
+      ]);
+      expect(screened.result).toEqual(reference.result);
+      expect(screened.evidence).toEqual(exclusionEvidence(reference.result.excluded));
+      // Every facility of the register, matched or excluded, with the same row (an assignment may name any).
+      expect([...screened.facilities.keys()].sort()).toEqual([...reference.facilities.keys()].sort());
+      for (const [id, facility] of screened.facilities) expect(facility).toEqual(reference.facilities.get(id));
+    },
+  );
 
   it('counts NO_CAPACITY over the whole register with the group’s size', async () => {
     const { paged } = await expectPageOfWhole(PROFILES.labourGroup, 5, 5);
@@ -155,7 +175,9 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
     const best = before.matches[0].facility.id;
     const [{ version }]: { version: string }[] = await database.dataSource.query(`SELECT version::text FROM register_version`);
     await database.dataSource.query(`UPDATE facilities SET genders = '{MALE}' WHERE id = $1`, [best]);
-    const [{ version: bumped }]: { version: string }[] = await database.dataSource.query(`SELECT version::text FROM register_version`);
+    const [{ version: bumped }]: { version: string }[] = await database.dataSource.query(
+      `SELECT version::text FROM register_version`,
+    );
     expect(BigInt(bumped)).toBeGreaterThan(BigInt(version));
     expect((await page(PROFILES.minor, 1, 0)).matches[0].facility.id).not.toBe(best);
   });

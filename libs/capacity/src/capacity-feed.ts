@@ -10,6 +10,7 @@ import {
 } from '@opvangplek/registry/capacity-disclosure';
 import type { LoadedFacility } from '@opvangplek/registry/facility-rows';
 import { RegistryService } from '@opvangplek/registry/registry.service';
+import { CapacityFeedMetrics } from './capacity-feed-metrics';
 import type { CapacityChangedEvent } from './capacity.events';
 
 export type RegionKindSummary = RegionKindCapacity & { region: SummaryRegion };
@@ -20,12 +21,15 @@ export type RegionKindSummary = RegionKindCapacity & { region: SummaryRegion };
  * subscriber's iterator is handed the same parsed payload object by the event bus (LocalFanOut),
  * so the reads are kept per event object: the first subscriber to handle an event starts the read,
  * the others await that same promise, and the entry goes with the event once all have handled it.
- * What each subscriber then sees is a pure function of that row and its viewer.
+ * What each subscriber then sees is a pure function of that row and its viewer. The reads per
+ * event are counted (CapacityFeedMetrics), so production shows they stay at one, not one per subscriber.
  */
 @Injectable()
 export class CapacityFeed {
   private readonly facilityReads = new WeakMap<object, Promise<LoadedFacility | null>>();
   private readonly aggregateReads = new WeakMap<object, Promise<RegionKindSummary | null>>();
+  /** Events some subscriber of this process has handled, counted once each. */
+  private readonly handled = new WeakSet<object>();
   /** What this process last sent per region × kind: an aggregate that did not change is not sent. */
   private lastSent = new Map<string, RegionKindSummary>();
   /** Aggregates are compared in the order events arrive, one at a time. */
@@ -37,12 +41,15 @@ export class CapacityFeed {
     private readonly registry: RegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: CapacityFeedMetrics,
   ) {}
 
   /** The facility an event is about, with its live capacity: one read per event in this process. */
   changedFacility(event: CapacityChangedEvent): Promise<LoadedFacility | null> {
     let read = this.facilityReads.get(event);
     if (!read) {
+      this.countEvent(event);
+      this.metrics.databaseRead('facility');
       read = this.registry.loadJoined({ ids: [event.facilityId] }).then(([facility]) => facility ?? null);
       this.facilityReads.set(event, read);
     }
@@ -59,6 +66,7 @@ export class CapacityFeed {
   changedAggregate(event: CapacityChangedEvent): Promise<RegionKindSummary | null> {
     let read = this.aggregateReads.get(event);
     if (!read) {
+      this.countEvent(event);
       const next = this.aggregateQueue.then(() => this.compareAggregate(event));
       this.aggregateQueue = next.catch(() => undefined);
       read = next;
@@ -96,7 +104,14 @@ export class CapacityFeed {
     return summariseRegionKinds(facilities, this.clock.now(), this.config.freshness);
   }
 
+  private countEvent(event: CapacityChangedEvent): void {
+    if (this.handled.has(event)) return;
+    this.handled.add(event);
+    this.metrics.eventHandled();
+  }
+
   private async compareAggregate(event: CapacityChangedEvent): Promise<RegionKindSummary | null> {
+    this.metrics.databaseRead('aggregate');
     const facilities = await this.registry.load({ regionCodes: [event.regionCode], types: [event.type] });
     const [summary] = this.summarise(facilities);
     if (!summary) return null;

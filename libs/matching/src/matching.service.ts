@@ -53,6 +53,7 @@ import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import type { RegionEntity } from '@opvangplek/registry/region.entity';
 import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import type { MatchOptionsInput } from './dto/match-options.input';
+import { MatchedFacilities } from './matched-facilities';
 import type { VictimProfileInput } from './dto/victim-profile.input';
 import type { MatchResultModel } from './models/match-result.model';
 
@@ -77,7 +78,7 @@ export interface Match {
   result: MatchResult;
   facilities: Map<string, LoadedFacility>;
   at: Date;
-  /** Given when `result.excluded` is left out (matchScreened): what the decision needs of it. */
+  /** What a placement decision needs of the exclusions (all the more when `result.excluded` is left out). */
   evidence?: ExclusionEvidence;
 }
 
@@ -124,7 +125,15 @@ export class MatchingService {
   }
 
   /**
-   * The match as the domain computed it, with the loaded rows; for callers inside the service.
+   * The matcher's one entry for callers inside the service (the placement engine, an authority's
+   * assignment, planned actions), on the same screened path and register reader as the
+   * `matchFacilities` query (`matchPage`): the profile rules screen the cached definitions once per
+   * eligibility class, and live capacity is read in one statement for what they let through. Same
+   * answer as `matchWhole` (paged-match.e2e-spec.ts, match-page.property.spec.ts). `exclusions`:
+   * `'all'` (the default) writes out every exclusion with its reasons, and the map holds every
+   * facility; `'evidence'` (the placement engine, on every request, issue 16) writes out none, reads
+   * no capacity for them, and gives only what a wait's reason needs of them (`evidence`); the map
+   * then holds the matched facilities, the only ones a decision can hold.
    * `mayLocate` says whose exact position the ranking may use: a secret-address facility the
    * caller may not locate is ranked from its region's centre, because distances and scores asked
    * from many regions would otherwise triangulate it (domain.md §6: "region only").
@@ -134,12 +143,51 @@ export class MatchingService {
     options: {
       at: Date;
       requesterRegionCode?: string | null;
-      mayLocate?: (facility: LoadedFacility) => boolean;
+      mayLocate?: (facility: LoadedFacility | FacilityDefinitionRow) => boolean;
       /** Whose exact counts the answer may show and rank by (MatchInput.countsShown); default all. */
       countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
       /** The regions, when the caller has read them already. */
       regions?: RegionEntity[];
       /** The asker's capacities (authority.ts): advice names only what they may take. */
+      capacities?: readonly RequesterCapacity[];
+      exclusions?: 'all' | 'evidence';
+    },
+  ): Promise<Match> {
+    const all = (options.exclusions ?? 'all') === 'all';
+    const { page, facility, evidence } = await this.matchPage(profile, {
+      at: options.at,
+      requesterRegionCode: options.requesterRegionCode ?? null,
+      mayLocate: options.mayLocate ?? (() => true),
+      countsShown: options.countsShown,
+      regions: options.regions ?? (await this.regionDirectory.regions()),
+      excludedFirst: all ? null : 0,
+      capacities: options.capacities,
+    });
+    const shown = all ? [...page.matches, ...page.excluded] : page.matches;
+    return {
+      result: { matches: page.matches, excluded: all ? page.excluded : [], advice: page.advice },
+      facilities: new MatchedFacilities(
+        shown.map((shownMatch) => shownMatch.facility.id),
+        facility,
+      ),
+      at: options.at,
+      evidence,
+    };
+  }
+
+  /**
+   * The same answer as `match` with every exclusion, computed facility by facility over the whole
+   * register read with its capacity: the reference the screened path is checked against, and its
+   * fallback when the register changes under it or a facility has no capacity row.
+   */
+  async matchWhole(
+    profile: VictimProfile,
+    options: {
+      at: Date;
+      requesterRegionCode?: string | null;
+      mayLocate?: (facility: LoadedFacility) => boolean;
+      countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
+      regions?: RegionEntity[];
       capacities?: readonly RequesterCapacity[];
     },
   ): Promise<Match> {
@@ -165,35 +213,6 @@ export class MatchingService {
       countsShown: options.countsShown,
     });
     return { result, facilities: new Map(loaded.map((facility) => [facility.id, facility])), at: options.at };
-  }
-
-  /**
-   * The answer `match` gives, every match and every exclusion, computed the screened way (the
-   * profile rules once per eligibility class, as `matchPage` does) instead of facility by facility.
-   * The placement engine decides with it on every request, so its cost is the noodbed answer's:
-   * the exclusions are not written out (nor their capacity read), only the evidence a wait's
-   * reason needs. The map holds the matched facilities: the only ones a decision can hold.
-   */
-  async matchScreened(
-    profile: VictimProfile,
-    options: {
-      at: Date;
-      requesterRegionCode?: string | null;
-      regions?: RegionEntity[];
-      capacities?: readonly RequesterCapacity[];
-    },
-  ): Promise<Match> {
-    const regions = options.regions ?? (await this.regionDirectory.regions());
-    const { page, facility, evidence } = await this.matchPage(profile, {
-      at: options.at,
-      requesterRegionCode: options.requesterRegionCode ?? null,
-      mayLocate: () => true,
-      regions,
-      excludedFirst: 0,
-      capacities: options.capacities,
-    });
-    const facilities = new Map(page.matches.map((match) => [match.facility.id, facility(match.facility.id)]));
-    return { result: { matches: page.matches, excluded: [], advice: page.advice }, facilities, at: options.at, evidence };
   }
 
   /**
@@ -284,7 +303,8 @@ export class MatchingService {
         },
       };
     }
-    const { result, facilities } = await this.match(profile, { ...options, requesterRegionCode: options.requesterRegionCode });
+    // The profile is already the matcher's (forMatcher derives only from what it was given).
+    const { result, facilities } = await this.matchWhole(profile, options);
     return {
       page: pageOf(result, options.first, options.excludedFirst),
       evidence: exclusionEvidence(result.excluded),

@@ -115,9 +115,15 @@ export class MatchingAttempt {
   }
 
   private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
-    const match = await this.matching.matchScreened(
+    // The query's screened path, without writing out the exclusions: a decision needs only their evidence.
+    const match = await this.matching.match(
       { ...(request.profile as VictimProfile), groupSize },
-      { at: this.clock.now(), requesterRegionCode: request.regionCode, regions: await this.regions.regions() },
+      {
+        at: this.clock.now(),
+        requesterRegionCode: request.regionCode,
+        regions: await this.regions.regions(),
+        exclusions: 'evidence',
+      },
     );
     const returned = request.returnedTypes;
     if (returned.length > 0) {
@@ -177,7 +183,8 @@ export class MatchingAttempt {
       },
       split?.result,
     );
-    const facilities = new Map([...whole.facilities, ...(split?.facilities ?? [])]);
+    // Without a split, the match's own rows, built only for the facilities the decision reads.
+    const facilities = split ? new Map([...whole.facilities, ...split.facilities]) : whole.facilities;
 
     const { result, changes } = await this.repository.inTransactionWithChanges(async (manager, changes) => {
       const request = await this.repository.lock(manager, snapshot.id);

@@ -184,7 +184,7 @@ async function run(context: BenchContext) {
   const matcherRun: Measurement = {
     key: 'matcher',
     label: 'whole matcher (info)',
-    what: `CPU of matchFacilities from @opvangplek/domain on the ${facilities} loaded snapshots (the placement engine's path), in this process, one at a time`,
+    what: `CPU of matchFacilities from @opvangplek/domain on the ${facilities} loaded snapshots (MatchingService.matchWhole: the reference and fallback; the placement engine screens like the query since issue 16), in this process, one at a time`,
     stats: matcherStats,
     memory: { before, after: memorySnapshot() },
   };
@@ -290,7 +290,7 @@ async function run(context: BenchContext) {
     loadNote,
     `${facilities} facilities in the register at ×${context.scale}; matched/excluded per profile: ${counts.join(', ')}`,
     `request i asks profile i mod ${mix.length} (${mix.map((m) => m.label).join(', ')}), requester region RR (the token's), options ${JSON.stringify(OPTIONS)}`,
-    `mapping the ${facilities} SQL rows to matcher snapshots took ${fmtMs(mapMs)} once in this process (the placement engine's match() does it per request; the query screens definitions cached per process and reads the capacity of its candidates)`,
+    `mapping the ${facilities} SQL rows to matcher snapshots took ${fmtMs(mapMs)} once in this process (only the whole-register reference does it per request; the query and the placement engine screen definitions cached per process and read the capacity of their candidates)`,
     'the load (HTTP client and the floor’s pg pool) runs in a worker thread of this process (load-thread.ts): it shares the machine’s cores with the API and PostgreSQL, not the API’s thread or heap',
   ];
   if (floorRun.stats.truncated) {

@@ -45,11 +45,14 @@ export const OUTCOME_KEYS: readonly string[] = [...Object.values(StayOutcome), O
 
 /**
  * Whether what follows a stay ends with it. A noodbed's onward request goes on unless she is gone
- * from the chain (the interim stay ending is what it waited for). A transfer goes on only when she
- * went on to another kind of shelter in the chain (it may be where she went): with any other end,
- * or none said, a move for her from a place she has left is no longer for anyone (red team, fourth
- * pass N2: a woman who had left waited on a worklist with 39 candidate places).
+ * from the chain (the interim stay ending is what it waited for). A transfer goes on when she went
+ * on to another kind of shelter in the chain (it may be where she went) or when nothing was said
+ * (a stay ended by its term while her move waits for a place: she still needs one); with any other
+ * outcome, something else (OTHER) included, a move for her from a place she has left is no longer
+ * for anyone (red team, fourth pass N2: a woman who had left waited on a worklist with 39 candidate
+ * places).
  */
 export function followUpEndsWithStay(outcome: StayOutcome | null | undefined, followUp: { isTransfer: boolean }): boolean {
-  return followUp.isTransfer ? outcome !== StayOutcome.OTHER_SHELTER_KIND : leavesTheChain(outcome);
+  if (!followUp.isTransfer) return leavesTheChain(outcome);
+  return outcome != null && outcome !== StayOutcome.OTHER_SHELTER_KIND;
 }

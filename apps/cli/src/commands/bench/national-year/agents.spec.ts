@@ -49,6 +49,9 @@ describe('national year: what the simulated people send fits the API (schema.gql
   it('a transfer (SAFETY with a region, MOVE_ON without) and a capacity update with expectedVersion coerce (items 2, 3)', () => {
     expect(problems(agents.REQUEST_TRANSFER, agents.transferFor(ID, 'RR'))).toEqual([]);
     expect(problems(agents.REQUEST_TRANSFER, agents.transferFor(ID, null))).toEqual([]);
+    expect(
+      problems(agents.RECORD_ROUTE_DECISION, { requestId: ID, shelter: true, reason: 'screeningsoverleg (simulatie)' }),
+    ).toEqual([]);
     expect(agents.transferFor(ID, null)).toEqual({ requestId: ID, reason: 'MOVE_ON' });
     expect(
       problems(agents.UPDATE_CAPACITY, {

@@ -29,6 +29,9 @@ export const UPDATE_CAPACITY = `mutation YearCapacity($input: UpdateCapacityInpu
 export const REQUEST_TRANSFER = `mutation YearTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID) {
   requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode) { id status }
 }`;
+export const RECORD_ROUTE_DECISION = `mutation YearRoute($requestId: ID!, $shelter: Boolean!, $reason: String!) {
+  recordRouteDecision(requestId: $requestId, shelter: $shelter, reason: $reason) { id status }
+}`;
 export const PLAN_ACTION = `mutation YearPlan($input: PlannedActionInput!) {
   planAction(input: $input) { id expectedCount reservedCount shortfallCount }
 }`;

@@ -25,6 +25,7 @@ import {
   PLAN_ACTION,
   type PlanAnswer,
   planFor,
+  RECORD_ROUTE_DECISION,
   REQUEST_TRANSFER,
   RESPOND,
   transferFor,
@@ -43,7 +44,7 @@ import {
 } from './measures';
 import { between, chance, seededRandom } from './random';
 import { yearReportHtml, yearReportTable, type YearReport } from './report';
-import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawStayMs } from './responders';
+import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawRouteDecision, drawStayMs } from './responders';
 import { ShelterStaff } from './shelter-staff';
 
 const MINUTE_MS = 60_000;
@@ -385,12 +386,13 @@ export const nationalYearFigure: BenchFigure = {
         // What the roles see on their worklists.
         const rows = (await db.dataSource.query(
           `SELECT r.id, r.status, r.attempt, r.waiting_for_authority AS authority, r.waiting_for_organisation AS organisation,
-                  r.placed_at, r.region_code AS region, r.transfer_reason IS NOT NULL AS "isTransfer", coalesce(array_agg(h.facility_id::text) FILTER (WHERE h.id IS NOT NULL), '{}') AS facilities,
+                  r.placed_at, r.region_code AS region, r.waiting_reason AS "waitingReason", r.transfer_reason IS NOT NULL AS "isTransfer", coalesce(array_agg(h.facility_id::text) FILTER (WHERE h.id IS NOT NULL), '{}') AS facilities,
                   min(f.type::text) AS type
              FROM placement_requests r
              LEFT JOIN placement_holds h ON h.request_id = r.id AND h.state IN ('HELD','OCCUPIED')
              LEFT JOIN facilities f ON f.id = h.facility_id
-            WHERE r.status IN ('OFFERED','ACCEPTED','PLACED') OR (r.status = 'WAITING' AND r.waiting_for_authority IS NOT NULL)
+            WHERE r.status IN ('OFFERED','ACCEPTED','PLACED')
+               OR (r.status = 'WAITING' AND (r.waiting_for_authority IS NOT NULL OR r.waiting_reason = 'AWAITING_ROUTE_DECISION'))
             GROUP BY r.id`,
         )) as {
           id: string;
@@ -400,6 +402,7 @@ export const nationalYearFigure: BenchFigure = {
           organisation: string | null;
           placed_at: Date | null;
           region: string;
+          waitingReason: string | null;
           isTransfer: boolean;
           facilities: string[];
           type: string | null;
@@ -461,6 +464,19 @@ export const nationalYearFigure: BenchFigure = {
               });
             }
             scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
+          } else if (row.status === 'WAITING' && row.waitingReason === 'AWAITING_ROUTE_DECISION') {
+            // Criminal exploitation: the coordinator brings the screeningsoverleg's decision (003:490).
+            const route = drawRouteDecision(random, new Date(now));
+            schedule(key, route.at.getTime(), async () => {
+              const recorded = await caller.call(who.coordinator, RECORD_ROUTE_DECISION, {
+                requestId: row.id,
+                shelter: route.shelter,
+                reason: route.shelter
+                  ? 'screeningsoverleg: veilige opvangplek (simulatie)'
+                  : 'screeningsoverleg: andere route (simulatie)',
+              });
+              if (!recorded) scheduled.delete(key);
+            });
           } else if (row.status === 'WAITING' && row.authority) {
             const authority = row.authority;
             schedule(key, drawDecisionAt(random, authority, new Date(now)).getTime(), async () => {

@@ -79,6 +79,17 @@ export function drawDecisionAt(random: Random, authority: string, at: Date): Dat
 }
 
 /**
+ * The screeningsoverleg's route decision for criminal exploitation (003:490), recorded by the
+ * coordinator: at a meeting on a working day (the first office moment, then median 1 day, p95 4
+ * days: it meets weekly in some regions); 80% decide on a safe shelter place. The seeds give neither
+ * figure: both are assumptions.
+ */
+export function drawRouteDecision(random: Random, at: Date): { at: Date; shelter: boolean } {
+  const decided = new Date(nextOfficeMoment(at).getTime() + logNormal(random, DAY_MS, 4 * DAY_MS));
+  return { at: inOfficeHours(decided) ? decided : nextOfficeMoment(decided), shelter: chance(random, 0.8) };
+}
+
+/**
  * How long a stay lasts by the kind of place: noodbed nights (median 2), NLA crisis days (median
  * 10), bedenktijd in COSM (median 80 days, the three months of 000:2131), VO/MO months (median 5).
  */

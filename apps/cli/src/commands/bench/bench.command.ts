@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
@@ -16,6 +16,7 @@ import { FIGURES } from './figures';
 import type { YearOptions } from './national-year/national-year.figure';
 import type { SoakOptions } from './figures/soak.figure';
 import { LoadAborted } from './load-driver';
+import { compareReports } from './compare';
 import { type BenchReport, type FigureResult, machineInfo, type SeededScale, summaryTable } from './report';
 
 export interface BenchOptions {
@@ -29,6 +30,8 @@ export interface BenchOptions {
   /** How long the placement-latency figure keeps up its open-loop schedule (the issue says 60 s). */
   latencySeconds: number;
   json: string | undefined;
+  /** An earlier run's JSON to put each figure beside (--compare). */
+  compare: string | undefined;
   year: YearOptions;
   soak: SoakOptions;
 }
@@ -71,6 +74,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'max-seconds',
       'latency-seconds',
       'json',
+      'compare',
       'seed',
       'speed',
       'people',
@@ -85,6 +89,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   const known = FIGURES.map((f) => f.name);
   const unknown = only.filter((name) => !known.includes(name));
   if (unknown.length) throw new UsageError(`unknown figure ${unknown.join(', ')}; figures: ${known.join(', ')}`);
+  // Checked before anything runs: a wrong path found after minutes of measuring would waste them.
+  const compare = flags.get('compare')?.at(-1);
+  if (compare !== undefined && !existsSync(compare))
+    throw new UsageError(
+      `--compare ${compare}: no such file; give the JSON an earlier run wrote (results-*.json in the bench's output folder)`,
+    );
   const requests = wholeNumber(flags, 'requests', DEFAULTS.requests, 1, 1_000_000);
   const rounds = wholeNumber(flags, 'rounds', DEFAULTS.rounds, 1, 100);
   if (rounds > requests) throw new UsageError('--rounds may not exceed --requests');
@@ -98,6 +108,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     maxSeconds: wholeNumber(flags, 'max-seconds', DEFAULTS.maxSeconds, 1, 3600),
     latencySeconds: wholeNumber(flags, 'latency-seconds', DEFAULTS.latencySeconds, 1, 600),
     json: flags.get('json')?.at(-1),
+    compare,
     year: {
       quick,
       seed: wholeNumber(flags, 'seed', 20_270_104, 0, 2 ** 31),
@@ -172,7 +183,7 @@ function compactTimestamp(date: Date): string {
 
 /**
  * `npm run bench [-- --only <figure>] [--requests N] [--concurrency N] [--warmup N] [--rounds N] [--scale N]
- * [--max-seconds N] [--latency-seconds N] [--soak-seconds N] [--soak-rate R] [--json <file>]`: measures every figure against a baseline taken in the same run,
+ * [--max-seconds N] [--latency-seconds N] [--soak-seconds N] [--soak-rate R] [--json <file>] [--compare <earlier.json>]`: measures every figure against a baseline taken in the same run,
  * on a database of its own (created and dropped here) and an in-process API on 127.0.0.1.
  */
 export async function benchCommand(config: AppConfig, argv: string[]): Promise<void> {
@@ -370,4 +381,8 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
   mkdirSync(path.dirname(jsonPath), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   log(`results written to ${jsonPath}`);
+  if (options.compare) {
+    log('');
+    for (const line of compareReports(JSON.parse(readFileSync(options.compare, 'utf8')) as BenchReport, report)) log(line);
+  }
 }

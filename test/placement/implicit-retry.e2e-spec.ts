@@ -103,6 +103,27 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     expect((await capacityOf(database.dataSource, shelter.id)).held).toBe(before.held + 1);
   });
 
+  it('a resend spelling out nulls and defaults is the same retry; one sent after cancelling is a new request (red team, issue 15)', async () => {
+    const first = (await submit({ types: ['VROUWENOPVANG'], profile: { ...DUTCH_WOMAN, languages: ['nl', 'en'] } })).data!
+      .requestPlacement;
+    const spelledOut = (
+      await submit({
+        types: ['VROUWENOPVANG'],
+        groupSize: 1,
+        routeDecided: false,
+        profile: { ...DUTCH_WOMAN, languages: ['en', 'nl'], careNeeds: null },
+      })
+    ).data!.requestPlacement;
+    expect(spelledOut).toMatchObject({ id: first.id, treatedAsRetry: true });
+
+    await client.cancel(coordinator, first.id, 'per ongeluk ingetrokken');
+    const anew = (await submit({ types: ['VROUWENOPVANG'], profile: { ...DUTCH_WOMAN, languages: ['nl', 'en'] } })).data!
+      .requestPlacement;
+    expect(anew.id).not.toBe(first.id);
+    expect(anew.treatedAsRetry).toBe(false);
+    await client.cancel(coordinator, anew.id, 'test cleanup');
+  });
+
   it('police at night: a noodbed request sent twice without clientReference is one request holding one bed (002:761-763)', async () => {
     const police = await token.police();
     const send = () =>

@@ -44,6 +44,27 @@ describe('HTTP and GraphQL hardening', () => {
     expect(await response.text()).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
+  it('answers a body it cannot read (not JSON, false gzip, UTF-16) with its 4xx, one sentence and the request id (red team, issue 15)', async () => {
+    const send = (body: string | Uint8Array, headers: Record<string, string>) =>
+      fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'bad-body-1', ...headers },
+        body,
+      });
+    for (const [body, headers, status] of [
+      ['{"query": ', {}, 400],
+      ['not gzip at all', { 'content-encoding': 'gzip' }, 400],
+      ['{}', { 'content-type': 'application/json; charset=utf-16' }, 400],
+    ] as const) {
+      const response = await send(body, headers);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('x-request-id')).toBe('bad-body-1');
+      const text = await response.text();
+      expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
+      expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    }
+  });
+
   it('refuses an operation nested deeper than the limit before any resolver runs', async () => {
     let selection = 'id';
     for (let i = 0; i < 10; i++) selection = `bridge { ${selection} }`;

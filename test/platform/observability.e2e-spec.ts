@@ -64,6 +64,24 @@ describe('operators see into the service (issue 15)', () => {
     ).toBeGreaterThanOrEqual(1);
   });
 
+  it('an unusual HTTP method is one series, and a subscription sent over HTTP is a clear 400, not a server error (red team, issue 15)', async () => {
+    for (const method of ['PROPFIND', 'MKCALENDAR']) await fetch(`${api.url}/graphql`, { method }).catch(() => undefined);
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    expect(text).not.toMatch(/method="(PROPFIND|MKCALENDAR)"/);
+    expect(text).toMatch(/opvangplek_http_request_duration_seconds_count\{method="OTHER",path="\/graphql"/);
+
+    const overHttp = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'subscription { capacityChanged(current: true) { id } }' }),
+    });
+    expect(overHttp.status).toBe(400);
+    const body = (await overHttp.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/served over WebSocket \(graphql-ws\)/);
+    expect(JSON.stringify(body)).not.toMatch(/stack|at \w+ \(/);
+  });
+
   it('events between processes are timed from publish to receipt', async () => {
     const series = 'opvangplek_event_lag_seconds_count{channel="capacity_changed"}';
     const before = sample(await (await fetch(`${api.url}/metrics`)).text(), series) ?? 0;

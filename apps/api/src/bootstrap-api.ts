@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Clock } from '@opvangplek/platform/clock';
 import type { AppConfig } from '@opvangplek/platform/config';
 import { applyHttpSecurity } from '@opvangplek/platform/http/http-security';
+import { identifyRequest, unreadableBody } from '@opvangplek/platform/http/unreadable-body';
 import { serveConsole } from '@opvangplek/platform/http/console/serve-console';
 import { HttpMetrics } from '@opvangplek/platform/observability';
 import { Logger } from 'nestjs-pino';
@@ -25,9 +26,12 @@ export async function bootstrapApi(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  // First, so what the layers below refuse (413, 429) is measured too.
+  // First, so what the layers below refuse (413, 429) is measured too, and answered with its request id.
   app.use(app.get(HttpMetrics).measure);
+  app.use(identifyRequest);
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  // On Express itself: an error handler is told apart by its four parameters, which Nest's own use() does not keep.
+  (app.getHttpAdapter().getInstance() as { use(handler: unknown): void }).use(unreadableBody(app.get(Logger)));
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   applyHttpSecurity(app, config);
   // After the security headers (they apply to the console too), before Nest's routes (at listen).

@@ -374,6 +374,8 @@ export class PlacementRepository {
               requestedByOrg: fields.requestedByOrg,
               implicitRetryKey: In(implicitKeys),
               createdAt: MoreThanOrEqual(implicitRetry!.since),
+              // One cancelled since is not what a resend asks for: the caller withdrew it (red team, issue 15).
+              status: Not(PlacementStatus.CANCELLED),
             },
             order: { createdAt: 'DESC' },
           }),

@@ -12,13 +12,39 @@ describe('implicit retries (issue 15): a submission without clientReference', ()
     expect(a).toBe(b);
   });
 
-  it('differs for another caller, another call, another value, or another order of a list', () => {
+  it('differs for another caller, another call or another value', () => {
     const payload = { urgency: 'ACUTE', types: ['COSM', 'VO'] };
     const first = canonicalSubmission({ ...base, payload });
     expect(canonicalSubmission({ ...base, caller: 'nla-officer-2', payload })).not.toBe(first);
     expect(canonicalSubmission({ ...base, kind: 'noodbed', payload })).not.toBe(first);
     expect(canonicalSubmission({ ...base, payload: { ...payload, urgency: 'URGENT' } })).not.toBe(first);
-    expect(canonicalSubmission({ ...base, payload: { ...payload, types: ['VO', 'COSM'] } })).not.toBe(first);
+    expect(canonicalSubmission({ ...base, payload: { ...payload, types: ['COSM'] } })).not.toBe(first);
+  });
+
+  it('is the same for every way of saying the same: lists in another order, nulls, empty lists and the defaults filled in (red team, issue 15)', () => {
+    const plain = canonicalSubmission({
+      ...base,
+      payload: { urgency: 'ACUTE', profile: { gender: 'MALE', exploitationTypes: ['LABOUR', 'CRIMINAL'] } },
+    });
+    const spelledOut = canonicalSubmission({
+      ...base,
+      payload: {
+        urgency: 'ACUTE',
+        groupSize: 1,
+        types: [],
+        routeDecided: false,
+        members: null,
+        profile: { gender: 'MALE', exploitationTypes: ['CRIMINAL', 'LABOUR'], careNeeds: null },
+      },
+    });
+    expect(spelledOut).toBe(plain);
+    // A value that says something (a group of 2, a route decided, a minor: false) still counts.
+    expect(canonicalSubmission({ ...base, payload: { urgency: 'ACUTE', groupSize: 2 } })).not.toBe(
+      canonicalSubmission({ ...base, payload: { urgency: 'ACUTE' } }),
+    );
+    expect(canonicalSubmission({ ...base, payload: { urgency: 'ACUTE', routeDecided: true } })).not.toBe(
+      canonicalSubmission({ ...base, payload: { urgency: 'ACUTE' } }),
+    );
   });
 
   it('takes the caller as the separation of duties compares it (trimmed, any case)', () => {

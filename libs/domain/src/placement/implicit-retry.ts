@@ -14,13 +14,41 @@ export interface ImplicitRetrySubmission {
   payload: unknown;
 }
 
-/** One string per submission: object keys sorted at every depth, so key order never makes two submissions differ. */
+/**
+ * One string per submission, the same for every way of saying the same thing: object keys sorted at
+ * every depth, lists of plain values in order, and a field given as null, as an empty list or at the
+ * value the service fills in anyway (a group of 1, no route decision yet) left out, as if not sent
+ * (red team, issue 15: a resend with explicit nulls made a second request).
+ */
 export function canonicalSubmission(submission: ImplicitRetrySubmission): string {
   return canonicalJson({
     kind: submission.kind,
     caller: submission.caller.trim().toLowerCase(),
-    payload: submission.payload,
+    payload: withoutDefaults(submission.payload),
   });
+}
+
+/** The values the service fills in for a field not sent: sending them says nothing more. */
+const FILLED_IN: Readonly<Record<string, unknown>> = { groupSize: 1, routeDecided: false };
+
+/** `value` with nulls, empty lists and filled-in defaults left out, and lists of plain values sorted. */
+function withoutDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const list = value.map(withoutDefaults);
+    return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...list].sort() : list;
+  }
+  if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(
+        ([key, entry]) =>
+          entry !== null &&
+          entry !== undefined &&
+          !(Array.isArray(entry) && entry.length === 0) &&
+          !(key in FILLED_IN && FILLED_IN[key] === entry),
+      )
+      .map(([key, entry]) => [key, withoutDefaults(entry)]),
+  );
 }
 
 /** JSON with sorted keys; `undefined` members are left out (as JSON.stringify does), so an absent and an undefined field agree. */
@@ -71,20 +99,7 @@ function pick(value: object, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, (value as Record<string, unknown>)[key]]));
 }
 
-/** Canonical JSON with nulls left out and lists of plain values sorted. */
+/** Canonical JSON of a profile (or member), as a submission is compared: see withoutDefaults. */
 function comparable(value: unknown): string {
-  const normalised = (item: unknown): unknown => {
-    if (Array.isArray(item)) {
-      const list = item.map(normalised);
-      return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...list].sort() : list;
-    }
-    if (item && typeof item === 'object' && !(item instanceof Date))
-      return Object.fromEntries(
-        Object.entries(item as Record<string, unknown>)
-          .filter(([, entry]) => entry !== null && entry !== undefined)
-          .map(([key, entry]) => [key, normalised(entry)]),
-      );
-    return item;
-  };
-  return canonicalJson(normalised(value));
+  return canonicalJson(withoutDefaults(value));
 }

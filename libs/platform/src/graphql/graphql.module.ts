@@ -11,6 +11,7 @@ import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
 import { CallerLimitsModule } from '../limits/caller-limits.module';
 import { verifiedCallerKey } from '../http/rate-limiter';
 import { operationCostPlugin } from './operation-cost';
+import { subscriptionsOverWebSocketPlugin } from './http-subscriptions';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { MetricsRegistry } from '../observability/metrics-registry';
 import { operationRules } from './operation-rules';
@@ -63,6 +64,7 @@ export class GraphqlPlatformModule {
             hideSchemaDetailsFromClientErrors: config.env === 'production',
             // No HTTP cache hints are used (answers are per caller); the plugin cost a hook per field.
             plugins: [
+              subscriptionsOverWebSocketPlugin<GraphQLRequestContext>(),
               ApolloServerPluginCacheControlDisabled(),
               graphqlMetricsPlugin(metrics),
               honestMutationErrorsPlugin<GraphQLRequestContext>(),

@@ -13,6 +13,13 @@ export function pathLabel(url: string): string {
   return 'other';
 }
 
+/** The methods the API answers; any other (PROPFIND, M-SEARCH, …) is one label, for the same reason. */
+const KNOWN_METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
+
+export function methodLabel(method: string | undefined): string {
+  return method && KNOWN_METHODS.has(method) ? method : 'OTHER';
+}
+
 /**
  * Latency of every HTTP request by method, path and status. Mounted first (bootstrap-api.ts), so
  * what the security layer refuses (413, 429) is measured too.
@@ -32,7 +39,7 @@ export class HttpMetrics {
   }
 
   readonly measure = (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
-    const stop = this.duration.startTimer({ method: request.method ?? 'OTHER', path: pathLabel(request.url ?? '') });
+    const stop = this.duration.startTimer({ method: methodLabel(request.method), path: pathLabel(request.url ?? '') });
     response.once('finish', () => stop({ status: String(response.statusCode) }));
     next();
   };

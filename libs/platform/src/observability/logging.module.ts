@@ -3,7 +3,7 @@ import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } 
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { currentCorrelationId, runWithCorrelationId } from './correlation';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { type IdentifiedRequest, REQUEST_ID_HEADER, requestIdOf } from './request-id';
 
 /** Which kind of process writes a line: the API (with its jobs, in zero-config mode) or a worker. */
 export type ProcessName = 'api' | 'worker';
@@ -12,17 +12,6 @@ export type ProcessName = 'api' | 'worker';
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /** An HTTP request as the middleware sees it: pino-http sets `id` once it has run. */
-type IdentifiedRequest = IncomingMessage & { id?: string };
-
-/**
- * Whichever of this and pino-http's middleware runs first picks the request id, the other takes
- * it, so the request's log line and the work it starts (jobs included) share one id.
- */
-function requestIdOf(request: IdentifiedRequest): string {
-  request.id ??= requestIdFrom(request.headers[REQUEST_ID_HEADER]);
-  return request.id;
-}
-
 function pathOf(url: string | undefined): string {
   // The query string is dropped: a GET operation's variables would otherwise land in the log.
   return (url ?? '').split('?')[0];
@@ -67,7 +56,8 @@ export class LoggingModule implements NestModule {
               req: (request: { id: string; method: string; url: string }) => ({
                 id: request.id,
                 method: request.method,
-                path: pathOf(request.url),
+                // At most 200 characters: a scanner's 15,000-character path is not worth a 15 KB line.
+                path: pathOf(request.url).slice(0, 200),
               }),
               res: (response: { statusCode: number }) => ({ status: response.statusCode }),
             },

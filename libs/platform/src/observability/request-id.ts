@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 
 /** The header a request id travels in, in and out (a proxy may set it; the answer always carries it). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -13,4 +14,16 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export function requestIdFrom(header: string | string[] | undefined): string {
   const given = Array.isArray(header) ? header[0] : header;
   return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export type IdentifiedRequest = IncomingMessage & { id?: string };
+
+/**
+ * The request's id, picked once: whichever of the first middleware, pino-http's and the correlation
+ * middleware runs first picks it, the others take it, so the request's log lines, its answer and the
+ * work it starts (jobs included) share one id.
+ */
+export function requestIdOf(request: IdentifiedRequest): string {
+  request.id ??= requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+  return request.id;
 }

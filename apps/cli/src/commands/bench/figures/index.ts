@@ -1,5 +1,6 @@
 import type { BenchFigure } from '../figure';
 import { facilitiesFilteredFigure } from './facilities-filtered.figure';
+import { fanOutFigure } from './fan-out.figure';
 import { matchFacilitiesFigures } from './match-facilities.figure';
 import { noodbedAnswerFigure } from './noodbed-answer.figure';
 import { placementContentionFigure } from './placement-contention.figure';
@@ -23,4 +24,6 @@ export const FIGURES: readonly BenchFigure[] = [
   nationalYearFigure,
   // Opt-in (--only soak): minutes of steady load (issue 15).
   soakFigure,
+  // Opt-in (--only fan-out): 1,200 subscriptions on processes of its own, about a minute (issue 16).
+  fanOutFigure,
 ];

@@ -23,12 +23,9 @@ import {
   Urgency,
   type VictimProfile,
   B8Status,
-  bedenktijdEndsAt,
+  bedenktijdIsOver,
   CHANGEABLE_PROFILE_FIELDS,
   sameSubmissionUnderReference,
-  compareLocalDates,
-  localDateOf,
-  parseLocalDate,
   missingCompanionField,
   type ProfileChange,
   canonicalSubmission,
@@ -101,13 +98,14 @@ export interface RegistrationSubject {
   regionCode: string;
 }
 
+/** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
+const MISSED_UPDATES_LIMIT = 500;
+
 /**
  * The placement workflow as callers see it: submit (never lost: written before it is queued),
  * follow, answer offers, record arrival and departure, cancel. Matching itself runs in the worker
  * (MatchingAttempt); only a noodbed is matched inline, because police need the answer at once.
  */
-/** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
-const MISSED_UPDATES_LIMIT = 500;
 
 @Injectable()
 export class PlacementRequestsService {
@@ -540,14 +538,7 @@ export class PlacementRequestsService {
       );
     if (changes.bedenktijdStart != null && changes.b8Status != null && changes.b8Status !== B8Status.BEDENKTIJD)
       throw new InvalidInputError('changes.bedenktijdStart', 'changes.bedenktijdStart goes with b8Status BEDENKTIJD only');
-    // A bedenktijd lasts at most three months (003:661): one that started longer ago is over.
-    // (A start in the future is refused by the profile's own checks, with the field named.)
-    const start = typeof changes.bedenktijdStart === 'string' ? parseLocalDate(changes.bedenktijdStart) : null;
-    const started = start !== null && compareLocalDates(start, localDateOf(this.clock.now())) <= 0;
-    const endsAt = started
-      ? bedenktijdEndsAt({ b8Status: B8Status.BEDENKTIJD, bedenktijdStart: changes.bedenktijdStart! })
-      : null;
-    if (endsAt && endsAt <= this.clock.now())
+    if (typeof changes.bedenktijdStart === 'string' && bedenktijdIsOver(changes.bedenktijdStart, this.clock.now()))
       throw new InvalidInputError(
         'changes.bedenktijdStart',
         'changes.bedenktijdStart: a bedenktijd lasts at most three months (003:661), so one that started then is over; record the B8 status she has now',

@@ -7,6 +7,7 @@ import {
   applyProfileChange,
   bedenktijdAlertHorizon,
   bedenktijdEndsAt,
+  bedenktijdIsOver,
   missingCompanionField,
   onwardAfterProfileChange,
   placeMisfits,
@@ -57,6 +58,15 @@ describe('her profile over time (issue 14)', () => {
     expect(
       missingCompanionField({ residenceStatus: ResidenceStatus.EU_CITIZEN, b8Status: B8Status.B9, languages: ['pl'] }),
     ).toBeNull();
+  });
+
+  it('a bedenktijd that started more than three months ago is over (003:661); a future or unreadable start is left to the profile checks', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    expect(bedenktijdIsOver('2020-03-01', now)).toBe(true);
+    expect(bedenktijdIsOver('2026-09-01', now)).toBe(true); // ended 1 December 00:00 in Amsterdam
+    expect(bedenktijdIsOver('2026-09-02', now)).toBe(false);
+    expect(bedenktijdIsOver('9999-12-31', now)).toBe(false);
+    expect(bedenktijdIsOver('not a date', now)).toBe(false);
   });
 
   it('her bedenktijd ends three months after its start, at midnight in Amsterdam (003:661), and is warned of 14 days ahead', () => {

@@ -3,7 +3,7 @@
  * that changes, care needs found, a threat that grows, regions to keep away from), and what each
  * change means for her request. Pure: no framework, no I/O.
  */
-import { parseLocalDate, startOfLocalDay } from '../calendar/wall-clock';
+import { compareLocalDates, localDateOf, parseLocalDate, startOfLocalDay } from '../calendar/wall-clock';
 import { B8Status, PlacementStatus } from '../enums';
 import type { FacilitySnapshot } from '../eligibility/context';
 import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
@@ -106,6 +106,17 @@ export function bedenktijdEndsAt(profile: Pick<VictimProfile, 'b8Status' | 'bede
   if (profile?.b8Status !== B8Status.BEDENKTIJD || !profile.bedenktijdStart) return null;
   if (!parseLocalDate(profile.bedenktijdStart)) return null;
   return startOfLocalDay(parseLocalDate(bedenktijdEnd(profile.bedenktijdStart))!);
+}
+
+/**
+ * Whether a bedenktijd that started on `start` (YYYY-MM-DD) is already over at `now`: it lasts at
+ * most three months (003:661). False for a start that is not a date or lies in the future: the
+ * profile's own checks refuse those, naming the field.
+ */
+export function bedenktijdIsOver(start: string, now: Date): boolean {
+  const date = parseLocalDate(start);
+  if (!date || compareLocalDates(date, localDateOf(now)) > 0) return false;
+  return bedenktijdEndsAt({ b8Status: B8Status.BEDENKTIJD, bedenktijdStart: start })! <= now;
 }
 
 /**

@@ -3,7 +3,6 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import {
   applyProfileChange,
   bedenktijdEndsAt,
-  type ExclusionReason,
   type FacilitySnapshot,
   type OnwardReevaluation,
   mayActOnTransfer,
@@ -12,6 +11,7 @@ import {
   PlacementNoteCode,
   PlacementStatus,
   type ProfileChange,
+  isTerminalStatus,
   reevaluateAfterProfileChange,
   TransferReason,
   transferProfile,
@@ -32,6 +32,7 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
+import { placeMisfitsAmong } from './place-misfits';
 import { Transfers } from './transfer';
 
 /**
@@ -74,9 +75,7 @@ export class ProfileUpdates {
         throw new ConflictError(
           `This request is ${request.profile ? request.status : 'erased'}: her profile can no longer change here.`,
         );
-      const bridgeId = request.bridgeRequestId;
-      const bridge =
-        bridgeId && isOpen(await this.repository.find(bridgeId, manager)) ? await this.repository.lock(manager, bridgeId) : null;
+      const bridge = leaving && isOpen(leaving) ? await this.repository.lock(manager, leaving.id) : null;
       const actor = ledgerActor(viewer);
       // One person, one profile: the change reaches every open request of her chain, each re-evaluated.
       const open = followUp && isOpen(followUp) ? followUp : null;
@@ -169,11 +168,13 @@ export class ProfileUpdates {
 
     const held = await this.repository.holdsIn(manager, request.id, [HoldState.HELD, HoldState.OCCUPIED]);
     const misfit = held.length
-      ? await this.misfits(
+      ? await placeMisfitsAmong(
+          this.matching,
           applied.profile,
           held.map((hold) => hold.facilityId),
           facilities.byId,
           now,
+          'record the change again',
         )
       : null;
     const verdict = reevaluateAfterProfileChange(request.status, misfit);
@@ -277,19 +278,6 @@ export class ProfileUpdates {
     return this.matching.onwardAfterProfileChange(profile, kindFacilities, there as FacilitySnapshot[] | null, now);
   }
 
-  private async misfits(
-    profile: VictimProfile,
-    facilityIds: string[],
-    facilities: ReadonlyMap<string, FacilitySnapshot>,
-    at: Date,
-  ): Promise<ExclusionReason[]> {
-    const known = [...new Set(facilityIds)].map((id) => facilities.get(id));
-    // A place taken since the facilities were read: asked to try again rather than judged blind.
-    if (known.some((facility) => !facility))
-      throw new ConflictError('This request changed meanwhile; read it again and record the change again.');
-    return this.matching.misfits(profile, known as FacilitySnapshot[], at);
-  }
-
   /** The facilities the requests of her chain hold places at, and those of the kinds an onward request is for. */
   private async facilitiesOfChain(requestId: string): Promise<ChainFacilities> {
     const [followUpId, request] = await Promise.all([this.repository.followUpIdOf(requestId), this.repository.find(requestId)]);
@@ -312,5 +300,4 @@ interface ChainFacilities {
   ofKinds: readonly FacilitySnapshot[];
 }
 
-const isOpen = (request: PlacementRequestEntity | null): boolean =>
-  !!request && ![PlacementStatus.ENDED, PlacementStatus.CANCELLED].includes(request.status);
+const isOpen = (request: PlacementRequestEntity | null): boolean => !!request && !isTerminalStatus(request.status);

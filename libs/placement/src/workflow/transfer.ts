@@ -24,6 +24,7 @@ import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { placeMisfitsAmong } from './place-misfits';
 
 export interface TransferOrder {
   reason: TransferReason;
@@ -193,10 +194,14 @@ export class Transfers {
     changes.requests.push(stay);
     if (!stay.profile) return;
     const occupied = await this.repository.holdsIn(manager, stay.id, [HoldState.OCCUPIED]);
-    const facilities = [...new Set(occupied.map((hold) => hold.facilityId))].map((id) => stayFacilities.get(id));
-    if (facilities.some((facility) => !facility))
-      throw new ConflictError('This request changed meanwhile; read it again and cancel it again.');
-    const misfit = await this.matching.misfits(stay.profile as VictimProfile, facilities as FacilitySnapshot[], this.clock.now());
+    const misfit = await placeMisfitsAmong(
+      this.matching,
+      stay.profile as VictimProfile,
+      occupied.map((hold) => hold.facilityId),
+      stayFacilities,
+      this.clock.now(),
+      'cancel it again',
+    );
     if (misfit.length === 0) return;
     // The move the misfit itself opened is her way out: cancelling it would leave her where she does not fit.
     if (transfer.transferReason === TransferReason.PROFILE_CHANGED)

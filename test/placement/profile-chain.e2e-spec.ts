@@ -6,7 +6,7 @@
  */
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { insertFacilities } from '../support/factories';
+import { insertFacilities, IN_AMSTERDAM } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -82,10 +82,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
         facilityOf(ShelterType.VROUWENOPVANG, 8, { total: 12, eligibility: women }),
         facilityOf(ShelterType.VROUWENOPVANG, 0, {
           total: 10,
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
+          ...IN_AMSTERDAM,
           eligibility: women,
         }),
         facilityOf(ShelterType.COSM, 4, { total: 10, eligibility: women }),

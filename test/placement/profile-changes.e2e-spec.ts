@@ -6,7 +6,7 @@
  */
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { insertFacilities } from '../support/factories';
+import { insertFacilities, IN_AMSTERDAM } from '../support/factories';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -73,10 +73,7 @@ describe('profile changes over time', () => {
         facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 10, eligibility: women }),
         facilityOf(ShelterType.VROUWENOPVANG, 3, {
           total: 10,
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
+          ...IN_AMSTERDAM,
           eligibility: women,
         }),
       ],

@@ -6,7 +6,7 @@
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { insertFacilities } from '../support/factories';
+import { insertFacilities, IN_AMSTERDAM } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
@@ -64,10 +64,7 @@ describe('transfers: she moves with one place held throughout', () => {
         facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 10, latitude: 51.95, longitude: 4.5, eligibility: women }),
         facilityOf(ShelterType.VROUWENOPVANG, 0, {
           total: 10,
-          regionCode: 'AMS',
-          municipality: 'Amsterdam',
-          latitude: 52.37,
-          longitude: 4.9,
+          ...IN_AMSTERDAM,
           eligibility: women,
         }),
         // A third region exists, with its own coordinator.

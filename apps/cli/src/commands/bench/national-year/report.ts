@@ -110,28 +110,21 @@ export function yearReportTable(report: YearReport): string {
       `  ${cls.padEnd(16)}${String(e.n + e.without).padStart(6)}${String(e.without).padStart(8)}${minutes(e.p50).padStart(15)}${minutes(e.p95).padStart(9)}${minutes(e.p99).padStart(9)}${('│ ' + minutes(a.p50)).padStart(12)}${minutes(a.p95).padStart(9)}${minutes(a.p99).padStart(9)}${String(a.without).padStart(6)}${minutes(s.p50).padStart(16)}${minutes(s.p95).padStart(9)}`,
     );
   }
-  lines.push('', '  a place to go or a named escalation, by block of the week (p50 weighted, worst hourly p95):');
-  const hb = blocks(report.headlineHourOfWeek);
-  for (let day = 0; day < 7; day++) {
-    lines.push(
-      '  ' +
-        hb
-          .slice(day * 4, day * 4 + 4)
-          .map((x) => `${x.label} n${String(x.n).padStart(3)} ${minutes(x.p50).padStart(7)} / ${minutes(x.p95).padStart(7)}`)
-          .join('  '),
-    );
-  }
-  lines.push('', '  time to a place to go by block of the week (p50 weighted, worst hourly p95):');
-  const b = blocks(report.hourOfWeek);
-  for (let day = 0; day < 7; day++) {
-    lines.push(
-      '  ' +
-        b
-          .slice(day * 4, day * 4 + 4)
-          .map((x) => `${x.label} n${String(x.n).padStart(3)} ${minutes(x.p50).padStart(7)} / ${minutes(x.p95).padStart(7)}`)
-          .join('  '),
-    );
-  }
+  const weekTable = (title: string, series: Parameters<typeof blocks>[0]) => {
+    lines.push('', `  ${title}, by block of the week (p50 weighted, worst hourly p95):`);
+    const week = blocks(series);
+    for (let day = 0; day < 7; day++) {
+      lines.push(
+        '  ' +
+          week
+            .slice(day * 4, day * 4 + 4)
+            .map((x) => `${x.label} n${String(x.n).padStart(3)} ${minutes(x.p50).padStart(7)} / ${minutes(x.p95).padStart(7)}`)
+            .join('  '),
+      );
+    }
+  };
+  weekTable('a place to go or a named escalation', report.headlineHourOfWeek);
+  weekTable('time to a place to go', report.hourOfWeek);
   const peak = report.waitingSeries.reduce((m, w) => (w.waiting > m.waiting ? w : m), {
     at: 0,
     waiting: 0,

@@ -35,7 +35,7 @@ describe('faults mid-burst over 2 API and 2 worker processes (issue 15)', () => 
   afterAll(async () => {
     await servers?.stop();
     console.log(`fault suite figures:\n${JSON.stringify(figures, null, 1)}`);
-  }, 30_000);
+  }, 120_000);
 
   /** A fresh cluster, a burst with `fault` injected at its surge, the checks after it; the figures kept under `name`. */
   async function faultMidBurst(

@@ -61,13 +61,13 @@ describe('a Redis outage while requests come in (issue 15, item 1)', () => {
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator(['RR']);
     nla = await token.nla();
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await redis.start().catch(() => undefined); // the app closes its queue connections cleanly
     await stopApp(api, database);
     await redis.stop();
-  }, 30_000);
+  }, 120_000);
 
   it('with Redis gone, every requestPlacement answers within a few seconds and is stored exactly once', async () => {
     await redis.stop();
@@ -92,7 +92,7 @@ describe('a Redis outage while requests come in (issue 15, item 1)', () => {
     expect(n).toBe(9);
     const [{ total }] = await database.dataSource.query('SELECT count(*)::int AS total FROM placement_requests');
     expect(total).toBe(9);
-  }, 30_000);
+  }, 90_000);
 
   it('with Redis still gone, the sweep escalates the ACUTE request 30 minutes on (003:497) and does not hang', async () => {
     clock.advance(31 * MINUTE);
@@ -111,7 +111,7 @@ describe('a Redis outage while requests come in (issue 15, item 1)', () => {
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'",
     );
     expect(n).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it('once Redis is back, the sweep queues what could not be queued and every request is matched', async () => {
     await redis.start();
@@ -138,5 +138,5 @@ describe('a Redis outage while requests come in (issue 15, item 1)', () => {
       "SELECT count(*)::int AS holds FROM placement_holds WHERE state = 'HELD'",
     );
     expect(holds).toBe(8);
-  }, 40_000);
+  }, 120_000);
 });

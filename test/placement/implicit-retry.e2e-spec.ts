@@ -68,7 +68,7 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     api = await startPlacementApp(database.url, clock, { IMPLICIT_RETRY_SECONDS: '120' });
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator(['RR']);
-  }, 30_000);
+  }, 120_000);
   afterAll(() => stopApp(api, database));
   afterEach(() => jest.restoreAllMocks());
 

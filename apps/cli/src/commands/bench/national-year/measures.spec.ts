@@ -2,6 +2,7 @@ import {
   byHourOfWeek,
   firstWayOut,
   hasNamedEscalation,
+  hasNamedWait,
   hourOfWeekLabel,
   leftUnnamed,
   type OpenRequest,
@@ -23,6 +24,7 @@ function outcome(contactMs: number, headline: number | null, place: number | nul
     toPlaceMinutes: place,
     toStructuralMinutes: null,
     toPlaceOrEscalationMinutes: headline,
+    strictMinutes: headline,
     reachedBy: headline === null ? null : place === headline ? 'place' : 'escalation',
   };
 }
@@ -42,6 +44,16 @@ describe('national year: the headline measure (issue 19: "one place to go or a n
       minutes: 2,
       reachedBy: 'authority',
     });
+  });
+
+  it('counts a named wait (the screeningsoverleg, 003:490) only where it is given, and after a place or an escalation', () => {
+    const contact = MONDAY;
+    expect(firstWayOut(contact, { namedWait: contact + MINUTE, escalation: contact + 30 * MINUTE })).toEqual({
+      minutes: 1,
+      reachedBy: 'namedWait',
+    });
+    expect(firstWayOut(contact, { escalation: contact + 30 * MINUTE })).toEqual({ minutes: 30, reachedBy: 'escalation' });
+    expect(firstWayOut(contact, { namedWait: contact + MINUTE, authority: contact + MINUTE })?.reachedBy).toBe('authority');
   });
 
   it('gives a tie to the place, counts a moment read before contact as at contact, and has nothing without any', () => {
@@ -69,7 +81,13 @@ describe('national year: the headline measure (issue 19: "one place to go or a n
     const outcomes = [outcome(SUNDAY_3AM, 4, 50), outcome(SUNDAY_3AM, 6, null)];
     expect(byHourOfWeek(outcomes)[6 * 24 + 3]).toMatchObject({ n: 1, p50: 50 });
     expect(byHourOfWeek(outcomes, (o) => o.toPlaceOrEscalationMinutes)[6 * 24 + 3]).toMatchObject({ n: 2, p50: 4, p95: 6 });
-    expect(reachedByCounts([...outcomes, outcome(MONDAY, null)])).toEqual({ place: 0, escalation: 2, authority: 0, none: 1 });
+    expect(reachedByCounts([...outcomes, outcome(MONDAY, null)])).toEqual({
+      place: 0,
+      escalation: 2,
+      authority: 0,
+      namedWait: 0,
+      none: 1,
+    });
   });
 });
 
@@ -79,6 +97,7 @@ describe('national year: people left without a place and without a named escalat
     people: 1,
     status: 'WAITING',
     createdAtMs: now - 20 * MINUTE,
+    urgency: 'ACUTE',
     escalated: false,
     waitingReason: 'NO_CAPACITY',
     waitingForAuthority: null,
@@ -93,6 +112,20 @@ describe('national year: people left without a place and without a named escalat
     expect(hasNamedEscalation(open({}))).toBe(false);
   });
 
+  it('reads a request that is not ACUTE waiting for the screeningsoverleg (003:490) or CoMensha’s opening (000:2136-2139) as a named wait', () => {
+    const friday = { urgency: 'URGENT', waitingReason: 'AWAITING_ROUTE_DECISION' };
+    expect(hasNamedWait(open(friday))).toBe(true);
+    expect(hasNamedWait(open({ urgency: 'PLANNED', waitingReason: 'AUTHORITY_CLOSED', waitingForAuthority: 'COMENSHA' }))).toBe(
+      true,
+    );
+    // An ACUTE request needs a place or the escalation (003:497), and capacity names nobody.
+    expect(hasNamedWait(open({ ...friday, urgency: 'ACUTE' }))).toBe(false);
+    expect(hasNamedWait(open({ urgency: 'URGENT' }))).toBe(false);
+    expect(hasNamedWait(open({ ...friday, status: 'OFFERED' }))).toBe(false);
+    expect(leftUnnamed([open(friday)], now)).toBe(0);
+    expect(leftUnnamed([open(friday)], now, { strict: true })).toBe(1);
+  });
+
   it('counts people past 15 minutes with neither, a group as its size, an offer alone as no place', () => {
     const requests = [
       open({}),
@@ -103,6 +136,6 @@ describe('national year: people left without a place and without a named escalat
       open({ status: 'ACCEPTED' }),
     ];
     expect(leftUnnamed(requests, now)).toBe(9);
-    expect(leftUnnamed(requests, now, 25)).toBe(0);
+    expect(leftUnnamed(requests, now, { graceMinutes: 25 })).toBe(0);
   });
 });

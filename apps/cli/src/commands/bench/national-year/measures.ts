@@ -27,10 +27,19 @@ export function spread(values: readonly number[]): Spread {
 /**
  * How a person first stopped falling through: a place to go (an accepted place, or the noodbed the
  * police are told), the service's escalation (`escalated`: the region's escalation contacts are
- * told, ESCALATED in the history), or the request on the worklist of a named authority that can act
- * now (WAITING with AWAITING_AUTHORITY: `waitingForAuthority` names who decides).
+ * told, ESCALATED in the history), the request on the worklist of a named authority that can act
+ * now (WAITING with AWAITING_AUTHORITY: `waitingForAuthority` names who decides), or a named wait.
+ *
+ * A named wait (`namedWait`) is the chain's reading of the target for a request that is not ACUTE:
+ * its requester said she has somewhere safe tonight, and the service names who decides next and
+ * when they sit — the screeningsoverleg with the OM for criminal exploitation (AWAITING_ROUTE_DECISION,
+ * 003:490), or CoMensha at its next opening (AUTHORITY_CLOSED, 000:2136-2139). Nobody then falls
+ * through; an ACUTE request is never reached this way (it needs a place or the escalation, 003:497).
+ * The strict reading, without named waits, is reported beside it.
  */
-export type Reached = 'place' | 'escalation' | 'authority';
+export type Reached = 'place' | 'escalation' | 'authority' | 'namedWait';
+
+const REACHED_IN_ORDER: readonly Reached[] = ['place', 'escalation', 'authority', 'namedWait'];
 
 export interface PersonOutcome {
   contactAt: Date;
@@ -39,9 +48,11 @@ export interface PersonOutcome {
   toPlaceMinutes: number | null;
   /** Minutes to a structural (not noodbed) place; null: none within the run. */
   toStructuralMinutes: number | null;
-  /** The issue's headline: minutes to the first of a place to go or a named escalation; null: neither. */
+  /** The issue's headline: minutes to the first of a place to go, a named escalation or a named wait; null: none. */
   toPlaceOrEscalationMinutes: number | null;
-  /** Which came first for the headline; null: neither. */
+  /** The strict reading of the headline: as above without named waits. */
+  strictMinutes: number | null;
+  /** Which came first for the headline; null: none. */
   reachedBy: Reached | null;
 }
 
@@ -56,7 +67,7 @@ export type Moments = Partial<Record<Reached, number | null>>;
 export function firstWayOut(contactMs: number, moments: Moments): { minutes: number; reachedBy: Reached } | null {
   let best: { at: number; reachedBy: Reached } | null = null;
   // A tie goes to the place: having one is more than being escalated.
-  for (const reachedBy of ['place', 'escalation', 'authority'] as const) {
+  for (const reachedBy of REACHED_IN_ORDER) {
     const at = moments[reachedBy];
     if (at === undefined || at === null || !Number.isFinite(at)) continue;
     if (best === null || at < best.at) best = { at, reachedBy };
@@ -126,7 +137,7 @@ export function byProfileClass(
 
 /** How many people reached the headline by each way (and how many by none). */
 export function reachedByCounts(outcomes: readonly PersonOutcome[]): Record<Reached | 'none', number> {
-  const counts = { place: 0, escalation: 0, authority: 0, none: 0 };
+  const counts = { place: 0, escalation: 0, authority: 0, namedWait: 0, none: 0 };
   for (const o of outcomes) counts[o.reachedBy ?? 'none']++;
   return counts;
 }
@@ -138,6 +149,8 @@ export interface OpenRequest {
   status: string;
   /** First contact in simulated ms (the request's createdAt, on the service's clock). */
   createdAtMs: number;
+  /** ACUTE, URGENT or PLANNED: only a request that is not ACUTE can be reached by a named wait. */
+  urgency: string;
   escalated: boolean;
   waitingReason: string | null;
   waitingForAuthority: string | null;
@@ -154,19 +167,39 @@ export function hasNamedEscalation(request: Pick<OpenRequest, 'escalated' | 'wai
   return request.escalated || (request.waitingReason === 'AWAITING_AUTHORITY' && request.waitingForAuthority !== null);
 }
 
+/** Waiting reasons that name who decides next and when they sit (see `Reached`). */
+const NAMED_WAIT_REASONS = new Set(['AWAITING_ROUTE_DECISION', 'AUTHORITY_CLOSED']);
+
+/** Whether a request that is not ACUTE waits for a decider the service names (see `Reached`). */
+export function hasNamedWait(request: Pick<OpenRequest, 'urgency' | 'status' | 'waitingReason'>): boolean {
+  return (
+    request.urgency !== 'ACUTE' &&
+    request.status === 'WAITING' &&
+    request.waitingReason !== null &&
+    NAMED_WAIT_REASONS.has(request.waitingReason)
+  );
+}
+
 const WITHOUT_A_PLACE = new Set(['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED']);
 
 /**
- * People left without a place and without a named escalation longer than the target after first
- * contact, at one moment (the issue: this must be 0). An OFFERED request has no place yet.
+ * People left without a place and without a named escalation (or, unless `strict`, a named wait)
+ * longer than the target after first contact, at one moment (the issue: this must be 0). An
+ * OFFERED request has no place yet.
  */
-export function leftUnnamed(requests: readonly OpenRequest[], nowMs: number, graceMinutes = TARGET_MINUTES): number {
+export function leftUnnamed(
+  requests: readonly OpenRequest[],
+  nowMs: number,
+  options: { graceMinutes?: number; strict?: boolean } = {},
+): number {
+  const graceMinutes = options.graceMinutes ?? TARGET_MINUTES;
   return requests
     .filter(
       (r) =>
         WITHOUT_A_PLACE.has(r.status) &&
         !r.placeToGo &&
         !hasNamedEscalation(r) &&
+        (options.strict || !hasNamedWait(r)) &&
         nowMs - r.createdAtMs > graceMinutes * MINUTE_MS,
     )
     .reduce((sum, r) => sum + r.people, 0);

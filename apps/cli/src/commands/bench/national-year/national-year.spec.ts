@@ -107,6 +107,7 @@ describe('national year: measures', () => {
           toPlaceMinutes: 10,
           toStructuralMinutes: null,
           toPlaceOrEscalationMinutes: 10,
+          strictMinutes: 10,
           reachedBy: 'place',
         },
         {
@@ -115,6 +116,7 @@ describe('national year: measures', () => {
           toPlaceMinutes: null,
           toStructuralMinutes: null,
           toPlaceOrEscalationMinutes: null,
+          strictMinutes: null,
           reachedBy: null,
         },
       ],

@@ -16,9 +16,23 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { tokenFor } from '../support/tokens';
 
 type Json = Record<string, unknown>;
-type Shown = { id: string; name: string; address: string | null; intakePhone: string | null; capacity: { available: number; total: number } | null };
-type HsdsService = Json & { id: string; name: string; capacities: { available: number; maximum: number; unit: { name: string } }[] };
-type Bundle = Json & { total: number; link: { relation: string; url: string }[]; entry: { resource: Json & { id: string; name: string } }[] };
+type Shown = {
+  id: string;
+  name: string;
+  address: string | null;
+  intakePhone: string | null;
+  capacity: { available: number; total: number } | null;
+};
+type HsdsService = Json & {
+  id: string;
+  name: string;
+  capacities: { available: number; maximum: number; unit: { name: string } }[];
+};
+type Bundle = Json & {
+  total: number;
+  link: { relation: string; url: string }[];
+  entry: { resource: Json & { id: string; name: string } }[];
+};
 
 interface SecretRow {
   id: string;
@@ -84,7 +98,13 @@ describe('the register in open standards (issue 18)', () => {
       for (const place of find(text.split(ownRegion).join(' '))) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
     }
     const text = JSON.stringify(shown);
-    for (const [field, value] of Object.entries({ key: row.key, name: row.name, operator: row.operator, address: row.address, phone: row.intake_phone })) {
+    for (const [field, value] of Object.entries({
+      key: row.key,
+      name: row.name,
+      operator: row.operator,
+      address: row.address,
+      phone: row.intake_phone,
+    })) {
       if (text.includes(JSON.stringify(value))) leaks.push(`${row.key} shows its register ${field}`);
     }
     return leaks;
@@ -182,6 +202,18 @@ describe('the register in open standards (issue 18)', () => {
     expect(hsdsPage).toMatchObject({ total_items: inRegion.length, page_number: 2, size: 2, first_page: false });
   });
 
+  it('a FHIR client asks /fhir/metadata first, without a token: a valid CapabilityStatement naming both searches and their parameters', async () => {
+    const response = await get('/fhir/metadata');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const statement = (await response.json()) as { rest: { resource: { type: string; searchParam: { name: string }[] }[] }[] };
+    expect(fhir.errors(statement)).toEqual([]);
+    expect(statement.rest[0].resource.map((r) => [r.type, r.searchParam.map((p) => p.name)])).toEqual([
+      ['Location', ['region', '_count', '_offset']],
+      ['HealthcareService', ['region', '_count', '_offset']],
+    ]);
+  });
+
   it('without a token: 401, for FHIR as an OperationOutcome', async () => {
     const hsdsResponse = await get('/export/hsds/services');
     expect(hsdsResponse.status).toBe(401);
@@ -201,7 +233,11 @@ describe('the register in open standards (issue 18)', () => {
     ['/fhir/Location?_count=many', '_count', /_count must be one whole number from 0 to 1000; got "many"/],
     ['/fhir/HealthcareService?_count=1001', '_count', /from 0 to 1000/],
     ['/fhir/Location?region=XX', 'region', /region must be codes of the register's regions .*unknown: "XX"/],
-    ['/fhir/Location?address-city=Vlaardingen', 'address-city', /address-city is not a parameter of this endpoint; it takes region, _count, _offset, _format/],
+    [
+      '/fhir/Location?address-city=Vlaardingen',
+      'address-city',
+      /address-city is not a parameter of this endpoint; it takes region, _count, _offset, _format/,
+    ],
     ['/fhir/Location?_format=xml', '_format', /JSON only/],
   ])('a bad FHIR search %s: 400, an OperationOutcome naming %s', async (path, field, message) => {
     const response = await get(path, coordinator);

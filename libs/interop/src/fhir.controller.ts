@@ -5,13 +5,16 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { InvalidInputError } from '@opvangplek/platform/errors';
 import { assertOnly, MAX_PAGE_SIZE, type QueryString, wholeNumberParam } from './interop-params';
 import type { ExportedFacility } from './mapping/exported-facility';
-import { FHIR_CONTENT_TYPE, searchsetBundle, toFhirHealthcareService, toFhirLocation } from './mapping/fhir';
+import { capabilityStatement, FHIR_CONTENT_TYPE, searchsetBundle, toFhirHealthcareService, toFhirLocation } from './mapping/fhir';
+import { Public } from '@opvangplek/platform/http/public.decorator';
 import { RegisterExportService } from './register-export.service';
 
 type FhirRequest = { protocol: string; get(name: string): string | undefined };
 type FhirResponse = { setHeader(name: string, value: string): void; send(body: string): void };
 
 const SEARCH_PARAMETERS = ['region', '_count', '_offset', '_format'];
+/** When what the CapabilityStatement says last changed. */
+const CAPABILITY_DATE = '2026-12-06';
 /** `_format` values that ask for what we answer (FHIR R4 http.html#mime-type). */
 const JSON_FORMATS = ['json', 'application/json', 'application/fhir+json'];
 
@@ -19,7 +22,7 @@ const JSON_FORMATS = ['json', 'application/json', 'application/fhir+json'];
  * The register as HL7 FHIR R4 (issue 18): `GET /fhir/Location` and `GET /fhir/HealthcareService`
  * answer a searchset Bundle, one resource per facility, as `application/fhir+json`. The `facilities`
  * query's roles and view (@AccessOperation), with `Authorization: Bearer`; errors are an
- * OperationOutcome (FhirErrorAnswer). Search parameters: `region` (codes), `_count` (entries per
+ * OperationOutcome (FhirErrorAnswer); `GET /fhir/metadata` is the CapabilityStatement. Search parameters: `region` (codes), `_count` (entries per
  * page, up to 1000), `_offset` (where the page starts; the `next` link carries it), `_format=json`.
  */
 @Controller('fhir')
@@ -29,9 +32,22 @@ export class FhirController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** What a FHIR client asks first: which resources and search parameters there are. Public: it names no facility. */
+  @Public()
+  @Get('metadata')
+  metadata(@Res() response: FhirResponse): void {
+    response.setHeader('Content-Type', `${FHIR_CONTENT_TYPE}; charset=utf-8`);
+    response.send(JSON.stringify(capabilityStatement(CAPABILITY_DATE)));
+  }
+
   @Get('Location')
   @AccessOperation('facilities')
-  locations(@HttpViewer() viewer: Viewer, @Query() query: QueryString, @Req() request: FhirRequest, @Res() response: FhirResponse) {
+  locations(
+    @HttpViewer() viewer: Viewer,
+    @Query() query: QueryString,
+    @Req() request: FhirRequest,
+    @Res() response: FhirResponse,
+  ) {
     return this.search(viewer, query, request, response, 'Location', toFhirLocation);
   }
 

@@ -46,7 +46,11 @@ export function regionCodesParam(query: QueryString, name: string, known: readon
 }
 
 /** A whole number in [min, max]; absent: `fallback`. */
-export function wholeNumberParam(query: QueryString, name: string, range: { min: number; max: number; fallback: number }): number {
+export function wholeNumberParam(
+  query: QueryString,
+  name: string,
+  range: { min: number; max: number; fallback: number },
+): number {
   const raw = query[name];
   if (raw === undefined) return range.fallback;
   const value = typeof raw === 'string' && /^\d{1,7}$/.test(raw) ? Number(raw) : Number.NaN;

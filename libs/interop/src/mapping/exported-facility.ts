@@ -55,7 +55,10 @@ export function stableUuid(...name: string[]): string {
 }
 
 /** "Teststraat 1, 3011 AA Rotterdam" in its parts; an address in another shape is kept whole as its line. */
-export function dutchAddressParts(address: string, municipality: string | null): { line: string; postalCode: string | null; city: string | null } {
+export function dutchAddressParts(
+  address: string,
+  municipality: string | null,
+): { line: string; postalCode: string | null; city: string | null } {
   const match = /^(.*?),\s*(\d{4}\s?[A-Z]{2})\s+(.+)$/.exec(address.trim());
   if (!match) return { line: address, postalCode: null, city: municipality };
   return { line: match[1], postalCode: match[2], city: match[3] };

@@ -2,6 +2,7 @@ import { ShelterType } from '@opvangplek/domain';
 import { fhirValidator } from '../testing/schema-validators';
 import { CONFIRMED_AT, NOW, SECRET_REGISTER_VALUES, viewOf } from '../testing/views';
 import {
+  capabilityStatement,
   FHIR_EXTENSIONS,
   type FhirExtension,
   operationOutcome,
@@ -54,11 +55,15 @@ describe('FHIR R4 Location and HealthcareService from the register (issue 18)', 
     expect(fhir.errors(bundleOf([location]))).toEqual([]);
     expect(fhir.errors(bundleOf([service]))).toEqual([]);
     expect(location.name).toBe('Vrouwenopvang (geheim adres), regio Rotterdam Rijnmond');
-    for (const field of ['address', 'position', 'telecom', 'managingOrganization'] as const) expect(location[field]).toBeUndefined();
+    for (const field of ['address', 'position', 'telecom', 'managingOrganization'] as const)
+      expect(location[field]).toBeUndefined();
     expect(service.providedBy).toBeUndefined();
     expect(service.telecom).toBeUndefined();
     expect(extension(service, FHIR_EXTENSIONS.capacity)).toBeUndefined();
-    expect(extension(service, FHIR_EXTENSIONS.availability)).toEqual({ url: FHIR_EXTENSIONS.availability, valueCode: 'AVAILABLE' });
+    expect(extension(service, FHIR_EXTENSIONS.availability)).toEqual({
+      url: FHIR_EXTENSIONS.availability,
+      valueCode: 'AVAILABLE',
+    });
     expect(extension(location, FHIR_EXTENSIONS.region)).toMatchObject({ valueCoding: { code: 'RR' } });
     const text = JSON.stringify([location, service]);
     for (const value of SECRET_REGISTER_VALUES) expect(text).not.toContain(value);
@@ -67,7 +72,16 @@ describe('FHIR R4 Location and HealthcareService from the register (issue 18)', 
   it('says a bad search parameter as an OperationOutcome naming it', () => {
     const outcome = operationOutcome({ code: 'BAD_USER_INPUT', message: '_count must be …', field: '_count' });
     expect(fhir.errors(outcome)).toEqual([]);
-    expect(outcome.issue[0]).toEqual({ severity: 'error', code: 'invalid', diagnostics: '_count must be …', expression: ['_count'] });
+    expect(outcome.issue[0]).toEqual({
+      severity: 'error',
+      code: 'invalid',
+      diagnostics: '_count must be …',
+      expression: ['_count'],
+    });
+  });
+
+  it('describes the server in a valid CapabilityStatement', () => {
+    expect(fhir.errors(capabilityStatement('2026-12-06'))).toEqual([]);
   });
 
   it('fails a document that breaks the schema: the validation is real', () => {

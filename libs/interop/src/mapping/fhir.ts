@@ -1,5 +1,5 @@
 /**
- * The register as HL7 FHIR R4 (4.0.1) JSON: each facility is a `Location` (where) and a
+ * The register as HL7 FHIR R4 JSON: each facility is a `Location` (where) and a
  * `HealthcareService` (what it offers, with its live counts), answered as a searchset `Bundle`.
  * Errors are an `OperationOutcome`. Pure: the same view gives the same resources.
  *
@@ -14,6 +14,12 @@ import { dutchAddressParts, type ExportedFacility, isShownAnonymous } from './ex
 /** Where our code systems and extensions are named. */
 export const FHIR_BASE_SYSTEM = 'https://opvangplek.nl/fhir';
 export const FHIR_CONTENT_TYPE = 'application/fhir+json';
+/**
+ * The R4 release whose official JSON schema (fhir.schema.json, `json-schema/4.0`) the specs validate
+ * every document with: the schema's own list of versions ends there, so the CapabilityStatement
+ * names that one rather than R4's technical correction 4.0.1, which it could not validate.
+ */
+export const FHIR_VERSION = '4.0.0';
 
 const SYSTEMS = {
   facilityKey: `${FHIR_BASE_SYSTEM}/sid/facility-key`,
@@ -223,6 +229,66 @@ export function operationOutcome(error: { code: string; message: string; field: 
         code: ISSUE_CODES[error.code] ?? 'processing',
         diagnostics: error.message,
         ...(error.field ? { expression: [error.field] } : {}),
+      },
+    ],
+  };
+}
+
+/** The search parameters each resource type takes (FhirController), as the CapabilityStatement lists them. */
+export const FHIR_SEARCH_PARAMETERS = [
+  {
+    name: 'region',
+    type: 'token',
+    documentation: 'Region codes (comma-separated), as the regions query lists them, e.g. RR,AMS.',
+  },
+  { name: '_count', type: 'number', documentation: 'Entries per page, 0 to 1000 (default 1000: the whole register).' },
+  { name: '_offset', type: 'number', documentation: 'Where the page starts (the next link carries it).' },
+] as const;
+
+export interface FhirCapabilityStatement {
+  resourceType: 'CapabilityStatement';
+  status: 'active';
+  date: string;
+  publisher: string;
+  kind: 'instance';
+  software: { name: string };
+  fhirVersion: typeof FHIR_VERSION;
+  format: string[];
+  rest: {
+    mode: 'server';
+    security: { service: CodeableConcept[]; description: string };
+    resource: {
+      type: string;
+      interaction: { code: 'search-type' }[];
+      searchParam: { name: string; type: string; documentation: string }[];
+    }[];
+  }[];
+}
+
+/** What this server does (`GET /fhir/metadata`): search Location and HealthcareService, with a bearer token. */
+export function capabilityStatement(date: string): FhirCapabilityStatement {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date,
+    publisher: 'Opvangplek',
+    kind: 'instance',
+    software: { name: 'Opvangplek' },
+    fhirVersion: FHIR_VERSION,
+    format: ['json'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth' }] }],
+          description:
+            'Authorization: Bearer with an Opvangplek token; the roles that may read facilities, and a secret-address facility anonymous to all but its own staff, as in the GraphQL API.',
+        },
+        resource: ['Location', 'HealthcareService'].map((type) => ({
+          type,
+          interaction: [{ code: 'search-type' as const }],
+          searchParam: FHIR_SEARCH_PARAMETERS.map((parameter) => ({ ...parameter })),
+        })),
       },
     ],
   };

@@ -22,7 +22,12 @@ describe('HSDS 3.1 services from the register (issue 18)', () => {
     });
     // 12 places, 7 occupied, 1 held by an open offer, 1 out of service: 3 free of 12.
     expect(service.capacities).toEqual([
-      expect.objectContaining({ available: 3, maximum: 12, unit: capacityUnit(ShelterType.VROUWENOPVANG), updated: CONFIRMED_AT.toISOString() }),
+      expect.objectContaining({
+        available: 3,
+        maximum: 12,
+        unit: capacityUnit(ShelterType.VROUWENOPVANG),
+        updated: CONFIRMED_AT.toISOString(),
+      }),
     ]);
     expect(service.capacities[0].unit.name).toBe('place');
     expect(service.last_modified).toBe(CHANGED_AT.toISOString());
@@ -78,7 +83,15 @@ describe('HSDS 3.1 services from the register (issue 18)', () => {
     );
     const second = hsdsPage(services, 2, 2);
     expect(validate.servicesPage(second)).toEqual([]);
-    expect(second).toMatchObject({ total_items: 3, total_pages: 2, page_number: 2, size: 1, first_page: false, last_page: true, empty: false });
+    expect(second).toMatchObject({
+      total_items: 3,
+      total_pages: 2,
+      page_number: 2,
+      size: 1,
+      first_page: false,
+      last_page: true,
+      empty: false,
+    });
     expect(hsdsPage(services, 3, 2)).toMatchObject({ size: 0, empty: true });
   });
 

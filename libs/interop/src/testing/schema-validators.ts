@@ -67,7 +67,7 @@ function describe(error: ErrorObject): string {
 
 export interface FhirValidator {
   /** The errors of a resource (a Bundle's entries each checked too, for messages that name the entry). */
-  errors(resource: { resourceType?: unknown; entry?: { resource: object }[] }): string[];
+  errors(resource: object): string[];
 }
 
 export function fhirValidator(): FhirValidator {
@@ -77,12 +77,16 @@ export function fhirValidator(): FhirValidator {
   const concise = (resource: object, at: string): string[] =>
     validator
       .validate(resource)
-      .map((error) => (typeof error === 'string' ? `${at} ${error}` : `${at}${error.dataPath} ${error.message ?? error.keyword}`));
+      .map((error) =>
+        typeof error === 'string' ? `${at} ${error}` : `${at}${error.dataPath} ${error.message ?? error.keyword}`,
+      );
   return {
     errors(resource) {
       if (validator.validate(resource, true).length === 0) return [];
       const found = concise(resource, '');
-      (resource.entry ?? []).forEach((entry, i) => found.push(...concise(entry.resource, `entry[${i}].resource`)));
+      ((resource as { entry?: { resource: object }[] }).entry ?? []).forEach((entry, i) =>
+        found.push(...concise(entry.resource, `entry[${i}].resource`)),
+      );
       return found.length > 0 ? found : ['invalid, without a message'];
     },
   };

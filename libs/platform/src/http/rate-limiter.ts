@@ -47,6 +47,6 @@ const REGISTER_COST = 200;
  */
 export function ratePointsOf(path: string): number {
   const normalised = normalisedPath(path);
-  const register = normalised.startsWith('/export/hsds/') || normalised.startsWith('/fhir/');
+  const register = normalised.startsWith('/export/hsds/') || (normalised.startsWith('/fhir/') && normalised !== '/fhir/metadata');
   return 1 + (register ? extraRatePoints(REGISTER_COST) : 0);
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessModule, AuthenticationModule } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity/capacity.module';
 import { InsightModule } from '@opvangplek/insight/insight.module';
+import { InteropModule } from '@opvangplek/interop/interop.module';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { NotificationsModule } from '@opvangplek/notifications';
 import { PlacementModule } from '@opvangplek/placement';
@@ -49,6 +50,7 @@ export class ApiModule {
         MatchingModule,
         PlacementModule,
         InsightModule,
+        InteropModule,
         NotificationsModule,
         RegistrationModule,
         HealthModule,

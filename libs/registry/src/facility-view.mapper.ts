@@ -88,8 +88,8 @@ export function availabilityView(
   };
 }
 
-/** How an anonymous facility's kind is named: no operator, no location name. */
-const KIND_LABELS: Readonly<Record<ShelterType, string>> = {
+/** How a kind of facility is named (an anonymous one by its kind: no operator, no location name). */
+export const KIND_LABELS: Readonly<Record<ShelterType, string>> = {
   [ShelterType.VROUWENOPVANG]: 'Vrouwenopvang',
   [ShelterType.MAATSCHAPPELIJKE_OPVANG]: 'Maatschappelijke opvang',
   [ShelterType.COSM]: 'COSM',

@@ -10,6 +10,7 @@ import {
 import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { CLOCK, type Clock } from '../clock/clock';
 import { AppError, type AppErrorKind } from '../errors';
+import { httpErrorAnswer, type ShapedRequest } from '../http/http-error-answer';
 import { contractCodeOf } from './format-error';
 import type { GraphQLRequestContext } from './request-authenticator';
 import { SECURITY_EVENT_SINK, type SecurityEvent, type SecurityEventSink, UnauthenticatedSummary } from './security-events';
@@ -20,7 +21,7 @@ const REFUSAL_AUDITED = Symbol('refusalAudited');
 type MaybeViewer = { sub: string; role: string; org: string } | undefined;
 type HttpResponse = {
   status(code: number): HttpResponse;
-  json(body: unknown): void;
+  send(body: string): void;
   setHeader(name: string, value: string): void;
 };
 
@@ -82,17 +83,24 @@ export class AppErrorFilter implements GqlExceptionFilter, OnModuleDestroy, Befo
 
   /**
    * Plain HTTP endpoints (the CSV exports) answer with a status and the same contract code and
-   * message as GraphQL would: `{ "error": { "code", "message", "field" } }`.
+   * message as GraphQL would: `{ "error": { "code", "message", "field" } }`, or in the shape their
+   * standard gives errors (http-error-answer.ts: FHIR's OperationOutcome).
    */
   private answerHttp(error: AppError, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<{ viewer?: MaybeViewer; route?: { path?: string }; path?: string; ip?: string }>();
+    const request = http.getRequest<
+      { viewer?: MaybeViewer; route?: { path?: string }; path?: string; ip?: string } & ShapedRequest
+    >();
     const response = http.getResponse<HttpResponse>();
     this.recordRefusal(error, request.viewer, request.route?.path ?? request.path ?? null, request.ip);
     if (error.kind === 'unauthenticated') response.setHeader('WWW-Authenticate', 'Bearer');
-    response
-      .status(HTTP_STATUS[error.kind])
-      .json({ error: { code: contractCodeOf(error.kind), message: error.message, field: error.field ?? null } });
+    const answer = httpErrorAnswer(request, {
+      code: contractCodeOf(error.kind),
+      message: error.message,
+      field: error.field ?? null,
+    });
+    response.setHeader('Content-Type', answer.contentType);
+    response.status(HTTP_STATUS[error.kind]).send(JSON.stringify(answer.body));
   }
 
   /** Refusals (UNAUTHENTICATED, FORBIDDEN) go to the audit log; other errors are the caller's own. */

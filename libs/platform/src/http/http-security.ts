@@ -8,7 +8,7 @@ import {
   type RequestAuthenticator,
 } from '../graphql/request-authenticator';
 import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
-import { isRateLimitedPath, normalisedPath, verifiedCallerKey } from './rate-limiter';
+import { isRateLimitedPath, normalisedPath, ratePointsOf, verifiedCallerKey } from './rate-limiter';
 
 interface MinimalRequest extends AuthenticatedHttpRequest {
   method: string;
@@ -26,7 +26,7 @@ interface MinimalResponse {
  * set where the body parser is (bootstrap).
  *
  * One limiter for every path that serves data: GraphQL by any method and spelling (`/graphql/`,
- * `/GRAPHQL`, GET) and the CSV exports. The caller is the verified token subject, else the client
+ * `/GRAPHQL`, GET), the CSV and HSDS exports and FHIR. The caller is the verified token subject, else the client
  * address (the token is verified here once; the GraphQL context and the guard reuse the outcome),
  * so a made-up or respaced token buys no fresh allowance. The budget is shared with WebSocket
  * operations and across API processes (CallerLimits).
@@ -55,7 +55,7 @@ export function applyHttpSecurity(app: INestApplication, config: AppConfig): voi
     if (request.method === 'OPTIONS' || !isRateLimitedPath(request.path)) return next();
     authenticateRequest(authenticator, request)
       .then(async (auth) => {
-        const retryAfter = await limits.take(verifiedCallerKey(auth, request.ip));
+        const retryAfter = await limits.take(verifiedCallerKey(auth, request.ip), ratePointsOf(request.path));
         if (retryAfter === 0) return next();
         const message = `Too many requests: at most ${config.http.rateLimitPerMinute} a minute. Try again in ${retryAfter} seconds.`;
         response.setHeader('Retry-After', String(retryAfter));

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { extraRatePoints } from '../graphql/operation-cost';
 
 /**
  * Who is calling, for the rate limit: the verified subject once the token is valid, else the client
@@ -24,8 +25,28 @@ export function normalisedPath(path: string): string {
   return collapsed === '' ? '/' : collapsed;
 }
 
-/** Paths that serve data and so count against the caller's limit: GraphQL (any method) and the exports. */
+/** Paths that serve data and so count against the caller's limit: GraphQL (any method), the exports and FHIR. */
 export function isRateLimitedPath(path: string): boolean {
   const normalised = normalisedPath(path);
-  return normalised === '/graphql' || normalised.startsWith('/export/') || normalised === '/export';
+  return (
+    normalised === '/graphql' ||
+    normalised.startsWith('/export/') ||
+    normalised === '/export' ||
+    normalised.startsWith('/fhir/') ||
+    normalised === '/fhir'
+  );
+}
+
+/** The `facilities` query's cost (operation-cost.ts): the whole register, one row per facility. */
+const REGISTER_COST = 200;
+
+/**
+ * What one request draws from the caller's budget. GraphQL draws the rest of its cost once it is
+ * known (operation-cost.ts); the open-standard exports of the register (HSDS, FHIR) answer what a
+ * `facilities` query answers and draw what it does, so they are no cheaper way to read the register.
+ */
+export function ratePointsOf(path: string): number {
+  const normalised = normalisedPath(path);
+  const register = normalised.startsWith('/export/hsds/') || (normalised.startsWith('/fhir/') && normalised !== '/fhir/metadata');
+  return 1 + (register ? extraRatePoints(REGISTER_COST) : 0);
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
  * Paths the console must never shadow: the API's own endpoints. A request under one of them is
  * always left to the API, even when it would otherwise look like a page of the console.
  */
-export const API_PATHS = ['/graphql', '/health', '/ready', '/metrics', '/export/', '/console/config.json'] as const;
+export const API_PATHS = ['/graphql', '/health', '/ready', '/metrics', '/export/', '/fhir/', '/console/config.json'] as const;
 
 export function isApiPath(requestPath: string): boolean {
   return API_PATHS.some((prefix) =>

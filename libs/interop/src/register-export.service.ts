@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { RegistryService } from '@opvangplek/registry/registry.service';
+import { type QueryString, regionCodesParam } from './interop-params';
+import type { ExportedFacility } from './mapping/exported-facility';
+
+/**
+ * The register as the open standards export it: the `facilities` query's own read and view for this
+ * caller (RegistryService), so roles, anonymity and withheld counts are the API's, not a copy of them.
+ */
+@Injectable()
+export class RegisterExportService {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly regionDirectory: RegionDirectory,
+  ) {}
+
+  /** The `region` parameter, checked against the register's regions. */
+  async regionCodes(query: QueryString, name: string): Promise<string[] | null> {
+    const known = (await this.regionDirectory.regions()).map((region) => region.code);
+    return regionCodesParam(query, name, known);
+  }
+
+  /** Every facility the caller may list, in the register's stable order (pages stay put between requests). */
+  facilities(viewer: Viewer, regionCodes: string[] | null): Promise<ExportedFacility[]> {
+    return this.registry.facilities(viewer, { regionCodes });
+  }
+}

@@ -94,7 +94,10 @@ export class CapacityService {
       );
     }
     if (asked.length > MAX_CONFIRM_ALL) {
-      throw new InvalidInputError('facilityIds', `facilityIds may hold at most ${MAX_CONFIRM_ALL} facilities; got ${asked.length}.`);
+      throw new InvalidInputError(
+        'facilityIds',
+        `facilityIds may hold at most ${MAX_CONFIRM_ALL} facilities; got ${asked.length}.`,
+      );
     }
     asked.forEach((id) => assertFacilityId(id, 'facilityIds'));
     const refused: RefusedConfirmationModel[] = [];

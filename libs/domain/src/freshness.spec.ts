@@ -91,7 +91,15 @@ describe('figuresNudge: the shelter on a phone is asked "klopt het nog?"', () =>
   const confirmed = new Date('2026-12-06T23:00:00.000Z');
 
   it('asks from AGING on (a 24/7 shelter 5 hours after its confirmation, at 04:00), saying how old', () => {
-    expect(figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T04:00:00.000Z'), DEFAULT_FRESHNESS_POLICY, NO_HOLIDAYS)).toEqual({
+    expect(
+      figuresNudge(
+        confirmed,
+        UpdateCadence.ROUND_THE_CLOCK,
+        new Date('2026-12-07T04:00:00.000Z'),
+        DEFAULT_FRESHNESS_POLICY,
+        NO_HOLIDAYS,
+      ),
+    ).toEqual({
       freshness: Freshness.AGING,
       hoursOld: 5,
     });
@@ -99,8 +107,12 @@ describe('figuresNudge: the shelter on a phone is asked "klopt het nog?"', () =>
 
   it('does not ask while fresh, asks when stale or never confirmed', () => {
     const policy = DEFAULT_FRESHNESS_POLICY;
-    expect(figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T02:59:00.000Z'), policy, NO_HOLIDAYS)).toBeNull();
-    expect(figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T07:00:00.000Z'), policy, NO_HOLIDAYS)).toEqual({
+    expect(
+      figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T02:59:00.000Z'), policy, NO_HOLIDAYS),
+    ).toBeNull();
+    expect(
+      figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T07:00:00.000Z'), policy, NO_HOLIDAYS),
+    ).toEqual({
       freshness: Freshness.STALE,
       hoursOld: 8,
     });

@@ -24,7 +24,9 @@ describe('replayStaleShare: a region planner looks back at how stale its figures
       DEFAULT_FRESHNESS_POLICY,
       NO_HOLIDAYS,
     );
-    expect(points.map(({ at: start, stale, aging, staleShare }) => ({ at: start.toISOString(), stale, aging, staleShare }))).toEqual([
+    expect(
+      points.map(({ at: start, stale, aging, staleShare }) => ({ at: start.toISOString(), stale, aging, staleShare })),
+    ).toEqual([
       // End of 02:00-03:00: a is 9 h old (stale), b 2 h (fresh).
       { at: '2026-12-07T02:00:00.000Z', stale: 1, aging: 0, staleShare: 0.5 },
       // End of 03:00-04:00: a confirmed at 03:30, b 3 h old.

@@ -11,7 +11,9 @@ export class StaleSharePointModel {
   @Field(() => ID)
   regionCode: string;
 
-  @Field(() => Int, { description: "Facilities in the register at the bucket's end (secret addresses too, as capacityOverview counts them)." })
+  @Field(() => Int, {
+    description: "Facilities in the register at the bucket's end (secret addresses too, as capacityOverview counts them).",
+  })
   facilities: number;
 
   @Field(() => Int, { description: 'Of them, STALE or never confirmed.' })

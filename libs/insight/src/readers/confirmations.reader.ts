@@ -5,9 +5,13 @@ import type { DataSource } from 'typeorm';
  * What the stale-share replay needs (issue 18), from the register and the append-only capacity
  * history: every facility of the asked regions (secret-address ones too, as capacityOverview's
  * staleShare counts them: a confirmation time says nothing of a count or a request), when it
- * entered the register (its first history row), and the instants its staff vouched for its figures — UPDATE and CONFIRM rows,
- * the last one before `from` and all in [from, to), plus its current `confirmed_at` (a confirmation
- * the register loader set has no row of its own: its REGISTER row cannot tell one from a load).
+ * entered the register (its first history row), and the instants its figures were vouched for —
+ * the last one before `from` and all in [from, to), plus its current `confirmed_at`. Those are
+ * UPDATE and CONFIRM rows (staff), and the REGISTER row: the loader writes it once, at the
+ * confirmation the register carried. A register may carry none (the demo's never-confirmed
+ * facilities); its REGISTER row then stands at the load instead, which cannot be told apart, so a
+ * facility never confirmed since (`confirmed_at` null) has no confirmations at all, and one confirmed
+ * later counts as confirmed from its load — the one case where the replay is kinder than the truth.
  */
 export async function readConfirmations(
   dataSource: DataSource,
@@ -31,11 +35,11 @@ export async function readConfirmations(
   const ids = facilities.map((facility) => facility.id);
   const rows: { facility_id: string; changed_at: Date }[] = await dataSource.query(
     `(SELECT DISTINCT ON (facility_id) facility_id, changed_at FROM capacity_history
-       WHERE facility_id = ANY($1::uuid[]) AND kind IN ('UPDATE', 'CONFIRM') AND changed_at < $2
+       WHERE facility_id = ANY($1::uuid[]) AND kind IN ('UPDATE', 'CONFIRM', 'REGISTER') AND changed_at < $2
        ORDER BY facility_id, changed_at DESC)
      UNION ALL
      (SELECT facility_id, changed_at FROM capacity_history
-       WHERE facility_id = ANY($1::uuid[]) AND kind IN ('UPDATE', 'CONFIRM') AND changed_at >= $2 AND changed_at <= $3)`,
+       WHERE facility_id = ANY($1::uuid[]) AND kind IN ('UPDATE', 'CONFIRM', 'REGISTER') AND changed_at >= $2 AND changed_at <= $3)`,
     [ids, filter.from, filter.to],
   );
   const confirmations = new Map<string, Date[]>(ids.map((id) => [id, []]));
@@ -46,9 +50,7 @@ export async function readConfirmations(
     updateCadence: facility.update_cadence,
     // Without any history row (none was ever written for it): counted throughout.
     registeredAt: earliest(facility.registered_at, facility.confirmed_at) ?? new Date(0),
-    confirmations: facility.confirmed_at
-      ? [...confirmations.get(facility.id)!, facility.confirmed_at]
-      : confirmations.get(facility.id)!,
+    confirmations: facility.confirmed_at ? [...confirmations.get(facility.id)!, facility.confirmed_at] : [],
   }));
 }
 

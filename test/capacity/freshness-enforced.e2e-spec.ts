@@ -17,7 +17,7 @@ import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
-import { dataOf, eventually, HOUR, startPlacementApp, stopApp, token } from '../placement/support';
+import { dataOf, eventually, startPlacementApp, stopApp, token } from '../placement/support';
 
 async function startReceiver() {
   const received: { body: string; signature: string }[] = [];

@@ -233,6 +233,18 @@ describe('Freshness enforced: one night in Twente', () => {
     expect(points).toHaveLength(9);
     expect(at('8T06:00')).toMatchObject({ stale: 1, staleShare: 0.2 });
 
+    // The same figures as a file for a spreadsheet.
+    const csv = await fetch(
+      `${api.url}/export/stale-share-history.csv?from=${local('8T03:00').toISOString()}&to=${local('8T05:00').toISOString()}&bucket=HOUR&regionCodes=TW`,
+      { headers: { authorization: `Bearer ${planner}` } },
+    );
+    expect(csv.status).toBe(200);
+    expect((await csv.text()).trim().split('\r\n')).toEqual([
+      'bucketStart,region,facilities,stale,aging,staleShare',
+      `${local('8T03:00').toISOString()},TW,5,4,1,0.8`,
+      `${local('8T04:00').toISOString()},TW,5,1,0,0.2`,
+    ]);
+
     // The live figure agrees with the replayed one.
     const overview = await gql<{ capacityOverview: { staleShare: number; facilities: number }[] }>(
       api.url,

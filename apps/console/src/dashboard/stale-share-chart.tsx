@@ -5,13 +5,14 @@ import type { StaleSharePoint } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
 import { PALETTE } from './charts';
+import { CsvButton } from './csv-button';
 import { FiguresTable } from './figures-table';
-import { type DashboardSelection, periodInstants, regionCodesOf } from './period';
+import { type DashboardSelection, exportQuery, periodInstants, regionCodesOf } from './period';
 
 /**
  * The share of facilities whose figures were stale (or never confirmed) at each bucket's end, over
  * the selected region or all of them together (issue 18): does the nudge make shelters confirm?
- * The table beside it gives the counts, aging ones too.
+ * The table beside it gives the counts, aging ones too; the CSV gives them per region.
  */
 export function StaleShareChart({ selection }: { selection: DashboardSelection }) {
   const { t, language } = useI18n();
@@ -32,6 +33,9 @@ export function StaleShareChart({ selection }: { selection: DashboardSelection }
       id="stale-share"
       title={t('dashboard.staleShare')}
       points={buckets.length}
+      download={
+        <CsvButton path={`/export/stale-share-history.csv?${exportQuery(selection, true)}`} fileName="stale-share-history.csv" />
+      }
       table={
         <FiguresTable
           id="stale-share"

@@ -1,5 +1,5 @@
 import type { NudgedFreshness } from '@opvangplek/domain';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * That a facility's figures confirmed at `confirmedAt` were announced AGING (FIGURES_AGING) or
@@ -7,6 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * announce each once (the insert decides), and a new confirmation starts a new period.
  */
 @Entity('stale_figure_notices')
+@Check('stale_figure_notices_freshness', `"freshness" IN ('AGING', 'STALE')`)
 export class StaleFigureNoticeEntity {
   @PrimaryColumn({ name: 'facility_id', type: 'uuid' })
   facilityId: string;

@@ -10,9 +10,11 @@ export class FiguresAging1798530000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TYPE "public"."webhook_event_type" ADD VALUE IF NOT EXISTS 'FIGURES_AGING'`);
-    // Every notice so far was a stale one.
+    // Every notice so far was a stale one; from now on the job always says which.
+    await queryRunner.query(`ALTER TABLE "stale_figure_notices" ADD "freshness" character varying(8) NOT NULL DEFAULT 'STALE'`);
+    await queryRunner.query(`ALTER TABLE "stale_figure_notices" ALTER COLUMN "freshness" DROP DEFAULT`);
     await queryRunner.query(
-      `ALTER TABLE "stale_figure_notices" ADD "freshness" character varying(8) NOT NULL DEFAULT 'STALE' CONSTRAINT "stale_figure_notices_freshness" CHECK ("freshness" IN ('AGING', 'STALE'))`,
+      `ALTER TABLE "stale_figure_notices" ADD CONSTRAINT "stale_figure_notices_freshness" CHECK ("freshness" IN ('AGING', 'STALE'))`,
     );
     await queryRunner.query(`ALTER TABLE "stale_figure_notices" DROP CONSTRAINT "PK_stale_figure_notices"`);
     await queryRunner.query(

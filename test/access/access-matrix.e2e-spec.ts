@@ -24,6 +24,9 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   placementRequests: () => '{ placementRequests(first: 5) { totalCount } }',
   auditLog: () => '{ auditLog(first: 1) { id } }',
   capacityOverview: () => '{ capacityOverview(regionCodes: ["RR"]) { total } }',
+  figuresNudges: () => '{ figuresNudges { hoursOld } }',
+  staleShareHistory: () =>
+    '{ staleShareHistory(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", regionCodes: ["RR"]) { staleShare } }',
   occupancyHistory: () => '{ occupancyHistory(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { total } }',
   unmetDemand: () => '{ unmetDemand(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { requests } }',
   placementStatistics: () => '{ placementStatistics(year: 2026) { placements } }',
@@ -43,6 +46,7 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   updateCapacity: (id) =>
     `mutation { updateCapacity(input: { facilityId: "${id}", total: 10, occupied: 5, outOfService: 0, expectedVersion: 999 }) { id } }`,
   confirmCapacity: (id) => `mutation { confirmCapacity(facilityId: "${id}") { id } }`,
+  confirmAllCapacity: (id) => `mutation { confirmAllCapacity(facilityIds: ["${id}"]) { refused { code } } }`,
   requestPlacement: () =>
     `mutation { requestPlacement(input: { profile: ${PROFILE}, urgency: PLANNED, regionCode: "RR" }) { id } }`,
   requestNoodbed: () => `mutation { requestNoodbed(input: { profile: ${PROFILE}, regionCode: "RR" }) { id } }`,

@@ -69,7 +69,7 @@ describe('FIGURES_STALE: a shelter is told when its figures went stale', () => {
   }
 
   const sweepBy = (workers: number) =>
-    Promise.all(Array.from({ length: workers }, () => api.app.get(StaleFiguresJob).notifyStaleFigures()));
+    Promise.all(Array.from({ length: workers }, () => api.app.get(StaleFiguresJob).announceAgingAndStaleFigures()));
 
   it('once per stale period across workers, only to its own system, ids and codes only; again after it was fresh again', async () => {
     const own = await startReceiver();

@@ -42,9 +42,15 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   plannedAction: ALL,
   plannedActions: ALL,
   facilityReservations: ALL,
+  // A shelter's own figures to confirm (issue 18); the service reads the token's facilities.
+  figuresNudges: [SHELTER_STAFF],
+  // Each region's stale share over time (issue 18): a planning aggregate.
+  staleShareHistory: PLANNING,
   // Mutation
   updateCapacity: [SHELTER_STAFF, ADMIN],
   confirmCapacity: [SHELTER_STAFF, ADMIN],
+  // Every facility on the caller's token: ADMIN has none (and confirms one at a time with confirmCapacity).
+  confirmAllCapacity: [SHELTER_STAFF],
   requestPlacement: [ZORGCOORDINATOR, COMENSHA, NLA, JEUGDBESCHERMING],
   requestNoodbed: [POLICE],
   respondToOffer: [SHELTER_STAFF],

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer } from '@opvangplek/access/access.decorators';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { ShelterType } from '@opvangplek/domain';
@@ -13,6 +13,8 @@ import { CapacityFeed } from './capacity-feed';
 import { isCapacityChangedEvent } from './capacity.events';
 import { CapacityService } from './capacity.service';
 import { UpdateCapacityInput } from './dto/update-capacity.input';
+import { ConfirmAllCapacityResultModel } from './models/confirm-all-capacity.model';
+import { FiguresNudgeModel } from './models/figures-nudge.model';
 
 const MAX_FILTER_VALUES = 100;
 
@@ -37,6 +39,25 @@ export class CapacityResolver {
     @Args('facilityId', { type: () => ID }) facilityId: string,
   ): Promise<FacilityModel> {
     return this.capacity.confirm(viewer, facilityId);
+  }
+
+  @Mutation(() => ConfirmAllCapacityResultModel, {
+    description:
+      '"Alles klopt nog": confirms the counts of every facility on your token (or of those of them named in facilityIds) at once, each as confirmCapacity would; lists what was confirmed and what was refused, and why.',
+  })
+  confirmAllCapacity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('facilityIds', { type: () => [ID], nullable: true }) facilityIds?: string[] | null,
+  ): Promise<ConfirmAllCapacityResultModel> {
+    return this.capacity.confirmAll(viewer, facilityIds);
+  }
+
+  @Query(() => [FiguresNudgeModel], {
+    description:
+      'Your facilities whose figures are AGING, STALE or never confirmed: the shelter desk asks "klopt het nog?" (issue 18). Empty when all are fresh.',
+  })
+  figuresNudges(@CurrentViewer() viewer: Viewer): Promise<FiguresNudgeModel[]> {
+    return this.capacity.figuresNudges(viewer);
   }
 
   @Subscription(() => FacilityModel, {

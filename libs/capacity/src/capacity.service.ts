@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { audit } from '@opvangplek/access/audit/audit';
 import type { Viewer } from '@opvangplek/access/viewer';
-import { availablePlaces, capacityViolations, Role } from '@opvangplek/domain';
+import { availablePlaces, capacityViolations, figuresNudge, Role } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { AppError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
 import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
@@ -18,6 +19,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CapacityChangeKind, CapacityHistoryEntity } from './capacity-history.entity';
 import type { CapacityChangedEvent } from './capacity.events';
 import type { UpdateCapacityInput } from './dto/update-capacity.input';
+import type { ConfirmAllCapacityResultModel, RefusedConfirmationModel } from './models/confirm-all-capacity.model';
+import type { FiguresNudgeModel } from './models/figures-nudge.model';
+
+/** The most facilities one confirmAllCapacity confirms (an organisation's, not the register). */
+export const MAX_CONFIRM_ALL = 100;
 
 /**
  * Staff keep their facility's capacity true. Every change is checked against the domain rules,
@@ -32,6 +38,7 @@ export class CapacityService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: RegistryService,
   ) {}
 
@@ -65,17 +72,80 @@ export class CapacityService {
   /** "Still true": staff vouch for the counts without changing them, which refreshes freshness. */
   async confirm(viewer: Viewer, facilityId: string): Promise<FacilityModel> {
     assertFacilityId(facilityId, 'facilityId');
-    const event = await this.dataSource.transaction(async (manager) => {
-      const { facility, capacity } = await this.lockForChange(manager, viewer, facilityId);
-      const now = this.clock.now();
-      // The version stays: a confirmation must not make a colleague's concurrent edit a conflict.
-      capacity.confirmedAt = now;
-      await manager.getRepository(CapacityEntity).update({ facilityId }, { confirmedAt: now });
-      await this.recordHistory(manager, viewer, capacity, CapacityChangeKind.CONFIRM, now);
-      return this.changedEvent(facility, capacity);
-    });
+    const event = await this.dataSource.transaction((manager) => this.confirmLocked(manager, viewer, facilityId));
     await this.announce(event);
     return (await this.registry.facility(viewer, facilityId))!;
+  }
+
+  /**
+   * "Alles klopt nog" (issue 18): one tap confirms every facility the caller may confirm — the
+   * token's facilities, or those of them asked for — each exactly as confirmCapacity would (same
+   * checks, same history and audit row). A facility it may not confirm is listed as refused with
+   * confirmCapacity's reason; the others are confirmed regardless, in one transaction.
+   */
+  async confirmAll(viewer: Viewer, facilityIds?: string[] | null): Promise<ConfirmAllCapacityResultModel> {
+    const asked = [...new Set(facilityIds ?? viewer.facilityIds)].sort();
+    if (asked.length === 0) {
+      throw new InvalidInputError(
+        'facilityIds',
+        facilityIds
+          ? 'facilityIds is empty: name the facilities to confirm, or leave it out to confirm all of yours.'
+          : 'Your token names no facilities to confirm; ask your administrator to add yours.',
+      );
+    }
+    if (asked.length > MAX_CONFIRM_ALL) {
+      throw new InvalidInputError(
+        'facilityIds',
+        `facilityIds may hold at most ${MAX_CONFIRM_ALL} facilities; got ${asked.length}.`,
+      );
+    }
+    asked.forEach((id) => assertFacilityId(id, 'facilityIds'));
+    const refused: RefusedConfirmationModel[] = [];
+    // Locked in id order, so two such calls over the same facilities cannot deadlock.
+    const events = await this.dataSource.transaction(async (manager) => {
+      const confirmed: CapacityChangedEvent[] = [];
+      for (const facilityId of asked) {
+        try {
+          confirmed.push(await this.confirmLocked(manager, viewer, facilityId));
+        } catch (error) {
+          // Only the checks' answers; a database failure rolls the whole call back.
+          if (!(error instanceof ForbiddenError || error instanceof NotFoundError)) throw error;
+          refused.push({ facilityId, code: codeOf(error), message: error.message });
+        }
+      }
+      return confirmed;
+    });
+    for (const event of events) await this.announce(event);
+    const confirmed = events.length
+      ? await this.registry.facilities(viewer, { ids: events.map((event) => event.facilityId) })
+      : [];
+    return { confirmed, refused };
+  }
+
+  /**
+   * The caller's facilities whose staff should confirm their figures now (AGING, STALE or never
+   * confirmed), for the shelter desk's "klopt het nog?" banner. Empty for a caller with none.
+   */
+  async figuresNudges(viewer: Viewer): Promise<FiguresNudgeModel[]> {
+    if (viewer.facilityIds.length === 0) return [];
+    const facilities = await this.registry.facilities(viewer, { ids: viewer.facilityIds });
+    const now = this.clock.now();
+    return facilities.flatMap((facility) => {
+      // Staff may always read their own counts; a facility without them has nothing to confirm.
+      if (!facility.capacity) return [];
+      const nudge = figuresNudge(facility.capacity.confirmedAt, facility.updateCadence, now, this.config.freshness);
+      return nudge ? [{ facility, ...nudge }] : [];
+    });
+  }
+
+  private async confirmLocked(manager: EntityManager, viewer: Viewer, facilityId: string): Promise<CapacityChangedEvent> {
+    const { facility, capacity } = await this.lockForChange(manager, viewer, facilityId);
+    const now = this.clock.now();
+    // The version stays: a confirmation must not make a colleague's concurrent edit a conflict.
+    capacity.confirmedAt = now;
+    await manager.getRepository(CapacityEntity).update({ facilityId }, { confirmedAt: now });
+    await this.recordHistory(manager, viewer, capacity, CapacityChangeKind.CONFIRM, now);
+    return this.changedEvent(facility, capacity);
   }
 
   private async lockForChange(manager: EntityManager, viewer: Viewer, facilityId: string) {
@@ -143,6 +213,11 @@ export class CapacityService {
       this.logger.warn(`capacityChanged for ${event.facilityId} not published: ${error.message}`);
     });
   }
+}
+
+/** The contract's code for a refusal, as the error formatter would send it. */
+function codeOf(error: AppError): string {
+  return error.kind === 'forbidden' ? 'FORBIDDEN' : 'NOT_FOUND';
 }
 
 /** The facility's name as this caller may see it: a secret facility stays anonymous in errors too. */

@@ -1,6 +1,6 @@
 import { NO_HOLIDAYS } from './calendar/holidays';
 import { Freshness } from './enums';
-import { capacityFreshness, DEFAULT_FRESHNESS_POLICY } from './freshness';
+import { capacityFreshness, DEFAULT_FRESHNESS_POLICY, figuresNudge } from './freshness';
 import { UpdateCadence } from './register';
 
 const at = (iso: string): Date => new Date(iso);
@@ -83,6 +83,42 @@ describe('capacityFreshness', () => {
       const updated = at('2026-12-24T12:00:00+01:00');
       const now = at('2026-12-28T11:00:00+01:00');
       expect(capacityFreshness(updated, WORKING_DAYS, now, DEFAULT_FRESHNESS_POLICY, NO_HOLIDAYS)).toBe(Freshness.AGING);
+    });
+  });
+});
+
+describe('figuresNudge: the shelter on a phone is asked "klopt het nog?"', () => {
+  const confirmed = new Date('2026-12-06T23:00:00.000Z');
+
+  it('asks from AGING on (a 24/7 shelter 5 hours after its confirmation, at 04:00), saying how old', () => {
+    expect(
+      figuresNudge(
+        confirmed,
+        UpdateCadence.ROUND_THE_CLOCK,
+        new Date('2026-12-07T04:00:00.000Z'),
+        DEFAULT_FRESHNESS_POLICY,
+        NO_HOLIDAYS,
+      ),
+    ).toEqual({
+      freshness: Freshness.AGING,
+      hoursOld: 5,
+    });
+  });
+
+  it('does not ask while fresh, asks when stale or never confirmed', () => {
+    const policy = DEFAULT_FRESHNESS_POLICY;
+    expect(
+      figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T02:59:00.000Z'), policy, NO_HOLIDAYS),
+    ).toBeNull();
+    expect(
+      figuresNudge(confirmed, UpdateCadence.ROUND_THE_CLOCK, new Date('2026-12-07T07:00:00.000Z'), policy, NO_HOLIDAYS),
+    ).toEqual({
+      freshness: Freshness.STALE,
+      hoursOld: 8,
+    });
+    expect(figuresNudge(null, UpdateCadence.WORKING_DAYS, new Date('2026-12-07T07:00:00.000Z'), policy, NO_HOLIDAYS)).toEqual({
+      freshness: Freshness.UNKNOWN,
+      hoursOld: null,
     });
   });
 });

@@ -55,3 +55,29 @@ export function capacityFreshness(
   if (age + EPSILON >= aging) return Freshness.AGING;
   return Freshness.FRESH;
 }
+
+/** Why a facility's staff are asked "klopt het nog?": its figures and how old they are. */
+export interface FiguresNudge {
+  freshness: Freshness.AGING | Freshness.STALE | Freshness.UNKNOWN;
+  /** Whole hours since the last confirmation; null when never confirmed. */
+  hoursOld: number | null;
+}
+
+/**
+ * Whether a facility's staff should be nudged to confirm its figures (issue 18): from AGING on, not
+ * only once they are STALE and already rank lower; never confirmed too. Null while fresh.
+ */
+export function figuresNudge(
+  updatedAt: Date | null,
+  cadence: UpdateCadence,
+  now: Date,
+  policy: FreshnessPolicy = DEFAULT_FRESHNESS_POLICY,
+  holidays: HolidayCalendar = DUTCH_PUBLIC_HOLIDAYS,
+): FiguresNudge | null {
+  const freshness = capacityFreshness(updatedAt, cadence, now, policy, holidays);
+  if (freshness === Freshness.FRESH) return null;
+  return {
+    freshness,
+    hoursOld: updatedAt === null ? null : Math.floor((now.getTime() - updatedAt.getTime()) / HOUR_MS),
+  };
+}

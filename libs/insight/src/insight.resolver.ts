@@ -5,6 +5,7 @@ import { CapacitySummaryModel } from './models/capacity-summary.model';
 import { OccupancyPointModel } from './models/occupancy-point.model';
 import { PlacementStatisticsModel } from './models/placement-statistics.model';
 import { RegistrationStatisticsModel } from './models/registration-statistics.model';
+import { StaleSharePointModel } from './models/stale-share-point.model';
 import { UnmetDemandModel } from './models/unmet-demand.model';
 
 @Resolver()
@@ -33,6 +34,20 @@ export class InsightResolver {
     @Args('bucket', { type: () => TimeBucket, defaultValue: TimeBucket.DAY }) bucket?: TimeBucket,
   ): Promise<OccupancyPointModel[]> {
     return this.insight.occupancyHistory({ from, to, regionCodes, types, bucket });
+  }
+
+  @Query(() => [StaleSharePointModel], {
+    description:
+      "Each region's stale share over time (issue 18): per bucket, its facilities whose figures were STALE or never confirmed, and AGING, as they stood at the bucket's end, replayed from the staff's confirmations in the capacity history; buckets end at `to` or now, whichever is earlier.",
+  })
+  staleShareHistory(
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('regionCodes', { type: () => [ID], nullable: true, description: 'Every region when left out.' })
+    regionCodes?: string[] | null,
+    @Args('bucket', { type: () => TimeBucket, defaultValue: TimeBucket.DAY }) bucket?: TimeBucket,
+  ): Promise<StaleSharePointModel[]> {
+    return this.insight.staleShareHistory({ from, to, regionCodes, bucket });
   }
 
   @Query(() => UnmetDemandModel, {

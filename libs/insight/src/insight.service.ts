@@ -16,6 +16,7 @@ import {
   placementStatistics,
   publishUnmetDemand,
   replayOccupancy,
+  replayStaleShare,
   ShelterType,
   startOfLocalDay,
   summariseUnmetDemand,
@@ -31,9 +32,11 @@ import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource } from 'typeorm';
 import type { CapacitySummaryModel } from './models/capacity-summary.model';
 import type { OccupancyPointModel } from './models/occupancy-point.model';
+import type { StaleSharePointModel } from './models/stale-share-point.model';
 import type { PlacementStatisticsModel } from './models/placement-statistics.model';
 import { INSIGHT_OPTIONS, type InsightOptions } from './insight-options';
 import type { UnmetDemandModel } from './models/unmet-demand.model';
+import { readConfirmations } from './readers/confirmations.reader';
 import { readDemand } from './readers/demand.reader';
 import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
 import { readLeavings } from './readers/leavings.reader';
@@ -109,6 +112,29 @@ export class InsightService {
       to,
     });
     return replayOccupancy(facilities, history.initial, history.changes, starts, to);
+  }
+
+  /**
+   * Each region's stale share over time (issue 18), replayed from the confirmations in the capacity
+   * history with the live figure's own rule (replayStaleShare): no recorder to run, and a past
+   * period answers as soon as it is asked. Buckets end at `to` or now, whichever is earlier.
+   */
+  async staleShareHistory(
+    filter: { regionCodes?: string[] | null; bucket?: TimeBucket | null } & Period,
+  ): Promise<StaleSharePointModel[]> {
+    const regionCodes = await this.knownRegionCodes(filter.regionCodes);
+    const bucket = filter.bucket ?? TimeBucket.DAY;
+    const { from, to } = this.checkPeriod(filter, { clampToNow: true });
+    const starts = bucketStarts(from, to, bucket, MAX_OCCUPANCY_POINTS);
+    const regions = regionCodes?.length ?? (await this.regionDirectory.regions()).length;
+    if (starts.length * regions > MAX_OCCUPANCY_POINTS) {
+      throw new InvalidInputError(
+        'bucket',
+        `That is ${starts.length} ${bucket.toLowerCase()} buckets for ${regions} regions, more than ${MAX_OCCUPANCY_POINTS} points: choose a coarser bucket, a shorter period, or fewer regions.`,
+      );
+    }
+    const facilities = await readConfirmations(this.dataSource, { regionCodes, from: starts[0] ?? from, to });
+    return replayStaleShare(facilities, starts, to, this.config.freshness);
   }
 
   async unmetDemand(filter: { regionCodes?: string[] | null } & Period): Promise<UnmetDemandModel> {

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { capacityFreshness, figuresStaleNotification, Freshness, type UpdateCadence } from '@opvangplek/domain';
+import {
+  capacityFreshness,
+  FIGURES_NUDGE_EVENTS,
+  figuresNotification,
+  type NudgedFreshness,
+  type UpdateCadence,
+} from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import type { DataSource } from 'typeorm';
@@ -15,12 +21,17 @@ interface ConfirmedFigures {
   confirmed_at: Date;
 }
 
+const isNudged = (freshness: string): freshness is NudgedFreshness => freshness in FIGURES_NUDGE_EVENTS;
+
 /**
- * FIGURES_STALE (issue 14): a facility whose staff have not vouched for its figures within the
- * freshness window (freshness.ts) is told so through its own system's endpoint, once per stale
- * period. The period is the confirmation that went stale: the notice row for it is inserted by
- * exactly one process (the primary key decides), in the same transaction as the outbox rows, and a
- * new confirmation makes the facility fresh and opens the next period.
+ * FIGURES_AGING and FIGURES_STALE (issues 14 and 18): a facility whose staff have not vouched for
+ * its figures within the freshness window (freshness.ts) is told so through its own system's
+ * endpoint, once when they turn AGING (a nudge before they rank lower) and once when they turn
+ * STALE. Only the level the figures are at is announced: a facility first seen already stale (the
+ * worker was down while it aged) is told it is stale, not also that it was aging. The period is the
+ * confirmation that aged: its notice row per level is inserted by exactly one process (the primary
+ * key decides), in the same transaction as the outbox rows, and a new confirmation makes the
+ * facility fresh and opens the next period.
  */
 @Injectable()
 export class StaleFiguresJob {
@@ -34,35 +45,35 @@ export class StaleFiguresJob {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Announces every stale period not yet announced; returns how many facilities were announced now. */
-  async notifyStaleFigures(): Promise<number> {
+  /** Announces every aging or stale period not yet announced; returns how many facilities were announced now. */
+  async announceAgingAndStaleFigures(): Promise<number> {
     const now = this.clock.now();
     // Read-only, of the register's own columns: the capacity figures stay the capacity feature's to write.
+    // A stale notice means the aging one is moot: a facility past it is not read again this period.
     const facilities: ConfirmedFigures[] = await this.dataSource.query(
       `SELECT f.id, f.region_code, f.update_cadence, c.confirmed_at
          FROM facilities f JOIN capacity c ON c.facility_id = f.id
         WHERE c.confirmed_at IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM stale_figure_notices n WHERE n.facility_id = f.id AND n.confirmed_at = c.confirmed_at)`,
-    );
-    const stale = facilities.filter(
-      (facility) =>
-        capacityFreshness(facility.confirmed_at, facility.update_cadence, now, this.config.freshness) === Freshness.STALE,
+          AND NOT EXISTS (SELECT 1 FROM stale_figure_notices n
+                           WHERE n.facility_id = f.id AND n.confirmed_at = c.confirmed_at AND n.freshness = 'STALE')`,
     );
     let announced = 0;
-    for (const facility of stale) {
+    for (const facility of facilities) {
+      const freshness = capacityFreshness(facility.confirmed_at, facility.update_cadence, now, this.config.freshness);
+      if (!isNudged(freshness)) continue;
       const queued = await this.dataSource.transaction(async (manager): Promise<QueuedDelivery[] | null> => {
         const inserted = await manager
           .createQueryBuilder()
           .insert()
           .into(StaleFigureNoticeEntity)
-          .values({ facilityId: facility.id, confirmedAt: facility.confirmed_at, notifiedAt: now })
+          .values({ facilityId: facility.id, confirmedAt: facility.confirmed_at, freshness, notifiedAt: now })
           .orIgnore()
           .returning(['facilityId'])
           .execute();
-        // Another process announced this period first.
+        // Announced before (by this sweep earlier, or by another process first).
         if (inserted.raw.length === 0) return null;
         return this.outbox.record(manager, [
-          figuresStaleNotification({ id: facility.id, regionCode: facility.region_code }, now),
+          figuresNotification({ id: facility.id, regionCode: facility.region_code }, freshness, now),
         ]);
       });
       if (queued === null) continue;
@@ -71,7 +82,7 @@ export class StaleFiguresJob {
       await this.queue
         .enqueueAll(queued)
         .catch((error: Error) =>
-          this.logger.warn(`FIGURES_STALE of ${facility.id} not queued (the sweep will): ${error.message}`),
+          this.logger.warn(`${FIGURES_NUDGE_EVENTS[freshness]} of ${facility.id} not queued (the sweep will): ${error.message}`),
         );
     }
     return announced;

@@ -8,7 +8,7 @@ import type { WebhookDeliveryJobData } from './webhook-queue';
 
 /**
  * The worker side of webhooks: sends queued tries, and on the placement sweep's cadence sweeps for
- * lost ones and announces facilities whose figures went stale (FIGURES_STALE).
+ * lost ones and announces facilities whose figures turned aging or stale (FIGURES_AGING, FIGURES_STALE).
  */
 @Injectable()
 export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -34,8 +34,8 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       () => {
         this.job.sweep().catch((error: Error) => this.logger.warn(`webhook sweep failed: ${error.message}`));
         this.staleFigures
-          .notifyStaleFigures()
-          .catch((error: Error) => this.logger.warn(`stale figures check failed: ${error.message}`));
+          .announceAgingAndStaleFigures()
+          .catch((error: Error) => this.logger.warn(`aging and stale figures check failed: ${error.message}`));
       },
       wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000),
     );

@@ -255,6 +255,37 @@ export const CONFIRM_CAPACITY = gql`
   ${FACILITY_FIELDS}
 `;
 
+/** The caller's facilities whose figures should be confirmed now (issue 18). */
+export const FIGURES_NUDGES = gql`
+  query FiguresNudges {
+    figuresNudges {
+      facility {
+        id
+        name
+      }
+      freshness
+      hoursOld
+    }
+  }
+`;
+
+/** "Alles klopt nog": every facility on the token at once. */
+export const CONFIRM_ALL_CAPACITY = gql`
+  mutation ConfirmAllCapacity {
+    confirmAllCapacity {
+      confirmed {
+        ...FacilityFields
+      }
+      refused {
+        facilityId
+        code
+        message
+      }
+    }
+  }
+  ${FACILITY_FIELDS}
+`;
+
 /** Why a place suits, as a code with its values (the console words it: i18n/api-words.ts). */
 const MATCH_REASON_FIELDS = gql`
   fragment MatchReasonFields on MatchReason {
@@ -573,6 +604,19 @@ export const OCCUPANCY_HISTORY = gql`
       facilities
       facilitiesWithHistory
       complete
+    }
+  }
+`;
+
+export const STALE_SHARE_HISTORY = gql`
+  query StaleShareHistory($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!, $regionCodes: [ID!]) {
+    staleShareHistory(from: $from, to: $to, bucket: $bucket, regionCodes: $regionCodes) {
+      at
+      regionCode
+      facilities
+      stale
+      aging
+      staleShare
     }
   }
 `;

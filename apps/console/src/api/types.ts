@@ -293,6 +293,29 @@ export interface CapacitySummary {
 
 export type TimeBucket = 'HOUR' | 'DAY' | 'WEEK';
 
+/** One of the caller's facilities whose figures are AGING, STALE or never confirmed (issue 18). */
+export interface FiguresNudge {
+  facility: { id: string; name: string };
+  freshness: Freshness;
+  /** Whole hours since the last confirmation; null when never confirmed. */
+  hoursOld: number | null;
+}
+
+export interface ConfirmAllCapacityResult {
+  confirmed: Facility[];
+  refused: { facilityId: string; code: string; message: string }[];
+}
+
+/** A region's figures at a bucket's end: how many facilities, how many STALE (or never confirmed), how many AGING. */
+export interface StaleSharePoint {
+  at: string;
+  regionCode: string;
+  facilities: number;
+  stale: number;
+  aging: number;
+  staleShare: number;
+}
+
 export interface OccupancyPoint {
   at: string;
   regionCode: string;

@@ -8,10 +8,11 @@ import { DashboardControls } from './dashboard-controls';
 import { OccupancyHistoryChart } from './occupancy-history-chart';
 import { defaultSelection } from './period';
 import { PlacementStatisticsTable } from './placement-statistics-table';
+import { StaleShareChart } from './stale-share-chart';
 import { TimeToPlacementChart } from './time-to-placement-chart';
 import { UnmetDemandChart } from './unmet-demand-chart';
 
-/** Planners: how full, how much demand went unmet, how long placement takes; each as CSV too. */
+/** Planners: how full, how stale the figures were, how long placement takes; each as CSV too. */
 export function PlannerDashboard() {
   const { t } = useI18n();
   const { viewer } = useSession();
@@ -24,6 +25,7 @@ export function PlannerDashboard() {
       <div className="dashboard">
         <CapacityNowChart regionCode={selection.regionCode} />
         <OccupancyHistoryChart selection={selection} />
+        <StaleShareChart selection={selection} />
         <UnmetDemandChart selection={selection} />
         <TimeToPlacementChart selection={selection} />
         <PlacementStatisticsTable year={selection.year} />

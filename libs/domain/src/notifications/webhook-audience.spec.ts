@@ -1,6 +1,6 @@
 import { PlacingAuthority, Role } from '../enums';
 import { isInAudience, type WebhookReceiver } from './webhook-audience';
-import { figuresStaleNotification, type WebhookNotification, WebhookEventType } from './webhook-event';
+import { figuresNotification, figuresStaleNotification, type WebhookNotification, WebhookEventType } from './webhook-event';
 
 const ALL_EVENTS = Object.values(WebhookEventType);
 const receiver = (overrides: Partial<WebhookReceiver>): WebhookReceiver => ({
@@ -90,5 +90,14 @@ describe('who is told of what (issue 14: webhooks only to those who are part of 
     ).toBe(false);
     expect(isInAudience(receiver({ facilityIds: ['f1'], events: [WebhookEventType.OFFER_MADE] }), stale)).toBe(false);
     expect(stale).toMatchObject({ requestId: null, facilityId: 'f1', status: 'STALE', reason: 'NOT_CONFIRMED' });
+  });
+
+  it("tells only the shelter's own system that its figures are aging, as it does of stale ones", () => {
+    const aging = figuresNotification({ id: 'f1', regionCode: 'TW' }, 'AGING', new Date('2026-12-07T03:00:00.000Z'));
+    expect(aging).toMatchObject({ type: WebhookEventType.FIGURES_AGING, status: 'AGING', facilityId: 'f1', requestId: null });
+    expect(isInAudience(receiver({ facilityIds: ['f1'], events: [WebhookEventType.FIGURES_AGING] }), aging)).toBe(true);
+    expect(isInAudience(receiver({ facilityIds: ['f2'], events: [WebhookEventType.FIGURES_AGING] }), aging)).toBe(false);
+    // Subscribed to stale figures only: the aging nudge is not what it asked for.
+    expect(isInAudience(receiver({ facilityIds: ['f1'], events: [WebhookEventType.FIGURES_STALE] }), aging)).toBe(false);
   });
 });

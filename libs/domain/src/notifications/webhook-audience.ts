@@ -56,6 +56,7 @@ export function isInAudience(receiver: WebhookReceiver, notification: WebhookNot
         isRequester ||
         (receiver.deciderRole === Role.ZORGCOORDINATOR && receiver.deciderRegions.includes(notification.regionCode))
       );
+    case WebhookEventType.FIGURES_AGING:
     case WebhookEventType.FIGURES_STALE:
       // Only the shelter's own system: the figures are its staff's to confirm.
       return isShelter;

@@ -28,15 +28,20 @@ export enum WebhookEventType {
    * own system (an endpoint naming the facility), once per stale period. No request: `requestId` null.
    */
   FIGURES_STALE = 'FIGURES_STALE',
+  /**
+   * A facility's capacity figures turned AGING (not yet stale, no longer fresh): to the shelter's own
+   * system, once per aging period, so its staff confirm before the figures rank lower as STALE.
+   */
+  FIGURES_AGING = 'FIGURES_AGING',
 }
 
 /** One thing that happened, as the outbox records it; `at` as an ISO instant. */
 export interface WebhookNotification {
   type: WebhookEventType;
   at: string;
-  /** The request it tells of; null for a facility's own event (FIGURES_STALE). */
+  /** The request it tells of; null for a facility's own event (FIGURES_AGING, FIGURES_STALE). */
   requestId: string | null;
-  /** The request's status after the change (a PlacementStatus); for FIGURES_STALE the figures' Freshness. */
+  /** The request's status after the change (a PlacementStatus); for FIGURES_AGING/FIGURES_STALE the figures' Freshness. */
   status: string;
   regionCode: string;
   /** The facility concerned (offered, accepted, withdrawn), when there is one. */
@@ -59,13 +64,28 @@ export function webhookBody(deliveryId: string, notification: WebhookNotificatio
   return { deliveryId, type, at, requestId, status, regionCode, facilityId, reason };
 }
 
-/** A facility's figures went stale (the contract's Freshness STALE): ids and codes, never an address. */
-export function figuresStaleNotification(facility: { id: string; regionCode: string }, at: Date): WebhookNotification {
+/** The figures' freshness levels a facility's staff are nudged at, each with its event. */
+export const FIGURES_NUDGE_EVENTS = {
+  AGING: WebhookEventType.FIGURES_AGING,
+  STALE: WebhookEventType.FIGURES_STALE,
+} as const;
+
+export type NudgedFreshness = keyof typeof FIGURES_NUDGE_EVENTS;
+
+/**
+ * A facility's figures turned AGING (FIGURES_AGING) or STALE (FIGURES_STALE) — the contract's
+ * Freshness in `status`: ids and codes, never an address.
+ */
+export function figuresNotification(
+  facility: { id: string; regionCode: string },
+  freshness: NudgedFreshness,
+  at: Date,
+): WebhookNotification {
   return {
-    type: WebhookEventType.FIGURES_STALE,
+    type: FIGURES_NUDGE_EVENTS[freshness],
     at: at.toISOString(),
     requestId: null,
-    status: 'STALE',
+    status: freshness,
     regionCode: facility.regionCode,
     facilityId: facility.id,
     reason: 'NOT_CONFIRMED',
@@ -73,4 +93,9 @@ export function figuresStaleNotification(facility: { id: string; regionCode: str
     waitingForAuthority: null,
     waitingForOrganisation: null,
   };
+}
+
+/** A facility's figures went stale (the contract's Freshness STALE). */
+export function figuresStaleNotification(facility: { id: string; regionCode: string }, at: Date): WebhookNotification {
+  return figuresNotification(facility, 'STALE', at);
 }

@@ -6,6 +6,7 @@ import { InsightService } from '../insight.service';
 import type { CapacitySummaryModel } from '../models/capacity-summary.model';
 import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
+import type { StaleSharePointModel } from '../models/stale-share-point.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
 import {
@@ -57,6 +58,20 @@ export class InsightExportController {
     const names = await this.regionNames();
     const columns = OCCUPANCY_COLUMNS(names);
     send(response, 'occupancy-history.csv', toCsv(columns, points, format), format);
+  }
+
+  @Get('stale-share-history.csv')
+  @AccessOperation('staleShareHistory')
+  async staleShareHistory(@Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
+    const points = await this.insight.staleShareHistory({
+      from: instantParam(query, 'from'),
+      to: instantParam(query, 'to'),
+      bucket: enumParam(query, 'bucket', TimeBucket),
+      regionCodes: listParam(query, 'regionCodes'),
+    });
+    const columns = STALE_SHARE_COLUMNS(await this.regionNames());
+    send(response, 'stale-share-history.csv', toCsv(columns, points, format), format);
   }
 
   @Get('unmet-demand.csv')
@@ -182,6 +197,16 @@ const OCCUPANCY_COLUMNS = (regionName: RegionName): CsvColumn<OccupancyPointMode
   { header: 'facilities', nl: 'locaties', excelOnly: true, value: (p) => p.facilities },
   { header: 'facilitiesWithHistory', nl: 'locaties met gegevens', excelOnly: true, value: (p) => p.facilitiesWithHistory },
   { header: 'complete', nl: 'volledig', excelOnly: true, value: (p) => p.complete },
+];
+
+const STALE_SHARE_COLUMNS = (regionName: RegionName): CsvColumn<StaleSharePointModel>[] => [
+  { header: 'bucketStart', nl: 'begin (Amsterdamse tijd)', value: (p) => p.at },
+  { header: 'region', nl: 'regio', value: (p) => p.regionCode },
+  { header: 'regionName', nl: 'regionaam', excelOnly: true, value: (p) => regionName(p.regionCode) },
+  { header: 'facilities', nl: 'locaties', value: (p) => p.facilities },
+  { header: 'stale', nl: 'verouderd of nooit bevestigd', value: (p) => p.stale },
+  { header: 'aging', nl: 'verouderend', value: (p) => p.aging },
+  { header: 'staleShare', nl: 'aandeel verouderd', value: (p) => p.staleShare },
 ];
 
 type Measure = {

@@ -78,7 +78,10 @@ export class WebhookDeliveryModel {
   @Field(() => WebhookEventType)
   type: WebhookEventType;
 
-  @Field(() => ID, { nullable: true, description: 'The request it tells of; null for FIGURES_STALE, which is about a facility.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The request it tells of; null for FIGURES_AGING and FIGURES_STALE, which are about a facility.',
+  })
   requestId: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The facility concerned, when there is one.' })

@@ -21,6 +21,10 @@ export const FIELD_COSTS: Readonly<Record<string, { base?: number; page?: number
   'Query.unmetDemand': { base: 100 },
   'Query.placementStatistics': { base: 100 },
   'Query.occupancyHistory': { base: 50 },
+  // Replays the region's confirmations from the capacity history, as occupancyHistory replays counts.
+  'Query.staleShareHistory': { base: 50 },
+  // Locks, confirms and audits up to 100 facilities in one transaction.
+  'Mutation.confirmAllCapacity': { base: 20 },
   'Query.capacityOverview': { base: 20 },
   // The whole register (216 facilities nationally), one row each: its answer is that large.
   'Query.facilities': { base: 200 },

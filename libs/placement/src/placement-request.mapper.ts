@@ -111,7 +111,8 @@ export class PlacementRequestMapper {
     const shownEvents = events.filter(
       (event) =>
         (!takenElsewhere || event.at <= takenElsewhere) &&
-        !(ownOnly && event.noteCode === PlacementNoteCode.DECLINED && event.status === PlacementStatus.OFFERED && event.by !== viewer.sub),
+        // Another shelter's decline of its share (its own decline ends this shelter's view of the request).
+        !(ownOnly && event.noteCode === PlacementNoteCode.DECLINED && event.status === PlacementStatus.OFFERED),
     );
     return {
       id: request.id,

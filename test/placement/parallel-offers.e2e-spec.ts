@@ -31,6 +31,8 @@ import {
 
 const TUESDAY_NIGHT = new Date('2026-12-01T02:00:00.000Z'); // 03:00 in Amsterdam
 const women = { genders: [Gender.FEMALE] };
+/** The default outside tests (the test environment offers one at a time, for the specs written so). */
+const PARALLEL = { PARALLEL_OFFERS_ACUTE: '3' };
 
 const PARALLEL_FIELDS = `${REQUEST_FIELDS} parallelOffer { alsoOfferedTo takenElsewhereAt }`;
 const GET = `query Get($id: ID!) { placementRequest(id: $id) { ${PARALLEL_FIELDS} } }`;
@@ -71,7 +73,7 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
       [8, 6, 4, 2].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 12, eligibility: women })),
       { now: TUESDAY_NIGHT },
     );
-    api = await startPlacementApp(database.url, clock);
+    api = await startPlacementApp(database.url, clock, PARALLEL);
     client = new PlacementClient(api.url);
     coordinator = await token.coordinator(['RR']);
   });
@@ -214,7 +216,7 @@ describe('parallel offers: two shelters accept at the same moment through two AP
         database.dataSource,
         [5, 4, 3].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 10, eligibility: women })),
       );
-      cluster = await new Cluster(testEnvironment(database.url, 'redis', namespace)).start({ apis: 2, workers: 1 });
+      cluster = await new Cluster({ ...testEnvironment(database.url, 'redis', namespace), ...PARALLEL }).start({ apis: 2, workers: 1 });
       const [first, second] = cluster.apis.map((api) => api.url);
       const coordinator = await token.coordinator(['RR']);
       const request = await new PlacementClient(first).request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });

@@ -131,7 +131,9 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
       const seen = (await view(api.url, staff, id))!;
       expect(seen.parallelOffer).toEqual({ alsoOfferedTo: 2, takenElsewhereAt: TUESDAY_NIGHT.toISOString() });
       expect(seen.facility).toMatchObject({ id: shelter.id });
-      expect(seen.allocations).toEqual([expect.objectContaining({ facility: expect.objectContaining({ id: shelter.id }), state: 'RELEASED' })]);
+      expect(seen.allocations).toEqual([
+        expect.objectContaining({ facility: expect.objectContaining({ id: shelter.id }), state: 'RELEASED' }),
+      ]);
       expect(JSON.stringify(seen)).not.toContain(second.id);
       // Answering now is too late, said plainly.
       const late = await respond(api.url, staff, id, true);
@@ -163,7 +165,15 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
     // The three that declined are skipped: the fourth is offered (alone: the only one left).
     const reoffered = await client.waitForStatus(coordinator, id, ['OFFERED'], 10_000, (r) => r.facility?.id === fourth.id);
     expect(await heldAt(database.dataSource, id)).toEqual([fourth.id]);
-    expect(reoffered.history.map((step) => step.status)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED', 'OFFERED', 'OFFERED', 'MATCHING', 'OFFERED']);
+    expect(reoffered.history.map((step) => step.status)).toEqual([
+      'RECEIVED',
+      'MATCHING',
+      'OFFERED',
+      'OFFERED',
+      'OFFERED',
+      'MATCHING',
+      'OFFERED',
+    ]);
     await client.cancel(coordinator, id, 'test cleanup');
   });
 
@@ -216,7 +226,10 @@ describe('parallel offers: two shelters accept at the same moment through two AP
         database.dataSource,
         [5, 4, 3].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 10, eligibility: women })),
       );
-      cluster = await new Cluster({ ...testEnvironment(database.url, 'redis', namespace), ...PARALLEL }).start({ apis: 2, workers: 1 });
+      cluster = await new Cluster({ ...testEnvironment(database.url, 'redis', namespace), ...PARALLEL }).start({
+        apis: 2,
+        workers: 1,
+      });
       const [first, second] = cluster.apis.map((api) => api.url);
       const coordinator = await token.coordinator(['RR']);
       const request = await new PlacementClient(first).request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });

@@ -25,7 +25,8 @@ export function parallelOfferView(viewer: Viewer, holds: readonly PlacementHoldE
   if (parallel.length === 0) return null;
   const latest = Math.max(...parallel.map((hold) => hold.createdAt.getTime()));
   const offer = parallel.filter((hold) => hold.createdAt.getTime() === latest);
-  if (viewer.role !== Role.SHELTER_STAFF) return { alsoOfferedTo: offer.length - 1, takenElsewhereAt: null, ownFacilityIds: null };
+  if (viewer.role !== Role.SHELTER_STAFF)
+    return { alsoOfferedTo: offer.length - 1, takenElsewhereAt: null, ownFacilityIds: null };
   const own = offer.filter((hold) => viewer.facilityIds.includes(hold.facilityId));
   if (own.length === 0) return null;
   const taken = own.map((hold) => hold.takenElsewhereAt).filter((at): at is Date => at !== null);

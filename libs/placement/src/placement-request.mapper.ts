@@ -100,13 +100,17 @@ export class PlacementRequestMapper {
     // not locate it, its staff are "facility staff" (issue 12).
     const parallel = parallelOfferView(viewer, holds);
     // Shelter staff of a parallel offer see their own facility only, and who answered elsewhere as "facility staff".
-    const ownOnly = parallel?.ownFacilityIds ?? (viewer.role === Role.SHELTER_STAFF && holds.some((hold) => hold.parallel) ? new Set(viewer.facilityIds) : null);
+    const ownOnly =
+      parallel?.ownFacilityIds ??
+      (viewer.role === Role.SHELTER_STAFF && holds.some((hold) => hold.parallel) ? new Set(viewer.facilityIds) : null);
     const takenElsewhere = parallel?.takenElsewhereAt ?? null;
     const hideStaff = ownOnly !== null || loaded.some((facility) => facility.secretAddress && !locates(facility));
     const shownHolds = ownOnly ? holds.filter((hold) => ownOnly.has(hold.facilityId)) : holds;
     const ownNames = ownOnly ? new Set(loaded.filter((f) => ownOnly.has(f.id)).map((f) => shownFacilityName(f, false))) : null;
     const shownFacilityId =
-      ownOnly && (!request.facilityId || !ownOnly.has(request.facilityId)) ? (shownHolds[0]?.facilityId ?? null) : request.facilityId;
+      ownOnly && (!request.facilityId || !ownOnly.has(request.facilityId))
+        ? (shownHolds[0]?.facilityId ?? null)
+        : request.facilityId;
     // After another shelter took her: what this shelter offered and when it was taken, nothing of what came after.
     const shownEvents = events.filter(
       (event) =>

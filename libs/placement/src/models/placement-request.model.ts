@@ -95,13 +95,13 @@ export class PlacementAllocationModel {
 export class ParallelOfferModel {
   @Field(() => Int, {
     description:
-      "How many other shelters the offer also went to (for shelter staff: besides their own; for others: besides `facility`). Never which: each shelter sees only its own.",
+      'How many other shelters the offer also went to (for shelter staff: besides their own; for others: besides `facility`). Never which: each shelter sees only its own.',
   })
   alsoOfferedTo: number;
 
   @Field(() => Date, {
     nullable: true,
-    description: "For shelter staff whose place was released because another shelter accepted first: when. Null otherwise.",
+    description: 'For shelter staff whose place was released because another shelter accepted first: when. Null otherwise.',
   })
   takenElsewhereAt: Date | null;
 }

@@ -91,7 +91,9 @@ export class PlacementLifecycle {
         await this.releaseTakenElsewhere(manager, changes, locked, takenElsewhere, now, ledgerActor(viewer));
         locked.facilityId = mine[0].facilityId;
       }
-      const shares = holds.filter((hold) => !takenElsewhere.includes(hold)).map((hold) => ({ ...hold, state: hold.state, accepted: hold.acceptedAt !== null }));
+      const shares = holds
+        .filter((hold) => !takenElsewhere.includes(hold))
+        .map((hold) => ({ ...hold, state: hold.state, accepted: hold.acceptedAt !== null }));
       if (!everyShareAccepted(shares)) {
         const places = mine.reduce((sum, hold) => sum + hold.places, 0);
         await this.repository.persist(manager, locked);

@@ -27,6 +27,7 @@ import {
   startPlacementApp,
   stopApp,
   token,
+  WOMAN_IN_BEDENKTIJD,
 } from './support';
 
 const TUESDAY_NIGHT = new Date('2026-12-01T02:00:00.000Z'); // 03:00 in Amsterdam
@@ -201,6 +202,43 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
       message: expect.stringContaining('ACUTE and URGENT'),
       extensions: { code: 'BAD_USER_INPUT', field: 'input.parallelOffers' },
     });
+  });
+});
+
+describe('parallel offers: only where the requester is the placing authority (domain.md §5a)', () => {
+  const clock = new FixedClock(TUESDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let cosm: { id: string };
+  let shelters: { id: string }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [cosm, ...shelters] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.COSM, 8, { total: 16, eligibility: women }),
+        ...[6, 4, 2].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 12, eligibility: women })),
+      ],
+      { now: TUESDAY_NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock, PARALLEL);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('000:2136-2139 — a woman in bedenktijd whose place is COSM (CoMensha assigns it): one interim VO place, not three offers; COSM waits on CoMensha', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'ACUTE' });
+    const offered = await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(await heldAt(database.dataSource, request.id)).toEqual([shelters[0].id]);
+    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
+    expect((await view(api.url, coordinator, request.id))!.parallelOffer).toBeNull();
+    expect(offered.followUp).toMatchObject({ types: ['COSM'] });
+    const onward = await client.waitForStatus(coordinator, offered.followUp!.id, ['WAITING']);
+    expect(onward.waitingForAuthority).toBe('COMENSHA');
+    await client.cancel(coordinator, request.id, 'test cleanup');
   });
 });
 

@@ -178,6 +178,15 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
     await client.cancel(coordinator, id, 'test cleanup');
   });
 
+  it('staff working at two of the three shelters accept one place for her, the best of theirs; the other two go back', async () => {
+    const id = await offeredToThree();
+    const accepted = await respond(api.url, await token.staff(shelters[1].id, shelters[0].id), id, true);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.respondToOffer).toMatchObject({ status: 'ACCEPTED', facility: { id: shelters[0].id } });
+    expect(await heldAt(database.dataSource, id)).toEqual([shelters[0].id]);
+    await client.cancel(coordinator, id, 'test cleanup');
+  });
+
   it('an URGENT request goes to one shelter at a time unless the requester asks for parallel offers (k = 1 unchanged)', async () => {
     const single = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'URGENT' });
     await client.waitForStatus(coordinator, single.id, ['OFFERED']);

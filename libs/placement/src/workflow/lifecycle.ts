@@ -77,8 +77,11 @@ export class PlacementLifecycle {
       const now = this.clock.now();
       const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
       const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
-      const mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId) && !hold.acceptedAt);
+      let mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId) && !hold.acceptedAt);
       if (mine.length === 0) throw new ConflictError('Your facility has already accepted its share of this offer.');
+      // A parallel offer is one place for one person: whoever acts for several of its facilities (an
+      // administrator) accepts one, the offer's best unless it is not theirs.
+      if (mine.some((hold) => hold.parallel)) mine = [mine.find((hold) => hold.facilityId === locked.facilityId) ?? mine[0]];
       for (const hold of mine) {
         await this.repository.markHoldAccepted(manager, hold.id, now, expected);
         hold.acceptedAt = now;

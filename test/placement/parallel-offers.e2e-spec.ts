@@ -257,6 +257,7 @@ describe('parallel offers: two shelters accept at the same moment through two AP
   const maybe = redisUrl ? it : it.skip;
   let database: TestDatabase | undefined;
   let cluster: Cluster | undefined;
+  let shelters: { id: string }[] = [];
   const namespace = uniqueNamespace();
 
   afterAll(async () => {
@@ -269,7 +270,7 @@ describe('parallel offers: two shelters accept at the same moment through two AP
     'exactly one is ACCEPTED, the other gets a clear CONFLICT, and she holds one place',
     async () => {
       database = await createTestDatabase();
-      const shelters = await insertFacilities(
+      shelters = await insertFacilities(
         database.dataSource,
         [5, 4, 3].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 10, eligibility: women })),
       );
@@ -299,6 +300,41 @@ describe('parallel offers: two shelters accept at the same moment through two AP
       expect(holds.filter((hold) => hold.state === 'RELEASED')).toHaveLength(2);
       const [{ held }] = (await database.dataSource.query('SELECT sum(held)::int AS held FROM capacity')) as { held: number }[];
       expect(held).toBe(1);
+    },
+    120_000,
+  );
+
+  maybe(
+    'a busy night: ten ACUTE requests at once through both API processes hold each place once, and the ledger matches the holds',
+    async () => {
+      if (!cluster || !database) throw new Error('runs after the race above, on its processes');
+      const coordinator = await token.coordinator(['RR']);
+      const made = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          new PlacementClient(cluster!.apis[i % 2].url).request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' }),
+        ),
+      );
+      const ids = made.map((request) => request.id);
+      await eventually(async () => {
+        const rows = (await database!.dataSource.query(
+          `SELECT count(*)::int AS n FROM placement_requests WHERE id = ANY($1) AND status IN ('OFFERED', 'WAITING')`,
+          [ids],
+        )) as { n: number }[];
+        expect(rows[0].n).toBe(10);
+      }, 30_000);
+      const drift = (await database.dataSource.query(
+        `SELECT c.facility_id FROM capacity c
+          WHERE c.held <> (SELECT count(*) FROM placement_holds h WHERE h.facility_id = c.facility_id AND h.state = 'HELD')
+             OR c.held + c.occupied + c.out_of_service > c.total`,
+      )) as unknown[];
+      expect(drift).toEqual([]);
+      // Twelve places less the one accepted in the race: the first requests hold one at each shelter, until all
+      // eleven are held; the others wait (no place is held twice, none is left free while someone waits).
+      const [{ held }] = (await database.dataSource.query(
+        `SELECT count(*)::int AS held FROM placement_holds WHERE request_id = ANY($1) AND state = 'HELD'`,
+        [ids],
+      )) as { held: number }[];
+      expect(held).toBe(11);
     },
     120_000,
   );

@@ -59,12 +59,13 @@ export class PlacementOffer {
     // Several places for one person: the first acceptance wins (lifecycle.ts, accept).
     let inParallel = false;
     if (parallel > 1 && allocations.length === 1 && allocations[0].places === 1) {
-      // The best k of the decision's facilities (all the requester's to place in, decidePlacement's
-      // alternatives) that still have the place: one taken meanwhile, the next one will do.
-      const candidates = [allocations[0].facilityId, ...decision.alternatives];
+      // The best k of the decision's facilities (all the requester's to place in: decidePlacement's
+      // alternatives), locked together in one order, so two attempts holding places at overlapping
+      // shelters never deadlock. One taken meanwhile is left out: the others are offered.
+      const candidates = [allocations[0].facilityId, ...decision.alternatives].slice(0, parallel);
+      await lockCapacityRows(manager, candidates);
       allocations = [];
       for (const facilityId of candidates) {
-        if (allocations.length === parallel) break;
         const taken = await holdPlaces(manager, facilityId, 1, now, actor, reserved);
         if (!taken) continue;
         allocations.push({ facilityId, places: 1 });

@@ -12,7 +12,9 @@
  * - each shelter answers an offer after a log-normal delay, median 20 simulated minutes, p95 90
  *   (night staff: a phone, a round, a colleague to consult);
  * - 35% of the offers are declined, with a reason (UK refuge data quoted in issue 18);
- * - 10% are not answered at all: the hold lapses after its 2 hours (HOLD_MINUTES).
+ * - 10% are not answered at all: the hold lapses after its 2 hours (HOLD_MINUTES);
+ * - once accepted, she arrives after a log-normal travel time, median 40 minutes, p95 90, and the
+ *   shelter confirms it (without arrivals an accepted place lapses after its hold and is offered again).
  */
 import { Role } from '@opvangplek/domain';
 import { SimulatedClock } from '@opvangplek/platform/clock';
@@ -36,6 +38,8 @@ const DECLINE_SHARE = 0.35;
 const SILENT_SHARE = 0.1;
 const ANSWER_MEDIAN_MIN = 20;
 const ANSWER_P95_MIN = 90;
+const TRAVEL_MEDIAN_MIN = 40;
+const TRAVEL_P95_MIN = 90;
 const DECLINE_REASONS = [
   'no room for her children',
   'contra-indication: active addiction',
@@ -78,6 +82,11 @@ function answerOf(request: number, shelter: number): { afterMin: number; accept:
   return { afterMin, accept, reason: DECLINE_REASONS[Math.floor(random.next() * DECLINE_REASONS.length)] };
 }
 
+/** How long she takes to get to the shelter that accepted her: the same in both runs. */
+function travelOf(request: number): number {
+  return logNormal(seededRandom(SEED * 7_919 + request), TRAVEL_MEDIAN_MIN, TRAVEL_P95_MIN);
+}
+
 /** When each request is made: spread over the night (sorted), from the fixed seed. */
 function arrivals(): number[] {
   const random = seededRandom(SEED);
@@ -113,6 +122,7 @@ async function scarcePlaces(dataSource: DataSource): Promise<{ ids: string[]; re
 
 const REQUEST = 'mutation($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }';
 const RESPOND = 'mutation($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }';
+const ARRIVED = 'mutation($id: ID!) { confirmArrival(requestId: $id) { id status } }';
 
 async function night(context: BenchContext, k: number): Promise<NightResult> {
   // The register's figures were confirmed in wall time: the night comes after that, never before.
@@ -156,6 +166,8 @@ async function night(context: BenchContext, k: number): Promise<NightResult> {
       const requestIndex = new Map<string, number>();
       const seen = new Set<string>();
       const answers: { at: number; requestId: string; staff: string; accept: boolean; reason: string }[] = [];
+      const arrivalsDue: { at: number; requestId: string; staff: string }[] = [];
+      const travelling = new Set<string>();
       let lateAnswers = 0;
       context.log(
         `  k=${k}: ${REQUESTS} ACUTE requests over 8 simulated hours at ${SPEED}× (~${Math.round(NIGHT_MS / SPEED / 1000)} wall s)`,
@@ -189,6 +201,22 @@ async function night(context: BenchContext, k: number): Promise<NightResult> {
           const answer = answerOf(request, shelter);
           if (answer)
             answers.push({ at: now + answer.afterMin * MINUTE_MS, requestId: hold.requestId, staff: staff[shelter], ...answer });
+        }
+        const accepted = (await db.dataSource.query(
+          `SELECT r.id AS "requestId", h.facility_id AS "facilityId" FROM placement_requests r
+             JOIN placement_holds h ON h.request_id = r.id AND h.state = 'HELD' AND h.accepted_at IS NOT NULL
+            WHERE r.status = 'ACCEPTED'`,
+        )) as { requestId: string; facilityId: string }[];
+        for (const place of accepted) {
+          const shelter = shelterIndex.get(place.facilityId);
+          const request = requestIndex.get(place.requestId);
+          if (travelling.has(place.requestId) || shelter === undefined || request === undefined) continue;
+          travelling.add(place.requestId);
+          arrivalsDue.push({ at: now + travelOf(request) * MINUTE_MS, requestId: place.requestId, staff: staff[shelter] });
+        }
+        for (const arrival of arrivalsDue.filter((a) => a.at <= now)) {
+          arrivalsDue.splice(arrivalsDue.indexOf(arrival), 1);
+          await postGraphql(api, arrival.staff, ARRIVED, { id: arrival.requestId }).catch(() => undefined);
         }
         for (const answer of answers.filter((a) => a.at <= now)) {
           answers.splice(answers.indexOf(answer), 1);

@@ -27,6 +27,8 @@ import { tokenFor, withPrivateCluster } from './private-cluster';
 const SEED = 18;
 const REQUESTS = 40;
 const NIGHT_MS = 8 * 3_600_000;
+/** After the last request (06:00) the run goes on to 09:00, so a request made late at night has time to be answered. */
+const MORNING_MS = 3 * 3_600_000;
 const MINUTE_MS = 60_000;
 /** 8 simulated hours in 40 wall seconds; one 50 ms tick is 36 simulated seconds. */
 const SPEED = 720;
@@ -172,7 +174,7 @@ async function night(context: BenchContext, k: number): Promise<NightResult> {
       context.log(
         `  k=${k}: ${REQUESTS} ACUTE requests over 8 simulated hours at ${SPEED}× (~${Math.round(NIGHT_MS / SPEED / 1000)} wall s)`,
       );
-      while (clock.now().getTime() < begins + NIGHT_MS) {
+      while (clock.now().getTime() < begins + NIGHT_MS + MORNING_MS) {
         context.signal.throwIfAborted();
         const now = clock.now().getTime();
         while (requestIds.length < REQUESTS && due[requestIds.length] <= now) {
@@ -273,7 +275,7 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-const minutesText = (m: number) => (Number.isFinite(m) ? `${m.toFixed(0)} min` : 'not by morning');
+const minutesText = (m: number) => (Number.isFinite(m) ? `${m.toFixed(0)} min` : 'not by 09:00');
 
 export const nightFigure: BenchFigure = {
   name: 'night',
@@ -287,16 +289,17 @@ export const nightFigure: BenchFigure = {
     const lines = [one, three].map(
       (r) =>
         `k=${r.k}: request → ACCEPTED p50 ${minutesText(quantile(r.minutes, 0.5))} · p90 ${minutesText(quantile(r.minutes, 0.9))} · ` +
-        `${r.notAccepted} not accepted by morning · ${r.heldNotUsed} places held but not used (${r.takenElsewhere} taken elsewhere) · ` +
+        `${r.notAccepted} not accepted by 09:00 · ${r.heldNotUsed} places held but not used (${r.takenElsewhere} taken elsewhere) · ` +
         `${r.lateAnswers} answers too late · ${r.twoPlaces} people with two accepted places`,
     );
     for (const line of lines) context.log(`    ${line}`);
     const p90One = quantile(one.minutes, 0.9);
     const p90Three = quantile(three.minutes, 0.9);
-    const ratio = p90Three / p90One;
+    // A ratio only of two measured times: when one at a time leaves more than a tenth unaccepted by 09:00, the target says so.
+    const bothMeasured = Number.isFinite(p90One) && Number.isFinite(p90Three);
     return {
       measurements: [],
-      ratios: Number.isFinite(ratio) ? [{ label: 'p90 request → ACCEPTED, k=3 / k=1', value: ratio }] : [],
+      ratios: bothMeasured ? [{ label: 'p90 request → ACCEPTED, k=3 / k=1', value: p90Three / p90One }] : [],
       targets: [
         {
           label: 'p90 request → ACCEPTED with three offers at once ≤ ½ of one at a time',

@@ -96,14 +96,14 @@ export class PlacementRequestMapper {
         facilityView(facility, { now, freshnessPolicy: this.config.freshness, mayKnowLocation: locates(facility) }),
       ]),
     );
-    // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
-    // not locate it, its staff are "facility staff" (issue 12).
     const parallel = parallelOfferView(viewer, holds);
     // Shelter staff of a parallel offer see their own facility only, and who answered elsewhere as "facility staff".
     const ownOnly =
       parallel?.ownFacilityIds ??
       (viewer.role === Role.SHELTER_STAFF && holds.some((hold) => hold.parallel) ? new Set(viewer.facilityIds) : null);
     const takenElsewhere = parallel?.takenElsewhereAt ?? null;
+    // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
+    // not locate it, its staff are "facility staff" (issue 12).
     const hideStaff = ownOnly !== null || loaded.some((facility) => facility.secretAddress && !locates(facility));
     const shownHolds = ownOnly ? holds.filter((hold) => ownOnly.has(hold.facilityId)) : holds;
     const ownNames = ownOnly ? new Set(loaded.filter((f) => ownOnly.has(f.id)).map((f) => shownFacilityName(f, false))) : null;

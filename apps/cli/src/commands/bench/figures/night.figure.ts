@@ -63,7 +63,7 @@ const WOMAN = { gender: 'FEMALE', age: 30, exploitationTypes: ['SEXUAL'], reside
 
 interface NightResult {
   k: number;
-  /** Minutes from request to ACCEPTED; Infinity for a request not accepted by morning. */
+  /** Minutes from request to ACCEPTED; Infinity for a request not accepted by 09:00. */
   minutes: number[];
   notAccepted: number;
   /** Holds that were never accepted, and of those the ones another shelter's acceptance released. */
@@ -172,7 +172,8 @@ async function night(context: BenchContext, k: number): Promise<NightResult> {
       const travelling = new Set<string>();
       let lateAnswers = 0;
       context.log(
-        `  k=${k}: ${REQUESTS} ACUTE requests over 8 simulated hours at ${SPEED}× (~${Math.round(NIGHT_MS / SPEED / 1000)} wall s)`,
+        `  k=${k}: ${REQUESTS} ACUTE requests over 8 simulated hours, watched until 09:00, at ${SPEED}× ` +
+          `(~${Math.round((NIGHT_MS + MORNING_MS) / SPEED / 1000)} wall s)`,
       );
       while (clock.now().getTime() < begins + NIGHT_MS + MORNING_MS) {
         context.signal.throwIfAborted();

@@ -36,6 +36,9 @@ export function testEnvironment(databaseUrl: string, backend: Backend, namespace
     // Specs submit many identical requests on purpose (filling places, one test per person) and
     // without clientReference: off here; the implicit-retry specs turn it on (IMPLICIT_RETRY_SECONDS).
     IMPLICIT_RETRY_SECONDS: '0',
+    // Specs written for one offer at a time follow one facility's answers: off here; the
+    // parallel-offers specs turn it on (PARALLEL_OFFERS_ACUTE, default 3 outside tests).
+    PARALLEL_OFFERS_ACUTE: '1',
   };
 }
 

@@ -17,6 +17,7 @@ export * from './placement/anonymous-facts';
 export * from './insight';
 export * from './placement/authority';
 export * from './placement/one-place';
+export * from './placement/parallel-offers';
 export * from './placement/youth-care';
 export * from './placement/group-shares';
 export * from './placement/group-members';

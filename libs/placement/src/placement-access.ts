@@ -35,7 +35,8 @@ export function scopeRequests(
       });
     case Role.SHELTER_STAFF:
       return query.andWhere(
-        `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND h.state <> 'RELEASED')`,
+        // A parallel offer another shelter took stays visible to its staff, to say so and when (the mapper shows them little else).
+        `EXISTS (SELECT 1 FROM placement_holds h WHERE h.request_id = ${alias}.id AND h.facility_id = ANY(:viewerFacilities::uuid[]) AND (h.state <> 'RELEASED' OR h.taken_elsewhere_at IS NOT NULL))`,
         { viewerFacilities: viewer.facilityIds.filter(isUuid) },
       );
     case Role.JEUGDBESCHERMING:

@@ -41,6 +41,14 @@ export class PlacementHoldEntity {
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt: Date | null;
 
+  /** One of several places held at once for one person (a parallel offer): the first accepted wins. */
+  @Column({ type: 'boolean', default: false })
+  parallel: boolean;
+
+  /** A parallel offer's hold released because another facility accepted first: when that was. */
+  @Column({ name: 'taken_elsewhere_at', type: 'timestamptz', nullable: true })
+  takenElsewhereAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -220,6 +220,10 @@ export class PlacementRequestEntity {
   @Column({ name: 'transfer_reason', type: 'enum', enum: TransferReason, enumName: 'transfer_reason', nullable: true })
   transferReason: TransferReason | null;
 
+  /** The requester's choice of parallel offers (issue 18): null = the urgency's default, true = several at once, false = one at a time. */
+  @Column({ name: 'parallel_offers', type: 'boolean', nullable: true })
+  parallelOffers: boolean | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -10,12 +10,13 @@ import {
   placementNoteSentence,
   placementNoteParamsFromJson,
   PlacementStatus,
+  Role,
   type VictimProfile,
 } from '@opvangplek/domain';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
-import { facilityView } from '@opvangplek/registry/facility-view.mapper';
+import { facilityView, shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
 import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
 import type { LoadedFacility } from '@opvangplek/registry/registry.service';
 import type { PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
@@ -23,6 +24,7 @@ import type { PlacementEventRow } from './placement-changes';
 import { HoldState, type PlacementHoldEntity } from './placement-hold.entity';
 import type { PlacementRequestEntity } from './placement-request.entity';
 import type { Applied } from './workflow/matching-attempt';
+import { parallelOfferView } from './parallel-offer-view';
 
 /** What a request's model is made of besides the request itself, however it was obtained (read, or in hand). */
 export interface RequestParts {
@@ -94,17 +96,36 @@ export class PlacementRequestMapper {
         facilityView(facility, { now, freshnessPolicy: this.config.freshness, mayKnowLocation: locates(facility) }),
       ]),
     );
+    const parallel = parallelOfferView(viewer, holds);
+    // Shelter staff of a parallel offer see their own facility only, and who answered elsewhere as "facility staff".
+    const ownOnly =
+      parallel?.ownFacilityIds ??
+      (viewer.role === Role.SHELTER_STAFF && holds.some((hold) => hold.parallel) ? new Set(viewer.facilityIds) : null);
+    const takenElsewhere = parallel?.takenElsewhereAt ?? null;
     // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
     // not locate it, its staff are "facility staff" (issue 12).
-    const hideStaff = loaded.some((facility) => facility.secretAddress && !locates(facility));
+    const hideStaff = ownOnly !== null || loaded.some((facility) => facility.secretAddress && !locates(facility));
+    const shownHolds = ownOnly ? holds.filter((hold) => ownOnly.has(hold.facilityId)) : holds;
+    const ownNames = ownOnly ? new Set(loaded.filter((f) => ownOnly.has(f.id)).map((f) => shownFacilityName(f, false))) : null;
+    const shownFacilityId =
+      ownOnly && (!request.facilityId || !ownOnly.has(request.facilityId))
+        ? (shownHolds[0]?.facilityId ?? null)
+        : request.facilityId;
+    // After another shelter took her: what this shelter offered and when it was taken, nothing of what came after.
+    const shownEvents = events.filter(
+      (event) =>
+        (!takenElsewhere || event.at <= takenElsewhere) &&
+        // Another shelter's decline of its share (its own decline ends this shelter's view of the request).
+        !(ownOnly && event.noteCode === PlacementNoteCode.DECLINED && event.status === PlacementStatus.OFFERED),
+    );
     return {
       id: request.id,
       status: request.status,
       urgency: request.urgency,
       regionCode: request.regionCode,
       types: request.types,
-      facility: request.facilityId ? (views.get(request.facilityId) ?? null) : null,
-      allocations: holds
+      facility: shownFacilityId ? (views.get(shownFacilityId) ?? null) : null,
+      allocations: shownHolds
         .filter((hold) => views.has(hold.facilityId))
         .map((hold) => ({
           facility: views.get(hold.facilityId)!,
@@ -113,9 +134,10 @@ export class PlacementRequestMapper {
           state: hold.state,
           accepted: hold.acceptedAt != null,
         })),
-      offerExpiresAt: request.offerExpiresAt,
-      placedAt: request.placedAt,
-      stayEndsAt: request.stayEndsAt,
+      offerExpiresAt: takenElsewhere ? null : request.offerExpiresAt,
+      placedAt: takenElsewhere ? null : request.placedAt,
+      stayEndsAt: takenElsewhere ? null : request.stayEndsAt,
+      parallelOffer: parallel && { alsoOfferedTo: parallel.alsoOfferedTo, takenElsewhereAt: parallel.takenElsewhereAt },
       overstay: request.overstay,
       waitingReason: request.waitingReason,
       waitingForAuthority: request.waitingForAuthority,
@@ -136,9 +158,14 @@ export class PlacementRequestMapper {
       clientReference: request.clientReference,
       createdAt: request.createdAt,
       sequence: latestSequence(events),
-      history: events.map((event) => {
+      history: shownEvents.map((event) => {
         let note = event.note === null ? null : this.notes.open(event.note);
         let noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
+        if (ownNames && event.noteCode === PlacementNoteCode.OFFERED && noteParams?.offered) {
+          // A parallel offer's history names only the viewer's own facility (issue 18, privacy).
+          noteParams = { ...noteParams, offered: noteParams.offered.filter((share) => ownNames.has(share.facilityName)) };
+          note = placementNoteSentence({ code: event.noteCode, params: noteParams });
+        }
         if (
           event.noteCode === PlacementNoteCode.TRANSFER_REQUESTED &&
           noteParams?.requestId &&

@@ -31,6 +31,7 @@ import {
   canonicalSubmission,
   type ImplicitRetrySubmission,
   implicitRetrySince,
+  parallelOffersRefusal,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
@@ -143,6 +144,12 @@ export class PlacementRequestsService {
       routeDecided: input.routeDecided ?? false,
       field: 'input',
     };
+    const refusal = parallelOffersRefusal({
+      urgency: input.urgency,
+      asked: input.parallelOffers ?? null,
+      groupSize: input.members?.length ?? input.groupSize ?? 1,
+    });
+    if (refusal) throw new InvalidInputError('input.parallelOffers', `input.${refusal}`);
     if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)
       throw new InvalidInputError('input.types', 'input.types: a noodbed is for AVIM and KMar only (002:761-763); leave it out');
     // Without a clientReference, the same submission by the same caller within IMPLICIT_RETRY_SECONDS is a retry.
@@ -156,6 +163,7 @@ export class PlacementRequestsService {
       profile: input.profile,
       groupSize: input.groupSize ?? 1,
       clientReference: input.clientReference ?? null,
+      parallelOffers: input.parallelOffers ?? null,
       implicitRetry: { kind: 'placement', payload },
     });
     await this.enqueueNew(request);
@@ -340,6 +348,8 @@ export class PlacementRequestsService {
       clientReference: string | null;
       types: ShelterType[];
       routeDecided?: boolean;
+      /** The requester's choice of parallel offers (null = the urgency's default). */
+      parallelOffers?: boolean | null;
       members?: GroupMember[];
       groupId?: string | null;
       field: string;
@@ -385,6 +395,7 @@ export class PlacementRequestsService {
         requestedByRole: viewer.role,
         requestedByOrg: viewer.org,
         routeDecided: input.routeDecided ?? false,
+        parallelOffers: input.parallelOffers ?? null,
         groupId: input.groupId ?? null,
         members: input.members ?? null,
         responsibleMunicipality:

@@ -51,7 +51,8 @@ export type NewPlacementRequest = Pick<
   | 'responsibleMunicipality'
   | 'groupId'
   | 'members'
->;
+> &
+  Partial<Pick<PlacementRequestEntity, 'parallelOffers'>>;
 
 /**
  * The request that follows a stay: the open one if any, else the newest. A stay may have been
@@ -72,7 +73,8 @@ function latestFollowUp(
 type PlainField = 'profile' | 'members' | 'facts' | 'responsibleMunicipality' | 'clientReference';
 
 /** A new hold row: RETURNING fills in its id and createdAt. */
-export type NewPlacementHold = Pick<PlacementHoldEntity, 'requestId' | 'facilityId' | 'places' | 'state' | 'expiresAt'>;
+export type NewPlacementHold = Pick<PlacementHoldEntity, 'requestId' | 'facilityId' | 'places' | 'state' | 'expiresAt'> &
+  Partial<Pick<PlacementHoldEntity, 'parallel'>>;
 
 /** A page of requests as the list asks for it (validated by the caller). */
 export interface RequestPageQuery {
@@ -462,6 +464,7 @@ export class PlacementRepository {
       transferReason: null,
       profileVersion: 1,
       bedenktijdAlerted: false,
+      parallelOffers: null,
       createdAt: this.clock.now(),
       ...fields,
     });
@@ -655,6 +658,20 @@ export class PlacementRepository {
     });
   }
 
+  /**
+   * When another facility's acceptance took this parallel offer from `facilityIds` (the latest, if
+   * several), or null when it did not: those facilities' staff then hold nothing live here.
+   */
+  async takenElsewhereAt(manager: EntityManager, requestId: string, facilityIds: string[]): Promise<Date | null> {
+    if (facilityIds.length === 0) return null;
+    const holds = await manager.getRepository(PlacementHoldEntity).find({
+      where: { requestId, facilityId: In(facilityIds), takenElsewhereAt: Not(IsNull()) },
+      order: { takenElsewhereAt: 'DESC' },
+      take: 1,
+    });
+    return holds[0]?.takenElsewhereAt ?? null;
+  }
+
   holdsIn(manager: EntityManager, requestId: string, states: HoldState[]): Promise<PlacementHoldEntity[]> {
     return manager.getRepository(PlacementHoldEntity).find({ where: { requestId, state: In(states) } });
   }
@@ -674,6 +691,11 @@ export class PlacementRepository {
 
   async markHoldReleased(manager: EntityManager, holdId: string): Promise<void> {
     await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { state: HoldState.RELEASED });
+  }
+
+  /** A parallel offer's hold another facility's acceptance released: when that was, for its staff to see. */
+  async markHoldTakenElsewhere(manager: EntityManager, holdId: string, at: Date): Promise<void> {
+    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { takenElsewhereAt: at });
   }
 
   async markHoldAccepted(manager: EntityManager, holdId: string, at: Date, arriveBy: Date): Promise<void> {

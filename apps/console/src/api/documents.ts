@@ -144,6 +144,10 @@ const WORKLIST_FIELDS = gql`
 const REQUEST_FIELDS = gql`
   fragment RequestFields on PlacementRequest {
     ...CaseRowFields
+    parallelOffer {
+      alsoOfferedTo
+      takenElsewhereAt
+    }
     # Where she is to be brought: on the case's own page only, never in a list (CaseRowFields).
     facility {
       address

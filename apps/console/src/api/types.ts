@@ -169,6 +169,8 @@ export interface PlacementRequest {
   groupSize: number;
   createdAt: string;
   offerExpiresAt: string | null;
+  /** Offered to several shelters at once: how many others (never which), and for a shelter beaten to it, when. */
+  parallelOffer?: { alsoOfferedTo: number; takenElsewhereAt: string | null } | null;
   placedAt: string | null;
   stayEndsAt: string | null;
   waitingReason: string | null;

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
 import { placesWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
-import { countdownWords } from '../i18n/time-words';
+import { clockWords, countdownWords } from '../i18n/time-words';
 import { useNow } from '../worklist/use-now';
 import { ProfileSummaryText } from '../worklist/profile-summary-text';
 import { facilityName } from '../components/facility-name';
@@ -35,6 +35,9 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
   const facility = request.facility ? facilityName(i18n, request.facility) : '—';
   const forOffer = <span className="visually-hidden"> — {f('offers.for', { label: offerLabel(request), facility })}</span>;
   const countdown = request.offerExpiresAt ? countdownWords(i18n, request.offerExpiresAt, now) : null;
+  // A parallel offer another shelter accepted first: said so, with when, and nothing left to do here.
+  const takenElsewhere = request.parallelOffer?.takenElsewhereAt ?? null;
+  const alsoOfferedTo = request.parallelOffer?.alsoOfferedTo ?? 0;
 
   return (
     <article
@@ -46,7 +49,8 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
     >
       <header>
         <h3 id={`offer-${request.id}`}>
-          {facility} <span className="muted offer-label">{offerLabel(request)}</span> <StatusBadge status={status} />
+          {facility} <span className="muted offer-label">{offerLabel(request)}</span>{' '}
+          {!takenElsewhere && <StatusBadge status={status} />}
         </h3>
         <span className="muted">
           {label('urgency', request.urgency)} · {placesWords(i18n, request.groupSize)}
@@ -56,6 +60,17 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
         <p>
           {t('desk.profile')}: <ProfileSummaryText summary={request.profileSummary} />
         </p>
+      )}
+      {takenElsewhere ? (
+        <p className="taken-elsewhere" data-testid="taken-elsewhere">
+          {f('offers.takenElsewhere', { time: clockWords(i18n, takenElsewhere) })}
+        </p>
+      ) : (
+        alsoOfferedTo > 0 && (
+          <p className="muted" data-testid="also-offered">
+            {f('offers.alsoOffered', { count: String(alsoOfferedTo) })}
+          </p>
+        )
       )}
       {status === 'OFFERED' && countdown && (
         <p className={`countdown${countdown.urgent ? ' urgent' : ''}`}>
@@ -102,7 +117,7 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
           </button>
         </form>
       )}
-      {status === 'ACCEPTED' && (
+      {status === 'ACCEPTED' && !takenElsewhere && (
         <div className="actions">
           <button
             type="button"

@@ -43,6 +43,13 @@ export class PlacementRequestInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
+      'Offer to several of the best suitable facilities at once; the first to accept takes her, the others are released. Default: ACUTE yes (PARALLEL_OFFERS_ACUTE), URGENT no; true asks for it on an URGENT request, false asks for one facility at a time. Not for PLANNED requests or groups.',
+  })
+  parallelOffers?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
       'Criminal exploitation: the screeningsoverleg has decided the route with the OM (003:490). Without it such a request waits (AWAITING_ROUTE_DECISION).',
   })
   routeDecided?: boolean | null;

@@ -88,6 +88,24 @@ export class PlacementAllocationModel {
   accepted: boolean;
 }
 
+@ObjectType('ParallelOffer', {
+  description:
+    'An offer made to several shelters at once (ACUTE, or URGENT on request): the first to accept takes her, the others are released.',
+})
+export class ParallelOfferModel {
+  @Field(() => Int, {
+    description:
+      'How many other shelters the offer also went to (for shelter staff: besides their own; for others: besides `facility`). Never which: each shelter sees only its own.',
+  })
+  alsoOfferedTo: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'For shelter staff whose place was released because another shelter accepted first: when. Null otherwise.',
+  })
+  takenElsewhereAt: Date | null;
+}
+
 @ObjectType('PlacementRequest')
 export class PlacementRequestModel {
   @Field(() => ID)
@@ -113,6 +131,12 @@ export class PlacementRequestModel {
 
   @Field(() => Date, { nullable: true })
   offerExpiresAt: Date | null;
+
+  @Field(() => ParallelOfferModel, {
+    nullable: true,
+    description: 'Set when the latest offer went to several shelters at once (parallel offers); null for an offer to one.',
+  })
+  parallelOffer: ParallelOfferModel | null;
 
   @Field(() => Date, { nullable: true })
   placedAt: Date | null;

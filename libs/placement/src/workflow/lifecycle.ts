@@ -21,12 +21,12 @@ import {
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
+import { ConflictError, ForbiddenError, InvalidInputError, isUuid } from '@opvangplek/platform/errors';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
-import { HoldState } from '../placement-hold.entity';
+import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
@@ -68,6 +68,7 @@ export class PlacementLifecycle {
   accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      await this.assertNotTakenElsewhere(manager, viewer, locked.id);
       await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
       if (sameSubject(locked.requestedBy, viewer.sub))
         throw new ForbiddenError(
@@ -76,13 +77,26 @@ export class PlacementLifecycle {
       const now = this.clock.now();
       const expected = new Date(now.getTime() + this.config.placement.holdMinutes * 60_000);
       const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
-      const mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId) && !hold.acceptedAt);
+      let mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId) && !hold.acceptedAt);
       if (mine.length === 0) throw new ConflictError('Your facility has already accepted its share of this offer.');
+      // A parallel offer is one place for one person: whoever acts for several of its facilities (an
+      // administrator) accepts one, the offer's best unless it is not theirs.
+      if (mine.some((hold) => hold.parallel)) mine = [mine.find((hold) => hold.facilityId === locked.facilityId) ?? mine[0]];
       for (const hold of mine) {
         await this.repository.markHoldAccepted(manager, hold.id, now, expected);
         hold.acceptedAt = now;
       }
-      const shares = holds.map((hold) => ({ ...hold, state: hold.state, accepted: hold.acceptedAt !== null }));
+      // A parallel offer: the first acceptance wins, and the other places go back in this same
+      // transaction (the request's row lock orders simultaneous acceptances: the later one finds
+      // its hold taken elsewhere).
+      const takenElsewhere = mine.some((hold) => hold.parallel) ? holds.filter((hold) => !mine.includes(hold)) : [];
+      if (takenElsewhere.length > 0) {
+        await this.releaseTakenElsewhere(manager, changes, locked, takenElsewhere, now, ledgerActor(viewer));
+        locked.facilityId = mine[0].facilityId;
+      }
+      const shares = holds
+        .filter((hold) => !takenElsewhere.includes(hold))
+        .map((hold) => ({ ...hold, state: hold.state, accepted: hold.acceptedAt !== null }));
       if (!everyShareAccepted(shares)) {
         const places = mine.reduce((sum, hold) => sum + hold.places, 0);
         await this.repository.persist(manager, locked);
@@ -111,6 +125,43 @@ export class PlacementLifecycle {
     });
   }
 
+  /** A parallel offer's other holds, when one facility accepted: places back, and their staff told when. */
+  private async releaseTakenElsewhere(
+    manager: EntityManager,
+    changes: Changes,
+    request: PlacementRequestEntity,
+    holds: PlacementHoldEntity[],
+    now: Date,
+    actor: LedgerActor,
+  ): Promise<void> {
+    await lockCapacityRows(
+      manager,
+      holds.map((hold) => hold.facilityId),
+    );
+    for (const hold of holds) {
+      await this.holds.releaseHold(manager, changes, hold, now, actor);
+      await this.repository.markHoldTakenElsewhere(manager, hold.id, now);
+      notify(changes, request, WebhookEventType.OFFER_WITHDRAWN, now, hold.facilityId);
+    }
+  }
+
+  /**
+   * Staff whose parallel offer another shelter accepted first answer too late: a clear CONFLICT
+   * saying so and when (not "this does not concern you"), and nothing changes.
+   */
+  private async assertNotTakenElsewhere(manager: EntityManager, viewer: Viewer, requestId: string): Promise<void> {
+    if (viewer.role !== Role.SHELTER_STAFF) return;
+    const facilityIds = viewer.facilityIds.filter((id) => isUuid(id));
+    const live = await this.repository.countHoldsAt(requestId, [HoldState.HELD, HoldState.OCCUPIED], facilityIds, manager);
+    if (live > 0) return;
+    const at = await this.repository.takenElsewhereAt(manager, requestId, facilityIds);
+    if (at)
+      throw new ConflictError(
+        `This offer was also made to other shelters and was taken elsewhere at ${at.toISOString()}; your place is free again.`,
+        { takenElsewhereAt: at.toISOString() },
+      );
+  }
+
   /** Shelter staff act for the shares at their own facilities; an administrator for every share. */
   private actsFor(viewer: Viewer, facilityId: string): boolean {
     return viewer.role !== Role.SHELTER_STAFF || viewer.facilityIds.includes(facilityId);
@@ -118,13 +169,49 @@ export class PlacementLifecycle {
 
   /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
   async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
-    await this.guard.assertStaffOf(viewer, requestId, PlacementStatus.OFFERED);
+    const note = placementNote(PlacementNoteCode.DECLINED, { reason });
+    const share = await this.declineShareOfParallelOffer(viewer, requestId, note);
+    if (share) return share;
     const request = await this.withdrawOffer(requestId, {
       by: ledgerActor(viewer),
-      note: placementNote(PlacementNoteCode.DECLINED, { reason }),
+      note,
     });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
     return request;
+  }
+
+  /**
+   * A decline of one of a parallel offer's facilities while others still hold her place: only
+   * this facility's place goes back (and it is not offered again); the others' offers stand.
+   * Null when the whole offer goes, as a single offer's does (the last one declined, or an administrator).
+   */
+  private declineShareOfParallelOffer(
+    viewer: Viewer,
+    requestId: string,
+    note: PlacementNote,
+  ): Promise<PlacementRequestEntity | null> {
+    return this.repository.inTransaction(async (manager, changes) => {
+      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+      await this.assertNotTakenElsewhere(manager, viewer, locked.id);
+      await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
+      const holds = await this.repository.holdsIn(manager, locked.id, [HoldState.HELD]);
+      const mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId));
+      const others = holds.filter((hold) => !mine.includes(hold));
+      if (!mine.some((hold) => hold.parallel) || others.length === 0) return null;
+      const now = this.clock.now();
+      const actor = ledgerActor(viewer);
+      for (const hold of mine) {
+        await this.holds.releaseHold(manager, changes, hold, now, actor);
+        notify(changes, locked, WebhookEventType.OFFER_WITHDRAWN, now, hold.facilityId);
+      }
+      const declined = mine.map((hold) => hold.facilityId);
+      locked.skippedFacilityIds = [...new Set([...locked.skippedFacilityIds, ...declined])];
+      if (locked.facilityId && declined.includes(locked.facilityId)) locked.facilityId = others[0].facilityId;
+      await this.repository.persist(manager, locked);
+      await this.repository.record(manager, locked, locked.status, actor, note, changes.records);
+      changes.requests.push(locked);
+      return locked;
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   Role,
   youthCareAuthority,
   MATCHABLE_STATUSES,
+  parallelOfferCount,
   PlacementStatus,
   ShelterType,
   type VictimProfile,
@@ -243,7 +244,18 @@ export class MatchingAttempt {
           );
         }
       } else {
-        holds = await this.offers.offer(manager, changes, request, decision, facilities, now);
+        // A plain offer goes to the best k at once (parallel-offers.ts); a bridge opens an onward
+        // request for one interim place, and the noodbed call answers with one place to drive to.
+        const parallel =
+          decision.kind === 'OFFER' && !isNoodbed
+            ? parallelOfferCount({
+                urgency: request.urgency,
+                asked: request.parallelOffers,
+                groupSize: request.groupSize,
+                settings: this.config.placement.parallelOffers,
+              })
+            : 1;
+        holds = await this.offers.offer(manager, changes, request, decision, facilities, now, undefined, false, parallel);
         // A bridge (a noodbed, or an interim VO/MO) opens the onward request; it holds nothing
         // until she is in the interim place (decidePlacement's interimArrived).
         if (decision.kind === 'BRIDGE')

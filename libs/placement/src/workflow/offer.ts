@@ -48,10 +48,32 @@ export class PlacementOffer {
     decidedBy?: { actor: LedgerActor; assigned: Pick<PlacementNoteParams, 'byOrg' | 'byRole' | 'reason'> },
     /** The places are a planned action's own reservation, converted at its start (see holdPlaces). */
     reserved = false,
+    /**
+     * Hold a place at up to this many of the decision's facilities at once, the first to accept
+     * taking her (parallel offers, issue 18; parallel-offers.ts says when). Only for one person.
+     */
+    parallel = 1,
   ): Promise<PlacementHoldEntity[]> {
     const actor = decidedBy?.actor ?? SYSTEM_ACTOR;
     let allocations = decision.allocations;
-    if (allocations.length === 1) {
+    // Several places for one person: the first acceptance wins (lifecycle.ts, accept).
+    let inParallel = false;
+    if (parallel > 1 && allocations.length === 1 && allocations[0].places === 1) {
+      // The best k of the decision's facilities (all the requester's to place in: decidePlacement's
+      // alternatives), locked together in one order, so two attempts holding places at overlapping
+      // shelters never deadlock. One taken meanwhile is left out: the others are offered.
+      const candidates = [allocations[0].facilityId, ...decision.alternatives].slice(0, parallel);
+      await lockCapacityRows(manager, candidates);
+      allocations = [];
+      for (const facilityId of candidates) {
+        const taken = await holdPlaces(manager, facilityId, 1, now, actor, reserved);
+        if (!taken) continue;
+        allocations.push({ facilityId, places: 1 });
+        changes.capacity.push(taken as CapacityChangedEvent);
+      }
+      if (allocations.length === 0) throw new PlacesTakenMeanwhile();
+      inParallel = allocations.length > 1;
+    } else if (allocations.length === 1) {
       // One facility: if it was taken meanwhile, the next best of the same decision will do.
       const places = allocations[0].places;
       let taken = null;
@@ -91,11 +113,14 @@ export class PlacementOffer {
           places: allocation.places,
           state: HoldState.HELD,
           expiresAt: expiry,
+          parallel: inParallel,
         };
       }),
     );
-    // The offer lapses when the first of its holds does (a group is placed all together or not at all).
+    // The offer lapses when the first of its holds does (a group is placed all together or not at
+    // all; a parallel offer lapses as one, and matching goes on as after a single offer).
     const expiresAt = new Date(Math.min(...expiries.map((expiry) => expiry.getTime())));
+    // A parallel offer: the best of its facilities, until one accepts (sort is stable).
     const main = [...allocations].sort((a, b) => b.places - a.places)[0];
     request.facilityId = main.facilityId;
     request.offerExpiresAt = expiresAt;

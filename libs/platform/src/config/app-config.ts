@@ -112,6 +112,8 @@ export interface AppConfig {
      * is a retry of it (IMPLICIT_RETRY_SECONDS; 0 turns it off).
      */
     implicitRetrySeconds: number;
+    /** How many facilities one offer goes to at once (issue 18): PARALLEL_OFFERS_ACUTE (3), PARALLEL_OFFERS_URGENT (1). */
+    parallelOffers: { acute: number; urgent: number };
   };
   /** Outbound webhooks (issue 14): how failed deliveries are tried again. */
   webhooks: {
@@ -426,6 +428,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retentionDays: read.integer('RETENTION_DAYS', 90, 1, 3650),
       bedenktijdAlertDays: read.integer('BEDENKTIJD_ALERT_DAYS', 14, 0, 90),
       implicitRetrySeconds: read.integer('IMPLICIT_RETRY_SECONDS', 120, 0, 24 * 3600),
+      parallelOffers: {
+        acute: read.integer('PARALLEL_OFFERS_ACUTE', 3, 1, 10),
+        urgent: read.integer('PARALLEL_OFFERS_URGENT', 1, 1, 10),
+      },
     },
     webhooks: {
       maxAttempts: read.integer('WEBHOOK_MAX_ATTEMPTS', DEFAULT_DELIVERY_SCHEDULE.maxAttempts, 1, 100),

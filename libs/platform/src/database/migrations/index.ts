@@ -36,6 +36,7 @@ import { ImplicitRetryKey1798000000000 } from './1798000000000-ImplicitRetryKey'
 import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftRepair';
 import { ReservationsNotHeld1798200000000 } from './1798200000000-ReservationsNotHeld';
 import { RegistrationPerPerson1798300000000 } from './1798300000000-RegistrationPerPerson';
+import { ParallelOffers1798500000000 } from './1798500000000-ParallelOffers';
 import { FiguresAging1798530000000 } from './1798530000000-FiguresAging';
 
 export const MIGRATIONS: Function[] = [
@@ -73,5 +74,6 @@ export const MIGRATIONS: Function[] = [
   CapacityDriftRepair1798100000000,
   ReservationsNotHeld1798200000000,
   RegistrationPerPerson1798300000000,
+  ParallelOffers1798500000000,
   FiguresAging1798530000000,
 ];

@@ -2,6 +2,7 @@ import type { BenchFigure } from '../figure';
 import { facilitiesFilteredFigure } from './facilities-filtered.figure';
 import { fanOutFigure } from './fan-out.figure';
 import { matchFacilitiesFigures } from './match-facilities.figure';
+import { nightFigure } from './night.figure';
 import { noodbedAnswerFigure } from './noodbed-answer.figure';
 import { placementContentionFigure } from './placement-contention.figure';
 import { placementLatencyFigure } from './placement-latency.figure';
@@ -26,4 +27,6 @@ export const FIGURES: readonly BenchFigure[] = [
   soakFigure,
   // Opt-in (--only fan-out): 1,200 subscriptions on processes of its own, about a minute (issue 16).
   fanOutFigure,
+  // Opt-in (--only night): two simulated nights, one offer at a time and three at once (issue 18), about 2 minutes.
+  nightFigure,
 ];

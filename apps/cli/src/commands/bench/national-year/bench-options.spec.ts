@@ -20,7 +20,12 @@ describe('npm run bench -- --only national-year (issue 19)', () => {
   it('is opt-in: a plain bench run does not start a simulated year', () => {
     const year = FIGURES.find((figure) => figure.name === 'national-year');
     expect(year?.optIn).toBe(true);
-    expect(FIGURES.filter((figure) => figure.optIn).map((figure) => figure.name)).toEqual(['national-year', 'soak', 'fan-out']);
+    expect(FIGURES.filter((figure) => figure.optIn).map((figure) => figure.name)).toEqual([
+      'national-year',
+      'soak',
+      'fan-out',
+      'night',
+    ]);
   });
 });
 

@@ -1,0 +1,44 @@
+import { Urgency } from '../enums';
+
+/** How many facilities an offer goes to at once, per urgency (PARALLEL_OFFERS_ACUTE, PARALLEL_OFFERS_URGENT). */
+export interface ParallelOfferSettings {
+  acute: number;
+  urgent: number;
+}
+
+export const DEFAULT_PARALLEL_OFFERS: ParallelOfferSettings = { acute: 3, urgent: 1 };
+
+/**
+ * How many of the best suitable facilities one offer holds a place at (issue 18). At night a
+ * declined or lapsed offer costs up to its two-hour hold, so an ACUTE request goes to several at
+ * once and the first acceptance wins. An URGENT one goes one at a time unless the requester asks
+ * (`parallelOffers: true`): then as an ACUTE one would. A requester may also ask for one at a
+ * time (`false`). A group keeps one offer at a time: its shares are accepted each by their own
+ * facility (003:484), and holding k places for each member would empty a region in a raid.
+ */
+export function parallelOfferCount(input: {
+  urgency: Urgency;
+  /** The requester's choice: null = the urgency's default. */
+  asked: boolean | null;
+  groupSize: number;
+  settings: ParallelOfferSettings;
+}): number {
+  if (input.groupSize > 1 || input.asked === false) return 1;
+  switch (input.urgency) {
+    case Urgency.ACUTE:
+      return input.settings.acute;
+    case Urgency.URGENT:
+      return input.asked ? Math.max(input.settings.urgent, input.settings.acute) : input.settings.urgent;
+    default:
+      return 1;
+  }
+}
+
+/** Why a request may not ask for parallel offers, or null when it may. */
+export function parallelOffersRefusal(input: { urgency: Urgency; asked: boolean | null; groupSize: number }): string | null {
+  if (input.asked !== true) return null;
+  if (input.urgency === Urgency.PLANNED)
+    return 'parallelOffers is for ACUTE and URGENT requests; a PLANNED request is offered to one facility at a time';
+  if (input.groupSize > 1) return 'parallelOffers is for one person; a group is offered to one facility at a time';
+  return null;
+}

@@ -1,0 +1,341 @@
+/**
+ * Parallel offers (issue 18, part 1): an ACUTE request is offered to the best k suitable shelters
+ * at once (PARALLEL_OFFERS_ACUTE, 3 by default), each holding a place; the first acceptance wins
+ * and the other places go back in the same transaction; the other shelters see that it was offered
+ * elsewhere too (how many, never which) and when it was taken. A decline of one leaves the others.
+ * The acceptance race is proved with two real API processes.
+ */
+import { Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import type { DataSource } from 'typeorm';
+import { insertFacilities } from '../support/factories';
+import { gql } from '../support/graphql-client';
+import type { TestApp } from '../support/test-app';
+import { testEnvironment, uniqueNamespace } from '../support/test-config';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { testRedisUrl } from '../support/test-env';
+import { Cluster, deleteNamespaceKeys } from './resilience-support';
+import {
+  capacityOf,
+  DUTCH_WOMAN,
+  eventually,
+  facilityOf,
+  holdsOf,
+  PlacementClient,
+  REQUEST_FIELDS,
+  type RequestView,
+  startPlacementApp,
+  stopApp,
+  token,
+  WOMAN_IN_BEDENKTIJD,
+} from './support';
+
+const TUESDAY_NIGHT = new Date('2026-12-01T02:00:00.000Z'); // 03:00 in Amsterdam
+const women = { genders: [Gender.FEMALE] };
+/** The default outside tests (the test environment offers one at a time, for the specs written so). */
+const PARALLEL = { PARALLEL_OFFERS_ACUTE: '3' };
+
+const PARALLEL_FIELDS = `${REQUEST_FIELDS} parallelOffer { alsoOfferedTo takenElsewhereAt }`;
+const GET = `query Get($id: ID!) { placementRequest(id: $id) { ${PARALLEL_FIELDS} } }`;
+const RESPOND = `mutation Respond($input: OfferResponseInput!) { respondToOffer(input: $input) { ${PARALLEL_FIELDS} } }`;
+
+type ParallelView = RequestView & { parallelOffer: { alsoOfferedTo: number; takenElsewhereAt: string | null } | null };
+
+async function heldAt(dataSource: DataSource, requestId: string): Promise<string[]> {
+  return (await holdsOf(dataSource, requestId)).filter((hold) => hold.state === 'HELD').map((hold) => hold.facilityId);
+}
+
+async function view(url: string, tokenValue: string, id: string): Promise<ParallelView | null> {
+  const response = await gql<{ placementRequest: ParallelView | null }>(url, GET, { token: tokenValue, variables: { id } });
+  if (response.errors?.length) throw new Error(JSON.stringify(response.errors));
+  return response.data!.placementRequest;
+}
+
+function respond(url: string, tokenValue: string, requestId: string, accept: boolean, declineReason?: string) {
+  return gql<{ respondToOffer: ParallelView }>(url, RESPOND, {
+    token: tokenValue,
+    variables: { input: { requestId, accept, ...(declineReason ? { declineReason } : {}) } },
+  });
+}
+
+describe('parallel offers: the police bring her in at 03:00 and the zorgcoördinator on call makes an ACUTE request', () => {
+  const clock = new FixedClock(TUESDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let shelters: { id: string }[];
+  let coordinator: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // Four women's shelters open round the clock; more free places rank higher, so the best three are known.
+    shelters = await insertFacilities(
+      database.dataSource,
+      [8, 6, 4, 2].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 12, eligibility: women })),
+      { now: TUESDAY_NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock, PARALLEL);
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator(['RR']);
+  });
+  afterAll(() => stopApp(api, database));
+
+  async function offeredToThree(): Promise<string> {
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    await eventually(async () => expect(await heldAt(database.dataSource, request.id)).toHaveLength(3));
+    return request.id;
+  }
+
+  it('three shelters get the offer at once; the second accepts; the other two see "taken elsewhere" and their places are free again', async () => {
+    const before = await Promise.all(shelters.map((shelter) => capacityOf(database.dataSource, shelter.id)));
+    const id = await offeredToThree();
+    const [best, second, third, fourth] = shelters;
+    expect((await heldAt(database.dataSource, id)).sort()).toEqual([best.id, second.id, third.id].sort());
+    for (const [i, shelter] of [best, second, third].entries())
+      expect(await capacityOf(database.dataSource, shelter.id)).toEqual({ ...before[i], held: 1 });
+    expect(await capacityOf(database.dataSource, fourth.id)).toEqual(before[3]);
+
+    // Each shelter sees the offer to itself, that it went to two others too, and no other shelter's name.
+    const [bestStaff, secondStaff, thirdStaff] = await Promise.all([best, second, third].map((s) => token.staff(s.id)));
+    const seenBySecond = (await view(api.url, secondStaff, id))!;
+    expect(seenBySecond).toMatchObject({
+      status: 'OFFERED',
+      facility: { id: second.id },
+      allocations: [{ facility: { id: second.id }, state: 'HELD' }],
+      parallelOffer: { alsoOfferedTo: 2, takenElsewhereAt: null },
+    });
+    const otherNames = await database.dataSource.query('SELECT name FROM facilities WHERE id = ANY($1)', [[best.id, third.id]]);
+    const shown = JSON.stringify(seenBySecond);
+    for (const { name } of otherNames as { name: string }[]) expect(shown).not.toContain(name);
+    // The zorgcoördinator sees all three.
+    expect((await view(api.url, coordinator, id))!.allocations).toHaveLength(3);
+
+    const accepted = await respond(api.url, secondStaff, id, true);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.respondToOffer).toMatchObject({ status: 'ACCEPTED', facility: { id: second.id } });
+    expect(await holdsOf(database.dataSource, id)).toEqual(
+      expect.arrayContaining([
+        { facilityId: second.id, places: 1, state: 'HELD' },
+        { facilityId: best.id, places: 1, state: 'RELEASED' },
+        { facilityId: third.id, places: 1, state: 'RELEASED' },
+      ]),
+    );
+    expect(await capacityOf(database.dataSource, best.id)).toEqual(before[0]);
+    expect(await capacityOf(database.dataSource, second.id)).toEqual({ ...before[1], held: 1 });
+    expect(await capacityOf(database.dataSource, third.id)).toEqual(before[2]);
+
+    for (const [staff, shelter] of [
+      [bestStaff, best],
+      [thirdStaff, third],
+    ] as const) {
+      const seen = (await view(api.url, staff, id))!;
+      expect(seen.parallelOffer).toEqual({ alsoOfferedTo: 2, takenElsewhereAt: TUESDAY_NIGHT.toISOString() });
+      expect(seen.facility).toMatchObject({ id: shelter.id });
+      expect(seen.allocations).toEqual([
+        expect.objectContaining({ facility: expect.objectContaining({ id: shelter.id }), state: 'RELEASED' }),
+      ]);
+      expect(JSON.stringify(seen)).not.toContain(second.id);
+      // Answering now is too late, said plainly.
+      const late = await respond(api.url, staff, id, true);
+      expect(late.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('taken elsewhere'),
+        extensions: { code: 'CONFLICT' },
+      });
+    }
+    await client.cancel(coordinator, id, 'test cleanup');
+  });
+
+  it('a decline by one of the three leaves the other two offers standing; when all decline, matching goes on to the next shelter', async () => {
+    const id = await offeredToThree();
+    const [best, second, third, fourth] = shelters;
+    const beforeBest = await capacityOf(database.dataSource, best.id);
+
+    const declined = await respond(api.url, await token.staff(best.id), id, false, 'no room for her children tonight');
+    expect(declined.errors).toBeUndefined();
+    expect(declined.data!.respondToOffer.status).toBe('OFFERED');
+    expect((await heldAt(database.dataSource, id)).sort()).toEqual([second.id, third.id].sort());
+    expect(await capacityOf(database.dataSource, best.id)).toEqual({ ...beforeBest, held: 0 });
+    const seenByThird = (await view(api.url, await token.staff(third.id), id))!;
+    expect(seenByThird).toMatchObject({ status: 'OFFERED', parallelOffer: { alsoOfferedTo: 2, takenElsewhereAt: null } });
+    // The other shelter's decline and its reason are not shown to this one.
+    expect(JSON.stringify(seenByThird.history)).not.toContain('children');
+
+    await respond(api.url, await token.staff(second.id), id, false, 'full after all');
+    await respond(api.url, await token.staff(third.id), id, false, 'full after all');
+    // The three that declined are skipped: the fourth is offered (alone: the only one left).
+    const reoffered = await client.waitForStatus(coordinator, id, ['OFFERED'], 10_000, (r) => r.facility?.id === fourth.id);
+    expect(await heldAt(database.dataSource, id)).toEqual([fourth.id]);
+    expect(reoffered.history.map((step) => step.status)).toEqual([
+      'RECEIVED',
+      'MATCHING',
+      'OFFERED',
+      'OFFERED',
+      'OFFERED',
+      'MATCHING',
+      'OFFERED',
+    ]);
+    await client.cancel(coordinator, id, 'test cleanup');
+  });
+
+  it('staff working at two of the three shelters accept one place for her, the best of theirs; the other two go back', async () => {
+    const id = await offeredToThree();
+    const accepted = await respond(api.url, await token.staff(shelters[1].id, shelters[0].id), id, true);
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.respondToOffer).toMatchObject({ status: 'ACCEPTED', facility: { id: shelters[0].id } });
+    expect(await heldAt(database.dataSource, id)).toEqual([shelters[0].id]);
+    await client.cancel(coordinator, id, 'test cleanup');
+  });
+
+  it('an URGENT request goes to one shelter at a time unless the requester asks for parallel offers (k = 1 unchanged)', async () => {
+    const single = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'URGENT' });
+    await client.waitForStatus(coordinator, single.id, ['OFFERED']);
+    expect(await heldAt(database.dataSource, single.id)).toEqual([shelters[0].id]);
+    expect((await view(api.url, coordinator, single.id))!.parallelOffer).toBeNull();
+    await client.cancel(coordinator, single.id, 'test cleanup');
+
+    const asked = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'URGENT', parallelOffers: true });
+    await client.waitForStatus(coordinator, asked.id, ['OFFERED']);
+    await eventually(async () => expect(await heldAt(database.dataSource, asked.id)).toHaveLength(3));
+    expect((await view(api.url, coordinator, asked.id))!.parallelOffer).toEqual({ alsoOfferedTo: 2, takenElsewhereAt: null });
+    await client.cancel(coordinator, asked.id, 'test cleanup');
+  });
+
+  it('asking for parallel offers on a PLANNED request is refused, naming the field', async () => {
+    const response = await client.raw(
+      `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,
+      coordinator,
+      { input: { profile: DUTCH_WOMAN, urgency: 'PLANNED', regionCode: 'RR', parallelOffers: true } },
+    );
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('ACUTE and URGENT'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.parallelOffers' },
+    });
+  });
+});
+
+describe('parallel offers: only where the requester is the placing authority (domain.md §5a)', () => {
+  const clock = new FixedClock(TUESDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let cosm: { id: string };
+  let shelters: { id: string }[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [cosm, ...shelters] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.COSM, 8, { total: 16, eligibility: women }),
+        ...[6, 4, 2].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 12, eligibility: women })),
+      ],
+      { now: TUESDAY_NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock, PARALLEL);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('000:2136-2139 — a woman in bedenktijd whose place is COSM (CoMensha assigns it): one interim VO place, not three offers; COSM waits on CoMensha', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'ACUTE' });
+    const offered = await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(await heldAt(database.dataSource, request.id)).toEqual([shelters[0].id]);
+    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
+    expect((await view(api.url, coordinator, request.id))!.parallelOffer).toBeNull();
+    expect(offered.followUp).toMatchObject({ types: ['COSM'] });
+    const onward = await client.waitForStatus(coordinator, offered.followUp!.id, ['WAITING']);
+    expect(onward.waitingForAuthority).toBe('COMENSHA');
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+});
+
+const redisUrl = testRedisUrl();
+
+describe('parallel offers: two shelters accept at the same moment through two API processes', () => {
+  const maybe = redisUrl ? it : it.skip;
+  let database: TestDatabase | undefined;
+  let cluster: Cluster | undefined;
+  let shelters: { id: string }[] = [];
+  const namespace = uniqueNamespace();
+
+  afterAll(async () => {
+    await cluster?.stopAll();
+    await database?.drop();
+    if (redisUrl) await deleteNamespaceKeys(redisUrl, namespace);
+  });
+
+  maybe(
+    'exactly one is ACCEPTED, the other gets a clear CONFLICT, and she holds one place',
+    async () => {
+      database = await createTestDatabase();
+      shelters = await insertFacilities(
+        database.dataSource,
+        [5, 4, 3].map((free) => facilityOf(ShelterType.VROUWENOPVANG, free, { total: 10, eligibility: women })),
+      );
+      cluster = await new Cluster({ ...testEnvironment(database.url, 'redis', namespace), ...PARALLEL }).start({
+        apis: 2,
+        workers: 1,
+      });
+      const [first, second] = cluster.apis.map((api) => api.url);
+      const coordinator = await token.coordinator(['RR']);
+      const request = await new PlacementClient(first).request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+      await eventually(async () => expect(await heldAt(database!.dataSource, request.id)).toHaveLength(3), 30_000);
+
+      const answers = await Promise.all([
+        respond(first, await token.staff(shelters[0].id), request.id, true),
+        respond(second, await token.staff(shelters[2].id), request.id, true),
+      ]);
+      const won = answers.filter((answer) => answer.data?.respondToOffer?.status === 'ACCEPTED');
+      const lost = answers.filter((answer) => answer.errors?.length);
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0].errors![0]).toMatchObject({
+        message: expect.stringContaining('taken elsewhere'),
+        extensions: { code: 'CONFLICT' },
+      });
+      const holds = await holdsOf(database.dataSource, request.id);
+      expect(holds.filter((hold) => hold.state === 'HELD')).toHaveLength(1);
+      expect(holds.filter((hold) => hold.state === 'RELEASED')).toHaveLength(2);
+      const [{ held }] = (await database.dataSource.query('SELECT sum(held)::int AS held FROM capacity')) as { held: number }[];
+      expect(held).toBe(1);
+    },
+    120_000,
+  );
+
+  maybe(
+    'a busy night: ten ACUTE requests at once through both API processes hold each place once, and the ledger matches the holds',
+    async () => {
+      if (!cluster || !database) throw new Error('runs after the race above, on its processes');
+      const coordinator = await token.coordinator(['RR']);
+      const made = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          new PlacementClient(cluster!.apis[i % 2].url).request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' }),
+        ),
+      );
+      const ids = made.map((request) => request.id);
+      await eventually(async () => {
+        const rows = (await database!.dataSource.query(
+          `SELECT count(*)::int AS n FROM placement_requests WHERE id = ANY($1) AND status IN ('OFFERED', 'WAITING')`,
+          [ids],
+        )) as { n: number }[];
+        expect(rows[0].n).toBe(10);
+      }, 30_000);
+      const drift = (await database.dataSource.query(
+        `SELECT c.facility_id FROM capacity c
+          WHERE c.held <> (SELECT count(*) FROM placement_holds h WHERE h.facility_id = c.facility_id AND h.state = 'HELD')
+             OR c.held + c.occupied + c.out_of_service > c.total`,
+      )) as unknown[];
+      expect(drift).toEqual([]);
+      // Twelve places less the one accepted in the race: the first requests hold one at each shelter, until all
+      // eleven are held; the others wait (no place is held twice, none is left free while someone waits).
+      const [{ held }] = (await database.dataSource.query(
+        `SELECT count(*)::int AS held FROM placement_holds WHERE request_id = ANY($1) AND state = 'HELD'`,
+        [ids],
+      )) as { held: number }[];
+      expect(held).toBe(11);
+    },
+    120_000,
+  );
+});

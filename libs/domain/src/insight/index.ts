@@ -4,3 +4,4 @@ export * from './percentiles';
 export * from './unmet-demand';
 export * from './placement-statistics';
 export * from './small-counts';
+export * from './offer-responses';

@@ -38,6 +38,8 @@ export interface OfferResponseTally {
   byReason: { reason: DeclineReason; offers: number }[];
   /** From offer to answer, over the accepted and declined offers (a lapse is counted, not timed). */
   minutesToRespond: DurationSummary;
+  /** Each answer's minutes, for a sum of lines (a region of its facilities). */
+  answerMinutes: readonly number[];
 }
 
 const MINUTE_MS = 60_000;
@@ -70,6 +72,7 @@ export function tallyOfferResponses(records: readonly OfferRecord[]): OfferRespo
     withdrawn,
     byReason: [...reasons].map(([reason, offers]) => ({ reason, offers })),
     minutesToRespond: summariseDurations(minutes),
+    answerMinutes: minutes,
   };
 }
 
@@ -100,7 +103,6 @@ export function exactOfferResponses(tally: OfferResponseTally): PublishedOfferRe
   };
 }
 
-const MEASURES = ['offers', 'answered', 'accepted', 'declined', 'lapsed', 'withdrawn'] as const;
 const REASON_MEASURES = Object.values(DeclineReason).map((reason) => `reason:${reason}`);
 
 function measuresOf(tally: OfferResponseTally): Map<string, number> {
@@ -118,92 +120,90 @@ function measuresOf(tally: OfferResponseTally): Map<string, number> {
   return counts;
 }
 
-/** A line of a table whose figures are the sums of other lines' (a region and kind of its facilities). */
-export interface OfferResponseSum {
-  total: string;
-  parts: readonly string[];
+/**
+ * Small-count suppression of one line of figures (a facility, or the secret-address facilities of
+ * a kind together), for CoMensha and planners: each offer is one person's request, so a count of
+ * offers from 1 to threshold − 1 points at someone. It protects offers = answered + lapsed +
+ * withdrawn, answered = accepted + declined, and declined = the reasons. Fewer offers than the
+ * threshold hide the line whole, zeros too ("none of those few was accepted" says something about
+ * each of them). A median or p90 is shown only beside a shown count of at least the threshold, as
+ * unmetDemand's times are.
+ */
+export function publishOfferResponses(tally: OfferResponseTally, threshold = SMALL_COUNT_THRESHOLD): PublishedOfferResponses {
+  const counts = measuresOf(tally);
+  const lines: CountLine[] = [
+    { total: 'offers', cells: ['answered', 'lapsed', 'withdrawn'] },
+    { total: 'answered', cells: ['accepted', 'declined'] },
+    { total: 'declined', cells: REASON_MEASURES },
+  ];
+  const hidden = suppressLinkedCounts(counts, lines, threshold);
+  return published(counts, (measure) => hidden.has(measure), tally.minutesToRespond, threshold);
 }
 
 /**
- * Small-count suppression of a table of figures, for CoMensha and planners: each offer is one
- * person's request, so a count of offers from 1 to threshold − 1 points at someone. Per line it
- * protects offers = answered + lapsed + withdrawn, answered = accepted + declined, declined = the
- * reasons; across lines, each `sums` entry (a region and kind = its facilities), measure by
- * measure, so a hidden facility is not the region's figure less the shown ones. A line with fewer
- * offers than the threshold is hidden whole, zeros too ("none of those few was accepted" says
- * something about each of them). A median or p90 is shown only beside a shown count of at least
- * the threshold, as unmetDemand's times are. Each line belongs to at most one sum.
+ * A region and kind: the sum of its facilities' lines, each published already. A figure is shown
+ * only where every facility's is: the region's figure less the shown facilities' would otherwise
+ * be a hidden one. So a region's figure never says more than its facilities' shown figures do
+ * (coarser than linked suppression, which would hide a busy facility's figures to keep a region
+ * total; the facilities are what CoMensha and planners look at).
  */
-export function publishOfferResponses(
-  tallies: ReadonlyMap<string, OfferResponseTally>,
-  sums: readonly OfferResponseSum[] = [],
+export function publishOfferResponseSum(
+  parts: readonly { tally: OfferResponseTally; published: PublishedOfferResponses }[],
   threshold = SMALL_COUNT_THRESHOLD,
-): Map<string, PublishedOfferResponses> {
-  // Lines that no sum links are suppressed apart: solving the whole national table as one system
-  // of equations would cost seconds, and separate blocks share no equation.
-  const published = new Map<string, PublishedOfferResponses>();
-  const linked = new Set<string>();
-  const pick = (keys: readonly string[]) =>
-    new Map(keys.filter((key) => tallies.has(key)).map((key) => [key, tallies.get(key)!] as const));
-  for (const sum of sums) {
-    const block = [sum.total, ...sum.parts];
-    for (const key of block) linked.add(key);
-    for (const [key, figures] of publishBlock(pick(block), [sum], threshold)) published.set(key, figures);
+): PublishedOfferResponses {
+  const counts = new Map<string, number>();
+  const hidden = new Set<string>();
+  const minutes: number[] = [];
+  for (const part of parts) {
+    const shown = measuresShown(part.published);
+    for (const [measure, count] of measuresOf(part.tally)) {
+      counts.set(measure, (counts.get(measure) ?? 0) + count);
+      if (!shown.has(measure)) hidden.add(measure);
+    }
+    minutes.push(...part.tally.answerMinutes);
   }
-  for (const key of tallies.keys()) {
-    if (linked.has(key)) continue;
-    for (const [line, figures] of publishBlock(pick([key]), [], threshold)) published.set(line, figures);
-  }
-  return published;
+  return published(counts, (measure) => hidden.has(measure), summariseDurations(minutes), threshold);
 }
 
-function publishBlock(
-  tallies: ReadonlyMap<string, OfferResponseTally>,
-  sums: readonly OfferResponseSum[],
+function measuresShown(figures: PublishedOfferResponses): Set<string> {
+  const shown = new Set<string>();
+  const add = (measure: string, value: number | null) => value !== null && shown.add(measure);
+  add('offers', figures.offers);
+  add('answered', figures.minutesToRespond.count);
+  add('accepted', figures.accepted);
+  add('declined', figures.declined);
+  add('lapsed', figures.lapsed);
+  add('withdrawn', figures.withdrawn);
+  for (const { reason, offers } of figures.byReason) add(`reason:${reason}`, offers);
+  return shown;
+}
+
+function published(
+  counts: ReadonlyMap<string, number>,
+  isHidden: (measure: string) => boolean,
+  durations: DurationSummary,
   threshold: number,
-): Map<string, PublishedOfferResponses> {
-  const counts = new Map<string, number>();
-  const lines: CountLine[] = [];
-  const at = (line: string, measure: string) => `${line}/${measure}`;
-  for (const [line, tally] of tallies) {
-    for (const [measure, count] of measuresOf(tally)) counts.set(at(line, measure), count);
-    lines.push(
-      { total: at(line, 'offers'), cells: [at(line, 'answered'), at(line, 'lapsed'), at(line, 'withdrawn')] },
-      { total: at(line, 'answered'), cells: [at(line, 'accepted'), at(line, 'declined')] },
-      { total: at(line, 'declined'), cells: REASON_MEASURES.map((measure) => at(line, measure)) },
-    );
-  }
-  for (const sum of sums) {
-    for (const measure of [...MEASURES, ...REASON_MEASURES]) {
-      lines.push({ total: at(sum.total, measure), cells: sum.parts.map((part) => at(part, measure)) });
-    }
-  }
-  const hidden = suppressLinkedCounts(counts, lines, threshold);
-  const published = new Map<string, PublishedOfferResponses>();
-  for (const [line, tally] of tallies) {
-    const isHidden = (measure: string) => hidden.has(at(line, measure));
-    const shown = (measure: string): number | null => (isHidden(measure) ? null : (counts.get(at(line, measure)) ?? 0));
-    const answered = tally.accepted + tally.declined;
-    const enough = answered >= threshold && !isHidden('answered');
-    published.set(line, {
-      suppressed: isHidden('offers'),
-      offers: shown('offers'),
-      accepted: shown('accepted'),
-      declined: shown('declined'),
-      lapsed: shown('lapsed'),
-      withdrawn: shown('withdrawn'),
-      byReason: Object.values(DeclineReason).map((reason) => ({
-        reason,
-        offers: shown(`reason:${reason}`),
-        suppressed: isHidden(`reason:${reason}`),
-      })),
-      minutesToRespond: {
-        count: shown('answered'),
-        medianMinutes: enough ? tally.minutesToRespond.medianMinutes : null,
-        p90Minutes: enough ? tally.minutesToRespond.p90Minutes : null,
-        suppressed: isHidden('answered'),
-      },
-    });
-  }
-  return published;
+): PublishedOfferResponses {
+  const shown = (measure: string): number | null => (isHidden(measure) ? null : (counts.get(measure) ?? 0));
+  const answered = counts.get('answered') ?? 0;
+  const enough = answered >= threshold && !isHidden('answered');
+  return {
+    suppressed: isHidden('offers'),
+    offers: shown('offers'),
+    accepted: shown('accepted'),
+    declined: shown('declined'),
+    lapsed: shown('lapsed'),
+    withdrawn: shown('withdrawn'),
+    byReason: Object.values(DeclineReason).map((reason) => ({
+      reason,
+      offers: shown(`reason:${reason}`),
+      suppressed: isHidden(`reason:${reason}`),
+    })),
+    minutesToRespond: {
+      count: shown('answered'),
+      medianMinutes: enough ? durations.medianMinutes : null,
+      p90Minutes: enough ? durations.p90Minutes : null,
+      suppressed: isHidden('answered'),
+    },
+  };
 }

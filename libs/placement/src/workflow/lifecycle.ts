@@ -3,11 +3,13 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { type LedgerActor, lockCapacityRows, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
+  DeclineReason,
   DEFAULT_AUTHORITY_TABLE,
   everyShareAccepted,
   findNextOpening,
   leaving,
   mayActOnTransfer,
+  OfferAnswer,
   type PlacementNote,
   placementNote,
   PlacementNoteCode,
@@ -116,12 +118,26 @@ export class PlacementLifecycle {
     return viewer.role !== Role.SHELTER_STAFF || viewer.facilityIds.includes(facilityId);
   }
 
-  /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
-  async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
+  /**
+   * Shelter staff decline an offer to their facility, with a reason (typed, and as a code for the
+   * response figures): matching starts over without it. Only their own facility's share counts as
+   * declined; a group's other shares close unanswered.
+   */
+  async decline(
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+    reasonCode: DeclineReason = DeclineReason.NOT_CODED,
+  ): Promise<PlacementRequestEntity> {
     await this.guard.assertStaffOf(viewer, requestId, PlacementStatus.OFFERED);
     const request = await this.withdrawOffer(requestId, {
       by: ledgerActor(viewer),
       note: placementNote(PlacementNoteCode.DECLINED, { reason }),
+      answer: {
+        answer: OfferAnswer.DECLINED,
+        facilityIds: viewer.role === Role.SHELTER_STAFF ? viewer.facilityIds : null,
+        declineReason: reasonCode,
+      },
     });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
     return request;
@@ -133,7 +149,18 @@ export class PlacementLifecycle {
    */
   async withdrawOffer(
     requestId: string,
-    options: { attempt?: number; by: LedgerActor; note: PlacementNote; lapsedOnly?: boolean },
+    options: {
+      attempt?: number;
+      by: LedgerActor;
+      note: PlacementNote;
+      lapsedOnly?: boolean;
+      /** How the facilities answered, for the response figures (issue 18). */
+      answer?: {
+        answer: OfferAnswer.DECLINED | OfferAnswer.LAPSED;
+        facilityIds: string[] | null;
+        declineReason?: DeclineReason;
+      };
+    },
   ): Promise<PlacementRequestEntity | null> {
     return this.repository.inTransaction(async (manager, changes) => {
       const request = await this.repository.lock(manager, requestId);
@@ -143,6 +170,10 @@ export class PlacementLifecycle {
       if (options.attempt !== undefined && request.attempt !== options.attempt) return null;
       const now = this.clock.now();
       if (options.lapsedOnly && (!request.offerExpiresAt || request.offerExpiresAt > now)) return null;
+      if (options.answer) {
+        const { answer, ...which } = options.answer;
+        await this.repository.markOffersAnswered(manager, request.id, answer, now, which);
+      }
       const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now);
       // The facility that accepted did nothing wrong: it may be offered again.
       if (!lapsedAccepted) request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
@@ -165,6 +196,8 @@ export class PlacementLifecycle {
       by: SYSTEM_ACTOR,
       note: placementNote(accepted ? PlacementNoteCode.ACCEPTED_PLACE_LAPSED : PlacementNoteCode.OFFER_LAPSED),
       lapsedOnly: true,
+      // The shares not accepted in time; one she never arrived at was answered already.
+      answer: { answer: OfferAnswer.LAPSED, facilityIds: null },
     });
   }
 

@@ -91,6 +91,7 @@ export class PlacementOffer {
           places: allocation.places,
           state: HoldState.HELD,
           expiresAt: expiry,
+          createdAt: now,
         };
       }),
     );

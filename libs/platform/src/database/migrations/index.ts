@@ -36,6 +36,7 @@ import { ImplicitRetryKey1798000000000 } from './1798000000000-ImplicitRetryKey'
 import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftRepair';
 import { ReservationsNotHeld1798200000000 } from './1798200000000-ReservationsNotHeld';
 import { RegistrationPerPerson1798300000000 } from './1798300000000-RegistrationPerPerson';
+import { OfferAnswers1798510000000 } from './1798510000000-OfferAnswers';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -72,4 +73,5 @@ export const MIGRATIONS: Function[] = [
   CapacityDriftRepair1798100000000,
   ReservationsNotHeld1798200000000,
   RegistrationPerPerson1798300000000,
+  OfferAnswers1798510000000,
 ];

@@ -270,6 +270,7 @@ const MATCH_REASON_FIELDS = gql`
       km
       genders
       date
+      minutes
     }
   }
 `;

@@ -99,6 +99,7 @@ export interface MatchReason {
     km?: number | null;
     genders?: string[] | null;
     date?: string | null;
+    minutes?: number | null;
   };
 }
 

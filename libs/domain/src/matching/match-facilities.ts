@@ -295,7 +295,8 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
   const secretUnderHighThreat = q.highThreat && facility.secretAddress;
   const specialisedKind = q.specialised.has(facility.type);
   const responsiveness = q.responsiveness?.get(facility.id) ?? null;
-  const points = responsivenessPoints(responsiveness, config.ranking);
+  // Under high threat the secret address decides, not who answers faster (domain.md §5 rule 6).
+  const points = q.highThreat ? 0 : responsivenessPoints(responsiveness, config.ranking);
   return {
     facility,
     capacity,

@@ -1,9 +1,9 @@
-import { ShelterType } from '../enums';
+import { ShelterType, ThreatLevel } from '../enums';
 import { DEFAULT_RANKING_WEIGHTS, matchingConfig } from '../matching-config';
 import { newFacility, newProfile } from '../testing/factories';
 import { matchFacilities } from './match-facilities';
 import { MatchReasonCode } from './match-reason';
-import { type FacilityResponsiveness, responsivenessPoints } from './responsiveness';
+import { type FacilityResponsiveness, MAX_RESPONSIVENESS_WEIGHT, responsivenessPoints } from './responsiveness';
 
 const NIGHT = new Date('2026-03-28T02:00:00+01:00');
 const ON = { ...DEFAULT_RANKING_WEIGHTS, responsiveness: 300 };
@@ -81,8 +81,29 @@ describe('the ranking weight for shelters that answer offers quickly (issue 18)'
     expect(on.matches[0].reasons.join(' ')).not.toMatch(/12 min/);
   });
 
-  it('never outweighs a place that can be taken now: the weight is below the placeable-now points by default scale', () => {
-    expect(responsivenessPoints(QUICK, ON)).toBeLessThan(DEFAULT_RANKING_WEIGHTS.placeableNow);
+  it('the police officer at 03:00 with a high-threat victim: the secret address decides, not who answers faster (000:2108-2110)', () => {
+    const facilities = [
+      newFacility({ id: 'a-quick-public', capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+      newFacility({ id: 'b-secret', secretAddress: true, capacity: { total: 10, occupied: 5, held: 0, outOfService: 0 } }),
+    ];
+    const on = matchFacilities({
+      profile: newProfile({ threatLevel: ThreatLevel.HIGH, homeRegionCode: 'AMS' }),
+      facilities,
+      at: NIGHT,
+      responsiveness: new Map([
+        // At the cap, an instant answer is worth as much as the secret address: without the rule the tie goes to 'a'.
+        ['a-quick-public', { answered: 20, lapsed: 0, medianMinutes: 0 }],
+      ]),
+      config: matchingConfig({ ranking: { ...DEFAULT_RANKING_WEIGHTS, responsiveness: MAX_RESPONSIVENESS_WEIGHT } }),
+    });
+    expect(on.matches[0].facility.id).toBe('b-secret');
+    expect(on.matches.flatMap((m) => m.reasons)).not.toContain('answers offers quickly: median 0 min');
+  });
+
+  it('at the largest weight allowed, a place placeable now still outranks any place that is not', () => {
+    const w = { ...DEFAULT_RANKING_WEIGHTS, responsiveness: MAX_RESPONSIVENESS_WEIGHT };
+    const rest = w.perFreePlace * w.freePlacesCap + w.freshness.FRESH + w.distance;
+    expect(responsivenessPoints({ answered: 50, lapsed: 0, medianMinutes: 0 }, w) + rest).toBeLessThan(w.placeableNow);
   });
 
   it('gives nothing for too few offers, nothing past the hold, and less for lapses', () => {

@@ -6,6 +6,9 @@
  */
 import type { RankingWeights } from '../matching-config';
 
+/** The largest weight that keeps a place placeable now above any place that is not (score.ts). */
+export const MAX_RESPONSIVENESS_WEIGHT = 500;
+
 /** A facility's recent answers, from the response figures (offer-responses.ts). */
 export interface FacilityResponsiveness {
   /** Offers it accepted or declined. */
@@ -25,7 +28,10 @@ export interface FacilityResponsiveness {
  *   quickness   = 1 − min(median, H) / H                  H = W.responsivenessHorizonMinutes
  *
  * A facility with fewer than W.responsivenessMinimumOffers answered or lapsed offers gets no points
- * (and loses none): a new facility is not ranked below one with a slow record.
+ * (and loses none): a new facility is not ranked below one with a slow record. Under high threat
+ * the matcher gives none at all (the secret address decides), so with W.responsiveness at most
+ * MAX_RESPONSIVENESS_WEIGHT the order of concerns in score.ts still holds: kind fit > placeable
+ * now > secret address under high threat > the trade-offs, of which this is one.
  */
 export function responsivenessPoints(figures: FacilityResponsiveness | null | undefined, w: RankingWeights): number {
   if (!figures || w.responsiveness <= 0 || w.responsivenessHorizonMinutes <= 0) return 0;

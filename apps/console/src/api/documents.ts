@@ -905,3 +905,29 @@ export const FACILITY_RESERVATIONS = gql`
     }
   }
 `;
+
+/** A shelter's own response figures ("uw reactietijd", issue 18): the last 30 days, exact. */
+export const MY_OFFER_RESPONSES = gql`
+  query MyOfferResponses {
+    myOfferResponses {
+      from
+      to
+      facilities {
+        facilityId
+        facilityName
+        figures {
+          offers
+          accepted
+          declined
+          lapsed
+          withdrawn
+          minutesToRespond {
+            count
+            medianMinutes
+            p90Minutes
+          }
+        }
+      }
+    }
+  }
+`;

@@ -416,3 +416,17 @@ export interface FacilityReservation {
   startsAt: string;
   endsAt: string;
 }
+
+/** One facility's own response figures (myOfferResponses): exact for its own staff. */
+export interface OwnOfferResponses {
+  facilityId: string;
+  facilityName: string;
+  figures: {
+    offers: number;
+    accepted: number;
+    declined: number;
+    lapsed: number;
+    withdrawn: number;
+    minutesToRespond: { count: number; medianMinutes: number | null; p90Minutes: number | null };
+  };
+}

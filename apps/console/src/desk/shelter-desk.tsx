@@ -2,12 +2,14 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import { CapacityCard } from './capacity-card';
 import { OfferList } from './offer-list';
+import { ResponseFigures } from './response-figures';
 import { StayList } from './stay-list';
 import { useLiveCapacity } from './use-live-capacity';
 
 /**
  * Shelter staff: the offers to answer first (pinned at the top, on a phone too), then who stays here
- * (to end a stay with its outcome), then their facilities' counts.
+ * (to end a stay with its outcome), how quickly they answered offers ("uw reactietijd"), then their
+ * facilities' counts.
  */
 export function ShelterDesk() {
   const { t } = useI18n();
@@ -19,6 +21,7 @@ export function ShelterDesk() {
       {viewer.facilityIds.length === 0 && <p className="error-box">{t('desk.noFacilities')}</p>}
       <OfferList />
       {viewer.facilityIds.length > 0 && <StayList />}
+      {viewer.facilityIds.length > 0 && <ResponseFigures />}
       <div className="cards">
         {viewer.facilityIds.map((id) => (
           <CapacityCard key={id} facilityId={id} live={live.get(id)} resync={resync} />

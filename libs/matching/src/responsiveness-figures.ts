@@ -49,7 +49,8 @@ const CACHE_MS = 5 * 60_000;
  */
 @Injectable()
 export class ResponsivenessFigures {
-  private cached: { until: number; figures: Promise<ReadonlyMap<string, FacilityResponsiveness>> } | null = null;
+  private cached: { until: number; figures: Promise<ReadonlyMap<string, FacilityResponsiveness> | undefined> } | null = null;
+  private refreshing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,17 +62,32 @@ export class ResponsivenessFigures {
     return this.options.weight;
   }
 
-  /** undefined while the weight is off. */
+  /**
+   * undefined while the weight is off, or while no read has succeeded yet (the figures are a
+   * preference, never a reason for a match to fail). Only the first match waits for the read:
+   * after that an expired read is refreshed in the background while matches go on with the one
+   * before (figures a few minutes older rank no worse; the aggregate takes 0.2–0.4 s over 200,000
+   * offers on a loaded machine, which no match should wait for).
+   */
   async current(): Promise<ReadonlyMap<string, FacilityResponsiveness> | undefined> {
     if (this.options.weight <= 0) return undefined;
     const wall = Date.now();
-    if (!this.cached || this.cached.until <= wall) {
-      const figures = this.read();
-      this.cached = { until: wall + CACHE_MS, figures };
-      // A failed read is not kept: the next match tries again.
-      figures.catch(() => {
-        if (this.cached?.figures === figures) this.cached = null;
+    if (!this.cached) {
+      const figures = this.read().catch(() => undefined);
+      const entry = { until: wall + CACHE_MS, figures };
+      this.cached = entry;
+      // A failed first read is not kept: the next match tries again.
+      void figures.then((read) => {
+        if (read === undefined && this.cached === entry) this.cached = null;
       });
+      return figures;
+    }
+    if (this.cached.until <= wall && !this.refreshing) {
+      this.refreshing = true;
+      void this.read()
+        .then((read) => (this.cached = { until: Date.now() + CACHE_MS, figures: Promise.resolve(read) }))
+        .catch(() => undefined)
+        .finally(() => (this.refreshing = false));
     }
     return this.cached.figures;
   }

@@ -931,3 +931,46 @@ export const MY_OFFER_RESPONSES = gql`
     }
   }
 `;
+
+/** Shelters' response figures for planners and CoMensha (issue 18): small counts suppressed. */
+export const OFFER_RESPONSES = gql`
+  query OfferResponses($from: DateTime!, $to: DateTime!, $regionCodes: [ID!]) {
+    offerResponses(from: $from, to: $to, regionCodes: $regionCodes) {
+      suppressionThreshold
+      regions {
+        regionCode
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      facilities {
+        facilityId
+        facilityName
+        type
+        regionCode
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      secretFacilities {
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+    }
+  }
+
+  fragment OfferResponseFiguresFields on OfferResponseFigures {
+    suppressed
+    offers
+    accepted
+    declined
+    lapsed
+    minutesToRespond {
+      medianMinutes
+      p90Minutes
+    }
+  }
+`;

@@ -430,3 +430,26 @@ export interface OwnOfferResponses {
     minutesToRespond: { count: number; medianMinutes: number | null; p90Minutes: number | null };
   };
 }
+
+/** A line of offerResponses as planners see it: null where suppressed. */
+export interface PublishedOfferResponseFigures {
+  suppressed: boolean;
+  offers: number | null;
+  accepted: number | null;
+  declined: number | null;
+  lapsed: number | null;
+  minutesToRespond: { medianMinutes: number | null; p90Minutes: number | null };
+}
+
+export interface OfferResponses {
+  suppressionThreshold: number;
+  regions: { regionCode: string; type: ShelterType; figures: PublishedOfferResponseFigures }[];
+  facilities: {
+    facilityId: string;
+    facilityName: string;
+    type: ShelterType;
+    regionCode: string;
+    figures: PublishedOfferResponseFigures;
+  }[];
+  secretFacilities: { type: ShelterType; figures: PublishedOfferResponseFigures }[];
+}

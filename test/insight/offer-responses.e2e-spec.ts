@@ -321,6 +321,34 @@ describe('response figures over a generated week', () => {
     expect(errorCodes(others)).toEqual(['FORBIDDEN']);
   });
 
+  it('the same as CSV for a spreadsheet: the planner’s regions only, the secret facility unnamed, suppressed cells empty', async () => {
+    const query = new URLSearchParams(lastWeek).toString();
+    const response = await fetch(`${api.url}/export/offer-responses.csv?${query}`, {
+      headers: { authorization: `Bearer ${await token.planner()}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain(ids.secret);
+    expect(text).not.toContain(secretName);
+    expect(text).not.toContain(ids.ams);
+    const [header, ...lines] = text.trim().split('\r\n');
+    const columns = header.split(',');
+    const line = (id: string) =>
+      Object.fromEntries(
+        lines
+          .find((l) => l.includes(id))!
+          .split(',')
+          .map((cell, i) => [columns[i], cell]),
+      );
+    expect(line(ids.quick)).toMatchObject({ level: 'facility', offers: String(expected(ids.quick).offers), suppressed: 'false' });
+    expect(line(ids.small)).toMatchObject({ level: 'facility', offers: '', accepted: '', suppressed: 'true' });
+    expect(lines.filter((l) => l.startsWith('secretFacilities,'))).toHaveLength(1);
+    const refused = await fetch(`${api.url}/export/offer-responses.csv?${query}&regionCodes=AMS`, {
+      headers: { authorization: `Bearer ${await token.planner()}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it('a question that cannot be answered says which field and what is allowed', async () => {
     const comensha = await token.comensha();
     const backwards = await ask(comensha, { from: lastWeek.to, to: lastWeek.from });

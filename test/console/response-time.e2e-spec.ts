@@ -7,6 +7,7 @@
 import { Gender } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { DUTCH_WOMAN, MINUTE, PlacementClient, startPlacementApp, token } from '../placement/support';
 import { ANY_ADULT, insertFacilities, newFacility } from '../support/factories';
 import { describeInBrowser, screenshot } from './browser';
@@ -121,6 +122,21 @@ describeInBrowser('the shelter desk shows "uw reactietijd"', () => {
     const elders = rows.find((cells) => cells[0].startsWith('Vrouwenopvang Elders'))!;
     expect(elders.slice(1, 5)).toEqual(Array(4).fill('onderdrukt (te klein)'));
     expect(elders[5]).toBe('—');
+    // The same for Dutch Excel: the suppressed cells empty, never a 0.
+    const [excel] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('button', { name: 'CSV voor Excel' }).click(),
+    ]);
+    expect(excel.suggestedFilename()).toBe('offer-responses-excel.csv');
+    const lines = readFileSync((await excel.path())!)
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
+    const columns = lines[0].split(';');
+    const havenLine = lines.find((line) => line.includes('Vrouwenopvang De Haven'))!.split(';');
+    expect(havenLine[columns.indexOf('aanbiedingen')]).toBe('5');
+    expect(havenLine[columns.indexOf('geaccepteerd')]).toBe('');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'response-figures-dashboard');
     expect(problems).toEqual([]);

@@ -4,7 +4,8 @@ import type { OfferResponses, PublishedOfferResponseFigures } from '../api/types
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
-import { type DashboardSelection, periodInstants, regionCodesOf } from './period';
+import { CsvButton } from './csv-button';
+import { type DashboardSelection, exportQuery, periodInstants, regionCodesOf } from './period';
 
 /**
  * How quickly shelters answer offers (issue 18), per facility with a public address, per region and
@@ -34,46 +35,50 @@ export function ResponseFiguresTable({ selection }: { selection: DashboardSelect
     </tr>
   );
   return (
-    <section className="card" data-chart="response-figures">
+    <section className="card wide" data-chart="response-figures" aria-labelledby="response-figures-title">
       <header>
-        <h2>{t('dashboard.responseTitle')}</h2>
+        <h2 id="response-figures-title">{t('dashboard.responseTitle')}</h2>
+        <CsvButton path={`/export/offer-responses.csv?${exportQuery(selection, false)}`} fileName="offer-responses.csv" />
       </header>
       <ErrorMessage error={error} />
       {report && (
         <>
           <p className="muted">{f('dashboard.threshold', { n: String(report.suppressionThreshold) })}</p>
-          <table className="stats-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.responseWhere')}</th>
-                <th scope="col">{t('dashboard.responseOffers')}</th>
-                <th scope="col">{t('dashboard.responseAccepted')}</th>
-                <th scope="col">{t('dashboard.responseDeclined')}</th>
-                <th scope="col">{t('dashboard.responseLapsed')}</th>
-                <th scope="col">{t('dashboard.responseMedian')}</th>
-                <th scope="col">{t('dashboard.responseP90')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.facilities.map((line) =>
-                row(
-                  line.facilityId,
-                  `${line.facilityName} (${label('kind', line.type)}, ${regionName(line.regionCode)})`,
-                  line.figures,
-                ),
-              )}
-              {report.regions.map((line) =>
-                row(
-                  `${line.regionCode}|${line.type}`,
-                  f('dashboard.responseRegion', { kind: label('kind', line.type), region: regionName(line.regionCode) }),
-                  line.figures,
-                ),
-              )}
-              {report.secretFacilities.map((line) =>
-                row(`secret|${line.type}`, f('dashboard.responseSecret', { kind: label('kind', line.type) }), line.figures),
-              )}
-            </tbody>
-          </table>
+          {/* Focusable so a keyboard can scroll it sideways on a narrow screen. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="response-figures-title">
+            <table className="stats-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.responseWhere')}</th>
+                  <th scope="col">{t('dashboard.responseOffers')}</th>
+                  <th scope="col">{t('dashboard.responseAccepted')}</th>
+                  <th scope="col">{t('dashboard.responseDeclined')}</th>
+                  <th scope="col">{t('dashboard.responseLapsed')}</th>
+                  <th scope="col">{t('dashboard.responseMedian')}</th>
+                  <th scope="col">{t('dashboard.responseP90')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.facilities.map((line) =>
+                  row(
+                    line.facilityId,
+                    `${line.facilityName} (${label('kind', line.type)}, ${regionName(line.regionCode)})`,
+                    line.figures,
+                  ),
+                )}
+                {report.regions.map((line) =>
+                  row(
+                    `${line.regionCode}|${line.type}`,
+                    f('dashboard.responseRegion', { kind: label('kind', line.type), region: regionName(line.regionCode) }),
+                    line.figures,
+                  ),
+                )}
+                {report.secretFacilities.map((line) =>
+                  row(`secret|${line.type}`, f('dashboard.responseSecret', { kind: label('kind', line.type) }), line.figures),
+                )}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -32,6 +32,8 @@ const SAMPLES: Record<string, (facilityId: string) => string> = {
   placementStatistics: () => '{ placementStatistics(year: 2026) { placements } }',
   victimRegistrations: () => '{ victimRegistrations(first: 1) { totalCount } }',
   registrationStatistics: () => '{ registrationStatistics(year: 2026) { registered } }',
+  offerResponses: () => '{ offerResponses(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z") { suppressionThreshold } }',
+  myOfferResponses: () => '{ myOfferResponses { from } }',
   // Refused for its input (no exploitation type) once past the access check: nothing is registered.
   registerVictim: () =>
     'mutation { registerVictim(input: { regionCode: "RR", gender: FEMALE, exploitationTypes: [], signalledBy: POLICE }) { id } }',

@@ -33,6 +33,10 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   // Registration with CoMensha (issue 14, 002:803): the service narrows to own regions (ZORGCOORDINATOR) or all (COMENSHA).
   victimRegistrations: [ZORGCOORDINATOR, COMENSHA],
   registrationStatistics: PLANNING,
+  // Shelters' response figures (issue 18): aggregates for those who plan (own regions, the service
+  // narrows); a facility's own exact figures for its own staff.
+  offerResponses: PLANNING,
+  myOfferResponses: [SHELTER_STAFF],
   // Outbound webhooks (issue 14): registered and watched by ADMIN for the organisations.
   webhooks: [ADMIN],
   webhookDeliveries: [ADMIN],

@@ -24,6 +24,7 @@ export * from './placement/group-members';
 export * from './notifications';
 export * from './placement/placement-note';
 export * from './placement/stay-outcome';
+export * from './placement/offer-answer';
 export * from './placement/transfer';
 export * from './placement/profile-change';
 export * from './registration';

@@ -82,6 +82,15 @@ export interface RankingWeights {
   /** Points for distance: full at 0 km (or, under high threat, at `distanceHorizonKm` from danger). */
   distance: number;
   distanceHorizonKm: number;
+  /**
+   * Points for a shelter that answers offers quickly and lets few lapse (responsiveness.ts; issue
+   * 18). Not in the documents; default 0: off, the ranking is unchanged. RANKING_RESPONSE_WEIGHT.
+   */
+  responsiveness: number;
+  /** A median answer at or beyond this many minutes earns no points (default 120: the hold's length). */
+  responsivenessHorizonMinutes: number;
+  /** Fewer answered or lapsed offers than this earn no points: too few to judge (default 5, the suppression floor). */
+  responsivenessMinimumOffers: number;
 }
 
 export interface MatchingConfig {
@@ -139,6 +148,9 @@ export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = {
   },
   distance: 200,
   distanceHorizonKm: 300,
+  responsiveness: 0,
+  responsivenessHorizonMinutes: 120,
+  responsivenessMinimumOffers: 5,
 };
 
 export const DEFAULT_MATCHING_CONFIG: Readonly<MatchingConfig> = {

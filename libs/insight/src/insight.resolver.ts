@@ -1,4 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '@opvangplek/access/access.decorators';
+import type { Viewer } from '@opvangplek/access/viewer';
 import { ShelterType, TimeBucket } from '@opvangplek/domain';
 import { InsightService } from './insight.service';
 import { CapacitySummaryModel } from './models/capacity-summary.model';
@@ -7,6 +9,7 @@ import { PlacementStatisticsModel } from './models/placement-statistics.model';
 import { RegistrationStatisticsModel } from './models/registration-statistics.model';
 import { StaleSharePointModel } from './models/stale-share-point.model';
 import { UnmetDemandModel } from './models/unmet-demand.model';
+import { MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
 
 @Resolver()
 export class InsightResolver {
@@ -73,5 +76,30 @@ export class InsightResolver {
   })
   registrationStatistics(@Args('year', { type: () => Int }) year: number): Promise<RegistrationStatisticsModel> {
     return this.insight.registrationStatistics(year);
+  }
+
+  @Query(() => OfferResponsesModel, {
+    description:
+      "Shelters' response figures for offers made in [from, to), as whole Amsterdam days: offers, accepted, declined per reason, lapsed, minutes to respond; small counts suppressed. Planners and coordinators: their own regions only.",
+  })
+  offerResponses(
+    @CurrentViewer() viewer: Viewer,
+    @Args('from') from: Date,
+    @Args('to') to: Date,
+    @Args('regionCodes', { type: () => [ID], nullable: true }) regionCodes?: string[] | null,
+    @Args('types', { type: () => [ShelterType], nullable: true }) types?: ShelterType[] | null,
+  ): Promise<OfferResponsesModel> {
+    return this.insight.offerResponses(viewer, { from, to, regionCodes, types });
+  }
+
+  @Query(() => MyOfferResponsesModel, {
+    description: "Shelter staff: your own facilities' response figures, exact; without a period, the last 30 days.",
+  })
+  myOfferResponses(
+    @CurrentViewer() viewer: Viewer,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
+  ): Promise<MyOfferResponsesModel> {
+    return this.insight.myOfferResponses(viewer, { from, to });
   }
 }

@@ -15,6 +15,14 @@ import {
   transferStatistics,
   placementStatistics,
   publishUnmetDemand,
+  exactOfferResponses,
+  type OfferResponseTally,
+  publishOfferResponses,
+  publishOfferResponseSum,
+  type PublishedOfferResponses,
+  Role,
+  SMALL_COUNT_THRESHOLD,
+  tallyOfferResponses,
   replayOccupancy,
   replayStaleShare,
   ShelterType,
@@ -25,7 +33,8 @@ import {
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
 import { summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { RegistryService } from '@opvangplek/registry/registry.service';
@@ -44,6 +53,8 @@ import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
+import type { FacilityOfferResponsesModel, MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
+import { type NamedOfferRecord, readOfferResponses } from './readers/offer-responses.reader';
 
 const MAX_FILTER_VALUES = 100;
 /** Points in one occupancy answer (buckets × regions × kinds): a year by day for every region fits. */
@@ -53,6 +64,8 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 /** The register's records start here; earlier years have nothing to count. */
 const FIRST_STATISTICS_YEAR = 2020;
+/** The period a shelter's own figures cover when it asks for none ("uw reactietijd"). */
+const OWN_FIGURES_DAYS = 30;
 
 export interface Period {
   from: Date;
@@ -139,8 +152,129 @@ export class InsightService {
 
   async unmetDemand(filter: { regionCodes?: string[] | null } & Period): Promise<UnmetDemandModel> {
     const regionCodes = await this.knownRegionCodes(filter.regionCodes);
-    const { from, to } = this.checkPeriod(filter, { clampToNow: false });
-    // A narrow window isolates one request: whatever it counts is hers (issue 12).
+    const days = this.wholeDaysOfRequests(filter);
+    const records = await readDemand(this.dataSource, this.cipher, { ...days, regionCodes });
+    return { ...days, ...publishUnmetDemand(summariseUnmetDemand(records)) };
+  }
+
+  /**
+   * Shelters' response figures for CoMensha and planners (issue 18): per region and kind, per
+   * public-address facility, and the secret-address facilities of each kind together, never one by
+   * name. A region's figure is shown only where all its facilities' are (offer-responses.ts), so a
+   * hidden facility is not its region's figure less the shown ones; the secret lines add up to no
+   * shown line. Planners and
+   * coordinators ask for their own regions only.
+   */
+  async offerResponses(
+    viewer: Viewer,
+    filter: { regionCodes?: string[] | null; types?: ShelterType[] | null } & Period,
+  ): Promise<OfferResponsesModel> {
+    const regionCodes = this.regionsOf(viewer, await this.knownRegionCodes(filter.regionCodes));
+    const types = filter.types?.length ? filter.types : null;
+    const days = this.wholeDaysOfRequests(filter);
+    const records = await readOfferResponses(this.dataSource, { ...days, regionCodes, types });
+    const lines = new Map<string, NamedOfferRecord[]>();
+    const add = (key: string, record: NamedOfferRecord) => {
+      const line = lines.get(key);
+      if (line) line.push(record);
+      else lines.set(key, [record]);
+    };
+    const facilityKey = (id: string) => `facility:${id}`;
+    const regionKey = (regionCode: string, type: ShelterType) => `region:${regionCode}|${type}`;
+    const secretKey = (type: ShelterType) => `secret:${type}`;
+    for (const record of records) {
+      if (record.secretAddress) add(secretKey(record.type), record);
+      else {
+        add(facilityKey(record.facilityId), record);
+        add(regionKey(record.regionCode, record.type), record);
+      }
+    }
+    const tallies = new Map<string, OfferResponseTally>([...lines].map(([key, line]) => [key, tallyOfferResponses(line)]));
+    const published = new Map<string, PublishedOfferResponses>();
+    for (const [key, tally] of tallies) if (!key.startsWith('region:')) published.set(key, publishOfferResponses(tally));
+    for (const key of tallies.keys()) {
+      if (!key.startsWith('region:')) continue;
+      const parts = [...new Set(lines.get(key)!.map((record) => facilityKey(record.facilityId)))];
+      published.set(
+        key,
+        publishOfferResponseSum(parts.map((part) => ({ tally: tallies.get(part)!, published: published.get(part)! }))),
+      );
+    }
+    const first = (key: string) => lines.get(key)![0];
+    const keys = [...lines.keys()].sort();
+    return {
+      ...days,
+      suppressionThreshold: SMALL_COUNT_THRESHOLD,
+      regions: keys
+        .filter((key) => key.startsWith('region:'))
+        .map((key) => ({ regionCode: first(key).regionCode, type: first(key).type, figures: published.get(key)! }))
+        .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.type.localeCompare(b.type)),
+      facilities: keys
+        .filter((key) => key.startsWith('facility:'))
+        .map((key) => ({ ...facilityOf(first(key)), figures: published.get(key)! }))
+        .sort(
+          (a, b) =>
+            a.regionCode.localeCompare(b.regionCode) ||
+            a.type.localeCompare(b.type) ||
+            a.facilityName.localeCompare(b.facilityName),
+        ),
+      secretFacilities: keys
+        .filter((key) => key.startsWith('secret:'))
+        .map((key) => ({ type: first(key).type, figures: published.get(key)! })),
+    };
+  }
+
+  /**
+   * A shelter's own figures, exact (its staff saw every one of these offers): "uw reactietijd".
+   * Without a period, the last 30 days up to now.
+   */
+  async myOfferResponses(viewer: Viewer, period: { from?: Date | null; to?: Date | null }): Promise<MyOfferResponsesModel> {
+    if (viewer.role !== Role.SHELTER_STAFF) throw new ForbiddenError("Only a facility's own staff see its own response figures.");
+    const now = this.clock.now();
+    const to = period.to ?? now;
+    const from = period.from ?? new Date(to.getTime() - OWN_FIGURES_DAYS * DAY_MS);
+    const checked = this.checkPeriod({ from, to }, { clampToNow: true });
+    const facilityIds = viewer.facilityIds;
+    if (facilityIds.length === 0) return { ...checked, facilities: [] };
+    const [facilities, records] = await Promise.all([
+      this.registry.load({ ids: facilityIds }),
+      readOfferResponses(this.dataSource, { ...checked, regionCodes: null, types: null, facilityIds }),
+    ]);
+    return {
+      ...checked,
+      facilities: facilities
+        .map((facility) => ({
+          facilityId: facility.id,
+          facilityName: facility.name,
+          type: facility.type,
+          regionCode: facility.regionCode,
+          figures: exactOfferResponses(tallyOfferResponses(records.filter((record) => record.facilityId === facility.id))),
+        }))
+        .sort((a, b) => a.facilityName.localeCompare(b.facilityName)),
+    };
+  }
+
+  /** CoMensha and ADMIN: every region; planners and coordinators: their own regions only. */
+  private regionsOf(viewer: Viewer, asked: string[] | null): string[] | null {
+    if (viewer.role === Role.COMENSHA || viewer.role === Role.ADMIN) return asked;
+    const own = viewer.regions.map((code) => code.toUpperCase());
+    if (!asked) return own;
+    const outside = asked.filter((code) => !own.includes(code.toUpperCase()));
+    if (outside.length > 0) {
+      throw new ForbiddenError(
+        `regionCodes: ${outside.slice(0, 5).join(', ')} ${outside.length > 1 ? 'are' : 'is'} not among your regions (${own.join(', ') || 'none'}).`,
+      );
+    }
+    return asked.map((code) => code.toUpperCase());
+  }
+
+  /**
+   * The period of a question about requests, as whole Amsterdam days of at least the minimum length:
+   * a narrow window isolates one request, and two windows a moment apart would differ by exactly
+   * the request made in that moment, singling her out (issue 12).
+   */
+  private wholeDaysOfRequests(period: Period): Period {
+    const { from, to } = this.checkPeriod(period, { clampToNow: false });
     const minimumHours = this.options.minimumPeriodHours;
     if (to.getTime() - from.getTime() < minimumHours * HOUR_MS) {
       throw new InvalidInputError(
@@ -148,11 +282,7 @@ export class InsightService {
         `The period from \`from\` to \`to\` must span at least ${minimumHours} hours${minimumHours % 24 === 0 ? ` (${minimumHours / 24} day${minimumHours === 24 ? '' : 's'})` : ''}: a shorter one could single out a request.`,
       );
     }
-    // Whole Amsterdam days only: two windows a moment apart would otherwise differ by exactly the
-    // request made in that moment, and their difference would single her out (issue 12).
-    const days = wholeLocalDays(from, to);
-    const records = await readDemand(this.dataSource, this.cipher, { ...days, regionCodes });
-    return { ...days, ...publishUnmetDemand(summariseUnmetDemand(records)) };
+    return wholeLocalDays(from, to);
   }
 
   async placementStatistics(year: number): Promise<PlacementStatisticsModel> {
@@ -231,4 +361,8 @@ function wholeLocalDays(from: Date, to: Date): { from: Date; to: Date } {
   const start = startOfLocalDay(localDateOf(from));
   const lastDay = startOfLocalDay(localDateOf(to));
   return { from: start, to: lastDay.getTime() === to.getTime() ? to : startOfLocalDay(addDays(localDateOf(to), 1)) };
+}
+
+function facilityOf(record: NamedOfferRecord): Omit<FacilityOfferResponsesModel, 'figures'> {
+  return { facilityId: record.facilityId, facilityName: record.facilityName, type: record.type, regionCode: record.regionCode };
 }

@@ -2,7 +2,17 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '@opvangplek/registry/registry.module';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
+import { RESPONSE_RANKING_OPTIONS, responseRankingOptionsFrom, ResponsivenessFigures } from './responsiveness-figures';
 
 /** Explainable matching of a victim profile against the live register. */
-@Module({ imports: [RegistryModule], providers: [MatchingService, MatchingResolver], exports: [MatchingService] })
+@Module({
+  imports: [RegistryModule],
+  providers: [
+    MatchingService,
+    MatchingResolver,
+    ResponsivenessFigures,
+    { provide: RESPONSE_RANKING_OPTIONS, useFactory: () => responseRankingOptionsFrom(process.env) },
+  ],
+  exports: [MatchingService],
+})
 export class MatchingModule {}

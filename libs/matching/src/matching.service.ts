@@ -22,6 +22,7 @@ import {
   matchFacilities,
   matchingConfig,
   type MatchingConfig,
+  DEFAULT_RANKING_WEIGHTS,
   type MatchPage,
   matchPage,
   type MatchResult,
@@ -56,6 +57,7 @@ import type { MatchOptionsInput } from './dto/match-options.input';
 import { MatchedFacilities } from './matched-facilities';
 import type { VictimProfileInput } from './dto/victim-profile.input';
 import type { MatchResultModel } from './models/match-result.model';
+import { ResponsivenessFigures } from './responsiveness-figures';
 
 /** How far from now `options.at` may be: far enough to plan a raid, near enough to catch a typo. */
 const MAX_EVALUATION_OFFSET_MS = 366 * 24 * 3_600_000;
@@ -97,8 +99,12 @@ export class MatchingService {
     private readonly municipalities: MunicipalityDirectoryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly responsiveness: ResponsivenessFigures,
   ) {
-    this.matchingConfig = matchingConfig({ freshness: config.freshness });
+    this.matchingConfig = matchingConfig({
+      freshness: config.freshness,
+      ranking: { ...DEFAULT_RANKING_WEIGHTS, responsiveness: responsiveness.weight },
+    });
   }
 
   /**
@@ -192,7 +198,11 @@ export class MatchingService {
     },
   ): Promise<Match> {
     profile = await this.forMatcher(profile);
-    const [loaded, regions] = await Promise.all([this.register.all(), options.regions ?? this.regionDirectory.regions()]);
+    const [loaded, regions, responsiveness] = await Promise.all([
+      this.register.all(),
+      options.regions ?? this.regionDirectory.regions(),
+      this.responsiveness.current(),
+    ]);
     const regionCentroids = centroidsOf(regions);
     const mayLocate = options.mayLocate ?? (() => true);
     const snapshots = loaded.map((facility) => {
@@ -211,6 +221,7 @@ export class MatchingService {
       config: this.matchingConfig,
       capacities: options.capacities,
       countsShown: options.countsShown,
+      responsiveness,
     });
     return { result, facilities: new Map(loaded.map((facility) => [facility.id, facility])), at: options.at };
   }
@@ -238,6 +249,7 @@ export class MatchingService {
   ): Promise<PagedMatch> {
     profile = await this.forMatcher(profile);
     const regionCentroids = centroidsOf(options.regions);
+    const responsiveness = await this.responsiveness.current();
     const common = {
       profile,
       at: options.at,
@@ -247,6 +259,7 @@ export class MatchingService {
       config: this.matchingConfig,
       capacities: options.capacities,
       countsShown: options.countsShown,
+      responsiveness,
     };
     for (let attempt = 0; attempt < 2; attempt++) {
       // First the cached definitions unchecked: the capacity statement returns the stamp to check them by.

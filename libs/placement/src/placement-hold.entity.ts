@@ -1,3 +1,4 @@
+import { DeclineReason, OfferAnswer } from '@opvangplek/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum HoldState {
@@ -16,6 +17,7 @@ export enum HoldState {
 @Entity({ name: 'placement_holds' })
 @Index('placement_holds_request_idx', ['requestId'])
 @Index('placement_holds_facility_state_idx', ['facilityId', 'state'])
+@Index('placement_holds_created_idx', ['createdAt'])
 @Check('placement_holds_places', '"places" > 0')
 export class PlacementHoldEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -51,4 +53,20 @@ export class PlacementHoldEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /**
+   * How the facility answered this offer (issue 18), in the clear so the response figures can count
+   * it; null while open, and when the offer closed without its answer (the requester cancelled,
+   * another share of the group was declined).
+   */
+  @Column({ type: 'enum', enum: OfferAnswer, enumName: 'offer_answer', nullable: true })
+  answer: OfferAnswer | null;
+
+  /** When it was accepted or declined (a lapse is no answer: null). */
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  /** DECLINED only: why, as a code; the typed reason stays sealed in the history. */
+  @Column({ name: 'decline_reason', type: 'enum', enum: DeclineReason, enumName: 'decline_reason', nullable: true })
+  declineReason: DeclineReason | null;
 }

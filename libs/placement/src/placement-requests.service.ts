@@ -472,7 +472,12 @@ export class PlacementRequestsService {
     assertRequestId(input.requestId, 'input.requestId');
     const request = input.accept
       ? await this.lifecycle.accept(viewer, input.requestId)
-      : await this.lifecycle.decline(viewer, input.requestId, assertReason(input.declineReason, 'input.declineReason'));
+      : await this.lifecycle.decline(
+          viewer,
+          input.requestId,
+          assertReason(input.declineReason, 'input.declineReason'),
+          input.declineReasonCode ?? undefined,
+        );
     return this.view(viewer, request);
   }
 

@@ -4,6 +4,8 @@ import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } f
 import type { Viewer } from '@opvangplek/access/viewer';
 import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
 import {
+  DeclineReason,
+  OfferAnswer,
   assertTransition,
   type PlacementNote,
   PlacementNoteCode,
@@ -74,7 +76,8 @@ type PlainField = 'profile' | 'members' | 'facts' | 'responsibleMunicipality' | 
 
 /** A new hold row: RETURNING fills in its id and createdAt. */
 export type NewPlacementHold = Pick<PlacementHoldEntity, 'requestId' | 'facilityId' | 'places' | 'state' | 'expiresAt'> &
-  Partial<Pick<PlacementHoldEntity, 'parallel'>>;
+  /** When it was offered, on the service's clock (the response figures time answers from it); default the database's. */
+  Partial<Pick<PlacementHoldEntity, 'parallel' | 'createdAt'>>;
 
 /** A page of requests as the list asks for it (validated by the caller). */
 export interface RequestPageQuery {
@@ -699,7 +702,35 @@ export class PlacementRepository {
   }
 
   async markHoldAccepted(manager: EntityManager, holdId: string, at: Date, arriveBy: Date): Promise<void> {
-    await manager.getRepository(PlacementHoldEntity).update({ id: holdId }, { acceptedAt: at, expiresAt: arriveBy });
+    await manager
+      .getRepository(PlacementHoldEntity)
+      .update({ id: holdId }, { acceptedAt: at, expiresAt: arriveBy, answer: OfferAnswer.ACCEPTED, answeredAt: at });
+  }
+
+  /**
+   * Records how facilities answered a request's open offer (issue 18): its held shares not yet
+   * accepted, at `facilityIds` (null: every such share). A decline is timed; a lapse is no answer.
+   */
+  async markOffersAnswered(
+    manager: EntityManager,
+    requestId: string,
+    answer: OfferAnswer.DECLINED | OfferAnswer.LAPSED,
+    at: Date,
+    options: { facilityIds: string[] | null; declineReason?: DeclineReason },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE placement_holds
+          SET answer = $2, answered_at = $3, decline_reason = $4
+        WHERE request_id = $1 AND state = 'HELD' AND accepted_at IS NULL AND answer IS NULL
+          AND ($5::uuid[] IS NULL OR facility_id = ANY($5::uuid[]))`,
+      [
+        requestId,
+        answer,
+        answer === OfferAnswer.DECLINED ? at : null,
+        answer === OfferAnswer.DECLINED ? (options.declineReason ?? DeclineReason.NOT_CODED) : null,
+        options.facilityIds,
+      ],
+    );
   }
 
   /** Some of an occupied share left: the places still there. */

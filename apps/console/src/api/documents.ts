@@ -305,6 +305,7 @@ const MATCH_REASON_FIELDS = gql`
       km
       genders
       date
+      minutes
     }
   }
 `;
@@ -949,6 +950,75 @@ export const FACILITY_RESERVATIONS = gql`
       places
       startsAt
       endsAt
+    }
+  }
+`;
+
+/** A shelter's own response figures ("uw reactietijd", issue 18): the last 30 days, exact. */
+export const MY_OFFER_RESPONSES = gql`
+  query MyOfferResponses {
+    myOfferResponses {
+      from
+      to
+      facilities {
+        facilityId
+        facilityName
+        figures {
+          offers
+          accepted
+          declined
+          lapsed
+          withdrawn
+          minutesToRespond {
+            count
+            medianMinutes
+            p90Minutes
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Shelters' response figures for planners and CoMensha (issue 18): small counts suppressed. */
+export const OFFER_RESPONSES = gql`
+  query OfferResponses($from: DateTime!, $to: DateTime!, $regionCodes: [ID!]) {
+    offerResponses(from: $from, to: $to, regionCodes: $regionCodes) {
+      suppressionThreshold
+      regions {
+        regionCode
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      facilities {
+        facilityId
+        facilityName
+        type
+        regionCode
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      secretFacilities {
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+    }
+  }
+
+  fragment OfferResponseFiguresFields on OfferResponseFigures {
+    suppressed
+    offers
+    accepted
+    declined
+    lapsed
+    minutesToRespond {
+      medianMinutes
+      p90Minutes
     }
   }
 `;

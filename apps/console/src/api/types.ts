@@ -99,6 +99,7 @@ export interface MatchReason {
     km?: number | null;
     genders?: string[] | null;
     date?: string | null;
+    minutes?: number | null;
   };
 }
 
@@ -439,4 +440,41 @@ export interface FacilityReservation {
   places: number;
   startsAt: string;
   endsAt: string;
+}
+
+/** One facility's own response figures (myOfferResponses): exact for its own staff. */
+export interface OwnOfferResponses {
+  facilityId: string;
+  facilityName: string;
+  figures: {
+    offers: number;
+    accepted: number;
+    declined: number;
+    lapsed: number;
+    withdrawn: number;
+    minutesToRespond: { count: number; medianMinutes: number | null; p90Minutes: number | null };
+  };
+}
+
+/** A line of offerResponses as planners see it: null where suppressed. */
+export interface PublishedOfferResponseFigures {
+  suppressed: boolean;
+  offers: number | null;
+  accepted: number | null;
+  declined: number | null;
+  lapsed: number | null;
+  minutesToRespond: { medianMinutes: number | null; p90Minutes: number | null };
+}
+
+export interface OfferResponses {
+  suppressionThreshold: number;
+  regions: { regionCode: string; type: ShelterType; figures: PublishedOfferResponseFigures }[];
+  facilities: {
+    facilityId: string;
+    facilityName: string;
+    type: ShelterType;
+    regionCode: string;
+    figures: PublishedOfferResponseFigures;
+  }[];
+  secretFacilities: { type: ShelterType; figures: PublishedOfferResponseFigures }[];
 }

@@ -8,11 +8,15 @@ import { DashboardControls } from './dashboard-controls';
 import { OccupancyHistoryChart } from './occupancy-history-chart';
 import { defaultSelection } from './period';
 import { PlacementStatisticsTable } from './placement-statistics-table';
+import { ResponseFiguresTable } from './response-figures-table';
 import { StaleShareChart } from './stale-share-chart';
 import { TimeToPlacementChart } from './time-to-placement-chart';
 import { UnmetDemandChart } from './unmet-demand-chart';
 
-/** Planners: how full, how stale the figures were, how long placement takes; each as CSV too. */
+/**
+ * Planners: how full, how stale the figures were, how much demand went unmet, how long placement
+ * takes, how quickly shelters answer; most as CSV too.
+ */
 export function PlannerDashboard() {
   const { t } = useI18n();
   const { viewer } = useSession();
@@ -28,6 +32,7 @@ export function PlannerDashboard() {
         <StaleShareChart selection={selection} />
         <UnmetDemandChart selection={selection} />
         <TimeToPlacementChart selection={selection} />
+        <ResponseFiguresTable selection={selection} />
         <PlacementStatisticsTable year={selection.year} />
       </div>
       {/* Who reports and who keeps the registration (002:803): coordinators and CoMensha. */}

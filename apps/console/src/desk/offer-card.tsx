@@ -11,6 +11,9 @@ import { useNow } from '../worklist/use-now';
 import { ProfileSummaryText } from '../worklist/profile-summary-text';
 import { facilityName } from '../components/facility-name';
 
+/** The codes a shelter picks from when declining (DeclineReason; NOT_CODED is what no choice means). */
+const DECLINE_REASONS = ['NO_PLACE_FREE', 'OUTSIDE_TARGET_GROUP', 'CONTRA_INDICATION', 'SAFETY', 'OTHER'] as const;
+
 export type DeskRequest = PlacementRequest & { profileSummary: ProfileSummary | null };
 
 /** A short label for one request, the same wherever it is shown: "#3F2A9C" (the start of its id). */
@@ -30,6 +33,7 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
   const [arrival, sendArrival] = useMutation<{ confirmArrival: PlacementRequest }>(CONFIRM_ARRIVAL);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
+  const [reasonCode, setReasonCode] = useState('');
   const status = arrival.data?.confirmArrival.status ?? respond.data?.respondToOffer.status ?? request.status;
   const now = useNow(status === 'OFFERED' ? 1_000 : 60_000);
   const facility = request.facility ? facilityName(i18n, request.facility) : '—';
@@ -104,9 +108,27 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
           onSubmit={(event) => {
             event.preventDefault();
             if (reason.trim())
-              void sendRespond({ input: { requestId: request.id, accept: false, declineReason: reason.trim() } });
+              void sendRespond({
+                input: {
+                  requestId: request.id,
+                  accept: false,
+                  declineReason: reason.trim(),
+                  ...(reasonCode ? { declineReasonCode: reasonCode } : {}),
+                },
+              });
           }}
         >
+          <label>
+            {t('desk.declineReasonCode')}
+            <select name="declineReasonCode" value={reasonCode} onChange={(event) => setReasonCode(event.target.value)}>
+              <option value="">—</option>
+              {DECLINE_REASONS.map((code) => (
+                <option key={code} value={code}>
+                  {label('declineReason', code)}
+                </option>
+              ))}
+            </select>
+          </label>
           <label>
             {t('desk.declineReason')}
             <input name="declineReason" value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />

@@ -95,6 +95,8 @@ function reasonCodeWords(words: Words, { code, params: p }: MatchReason, anonymo
       return p.date ? f('reason.bedenktijdEnded', { date: dateWords(words, p.date) }) : null;
     case 'INTERIM_ONLY':
       return f('reason.interimOnly', { kinds: listWords(words, 'kind', p.kinds) });
+    case 'ANSWERS_QUICKLY':
+      return p.minutes == null ? t('reason.answersQuickly') : f('reason.answersQuicklyMedian', { minutes: String(p.minutes) });
     default:
       return null;
   }

@@ -7,3 +7,4 @@ export * from './match-facilities';
 export * from './register-index';
 export * from './match-page';
 export * from './group-split-preview';
+export * from './responsiveness';

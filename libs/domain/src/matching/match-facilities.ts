@@ -20,6 +20,7 @@ import { Advice, AdviceCode, profileAdvice } from './advice';
 import { centroid, distanceKm, GeoPoint } from './geo';
 import { AuthorityVerdict, authorityVerdict, placementKindOf, RequesterCapacity } from '../placement/authority';
 import { scoreMatch } from './score';
+import { type FacilityResponsiveness, responsivenessPoints } from './responsiveness';
 import { specialisedKinds } from './specialised-kind';
 import { MatchReason, MatchReasonCode, matchReason, matchReasonSentence } from './match-reason';
 
@@ -53,6 +54,11 @@ export interface MatchInput {
    * Such an answer may be optimistic for a group; the placement decides on the real counts.
    */
   countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
+  /**
+   * Each facility's recent answers to offers, for the optional responsiveness weight
+   * (responsiveness.ts); read only when the weight is on. Without: no facility gets those points.
+   */
+  responsiveness?: ReadonlyMap<string, FacilityResponsiveness>;
 }
 
 export interface FacilityMatch {
@@ -155,6 +161,8 @@ export interface MatchQuestion {
   mayTake: (facility: FacilityDefinition) => boolean;
   /** MatchInput.countsShown, defaulted. */
   countsShown: (facility: { id: string; secretAddress: boolean }) => boolean;
+  /** MatchInput.responsiveness. */
+  responsiveness: ReadonlyMap<string, FacilityResponsiveness> | null;
 }
 
 export type QuestionInput = Pick<
@@ -168,6 +176,7 @@ export type QuestionInput = Pick<
   | 'holidays'
   | 'capacities'
   | 'countsShown'
+  | 'responsiveness'
 >;
 
 const ALL_COUNTS_SHOWN = () => true;
@@ -193,6 +202,7 @@ export function prepareQuestion(input: QuestionInput, pointOf: (code: string) =>
     at,
     config,
     countsShown: input.countsShown ?? ALL_COUNTS_SHOWN,
+    responsiveness: input.responsiveness ?? null,
     authorityHours: input.authorityHours ?? DEFAULT_AUTHORITY_HOURS,
     holidays: input.holidays ?? dutchPublicHolidays(config.holidays),
     highThreat,
@@ -253,6 +263,9 @@ export interface Assessment<F extends FacilityDefinition & { id: string } = Faci
   secretUnderHighThreat: boolean;
   /** Whether the asker may see the counts (MatchInput.countsShown). */
   countsShown: boolean;
+  /** Points for answering offers quickly (0: the weight is off or too few offers), and the median they came from. */
+  responsivenessPoints: number;
+  responseMedianMinutes: number | null;
 }
 
 /**
@@ -281,6 +294,9 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
   if (distance !== null && !Number.isFinite(distance)) distance = null;
   const secretUnderHighThreat = q.highThreat && facility.secretAddress;
   const specialisedKind = q.specialised.has(facility.type);
+  const responsiveness = q.responsiveness?.get(facility.id) ?? null;
+  // Under high threat the secret address decides, not who answers faster (domain.md §5 rule 6).
+  const points = q.highThreat ? 0 : responsivenessPoints(responsiveness, config.ranking);
   return {
     facility,
     capacity,
@@ -294,6 +310,7 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
         freshness,
         distanceKm: distance,
         awayFromDanger: q.awayFromDanger,
+        responsivenessPoints: points,
       },
       config.ranking,
     ),
@@ -306,6 +323,8 @@ export function assessEligible<F extends FacilityDefinition & { id: string }>(
     specialisedKind,
     secretUnderHighThreat,
     countsShown,
+    responsivenessPoints: points,
+    responseMedianMinutes: points > 0 ? (responsiveness?.medianMinutes ?? null) : null,
   };
 }
 
@@ -355,6 +374,11 @@ export function describeMatch<F extends FacilityDefinition & { id: string }>(
     why.push(matchReason(q.awayFromDanger ? MatchReasonCode.KM_FROM_DANGER : MatchReasonCode.KM_FROM_REQUESTER, { km }));
   }
   if (a.secretUnderHighThreat) why.push(matchReason(MatchReasonCode.SECRET_ADDRESS_HIGH_THREAT));
+  if (a.responsivenessPoints > 0) {
+    // A secret facility's own figures are not named to those who may not see its counts.
+    const minutes = a.countsShown && a.responseMedianMinutes !== null ? { minutes: a.responseMedianMinutes } : {};
+    why.push(matchReason(MatchReasonCode.ANSWERS_QUICKLY, minutes));
+  }
   if (definition.maxStayDays !== null) why.push(matchReason(MatchReasonCode.MAX_STAY, { days: definition.maxStayDays }));
   if (
     profile.gender === Gender.X &&

@@ -38,6 +38,7 @@ const SENTENCES: Record<MatchReasonCode, [MatchReasonParams, string]> = {
   CRIMINAL_ROUTE_WITH_OM: [{}, 'criminal exploitation: route to be decided with the OM (003:490)'],
   BEDENKTIJD_ENDED: [{ date: '2026-03-01' }, 'bedenktijd ended on 2026-03-01: treated as not in bedenktijd (003:661)'],
   INTERIM_ONLY: [{ kinds: [ShelterType.COSM] }, 'interim place only: onward to COSM (000:2136-2139)'],
+  ANSWERS_QUICKLY: [{ minutes: 12 }, 'answers offers quickly: median 12 min'],
 };
 
 describe('match reasons as codes', () => {

@@ -41,6 +41,11 @@ export enum MatchReasonCode {
   BEDENKTIJD_ENDED = 'BEDENKTIJD_ENDED',
   /** An interim place only: onward to `kinds` (000:2136-2139). */
   INTERIM_ONLY = 'INTERIM_ONLY',
+  /**
+   * Ranked up for answering offers quickly (RANKING_RESPONSE_WEIGHT, issue 18): a median of
+   * `minutes` minutes, left out when the asker may not see the facility's counts (a secret address).
+   */
+  ANSWERS_QUICKLY = 'ANSWERS_QUICKLY',
 }
 
 /** The values a reason names; each code uses the ones its doc comment names. */
@@ -56,6 +61,7 @@ export interface MatchReasonParams {
   genders?: Gender[];
   /** A calendar date, YYYY-MM-DD. */
   date?: string;
+  minutes?: number;
 }
 
 export interface MatchReason {
@@ -117,5 +123,7 @@ export function matchReasonSentence({ code, params: p }: MatchReason): string {
       return `bedenktijd ended on ${p.date}: treated as not in bedenktijd (003:661)`;
     case MatchReasonCode.INTERIM_ONLY:
       return `interim place only: onward to ${p.kinds!.join(', ')} (000:2136-2139)`;
+    case MatchReasonCode.ANSWERS_QUICKLY:
+      return p.minutes === undefined ? 'answers offers quickly' : `answers offers quickly: median ${p.minutes} min`;
   }
 }

@@ -15,6 +15,8 @@ export interface ScoreInputs {
   distanceKm: number | null;
   /** Whether `distanceKm` is measured from danger (high threat): further is better. */
   awayFromDanger: boolean;
+  /** Points for answering offers quickly (responsiveness.ts); 0 when the weight is off. */
+  responsivenessPoints?: number;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface ScoreInputs {
  *         + W.perFreePlace                 · min(freePlaces, W.freePlacesCap)
  *         + W.freshness[freshness]                     (FRESH 150, AGING 75, STALE/UNKNOWN 0)
  *         + W.distance · closeness
+ *         + responsiveness points               (0 unless RANKING_RESPONSE_WEIGHT is set; responsiveness.ts)
  *
  *   closeness = 1 − min(d, H) / H    with d = km from the requester       (normal threat)
  *             =     min(d, H) / H    with d = km from the nearest danger  (high threat)
@@ -48,6 +51,7 @@ export function scoreMatch(input: ScoreInputs, w: RankingWeights): number {
     (input.secretUnderHighThreat ? w.secretAddressUnderHighThreat : 0) +
     w.perFreePlace * Math.min(Math.max(0, input.freePlaces), w.freePlacesCap) +
     w.freshness[input.freshness] +
-    w.distance * closeness;
+    w.distance * closeness +
+    (input.responsivenessPoints ?? 0);
   return Math.round(score * 100) / 100;
 }

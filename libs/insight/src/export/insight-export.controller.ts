@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { AccessOperation } from '@opvangplek/access/access.decorators';
-import { type AvailabilityBand, ShelterType, TimeBucket } from '@opvangplek/domain';
+import { AccessOperation, HttpViewer } from '@opvangplek/access/access.decorators';
+import type { Viewer } from '@opvangplek/access/viewer';
+import { type AvailabilityBand, DeclineReason, ShelterType, TimeBucket } from '@opvangplek/domain';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { InsightService } from '../insight.service';
 import type { CapacitySummaryModel } from '../models/capacity-summary.model';
@@ -8,6 +9,7 @@ import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { StaleSharePointModel } from '../models/stale-share-point.model';
 import type { UnmetDemandModel } from '../models/unmet-demand.model';
+import type { OfferResponseFiguresModel, OfferResponsesModel } from '../models/offer-responses.model';
 import { type CsvCell, type CsvColumn, type CsvDialect, toCsv } from './csv';
 import {
   availabilityWords,
@@ -85,6 +87,20 @@ export class InsightExportController {
     });
     const columns = MEASURE_COLUMNS(await this.regionNames());
     send(response, 'unmet-demand.csv', toCsv(columns, unmetDemandMeasures(report), format), format);
+  }
+
+  @Get('offer-responses.csv')
+  @AccessOperation('offerResponses')
+  async offerResponses(@HttpViewer() viewer: Viewer, @Query() query: QueryString, @Res() response: CsvResponse): Promise<void> {
+    const format = formatParam(query);
+    const report = await this.insight.offerResponses(viewer, {
+      from: instantParam(query, 'from'),
+      to: instantParam(query, 'to'),
+      regionCodes: listParam(query, 'regionCodes'),
+      types: enumListParam(query, 'types', ShelterType),
+    });
+    const columns = OFFER_RESPONSE_COLUMNS(await this.regionNames());
+    send(response, 'offer-responses.csv', toCsv(columns, offerResponseLines(report), format), format);
   }
 
   @Get('placement-statistics.csv')
@@ -275,4 +291,67 @@ const STATISTICS_COLUMNS = (regionName: RegionName): CsvColumn<StatisticRow>[] =
   { header: 'keyWords', nl: 'omschrijving', excelOnly: true, value: (c) => statisticKeyWords(c.dimension, c.key, regionName) },
   { header: 'count', nl: 'aantal', value: (c) => c.count },
   { header: 'suppressed', nl: 'onderdrukt', value: (c) => c.suppressed },
+];
+
+type OfferResponseLine = {
+  level: 'facility' | 'region' | 'secretFacilities';
+  facilityId: string | null;
+  facilityName: string | null;
+  region: string | null;
+  type: ShelterType;
+  figures: OfferResponseFiguresModel;
+};
+
+/** One line per facility, region and kind, and kind of secret-address facilities, as offerResponses answers. */
+function offerResponseLines(report: OfferResponsesModel): OfferResponseLine[] {
+  return [
+    ...report.facilities.map((f) => ({
+      level: 'facility' as const,
+      facilityId: f.facilityId,
+      facilityName: f.facilityName,
+      region: f.regionCode,
+      type: f.type,
+      figures: f.figures,
+    })),
+    ...report.regions.map((r) => ({
+      level: 'region' as const,
+      facilityId: null,
+      facilityName: null,
+      region: r.regionCode,
+      type: r.type,
+      figures: r.figures,
+    })),
+    ...report.secretFacilities.map((s) => ({
+      level: 'secretFacilities' as const,
+      facilityId: null,
+      facilityName: null,
+      region: null,
+      type: s.type,
+      figures: s.figures,
+    })),
+  ];
+}
+
+/** A suppressed count is an empty cell, with `suppressed` true on its line or beside it. */
+const OFFER_RESPONSE_COLUMNS = (regionName: RegionName): CsvColumn<OfferResponseLine>[] => [
+  { header: 'level', nl: 'niveau', value: (l) => l.level },
+  { header: 'facilityId', nl: 'locatie-id', value: (l) => l.facilityId },
+  { header: 'facilityName', nl: 'locatie', value: (l) => l.facilityName },
+  { header: 'region', nl: 'regio', value: (l) => l.region },
+  { header: 'regionName', nl: 'regionaam', excelOnly: true, value: (l) => regionName(l.region) },
+  { header: 'type', value: (l) => l.type },
+  { header: 'kind', nl: 'soort', excelOnly: true, value: (l) => kindWords(l.type) },
+  { header: 'suppressed', nl: 'onderdrukt', value: (l) => l.figures.suppressed },
+  { header: 'offers', nl: 'aanbiedingen', value: (l) => l.figures.offers },
+  { header: 'accepted', nl: 'geaccepteerd', value: (l) => l.figures.accepted },
+  { header: 'declined', nl: 'afgewezen', value: (l) => l.figures.declined },
+  { header: 'lapsed', nl: 'verlopen', value: (l) => l.figures.lapsed },
+  { header: 'withdrawn', nl: 'ingetrokken', value: (l) => l.figures.withdrawn },
+  ...Object.values(DeclineReason).map((reason): CsvColumn<OfferResponseLine> => ({
+    header: `declined_${reason}`,
+    nl: `afgewezen: ${reason}`,
+    value: (l) => l.figures.byReason.find((r) => r.reason === reason)?.offers ?? null,
+  })),
+  { header: 'medianMinutesToRespond', nl: 'mediaan reactietijd (min)', value: (l) => l.figures.minutesToRespond.medianMinutes },
+  { header: 'p90MinutesToRespond', nl: 'p90 reactietijd (min)', value: (l) => l.figures.minutesToRespond.p90Minutes },
 ];

@@ -70,6 +70,13 @@ export class MatchReasonParamsModel {
 
   @Field(() => String, { nullable: true, description: 'BEDENKTIJD_ENDED: the day it ended (YYYY-MM-DD).' })
   date?: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'ANSWERS_QUICKLY: the median minutes from offer to answer (not for a secret facility whose counts you may not see).',
+  })
+  minutes?: number;
 }
 
 @ObjectType('MatchReason', { description: 'One reason a place suits, as a code with its values (reasons says it in English).' })
@@ -120,7 +127,8 @@ export class FacilityMatchModel {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When decidedBy is closed: its next opening (null while it is open, or when it does not open within the search horizon).',
+    description:
+      'When decidedBy is closed: its next opening (null while it is open, or when it does not open within the search horizon).',
   })
   decidedByOpensAt: Date | null;
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ShelterType, Urgency } from '@opvangplek/domain';
+import { DeclineReason, ShelterType, Urgency } from '@opvangplek/domain';
 import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.input';
 
 @InputType('GroupMemberInput', { description: 'One person of a group found together (003:484): never a name.' })
@@ -90,6 +90,13 @@ export class OfferResponseInput {
     description: 'Required when declining: why (e.g. "contra-indication: active addiction").',
   })
   declineReason?: string | null;
+
+  @Field(() => DeclineReason, {
+    nullable: true,
+    description:
+      "When declining: the reason as a code, counted in the shelters' response figures (issue 18); without it the decline counts as NOT_CODED.",
+  })
+  declineReasonCode?: DeclineReason | null;
 }
 
 /** The order of a list of requests, by when they were submitted (a page cursor belongs to the order it came from). */

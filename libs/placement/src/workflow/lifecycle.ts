@@ -3,11 +3,13 @@ import type { Viewer } from '@opvangplek/access/viewer';
 import { type LedgerActor, lockCapacityRows, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
 import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
 import {
+  DeclineReason,
   DEFAULT_AUTHORITY_TABLE,
   everyShareAccepted,
   findNextOpening,
   leaving,
   mayActOnTransfer,
+  OfferAnswer,
   type PlacementNote,
   placementNote,
   PlacementNoteCode,
@@ -167,14 +169,28 @@ export class PlacementLifecycle {
     return viewer.role !== Role.SHELTER_STAFF || viewer.facilityIds.includes(facilityId);
   }
 
-  /** Shelter staff decline an offer to their facility, with a reason: matching starts over without it. */
-  async decline(viewer: Viewer, requestId: string, reason: string): Promise<PlacementRequestEntity> {
+  /**
+   * Shelter staff decline an offer to their facility, with a reason (typed, and as a code for the
+   * response figures): matching starts over without it. Only their own facility's share counts as
+   * declined; a group's other shares close unanswered.
+   */
+  async decline(
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+    reasonCode: DeclineReason = DeclineReason.NOT_CODED,
+  ): Promise<PlacementRequestEntity> {
     const note = placementNote(PlacementNoteCode.DECLINED, { reason });
-    const share = await this.declineShareOfParallelOffer(viewer, requestId, note);
+    const share = await this.declineShareOfParallelOffer(viewer, requestId, note, reasonCode);
     if (share) return share;
     const request = await this.withdrawOffer(requestId, {
       by: ledgerActor(viewer),
       note,
+      answer: {
+        answer: OfferAnswer.DECLINED,
+        facilityIds: viewer.role === Role.SHELTER_STAFF ? viewer.facilityIds : null,
+        declineReason: reasonCode,
+      },
     });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
     return request;
@@ -189,6 +205,7 @@ export class PlacementLifecycle {
     viewer: Viewer,
     requestId: string,
     note: PlacementNote,
+    reasonCode: DeclineReason,
   ): Promise<PlacementRequestEntity | null> {
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
@@ -200,11 +217,15 @@ export class PlacementLifecycle {
       if (!mine.some((hold) => hold.parallel) || others.length === 0) return null;
       const now = this.clock.now();
       const actor = ledgerActor(viewer);
+      const declined = mine.map((hold) => hold.facilityId);
+      await this.repository.markOffersAnswered(manager, locked.id, OfferAnswer.DECLINED, now, {
+        facilityIds: declined,
+        declineReason: reasonCode,
+      });
       for (const hold of mine) {
         await this.holds.releaseHold(manager, changes, hold, now, actor);
         notify(changes, locked, WebhookEventType.OFFER_WITHDRAWN, now, hold.facilityId);
       }
-      const declined = mine.map((hold) => hold.facilityId);
       locked.skippedFacilityIds = [...new Set([...locked.skippedFacilityIds, ...declined])];
       if (locked.facilityId && declined.includes(locked.facilityId)) locked.facilityId = others[0].facilityId;
       await this.repository.persist(manager, locked);
@@ -220,7 +241,18 @@ export class PlacementLifecycle {
    */
   async withdrawOffer(
     requestId: string,
-    options: { attempt?: number; by: LedgerActor; note: PlacementNote; lapsedOnly?: boolean },
+    options: {
+      attempt?: number;
+      by: LedgerActor;
+      note: PlacementNote;
+      lapsedOnly?: boolean;
+      /** How the facilities answered, for the response figures (issue 18). */
+      answer?: {
+        answer: OfferAnswer.DECLINED | OfferAnswer.LAPSED;
+        facilityIds: string[] | null;
+        declineReason?: DeclineReason;
+      };
+    },
   ): Promise<PlacementRequestEntity | null> {
     return this.repository.inTransaction(async (manager, changes) => {
       const request = await this.repository.lock(manager, requestId);
@@ -230,6 +262,10 @@ export class PlacementLifecycle {
       if (options.attempt !== undefined && request.attempt !== options.attempt) return null;
       const now = this.clock.now();
       if (options.lapsedOnly && (!request.offerExpiresAt || request.offerExpiresAt > now)) return null;
+      if (options.answer) {
+        const { answer, ...which } = options.answer;
+        await this.repository.markOffersAnswered(manager, request.id, answer, now, which);
+      }
       const released = await this.holds.releaseHolds(manager, changes, request.id, [HoldState.HELD], now);
       // The facility that accepted did nothing wrong: it may be offered again.
       if (!lapsedAccepted) request.skippedFacilityIds = [...new Set([...request.skippedFacilityIds, ...released])];
@@ -252,6 +288,8 @@ export class PlacementLifecycle {
       by: SYSTEM_ACTOR,
       note: placementNote(accepted ? PlacementNoteCode.ACCEPTED_PLACE_LAPSED : PlacementNoteCode.OFFER_LAPSED),
       lapsedOnly: true,
+      // The shares not accepted in time; one she never arrived at was answered already.
+      answer: { answer: OfferAnswer.LAPSED, facilityIds: null },
     });
   }
 

@@ -114,6 +114,7 @@ export class PlacementOffer {
           state: HoldState.HELD,
           expiresAt: expiry,
           parallel: inParallel,
+          createdAt: now,
         };
       }),
     );

@@ -4,6 +4,8 @@
  */
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  DeclineReason,
+  OfferAnswer,
   AangifteStatus,
   B8Status,
   CareNeed,
@@ -49,6 +51,11 @@ registerEnumType(UnmetNeed, {
   name: 'UnmetNeed',
   description: 'A kind of person the register often has no place for (domain.md §4).',
 });
+registerEnumType(DeclineReason, {
+  name: 'DeclineReason',
+  description: 'Why a shelter declined an offer, as a code the response figures count (issue 18).',
+});
+registerEnumType(OfferAnswer, { name: 'OfferAnswer', description: 'How a shelter answered an offer to its facility.' });
 registerEnumType(StayOutcome, {
   name: 'StayOutcome',
   description: 'How a stay ended: where she went, as far as known.',

@@ -37,6 +37,7 @@ import { CapacityDriftRepair1798100000000 } from './1798100000000-CapacityDriftR
 import { ReservationsNotHeld1798200000000 } from './1798200000000-ReservationsNotHeld';
 import { RegistrationPerPerson1798300000000 } from './1798300000000-RegistrationPerPerson';
 import { ParallelOffers1798500000000 } from './1798500000000-ParallelOffers';
+import { OfferAnswers1798510000000 } from './1798510000000-OfferAnswers';
 import { FiguresAging1798530000000 } from './1798530000000-FiguresAging';
 
 export const MIGRATIONS: Function[] = [
@@ -75,5 +76,6 @@ export const MIGRATIONS: Function[] = [
   ReservationsNotHeld1798200000000,
   RegistrationPerPerson1798300000000,
   ParallelOffers1798500000000,
+  OfferAnswers1798510000000,
   FiguresAging1798530000000,
 ];

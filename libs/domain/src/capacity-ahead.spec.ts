@@ -1,4 +1,4 @@
-import { capacityAhead, expectedFreeAt, expectedStayEnd, USUAL_STAY_DAYS } from './capacity-ahead';
+import { capacityAhead, expectedFreeAt, expectedStayEnd, placeExpectation, USUAL_STAY_DAYS } from './capacity-ahead';
 import { ShelterType } from './enums';
 
 const HOUR = 3_600_000;
@@ -131,5 +131,28 @@ describe('expectedStayEnd', () => {
     expect(
       expectedStayEnd({ type: ShelterType.VROUWENOPVANG, placedAt, plannedEnd: null }, { ...USUAL_STAY_DAYS, VROUWENOPVANG: 30 }),
     ).toEqual(later(28 * DAY));
+  });
+});
+
+describe('placeExpectation: when a waiting request may expect a suitable place', () => {
+  it('a coordinator’s waiting request for a group of two counts only the facilities expected to take both', () => {
+    const suitable = [
+      { regionCode: 'RR', ahead: { expectedFree24h: 2, expectedFree72h: 3 } },
+      { regionCode: 'RR', ahead: { expectedFree24h: 1, expectedFree72h: 2 } },
+      { regionCode: 'AMS', ahead: { expectedFree24h: 0, expectedFree72h: 4 } },
+      { regionCode: 'RR', ahead: { expectedFree24h: 0, expectedFree72h: 0 } },
+    ];
+    expect(placeExpectation(suitable, { places: 2, regionCode: 'RR' })).toEqual({
+      within24h: 1,
+      within72h: 3,
+      inRegionWithin24h: 1,
+      inRegionWithin72h: 2,
+    });
+    expect(placeExpectation(suitable, { places: 1, regionCode: 'RR' })).toEqual({
+      within24h: 2,
+      within72h: 3,
+      inRegionWithin24h: 2,
+      inRegionWithin72h: 2,
+    });
   });
 });

@@ -123,3 +123,33 @@ export function capacityAhead(input: CapacityAheadInput): CapacityAhead {
     expectedFree72h: expectedFreeAt(input, at(72)),
   };
 }
+
+/** Where a waiting request may expect a suitable place: counts of facilities, never which ones. */
+export interface PlaceExpectation {
+  /** Suitable facilities expected to have room for the whole request within 24 h. */
+  within24h: number;
+  within72h: number;
+  /** Of these, the ones in the request's region. */
+  inRegionWithin24h: number;
+  inRegionWithin72h: number;
+}
+
+/**
+ * How many of the suitable facilities (the matcher's: full now, nothing else against them) are
+ * expected to have room for all `places` of the request 24 h and 72 h from now. A count only: the
+ * requester learns that a place is coming, not where, so a secret-address facility is one of a number.
+ */
+export function placeExpectation(
+  suitable: readonly { regionCode: string; ahead: CapacityAhead }[],
+  request: { places: number; regionCode: string },
+): PlaceExpectation {
+  const fits = (free: number) => free >= request.places;
+  const count = (pick: (candidate: (typeof suitable)[number]) => boolean) => suitable.filter(pick).length;
+  const inRegion = (candidate: (typeof suitable)[number]) => candidate.regionCode === request.regionCode;
+  return {
+    within24h: count((c) => fits(c.ahead.expectedFree24h)),
+    within72h: count((c) => fits(c.ahead.expectedFree72h)),
+    inRegionWithin24h: count((c) => inRegion(c) && fits(c.ahead.expectedFree24h)),
+    inRegionWithin72h: count((c) => inRegion(c) && fits(c.ahead.expectedFree72h)),
+  };
+}

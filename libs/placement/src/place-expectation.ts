@@ -50,9 +50,7 @@ export class PlaceExpectations {
       requesterRegionCode: request.regionCode,
     });
     const full = result.excluded
-      .filter(
-        ({ facility, reasons }) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY),
-      )
+      .filter(({ reasons }) => reasons.length > 0 && reasons.every((reason) => reason.code === ExclusionCode.NO_CAPACITY))
       .map(({ facility }) => facilities.get(facility.id))
       .filter((facility) => facility !== undefined)
       .filter((facility) => (request.types.length === 0 || request.types.includes(facility.type)) && !skipped.has(facility.id))

@@ -18,6 +18,7 @@ export async function readFacilitiesAhead(
   dataSource: DataSource,
   facilityIds: readonly string[],
   now: Date,
+  usualStayDays: Readonly<Record<ShelterType, number | null>>,
 ): Promise<Map<string, FacilityAheadRows>> {
   const byFacility = new Map<string, FacilityAheadRows>(facilityIds.map((id) => [id, { stays: [], reservations: [] }]));
   if (facilityIds.length === 0) return byFacility;
@@ -54,7 +55,10 @@ export async function readFacilitiesAhead(
   for (const stay of stays) {
     byFacility.get(stay.facility_id)?.stays.push({
       places: stay.places,
-      expectedEnd: expectedStayEnd({ type: stay.type, placedAt: stay.placed_at ?? now, plannedEnd: stay.stay_ends_at }),
+      expectedEnd: expectedStayEnd(
+        { type: stay.type, placedAt: stay.placed_at ?? now, plannedEnd: stay.stay_ends_at },
+        usualStayDays,
+      ),
       plannedDepartureAt: stay.departure_at,
     });
   }

@@ -7,7 +7,9 @@ import {
   capacityAhead,
   type CapacityCounts,
   type ShelterType,
+  USUAL_STAY_DAYS,
 } from '@opvangplek/domain';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { regionKindKey } from '@opvangplek/registry/capacity-disclosure';
 import type { DataSource } from 'typeorm';
@@ -69,10 +71,15 @@ export function regionKindAheads(
  */
 @Injectable()
 export class CapacityAheadService {
+  private readonly usualStayDays: Readonly<Record<ShelterType, number | null>>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.usualStayDays = { ...USUAL_STAY_DAYS, ...config.placement.usualStayDaysByType };
+  }
 
   async ofFacilities(facilities: readonly FacilityForAhead[]): Promise<Map<string, CapacityAhead>> {
     const now = this.clock.now();
@@ -80,6 +87,7 @@ export class CapacityAheadService {
       this.dataSource,
       facilities.map((facility) => facility.id),
       now,
+      this.usualStayDays,
     );
     return new Map(
       facilities.map((facility) => {

@@ -34,14 +34,20 @@ export async function readFacilitiesAhead(
     { facility_id: string; places: number; starts_at: Date; ends_at: Date }[],
   ] = await Promise.all([
     dataSource.query(
-      `SELECT h.facility_id, h.places, f.type::text AS type, r.placed_at, r.stay_ends_at,
-              (SELECT MIN(COALESCE(oh.expires_at, $2))
-                 FROM placement_requests o
-                 JOIN placement_holds oh ON oh.request_id = o.id AND oh.state = 'HELD' AND oh.accepted_at IS NOT NULL
-                WHERE o.bridge_request_id = r.id AND o.status = 'ACCEPTED') AS departure_at
+      // Departures are read once for all stays: ACCEPTED onward or transfer requests are few at any
+      // moment, where a subquery per stay cost a probe per occupied place (70 ms for the national
+      // register's 750 stays).
+      `WITH departures AS (
+         SELECT o.bridge_request_id AS stay_id, MIN(COALESCE(oh.expires_at, $2)) AS departure_at
+           FROM placement_requests o
+           JOIN placement_holds oh ON oh.request_id = o.id AND oh.state = 'HELD' AND oh.accepted_at IS NOT NULL
+          WHERE o.status = 'ACCEPTED' AND o.bridge_request_id IS NOT NULL
+          GROUP BY o.bridge_request_id)
+       SELECT h.facility_id, h.places, f.type::text AS type, r.placed_at, r.stay_ends_at, d.departure_at
          FROM placement_holds h
          JOIN placement_requests r ON r.id = h.request_id
          JOIN facilities f ON f.id = h.facility_id
+         LEFT JOIN departures d ON d.stay_id = r.id
         WHERE h.facility_id = ANY($1::uuid[]) AND h.state = 'OCCUPIED'`,
       [facilityIds, now],
     ),

@@ -7,7 +7,7 @@
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities } from '../support/factories';
-import { gql } from '../support/graphql-client';
+import { collect, gql, wsClient } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
@@ -180,6 +180,24 @@ describe('capacity ahead: the places expected free in 24 h and 72 h (issue 18)',
     expect(seenByStaff).toMatchObject({ capacity: { available: 0, expectedFree24h: 1, expectedFree72h: 1 } });
     // The region's sum is the public noodbed's alone (2), not 3.
     expect((await overview('RR', ShelterType.NOODBED)).expectedFree24h).toBe(2);
+  });
+
+  it('capacityChanged sends the counts of now with no figures ahead: the feed stays one read per event, whatever the number of subscribers', async () => {
+    const socket = wsClient(api.url, planner);
+    try {
+      const feed = collect<{ capacityChanged: { id: string; capacity: { available: number; expectedFree24h: number | null } } }>(
+        socket,
+        `subscription { capacityChanged(regionCodes: ["RR"], types: [NOODBED], current: true) { id capacity { available expectedFree24h expectedFree72h } } }`,
+      );
+      const [first] = await feed.waitFor(1);
+      expect(first.errors).toBeUndefined();
+      const shown = first.data!.capacityChanged;
+      expect(shown.id).toBe(noodbed.id);
+      expect(shown.capacity).toEqual({ available: 0, expectedFree24h: null, expectedFree72h: null });
+      feed.unsubscribe();
+    } finally {
+      await socket.dispose();
+    }
   });
 
   it('an accepted arrival lowers the 24 h figure: the NLA’s crisis place in Twente, 2 free, then 1 once the shelter accepts (003:486)', async () => {

@@ -1,10 +1,12 @@
-import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { CapacityAhead } from '@opvangplek/domain';
 import { CapacityModel } from '@opvangplek/registry/models/capacity.model';
 import { CapacityAheadService, type FacilityForAhead } from './capacity-ahead.service';
 
 /** One batch per GraphQL operation: the board's 200 facilities cost one read, not 200. */
 interface Batch {
+  context: object;
   waiting: Map<string, { facility: FacilityForAhead; settle: Array<(ahead: CapacityAhead | undefined) => void> }>;
   done: Map<string, Promise<CapacityAhead | undefined>>;
 }
@@ -12,8 +14,10 @@ interface Batch {
 /**
  * `Capacity.expectedFree24h` / `expectedFree72h` (issue 18). Beside the counts, so they follow the
  * counts' visibility: a secret-address facility's capacity, and with it these, reach its own staff
- * only (issue 12). Resolved only when asked: the live `capacityChanged` feed of the bed board does
- * not ask, so the fan-out stays at one read per event (the board keeps the figures of its last read).
+ * only (issue 12). Resolved only when asked, and null in a subscription: `capacityChanged` sends
+ * each subscriber a view derived without the database (CapacityFeed), one read per event whatever
+ * the number of subscribers, and a read of stays per subscriber would undo that. The bed board keeps
+ * the figures of its last read.
  */
 @Resolver(() => CapacityModel)
 export class CapacityAheadResolver {
@@ -24,23 +28,34 @@ export class CapacityAheadResolver {
   @ResolveField('expectedFree24h', () => Int, {
     nullable: true,
     description:
-      'Places expected free 24 hours from now: free now, plus stays expected to end and planned departures, less planned actions’ reservations then; places held now (offers, accepted arrivals) stay taken (issue 18).',
+      'Places expected free 24 hours from now: free now, plus stays expected to end and planned departures, less planned actions’ reservations then; places held now (offers, accepted arrivals) stay taken (issue 18). Null in subscriptions (capacityChanged follows the counts of now): read facility or facilities for it.',
   })
-  async expectedFree24h(@Parent() capacity: CapacityModel, @Context() context: object): Promise<number | null> {
-    return (await this.aheadOf(capacity, context))?.expectedFree24h ?? null;
+  async expectedFree24h(
+    @Parent() capacity: CapacityModel,
+    @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<number | null> {
+    return (await this.aheadOf(capacity, context, info))?.expectedFree24h ?? null;
   }
 
-  @ResolveField('expectedFree72h', () => Int, { nullable: true, description: 'As expectedFree24h, 72 hours from now.' })
-  async expectedFree72h(@Parent() capacity: CapacityModel, @Context() context: object): Promise<number | null> {
-    return (await this.aheadOf(capacity, context))?.expectedFree72h ?? null;
+  @ResolveField('expectedFree72h', () => Int, {
+    nullable: true,
+    description: 'As expectedFree24h, 72 hours from now; null in subscriptions.',
+  })
+  async expectedFree72h(
+    @Parent() capacity: CapacityModel,
+    @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<number | null> {
+    return (await this.aheadOf(capacity, context, info))?.expectedFree72h ?? null;
   }
 
-  private aheadOf(capacity: CapacityModel, context: object): Promise<CapacityAhead | undefined> {
+  private aheadOf(capacity: CapacityModel, context: object, info: GraphQLResolveInfo): Promise<CapacityAhead | undefined> {
     const id = capacity.facilityId;
-    if (!id) return Promise.resolve(undefined);
+    if (!id || info.operation.operation === 'subscription') return Promise.resolve(undefined);
     let batch = this.batches.get(context);
     if (!batch) {
-      batch = { waiting: new Map(), done: new Map() };
+      batch = { context, waiting: new Map(), done: new Map() };
       this.batches.set(context, batch);
     }
     const known = batch.done.get(id);
@@ -60,6 +75,8 @@ export class CapacityAheadResolver {
   private async flush(batch: Batch): Promise<void> {
     const entries = [...batch.waiting.values()];
     batch.waiting.clear();
+    // One batch per turn: a later operation in the same context (a socket's next one) reads again.
+    if (this.batches.get(batch.context) === batch) this.batches.delete(batch.context);
     try {
       const aheads = await this.capacityAhead.ofFacilities(entries.map((entry) => entry.facility));
       for (const entry of entries) for (const settle of entry.settle) settle(aheads.get(entry.facility.id));

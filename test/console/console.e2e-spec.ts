@@ -421,7 +421,7 @@ describeInBrowser('the console in a browser', () => {
     expect(download.suggestedFilename()).toBe('capacity-overview.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split(/\r?\n/)[0]).toBe(
-      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability',
+      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability,expectedFree24h,expectedFree72h',
     );
     expect(csv).toContain('RR,Rotterdam Rijnmond,VROUWENOPVANG');
     expect(problems).toEqual([]);

@@ -85,34 +85,46 @@ describe('capacityOverview', () => {
         headers: { authorization: `Bearer ${planner}` },
       });
       expect(response.status).toBe(200);
-      return (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+      return (await response.text())
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
     };
-    const graph = (
-      await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { regions: ['RR'] } })
-    ).data!.capacityOverview;
+    const graph = (await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, { token: planner, variables: { regions: ['RR'] } }))
+      .data!.capacityOverview;
     const noodbed = graph.find((s) => s.type === 'NOODBED')!;
     expect(noodbed).toMatchObject({ facilities: 2, secretFacilities: 2, total: 0 });
     const open = graph.find((s) => s.secretFacilities === 0)!;
 
     const standard = await csv('regionCodes=RR');
     expect(standard[0]).toBe(
-      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability',
+      'region,regionName,type,facilities,total,occupied,held,outOfService,available,staleShare,secretFacilities,secretAvailability,expectedFree24h,expectedFree72h',
     );
     const standardRow = (type: string) => standard.find((line) => line.startsWith(`RR,Rotterdam Rijnmond,${type},`))!.split(',');
-    expect(standardRow('NOODBED').slice(-2)).toEqual(['2', noodbed.secretAvailability]);
+    expect(standardRow('NOODBED').slice(-4, -2)).toEqual(['2', noodbed.secretAvailability]);
     // No secret facility: no band (NONE would read as "full").
-    expect(standardRow(open.type).slice(-2)).toEqual(['0', '']);
+    expect(standardRow(open.type).slice(-4, -2)).toEqual(['0', '']);
+    // Capacity ahead (issue 18), public-address facilities only: the secret noodbedden add nothing.
+    expect(standardRow('NOODBED').slice(-2)).toEqual(['0', '0']);
+    // A freshly loaded register has no stays yet: ahead is what is free now.
+    expect(standardRow(open.type).slice(-2)).toEqual([String(open.available), String(open.available)]);
 
     const excel = await csv('regionCodes=RR&format=excel-nl');
-    expect(excel[0].split(';').slice(-4)).toEqual([
+    expect(excel[0].split(';').slice(-6)).toEqual([
       'aandeel verouderd',
       'locaties met geheim adres (niet in de totalen)',
       'geheim adres: beschikbaarheid',
       'geheim adres: in woorden',
+      'verwacht vrij over 24 u',
+      'verwacht vrij over 72 u',
     ]);
     const excelRow = excel.find((line) => line.startsWith('RR;Rotterdam Rijnmond;NOODBED;Noodbed;'))!.split(';');
     expect(excelRow.slice(0, 10)).toEqual(['RR', 'Rotterdam Rijnmond', 'NOODBED', 'Noodbed', '2', '0', '0', '0', '0', '0']);
-    expect(excelRow.slice(-3)).toEqual(['2', noodbed.secretAvailability, noodbed.secretAvailability === 'AVAILABLE' ? '≥ 1 vrij' : 'vol']);
+    expect(excelRow.slice(-5, -2)).toEqual([
+      '2',
+      noodbed.secretAvailability,
+      noodbed.secretAvailability === 'AVAILABLE' ? '≥ 1 vrij' : 'vol',
+    ]);
   });
 
   it('filters by region and kind', async () => {

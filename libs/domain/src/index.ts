@@ -30,3 +30,4 @@ export * from './placement/profile-change';
 export * from './registration';
 export * from './placement/planned-action';
 export * from './capacity-drift';
+export * from './capacity-ahead';

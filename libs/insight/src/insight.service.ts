@@ -35,7 +35,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import type { Viewer } from '@opvangplek/access/viewer';
 import { ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
-import { summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
+import { regionKindKey, summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
 import { RegionDirectory } from '@opvangplek/registry/region-directory';
 import { RegistryService } from '@opvangplek/registry/registry.service';
 import type { DataSource } from 'typeorm';
@@ -53,6 +53,7 @@ import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
+import { CapacityAheadService, regionKindAheads } from './capacity-ahead/capacity-ahead.service';
 import type { FacilityOfferResponsesModel, MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
 import { type NamedOfferRecord, readOfferResponses } from './readers/offer-responses.reader';
 
@@ -88,17 +89,20 @@ export class InsightService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(INSIGHT_OPTIONS) private readonly options: InsightOptions,
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
+    private readonly capacityAhead: CapacityAheadService,
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
     if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES)
       throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     const facilities = await this.registry.load({ regionCodes, types });
+    const aheads = regionKindAheads(facilities, await this.capacityAhead.ofFacilities(facilities));
     // Secret-address facilities in a band only (capacity-disclosure.ts): their exact sum, less the
     // public facilities everyone sees, would be one secret facility's live counts (issue 12).
-    return summariseRegionKinds(facilities, this.clock.now(), this.config.freshness).map(
-      ({ regionCode: _code, ...summary }) => summary,
-    );
+    return summariseRegionKinds(facilities, this.clock.now(), this.config.freshness).map(({ regionCode, ...summary }) => ({
+      ...summary,
+      ...aheads.get(regionKindKey(regionCode, summary.type)),
+    }));
   }
 
   async occupancyHistory(

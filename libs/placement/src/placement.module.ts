@@ -1,3 +1,5 @@
+import { CapacityAheadModule } from '@opvangplek/insight/capacity-ahead/capacity-ahead.module';
+import { PlaceExpectations } from './place-expectation';
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '@opvangplek/matching/matching.module';
 import { WebhookOutboxModule } from '@opvangplek/notifications';
@@ -57,10 +59,11 @@ const WORKFLOW = [
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
-  imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
+  imports: [RegistryModule, MatchingModule, WebhookOutboxModule, CapacityAheadModule],
   providers: [
     ...WORKFLOW,
     PlacementResolver,
+    PlaceExpectations,
     PlannedActionsService,
     PlannedActionMapper,
     PlannedActionResolver,

@@ -19,6 +19,8 @@ import {
   VictimProfileModel,
 } from './models/placement-request.model';
 import { PlacementRequestsService } from './placement-requests.service';
+import { PlaceExpectations } from './place-expectation';
+import { PlaceExpectationModel } from './models/place-expectation.model';
 import { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 import { assertRequestId } from './placement-request.validation';
@@ -29,6 +31,7 @@ export class PlacementResolver {
   constructor(
     private readonly requests: PlacementRequestsService,
     private readonly caseNotifications: CaseNotifications,
+    private readonly expectations: PlaceExpectations,
     @Inject(EVENT_BUS) private readonly events: EventBus,
   ) {}
 
@@ -112,7 +115,7 @@ export class PlacementResolver {
 
   @Mutation(() => PlacementRequestModel, {
     description:
-      'Criminal exploitation: records the route the screeningsoverleg decided with the OM (003:490) for a request waiting for it (AWAITING_ROUTE_DECISION). shelter: true — a safe shelter place: she is matched now; false — a route without one: the request is cancelled, saying so. The region\'s coordinators, the requesting organisation and CoMensha.',
+      "Criminal exploitation: records the route the screeningsoverleg decided with the OM (003:490) for a request waiting for it (AWAITING_ROUTE_DECISION). shelter: true — a safe shelter place: she is matched now; false — a route without one: the request is cancelled, saying so. The region's coordinators, the requesting organisation and CoMensha.",
   })
   recordRouteDecision(
     @CurrentViewer() viewer: Viewer,
@@ -208,6 +211,15 @@ export class PlacementResolver {
   })
   waitingForAuthorityOpensAt(@Parent() request: PlacementRequestModel): Date | null {
     return this.requests.authorityOpensAt(request);
+  }
+
+  @ResolveField('expectedPlace', () => PlaceExpectationModel, {
+    nullable: true,
+    description:
+      'While WAITING for room (NO_CAPACITY, GROUP_TOO_LARGE): how many suitable facilities are expected to have room for the whole request within 24 h and 72 h, in all and in its region (counts only, issue 18); null otherwise and after retention.',
+  })
+  expectedPlace(@Parent() request: PlacementRequestModel): Promise<PlaceExpectationModel | null> | null {
+    return request.summarySource ? this.expectations.of(request.summarySource.request) : null;
   }
 
   @ResolveField('notifications', () => [CaseNotificationModel], {

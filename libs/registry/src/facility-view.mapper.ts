@@ -63,6 +63,7 @@ export function capacityView(
   policy: FreshnessPolicy,
 ): CapacityModel {
   return {
+    facilityId: capacity.facilityId,
     total: capacity.total,
     occupied: capacity.occupied,
     held: capacity.held,

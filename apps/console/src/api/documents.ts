@@ -213,10 +213,18 @@ export const REGIONS = gql`
   }
 `;
 
+/**
+ * The board's read also asks the places expected free in 24 h and 72 h (issue 18); its live feed
+ * (CAPACITY_CHANGED) does not, so the server reads them once per board, not once per change.
+ */
 export const FACILITIES = gql`
   query Facilities($filter: FacilityFilter) {
     facilities(filter: $filter) {
       ...FacilityFields
+      capacity {
+        expectedFree24h
+        expectedFree72h
+      }
     }
   }
   ${FACILITY_FIELDS}
@@ -385,6 +393,22 @@ export const REQUEST_NOODBED = gql`
     }
   }
   ${REQUEST_FIELDS}
+`;
+
+/** A waiting request's expectation (issue 18), read apart from the live request: it costs a match. */
+export const PLACE_EXPECTATION = gql`
+  query PlaceExpectation($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      status
+      expectedPlace {
+        within24h
+        within72h
+        inRegionWithin24h
+        inRegionWithin72h
+      }
+    }
+  }
 `;
 
 export const PLACEMENT_REQUEST = gql`

@@ -50,6 +50,17 @@ export interface Capacity {
   confirmedAt: string | null;
   freshness: Freshness;
   version: number;
+  /** Places expected free 24 h / 72 h from now (issue 18): asked by the board's read, not by its live feed. */
+  expectedFree24h?: number | null;
+  expectedFree72h?: number | null;
+}
+
+/** When a waiting request may expect a suitable place (issue 18): counts of facilities only. */
+export interface PlaceExpectation {
+  within24h: number;
+  within72h: number;
+  inRegionWithin24h: number;
+  inRegionWithin72h: number;
 }
 
 /** Whether a place is free, without the count (issue 12). */

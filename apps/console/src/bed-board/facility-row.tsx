@@ -56,6 +56,17 @@ export function FacilityRow({
           <span className="muted">
             {t('beds.free')} {t('beds.of')} <span data-testid="total">{capacity.total}</span>
           </span>
+          {capacity.expectedFree24h != null && capacity.expectedFree72h != null && (
+            <span
+              className="muted ahead"
+              data-testid="ahead"
+              data-in24={capacity.expectedFree24h}
+              data-in72={capacity.expectedFree72h}
+              title={t('beds.aheadTitle')}
+            >
+              {f('beds.ahead', { in24: String(capacity.expectedFree24h), in72: String(capacity.expectedFree72h) })}
+            </span>
+          )}
         </div>
       ) : (
         // A secret address's counts are its staff's only (issue 12): whether a place is free, no more.

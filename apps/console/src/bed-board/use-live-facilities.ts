@@ -71,10 +71,21 @@ export function useLiveFacilities(filter: BedBoardFilter): {
       // Updates seen under an earlier filter may not belong to this one; and a re-read may be newer.
       const known = byId.get(id);
       const newer = !known?.capacity || !facility.capacity || known.capacity.version <= facility.capacity.version;
-      if (matchesFilter(facility, { ...filter, availableOnly: false }) && newer) byId.set(id, facility);
+      if (matchesFilter(facility, { ...filter, availableOnly: false }) && newer) byId.set(id, withAheadOf(known, facility));
     }
     return [...byId.values()].filter((facility) => !filter.availableOnly || facility.availability.band === 'AVAILABLE');
   }, [data, updates, filter]);
 
   return { facilities, fetching, error: error ?? subscriptionError, recentlyChanged };
+}
+
+/**
+ * The live feed carries the counts of now only; the places expected free in 24 h and 72 h come from
+ * the board's read (FACILITIES) and are kept as read until the next one: they move with stays' ends,
+ * hours away, not with each hold.
+ */
+function withAheadOf(known: Facility | undefined, update: Facility): Facility {
+  if (!update.capacity || update.capacity.expectedFree24h !== undefined || !known?.capacity) return update;
+  const { expectedFree24h, expectedFree72h } = known.capacity;
+  return { ...update, capacity: { ...update.capacity, expectedFree24h, expectedFree72h } };
 }

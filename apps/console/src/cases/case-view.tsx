@@ -71,7 +71,13 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
         </span>
       </h1>
       {back}
-      <RequestFollow key={request.id} initial={request} onNew={() => go('request')} focusOnShow={initial?.id === caseId} />
+      <RequestFollow
+        key={request.id}
+        initial={request}
+        onNew={() => go('request')}
+        focusOnShow={initial?.id === caseId}
+        showExpectation
+      />
       <CaseOverTime key={request.id} requestId={request.id} />
       {mayRegister && request.status !== 'CANCELLED' && (
         <section className="card" aria-labelledby="registration-heading" data-testid="case-registration">

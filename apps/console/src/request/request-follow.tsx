@@ -20,6 +20,7 @@ import {
   placeWords,
 } from './follow-words';
 import { useLiveRequest } from './use-live-request';
+import { PlaceExpectationNote } from '../cases/place-expectation';
 import { waitingWords } from './waiting-words';
 import { facilityName } from '../components/facility-name';
 import { EndStay } from '../stay/end-stay';
@@ -32,10 +33,13 @@ export function RequestFollow({
   initial,
   onNew,
   focusOnShow = false,
+  showExpectation = false,
 }: {
   initial: PlacementRequest;
   onNew(): void;
   focusOnShow?: boolean;
+  /** While it waits for room: when a suitable place is expected (issue 18; the case view). */
+  showExpectation?: boolean;
 }) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
@@ -162,6 +166,10 @@ export function RequestFollow({
           </>
         )}
       </dl>
+      {showExpectation && request.status === 'WAITING' && (
+        // Read again when the reason it waits changes: the expectation is about room.
+        <PlaceExpectationNote key={request.waitingReason ?? ''} requestId={request.id} status={request.status} />
+      )}
       {request.escalated && <p className="error-box">{t('follow.escalated')}</p>}
       {!request.escalated && request.status === 'WAITING' && request.waitingReason === 'NO_SUITABLE_PLACE' && (
         // The form's advice when nothing suits (matchFacilities' ESCALATE_OVD), repeated where she waits.

@@ -188,6 +188,10 @@ const CAPACITY_COLUMNS: CsvColumn<CapacitySummaryModel>[] = [
     excelOnly: true,
     value: (r) => availabilityWords(secretBand(r)),
   },
+  // Capacity ahead (issue 18), over the facilities with a public address like the sums above; at the
+  // end, so a machine reading by position keeps working.
+  { header: 'expectedFree24h', nl: 'verwacht vrij over 24 u', value: (r) => r.expectedFree24h ?? null },
+  { header: 'expectedFree72h', nl: 'verwacht vrij over 72 u', value: (r) => r.expectedFree72h ?? null },
 ];
 
 function secretBand(summary: CapacitySummaryModel): AvailabilityBand | null {

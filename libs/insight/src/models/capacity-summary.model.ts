@@ -30,4 +30,24 @@ export class CapacitySummaryModel extends CapacitySumsModel {
 
   @Field(() => Float, { description: 'Share of these facilities whose capacity is STALE or UNKNOWN (0–1): call to verify.' })
   staleShare: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Places expected free 24 hours from now, added up over the facilities with a public address (secret-address ones: expectedAvailability24h): from stays ending, planned departures, accepted arrivals and planned actions’ reservations (issue 18). Null in regionCapacityChanged, which follows the counts of now.',
+  })
+  expectedFree24h?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'As expectedFree24h, 72 hours from now.' })
+  expectedFree72h?: number | null;
+
+  @Field(() => AvailabilityBand, {
+    nullable: true,
+    description:
+      'Whether any facility of this kind in the region, secret-address ones included, is expected to have a free place 24 hours from now. Null in regionCapacityChanged.',
+  })
+  expectedAvailability24h?: AvailabilityBand | null;
+
+  @Field(() => AvailabilityBand, { nullable: true, description: 'As expectedAvailability24h, 72 hours from now.' })
+  expectedAvailability72h?: AvailabilityBand | null;
 }

@@ -93,6 +93,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('lets a deployment give a kind its usual stay for capacity ahead (issue 18): days, or 0 for none', () => {
+    expect(loadConfig({}).placement.usualStayDaysByType).toEqual({});
+    expect(
+      loadConfig({ USUAL_STAY_DAYS_VROUWENOPVANG: '90', USUAL_STAY_DAYS_NOODBED: '0' }).placement.usualStayDaysByType,
+    ).toEqual({ VROUWENOPVANG: 90, NOODBED: null });
+  });
+
   it('uses Redis for queues and events once REDIS_URL is set', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' });
     expect(config.queueBackend).toBe('redis');
@@ -126,6 +133,7 @@ describe('loadConfig', () => {
     [{ QUEUE_BACKEND: 'kafka' }, 'QUEUE_BACKEND is "kafka"; allowed: redis, postgres'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],
     [{ HOLD_MINUTES: '0' }, 'HOLD_MINUTES is "0"; allowed: a whole number from 5 to 10080'],
+    [{ USUAL_STAY_DAYS_NOODBED: 'drie' }, 'USUAL_STAY_DAYS_NOODBED is "drie"; allowed: a whole number from 0 to 3650'],
     [{ NODE_ENV: 'production' }, 'JWT_JWKS_URL is required in production'],
     [{ OPVANGPLEK_NAMESPACE: 'Bad-Name' }, 'OPVANGPLEK_NAMESPACE is "Bad-Name"'],
     [{ OIDC_ISSUER: 'https://login.example.nl' }, 'OIDC_ISSUER is set but OIDC_CLIENT_ID is not'],

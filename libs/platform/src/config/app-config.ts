@@ -97,6 +97,12 @@ export interface AppConfig {
     holdMinutes: number;
     /** Per-kind override, from HOLD_MINUTES_<KIND> (e.g. HOLD_MINUTES_NOODBED=60). */
     holdMinutesByType: Partial<Record<ShelterType, number>>;
+    /**
+     * How long a stay of a kind usually lasts where no end was planned, for capacity ahead (issue 18),
+     * from USUAL_STAY_DAYS_<KIND> (e.g. USUAL_STAY_DAYS_VROUWENOPVANG=90); 0: no usual length. Kinds
+     * not given keep the domain's USUAL_STAY_DAYS (noodbed 3, NLA crisis 14, COSM 92, others none).
+     */
+    usualStayDaysByType: Partial<Record<ShelterType, number | null>>;
     /** An ACUTE request without a place after this long is escalated (OvD bevolkingszorg, 003:497). */
     escalateAfterMinutes: number;
     /** How often the worker's sweep runs (due waits, lost jobs, lapsed offers, stays, escalation). */
@@ -421,6 +427,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
         Object.values(ShelterType)
           .filter((type) => read.string(`HOLD_MINUTES_${type}`) !== undefined)
           .map((type) => [type, read.integer(`HOLD_MINUTES_${type}`, 120, 5, 7 * 24 * 60)]),
+      ),
+      usualStayDaysByType: Object.fromEntries(
+        Object.values(ShelterType)
+          .filter((type) => read.string(`USUAL_STAY_DAYS_${type}`) !== undefined)
+          .map((type) => {
+            const days = read.integer(`USUAL_STAY_DAYS_${type}`, 0, 0, 3650);
+            return [type, days === 0 ? null : days];
+          }),
       ),
       escalateAfterMinutes: read.integer('ESCALATE_AFTER_MINUTES', 30, 1, 24 * 60),
       sweepSeconds: read.integer('SWEEP_SECONDS', 30, 1, 3600),

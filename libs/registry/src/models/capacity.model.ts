@@ -3,6 +3,9 @@ import { Freshness } from '@opvangplek/domain';
 
 @ObjectType('Capacity', { description: "Live count of a facility's places." })
 export class CapacityModel {
+  /** Whose counts these are: for the fields resolved beside them (capacity ahead); not in the schema. */
+  facilityId?: string;
+
   @Field(() => Int)
   total: number;
 

@@ -251,6 +251,84 @@ describe('parallel offers: only where the requester is the placing authority (do
   });
 });
 
+describe('parallel offers and secret addresses (domain.md §6, 004:7079-7089: a leaked address can cost a life)', () => {
+  const clock = new FixedClock(TUESDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let secretBest: { id: string };
+  let open: { id: string };
+  const ADDRESS_FIELDS = `id status facility { id name address } allocations { state facility { id name address latitude intakePhone } }`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const secret = { secretAddress: true, address: 'Geheimstraat 7, 3011 BB Rotterdam', intakePhone: '+31101234567' };
+    [secretBest, open] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 8, { total: 12, eligibility: women, name: 'De Schuilplaats', ...secret }),
+        facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 12, eligibility: women, name: 'Het Open Huis' }),
+        facilityOf(ShelterType.VROUWENOPVANG, 4, { total: 12, eligibility: women, name: 'De Verborgen Tuin', ...secret }),
+      ],
+      { now: TUESDAY_NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock, PARALLEL);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  async function seenBy(tokenValue: string, id: string): Promise<string> {
+    const response = await gql<{ placementRequest: unknown }>(
+      api.url,
+      `query Get($id: ID!) { placementRequest(id: $id) { ${ADDRESS_FIELDS} } }`,
+      { token: tokenValue, variables: { id } },
+    );
+    if (response.errors?.length) throw new Error(JSON.stringify(response.errors));
+    return JSON.stringify(response.data!.placementRequest);
+  }
+
+  it('the zorgcoördinator learns the address of the shelter that accepted her, never of the two secret shelters whose places went back (red team F1)', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    await eventually(async () => expect(await heldAt(database.dataSource, request.id)).toHaveLength(3));
+    const accepted = await respond(api.url, await token.staff(open.id), request.id, true);
+    expect(accepted.errors).toBeUndefined();
+    const shown = await seenBy(coordinator, request.id);
+    expect(shown).toContain('Het Open Huis');
+    for (const hidden of ['De Schuilplaats', 'De Verborgen Tuin', 'Geheimstraat', '+31101234567'])
+      expect(shown).not.toContain(hidden);
+    expect(JSON.parse(shown).allocations).toHaveLength(3);
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
+  it('one offer at a time: a secret shelter that declined her stays secret after a public one accepts (red team F1)', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE', parallelOffers: false });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(await heldAt(database.dataSource, request.id)).toEqual([secretBest.id]);
+    expect(
+      (await respond(api.url, await token.staff(secretBest.id), request.id, false, 'geen plek voor haar')).errors,
+    ).toBeUndefined();
+    await eventually(async () => expect(await heldAt(database.dataSource, request.id)).toEqual([open.id]));
+    expect((await respond(api.url, await token.staff(open.id), request.id, true)).errors).toBeUndefined();
+    const shown = await seenBy(coordinator, request.id);
+    expect(shown).toContain('Het Open Huis');
+    for (const hidden of ['De Schuilplaats', 'Geheimstraat', '+31101234567']) expect(shown).not.toContain(hidden);
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
+  it('a secret shelter that accepted her: the zorgcoördinator who asked may now know where she is (domain.md §6)', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE', parallelOffers: false });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(await seenBy(coordinator, request.id)).not.toContain('Geheimstraat');
+    expect((await respond(api.url, await token.staff(secretBest.id), request.id, true)).errors).toBeUndefined();
+    expect(await seenBy(coordinator, request.id)).toContain('Geheimstraat 7');
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+});
+
 const redisUrl = testRedisUrl();
 
 describe('parallel offers: two shelters accept at the same moment through two API processes', () => {

@@ -86,9 +86,16 @@ export class PlacementRequestMapper {
     const { holds, events, facilities: loaded } = parts;
     const now = this.clock.now();
     const placedHere = [PlacementStatus.ACCEPTED, PlacementStatus.PLACED].includes(request.status);
-    // The requester of an accepted or current placement may know where the person is (domain.md §6).
+    // The requester of an accepted or current placement may know where the person is (domain.md §6):
+    // the facilities that accepted her or where she stays, never one whose place went back (it
+    // declined, lapsed, or a parallel offer was taken elsewhere).
+    const whereSheIs = new Set(
+      holds
+        .filter((hold) => hold.state !== HoldState.RELEASED && (hold.acceptedAt != null || hold.state === HoldState.OCCUPIED))
+        .map((hold) => hold.facilityId),
+    );
     const locates = (facility: LoadedFacility) =>
-      mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg);
+      mayKnowLocation(viewer, facility) || (placedHere && viewer.org === request.requestedByOrg && whereSheIs.has(facility.id));
     const byId = new Map(loaded.map((facility) => [facility.id, facility]));
     const views = new Map(
       loaded.map((facility) => [

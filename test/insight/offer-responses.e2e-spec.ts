@@ -145,7 +145,7 @@ describe('response figures over a generated week', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const [quick, small, secret, mo, ams] = await insertFacilities(
+    const [quick, small, secret, mo, ams, secondSecret, amsSecret, loneSecretMo] = await insertFacilities(
       database.dataSource,
       [
         facilityOf(ShelterType.VROUWENOPVANG, 3, { name: 'Vrouwenopvang Maasstad' }),
@@ -153,10 +153,27 @@ describe('response figures over a generated week', () => {
         facilityOf(ShelterType.VROUWENOPVANG, 3, { name: secretName, secretAddress: true, address: 'Geheimstraat 7, Rotterdam' }),
         facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 3, { name: 'MO Rijnmond' }),
         facilityOf(ShelterType.VROUWENOPVANG, 3, { name: 'Vrouwenopvang Amstel', regionCode: 'AMS', municipality: 'Amsterdam' }),
+        facilityOf(ShelterType.VROUWENOPVANG, 3, { name: 'Veilig Huis Zuid', secretAddress: true }),
+        facilityOf(ShelterType.VROUWENOPVANG, 3, {
+          name: 'Veilig Huis Amstel',
+          secretAddress: true,
+          regionCode: 'AMS',
+          municipality: 'Amsterdam',
+        }),
+        facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 3, { name: 'Veilige Nachtopvang', secretAddress: true }),
       ],
       { now: monday },
     );
-    Object.assign(ids, { quick: quick.id, small: small.id, secret: secret.id, mo: mo.id, ams: ams.id });
+    Object.assign(ids, {
+      quick: quick.id,
+      small: small.id,
+      secret: secret.id,
+      mo: mo.id,
+      ams: ams.id,
+      secondSecret: secondSecret.id,
+      amsSecret: amsSecret.id,
+      loneSecretMo: loneSecretMo.id,
+    });
     api = await startPlacementApp(database.url, clock);
 
     const random = seededRandom(18);
@@ -177,6 +194,9 @@ describe('response figures over a generated week', () => {
     generate(ids.secret, 12, 40);
     generate(ids.mo, 15, 90);
     generate(ids.ams, 20, 50);
+    generate(ids.secondSecret, 9, 40);
+    generate(ids.amsSecret, 7, 40);
+    generate(ids.loneSecretMo, 11, 40);
     // The week before is not last week; an offer still open is not counted yet.
     generate(ids.quick, 10, 200, weekStart - 7 * 24 * 60 * MINUTE);
     for (const offer of offers) {
@@ -277,16 +297,32 @@ describe('response figures over a generated week', () => {
       expect(text).not.toContain('Geheimstraat');
       const figures = response.data!.offerResponses;
       expect(figures.facilities.map((f) => f.facilityId)).not.toContain(ids.secret);
+      // Nationally, whatever regions were asked: Amsterdam's secret shelter counts in Rotterdam's planner's line too.
+      const secretWomen = [ids.secret, ids.secondSecret, ids.amsSecret].reduce((sum, id) => sum + expected(id).offers, 0);
       expect(figures.secretFacilities).toEqual([
-        expect.objectContaining({
-          type: 'VROUWENOPVANG',
-          figures: expect.objectContaining({ offers: expected(ids.secret).offers }),
-        }),
+        expect.objectContaining({ type: 'MAATSCHAPPELIJKE_OPVANG', figures: expect.objectContaining({ suppressed: true }) }),
+        expect.objectContaining({ type: 'VROUWENOPVANG', figures: expect.objectContaining({ offers: secretWomen }) }),
       ]);
       // The region line adds up the public facilities only: the secret one's offers are not in it.
       const rr = figures.regions.find((r) => r.regionCode === 'RR' && r.type === 'MAATSCHAPPELIJKE_OPVANG')!;
       expect(rr.figures.offers).toBe(expected(ids.mo).offers);
     }
+  });
+
+  it('the secret shelters’ line cannot be narrowed down by region: asking for more regions changes nothing (red team F2), and a kind with one secret shelter is hidden whole (F6)', async () => {
+    const comensha = await token.comensha();
+    const secretLines = async (regions: string[]) => {
+      const response = await ask(comensha, { regions });
+      expect(response.errors).toBeUndefined();
+      return response.data!.offerResponses.secretFacilities;
+    };
+    const rotterdam = await secretLines(['RR']);
+    expect(await secretLines(['RR', 'AMS'])).toEqual(rotterdam);
+    expect(await secretLines(['AMS'])).toEqual(rotterdam);
+    const lone = rotterdam.find((line) => line.type === 'MAATSCHAPPELIJKE_OPVANG')!;
+    expect(expected(ids.loneSecretMo).offers).toBeGreaterThanOrEqual(5); // enough offers: hidden for standing alone
+    expect(lone.figures).toMatchObject({ suppressed: true, offers: null, accepted: null });
+    expect(lone.figures.minutesToRespond.medianMinutes).toBeNull();
   });
 
   it("a planner of Rotterdam sees only Rotterdam's figures, and is told so when asking for Amsterdam", async () => {
@@ -342,7 +378,7 @@ describe('response figures over a generated week', () => {
       );
     expect(line(ids.quick)).toMatchObject({ level: 'facility', offers: String(expected(ids.quick).offers), suppressed: 'false' });
     expect(line(ids.small)).toMatchObject({ level: 'facility', offers: '', accepted: '', suppressed: 'true' });
-    expect(lines.filter((l) => l.startsWith('secretFacilities,'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('secretFacilities,'))).toHaveLength(2);
     const refused = await fetch(`${api.url}/export/offer-responses.csv?${query}&regionCodes=AMS`, {
       headers: { authorization: `Bearer ${await token.planner()}` },
     });

@@ -19,6 +19,7 @@ import {
   type OfferResponseTally,
   publishOfferResponses,
   publishOfferResponseSum,
+  publishSecretOfferResponses,
   type PublishedOfferResponses,
   Role,
   SMALL_COUNT_THRESHOLD,
@@ -163,11 +164,10 @@ export class InsightService {
 
   /**
    * Shelters' response figures for CoMensha and planners (issue 18): per region and kind, per
-   * public-address facility, and the secret-address facilities of each kind together, never one by
-   * name. A region's figure is shown only where all its facilities' are (offer-responses.ts), so a
-   * hidden facility is not its region's figure less the shown ones; the secret lines add up to no
-   * shown line. Planners and
-   * coordinators ask for their own regions only.
+   * public-address facility, and the secret-address facilities of each kind together, nationally
+   * and never one by name. A region's figure is shown only where all its facilities' are
+   * (offer-responses.ts), so a hidden facility is not its region's figure less the shown ones; the
+   * secret lines add up to no shown line. Planners and coordinators ask for their own regions only.
    */
   async offerResponses(
     viewer: Viewer,
@@ -176,7 +176,12 @@ export class InsightService {
     const regionCodes = this.regionsOf(viewer, await this.knownRegionCodes(filter.regionCodes));
     const types = filter.types?.length ? filter.types : null;
     const days = this.wholeDaysOfRequests(filter);
-    const records = await readOfferResponses(this.dataSource, { ...days, regionCodes, types });
+    // The secret-address facilities are read nationally, whatever regions were asked (publishSecretOfferResponses).
+    const [open, secret] = await Promise.all([
+      readOfferResponses(this.dataSource, { ...days, regionCodes, types, secretAddress: false }),
+      readOfferResponses(this.dataSource, { ...days, regionCodes: null, types, secretAddress: true }),
+    ]);
+    const records = [...open, ...secret];
     const lines = new Map<string, NamedOfferRecord[]>();
     const add = (key: string, record: NamedOfferRecord) => {
       const line = lines.get(key);
@@ -195,7 +200,11 @@ export class InsightService {
     }
     const tallies = new Map<string, OfferResponseTally>([...lines].map(([key, line]) => [key, tallyOfferResponses(line)]));
     const published = new Map<string, PublishedOfferResponses>();
-    for (const [key, tally] of tallies) if (!key.startsWith('region:')) published.set(key, publishOfferResponses(tally));
+    for (const [key, tally] of tallies) {
+      if (key.startsWith('facility:')) published.set(key, publishOfferResponses(tally));
+      if (key.startsWith('secret:'))
+        published.set(key, publishSecretOfferResponses(tally, new Set(lines.get(key)!.map((r) => r.facilityId)).size));
+    }
     for (const key of tallies.keys()) {
       if (!key.startsWith('region:')) continue;
       const parts = [...new Set(lines.get(key)!.map((record) => facilityKey(record.facilityId)))];

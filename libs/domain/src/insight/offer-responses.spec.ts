@@ -1,6 +1,13 @@
 import { ShelterType } from '../enums';
 import { DeclineReason, OfferAnswer } from '../placement/offer-answer';
-import { type OfferRecord, publishOfferResponses, publishOfferResponseSum, tallyOfferResponses } from './offer-responses';
+import {
+  MIN_SECRET_FACILITIES_PER_LINE,
+  type OfferRecord,
+  publishOfferResponses,
+  publishOfferResponseSum,
+  publishSecretOfferResponses,
+  tallyOfferResponses,
+} from './offer-responses';
 
 const MONDAY = new Date('2026-11-30T09:00:00+01:00');
 let n = 0;
@@ -100,5 +107,13 @@ describe("shelters' response figures (issue 18)", () => {
     expect(published.offers).toBe(12);
     expect(published.minutesToRespond.medianMinutes).toBeNull();
     expect(published.minutesToRespond.p90Minutes).toBeNull();
+  });
+
+  it('the secret shelters of a kind are a line only when at least three stand behind it (red team F6): one alone would be its own figures', () => {
+    const tally = tallyOfferResponses(times(20, () => offer('geheim-1', OfferAnswer.ACCEPTED, 10)));
+    expect(MIN_SECRET_FACILITIES_PER_LINE).toBe(3);
+    expect(publishSecretOfferResponses(tally, 1)).toMatchObject({ suppressed: true, offers: null, accepted: null });
+    expect(publishSecretOfferResponses(tally, 2).minutesToRespond.medianMinutes).toBeNull();
+    expect(publishSecretOfferResponses(tally, 3)).toEqual(publishOfferResponses(tally));
   });
 });

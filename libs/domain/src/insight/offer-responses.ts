@@ -141,6 +141,25 @@ export function publishOfferResponses(tally: OfferResponseTally, threshold = SMA
 }
 
 /**
+ * The fewest secret-address facilities one kind's line may stand for. With fewer, the line is one
+ * or two shelters' own figures, which a region holding only one of them would name (red team F6).
+ */
+export const MIN_SECRET_FACILITIES_PER_LINE = 3;
+
+/**
+ * The secret-address facilities of one kind together, nationally whatever regions were asked: a
+ * line over the regions asked could be differenced region by region down to one facility (red
+ * team F2). Hidden whole when fewer than MIN_SECRET_FACILITIES_PER_LINE facilities stand behind it.
+ */
+export function publishSecretOfferResponses(
+  tally: OfferResponseTally,
+  facilities: number,
+  threshold = SMALL_COUNT_THRESHOLD,
+): PublishedOfferResponses {
+  return publishOfferResponses(tally, facilities < MIN_SECRET_FACILITIES_PER_LINE ? Number.POSITIVE_INFINITY : threshold);
+}
+
+/**
  * A region and kind: the sum of its facilities' lines, each published already. A figure is shown
  * only where every facility's is: the region's figure less the shown facilities' would otherwise
  * be a hidden one. So a region's figure never says more than its facilities' shown figures do

@@ -87,7 +87,7 @@ export class RegionOfferResponsesModel {
 
 @ObjectType('SecretFacilityOfferResponses', {
   description:
-    'The response figures of all secret-address facilities of one kind in the regions asked, together: never one by name.',
+    'The response figures of all secret-address facilities of one kind in the country, together, whatever regions were asked (a line per region could be differenced down to one facility); suppressed whole when fewer than three facilities stand behind it. Never one by name.',
 })
 export class SecretFacilityOfferResponsesModel {
   @Field(() => ShelterType)

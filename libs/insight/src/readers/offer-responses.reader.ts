@@ -10,7 +10,15 @@ export type NamedOfferRecord = OfferRecord & { facilityName: string };
  */
 export async function readOfferResponses(
   dataSource: DataSource,
-  filter: { from: Date; to: Date; regionCodes: string[] | null; types: ShelterType[] | null; facilityIds?: string[] | null },
+  filter: {
+    from: Date;
+    to: Date;
+    regionCodes: string[] | null;
+    types: ShelterType[] | null;
+    facilityIds?: string[] | null;
+    /** Only secret-address facilities (true), only public ones (false), or both (undefined). */
+    secretAddress?: boolean;
+  },
 ): Promise<NamedOfferRecord[]> {
   const rows: {
     facility_id: string;
@@ -30,8 +38,9 @@ export async function readOfferResponses(
         AND NOT (h.state = 'HELD' AND h.answer IS NULL)
         AND ($3::text[] IS NULL OR f.region_code = ANY($3))
         AND ($4::text[] IS NULL OR f.type::text = ANY($4))
-        AND ($5::uuid[] IS NULL OR h.facility_id = ANY($5))`,
-    [filter.from, filter.to, filter.regionCodes, filter.types, filter.facilityIds ?? null],
+        AND ($5::uuid[] IS NULL OR h.facility_id = ANY($5))
+        AND ($6::boolean IS NULL OR f.secret_address = $6)`,
+    [filter.from, filter.to, filter.regionCodes, filter.types, filter.facilityIds ?? null, filter.secretAddress ?? null],
   );
   return rows.map((row) => ({
     facilityId: row.facility_id,

@@ -97,6 +97,27 @@ describe('secret facilities of the national register, to callers who may not loc
     expect(secret.length).toBeGreaterThanOrEqual(45);
   });
 
+  it('the order of the register gives no hint of a hidden name: within each region and kind, facilities follow the names shown (red team F3)', async () => {
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-rotterdam', regions: ['RR'] });
+    const shown = [...(await facilitiesAs(coordinator)).values()] as (Shown & { type: string; name: string })[];
+    const secretIds = new Set(secret.map((row) => row.id));
+    const groups = new Map<string, string[]>();
+    for (const facility of shown) {
+      const group = `${facility.region.code}|${facility.type}`;
+      groups.set(group, [...(groups.get(group) ?? []), facility.name]);
+    }
+    // Groups where secret facilities sit beside public ones: there the order could tell.
+    const inGroup = (group: string) => shown.filter((f) => `${f.region.code}|${f.type}` === group);
+    const mixed = [...groups.keys()].filter(
+      (group) => inGroup(group).some((f) => secretIds.has(f.id)) && inGroup(group).some((f) => !secretIds.has(f.id)),
+    );
+    expect(mixed.length).toBeGreaterThan(20);
+    for (const [group, names] of groups) {
+      const sorted = [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect({ group, names }).toEqual({ group, names: sorted });
+    }
+  });
+
   it.each<[string, () => Promise<{ token: string; regions: string[] }>]>([
     ['a PLANNER', async () => ({ token: await tokenFor({ role: Role.PLANNER, org: 'planning' }), regions: [] })],
     [

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
-import { facilityView, intakeMemo, isAnonymousTo } from './facility-view.mapper';
+import { facilityView, intakeMemo, isAnonymousTo, shownFacilityName } from './facility-view.mapper';
 import { mayKnowCounts } from './capacity-disclosure';
 import { mayKnowLocation } from './location-disclosure';
 import {
@@ -35,6 +35,29 @@ export function assertFacilityId(id: string, field: string): void {
   assertUuid(id, field, 'a facility id');
 }
 
+/**
+ * The register's order as this caller sees it: by region, kind and the name shown to them. Ordered
+ * by the real name, an anonymous facility between "De Regenboog" and "De Toevlucht" gives away
+ * that its hidden name lies between them (red team F3); among themselves, anonymous ones follow
+ * their id, which says nothing.
+ */
+function inShownOrder(viewer: Viewer, facilities: LoadedFacility[]): LoadedFacility[] {
+  const keyed = facilities.map((facility) => ({
+    facility,
+    name: shownFacilityName(facility, mayKnowLocation(viewer, facility)),
+  }));
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return keyed
+    .sort(
+      (a, b) =>
+        byText(a.facility.regionCode, b.facility.regionCode) ||
+        byText(a.facility.type, b.facility.type) ||
+        byText(a.name, b.name) ||
+        byText(a.facility.id, b.facility.id),
+    )
+    .map(({ facility }) => facility);
+}
+
 /** Reads the register: regions and facilities with their live capacity, as one caller may see them. */
 @Injectable()
 export class RegistryService {
@@ -54,10 +77,9 @@ export class RegistryService {
       throw new InvalidInputError('filter.regionCodes', `filter.regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
     }
     query.ids?.forEach((id) => assertFacilityId(id, 'id'));
-    const rows = await this.load(query);
     const now = this.clock.now();
     const intakeOf = intakeMemo(now);
-    return rows.map((facility) =>
+    return inShownOrder(viewer, await this.load(query)).map((facility) =>
       facilityView(facility, {
         now,
         freshnessPolicy: this.config.freshness,

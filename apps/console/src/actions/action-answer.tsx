@@ -28,9 +28,10 @@ export function ActionAnswer({ action }: { action: PlannedActionAnswer }) {
             </strong>
             <ul>
               {outline.reserved.map((reserved) => (
-                <li key={reserved.facilityId} data-testid="reserved">
-                  {f('actions.reservedAt', { n: String(reserved.places), where: reserved.facilityName })}{' '}
-                  <span className="muted">({label('kind', reserved.facilityType)})</span>
+                // The one summed row of secret-address shelters has no facility id and no kind.
+                <li key={reserved.facilityId ?? 'secret-address'} data-testid="reserved">
+                  {f('actions.reservedAt', { n: String(reserved.places), where: reserved.facilityName })}
+                  {reserved.facilityType && <span className="muted"> ({label('kind', reserved.facilityType)})</span>}
                 </li>
               ))}
               {outline.shortfall.count > 0 && (

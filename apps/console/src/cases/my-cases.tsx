@@ -137,7 +137,9 @@ export function MyCases() {
               </span>
               {row.facility && (
                 <span data-testid="case-facility">
-                  {t('follow.facility')}: {facilityName(i18n, row.facility)}
+                  {/* A list reads no address (CaseRowFields), so whether the viewer may locate a secret-address
+                      facility is not known here: it is named by kind and region, in the viewer's language. */}
+                  {t('follow.facility')}: {facilityName(i18n, { ...row.facility, address: null })}
                 </span>
               )}
               {row.status === 'WAITING' && row.waitingReason && (

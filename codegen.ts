@@ -1,0 +1,35 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * The console's GraphQL types, generated from the public contract (schema.gql) and the operations the
+ * console sends (apps/console/src/api/documents.ts): `npm run codegen`. test/platform/console-types.spec.ts
+ * fails when the checked-in file differs from what this produces.
+ */
+export const CONSOLE_TYPES_FILE = 'apps/console/src/api/generated.ts';
+
+const config: CodegenConfig = {
+  schema: 'schema.gql',
+  documents: ['apps/console/src/api/documents.ts'],
+  generates: {
+    [CONSOLE_TYPES_FILE]: {
+      plugins: [
+        { add: { content: '/* Generated from schema.gql and documents.ts by `npm run codegen`: do not edit. */' } },
+        'typescript-operations',
+      ],
+      config: {
+        // typescript-operations (v6) writes the enums, inputs and scalars the operations use, then one type
+        // per operation and fragment.
+        // Enums as string unions: the console compares and lists them as plain strings.
+        enumsAsTypes: true,
+        skipTypename: true,
+        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+        scalars: { Date: 'string', DateTime: 'string' },
+        useTypeImports: true,
+      },
+    },
+  },
+  // Formatted as the rest of the code (the drift check formats its in-memory copy the same way).
+  hooks: { afterOneFileWrite: ['prettier --write'] },
+};
+
+export default config;

@@ -321,7 +321,7 @@ describeInBrowser('the console in a browser', () => {
     const planner = await tokenFor({ role: Role.PLANNER, org: 'gemeente-rotterdam', regions: ['RR'] });
     const { page, problems } = await openConsole(planner, 'dashboard');
     await page.getByRole('heading', { name: 'Planning', level: 1 }).waitFor();
-    for (const chart of ['capacity', 'occupancy', 'unmet', 'time-to-placement']) {
+    for (const chart of ['capacity', 'occupancy', 'stale-share', 'unmet', 'time-to-placement']) {
       await page.locator(`section.chart-panel[data-chart=${chart}] canvas`).waitFor();
     }
     const charts = await page.locator('section.chart-panel').evaluateAll((sections) =>
@@ -333,6 +333,7 @@ describeInBrowser('the console in a browser', () => {
     expect(Object.fromEntries(charts.map((chart) => [chart.id, chart.points]))).toEqual({
       capacity: 2, // two kinds in RR: women's and general shelter
       occupancy: expect.any(Number),
+      'stale-share': expect.any(Number),
       unmet: 1, // one reason: no suitable place (five requests)
       'time-to-placement': expect.any(Number),
     });
@@ -347,7 +348,7 @@ describeInBrowser('the console in a browser', () => {
         return coloured;
       }),
     );
-    expect(painted).toHaveLength(4);
+    expect(painted).toHaveLength(5);
     for (const count of painted) expect(count).toBeGreaterThan(1000);
     expect(await page.getByTestId('unmet-facts').textContent()).toMatch(/^\d+ aanvragen · [1-9]\d* moesten wachten/);
     await page.locator('[data-chart=statistics] table').waitFor();

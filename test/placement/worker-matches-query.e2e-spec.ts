@@ -13,7 +13,7 @@
  */
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { roundTheClockMix } from '../../apps/cli/src/commands/bench/figures/profiles';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';

@@ -3,8 +3,7 @@
  * the npm scripts (`npm run seed`, `npm run token`, `npm run migration:generate`, `npm run bench`).
  */
 import 'reflect-metadata';
-import { loadConfig } from '@opvangplek/platform/config';
-import { runMain } from '@opvangplek/platform/process';
+import { loadConfig, runMain } from '@opvangplek/platform';
 import { UsageError } from './args';
 import { auditVerifyCommand } from './commands/audit-verify.command';
 import { capacityVerifyCommand } from './commands/capacity-verify.command';

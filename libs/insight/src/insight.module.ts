@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { InsightExportController } from './export/insight-export.controller';
 import { InsightResolver } from './insight.resolver';
 import { INSIGHT_OPTIONS, insightOptionsFrom } from './insight-options';

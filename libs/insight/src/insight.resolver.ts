@@ -1,6 +1,5 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { ShelterType, TimeBucket } from '@opvangplek/domain';
 import { InsightService } from './insight.service';
 import { CapacitySummaryModel } from './models/capacity-summary.model';

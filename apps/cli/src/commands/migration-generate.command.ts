@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { pendingSchemaChanges } from '@opvangplek/platform/database';
+import { type AppConfig, pendingSchemaChanges } from '@opvangplek/platform';
 import { UsageError } from '../args';
 import { withMigratedOwnerDatabase } from '../database-session';
 

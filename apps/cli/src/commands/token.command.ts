@@ -1,6 +1,6 @@
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import type { AppConfig } from '@opvangplek/platform/config';
+import type { AppConfig } from '@opvangplek/platform';
 import { listFlag, parseFlags, UsageError } from '../args';
 
 const ROLES = Object.values(Role) as string[];

@@ -1,5 +1,4 @@
-import type { AppConfig } from '@opvangplek/platform/config';
-import { readOrCreateLocalSecret } from '@opvangplek/platform/crypto/local-secret';
+import { type AppConfig, readOrCreateLocalSecret } from '@opvangplek/platform';
 import { randomBytes } from 'node:crypto';
 
 /** What sealing and verifying the audit chain need from outside the database. */

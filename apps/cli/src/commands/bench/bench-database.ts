@@ -1,6 +1,5 @@
 import * as path from 'node:path';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { startEmbeddedPostgres } from '@opvangplek/platform/database';
+import { type AppConfig, startEmbeddedPostgres } from '@opvangplek/platform';
 import { Client } from 'pg';
 import { UsageError } from '../../args';
 

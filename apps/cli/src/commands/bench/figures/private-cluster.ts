@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import type { Role } from '@opvangplek/domain';
-import { dataSourceOptions, freePort, migrateDatabase } from '@opvangplek/platform/database';
+import { dataSourceOptions, freePort, migrateDatabase } from '@opvangplek/platform';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadNationalRegister } from '../../seed.command';
+import { ENTITIES, loadNationalRegister } from '@opvangplek/composition';
 import { type DistProcess, startDistProcess } from '../../../processes/dist-process';
 import { deleteNamespaceKeys } from '../../../processes/namespace-keys';
 import type { BenchContext } from '../figure';
@@ -53,7 +53,9 @@ export async function createPrivateDatabase(context: BenchContext, suffix: strin
   const adminUrl = withDatabase(context.databaseUrl, 'postgres');
   await asAdmin(adminUrl, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
   const url = withDatabase(context.databaseUrl, name);
-  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4, applicationName: 'opvangplek-bench-setup' }));
+  const dataSource = new DataSource(
+    dataSourceOptions(url, { entities: ENTITIES, poolSize: 4, applicationName: 'opvangplek-bench-setup' }),
+  );
   const drop = async () => {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await asAdmin(adminUrl, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);

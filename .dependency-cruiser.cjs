@@ -28,6 +28,8 @@ const MIGRATION_HELPERS = [
   '^libs/access/src/audit/audit-key\\.ts$',
   '^libs/access/src/audit/audit-row-mac\\.ts$',
 ];
+/** The helpers, in turn, take the platform's parts by path: its index loads the migrations (a cycle). */
+const MIGRATION_HELPER_LIBS = '^libs/(placement|access)/src/(request-sealing|audit/audit-key|audit/audit-row-mac)\\.ts$';
 
 module.exports = {
   forbidden: [
@@ -35,7 +37,7 @@ module.exports = {
       name: 'deep-import-into-lib',
       comment: "Import another lib through its public entry only: '@opvangplek/<lib>' (its src/index.ts).",
       severity: 'error',
-      from: { path: '^(apps|libs)/([^/]+)/', pathNot: MIGRATIONS },
+      from: { path: '^(apps|libs)/([^/]+)/', pathNot: [MIGRATIONS, MIGRATION_HELPER_LIBS] },
       to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
@@ -44,6 +46,13 @@ module.exports = {
       severity: 'error',
       from: { path: MIGRATIONS },
       to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/platform/', '^libs/[^/]+/src/index\\.ts$', ...MIGRATION_HELPERS] },
+    },
+    {
+      name: 'deep-import-into-lib-from-migration-helper',
+      comment: 'The migration helpers import only their own lib, the platform (by path) and other libs through their index.',
+      severity: 'error',
+      from: { path: MIGRATION_HELPER_LIBS },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/platform/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
       name: 'app-imports-app',
@@ -86,6 +95,14 @@ module.exports = {
       severity: 'error',
       from: { path: `^libs/${FEATURES}/` },
       to: { path: '^libs/composition/' },
+    },
+    {
+      name: 'lib-cycle',
+      comment:
+        'No cycle between libs: through the index files, a cycle hands Nest and TypeORM decorators an undefined class at load time.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { circular: true, path: '^libs/', pathNot: '^libs/$1/' },
     },
     {
       name: 'unknown-lib',

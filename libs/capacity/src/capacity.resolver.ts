@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { ShelterType } from '@opvangplek/domain';
-import { CapacitySummaryModel } from '@opvangplek/insight';
+import { CapacitySummaryModel } from './models/capacity-summary.model';
 import {
   CLOCK,
   type Clock,

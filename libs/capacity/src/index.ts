@@ -3,3 +3,7 @@ export * from './capacity-ledger';
 export * from './capacity.events';
 export * from './capacity.module';
 export * from './capacity.entities';
+export * from './capacity-ahead/capacity-ahead.module';
+export * from './capacity-ahead/capacity-ahead.service';
+export * from './models/capacity-summary.model';
+export * from './models/capacity-sums.model';

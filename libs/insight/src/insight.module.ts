@@ -4,7 +4,7 @@ import { InsightExportController } from './export/insight-export.controller';
 import { InsightResolver } from './insight.resolver';
 import { INSIGHT_OPTIONS, insightOptionsFrom } from './insight-options';
 import { InsightService } from './insight.service';
-import { CapacityAheadModule } from './capacity-ahead/capacity-ahead.module';
+import { CapacityAheadModule } from '@opvangplek/capacity';
 
 /** Aggregates for planners and CoMensha: capacity, occupancy over time, unmet demand, yearly counts; also as CSV. */
 @Module({

@@ -43,7 +43,6 @@ import {
 import type { Viewer } from '@opvangplek/access';
 import { regionKindKey, summariseRegionKinds, RegionDirectory, RegistryService } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
-import type { CapacitySummaryModel } from './models/capacity-summary.model';
 import type { OccupancyPointModel } from './models/occupancy-point.model';
 import type { StaleSharePointModel } from './models/stale-share-point.model';
 import type { PlacementStatisticsModel } from './models/placement-statistics.model';
@@ -57,7 +56,7 @@ import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
-import { CapacityAheadService, regionKindAheads } from './capacity-ahead/capacity-ahead.service';
+import { CapacityAheadService, type CapacitySummaryModel, regionKindAheads } from '@opvangplek/capacity';
 import type { FacilityOfferResponsesModel, MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
 import { type NamedOfferRecord, readOfferResponses } from './readers/offer-responses.reader';
 

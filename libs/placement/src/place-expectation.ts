@@ -10,7 +10,7 @@ import {
   requesterCapacities,
   WaitingReason,
 } from '@opvangplek/domain';
-import { CapacityAheadService } from '@opvangplek/insight';
+import { CapacityAheadService } from '@opvangplek/capacity';
 import { MatchingService } from '@opvangplek/matching';
 import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { PlacementRequestEntity } from './placement-request.entity';

@@ -1,4 +1,4 @@
-import { CapacityAheadModule } from '@opvangplek/insight';
+import { CapacityAheadModule } from '@opvangplek/capacity';
 import { PlaceExpectations } from './place-expectation';
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '@opvangplek/matching';

@@ -1,5 +1,5 @@
 import { type AnonymousFacts, anonymousFacts, type GroupMember, type VictimProfile } from '@opvangplek/domain';
-import type { FieldCipher } from '@opvangplek/platform';
+import type { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
 /**

@@ -1,4 +1,5 @@
-import { type AppConfig, readOrCreateLocalSecret } from '@opvangplek/platform';
+import type { AppConfig } from '@opvangplek/platform/config';
+import { readOrCreateLocalSecret } from '@opvangplek/platform/crypto/local-secret';
 import { randomBytes } from 'node:crypto';
 
 /** What sealing and verifying the audit chain need from outside the database. */

@@ -14,7 +14,7 @@
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { loadNationalRegister } from '@opvangplek/composition';
-import { roundTheClockMix } from '../../apps/cli/src/commands/bench/figures/profiles';
+import { roundTheClockMix } from '../../apps/bench/src/figures/profiles';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

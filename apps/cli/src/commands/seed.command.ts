@@ -1,7 +1,7 @@
 import type { AppConfig } from '@opvangplek/platform';
 import { describeLoadReport, loadNationalRegister } from '@opvangplek/composition';
-import { parseFlags, UsageError } from '../args';
 import { withMigratedDatabase } from '../database-session';
+import { parseFlags, UsageError } from '@opvangplek/platform';
 
 /** `npm run seed [-- --scale N]`: loads (or re-checks) the national register; idempotent. */
 export async function seedCommand(config: AppConfig, argv: string[]): Promise<void> {

@@ -1,15 +1,15 @@
 /**
- * The bench's load thread (apps/cli/src/commands/bench/load-thread.ts) runs a figure's requests in
+ * The bench's load thread (apps/bench/src/load-thread.ts) runs a figure's requests in
  * a worker thread. It runs from dist/ (the worker is a compiled file), so this spec loads the
  * compiled module, as `npm run bench` does; `npm test` builds first.
  */
 import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import { ENV, REPO_ROOT, requireEnv } from '../support/test-env';
-import type * as LoadThread from '../../apps/cli/src/commands/bench/load-thread';
-import type * as LoadDriver from '../../apps/cli/src/commands/bench/load-driver';
+import type * as LoadThread from '../../apps/bench/src/load-thread';
+import type * as LoadDriver from '../../apps/bench/src/load-driver';
 
-const compiled = (name: string) => path.join(REPO_ROOT, 'dist', 'apps', 'cli', 'src', 'commands', 'bench', name);
+const compiled = (name: string) => path.join(REPO_ROOT, 'dist', 'apps', 'bench', 'src', name);
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module, on purpose (see above)
 const { runInterleavedOffThread } = require(compiled('load-thread.js')) as typeof LoadThread;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- its LoadAborted is the class the thread rejects with

@@ -2,6 +2,7 @@ import { dataSourceOptions, migrateDatabase, pendingSchemaChanges } from '@opvan
 import { MIGRATIONS } from '@opvangplek/platform/database/migrations';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ENTITIES } from '@opvangplek/composition';
 
 describe('migrations', () => {
   let database: TestDatabase;
@@ -29,7 +30,7 @@ describe('migrations', () => {
   });
 
   it('are a no-op the second time, also when two processes migrate at once', async () => {
-    const other = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
+    const other = new DataSource(dataSourceOptions(database.url, { entities: ENTITIES, poolSize: 2 }));
     await other.initialize();
     try {
       const [first, second] = await Promise.all([migrateDatabase(database.dataSource), migrateDatabase(other)]);

@@ -26,6 +26,7 @@ import {
 } from '../placement/resilience-support';
 import { PrivatePostgres } from './private-postgres';
 import { PrivateRedis } from './redis-server';
+import { ENTITIES } from '@opvangplek/composition';
 
 // -------------------------------------------------------------------------------------------------
 // Timings
@@ -111,7 +112,7 @@ export class FaultRun {
       await client.query(`GRANT CREATE ON DATABASE "${database}" TO ${APPLICATION_ROLE}`);
     });
     const ownerUrl = servers.postgres.url(database);
-    const dataSource = new DataSource(dataSourceOptions(ownerUrl, { poolSize: 4 }));
+    const dataSource = new DataSource(dataSourceOptions(ownerUrl, { entities: ENTITIES, poolSize: 4 }));
     await dataSource.initialize();
     await insertFacilities(
       dataSource,

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ENTITIES } from '@opvangplek/composition';
 import { dataSourceOptions, ensureApplicationLogin, migrateDatabase } from '@opvangplek/platform/database';
 import { REPO_ROOT } from '../support/test-env';
 import { freePort } from './redis-server';
@@ -148,7 +149,7 @@ export class PrivatePostgres {
    */
   async createMigratedDatabase(name: string, login: string, password: string): Promise<void> {
     await this.admin((client) => client.query(`CREATE DATABASE "${name}"`));
-    const dataSource = new DataSource(dataSourceOptions(this.url(name), { poolSize: 2 }));
+    const dataSource = new DataSource(dataSourceOptions(this.url(name), { entities: ENTITIES, poolSize: 2 }));
     await dataSource.initialize();
     try {
       await migrateDatabase(dataSource);

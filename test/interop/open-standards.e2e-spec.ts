@@ -9,7 +9,7 @@ import { hsdsValidators, fhirValidator } from '@opvangplek/interop/testing/schem
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { dutchPlaceNames, placeNameFinder, stringsIn } from '@opvangplek/registry/seed/place-names';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { gql } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

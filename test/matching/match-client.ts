@@ -3,7 +3,7 @@
  * figures exercise one query), with the shape of its answer, for the specs in this folder. Every field a scenario asserts on is selected, so a spec reads like the issue.
  */
 import type { ExclusionCode, ShelterType } from '@opvangplek/domain';
-import { MATCH_FACILITIES_QUERY } from '../../apps/cli/src/commands/bench/figures/match-facilities.figure';
+import { MATCH_FACILITIES_QUERY } from '../../apps/bench/src/figures/match-facilities.figure';
 import { gql, type GraphQLResponse } from '../support/graphql-client';
 
 export interface FacilityView {

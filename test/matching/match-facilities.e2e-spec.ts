@@ -6,7 +6,7 @@
  */
 import { distanceKm, ExclusionCode, type GeoPoint, Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { errorCodes } from '../support/graphql-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';

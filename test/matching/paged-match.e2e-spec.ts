@@ -11,7 +11,7 @@ import { MatchingService } from '@opvangplek/matching/matching.service';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { type RegionEntity } from '@opvangplek/registry/region.entity';
 import { RegistryService } from '@opvangplek/registry/registry.service';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 

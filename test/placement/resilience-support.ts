@@ -9,12 +9,12 @@ import Redis from 'ioredis';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertFacilities, newFacility } from '../support/factories';
 import { gql } from '../support/graphql-client';
-import { type DistProcess, startDistProcess } from '../../apps/cli/src/processes/dist-process';
 import { distEntry, type RunningProcess, startProcess } from '../support/test-processes';
 import { tokenFor } from '../support/tokens';
+import { type DistProcess, startDistProcess } from '@opvangplek/platform';
 
 // The bench cleans up after its processes the same way.
-export { deleteNamespaceKeys } from '../../apps/cli/src/processes/namespace-keys';
+export { deleteNamespaceKeys } from '@opvangplek/platform';
 
 /** How often the specs look at the database while waiting: short, so a pass is never a long sleep. */
 const POLL_MS = 50;

@@ -13,8 +13,8 @@
  */
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
-import { roundTheClockMix } from '../../apps/cli/src/commands/bench/figures/profiles';
+import { loadNationalRegister } from '@opvangplek/composition';
+import { roundTheClockMix } from '../../apps/bench/src/figures/profiles';
 import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

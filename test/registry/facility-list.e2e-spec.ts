@@ -6,7 +6,7 @@
 import { ShelterType } from '@opvangplek/domain';
 import { type FacilityQuery, RegistryService } from '@opvangplek/registry/registry.service';
 import { DataSource } from 'typeorm';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 

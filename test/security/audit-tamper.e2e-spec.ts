@@ -16,6 +16,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { testConfig } from '../support/test-config';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
+import { ENTITIES } from '@opvangplek/composition';
 
 /**
  * Issue 12, path 8. The attack as found: with the credentials the app then had (a superuser),
@@ -168,7 +169,7 @@ describe("audit chain tampering with the application's own database credentials"
     expect(config.databaseUrl).toBe(database.appUrl);
     app = new Client({ connectionString: config.databaseUrl });
     await app.connect();
-    appSource = new DataSource(dataSourceOptions(config.databaseUrl!, { poolSize: 2 }));
+    appSource = new DataSource(dataSourceOptions(config.databaseUrl!, { entities: ENTITIES, poolSize: 2 }));
     await appSource.initialize();
     installAuditRowKey(appSource, chain.key);
     // The app writes and seals its own audit rows with these credentials.

@@ -27,6 +27,7 @@ import { gql } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { facilityOf, PlacementClient, type RequestView, startPlacementApp, stopApp, token } from '../placement/support';
+import { ENTITIES } from '@opvangplek/composition';
 
 /** Wednesday 2 December 2026, 10:00 in Amsterdam. */
 const NOW = new Date('2026-12-02T09:00:00.000Z');
@@ -358,7 +359,7 @@ describe('profiles at rest (issue 12)', () => {
 /** A database as it stood before `migration`: every other migration applied, that one still to run. */
 async function migrateAllBut(url: string, migration: (typeof MIGRATIONS)[number]): Promise<void> {
   const earlier = new DataSource({
-    ...dataSourceOptions(url, { poolSize: 2 }),
+    ...dataSourceOptions(url, { entities: ENTITIES, poolSize: 2 }),
     migrations: MIGRATIONS.filter((other) => other !== migration),
   });
   await earlier.initialize();

@@ -8,7 +8,7 @@
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { dutchPlaceNames, placeNameFinder, stringsIn } from '@opvangplek/registry/seed/place-names';
-import { loadNationalRegister } from '../../apps/cli/src/commands/seed.command';
+import { loadNationalRegister } from '@opvangplek/composition';
 import { matchOrFail } from '../matching/match-client';
 import { capacityOf, facilityOf, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
 import { insertFacilities, newFacility } from '../support/factories';

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { bootstrapApi } from '../../apps/api/src/bootstrap-api';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { bootstrapApi, WorkerModule } from '@opvangplek/composition';
 import { CLOCK, FixedClock } from '@opvangplek/platform/clock';
 import { type Backend, testConfig } from './test-config';
 

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APPLICATION_ROLE, dataSourceOptions } from '@opvangplek/platform/database';
 import { applicationUrl, databaseUrl, ENV, requireEnv } from './test-env';
+import { ENTITIES } from '@opvangplek/composition';
 
 export interface TestDatabase {
   /** The owner's (superuser's) URL: for arranging and checking, and for migrations. */
@@ -38,7 +39,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     await client.query(`GRANT CREATE ON DATABASE "${name}" TO ${APPLICATION_ROLE}`);
   });
   const url = databaseUrl(requireEnv(ENV.adminUrl), name);
-  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4 }));
+  const dataSource = new DataSource(dataSourceOptions(url, { entities: ENTITIES, poolSize: 4 }));
   await dataSource.initialize();
   return {
     url,

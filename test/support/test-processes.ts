@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { type DistProcess, startDistProcess } from '../../apps/cli/src/processes/dist-process';
 import { REPO_ROOT } from './test-env';
+import { type DistProcess, startDistProcess } from '@opvangplek/platform';
 
 export interface RunningProcess extends DistProcess {
   url: string;

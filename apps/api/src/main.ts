@@ -3,10 +3,8 @@
  * production); applies pending migrations under an advisory lock before it listens.
  */
 import 'reflect-metadata';
-import { loadConfig } from '@opvangplek/platform/config';
-import { runMain } from '@opvangplek/platform/process';
-import { bootstrapApi } from './bootstrap-api';
-import { migrateOnBoot } from '@opvangplek/platform/database';
+import { loadConfig, runMain, migrateOnBoot } from '@opvangplek/platform';
+import { bootstrapApi } from '@opvangplek/composition';
 
 runMain(async () => {
   const config = loadConfig();

@@ -1,7 +1,13 @@
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { dataSourceOptions, migrateDatabase, migrationRefused, startEmbeddedPostgres } from '@opvangplek/platform/database';
+import {
+  type AppConfig,
+  dataSourceOptions,
+  migrateDatabase,
+  migrationRefused,
+  startEmbeddedPostgres,
+} from '@opvangplek/platform';
 import { DataSource } from 'typeorm';
+import { ENTITIES } from '@opvangplek/composition';
 
 /**
  * Runs `work` with a migrated database: DATABASE_URL when set, else the embedded server in
@@ -17,7 +23,8 @@ export async function withMigratedDatabase<T>(
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const applicationUrl = config.databaseUrl ?? embedded!.databaseUrl;
   const ownerUrl = config.databaseMigrationUrl ?? applicationUrl;
-  const open = (url: string) => new DataSource(dataSourceOptions(url, { poolSize: 4, applicationName: 'opvangplek-cli' }));
+  const open = (url: string) =>
+    new DataSource(dataSourceOptions(url, { entities: ENTITIES, poolSize: 4, applicationName: 'opvangplek-cli' }));
   const owner = open(ownerUrl);
   let application: DataSource | undefined;
   try {

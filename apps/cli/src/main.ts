@@ -1,11 +1,10 @@
 /**
  * Opvangplek's command line: `node dist/apps/cli/src/main.js <command> [options]`, usually through
- * the npm scripts (`npm run seed`, `npm run token`, `npm run migration:generate`, `npm run bench`).
+ * the npm scripts (`npm run seed`, `npm run token`, `npm run migration:generate`). The benchmark is
+ * its own app (apps/bench, `npm run bench`).
  */
 import 'reflect-metadata';
-import { loadConfig } from '@opvangplek/platform/config';
-import { runMain } from '@opvangplek/platform/process';
-import { UsageError } from './args';
+import { loadConfig, runMain, UsageError } from '@opvangplek/platform';
 import { auditVerifyCommand } from './commands/audit-verify.command';
 import { capacityVerifyCommand } from './commands/capacity-verify.command';
 import { migrationGenerateCommand } from './commands/migration-generate.command';
@@ -16,10 +15,6 @@ const COMMANDS: Record<string, { run: (config: ReturnType<typeof loadConfig>, ar
   {
     seed: { run: seedCommand, help: 'seed [--scale N]            load the national register (idempotent; N× for benchmarks)' },
     token: { run: tokenCommand, help: 'token --role R --org O [--regions A,B] [--facility ID]   print a development token' },
-    bench: {
-      run: (config, argv) => import('./commands/bench/bench.command').then((bench) => bench.benchCommand(config, argv)),
-      help: 'bench [--only F] [--requests N] [--concurrency N] [--scale N] [--json FILE]   speed figures as ratios to a same-run baseline',
-    },
     'audit:verify': {
       run: auditVerifyCommand,
       help: "audit:verify                check the audit log's hash chain (exit 1 when broken)",
@@ -46,9 +41,7 @@ runMain(async () => {
     process.exit(name ? 2 : 0);
   }
   try {
-    // The benchmark runs with NODE_ENV=production (graphql-js and Express as deployed, see the npm
-    // script) but signs its own development tokens: its configuration is read as a test one.
-    const config = name === 'bench' ? loadConfig({ ...process.env, NODE_ENV: 'test' }) : loadConfig();
+    const config = loadConfig();
     await command.run(config, argv);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -7,19 +7,18 @@ import 'reflect-metadata';
 import { Logger, type INestApplication } from '@nestjs/common';
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import { type AppConfig, loadConfig } from '@opvangplek/platform/config';
-import { readOrCreateLocalSecret } from '@opvangplek/platform/crypto/local-secret';
 import {
+  type AppConfig,
+  loadConfig,
+  readOrCreateLocalSecret,
   ensureApplicationLogin,
   migrateOnBoot,
   releaseJobsSchema,
   type RunningEmbeddedPostgres,
   startEmbeddedPostgres,
-} from '@opvangplek/platform/database';
-import { runMain } from '@opvangplek/platform/process';
-import { bootstrapApi } from '../../api/src/bootstrap-api';
-import { WorkerModule } from '../../worker/src/worker.module';
-import { seedNationalRegisterIfEmpty } from '../../cli/src/commands/seed.command';
+  runMain,
+} from '@opvangplek/platform';
+import { bootstrapApi, seedNationalRegisterIfEmpty, WorkerModule } from '@opvangplek/composition';
 
 /** The embedded server's login for the application (a member of opvangplek_app, owning nothing). */
 const EMBEDDED_APPLICATION_LOGIN = 'opvangplek_api';

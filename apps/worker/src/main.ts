@@ -2,10 +2,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { migrateOnBoot } from '@opvangplek/platform/database';
-import { loadConfig } from '@opvangplek/platform/config';
-import { runMain } from '@opvangplek/platform/process';
-import { WorkerModule } from './worker.module';
+import { migrateOnBoot, loadConfig, runMain } from '@opvangplek/platform';
+import { WorkerModule } from '@opvangplek/composition';
 
 runMain(async () => {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { GraphQLRequestContext } from '@opvangplek/platform/graphql';
+import type { GraphQLRequestContext } from '@opvangplek/platform';
 import type { Viewer } from './viewer';
 
 /** The authenticated caller of a GraphQL operation (the guard has already refused anonymous ones). */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { REQUEST_AUTHENTICATOR } from '@opvangplek/platform/graphql';
-import { SECURITY_EVENT_SINK } from '@opvangplek/platform/graphql/security-events';
+import { REQUEST_AUTHENTICATOR, SECURITY_EVENT_SINK } from '@opvangplek/platform';
 import { AuditMetrics } from './audit/audit-metrics';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditRowSigner } from './audit/audit-row-signer';

@@ -1,14 +1,15 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { ForbiddenError, UnauthenticatedError } from '@opvangplek/platform/errors';
 import {
+  ForbiddenError,
+  UnauthenticatedError,
   type AuthenticatedHttpRequest,
   authenticateRequest,
   type AuthOutcome,
   type GraphQLRequestContext,
-} from '@opvangplek/platform/graphql';
-import { PUBLIC_KEY } from '@opvangplek/platform/http/public.decorator';
+  PUBLIC_KEY,
+} from '@opvangplek/platform';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ACCESS_OPERATION_KEY } from './access.decorators';
 import { allowedRoles } from './access-policy';

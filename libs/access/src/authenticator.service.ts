@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import type { AuthOutcome, RequestAuthenticator } from '@opvangplek/platform/graphql';
+import { APP_CONFIG, type AppConfig, type AuthOutcome, type RequestAuthenticator } from '@opvangplek/platform';
 import { resolveSigningSecret } from './dev-secret';
 import { TokenRejected, TokenVerifier } from './token-verifier';
 import type { Viewer } from './viewer';

@@ -1,5 +1,4 @@
-import type { AppConfig } from '@opvangplek/platform/config';
-import { readOrCreateLocalSecret } from '@opvangplek/platform/crypto/local-secret';
+import { type AppConfig, readOrCreateLocalSecret } from '@opvangplek/platform';
 
 /**
  * The HS256 secret for development tokens: JWT_SECRET when set, else one kept in DATA_DIR, so

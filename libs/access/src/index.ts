@@ -5,3 +5,8 @@ export * from './token-issuer';
 export * from './token-verifier';
 export * from './viewer';
 export * from './access-policy';
+export * from './audit/audit';
+export * from './audit/audit-key';
+export * from './audit/audit-row-mac';
+export * from './audit/audit-sealer';
+export * from './access.entities';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { METRIC_PREFIX, MetricsRegistry } from '@opvangplek/platform/observability';
+import { METRIC_PREFIX, MetricsRegistry } from '@opvangplek/platform';
 import { Counter } from 'prom-client';
 
 /** What a capacity subscription reads for an event: the changed facility, or its region × kind's aggregate. */

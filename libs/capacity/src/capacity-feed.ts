@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@opvangplek/platform';
 import {
   regionKindKey,
   type RegionKindCapacity,
   sameRegionKindCapacity,
   summariseRegionKinds,
   type SummaryRegion,
-} from '@opvangplek/registry/capacity-disclosure';
-import type { LoadedFacility } from '@opvangplek/registry/facility-rows';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+  type LoadedFacility,
+  RegistryService,
+} from '@opvangplek/registry';
 import { CapacityFeedMetrics } from './capacity-feed-metrics';
 import type { CapacityChangedEvent } from './capacity.events';
 

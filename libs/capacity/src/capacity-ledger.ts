@@ -1,4 +1,4 @@
-import { audit } from '@opvangplek/access/audit/audit';
+import { audit } from '@opvangplek/access';
 import type { EntityManager } from 'typeorm';
 import { CapacityChangeKind } from './capacity-history.entity';
 

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { capacityFreshness, Freshness, type UpdateCadence } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { MetricsRegistry } from '@opvangplek/platform/observability';
+import { CLOCK, type Clock, APP_CONFIG, type AppConfig, MetricsRegistry } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 
 /**

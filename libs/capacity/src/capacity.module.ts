@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { CapacityFeed } from './capacity-feed';
 import { CapacityFeedMetrics } from './capacity-feed-metrics';
 import { CapacityMetrics } from './capacity-metrics';

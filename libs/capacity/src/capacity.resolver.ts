@@ -1,14 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { ShelterType } from '@opvangplek/domain';
-import { CapacitySummaryModel } from '@opvangplek/insight/models/capacity-summary.model';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { InvalidInputError } from '@opvangplek/platform/errors';
-import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
-import { FacilityModel } from '@opvangplek/registry/models/facility.model';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { CapacitySummaryModel } from './models/capacity-summary.model';
+import {
+  CLOCK,
+  type Clock,
+  InvalidInputError,
+  EVENT_BUS,
+  EventChannel,
+  eventIterator,
+  type EventBus,
+} from '@opvangplek/platform';
+import { FacilityModel, RegistryService } from '@opvangplek/registry';
 import { CapacityFeed } from './capacity-feed';
 import { isCapacityChangedEvent } from './capacity.events';
 import { CapacityService } from './capacity.service';

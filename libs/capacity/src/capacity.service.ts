@@ -1,20 +1,32 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { audit } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { audit, type Viewer } from '@opvangplek/access';
 import { availablePlaces, capacityViolations, figuresNudge, Role } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { AppError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
-import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
-import { CapacityEntity } from '@opvangplek/registry/capacity.entity';
-import { FacilityEntity } from '@opvangplek/registry/facility.entity';
-import type { RegionEntity } from '@opvangplek/registry/region.entity';
-import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
-import { mayKnowCounts } from '@opvangplek/registry/capacity-disclosure';
-import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import type { FacilityModel } from '@opvangplek/registry/models/facility.model';
-import { assertFacilityId, RegistryService } from '@opvangplek/registry/registry.service';
+import {
+  CLOCK,
+  type Clock,
+  APP_CONFIG,
+  type AppConfig,
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  EVENT_BUS,
+  EventChannel,
+  type EventBus,
+} from '@opvangplek/platform';
+import {
+  CapacityEntity,
+  FacilityEntity,
+  type RegionEntity,
+  shownFacilityName,
+  mayKnowCounts,
+  mayKnowLocation,
+  type FacilityModel,
+  assertFacilityId,
+  RegistryService,
+} from '@opvangplek/registry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CapacityChangeKind, CapacityHistoryEntity } from './capacity-history.entity';
 import type { CapacityChangedEvent } from './capacity.events';

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { InsightExportController } from './export/insight-export.controller';
 import { InsightResolver } from './insight.resolver';
 import { INSIGHT_OPTIONS, insightOptionsFrom } from './insight-options';
 import { InsightService } from './insight.service';
-import { CapacityAheadModule } from './capacity-ahead/capacity-ahead.module';
+import { CapacityAheadModule } from '@opvangplek/capacity';
 
 /** Aggregates for planners and CoMensha: capacity, occupancy over time, unmet demand, yearly counts; also as CSV. */
 @Module({

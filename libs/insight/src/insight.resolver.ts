@@ -1,9 +1,8 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { ShelterType, TimeBucket } from '@opvangplek/domain';
 import { InsightService } from './insight.service';
-import { CapacitySummaryModel } from './models/capacity-summary.model';
+import { CapacitySummaryModel } from '@opvangplek/capacity';
 import { OccupancyPointModel } from './models/occupancy-point.model';
 import { PlacementStatisticsModel } from './models/placement-statistics.model';
 import { RegistrationStatisticsModel } from './models/registration-statistics.model';

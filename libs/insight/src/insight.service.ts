@@ -31,16 +31,19 @@ import {
   summariseUnmetDemand,
   TimeBucket,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
-import { regionKindKey, summariseRegionKinds } from '@opvangplek/registry/capacity-disclosure';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  FIELD_CIPHER,
+  type FieldCipher,
+  ForbiddenError,
+  InvalidInputError,
+} from '@opvangplek/platform';
+import type { Viewer } from '@opvangplek/access';
+import { regionKindKey, summariseRegionKinds, RegionDirectory, RegistryService } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
-import type { CapacitySummaryModel } from './models/capacity-summary.model';
 import type { OccupancyPointModel } from './models/occupancy-point.model';
 import type { StaleSharePointModel } from './models/stale-share-point.model';
 import type { PlacementStatisticsModel } from './models/placement-statistics.model';
@@ -54,7 +57,7 @@ import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
-import { CapacityAheadService, regionKindAheads } from './capacity-ahead/capacity-ahead.service';
+import { CapacityAheadService, type CapacitySummaryModel, regionKindAheads } from '@opvangplek/capacity';
 import type { FacilityOfferResponsesModel, MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
 import { type NamedOfferRecord, readOfferResponses } from './readers/offer-responses.reader';
 

@@ -1,5 +1,5 @@
 import { Injectable, type NestMiddleware } from '@nestjs/common';
-import { HTTP_ERROR_ANSWER, type ShapedRequest } from '@opvangplek/platform/http/http-error-answer';
+import { HTTP_ERROR_ANSWER, type ShapedRequest } from '@opvangplek/platform';
 import { FHIR_CONTENT_TYPE, operationOutcome } from './mapping/fhir';
 
 /**

@@ -1,12 +1,9 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
-import { AccessOperation, HttpViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import { AccessOperation, HttpViewer, type Viewer } from '@opvangplek/access';
+import { CLOCK, type Clock, InvalidInputError, Public } from '@opvangplek/platform';
 import { assertOnly, MAX_PAGE_SIZE, type QueryString, wholeNumberParam } from './interop-params';
 import type { ExportedFacility } from './mapping/exported-facility';
 import { capabilityStatement, FHIR_CONTENT_TYPE, searchsetBundle, toFhirHealthcareService, toFhirLocation } from './mapping/fhir';
-import { Public } from '@opvangplek/platform/http/public.decorator';
 import { RegisterExportService } from './register-export.service';
 
 type FhirRequest = { protocol: string; get(name: string): string | undefined };

@@ -1,6 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { AccessOperation, HttpViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { AccessOperation, HttpViewer, type Viewer } from '@opvangplek/access';
 import { assertOnly, MAX_PAGE_SIZE, type QueryString, wholeNumberParam } from './interop-params';
 import { hsdsPage, toHsdsService } from './mapping/hsds';
 import { RegisterExportService } from './register-export.service';

@@ -4,7 +4,7 @@
  * FHIR calls lenient handling; we answer as with `Prefer: handling=strict`), and a bad value says
  * what is allowed.
  */
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import { InvalidInputError } from '@opvangplek/platform';
 
 export type QueryString = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { FhirController } from './fhir.controller';
 import { FhirErrorAnswer } from './fhir-error-answer.middleware';
 import { HsdsExportController } from './hsds-export.controller';

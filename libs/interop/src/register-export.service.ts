@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { Viewer } from '@opvangplek/access';
+import { RegionDirectory, RegistryService } from '@opvangplek/registry';
 import { type QueryString, regionCodesParam } from './interop-params';
 import type { ExportedFacility } from './mapping/exported-facility';
 

@@ -1,4 +1,4 @@
-import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+import type { LoadedFacility } from '@opvangplek/registry';
 import { MatchedFacilities } from './matched-facilities';
 
 const row = (id: string) => ({ id, name: `facility ${id}` }) as unknown as LoadedFacility;

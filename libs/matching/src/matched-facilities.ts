@@ -1,4 +1,4 @@
-import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+import type { LoadedFacility } from '@opvangplek/registry';
 
 /**
  * The loaded rows of a match's facilities, each built when first asked for. The placement engine

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
 import { RESPONSE_RANKING_OPTIONS, responseRankingOptionsFrom, ResponsivenessFigures } from './responsiveness-figures';

@@ -1,6 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { MatchOptionsInput } from './dto/match-options.input';
 import { VictimProfileInput } from './dto/victim-profile.input';
 import { MatchingService } from './matching.service';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { audit } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { audit, type Viewer } from '@opvangplek/access';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
@@ -36,23 +35,22 @@ import {
   onwardAfterProfileChange,
   type OnwardReevaluation,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { InvalidInputError } from '@opvangplek/platform/errors';
-import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
-import { facilityView, intakeMemo } from '@opvangplek/registry/facility-view.mapper';
-import { mayKnowCounts } from '@opvangplek/registry/capacity-disclosure';
-import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, InvalidInputError } from '@opvangplek/platform';
 import {
+  toFacilitySnapshot,
+  facilityView,
+  intakeMemo,
+  mayKnowCounts,
+  mayKnowLocation,
+  MunicipalityDirectoryService,
   type FacilityDefinitionRow,
   type LiveCapacityRow,
   RegisterSnapshotService,
   toCapacityEntity,
-} from '@opvangplek/registry/register-snapshot.service';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
-import type { RegionEntity } from '@opvangplek/registry/region.entity';
-import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+  RegionDirectory,
+  type RegionEntity,
+  type LoadedFacility,
+} from '@opvangplek/registry';
 import type { MatchOptionsInput } from './dto/match-options.input';
 import { MatchedFacilities } from './matched-facilities';
 import type { VictimProfileInput } from './dto/victim-profile.input';

@@ -1,4 +1,4 @@
-import { FixedClock } from '@opvangplek/platform/clock';
+import { FixedClock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { ResponsivenessFigures } from './responsiveness-figures';
 

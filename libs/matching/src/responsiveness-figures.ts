@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type FacilityResponsiveness, MAX_RESPONSIVENESS_WEIGHT } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 
 /**

@@ -6,3 +6,4 @@ export { CaseNotifications } from './case-notifications';
 export { CaseNotificationModel } from './models/case-notification.model';
 export { signWebhook } from './webhook-signature';
 export { StaleFiguresJob } from './stale-figures.job';
+export * from './notifications.entities';

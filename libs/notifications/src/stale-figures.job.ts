@@ -7,8 +7,7 @@ import {
   type NudgedFreshness,
   type UpdateCadence,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { StaleFigureNoticeEntity } from './stale-figure-notice.entity';
 import { type QueuedDelivery, WebhookOutbox } from './webhook-outbox';

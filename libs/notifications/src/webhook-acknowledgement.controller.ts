@@ -1,9 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
-import { AppError, InvalidInputError } from '@opvangplek/platform/errors';
-import { Public } from '@opvangplek/platform/http/public.decorator';
+import { CLOCK, type Clock, FIELD_CIPHER, FieldCipher, AppError, InvalidInputError, Public } from '@opvangplek/platform';
 import { type DataSource, IsNull } from 'typeorm';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { secretContext } from './webhook-secrets';

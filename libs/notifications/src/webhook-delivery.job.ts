@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { nextDeliveryDelay, webhookBody } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, FIELD_CIPHER, FieldCipher } from '@opvangplek/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, LessThanOrEqual } from 'typeorm';
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';

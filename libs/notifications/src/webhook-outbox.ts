@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isInAudience, type WebhookNotification } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WebhookSubscriptionEntity } from './webhook-subscription.entity';

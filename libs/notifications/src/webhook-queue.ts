@@ -1,8 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { type CorrelatedJobData, withCorrelation } from '@opvangplek/platform/observability';
-import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import {
+  CLOCK,
+  type Clock,
+  wallDelayMs,
+  APP_CONFIG,
+  type AppConfig,
+  type CorrelatedJobData,
+  withCorrelation,
+  type AnyQueue,
+  bounded,
+  QueueFactory,
+  QueueName,
+} from '@opvangplek/platform';
 import type { QueuedDelivery } from './webhook-outbox';
 
 export const WEBHOOK_DELIVERY_JOB = 'WebhookDeliveryJob';

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@opvangplek/platform/config';
+import type { AppConfig } from '@opvangplek/platform';
 import { WebhookSender } from './webhook-sender';
 
 // The sandbox has no DNS: answer as the public resolvers do for wildcard names like 127.0.0.1.nip.io.

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@opvangplek/platform/config';
+import type { AppConfig } from '@opvangplek/platform';
 import { WebhookSender } from './webhook-sender';
 
 const sender = (allowInsecure: boolean) =>

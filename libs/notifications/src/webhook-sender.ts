@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import { isPrivateAddress } from './receiver-url';
 import { SIGNATURE_HEADER, signWebhook } from './webhook-signature';
 

@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock, wallIntervalMs } from '@opvangplek/platform/clock';
-import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  wallIntervalMs,
+  type AnyWorker,
+  QueueFactory,
+  QueueName,
+} from '@opvangplek/platform';
 import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
 import type { WebhookDeliveryJobData } from './webhook-queue';

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { CreateWebhookInput } from './dto/create-webhook.input';
 import { RegionEscalationCoverageModel, WebhookCreatedModel, WebhookDeliveryModel, WebhookModel } from './models/webhook.model';
 import { type WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';

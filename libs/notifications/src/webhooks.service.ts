@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { audit } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
-import { InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { audit, type Viewer } from '@opvangplek/access';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  FIELD_CIPHER,
+  FieldCipher,
+  InvalidInputError,
+  NotFoundError,
+} from '@opvangplek/platform';
 import {
   EscalationFunction,
   escalationCoverage,

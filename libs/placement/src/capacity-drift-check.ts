@@ -1,4 +1,4 @@
-import { repairHeld } from '@opvangplek/capacity/capacity-ledger';
+import { repairHeld } from '@opvangplek/capacity';
 import { type CapacityDriftFinding, capacityDrift, type CapacityLedgerFacts } from '@opvangplek/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from './placement-changes';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MetricsRegistry } from '@opvangplek/platform/observability';
+import { MetricsRegistry } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { readCapacityDrift } from './capacity-drift-check';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
 import type { PlacementHoldEntity } from './placement-hold.entity';
 

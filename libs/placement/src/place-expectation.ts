@@ -10,9 +10,9 @@ import {
   requesterCapacities,
   WaitingReason,
 } from '@opvangplek/domain';
-import { CapacityAheadService } from '@opvangplek/insight/capacity-ahead/capacity-ahead.service';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { CapacityAheadService } from '@opvangplek/capacity';
+import { MatchingService } from '@opvangplek/matching';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
 /** The waits a place coming free would end: none is free now, or not enough for the whole group. */

@@ -1,6 +1,6 @@
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { NIDOS_ORGANISATION, PlacingAuthority, Role } from '@opvangplek/domain';
-import { isUuid } from '@opvangplek/platform/errors';
+import { isUuid } from '@opvangplek/platform';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { PlacementRequestEntity } from './placement-request.entity';
 

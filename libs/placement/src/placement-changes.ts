@@ -1,7 +1,5 @@
-import type { AuditEntry } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
-import type { CapacityCounts, LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import type { CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import type { AuditEntry, Viewer } from '@opvangplek/access';
+import type { CapacityCounts, LedgerActor, CapacityChangedEvent } from '@opvangplek/capacity';
 import type { WebhookEventType, WebhookNotification } from '@opvangplek/domain';
 import type { PlacementEventEntity } from './placement-event.entity';
 import type { PlacementRequestEntity } from './placement-request.entity';

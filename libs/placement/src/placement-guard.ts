@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { type PlacementStatus, Role } from '@opvangplek/domain';
-import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '@opvangplek/platform/errors';
+import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { HoldState } from './placement-hold.entity';
 import type { PlacementRequestEntity } from './placement-request.entity';

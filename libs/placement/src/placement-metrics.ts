@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlacementStatus } from '@opvangplek/domain';
-import { MetricsRegistry } from '@opvangplek/platform/observability';
+import { MetricsRegistry } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 
 /** Statuses in which a request is still looking for a place. */

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock, wallDelayMs } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import {
+  CLOCK,
+  type Clock,
+  wallDelayMs,
+  APP_CONFIG,
+  type AppConfig,
+  type CorrelatedJobData,
+  withCorrelation,
+  type AnyQueue,
+  bounded,
+  QueueFactory,
+  QueueName,
+} from '@opvangplek/platform';
 import { Urgency } from '@opvangplek/domain';
 import type { Job } from 'bullmq';
-import { type CorrelatedJobData, withCorrelation } from '@opvangplek/platform/observability';
-import { type AnyQueue, bounded, QueueFactory, QueueName } from '@opvangplek/platform/queue';
 
 /** Job names on the placement queue; each job's data type sits beside it. */
 export enum PlacementJob {

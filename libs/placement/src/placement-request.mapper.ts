@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import {
   ageBandOf,
   distanceKm,
@@ -13,12 +13,8 @@ import {
   Role,
   type VictimProfile,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
-import { facilityView, shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
-import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import type { LoadedFacility } from '@opvangplek/registry/registry.service';
+import { CLOCK, type Clock, APP_CONFIG, type AppConfig, NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform';
+import { facilityView, shownFacilityName, mayKnowLocation, type LoadedFacility } from '@opvangplek/registry';
 import type { PlacementRequestModel, ProfileSummaryModel, VictimProfileModel } from './models/placement-request.model';
 import type { PlacementEventRow } from './placement-changes';
 import { HoldState, type PlacementHoldEntity } from './placement-hold.entity';

@@ -1,5 +1,5 @@
 import { type GroupMember, MAX_GROUP_SIZE, PlacementStatus, PlacingAuthority, type VictimProfile } from '@opvangplek/domain';
-import { assertUuid, InvalidInputError, isUuid } from '@opvangplek/platform/errors';
+import { assertUuid, InvalidInputError, isUuid } from '@opvangplek/platform';
 import type { PlacementRequestFilterInput } from './dto/placement-request.input';
 import type { PlacementRequestEntity } from './placement-request.entity';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import {
   type AnonymousFacts,
   anonymousFacts,
@@ -33,9 +33,11 @@ import {
   implicitRetrySince,
   parallelOffersRefusal,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
 import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
   AppError,
   assertUuid,
   CommittedButUnansweredError,
@@ -43,12 +45,9 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
-} from '@opvangplek/platform/errors';
-import { MunicipalityDirectoryService } from '@opvangplek/registry/municipality-directory.service';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import type { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
-import { RegistryService } from '@opvangplek/registry/registry.service';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
+} from '@opvangplek/platform';
+import { MunicipalityDirectoryService, RegistryService, RegionDirectory } from '@opvangplek/registry';
+import { MatchingService, type MatchResultModel } from '@opvangplek/matching';
 import type {
   NoodbedRequestInput,
   OfferResponseInput,

@@ -1,9 +1,9 @@
-import { CapacityAheadModule } from '@opvangplek/insight/capacity-ahead/capacity-ahead.module';
+import { CapacityAheadModule } from '@opvangplek/capacity';
 import { PlaceExpectations } from './place-expectation';
 import { Module } from '@nestjs/common';
-import { MatchingModule } from '@opvangplek/matching/matching.module';
+import { MatchingModule } from '@opvangplek/matching';
 import { WebhookOutboxModule } from '@opvangplek/notifications';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { PlacementProcessor } from './jobs/placement.processor';
 import { CapacityDriftMetrics } from './capacity-drift-metrics';
 import { CapacityDriftJob } from './jobs/capacity-drift.job';

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
-import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord, type Viewer } from '@opvangplek/access';
+import type { LedgerActor } from '@opvangplek/capacity';
 import {
   DeclineReason,
   OfferAnswer,
@@ -15,11 +14,18 @@ import {
   type Urgency,
   bedenktijdEndsAt,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
-import { NOTE_CIPHER, type NoteCipher } from '@opvangplek/platform/crypto/note-cipher';
-import { ConflictError } from '@opvangplek/platform/errors';
-import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
+import {
+  CLOCK,
+  type Clock,
+  FIELD_CIPHER,
+  type FieldCipher,
+  NOTE_CIPHER,
+  type NoteCipher,
+  ConflictError,
+  EVENT_BUS,
+  EventChannel,
+  type EventBus,
+} from '@opvangplek/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';

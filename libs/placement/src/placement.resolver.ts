@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
-import { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
+import { MatchResultModel } from '@opvangplek/matching';
 import { StayOutcome, TransferReason } from '@opvangplek/domain';
 import { CaseNotificationModel, CaseNotifications } from '@opvangplek/notifications';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { EVENT_BUS, EventChannel, eventIterator, type EventBus } from '@opvangplek/platform/events';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
+import { EVENT_BUS, EventChannel, eventIterator, type EventBus, InvalidInputError } from '@opvangplek/platform';
 import {
   NoodbedRequestInput,
   OfferResponseInput,
@@ -24,7 +23,6 @@ import { PlaceExpectationModel } from './models/place-expectation.model';
 import { VictimProfileChangeInput } from './dto/victim-profile-change.input';
 import { isPlacementRequestUpdatedEvent } from './placement.events';
 import { assertRequestId } from './placement-request.validation';
-import { InvalidInputError } from '@opvangplek/platform/errors';
 
 @Resolver(() => PlacementRequestModel)
 export class PlacementResolver {

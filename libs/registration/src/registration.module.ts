@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlacementModule } from '@opvangplek/placement';
-import { RegistryModule } from '@opvangplek/registry/registry.module';
+import { RegistryModule } from '@opvangplek/registry';
 import { RegistrationsResolver } from './registrations.resolver';
 import { RegistrationsService } from './registrations.service';
 

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { RegisterVictimInput } from './dto/register-victim.input';
 import { VictimRegistrationModel, VictimRegistrationPageModel } from './models/victim-registration.model';
 import { RegistrationsService } from './registrations.service';

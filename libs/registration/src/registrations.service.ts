@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { audit } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { audit, type Viewer } from '@opvangplek/access';
 import {
   isRegistrationProblem,
   localDateOf,
@@ -11,10 +10,17 @@ import {
   registrationRegionsVisibleTo,
   startOfLocalDay,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import {
+  CLOCK,
+  type Clock,
+  assertUuid,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '@opvangplek/platform';
 import { PlacementRequestsService } from '@opvangplek/placement';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { RegionDirectory } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { RegisterVictimInput } from './dto/register-victim.input';
 import { VictimRegistrationEntity } from './victim-registration.entity';

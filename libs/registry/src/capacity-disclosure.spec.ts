@@ -1,5 +1,5 @@
 import { AvailabilityBand, Role, ShelterType } from '@opvangplek/domain';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { type CountedFacility, mayKnowCounts, regionKindCapacities, sameRegionKindCapacity } from './capacity-disclosure';
 
 const counted = (overrides: Partial<CountedFacility> & { free?: number } = {}): CountedFacility => {

@@ -8,7 +8,7 @@ import {
   type FreshnessPolicy,
   type ShelterType,
 } from '@opvangplek/domain';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import type { LoadedFacility } from './facility-rows';
 import { mayKnowLocation } from './location-disclosure';
 

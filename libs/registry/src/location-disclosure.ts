@@ -1,5 +1,5 @@
 import { Role } from '@opvangplek/domain';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 
 /**
  * Whether a caller may learn where a facility is (address, municipality, coordinates).

@@ -1,6 +1,5 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { FacilityFilterInput } from './dto/facility-filter.input';
 import { FacilityModel } from './models/facility.model';
 import { MunicipalityDirectoryService } from './municipality-directory.service';

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { availablePlaces, ShelterType } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, assertUuid, InvalidInputError } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
 import { facilityView, intakeMemo, isAnonymousTo, shownFacilityName } from './facility-view.mapper';

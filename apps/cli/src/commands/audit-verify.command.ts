@@ -1,6 +1,5 @@
-import { auditChainOptions } from '@opvangplek/access/audit/audit-key';
-import { verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
-import type { AppConfig } from '@opvangplek/platform/config';
+import { auditChainOptions, verifyAuditLog } from '@opvangplek/access';
+import type { AppConfig } from '@opvangplek/platform';
 import { withMigratedDatabase } from '../database-session';
 
 /**

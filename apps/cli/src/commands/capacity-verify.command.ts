@@ -1,7 +1,6 @@
-import { auditKey } from '@opvangplek/access/audit/audit-key';
-import { installAuditRowKey } from '@opvangplek/access/audit/audit-row-mac';
-import { checkCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
-import type { AppConfig } from '@opvangplek/platform/config';
+import { auditKey, installAuditRowKey } from '@opvangplek/access';
+import { checkCapacityDrift } from '@opvangplek/placement';
+import type { AppConfig } from '@opvangplek/platform';
 import { withMigratedDatabase } from '../database-session';
 
 /**

@@ -1,8 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { pendingSchemaChanges } from '@opvangplek/platform/database';
-import { UsageError } from '../args';
+import { type AppConfig, pendingSchemaChanges, UsageError } from '@opvangplek/platform';
 import { withMigratedOwnerDatabase } from '../database-session';
 
 const MIGRATIONS_DIR = path.resolve(__dirname, '../../../../../libs/platform/src/database/migrations');

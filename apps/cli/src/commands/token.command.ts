@@ -1,7 +1,7 @@
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { listFlag, parseFlags, UsageError } from '../args';
+import type { AppConfig } from '@opvangplek/platform';
+import { listFlag, parseFlags, UsageError } from '@opvangplek/platform';
 
 const ROLES = Object.values(Role) as string[];
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { auditKey } from './audit-key';
 import { installAuditRowKey } from './audit-row-mac';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { auditChainOptions, type AuditChainOptions } from './audit-key';
 import { sealAuditLog, type SealReport } from './audit-sealer';

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { assertUuid, InvalidInputError } from '@opvangplek/platform/errors';
-import type { SecurityEvent, SecurityEventSink } from '@opvangplek/platform/graphql/security-events';
+import {
+  CLOCK,
+  type Clock,
+  APP_CONFIG,
+  type AppConfig,
+  assertUuid,
+  InvalidInputError,
+  type SecurityEvent,
+  type SecurityEventSink,
+} from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { audit, type AuditActor, type AuditRecord } from './audit';
 import { AuditEntryEntity } from './audit-entry.entity';

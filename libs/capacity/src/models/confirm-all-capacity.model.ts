@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { FacilityModel } from '@opvangplek/registry';
 
 @ObjectType('RefusedConfirmation', { description: 'A facility confirmAllCapacity did not confirm, and why.' })
 export class RefusedConfirmationModel {

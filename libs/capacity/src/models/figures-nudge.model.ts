@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Freshness } from '@opvangplek/domain';
-import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { FacilityModel } from '@opvangplek/registry';
 
 @ObjectType('FiguresNudge', {
   description:

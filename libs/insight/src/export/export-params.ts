@@ -2,8 +2,7 @@
  * Reads the CSV endpoints' query string with the same rules, and the same clear errors naming the
  * parameter, as the GraphQL arguments they mirror.
  */
-import { readInstant } from '@opvangplek/platform/graphql/date-time.scalar';
-import { InvalidInputError } from '@opvangplek/platform/errors';
+import { readInstant, InvalidInputError } from '@opvangplek/platform';
 import { CSV_DIALECTS, type CsvDialect } from './csv';
 
 export type QueryString = Record<string, unknown>;

@@ -1,10 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { AccessOperation, HttpViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { AccessOperation, HttpViewer, type Viewer } from '@opvangplek/access';
 import { type AvailabilityBand, DeclineReason, ShelterType, TimeBucket } from '@opvangplek/domain';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { RegionDirectory } from '@opvangplek/registry';
 import { InsightService } from '../insight.service';
-import type { CapacitySummaryModel } from '../models/capacity-summary.model';
+import type { CapacitySummaryModel } from '@opvangplek/capacity';
 import type { OccupancyPointModel } from '../models/occupancy-point.model';
 import type { StatisticCountModel } from '../models/placement-statistics.model';
 import type { StaleSharePointModel } from '../models/stale-share-point.model';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ShelterType } from '@opvangplek/domain';
-import { CapacitySumsModel } from './capacity-sums.model';
+import { CapacitySumsModel } from '@opvangplek/capacity';
 
 @ObjectType('OccupancyPoint', {
   description: "Places of one kind in one region during one bucket, as they stood at the bucket's end.",

@@ -1,6 +1,6 @@
 import { type AnonymousFacts, type DemandRecord, needsOf, ShelterType, type WaitingReason } from '@opvangplek/domain';
 import { openFacts } from '@opvangplek/placement';
-import type { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import type { FieldCipher } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 
 type DemandRow = {

@@ -1,5 +1,5 @@
 import type { PlacementFacts, ShelterType } from '@opvangplek/domain';
-import type { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import type { FieldCipher } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { factsOf } from './demand.reader';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import type { FacilityModel } from '@opvangplek/registry';
 
 /**
  * A facility as the `facilities` query shows it to one caller (registry's `facilityView`): the open

@@ -7,7 +7,7 @@
  * (`…/StructureDefinition/capacity`); whoever may not see the counts gets the availability band in
  * `…/availability` instead, as the API's `availability.band`.
  */
-import { KIND_LABELS } from '@opvangplek/registry/facility-view.mapper';
+import { KIND_LABELS } from '@opvangplek/registry';
 import { capacityUnit } from './hsds';
 import { dutchAddressParts, type ExportedFacility, isShownAnonymous } from './exported-facility';
 

@@ -4,7 +4,7 @@
  * `/services` with. Pure: the same view gives the same document (ids are name-based, times are the
  * view's). Field meanings follow the schema's descriptions (test/fixtures/hsds-3/).
  */
-import { KIND_LABELS, regionPhrase } from '@opvangplek/registry/facility-view.mapper';
+import { KIND_LABELS, regionPhrase } from '@opvangplek/registry';
 import { ShelterType } from '@opvangplek/domain';
 import { dutchAddressParts, type ExportedFacility, isShownAnonymous, stableUuid } from './exported-facility';
 

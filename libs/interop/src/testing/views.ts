@@ -3,7 +3,7 @@
  * the views the exports are made from, anonymous where the API makes them so.
  */
 import { DEFAULT_FRESHNESS_POLICY, Gender, PlacingAuthority, ShelterType, UpdateCadence } from '@opvangplek/domain';
-import { facilityView } from '@opvangplek/registry/facility-view.mapper';
+import { facilityView } from '@opvangplek/registry';
 import type { ExportedFacility } from '../mapping/exported-facility';
 
 export const NOW = new Date('2026-11-23T02:00:00Z');

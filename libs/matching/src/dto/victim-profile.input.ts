@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { AangifteStatus, B8Status, CareNeed, ExploitationType, Gender, ResidenceStatus, ThreatLevel } from '@opvangplek/domain';
-import { CalendarDate } from '@opvangplek/platform/graphql/calendar-date.scalar';
+import { CalendarDate } from '@opvangplek/platform';
 
 /**
  * Who needs a place, pseudonymously: there is no name, birth date or identity-number field, and

@@ -9,7 +9,7 @@ import {
   PlacingAuthority,
   ShelterType,
 } from '@opvangplek/domain';
-import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { FacilityModel } from '@opvangplek/registry';
 
 registerEnumType(ExclusionCode, { name: 'ExclusionCode', description: 'Why a facility cannot take this person.' });
 registerEnumType(MatchReasonCode, {

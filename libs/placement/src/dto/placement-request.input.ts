@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { DeclineReason, ShelterType, Urgency } from '@opvangplek/domain';
-import { VictimProfileInput } from '@opvangplek/matching/dto/victim-profile.input';
+import { VictimProfileInput } from '@opvangplek/matching';
 
 @InputType('GroupMemberInput', { description: 'One person of a group found together (003:484): never a name.' })
 export class GroupMemberInput {

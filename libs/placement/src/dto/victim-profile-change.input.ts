@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { AangifteStatus, B8Status, CareNeed, ResidenceStatus, ThreatLevel } from '@opvangplek/domain';
-import { CalendarDate } from '@opvangplek/platform/graphql/calendar-date.scalar';
+import { CalendarDate } from '@opvangplek/platform';
 
 /**
  * What changed in her profile over time (updateVictimProfile): only what is given changes; a field

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { checkCapacityDrift, type CapacityDriftReport } from '../capacity-drift-check';
 import { PlacementQueue } from '../placement-queue';

@@ -1,11 +1,21 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock, wallIntervalMs } from '@opvangplek/platform/clock';
-import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
-import { newCorrelationId, runWithCorrelationId } from '@opvangplek/platform/observability';
-import { type AnyWorker, QueueFactory, QueueName } from '@opvangplek/platform/queue';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  wallIntervalMs,
+  EVENT_BUS,
+  EventChannel,
+  type EventBus,
+  newCorrelationId,
+  runWithCorrelationId,
+  type AnyWorker,
+  QueueFactory,
+  QueueName,
+} from '@opvangplek/platform';
 import type { Job } from 'bullmq';
-import { isCapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import { isCapacityChangedEvent } from '@opvangplek/capacity';
 import {
   type ExpireOfferJobData,
   type MatchRequestJobData,

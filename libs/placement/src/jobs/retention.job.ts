@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { audit } from '@opvangplek/access/audit/audit';
+import { audit } from '@opvangplek/access';
 import { anonymousFacts, implicitRetrySince } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock, APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import { SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementRepository } from '../placement.repository';
 

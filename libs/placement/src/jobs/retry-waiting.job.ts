@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { freePlacesIn } from '@opvangplek/capacity/capacity-ledger';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { freePlacesIn } from '@opvangplek/capacity';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import { DataSource } from 'typeorm';
 import { PlacementRepository } from '../placement.repository';
 import { MatchingAttempt } from '../workflow/matching-attempt';

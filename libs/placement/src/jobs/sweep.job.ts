@@ -10,8 +10,7 @@ import {
   Urgency,
   WebhookEventType,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import { CLOCK, type Clock, APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import { In, IsNull, LessThanOrEqual, Not, Raw } from 'typeorm';
 import { notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';

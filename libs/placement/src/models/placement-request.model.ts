@@ -15,7 +15,7 @@ import {
   Urgency,
   WaitingReason,
 } from '@opvangplek/domain';
-import { FacilityModel } from '@opvangplek/registry/models/facility.model';
+import { FacilityModel } from '@opvangplek/registry';
 import { HoldState } from '../placement-hold.entity';
 import { PlacementNoteParamsModel } from './placement-note.model';
 import type { PlacementRequestEntity } from '../placement-request.entity';

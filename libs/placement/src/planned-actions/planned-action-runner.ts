@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { outlineProfile, PlacementStatus, PlannedActionStatus } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { AppError } from '@opvangplek/platform/errors';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { CLOCK, type Clock, AppError } from '@opvangplek/platform';
+import { RegistryService } from '@opvangplek/registry';
 import { SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { mergedReservation, PlannedActionStatus, shownReservationState, shownShortfall } from '@opvangplek/domain';
-import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
-import { mayKnowLocation } from '@opvangplek/registry/location-disclosure';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { shownFacilityName, mayKnowLocation, RegistryService } from '@opvangplek/registry';
 import type { PlannedActionModel, ReservedPlacesModel } from './models/planned-action.model';
 import { PlannedActionRepository, type PlannedActionRow } from './planned-action.repository';
 

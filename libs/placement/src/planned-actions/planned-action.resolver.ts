@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer } from '@opvangplek/access/access.decorators';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { CurrentViewer, type Viewer } from '@opvangplek/access';
 import { PlannedActionStatus } from '@opvangplek/domain';
 import { PlannedActionInput } from './dto/planned-action.input';
 import { FacilityReservationModel, PlannedActionModel } from './models/planned-action.model';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { audit } from '@opvangplek/access/audit/audit';
-import type { Viewer } from '@opvangplek/access/viewer';
+import { audit, type Viewer } from '@opvangplek/access';
 import {
   ActionPartner,
   AuthorityVerdict,
@@ -18,10 +17,18 @@ import {
   Role,
   validatePlannedAction,
 } from '@opvangplek/domain';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { assertUuid, ConflictError, ForbiddenError, InvalidInputError, isUuid, NotFoundError } from '@opvangplek/platform/errors';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { MatchingService } from '@opvangplek/matching';
+import {
+  CLOCK,
+  type Clock,
+  assertUuid,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  isUuid,
+  NotFoundError,
+} from '@opvangplek/platform';
+import { RegionDirectory } from '@opvangplek/registry';
 import { assertReason } from '../placement-request.validation';
 import type { PlannedActionInput } from './dto/planned-action.input';
 import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } from './planned-action.repository';

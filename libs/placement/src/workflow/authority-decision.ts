@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import {
   AuthorityVerdict,
   DEFAULT_AUTHORITY_TABLE,
@@ -22,13 +22,19 @@ import {
   type VictimProfile,
   WaitingReason,
 } from '@opvangplek/domain';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '@opvangplek/platform/errors';
+import { MatchingService, type MatchResultModel } from '@opvangplek/matching';
+import { shownFacilityName } from '@opvangplek/registry';
+import {
+  CLOCK,
+  type Clock,
+  APP_CONFIG,
+  type AppConfig,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+} from '@opvangplek/platform';
 import { ledgerActor } from '../placement-changes';
-import type { MatchResultModel } from '@opvangplek/matching/models/match-result.model';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';

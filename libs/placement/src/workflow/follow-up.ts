@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import type { LedgerActor } from '@opvangplek/capacity';
 import {
   canTransition,
   mayHoldPlace,
@@ -10,7 +10,7 @@ import {
   ShelterType,
   Urgency,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
+import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
 import { HoldState } from '../placement-hold.entity';

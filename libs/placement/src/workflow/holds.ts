@@ -5,8 +5,8 @@ import {
   lockCapacityRows,
   releasePlaces,
   vacatePlaces,
-} from '@opvangplek/capacity/capacity-ledger';
-import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+  type CapacityChangedEvent,
+} from '@opvangplek/capacity';
 import type { EntityManager } from 'typeorm';
 import { type Changes, SYSTEM_ACTOR } from '../placement-changes';
 import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
-import { type LedgerActor, lockCapacityRows, occupyHeldPlaces } from '@opvangplek/capacity/capacity-ledger';
-import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import type { Viewer } from '@opvangplek/access';
+import { type LedgerActor, lockCapacityRows, occupyHeldPlaces, type CapacityChangedEvent } from '@opvangplek/capacity';
 import {
   DeclineReason,
   DEFAULT_AUTHORITY_TABLE,
@@ -21,10 +20,17 @@ import {
   type StayOutcome,
   WebhookEventType,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, isUuid } from '@opvangplek/platform/errors';
-import { type LoadedFacility, RegistryService } from '@opvangplek/registry/registry.service';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  CLOCK,
+  type Clock,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  isUuid,
+} from '@opvangplek/platform';
+import { type LoadedFacility, RegistryService } from '@opvangplek/registry';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';

@@ -16,11 +16,9 @@ import {
   PlacementNoteCode,
   WebhookEventType,
 } from '@opvangplek/domain';
-import { type Match, MatchingService } from '@opvangplek/matching/matching.service';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import type { LoadedFacility } from '@opvangplek/registry/registry.service';
-import { RegionDirectory } from '@opvangplek/registry/region-directory';
+import { type Match, MatchingService } from '@opvangplek/matching';
+import { CLOCK, type Clock, APP_CONFIG, type AppConfig } from '@opvangplek/platform';
+import { type LoadedFacility, RegionDirectory } from '@opvangplek/registry';
 import { notify, type PlacementEventRow, SYSTEM_ACTOR } from '../placement-changes';
 import type { PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';

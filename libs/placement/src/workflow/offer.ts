@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { holdPlaces, type LedgerActor, lockCapacityRows } from '@opvangplek/capacity/capacity-ledger';
-import { type CapacityChangedEvent } from '@opvangplek/capacity/capacity.events';
+import { holdPlaces, type LedgerActor, lockCapacityRows, type CapacityChangedEvent } from '@opvangplek/capacity';
 import {
   holdExpiresAt,
   isOpen,
@@ -11,9 +10,9 @@ import {
   PlacementStatus,
   WebhookEventType,
 } from '@opvangplek/domain';
-import type { Match } from '@opvangplek/matching/matching.service';
-import { shownFacilityName } from '@opvangplek/registry/facility-view.mapper';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
+import type { Match } from '@opvangplek/matching';
+import { shownFacilityName } from '@opvangplek/registry';
+import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { type Changes, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';

@@ -1,6 +1,6 @@
 import type { ExclusionReason, FacilitySnapshot, VictimProfile } from '@opvangplek/domain';
-import type { MatchingService } from '@opvangplek/matching/matching.service';
-import { ConflictError } from '@opvangplek/platform/errors';
+import type { MatchingService } from '@opvangplek/matching';
+import { ConflictError } from '@opvangplek/platform';
 
 /**
  * Why the places she holds at `facilityIds` no longer fit `profile` (empty: they fit), judged on

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import {
   applyProfileChange,
   bedenktijdEndsAt,
@@ -18,11 +18,10 @@ import {
   type VictimProfile,
   WebhookEventType,
 } from '@opvangplek/domain';
-import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError } from '@opvangplek/platform/errors';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import type { LedgerActor } from '@opvangplek/capacity';
+import { MatchingService } from '@opvangplek/matching';
+import { CLOCK, type Clock, ConflictError, ForbiddenError } from '@opvangplek/platform';
+import { RegistryService } from '@opvangplek/registry';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';

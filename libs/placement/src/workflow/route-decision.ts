@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import { mayActOnTransfer, placementNote, PlacementNoteCode, PlacementStatus, WaitingReason } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError } from '@opvangplek/platform/errors';
+import { CLOCK, type Clock, ConflictError, ForbiddenError } from '@opvangplek/platform';
 import { ledgerActor } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
 import { PlacementQueue } from '../placement-queue';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access/viewer';
+import type { Viewer } from '@opvangplek/access';
 import {
   type FacilitySnapshot,
   mayActOnTransfer,
@@ -12,13 +12,12 @@ import {
   Urgency,
   type VictimProfile,
 } from '@opvangplek/domain';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform/errors';
+import { CLOCK, type Clock, ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
-import { MatchingService } from '@opvangplek/matching/matching.service';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { MatchingService } from '@opvangplek/matching';
+import { RegistryService } from '@opvangplek/registry';
 import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
-import type { LedgerActor } from '@opvangplek/capacity/capacity-ledger';
+import type { LedgerActor } from '@opvangplek/capacity';
 import { PlacementGuard } from '../placement-guard';
 import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';

@@ -1,18 +1,27 @@
 import { Logger } from '@nestjs/common';
 import type { ClientBase } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** `synchronize` stays off everywhere: the schema changes only through committed migrations. */
+/**
+ * The persistent entities a data source knows: each feature lists its own (`REGISTRY_ENTITIES`, …)
+ * and `@opvangplek/composition` puts them together as `ENTITIES`.
+ */
+export type EntityList = readonly Function[];
+
+/**
+ * `synchronize` stays off everywhere: the schema changes only through committed migrations.
+ * `entities` is needed for repositories and for comparing the schema with the entities; running the
+ * migrations alone needs none.
+ */
 export function dataSourceOptions(
   url: string,
-  overrides: { poolSize?: number; applicationName?: string } = {},
+  overrides: { poolSize?: number; applicationName?: string; entities?: EntityList } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [...(overrides.entities ?? [])],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'all',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { ActionPartner, ExploitationType, Gender, ResidenceStatus } from '@opvangplek/domain';
-import '@opvangplek/platform/graphql/domain-enums';
+import '@opvangplek/platform';
 
 registerEnumType(ActionPartner, {
   name: 'ActionPartner',

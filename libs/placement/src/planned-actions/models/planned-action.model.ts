@@ -9,7 +9,7 @@ import {
   ShelterType,
   ShortfallReason,
 } from '@opvangplek/domain';
-import '@opvangplek/platform/graphql/domain-enums';
+import '@opvangplek/platform';
 
 registerEnumType(PlannedActionStatus, { name: 'PlannedActionStatus' });
 registerEnumType(ReservationState, {

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { AvailabilityBand, ShelterType } from '@opvangplek/domain';
 import { CapacitySumsModel } from './capacity-sums.model';
-import { RegionModel } from '@opvangplek/registry/models/region.model';
+import { RegionModel } from '@opvangplek/registry';
 
 @ObjectType('CapacitySummary', {
   description:

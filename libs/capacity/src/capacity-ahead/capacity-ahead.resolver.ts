@@ -1,7 +1,7 @@
 import { Context, Info, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CapacityAhead } from '@opvangplek/domain';
-import { CapacityModel } from '@opvangplek/registry/models/capacity.model';
+import { CapacityModel } from '@opvangplek/registry';
 import { CapacityAheadService, type FacilityForAhead } from './capacity-ahead.service';
 
 /** One batch per GraphQL operation: the board's 200 facilities cost one read, not 200. */

@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { AuditJobsModule } from '@opvangplek/access/access.module';
+import { type AppConfig, platformModules } from '@opvangplek/platform';
+import { AuditJobsModule } from '@opvangplek/access';
 import { NotificationJobsModule } from '@opvangplek/notifications';
 import { PlacementJobsModule } from '@opvangplek/placement';
-import { platformModules } from '../../api/src/api.module';
+import { ENTITIES } from './entities';
 
 /**
  * Background jobs (BullMQ processors): placement matching, offer expiry and the sweep (due waits,
@@ -20,7 +20,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...platformModules(config, undefined, 'worker'), PlacementJobsModule, AuditJobsModule, NotificationJobsModule],
+      imports: [
+        ...platformModules(config, ENTITIES, undefined, 'worker'),
+        PlacementJobsModule,
+        AuditJobsModule,
+        NotificationJobsModule,
+      ],
     };
   }
 }

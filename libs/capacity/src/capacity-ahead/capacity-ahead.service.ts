@@ -9,9 +9,8 @@ import {
   type ShelterType,
   USUAL_STAY_DAYS,
 } from '@opvangplek/domain';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
-import { CLOCK, type Clock } from '@opvangplek/platform/clock';
-import { regionKindKey } from '@opvangplek/registry/capacity-disclosure';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@opvangplek/platform';
+import { regionKindKey } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import { readFacilitiesAhead } from './capacity-ahead.reader';
 

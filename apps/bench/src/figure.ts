@@ -1,4 +1,4 @@
-import type { AppConfig } from '@opvangplek/platform/config';
+import type { AppConfig } from '@opvangplek/platform';
 import type { YearOptions } from './national-year/national-year.figure';
 import type { SoakOptions } from './figures/soak.figure';
 import type { DataSource } from 'typeorm';

@@ -4,12 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { issueDevToken, resolveSigningSecret } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { dataSourceOptions, migrateDatabase } from '@opvangplek/platform/database';
+import { type AppConfig, dataSourceOptions, migrateDatabase, parseFlags, UsageError } from '@opvangplek/platform';
 import { DataSource } from 'typeorm';
-import { bootstrapApi } from '../../../../api/src/bootstrap-api';
-import { parseFlags, UsageError } from '../../args';
-import { loadNationalRegister } from '../seed.command';
+import { bootstrapApi, ENTITIES, loadNationalRegister } from '@opvangplek/composition';
 import { createBenchDatabase } from './bench-database';
 import { type BenchContext, type BenchFigure, memorySnapshot } from './figure';
 import { FIGURES } from './figures';
@@ -245,7 +242,9 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
   try {
     const database = await createBenchDatabase(config, log);
     cleanup.add('drop the bench database', () => database.drop());
-    const dataSource = new DataSource(dataSourceOptions(database.url, { poolSize: 4, applicationName: 'opvangplek-bench' }));
+    const dataSource = new DataSource(
+      dataSourceOptions(database.url, { entities: ENTITIES, poolSize: 4, applicationName: 'opvangplek-bench' }),
+    );
     await dataSource.initialize();
     cleanup.add('close the bench connection', () => dataSource.destroy());
     const [{ server_version: serverVersion }] = (await dataSource.query('SHOW server_version')) as { server_version: string }[];

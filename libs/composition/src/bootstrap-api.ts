@@ -1,12 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Clock } from '@opvangplek/platform/clock';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { applyHttpSecurity } from '@opvangplek/platform/http/http-security';
-import { identifyRequest, unreadableBody } from '@opvangplek/platform/http/unreadable-body';
-import { serveConsole } from '@opvangplek/platform/http/console/serve-console';
-import { HttpMetrics } from '@opvangplek/platform/observability';
+import {
+  type Clock,
+  type AppConfig,
+  applyHttpSecurity,
+  identifyRequest,
+  unreadableBody,
+  serveConsole,
+  HttpMetrics,
+} from '@opvangplek/platform';
 import { Logger } from 'nestjs-pino';
 import type { DynamicModule } from '@nestjs/common';
 import { ApiModule } from './api.module';

@@ -4,8 +4,7 @@
  * (to prepare a register and to check what a profile can get before anything is measured).
  */
 import { type GeoPoint, type MatchResult, matchFacilities, matchingConfig, type VictimProfile } from '@opvangplek/domain';
-import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility } from '@opvangplek/registry/facility-rows';
-import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
+import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility, toFacilitySnapshot } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { BenchContext } from '../figure';
 import { LoadAborted } from '../load-driver';

@@ -17,7 +17,7 @@
  *   shelter confirms it (without arrivals an accepted place lapses after its hold and is offered again).
  */
 import { Role } from '@opvangplek/domain';
-import { SimulatedClock } from '@opvangplek/platform/clock';
+import { SimulatedClock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { chance, logNormal, seededRandom } from '../national-year/random';

@@ -10,7 +10,7 @@ import { seededRandom } from './random';
  * The simulation talks to the real API: its operations and the variables it builds must fit the
  * committed schema, or a run spends its hours counting refusals (issue 19, items 2 and 3).
  */
-const schema: GraphQLSchema = buildSchema(readFileSync(path.join(__dirname, '../../../../../../schema.gql'), 'utf8'));
+const schema: GraphQLSchema = buildSchema(readFileSync(path.join(__dirname, '../../../../schema.gql'), 'utf8'));
 
 function problems(document: string, variables: Record<string, unknown>): string[] {
   const parsed: DocumentNode = parse(document);

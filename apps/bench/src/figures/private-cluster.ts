@@ -1,19 +1,24 @@
 /**
  * What the placement figures share: a private database on the bench's own PostgreSQL server (so
  * their requests and holds never touch the register the read figures measure), real API and worker
- * processes started from dist/ on it (with processes/dist-process.ts, which the multi-process tests
+ * processes started from dist/ on it (with the platform's process/dist-process.ts, which the multi-process tests
  * start theirs with too), and tokens the processes accept.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import type { Role } from '@opvangplek/domain';
-import { dataSourceOptions, freePort, migrateDatabase } from '@opvangplek/platform/database';
+import {
+  dataSourceOptions,
+  freePort,
+  migrateDatabase,
+  type DistProcess,
+  startDistProcess,
+  deleteNamespaceKeys,
+} from '@opvangplek/platform';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { loadNationalRegister } from '../../seed.command';
-import { type DistProcess, startDistProcess } from '../../../processes/dist-process';
-import { deleteNamespaceKeys } from '../../../processes/namespace-keys';
+import { ENTITIES, loadNationalRegister } from '@opvangplek/composition';
 import type { BenchContext } from '../figure';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,7 +58,9 @@ export async function createPrivateDatabase(context: BenchContext, suffix: strin
   const adminUrl = withDatabase(context.databaseUrl, 'postgres');
   await asAdmin(adminUrl, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
   const url = withDatabase(context.databaseUrl, name);
-  const dataSource = new DataSource(dataSourceOptions(url, { poolSize: 4, applicationName: 'opvangplek-bench-setup' }));
+  const dataSource = new DataSource(
+    dataSourceOptions(url, { entities: ENTITIES, poolSize: 4, applicationName: 'opvangplek-bench-setup' }),
+  );
   const drop = async () => {
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await asAdmin(adminUrl, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
@@ -112,8 +119,8 @@ export function processEnvironment(context: BenchContext, databaseUrl: string, n
 }
 
 function distEntry(app: 'api' | 'worker'): string {
-  // dist/apps/cli/src/commands/bench/figures → dist/apps/<app>/src/main.js
-  const file = path.resolve(__dirname, '../../../../..', app, 'src', 'main.js');
+  // dist/apps/bench/src/figures → dist/apps/<app>/src/main.js
+  const file = path.resolve(__dirname, '../../..', app, 'src', 'main.js');
   if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm run bench builds)`);
   return file;
 }

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import { SimulatedClock } from '@opvangplek/platform/clock';
+import { SimulatedClock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { regionCodes } from '../figures/placement-support';

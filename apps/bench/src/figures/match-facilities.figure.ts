@@ -19,8 +19,7 @@ import {
   screenRegister,
   type VictimProfile,
 } from '@opvangplek/domain';
-import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility } from '@opvangplek/registry/facility-rows';
-import { toFacilitySnapshot } from '@opvangplek/registry/facility-snapshot.mapper';
+import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility, toFacilitySnapshot } from '@opvangplek/registry';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, measureTogether, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import type { ThreadOperation } from '../load-thread';

@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import type { AppConfig } from '@opvangplek/platform/config';
-import { startEmbeddedPostgres } from '@opvangplek/platform/database';
+import { type AppConfig, startEmbeddedPostgres, UsageError } from '@opvangplek/platform';
 import { Client } from 'pg';
-import { UsageError } from '../../args';
 
 /** A database that belongs to this bench run only; `drop()` removes it (and stops a server it started). */
 export interface BenchDatabase {

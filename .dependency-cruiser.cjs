@@ -1,0 +1,123 @@
+/**
+ * The house's boundaries, checked by `npm run lint` (`npm run lint:boundaries`):
+ *
+ *   apps → composition → features → platform → domain
+ *
+ * - domain: pure rules, imports no other lib;
+ * - platform: infrastructure (config, database, queues, crypto, GraphQL, HTTP), imports only domain;
+ * - features (access, registry, capacity, matching, placement, insight, interop, notifications,
+ *   registration): each its own lib; a feature may use another feature, through its index only;
+ * - composition: the service's processes put together (the API and worker modules, the entity list,
+ *   the API bootstrap, the register seed), for the apps, the bench and the tests;
+ * - apps: entry points only; no app imports another.
+ *
+ * Every lib has one public entry, `libs/<lib>/src/index.ts` (`@opvangplek/<lib>`): nothing outside a
+ * lib imports its other files. The tests (test/) may reach into a lib to test its parts.
+ */
+
+const FEATURES = '(access|registry|capacity|matching|placement|insight|interop|notifications|registration)';
+
+/**
+ * Migrations are frozen data transforms that must seal and sign rows exactly as the live code does.
+ * They use these three pure helpers directly: the features' index would load their Nest modules (and
+ * the platform itself, a cycle) into the migration tooling.
+ */
+const MIGRATIONS = '^libs/platform/src/database/migrations/';
+const MIGRATION_HELPERS = [
+  '^libs/placement/src/request-sealing\\.ts$',
+  '^libs/access/src/audit/audit-key\\.ts$',
+  '^libs/access/src/audit/audit-row-mac\\.ts$',
+];
+/** The helpers, in turn, take the platform's parts by path: its index loads the migrations (a cycle). */
+const MIGRATION_HELPER_LIBS = '^libs/(placement|access)/src/(request-sealing|audit/audit-key|audit/audit-row-mac)\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'deep-import-into-lib',
+      comment: "Import another lib through its public entry only: '@opvangplek/<lib>' (its src/index.ts).",
+      severity: 'error',
+      from: { path: '^(apps|libs)/([^/]+)/', pathNot: [MIGRATIONS, MIGRATION_HELPER_LIBS] },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'deep-import-into-lib-from-migration',
+      comment: 'Migrations import only the sealing and audit helpers listed in .dependency-cruiser.cjs.',
+      severity: 'error',
+      from: { path: MIGRATIONS },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/platform/', '^libs/[^/]+/src/index\\.ts$', ...MIGRATION_HELPERS] },
+    },
+    {
+      name: 'deep-import-into-lib-from-migration-helper',
+      comment: 'The migration helpers import only their own lib, the platform (by path) and other libs through their index.',
+      severity: 'error',
+      from: { path: MIGRATION_HELPER_LIBS },
+      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/platform/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'app-imports-app',
+      comment: 'No app imports another: what two apps share lives in a lib.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'lib-imports-app',
+      comment: 'Libs never import an app.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'domain-imports-upward',
+      comment: 'The domain is pure: it imports no other lib.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { path: '^libs/', pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'platform-imports-upward',
+      comment: 'The platform imports only the domain; features register themselves with it.',
+      severity: 'error',
+      from: { path: '^libs/platform/', pathNot: MIGRATIONS },
+      to: { path: '^libs/', pathNot: ['^libs/platform/', '^libs/domain/'] },
+    },
+    {
+      name: 'migration-imports-upward',
+      comment: 'Migrations import only the domain, the platform and the helpers listed in .dependency-cruiser.cjs.',
+      severity: 'error',
+      from: { path: MIGRATIONS },
+      to: { path: '^libs/', pathNot: ['^libs/platform/', '^libs/domain/', ...MIGRATION_HELPERS] },
+    },
+    {
+      name: 'feature-imports-composition',
+      comment: 'Features do not know how the processes are composed.',
+      severity: 'error',
+      from: { path: `^libs/${FEATURES}/` },
+      to: { path: '^libs/composition/' },
+    },
+    {
+      name: 'lib-cycle',
+      comment:
+        'No cycle between libs: through the index files, a cycle hands Nest and TypeORM decorators an undefined class at load time.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { circular: true, path: '^libs/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'unknown-lib',
+      comment: 'Every lib has a layer: add a new one to the layers in .dependency-cruiser.cjs.',
+      severity: 'error',
+      from: { path: '^libs/', pathNot: `^libs/(domain|platform|composition|${FEATURES.slice(1, -1)})/` },
+      to: {},
+    },
+  ],
+  options: {
+    includeOnly: '^(apps|libs)/',
+    exclude: { path: '^apps/console/' },
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

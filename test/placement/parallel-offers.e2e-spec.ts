@@ -201,6 +201,32 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
     await client.cancel(coordinator, asked.id, 'test cleanup');
   });
 
+  it('a group given with its members keeps one offer at a time for each of its parts, so a raid does not empty a region (003:484; red team F5)', async () => {
+    const members = [
+      { label: 'V1', profile: { ...DUTCH_WOMAN, age: 24 } },
+      { label: 'V2', profile: { ...DUTCH_WOMAN, age: 31, residenceStatus: 'EU_CITIZEN' } },
+    ];
+    const GROUP = `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id groupParts { id } } }`;
+    const response = await client.raw(GROUP, coordinator, {
+      input: { profile: DUTCH_WOMAN, urgency: 'ACUTE', regionCode: 'RR', members },
+    });
+    expect(response.errors).toBeUndefined();
+    const parts = (response.data as unknown as { requestPlacement: { groupParts: { id: string }[] } }).requestPlacement
+      .groupParts;
+    expect(parts.length).toBeGreaterThanOrEqual(1);
+    for (const part of parts) {
+      await client.waitForStatus(coordinator, part.id, ['OFFERED']);
+      expect(await heldAt(database.dataSource, part.id)).toHaveLength(1);
+      expect((await view(api.url, coordinator, part.id))!.parallelOffer).toBeNull();
+    }
+    for (const part of parts) await client.cancel(coordinator, part.id, 'test cleanup');
+    // Asking for parallel offers for members, even one, is refused: they are a group.
+    const asked = await client.raw(GROUP, coordinator, {
+      input: { profile: DUTCH_WOMAN, urgency: 'ACUTE', regionCode: 'RR', members: members.slice(0, 1), parallelOffers: true },
+    });
+    expect(asked.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.parallelOffers' } });
+  });
+
   it('asking for parallel offers on a PLANNED request is refused, naming the field', async () => {
     const response = await client.raw(
       `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,

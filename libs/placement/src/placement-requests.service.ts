@@ -146,7 +146,7 @@ export class PlacementRequestsService {
     const refusal = parallelOffersRefusal({
       urgency: input.urgency,
       asked: input.parallelOffers ?? null,
-      groupSize: input.members?.length ?? input.groupSize ?? 1,
+      group: (input.members?.length ?? 0) > 0 || (input.groupSize ?? 1) > 1,
     });
     if (refusal) throw new InvalidInputError('input.parallelOffers', `input.${refusal}`);
     if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)

@@ -5,26 +5,26 @@ const settings = DEFAULT_PARALLEL_OFFERS;
 
 describe('parallel offers: how many shelters one offer goes to (issue 18)', () => {
   it('the police officer at 03:00 with an ACUTE request: the best three at once by default', () => {
-    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, groupSize: 1, settings })).toBe(3);
-    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, groupSize: 1, settings: { acute: 5, urgent: 1 } })).toBe(5);
+    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, group: false, settings })).toBe(3);
+    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, group: false, settings: { acute: 5, urgent: 1 } })).toBe(5);
   });
 
   it('an URGENT request goes one at a time unless the requester asks, then as an ACUTE one', () => {
-    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: null, groupSize: 1, settings })).toBe(1);
-    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: true, groupSize: 1, settings })).toBe(3);
-    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: null, groupSize: 1, settings: { acute: 3, urgent: 2 } })).toBe(2);
+    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: null, group: false, settings })).toBe(1);
+    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: true, group: false, settings })).toBe(3);
+    expect(parallelOfferCount({ urgency: Urgency.URGENT, asked: null, group: false, settings: { acute: 3, urgent: 2 } })).toBe(2);
   });
 
   it('a requester who asks for one at a time, a PLANNED request and a group (003:484) get one offer at a time', () => {
-    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: false, groupSize: 1, settings })).toBe(1);
-    expect(parallelOfferCount({ urgency: Urgency.PLANNED, asked: null, groupSize: 1, settings })).toBe(1);
-    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, groupSize: 4, settings })).toBe(1);
+    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: false, group: false, settings })).toBe(1);
+    expect(parallelOfferCount({ urgency: Urgency.PLANNED, asked: null, group: false, settings })).toBe(1);
+    expect(parallelOfferCount({ urgency: Urgency.ACUTE, asked: null, group: true, settings })).toBe(1);
   });
 
   it('asking for parallel offers on a PLANNED request or for a group is refused with the reason', () => {
-    expect(parallelOffersRefusal({ urgency: Urgency.PLANNED, asked: true, groupSize: 1 })).toMatch(/ACUTE and URGENT/);
-    expect(parallelOffersRefusal({ urgency: Urgency.URGENT, asked: true, groupSize: 3 })).toMatch(/one person/);
-    expect(parallelOffersRefusal({ urgency: Urgency.URGENT, asked: true, groupSize: 1 })).toBeNull();
-    expect(parallelOffersRefusal({ urgency: Urgency.PLANNED, asked: false, groupSize: 1 })).toBeNull();
+    expect(parallelOffersRefusal({ urgency: Urgency.PLANNED, asked: true, group: false })).toMatch(/ACUTE and URGENT/);
+    expect(parallelOffersRefusal({ urgency: Urgency.URGENT, asked: true, group: true })).toMatch(/one person/);
+    expect(parallelOffersRefusal({ urgency: Urgency.URGENT, asked: true, group: false })).toBeNull();
+    expect(parallelOffersRefusal({ urgency: Urgency.PLANNED, asked: false, group: false })).toBeNull();
   });
 });

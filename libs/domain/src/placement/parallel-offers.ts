@@ -13,17 +13,19 @@ export const DEFAULT_PARALLEL_OFFERS: ParallelOfferSettings = { acute: 3, urgent
  * declined or lapsed offer costs up to its two-hour hold, so an ACUTE request goes to several at
  * once and the first acceptance wins. An URGENT one goes one at a time unless the requester asks
  * (`parallelOffers: true`): then as an ACUTE one would. A requester may also ask for one at a
- * time (`false`). A group keeps one offer at a time: its shares are accepted each by their own
+ * time (`false`). A group keeps one offer at a time, each of its parts too (a group given with its
+ * members is stored as parts of one or a few people): its shares are accepted each by their own
  * facility (003:484), and holding k places for each member would empty a region in a raid.
  */
 export function parallelOfferCount(input: {
   urgency: Urgency;
   /** The requester's choice: null = the urgency's default. */
   asked: boolean | null;
-  groupSize: number;
+  /** Whether she is one of a group: a groupSize above 1, or a part of a group given with its members. */
+  group: boolean;
   settings: ParallelOfferSettings;
 }): number {
-  if (input.groupSize > 1 || input.asked === false) return 1;
+  if (input.group || input.asked === false) return 1;
   switch (input.urgency) {
     case Urgency.ACUTE:
       return input.settings.acute;
@@ -35,10 +37,10 @@ export function parallelOfferCount(input: {
 }
 
 /** Why a request may not ask for parallel offers, or null when it may. */
-export function parallelOffersRefusal(input: { urgency: Urgency; asked: boolean | null; groupSize: number }): string | null {
+export function parallelOffersRefusal(input: { urgency: Urgency; asked: boolean | null; group: boolean }): string | null {
   if (input.asked !== true) return null;
   if (input.urgency === Urgency.PLANNED)
     return 'parallelOffers is for ACUTE and URGENT requests; a PLANNED request is offered to one facility at a time';
-  if (input.groupSize > 1) return 'parallelOffers is for one person; a group is offered to one facility at a time';
+  if (input.group) return 'parallelOffers is for one person; a group is offered to one facility at a time';
   return null;
 }

@@ -249,7 +249,7 @@ export class MatchingAttempt {
             ? parallelOfferCount({
                 urgency: request.urgency,
                 asked: request.parallelOffers,
-                groupSize: request.groupSize,
+                group: request.groupSize > 1 || request.groupId !== null,
                 settings: this.config.placement.parallelOffers,
               })
             : 1;

@@ -136,6 +136,22 @@ describe('capacityOverview', () => {
     expect(groups).toEqual(['RR|NOODBED', 'RR|VROUWENOPVANG']);
   });
 
+  it('says an unknown region code is unknown, naming the field, instead of answering with nothing (red team F7)', async () => {
+    const response = await gql<{ capacityOverview: Summary[] }>(api.url, QUERY, {
+      token: planner,
+      variables: { regions: ['RR', 'XX'] },
+    });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('Unknown region code XX'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'regionCodes' },
+    });
+    const csv = await fetch(`${api.url}/export/capacity-overview.csv?regionCodes=XX`, {
+      headers: { authorization: `Bearer ${planner}` },
+    });
+    expect(csv.status).toBe(400);
+    expect(await csv.text()).toContain('XX');
+  });
+
   it('reports the share of stale figures, and it grows as time passes without confirmations', async () => {
     const shares = async () =>
       (

@@ -97,9 +97,8 @@ export class InsightService {
   ) {}
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
-    if ((regionCodes?.length ?? 0) > MAX_FILTER_VALUES)
-      throw new InvalidInputError('regionCodes', `regionCodes may hold at most ${MAX_FILTER_VALUES} codes`);
-    const facilities = await this.registry.load({ regionCodes, types });
+    // An unknown code is said so, not answered with an empty overview (red team F7).
+    const facilities = await this.registry.load({ regionCodes: await this.knownRegionCodes(regionCodes), types });
     const aheads = regionKindAheads(facilities, await this.capacityAhead.ofFacilities(facilities));
     // Secret-address facilities in a band only (capacity-disclosure.ts): their exact sum, less the
     // public facilities everyone sees, would be one secret facility's live counts (issue 12).

@@ -227,6 +227,22 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
     expect(asked.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.parallelOffers' } });
   });
 
+  it('a shelter that accepts with a decline reason is told which answer the reason belongs to, and nothing changes', async () => {
+    const id = await offeredToThree();
+    const staff = await token.staff(shelters[0].id);
+    for (const extra of [{ declineReason: 'vol' }, { declineReasonCode: 'SAFETY' }]) {
+      const response = await client.raw(RESPOND, staff, { input: { requestId: id, accept: true, ...extra } });
+      const field = `input.${Object.keys(extra)[0]}`;
+      expect(response.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('goes with a decline'),
+        extensions: { code: 'BAD_USER_INPUT', field },
+      });
+    }
+    expect(await heldAt(database.dataSource, id)).toHaveLength(3);
+    expect((await view(api.url, coordinator, id))!.status).toBe('OFFERED');
+    await client.cancel(coordinator, id, 'test cleanup');
+  });
+
   it('asking for parallel offers on a PLANNED request is refused, naming the field', async () => {
     const response = await client.raw(
       `mutation R($input: PlacementRequestInput!) { requestPlacement(input: $input) { id } }`,

@@ -469,6 +469,11 @@ export class PlacementRequestsService {
 
   async respondToOffer(viewer: Viewer, input: OfferResponseInput): Promise<PlacementRequestModel> {
     assertRequestId(input.requestId, 'input.requestId');
+    // A reason given with an acceptance would be silently dropped: say which answer it belongs to.
+    if (input.accept && (input.declineReason != null || input.declineReasonCode != null)) {
+      const field = input.declineReason != null ? 'input.declineReason' : 'input.declineReasonCode';
+      throw new InvalidInputError(field, `${field} goes with a decline (accept: false); leave it out when accepting`);
+    }
     const request = input.accept
       ? await this.lifecycle.accept(viewer, input.requestId)
       : await this.lifecycle.decline(

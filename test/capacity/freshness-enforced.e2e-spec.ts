@@ -7,8 +7,6 @@
  * were confirmed at 20:00. De Veste's night shift confirms again at 23:00; Zorg Twente runs three of
  * the others; Anders runs the fifth.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Role } from '@opvangplek/domain';
 import { SIGNATURE_HEADER, StaleFiguresJob, verifyWebhook } from '@opvangplek/notifications';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -18,21 +16,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { tokenFor } from '../support/tokens';
 import { dataOf, eventually, startPlacementApp, stopApp, token } from '../placement/support';
-
-async function startReceiver() {
-  const received: { body: string; signature: string }[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers[SIGNATURE_HEADER]) });
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }`;
 const CONFIRM = `mutation($id: ID!) { confirmCapacity(facilityId: $id) { id capacity { freshness } } }`;
@@ -60,7 +44,7 @@ describe('Freshness enforced: one night in Twente', () => {
   let deVeste: { id: string };
   let zorgTwente: { id: string }[];
   let anders: { id: string };
-  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let secret: string;
   const sweepBy = (workers: number) =>
     Promise.all(Array.from({ length: workers }, () => api.app.get(StaleFiguresJob).announceAgingAndStaleFigures()));
@@ -85,7 +69,7 @@ describe('Freshness enforced: one night in Twente', () => {
     [deVeste, ...zorgTwente] = facilities.slice(0, 4);
     anders = facilities[4];
     api = await startPlacementApp(database.url, clock, { WEBHOOK_ALLOW_INSECURE: 'true' });
-    receiver = await startReceiver();
+    receiver = await startWebhookReceiver();
     ({ secret } = dataOf(
       await gql<Record<string, { secret: string }>>(api.url, CREATE, {
         token: await token.admin(),
@@ -124,7 +108,7 @@ describe('Freshness enforced: one night in Twente', () => {
     expect(await sweepBy(2)).toEqual([0, 0]);
     await eventually(async () => expect(receiver.received).toHaveLength(1), 10_000);
     const [message] = receiver.received;
-    expect(verifyWebhook(secret, message.body, message.signature, clock.now())).toBe(true);
+    expect(verifyWebhook(secret, message.body, String(message.headers[SIGNATURE_HEADER]), clock.now())).toBe(true);
     expect(JSON.parse(message.body)).toMatchObject({
       type: 'FIGURES_AGING',
       status: 'AGING',

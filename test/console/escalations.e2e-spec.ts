@@ -6,8 +6,6 @@
  * escalation list, with how long it waited, why, and who was told — delivered, failed, acknowledged
  * — and opens the case by keyboard; Amsterdam's escalation is not on her list, CoMensha sees both.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Role } from '@opvangplek/domain';
 import { SIGNATURE_HEADER, signWebhook } from '@opvangplek/notifications';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -19,26 +17,12 @@ import { tokenFor } from '../support/tokens';
 import { describeInBrowser, focused, screenshot } from './browser';
 import { axeViolations } from './axe';
 import { useConsoleHarness } from './console-harness';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 /** Saturday 5 December 2026, 03:00 in Amsterdam. */
 const THREE_AT_NIGHT = new Date('2026-12-05T02:00:00.000Z');
 
 /** An organisation's receiver: answers every call with `status`, and keeps what it got. */
-async function startReceiver(status = 200) {
-  const received: string[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push(Buffer.concat(chunks).toString('utf8'));
-      response.writeHead(status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/opvangplek`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describeInBrowser('the escalation worklist in a browser', () => {
   const clock = new FixedClock(THREE_AT_NIGHT);
   let client: PlacementClient;
@@ -86,9 +70,9 @@ describeInBrowser('the escalation worklist in a browser', () => {
   }
 
   it("the OvD-facing coordinator at 03:00 sees the escalated ACUTE requests of her region, most urgent and longest waiting first, and that Rijnmond's OvD acknowledged it while the Regionale Tafel's system failed (002:362-364, 003:497)", async () => {
-    const ovd = await startReceiver(200);
-    const tafel = await startReceiver(503);
-    const amsterdamContact = await startReceiver(200);
+    const ovd = await startWebhookReceiver();
+    const tafel = await startWebhookReceiver({ status: 503 });
+    const amsterdamContact = await startWebhookReceiver();
     receivers.push(ovd, tafel, amsterdamContact);
     const { secret: ovdSecret } = await register({
       organisation: 'vr-rotterdam-rijnmond',
@@ -166,7 +150,7 @@ describeInBrowser('the escalation worklist in a browser', () => {
 
     // The OvD's system took it and a person there acknowledged it; the Tafel's system never answered.
     await eventually(async () => expect(ovd.received.length).toBeGreaterThanOrEqual(2), 10_000);
-    const toOvd = ovd.received.map((body) => JSON.parse(body) as { deliveryId: string; requestId: string });
+    const toOvd = ovd.received.map(({ body }) => JSON.parse(body) as { deliveryId: string; requestId: string });
     const deliveryId = toOvd.find((body) => body.requestId === first.id)!.deliveryId;
     const acknowledged = await fetch(`${harness.api.url}/webhooks/acknowledge`, {
       method: 'POST',

@@ -4,8 +4,6 @@
  * which regions an escalation would reach nobody in, the service says so in its log, and a case
  * says which function was told.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -23,21 +21,7 @@ import {
   sweep,
   token,
 } from '../placement/support';
-
-async function startReceiver() {
-  const received: string[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push(Buffer.concat(chunks).toString('utf8'));
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id contactFunction } } }`;
 const COVERAGE = `{ escalationCoverage { regionCode regionName covered missingFunctions contacts { id organisation contactFunction active reachable } } }`;
@@ -168,7 +152,7 @@ describe('escalation contacts per region', () => {
   });
 
   it("an escalated case says which function was told: Rijnmond's OvD bevolkingszorg (003:497)", async () => {
-    const receiver = await startReceiver();
+    const receiver = await startWebhookReceiver();
     receivers.push(receiver);
     expect(
       (
@@ -188,7 +172,7 @@ describe('escalation contacts per region', () => {
     await sweep(api);
     await eventually(async () => expect(receiver.received).toHaveLength(1), 10_000);
     // The body carries ids and codes, not the function or the organisation.
-    expect(receiver.received[0]).not.toMatch(/OVD_BEVOLKINGSZORG|ovd-rijnmond/);
+    expect(receiver.received[0].body).not.toMatch(/OVD_BEVOLKINGSZORG|ovd-rijnmond/);
 
     const told = await gql<{
       placementRequest: { notifications: { organisation: string; contactFunction: string | null; type: string }[] };

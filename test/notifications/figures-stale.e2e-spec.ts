@@ -3,8 +3,6 @@
  * not confirmed its capacity within the freshness window is told so through its own system, once per
  * stale period, by however many workers sweep at once; and again only after it was fresh again.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { StaleFiguresJob, SIGNATURE_HEADER, verifyWebhook } from '@opvangplek/notifications';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -12,21 +10,7 @@ import { gql } from '../support/graphql-client';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { dataOf, eventually, HOUR, startPlacementApp, stopApp, token } from '../placement/support';
-
-async function startReceiver() {
-  const received: { body: string; signature: string }[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: String(request.headers[SIGNATURE_HEADER]) });
-      response.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  return { url, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }`;
 const CONFIRM = `mutation($id: ID!) { confirmCapacity(facilityId: $id) { id capacity { freshness } } }`;
@@ -72,8 +56,8 @@ describe('FIGURES_STALE: a shelter is told when its figures went stale', () => {
     Promise.all(Array.from({ length: workers }, () => api.app.get(StaleFiguresJob).announceAgingAndStaleFigures()));
 
   it('once per stale period across workers, only to its own system, ids and codes only; again after it was fresh again', async () => {
-    const own = await startReceiver();
-    const elsewhere = await startReceiver();
+    const own = await startWebhookReceiver();
+    const elsewhere = await startWebhookReceiver();
     receivers.push(own, elsewhere);
     const { secret } = await register({
       organisation: 'schuilplaats',
@@ -104,7 +88,7 @@ describe('FIGURES_STALE: a shelter is told when its figures went stale', () => {
     await eventually(async () => expect(own.received).toHaveLength(1), 10_000);
 
     const [message] = own.received;
-    expect(verifyWebhook(secret, message.body, message.signature, clock.now())).toBe(true);
+    expect(verifyWebhook(secret, message.body, String(message.headers[SIGNATURE_HEADER]), clock.now())).toBe(true);
     const body = JSON.parse(message.body);
     expect(body).toMatchObject({
       type: 'FIGURES_STALE',

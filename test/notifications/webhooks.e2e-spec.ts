@@ -5,9 +5,7 @@
  * again while their receiver is down; a shelter's own system hears of an offer; nobody outside the
  * case hears anything; what was never delivered waits as a dead letter for ADMIN.
  */
-import { createServer, type Server } from 'node:http';
 import { Gender, ShelterType } from '@opvangplek/domain';
-import type { AddressInfo } from 'node:net';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { SIGNATURE_HEADER, signWebhook, verifyWebhook } from '@opvangplek/notifications';
 import { insertFacilities, newFacility } from '../support/factories';
@@ -27,27 +25,7 @@ import {
   token,
   WOMAN_IN_BEDENKTIJD,
 } from '../placement/support';
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A receiver as an organisation would run one: answers with the next status of `answers` (then 200). */
-async function startReceiver(answers: number[] = []) {
-  const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(answers.shift() ?? 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/opvangplek`;
-  return { url, received, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const CREATE = `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id organisation events } } }`;
 const DELIVERIES = `query($status: WebhookDeliveryStatus) { webhookDeliveries(status: $status) { id webhookId type requestId status attempts lastStatus lastError } }`;
@@ -109,8 +87,8 @@ describe('webhooks: the organisations concerned are told, signed, and told again
   }
 
   it("an ACUTE request without a place at 03:00 reaches Rijnmond's escalation contact after 30 minutes, signed, retried while their receiver fails (003:497)", async () => {
-    const ovd = await startReceiver([503]);
-    const elsewhere = await startReceiver();
+    const ovd = await startWebhookReceiver({ answers: [503] });
+    const elsewhere = await startWebhookReceiver();
     receivers.push(ovd, elsewhere);
     const { secret, webhook } = await register({
       organisation: 'vr-rotterdam-rijnmond',
@@ -180,9 +158,9 @@ describe('webhooks: the organisations concerned are told, signed, and told again
 
   it("a shelter's own system and the requester hear of an offer; another organisation subscribed to everything hears nothing", async () => {
     const [facility] = await insertFacilities(database.dataSource, [newFacility({ name: 'Vrouwenopvang Webhook' })]);
-    const shelter = await startReceiver();
-    const requester = await startReceiver();
-    const stranger = await startReceiver();
+    const shelter = await startWebhookReceiver();
+    const requester = await startWebhookReceiver();
+    const stranger = await startWebhookReceiver();
     receivers.push(shelter, requester, stranger);
     const everything = ['OFFER_MADE', 'OFFER_ACCEPTED', 'OFFER_WITHDRAWN', 'ESCALATED', 'STAY_ENDING'];
     await register({ organisation: 'testzorg', url: shelter.url, events: ['OFFER_MADE'], facilityIds: [facility.id] });
@@ -209,7 +187,7 @@ describe('webhooks: the organisations concerned are told, signed, and told again
   }, 60_000);
 
   it('a receiver that keeps failing leaves a dead letter for ADMIN, sent again on request once it is repaired', async () => {
-    const broken = await startReceiver([500, 500, 500]);
+    const broken = await startWebhookReceiver({ answers: [500, 500, 500] });
     receivers.push(broken);
     const { webhook } = await register({
       organisation: 'vr-rotterdam-rijnmond',
@@ -280,9 +258,9 @@ describe('webhooks: the organisations concerned are told, signed, and told again
         eligibility: { genders: [Gender.FEMALE] },
       }),
     ]);
-    const comenshaDesk = await startReceiver();
-    const amsterdam = await startReceiver();
-    const nla = await startReceiver();
+    const comenshaDesk = await startWebhookReceiver();
+    const amsterdam = await startWebhookReceiver();
+    const nla = await startWebhookReceiver();
     receivers.push(comenshaDesk, amsterdam, nla);
     const { secret } = await register({
       organisation: 'comensha',

@@ -116,12 +116,14 @@ describe('a group of 12 with only 6 + 4 + 4 free places', () => {
     const placed = await s.client.arrive(staffSix, offered.id);
     expect(placed.status).toBe('PLACED');
     expect(placed.stayEndsAt).toBe(new Date(RAID.getTime() + 14 * DAY).toISOString());
-    // Only the six who arrived occupy their places; the others' shares are still held for them.
-    expect(placed.allocations.find((a) => a.facility.id === six.id)?.state).toBe('OCCUPIED');
-    expect(placed.allocations.filter((a) => a.facility.id !== six.id).every((a) => a.state === 'HELD')).toBe(true);
+    // Only the six who arrived occupy their places; the others' shares are still held for them (as the NLA sees it).
+    expect(placed.allocations.map((a) => [a.facility.id, a.state])).toEqual([[six.id, 'OCCUPIED']]);
+    const others = (await s.client.get(s.nla, offered.id)).allocations.filter((a) => a.facility.id !== six.id);
+    expect(others.map((a) => a.state)).toEqual(['HELD', 'HELD']);
     await s.client.arrive(staffA, offered.id);
-    const all = await s.client.arrive(staffB, offered.id);
-    expect(all.allocations.every((a) => a.state === 'OCCUPIED')).toBe(true);
+    await s.client.arrive(staffB, offered.id);
+    const all = await s.client.get(s.nla, offered.id);
+    expect(all.allocations.map((a) => a.state)).toEqual(['OCCUPIED', 'OCCUPIED', 'OCCUPIED']);
     expect(await totalHeld(s.database.dataSource)).toBe(0);
     for (const allocation of all.allocations) {
       const before = s.facilities.findIndex((f) => f.id === allocation.facility.id);
@@ -139,8 +141,9 @@ describe('a group of 12 with only 6 + 4 + 4 free places', () => {
     expect(afterSix.status).toBe('PLACED');
     expect(afterSix.allocations.find((a) => a.facility.id === six.id)?.state).toBe('RELEASED');
     expect(await capacityOf(s.database.dataSource, six.id)).toMatchObject({ occupied: 14 });
-    // The other facilities' people are untouched by the first facility's end.
-    const shareA = afterSix.allocations.find((a) => a.facility.id === fourA.id)!;
+    // Each shelter sees its own share only (red team N1); the NLA sees the others untouched by the first facility's end.
+    expect(afterSix.allocations.map((a) => a.facility.id)).toEqual([six.id]);
+    const shareA = (await s.client.get(s.nla, offered.id)).allocations.find((a) => a.facility.id === fourA.id)!;
     expect(shareA).toMatchObject({ state: 'OCCUPIED' });
     const one = await s.client.raw(END_SOME, staffA, { id: offered.id, reason: 'went home', places: 1 });
     expect(one.errors).toBeUndefined();

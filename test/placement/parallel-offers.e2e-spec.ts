@@ -360,6 +360,33 @@ describe('parallel offers and secret addresses (domain.md §6, 004:7079-7089: a 
     await client.cancel(coordinator, request.id, 'test cleanup');
   });
 
+  it('the next shelter offered sees its own part only: not the shelters that declined before it, nor their reasons (red team N1)', async () => {
+    const coordinator = await token.coordinator(['RR']);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE', parallelOffers: false });
+    await client.waitForStatus(coordinator, request.id, ['OFFERED']);
+    expect(await heldAt(database.dataSource, request.id)).toEqual([secretBest.id]);
+    const declined = await respond(api.url, await token.staff(secretBest.id), request.id, false, 'dader kent dit adres');
+    expect(declined.errors).toBeUndefined();
+    await eventually(async () => expect(await heldAt(database.dataSource, request.id)).toEqual([open.id]));
+    const response = await gql<{
+      placementRequest: { allocations: { facility: { id: string } }[]; history: { note: string | null }[] };
+    }>(
+      api.url,
+      `query Get($id: ID!) { placementRequest(id: $id) { allocations { facility { id } } history { status by note } } }`,
+      { token: await token.staff(open.id), variables: { id: request.id } },
+    );
+    expect(response.errors).toBeUndefined();
+    const seen = response.data!.placementRequest;
+    expect(seen.allocations.map((a) => a.facility.id)).toEqual([open.id]);
+    const text = JSON.stringify(seen);
+    for (const hidden of ['dader kent dit adres', 'De Schuilplaats', 'geheim adres', secretBest.id])
+      expect(text).not.toContain(hidden);
+    expect(seen.history.some((step) => step.note?.includes('Het Open Huis'))).toBe(true);
+    // The requester still sees the whole path, the secret shelter by its anonymous name.
+    expect(JSON.stringify(await seenBy(coordinator, request.id))).not.toContain('De Schuilplaats');
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
+
   it('a secret shelter that accepted her: the zorgcoördinator who asked may now know where she is (domain.md §6)', async () => {
     const coordinator = await token.coordinator(['RR']);
     const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE', parallelOffers: false });

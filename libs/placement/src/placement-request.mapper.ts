@@ -100,26 +100,28 @@ export class PlacementRequestMapper {
       ]),
     );
     const parallel = parallelOfferView(viewer, holds);
-    // Shelter staff of a parallel offer see their own facility only, and who answered elsewhere as "facility staff".
-    const ownOnly =
-      parallel?.ownFacilityIds ??
-      (viewer.role === Role.SHELTER_STAFF && holds.some((hold) => hold.parallel) ? new Set(viewer.facilityIds) : null);
+    // Shelter staff see their own facilities' part of a request only: not the other shelters it was
+    // offered to, nor their declines (whose reasons are theirs), and whoever answered elsewhere as
+    // "facility staff" (issue 18; red team N1).
+    const ownOnly = parallel?.ownFacilityIds ?? (viewer.role === Role.SHELTER_STAFF ? new Set(viewer.facilityIds) : null);
     const takenElsewhere = parallel?.takenElsewhereAt ?? null;
     // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
     // not locate it, its staff are "facility staff" (issue 12).
     const hideStaff = ownOnly !== null || loaded.some((facility) => facility.secretAddress && !locates(facility));
     const shownHolds = ownOnly ? holds.filter((hold) => ownOnly.has(hold.facilityId)) : holds;
     const ownNames = ownOnly ? new Set(loaded.filter((f) => ownOnly.has(f.id)).map((f) => shownFacilityName(f, false))) : null;
+    // Offered elsewhere (a parallel offer another shelter took, another share of a group): their own facility.
     const shownFacilityId =
-      ownOnly && (!request.facilityId || !ownOnly.has(request.facilityId))
+      ownOnly && request.facilityId && !ownOnly.has(request.facilityId)
         ? (shownHolds[0]?.facilityId ?? null)
         : request.facilityId;
     // After another shelter took her: what this shelter offered and when it was taken, nothing of what came after.
     const shownEvents = events.filter(
       (event) =>
         (!takenElsewhere || event.at <= takenElsewhere) &&
-        // Another shelter's decline of its share (its own decline ends this shelter's view of the request).
-        !(ownOnly && event.noteCode === PlacementNoteCode.DECLINED && event.status === PlacementStatus.OFFERED),
+        // Another shelter's decline: a shelter's own decline ends its view of the request, so every
+        // decline it could see is another's.
+        !(ownOnly && event.noteCode === PlacementNoteCode.DECLINED),
     );
     return {
       id: request.id,
@@ -161,12 +163,14 @@ export class PlacementRequestMapper {
       clientReference: request.clientReference,
       createdAt: request.createdAt,
       sequence: latestSequence(events),
-      history: shownEvents.map((event) => {
+      history: shownEvents.flatMap((event) => {
         let note = event.note === null ? null : this.notes.open(event.note);
         let noteParams = event.noteParams === null ? null : placementNoteParamsFromJson(this.notes.open(event.noteParams));
         if (ownNames && event.noteCode === PlacementNoteCode.OFFERED && noteParams?.offered) {
-          // A parallel offer's history names only the viewer's own facility (issue 18, privacy).
-          noteParams = { ...noteParams, offered: noteParams.offered.filter((share) => ownNames.has(share.facilityName)) };
+          // An offer's step names only the viewer's own facility; an offer to others only is not theirs.
+          const offered = noteParams.offered.filter((share) => ownNames.has(share.facilityName));
+          if (offered.length === 0) return [];
+          noteParams = { ...noteParams, offered };
           note = placementNoteSentence({ code: event.noteCode, params: noteParams });
         }
         if (
@@ -184,15 +188,17 @@ export class PlacementRequestMapper {
           event.by !== request.requestedBy &&
           !event.by.startsWith('system:') &&
           isStaffStep(event.status, event.noteCode, note);
-        return {
-          sequence: sequenceOf(event),
-          status: event.status,
-          at: event.at,
-          by: parts.hiddenActors?.has(event.by) ? RECEIVING_REGION : byStaff ? FACILITY_STAFF : event.by,
-          note,
-          noteCode: event.noteCode,
-          noteParams,
-        };
+        return [
+          {
+            sequence: sequenceOf(event),
+            status: event.status,
+            at: event.at,
+            by: parts.hiddenActors?.has(event.by) ? RECEIVING_REGION : byStaff ? FACILITY_STAFF : event.by,
+            note,
+            noteCode: event.noteCode,
+            noteParams,
+          },
+        ];
       }),
       summarySource: {
         request,

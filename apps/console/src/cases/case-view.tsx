@@ -71,18 +71,19 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
         </span>
       </h1>
       {back}
+      {/* Keyed by the case, so switching cases starts each part afresh; siblings need keys of their own. */}
       <RequestFollow
-        key={request.id}
+        key={`follow-${request.id}`}
         initial={request}
         onNew={() => go('request')}
         focusOnShow={initial?.id === caseId}
         showExpectation
       />
-      <CaseOverTime key={request.id} requestId={request.id} />
+      <CaseOverTime key={`over-time-${request.id}`} requestId={request.id} />
       {mayRegister && request.status !== 'CANCELLED' && (
         <section className="card" aria-labelledby="registration-heading" data-testid="case-registration">
           <h2 id="registration-heading">{t('registration.title')}</h2>
-          <RegisterVictimForm key={request.id} requestId={request.id} />
+          <RegisterVictimForm key={`registration-${request.id}`} requestId={request.id} />
         </section>
       )}
       <CaseNotifications requestId={request.id} />

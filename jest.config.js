@@ -17,6 +17,10 @@ const shared = {
 
 module.exports = {
   testTimeout: 60_000,
+  // A worker that holds more than this after a spec file is replaced by a fresh one. Each e2e spec
+  // boots the whole service through the libs' index files, and a worker that ran ~100 of them grew
+  // past V8's 4 GB heap limit on CI (jest keeps some of every file's module registry).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...shared,

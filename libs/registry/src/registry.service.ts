@@ -5,7 +5,7 @@ import { availablePlaces, ShelterType } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, assertUuid, InvalidInputError } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, type LoadedFacility, toLoadedFacility } from './facility-rows';
-import { facilityView, intakeMemo, isAnonymousTo, shownFacilityName } from './facility-view.mapper';
+import { facilityView, intakeMemo, isAnonymousTo } from './facility-view.mapper';
 import { mayKnowCounts } from './capacity-disclosure';
 import { mayKnowLocation } from './location-disclosure';
 import {
@@ -34,26 +34,16 @@ export function assertFacilityId(id: string, field: string): void {
 }
 
 /**
- * The register's order as this caller sees it: by region, kind and the name shown to them. Ordered
+ * The register's order as the caller sees it: by region, kind and the name shown to them. Ordered
  * by the real name, an anonymous facility between "De Regenboog" and "De Toevlucht" gives away
  * that its hidden name lies between them (red team F3); among themselves, anonymous ones follow
  * their id, which says nothing.
  */
-function inShownOrder(viewer: Viewer, facilities: LoadedFacility[]): LoadedFacility[] {
-  const keyed = facilities.map((facility) => ({
-    facility,
-    name: shownFacilityName(facility, mayKnowLocation(viewer, facility)),
-  }));
+function inShownOrder(facilities: FacilityModel[]): FacilityModel[] {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return keyed
-    .sort(
-      (a, b) =>
-        byText(a.facility.regionCode, b.facility.regionCode) ||
-        byText(a.facility.type, b.facility.type) ||
-        byText(a.name, b.name) ||
-        byText(a.facility.id, b.facility.id),
-    )
-    .map(({ facility }) => facility);
+  return facilities.sort(
+    (a, b) => byText(a.region.code, b.region.code) || byText(a.type, b.type) || byText(a.name, b.name) || byText(a.id, b.id),
+  );
 }
 
 /** Reads the register: regions and facilities with their live capacity, as one caller may see them. */
@@ -77,14 +67,16 @@ export class RegistryService {
     query.ids?.forEach((id) => assertFacilityId(id, 'id'));
     const now = this.clock.now();
     const intakeOf = intakeMemo(now);
-    return inShownOrder(viewer, await this.load(query)).map((facility) =>
-      facilityView(facility, {
-        now,
-        freshnessPolicy: this.config.freshness,
-        mayKnowLocation: mayKnowLocation(viewer, facility),
-        mayKnowCounts: mayKnowCounts(viewer, facility),
-        intakeOf,
-      }),
+    return inShownOrder(
+      (await this.load(query)).map((facility) =>
+        facilityView(facility, {
+          now,
+          freshnessPolicy: this.config.freshness,
+          mayKnowLocation: mayKnowLocation(viewer, facility),
+          mayKnowCounts: mayKnowCounts(viewer, facility),
+          intakeOf,
+        }),
+      ),
     );
   }
 

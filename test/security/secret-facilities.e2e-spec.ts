@@ -7,11 +7,11 @@
  */
 import { Gender, Role, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
-import { dutchPlaceNames, placeNameFinder, stringsIn } from '@opvangplek/registry/seed/place-names';
 import { loadNationalRegister } from '@opvangplek/composition';
 import { matchOrFail } from '../matching/match-client';
 import { capacityOf, facilityOf, PlacementClient, startPlacementApp, stopApp, token } from '../placement/support';
 import { insertFacilities, newFacility } from '../support/factories';
+import { readSecretFacilities, type SecretRegisterRow, secretLeaksOf } from '../support/secret-leaks';
 import { collect, gql, wsClient } from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -26,32 +26,15 @@ const FACILITY_FIELDS = `id key name type operator municipality secretAddress ad
 
 type Shown = Record<string, unknown> & { id: string; key: string; region: { code: string } };
 
-interface RegisterRow {
-  id: string;
-  key: string;
-  name: string;
-  operator: string;
-  municipality: string;
-  address: string;
-  intake_phone: string;
-  region_code: string;
-  region_name: string;
-  central_municipality: string;
-}
-
 describe('secret facilities of the national register, to callers who may not locate them', () => {
   let database: TestDatabase;
   let api: TestApp;
-  let secret: RegisterRow[];
-  const placeNames = dutchPlaceNames();
+  let secret: SecretRegisterRow[];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await loadNationalRegister(database.dataSource, 1, new Date('2026-11-28T19:00:00Z'));
-    secret = await database.dataSource.query(
-      `SELECT f.id, f.key, f.name, f.operator, f.municipality, f.address, f.intake_phone, f.region_code, r.name AS region_name, r.central_municipality
-         FROM facilities f JOIN regions r ON r.code = f.region_code WHERE f.secret_address ORDER BY f.key`,
-    );
+    secret = await readSecretFacilities(database.dataSource);
     api = await startTestApp(database.url);
   }, 60_000);
 
@@ -60,31 +43,15 @@ describe('secret facilities of the national register, to callers who may not loc
     await database?.drop();
   });
 
-  /** Every place name in a shown facility outside its `region`, with the field it is in. */
-  function leaksOf(row: RegisterRow, shown: Shown): string[] {
-    const town = /\d{4} [A-Z]{2} (.+)$/.exec(row.address)?.[1] ?? row.municipality;
-    const find = placeNameFinder([...placeNames, row.municipality, row.central_municipality, town]);
+  /**
+   * Every place name in a shown facility outside its `region`, and any register field shown. The
+   * anonymous name says its region in words ("…, regio Rotterdam Rijnmond"): the region is what it
+   * discloses (`region { name centralMunicipality }`), so that phrase, and only that, is no leak.
+   */
+  function leaksOf(row: SecretRegisterRow, shown: Shown): string[] {
     const { region, ...fields } = shown;
     expect(region.code).toBe(row.region_code);
-    const leaks: string[] = [];
-    // The anonymous name says its region in words ("…, regio Rotterdam Rijnmond"): the region is what
-    // it discloses (`region { name centralMunicipality }`), so that phrase, and only that, is no leak.
-    const ownRegion = `regio ${row.region_name.replace(/^Regio /, '')}`;
-    for (const [field, text] of stringsIn(fields)) {
-      for (const place of find(text.split(ownRegion).join(' '))) leaks.push(`${row.key}.${field} = "${text}" names ${place}`);
-    }
-    // A phone number locates a shelter as well as its address does.
-    const register = {
-      key: row.key,
-      name: row.name,
-      operator: row.operator,
-      address: row.address,
-      intakePhone: row.intake_phone,
-    };
-    for (const [field, value] of Object.entries(register)) {
-      if (JSON.stringify(fields).includes(JSON.stringify(value))) leaks.push(`${row.key} shows its register ${field}`);
-    }
-    return leaks;
+    return secretLeaksOf(row, fields);
   }
 
   async function facilitiesAs(token: string): Promise<Map<string, Shown>> {

@@ -284,7 +284,7 @@ export class PlacementRequestsService {
   ): Promise<PlacementRequestModel> {
     if (recorded) {
       // Created by this call: everything the answer shows was written by this call, so it is
-      // answered from what is in hand instead of read back (issue 4, part 9c: p99 under 200 ms).
+      // answered from what is in hand instead of read back: the police wait for this answer.
       const applied = await this.attempts.matchNew(request).finally(() => announced);
       if (applied) {
         const { followUp } = applied;

@@ -250,6 +250,7 @@ export class MatchingAttempt {
                 urgency: request.urgency,
                 asked: request.parallelOffers,
                 group: request.groupSize > 1 || request.groupId !== null,
+                onward: request.bridgeRequestId !== null,
                 settings: this.config.placement.parallelOffers,
               })
             : 1;

@@ -124,6 +124,36 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     await client.cancel(coordinator, anew.id, 'test cleanup');
   });
 
+  it('a resend spelling out children 0, minor false for a woman of 30, other kinds or parallel offers is still her: one request, one place (red team, issue 15, F1)', async () => {
+    const before = await capacityOf(database.dataSource, shelter.id);
+    const woman = { ...DUTCH_WOMAN, age: 30 };
+    const first = (await submit({ types: ['VROUWENOPVANG'], profile: woman })).data!.requestPlacement;
+    const resends = await Promise.all([
+      submit({ types: ['VROUWENOPVANG'], profile: { ...woman, accompanyingChildren: 0, minor: false } }),
+      submit({ types: [], profile: woman, parallelOffers: false }),
+      submit({ profile: woman, routeDecided: true }),
+    ]);
+    expect(resends.map((answer) => answer.data?.requestPlacement)).toEqual(
+      resends.map(() => expect.objectContaining({ id: first.id, treatedAsRetry: true })),
+    );
+    await client.waitForStatus(coordinator, first.id, ['OFFERED']);
+    expect((await capacityOf(database.dataSource, shelter.id)).held).toBe(before.held + 1);
+    await client.cancel(coordinator, first.id, 'test cleanup');
+  });
+
+  it('a resend for her as ACUTE is refused with how to ask it, never handed the URGENT request as if nothing changed; with a clientReference too (red team, issue 15, F2)', async () => {
+    const woman = { ...DUTCH_WOMAN, age: 31 };
+    for (const clientReference of [undefined, 'avim-rr-2026-2201']) {
+      const first = (await submit({ types: ['VROUWENOPVANG'], profile: woman, clientReference })).data!.requestPlacement;
+      const upgraded = await submit({ types: ['VROUWENOPVANG'], profile: woman, clientReference, urgency: 'ACUTE' });
+      expect(upgraded.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(upgraded.errors?.[0].message).toBe(
+        `input.urgency: she already has request ${first.id}, asked URGENT; a request keeps its urgency: to ask ACUTE instead, cancel that request and ask again`,
+      );
+      await client.cancel(coordinator, first.id, 'test cleanup');
+    }
+  });
+
   it('police at night: a noodbed request sent twice without clientReference is one request holding one bed (002:761-763)', async () => {
     const police = await token.police();
     const send = () =>
@@ -159,9 +189,10 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
   });
 
   it('the same details after the window are a new request, not a retry', async () => {
-    const first = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED' })).data!.requestPlacement;
+    const woman = { ...DUTCH_WOMAN, age: 45 };
+    const first = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', profile: woman })).data!.requestPlacement;
     clock.advance(3 * MINUTE);
-    const later = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED' })).data!.requestPlacement;
+    const later = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', profile: woman })).data!.requestPlacement;
     expect(later.id).not.toBe(first.id);
     expect(later.treatedAsRetry).toBe(false);
     expect(await requestsOf([first.id, later.id])).toBe(2);

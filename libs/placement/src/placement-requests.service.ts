@@ -27,6 +27,7 @@ import {
   CHANGEABLE_PROFILE_FIELDS,
   profileAsFirstSent,
   sameSubmissionUnderReference,
+  urgencyChangeRefusal,
   missingCompanionField,
   type ProfileChange,
   canonicalSubmission,
@@ -152,8 +153,8 @@ export class PlacementRequestsService {
     if (refusal) throw new InvalidInputError('input.parallelOffers', `input.${refusal}`);
     if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)
       throw new InvalidInputError('input.types', 'input.types: a noodbed is for AVIM and KMar only (002:761-763); leave it out');
-    // Without a clientReference, the same submission by the same caller within IMPLICIT_RETRY_SECONDS is a retry.
-    const { clientReference: _reference, ...payload } = input;
+    // Without a clientReference, the same person sent by the same caller within IMPLICIT_RETRY_SECONDS is a retry.
+    const payload = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize, members: input.members };
     if (input.members?.length) {
       const { request, retried } = await this.submitGroup(viewer, input, common, payload);
       return this.answerAfterCommit(viewer, request, retried);
@@ -259,7 +260,7 @@ export class PlacementRequestsService {
    * linked onward request, matched to COSM/OMM/VO when their authority opens.
    */
   async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
-    const { clientReference: _reference, ...payload } = input;
+    const payload = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize };
     const { request, recorded, announced } = await this.create(viewer, {
       profile: input.profile,
       urgency: Urgency.ACUTE,
@@ -405,7 +406,10 @@ export class PlacementRequestsService {
       this.implicitRetryOf(viewer, input),
     );
     if (!changes) {
-      // Found under its clientReference: a retry, unless it asks for someone else.
+      // Found under its clientReference, or sent again for her without one: a retry, unless it asks
+      // for someone else, or for her at another urgency.
+      const urgencyChange = urgencyChangeRefusal(request, input);
+      if (urgencyChange) throw new ConflictError(`${field}.urgency: ${urgencyChange}`);
       if (
         input.clientReference !== null &&
         !sameSubmissionUnderReference(await this.asFirstSent(request), {

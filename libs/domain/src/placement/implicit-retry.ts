@@ -1,3 +1,5 @@
+import { ADULT_AGE } from '../profile';
+
 /**
  * A submission without clientReference is recognised as a retry by what it asks for: the same
  * caller sending the same payload again shortly after (a timeout, a reconnect, a double click)
@@ -10,7 +12,12 @@ export interface ImplicitRetrySubmission {
   kind: 'placement' | 'noodbed';
   /** The caller: the token subject, as the separation of duties compares it (trimmed, lower case). */
   caller: string;
-  /** The submission's fields as received (profile, urgency, region, types, group, members…). */
+  /**
+   * Who she is, as received: her profile (or the members'), the region and the group's size. What is
+   * asked for her (urgency, kinds, parallel offers, the route decision) is not part of it: a resend
+   * that asks otherwise is still her, and a second request would hold her a second place (red team,
+   * issue 15, F1). The caller is told when the urgency differs (`urgencyChangeRefusal`).
+   */
   payload: unknown;
 }
 
@@ -28,27 +35,51 @@ export function canonicalSubmission(submission: ImplicitRetrySubmission): string
   });
 }
 
-/** The values the service fills in for a field not sent: sending them says nothing more. */
-const FILLED_IN: Readonly<Record<string, unknown>> = { groupSize: 1, routeDecided: false };
+/**
+ * The values that say nothing more than leaving the field out: what the service fills in (a group of
+ * 1, no route decision yet) and no children with her (red team, issue 15, F1).
+ */
+const FILLED_IN: Readonly<Record<string, unknown>> = {
+  groupSize: 1,
+  routeDecided: false,
+  accompanyingChildren: 0,
+};
 
-/** `value` with nulls, empty lists and filled-in defaults left out, and lists of plain values sorted. */
+/**
+ * `value` with nulls, empty lists and filled-in defaults left out, a `minor` that only repeats what
+ * her age says left out too, and lists of plain values sorted.
+ */
 function withoutDefaults(value: unknown): unknown {
   if (Array.isArray(value)) {
     const list = value.map(withoutDefaults);
     return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...list].sort() : list;
   }
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
+  const record = value as Record<string, unknown>;
+  const minorSaysAge = typeof record.age === 'number' && record.minor === record.age < ADULT_AGE;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
+    Object.entries(record)
       .filter(
         ([key, entry]) =>
           entry !== null &&
           entry !== undefined &&
           !(Array.isArray(entry) && entry.length === 0) &&
-          !(key in FILLED_IN && FILLED_IN[key] === entry),
+          !(key in FILLED_IN && FILLED_IN[key] === entry) &&
+          !(key === 'minor' && minorSaysAge),
       )
       .map(([key, entry]) => [key, withoutDefaults(entry)]),
   );
+}
+
+/**
+ * Why a resend for her that asks another urgency cannot be answered with her request, or null. The
+ * request keeps the urgency it was made with; handing it back as a retry would drop the new urgency
+ * silently (and with it an ACUTE request's escalation). So the caller is told, and how to ask
+ * (red team, issue 15, F2).
+ */
+export function urgencyChangeRefusal(stored: { id: string; urgency: string }, asked: { urgency: string }): string | null {
+  if (stored.urgency === asked.urgency) return null;
+  return `she already has request ${stored.id}, asked ${stored.urgency}; a request keeps its urgency: to ask ${asked.urgency} instead, cancel that request and ask again`;
 }
 
 /** JSON with sorted keys; `undefined` members are left out (as JSON.stringify does), so an absent and an undefined field agree. */

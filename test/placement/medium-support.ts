@@ -10,7 +10,7 @@
  * when it is not where the rule says it must be.
  */
 import type { DynamicModule } from '@nestjs/common';
-import type { Viewer } from '@opvangplek/access';
+import { AccessModule, type Viewer } from '@opvangplek/access';
 import { CapacityModule } from '@opvangplek/capacity';
 import { CapacityService } from '@opvangplek/capacity/capacity.service';
 import { Role } from '@opvangplek/domain';
@@ -124,8 +124,8 @@ export function asCase(model: Model) {
 export type CaseView = ReturnType<typeof asCase>;
 
 /**
- * The placement providers (PlacementModule, PlacementJobsModule, CapacityModule: as the standalone
- * process has them) on a new private database; `arrange` inserts the spec's facilities first.
+ * The placement providers (AccessModule, PlacementModule, PlacementJobsModule, CapacityModule: as the
+ * standalone process has them) on a new private database; `arrange` inserts the spec's facilities first.
  */
 export async function startPlacementMedium(
   clock: FixedClock,
@@ -138,7 +138,8 @@ export async function startPlacementMedium(
 ): Promise<PlacementMedium> {
   const medium = await startMedium({
     clock,
-    imports: [PlacementModule, PlacementJobsModule, CapacityModule, ...(options.imports ?? [])],
+    // AccessModule signs the audit rows the workflow writes (AuditRowSigner), as in the API process.
+    imports: [AccessModule, PlacementModule, PlacementJobsModule, CapacityModule, ...(options.imports ?? [])],
     env: options.env,
     arrange: options.arrange,
   });

@@ -65,6 +65,7 @@ export async function startMedium(options: MediumOptions): Promise<Medium> {
     // Warnings and errors only: a job that fails or an event not published should be seen.
     module.useLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] }));
     await module.init();
+    let closed: Promise<void> | undefined;
     return {
       database,
       module,
@@ -73,10 +74,12 @@ export async function startMedium(options: MediumOptions): Promise<Medium> {
       events,
       get: <T>(type: Type<T> | string | symbol) => module.get<T>(type, { strict: false }),
       settle: () => queues.settle(),
-      close: async () => {
-        await module.close();
-        await database.drop();
-      },
+      // Once, however often it is called (an afterEach after a failed start closes the previous one again).
+      close: () =>
+        (closed ??= (async () => {
+          await module.close();
+          await database.drop();
+        })()),
     };
   } catch (error) {
     await database.drop().catch(() => undefined);

@@ -193,9 +193,12 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
     expect(atStay.history.filter((s) => s.noteCode === 'TRANSFER_REQUESTED')).toHaveLength(1);
     expect(await profileOf(stay.id)).toMatchObject({ excludedRegionCodes: ['RR'] });
 
-    // And the other way: a change at the stay reaches the transfer; a safety move still keeps her
-    // out of the region she leaves, whatever list the change gives.
-    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'en'], excludedRegionCodes: [] }), 'updateVictimProfile');
+    // And the other way: a change at the stay, by CoMensha who follows the whole path, reaches the
+    // transfer; a safety move still keeps her out of the region she leaves, whatever list the change
+    // gives. Rotterdam itself may not steer the move it may not see (red team, fifth pass M3).
+    const steered = (await update(coordinatorRR, stay.id, { excludedRegionCodes: [] })) as Errors;
+    expect(steered.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    dataOf(await update(comensha, stay.id, { languages: ['nl', 'en'], excludedRegionCodes: [] }), 'updateVictimProfile');
     expect((await get(coordinatorAMS, transferId))!).toMatchObject({
       profileVersion: 3,
       profileSummary: { languages: ['nl', 'en'] },
@@ -357,7 +360,7 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
 
     // A safety move is a person's decision: a change that leaves her place fitting does not undo it.
     const safetyId = await safetyTransfer(stay.id);
-    dataOf(await update(coordinatorRR, stay.id, { languages: ['nl', 'fr'] }), 'updateVictimProfile');
+    dataOf(await update(comensha, stay.id, { languages: ['nl', 'fr'] }), 'updateVictimProfile');
     expect((await get(comensha, safetyId))!.status).not.toBe('CANCELLED');
     await client.cancel(coordinatorAMS, safetyId, 'test cleanup');
     await client.end(coordinatorRR, stay.id, 'test cleanup');

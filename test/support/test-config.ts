@@ -39,6 +39,9 @@ export function testEnvironment(databaseUrl: string, backend: Backend, namespace
     // Specs written for one offer at a time follow one facility's answers: off here; the
     // parallel-offers specs turn it on (PARALLEL_OFFERS_ACUTE, default 3 outside tests).
     PARALLEL_OFFERS_ACUTE: '1',
+    // Specs written around the first default follow its half hour (escalation.e2e-spec.ts takes the
+    // default of 14 minutes, ESCALATE_AFTER_MINUTES).
+    ESCALATE_AFTER_MINUTES: '30',
   };
 }
 

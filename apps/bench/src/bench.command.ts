@@ -26,6 +26,7 @@ export interface BenchOptions {
   maxSeconds: number;
   /** How long the placement-latency figure keeps up its open-loop schedule (the issue says 60 s). */
   latencySeconds: number;
+  latencyRate: number;
   json: string | undefined;
   /** An earlier run's JSON to put each figure beside (--compare). */
   compare: string | undefined;
@@ -70,6 +71,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'scale',
       'max-seconds',
       'latency-seconds',
+      'latency-rate',
       'json',
       'compare',
       'seed',
@@ -104,6 +106,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     scale: flags.has('scale') ? wholeNumber(flags, 'scale', 1, 1, 200) : undefined,
     maxSeconds: wholeNumber(flags, 'max-seconds', DEFAULTS.maxSeconds, 1, 3600),
     latencySeconds: wholeNumber(flags, 'latency-seconds', DEFAULTS.latencySeconds, 1, 600),
+    // Issue 16 judges 20/s and asks for the p99 and the queue wait at 40/s as well.
+    latencyRate: wholeNumber(flags, 'latency-rate', 20, 1, 200),
     json: flags.get('json')?.at(-1),
     compare,
     year: {
@@ -180,7 +184,7 @@ function compactTimestamp(date: Date): string {
 
 /**
  * `npm run bench [-- --only <figure>] [--requests N] [--concurrency N] [--warmup N] [--rounds N] [--scale N]
- * [--max-seconds N] [--latency-seconds N] [--soak-seconds N] [--soak-rate R] [--json <file>] [--compare <earlier.json>]`: measures every figure against a baseline taken in the same run,
+ * [--max-seconds N] [--latency-seconds N] [--latency-rate N] [--soak-seconds N] [--soak-rate R] [--json <file>] [--compare <earlier.json>]`: measures every figure against a baseline taken in the same run,
  * on a database of its own (created and dropped here) and an in-process API on 127.0.0.1.
  */
 export async function benchCommand(config: AppConfig, argv: string[]): Promise<void> {
@@ -199,9 +203,7 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
 
   log(`Opvangplek bench — ${startedAt.toISOString()}`);
   log(`  machine       ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemoryGB} GB RAM, ${machine.platform}`);
-  log(
-    `  node          ${machine.node}, flags: ${process.execArgv.join(' ') || '(none: production runs with --max-semi-space-size=32)'}`,
-  );
+  log(`  node          ${machine.node}, flags: ${process.execArgv.join(' ') || '(none, as production)'}`);
   log(`  figures       ${figures.map((f) => `${f.name} (scale ${f.scale})`).join(', ')}`);
   log(
     `  load          per measurement: ${options.warmup} warm-up + ${options.requests} recorded requests from ${options.concurrency} ` +
@@ -300,6 +302,7 @@ export async function benchCommand(config: AppConfig, argv: string[]): Promise<v
           rounds: options.rounds,
           maxDurationMs: options.maxSeconds * 1000,
           latencySeconds: options.latencySeconds,
+          latencyRate: options.latencyRate,
           year: options.year,
           soak: options.soak,
           signal: controller.signal,

@@ -27,6 +27,8 @@ export interface BenchContext {
   maxDurationMs: number;
   /** How long the placement-latency figure sustains its request rate (`--latency-seconds`, default 60). */
   latencySeconds: number;
+  /** Requests a second the placement-latency figure sends (`--latency-rate`, default 20: the target's rate). */
+  latencyRate: number;
   /** The national-year figure's settings (issue 19). */
   year: YearOptions;
   /** The soak figure's length and rate (`--soak-seconds`, `--soak-rate`; issue 15). */

@@ -25,6 +25,7 @@ import {
   B8Status,
   bedenktijdIsOver,
   CHANGEABLE_PROFILE_FIELDS,
+  profileAsFirstSent,
   sameSubmissionUnderReference,
   missingCompanionField,
   type ProfileChange,
@@ -284,7 +285,7 @@ export class PlacementRequestsService {
   ): Promise<PlacementRequestModel> {
     if (recorded) {
       // Created by this call: everything the answer shows was written by this call, so it is
-      // answered from what is in hand instead of read back (issue 4, part 9c: p99 under 200 ms).
+      // answered from what is in hand instead of read back: the police wait for this answer.
       const applied = await this.attempts.matchNew(request).finally(() => announced);
       if (applied) {
         const { followUp } = applied;
@@ -407,7 +408,7 @@ export class PlacementRequestsService {
       // Found under its clientReference: a retry, unless it asks for someone else.
       if (
         input.clientReference !== null &&
-        !sameSubmissionUnderReference(request, {
+        !sameSubmissionUnderReference(await this.asFirstSent(request), {
           profile,
           members: input.members ?? null,
           regionCode: input.regionCode,
@@ -423,6 +424,24 @@ export class PlacementRequestsService {
     // caller matches meanwhile and waits for it before answering.
     const announced = input.startMatching ? this.repository.announce({ ...changes, requests: [request] }) : Promise.resolve();
     return { request, recorded: changes.recorded, announced };
+  }
+
+  /**
+   * A stored request as its requester first sent it: a retry repeats what was sent, and her profile
+   * may have been changed since. When the changes' values are gone the profile is too (retention).
+   */
+  private async asFirstSent(request: PlacementRequestEntity) {
+    const changes = request.profileVersion > 1 ? await this.repository.profileChangesOf(request.id) : [];
+    // Without the changes' values (never expected beside a profile) it is compared as it is now:
+    // a retry may then be refused, but another woman is never taken for her.
+    const profile =
+      request.profile &&
+      (profileAsFirstSent(
+        request.profile,
+        changes.map((row) => ({ before: (row.change as { before?: Record<string, unknown> } | null)?.before ?? null })),
+      ) ??
+        request.profile);
+    return { profile, members: request.members, regionCode: request.regionCode, groupSize: request.groupSize };
   }
 
   /** The canonical submission and its window, when no clientReference was given and the window is on. */

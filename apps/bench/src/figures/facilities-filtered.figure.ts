@@ -72,7 +72,9 @@ export const facilitiesFilteredFigure: BenchFigure = {
     const pool = new Pool({ connectionString: context.databaseUrl, max: 1, application_name: 'opvangplek-bench-check' });
     let canned: { url: string; close: () => Promise<void> } | undefined;
     try {
-      // Both sides must read the same rows, in the same order, for every region, or the ratio means nothing.
+      // Both sides must read the same rows for every region, or the ratio means nothing. The order may
+      // differ: the API sorts by the name each caller is shown (an anonymous name for a secret address),
+      // which a caller-blind SQL statement cannot know; the floor still pays for an ORDER BY.
       const perRegion: number[] = [];
       const bodies = new Map<string, string>();
       let bodyBytes = 0;
@@ -83,9 +85,10 @@ export const facilitiesFilteredFigure: BenchFigure = {
         ]);
         const sqlIds = sqlRows.rows.map((row) => row.id);
         const apiIds = api.facilities.map((facility) => facility.id);
-        if (sqlIds.length !== apiIds.length || sqlIds.some((id, i) => id !== apiIds[i])) {
+        const apiSet = new Set(apiIds);
+        if (sqlIds.length !== apiIds.length || sqlIds.some((id) => !apiSet.has(id))) {
           throw new Error(
-            `region ${code}: the SQL floor reads ${sqlIds.length} rows, GraphQL returns ${apiIds.length} (or another order)`,
+            `region ${code}: the SQL floor reads ${sqlIds.length} rows, GraphQL returns ${apiIds.length} (or other rows)`,
           );
         }
         perRegion.push(sqlIds.length);
@@ -95,7 +98,7 @@ export const facilitiesFilteredFigure: BenchFigure = {
       }
       const totalRows = perRegion.reduce((a, b) => a + b, 0);
       const rowsNote =
-        `same rows, same order, checked for all ${regions.length} regions: ${regions[0]} → ${perRegion[0]} rows both ways; ` +
+        `same rows, checked for all ${regions.length} regions: ${regions[0]} → ${perRegion[0]} rows both ways; ` +
         `${Math.min(...perRegion)}–${Math.max(...perRegion)} rows per region (${(totalRows / regions.length).toFixed(1)} on average), ` +
         `GraphQL response ${(bodyBytes / regions.length / 1024).toFixed(1)} KiB on average`;
       canned = await startCannedServer(bodies);

@@ -28,7 +28,7 @@ import {
 } from './fan-out-samples';
 import { type Cluster, tokenFor, withPrivateCluster } from './private-cluster';
 import { regionCodes, sleep } from './placement-support';
-import { MemoryTrack, residentMB } from './soak-samples';
+import { API_RSS_LIMIT_MB, MemoryTrack, residentMB } from './soak-samples';
 
 const APIS = 2;
 const WORKERS = 2;
@@ -44,7 +44,6 @@ const LIVE_TIMEOUT_MS = 30_000;
 const DRAIN_MS = 10_000;
 const FACILITIES = 10;
 const P99_LIMIT_MS = 1_000;
-const API_RSS_LIMIT_MB = 200;
 /** The callers' roles in turn: a region's coordinators, the police, shelter staff (all follow public facilities). */
 const ROLES = [Role.ZORGCOORDINATOR, Role.POLICE, Role.SHELTER_STAFF] as const;
 

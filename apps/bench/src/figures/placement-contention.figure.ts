@@ -30,6 +30,7 @@ import {
   stageBreakdown,
 } from './placement-support';
 import { roundTheClockMix } from './profiles';
+import { API_RSS_LIMIT_MB, sampleClusterMemory } from './soak-samples';
 
 const REQUESTS = 500;
 const FREE_PLACES = 50;
@@ -234,6 +235,7 @@ export const placementContentionFigure: BenchFigure = {
         context.log(
           `  firing ${REQUESTS} requestPlacement at once, round-robin over ${APIS} APIs, regions rotating over ${regions.length}`,
         );
+        const memory = sampleClusterMemory(cluster.processes);
         const firstSent = Date.now();
         const httpBegan = process.hrtime.bigint();
         const answers = await Promise.allSettled(
@@ -275,6 +277,7 @@ export const placementContentionFigure: BenchFigure = {
             timeoutMessage: () => `requests not all OFFERED/WAITING within ${timeoutMs / 1000} s\n${cluster.outputs()}`,
           },
         );
+        const memoryUnderBurst = memory.stop();
         const ledger = await checkLedger(db.dataSource, ids);
 
         // Per request: from its submission to its first OFFERED or WAITING, by the workers' clock (same machine).
@@ -349,6 +352,11 @@ export const placementContentionFigure: BenchFigure = {
                 : `${ledger.heldPlaces} places held for ${ledger.offered} offers; held = HELD holds and occupied + held + out_of_service ≤ total at all ${ledger.facilities} facilities`,
               pass: ledger.problems.length === 0,
             },
+            {
+              label: `API resident memory < ${API_RSS_LIMIT_MB} MB under the burst`,
+              measured: `highest API reading ${memoryUnderBurst.apiPeakMB} MB`,
+              pass: memoryUnderBurst.apiPeakMB > 0 && memoryUnderBurst.apiPeakMB < API_RSS_LIMIT_MB,
+            },
           ],
           notes: [
             prepared!.note,
@@ -359,6 +367,7 @@ export const placementContentionFigure: BenchFigure = {
               (baselineWrong
                 ? `${baselineWrong} burst(s) did NOT take exactly ${FREE_PLACES} places`
                 : `each took exactly ${FREE_PLACES} places`),
+            `resident memory under the burst (/proc VmRSS, every 100 ms from the first call until all settled): ${memoryUnderBurst.text}`,
             `per-request latency and throughput from submission times here and placement_events.at written by the workers (one machine, one clock)`,
           ],
         };

@@ -32,7 +32,8 @@ import {
 import { roundTheClockMix } from './profiles';
 import { AuthorityVerdict, authorityVerdict, RequesterCapacity } from '@opvangplek/domain';
 
-const RATE_PER_SECOND = 20;
+/** The rate the issue's target is judged at; `--latency-rate` measures others (40/s: p99 and queue wait reported). */
+const TARGET_RATE_PER_SECOND = 20;
 const P99_LIMIT_MS = 500;
 const EXTRA_PLACES_PER_FACILITY = 20;
 const APIS = 1;
@@ -68,12 +69,13 @@ function watch(client: Client): { offered: Map<string, bigint>; waiting: Set<str
 
 export const placementLatencyFigure: BenchFigure = {
   name: 'placement-latency',
-  description: `requestPlacement → OFFERED (subscription) at ${RATE_PER_SECOND}/s open loop for --latency-seconds (default 60) vs the RECEIVED round trip; target p99 < ${P99_LIMIT_MS} ms`,
+  description: `requestPlacement → OFFERED (subscription) at --latency-rate (default ${TARGET_RATE_PER_SECOND})/s open loop for --latency-seconds (default 60) vs the RECEIVED round trip; target p99 < ${P99_LIMIT_MS} ms`,
   scale: 10,
   async run(context: BenchContext) {
     const mix = roundTheClockMix();
-    const planned = RATE_PER_SECOND * context.latencySeconds;
-    const warmup = Math.min(RATE_PER_SECOND * 2, planned);
+    const rate = context.latencyRate;
+    const planned = rate * context.latencySeconds;
+    const warmup = Math.min(rate * 2, planned);
     let setupNote = '';
     return withPrivateCluster(
       context,
@@ -136,7 +138,7 @@ export const placementLatencyFigure: BenchFigure = {
 
           /** Runs `count` requests on the open-loop schedule; returns per request its planned start, RECEIVED time and id. */
           const schedule = async (reference: string, count: number) => {
-            const intervalNs = BigInt(Math.round(1e9 / RATE_PER_SECOND));
+            const intervalNs = BigInt(Math.round(1e9 / rate));
             const t0 = process.hrtime.bigint() + 5_000_000n;
             const runs: Promise<{ plannedNs: bigint; receivedNs: bigint; id: string }>[] = [];
             let maxLateMs = 0;
@@ -179,7 +181,7 @@ export const placementLatencyFigure: BenchFigure = {
           };
 
           context.log(
-            `  processes ready in ${started.seconds} s; warm-up: ${warmup} requests at ${RATE_PER_SECOND}/s, each awaited on the subscription`,
+            `  processes ready in ${started.seconds} s; warm-up: ${warmup} requests at ${rate}/s, each awaited on the subscription`,
           );
           const warm = await schedule(`${prefix}w`, warmup);
           await waitOffered(
@@ -191,11 +193,11 @@ export const placementLatencyFigure: BenchFigure = {
             throw new Error(`no warm-up request was seen OFFERED on the subscription within 60 s\n${cluster.outputs()}`);
 
           context.log(
-            `  measuring: ${planned} requests at ${RATE_PER_SECOND}/s (open loop, ${context.latencySeconds} s), profiles and regions rotating`,
+            `  measuring: ${planned} requests at ${rate}/s (open loop, ${context.latencySeconds} s), profiles and regions rotating`,
           );
           const before = memorySnapshot();
           const run = await schedule(`${prefix}m`, planned);
-          const lastPlanned = run.t0 + BigInt(planned - 1) * BigInt(Math.round(1e9 / RATE_PER_SECOND));
+          const lastPlanned = run.t0 + BigInt(planned - 1) * BigInt(Math.round(1e9 / rate));
           const drainMs = Math.max(0, DRAIN_MS - Number(process.hrtime.bigint() - lastPlanned) / 1e6);
           await waitOffered(
             run.done.map((d) => d.id),
@@ -222,7 +224,7 @@ export const placementLatencyFigure: BenchFigure = {
           const offeredRun: Measurement = {
             key: 'offered',
             label: 'submit → OFFERED',
-            what: `from each request's planned start (open loop, ${RATE_PER_SECOND}/s) to its OFFERED on the placementRequestUpdated subscription`,
+            what: `from each request's planned start (open loop, ${rate}/s) to its OFFERED on the placementRequestUpdated subscription`,
             stats: summarize(offeredMs, wallMs),
             memory: { before, after },
           };
@@ -249,17 +251,21 @@ export const placementLatencyFigure: BenchFigure = {
               { label: 'p50 OFFERED ÷ p50 RECEIVED', value: offeredRun.stats.p50 / receivedRun.stats.p50 },
               { label: 'p99 OFFERED ÷ p99 RECEIVED', value: p99 / receivedRun.stats.p99 },
             ],
-            targets: [
-              {
-                label: `p99 submit → OFFERED < ${P99_LIMIT_MS} ms at ${RATE_PER_SECOND}/s for ${context.latencySeconds} s`,
-                measured: `${p99Text}${missing ? `; ${missing} of ${planned} not OFFERED within ${DRAIN_MS / 1000} s of the last planned start` : ''}`,
-                pass: p99WithMissing < P99_LIMIT_MS && missing === 0,
-              },
-            ],
+            // The target is the issue's at 20/s; at another rate the p99 and the queue wait are reported only.
+            targets:
+              rate === TARGET_RATE_PER_SECOND
+                ? [
+                    {
+                      label: `p99 submit → OFFERED < ${P99_LIMIT_MS} ms at ${rate}/s for ${context.latencySeconds} s`,
+                      measured: `${p99Text}${missing ? `; ${missing} of ${planned} not OFFERED within ${DRAIN_MS / 1000} s of the last planned start` : ''}`,
+                      pass: p99WithMissing < P99_LIMIT_MS && missing === 0,
+                    },
+                  ]
+                : [],
             notes: [
               setupNote,
               `queue backend ${context.config.queueBackend}, events ${context.config.eventsBackend}; ${APIS} API + ${WORKERS} worker processes from dist/ (NODE_ENV=test), started in ${started.seconds} s`,
-              `open loop: ${planned} requests planned ${1000 / RATE_PER_SECOND} ms apart; the scheduler sent at most ${run.maxLateMs.toFixed(1)} ms late; ${warmup} warm-up requests before (${warmMissing} not seen OFFERED)`,
+              `open loop: ${planned} requests planned ${1000 / rate} ms apart; the scheduler sent at most ${run.maxLateMs.toFixed(1)} ms late; ${warmup} warm-up requests before (${warmMissing} not seen OFFERED)`,
               `${offeredMs.length} of ${planned} seen OFFERED, ${waited} seen WAITING, ${missing} missing (the measurement rows cover the ones seen OFFERED)`,
               breakdown,
               'one subscription for every request the coordinator may see, as a worklist screen would hold it',

@@ -66,6 +66,34 @@ export class MemoryTrack {
   }
 }
 
+/** Issue 16's memory target for an API process under load, read from outside (VmRSS). */
+export const API_RSS_LIMIT_MB = 200;
+
+/**
+ * Samples every process of a cluster every `everyMs` until stopped: their resident memory under a
+ * load, read from outside the processes (issue 16).
+ */
+export function sampleClusterMemory(
+  processes: readonly { kind: 'api' | 'worker'; child: { pid?: number } }[],
+  everyMs = 100,
+): { stop(): { text: string; apiPeakMB: number } } {
+  const tracks = processes.map((p, i) => ({ kind: p.kind, track: new MemoryTrack(`${p.kind} ${i}`, p.child.pid) }));
+  const sampleAll = () => tracks.forEach(({ track }) => track.sample());
+  sampleAll();
+  // Unref'd: a figure that fails before stop() must not be kept alive by its sampler.
+  const timer = setInterval(sampleAll, everyMs).unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      sampleAll();
+      return {
+        text: tracks.map(({ track }) => track.toString()).join('; '),
+        apiPeakMB: Math.max(0, ...tracks.filter(({ kind }) => kind === 'api').map(({ track }) => track.max)),
+      };
+    },
+  };
+}
+
 /** Jobs of slack before a later third counts as grown: a handful of jobs in flight is noise, not a backlog. */
 export const GROWTH_SLACK_JOBS = 5;
 

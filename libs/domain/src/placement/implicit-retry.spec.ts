@@ -1,4 +1,10 @@
-import { canonicalJson, canonicalSubmission, implicitRetrySince } from './implicit-retry';
+import {
+  canonicalJson,
+  canonicalSubmission,
+  implicitRetrySince,
+  profileAsFirstSent,
+  sameSubmissionUnderReference,
+} from './implicit-retry';
 
 describe('implicit retries (issue 15): a submission without clientReference', () => {
   const base = { kind: 'placement' as const, caller: 'nla-officer-1' };
@@ -63,5 +69,33 @@ describe('implicit retries (issue 15): a submission without clientReference', ()
     const now = new Date('2026-12-05T22:00:00Z');
     expect(implicitRetrySince(now, 120)).toEqual(new Date('2026-12-05T21:58:00Z'));
     expect(implicitRetrySince(now, 0)).toBeNull();
+  });
+});
+
+describe('a submission under a clientReference already used (issue 15; red team, fifth pass H1)', () => {
+  const first = { gender: 'FEMALE', age: 33, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', languages: ['nl'] };
+  const stored = { profile: first, members: null, regionCode: 'AMS', groupSize: 1 };
+  const asked = (profile: object) => ({ profile, members: null, regionCode: 'AMS', groupSize: 1 });
+
+  it('is a retry when it repeats what was sent, in any order and with nulls for what was left out', () => {
+    expect(sameSubmissionUnderReference(stored, asked({ ...first, languages: ['nl'], children: null }))).toBe(true);
+  });
+
+  it('is another person when any field of her profile differs, the age included, or the region or group size', () => {
+    expect(sameSubmissionUnderReference(stored, asked({ ...first, age: 52 }))).toBe(false);
+    expect(sameSubmissionUnderReference(stored, { ...asked(first), regionCode: 'UTR' })).toBe(false);
+    expect(sameSubmissionUnderReference(stored, { ...asked(first), groupSize: 2 })).toBe(false);
+  });
+
+  it('compares a profile changed since as it was first sent: her languages and threat level rolled back, oldest change last', () => {
+    const now = { ...first, languages: ['nl', 'en'], threatLevel: 'HIGH' };
+    const changes = [{ before: { languages: ['nl'] } }, { before: { threatLevel: null } }];
+    const original = profileAsFirstSent(now, changes);
+    expect(sameSubmissionUnderReference({ ...stored, profile: original }, asked(first))).toBe(true);
+    expect(sameSubmissionUnderReference({ ...stored, profile: original }, asked({ ...first, age: 52 }))).toBe(false);
+  });
+
+  it('cannot tell what was sent once a change’s values are gone', () => {
+    expect(profileAsFirstSent(first, [{ before: null }])).toBeNull();
   });
 });

@@ -70,33 +70,45 @@ export function implicitRetrySince(now: Date, windowSeconds: number): Date | nul
 /**
  * Whether a submission under a clientReference already used is a retry of the stored request, or
  * another person under the same reference (a client's mistake that would otherwise leave her
- * unrequested). Who she is decides: her profile (or each member's), the region and the group's
- * size; what the workflow itself changes since (kinds, urgency) does not. Once her profile was
- * changed (version above 1) only what no change can touch is compared: gender, kinds of
- * exploitation, group size. A field given as null and one left out agree, as do lists in another
- * order.
+ * unrequested). Who she is decides: her profile as it was first sent (or each member's), the region
+ * and the group's size; what the workflow itself changes since (kinds, urgency) does not. A retry
+ * repeats what was sent, so a profile changed since is compared as it was first sent
+ * (`profileAsFirstSent`): comparing only what no change can touch would let another woman of the
+ * same gender pass for her (red team, fifth pass H1). A field given as null and one left out agree,
+ * as do lists in another order.
  */
 export function sameSubmissionUnderReference(
   stored: {
+    /** Her profile as first sent; null once erased after retention. */
     profile: object | null;
     members: readonly { profile: object }[] | null;
     regionCode: string;
     groupSize: number;
-    profileVersion: number;
   },
   asked: { profile: object; members: readonly { profile: object }[] | null; regionCode: string; groupSize: number },
 ): boolean {
   if (stored.regionCode !== asked.regionCode || stored.groupSize !== asked.groupSize) return false;
   if (!stored.profile) return true; // erased after retention: nothing left to compare
-  const identity = (profile: object) =>
-    stored.profileVersion > 1 ? comparable(pick(profile, ['gender', 'exploitationTypes', 'groupSize'])) : comparable(profile);
-  if (identity(stored.profile) !== identity(asked.profile)) return false;
-  const members = (list: readonly { profile: object }[] | null) => (list ?? []).map((member) => identity(member.profile));
+  if (comparable(stored.profile) !== comparable(asked.profile)) return false;
+  const members = (list: readonly { profile: object }[] | null) => (list ?? []).map((member) => comparable(member.profile));
   return canonicalJson(members(stored.members)) === canonicalJson(members(asked.members));
 }
 
-function pick(value: object, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (value as Record<string, unknown>)[key]]));
+/**
+ * The profile as first sent, from the profile now and the changes made since (oldest first), each
+ * with the values of the fields it changed as they were before it. Null when a change's values are
+ * gone (erased with the profile): what was sent can no longer be told.
+ */
+export function profileAsFirstSent<P extends object>(
+  current: P,
+  changes: readonly { before: Record<string, unknown> | null }[],
+): P | null {
+  const profile = { ...current } as Record<string, unknown>;
+  for (const change of [...changes].reverse()) {
+    if (!change.before) return null;
+    Object.assign(profile, change.before);
+  }
+  return profile as unknown as P;
 }
 
 /** Canonical JSON of a profile (or member), as a submission is compared: see withoutDefaults. */

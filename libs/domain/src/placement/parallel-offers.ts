@@ -15,7 +15,10 @@ export const DEFAULT_PARALLEL_OFFERS: ParallelOfferSettings = { acute: 3, urgent
  * (`parallelOffers: true`): then as an ACUTE one would. A requester may also ask for one at a
  * time (`false`). A group keeps one offer at a time, each of its parts too (a group given with its
  * members is stored as parts of one or a few people): its shares are accepted each by their own
- * facility (003:484), and holding k places for each member would empty a region in a raid.
+ * facility (003:484), and holding k places for each member would empty a region in a raid. A
+ * request onward from a place she holds (a transfer, or the onward request of an interim stay)
+ * keeps one offer too: she may hold the place she is in and the one she moves to, no more
+ * (one-place.ts; red team, fifth pass M1).
  */
 export function parallelOfferCount(input: {
   urgency: Urgency;
@@ -23,9 +26,11 @@ export function parallelOfferCount(input: {
   asked: boolean | null;
   /** Whether she is one of a group: a groupSize above 1, or a part of a group given with its members. */
   group: boolean;
+  /** Whether the request moves her on from a place she holds (its bridge: a stay or an interim place). */
+  onward: boolean;
   settings: ParallelOfferSettings;
 }): number {
-  if (input.group || input.asked === false) return 1;
+  if (input.group || input.onward || input.asked === false) return 1;
   switch (input.urgency) {
     case Urgency.ACUTE:
       return input.settings.acute;

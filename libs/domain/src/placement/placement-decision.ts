@@ -449,7 +449,7 @@ function decideOwn(input: DecisionInput, matches: FacilityMatch[], splitMatches:
     };
   }
   if (best && holdableWhileIntakeClosed(best, input)) {
-    // Where the request used to wait INTAKE_CLOSED for the opening: held now instead (see above).
+    // Promised now, the hold's time counted from the shelter's opening (holdableWhileIntakeClosed).
     return {
       kind: 'OFFER',
       allocations: [{ facilityId: best.facility.id, places: input.groupSize }],

@@ -58,14 +58,15 @@ const RESERVATION_COLUMNS = `id, action_id AS "actionId", outline_index AS "outl
   converted, not_held AS "notHeld", starts_at AS "startsAt", ends_at AS "endsAt", state`;
 
 /**
- * Which planned actions a caller may see (a planned raid is confidential, issue 14): CoMensha all
- * (national), a zorgcoördinator those of their regions, anyone those their organisation planned or
- * that are carried out on its behalf. Planners and ADMIN none; shelter staff see only the places
- * reserved at their own facility (reservationsAt), never the action.
+ * Which planned actions a caller may see (a planned raid is confidential, issue 14): only the
+ * planning organisations. A zorgcoördinator sees those of their regions (it is arranged "via
+ * zorgcoördinator", 003:493-496); anyone else, CoMensha included, those their organisation planned or
+ * that are carried out on its behalf: a national organisation that takes no part in a region's raid
+ * does not learn of it (red team, fifth pass M2). Planners and ADMIN none; shelter staff see only the
+ * places reserved at their own facility (reservationsAt), never the action.
  */
 function visibleTo(viewer: Viewer, bind: (value: unknown) => string): string {
   if (viewer.role === Role.PLANNER || viewer.role === Role.ADMIN || viewer.role === Role.SHELTER_STAFF) return 'false';
-  if (viewer.role === Role.COMENSHA) return 'true';
   const org = bind(viewer.org);
   const own = `(a.planned_by_org = ${org} OR a.on_behalf_of_org = ${org})`;
   if (viewer.role === Role.ZORGCOORDINATOR) return `(${own} OR a.region_code = ANY(${bind(viewer.regions)}::text[]))`;

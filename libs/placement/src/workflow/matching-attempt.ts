@@ -72,7 +72,7 @@ export class MatchingAttempt {
    * The matching job: offer a place, bridge, or wait, for this attempt of this request. A new
    * request moves to MATCHING first. A WAITING one is re-tried as it is: it moves (through
    * MATCHING) only when the outcome differs, so the re-tries that every capacity change and the
-   * sweep cause do not each add a MATCHING and a WAITING step to its history (issue 4, part 2).
+   * sweep cause do not each add a MATCHING and a WAITING step to its history.
    */
   async matchRequest(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
     const snapshot = await this.repository.find(requestId);
@@ -250,6 +250,7 @@ export class MatchingAttempt {
                 urgency: request.urgency,
                 asked: request.parallelOffers,
                 group: request.groupSize > 1 || request.groupId !== null,
+                onward: request.bridgeRequestId !== null,
                 settings: this.config.placement.parallelOffers,
               })
             : 1;

@@ -78,6 +78,14 @@ export class ProfileUpdates {
       const actor = ledgerActor(viewer);
       // One person, one profile: the change reaches every open request of her chain, each re-evaluated.
       const open = followUp && isOpen(followUp) ? followUp : null;
+      // A change reaching a safety move re-matches it, and a region excluded withdraws its place: whoever
+      // may not know where she goes would steer the move, and learn its destination region by region.
+      // The receiving region and CoMensha carry her profile until she arrives (red team, fifth pass M3).
+      // Those who asked for the move know it is open, so the refusal tells them nothing new.
+      if (open?.transferReason === TransferReason.SAFETY && !(await this.repository.isVisible(viewer, open.id, manager)))
+        throw new ConflictError(
+          'A move for her safety is open: until she arrives, the receiving region or CoMensha records changes to her profile. Tell them what changed.',
+        );
       const chain = { followUp: open, request, bridge: bridge && isOpen(bridge) ? bridge : null };
       // Each request of the chain compares the change with its own copy: a safety transfer already
       // keeps her out of the region she leaves, the stay she is still in does not yet.

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     expect(config.placement.holdMinutes).toBe(120);
   });
 
+  it('escalates an ACUTE request without a place to go after 14 minutes by default, so the sweep (every 30 s) tells the contacts within the chain’s 15 (issue 19, 003:497)', () => {
+    const config = loadConfig({});
+    expect(config.placement.escalateAfterMinutes).toBe(14);
+    expect(config.placement.sweepSeconds).toBe(30);
+    expect(config.placement.escalateAfterMinutes * 60 + config.placement.sweepSeconds).toBeLessThanOrEqual(15 * 60);
+  });
+
   it("configures the console's identity provider only when both issuer and client id are given", () => {
     expect(loadConfig({}).console).toEqual({ dir: undefined, oidc: null });
     expect(

@@ -1,0 +1,109 @@
+/**
+ * Escalation when no place can be arranged (003:497: "Bij het niet pro-actief kunnen regelen van een
+ * opvanglocatie kan overleg plaatsvinden met de Officier van Dienst (OvD) bevolkingszorg"), within the
+ * chain's promise of one place to go or a named escalation inside 15 minutes (issue 19). An offer no
+ * shelter has accepted is no place to go yet; the noodbed the police are told is one.
+ */
+import { Gender, ShelterType } from '@opvangplek/domain';
+import { FixedClock } from '@opvangplek/platform/clock';
+import { insertFacilities } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import {
+  DUTCH_WOMAN,
+  facilityOf,
+  MINUTE,
+  PlacementClient,
+  type RequestView,
+  startPlacementApp,
+  stopApp,
+  sweep,
+  token,
+} from './support';
+
+/** Thursday 3 December 2026, 03:00 in Amsterdam (CET, UTC+1). */
+const THURSDAY_NIGHT = new Date('2026-12-03T02:00:00.000Z');
+const ESCALATE_AFTER_MINUTES = 14;
+
+describe('escalation of an ACUTE request without a place to go (003:497)', () => {
+  const clock = new FixedClock(THURSDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let shelter: { id: string };
+  let coordinator: string;
+  let police: string;
+  let shelterStaff: string;
+  let unanswered: RequestView;
+  let answered: RequestView;
+  let noodbedCall: RequestView;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const women = { genders: [Gender.FEMALE] };
+    [shelter] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.VROUWENOPVANG, 2, { total: 12, eligibility: women }),
+        facilityOf(ShelterType.NOODBED, 1, { total: 1, secretAddress: true, maxStayDays: 3, eligibility: women }),
+      ],
+      { now: THURSDAY_NIGHT },
+    );
+    // The service's default (ESCALATE_AFTER_MINUTES); the shared test set-up keeps older specs at 30.
+    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator();
+    police = await token.police();
+    shelterStaff = await token.staff(shelter.id);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('Thursday 03:00: two ACUTE requests are offered to the women’s shelter, and the police’s noodbed call is answered with the noodbed', async () => {
+    unanswered = await client.waitForStatus(
+      coordinator,
+      (await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' })).id,
+      ['OFFERED'],
+    );
+    answered = await client.waitForStatus(
+      coordinator,
+      (await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' })).id,
+      ['OFFERED'],
+    );
+    noodbedCall = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    expect([unanswered.facility?.id, answered.facility?.id]).toEqual([shelter.id, shelter.id]);
+    expect(noodbedCall).toMatchObject({ status: 'OFFERED', facility: { type: 'NOODBED' } });
+  });
+
+  it('the shelter accepts one offer within ten minutes; 13 minutes after contact nothing is escalated yet', async () => {
+    clock.advance(10 * MINUTE);
+    expect((await client.accept(shelterStaff, answered.id)).status).toBe('ACCEPTED');
+    clock.advance(3 * MINUTE);
+    expect((await sweep(api)).escalated).toBe(0);
+  });
+
+  it(`at ${ESCALATE_AFTER_MINUTES} minutes the offer nobody answered is escalated (003:497): an unanswered offer is no place to go`, async () => {
+    clock.advance(1 * MINUTE);
+    expect((await sweep(api)).escalated).toBe(1);
+    const escalated = await client.get(coordinator, unanswered.id);
+    expect(escalated).toMatchObject({ status: 'OFFERED', escalated: true, facility: { id: shelter.id } });
+    expect(escalated.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
+      {
+        status: 'OFFERED',
+        at: clock.now().toISOString(),
+        by: 'system:placement',
+        note: expect.stringMatching(
+          new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes; listed on region RR's escalation worklist`),
+        ),
+      },
+    ]);
+  });
+
+  it('neither the accepted place nor the noodbed the police were told is escalated, and a later sweep escalates no one again', async () => {
+    expect((await client.get(coordinator, answered.id)).escalated).toBe(false);
+    expect((await client.get(police, noodbedCall.id)).escalated).toBe(false);
+    clock.advance(30 * MINUTE);
+    expect((await sweep(api)).escalated).toBe(0);
+    const listed = await client.list(coordinator, { escalated: true });
+    expect(listed.nodes.map((request) => request.id)).toEqual([unanswered.id]);
+  });
+});

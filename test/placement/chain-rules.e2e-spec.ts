@@ -171,5 +171,4 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
     );
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
-
 });

@@ -43,7 +43,11 @@ describe('deferral to the placing authority’s hours, and escalation', () => {
               eligibility: { genders: [Gender.FEMALE] },
             }),
             // An open interim place: the PLANNED request must not be bridged into it.
-            facilityOf(ShelterType.NOODBED, 1, { secretAddress: true, maxStayDays: 3, eligibility: { genders: [Gender.FEMALE] } }),
+            facilityOf(ShelterType.NOODBED, 1, {
+              secretAddress: true,
+              maxStayDays: 3,
+              eligibility: { genders: [Gender.FEMALE] },
+            }),
             // The only place for a man here, and it is full.
             facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 0, { total: 20 }),
           ],

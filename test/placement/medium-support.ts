@@ -15,7 +15,13 @@ import { CapacityModule } from '@opvangplek/capacity';
 import { CapacityService } from '@opvangplek/capacity/capacity.service';
 import { Role } from '@opvangplek/domain';
 import type { FixedClock } from '@opvangplek/platform';
-import { PlacementJobsModule, PlacementModule, PlacementRequestsService, SweepJob, type SweepReport } from '@opvangplek/placement';
+import {
+  PlacementJobsModule,
+  PlacementModule,
+  PlacementRequestsService,
+  SweepJob,
+  type SweepReport,
+} from '@opvangplek/placement';
 import type { DataSource } from 'typeorm';
 import { type Medium, startMedium } from '../support/medium-harness';
 import type { TestDatabase } from '../support/test-database';
@@ -77,7 +83,12 @@ export function asView(model: Model): RequestView & { waitingForOrganisation: st
     waitingForOrganisation: model.waitingForOrganisation ?? null,
     nextAttemptAt: iso(model.nextAttemptAt),
     escalated: model.escalated,
-    history: model.history.map((entry) => ({ status: entry.status as Status, at: iso(entry.at)!, by: entry.by, note: entry.note })),
+    history: model.history.map((entry) => ({
+      status: entry.status as Status,
+      at: iso(entry.at)!,
+      by: entry.by,
+      note: entry.note,
+    })),
     bridge: model.bridge
       ? {
           id: model.bridge.id,

@@ -37,7 +37,12 @@ describe('transfers: she moves with one place held throughout', () => {
             facilityOf(ShelterType.VROUWENOPVANG, 6, { total: 10, latitude: 51.95, longitude: 4.5, eligibility: women }),
             facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 10, ...IN_AMSTERDAM, eligibility: women }),
             // A third region exists, with its own coordinator.
-            facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 4, regionCode: 'TW', municipality: 'Enschede', eligibility: women }),
+            facilityOf(ShelterType.VROUWENOPVANG, 0, {
+              total: 4,
+              regionCode: 'TW',
+              municipality: 'Enschede',
+              eligibility: women,
+            }),
           ],
           { now: MONDAY_OPENING },
         );

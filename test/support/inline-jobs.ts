@@ -150,7 +150,9 @@ export class InlineQueues {
   private nextDue(): InlineJob | undefined {
     const now = this.clock.now().getTime();
     return [...this.jobs.values()]
-      .filter((job) => ['waiting', 'prioritized', 'delayed'].includes(job.state) && job.dueAt <= now && this.processors.has(job.queue))
+      .filter(
+        (job) => ['waiting', 'prioritized', 'delayed'].includes(job.state) && job.dueAt <= now && this.processors.has(job.queue),
+      )
       .sort((a, b) => (a.opts.priority ?? 0) - (b.opts.priority ?? 0) || a.dueAt - b.dueAt || a.order - b.order)[0];
   }
 

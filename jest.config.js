@@ -1,8 +1,13 @@
 /**
- * One jest run for every tier:
- * - `unit`: pure specs beside the code (libs/**), no services needed;
- * - `integration`: specs under test/ against a real PostgreSQL and Redis (see README, "Tests").
- *   Its global setup migrates a template database once; each spec file clones a private copy.
+ * The test tiers, one jest project each (README, "Tests"):
+ * - `unit`: pure specs beside the code (libs/**, apps/**), no services needed;
+ * - `medium`: `*.medium-spec.ts` under test/, a feature's Nest providers on a private clone of the
+ *   migrated template database, a fixed clock, jobs run inline (test/support/medium-harness.ts):
+ *   the workflow's rules, without HTTP, polling or a second process;
+ * - `integration`: `*.spec.ts` and `*.e2e-spec.ts` under test/, against a real PostgreSQL and Redis:
+ *   the user journeys over HTTP and WebSocket, the browser, the multi-process and fault proofs.
+ * The database tiers share a global setup that migrates a template database once per run; each
+ * spec file clones a private copy. `npm test` runs unit and medium, `npm run test:all` all three.
  */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
@@ -27,6 +32,13 @@ module.exports = {
       displayName: 'unit',
       // console-types: the checked-in console types against schema.gql, no services needed.
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/platform/console-types.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
       ...shared,

@@ -1,7 +1,7 @@
 /**
  * The bench's load thread (apps/bench/src/load-thread.ts) runs a figure's requests in
  * a worker thread. It runs from dist/ (the worker is a compiled file), so this spec loads the
- * compiled module, as `npm run bench` does; `npm test` builds first.
+ * compiled module, as `npm run bench` does; `npm run test:all` builds first.
  */
 import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';

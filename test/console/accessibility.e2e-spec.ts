@@ -79,7 +79,7 @@ function readable(where: string, violations: AxeViolation[]): string[] {
 /**
  * Each role's screens at both sizes, in Dutch and the light theme, kept for review as they are
  * checked: test/artifacts/console/screens-<size>-<role>-<screen>.png (the folder is not committed;
- * every `npm test` writes it anew).
+ * every run of the browser tests, `npm run test:all`, writes it anew).
  */
 function screenName(size: string, role: Role, screen: string): string {
   return `screens-${size}-${role.toLowerCase()}-${screen || 'start'}`;

@@ -40,7 +40,7 @@ export function describeInBrowser(name: string, body: () => void): void {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CONSOLE_INDEX))
-    throw new Error(`${CONSOLE_INDEX} is missing: run \`npm run build\` (npm test does) before the console tests`);
+    throw new Error(`${CONSOLE_INDEX} is missing: run \`npm run build\` (npm run test:all does) before the console tests`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 

@@ -34,7 +34,7 @@ describe('the console as served by the API', () => {
     let api: TestApp;
     beforeAll(async () => {
       if (!existsSync(path.join(CONSOLE_DIR, 'index.html')))
-        throw new Error(`${CONSOLE_DIR}/index.html is missing: run \`npm run build\` (npm test does)`);
+        throw new Error(`${CONSOLE_DIR}/index.html is missing: run \`npm run build\` (npm run test:all does)`);
       api = await startTestApp(database.url);
     });
     afterAll(async () => {

@@ -1,9 +1,10 @@
 /**
- * The noodbed and its onward placement (issue 4, "what a user can do"; domain.md §2, §5 rule 2, §5a):
- * on Saturday night, with no women's shelter place free, police hold a noodbed within one call;
- * Opvangplek opens the linked onward request (bridge/followUp), which holds nothing and waits on
- * CoMensha's worklist; on Monday CoMensha assigns the COSM place (`assignPlacement`). When she
- * arrives at COSM, the noodbed stay ends by itself and the bed is free again.
+ * The noodbed over GraphQL (issue 4, "what a user can do"; domain.md §2, §5a): the police's one
+ * call on Saturday night answers with the held noodbed and the linked onward request (followUp, and
+ * bridge read back from it), and only police may make it. The noodbed's rules along the weekend
+ * (the stay, the onward request on CoMensha's worklist, a VO place before a noodbed, no escalation
+ * while she has a bed, CoMensha's assignment on Monday, the stay ending when she moves on) are in
+ * noodbed.medium-spec.ts.
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
@@ -12,52 +13,31 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
   capacityOf,
-  dataOf,
-  DAY,
-  DUTCH_WOMAN,
-  eventually,
   facilityOf,
-  holdsOf,
   HOUR,
-  MONDAY_OPENING,
   PlacementClient,
-  REQUEST_FIELDS,
   REQUEST_NOODBED,
-  type RequestView,
   SATURDAY_NIGHT,
   startPlacementApp,
   statusesOf,
   stopApp,
-  sweep,
-  sweepUntil,
   token,
   WOMAN_IN_BEDENKTIJD,
 } from './support';
 
-/** CoMensha (or another authority) places a request on its worklist (domain.md §5a). */
-const ASSIGN = `mutation Assign($requestId: ID!, $facilityId: ID!, $reason: String) {
-  assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) { ${REQUEST_FIELDS} }
-}`;
-
-describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', () => {
+describe('requestNoodbed over GraphQL: a bed now, the onward request linked', () => {
   const clock = new FixedClock(SATURDAY_NIGHT);
   let database: TestDatabase;
   let api: TestApp;
   let client: PlacementClient;
   let noodbed: { id: string };
-  let cosm: { id: string };
-  let vo: { id: string };
   let police: string;
   let comensha: string;
-  let noodbedStaff: string;
-  let cosmStaff: string;
-  let bridge: RequestView;
-  let followUpId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const women = { genders: [Gender.FEMALE] };
-    [noodbed, cosm, vo] = await insertFacilities(
+    [noodbed] = await insertFacilities(
       database.dataSource,
       [
         // Humanitas Rotterdam: one noodbed, secret address, a stay of at most 3 nights.
@@ -72,16 +52,11 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
     client = new PlacementClient(api.url);
     police = await token.police();
     comensha = await token.comensha();
-    noodbedStaff = await token.staff(noodbed.id);
-    cosmStaff = await token.staff(cosm.id);
   });
   afterAll(() => stopApp(api, database));
 
-  const assign = (tokenValue: string, requestId: string, facilityId: string, reason?: string) =>
-    client.raw(ASSIGN, tokenValue, { requestId, facilityId, reason });
-
-  it('Saturday 23:00, no VO place free: police get the noodbed within the call, and an onward COSM request holding nothing waits on CoMensha’s worklist (002:763-767, 000:2130)', async () => {
-    bridge = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD, clientReference: 'avim-rr-2026-1187' });
+  it('Saturday 23:00, no VO place free: police get the noodbed within the call, with the onward COSM request linked both ways (002:763-767)', async () => {
+    const bridge = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD, clientReference: 'avim-rr-2026-1187' });
     // Answered within the call: OFFERED at the noodbed, no polling needed.
     expect(bridge).toMatchObject({
       status: 'OFFERED',
@@ -90,147 +65,9 @@ describe('requestNoodbed: a bed now, the onward placement when CoMensha opens', 
       offerExpiresAt: new Date(SATURDAY_NIGHT.getTime() + 2 * HOUR).toISOString(),
     });
     expect(statusesOf(bridge)).toEqual(['RECEIVED', 'MATCHING', 'OFFERED']);
-    expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 0, held: 1, outOfService: 0 });
-
-    // The onward request exists at once, for COSM (bedenktijd), linked both ways.
     expect(bridge.followUp).toMatchObject({ types: ['COSM'], urgency: 'ACUTE', regionCode: 'RR' });
-    followUpId = bridge.followUp!.id;
-    const followUp = await client.waitForStatus(police, followUpId, ['WAITING']);
-    // COSM is never offered automatically: CoMensha decides, and is tried again at its opening (§5a).
-    expect(followUp).toMatchObject({
-      types: ['COSM'],
-      waitingReason: 'AWAITING_AUTHORITY',
-      waitingForAuthority: 'COMENSHA',
-      nextAttemptAt: MONDAY_OPENING.toISOString(),
-      facility: null,
-      allocations: [],
-      escalated: false,
-    });
+    const followUp = await client.get(police, bridge.followUp!.id);
     expect(followUp.bridge).toMatchObject({ id: bridge.id, facility: { id: noodbed.id, type: 'NOODBED' } });
-    expect(followUp.history[0]).toMatchObject({
-      status: 'RECEIVED',
-      by: 'system:placement',
-      note: `onward placement (COSM) after the interim stay of request ${bridge.id}`,
-    });
-    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
-
-    // CoMensha's worklist shows it.
-    await eventually(async () => {
-      const worklist = await client.list(comensha, { status: ['WAITING'], authority: 'COMENSHA' });
-      expect(worklist.nodes.map((r) => r.id)).toEqual([followUpId]);
-    });
-
-    // A retry of the same call (same clientReference) is the same request: no second bed, no second follow-up.
-    const retry = await client.noodbed(police, { profile: WOMAN_IN_BEDENKTIJD, clientReference: 'avim-rr-2026-1187' });
-    expect(retry.id).toBe(bridge.id);
-    expect(retry.followUp?.id).toBe(followUpId);
-    expect(await capacityOf(database.dataSource, noodbed.id)).toMatchObject({ held: 1 });
-  });
-
-  it('the noodbed accepts and she arrives: PLACED, the stay ends 3 days later (past a day after CoMensha’s Monday opening, §5a, 002:765-767); the onward request still waits for CoMensha', async () => {
-    expect((await client.accept(noodbedStaff, bridge.id)).status).toBe('ACCEPTED');
-    clock.advance(40 * 60_000); // 23:40
-    const placed = await client.arrive(noodbedStaff, bridge.id);
-    expect(placed).toMatchObject({ status: 'PLACED', placedAt: clock.now().toISOString() });
-    expect(placed.stayEndsAt).toBe(new Date(clock.now().getTime() + 3 * DAY).toISOString());
-    expect(new Date(placed.stayEndsAt!).getTime()).toBeGreaterThanOrEqual(MONDAY_OPENING.getTime() + DAY);
-    expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 1, held: 0, outOfService: 0 });
-    // Her arrival re-tries the onward request: CoMensha is closed, so it stays on the worklist, holding nothing.
-    await eventually(async () => {
-      const followUp = await client.get(police, followUpId);
-      expect(followUp).toMatchObject({
-        status: 'WAITING',
-        waitingReason: 'AWAITING_AUTHORITY',
-        waitingForAuthority: 'COMENSHA',
-        nextAttemptAt: MONDAY_OPENING.toISOString(),
-      });
-    });
-    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
-  });
-
-  it('Sunday 02:15, a VO place free again: the next noodbed call gets that VO place to drive to, not a noodbed, and opens no onward request (002:763-765)', async () => {
-    clock.set(new Date('2026-11-29T01:15:00.000Z')); // Sunday 02:15
-    // Three women left the shelter: its staff (here the administrator) report the places free.
-    const [{ version }] = await database.dataSource.query('SELECT version FROM capacity WHERE facility_id = $1', [vo.id]);
-    const freed = await client.raw(
-      `mutation { updateCapacity(input: { facilityId: "${vo.id}", total: 12, occupied: 9, outOfService: 0, expectedVersion: ${version} }) { id } }`,
-      await token.admin(),
-      {},
-    );
-    expect(freed.errors).toBeUndefined();
-    const voBefore = await capacityOf(database.dataSource, vo.id);
-    expect(voBefore).toEqual({ total: 12, occupied: 9, held: 0, outOfService: 0 });
-    const second = await client.noodbed(police, { profile: DUTCH_WOMAN });
-    expect(second).toMatchObject({ status: 'OFFERED', facility: { id: vo.id, type: 'VROUWENOPVANG' } });
-    expect(await capacityOf(database.dataSource, vo.id)).toEqual({ ...voBefore, held: voBefore.held + 1 });
-    expect(await capacityOf(database.dataSource, noodbed.id)).toMatchObject({ occupied: 1, held: 0 });
-    // Vrouwenopvang is where she belongs: that place is the onward place, so one hold, for one person.
-    expect(second.followUp).toBeNull();
-    const [{ n }] = await database.dataSource.query(
-      'SELECT count(*)::int AS n FROM placement_requests WHERE bridge_request_id = $1',
-      [second.id],
-    );
-    expect(n).toBe(0);
-    await client.cancel(police, second.id, 'test cleanup');
-    expect(await capacityOf(database.dataSource, vo.id)).toEqual(voBefore);
-  });
-
-  it('Sunday: the onward request is not escalated (she has a bed), though it is ACUTE and waiting for hours on CoMensha’s worklist (000:2130, 000:2136-2137)', async () => {
-    clock.set(new Date('2026-11-29T11:00:00.000Z')); // Sunday 12:00
-    await sweep(api);
-    // (A capacity change re-tries every waiting request, so let any such attempt settle first.)
-    const followUp = await client.waitForStatus(police, followUpId, ['WAITING']);
-    expect(followUp).toMatchObject({
-      escalated: false,
-      urgency: 'ACUTE',
-      waitingReason: 'AWAITING_AUTHORITY',
-      waitingForAuthority: 'COMENSHA',
-      nextAttemptAt: MONDAY_OPENING.toISOString(),
-    });
-    expect(followUp.history.some((entry) => entry.note?.startsWith('escalated'))).toBe(false);
-    expect((await client.list(comensha, { escalated: true })).totalCount).toBe(0);
-  });
-
-  it('Monday 09:00: the onward request is CoMensha’s to place, not the worker’s; CoMensha assigns COSM and the place is offered (000:2130, 000:2136-2137)', async () => {
-    clock.set(MONDAY_OPENING);
-    // The sweep tries it again at the opening: COSM is still never offered automatically.
-    const waiting = await sweepUntil(api, client, comensha, followUpId, ['WAITING'], (r) => r.nextAttemptAt === null);
-    expect(waiting).toMatchObject({ waitingReason: 'AWAITING_AUTHORITY', waitingForAuthority: 'COMENSHA', facility: null });
-    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 0 });
-
-    const offered = dataOf(await assign(comensha, followUpId, cosm.id), 'assignPlacement');
-    expect(offered).toMatchObject({
-      status: 'OFFERED',
-      facility: { id: cosm.id, type: 'COSM' },
-      escalated: false,
-      offerExpiresAt: new Date(MONDAY_OPENING.getTime() + 2 * HOUR).toISOString(),
-    });
-    expect(offered.history.at(-1)).toMatchObject({ status: 'OFFERED', at: MONDAY_OPENING.toISOString() });
-    expect(offered.history.at(-1)!.by).not.toBe('system:placement');
-    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ held: 1 });
-    // The noodbed stay goes on until she arrives at COSM.
-    expect((await client.get(police, bridge.id)).status).toBe('PLACED');
-  });
-
-  it('she arrives at COSM: the noodbed stay ends by itself ("moved on") and the bed is free', async () => {
-    expect((await client.accept(cosmStaff, followUpId)).status).toBe('ACCEPTED');
-    clock.advance(3 * HOUR); // Monday 12:00, after the train to Amsterdam
-    const atCosm = await client.arrive(cosmStaff, followUpId);
-    expect(atCosm).toMatchObject({ status: 'PLACED', placedAt: clock.now().toISOString() });
-    // COSM: until the end of the bedenktijd (started 27 November: three months, so until 27 February).
-    expect(atCosm.stayEndsAt).toBe('2027-02-26T23:00:00.000Z');
-    expect(await capacityOf(database.dataSource, cosm.id)).toMatchObject({ occupied: 14 + 1, held: 0 });
-
-    const ended = await client.get(police, bridge.id);
-    expect(ended.status).toBe('ENDED');
-    expect(ended.history.at(-1)).toEqual({
-      status: 'ENDED',
-      at: clock.now().toISOString(),
-      by: 'system:placement',
-      note: `moved on to the onward placement (request ${followUpId})`,
-    });
-    expect(await capacityOf(database.dataSource, noodbed.id)).toEqual({ total: 1, occupied: 0, held: 0, outOfService: 0 });
-    expect(await holdsOf(database.dataSource, bridge.id)).toEqual([{ facilityId: noodbed.id, places: 1, state: 'RELEASED' }]);
   });
 
   it('only police may call requestNoodbed: COMENSHA gets FORBIDDEN and nothing is held', async () => {

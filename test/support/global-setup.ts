@@ -18,6 +18,9 @@ import { databaseUrl, ENV, REPO_ROOT } from './test-env';
  * template in milliseconds (`CREATE DATABASE … TEMPLATE`), so files never share mutable data.
  */
 export default async function globalSetup(): Promise<void> {
+  // Two projects (medium, integration) name this setup; jest runs it for each in the same process.
+  // One template serves both, and the teardown drops this run's databases and login once.
+  if (process.env[ENV.template]) return;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres(path.join(REPO_ROOT, '.data', 'test-postgres'), { database: 'postgres' });

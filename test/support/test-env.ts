@@ -24,7 +24,10 @@ export function testRedisUrl(): string | undefined {
 
 export function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the integration tests must run through jest's global setup (npm test)`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: the database tests (medium, integration) must run through jest's global setup (npm test, npm run test:all)`,
+    );
   return value;
 }
 

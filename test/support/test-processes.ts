@@ -7,11 +7,11 @@ export interface RunningProcess extends DistProcess {
   url: string;
 }
 
-/** A compiled entry point; `npm test` builds before it runs jest. */
+/** A compiled entry point; `npm run test:all` (like `npm test`) builds before it runs jest. */
 export function distEntry(app: 'api' | 'worker' | 'standalone' | 'cli'): string {
   const file = path.join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js');
   if (!existsSync(file))
-    throw new Error(`${file} is missing: run \`npm run build\` (npm test does) before the multi-process tests`);
+    throw new Error(`${file} is missing: run \`npm run build\` (npm run test:all does) before the multi-process tests`);
   return file;
 }
 

@@ -233,9 +233,11 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
       expect(await heldAt(database.dataSource, id)).toEqual([second.id]);
       expect((await historyStatuses(id)).filter((status) => status === 'MATCHING')).toHaveLength(2);
 
-      // A different action is refused as before: accepting after our own decline.
+      // A different action is refused as before: accepting after our own decline, or another decline.
       const accept = await respond(ours, id, true);
       expect(accept.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      const otherReason = await respond(ours, id, false, 'toch iets anders');
+      expect(otherReason.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
       // A shelter that was never offered her learns nothing either.
       const stranger = await respond(await token.staff(shelters[3].id), id, false, 'vol');
       expect(stranger.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
@@ -260,7 +262,7 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
   });
 
   describe('F12: the coordinator whose cancellation answer got lost sends it again', () => {
-    it('red team, issue 15, F12: cancelling again answers with the cancelled request, not CONFLICT; someone else’s cancel is refused as before', async () => {
+    it('red team, issue 15, F12: cancelling again answers with the cancelled request, not CONFLICT; another reason, or someone else’s cancel, is refused as before', async () => {
       const id = await offered('URGENT');
       const first = await cancel(coordinator, id, 'zij is bij familie');
       expect(first.errors).toBeUndefined();
@@ -271,7 +273,9 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
       expect(again.data!.cancelPlacementRequest).toMatchObject({ id, status: 'CANCELLED', treatedAsRetry: true });
       expect((await historyStatuses(id)).filter((status) => status === 'CANCELLED')).toHaveLength(1);
 
-      // A colleague of the same organisation did not cancel it: refused as before.
+      // Not the same cancellation (another reason), or not the same person: refused as before.
+      const otherReason = await cancel(coordinator, id, 'toch iets anders');
+      expect(otherReason.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
       const colleague = await tokenFor({
         role: Role.ZORGCOORDINATOR,
         org: 'zc-rijnmond',

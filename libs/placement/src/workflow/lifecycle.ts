@@ -156,14 +156,22 @@ export class PlacementLifecycle {
 
   /**
    * Shelter staff repeating a decline that went through (red team, issue 15, F12): the latest offer
-   * to their facilities on this request was declined and none of their places is live. Their own
-   * decline took the request out of their sight, so it answers NOT_FOUND otherwise.
+   * to their facilities on this request was declined, with the same reason and code, and none of
+   * their places is live. Their own decline took the request out of their sight, so it answers
+   * NOT_FOUND otherwise. Their decline's step is the first DECLINED one recorded at or after their
+   * answer (the request's row lock orders declines).
    */
-  private async declinedAlready(viewer: Viewer, requestId: string): Promise<boolean> {
+  private async declinedAlready(viewer: Viewer, requestId: string, reason: string, code: DeclineReason): Promise<boolean> {
     if (viewer.role !== Role.SHELTER_STAFF || !isUuid(requestId)) return false;
     const mine = (await this.repository.holdsOf(requestId)).filter((hold) => viewer.facilityIds.includes(hold.facilityId));
     if (mine.length === 0 || mine.some((hold) => hold.state !== HoldState.RELEASED)) return false;
-    return mine[mine.length - 1].answer === OfferAnswer.DECLINED; // holdsOf: oldest first
+    const latest = mine[mine.length - 1]; // holdsOf: oldest first
+    const answeredAt = latest.answer === OfferAnswer.DECLINED ? latest.answeredAt : null;
+    if (!answeredAt || latest.declineReason !== code) return false;
+    const step = (await this.repository.eventsOf(requestId)).find(
+      (event) => event.noteCode === PlacementNoteCode.DECLINED && event.at >= answeredAt,
+    );
+    return step !== undefined && this.repository.reasonOf(step) === reason;
   }
 
   /** A parallel offer's other holds, when one facility accepted: places back, and their staff told when. */
@@ -225,7 +233,7 @@ export class PlacementLifecycle {
       share = await this.declineShareOfParallelOffer(viewer, requestId, note, reasonCode);
     } catch (error) {
       // Their decline went through before (a retry after a lost answer): the request as it left them.
-      if (error instanceof NotFoundError && (await this.declinedAlready(viewer, requestId))) {
+      if (error instanceof NotFoundError && (await this.declinedAlready(viewer, requestId, reason, reasonCode))) {
         const request = await this.repository.find(requestId);
         if (request) return { request, repeated: true };
       }
@@ -626,7 +634,7 @@ export class PlacementLifecycle {
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
       // A repeat of a cancellation that went through, by whoever cancelled (a client retrying after a
       // lost answer, red team, issue 15, F12): the cancelled request, not an error.
-      if (locked.status === PlacementStatus.CANCELLED && (await this.cancelledBy(locked.id, viewer)))
+      if (locked.status === PlacementStatus.CANCELLED && (await this.cancelledAlready(locked.id, viewer, note, options)))
         return { request: locked, repeated: true };
       if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
         throw new ConflictError(`This request is already ${locked.status}.`);
@@ -652,9 +660,24 @@ export class PlacementLifecycle {
     });
   }
 
-  /** Whether `viewer` is who cancelled the request (its latest CANCELLED step is theirs). */
-  private async cancelledBy(requestId: string, viewer: Viewer): Promise<boolean> {
-    const cancelled = (await this.repository.eventsOf(requestId)).filter((event) => event.status === PlacementStatus.CANCELLED);
-    return cancelled.length > 0 && sameSubject(cancelled[cancelled.length - 1].by, viewer.sub);
+  /**
+   * Whether this cancellation is an identical repeat of the one that went through: its latest
+   * CANCELLED step is the caller's, the same kind (break-glass or not) with the same reason.
+   */
+  private async cancelledAlready(
+    requestId: string,
+    viewer: Viewer,
+    reason: string,
+    options: { breakGlass?: boolean },
+  ): Promise<boolean> {
+    const steps = (await this.repository.eventsOf(requestId)).filter((event) => event.status === PlacementStatus.CANCELLED);
+    const last = steps[steps.length - 1];
+    const code = options.breakGlass ? PlacementNoteCode.CANCELLED_BREAK_GLASS : PlacementNoteCode.CANCELLED;
+    return (
+      last !== undefined &&
+      sameSubject(last.by, viewer.sub) &&
+      last.noteCode === code &&
+      this.repository.reasonOf(last) === reason
+    );
   }
 }

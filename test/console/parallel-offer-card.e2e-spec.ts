@@ -58,5 +58,7 @@ describeInBrowser('a parallel offer on the shelter desk', () => {
     );
     expect(await offer.getByRole('button').count()).toBe(0);
     expect(await offer.textContent()).not.toContain(anker.name);
+    // Not "coming to Haven" either (red team, issue 15, F5): the card names no facility any more.
+    expect(await offer.locator('h3').textContent()).not.toContain(haven.name);
   });
 });

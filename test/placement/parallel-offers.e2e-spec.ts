@@ -131,7 +131,8 @@ describe('parallel offers: the police bring her in at 03:00 and the zorgcoördin
     ] as const) {
       const seen = (await view(api.url, staff, id))!;
       expect(seen.parallelOffer).toEqual({ alsoOfferedTo: 2, takenElsewhereAt: TUESDAY_NIGHT.toISOString() });
-      expect(seen.facility).toMatchObject({ id: shelter.id });
+      // Not where she is going (red team, issue 15, F5): no facility, never their own.
+      expect(seen.facility).toBeNull();
       expect(seen.allocations).toEqual([
         expect.objectContaining({ facility: expect.objectContaining({ id: shelter.id }), state: 'RELEASED' }),
       ]);

@@ -6,6 +6,7 @@ import {
   type GeoPoint,
   type GroupMember,
   isStaffAnswer,
+  OfferAnswer,
   PlacementNoteCode,
   placementNoteSentence,
   placementNoteParamsFromJson,
@@ -105,18 +106,33 @@ export class PlacementRequestMapper {
     // "facility staff" (issue 18; red team N1).
     const ownOnly = parallel?.ownFacilityIds ?? (viewer.role === Role.SHELTER_STAFF ? new Set(viewer.facilityIds) : null);
     const takenElsewhere = parallel?.takenElsewhereAt ?? null;
+    // A shelter whose own part ended by its own decline (seen only in the answer to that decline and
+    // to a repeat of it, red team, issue 15, F12): the request as that decline left it, nothing after.
+    const ownDecline = takenElsewhere ? null : ownDeclineOf(viewer, holds, events);
+    // Where this shelter's part ended (taken elsewhere, or declined): what it saw then, no facility
+    // (she is not coming to it) and nothing of what came after.
+    const ownPartEnded = takenElsewhere !== null || ownDecline !== null;
     // Who at a secret facility answered, arrived or ended names its organisation: to anyone who may
     // not locate it, its staff are "facility staff" (issue 12).
     const hideStaff = ownOnly !== null || loaded.some((facility) => facility.secretAddress && !locates(facility));
     const shownHolds = ownOnly ? holds.filter((hold) => ownOnly.has(hold.facilityId)) : holds;
     const ownNames = ownOnly ? new Set(loaded.filter((f) => ownOnly.has(f.id)).map((f) => shownFacilityName(f, false))) : null;
-    // Offered elsewhere (a parallel offer another shelter took, another share of a group): their own facility.
-    const shownFacilityId =
-      ownOnly && request.facilityId && !ownOnly.has(request.facilityId)
-        ? (shownHolds[0]?.facilityId ?? null)
+    // Offered elsewhere as well (another share of a group): their own facility, while its place is
+    // live. A place that went back (a parallel offer another shelter took, their own decline) is not
+    // where she is going: no facility, never their own (red team, issue 15, F5).
+    const shownFacilityId = ownPartEnded
+      ? null
+      : ownOnly && request.facilityId && !ownOnly.has(request.facilityId)
+        ? (shownHolds.find((hold) => hold.state !== HoldState.RELEASED)?.facilityId ?? null)
         : request.facilityId;
-    // After another shelter took her: what this shelter offered and when it was taken, nothing of what came after.
-    const shownEvents = events.filter(
+    // After another shelter took her: what this shelter offered and when it was taken, nothing of what
+    // came after (from the acceptance that took her on, whatever the clock says: its step may carry
+    // the same instant).
+    const takenBy = takenElsewhere
+      ? events.findIndex((event) => event.status === PlacementStatus.ACCEPTED && event.at >= takenElsewhere)
+      : -1;
+    const upTo = ownDecline ? ownDecline.upTo + 1 : takenBy >= 0 ? takenBy : events.length;
+    const shownEvents = events.slice(0, upTo).filter(
       (event) =>
         (!takenElsewhere || event.at <= takenElsewhere) &&
         // Another shelter's decline: a shelter's own decline ends its view of the request, so every
@@ -125,7 +141,10 @@ export class PlacementRequestMapper {
     );
     return {
       id: request.id,
-      status: request.status,
+      // Taken elsewhere: another shelter accepted her, and that is where this shelter's view stops
+      // (ACCEPTED with no facility, parallelOffer.takenElsewhereAt saying when; F5). Declined: the
+      // status its decline left (F12).
+      status: takenElsewhere ? PlacementStatus.ACCEPTED : (ownDecline?.status ?? request.status),
       urgency: request.urgency,
       regionCode: request.regionCode,
       types: request.types,
@@ -139,9 +158,9 @@ export class PlacementRequestMapper {
           state: hold.state,
           accepted: hold.acceptedAt != null,
         })),
-      offerExpiresAt: takenElsewhere ? null : request.offerExpiresAt,
-      placedAt: takenElsewhere ? null : request.placedAt,
-      stayEndsAt: takenElsewhere ? null : request.stayEndsAt,
+      offerExpiresAt: ownPartEnded ? null : request.offerExpiresAt,
+      placedAt: ownPartEnded ? null : request.placedAt,
+      stayEndsAt: ownPartEnded ? null : request.stayEndsAt,
       parallelOffer: parallel && { alsoOfferedTo: parallel.alsoOfferedTo, takenElsewhereAt: parallel.takenElsewhereAt },
       overstay: request.overstay,
       waitingReason: request.waitingReason,
@@ -284,6 +303,27 @@ export function profileSummaryModel(
     accompanyingChildren: profile.accompanyingChildren ?? 0,
     groupSize,
   };
+}
+
+/**
+ * Shelter staff whose facilities' part of a request ended with their own decline (every place of
+ * theirs went back, the latest declined): the status that decline left and where in `events` it
+ * stands (its history step, the first DECLINED step recorded at or after the answer: the request's
+ * row lock orders declines, so an earlier one of another shelter was recorded before it). Null otherwise.
+ */
+function ownDeclineOf(
+  viewer: Viewer,
+  holds: readonly PlacementHoldEntity[],
+  events: readonly PlacementEventRow[],
+): { status: PlacementStatus; upTo: number } | null {
+  if (viewer.role !== Role.SHELTER_STAFF) return null;
+  const own = holds.filter((hold) => viewer.facilityIds.includes(hold.facilityId));
+  if (own.length === 0 || own.some((hold) => hold.state !== HoldState.RELEASED)) return null;
+  const latest = own.reduce((a, b) => (b.createdAt.getTime() > a.createdAt.getTime() ? b : a));
+  const answeredAt = latest.answer === OfferAnswer.DECLINED ? latest.answeredAt : null;
+  if (!answeredAt) return null;
+  const upTo = events.findIndex((event) => event.noteCode === PlacementNoteCode.DECLINED && event.at >= answeredAt);
+  return upTo < 0 ? null : { status: events[upTo].status, upTo };
 }
 
 /** A history row's id (bigint, as a string), once stored (TypeORM's insert fills it in on the row). */

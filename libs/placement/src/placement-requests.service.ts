@@ -497,7 +497,7 @@ export class PlacementRequestsService {
       const field = input.declineReason != null ? 'input.declineReason' : 'input.declineReasonCode';
       throw new InvalidInputError(field, `${field} goes with a decline (accept: false); leave it out when accepting`);
     }
-    const request = input.accept
+    const { request, repeated } = input.accept
       ? await this.lifecycle.accept(viewer, input.requestId)
       : await this.lifecycle.decline(
           viewer,
@@ -505,7 +505,7 @@ export class PlacementRequestsService {
           assertReason(input.declineReason, 'input.declineReason'),
           input.declineReasonCode ?? undefined,
         );
-    return this.view(viewer, request);
+    return this.repeatedAnswer(await this.view(viewer, request), repeated);
   }
 
   /**
@@ -625,10 +625,21 @@ export class PlacementRequestsService {
     // the log lists no break-glass act that was refused.
     const breakGlass = viewer.role === Role.ADMIN;
     const why = breakGlass ? assertBreakGlassReason(reason, 'reason') : note;
-    const cancelled = await this.lifecycle.cancel(viewer, requestId, why, { breakGlass });
-    if (breakGlass)
+    const { request: cancelled, repeated } = await this.lifecycle.cancel(viewer, requestId, why, { breakGlass });
+    // A repeat cancelled nothing: the log lists the break-glass cancellation once.
+    if (breakGlass && !repeated)
       await this.repository.auditAccess(viewer, { action: 'placement.break-glass-cancel', requestId, detail: why.slice(0, 400) });
-    return this.view(viewer, cancelled);
+    return this.repeatedAnswer(await this.view(viewer, cancelled), repeated);
+  }
+
+  /**
+   * An answer to an offer or a cancellation that repeats one that went through (a client retrying
+   * after a lost answer, red team, issue 15, F12) says so with treatedAsRetry, as requestPlacement's
+   * retry does; a first one leaves it null.
+   */
+  private repeatedAnswer(model: PlacementRequestModel, repeated: boolean): PlacementRequestModel {
+    if (repeated) model.treatedAsRetry = true;
+    return model;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import {
   type PlacementNote,
   PlacementNoteCode,
   placementNoteSentence,
+  placementNoteParamsFromJson,
+  type PlacementNoteParams,
   PlacementStatus,
   type ShelterType,
   type Urgency,
@@ -645,6 +647,13 @@ export class PlacementRepository {
       [after, requestId, limit],
     );
     return rows.map((row) => row.requestId);
+  }
+
+  /** The reason a history step was given (sealed at rest), or null when it has none. */
+  reasonOf(event: Pick<PlacementEventEntity, 'noteParams'>): string | null {
+    if (event.noteParams === null) return null;
+    const params: PlacementNoteParams = placementNoteParamsFromJson(this.notes.open(event.noteParams));
+    return params.reason ?? null;
   }
 
   eventsOf(requestId: string): Promise<PlacementEventEntity[]> {

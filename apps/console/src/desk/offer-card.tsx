@@ -53,8 +53,9 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
     >
       <header>
         <h3 id={`offer-${request.id}`}>
-          {facility} <span className="muted offer-label">{offerLabel(request)}</span>{' '}
-          {!takenElsewhere && <StatusBadge status={status} />}
+          {/* Taken elsewhere: no facility (she is not coming here), so none is named. */}
+          {request.facility && <>{facility} </>}
+          <span className="muted offer-label">{offerLabel(request)}</span> {!takenElsewhere && <StatusBadge status={status} />}
         </h3>
         <span className="muted">
           {label('urgency', request.urgency)} · {placesWords(i18n, request.groupSize)}

@@ -29,6 +29,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   isUuid,
+  NotFoundError,
 } from '@opvangplek/platform';
 import { type LoadedFacility, RegistryService } from '@opvangplek/registry';
 import type { EntityManager } from 'typeorm';
@@ -47,6 +48,13 @@ const DAY_MS = 24 * 3_600_000;
 /** One person, however an identity provider spells the subject (case, surrounding spaces). */
 function sameSubject(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** What an answer or a cancellation left, and whether the call repeated one that had gone through (F12). */
+export interface Answered {
+  request: PlacementRequestEntity;
+  /** The same answer or cancellation went through before: nothing changed now. */
+  repeated: boolean;
 }
 
 /** An offer answered or lapsed, an arrival, a departure, a cancellation: each in one transaction. */
@@ -73,10 +81,11 @@ export class PlacementLifecycle {
    * ACCEPTED. An accepted share stays held until she arrives, for the hold time again: one she never
    * arrives at lapses like an offer (domain.md §5a), so no place is kept for someone who is not coming.
    */
-  accept(viewer: Viewer, requestId: string): Promise<PlacementRequestEntity> {
-    return this.repository.inTransaction(async (manager, changes) => {
+  accept(viewer: Viewer, requestId: string): Promise<Answered> {
+    return this.repository.inTransaction(async (manager, changes): Promise<Answered> => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       await this.assertNotTakenElsewhere(manager, viewer, locked.id);
+      if (await this.acceptedAlready(manager, viewer, locked)) return { request: locked, repeated: true };
       await this.guard.assertStaffOf(viewer, locked.id, PlacementStatus.OFFERED, { request: locked, manager });
       if (sameSubject(locked.requestedBy, viewer.sub))
         throw new ForbiddenError(
@@ -117,7 +126,7 @@ export class PlacementLifecycle {
           changes.records,
         );
         changes.requests.push(locked);
-        return locked;
+        return { request: locked, repeated: false };
       }
       locked.offerExpiresAt = expected;
       await this.repository.transition(
@@ -129,8 +138,40 @@ export class PlacementLifecycle {
         placementNote(PlacementNoteCode.ACCEPTED, { heldUntil: expected }),
       );
       notify(changes, locked, WebhookEventType.OFFER_ACCEPTED, this.clock.now());
-      return locked;
+      return { request: locked, repeated: false };
     });
+  }
+
+  /**
+   * A repeat of an acceptance that went through (a client retrying after a lost answer, red team,
+   * issue 15, F12): every live place of the caller's facilities on the request is accepted already.
+   * The requester never accepted (separation of duties): their call is answered as before.
+   */
+  private async acceptedAlready(manager: EntityManager, viewer: Viewer, request: PlacementRequestEntity): Promise<boolean> {
+    if (sameSubject(request.requestedBy, viewer.sub)) return false;
+    const holds = await this.repository.holdsIn(manager, request.id, [HoldState.HELD, HoldState.OCCUPIED]);
+    const mine = holds.filter((hold) => this.actsFor(viewer, hold.facilityId));
+    return mine.length > 0 && mine.every((hold) => hold.acceptedAt !== null);
+  }
+
+  /**
+   * Shelter staff repeating a decline that went through (red team, issue 15, F12): the latest offer
+   * to their facilities on this request was declined, with the same reason and code, and none of
+   * their places is live. Their own decline took the request out of their sight, so it answers
+   * NOT_FOUND otherwise. Their decline's step is the first DECLINED one recorded at or after their
+   * answer (the request's row lock orders declines).
+   */
+  private async declinedAlready(viewer: Viewer, requestId: string, reason: string, code: DeclineReason): Promise<boolean> {
+    if (viewer.role !== Role.SHELTER_STAFF || !isUuid(requestId)) return false;
+    const mine = (await this.repository.holdsOf(requestId)).filter((hold) => viewer.facilityIds.includes(hold.facilityId));
+    if (mine.length === 0 || mine.some((hold) => hold.state !== HoldState.RELEASED)) return false;
+    const latest = mine[mine.length - 1]; // holdsOf: oldest first
+    const answeredAt = latest.answer === OfferAnswer.DECLINED ? latest.answeredAt : null;
+    if (!answeredAt || latest.declineReason !== code) return false;
+    const step = (await this.repository.eventsOf(requestId)).find(
+      (event) => event.noteCode === PlacementNoteCode.DECLINED && event.at >= answeredAt,
+    );
+    return step !== undefined && this.repository.reasonOf(step) === reason;
   }
 
   /** A parallel offer's other holds, when one facility accepted: places back, and their staff told when. */
@@ -185,10 +226,20 @@ export class PlacementLifecycle {
     requestId: string,
     reason: string,
     reasonCode: DeclineReason = DeclineReason.NOT_CODED,
-  ): Promise<PlacementRequestEntity> {
+  ): Promise<Answered> {
     const note = placementNote(PlacementNoteCode.DECLINED, { reason });
-    const share = await this.declineShareOfParallelOffer(viewer, requestId, note, reasonCode);
-    if (share) return share;
+    let share: PlacementRequestEntity | null;
+    try {
+      share = await this.declineShareOfParallelOffer(viewer, requestId, note, reasonCode);
+    } catch (error) {
+      // Their decline went through before (a retry after a lost answer): the request as it left them.
+      if (error instanceof NotFoundError && (await this.declinedAlready(viewer, requestId, reason, reasonCode))) {
+        const request = await this.repository.find(requestId);
+        if (request) return { request, repeated: true };
+      }
+      throw error;
+    }
+    if (share) return { request: share, repeated: false };
     const request = await this.withdrawOffer(requestId, {
       by: ledgerActor(viewer),
       note,
@@ -199,7 +250,7 @@ export class PlacementLifecycle {
       },
     });
     if (!request) throw new ConflictError('This offer is no longer open (it was answered, withdrawn or lapsed).');
-    return request;
+    return { request, repeated: false };
   }
 
   /**
@@ -569,14 +620,9 @@ export class PlacementLifecycle {
    * The requester withdraws the request before arrival; any held place is released. `breakGlass`:
    * an administrator's audited cancellation of someone else's request (the service checked why).
    */
-  async cancel(
-    viewer: Viewer,
-    requestId: string,
-    note: string,
-    options: { breakGlass?: boolean } = {},
-  ): Promise<PlacementRequestEntity> {
+  async cancel(viewer: Viewer, requestId: string, note: string, options: { breakGlass?: boolean } = {}): Promise<Answered> {
     const stayFacilities = await this.transfers.stayFacilitiesBehind(requestId);
-    return this.repository.inTransaction(async (manager, changes) => {
+    return this.repository.inTransaction(async (manager, changes): Promise<Answered> => {
       const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       // A transfer is cancelled by whoever may ask for one (the region's coordinators, CoMensha too).
@@ -586,6 +632,10 @@ export class PlacementLifecycle {
         throw new ForbiddenError('Only the requesting organisation can cancel this request.');
       if (locked.status === PlacementStatus.PLACED)
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
+      // A repeat of a cancellation that went through, by whoever cancelled (a client retrying after a
+      // lost answer, red team, issue 15, F12): the cancelled request, not an error.
+      if (locked.status === PlacementStatus.CANCELLED && (await this.cancelledAlready(locked.id, viewer, note, options)))
+        return { request: locked, repeated: true };
       if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
         throw new ConflictError(`This request is already ${locked.status}.`);
       }
@@ -606,7 +656,28 @@ export class PlacementLifecycle {
       if (followUp) await this.followUps.cancelFollowUp(manager, changes, locked, followUp, ledgerActor(viewer), note);
       // A cancelled transfer leaves her where she is; her stay's history says so.
       await this.transfers.cancelled(manager, changes, locked, ledgerActor(viewer), stayFacilities);
-      return locked;
+      return { request: locked, repeated: false };
     });
+  }
+
+  /**
+   * Whether this cancellation is an identical repeat of the one that went through: its latest
+   * CANCELLED step is the caller's, the same kind (break-glass or not) with the same reason.
+   */
+  private async cancelledAlready(
+    requestId: string,
+    viewer: Viewer,
+    reason: string,
+    options: { breakGlass?: boolean },
+  ): Promise<boolean> {
+    const steps = (await this.repository.eventsOf(requestId)).filter((event) => event.status === PlacementStatus.CANCELLED);
+    const last = steps[steps.length - 1];
+    const code = options.breakGlass ? PlacementNoteCode.CANCELLED_BREAK_GLASS : PlacementNoteCode.CANCELLED;
+    return (
+      last !== undefined &&
+      sameSubject(last.by, viewer.sub) &&
+      last.noteCode === code &&
+      this.repository.reasonOf(last) === reason
+    );
   }
 }

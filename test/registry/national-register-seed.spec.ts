@@ -1,5 +1,5 @@
 import { ShelterType } from '@opvangplek/domain';
-import { emptyLoadReport, loadRegister } from '@opvangplek/registry/register-loader';
+import { emptyLoadReport, loadRegister } from '@opvangplek/composition';
 import { bundledMunicipalities } from '@opvangplek/registry/seed';
 import { readCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
 import { loadNationalRegister } from '@opvangplek/composition';

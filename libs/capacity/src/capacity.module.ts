@@ -14,14 +14,7 @@ import { RegisterReaderModule } from './register-reader.module';
  */
 @Module({
   imports: [RegistryModule, RegisterReaderModule],
-  providers: [
-    FacilityResolver,
-    CapacityService,
-    CapacityFeed,
-    CapacityFeedMetrics,
-    CapacityResolver,
-    CapacityMetrics,
-  ],
+  providers: [FacilityResolver, CapacityService, CapacityFeed, CapacityFeedMetrics, CapacityResolver, CapacityMetrics],
   exports: [CapacityService],
 })
 export class CapacityModule {}

@@ -128,9 +128,7 @@ export class CapacityService {
       return confirmed;
     });
     for (const event of events) await this.announce(event);
-    const confirmed = events.length
-      ? await this.views.facilities(viewer, { ids: events.map((event) => event.facilityId) })
-      : [];
+    const confirmed = events.length ? await this.views.facilities(viewer, { ids: events.map((event) => event.facilityId) }) : [];
     return { confirmed, refused };
   }
 

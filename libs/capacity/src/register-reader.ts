@@ -186,7 +186,11 @@ export class RegisterReader {
       const ids = asked.ids.join(',');
       if (asked.totals) {
         const [read]: { rows: CapacityTuple[] | null; facilities: number; withoutRoom: number; stamp: string }[] =
-          await this.dataSource.query(CAPACITY_WITH_TOTALS_SQL, [ids, asked.totals.groupSize, asked.totals.withheldIds.join(',')]);
+          await this.dataSource.query(CAPACITY_WITH_TOTALS_SQL, [
+            ids,
+            asked.totals.groupSize,
+            asked.totals.withheldIds.join(','),
+          ]);
         if (read.stamp !== definitions.stamp) continue;
         const totals = { facilities: read.facilities, withoutRoom: read.withoutRoom };
         return { definitions, asked, rows: liveRows(read.rows), totals };
@@ -262,7 +266,10 @@ export class RegisterReader {
     if (query.regionCodes?.length) conditions.push(`f.region_code = ANY(${bind(query.regionCodes)}::text[])`);
     if (query.availableOnly) conditions.push('c.total - c.occupied - c.held - c.out_of_service > 0');
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const rows: RegisterRecord[] = await this.dataSource.query(`${REGISTER_ROWS_SQL} ${where} ${REGISTER_ROWS_ORDER}`, parameters);
+    const rows: RegisterRecord[] = await this.dataSource.query(
+      `${REGISTER_ROWS_SQL} ${where} ${REGISTER_ROWS_ORDER}`,
+      parameters,
+    );
     return rows.map(toLoadedFacility);
   }
 }

@@ -198,15 +198,23 @@ export async function loadRegisterDefinitions<F extends FacilityDefinition>(
 }
 
 /** The batch's facilities with the ids the database gave them (matched by key). */
-async function withIds<F extends FacilityDefinition>(manager: EntityManager, batch: readonly F[]): Promise<(F & { id: string })[]> {
-  const rows: { id: string; key: string }[] = await manager.query('SELECT id, key FROM facilities WHERE key = ANY($1::varchar[])', [
-    batch.map((facility) => facility.key),
-  ]);
+async function withIds<F extends FacilityDefinition>(
+  manager: EntityManager,
+  batch: readonly F[],
+): Promise<(F & { id: string })[]> {
+  const rows: { id: string; key: string }[] = await manager.query(
+    'SELECT id, key FROM facilities WHERE key = ANY($1::varchar[])',
+    [batch.map((facility) => facility.key)],
+  );
   const idOf = new Map(rows.map((row) => [row.key, row.id]));
   return batch.map((facility) => ({ ...facility, id: idOf.get(facility.key)! }));
 }
 
-async function loadRegions(manager: EntityManager, regions: readonly LoadableRegion[], report: RegisterLoadReport): Promise<void> {
+async function loadRegions(
+  manager: EntityManager,
+  regions: readonly LoadableRegion[],
+  report: RegisterLoadReport,
+): Promise<void> {
   if (regions.length === 0) return;
   const values = regions.flatMap((r) => [r.code, r.name, r.centralMunicipality, r.latitude, r.longitude]);
   const rows: { inserted: boolean }[] = await manager.query(
@@ -250,7 +258,11 @@ async function loadMunicipalities(
   }
 }
 
-async function loadFacilities(manager: EntityManager, batch: readonly FacilityDefinition[], report: RegisterLoadReport): Promise<void> {
+async function loadFacilities(
+  manager: EntityManager,
+  batch: readonly FacilityDefinition[],
+  report: RegisterLoadReport,
+): Promise<void> {
   const columns = FACILITY_COLUMNS.join(', ');
   const updatable = FACILITY_COLUMNS.filter((column) => column !== 'key');
   const rows: { inserted: boolean }[] = await manager.query(

@@ -83,6 +83,8 @@ describe('the facility list (RegisterReader.load)', () => {
     const list = await registry.load({ ids: picked });
     expect(list.map((f) => f.id)).toEqual([all[3].id, all[17].id, all[40].id]);
     expect(list).toEqual(await registry.loadJoined({ ids: picked }));
+    // With the other filters too, as the join applies them.
+    await expectSameAsJoin({ ids: picked, types: [all[3].type], availableOnly: true });
   });
 
   it('sees definitions, regions and capacity changed elsewhere at once', async () => {

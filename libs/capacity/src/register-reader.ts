@@ -204,12 +204,13 @@ export class RegisterReader {
 
   /**
    * Facility, region and capacity, filtered, in the register's stable order: from the cached
-   * definitions and one read of the live counts of those the filter keeps. A facility without a
-   * capacity row is left out, as the join leaves it out.
+   * definitions and one read of the live counts of those the filter keeps (with `ids`: theirs, by
+   * primary key, `byIds`). A facility without a capacity row is left out, as the join leaves it out.
    */
   async load(query: FacilityQuery): Promise<LoadedFacility[]> {
-    if (query.ids) return this.byIds(query.ids);
     const wanted = facilityFilter(query);
+    const roomy = (counts: CapacityCounts) => !query.availableOnly || availablePlaces(counts) > 0;
+    if (query.ids) return (await this.byIds(query.ids)).filter((facility) => wanted(facility) && roomy(facility.capacity));
     const read = await this.read((definitions) => {
       const chosen = candidatesOf(definitions, query).filter(wanted);
       // Ascending ids: the statement walks the capacity table's primary key in that order.
@@ -220,7 +221,7 @@ export class RegisterReader {
     const loaded: LoadedFacility[] = [];
     for (const definition of read.asked.chosen) {
       const row = countsOf.get(definition.id);
-      if (row && (!query.availableOnly || availablePlaces(row) > 0)) loaded.push(this.withCapacity(definition, row));
+      if (row && roomy(row)) loaded.push(this.withCapacity(definition, row));
     }
     return loaded;
   }

@@ -7,7 +7,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Role, ShelterType } from '@opvangplek/domain';
 import { EVENT_BUS, EventChannel, type EventBus } from '@opvangplek/platform/events';
-import { RegistryService } from '@opvangplek/registry/registry.service';
+import { RegisterReader } from '@opvangplek/capacity/register-reader';
 import { CapacityFeedMetrics } from '@opvangplek/capacity/capacity-feed-metrics';
 import type { DataSource } from 'typeorm';
 import { collect, gql, wsClient } from '../support/graphql-client';
@@ -72,7 +72,7 @@ describe('issue 12: capacity subscription fan-out reads the database once per ev
 
       // Count every statement of the app's own connection, and the register reads by name.
       const dataSource = api.app.get<DataSource>(getDataSourceToken());
-      const registry = api.app.get(RegistryService);
+      const reader = api.app.get(RegisterReader);
       const statements: string[] = [];
       const query = dataSource.query.bind(dataSource);
       const spied = jest.spyOn(dataSource, 'query').mockImplementation((...args: Parameters<DataSource['query']>) => {
@@ -81,8 +81,8 @@ describe('issue 12: capacity subscription fan-out reads the database once per ev
       });
       const feedMetrics = api.app.get(CapacityFeedMetrics);
       const countedBefore = await feedMetrics.counts();
-      const facilityReads = jest.spyOn(registry, 'loadJoined');
-      const regionReads = jest.spyOn(registry, 'load');
+      const facilityReads = jest.spyOn(reader, 'byIds');
+      const regionReads = jest.spyOn(reader, 'load');
       try {
         const seen = feeds.map((feed) => feed.received.length);
         const seenRegion = regionFeeds.map((feed) => feed.received.length);

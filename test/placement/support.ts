@@ -6,7 +6,7 @@ import { type Eligibility, PLACING_AUTHORITY_BY_TYPE, Role, ShelterType, type Vi
 import { FixedClock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { type PlacementRequestEntity, sealRequestColumns, SweepJob } from '@opvangplek/placement';
-import type { LoadableFacility } from '@opvangplek/registry/register-loader';
+import type { LoadableFacility } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import { ANY_ADULT, newFacility } from '../support/factories';
 import { gql, type GraphQLResponse } from '../support/graphql-client';

@@ -1,19 +1,19 @@
 /**
- * RegistryService.load answers from the definitions each process keeps and one read of live
+ * RegisterReader.load answers from the definitions each process keeps and one read of live
  * capacity; loadJoined reads all of it with one SQL join. They must give the same answer, and a
  * change made elsewhere (another process, an administrator's SQL) must show at once.
  */
 import { ShelterType } from '@opvangplek/domain';
-import { type FacilityQuery, RegistryService } from '@opvangplek/registry/registry.service';
+import { type FacilityQuery, RegisterReader } from '@opvangplek/capacity/register-reader';
 import { DataSource } from 'typeorm';
 import { loadNationalRegister } from '@opvangplek/composition';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-describe('the facility list (RegistryService.load)', () => {
+describe('the facility list (RegisterReader.load)', () => {
   let database: TestDatabase;
   let api: TestApp;
-  let registry: RegistryService;
+  let registry: RegisterReader;
 
   async function expectSameAsJoin(query: FacilityQuery) {
     const [fromCache, joined] = await Promise.all([registry.load(query), registry.loadJoined(query)]);
@@ -29,7 +29,7 @@ describe('the facility list (RegistryService.load)', () => {
       `UPDATE capacity SET occupied = total - held - out_of_service WHERE facility_id IN (SELECT id FROM facilities WHERE type = 'VROUWENOPVANG' ORDER BY id LIMIT 7)`,
     );
     api = await startTestApp(database.url);
-    registry = api.app.get(RegistryService);
+    registry = api.app.get(RegisterReader);
   });
 
   afterAll(async () => {
@@ -77,11 +77,14 @@ describe('the facility list (RegistryService.load)', () => {
     expect(all.length - withRoom.length).toBeGreaterThanOrEqual(7);
   });
 
-  it('finds facilities by id (with the join) in any letter case, in the register order', async () => {
+  it('finds facilities by id (their counts by primary key) in any letter case, in the register order', async () => {
     const all = await registry.load({});
     const picked = [all[40].id, all[3].id.toUpperCase(), all[17].id];
     const list = await registry.load({ ids: picked });
     expect(list.map((f) => f.id)).toEqual([all[3].id, all[17].id, all[40].id]);
+    expect(list).toEqual(await registry.loadJoined({ ids: picked }));
+    // With the other filters too, as the join applies them.
+    await expectSameAsJoin({ ids: picked, types: [all[3].type], availableOnly: true });
   });
 
   it('sees definitions, regions and capacity changed elsewhere at once', async () => {
@@ -95,6 +98,11 @@ describe('the facility list (RegistryService.load)', () => {
     expect(after.name).toBe('Renamed elsewhere');
     expect(after.region?.name).toBe('Rijnmond (renamed)');
     expect(after.capacity.total).toBe(first.capacity.total + 5);
+    // By id too: the counts by primary key, the definitions of the register's current version.
+    const [byId] = await registry.byIds([first.id]);
+    expect(byId.name).toBe('Renamed elsewhere');
+    expect(byId.region.name).toBe('Rijnmond (renamed)');
+    expect(byId.capacity.total).toBe(first.capacity.total + 5);
   });
 
   it('leaves out a facility without a capacity row, as the join does', async () => {

@@ -3,7 +3,8 @@
  * whatever way it was written; a register with one wrong number is refused whole, with an error
  * naming the facility and the field. The database refuses any other form, also from SQL.
  */
-import { loadRegister, RegisterEntryError } from '@opvangplek/registry/register-loader';
+import { loadRegister } from '@opvangplek/composition';
+import { RegisterEntryError } from '@opvangplek/registry/register-loader';
 import { insertFacilities, newFacility, REGIONS } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

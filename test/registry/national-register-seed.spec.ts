@@ -1,8 +1,7 @@
 import { ShelterType } from '@opvangplek/domain';
-import { emptyLoadReport, loadRegister } from '@opvangplek/registry/register-loader';
 import { bundledMunicipalities } from '@opvangplek/registry/seed';
 import { readCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
-import { loadNationalRegister } from '@opvangplek/composition';
+import { emptyLoadReport, loadNationalRegister, loadRegister } from '@opvangplek/composition';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** A fingerprint of every register row, to prove a second load changes nothing at all. */

@@ -1,5 +1,6 @@
 import { type CapacityCounts, Gender, PLACING_AUTHORITY_BY_TYPE, ShelterType, UpdateCadence } from '@opvangplek/domain';
-import { type LoadableFacility, type LoadableRegion, loadRegister } from '@opvangplek/registry/register-loader';
+import { loadRegister } from '@opvangplek/composition';
+import type { LoadableFacility, LoadableRegion } from '@opvangplek/registry/register-loader';
 import { FacilityEntity } from '@opvangplek/registry/facility.entity';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';

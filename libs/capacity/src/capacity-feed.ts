@@ -7,10 +7,10 @@ import {
   summariseRegionKinds,
   type SummaryRegion,
   type LoadedFacility,
-  RegistryService,
 } from '@opvangplek/registry';
 import { CapacityFeedMetrics } from './capacity-feed-metrics';
 import type { CapacityChangedEvent } from './capacity.events';
+import { RegisterReader } from './register-reader';
 
 export type RegionKindSummary = RegionKindCapacity & { region: SummaryRegion };
 
@@ -37,7 +37,7 @@ export class CapacityFeed {
   private baseline: Promise<void> | undefined;
 
   constructor(
-    private readonly registry: RegistryService,
+    private readonly reader: RegisterReader,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly metrics: CapacityFeedMetrics,
@@ -49,7 +49,7 @@ export class CapacityFeed {
     if (!read) {
       this.countEvent(event);
       this.metrics.databaseRead('facility');
-      read = this.registry.loadJoined({ ids: [event.facilityId] }).then(([facility]) => facility ?? null);
+      read = this.reader.byIds([event.facilityId]).then(([facility]) => facility ?? null);
       this.facilityReads.set(event, read);
     }
     return read;
@@ -82,7 +82,7 @@ export class CapacityFeed {
   followAggregates(): () => void {
     if (this.aggregateSubscribers++ === 0) {
       this.lastSent = new Map();
-      const taken = this.registry.load({}).then((facilities) => {
+      const taken = this.reader.load({}).then((facilities) => {
         for (const summary of this.summarise(facilities)) {
           const key = regionKindKey(summary.regionCode, summary.type);
           if (!this.lastSent.has(key)) this.lastSent.set(key, summary);
@@ -111,7 +111,7 @@ export class CapacityFeed {
 
   private async compareAggregate(event: CapacityChangedEvent): Promise<RegionKindSummary | null> {
     this.metrics.databaseRead('aggregate');
-    const facilities = await this.registry.load({ regionCodes: [event.regionCode], types: [event.type] });
+    const facilities = await this.reader.load({ regionCodes: [event.regionCode], types: [event.type] });
     const [summary] = this.summarise(facilities);
     if (!summary) return null;
     const key = regionKindKey(summary.regionCode, summary.type);

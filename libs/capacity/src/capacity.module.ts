@@ -5,11 +5,16 @@ import { CapacityFeedMetrics } from './capacity-feed-metrics';
 import { CapacityMetrics } from './capacity-metrics';
 import { CapacityResolver } from './capacity.resolver';
 import { CapacityService } from './capacity.service';
+import { FacilityResolver } from './facility.resolver';
+import { RegisterReaderModule } from './register-reader.module';
 
-/** Keeping capacity true: staff updates and confirmations, their history, and live change events. */
+/**
+ * Keeping capacity true: staff updates and confirmations, their history, and live change events;
+ * the `facilities` and `facility` queries (facilities with their live counts, RegisterReaderModule).
+ */
 @Module({
-  imports: [RegistryModule],
-  providers: [CapacityService, CapacityFeed, CapacityFeedMetrics, CapacityResolver, CapacityMetrics],
+  imports: [RegistryModule, RegisterReaderModule],
+  providers: [FacilityResolver, CapacityService, CapacityFeed, CapacityFeedMetrics, CapacityResolver, CapacityMetrics],
   exports: [CapacityService],
 })
 export class CapacityModule {}

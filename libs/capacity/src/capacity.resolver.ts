@@ -12,10 +12,12 @@ import {
   eventIterator,
   type EventBus,
 } from '@opvangplek/platform';
-import { FacilityModel, RegistryService } from '@opvangplek/registry';
+import { FacilityModel } from '@opvangplek/registry';
 import { CapacityFeed } from './capacity-feed';
 import { isCapacityChangedEvent } from './capacity.events';
 import { CapacityService } from './capacity.service';
+import { FacilityViews } from './facility-views.service';
+import { RegisterReader } from './register-reader';
 import { UpdateCapacityInput } from './dto/update-capacity.input';
 import { ConfirmAllCapacityResultModel } from './models/confirm-all-capacity.model';
 import { FiguresNudgeModel } from './models/figures-nudge.model';
@@ -26,7 +28,8 @@ const MAX_FILTER_VALUES = 100;
 export class CapacityResolver {
   constructor(
     private readonly capacity: CapacityService,
-    private readonly registry: RegistryService,
+    private readonly views: FacilityViews,
+    private readonly reader: RegisterReader,
     private readonly feed: CapacityFeed,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -95,15 +98,15 @@ export class CapacityResolver {
         // Read once per event in this process (CapacityFeed); what this subscriber may see of it
         // (addresses, counts, whether a secret facility is followed at all) is derived without the database.
         const facility = await this.feed.changedFacility(payload);
-        return (facility && this.registry.viewToFollow(viewer, facility, now())) ?? undefined;
+        return (facility && this.views.viewToFollow(viewer, facility, now())) ?? undefined;
       },
       {
         // The same view a change would send, of every facility followed, read after subscribing:
         // a change made meanwhile is in it or comes after it.
         initial: current
           ? async () =>
-              (await this.registry.load({ regionCodes, types }))
-                .map((facility) => this.registry.viewToFollow(viewer, facility, now()))
+              (await this.reader.load({ regionCodes, types }))
+                .map((facility) => this.views.viewToFollow(viewer, facility, now()))
                 .filter((view): view is FacilityModel => view !== null)
           : undefined,
       },

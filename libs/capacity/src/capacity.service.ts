@@ -17,7 +17,6 @@ import {
   type EventBus,
 } from '@opvangplek/platform';
 import {
-  CapacityEntity,
   FacilityEntity,
   type RegionEntity,
   shownFacilityName,
@@ -25,10 +24,11 @@ import {
   mayKnowLocation,
   type FacilityModel,
   assertFacilityId,
-  RegistryService,
 } from '@opvangplek/registry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CapacityChangeKind, CapacityHistoryEntity } from './capacity-history.entity';
+import { CapacityEntity } from './capacity.entity';
+import { FacilityViews } from './facility-views.service';
 import type { CapacityChangedEvent } from './capacity.events';
 import type { UpdateCapacityInput } from './dto/update-capacity.input';
 import type { ConfirmAllCapacityResultModel, RefusedConfirmationModel } from './models/confirm-all-capacity.model';
@@ -51,7 +51,7 @@ export class CapacityService {
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly registry: RegistryService,
+    private readonly views: FacilityViews,
   ) {}
 
   async update(viewer: Viewer, input: UpdateCapacityInput): Promise<FacilityModel> {
@@ -78,7 +78,7 @@ export class CapacityService {
       return { ...this.changedEvent(facility, capacity), freed: availablePlaces(capacity) > freeBefore };
     });
     await this.announce(event);
-    return (await this.registry.facility(viewer, input.facilityId))!;
+    return (await this.views.facility(viewer, input.facilityId))!;
   }
 
   /** "Still true": staff vouch for the counts without changing them, which refreshes freshness. */
@@ -86,7 +86,7 @@ export class CapacityService {
     assertFacilityId(facilityId, 'facilityId');
     const event = await this.dataSource.transaction((manager) => this.confirmLocked(manager, viewer, facilityId));
     await this.announce(event);
-    return (await this.registry.facility(viewer, facilityId))!;
+    return (await this.views.facility(viewer, facilityId))!;
   }
 
   /**
@@ -128,9 +128,7 @@ export class CapacityService {
       return confirmed;
     });
     for (const event of events) await this.announce(event);
-    const confirmed = events.length
-      ? await this.registry.facilities(viewer, { ids: events.map((event) => event.facilityId) })
-      : [];
+    const confirmed = events.length ? await this.views.facilities(viewer, { ids: events.map((event) => event.facilityId) }) : [];
     return { confirmed, refused };
   }
 
@@ -140,7 +138,7 @@ export class CapacityService {
    */
   async figuresNudges(viewer: Viewer): Promise<FiguresNudgeModel[]> {
     if (viewer.facilityIds.length === 0) return [];
-    const facilities = await this.registry.facilities(viewer, { ids: viewer.facilityIds });
+    const facilities = await this.views.facilities(viewer, { ids: viewer.facilityIds });
     const now = this.clock.now();
     return facilities.flatMap((facility) => {
       // Staff may always read their own counts; a facility without them has nothing to confirm.

@@ -4,4 +4,5 @@ export * from './api.module';
 export * from './bootstrap-api';
 export * from './entities';
 export * from './national-register-seed';
+export * from './register-loader';
 export * from './worker.module';

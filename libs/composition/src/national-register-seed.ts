@@ -2,8 +2,6 @@ import { Logger } from '@nestjs/common';
 import { type AppConfig, dataSourceOptions } from '@opvangplek/platform';
 import {
   hash32,
-  type LoadReport,
-  loadRegister,
   RegionEntity,
   MunicipalityEntity,
   bundledMunicipalities,
@@ -15,6 +13,7 @@ import {
 } from '@opvangplek/registry';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
+import { type LoadReport, loadRegister } from './register-loader';
 
 /**
  * Simulated age of each seeded facility's last confirmation, so a demo register shows the spread a

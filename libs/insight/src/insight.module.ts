@@ -4,11 +4,11 @@ import { InsightExportController } from './export/insight-export.controller';
 import { InsightResolver } from './insight.resolver';
 import { INSIGHT_OPTIONS, insightOptionsFrom } from './insight-options';
 import { InsightService } from './insight.service';
-import { CapacityAheadModule } from '@opvangplek/capacity';
+import { CapacityAheadModule, RegisterReaderModule } from '@opvangplek/capacity';
 
 /** Aggregates for planners and CoMensha: capacity, occupancy over time, unmet demand, yearly counts; also as CSV. */
 @Module({
-  imports: [RegistryModule, CapacityAheadModule],
+  imports: [RegistryModule, CapacityAheadModule, RegisterReaderModule],
   controllers: [InsightExportController],
   providers: [InsightService, InsightResolver, { provide: INSIGHT_OPTIONS, useFactory: () => insightOptionsFrom(process.env) }],
 })

@@ -42,7 +42,7 @@ import {
   InvalidInputError,
 } from '@opvangplek/platform';
 import type { Viewer } from '@opvangplek/access';
-import { regionKindKey, summariseRegionKinds, RegionDirectory, RegistryService } from '@opvangplek/registry';
+import { regionKindKey, summariseRegionKinds, RegionDirectory } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { OccupancyPointModel } from './models/occupancy-point.model';
 import type { StaleSharePointModel } from './models/stale-share-point.model';
@@ -57,7 +57,7 @@ import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
 import { readRegistrations } from './readers/registrations.reader';
 import type { RegistrationStatisticsModel } from './models/registration-statistics.model';
-import { CapacityAheadService, type CapacitySummaryModel, regionKindAheads } from '@opvangplek/capacity';
+import { CapacityAheadService, type CapacitySummaryModel, regionKindAheads, RegisterReader } from '@opvangplek/capacity';
 import type { FacilityOfferResponsesModel, MyOfferResponsesModel, OfferResponsesModel } from './models/offer-responses.model';
 import { type NamedOfferRecord, readOfferResponses } from './readers/offer-responses.reader';
 
@@ -86,7 +86,7 @@ export interface Period {
 @Injectable()
 export class InsightService {
   constructor(
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     private readonly regionDirectory: RegionDirectory,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -98,7 +98,7 @@ export class InsightService {
 
   async capacityOverview(regionCodes?: string[] | null, types?: ShelterType[] | null): Promise<CapacitySummaryModel[]> {
     // An unknown code is said so, not answered with an empty overview (red team F7).
-    const facilities = await this.registry.load({ regionCodes: await this.knownRegionCodes(regionCodes), types });
+    const facilities = await this.register.load({ regionCodes: await this.knownRegionCodes(regionCodes), types });
     const aheads = regionKindAheads(facilities, await this.capacityAhead.ofFacilities(facilities));
     // Secret-address facilities in a band only (capacity-disclosure.ts): their exact sum, less the
     // public facilities everyone sees, would be one secret facility's live counts (issue 12).
@@ -252,7 +252,7 @@ export class InsightService {
     const facilityIds = viewer.facilityIds;
     if (facilityIds.length === 0) return { ...checked, facilities: [] };
     const [facilities, records] = await Promise.all([
-      this.registry.load({ ids: facilityIds }),
+      this.register.load({ ids: facilityIds }),
       readOfferResponses(this.dataSource, { ...checked, regionCodes: null, types: null, facilityIds }),
     ]);
     return {

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access';
-import { RegionDirectory, RegistryService } from '@opvangplek/registry';
+import { FacilityViews } from '@opvangplek/capacity';
+import { RegionDirectory } from '@opvangplek/registry';
 import { type QueryString, regionCodesParam } from './interop-params';
 import type { ExportedFacility } from './mapping/exported-facility';
 
 /**
  * The register as the open standards export it: the `facilities` query's own read and view for this
- * caller (RegistryService), so roles, anonymity and withheld counts are the API's, not a copy of them.
+ * caller (FacilityViews), so roles, anonymity and withheld counts are the API's, not a copy of them.
  */
 @Injectable()
 export class RegisterExportService {
   constructor(
-    private readonly registry: RegistryService,
+    private readonly views: FacilityViews,
     private readonly regionDirectory: RegionDirectory,
   ) {}
 
@@ -23,6 +24,6 @@ export class RegisterExportService {
 
   /** Every facility the caller may list, in the register's stable order (pages stay put between requests). */
   facilities(viewer: Viewer, regionCodes: string[] | null): Promise<ExportedFacility[]> {
-    return this.registry.facilities(viewer, { regionCodes });
+    return this.views.facilities(viewer, { regionCodes });
   }
 }

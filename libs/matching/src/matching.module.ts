@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegisterReaderModule } from '@opvangplek/capacity';
 import { RegistryModule } from '@opvangplek/registry';
 import { MatchingResolver } from './matching.resolver';
 import { MatchingService } from './matching.service';
@@ -6,7 +7,7 @@ import { RESPONSE_RANKING_OPTIONS, responseRankingOptionsFrom, ResponsivenessFig
 
 /** Explainable matching of a victim profile against the live register. */
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, RegisterReaderModule],
   providers: [
     MatchingService,
     MatchingResolver,

@@ -36,6 +36,7 @@ import {
   type OnwardReevaluation,
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, InvalidInputError } from '@opvangplek/platform';
+import { type LiveCapacityRow, RegisterReader } from '@opvangplek/capacity';
 import {
   toFacilitySnapshot,
   facilityView,
@@ -44,9 +45,6 @@ import {
   mayKnowLocation,
   MunicipalityDirectoryService,
   type FacilityDefinitionRow,
-  type LiveCapacityRow,
-  RegisterSnapshotService,
-  toCapacityEntity,
   RegionDirectory,
   type RegionEntity,
   type LoadedFacility,
@@ -92,7 +90,7 @@ export class MatchingService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly register: RegisterSnapshotService,
+    private readonly register: RegisterReader,
     private readonly regionDirectory: RegionDirectory,
     private readonly municipalities: MunicipalityDirectoryService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -259,10 +257,10 @@ export class MatchingService {
       countsShown: options.countsShown,
       responsiveness,
     };
-    for (let attempt = 0; attempt < 2; attempt++) {
-      // First the cached definitions unchecked: the capacity statement returns the stamp to check them by.
-      const definitions = await this.register.definitions({ verify: attempt > 0 });
-      const { index } = definitions;
+    // The profile rules screen the definitions; the reader reads live capacity of what they let
+    // through (and of the excluded ones the page shows), with the register's totals, for the same
+    // version of the register as the definitions screened.
+    const read = await this.register.read(({ index }) => {
       const screening = screenRegister(index, profile, options.at, this.matchingConfig);
       // Ascending positions are ascending ids (the index is in the matcher's order, by id).
       const needed = capacityNeeded(screening, options.excludedFirst).sort((a, b) => a - b);
@@ -270,14 +268,18 @@ export class MatchingService {
       // only when their band is NONE, as the matcher tells them (issue 12).
       const countsShown = options.countsShown;
       const withheld = countsShown ? index.facilities.filter((f) => f.secretAddress && !countsShown(f)).map((f) => f.id) : [];
-      const read = await this.register.capacityFor(
-        needed.map((position) => index.facilities[position].id),
-        groupSizeOf(profile),
-        withheld,
-      );
-      if (read.stamp !== definitions.stamp) continue;
-      if (read.facilities !== index.size || read.rows.length !== needed.length) break;
-      // Every facility asked for has its row: read.rows[i] is the capacity of needed[i].
+      return {
+        screening,
+        needed,
+        ids: needed.map((position) => index.facilities[position].id),
+        totals: { groupSize: groupSizeOf(profile), withheldIds: withheld },
+      };
+    });
+    // Every facility asked for has its row (read.rows[i] is the capacity of needed[i]), and every
+    // facility of the register has one; otherwise the whole register is matched below.
+    if (read?.totals && read.totals.facilities === read.definitions.index.size && read.rows.length === read.asked.needed.length) {
+      const { index } = read.definitions;
+      const { screening, needed } = read.asked;
       const live = new Array<LiveCapacityRow | undefined>(index.size);
       needed.forEach((position, i) => (live[position] = read.rows[i]));
       const page = matchPage({
@@ -285,7 +287,7 @@ export class MatchingService {
         register: index,
         screening,
         capacity: (position) => live[position],
-        withoutRoom: read.withoutRoom,
+        withoutRoom: read.totals.withoutRoom,
         first: options.first,
         excludedFirst: options.excludedFirst,
         locate: (facility) => {
@@ -310,7 +312,7 @@ export class MatchingService {
         evidence,
         facility: (id) => {
           const position = index.positionOf(id)!;
-          return { ...index.facilities[position], capacity: toCapacityEntity(id, live[position]!) } as LoadedFacility;
+          return this.register.withCapacity(index.facilities[position], live[position]!);
         },
       };
     }

@@ -48,7 +48,8 @@ import {
   InvalidInputError,
   NotFoundError,
 } from '@opvangplek/platform';
-import { MunicipalityDirectoryService, RegistryService, RegionDirectory } from '@opvangplek/registry';
+import { RegisterReader } from '@opvangplek/capacity';
+import { MunicipalityDirectoryService, RegionDirectory } from '@opvangplek/registry';
 import { MatchingService, type MatchResultModel } from '@opvangplek/matching';
 import type {
   NoodbedRequestInput,
@@ -118,7 +119,7 @@ export class PlacementRequestsService {
     private readonly mapper: PlacementRequestMapper,
     private readonly queue: PlacementQueue,
     private readonly matching: MatchingService,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     private readonly regionDirectory: RegionDirectory,
     private readonly municipalities: MunicipalityDirectoryService,
     private readonly decisions: AuthorityDecisions,
@@ -770,7 +771,7 @@ export class PlacementRequestsService {
       this.requestOrigin(request.regionCode),
     ]);
     const facilityIds = [...new Set([request.facilityId, ...holds.map((h) => h.facilityId)].filter((id): id is string => !!id))];
-    const loaded = facilityIds.length ? await this.registry.load({ ids: facilityIds }) : [];
+    const loaded = facilityIds.length ? await this.register.load({ ids: facilityIds }) : [];
     const linked = async (id: string | null) => {
       if (!id || depth > 0 || !(await this.repository.isVisible(viewer, id))) return null;
       const other = await this.repository.find(id);

@@ -1,4 +1,4 @@
-import { CapacityAheadModule } from '@opvangplek/capacity';
+import { CapacityAheadModule, RegisterReaderModule } from '@opvangplek/capacity';
 import { PlaceExpectations } from './place-expectation';
 import { Module } from '@nestjs/common';
 import { MatchingModule } from '@opvangplek/matching';
@@ -59,7 +59,7 @@ const WORKFLOW = [
 
 /** The placement workflow's GraphQL side (API processes). */
 @Module({
-  imports: [RegistryModule, MatchingModule, WebhookOutboxModule, CapacityAheadModule],
+  imports: [RegistryModule, RegisterReaderModule, MatchingModule, WebhookOutboxModule, CapacityAheadModule],
   providers: [
     ...WORKFLOW,
     PlacementResolver,
@@ -76,7 +76,7 @@ export class PlacementModule {}
 
 /** The placement workflow's jobs (worker processes). */
 @Module({
-  imports: [RegistryModule, MatchingModule, WebhookOutboxModule],
+  imports: [RegistryModule, RegisterReaderModule, MatchingModule, WebhookOutboxModule],
   providers: [...WORKFLOW, PlacementProcessor],
   exports: [SweepJob],
 })

@@ -9,7 +9,7 @@ import {
   type ShelterType,
 } from '@opvangplek/domain';
 import type { Viewer } from '@opvangplek/access';
-import type { LoadedFacility } from './facility-rows';
+import type { LoadedFacility } from './facility-definitions';
 import { mayKnowLocation } from './location-disclosure';
 
 /**

@@ -1,5 +1,5 @@
 import type { FacilitySnapshot } from '@opvangplek/domain';
-import type { LoadedFacility } from './registry.service';
+import type { LoadedFacility } from './facility-definitions';
 
 /** The facility as the pure matcher sees it: its definition, id and live capacity. */
 export function toFacilitySnapshot(facility: LoadedFacility): FacilitySnapshot {

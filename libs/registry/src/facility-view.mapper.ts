@@ -10,7 +10,7 @@ import {
   type OpeningHours,
   ShelterType,
 } from '@opvangplek/domain';
-import type { CapacityEntity } from './capacity.entity';
+import type { CapacityReading, LoadedFacility } from './facility-definitions';
 import type { FacilityEntity } from './facility.entity';
 import type { AvailabilityModel } from './models/availability.model';
 import type { CapacityModel } from './models/capacity.model';
@@ -57,7 +57,7 @@ export function intakeMemo(now: Date): (hours: OpeningHours | null) => IntakeMod
 }
 
 export function capacityView(
-  capacity: CapacityEntity,
+  capacity: CapacityReading,
   facility: Pick<FacilityEntity, 'updateCadence'>,
   now: Date,
   policy: FreshnessPolicy,
@@ -78,7 +78,7 @@ export function capacityView(
 
 /** Whether a place is free, for callers without the counts: changes only at the last free place. */
 export function availabilityView(
-  capacity: CapacityEntity,
+  capacity: CapacityReading,
   facility: Pick<FacilityEntity, 'updateCadence'>,
   now: Date,
   policy: FreshnessPolicy,
@@ -166,7 +166,7 @@ export function regionView(region: RegionModel): RegionModel {
 }
 
 export function facilityView(
-  facility: FacilityEntity & { capacity: CapacityEntity; region: NonNullable<FacilityEntity['region']> },
+  facility: LoadedFacility,
   options: {
     now: Date;
     freshnessPolicy: FreshnessPolicy;

@@ -17,11 +17,9 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  OneToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { CapacityEntity } from './capacity.entity';
 import { RegionEntity } from './region.entity';
 
 /**
@@ -142,9 +140,6 @@ export class FacilityEntity {
 
   @Column({ name: 'update_cadence', type: 'enum', enum: UpdateCadence, enumName: 'update_cadence' })
   updateCadence: UpdateCadence;
-
-  @OneToOne('CapacityEntity', 'facility')
-  capacity?: CapacityEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,7 +1,6 @@
 // The registry lib's public entry: other libs and apps import from '@opvangplek/registry' only.
 export * from './capacity-disclosure';
-export * from './capacity.entity';
-export * from './facility-rows';
+export * from './facility-definitions';
 export * from './facility-snapshot.mapper';
 export * from './facility-view.mapper';
 export * from './facility.entity';
@@ -14,7 +13,7 @@ export * from './municipality.entity';
 export * from './region-directory';
 export * from './region.entity';
 export * from './register-loader';
-export * from './register-snapshot.service';
+export * from './register-definitions.service';
 export * from './registry.module';
 export * from './registry.service';
 export * from './seed';

@@ -9,27 +9,26 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { MunicipalitySeed } from './seed/municipalities.data';
 
 export type LoadableRegion = Region & { latitude: number; longitude: number };
+/** A register entry: a facility's definition and the counts its capacity opens with (capacity writes those). */
 export type LoadableFacility = FacilityDefinition & { capacity: CapacityCounts };
 
-export interface LoadReport {
+export interface RegisterLoadReport {
   regionsInserted: number;
   regionsUpdated: number;
   facilitiesInserted: number;
   facilitiesUpdated: number;
-  capacitiesInserted: number;
   municipalitiesInserted: number;
   municipalitiesUpdated: number;
   municipalitiesRemoved: number;
 }
 
 /** A report of a load that changed nothing. */
-export function emptyLoadReport(): LoadReport {
+export function emptyRegisterLoadReport(): RegisterLoadReport {
   return {
     regionsInserted: 0,
     regionsUpdated: 0,
     facilitiesInserted: 0,
     facilitiesUpdated: 0,
-    capacitiesInserted: 0,
     municipalitiesInserted: 0,
     municipalitiesUpdated: 0,
     municipalitiesRemoved: 0,
@@ -82,7 +81,7 @@ const CASTS: Partial<Record<(typeof FACILITY_COLUMNS)[number], string>> = {
   update_cadence: 'update_cadence',
 };
 
-function facilityRow(facility: LoadableFacility): unknown[] {
+function facilityRow(facility: FacilityDefinition): unknown[] {
   const e = facility.eligibility;
   return [
     facility.key,
@@ -120,7 +119,7 @@ const ECHO_LENGTH = 40;
  * The facilities with their intake lines in E.164, or an error naming the first facility and field
  * whose number is not a Dutch phone number: a register is loaded whole or not at all.
  */
-export function withNormalisedPhones(facilities: readonly LoadableFacility[]): LoadableFacility[] {
+export function withNormalisedPhones<F extends FacilityDefinition>(facilities: readonly F[]): F[] {
   return facilities.map((facility, index) => {
     if (facility.intakePhone === null) return facility;
     const e164 = toE164DutchPhoneNumber(facility.intakePhone);
@@ -162,38 +161,35 @@ function batches<T>(items: readonly T[]): T[][] {
 }
 
 /**
- * Loads a register idempotently: regions and facilities are matched by code and key; a row is
- * rewritten only where its definition differs, and capacity is created only for new facilities —
- * live counts that staff have since changed are never overwritten by a re-run. Loading the same
- * register twice changes nothing.
- *
- * `confirmedHoursAgo` gives each new facility's counts an age, so a demo register shows the spread
- * of fresh and stale figures a real one has; it is simulated, and the README says so.
+ * Loads a register's definitions idempotently: regions and facilities are matched by code and key;
+ * a row is rewritten only where its definition differs. Loading the same register twice changes
+ * nothing. `withEachBatch` runs in the same transaction after each batch of facilities is written,
+ * with their ids: the capacity feature opens the new facilities' counts there (composition's
+ * `loadRegister`), so a facility is never seen without them.
  */
-export async function loadRegister(
+export async function loadRegisterDefinitions<F extends FacilityDefinition>(
   dataSource: DataSource,
   register: {
     regions: readonly LoadableRegion[];
-    facilities: readonly LoadableFacility[];
+    facilities: readonly F[];
     /** The complete municipality list, when given: it replaces the table's (rows not in it are removed). */
     municipalities?: readonly MunicipalitySeed[];
   },
   options: {
-    now: Date;
-    confirmedHoursAgo?: (facility: LoadableFacility) => number | null;
+    withEachBatch?: (manager: EntityManager, batch: readonly (F & { id: string })[]) => Promise<void>;
     onProgress?: (done: number, total: number) => void;
-  },
-): Promise<LoadReport> {
+  } = {},
+): Promise<RegisterLoadReport> {
   const facilities = withNormalisedPhones(register.facilities);
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [LOAD_LOCK_KEY]);
-    const report = emptyLoadReport();
+    const report = emptyRegisterLoadReport();
     await loadRegions(manager, register.regions, report);
     if (register.municipalities) await loadMunicipalities(manager, register.municipalities, report);
     let done = 0;
     for (const batch of batches(facilities)) {
       await loadFacilities(manager, batch, report);
-      await loadCapacities(manager, batch, options, report);
+      if (options.withEachBatch) await options.withEachBatch(manager, await withIds(manager, batch));
       done += batch.length;
       options.onProgress?.(done, facilities.length);
     }
@@ -201,7 +197,24 @@ export async function loadRegister(
   });
 }
 
-async function loadRegions(manager: EntityManager, regions: readonly LoadableRegion[], report: LoadReport): Promise<void> {
+/** The batch's facilities with the ids the database gave them (matched by key). */
+async function withIds<F extends FacilityDefinition>(
+  manager: EntityManager,
+  batch: readonly F[],
+): Promise<(F & { id: string })[]> {
+  const rows: { id: string; key: string }[] = await manager.query(
+    'SELECT id, key FROM facilities WHERE key = ANY($1::varchar[])',
+    [batch.map((facility) => facility.key)],
+  );
+  const idOf = new Map(rows.map((row) => [row.key, row.id]));
+  return batch.map((facility) => ({ ...facility, id: idOf.get(facility.key)! }));
+}
+
+async function loadRegions(
+  manager: EntityManager,
+  regions: readonly LoadableRegion[],
+  report: RegisterLoadReport,
+): Promise<void> {
   if (regions.length === 0) return;
   const values = regions.flatMap((r) => [r.code, r.name, r.centralMunicipality, r.latitude, r.longitude]);
   const rows: { inserted: boolean }[] = await manager.query(
@@ -222,7 +235,7 @@ async function loadRegions(manager: EntityManager, regions: readonly LoadableReg
 async function loadMunicipalities(
   manager: EntityManager,
   municipalities: readonly MunicipalitySeed[],
-  report: LoadReport,
+  report: RegisterLoadReport,
 ): Promise<void> {
   const [removed] = await manager.query(
     `WITH gone AS (DELETE FROM municipalities WHERE code <> ALL($1::varchar[]) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
@@ -245,7 +258,11 @@ async function loadMunicipalities(
   }
 }
 
-async function loadFacilities(manager: EntityManager, batch: readonly LoadableFacility[], report: LoadReport): Promise<void> {
+async function loadFacilities(
+  manager: EntityManager,
+  batch: readonly FacilityDefinition[],
+  report: RegisterLoadReport,
+): Promise<void> {
   const columns = FACILITY_COLUMNS.join(', ');
   const updatable = FACILITY_COLUMNS.filter((column) => column !== 'key');
   const rows: { inserted: boolean }[] = await manager.query(
@@ -261,35 +278,4 @@ async function loadFacilities(manager: EntityManager, batch: readonly LoadableFa
   );
   report.facilitiesInserted += rows.filter((row) => row.inserted).length;
   report.facilitiesUpdated += rows.filter((row) => !row.inserted).length;
-}
-
-async function loadCapacities(
-  manager: EntityManager,
-  batch: readonly LoadableFacility[],
-  options: { now: Date; confirmedHoursAgo?: (facility: LoadableFacility) => number | null },
-  report: LoadReport,
-): Promise<void> {
-  const casts = [undefined, 'int', 'int', 'int', 'int', 'timestamptz'];
-  const values = batch.flatMap((f) => {
-    const hoursAgo = options.confirmedHoursAgo?.(f) ?? 0;
-    const confirmedAt = hoursAgo === null ? null : new Date(options.now.getTime() - hoursAgo * 3_600_000);
-    return [f.key, f.capacity.total, f.capacity.occupied, f.capacity.held, f.capacity.outOfService, confirmedAt];
-  });
-  const inserted: unknown[] = await manager.query(
-    `WITH incoming (key, total, occupied, held, out_of_service, confirmed_at) AS (
-       VALUES ${placeholders(batch.length, casts)}
-     ), created AS (
-       INSERT INTO capacity (facility_id, total, occupied, held, out_of_service, version, updated_at, confirmed_at)
-       SELECT f.id, i.total, i.occupied, i.held, i.out_of_service, 1, COALESCE(i.confirmed_at, $${values.length + 1}::timestamptz), i.confirmed_at
-       FROM incoming i JOIN facilities f ON f.key = i.key
-       ON CONFLICT (facility_id) DO NOTHING
-       RETURNING *
-     )
-     INSERT INTO capacity_history (facility_id, kind, version, total, occupied, held, out_of_service, changed_by, changed_by_role, changed_by_org, changed_at)
-     SELECT facility_id, 'REGISTER', version, total, occupied, held, out_of_service, 'system:register-loader', 'SYSTEM', 'opvangplek', updated_at
-     FROM created
-     RETURNING id`,
-    [...values, options.now],
-  );
-  report.capacitiesInserted += inserted.length;
 }

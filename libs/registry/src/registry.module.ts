@@ -2,19 +2,19 @@ import { Module } from '@nestjs/common';
 import { MunicipalityDirectoryService } from './municipality-directory.service';
 import { RegionDirectory } from './region-directory';
 import { RegionFieldsResolver, RegistryResolver } from './registry.resolver';
-import { RegisterSnapshotService } from './register-snapshot.service';
+import { RegisterDefinitionsCache } from './register-definitions.service';
 import { RegistryService } from './registry.service';
 
-/** The national register: regions, facilities and their live capacity, read side. */
+/** The national register: regions, municipalities and facility definitions, read side (live counts: capacity). */
 @Module({
   providers: [
     RegistryService,
-    RegisterSnapshotService,
+    RegisterDefinitionsCache,
     RegionDirectory,
     MunicipalityDirectoryService,
     RegistryResolver,
     RegionFieldsResolver,
   ],
-  exports: [RegistryService, RegisterSnapshotService, RegionDirectory, MunicipalityDirectoryService],
+  exports: [RegistryService, RegisterDefinitionsCache, RegionDirectory, MunicipalityDirectoryService],
 })
 export class RegistryModule {}

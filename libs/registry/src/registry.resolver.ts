@@ -1,7 +1,4 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, type Viewer } from '@opvangplek/access';
-import { FacilityFilterInput } from './dto/facility-filter.input';
-import { FacilityModel } from './models/facility.model';
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MunicipalityDirectoryService } from './municipality-directory.service';
 import { RegionModel } from './models/region.model';
 import { RegistryService } from './registry.service';
@@ -13,19 +10,6 @@ export class RegistryResolver {
   @Query(() => [RegionModel], { description: 'The 35 centrumgemeente regions.' })
   regions(): Promise<RegionModel[]> {
     return this.registry.regions();
-  }
-
-  @Query(() => [FacilityModel], { description: 'Facilities with live capacity, optionally filtered.' })
-  facilities(
-    @CurrentViewer() viewer: Viewer,
-    @Args('filter', { type: () => FacilityFilterInput, nullable: true }) filter?: FacilityFilterInput | null,
-  ): Promise<FacilityModel[]> {
-    return this.registry.facilities(viewer, filter ?? {});
-  }
-
-  @Query(() => FacilityModel, { nullable: true, description: 'One facility, or null when there is none with this id.' })
-  facility(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<FacilityModel | null> {
-    return this.registry.facility(viewer, id);
   }
 }
 

@@ -2,7 +2,7 @@
  * Issue "Matching" part 6: `matchFacilities(profile, { first: 20, excludedFirst: 50 })` over HTTP at
  * the national register and at ×10 and ×100 (≈100k places), a realistic mix of five questions in
  * rotation. Baseline: the rows every answer is computed from (the whole register: facility ⋈ region ⋈
- * capacity, the registry's hand-written FACILITY_ROWS_SQL, no filter) read with that ONE query through
+ * capacity, the register reader's hand-written REGISTER_ROWS_SQL, no filter) read with that ONE query through
  * a pg Pool. The matcher has to see every facility (each is either matched or excluded with a
  * reason), so that read is the floor no implementation of this contract gets under. The pure
  * matcher is also timed in-process on the same rows, to show its CPU share.
@@ -19,7 +19,8 @@ import {
   screenRegister,
   type VictimProfile,
 } from '@opvangplek/domain';
-import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility, toFacilitySnapshot } from '@opvangplek/registry';
+import { REGISTER_ROWS_ORDER, REGISTER_ROWS_SQL, type RegisterRecord, toLoadedFacility } from '@opvangplek/capacity';
+import { toFacilitySnapshot } from '@opvangplek/registry';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, measureTogether, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import type { ThreadOperation } from '../load-thread';
@@ -51,7 +52,7 @@ fragment FacilityFields on Facility {
 }`;
 
 const OPTIONS = { first: 20, excludedFirst: 50 };
-const FLOOR_SQL = `${FACILITY_ROWS_SQL} ${FACILITY_ROWS_ORDER}`;
+const FLOOR_SQL = `${REGISTER_ROWS_SQL} ${REGISTER_ROWS_ORDER}`;
 
 type MatchData = { matchFacilities: { matchCount: number; excludedCount: number } };
 
@@ -106,7 +107,7 @@ async function run(context: BenchContext) {
   const token = await tokenFor(context, { role: Role.ZORGCOORDINATOR, org: 'opvangplek-bench', regions: ['RR'] });
   const profileAt = (index: number) => mix[index % mix.length];
   // Both sides must see the same register: every facility once, matched or excluded.
-  const rows: Record<string, unknown>[] = await context.dataSource.query(FLOOR_SQL);
+  const rows: RegisterRecord[] = await context.dataSource.query(FLOOR_SQL);
   const facilities = rows.length;
   const counts: string[] = [];
   for (const { label, profile } of mix) {
@@ -146,7 +147,7 @@ async function run(context: BenchContext) {
     {
       key: 'sqlFloor',
       label: 'SQL floor (all rows)',
-      what: `the registry's FACILITY_ROWS_SQL, unfiltered (${facilities} rows: facility ⋈ region ⋈ capacity), through a pg Pool of ${load.concurrency}`,
+      what: `the register reader's REGISTER_ROWS_SQL, unfiltered (${facilities} rows: facility ⋈ region ⋈ capacity), through a pg Pool of ${load.concurrency}`,
       offThread: {
         kind: 'sql',
         databaseUrl: context.databaseUrl,

@@ -4,7 +4,8 @@
  * (to prepare a register and to check what a profile can get before anything is measured).
  */
 import { type GeoPoint, type MatchResult, matchFacilities, matchingConfig, type VictimProfile } from '@opvangplek/domain';
-import { FACILITY_ROWS_ORDER, FACILITY_ROWS_SQL, toLoadedFacility, toFacilitySnapshot } from '@opvangplek/registry';
+import { REGISTER_ROWS_ORDER, REGISTER_ROWS_SQL, type RegisterRecord, toLoadedFacility } from '@opvangplek/capacity';
+import { toFacilitySnapshot } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { BenchContext } from '../figure';
 import { LoadAborted } from '../load-driver';
@@ -49,7 +50,7 @@ export async function matchInProcess(
   profile: ProfileInput,
   options: { requesterRegionCode?: string; pretendFree?: boolean } = {},
 ): Promise<MatchResult> {
-  const rows = (await dataSource.query(`${FACILITY_ROWS_SQL} ${FACILITY_ROWS_ORDER}`)) as Record<string, unknown>[];
+  const rows: RegisterRecord[] = await dataSource.query(`${REGISTER_ROWS_SQL} ${REGISTER_ROWS_ORDER}`);
   const regions = (await dataSource.query('SELECT code, latitude, longitude FROM regions')) as {
     code: string;
     latitude: number;

@@ -3,7 +3,7 @@
  * into eligibility classes. The profile rules (PROFILE_RULES) read only a facility's kind, region
  * and eligibility lists, so every facility of a class gets the same verdict from them: a question
  * evaluates them once per class instead of once per facility. Built once per register version
- * (RegisterSnapshotService), never per question.
+ * (the registry's RegisterDefinitionsCache), never per question.
  */
 import { FacilitySnapshot } from '../eligibility/context';
 import { FacilityDefinition } from '../register';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access';
 import { outlineProfile, PlacementStatus, PlannedActionStatus } from '@opvangplek/domain';
 import { CLOCK, type Clock, AppError } from '@opvangplek/platform';
-import { RegistryService } from '@opvangplek/registry';
+import { RegisterReader } from '@opvangplek/capacity';
 import { SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
@@ -43,7 +43,7 @@ export class PlannedActionRunner {
     private readonly offers: PlacementOffer,
     private readonly lifecycle: PlacementLifecycle,
     private readonly queue: PlacementQueue,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -107,7 +107,7 @@ export class PlannedActionRunner {
         const reservation = await this.actions.takeReservedPlace(manager, action.id, outlineIndex);
         if (!reservation) return 'none' as const;
         tried = reservation.id;
-        const facilities = new Map((await this.registry.load({ ids: [reservation.facilityId] })).map((f) => [f.id, f]));
+        const facilities = new Map((await this.register.load({ ids: [reservation.facilityId] })).map((f) => [f.id, f]));
         await this.placements.transition(manager, changes, request, PlacementStatus.MATCHING, SYSTEM_ACTOR, null);
         const holds = await this.offers.offer(
           manager,

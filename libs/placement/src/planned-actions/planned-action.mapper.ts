@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access';
 import { mergedReservation, PlannedActionStatus, shownReservationState, shownShortfall } from '@opvangplek/domain';
-import { shownFacilityName, mayKnowLocation, RegistryService } from '@opvangplek/registry';
+import { RegisterReader } from '@opvangplek/capacity';
+import { shownFacilityName, mayKnowLocation } from '@opvangplek/registry';
 import type { PlannedActionModel, ReservedPlacesModel } from './models/planned-action.model';
 import { PlannedActionRepository, type PlannedActionRow } from './planned-action.repository';
 
@@ -13,14 +14,14 @@ export const SECRET_ADDRESS_SHELTERS = 'secret-address shelters';
 export class PlannedActionMapper {
   constructor(
     private readonly repository: PlannedActionRepository,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
   ) {}
 
   async render(viewer: Viewer, actions: PlannedActionRow[]): Promise<PlannedActionModel[]> {
     const reservations = await this.repository.reservationsOf(actions.map((action) => action.id));
     const facilityIds = [...new Set(reservations.map((reservation) => reservation.facilityId))];
     const facilities = new Map(
-      (facilityIds.length ? await this.registry.load({ ids: facilityIds }) : []).map((facility) => [facility.id, facility]),
+      (facilityIds.length ? await this.register.load({ ids: facilityIds }) : []).map((facility) => [facility.id, facility]),
     );
     return Promise.all(
       actions.map(async (action) => {

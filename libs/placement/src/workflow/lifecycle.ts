@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '@opvangplek/access';
-import { type LedgerActor, lockCapacityRows, occupyHeldPlaces, type CapacityChangedEvent } from '@opvangplek/capacity';
+import {
+  type LedgerActor,
+  lockCapacityRows,
+  occupyHeldPlaces,
+  type CapacityChangedEvent,
+  RegisterReader,
+} from '@opvangplek/capacity';
 import {
   DeclineReason,
   DEFAULT_AUTHORITY_TABLE,
@@ -31,7 +37,7 @@ import {
   isUuid,
   NotFoundError,
 } from '@opvangplek/platform';
-import { type LoadedFacility, RegistryService } from '@opvangplek/registry';
+import type { LoadedFacility } from '@opvangplek/registry';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
@@ -66,7 +72,7 @@ export class PlacementLifecycle {
     private readonly followUps: FollowUps,
     private readonly transfers: Transfers,
     private readonly guard: PlacementGuard,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -362,7 +368,7 @@ export class PlacementLifecycle {
     // The facilities' kind and longest stay, read from the register's owner before the transaction:
     // they do not change with what it locks, and inside it every read must use its own connection.
     const ids = [...new Set((await this.repository.holdsOf(requestId)).map((hold) => hold.facilityId))];
-    const facilities = new Map((ids.length ? await this.registry.load({ ids }) : []).map((facility) => [facility.id, facility]));
+    const facilities = new Map((ids.length ? await this.register.load({ ids }) : []).map((facility) => [facility.id, facility]));
     return this.repository.inTransaction(async (manager, changes) => {
       const locked = await this.guard.lockVisible(manager, viewer, requestId);
       const placed = locked.status === PlacementStatus.PLACED;

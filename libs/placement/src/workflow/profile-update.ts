@@ -18,10 +18,9 @@ import {
   type VictimProfile,
   WebhookEventType,
 } from '@opvangplek/domain';
-import type { LedgerActor } from '@opvangplek/capacity';
+import { type LedgerActor, RegisterReader } from '@opvangplek/capacity';
 import { MatchingService } from '@opvangplek/matching';
 import { CLOCK, type Clock, ConflictError, ForbiddenError } from '@opvangplek/platform';
-import { RegistryService } from '@opvangplek/registry';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
@@ -50,7 +49,7 @@ export class ProfileUpdates {
     private readonly transfers: Transfers,
     private readonly followUps: FollowUps,
     private readonly matching: MatchingService,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -291,10 +290,10 @@ export class ProfileUpdates {
     const chainIds = [requestId, followUpId, request?.bridgeRequestId ?? null].filter((id): id is string => !!id);
     const holds = (await Promise.all(chainIds.map((id) => this.repository.holdsOf(id)))).flat();
     const ids = [...new Set(holds.map((hold) => hold.facilityId))];
-    const loaded = ids.length ? await this.registry.load({ ids }) : [];
+    const loaded = ids.length ? await this.register.load({ ids }) : [];
     const chain = await Promise.all(chainIds.map((id) => (id === requestId ? request : this.repository.find(id))));
     const kinds = [...new Set(chain.flatMap((r) => (r?.bridgeRequestId && !r.transferReason ? r.types : [])))];
-    const ofKinds = kinds.length ? await this.registry.load({ types: kinds }) : [];
+    const ofKinds = kinds.length ? await this.register.load({ types: kinds }) : [];
     return {
       byId: new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot])),
       ofKinds: ofKinds as unknown as FacilitySnapshot[],

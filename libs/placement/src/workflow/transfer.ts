@@ -15,9 +15,8 @@ import {
 import { CLOCK, type Clock, ConflictError, ForbiddenError, InvalidInputError } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { MatchingService } from '@opvangplek/matching';
-import { RegistryService } from '@opvangplek/registry';
 import { type Changes, ledgerActor, SYSTEM_ACTOR } from '../placement-changes';
-import type { LedgerActor } from '@opvangplek/capacity';
+import { type LedgerActor, RegisterReader } from '@opvangplek/capacity';
 import { PlacementGuard } from '../placement-guard';
 import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
@@ -46,7 +45,7 @@ export class Transfers {
     private readonly guard: PlacementGuard,
     private readonly queue: PlacementQueue,
     private readonly matching: MatchingService,
-    private readonly registry: RegistryService,
+    private readonly register: RegisterReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -157,7 +156,7 @@ export class Transfers {
     const transfer = await this.repository.find(requestId);
     if (!transfer?.transferReason || !transfer.bridgeRequestId) return new Map();
     const ids = [...new Set((await this.repository.holdsOf(transfer.bridgeRequestId)).map((hold) => hold.facilityId))];
-    const loaded = ids.length ? await this.registry.load({ ids }) : [];
+    const loaded = ids.length ? await this.register.load({ ids }) : [];
     return new Map(loaded.map((facility) => [facility.id, facility as unknown as FacilitySnapshot]));
   }
 

@@ -6,8 +6,7 @@
  * public `regions` query gives them) is the one thing it deliberately discloses.
  */
 import type { FreshnessPolicy } from '@opvangplek/domain';
-import type { CapacityEntity } from '../capacity.entity';
-import type { LoadedFacility } from '../facility-rows';
+import type { CapacityReading, LoadedFacility } from '../facility-definitions';
 import { anonymousFacilityKey, facilityView, regionPhrase, WITHHELD_OPERATOR } from '../facility-view.mapper';
 import type { RegionEntity } from '../region.entity';
 import { nationalRegister, regionSeed, type SeedFacility } from './index';
@@ -34,7 +33,7 @@ function loaded(facility: SeedFacility, index: number): LoadedFacility {
   const seed = regionSeed(facility.regionCode);
   const region = { code: seed.code, name: seed.name, centralMunicipality: seed.centralMunicipality } as RegionEntity;
   const id = idOf(index);
-  const capacity = { facilityId: id, ...facility.capacity, version: 1, updatedAt: NOW, confirmedAt: NOW } as CapacityEntity;
+  const capacity: CapacityReading = { facilityId: id, ...facility.capacity, version: 1, updatedAt: NOW, confirmedAt: NOW };
   return { ...facility, id, region, capacity, createdAt: NOW, updatedAt: NOW } as LoadedFacility;
 }
 

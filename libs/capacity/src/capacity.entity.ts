@@ -1,10 +1,12 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { FacilityEntity } from './facility.entity';
+import { FacilityEntity } from '@opvangplek/registry';
 
 /**
  * The live count of one facility's places. The CHECKs are the last line of defence against
  * overbooking: whatever a bug or a race does, the database refuses a negative or over-full row.
- * `version` gives optimistic concurrency for staff updates (a stale write is a CONFLICT).
+ * `version` gives optimistic concurrency for staff updates (a stale write is a CONFLICT). The
+ * capacity feature alone writes this table (the ledger, staff updates, `openCapacities`); others
+ * read facilities with their counts through RegisterReader.
  */
 @Entity({ name: 'capacity' })
 @Check('capacity_counts_non_negative', '"total" >= 0 AND "occupied" >= 0 AND "held" >= 0 AND "out_of_service" >= 0')
@@ -13,7 +15,7 @@ export class CapacityEntity {
   @PrimaryColumn({ name: 'facility_id', type: 'uuid' })
   facilityId: string;
 
-  @OneToOne(() => FacilityEntity, (facility) => facility.capacity, { onDelete: 'CASCADE' })
+  @OneToOne(() => FacilityEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'facility_id' })
   facility?: FacilityEntity;
 

@@ -30,8 +30,14 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      // console-types: the checked-in console types against schema.gql, no services needed.
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/platform/console-types.spec.ts'],
+      // console-types: the checked-in console types against schema.gql; table-owners: who writes
+      // which table, read from the source. Neither needs services.
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/**/*.spec.ts',
+        '<rootDir>/test/platform/console-types.spec.ts',
+        '<rootDir>/test/platform/table-owners.spec.ts',
+      ],
     },
     {
       ...shared,
@@ -44,7 +50,11 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/platform/console-types.spec.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/test/platform/console-types.spec.ts',
+        '<rootDir>/test/platform/table-owners.spec.ts',
+      ],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

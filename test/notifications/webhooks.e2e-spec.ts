@@ -339,7 +339,7 @@ describe('webhooks: the organisations concerned are told, signed, and told again
     expect((await told())[0].acknowledgedAt).toBe(clock.now().toISOString());
   }, 60_000);
 
-  it('refuses a webhook that names no event, an unknown region or a bad organisation, naming the field', async () => {
+  it('refuses a webhook that names no event, an unknown facility or region or a bad organisation, naming the field', async () => {
     const admin = await token.admin();
     const attempt = async (input: Record<string, unknown>) =>
       (
@@ -350,6 +350,20 @@ describe('webhooks: the organisations concerned are told, signed, and told again
       ).errors?.[0]?.extensions;
     expect(await attempt({ events: [] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events' });
     expect(await attempt({ escalationRegions: ['XX'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'escalationRegions' });
+    // Looked up in the register through the registry: one unknown among known ones is enough.
+    expect(await attempt({ escalationRegions: ['RR', 'XX'] })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'escalationRegions',
+    });
+    expect(await attempt({ deciderRole: 'ZORGCOORDINATOR', deciderRegions: ['AMS', 'XX'] })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'deciderRegions',
+    });
+    const [known] = (await database.dataSource.query('SELECT id FROM facilities LIMIT 1')) as { id: string }[];
+    expect(await attempt({ facilityIds: [known.id, '00000000-0000-4000-8000-000000000000'] })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'facilityIds',
+    });
     expect(await attempt({ organisation: 'VR Rotterdam!' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisation' });
     expect(await attempt({ url: 'ftp://hooks.example/x' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'url' });
     const police = await token.police();

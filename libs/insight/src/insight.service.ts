@@ -51,7 +51,7 @@ import { INSIGHT_OPTIONS, type InsightOptions } from './insight-options';
 import type { UnmetDemandModel } from './models/unmet-demand.model';
 import { readConfirmations } from './readers/confirmations.reader';
 import { readDemand } from './readers/demand.reader';
-import { readHistoryFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
+import { historyFacilities, readRecordedHistory } from './readers/occupancy-history.reader';
 import { readLeavings } from './readers/leavings.reader';
 import { readPlacements } from './readers/placements.reader';
 import { readTransfers } from './readers/transfers.reader';
@@ -117,7 +117,7 @@ export class InsightService {
     // The future has no history yet: the last bucket ends now.
     const { from, to } = this.checkPeriod(filter, { clampToNow: true });
     const starts = bucketStarts(from, to, bucket, MAX_OCCUPANCY_POINTS);
-    const facilities = await readHistoryFacilities(this.dataSource, { regionCodes, types });
+    const facilities = historyFacilities(await this.registry.load({ regionCodes, types }));
     const groups = new Set(facilities.map((f) => `${f.regionCode}|${f.type}`)).size;
     if (starts.length * groups > MAX_OCCUPANCY_POINTS) {
       throw new InvalidInputError(
@@ -153,7 +153,8 @@ export class InsightService {
         `That is ${starts.length} ${bucket.toLowerCase()} buckets for ${regions} regions, more than ${MAX_OCCUPANCY_POINTS} points: choose a coarser bucket, a shorter period, or fewer regions.`,
       );
     }
-    const facilities = await readConfirmations(this.dataSource, { regionCodes, from: starts[0] ?? from, to });
+    const registered = await this.registry.load({ regionCodes });
+    const facilities = await readConfirmations(this.dataSource, registered, { from: starts[0] ?? from, to });
     return replayStaleShare(facilities, starts, to, this.config.freshness);
   }
 

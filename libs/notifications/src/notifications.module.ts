@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '@opvangplek/registry';
 import { CaseNotifications } from './case-notifications';
 import { EscalationCoverageCheck } from './escalation-coverage.check';
 import { StaleFiguresJob } from './stale-figures.job';
@@ -21,9 +22,9 @@ import { WebhooksService } from './webhooks.service';
 })
 export class WebhookOutboxModule {}
 
-/** ADMIN's webhook operations and the receivers' acknowledgements (API processes). */
+/** ADMIN's webhook operations and the receivers' acknowledgements (API processes); the register is read through the registry. */
 @Module({
-  imports: [WebhookOutboxModule],
+  imports: [WebhookOutboxModule, RegistryModule],
   providers: [WebhooksService, WebhooksResolver, EscalationCoverageCheck],
   controllers: [WebhookAcknowledgementController],
 })

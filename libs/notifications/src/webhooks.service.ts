@@ -19,6 +19,7 @@ import {
   uncoveredRegions,
   unreachableRegions,
 } from '@opvangplek/domain';
+import { RegistryService } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
 import { receiverUrlProblem } from './receiver-url';
@@ -48,6 +49,7 @@ export class WebhooksService {
     @Inject(FIELD_CIPHER) private readonly cipher: FieldCipher,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: RegistryService,
   ) {}
 
   async create(viewer: Viewer, input: CreateWebhookInput): Promise<{ webhook: WebhookSubscriptionEntity; secret: string }> {
@@ -77,20 +79,21 @@ export class WebhooksService {
       );
     if (facilityIds.length > MAX_FACILITY_IDS)
       throw new InvalidInputError('facilityIds', `facilityIds may name at most ${MAX_FACILITY_IDS} facilities`);
-    const created = await this.dataSource.transaction(async (manager) => {
-      const known: { count: string }[] = await manager.query('SELECT count(*) FROM facilities WHERE id = ANY($1::uuid[])', [
-        facilityIds,
-      ]);
-      if (Number(known[0].count) !== facilityIds.length)
-        throw new InvalidInputError('facilityIds', 'facilityIds names a facility that is not in the register');
-      for (const [field, codes] of [
+    // The register is the registry's: its facilities and regions are looked up through it.
+    const known = facilityIds.length > 0 ? await this.registry.load({ ids: facilityIds }) : [];
+    if (known.length !== facilityIds.length)
+      throw new InvalidInputError('facilityIds', 'facilityIds names a facility that is not in the register');
+    if (regions.length > 0 || deciderRegions.length > 0) {
+      const codes = new Set((await this.registry.regions()).map((region) => region.code));
+      for (const [field, named] of [
         ['escalationRegions', regions],
         ['deciderRegions', deciderRegions],
       ] as const) {
-        const found: { count: string }[] = await manager.query('SELECT count(*) FROM regions WHERE code = ANY($1)', [codes]);
-        if (Number(found[0].count) !== codes.length)
+        if (named.some((code) => !codes.has(code)))
           throw new InvalidInputError(field, `${field} names a region that does not exist`);
       }
+    }
+    const created = await this.dataSource.transaction(async (manager) => {
       const id = randomUUID();
       const secret = newWebhookSecret();
       const webhook = await manager.getRepository(WebhookSubscriptionEntity).save({
@@ -171,7 +174,7 @@ export class WebhooksService {
   /** Every region with the endpoints that receive its escalations (issue 14: every region has its contacts). */
   async coverage(): Promise<(RegionCoverage<WebhookWithReach> & { regionName: string })[]> {
     const [regions, endpoints] = await Promise.all([
-      this.dataSource.query('SELECT code, name FROM regions ORDER BY code') as Promise<{ code: string; name: string }[]>,
+      this.registry.regions(),
       this.dataSource
         .getRepository(WebhookSubscriptionEntity)
         .createQueryBuilder('w')

@@ -22,6 +22,7 @@ import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { chance, logNormal, seededRandom } from '../national-year/random';
 import { postGraphql } from '../graphql-client';
+import { leaveFreeAt, takeEveryPlace } from './capacity-setup';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 
 const SEED = 18;
@@ -114,11 +115,8 @@ async function scarcePlaces(dataSource: DataSource): Promise<{ ids: string[]; re
   const chosen = [...rows.filter((r) => r.regionCode === regionCode), ...rows.filter((r) => r.regionCode !== regionCode)]
     .slice(0, SHELTERS)
     .map((r) => r.id);
-  await dataSource.query('UPDATE capacity SET held = 0, occupied = total - out_of_service');
-  await dataSource.query('UPDATE capacity SET occupied = total - out_of_service - $2 WHERE facility_id = ANY($1)', [
-    chosen,
-    FREE_EACH,
-  ]);
+  await takeEveryPlace(dataSource);
+  await leaveFreeAt(dataSource, chosen, FREE_EACH);
   return { ids: chosen, regionCode };
 }
 

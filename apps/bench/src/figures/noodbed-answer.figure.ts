@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Role, ShelterType } from '@opvangplek/domain';
+import { FACILITY_ROWS_SQL, type LoadableFacility, loadRegister, RegionEntity, toLoadedFacility } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, measureTogether } from '../figure';
 import { postGraphql } from '../graphql-client';
@@ -47,27 +48,39 @@ function noodbedMix(): { label: string; profile: ProfileInput }[] {
     .map((m) => (m.profile.groupSize ? { label: 'EU man, labour', profile: { ...m.profile, groupSize: 1 } } : m));
 }
 
-/** One extra noodbed per region: the eligibility of the national noodbed-rr-1, at the region's centre, 1000 beds. */
+/**
+ * One extra noodbed per region: the eligibility of the national noodbed-rr-1, at the region's
+ * centre, 1000 beds; added through the register's loader, as any facility enters the register.
+ * Like noodbed-rr-1's copies before, they have no intake line and take people found anywhere.
+ */
 async function addNoodbeds(dataSource: DataSource): Promise<number> {
-  await dataSource.query(
-    `INSERT INTO facilities (key, name, type, operator, region_code, municipality, latitude, longitude, secret_address, address,
-                             placing_authority, intake_hours, genders, min_age, max_age, exploitation_types, residence_statuses,
-                             b8_statuses, accepts_care_needs, accepts_children, max_group_size, max_stay_days, update_cadence)
-     SELECT 'bench-noodbed-' || lower(r.code), 'Bench noodbed (regio ' || r.name || ')', f.type, f.operator, r.code,
-            r.central_municipality, r.latitude, r.longitude, f.secret_address, f.address, f.placing_authority, f.intake_hours,
-            f.genders, f.min_age, f.max_age, f.exploitation_types, f.residence_statuses, f.b8_statuses, f.accepts_care_needs,
-            f.accepts_children, f.max_group_size, f.max_stay_days, f.update_cadence
-       FROM regions r CROSS JOIN facilities f
-      WHERE f.key = 'noodbed-rr-1'`,
-  );
-  const inserted = (await dataSource.query(
-    `INSERT INTO capacity (facility_id, total, occupied, held, out_of_service, version, updated_at, confirmed_at)
-     SELECT id, $1, 0, 0, 0, 1, now(), now() FROM facilities WHERE key LIKE 'bench-noodbed-%'
-     RETURNING facility_id`,
-    [BEDS_PER_EXTRA_NOODBED],
-  )) as unknown[];
+  const [template] = (
+    (await dataSource.query(`${FACILITY_ROWS_SQL} WHERE f.key = 'noodbed-rr-1'`)) as Record<string, unknown>[]
+  ).map(toLoadedFacility);
+  if (!template) throw new Error('setup: the register has no noodbed-rr-1 to copy');
+  const regions = await dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
+  const noodbeds: LoadableFacility[] = regions.map((region) => ({
+    key: `bench-noodbed-${region.code.toLowerCase()}`,
+    name: `Bench noodbed (regio ${region.name})`,
+    type: template.type,
+    operator: template.operator,
+    regionCode: region.code,
+    municipality: region.centralMunicipality,
+    latitude: region.latitude,
+    longitude: region.longitude,
+    secretAddress: template.secretAddress,
+    address: template.address,
+    intakePhone: null,
+    placingAuthority: template.placingAuthority,
+    intakeHours: template.intakeHours,
+    eligibility: { ...template.eligibility, foundInRegionCodes: [] },
+    maxStayDays: template.maxStayDays,
+    updateCadence: template.updateCadence,
+    capacity: { total: BEDS_PER_EXTRA_NOODBED, occupied: 0, held: 0, outOfService: 0 },
+  }));
+  const report = await loadRegister(dataSource, { regions: [], facilities: noodbeds }, { now: new Date() });
   await dataSource.query('ANALYZE');
-  return inserted.length;
+  return report.capacitiesInserted;
 }
 
 export const noodbedAnswerFigure: BenchFigure = {

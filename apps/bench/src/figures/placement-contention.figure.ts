@@ -18,6 +18,7 @@ import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { summarize } from '../load-driver';
+import { freePlacesAt, takeEveryPlace } from './capacity-setup';
 import { type Cluster, tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,
@@ -63,9 +64,8 @@ async function prepareRegister(context: BenchContext, dataSource: DataSource): P
   if (left > 0) throw new Error(`only ${FREE_PLACES - left} places in the register suit the profile around the clock`);
   await dataSource.transaction(async (manager) => {
     // No seeded `held` survives: every held place must belong to a hold row of this run.
-    await manager.query('UPDATE capacity SET held = 0, occupied = total - out_of_service');
-    for (const { id, places } of freed)
-      await manager.query('UPDATE capacity SET occupied = occupied - $2 WHERE facility_id = $1', [id, places]);
+    await takeEveryPlace(manager);
+    for (const { id, places } of freed) await freePlacesAt(manager, id, places);
   });
   await dataSource.query('ANALYZE capacity');
 

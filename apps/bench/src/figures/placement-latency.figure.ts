@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { LoadAborted, percentile, summarize } from '../load-driver';
+import { addPlacesEverywhere } from './capacity-setup';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,
@@ -85,7 +86,7 @@ export const placementLatencyFigure: BenchFigure = {
         apis: APIS,
         workers: WORKERS,
         prepare: async (db) => {
-          await db.dataSource.query('UPDATE capacity SET total = total + $1', [EXTRA_PLACES_PER_FACILITY]);
+          await addPlacesEverywhere(db.dataSource, EXTRA_PLACES_PER_FACILITY);
           await db.dataSource.query('ANALYZE capacity');
           const counts: string[] = [];
           for (const { label, profile } of mix) {

@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { LoadAborted, summarize } from '../load-driver';
+import { leaveAtMostOneFreeEverywhere } from './capacity-setup';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,
@@ -115,7 +116,7 @@ export const soakFigure: BenchFigure = {
         workers: WORKERS,
         prepare: async (db) => {
           // Scarce: at most one free place per facility, so requests wait and a freed place sends re-tries through the queue.
-          await db.dataSource.query('UPDATE capacity SET occupied = GREATEST(occupied, total - out_of_service - held - 1)');
+          await leaveAtMostOneFreeEverywhere(db.dataSource);
           const ids = new Set<string>();
           for (const { profile } of mix) {
             const result = await matchInProcess(context, db.dataSource, profile, { pretendFree: true });

@@ -1,4 +1,5 @@
-import type { CapacityCounts, HistoryFacility, RecordedCounts, ShelterType } from '@opvangplek/domain';
+import type { CapacityCounts, HistoryFacility, RecordedCounts } from '@opvangplek/domain';
+import type { LoadedFacility } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 
 type CountsRow = { facility_id: string; total: number; occupied: number; held: number; out_of_service: number };
@@ -17,22 +18,15 @@ export interface RecordedHistory {
 }
 
 /**
- * The public-address facilities of the asked regions and kinds (all when null), as the replay
- * groups them. Secret-address facilities stay out (issue 12), as they do from capacityOverview's
- * exact sums: in most regions one secret facility is the only one of its kind, and its replayed
- * hour-by-hour counts would tie a request to it the moment it was offered.
+ * The public-address facilities among those the registry loaded for the asked regions and kinds,
+ * as the replay groups them. Secret-address facilities stay out (issue 12), as they do from
+ * capacityOverview's exact sums: in most regions one secret facility is the only one of its kind,
+ * and its replayed hour-by-hour counts would tie a request to it the moment it was offered.
  */
-export async function readHistoryFacilities(
-  dataSource: DataSource,
-  filter: { regionCodes: string[] | null; types: ShelterType[] | null },
-): Promise<HistoryFacility[]> {
-  const rows: { facility_id: string; region_code: string; type: ShelterType }[] = await dataSource.query(
-    `SELECT id AS facility_id, region_code, type::text AS type FROM facilities
-      WHERE NOT secret_address
-        AND ($1::text[] IS NULL OR region_code = ANY($1)) AND ($2::text[] IS NULL OR type::text = ANY($2))`,
-    [filter.regionCodes, filter.types],
-  );
-  return rows.map((f) => ({ facilityId: f.facility_id, regionCode: f.region_code, type: f.type }));
+export function historyFacilities(
+  facilities: readonly Pick<LoadedFacility, 'id' | 'regionCode' | 'type' | 'secretAddress'>[],
+): HistoryFacility[] {
+  return facilities.filter((f) => !f.secretAddress).map((f) => ({ facilityId: f.id, regionCode: f.regionCode, type: f.type }));
 }
 
 /**

@@ -1,0 +1,143 @@
+/**
+ * Who owns each table (issue 17, "the house"): the one feature that alone writes it. Others read it
+ * through the owner's public entry (its services and functions, or its exported entity class with
+ * TypeORM's read calls), or — a read model — with SQL of their own, declared here under
+ * `sqlReaders` with why. `table-owners.spec.ts` holds the code to this list: a write by anyone
+ * else, a raw SQL read not declared, a table without an owner, a feature registering another's
+ * entity, or an exception no longer needed, each fails naming file, table and owner.
+ *
+ * An owner is a lib (`libs/<owner>`); apps own nothing but a scratch table they create themselves.
+ * Apps (the bench, the CLI) may read any table: they are tools run by an operator, not features.
+ */
+export interface TableOwnership {
+  /** The lib (`libs/<owner>`), or for a scratch table the app that creates it (`apps/<app>`). */
+  owner: string;
+  /** Who writes it that the scan cannot see (a trigger, a library given the table name). */
+  note?: string;
+  /** Libs that read it with SQL of their own (a read model), with why not through the owner. */
+  sqlReaders?: Record<string, string>;
+  /** Not created by a migration: made at run time by its owner (a bench figure's copy). */
+  scratch?: true;
+}
+
+export const TABLE_OWNERS: Record<string, TableOwnership> = {
+  // ── registry: the national register ──────────────────────────────────────────────────────────
+  regions: { owner: 'registry' },
+  municipalities: { owner: 'registry' },
+  facilities: {
+    owner: 'registry',
+    sqlReaders: {
+      access:
+        'audit.service: which audited facilities are secret-address (one indexed read); access cannot import registry, which imports access',
+      notifications:
+        "stale-figures.job: the facilities whose figures aged, joined to capacity and the job's own notices in one statement",
+      insight:
+        'readers (offer responses, demand, placements): the kind and region of the facility of each hold or request, joined in the aggregate',
+      capacity:
+        "capacity-ledger (region and kind of the moved row, in the move's statement), capacity-metrics, capacity-ahead reader (h-register's)",
+    },
+  },
+  register_version: {
+    owner: 'registry',
+    note: 'bumped by a trigger on every write to facilities and regions (migration RegisterVersion)',
+  },
+
+  // ── capacity: keeping capacity true ─────────────────────────────────────────────────────────
+  capacity: {
+    owner: 'capacity',
+    sqlReaders: {
+      registry:
+        "the register's read (facility-rows, register-snapshot): facility and live counts in one statement; h-register is making it one register reader",
+      placement:
+        'capacity-drift-check locks the row (FOR UPDATE) before the ledger repairs it; planned actions read the counts a plan may reserve',
+      notifications: 'stale-figures.job: confirmed_at, joined to the facility and its notices in one statement',
+    },
+  },
+  capacity_history: {
+    owner: 'capacity',
+    sqlReaders: { insight: 'the occupancy and stale-share replays scan the append-only history by facility and period' },
+  },
+
+  // ── placement: the workflow; placement.repository.ts and planned-action.repository.ts write it ─
+  placement_requests: {
+    owner: 'placement',
+    sqlReaders: {
+      insight: 'readers (demand, placements, transfers, registrations): anonymous aggregates over requests in a period',
+      capacity: 'capacity-ahead reader: stays and departures due, for the 24 h / 72 h capacity ahead',
+    },
+  },
+  placement_holds: {
+    owner: 'placement',
+    sqlReaders: {
+      insight: 'offer-responses reader: how each offer in a period was answered',
+      matching: "responsiveness-figures: each facility's answer times, for the ranking",
+      capacity: 'capacity-ahead reader: accepted holds arriving within the window',
+    },
+  },
+  placement_events: {
+    owner: 'placement',
+    sqlReaders: { insight: 'readers (demand, leavings): the history of statuses, aggregated' },
+  },
+  placement_profile_changes: { owner: 'placement' },
+  planned_actions: { owner: 'placement' },
+  action_reservations: {
+    owner: 'placement',
+    sqlReaders: {
+      capacity:
+        "the ledger's hold guard counts a planned action's reservations in the same atomic UPDATE; the capacity-ahead reader sums them",
+    },
+  },
+  action_requests: { owner: 'placement' },
+
+  // ── the rest ────────────────────────────────────────────────────────────────────────────────
+  audit_log: { owner: 'access', note: "written only through access's audit(); sealed by its AuditSealer" },
+  webhook_subscriptions: { owner: 'notifications' },
+  webhook_deliveries: { owner: 'notifications' },
+  stale_figure_notices: { owner: 'notifications' },
+  victim_registrations: {
+    owner: 'registration',
+    sqlReaders: { insight: 'registrations reader: yearly figures joined to the placement they led to' },
+  },
+  rate_limit: { owner: 'platform', note: "written by rate-limiter-flexible, given the table's name (limits/caller-limits.ts)" },
+  caller_lease: { owner: 'platform' },
+
+  // ── scratch ─────────────────────────────────────────────────────────────────────────────────
+  bench_capacity_copy: {
+    owner: 'apps/bench',
+    scratch: true,
+    note: "placement-contention's copy of capacity in its private database, for the bare-statement baseline",
+  },
+};
+
+/**
+ * Writes by someone other than the owner that are known and dated: each says who removes it. The
+ * spec fails when one is no longer found, so a fixed one cannot stay listed.
+ */
+export const ALLOWED_WRITES: { file: string; table: string; why: string }[] = [
+  // h-register (issue 17) is moving CapacityEntity and these tables' writes into libs/capacity;
+  // they remove these two entries with the loader's capacity insert.
+  {
+    file: 'libs/registry/src/register-loader.ts',
+    table: 'capacity',
+    why: "the register loader creates a new facility's capacity row (h-register moves it into capacity)",
+  },
+  {
+    file: 'libs/registry/src/register-loader.ts',
+    table: 'capacity_history',
+    why: "the register loader writes a new facility's REGISTER history row (h-register moves it into capacity)",
+  },
+  // The bench's set-up of scarce or plentiful places, in one file shaped as capacity's public
+  // set-up entry; it moves into libs/capacity once h-register's move there has landed (that lib
+  // was theirs this round). See NOTES-h-owners.md.
+  {
+    file: 'apps/bench/src/figures/capacity-setup.ts',
+    table: 'capacity',
+    why: "the bench's set-up of places (everywhere full, some free, more places); to become capacity's public set-up entry",
+  },
+];
+
+/** Entities a lib registers (`<LIB>_ENTITIES`) whose table another lib owns; the spec fails when one is gone. */
+export const ALLOWED_REGISTRATIONS: { lib: string; entity: string; why: string }[] = [
+  // h-register moves CapacityEntity into libs/capacity (CAPACITY_ENTITIES) and removes this entry.
+  { lib: 'registry', entity: 'CapacityEntity', why: 'CapacityEntity still lives in registry (h-register moves it)' },
+];

@@ -34,7 +34,7 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
       insight:
         'readers (offer responses, demand, placements): the kind and region of the facility of each hold or request, joined in the aggregate',
       capacity:
-        "capacity-ledger (region and kind of the moved row, in the move's statement), capacity-metrics, capacity-ahead reader (h-register's)",
+        "capacity-ledger (region and kind of the moved row, in the move's statement), capacity-metrics, capacity-ahead reader, the register reader",
     },
   },
   register_version: {
@@ -46,8 +46,6 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
   capacity: {
     owner: 'capacity',
     sqlReaders: {
-      registry:
-        "the register's read (facility-rows, register-snapshot): facility and live counts in one statement; h-register is making it one register reader",
       placement:
         'capacity-drift-check locks the row (FOR UPDATE) before the ledger repairs it; planned actions read the counts a plan may reserve',
       notifications: 'stale-figures.job: confirmed_at, joined to the facility and its notices in one statement',
@@ -114,21 +112,8 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
  * spec fails when one is no longer found, so a fixed one cannot stay listed.
  */
 export const ALLOWED_WRITES: { file: string; table: string; why: string }[] = [
-  // h-register (issue 17) is moving CapacityEntity and these tables' writes into libs/capacity;
-  // they remove these two entries with the loader's capacity insert.
-  {
-    file: 'libs/registry/src/register-loader.ts',
-    table: 'capacity',
-    why: "the register loader creates a new facility's capacity row (h-register moves it into capacity)",
-  },
-  {
-    file: 'libs/registry/src/register-loader.ts',
-    table: 'capacity_history',
-    why: "the register loader writes a new facility's REGISTER history row (h-register moves it into capacity)",
-  },
   // The bench's set-up of scarce or plentiful places, in one file shaped as capacity's public
-  // set-up entry; it moves into libs/capacity once h-register's move there has landed (that lib
-  // was theirs this round). See NOTES-h-owners.md.
+  // set-up entry; it is to move into libs/capacity (README, "The house").
   {
     file: 'apps/bench/src/figures/capacity-setup.ts',
     table: 'capacity',
@@ -137,7 +122,4 @@ export const ALLOWED_WRITES: { file: string; table: string; why: string }[] = [
 ];
 
 /** Entities a lib registers (`<LIB>_ENTITIES`) whose table another lib owns; the spec fails when one is gone. */
-export const ALLOWED_REGISTRATIONS: { lib: string; entity: string; why: string }[] = [
-  // h-register moves CapacityEntity into libs/capacity (CAPACITY_ENTITIES) and removes this entry.
-  { lib: 'registry', entity: 'CapacityEntity', why: 'CapacityEntity still lives in registry (h-register moves it)' },
-];
+export const ALLOWED_REGISTRATIONS: { lib: string; entity: string; why: string }[] = [];

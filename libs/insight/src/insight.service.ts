@@ -117,7 +117,7 @@ export class InsightService {
     // The future has no history yet: the last bucket ends now.
     const { from, to } = this.checkPeriod(filter, { clampToNow: true });
     const starts = bucketStarts(from, to, bucket, MAX_OCCUPANCY_POINTS);
-    const facilities = historyFacilities(await this.registry.load({ regionCodes, types }));
+    const facilities = historyFacilities(await this.register.load({ regionCodes, types }));
     const groups = new Set(facilities.map((f) => `${f.regionCode}|${f.type}`)).size;
     if (starts.length * groups > MAX_OCCUPANCY_POINTS) {
       throw new InvalidInputError(
@@ -153,7 +153,7 @@ export class InsightService {
         `That is ${starts.length} ${bucket.toLowerCase()} buckets for ${regions} regions, more than ${MAX_OCCUPANCY_POINTS} points: choose a coarser bucket, a shorter period, or fewer regions.`,
       );
     }
-    const registered = await this.registry.load({ regionCodes });
+    const registered = await this.register.load({ regionCodes });
     const facilities = await readConfirmations(this.dataSource, registered, { from: starts[0] ?? from, to });
     return replayStaleShare(facilities, starts, to, this.config.freshness);
   }

@@ -11,7 +11,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Role, ShelterType } from '@opvangplek/domain';
-import { FACILITY_ROWS_SQL, type LoadableFacility, loadRegister, RegionEntity, toLoadedFacility } from '@opvangplek/registry';
+import { loadRegister } from '@opvangplek/composition';
+import {
+  FACILITY_DEFINITION_COLUMNS,
+  FACILITY_DEFINITION_FROM,
+  type FacilityDefinitionRecord,
+  type LoadableFacility,
+  RegionEntity,
+  toFacilityDefinition,
+} from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, measureTogether } from '../figure';
 import { postGraphql } from '../graphql-client';
@@ -55,8 +63,10 @@ function noodbedMix(): { label: string; profile: ProfileInput }[] {
  */
 async function addNoodbeds(dataSource: DataSource): Promise<number> {
   const [template] = (
-    (await dataSource.query(`${FACILITY_ROWS_SQL} WHERE f.key = 'noodbed-rr-1'`)) as Record<string, unknown>[]
-  ).map(toLoadedFacility);
+    (await dataSource.query(
+      `SELECT ${FACILITY_DEFINITION_COLUMNS} FROM ${FACILITY_DEFINITION_FROM} WHERE f.key = 'noodbed-rr-1'`,
+    )) as FacilityDefinitionRecord[]
+  ).map(toFacilityDefinition);
   if (!template) throw new Error('setup: the register has no noodbed-rr-1 to copy');
   const regions = await dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
   const noodbeds: LoadableFacility[] = regions.map((region) => ({

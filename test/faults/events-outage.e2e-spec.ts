@@ -53,12 +53,12 @@ describe('a subscriber that stays connected through a Redis outage (issue 15, F3
     await redis.stop();
   }, 120_000);
 
-  it('is told to reconnect, resubscribes with after, and receives every update made during the outage', async () => {
+  /** A stock graphql-ws client (its own rule of which closes to retry), resuming as the console does. */
+  const follow = () => {
     const received: Update[] = [];
     const closeCodes: number[] = [];
-    let connected = 0;
+    const state = { connected: 0 };
     const resumable = new ResumableSubscription({ query: FOLLOW, variables: {} });
-    // A stock graphql-ws client (its own rule of which closes to retry), resuming as the console does.
     socket = createClient({
       url: `${api.url.replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: WebSocket,
@@ -66,7 +66,7 @@ describe('a subscriber that stays connected through a Redis outage (issue 15, F3
       retryAttempts: 20,
       retryWait: () => new Promise((resolve) => setTimeout(resolve, 300)),
       on: {
-        connected: () => (connected += 1),
+        connected: () => (state.connected += 1),
         closed: (event) => {
           closeCodes.push((event as { code: number }).code);
           resumable.socketClosed();
@@ -81,18 +81,23 @@ describe('a subscriber that stays connected through a Redis outage (issue 15, F3
       error: () => undefined,
       complete: () => undefined,
     });
-    await eventually(async () => {
-      if (connected < 1) throw new Error('not connected yet');
-    });
-    // Live before the outage: a cancellation is seen (a new request sends no live RECEIVED event, F10).
     const seen = (id: string, status: string) => received.some((update) => update.id === id && update.status === status);
-    await eventually(async () => {
-      const request = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: `live-${received.length}` });
+    return { received, closeCodes, state, seen };
+  };
+
+  /** Live: a cancellation is seen (a new request sends no live RECEIVED event, red team F10). */
+  const untilLive = (seen: (id: string, status: string) => boolean) =>
+    eventually(async () => {
+      const request = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: `live-${Date.now()}` });
       await client.cancel(coordinator, request.id);
       await eventually(async () => {
         if (!seen(request.id, 'CANCELLED')) throw new Error('not seen yet');
       }, 2_000);
     }, 15_000);
+
+  it('is told to reconnect, resubscribes with after, and receives every update made during the outage', async () => {
+    const { closeCodes, state, seen } = follow();
+    await untilLive(seen);
     const first = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: 'first' });
     const second = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: 'second' });
 
@@ -110,6 +115,26 @@ describe('a subscriber that stays connected through a Redis outage (issue 15, F3
     }, 20_000);
     // It got there because the API told it to reconnect (not a dropped connection, nor a completed subscription).
     expect(closeCodes).toContain(1013);
-    expect(connected).toBeGreaterThanOrEqual(2);
+    expect(state.connected).toBeGreaterThanOrEqual(2);
+  }, 90_000);
+
+  it('a hung Redis (no dropped connection) is found by the heartbeat: the subscriber is told, and misses nothing', async () => {
+    await socket?.dispose();
+    const { closeCodes, state, seen } = follow();
+    await untilLive(seen);
+    const request = await client.request(coordinator, { profile: DUTCH_WOMAN, clientReference: 'during-hang' });
+    redis.pause();
+    try {
+      expect((await client.cancel(coordinator, request.id)).status).toBe('CANCELLED');
+      // Longer than the heartbeat's period and its wait for an answer together.
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+    } finally {
+      redis.resume();
+    }
+    await eventually(async () => {
+      if (!seen(request.id, 'CANCELLED')) throw new Error(`the cancellation of ${request.id} never arrived`);
+    }, 20_000);
+    expect(closeCodes).toContain(1013);
+    expect(state.connected).toBeGreaterThanOrEqual(2);
   }, 90_000);
 });

@@ -62,6 +62,16 @@ export class PrivateRedis {
     }
   }
 
+  /** Freezes it (SIGSTOP): connections stay open and commands are taken but not answered, as in a hang, until `resume`. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server go on (SIGCONT): it answers what it was sent meanwhile. */
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Stops it at once, as a crash would (SIGKILL): connections are refused until `start`. */
   async stop(): Promise<void> {
     const child = this.process;

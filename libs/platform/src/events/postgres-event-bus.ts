@@ -1,11 +1,21 @@
 import { Client, Pool } from 'pg';
 import { Logger } from '@nestjs/common';
-import { encodeEvent, EventBus, EventChannel, EventHandler, type EventLagObserver, LocalFanOut } from './event-bus';
+import {
+  encodeEvent,
+  EventBus,
+  EventChannel,
+  EventHandler,
+  type EventLagObserver,
+  type EventSubscriptionOptions,
+  InterruptionListeners,
+  LocalFanOut,
+} from './event-bus';
 
 /**
  * PostgreSQL LISTEN/NOTIFY: used when no Redis is configured (zero-config mode). One dedicated
  * client listens; NOTIFY goes through the shared pool. If the listening connection drops, it is
- * rebuilt and every channel listened to again.
+ * rebuilt and every channel listened to again; the subscriptions that asked are told it was
+ * interrupted (what was notified meanwhile never reached this process), so their subscribers resume.
  */
 export class PostgresEventBus implements EventBus {
   private readonly logger = new Logger(PostgresEventBus.name);
@@ -13,6 +23,7 @@ export class PostgresEventBus implements EventBus {
   private connecting: Promise<Client> | undefined;
   private readonly fanOut: LocalFanOut;
   private readonly channels = new Set<string>();
+  private readonly interruptions = new InterruptionListeners();
   private closed = false;
 
   constructor(
@@ -32,14 +43,22 @@ export class PostgresEventBus implements EventBus {
     await this.pool.query('SELECT pg_notify($1, $2)', [this.channelName(channel), encodeEvent(payload)]);
   }
 
-  async subscribe(channel: EventChannel, handler: EventHandler): Promise<() => Promise<void>> {
+  async subscribe(
+    channel: EventChannel,
+    handler: EventHandler,
+    options: EventSubscriptionOptions = {},
+  ): Promise<() => Promise<void>> {
     const name = this.channelName(channel);
     if (this.fanOut.add(name, handler).first) {
       this.channels.add(name);
       const client = await this.listenerClient();
       await client.query(`LISTEN "${name}"`);
+    } else {
+      await this.listenerClient(); // after a lost connection: once it listens again
     }
+    const forget = this.interruptions.add(options.onInterrupted);
     return async () => {
+      forget();
       if (!this.fanOut.remove(name, handler).last) return;
       this.channels.delete(name);
       await this.listener?.query(`UNLISTEN "${name}"`).catch(() => undefined);
@@ -66,6 +85,7 @@ export class PostgresEventBus implements EventBus {
     this.logger.warn(`event listener connection lost (${error.message}); reconnecting`);
     this.listener = undefined;
     client.end().catch(() => undefined);
+    this.interruptions.interrupt('the event listener connection was lost');
     setTimeout(() => {
       if (!this.closed) this.listenerClient().catch((e: Error) => this.logger.error(e.message));
     }, 500).unref();

@@ -23,6 +23,7 @@ import {
 import { CloseCode, type Context, handleProtocols, makeServer, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EventStreamInterruptedError } from '../events/event-bus';
 import { clientAddress, type TrustProxyFunction } from '../http/client-address';
 import { verifiedCallerKey } from '../http/rate-limiter';
 import { CALLER_LIMITS, type CallerLimits } from '../limits/caller-limits';
@@ -44,6 +45,13 @@ const KEEP_ALIVE_MS = 12_000;
 
 /** setTimeout's longest delay (about 24.8 days); a later expiry is re-armed when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Closes a socket whose live updates were interrupted (the event bus lost Redis; issue 15, F3):
+ * RFC 6455's "Try Again Later". graphql-ws clients reconnect on it and send their subscriptions
+ * again; the console's then carry `after` / `current` and catch up on what was missed.
+ */
+const EVENTS_INTERRUPTED = 1013;
 
 /** Closes a socket its caller may not open: they already have the most open sockets allowed. */
 const TOO_MANY_SOCKETS = 4429;
@@ -336,8 +344,21 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, OnModuleD
       // graphql-ws sends results and errors as they are: give them the contract's shape here.
       onNext: (_ctx: SocketContext, _id: string, _payload: SubscribePayload, _args: ExecutionArgs, result: ExecutionResult) =>
         result.errors ? { ...result, errors: result.errors.map(formatWsError) } : result,
-      onError: (_ctx: SocketContext, _id: string, _payload: SubscribePayload, errors: readonly GraphQLError[]) =>
-        errors.map(formatWsError),
+      onError: (ctx: SocketContext, _id: string, _payload: SubscribePayload, errors: readonly GraphQLError[]) => {
+        // Not an error of this one subscription: every live update of this process may have been
+        // lost. The socket closes before the error is sent (an errored subscription is not sent
+        // again on reconnect), so the client resubscribes everything and catches up.
+        const interruption = errors.find((error) => error.originalError instanceof EventStreamInterruptedError);
+        if (interruption) {
+          if (ctx.extra.socket.readyState === ctx.extra.socket.OPEN) {
+            this.logger.warn(`closing a GraphQL socket: ${interruption.message}`);
+            ctx.extra.socket.close(EVENTS_INTERRUPTED, 'Try Again Later: live updates were interrupted; subscribe again');
+          }
+          // Expected, and logged above: not an unexpected error for formatGraphQLError to log with its stack.
+          return [{ message: 'Live updates were interrupted; subscribe again.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+        }
+        return errors.map(formatWsError);
+      },
     };
   }
 

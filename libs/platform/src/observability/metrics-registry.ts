@@ -37,6 +37,16 @@ export class MetricsRegistry {
   }
 
   /**
+   * Counts a scrape failure of the metric `name` (without the prefix) whose read answered in part:
+   * what a source that did not answer would have given is left out (a queue of several, issue 15 F4).
+   */
+  countScrapeFailure(name: string, reason: string): void {
+    const metric = `${METRIC_PREFIX}${name}`;
+    this.scrapeFailures.inc({ metric });
+    this.logger.warn(`${metric} could not be read in full: ${reason}`);
+  }
+
+  /**
    * Registers a gauge read on scrape. A source that fails (the database away) leaves that gauge
    * empty and counts the failure, and the rest of the scrape still answers: a scrape is most
    * needed when something is down.

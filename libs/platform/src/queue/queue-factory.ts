@@ -78,6 +78,16 @@ export class QueueFactory implements OnApplicationShutdown {
   }
 
   /**
+   * Closes a queue built here and forgets it (a probe's queue that failed, replaced by a new one).
+   * Closing does not wait: a queue whose start failed may not answer its close either.
+   */
+  discard(queue: AnyQueue<unknown>): void {
+    const index = this.closables.indexOf(queue);
+    if (index >= 0) this.closables.splice(index, 1);
+    queue.close().catch(() => undefined);
+  }
+
+  /**
    * Runs each job under the correlation id of the work that queued it (a new `job-…` id when none
    * came with it), so its log lines, and the jobs it queues in turn, carry that id; and writes one
    * line per job, like the API's one line per HTTP request.

@@ -121,9 +121,18 @@ describe('national year: people left without a place and without a named escalat
     // An ACUTE request needs a place or the escalation (003:497), and capacity names nobody.
     expect(hasNamedWait(open({ ...friday, urgency: 'ACUTE' }))).toBe(false);
     expect(hasNamedWait(open({ urgency: 'URGENT' }))).toBe(false);
-    expect(hasNamedWait(open({ ...friday, status: 'OFFERED' }))).toBe(false);
     expect(leftUnnamed([open(friday)], now)).toBe(0);
     expect(leftUnnamed([open(friday)], now, { strict: true })).toBe(1);
+  });
+
+  it('reads a request that is not ACUTE offered at a shelter as a named wait (the shelter decides, until its hold lapses); an ACUTE offer is not', () => {
+    expect(hasNamedWait(open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null }))).toBe(true);
+    expect(hasNamedWait(open({ urgency: 'PLANNED', status: 'OFFERED', waitingReason: null }))).toBe(true);
+    expect(hasNamedWait(open({ urgency: 'ACUTE', status: 'OFFERED', waitingReason: null }))).toBe(false);
+    // Waiting for capacity names nobody, whatever the urgency.
+    expect(hasNamedWait(open({ urgency: 'URGENT', status: 'WAITING', waitingReason: 'NO_CAPACITY' }))).toBe(false);
+    expect(leftUnnamed([open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null })], now)).toBe(0);
+    expect(leftUnnamed([open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null })], now, { strict: true })).toBe(1);
   });
 
   it('counts people past 15 minutes with neither, a group as its size, an offer alone as no place', () => {

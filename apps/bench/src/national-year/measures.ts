@@ -33,9 +33,10 @@ export function spread(values: readonly number[]): Spread {
  * A named wait (`namedWait`) is the chain's reading of the target for a request that is not ACUTE:
  * its requester said she has somewhere safe tonight, and the service names who decides next and
  * when they sit — the screeningsoverleg with the OM for criminal exploitation (AWAITING_ROUTE_DECISION,
- * 003:490), or CoMensha at its next opening (AUTHORITY_CLOSED, 000:2136-2139). Nobody then falls
- * through; an ACUTE request is never reached this way (it needs a place or the escalation, 003:497).
- * The strict reading, without named waits, is reported beside it.
+ * 003:490), CoMensha at its next opening (AUTHORITY_CLOSED, 000:2136-2139), or the shelters a place is
+ * offered at, until the hold lapses (OFFERED: the shelters and `offerExpiresAt` are on her case). Nobody
+ * then falls through; an ACUTE request is never reached this way (it needs a place or the escalation,
+ * 003:497). The strict reading, without named waits, is reported beside it.
  */
 export type Reached = 'place' | 'escalation' | 'authority' | 'namedWait';
 
@@ -172,12 +173,9 @@ const NAMED_WAIT_REASONS = new Set(['AWAITING_ROUTE_DECISION', 'AUTHORITY_CLOSED
 
 /** Whether a request that is not ACUTE waits for a decider the service names (see `Reached`). */
 export function hasNamedWait(request: Pick<OpenRequest, 'urgency' | 'status' | 'waitingReason'>): boolean {
-  return (
-    request.urgency !== 'ACUTE' &&
-    request.status === 'WAITING' &&
-    request.waitingReason !== null &&
-    NAMED_WAIT_REASONS.has(request.waitingReason)
-  );
+  if (request.urgency === 'ACUTE') return false;
+  if (request.status === 'OFFERED') return true;
+  return request.status === 'WAITING' && request.waitingReason !== null && NAMED_WAIT_REASONS.has(request.waitingReason);
 }
 
 const WITHOUT_A_PLACE = new Set(['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED']);

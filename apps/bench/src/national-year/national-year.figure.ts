@@ -227,8 +227,8 @@ async function outcomes(db: DataSource, people: readonly Measured[]): Promise<Pe
             min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED') AND f.type <> 'NOODBED') AS structural,
             least(min(e.at) FILTER (WHERE e.note_code = 'ESCALATED'), min(r.escalated_at)) AS escalated,
             min(e.at) FILTER (WHERE e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY') AS authority,
-            min(e.at) FILTER (WHERE r.urgency <> 'ACUTE' AND e.status = 'WAITING'
-                                AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION', 'AUTHORITY_CLOSED')) AS "namedWait"
+            min(e.at) FILTER (WHERE r.urgency <> 'ACUTE' AND (e.status = 'OFFERED' OR (e.status = 'WAITING'
+                                AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION', 'AUTHORITY_CLOSED')))) AS "namedWait"
        FROM chain c
        JOIN placement_requests r ON r.id = c.id
        JOIN placement_events e ON e.request_id = c.id

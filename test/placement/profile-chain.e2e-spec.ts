@@ -114,12 +114,9 @@ describe('one profile along her chain, and what her moves tell (red team F6, F7,
 
   /** The Rotterdam coordinator asks a place for a woman; the staff accept and she arrives. */
   async function placedInRotterdam(profile: Record<string, unknown> = DUTCH_WOMAN): Promise<RequestView> {
-    const submitted = await client.request(coordinatorRR, { profile });
-    const offered = await client.waitForStatus(coordinatorRR, submitted.id, ['OFFERED']);
-    expect(offered.facility!.id).toBe(voRotterdam.id);
-    const staff = await token.staff(voRotterdam.id);
-    await client.accept(staff, submitted.id);
-    return client.arrive(staff, submitted.id);
+    const stay = await client.placed(coordinatorRR, { profile });
+    expect(stay.facility!.id).toBe(voRotterdam.id);
+    return stay;
   }
 
   /** Rotterdam asks a safety move to Amsterdam (full there: the transfer waits); CoMensha finds its id. */

@@ -81,13 +81,7 @@ describe('a safety move and a reused clientReference after her profile changed (
     client.raw(query, tokenValue, variables) as unknown as Promise<Answer<T>>;
 
   /** The Rotterdam coordinator asks a place for a woman; staff accept and she arrives. */
-  async function placedInRotterdam(): Promise<RequestView> {
-    const submitted = await client.request(coordinatorRR, { profile: DUTCH_WOMAN });
-    const offered = await client.waitForStatus(coordinatorRR, submitted.id, ['OFFERED']);
-    const staff = await token.staff(offered.facility!.id);
-    await client.accept(staff, submitted.id);
-    return client.arrive(staff, submitted.id);
-  }
+  const placedInRotterdam = () => client.placed(coordinatorRR, { profile: DUTCH_WOMAN });
 
   it('a woman of 33 whose languages were recorded later, then a woman of 52 sent under the same clientReference: CONFLICT naming the field; the first woman sent again gets her request back', async () => {
     const first = { ...DUTCH_WOMAN, age: 33 };

@@ -274,6 +274,15 @@ export class PlacementClient {
     return dataOf(await this.raw(RESPOND, tokenValue, { input: { requestId, accept: false, declineReason } }), 'respondToOffer');
   }
 
+  /** A request made by `requester`, offered, accepted by the offered facility's staff and arrived at: her stay. */
+  async placed(requester: string, input: Record<string, unknown>): Promise<RequestView> {
+    const submitted = await this.request(requester, input);
+    const offered = await this.waitForStatus(requester, submitted.id, ['OFFERED']);
+    const staff = await token.staff(offered.facility!.id);
+    await this.accept(staff, submitted.id);
+    return this.arrive(staff, submitted.id);
+  }
+
   async arrive(tokenValue: string, id: string): Promise<RequestView> {
     return dataOf(await this.raw(ARRIVE, tokenValue, { id }), 'confirmArrival');
   }

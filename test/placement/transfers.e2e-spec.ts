@@ -82,13 +82,7 @@ describe('transfers over GraphQL: at once, bad input, who may ask', () => {
     }>;
 
   /** The Rotterdam coordinator asks a place for a woman; staff accept and she arrives. */
-  async function placedInRotterdam(): Promise<RequestView> {
-    const submitted = await client.request(coordinatorRR, { profile: DUTCH_WOMAN });
-    const offered = await client.waitForStatus(coordinatorRR, submitted.id, ['OFFERED']);
-    const staff = await token.staff(offered.facility!.id);
-    await client.accept(staff, submitted.id);
-    return client.arrive(staff, submitted.id);
-  }
+  const placedInRotterdam = () => client.placed(coordinatorRR, { profile: DUTCH_WOMAN });
 
   it('two transfers asked at once: one is opened, the other is a CONFLICT', async () => {
     await setCapacity(api, database.dataSource, voRotterdam.id, { total: 10, occupied: 4 });

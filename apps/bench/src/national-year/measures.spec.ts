@@ -8,6 +8,7 @@ import {
   type OpenRequest,
   type PersonOutcome,
   reachedByCounts,
+  unnamedRequests,
   worstHour,
 } from './measures';
 
@@ -133,6 +134,12 @@ describe('national year: people left without a place and without a named escalat
     expect(hasNamedWait(open({ urgency: 'URGENT', status: 'WAITING', waitingReason: 'NO_CAPACITY' }))).toBe(false);
     expect(leftUnnamed([open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null })], now)).toBe(0);
     expect(leftUnnamed([open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null })], now, { strict: true })).toBe(1);
+  });
+
+  it('names the requests behind a count, so a miss can be explained', () => {
+    const waitingLong = { ...open({}), id: 'r-1' };
+    const escalated = { ...open({ escalated: true }), id: 'r-2' };
+    expect(unnamedRequests([waitingLong, escalated], now).map((r) => r.id)).toEqual(['r-1']);
   });
 
   it('counts people past 15 minutes with neither, a group as its size, an offer alone as no place', () => {

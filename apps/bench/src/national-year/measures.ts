@@ -181,24 +181,30 @@ export function hasNamedWait(request: Pick<OpenRequest, 'urgency' | 'status' | '
 const WITHOUT_A_PLACE = new Set(['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED']);
 
 /**
- * People left without a place and without a named escalation (or, unless `strict`, a named wait)
- * longer than the target after first contact, at one moment (the issue: this must be 0). An
- * OFFERED request has no place yet.
+ * The requests left without a place and without a named escalation (or, unless `strict`, a named
+ * wait) longer than the target after first contact, at one moment. An OFFERED request has no place yet.
  */
+export function unnamedRequests<R extends OpenRequest>(
+  requests: readonly R[],
+  nowMs: number,
+  options: { graceMinutes?: number; strict?: boolean } = {},
+): R[] {
+  const graceMinutes = options.graceMinutes ?? TARGET_MINUTES;
+  return requests.filter(
+    (r) =>
+      WITHOUT_A_PLACE.has(r.status) &&
+      !r.placeToGo &&
+      !hasNamedEscalation(r) &&
+      (options.strict || !hasNamedWait(r)) &&
+      nowMs - r.createdAtMs > graceMinutes * MINUTE_MS,
+  );
+}
+
+/** People left unnamed at one moment (the issue: this must be 0): `unnamedRequests`, a group as its size. */
 export function leftUnnamed(
   requests: readonly OpenRequest[],
   nowMs: number,
   options: { graceMinutes?: number; strict?: boolean } = {},
 ): number {
-  const graceMinutes = options.graceMinutes ?? TARGET_MINUTES;
-  return requests
-    .filter(
-      (r) =>
-        WITHOUT_A_PLACE.has(r.status) &&
-        !r.placeToGo &&
-        !hasNamedEscalation(r) &&
-        (options.strict || !hasNamedWait(r)) &&
-        nowMs - r.createdAtMs > graceMinutes * MINUTE_MS,
-    )
-    .reduce((sum, r) => sum + r.people, 0);
+  return unnamedRequests(requests, nowMs, options).reduce((sum, r) => sum + r.people, 0);
 }

@@ -36,6 +36,7 @@ import {
   byProfileClass,
   firstWayOut,
   leftUnnamed,
+  unnamedRequests,
   type OpenRequest,
   type PersonOutcome,
   reachedByCounts,
@@ -182,14 +183,14 @@ async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: 
 async function waitingNow(
   db: DataSource,
   nowMs: number,
-): Promise<{ waiting: number; byReason: Record<string, number>; unnamed: number; unnamedStrict: number }> {
+): Promise<{ waiting: number; byReason: Record<string, number>; unnamed: number; unnamedStrict: number; unnamedNow: string[] }> {
   const rows = (await db.query(
-    `SELECT group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
+    `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
             waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
             (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo"
        FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
-  )) as (Omit<OpenRequest, 'createdAtMs'> & { createdAt: Date })[];
-  const open: OpenRequest[] = rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
+  )) as (Omit<OpenRequest, 'createdAtMs'> & { id: string; requestedByRole: string; createdAt: Date })[];
+  const open = rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
   const byReason: Record<string, number> = {};
   for (const r of open) {
     if (r.placeToGo) continue;
@@ -201,6 +202,12 @@ async function waitingNow(
     byReason,
     unnamed: leftUnnamed(open, nowMs),
     unnamedStrict: leftUnnamed(open, nowMs, { strict: true }),
+    // Who they are, so a miss can be explained: the request, by whom, how and for how long.
+    unnamedNow: unnamedRequests(open, nowMs).map(
+      (r) =>
+        `${r.id} (${r.requestedByRole}, ${r.urgency}, ${r.status}${r.waitingReason ? ` ${r.waitingReason}` : ''}, ` +
+        `${r.people} ${r.people === 1 ? 'person' : 'people'}, contact ${new Date(r.createdAtMs).toISOString().slice(0, 16)})`,
+    ),
   };
 }
 
@@ -326,6 +333,8 @@ export const nationalYearFigure: BenchFigure = {
           `(${staff.figures.facilities} facilities, ${staff.figures.stale} rarely reporting)`,
       );
       const unnamedSeries: { at: number; unnamed: number; unnamedStrict: number }[] = [];
+      /** Each request seen left unnamed at a sample, by id, as first seen. */
+      const unnamedSeen = new Map<string, string>();
       let ticks = 0;
       const scheduled = new Map<string, Scheduled>();
       const invariants: Invariants = { checks: 0, twoPlaces: 0, overCapacity: 0, ledgerMismatch: 0, lost: 0, examples: [] };
@@ -525,7 +534,8 @@ export const nationalYearFigure: BenchFigure = {
         // Sampled every simulated quarter hour: who waits, and who has neither a place nor a named escalation (or wait).
         if (now - lastWaitingSim >= 15 * MINUTE_MS) {
           lastWaitingSim = now;
-          const { unnamed, unnamedStrict, ...waiting } = await waitingNow(db.dataSource, now);
+          const { unnamed, unnamedStrict, unnamedNow, ...waiting } = await waitingNow(db.dataSource, now);
+          for (const who of unnamedNow) if (!unnamedSeen.has(who.split(' ')[0])) unnamedSeen.set(who.split(' ')[0], who);
           unnamedSeries.push({ at: now, unnamed, unnamedStrict });
           if (waitingSeries.length === 0 || now - waitingSeries[waitingSeries.length - 1].at >= 60 * MINUTE_MS)
             waitingSeries.push({ at: now, ...waiting });
@@ -701,6 +711,11 @@ export const nationalYearFigure: BenchFigure = {
           `a place to go alone (stricter than the target: an escalation does not count): p95 ${minutesText(report.toPlace.everyone.p95)}, ` +
             `worst hour ${report.placeWorstHour?.label ?? '—'} p95 ${minutesText(report.placeWorstHour?.p95 ?? Number.NaN)}`,
           ...invariants.examples,
+          ...(unnamedSeen.size
+            ? [
+                `left unnamed after 15 min at a sample (${unnamedSeen.size}): ${[...unnamedSeen.values()].slice(0, 10).join('; ')}`,
+              ]
+            : []),
         ],
       };
     });

@@ -66,8 +66,8 @@ export class ResponsivenessFigures {
    * undefined while the weight is off, or while no read has succeeded yet (the figures are a
    * preference, never a reason for a match to fail). Only the first match waits for the read:
    * after that an expired read is refreshed in the background while matches go on with the one
-   * before (figures a few minutes older rank no worse; the aggregate takes 0.2–0.4 s over 200,000
-   * offers on a loaded machine, which no match should wait for).
+   * before (figures a few minutes older rank no worse, and the aggregate over every offer of the
+   * period is slower than any match should wait for).
    */
   async current(): Promise<ReadonlyMap<string, FacilityResponsiveness> | undefined> {
     if (this.options.weight <= 0) return undefined;

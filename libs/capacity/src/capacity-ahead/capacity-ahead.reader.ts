@@ -35,8 +35,7 @@ export async function readFacilitiesAhead(
   ] = await Promise.all([
     dataSource.query(
       // Departures are read once for all stays: ACCEPTED onward or transfer requests are few at any
-      // moment, where a subquery per stay cost a probe per occupied place (70 ms for the national
-      // register's 750 stays).
+      // moment, while a subquery per stay would probe once per occupied place.
       `WITH departures AS (
          SELECT o.bridge_request_id AS stay_id, MIN(COALESCE(oh.expires_at, $2)) AS departure_at
            FROM placement_requests o

@@ -126,10 +126,12 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
 
   it('a resend spelling out children 0, minor false for a woman of 30, other kinds or parallel offers is still her: one request, one place (red team, issue 15, F1)', async () => {
     const before = await capacityOf(database.dataSource, shelter.id);
-    const woman = { ...DUTCH_WOMAN, age: 30 };
+    const woman = { ...DUTCH_WOMAN, age: 30, languages: ['nl'] };
     const first = (await submit({ types: ['VROUWENOPVANG'], profile: woman })).data!.requestPlacement;
     const resends = await Promise.all([
       submit({ types: ['VROUWENOPVANG'], profile: { ...woman, accompanyingChildren: 0, minor: false } }),
+      // The confirmation pass: whether an adult is unaccompanied, a language twice, a normal threat.
+      submit({ profile: { ...woman, unaccompanied: false, languages: ['nl', 'nl'], threatLevel: 'NORMAL', aangifte: 'NONE' } }),
       submit({ types: [], profile: woman, parallelOffers: false }),
       submit({ profile: woman, routeDecided: true }),
     ]);

@@ -72,6 +72,35 @@ describe('implicit retries (issue 15): a submission without clientReference', ()
   });
 });
 
+describe('what a resend spells out that the service reads as unsaid (red team, issue 15, F1 and its confirmation)', () => {
+  const submission = (payload: object) => canonicalSubmission({ kind: 'placement', caller: 'zc@rr', payload });
+  const woman = { profile: { gender: 'FEMALE', age: 30, exploitationTypes: ['SEXUAL'], languages: ['nl'] }, regionCode: 'RR' };
+
+  it('reads children 0, a normal threat, no aangifte, an unknown residence status and an adult’s unaccompanied as unsaid, and a value twice in a list as once', () => {
+    const spelled = {
+      ...woman,
+      profile: {
+        ...woman.profile,
+        accompanyingChildren: 0,
+        threatLevel: 'NORMAL',
+        aangifte: 'NONE',
+        residenceStatus: 'UNKNOWN',
+        unaccompanied: false,
+        minor: false,
+        languages: ['nl', 'nl'],
+      },
+    };
+    expect(submission(spelled)).toBe(submission(woman));
+  });
+
+  it('keeps what says more: a high threat, aangifte done, a minor who travels with a parent', () => {
+    expect(submission({ ...woman, profile: { ...woman.profile, threatLevel: 'HIGH' } })).not.toBe(submission(woman));
+    expect(submission({ ...woman, profile: { ...woman.profile, aangifte: 'DONE' } })).not.toBe(submission(woman));
+    const girl = { ...woman, profile: { ...woman.profile, age: 15 } };
+    expect(submission({ ...girl, profile: { ...girl.profile, unaccompanied: false } })).not.toBe(submission(girl));
+  });
+});
+
 describe('a submission under a clientReference already used (issue 15; red team, fifth pass H1)', () => {
   const first = { gender: 'FEMALE', age: 33, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', languages: ['nl'] };
   const stored = { profile: first, members: null, regionCode: 'AMS', groupSize: 1 };

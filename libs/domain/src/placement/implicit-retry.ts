@@ -36,27 +36,34 @@ export function canonicalSubmission(submission: ImplicitRetrySubmission): string
 }
 
 /**
- * The values that say nothing more than leaving the field out: what the service fills in (a group of
- * 1, no route decision yet) and no children with her (red team, issue 15, F1).
+ * The values that say nothing more than leaving the field out (red team, issue 15, F1 and its
+ * confirmation): what the service fills in (a group of 1, no route decision yet), no children with
+ * her, and the values the matcher reads a field left out as (residence status unknown, a normal
+ * threat, no aangifte).
  */
-const FILLED_IN: Readonly<Record<string, unknown>> = {
+const SAID_BY_LEAVING_OUT: Readonly<Record<string, unknown>> = {
   groupSize: 1,
   routeDecided: false,
   accompanyingChildren: 0,
+  residenceStatus: 'UNKNOWN',
+  threatLevel: 'NORMAL',
+  aangifte: 'NONE',
 };
 
 /**
- * `value` with nulls, empty lists and filled-in defaults left out, a `minor` that only repeats what
- * her age says left out too, and lists of plain values sorted.
+ * `value` with nulls, empty lists and values said by leaving them out left out, a `minor` that only
+ * repeats her age and whether an adult is `unaccompanied` (it is about minors) left out too, and
+ * lists of plain values sorted and each value once.
  */
 function withoutDefaults(value: unknown): unknown {
   if (Array.isArray(value)) {
     const list = value.map(withoutDefaults);
-    return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...list].sort() : list;
+    return list.every((entry) => typeof entry !== 'object' || entry === null) ? [...new Set(list)].sort() : list;
   }
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
   const record = value as Record<string, unknown>;
   const minorSaysAge = typeof record.age === 'number' && record.minor === record.age < ADULT_AGE;
+  const adult = typeof record.age === 'number' ? record.age >= ADULT_AGE : record.minor === false;
   return Object.fromEntries(
     Object.entries(record)
       .filter(
@@ -64,8 +71,9 @@ function withoutDefaults(value: unknown): unknown {
           entry !== null &&
           entry !== undefined &&
           !(Array.isArray(entry) && entry.length === 0) &&
-          !(key in FILLED_IN && FILLED_IN[key] === entry) &&
-          !(key === 'minor' && minorSaysAge),
+          !(key in SAID_BY_LEAVING_OUT && SAID_BY_LEAVING_OUT[key] === entry) &&
+          !(key === 'minor' && minorSaysAge) &&
+          !(key === 'unaccompanied' && adult),
       )
       .map(([key, entry]) => [key, withoutDefaults(entry)]),
   );

@@ -183,7 +183,13 @@ async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: 
 async function waitingNow(
   db: DataSource,
   nowMs: number,
-): Promise<{ waiting: number; byReason: Record<string, number>; unnamed: number; unnamedStrict: number; unnamedNow: string[] }> {
+): Promise<{
+  waiting: number;
+  byReason: Record<string, number>;
+  unnamed: number;
+  unnamedStrict: number;
+  unnamedNow: { id: string; text: string }[];
+}> {
   const rows = (await db.query(
     `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
             waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
@@ -197,17 +203,19 @@ async function waitingNow(
     const reason = `${r.escalated ? 'ESCALATED ' : ''}${r.waitingReason ?? r.status}`;
     byReason[reason] = (byReason[reason] ?? 0) + r.people;
   }
+  const unnamed = unnamedRequests(open, nowMs);
   return {
     waiting: Object.values(byReason).reduce((sum, n) => sum + n, 0),
     byReason,
-    unnamed: leftUnnamed(open, nowMs),
+    unnamed: unnamed.reduce((sum, r) => sum + r.people, 0),
     unnamedStrict: leftUnnamed(open, nowMs, { strict: true }),
     // Who they are, so a miss can be explained: the request, by whom, how and for how long.
-    unnamedNow: unnamedRequests(open, nowMs).map(
-      (r) =>
+    unnamedNow: unnamed.map((r) => ({
+      id: r.id,
+      text:
         `${r.id} (${r.requestedByRole}, ${r.urgency}, ${r.status}${r.waitingReason ? ` ${r.waitingReason}` : ''}, ` +
         `${r.people} ${r.people === 1 ? 'person' : 'people'}, contact ${new Date(r.createdAtMs).toISOString().slice(0, 16)})`,
-    ),
+    })),
   };
 }
 
@@ -535,7 +543,7 @@ export const nationalYearFigure: BenchFigure = {
         if (now - lastWaitingSim >= 15 * MINUTE_MS) {
           lastWaitingSim = now;
           const { unnamed, unnamedStrict, unnamedNow, ...waiting } = await waitingNow(db.dataSource, now);
-          for (const who of unnamedNow) if (!unnamedSeen.has(who.split(' ')[0])) unnamedSeen.set(who.split(' ')[0], who);
+          for (const { id, text } of unnamedNow) if (!unnamedSeen.has(id)) unnamedSeen.set(id, text);
           unnamedSeries.push({ at: now, unnamed, unnamedStrict });
           if (waitingSeries.length === 0 || now - waitingSeries[waitingSeries.length - 1].at >= 60 * MINUTE_MS)
             waitingSeries.push({ at: now, ...waiting });

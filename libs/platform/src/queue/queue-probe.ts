@@ -1,3 +1,4 @@
+import { bounded } from './bounded';
 import { type AnyQueue, QueueFactory, QueueName } from './queue-factory';
 
 /**
@@ -19,26 +20,14 @@ export class QueueProbe {
 
   async read<T>(work: (queue: AnyQueue<unknown>) => Promise<T>): Promise<T> {
     const queue = (this.queue ??= this.factory.queue(this.name));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`queue ${this.name} did not answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-      timer.unref();
-    });
-    const reading = work(queue);
-    reading.catch(() => undefined); // a read that fails after its timeout is no unhandled rejection
     try {
-      return await Promise.race([reading, timeout]);
+      return await bounded(work(queue), this.timeoutMs, `queue ${this.name}`);
     } catch (error) {
       if (this.queue === queue) {
         this.queue = undefined;
         this.factory.discard(queue);
       }
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

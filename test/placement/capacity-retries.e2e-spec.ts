@@ -10,16 +10,7 @@ import { PlacementJob, PlacementQueue } from '@opvangplek/placement/placement-qu
 import { insertFacilities } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import {
-  capacityOf,
-  DUTCH_WOMAN,
-  facilityOf,
-  MONDAY_OPENING,
-  PlacementClient,
-  setCapacity,
-  stopApp,
-  token,
-} from './support';
+import { capacityOf, DUTCH_WOMAN, facilityOf, MONDAY_OPENING, PlacementClient, setCapacity, stopApp, token } from './support';
 
 // Both queue backends: zero-config runs on PostgreSQL, production on Redis (job-id dedupe differs in each).
 describe.each(['postgres', 'redis'] as const)('the shelter updating its counts while women wait for it (%s queue)', (backend) => {

@@ -62,6 +62,8 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
       [
         facilityOf(ShelterType.VROUWENOPVANG, 6, { eligibility: { genders: [Gender.FEMALE] } }),
         facilityOf(ShelterType.NOODBED, 2, { secretAddress: true, maxStayDays: 3, eligibility: { genders: [Gender.FEMALE] } }),
+        // Not for a Dutch woman (COSM is for those without lawful residence): here so that AMS is a region to avoid.
+        facilityOf(ShelterType.COSM, 1, { regionCode: 'AMS', municipality: 'Amsterdam' }),
       ],
       { now: clock.now() },
     );
@@ -143,12 +145,42 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     await client.cancel(coordinator, first.id, 'test cleanup');
   });
 
+  it('a resend naming her municipality by its code or in other case, a region in lower case, B8/3 NOT_APPLICABLE beside a Dutch status is still her; as ACUTE it is refused (red team, issue 15, third pass)', async () => {
+    const before = await capacityOf(database.dataSource, shelter.id);
+    const woman = { ...DUTCH_WOMAN, age: 34, foundInMunicipality: 'Rotterdam', excludedRegionCodes: ['AMS'] };
+    const sent = await submit({ types: ['VROUWENOPVANG'], profile: woman });
+    expect(sent.errors).toBeUndefined();
+    const first = sent.data!.requestPlacement;
+    const resends = await Promise.all([
+      submit({ types: ['VROUWENOPVANG'], profile: { ...woman, foundInMunicipality: 'GM0599' } }),
+      submit({
+        types: ['VROUWENOPVANG'],
+        profile: { ...woman, foundInMunicipality: '  rotterdam ', excludedRegionCodes: ['ams'] },
+      }),
+      submit({ types: ['VROUWENOPVANG'], profile: { ...woman, b8Status: 'NOT_APPLICABLE' } }),
+    ]);
+    expect(resends.map((answer) => answer.data?.requestPlacement ?? answer.errors)).toEqual(
+      resends.map(() => expect.objectContaining({ id: first.id, treatedAsRetry: true })),
+    );
+    const upgraded = await submit({
+      types: ['VROUWENOPVANG'],
+      urgency: 'ACUTE',
+      profile: { ...woman, foundInMunicipality: 'gm0599' },
+    });
+    expect(upgraded.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await client.waitForStatus(coordinator, first.id, ['OFFERED']);
+    expect((await capacityOf(database.dataSource, shelter.id)).held).toBe(before.held + 1);
+    await client.cancel(coordinator, first.id, 'test cleanup');
+  });
+
   it('a resend for her as ACUTE is refused with how to ask it, never handed the URGENT request as if nothing changed; with a clientReference too (red team, issue 15, F2)', async () => {
     const woman = { ...DUTCH_WOMAN, age: 31 };
     for (const clientReference of [undefined, 'avim-rr-2026-2201']) {
       const first = (await submit({ types: ['VROUWENOPVANG'], profile: woman, clientReference })).data!.requestPlacement;
       const upgraded = await submit({ types: ['VROUWENOPVANG'], profile: woman, clientReference, urgency: 'ACUTE' });
-      expect(upgraded.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(upgraded.errors?.[0]).toMatchObject({
+        extensions: { code: 'CONFLICT', field: 'input.urgency', requestId: first.id },
+      });
       expect(upgraded.errors?.[0].message).toBe(
         `input.urgency: she already has request ${first.id}, asked URGENT; a request keeps its urgency: to ask ACUTE instead, cancel that request and ask again`,
       );

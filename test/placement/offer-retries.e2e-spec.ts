@@ -187,7 +187,7 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
       const before = await capacityOf(database.dataSource, best.id);
       const first = await respond(ours, id, true);
       expect(first.errors).toBeUndefined();
-      expect(first.data!.respondToOffer.treatedAsRetry).toBeNull();
+      expect(first.data!.respondToOffer.treatedAsRetry).toBe(false);
 
       const again = await respond(ours, id, true);
       expect(again.errors).toBeUndefined();
@@ -266,7 +266,7 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
       const id = await offered('URGENT');
       const first = await cancel(coordinator, id, 'zij is bij familie');
       expect(first.errors).toBeUndefined();
-      expect(first.data!.cancelPlacementRequest).toMatchObject({ status: 'CANCELLED', treatedAsRetry: null });
+      expect(first.data!.cancelPlacementRequest).toMatchObject({ status: 'CANCELLED', treatedAsRetry: false });
 
       const again = await cancel(coordinator, id, 'zij is bij familie');
       expect(again.errors).toBeUndefined();

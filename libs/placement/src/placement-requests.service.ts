@@ -32,6 +32,9 @@ import {
   type ProfileChange,
   canonicalSubmission,
   type ImplicitRetrySubmission,
+  personAsUnderstood,
+  type ProfileReading,
+  type SubmittedPerson,
   implicitRetrySince,
   parallelOffersRefusal,
 } from '@opvangplek/domain';
@@ -101,6 +104,14 @@ export interface RegistrationSubject {
   regionCode: string;
 }
 
+/** A submission without clientReference: who it is for, to recognise a retry of it (implicit-retry.ts). */
+interface ImplicitRetryOf {
+  kind: ImplicitRetrySubmission['kind'];
+  person: SubmittedPerson;
+  /** For a group's part, the members it holds. */
+  part?: SubmittedPerson['members'];
+}
+
 /** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
 const MISSED_UPDATES_LIMIT = 500;
 
@@ -155,9 +166,14 @@ export class PlacementRequestsService {
     if (common.types.includes(ShelterType.NOODBED) && viewer.role !== Role.POLICE)
       throw new InvalidInputError('input.types', 'input.types: a noodbed is for AVIM and KMar only (002:761-763); leave it out');
     // Without a clientReference, the same person sent by the same caller within IMPLICIT_RETRY_SECONDS is a retry.
-    const payload = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize, members: input.members };
+    const person: SubmittedPerson = {
+      profile: input.profile,
+      regionCode: input.regionCode,
+      groupSize: input.groupSize,
+      members: input.members,
+    };
     if (input.members?.length) {
-      const { request, retried } = await this.submitGroup(viewer, input, common, payload);
+      const { request, retried } = await this.submitGroup(viewer, input, common, person);
       return this.answerAfterCommit(viewer, request, retried);
     }
     const { request, recorded } = await this.create(viewer, {
@@ -166,7 +182,7 @@ export class PlacementRequestsService {
       groupSize: input.groupSize ?? 1,
       clientReference: input.clientReference ?? null,
       parallelOffers: input.parallelOffers ?? null,
-      implicitRetry: { kind: 'placement', payload },
+      implicitRetry: { kind: 'placement', person },
     });
     await this.enqueueNew(request);
     return this.answerAfterCommit(viewer, request, recorded === null);
@@ -223,7 +239,7 @@ export class PlacementRequestsService {
     viewer: Viewer,
     input: PlacementRequestInput,
     common: { urgency: Urgency; regionCode: string; types: ShelterType[]; routeDecided: boolean; field: string },
-    payload: object,
+    person: SubmittedPerson,
   ): Promise<{ request: PlacementRequestEntity; retried: boolean }> {
     const members = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
     const now = this.clock.now();
@@ -241,7 +257,7 @@ export class PlacementRequestsService {
         clientReference: reference,
         members: part.members,
         groupId: main?.groupId ?? null,
-        implicitRetry: { kind: 'placement', payload: { ...payload, part: i } },
+        implicitRetry: { kind: 'placement', person, part: part.members },
       });
       if (!main) {
         main = request;
@@ -261,7 +277,7 @@ export class PlacementRequestsService {
    * linked onward request, matched to COSM/OMM/VO when their authority opens.
    */
   async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
-    const payload = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize };
+    const person: SubmittedPerson = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize };
     const { request, recorded, announced } = await this.create(viewer, {
       profile: input.profile,
       urgency: Urgency.ACUTE,
@@ -271,7 +287,7 @@ export class PlacementRequestsService {
       types: [ShelterType.NOODBED, ...this.interimKinds()],
       field: 'input',
       startMatching: true,
-      implicitRetry: { kind: 'noodbed', payload },
+      implicitRetry: { kind: 'noodbed', person },
     });
     return this.answerAfterCommit(viewer, request, recorded === null, () =>
       this.matchNoodbed(viewer, request, recorded, announced),
@@ -358,7 +374,7 @@ export class PlacementRequestsService {
       /** Created already MATCHING (RECEIVED and MATCHING recorded together): the caller matches it at once. */
       startMatching?: boolean;
       /** Without a clientReference: the submission as received, to recognise a retry of it (implicit-retry.ts). */
-      implicitRetry?: { kind: ImplicitRetrySubmission['kind']; payload: object };
+      implicitRetry?: ImplicitRetryOf;
     },
   ): Promise<{ request: PlacementRequestEntity; recorded: PlacementEventRow[] | null; announced: Promise<void> }> {
     const { field } = input;
@@ -404,24 +420,25 @@ export class PlacementRequestsService {
           responsibleMunicipality(profile, await this.municipalities.directory())?.municipality.name ?? null,
       },
       history,
-      this.implicitRetryOf(viewer, input),
+      await this.implicitRetryOf(viewer, input),
     );
     if (!changes) {
       // Found under its clientReference, or sent again for her without one: a retry, unless it asks
       // for someone else, or for her at another urgency.
       const urgencyChange = urgencyChangeRefusal(request, input);
-      if (urgencyChange) throw new ConflictError(`${field}.urgency: ${urgencyChange}`);
+      if (urgencyChange)
+        throw new ConflictError(`${field}.urgency: ${urgencyChange}`, { field: `${field}.urgency`, requestId: request.id });
       if (
         input.clientReference !== null &&
-        !sameSubmissionUnderReference(await this.asFirstSent(request), {
-          profile,
-          members: input.members ?? null,
-          regionCode: input.regionCode,
-          groupSize: input.groupSize,
-        })
+        !sameSubmissionUnderReference(
+          await this.asFirstSent(request),
+          { profile, members: input.members ?? null, regionCode: input.regionCode, groupSize: input.groupSize },
+          await this.profileReading(),
+        )
       )
         throw new ConflictError(
           `${field}.clientReference "${input.clientReference.slice(0, 100)}" was already used for another request (${request.id}): use a new clientReference for another person, or repeat exactly what was sent to get that request back`,
+          { field: `${field}.clientReference`, requestId: request.id },
         );
       return { request, recorded: null, announced: Promise.resolve() };
     }
@@ -450,15 +467,29 @@ export class PlacementRequestsService {
   }
 
   /** The canonical submission and its window, when no clientReference was given and the window is on. */
-  private implicitRetryOf(
+  private async implicitRetryOf(
     viewer: Viewer,
-    input: { clientReference: string | null; implicitRetry?: { kind: ImplicitRetrySubmission['kind']; payload: object } },
-  ): { canonical: string; since: Date } | null {
+    input: { clientReference: string | null; implicitRetry?: ImplicitRetryOf },
+  ): Promise<{ canonical: string; since: Date } | null> {
     if (input.clientReference !== null || !input.implicitRetry) return null;
     const since = implicitRetrySince(this.clock.now(), this.config.placement.implicitRetrySeconds);
     if (!since) return null;
-    const canonical = canonicalSubmission({ ...input.implicitRetry, caller: viewer.sub });
-    return { canonical, since };
+    const { kind, person, part } = input.implicitRetry;
+    const reading = await this.profileReading();
+    const payload = {
+      ...personAsUnderstood(person, reading),
+      // A group's part is the members it holds, whatever order they were listed in.
+      part: part && personAsUnderstood({ ...person, members: part }, reading).members,
+    };
+    return { canonical: canonicalSubmission({ kind, caller: viewer.sub, payload }), since };
+  }
+
+  /** How the words of a profile are read: which municipality a name means, which statuses B8/3 is not for. */
+  private async profileReading(): Promise<ProfileReading> {
+    return {
+      municipalities: await this.municipalities.directory(),
+      lawfulResidenceStatuses: DEFAULT_MATCHING_CONFIG.eligibility.lawfulResidenceStatuses,
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -636,10 +667,10 @@ export class PlacementRequestsService {
   /**
    * An answer to an offer or a cancellation that repeats one that went through (a client retrying
    * after a lost answer, red team, issue 15, F12) says so with treatedAsRetry, as requestPlacement's
-   * retry does; a first one leaves it null.
+   * retry does; a first one says false (null is left for reads, which answer no call).
    */
   private repeatedAnswer(model: PlacementRequestModel, repeated: boolean): PlacementRequestModel {
-    if (repeated) model.treatedAsRetry = true;
+    model.treatedAsRetry = repeated;
     return model;
   }
 

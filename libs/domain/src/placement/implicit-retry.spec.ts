@@ -1,10 +1,24 @@
+import { ResidenceStatus } from '../enums';
+import { MunicipalityDirectory } from '../municipality/municipality-directory';
+import type { VictimProfile } from '../profile';
 import {
   canonicalJson,
   canonicalSubmission,
   implicitRetrySince,
+  personAsUnderstood,
   profileAsFirstSent,
+  type ProfileReading,
   sameSubmissionUnderReference,
+  type SubmittedPerson,
 } from './implicit-retry';
+
+const reading: ProfileReading = {
+  municipalities: new MunicipalityDirectory([
+    { code: 'GM0363', name: 'Amsterdam', regionCode: 'AMS' },
+    { code: 'GM0518', name: "'s-Gravenhage", regionCode: 'HGL', aliases: ['Den Haag'] },
+  ]),
+  lawfulResidenceStatuses: [ResidenceStatus.DUTCH, ResidenceStatus.EU_CITIZEN, ResidenceStatus.LAWFUL_NON_EU],
+};
 
 describe('implicit retries (issue 15): a submission without clientReference', () => {
   const base = { kind: 'placement' as const, caller: 'nla-officer-1' };
@@ -104,27 +118,91 @@ describe('what a resend spells out that the service reads as unsaid (red team, i
 describe('a submission under a clientReference already used (issue 15; red team, fifth pass H1)', () => {
   const first = { gender: 'FEMALE', age: 33, exploitationTypes: ['SEXUAL'], residenceStatus: 'DUTCH', languages: ['nl'] };
   const stored = { profile: first, members: null, regionCode: 'AMS', groupSize: 1 };
-  const asked = (profile: object) => ({ profile, members: null, regionCode: 'AMS', groupSize: 1 });
+  const asked = (profile: object) => ({ profile: profile as VictimProfile, members: null, regionCode: 'AMS', groupSize: 1 });
+  const same = (storedAs: typeof stored, askedAs: ReturnType<typeof asked>) =>
+    sameSubmissionUnderReference(storedAs as never, askedAs, reading);
 
   it('is a retry when it repeats what was sent, in any order and with nulls for what was left out', () => {
-    expect(sameSubmissionUnderReference(stored, asked({ ...first, languages: ['nl'], children: null }))).toBe(true);
+    expect(same(stored, asked({ ...first, languages: ['nl'], children: null }))).toBe(true);
   });
 
   it('is another person when any field of her profile differs, the age included, or the region or group size', () => {
-    expect(sameSubmissionUnderReference(stored, asked({ ...first, age: 52 }))).toBe(false);
-    expect(sameSubmissionUnderReference(stored, { ...asked(first), regionCode: 'UTR' })).toBe(false);
-    expect(sameSubmissionUnderReference(stored, { ...asked(first), groupSize: 2 })).toBe(false);
+    expect(same(stored, asked({ ...first, age: 52 }))).toBe(false);
+    expect(same(stored, { ...asked(first), regionCode: 'UTR' })).toBe(false);
+    expect(same(stored, { ...asked(first), groupSize: 2 })).toBe(false);
   });
 
   it('compares a profile changed since as it was first sent: her languages and threat level rolled back, oldest change last', () => {
     const now = { ...first, languages: ['nl', 'en'], threatLevel: 'HIGH' };
     const changes = [{ before: { languages: ['nl'] } }, { before: { threatLevel: null } }];
     const original = profileAsFirstSent(now, changes);
-    expect(sameSubmissionUnderReference({ ...stored, profile: original }, asked(first))).toBe(true);
-    expect(sameSubmissionUnderReference({ ...stored, profile: original }, asked({ ...first, age: 52 }))).toBe(false);
+    expect(same({ ...stored, profile: original! }, asked(first))).toBe(true);
+    expect(same({ ...stored, profile: original! }, asked({ ...first, age: 52 }))).toBe(false);
   });
 
   it('cannot tell what was sent once a change’s values are gone', () => {
     expect(profileAsFirstSent(first, [{ before: null }])).toBeNull();
+  });
+});
+
+describe('the same woman in other words (red team, issue 15, third pass): keyed on who she is as the service reads her', () => {
+  const woman: SubmittedPerson = {
+    profile: {
+      gender: 'FEMALE',
+      age: 30,
+      exploitationTypes: ['SEXUAL'],
+      residenceStatus: 'DUTCH',
+      foundInMunicipality: "'s-Gravenhage",
+      registeredInMunicipality: 'Amsterdam',
+      excludedRegionCodes: ['RR'],
+      homeRegionCode: 'TW',
+    } as VictimProfile,
+    regionCode: 'HGL',
+  };
+  const key = (person: SubmittedPerson) =>
+    canonicalSubmission({ kind: 'placement', caller: 'zc@hgl', payload: personAsUnderstood(person, reading) });
+  const said = (changes: Partial<Record<keyof VictimProfile, unknown>>) =>
+    key({ ...woman, profile: { ...woman.profile, ...changes } as VictimProfile });
+
+  it.each([
+    ['a municipality by its alias', { foundInMunicipality: 'Den Haag' }],
+    ['a municipality by its CBS code', { registeredInMunicipality: 'GM0363' }],
+    [
+      'a municipality in lower case with spaces and a curly apostrophe',
+      { foundInMunicipality: ' \u2019s Gravenhage ', registeredInMunicipality: 'amsterdam' },
+    ],
+    ['a region to avoid and her home region in lower case', { excludedRegionCodes: ['rr'], homeRegionCode: 'tw' }],
+    ['B8/3 NOT_APPLICABLE beside a Dutch status (the rule reads none so)', { b8Status: 'NOT_APPLICABLE' }],
+  ])('reads %s as the same', (_, changes) => {
+    expect(said(changes)).toBe(key(woman));
+  });
+
+  it('keeps another municipality, another region, a B8/3 status that says something, and a name the list does not know', () => {
+    expect(said({ foundInMunicipality: 'Amsterdam' })).not.toBe(key(woman));
+    expect(said({ excludedRegionCodes: ['RR', 'AMS'] })).not.toBe(key(woman));
+    expect(
+      key({ ...woman, profile: { ...woman.profile, residenceStatus: 'UNKNOWN', b8Status: 'NOT_APPLICABLE' } as VictimProfile }),
+    ).not.toBe(key({ ...woman, profile: { ...woman.profile, residenceStatus: 'UNKNOWN' } as VictimProfile }));
+    expect(said({ foundInMunicipality: 'Atlantis' })).not.toBe(key(woman));
+  });
+
+  it('reads a group with its members in another order and under other labels as the same group', () => {
+    const m = (label: string, age: number) => ({ label, profile: { ...woman.profile, age } as VictimProfile });
+    const group = { ...woman, groupSize: 3, members: [m('A', 20), m('B', 30), m('C', 40)] };
+    const again = { ...woman, groupSize: 3, members: [m('x3', 40), m('x1', 20), m('x2', 30)] };
+    expect(key(again)).toBe(key(group));
+    expect(key({ ...group, members: [m('A', 20), m('B', 30), m('C', 41)] })).not.toBe(key(group));
+  });
+
+  it('holds under a clientReference too: a retry in other words is her, another age is not', () => {
+    const stored = { profile: woman.profile, members: null, regionCode: 'HGL', groupSize: 1 };
+    const asked = (profile: Partial<VictimProfile>) => ({
+      ...stored,
+      profile: { ...woman.profile, ...profile } as VictimProfile,
+    });
+    expect(
+      sameSubmissionUnderReference(stored, asked({ foundInMunicipality: 'den haag', excludedRegionCodes: ['rr'] }), reading),
+    ).toBe(true);
+    expect(sameSubmissionUnderReference(stored, asked({ age: 31 }), reading)).toBe(false);
   });
 });

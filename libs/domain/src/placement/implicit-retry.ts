@@ -1,4 +1,7 @@
-import { ADULT_AGE } from '../profile';
+import { B8Status, ResidenceStatus } from '../enums';
+import { MunicipalityDirectory, normaliseMunicipalityName } from '../municipality/municipality-directory';
+import { ADULT_AGE, MUNICIPALITY_FIELDS, VictimProfile } from '../profile';
+import { GroupMember } from './group-members';
 
 /**
  * A submission without clientReference is recognised as a retry by what it asks for: the same
@@ -13,19 +16,43 @@ export interface ImplicitRetrySubmission {
   /** The caller: the token subject, as the separation of duties compares it (trimmed, lower case). */
   caller: string;
   /**
-   * Who she is, as received: her profile (or the members'), the region and the group's size. What is
-   * asked for her (urgency, kinds, parallel offers, the route decision) is not part of it: a resend
-   * that asks otherwise is still her, and a second request would hold her a second place (red team,
-   * issue 15, F1). The caller is told when the urgency differs (`urgencyChangeRefusal`).
+   * Who she is: her profile (or the members'), the region and the group's size, read as the service
+   * understands them (`personAsUnderstood`). What is asked for her (urgency, kinds, parallel offers,
+   * the route decision) is not part of it: a resend that asks otherwise is still her, and a second
+   * request would hold her a second place (red team, issue 15, F1). The caller is told when the
+   * urgency differs (`urgencyChangeRefusal`).
    */
   payload: unknown;
+}
+
+/** Who a submission is for, as sent. */
+export interface SubmittedPerson {
+  profile: VictimProfile;
+  members?: readonly Pick<GroupMember, 'profile'>[] | null;
+  regionCode: string;
+  groupSize?: number | null;
+}
+
+/** A person as understood: each member's profile as canonical JSON, sorted. */
+export interface UnderstoodPerson {
+  profile: Record<string, unknown>;
+  members: string[];
+  regionCode: string;
+  groupSize: number | null | undefined;
+}
+
+/** What the service reads a profile's words as: the municipality list and the statuses B8/3 is not for. */
+export interface ProfileReading {
+  municipalities: Pick<MunicipalityDirectory, 'resolve'>;
+  lawfulResidenceStatuses: readonly ResidenceStatus[];
 }
 
 /**
  * One string per submission, the same for every way of saying the same thing: object keys sorted at
  * every depth, lists of plain values in order, and a field given as null, as an empty list or at the
  * value the service fills in anyway (a group of 1, no route decision yet) left out, as if not sent
- * (red team, issue 15: a resend with explicit nulls made a second request).
+ * (red team, issue 15: a resend with explicit nulls made a second request). Give it the person as
+ * understood (`personAsUnderstood`), so that other spellings of the same words agree too.
  */
 export function canonicalSubmission(submission: ImplicitRetrySubmission): string {
   return canonicalJson({
@@ -33,6 +60,46 @@ export function canonicalSubmission(submission: ImplicitRetrySubmission): string
     caller: submission.caller.trim().toLowerCase(),
     payload: withoutDefaults(submission.payload),
   });
+}
+
+/**
+ * The person as the service understands her, whatever words the caller chose (red team, issue 15,
+ * third pass): each profile read by `profileAsUnderstood`, the group's members in a fixed order and
+ * without their labels (pseudonyms the caller picks, not who they are), the region code in capitals.
+ */
+export function personAsUnderstood(person: SubmittedPerson, reading: ProfileReading): UnderstoodPerson {
+  const members = (person.members ?? []).map((member) => profileAsUnderstood(member.profile, reading));
+  return {
+    profile: profileAsUnderstood(person.profile, reading),
+    members: members.map(comparable).sort(),
+    regionCode: person.regionCode.trim().toUpperCase(),
+    groupSize: person.groupSize,
+  };
+}
+
+/**
+ * A profile as the matcher reads it: a municipality as its CBS code (a name, an alias, a code in any
+ * case or spacing name the same place), region codes in capitals (the rules compare them so), and a
+ * B8/3 status of NOT_APPLICABLE left out beside a lawful residence status (where the rule reads
+ * none as NOT_APPLICABLE). A name the list does not know is kept in its compared form.
+ */
+export function profileAsUnderstood(profile: VictimProfile, reading: ProfileReading): Record<string, unknown> {
+  const understood: Record<string, unknown> = { ...profile };
+  for (const field of MUNICIPALITY_FIELDS) {
+    const name = profile[field];
+    if (typeof name === 'string')
+      understood[field] = reading.municipalities.resolve(name)?.code ?? normaliseMunicipalityName(name);
+  }
+  if (Array.isArray(profile.excludedRegionCodes))
+    understood.excludedRegionCodes = profile.excludedRegionCodes.map((code) => code.trim().toUpperCase());
+  if (typeof profile.homeRegionCode === 'string') understood.homeRegionCode = profile.homeRegionCode.trim().toUpperCase();
+  if (
+    profile.b8Status === B8Status.NOT_APPLICABLE &&
+    profile.residenceStatus != null &&
+    reading.lawfulResidenceStatuses.includes(profile.residenceStatus)
+  )
+    delete understood.b8Status;
+  return understood;
 }
 
 /**
@@ -114,23 +181,23 @@ export function implicitRetrySince(now: Date, windowSeconds: number): Date | nul
  * repeats what was sent, so a profile changed since is compared as it was first sent
  * (`profileAsFirstSent`): comparing only what no change can touch would let another woman of the
  * same gender pass for her (red team, fifth pass H1). A field given as null and one left out agree,
- * as do lists in another order.
+ * as do lists in another order and other spellings of the same (`personAsUnderstood`).
  */
 export function sameSubmissionUnderReference(
   stored: {
     /** Her profile as first sent; null once erased after retention. */
-    profile: object | null;
-    members: readonly { profile: object }[] | null;
+    profile: VictimProfile | null;
+    members: SubmittedPerson['members'];
     regionCode: string;
     groupSize: number;
   },
-  asked: { profile: object; members: readonly { profile: object }[] | null; regionCode: string; groupSize: number },
+  asked: SubmittedPerson & { groupSize: number },
+  reading: ProfileReading,
 ): boolean {
   if (stored.regionCode !== asked.regionCode || stored.groupSize !== asked.groupSize) return false;
   if (!stored.profile) return true; // erased after retention: nothing left to compare
-  if (comparable(stored.profile) !== comparable(asked.profile)) return false;
-  const members = (list: readonly { profile: object }[] | null) => (list ?? []).map((member) => comparable(member.profile));
-  return canonicalJson(members(stored.members)) === canonicalJson(members(asked.members));
+  const understood = (person: SubmittedPerson) => comparable(personAsUnderstood(person, reading));
+  return understood({ ...stored, profile: stored.profile }) === understood(asked);
 }
 
 /**

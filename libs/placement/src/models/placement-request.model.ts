@@ -226,12 +226,14 @@ export class PlacementRequestModel {
     description:
       'On the answer to requestPlacement and requestNoodbed: true when this call was treated as a retry of an ' +
       'earlier one and returns that request instead of making a new one (the same clientReference; or, without a ' +
-      'clientReference, the same caller sending the same payload within IMPLICIT_RETRY_SECONDS). Two people with ' +
+      'clientReference, the same caller sending the same person within IMPLICIT_RETRY_SECONDS: her profile as the ' +
+      'service reads it, whatever the spelling of a municipality or region, the region and the group). Two people with ' +
       'identical details are told apart by a distinct clientReference each, or sent as one group. On the answer ' +
       'to respondToOffer and cancelPlacementRequest: true when the same answer or cancellation had already gone ' +
       'through (a client repeating a call whose answer was lost: an acceptance by a facility that accepted, a ' +
       'decline by a facility that declined, a cancellation by whoever cancelled); nothing changed, and the request ' +
-      'is shown as it is now, as far as the caller may see it (after a decline, as that decline left it). Null elsewhere.',
+      'is shown as it is now, as far as the caller may see it (after a decline, as that decline left it). False on ' +
+      'those answers otherwise; null on reads.',
   })
   treatedAsRetry?: boolean | null;
 

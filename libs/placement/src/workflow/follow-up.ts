@@ -93,6 +93,35 @@ export class FollowUps {
   }
 
   /**
+   * The onward request of `requestId` locked, then the request itself (`lockRequest`), in that
+   * order (lockFollowUpOf). A match may commit an interim offer, and with it a new onward request,
+   * between the two: then null when `mayStartOver`, and the caller's transaction starts over
+   * (`inChainOrder`) to lock it first; otherwise it is locked after the request (it holds nothing
+   * yet, so nobody arrives at it meanwhile). Left unlocked, a cancellation would leave it waiting on
+   * CoMensha's worklist, and a profile change would not reach it (red team, issue 15, third pass).
+   */
+  async lockChain<R extends { id: string }>(
+    manager: EntityManager,
+    requestId: string,
+    lockRequest: () => Promise<R>,
+    mayStartOver: boolean,
+  ): Promise<{ followUp: PlacementRequestEntity | null; request: R } | null> {
+    const followUp = await this.repository.lockFollowUpOf(manager, requestId);
+    const request = await lockRequest();
+    if (followUp || !(await this.repository.hasFollowUp(manager, request.id))) return { followUp, request };
+    if (mayStartOver) return null;
+    return { followUp: await this.repository.lockFollowUpOf(manager, requestId), request };
+  }
+
+  /** Runs a transaction that locks with `lockChain` until it need not start over (at most three times). */
+  static async inChainOrder<T>(run: (mayStartOver: boolean) => Promise<T | null>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await run(attempt < 3);
+      if (result !== null) return result;
+    }
+  }
+
+  /**
    * An interim (bridge) request was cancelled: its onward request goes too, unless the person
    * has already arrived there (PLACED) or it is over. Nobody is left waiting for a place, or
    * holding one, for someone who no longer needs it. Ending a bridge *stay* never does this:

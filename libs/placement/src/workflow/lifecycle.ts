@@ -627,10 +627,27 @@ export class PlacementLifecycle {
    * an administrator's audited cancellation of someone else's request (the service checked why).
    */
   async cancel(viewer: Viewer, requestId: string, note: string, options: { breakGlass?: boolean } = {}): Promise<Answered> {
+    return FollowUps.inChainOrder((mayStartOver) => this.cancelOnce(viewer, requestId, note, options, mayStartOver));
+  }
+
+  /** One try at `cancel`; null when it must start over (FollowUps.lockChain). */
+  private async cancelOnce(
+    viewer: Viewer,
+    requestId: string,
+    note: string,
+    options: { breakGlass?: boolean },
+    mayStartOver: boolean,
+  ): Promise<Answered | null> {
     const stayFacilities = await this.transfers.stayFacilitiesBehind(requestId);
-    return this.repository.inTransaction(async (manager, changes): Promise<Answered> => {
-      const followUp = await this.followUps.lockFollowUpOf(manager, requestId); // before the request: see lockFollowUpOf
-      const locked = await this.guard.lockVisible(manager, viewer, requestId);
+    return this.repository.inTransaction(async (manager, changes): Promise<Answered | null> => {
+      const chain = await this.followUps.lockChain(
+        manager,
+        requestId,
+        () => this.guard.lockVisible(manager, viewer, requestId),
+        mayStartOver,
+      );
+      if (!chain) return null;
+      const { followUp, request: locked } = chain;
       // A transfer is cancelled by whoever may ask for one (the region's coordinators, CoMensha too).
       const leaving = locked.bridgeRequestId ? await this.repository.find(locked.bridgeRequestId, manager) : null;
       const mayCancelTransfer = locked.transferReason !== null && mayActOnTransfer(viewer, locked, leaving?.regionCode ?? null);

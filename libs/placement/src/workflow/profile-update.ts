@@ -54,7 +54,18 @@ export class ProfileUpdates {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async update(viewer: Viewer, requestId: string, change: ProfileChange, reason: string): Promise<PlacementRequestEntity> {
+  update(viewer: Viewer, requestId: string, change: ProfileChange, reason: string): Promise<PlacementRequestEntity> {
+    return FollowUps.inChainOrder((mayStartOver) => this.updateOnce(viewer, requestId, change, reason, mayStartOver));
+  }
+
+  /** One try at `update`; null when it must start over (FollowUps.lockChain). */
+  private async updateOnce(
+    viewer: Viewer,
+    requestId: string,
+    change: ProfileChange,
+    reason: string,
+    mayStartOver: boolean,
+  ): Promise<PlacementRequestEntity | null> {
     // The facilities she holds places at, and those of an onward request's kinds, read before the
     // transaction (inside it every read must use its own connection; the register does not change
     // with what it locks).
@@ -62,8 +73,14 @@ export class ProfileUpdates {
     return this.repository.inTransaction(async (manager, changes) => {
       // Along the chain, later requests first (the follow-up, this one, the stay it follows), as
       // arrival at the onward place locks them.
-      const followUp = await this.repository.lockFollowUpOf(manager, requestId);
-      const request = await this.guard.lockVisible(manager, viewer, requestId);
+      const locked = await this.followUps.lockChain(
+        manager,
+        requestId,
+        () => this.guard.lockVisible(manager, viewer, requestId),
+        mayStartOver,
+      );
+      if (!locked) return null;
+      const { followUp, request } = locked;
       const leaving = request.bridgeRequestId ? await this.repository.find(request.bridgeRequestId, manager) : null;
       if (!mayActOnTransfer(viewer, request, leaving?.regionCode ?? null))
         throw new ForbiddenError(

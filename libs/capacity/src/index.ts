@@ -1,6 +1,7 @@
 // The capacity lib's public entry: other libs and apps import from '@opvangplek/capacity' only.
 export * from './capacity-ledger';
 export * from './capacity-opening';
+export * from './capacity-setup';
 export * from './capacity.entity';
 export * from './capacity.events';
 export * from './capacity.module';

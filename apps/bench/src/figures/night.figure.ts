@@ -22,7 +22,7 @@ import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { chance, logNormal, seededRandom } from '../national-year/random';
 import { postGraphql } from '../graphql-client';
-import { leaveFreeAt, takeEveryPlace } from './capacity-setup';
+import { leaveFreeAt, takeEveryPlace } from '@opvangplek/capacity';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 
 const SEED = 18;

@@ -18,7 +18,7 @@ import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { summarize } from '../load-driver';
-import { freePlacesAt, takeEveryPlace } from './capacity-setup';
+import { freePlacesAt, takeEveryPlace } from '@opvangplek/capacity';
 import { type Cluster, tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,

@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { LoadAborted, percentile, summarize } from '../load-driver';
-import { addPlacesEverywhere } from './capacity-setup';
+import { addPlacesEverywhere } from '@opvangplek/capacity';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,

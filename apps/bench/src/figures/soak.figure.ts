@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { type BenchContext, type BenchFigure, fmtMs, type Measurement, memorySnapshot } from '../figure';
 import { postGraphql } from '../graphql-client';
 import { LoadAborted, summarize } from '../load-driver';
-import { leaveAtMostOneFreeEverywhere } from './capacity-setup';
+import { leaveAtMostOneFreeEverywhere } from '@opvangplek/capacity';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 import {
   matchInProcess,

@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * The bench's set-up of places in a figure's private database, before its processes start: how
- * scarce or plentiful the register is decides what a figure measures. The `capacity` table is the
- * capacity feature's alone to write (table-owners.ts); these writes are the one listed exception,
- * kept in this one file and shaped as the public set-up entry they are to become in libs/capacity
- * (NOTES-h-owners.md). Plain statements, no history or audit rows: the set-up is not an event in
- * the register, and the figures were measured on exactly this state.
+ * Setting the register's places to a state before any process starts: how scarce or plentiful the
+ * register is decides what a bench figure measures. Capacity's public set-up entry, so that the
+ * `capacity` table keeps one writer (test/platform/table-owners.ts). Plain statements, no history
+ * or audit rows: a set-up is not an event in the register (never call these on a live register:
+ * nothing would be audited, and holds would no longer match `held`).
  */
 
 /** A DataSource or an EntityManager (a figure's set-up transaction). */

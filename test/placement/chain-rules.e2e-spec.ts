@@ -147,7 +147,7 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
     expect((await client.get(coordinator, request.id)).status).toBe('PLACED');
   });
 
-  it('bad input names the field: a profile group size that contradicts the request, an unknown home region, a noodbed asked by a coordinator, control characters in a reason', async () => {
+  it('bad input names the field: a profile group size that contradicts the request, an unknown home region, a noodbed asked by a coordinator, a reference on two lines or with a direction mark, control characters in a reason', async () => {
     const codeAndField = async (input: Record<string, unknown>) =>
       (await client.raw(REQUEST_PLACEMENT_DOC, coordinator, { input: { urgency: 'URGENT', regionCode: 'RR', ...input } }))
         .errors?.[0]?.extensions;
@@ -163,6 +163,13 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.types',
     });
+    // A reference is shown in lists and logs as sent: one line, reading the way it was typed (red team, issue 15).
+    for (const clientReference of ['avim-1\nlevel=error', 'avim-2\u202egnp.exe', 'avim-3\u2066x']) {
+      expect(await codeAndField({ profile: DUTCH_WOMAN, clientReference })).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.clientReference',
+      });
+    }
     const request = await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'PLANNED' });
     const cancel = await client.raw(
       `mutation { cancelPlacementRequest(requestId: "${request.id}", reason: "\u0000\u0001") { id } }`,

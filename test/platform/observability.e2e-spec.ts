@@ -6,7 +6,17 @@ import { gql } from '../support/graphql-client';
 import { insertFacilities } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { eventually, facilityOf, PlacementClient, POLISH_WORKER, startPlacementApp, stopApp, token } from '../placement/support';
+import { describeSweep } from '@opvangplek/placement/jobs/sweep.job';
+import {
+  eventually,
+  facilityOf,
+  PlacementClient,
+  POLISH_WORKER,
+  startPlacementApp,
+  stopApp,
+  sweep,
+  token,
+} from '../placement/support';
 
 /** The value of one series in Prometheus's text format, or undefined when it is absent. */
 function sample(text: string, series: string): number | undefined {
@@ -48,6 +58,29 @@ describe('operators see into the service (issue 15)', () => {
     // The one facility was confirmed just now: nothing stale.
     expect(sample(text, 'opvangplek_facilities_by_freshness{freshness="FRESH"}')).toBe(1);
     expect(sample(text, 'opvangplek_capacity_stale_ratio')).toBe(0);
+  });
+
+  it('the sweep that escalates and re-queues says when it last finished and what it did, so its stopping can be alerted on (red team, issue 15)', async () => {
+    const before = await (await fetch(`${api.url}/metrics`)).text();
+    await database.dataSource.query(`DELETE FROM sweep_runs`);
+    const none = await (await fetch(`${api.url}/metrics`)).text();
+    expect(sample(none, 'opvangplek_sweep_last_finished_age_seconds{sweep="placement"}')).toBeUndefined();
+    expect(before).toContain('# HELP opvangplek_sweep_last_finished_age_seconds');
+
+    const report = await sweep(api);
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    const age = sample(text, 'opvangplek_sweep_last_finished_age_seconds{sweep="placement"}');
+    expect(age).toBeGreaterThanOrEqual(0);
+    expect(age).toBeLessThan(30);
+    expect(sample(text, 'opvangplek_sweep_last_run{what="due"}')).toBe(report.due);
+    expect(sample(text, 'opvangplek_sweep_last_run{what="escalated"}')).toBe(report.escalated);
+    expect(sample(text, 'opvangplek_sweep_last_run{what="duration_ms"}')).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a sweep that did something says what in one log line; an idle one says nothing', () => {
+    const idle = { lapsed: 0, due: 0, reconciled: 0, escalated: 0, alerts: 0, overstays: 0, erased: 0 };
+    expect(describeSweep(idle as never)).toBeNull();
+    expect(describeSweep({ ...idle, escalated: 2, lapsed: 1 } as never)).toBe('sweep: lapsed 1, escalated 2');
   });
 
   it('GraphQL latency is labelled by root field, never by the free-text operation name', async () => {

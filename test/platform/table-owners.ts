@@ -77,6 +77,7 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
     sqlReaders: { insight: 'readers (demand, leavings): the history of statuses, aggregated' },
   },
   placement_profile_changes: { owner: 'placement' },
+  sweep_runs: { owner: 'placement', note: 'the last completed sweep, written by the worker that ran it' },
   planned_actions: { owner: 'placement' },
   action_reservations: {
     owner: 'placement',

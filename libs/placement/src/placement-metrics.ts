@@ -70,5 +70,32 @@ export class PlacementMetrics {
         }
       },
     });
+    // The sweep escalates, lapses offers and re-queues what was lost: alert when it has not finished
+    // for a few SWEEP_SECONDS (no worker runs it). Absent until a first sweep has finished.
+    metrics.gaugeOnScrape({
+      name: 'sweep_last_finished_age_seconds',
+      help: 'Seconds since the last sweep finished (any worker process), by the database clock.',
+      // Labelled, so that the series is absent (not 0) before a first sweep.
+      labelNames: ['sweep'] as const,
+      async read(gauge) {
+        const rows: { name: string; age: number }[] = await dataSource.query(
+          `SELECT name, EXTRACT(EPOCH FROM (now() - finished_at))::float8 AS age FROM sweep_runs`,
+        );
+        for (const row of rows) gauge.set({ sweep: row.name }, Math.max(0, Number(row.age)));
+      },
+    });
+    metrics.gaugeOnScrape({
+      name: 'sweep_last_run',
+      help: 'What the last sweep did, by what (escalated, lapsed, due, reconciled, ...), and its duration in milliseconds (what="duration_ms").',
+      labelNames: ['what'] as const,
+      async read(gauge) {
+        const [row]: { duration_ms: number; report: Record<string, number> }[] = await dataSource.query(
+          `SELECT duration_ms, report FROM sweep_runs WHERE name = 'placement'`,
+        );
+        if (!row) return;
+        gauge.set({ what: 'duration_ms' }, row.duration_ms);
+        for (const [what, count] of Object.entries(row.report)) gauge.set({ what }, Number(count));
+      },
+    });
   }
 }

@@ -8,6 +8,9 @@ const MAX_REFERENCE = 120;
 const MAX_PAGE = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters and the marks that turn text's direction: a reference is shown in lists and logs as sent. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE_IN_REFERENCE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The checks of what callers send that need no data: a clear INVALID_INPUT naming the field. */
@@ -52,10 +55,10 @@ export function assertGroupAndReference(field: string, groupSize: number, client
   if (clientReference !== null && (clientReference.trim() === '' || clientReference.length > MAX_REFERENCE)) {
     throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
   }
-  if (clientReference !== null && CONTROL_CHARACTERS.test(clientReference)) {
+  if (clientReference !== null && UNPRINTABLE_IN_REFERENCE.test(clientReference)) {
     throw new InvalidInputError(
       `${field}.clientReference`,
-      `${field}.clientReference must be printable text (no control characters)`,
+      `${field}.clientReference must be printable text on one line (no control characters, line breaks or direction marks)`,
     );
   }
 }

@@ -164,6 +164,15 @@ export class PlacementRepository {
   }
 
   /** Runs `work` in a transaction holding the advisory lock `key`; false, without running it, when another holds it. */
+  /** Records a completed sweep (sweep-run.entity.ts), finished now by the database's clock. */
+  async recordSweep(name: string, durationMs: number, report: Record<string, number>): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO sweep_runs (name, finished_at, duration_ms, report) VALUES ($1, now(), $2, $3)
+       ON CONFLICT (name) DO UPDATE SET finished_at = EXCLUDED.finished_at, duration_ms = EXCLUDED.duration_ms, report = EXCLUDED.report`,
+      [name, Math.round(durationMs), report],
+    );
+  }
+
   async underAdvisoryLock(key: number, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [{ ok }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);

@@ -27,7 +27,7 @@ import {
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { MatchingAttempt } from '../workflow/matching-attempt';
 import { RetryWaitingJob } from './retry-waiting.job';
-import { SweepJob } from './sweep.job';
+import { describeSweep, SweepJob } from './sweep.job';
 
 /**
  * The worker side of placement: processes the placement queue, runs the sweep on a timer, and
@@ -67,6 +67,9 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
         // Each run under an id of its own: the jobs it queues (re-queued lost requests, escalations) log under it.
         runWithCorrelationId(newCorrelationId('sweep'), () => this.sweepJob.sweep())
           .then((report) => {
+            // One line per sweep that did something (escalated, lapsed, re-queued, repaired...), none for an idle one.
+            const done = describeSweep(report);
+            if (done) this.logger.log(done);
             // Says when a NOTES_KEY rotation is still moving requests to the new key; once it stops, the old key may go.
             if (report.resealed > 0)
               this.logger.log(`resealed ${report.resealed} requests and notes under the current NOTES_KEY`);

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   bedenktijdAlertHorizon,
   EscalationCause,
@@ -47,9 +47,17 @@ export interface SweepReport {
   driftUnrepaired: number;
 }
 
+/** What a sweep did, in words for its log line (only what it did); null when it did nothing. */
+export function describeSweep(report: SweepReport): string | null {
+  const done = Object.entries(report).filter(([, count]) => count > 0);
+  return done.length > 0 ? `sweep: ${done.map(([what, count]) => `${what} ${count}`).join(', ')}` : null;
+}
+
 /** What time and lost messages would otherwise leave undone. */
 @Injectable()
 export class SweepJob {
+  private readonly logger = new Logger(SweepJob.name);
+
   constructor(
     private readonly repository: PlacementRepository,
     private readonly lifecycle: PlacementLifecycle,
@@ -67,6 +75,7 @@ export class SweepJob {
    * and the original jobs never double up.
    */
   async sweep(): Promise<SweepReport> {
+    const started = performance.now();
     const now = this.clock.now();
     const report = {
       lapsed: 0,
@@ -218,6 +227,10 @@ export class SweepJob {
     const drift = await this.drift.run();
     report.driftRepaired = drift.repaired.length;
     report.driftUnrepaired = drift.unrepaired.length;
+    // Operators alert on its age (`opvangplek_sweep_last_finished_age_seconds`); a record that fails is not the sweep's failure.
+    await this.repository
+      .recordSweep('placement', performance.now() - started, { ...report })
+      .catch((error: Error) => this.logger.warn(`sweep not recorded: ${error.message}`));
     return report;
   }
 

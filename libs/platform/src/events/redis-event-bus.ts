@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { RepeatedWarning } from '../observability/repeated-warning';
 import Redis from 'ioredis';
 import { bounded } from '../queue/bounded';
 import {
@@ -38,6 +39,8 @@ export class RedisEventBus implements EventBus {
   private readonly fanOut: LocalFanOut;
   private readonly interruptions = new InterruptionListeners();
   private readonly logger = new Logger(RedisEventBus.name);
+  /** Each failed reconnect of each connection, said once per 30 s during an outage. */
+  private readonly connectionWarnings = new RepeatedWarning((message) => this.logger.warn(message));
   /** True while the subscriber connection is up and subscribed to every channel with a handler. */
   private live = false;
   /** Bumped at each interruption, so a subscribe that straddled one starts over. */
@@ -63,7 +66,7 @@ export class RedisEventBus implements EventBus {
     // Subscribes again itself after a reconnect (becomeLive), so it knows when that is done.
     this.subscriber = new Redis(url, { maxRetriesPerRequest: null, autoResubscribe: false });
     for (const connection of [this.publisher, this.subscriber]) {
-      connection.on('error', (error: Error) => this.logger.warn(`Redis events connection: ${error.message}`));
+      connection.on('error', (error: Error) => this.connectionWarnings.say(`Redis events connection: ${error.message}`));
     }
     this.subscriber.on('message', (channel: string, message: string) => this.fanOut.deliver(channel, message));
     // A SUBSCRIBE sent before 'ready' can race ioredis's start-up check and be lost silently

@@ -13,4 +13,11 @@ describe('requestIdFrom', () => {
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
     }
   });
+
+  it('makes a new id for one shaped like a token (three dot-separated parts), so a token sent there never reaches the logs (red team, issue 15)', () => {
+    for (const tokenLike of ['eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln', 'a.b.', 'x_y.z-1.q']) {
+      expect(requestIdFrom(tokenLike)).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(requestIdFrom('edge.7f3a')).toBe('edge.7f3a');
+  });
 });

@@ -6,6 +6,8 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** What a caller's own request id may look like: short, no spaces or control characters (it lands in every log line). */
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Three dot-separated parts, as a JWT has: a token sent as a request id must not reach the logs. */
+const TOKEN_SHAPED = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * The id that ties one request's log lines together: the caller's (or its proxy's) when it is
@@ -13,7 +15,7 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const given = Array.isArray(header) ? header[0] : header;
-  return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) ? given : randomUUID();
+  return given !== undefined && ACCEPTABLE_REQUEST_ID.test(given) && !TOKEN_SHAPED.test(given) ? given : randomUUID();
 }
 
 export type IdentifiedRequest = IncomingMessage & { id?: string };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { RepeatedWarning } from '../observability/repeated-warning';
 import {
   createPostgresBackend,
   type IQueueBackend,
@@ -38,6 +39,8 @@ export type AnyWorker<Data> = Worker<Data, unknown, string, IQueueBackend, JobPr
 export class QueueFactory implements OnApplicationShutdown {
   private readonly closables: { close(): Promise<void> }[] = [];
   private readonly logger = new Logger('Queue');
+  /** Each failed reconnect of each connection, said once per 30 s during an outage. */
+  private readonly connectionWarnings = new RepeatedWarning((message) => this.logger.warn(message));
   private readonly jobLogger = new Logger('Job');
   private redis: Redis | undefined;
   private producerRedis: Redis | undefined;
@@ -118,7 +121,7 @@ export class QueueFactory implements OnApplicationShutdown {
     closable: { close(): Promise<void>; on(event: 'error', listener: (error: Error) => void): unknown },
     what: string,
   ): void {
-    closable.on('error', (error: Error) => this.logger.warn(`${what}: ${error.message}`));
+    closable.on('error', (error: Error) => this.connectionWarnings.say(`${what}: ${error.message}`));
     this.closables.push(closable);
   }
 
@@ -139,7 +142,7 @@ export class QueueFactory implements OnApplicationShutdown {
         maxRetriesPerRequest: 1,
         commandTimeout: this.config.queueCallTimeoutMs,
       });
-      this.producerRedis.on('error', (error: Error) => this.logger.warn(`queue connection: ${error.message}`));
+      this.producerRedis.on('error', (error: Error) => this.connectionWarnings.say(`queue connection: ${error.message}`));
     }
     return this.producerRedis;
   }

@@ -39,6 +39,7 @@ import { RegistrationPerPerson1798300000000 } from './1798300000000-Registration
 import { ParallelOffers1798500000000 } from './1798500000000-ParallelOffers';
 import { OfferAnswers1798510000000 } from './1798510000000-OfferAnswers';
 import { FiguresAging1798530000000 } from './1798530000000-FiguresAging';
+import { SweepRuns1798700000000 } from './1798700000000-SweepRuns';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -78,4 +79,5 @@ export const MIGRATIONS: Function[] = [
   ParallelOffers1798500000000,
   OfferAnswers1798510000000,
   FiguresAging1798530000000,
+  SweepRuns1798700000000,
 ];

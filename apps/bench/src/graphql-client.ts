@@ -3,8 +3,8 @@ import { Agent, request } from 'node:http';
 /**
  * Keep-alive connections, reused across requests and figures. Node's own HTTP client rather than the
  * global fetch: in this process the client shares the CPU with the API it measures, and undici's
- * WHATWG streams cost the client about 1.8 ms more per 55 kB answer than this (measured on the
- * matchFacilities figure at ×10): time the API would otherwise be charged for.
+ * WHATWG streams cost the client more per answer than this; time the API would otherwise be charged
+ * for (the README's performance section has the figure).
  *
  * An idle connection is dropped after 2 s, before the server's keep-alive timeout (Node's default,
  * 5 s) can close it under a request just sent on it (ECONNRESET): figures pause between rounds.

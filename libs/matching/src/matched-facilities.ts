@@ -2,10 +2,10 @@ import type { LoadedFacility } from '@opvangplek/registry';
 
 /**
  * The loaded rows of a match's facilities, each built when first asked for. The placement engine
- * matches hundreds of facilities on every request and holds one or a few; building every row (a
- * copy of its definition with its capacity, an instant parsed) was a measurable part of a
- * worker's match (issue 16, a CPU profile of the worker path). To its readers it is a Map: `get` and
- * `has` build one row, iterating builds the rest first (rows built on demand come first then).
+ * matches hundreds of facilities on every request and holds one or a few, so building every row
+ * (a copy of its definition with its capacity, an instant parsed) would be work mostly thrown away.
+ * To its readers it is a Map: `get` and `has` build one row, iterating builds the rest first (rows
+ * built on demand come first then).
  */
 export class MatchedFacilities extends Map<string, LoadedFacility> {
   /** Ids not built yet. Undefined only while Map's own constructor runs. */

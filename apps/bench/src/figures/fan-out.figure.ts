@@ -1,5 +1,5 @@
 /**
- * Issue 16's fan-out and memory figure: 1,000 graphql-ws subscriptions to `capacityChanged` and 200 to
+ * Fan-out and memory (`--only fan-out`): 1,000 graphql-ws subscriptions to `capacityChanged` and 200 to
  * `placementRequestUpdated`, spread over 2 API processes (2 workers beside them, as in production),
  * then CHANGES capacity changes, one every CHANGE_EVERY_MS, by shelter staff through `updateCapacity`.
  *
@@ -7,7 +7,7 @@
  * subscriber (all of them may see the changed facilities: public addresses only), p50/p99/max over
  * all deliveries; the capacity feed's database reads per event on each API (its own counters on
  * /metrics, scraped before and after); and each process's resident memory (/proc, from outside) at
- * the start, under the fan-out and at the end. Targets (issue 16): p99 delivery < 1 s, at most one
+ * the start, under the fan-out and at the end. Targets: p99 delivery < 1 s, at most one
  * read per event and kind of read per API process, API RSS < 200 MB.
  *
  * The README's per-caller limits are kept as configured: 60 callers (distinct token subjects), each

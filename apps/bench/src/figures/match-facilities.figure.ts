@@ -1,5 +1,5 @@
 /**
- * Issue "Matching" part 6: `matchFacilities(profile, { first: 20, excludedFirst: 50 })` over HTTP at
+ * Matching (`--only match-facilities`): `matchFacilities(profile, { first: 20, excludedFirst: 50 })` over HTTP at
  * the national register and at ×10 and ×100 (≈100k places), a realistic mix of five questions in
  * rotation. Baseline: the rows every answer is computed from (the whole register: facility ⋈ region ⋈
  * capacity, the register reader's hand-written REGISTER_ROWS_SQL, no filter) read with that ONE query through

@@ -1,5 +1,5 @@
 /**
- * Issue "Placement workflow" part 9 (a): 500 requestPlacement calls fired at once at 2 API processes,
+ * Contention (`--only placement-contention`): 500 requestPlacement calls fired at once at 2 API processes,
  * matched by 2 worker processes (all from dist/, on a private database holding the national
  * register with every place taken except exactly 50 that the profile can get, at any hour). Waits
  * until each request is OFFERED or WAITING, then checks the ledger in one snapshot: exactly 50

@@ -1,5 +1,5 @@
 /**
- * Issue "Placement workflow" part 9 (b): the time from `requestPlacement` to OFFERED at 20 requests
+ * Latency (`--only placement-latency`): the time from `requestPlacement` to OFFERED at 20 requests
  * per second sustained for 60 s (`--latency-seconds`), on an OPEN-loop schedule: request i leaves at
  * t0 + i/20 s whether or not earlier ones are done, and its latency counts from that planned moment,
  * so a slow system cannot slow the load down and hide its own queueing. OFFERED is observed the way

@@ -1,10 +1,9 @@
 /**
- * Issue 15's soak: minutes (`--soak-seconds`, default 300) of new requests at `--soak-rate` per second
- * (default 3) on an open-loop schedule, with one other action a second mixed in (in turn: accept an
- * offer, free a place by a staff update, decline an offer, cancel a request), against 2 API and 2
- * worker processes on a register with at most one free place per facility, so requests wait and
- * freed places send re-tries through the queue, as in the soak that found the flood (52,584 jobs,
- * first decisions after 430–595 s).
+ * The soak (`--only soak`): minutes (`--soak-seconds`, default 300) of new requests at `--soak-rate`
+ * per second (default 3) on an open-loop schedule, with one other action a second mixed in (in turn:
+ * accept an offer, free a place by a staff update, decline an offer, cancel a request), against 2 API
+ * and 2 worker processes on a register with at most one free place per facility, so requests wait
+ * and freed places send re-tries through the queue: a flood of re-tries shows as a queue that grows.
  *
  * Reports the placement queue's depth every 10 s (from an API's /metrics), the time from each
  * request's planned start to its first decision (offer, wait, or anything after; seen on a

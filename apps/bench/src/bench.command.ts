@@ -76,6 +76,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'compare',
       'seed',
       'speed',
+      'calm-speed',
       'people',
       'soak-seconds',
       'soak-rate',
@@ -114,6 +115,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       quick,
       seed: wholeNumber(flags, 'seed', 20_270_104, 0, 2 ** 31),
       speed: flags.has('speed') ? wholeNumber(flags, 'speed', 1, 1, 1_000_000) : undefined,
+      // While nobody waits to be reached (calm-speed.ts); 0 runs at one speed throughout.
+      calmSpeed: flags.has('calm-speed') ? wholeNumber(flags, 'calm-speed', 0, 0, 1_000_000) : undefined,
       // ~1,000 registered a year (000:558-569); --people 6000 is the stress variant (000:552).
       peoplePerYear: wholeNumber(flags, 'people', 1_100, 10, 20_000),
     },

@@ -5,11 +5,11 @@
  * demand of demand.ts, the answers of responders.ts. What it measures comes from the database the
  * service wrote (placement_events, placement_holds, capacity), not from a model of the service.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
-import { SimulatedClock } from '@opvangplek/platform';
+import { SimulatedClock, SpeedSchedule } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { regionCodes } from '../figures/placement-support';
@@ -30,6 +30,7 @@ import {
   RESPOND,
   transferFor,
 } from './agents';
+import { CalmSpeed } from './calm-speed';
 import { type Arrival, generateArrivals, type ProfileClass } from './demand';
 import {
   byHourOfWeek,
@@ -61,6 +62,8 @@ const TICK_MS = 40;
  * queries). The quick run (two weeks) takes about 7 wall minutes; the year about 3 hours.
  */
 const DEFAULT_SPEED = 3_000;
+/** The calm speed by default: this many times the speed (calm-speed.ts). */
+const CALM_FACTOR = 10;
 /** Share of structural stays that ask to move (SAFETY to another region, or MOVE_ON): an assumption. */
 const TRANSFER_SHARE = 0.06;
 /** Share of NLA raids announced ahead with planAction (1-3 days): an assumption. */
@@ -73,6 +76,8 @@ export interface YearOptions {
   seed: number;
   /** Simulated ms per wall ms; by default DEFAULT_SPEED (two weeks in ~7 wall minutes, a year in ~3 hours). */
   speed: number | undefined;
+  /** Simulated ms per wall ms while nobody waits to be reached (calm-speed.ts); by default 10 × speed; 0: one speed throughout. */
+  calmSpeed: number | undefined;
   peoplePerYear: number;
 }
 
@@ -180,6 +185,17 @@ async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: 
 }
 
 /** Who is without a place right now, by the escalation that names them, and who has neither a place nor a named escalation (or wait). */
+/** The first requests of people (not onward requests or transfers) still without a place. */
+async function openRequests(db: DataSource): Promise<(OpenRequest & { id: string; requestedByRole: string })[]> {
+  const rows = (await db.query(
+    `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
+            waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
+            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo"
+       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
+  )) as (Omit<OpenRequest, 'createdAtMs'> & { id: string; requestedByRole: string; createdAt: Date })[];
+  return rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
+}
+
 async function waitingNow(
   db: DataSource,
   nowMs: number,
@@ -190,13 +206,7 @@ async function waitingNow(
   unnamedStrict: number;
   unnamedNow: { id: string; text: string }[];
 }> {
-  const rows = (await db.query(
-    `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
-            waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
-            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo"
-       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
-  )) as (Omit<OpenRequest, 'createdAtMs'> & { id: string; requestedByRole: string; createdAt: Date })[];
-  const open = rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
+  const open = await openRequests(db);
   const byReason: Record<string, number> = {};
   for (const r of open) {
     if (r.placeToGo) continue;
@@ -292,18 +302,26 @@ export const nationalYearFigure: BenchFigure = {
     // Two simulated weeks for --quick: at a speed fine enough for a 15-minute target, a month took too long.
     const days = options.quick ? 14 : 365;
     const speed = options.speed ?? DEFAULT_SPEED;
+    const calmSpeed = options.calmSpeed ?? Math.min(1_000_000, speed * CALM_FACTOR);
     const endMs = SIMULATION_START.getTime() + days * DAY_MS;
     const wallEpochMs = Date.now() + STARTUP_SECONDS * 1000;
     const settings = { start: SIMULATION_START, speed, wallEpochMs };
-    const clock = new SimulatedClock(settings);
+    const outputDir = path.join(context.config.dataDir, 'bench');
+    mkdirSync(outputDir, { recursive: true });
+    // Every process follows the speed changes this run writes (SIMULATED_CLOCK_SCHEDULE_FILE).
+    const scheduleFile = calmSpeed > speed ? path.join(outputDir, `national-year-speed-${process.pid}.json`) : null;
+    const speeds = scheduleFile ? new SpeedSchedule(scheduleFile) : null;
+    const clock = new SimulatedClock(settings, Date.now, speeds ?? undefined);
     context.log(
       `  seed ${options.seed} · ${days} simulated days from ${SIMULATION_START.toISOString()} at ${speed}× ` +
-        `(1 wall ms = ${(speed / 1000).toFixed(1)} simulated s; ~${Math.round((days * DAY_MS) / speed / 1000)} wall s) · ${options.peoplePerYear} people a year`,
+        `(1 wall ms = ${(speed / 1000).toFixed(1)} simulated s; at most ~${Math.round((days * DAY_MS) / speed / 1000)} wall s)` +
+        `${speeds ? `, ${calmSpeed}× while nobody waits to be reached` : ''} · ${options.peoplePerYear} people a year`,
     );
     const env = {
       SIMULATED_CLOCK_START: SIMULATION_START.toISOString(),
       SIMULATED_CLOCK_SPEED: String(speed),
       SIMULATED_CLOCK_WALL_EPOCH: String(wallEpochMs),
+      ...(scheduleFile ? { SIMULATED_CLOCK_SCHEDULE_FILE: scheduleFile } : {}),
       SWEEP_SECONDS: '60',
       // A worker is ready when it logs "worker running" at info; NODE_ENV=test defaults to warn (NOTES).
       LOG_LEVEL: 'info',
@@ -343,7 +361,16 @@ export const nationalYearFigure: BenchFigure = {
       const unnamedSeries: { at: number; unnamed: number; unnamedStrict: number }[] = [];
       /** Each request seen left unnamed at a sample, by id, as first seen. */
       const unnamedSeen = new Map<string, string>();
-      let ticks = 0;
+      /** Ticks and simulated time while measuring (at `speed`), and the time run calm. */
+      let measuringTicks = 0;
+      let measuringMs = 0;
+      let calmMs = 0;
+      let previous: { now: number; speed: number } | null = null;
+      const calm = new CalmSpeed();
+      /** Requests seen reached once (a later wait after that is not a first contact's). */
+      const reachedOnce = new Set<string>();
+      /** Arrived people whose request the service has not answered yet. */
+      let unanswered = 0;
       const scheduled = new Map<string, Scheduled>();
       const invariants: Invariants = { checks: 0, twoPlaces: 0, overCapacity: 0, ledgerMismatch: 0, lost: 0, examples: [] };
       const waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[] = [];
@@ -368,7 +395,14 @@ export const nationalYearFigure: BenchFigure = {
 
       for (let now = clock.now().getTime(); now < endMs; now = clock.now().getTime()) {
         context.signal.throwIfAborted();
-        ticks++;
+        if (previous) {
+          if (previous.speed > speed) calmMs += now - previous.now;
+          else {
+            measuringMs += now - previous.now;
+            measuringTicks++;
+          }
+        }
+        previous = { now, speed: clock.speed };
         // Planners announce raids ahead: places are reserved for the group's window.
         while (nextPlan < plans.length && plans[nextPlan].plan!.announceAt <= now) {
           const person = plans[nextPlan++];
@@ -402,15 +436,37 @@ export const nationalYearFigure: BenchFigure = {
                     person.arrival.classes.includes('minor')
                     ? who.youthCare
                     : who.coordinator;
-          void caller.call<Record<string, { id: string }>>(token, ask.query, ask.variables).then((answer) => {
-            if (!answer) return;
-            person.requestId = Object.values(answer)[0].id;
-            const told = (answer as NoodbedAnswer).requestNoodbed?.facility;
-            if (ask.noodbed) noodbedAnswers[told ? 'withPlace' : 'withoutPlace']++;
-            // A full noodbed is stood in for by a 24/7 interim place (VO/MO): which kind the police were told.
-            if (ask.noodbed && told) noodbedAnswers.byKind[told.type] = (noodbedAnswers.byKind[told.type] ?? 0) + 1;
-            if (ask.noodbed && told) person.noodbedToldAt = clock.now().getTime();
+          unanswered++;
+          void caller
+            .call<Record<string, { id: string }>>(token, ask.query, ask.variables)
+            .finally(() => unanswered--)
+            .then((answer) => {
+              if (!answer) return;
+              person.requestId = Object.values(answer)[0].id;
+              const told = (answer as NoodbedAnswer).requestNoodbed?.facility;
+              if (ask.noodbed) noodbedAnswers[told ? 'withPlace' : 'withoutPlace']++;
+              // A full noodbed is stood in for by a 24/7 interim place (VO/MO): which kind the police were told.
+              if (ask.noodbed && told) noodbedAnswers.byKind[told.type] = (noodbedAnswers.byKind[told.type] ?? 0) + 1;
+              if (ask.noodbed && told) person.noodbedToldAt = clock.now().getTime();
+            });
+        }
+        // Calm hours pass faster: nobody waits to be reached and nobody arrives soon (calm-speed.ts).
+        if (speeds) {
+          const open = await openRequests(db.dataSource);
+          const unreached = new Set(unnamedRequests(open, now, { graceMinutes: -1 }).map((r) => r.id));
+          for (const r of open) if (!unreached.has(r.id)) reachedOnce.add(r.id);
+          const decision = calm.decide({
+            nowMs: now,
+            nextArrivalMs: next < people.length ? people[next].arrival.at.getTime() : null,
+            unanswered,
+            neverReached: [...unreached].filter((id) => !reachedOnce.has(id)).length,
           });
+          if (decision === 'measure') speeds.change(clock, speed);
+          else if (decision) {
+            speeds.change(clock, calmSpeed);
+            // Back to the measuring speed before the next arrival, announced now (calmUntil is simulated time).
+            if (Number.isFinite(decision.calmUntil)) speeds.change(clock, speed, clock.wallAt(decision.calmUntil));
+          }
         }
         // What the roles see on their worklists.
         const rows = (await db.dataSource.query(
@@ -637,7 +693,9 @@ export const nationalYearFigure: BenchFigure = {
         days,
         speed,
         wallSeconds,
-        tickMinutes: simulatedMs / Math.max(1, ticks) / MINUTE_MS,
+        tickMinutes: measuringMs / Math.max(1, measuringTicks) / MINUTE_MS,
+        calmSpeed: speeds ? calmSpeed : null,
+        calmShare: simulatedMs > 0 ? calmMs / simulatedMs : 0,
         from: SIMULATION_START.toISOString(),
         people: measured.length,
         arrivals: arrivals.filter((a) => a.at.getTime() < endMs).length,
@@ -668,10 +726,9 @@ export const nationalYearFigure: BenchFigure = {
       };
       const table = yearReportTable(report);
       context.log(table);
-      const dir = path.join(context.config.dataDir, 'bench');
-      mkdirSync(dir, { recursive: true });
+      if (scheduleFile) rmSync(scheduleFile, { force: true });
       const file = path.join(
-        dir,
+        outputDir,
         `national-year-${options.quick ? 'quick' : 'year'}-seed${options.seed}-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.html`,
       );
       writeFileSync(file, yearReportHtml(report));
@@ -714,8 +771,11 @@ export const nationalYearFigure: BenchFigure = {
           },
         ],
         notes: [
-          `seed ${options.seed}; ${days} days at ${speed}× in ${wallSeconds} wall s; resolution: one tick (${TICK_MS} ms plus its queries) was ` +
-            `${report.tickMinutes.toFixed(1)} simulated minutes on average (nominal ${((TICK_MS * speed) / MINUTE_MS).toFixed(1)})`,
+          `seed ${options.seed}; ${days} days at ${speed}× in ${wallSeconds} wall s; resolution while measuring: one tick (${TICK_MS} ms plus its queries) was ` +
+            `${report.tickMinutes.toFixed(1)} simulated minutes on average (nominal ${((TICK_MS * speed) / MINUTE_MS).toFixed(1)})` +
+            (speeds
+              ? `; ${(report.calmShare * 100).toFixed(0)}% of the simulated time ran calm at ${calmSpeed}× (nobody waiting to be reached, nobody arriving within 30 min)`
+              : ''),
           `a place to go alone (stricter than the target: an escalation does not count): p95 ${minutesText(report.toPlace.everyone.p95)}, ` +
             `worst hour ${report.placeWorstHour?.label ?? '—'} p95 ${minutesText(report.placeWorstHour?.p95 ?? Number.NaN)}`,
           ...invariants.examples,

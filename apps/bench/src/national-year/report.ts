@@ -12,7 +12,12 @@ export interface YearReport {
   speed: number;
   wallSeconds: number;
   /** Simulated minutes one tick of the agents' loop took on average (its resolution). */
+  /** Simulated minutes a tick while measuring (at `speed`; calm ticks are coarser and not counted). */
   tickMinutes: number;
+  /** The speed while nobody waited to be reached (calm-speed.ts), or null when it ran at one speed. */
+  calmSpeed: number | null;
+  /** Share of the simulated time run at the calm speed. */
+  calmShare: number;
   from: string;
   people: number;
   arrivals: number;
@@ -100,7 +105,7 @@ function worstText(worst: Worst): string {
 export function yearReportTable(report: YearReport): string {
   const h = report.headline.everyone;
   const lines = [
-    `\n  National ${report.days === 365 ? 'year' : `${report.days} days`} (seed ${report.seed}, ${report.speed}×, one tick ≈ ${report.tickMinutes.toFixed(1)} simulated min, ${report.wallSeconds} wall s): ${report.arrivals} arrivals, ${report.people} measured`,
+    `\n  National ${report.days === 365 ? 'year' : `${report.days} days`} (seed ${report.seed}, ${report.speed}×, one tick ≈ ${report.tickMinutes.toFixed(1)} simulated min${report.calmSpeed ? `, ${(report.calmShare * 100).toFixed(0)}% calm at ${report.calmSpeed}×` : ''}, ${report.wallSeconds} wall s): ${report.arrivals} arrivals, ${report.people} measured`,
     '',
     `  HEADLINE — a place to go, a named escalation or (not ACUTE) a named wait: p50 ${minutes(h.p50)}, p95 ${minutes(h.p95)}, p99 ${minutes(h.p99)} ` +
       `→ ${h.p95 <= 15 && h.without === 0 ? 'PASS' : 'MISS'} (target p95 ≤ 15 min)`,
@@ -233,7 +238,7 @@ export function yearReportHtml(report: YearReport): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Opvangplek — simulated national year</title>
 <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:right}td:first-child{text-align:left}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style></head><body>
 <h1>Simulated national ${report.days === 365 ? 'year' : `${report.days} days`}</h1>
-<p>Seed ${report.seed} · from ${escape(report.from)} · ${report.speed}× (${report.wallSeconds} wall s) · ${report.arrivals} arrivals, ${report.people} measured.
+<p>Seed ${report.seed} · from ${escape(report.from)} · ${report.speed}×${report.calmSpeed ? ` (${(report.calmShare * 100).toFixed(0)}% of the time calm at ${report.calmSpeed}×)` : ''} (${report.wallSeconds} wall s) · ${report.arrivals} arrivals, ${report.people} measured.
 Red bars miss the 15-minute target.</p>
 <h2>A place to go, a named escalation or (not ACUTE) a named wait (the target), p95 per hour of the week (minutes)</h2>${bars(headlineHourly, 1008, 180, 'min')}
 <p>Worst hour: ${escape(worstText(report.headlineWorstHour))}. Reached by a place ${report.reachedBy.place}, an escalation ${report.reachedBy.escalation}, a named authority's worklist ${report.reachedBy.authority}, a named wait ${report.reachedBy.namedWait}, none ${report.reachedBy.none}.

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK, type Clock, SimulatedClock, type SimulatedClockSettings, systemClock } from './clock';
+import { SpeedScheduleFile } from './speed-schedule';
 
 @Global()
 @Module({})
@@ -12,5 +13,8 @@ export class ClockModule {
 
 /** The clock a process runs on: the simulated one when configured (issue 19), else the system clock. */
 export function clockFromSettings(simulated: SimulatedClockSettings | null): Clock {
-  return simulated === null ? systemClock : new SimulatedClock(simulated);
+  if (simulated === null) return systemClock;
+  return simulated.scheduleFile
+    ? new SimulatedClock(simulated, Date.now, new SpeedScheduleFile(simulated.scheduleFile))
+    : new SimulatedClock(simulated);
 }

@@ -1,4 +1,8 @@
-import { FixedClock, SimulatedClock, systemClock, wallDelayMs, wallIntervalMs } from './clock';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock, SimulatedClock, type SpeedChange, systemClock, wallDelayMs, wallIntervalMs } from './clock';
+import { SpeedSchedule, SpeedScheduleFile } from './speed-schedule';
 import { clockFromSettings } from './clock.module';
 
 describe('SimulatedClock (issue 19)', () => {
@@ -44,5 +48,76 @@ describe('SimulatedClock (issue 19)', () => {
   it('is the process clock only when configured', () => {
     expect(clockFromSettings(null)).toBe(systemClock);
     expect(clockFromSettings({ start, speed: 2, wallEpochMs: Date.now() })).toBeInstanceOf(SimulatedClock);
+  });
+});
+
+describe('a simulated clock whose speed changes (issue 19: fast through the hours nobody waits)', () => {
+  const start = new Date('2026-01-04T03:00:00Z');
+  const HOUR = 3_600_000;
+
+  it('runs on from where it is at the new speed, from the change on; delays set now follow the speed now', () => {
+    let wall = 0;
+    const changes: SpeedChange[] = [];
+    const clock = new SimulatedClock({ start, speed: 3600, wallEpochMs: 0 }, () => wall, { changes: () => changes });
+    wall = 1_000; // an hour in
+    changes.push({ fromWallMs: 1_500, fromMs: clock.timeAt(1_500), speed: 36_000 });
+    expect(clock.now()).toEqual(new Date(start.getTime() + HOUR)); // announced, not yet applied
+    expect(wallDelayMs(clock, HOUR)).toBe(1_000);
+    wall = 2_500; // 1.5 h at the first speed, then a wall second at ten hours a second
+    expect(clock.now()).toEqual(new Date(start.getTime() + 1.5 * HOUR + 10 * HOUR));
+    expect(clock.speed).toBe(36_000);
+    expect(wallDelayMs(clock, HOUR)).toBe(100);
+  });
+
+  it('never runs backwards in a process that learns of a slower speed after it applied', () => {
+    let wall = 0;
+    const changes: SpeedChange[] = [];
+    const clock = new SimulatedClock({ start, speed: 36_000, wallEpochMs: 0 }, () => wall, { changes: () => changes });
+    wall = 1_000;
+    const late = clock.now().getTime(); // read at the fast speed, after the change should have applied
+    changes.push({ fromWallMs: 500, fromMs: start.getTime() + 5 * HOUR, speed: 3600 });
+    expect(clock.now().getTime()).toBe(late);
+    wall = 4_000; // by the slower speed 8.5 h, behind what it said already: it holds
+    expect(clock.now().getTime()).toBe(late);
+    wall = 10_000; // the slower speed has caught up (14.5 h)
+    expect(clock.now().getTime()).toBe(start.getTime() + 5 * HOUR + 9.5 * HOUR);
+  });
+
+  it('every process reading the schedule file agrees with the driver that writes it', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'speed-')), 'schedule.json');
+    const settings = { start, speed: 3000, wallEpochMs: Date.now() };
+    const schedule = new SpeedSchedule(path, Date.now, 200);
+    const driver = new SimulatedClock(settings, Date.now, schedule);
+    const reader = new SpeedScheduleFile(path);
+    const worker = new SimulatedClock(settings, Date.now, reader);
+    try {
+      const appliesAt = schedule.change(driver, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // before it applies: the file is read by then
+      expect(reader.changes()).toEqual(schedule.changes());
+      for (const wallMs of [appliesAt - 10, appliesAt, appliesAt + 1_000])
+        expect(worker.timeAt(wallMs)).toBe(driver.timeAt(wallMs));
+      writeFileSync(path, '[{"half":'); // caught mid-write by some other writer: the last read stands
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(reader.changes()).toHaveLength(1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('a change announced for later is reckoned on the speed before it, and dropped when an earlier one replaces that', () => {
+    let wall = 0;
+    const path = join(mkdtempSync(join(tmpdir(), 'speed-')), 'schedule.json');
+    const schedule = new SpeedSchedule(path, () => wall, 100);
+    const clock = new SimulatedClock({ start, speed: 3600, wallEpochMs: 0 }, () => wall, schedule);
+    schedule.change(clock, 36_000); // calm from wall 100 (6 minutes in)
+    const slowAgainAt = clock.wallAt(start.getTime() + 10 * HOUR); // back to 3600× when she arrives at 10:00
+    expect(schedule.change(clock, 3600, slowAgainAt)).toBe(slowAgainAt);
+    expect(slowAgainAt).toBe(100 + (10 * HOUR - 0.1 * HOUR) / 36_000);
+    wall = slowAgainAt + 1_000;
+    expect(clock.now().getTime()).toBe(start.getTime() + 11 * HOUR);
+    // Someone needs the slow speed sooner: the later change, reckoned on the calm speed, goes.
+    wall = 200;
+    schedule.change(clock, 3600);
+    expect(schedule.changes().map((change) => change.fromWallMs)).toEqual([100, 300]);
   });
 });

@@ -34,29 +34,78 @@ export interface SimulatedClockSettings {
   start: Date;
   speed: number;
   wallEpochMs: number;
+  /**
+   * A file of later speed changes (`SpeedChange[]` as JSON) that every process follows, written by
+   * the one driving the simulation (SpeedSchedule); absent: one speed throughout.
+   */
+  scheduleFile?: string | null;
+}
+
+/** From the wall moment `fromWallMs` on, the clock reads `fromMs` and runs at `speed`. */
+export interface SpeedChange {
+  fromWallMs: number;
+  fromMs: number;
+  speed: number;
+}
+
+/** The speed changes after a simulated clock's start, in wall order; read again on every `now()`. */
+export interface SpeedChanges {
+  changes(): readonly SpeedChange[];
 }
 
 /**
  * Accelerated time for the simulated year (issue 19): now = start + (wall now − wall epoch) × speed.
  * Every process started with the same three settings agrees on "now" without talking to the others.
+ * With `changes` the speed may change during the run (fast through hours in which nobody waits):
+ * each change is announced ahead of the wall moment it applies from, so every process knows it by
+ * then and all still agree. A process that learns of one late never sees its time run backwards.
  */
 export class SimulatedClock implements Clock {
-  readonly speed: number;
-  private readonly startMs: number;
-  private readonly wallEpochMs: number;
+  private readonly first: SpeedChange;
+  private latestMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     settings: SimulatedClockSettings,
     private readonly wallNow: () => number = Date.now,
+    private readonly later: SpeedChanges = { changes: () => [] },
   ) {
     if (!(settings.speed > 0)) throw new Error('a simulated clock needs a speed above 0');
-    this.speed = settings.speed;
-    this.startMs = settings.start.getTime();
-    this.wallEpochMs = settings.wallEpochMs;
+    this.first = { fromWallMs: settings.wallEpochMs, fromMs: settings.start.getTime(), speed: settings.speed };
+  }
+
+  /** The speed now: timers and queue delays set now divide by it. */
+  get speed(): number {
+    return this.changeAt(this.wallNow()).speed;
   }
 
   now(): Date {
-    return new Date(this.startMs + (this.wallNow() - this.wallEpochMs) * this.speed);
+    return new Date(this.readAt(this.wallNow()));
+  }
+
+  /** The clock's time at a wall moment, by the changes known now (not kept: a reading ahead is no reading). */
+  timeAt(wallMs: number): number {
+    const change = this.changeAt(wallMs);
+    return change.fromMs + (wallMs - change.fromWallMs) * change.speed;
+  }
+
+  /** The wall moment the clock reaches `clockMs`, by the changes known now. */
+  wallAt(clockMs: number): number {
+    const changes = [this.first, ...this.later.changes()].sort((a, b) => a.fromWallMs - b.fromWallMs);
+    let current = this.first;
+    for (const change of changes) if (change.fromMs <= clockMs) current = change;
+    return current.fromWallMs + (clockMs - current.fromMs) / current.speed;
+  }
+
+  private readAt(wallMs: number): number {
+    this.latestMs = Math.max(this.latestMs, this.timeAt(wallMs));
+    return this.latestMs;
+  }
+
+  private changeAt(wallMs: number): SpeedChange {
+    let current = this.first;
+    for (const change of this.later.changes())
+      if (change.fromWallMs <= wallMs && change.fromWallMs >= current.fromWallMs) current = change;
+    return current;
   }
 }
 

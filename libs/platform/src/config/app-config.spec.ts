@@ -195,7 +195,12 @@ describe('loadConfig: the simulated clock (issue 19)', () => {
       start: new Date('2026-01-05T00:00:00Z'),
       speed: 3600,
       wallEpochMs: 1_800_000_000_000,
+      scheduleFile: null,
     });
+    expect(
+      loadConfig({ SIMULATED_CLOCK_START: '2026-01-05T00:00:00Z', SIMULATED_CLOCK_SCHEDULE_FILE: '/tmp/year/speed.json' })
+        .simulatedClock?.scheduleFile,
+    ).toBe('/tmp/year/speed.json');
     expect(loadConfig({}).simulatedClock).toBeNull();
   });
 
@@ -213,7 +218,7 @@ describe('loadConfig: the simulated clock (issue 19)', () => {
       'SIMULATED_CLOCK_SPEED is "0"; allowed: a number above 0 and up to 1000000',
     ]);
     expect(problemsOf({ SIMULATED_CLOCK_SPEED: '60' })).toEqual([
-      'SIMULATED_CLOCK_SPEED and SIMULATED_CLOCK_WALL_EPOCH need SIMULATED_CLOCK_START (an ISO time)',
+      'SIMULATED_CLOCK_SPEED, SIMULATED_CLOCK_WALL_EPOCH and SIMULATED_CLOCK_SCHEDULE_FILE need SIMULATED_CLOCK_START (an ISO time)',
     ]);
   });
 });

@@ -518,9 +518,12 @@ function readSimulatedClock(read: EnvReader): SimulatedClockSettings | null {
   const startText = read.string('SIMULATED_CLOCK_START');
   const speedText = read.string('SIMULATED_CLOCK_SPEED');
   const epochText = read.string('SIMULATED_CLOCK_WALL_EPOCH');
+  const scheduleFile = read.string('SIMULATED_CLOCK_SCHEDULE_FILE') ?? null;
   if (startText === undefined) {
-    if (speedText !== undefined || epochText !== undefined) {
-      read.problems.push('SIMULATED_CLOCK_SPEED and SIMULATED_CLOCK_WALL_EPOCH need SIMULATED_CLOCK_START (an ISO time)');
+    if (speedText !== undefined || epochText !== undefined || scheduleFile !== null) {
+      read.problems.push(
+        'SIMULATED_CLOCK_SPEED, SIMULATED_CLOCK_WALL_EPOCH and SIMULATED_CLOCK_SCHEDULE_FILE need SIMULATED_CLOCK_START (an ISO time)',
+      );
     }
     return null;
   }
@@ -536,7 +539,7 @@ function readSimulatedClock(read: EnvReader): SimulatedClockSettings | null {
   if (!Number.isSafeInteger(wallEpochMs) || wallEpochMs < 0) {
     read.problems.push(`SIMULATED_CLOCK_WALL_EPOCH is "${epochText}"; allowed: milliseconds since 1970 (Date.now())`);
   }
-  return { start, speed, wallEpochMs };
+  return { start, speed, wallEpochMs, scheduleFile };
 }
 
 function readConsoleConfig(read: EnvReader, runtime: RuntimeEnvironment): ConsoleConfig {

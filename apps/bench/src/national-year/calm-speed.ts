@@ -1,0 +1,56 @@
+/**
+ * When the simulated year may run at its calm speed (`--calm-speed`, by default ten times the
+ * speed): while nobody is waiting to be reached for the first time (a place to go, a named
+ * escalation or a named wait) and nobody arrives within the margin, nothing the headline measures
+ * happens, so the hours pass faster. The stays, capacity reports and worklists of those hours still
+ * run, on coarser ticks; the sweep (escalation, lapsed offers, due requests) runs as often in wall
+ * time, so less often in simulated time. What changes with the speed is reported: the share of the
+ * year run calm, and the resolution (simulated minutes a tick) while someone was being reached.
+ */
+
+/** Slow down this long before the next arrival: she is measured from her first contact on. */
+export const CALM_MARGIN_MS = 30 * 60_000;
+
+export interface CalmInputs {
+  nowMs: number;
+  /** The next arrival's first contact (or a planned action's start), or null when none is left. */
+  nextArrivalMs: number | null;
+  /** Arrived people whose request the service has not answered yet (the call is on its way). */
+  unanswered: number;
+  /** Open requests never yet reached: no place to go, no named escalation, no named wait. */
+  neverReached: number;
+}
+
+/** Whether the simulation may run calm now; and until when (the margin before the next arrival). */
+export function calmUntil(inputs: CalmInputs, marginMs = CALM_MARGIN_MS): number | null {
+  if (inputs.neverReached > 0 || inputs.unanswered > 0) return null;
+  if (inputs.nextArrivalMs === null) return Number.POSITIVE_INFINITY;
+  const until = inputs.nextArrivalMs - marginMs;
+  return until > inputs.nowMs ? until : null;
+}
+
+/**
+ * The speed the simulation runs at, decided each tick: calm from now until the margin before the
+ * next arrival, back to the measuring speed at once when someone needs it sooner.
+ */
+export class CalmSpeed {
+  /** Until when (simulated) the calm speed was asked for; null while measuring. */
+  private calmTill: number | null = null;
+
+  /**
+   * What to change: `{ calm: until }` to run calm until that moment (then measure again), `'measure'`
+   * to measure again at once, or null to leave the speed as it is.
+   */
+  decide(inputs: CalmInputs): { calmUntil: number } | 'measure' | null {
+    if (this.calmTill !== null && inputs.nowMs >= this.calmTill) this.calmTill = null; // the slow-down applied
+    const until = calmUntil(inputs);
+    if (this.calmTill === null) {
+      if (until === null) return null;
+      this.calmTill = until;
+      return { calmUntil: until };
+    }
+    if (until !== null) return null;
+    this.calmTill = null;
+    return 'measure';
+  }
+}

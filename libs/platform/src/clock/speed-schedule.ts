@@ -1,0 +1,90 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { type SimulatedClock, type SpeedChange, type SpeedChanges } from './clock';
+
+/** How often a process reads the schedule file: well inside the lead a change is announced with. */
+const READ_EVERY_MS = 50;
+
+/**
+ * The speed changes of a simulated clock as every process reads them: the schedule file, read again
+ * every 50 ms (a file, not the database or Redis: the simulation runs on one machine, and the clock
+ * must not depend on what it measures). A file that cannot be read or parsed keeps the last changes.
+ */
+export class SpeedScheduleFile implements SpeedChanges {
+  private known: readonly SpeedChange[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly path: string) {
+    this.read();
+    this.timer = setInterval(() => this.read(), READ_EVERY_MS);
+    this.timer.unref();
+  }
+
+  changes(): readonly SpeedChange[] {
+    return this.known;
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  private read(): void {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(this.path, 'utf8'));
+      if (Array.isArray(parsed) && parsed.every(isSpeedChange)) this.known = parsed;
+    } catch {
+      // Not written yet, or caught mid-write by a reader without rename semantics: the last read stands.
+    }
+  }
+}
+
+function isSpeedChange(value: unknown): value is SpeedChange {
+  const change = value as SpeedChange;
+  return (
+    typeof change === 'object' &&
+    change !== null &&
+    Number.isFinite(change.fromWallMs) &&
+    Number.isFinite(change.fromMs) &&
+    Number.isFinite(change.speed) &&
+    change.speed > 0
+  );
+}
+
+/**
+ * The one who drives a simulation changes its clock's speed here: each change applies from `leadMs`
+ * ahead (every process reads the file within that), starting where the clock will be then, and is
+ * written to the file whole (a new file renamed over the old, so no reader sees half of it).
+ */
+export class SpeedSchedule implements SpeedChanges {
+  private readonly written: SpeedChange[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly wallNow: () => number = Date.now,
+    private readonly leadMs = 400,
+  ) {
+    this.write();
+  }
+
+  changes(): readonly SpeedChange[] {
+    return this.written;
+  }
+
+  /**
+   * `clock` (which follows this schedule) runs at `speed` from the wall moment `atWallMs`, or from
+   * `leadMs` ahead if that is sooner; returns the wall moment it applies from. A change announced
+   * for later than this one is dropped: it was reckoned on the speed this one replaces.
+   */
+  change(clock: SimulatedClock, speed: number, atWallMs = 0): number {
+    if (!(speed > 0)) throw new Error('a simulated clock needs a speed above 0');
+    const fromWallMs = Math.max(atWallMs, this.wallNow() + this.leadMs);
+    while (this.written.length > 0 && this.written[this.written.length - 1].fromWallMs >= fromWallMs) this.written.pop();
+    this.written.push({ fromWallMs, fromMs: clock.timeAt(fromWallMs), speed });
+    this.write();
+    return fromWallMs;
+  }
+
+  private write(): void {
+    writeFileSync(`${this.path}.next`, JSON.stringify(this.written));
+    renameSync(`${this.path}.next`, this.path);
+  }
+}

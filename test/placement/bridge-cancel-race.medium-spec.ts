@@ -92,4 +92,16 @@ describe('a cancellation crossing the worker’s interim offer takes the onward 
     expect(seen).toMatchObject({ profileVersion: 2 });
     await p.cancel(coordinator, submitted.id, 'test cleanup');
   });
+
+  it('a coordinator’s client cancelling one request twelve times at once gets one cancellation and eleven retries, and the service answers on (red team, issue 15: the pool of ten ran dry)', async () => {
+    const submitted = await p.request(coordinator, { profile: WOMAN_IN_BEDENKTIJD, urgency: 'URGENT', types: ['COSM'] });
+    await p.settle();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => p.requests.cancel(coordinator, submitted.id, 'dubbel verzonden')),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 'CANCELLED'));
+    expect(answers.filter((answer) => answer.treatedAsRetry === false)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.treatedAsRetry === true)).toHaveLength(11);
+    expect((await p.get(coordinator, submitted.id)).status).toBe('CANCELLED');
+  }, 60_000);
 });

@@ -665,8 +665,9 @@ export class PlacementRepository {
     return params.reason ?? null;
   }
 
-  eventsOf(requestId: string): Promise<PlacementEventEntity[]> {
-    return this.dataSource.getRepository(PlacementEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
+  /** The request's history, oldest first; inside a transaction, on its connection (`manager`). */
+  eventsOf(requestId: string, manager: EntityManager = this.dataSource.manager): Promise<PlacementEventEntity[]> {
+    return manager.getRepository(PlacementEventEntity).find({ where: { requestId }, order: { id: 'ASC' } });
   }
 
   holdsOf(requestId: string): Promise<PlacementHoldEntity[]> {

@@ -657,7 +657,7 @@ export class PlacementLifecycle {
         throw new ConflictError('This person has arrived: end the placement instead of cancelling it.');
       // A repeat of a cancellation that went through, by whoever cancelled (a client retrying after a
       // lost answer, red team, issue 15, F12): the cancelled request, not an error.
-      if (locked.status === PlacementStatus.CANCELLED && (await this.cancelledAlready(locked.id, viewer, note, options)))
+      if (locked.status === PlacementStatus.CANCELLED && (await this.cancelledAlready(manager, locked.id, viewer, note, options)))
         return { request: locked, repeated: true };
       if (locked.status === PlacementStatus.ENDED || locked.status === PlacementStatus.CANCELLED) {
         throw new ConflictError(`This request is already ${locked.status}.`);
@@ -688,12 +688,17 @@ export class PlacementLifecycle {
    * CANCELLED step is the caller's, the same kind (break-glass or not) with the same reason.
    */
   private async cancelledAlready(
+    manager: EntityManager,
     requestId: string,
     viewer: Viewer,
     reason: string,
     options: { breakGlass?: boolean },
   ): Promise<boolean> {
-    const steps = (await this.repository.eventsOf(requestId)).filter((event) => event.status === PlacementStatus.CANCELLED);
+    // On the transaction's own connection: while it holds the request's lock, a second connection
+    // from the pool may never come (every other one waiting for that lock: red team, issue 15).
+    const steps = (await this.repository.eventsOf(requestId, manager)).filter(
+      (event) => event.status === PlacementStatus.CANCELLED,
+    );
     const last = steps[steps.length - 1];
     const code = options.breakGlass ? PlacementNoteCode.CANCELLED_BREAK_GLASS : PlacementNoteCode.CANCELLED;
     return (

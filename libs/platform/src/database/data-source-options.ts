@@ -32,9 +32,22 @@ export function dataSourceOptions(
     logging: ['error'],
     poolSize: overrides.poolSize ?? 10,
     applicationName: overrides.applicationName ?? 'opvangplek',
-    extra: { onConnect: keepLostConnectionsFromEndingTheProcess },
+    extra: {
+      onConnect: keepLostConnectionsFromEndingTheProcess,
+      // A call waiting for a free connection gives up (an error its caller sees) instead of waiting
+      // for ever, and PostgreSQL ends a transaction left idle this long, with its locks: a process
+      // whose pool is exhausted by transactions waiting on each other recovers by itself instead of
+      // hanging every later call (red team, issue 15: twelve concurrent cancellations did that).
+      connectionTimeoutMillis: POOL_WAIT_MS,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    },
   };
 }
+
+/** The longest a query waits for a connection of the pool. */
+const POOL_WAIT_MS = 30_000;
+/** The longest a transaction may sit idle (between its statements) before PostgreSQL ends it. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
 
 const logger = new Logger('Database');
 

@@ -173,6 +173,26 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     await client.cancel(coordinator, first.id, 'test cleanup');
   });
 
+  it('a region code in lower case is the same region, and two women alike in one group are two people: sent as one, it is another request (red team, issue 15, fourth pass M2, H2)', async () => {
+    const woman = { ...DUTCH_WOMAN, age: 44 };
+    const first = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', regionCode: 'rr', profile: woman })).data!
+      .requestPlacement;
+    expect(first).toMatchObject({ regionCode: 'RR', treatedAsRetry: false });
+    const again = (await submit({ types: ['VROUWENOPVANG'], urgency: 'PLANNED', regionCode: ' RR', profile: woman })).data!
+      .requestPlacement;
+    expect(again).toMatchObject({ id: first.id, treatedAsRetry: true });
+    await client.cancel(coordinator, first.id, 'test cleanup');
+
+    const alike = (label: string) => ({ label, profile: { ...DUTCH_WOMAN, age: 25 } });
+    const pair = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [alike('Q1'), alike('Q2')] });
+    const one = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [alike('Q1')] });
+    expect(pair.errors).toBeUndefined();
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.requestPlacement.id).not.toBe(pair.data!.requestPlacement.id);
+    expect(one.data!.requestPlacement.treatedAsRetry).toBe(false);
+    for (const answer of [pair, one]) await client.cancel(coordinator, answer.data!.requestPlacement.id, 'test cleanup');
+  });
+
   it('a resend for her as ACUTE is refused with how to ask it, never handed the URGENT request as if nothing changed; with a clientReference too (red team, issue 15, F2)', async () => {
     const woman = { ...DUTCH_WOMAN, age: 31 };
     for (const clientReference of [undefined, 'avim-rr-2026-2201']) {

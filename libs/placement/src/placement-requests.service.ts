@@ -112,6 +112,11 @@ interface ImplicitRetryOf {
   part?: SubmittedPerson['members'];
 }
 
+/** Region codes are capitals (`RR`, `AMS`); `rr` or ` Ams ` names the same region (red team, issue 15, fourth pass M2). */
+function regionCodeAsWritten(code: string): string {
+  return typeof code === 'string' ? code.trim().toUpperCase() : code;
+}
+
 /** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
 const MISSED_UPDATES_LIMIT = 500;
 
@@ -144,7 +149,8 @@ export class PlacementRequestsService {
   // ---------------------------------------------------------------------------------------------
   // Submitting
 
-  async submit(viewer: Viewer, input: PlacementRequestInput): Promise<PlacementRequestModel> {
+  async submit(viewer: Viewer, given: PlacementRequestInput): Promise<PlacementRequestModel> {
+    const input = { ...given, regionCode: regionCodeAsWritten(given.regionCode) };
     if (!mayRequestFor(viewer, input.regionCode)) {
       throw new ForbiddenError(
         `You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`,
@@ -276,7 +282,8 @@ export class PlacementRequestsService {
    * Police at night: holds a noodbed (or the best 24/7 place) within this call, and opens the
    * linked onward request, matched to COSM/OMM/VO when their authority opens.
    */
-  async requestNoodbed(viewer: Viewer, input: NoodbedRequestInput): Promise<PlacementRequestModel> {
+  async requestNoodbed(viewer: Viewer, given: NoodbedRequestInput): Promise<PlacementRequestModel> {
+    const input = { ...given, regionCode: regionCodeAsWritten(given.regionCode) };
     const person: SubmittedPerson = { profile: input.profile, regionCode: input.regionCode, groupSize: input.groupSize };
     const { request, recorded, announced } = await this.create(viewer, {
       profile: input.profile,

@@ -22,14 +22,15 @@ const QUALIFIER = /\s*\([^)]*\)\s*$/;
 
 /**
  * The form names are compared in: no accents (`Súdwest-Fryslân` = `Sudwest-Fryslan`), lower case,
- * one kind of apostrophe, hyphens as spaces, whitespace collapsed and trimmed.
+ * no apostrophes (`s-Gravenhage` typed without one is `'s-Gravenhage`), hyphens as spaces,
+ * whitespace collapsed and trimmed.
  */
 export function normaliseMunicipalityName(input: string): string {
   return input
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/['\u2018\u2019\u02bc`´]/g, '')
     .replace(/[-\u2010-\u2015]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

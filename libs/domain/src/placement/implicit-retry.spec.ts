@@ -171,6 +171,7 @@ describe('the same woman in other words (red team, issue 15, third pass): keyed 
       'a municipality in lower case with spaces and a curly apostrophe',
       { foundInMunicipality: ' \u2019s Gravenhage ', registeredInMunicipality: 'amsterdam' },
     ],
+    ['a municipality without its apostrophe', { foundInMunicipality: 's-Gravenhage' }],
     ['a region to avoid and her home region in lower case', { excludedRegionCodes: ['rr'], homeRegionCode: 'tw' }],
     ['B8/3 NOT_APPLICABLE beside a Dutch status (the rule reads none so)', { b8Status: 'NOT_APPLICABLE' }],
   ])('reads %s as the same', (_, changes) => {
@@ -192,6 +193,28 @@ describe('the same woman in other words (red team, issue 15, third pass): keyed 
     const again = { ...woman, groupSize: 3, members: [m('x3', 40), m('x1', 20), m('x2', 30)] };
     expect(key(again)).toBe(key(group));
     expect(key({ ...group, members: [m('A', 20), m('B', 30), m('C', 41)] })).not.toBe(key(group));
+  });
+
+  it('counts every member: two women alike are two people, not one, and a third alike is another group (red team, issue 15, fourth pass H2)', () => {
+    const alike = (label: string) => ({ label, profile: { ...woman.profile, age: 25 } as VictimProfile });
+    const two = key({ ...woman, members: [alike('Q1'), alike('Q2')] });
+    expect(key({ ...woman, members: [alike('Q1')] })).not.toBe(two);
+    expect(key({ ...woman, members: [alike('Q1'), alike('Q2'), alike('Q3')] })).not.toBe(two);
+    expect(key({ ...woman, members: [alike('x'), alike('y')] })).toBe(two);
+  });
+
+  it('reads a group’s size spelled out beside its members, or in the profile, as the members’ count (fourth pass M1)', () => {
+    const m = (age: number) => ({ label: null, profile: { ...woman.profile, age } as VictimProfile });
+    const group = { ...woman, members: [m(25), m(36), m(40)] };
+    expect(key({ ...group, groupSize: 3 })).toBe(key(group));
+    expect(key({ ...group, profile: { ...woman.profile, groupSize: 3 } })).toBe(key(group));
+    expect(key({ ...woman, groupSize: 2 })).not.toBe(key(woman));
+  });
+
+  it('reads a minor’s unaccompanied: true as unsaid: unknown counts as unaccompanied (003:695; fourth pass H3)', () => {
+    const girl = { ...woman, profile: { ...woman.profile, age: 17 } as VictimProfile };
+    expect(key({ ...girl, profile: { ...girl.profile, minor: true, unaccompanied: true } })).toBe(key(girl));
+    expect(key({ ...girl, profile: { ...girl.profile, unaccompanied: false } })).not.toBe(key(girl));
   });
 
   it('holds under a clientReference too: a retry in other words is her, another age is not', () => {

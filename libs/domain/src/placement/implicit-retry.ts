@@ -33,12 +33,12 @@ export interface SubmittedPerson {
   groupSize?: number | null;
 }
 
-/** A person as understood: each member's profile as canonical JSON, sorted. */
+/** A person as understood: her profile, the members' in a fixed order (each member counts: two alike are two people). */
 export interface UnderstoodPerson {
   profile: Record<string, unknown>;
-  members: string[];
+  members: Record<string, unknown>[];
   regionCode: string;
-  groupSize: number | null | undefined;
+  groupSize: number;
 }
 
 /** What the service reads a profile's words as: the municipality list and the statuses B8/3 is not for. */
@@ -65,16 +65,19 @@ export function canonicalSubmission(submission: ImplicitRetrySubmission): string
 /**
  * The person as the service understands her, whatever words the caller chose (red team, issue 15,
  * third pass): each profile read by `profileAsUnderstood`, the group's members in a fixed order and
- * without their labels (pseudonyms the caller picks, not who they are), the region code in capitals.
+ * without their labels (pseudonyms the caller picks, not who they are) but each one kept (two alike
+ * are two people), the group's size however it was given (the members' count, the request's, the
+ * profile's), the region code in capitals.
  */
 export function personAsUnderstood(person: SubmittedPerson, reading: ProfileReading): UnderstoodPerson {
-  const members = (person.members ?? []).map((member) => profileAsUnderstood(member.profile, reading));
-  return {
-    profile: profileAsUnderstood(person.profile, reading),
-    members: members.map(comparable).sort(),
-    regionCode: person.regionCode.trim().toUpperCase(),
-    groupSize: person.groupSize,
-  };
+  const members = (person.members ?? [])
+    .map((member) => profileAsUnderstood(member.profile, reading))
+    .map((member) => ({ member, key: comparable(member) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ member }) => member);
+  const { groupSize: profileGroupSize, ...profile } = profileAsUnderstood(person.profile, reading);
+  const groupSize = members.length > 0 ? members.length : (person.groupSize ?? (profileGroupSize as number | null) ?? 1);
+  return { profile, members, regionCode: person.regionCode.trim().toUpperCase(), groupSize };
 }
 
 /**
@@ -106,11 +109,13 @@ export function profileAsUnderstood(profile: VictimProfile, reading: ProfileRead
  * The values that say nothing more than leaving the field out (red team, issue 15, F1 and its
  * confirmation): what the service fills in (a group of 1, no route decision yet), no children with
  * her, and the values the matcher reads a field left out as (residence status unknown, a normal
- * threat, no aangifte).
+ * threat, no aangifte, a minor unaccompanied).
  */
 const SAID_BY_LEAVING_OUT: Readonly<Record<string, unknown>> = {
   groupSize: 1,
   routeDecided: false,
+  // Unknown counts as unaccompanied: Nidos acts "bij de geringste indicatie" (003:695).
+  unaccompanied: true,
   accompanyingChildren: 0,
   residenceStatus: 'UNKNOWN',
   threatLevel: 'NORMAL',

@@ -71,6 +71,17 @@ describe('the application database role', () => {
     });
   });
 
+  it('only reads the views a feature publishes for others (a simple view would take writes through to its table)', async () => {
+    await asApp(async (client) => {
+      for (const view of ['reserved_places_v', 'occupied_stays_v', 'stay_departures_v']) {
+        await expect(client.query(`SELECT * FROM ${view}`)).resolves.toBeDefined();
+        // A view over a join takes no writes at all; one over a single table would, but for the grant.
+        await expect(client.query(`DELETE FROM ${view}`)).rejects.toThrow(/permission denied|cannot delete from view/);
+      }
+      await expect(client.query('UPDATE reserved_places_v SET starts_at = now()')).rejects.toThrow(/permission denied/);
+    });
+  });
+
   it('cannot create objects in the schema the tables live in', async () => {
     await asApp(async (client) => {
       await expect(client.query('CREATE TABLE public.planted (id int)')).rejects.toThrow(/permission denied for schema public/);

@@ -365,6 +365,26 @@ export function writeViolations(
     );
 }
 
+/**
+ * Raw SQL reads (FROM, JOIN) in libs of a table another lib owns, not declared under its `sqlReaders`.
+ * A view its owner publishes (`view: true`) is there to be read: any lib may.
+ */
+export function readViolations(
+  accesses: readonly TableAccess[],
+  owners: Record<string, { owner: string; view?: true; sqlReaders?: Record<string, string> }>,
+): string[] {
+  return accesses
+    .filter((a) => a.kind === 'read' && /^(FROM|JOIN)$/.test(a.how) && a.file.startsWith('libs/') && owners[a.table])
+    .filter((a) => {
+      const { owner, view, sqlReaders } = owners[a.table];
+      return owner !== ownerOfFile(a.file) && !view && !sqlReaders?.[ownerOfFile(a.file)];
+    })
+    .map(
+      (a) =>
+        `${a.file}:${a.line} reads ${a.table} with SQL, which ${owners[a.table].owner} owns: read it through ${owners[a.table].owner}'s public entry or a view it publishes, or declare the read in table-owners.ts with why`,
+    );
+}
+
 /** Who a file speaks for: `libs/<lib>/…` → `<lib>`, `apps/<app>/…` → `apps/<app>`. */
 export function ownerOfFile(file: string): string {
   const [root, name] = file.split('/');
@@ -403,4 +423,28 @@ export function migratedTables(root: string, migrations = 'libs/platform/src/dat
       tables.add(match[1]);
   }
   return tables;
+}
+
+/**
+ * The views the migrations create (`CREATE [OR REPLACE] VIEW "x" AS …`), each with its defining
+ * SELECT, read from the migrations' string and template literals.
+ */
+export function migratedViews(root: string, migrations = 'libs/platform/src/database/migrations'): Map<string, string> {
+  const views = new Map<string, string>();
+  for (const name of readdirSync(path.join(root, migrations)).filter((file) => file.endsWith('.ts'))) {
+    const source = ts.createSourceFile(
+      name,
+      readFileSync(path.join(root, migrations, name), 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    const visit = (node: ts.Node) => {
+      const text = literalText(node);
+      const match = text && /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+"?([a-z_][a-z0-9_]*)"?\s+AS\s+([\s\S]*)$/i.exec(text);
+      if (match) views.set(match[1], match[2]);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return views;
 }

@@ -1,8 +1,9 @@
 /**
  * Who owns each table (issue 17, "the house"): the one feature that alone writes it. Others read it
  * through the owner's public entry (its services and functions, or its exported entity class with
- * TypeORM's read calls), or — a read model — with SQL of their own, declared here under
- * `sqlReaders` with why. `table-owners.spec.ts` holds the code to this list: a write by anyone
+ * TypeORM's read calls), or through a view the owner publishes (`view: true`, created by a
+ * migration, reading only the owner's tables; any lib may read it), or — a read model — with SQL
+ * of their own, declared here under `sqlReaders` with why. `table-owners.spec.ts` holds the code to this list: a write by anyone
  * else, a raw SQL read not declared, a table without an owner, a feature registering another's
  * entity, or an exception no longer needed, each fails naming file, table and owner.
  *
@@ -18,6 +19,8 @@ export interface TableOwnership {
   sqlReaders?: Record<string, string>;
   /** Not created by a migration: made at run time by its owner (a bench figure's copy). */
   scratch?: true;
+  /** A view its owner publishes for others to read (a migration creates it over the owner's own tables). */
+  view?: true;
 }
 
 export const TABLE_OWNERS: Record<string, TableOwnership> = {
@@ -46,8 +49,6 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
   capacity: {
     owner: 'capacity',
     sqlReaders: {
-      placement:
-        'capacity-drift-check locks the row (FOR UPDATE) before the ledger repairs it; planned actions read the counts a plan may reserve',
       notifications: 'stale-figures.job: confirmed_at, joined to the facility and its notices in one statement',
     },
   },
@@ -61,7 +62,6 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
     owner: 'placement',
     sqlReaders: {
       insight: 'readers (demand, placements, transfers, registrations): anonymous aggregates over requests in a period',
-      capacity: 'capacity-ahead reader: stays and departures due, for the 24 h / 72 h capacity ahead',
     },
   },
   placement_holds: {
@@ -69,7 +69,6 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
     sqlReaders: {
       insight: 'offer-responses reader: how each offer in a period was answered',
       matching: "responsiveness-figures: each facility's answer times, for the ranking",
-      capacity: 'capacity-ahead reader: accepted holds arriving within the window',
     },
   },
   placement_events: {
@@ -79,14 +78,13 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
   placement_profile_changes: { owner: 'placement' },
   sweep_runs: { owner: 'placement', note: 'the last completed sweep, written by the worker that ran it' },
   planned_actions: { owner: 'placement' },
-  action_reservations: {
-    owner: 'placement',
-    sqlReaders: {
-      capacity:
-        "the ledger's hold guard counts a planned action's reservations in the same atomic UPDATE; the capacity-ahead reader sums them",
-    },
-  },
+  action_reservations: { owner: 'placement' },
   action_requests: { owner: 'placement' },
+  // Published for capacity (which may not import placement): its hold guard, inside the one atomic
+  // UPDATE, and its capacity ahead (migration PlacementReadViews).
+  reserved_places_v: { owner: 'placement', view: true },
+  occupied_stays_v: { owner: 'placement', view: true },
+  stay_departures_v: { owner: 'placement', view: true },
 
   // ── the rest ────────────────────────────────────────────────────────────────────────────────
   audit_log: { owner: 'access', note: "written only through access's audit(); sealed by its AuditSealer" },

@@ -33,10 +33,12 @@ export interface CapacityRow {
  * Its places leave this sum as they become the action's own holds (`converted`) or turn out not to
  * be holdable at its start (`not_held`), so they are never counted twice. Reservations of several
  * actions may overlap (planning does not see other actions' reservations, red team F1): together
- * they only keep real holds out; between themselves, the first to convert gets the place.
+ * they only keep real holds out; between themselves, the first to convert gets the place. The
+ * reservations are placement's: it publishes them as the view reserved_places_v (migration
+ * PlacementReadViews), which PostgreSQL inlines into this statement.
  */
-const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places - r.converted - r.not_held), 0) FROM action_reservations r
-  WHERE r.facility_id = capacity.facility_id AND r.state = 'RESERVED' AND r.starts_at <= $3 AND r.ends_at > $3)`;
+const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places), 0) FROM reserved_places_v r
+  WHERE r.facility_id = capacity.facility_id AND r.starts_at <= $3 AND r.ends_at > $3)`;
 
 /**
  * The only statements that move places between free, held and occupied. Each is ONE atomic

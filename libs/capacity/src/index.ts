@@ -1,4 +1,5 @@
 // The capacity lib's public entry: other libs and apps import from '@opvangplek/capacity' only.
+export * from './capacity-counts';
 export * from './capacity-ledger';
 export * from './capacity-opening';
 export * from './capacity-setup';

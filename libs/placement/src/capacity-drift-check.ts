@@ -1,4 +1,4 @@
-import { repairHeld } from '@opvangplek/capacity';
+import { type FacilityCapacityCounts, lockCapacityCounts, readCapacityCounts, repairHeld } from '@opvangplek/capacity';
 import { type CapacityDriftFinding, capacityDrift, type CapacityLedgerFacts } from '@opvangplek/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from './placement-changes';
@@ -18,25 +18,40 @@ export interface CapacityDriftReport {
   freed: { type: string; regionCode: string }[];
 }
 
-interface FactsRow {
-  facilityId: string;
-  total: number;
-  occupied: number;
-  held: number;
-  outOfService: number;
+interface FactsRow extends FacilityCapacityCounts {
   heldByHolds: number;
   placedByHolds: number;
 }
 
-/** Each facility's counts beside the places its HELD and OCCUPIED holds take; `$1` one facility, or all (null). */
-const FACTS = `SELECT c.facility_id AS "facilityId", c.total, c.occupied, c.held, c.out_of_service AS "outOfService",
-         COALESCE(SUM(h.places) FILTER (WHERE h.state = 'HELD'), 0)::int AS "heldByHolds",
-         COALESCE(SUM(h.places) FILTER (WHERE h.state = 'OCCUPIED'), 0)::int AS "placedByHolds"
-    FROM capacity c
-    LEFT JOIN placement_holds h ON h.facility_id = c.facility_id AND h.state IN ('HELD', 'OCCUPIED')
-   WHERE $1::uuid IS NULL OR c.facility_id = $1::uuid
-   GROUP BY c.facility_id
-   ORDER BY c.facility_id`;
+/** The places each facility's HELD and OCCUPIED holds take; `$1` one facility, or all (null). */
+const HOLD_SUMS = `SELECT facility_id AS "facilityId",
+         COALESCE(SUM(places) FILTER (WHERE state = 'HELD'), 0)::int AS "heldByHolds",
+         COALESCE(SUM(places) FILTER (WHERE state = 'OCCUPIED'), 0)::int AS "placedByHolds"
+    FROM placement_holds
+   WHERE state IN ('HELD', 'OCCUPIED') AND ($1::uuid IS NULL OR facility_id = $1::uuid)
+   GROUP BY facility_id`;
+
+/** Each facility's counts (capacity's, as given) beside the places its holds take (placement's own). */
+async function withHoldSums(
+  manager: EntityManager,
+  counts: FacilityCapacityCounts[],
+  facilityId: string | null,
+): Promise<FactsRow[]> {
+  const sums: { facilityId: string; heldByHolds: number; placedByHolds: number }[] = await manager.query(HOLD_SUMS, [facilityId]);
+  const byFacility = new Map(sums.map((sum) => [sum.facilityId, sum]));
+  return counts.map((row) => ({
+    ...row,
+    heldByHolds: byFacility.get(row.facilityId)?.heldByHolds ?? 0,
+    placedByHolds: byFacility.get(row.facilityId)?.placedByHolds ?? 0,
+  }));
+}
+
+/**
+ * Every facility's facts without locks. The counts and the holds are two statements: they read one
+ * snapshot (REPEATABLE READ), so a hold made between them is never mistaken for drift.
+ */
+const readAllFacts = (manager: EntityManager): Promise<FactsRow[]> =>
+  manager.transaction('REPEATABLE READ', async (snapshot) => withHoldSums(snapshot, await readCapacityCounts(snapshot), null));
 
 const factsOf = (row: FactsRow): CapacityLedgerFacts => ({
   counts: { total: row.total, occupied: row.occupied, held: row.held, outOfService: row.outOfService },
@@ -46,7 +61,7 @@ const factsOf = (row: FactsRow): CapacityLedgerFacts => ({
 
 /** Every facility's drift as it stands, without locks or repairs (the metric reads this on scrape). */
 export async function readCapacityDrift(manager: EntityManager): Promise<FacilityDrift[]> {
-  const rows: FactsRow[] = await manager.query(FACTS, [null]);
+  const rows = await readAllFacts(manager);
   return rows.flatMap((row) => capacityDrift(factsOf(row)).map((finding) => ({ facilityId: row.facilityId, ...finding })));
 }
 
@@ -58,13 +73,13 @@ export async function readCapacityDrift(manager: EntityManager): Promise<Facilit
  * being made or given back at that moment is never mistaken for drift.
  */
 export async function checkCapacityDrift(dataSource: DataSource, now: Date): Promise<CapacityDriftReport> {
-  const rows: FactsRow[] = await dataSource.query(FACTS, [null]);
+  const rows = await readAllFacts(dataSource.manager);
   const report: CapacityDriftReport = { checked: rows.length, repaired: [], unrepaired: [], freed: [] };
   for (const suspect of rows.filter((row) => capacityDrift(factsOf(row)).length > 0)) {
     await dataSource.transaction(async (manager) => {
-      await manager.query('SELECT 1 FROM capacity WHERE facility_id = $1 FOR UPDATE', [suspect.facilityId]);
-      const [row]: FactsRow[] = await manager.query(FACTS, [suspect.facilityId]);
-      if (!row) return;
+      const counts = await lockCapacityCounts(manager, suspect.facilityId);
+      if (!counts) return;
+      const [row] = await withHoldSums(manager, [counts], suspect.facilityId);
       for (const finding of capacityDrift(factsOf(row))) {
         const drift = { facilityId: row.facilityId, ...finding };
         if (finding.repairTo === null) {

@@ -10,9 +10,10 @@ export interface FacilityAheadRows {
 /**
  * The stays at these facilities (places occupied, with their planned end, and the arrival deadline of
  * an onward or transfer place she has accepted: her planned departure), and the planned actions'
- * reservations not yet turned into holds whose window has not ended. Read-only, like the other
- * insight readers: the placement workflow writes these tables. Two indexed reads, whatever the number
- * of facilities (placement_holds by facility and state, action_reservations by facility).
+ * reservations not yet turned into holds whose window has not ended. The placement workflow owns
+ * these facts and publishes them as views (occupied_stays_v, stay_departures_v, reserved_places_v;
+ * migration PlacementReadViews), which PostgreSQL inlines. Two indexed reads, whatever the number of
+ * facilities (placement_holds by facility and state, action_reservations by facility).
  */
 export async function readFacilitiesAhead(
   dataSource: DataSource,
@@ -37,23 +38,18 @@ export async function readFacilitiesAhead(
       // Departures are read once for all stays: ACCEPTED onward or transfer requests are few at any
       // moment, while a subquery per stay would probe once per occupied place.
       `WITH departures AS (
-         SELECT o.bridge_request_id AS stay_id, MIN(COALESCE(oh.expires_at, $2)) AS departure_at
-           FROM placement_requests o
-           JOIN placement_holds oh ON oh.request_id = o.id AND oh.state = 'HELD' AND oh.accepted_at IS NOT NULL
-          WHERE o.status = 'ACCEPTED' AND o.bridge_request_id IS NOT NULL
-          GROUP BY o.bridge_request_id)
-       SELECT h.facility_id, h.places, f.type::text AS type, r.placed_at, r.stay_ends_at, d.departure_at
-         FROM placement_holds h
-         JOIN placement_requests r ON r.id = h.request_id
-         JOIN facilities f ON f.id = h.facility_id
-         LEFT JOIN departures d ON d.stay_id = r.id
-        WHERE h.facility_id = ANY($1::uuid[]) AND h.state = 'OCCUPIED'`,
+         SELECT stay_id, MIN(COALESCE(expires_at, $2)) AS departure_at FROM stay_departures_v GROUP BY stay_id)
+       SELECT s.facility_id, s.places, f.type::text AS type, s.placed_at, s.stay_ends_at, d.departure_at
+         FROM occupied_stays_v s
+         JOIN facilities f ON f.id = s.facility_id
+         LEFT JOIN departures d ON d.stay_id = s.stay_id
+        WHERE s.facility_id = ANY($1::uuid[])`,
       [facilityIds, now],
     ),
     dataSource.query(
-      `SELECT facility_id, (places - converted - not_held)::int AS places, starts_at, ends_at
-         FROM action_reservations
-        WHERE facility_id = ANY($1::uuid[]) AND state = 'RESERVED' AND ends_at > $2 AND places - converted - not_held > 0`,
+      `SELECT facility_id, places::int AS places, starts_at, ends_at
+         FROM reserved_places_v
+        WHERE facility_id = ANY($1::uuid[]) AND ends_at > $2 AND places > 0`,
       [facilityIds, now],
     ),
   ]);

@@ -83,22 +83,6 @@ export class PlannedActionRepository {
   }
 
   /**
-   * The places free in the register now at each facility: what a plan reserves from. Other actions'
-   * reservations are deliberately not subtracted: a planned raid is confidential, and a plan that
-   * saw them would let anyone learn another region's plan by planning and comparing (red team F1).
-   * Overlapping reservations are settled at the windows' start (the first to convert gets a place).
-   */
-  async freeInRegister(manager: EntityManager, facilityIds: string[]): Promise<Map<string, number>> {
-    if (facilityIds.length === 0) return new Map();
-    const rows: { facilityId: string; free: number }[] = await manager.query(
-      `SELECT facility_id AS "facilityId", GREATEST(total - occupied - held - out_of_service, 0)::int AS free
-         FROM capacity WHERE facility_id = ANY($1::uuid[])`,
-      [facilityIds],
-    );
-    return new Map(rows.map((row) => [row.facilityId, row.free]));
-  }
-
-  /**
    * Places `org` has reserved (not yet converted) for windows overlapping [startsAt, endsAt), read
    * under a per-organisation lock held until the caller's transaction ends, so two plans of the same
    * organisation cannot both pass its limit. Only the organisation's own actions count.

@@ -17,6 +17,7 @@ import {
   Role,
   validatePlannedAction,
 } from '@opvangplek/domain';
+import { freePlacesIgnoringReservations } from '@opvangplek/capacity';
 import { MatchingService } from '@opvangplek/matching';
 import {
   CLOCK,
@@ -206,7 +207,11 @@ export class PlannedActionsService {
           'input.expected',
           `input.expected: your organisation already has ${alreadyReserved} place(s) reserved for windows overlapping this one, and may reserve at most ${limit} at once; cancel an action or shorten the window`,
         );
-      const free = await this.repository.freeInRegister(manager, ids);
+      // Other actions' reservations are deliberately not subtracted: a planned raid is confidential,
+      // and a plan that saw them would let anyone learn another region's plan by planning and
+      // comparing (red team F1). Overlapping reservations are settled at the windows' start (the
+      // first to convert gets a place).
+      const free = await freePlacesIgnoringReservations(manager, ids);
       const stored: StoredOutline[] = [];
       const reservations: { outlineIndex: number; facilityId: string; places: number }[] = [];
       outlines.forEach((outline, outlineIndex) => {

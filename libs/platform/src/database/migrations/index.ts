@@ -40,6 +40,7 @@ import { ParallelOffers1798500000000 } from './1798500000000-ParallelOffers';
 import { OfferAnswers1798510000000 } from './1798510000000-OfferAnswers';
 import { FiguresAging1798530000000 } from './1798530000000-FiguresAging';
 import { SweepRuns1798700000000 } from './1798700000000-SweepRuns';
+import { PlacementReadViews1798710000000 } from './1798710000000-PlacementReadViews';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -80,4 +81,5 @@ export const MIGRATIONS: Function[] = [
   OfferAnswers1798510000000,
   FiguresAging1798530000000,
   SweepRuns1798700000000,
+  PlacementReadViews1798710000000,
 ];

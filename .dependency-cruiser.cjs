@@ -17,42 +17,14 @@
 
 const FEATURES = '(access|registry|capacity|matching|placement|insight|interop|notifications|registration)';
 
-/**
- * Migrations are frozen data transforms that must seal and sign rows exactly as the live code does.
- * They use these three pure helpers directly: the features' index would load their Nest modules (and
- * the platform itself, a cycle) into the migration tooling.
- */
-const MIGRATIONS = '^libs/platform/src/database/migrations/';
-const MIGRATION_HELPERS = [
-  '^libs/placement/src/request-sealing\\.ts$',
-  '^libs/access/src/audit/audit-key\\.ts$',
-  '^libs/access/src/audit/audit-row-mac\\.ts$',
-];
-/** The helpers, in turn, take the platform's parts by path: its index loads the migrations (a cycle). */
-const MIGRATION_HELPER_LIBS = '^libs/(placement|access)/src/(request-sealing|audit/audit-key|audit/audit-row-mac)\\.ts$';
-
 module.exports = {
   forbidden: [
     {
       name: 'deep-import-into-lib',
       comment: "Import another lib through its public entry only: '@opvangplek/<lib>' (its src/index.ts).",
       severity: 'error',
-      from: { path: '^(apps|libs)/([^/]+)/', pathNot: [MIGRATIONS, MIGRATION_HELPER_LIBS] },
+      from: { path: '^(apps|libs)/([^/]+)/' },
       to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
-    },
-    {
-      name: 'deep-import-into-lib-from-migration',
-      comment: 'Migrations import only the sealing and audit helpers listed in .dependency-cruiser.cjs.',
-      severity: 'error',
-      from: { path: MIGRATIONS },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/platform/', '^libs/[^/]+/src/index\\.ts$', ...MIGRATION_HELPERS] },
-    },
-    {
-      name: 'deep-import-into-lib-from-migration-helper',
-      comment: 'The migration helpers import only their own lib, the platform (by path) and other libs through their index.',
-      severity: 'error',
-      from: { path: MIGRATION_HELPER_LIBS },
-      to: { path: '^libs/[^/]+/src/.+', pathNot: ['^libs/$1/', '^libs/platform/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
       name: 'app-imports-app',
@@ -79,15 +51,8 @@ module.exports = {
       name: 'platform-imports-upward',
       comment: 'The platform imports only the domain; features register themselves with it.',
       severity: 'error',
-      from: { path: '^libs/platform/', pathNot: MIGRATIONS },
+      from: { path: '^libs/platform/' },
       to: { path: '^libs/', pathNot: ['^libs/platform/', '^libs/domain/'] },
-    },
-    {
-      name: 'migration-imports-upward',
-      comment: 'Migrations import only the domain, the platform and the helpers listed in .dependency-cruiser.cjs.',
-      severity: 'error',
-      from: { path: MIGRATIONS },
-      to: { path: '^libs/', pathNot: ['^libs/platform/', '^libs/domain/', ...MIGRATION_HELPERS] },
     },
     {
       name: 'feature-imports-composition',

@@ -1,5 +1,6 @@
-import { sealContext, SweepJob } from '@opvangplek/placement';
+import { SweepJob } from '@opvangplek/placement';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { sealContext } from '@opvangplek/platform/crypto/request-seal-context';
 import { Role } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { gql } from '../support/graphql-client';

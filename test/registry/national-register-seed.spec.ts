@@ -1,4 +1,5 @@
 import { ShelterType } from '@opvangplek/domain';
+import { readFacilityDefinition } from '@opvangplek/registry';
 import { bundledMunicipalities } from '@opvangplek/registry/seed';
 import { readCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
 import { emptyLoadReport, loadNationalRegister, loadRegister } from '@opvangplek/composition';
@@ -50,6 +51,20 @@ describe('national register seed', () => {
     const [{ held }] = await database.dataSource.query('SELECT COALESCE(SUM(held), 0)::int AS held FROM capacity');
     expect(held).toBe(0);
     expect(await readCapacityDrift(database.dataSource.manager)).toEqual([]);
+  });
+
+  it("reads one facility's definition by its register key, with its region; none for a key not in the register", async () => {
+    const noodbed = await readFacilityDefinition(database.dataSource, 'noodbed-rr-1');
+    const [stored] = await database.dataSource.query(`SELECT id, type, region_code FROM facilities WHERE key = 'noodbed-rr-1'`);
+    expect(noodbed).toMatchObject({
+      id: stored.id,
+      key: 'noodbed-rr-1',
+      type: ShelterType.NOODBED,
+      regionCode: stored.region_code,
+      region: { code: stored.region_code },
+    });
+    expect(Array.isArray(noodbed!.eligibility.genders)).toBe(true);
+    expect(await readFacilityDefinition(database.dataSource, 'no-such-facility')).toBeNull();
   });
 
   it('is idempotent: loading it again changes nothing', async () => {

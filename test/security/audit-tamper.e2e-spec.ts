@@ -1,7 +1,7 @@
 import { audit } from '@opvangplek/access/audit/audit';
 import { auditHash, GENESIS_HASH, verifyChain } from '@opvangplek/access/audit/audit-chain';
-import { auditChainOptions, type AuditChainOptions } from '@opvangplek/access/audit/audit-key';
-import { installAuditRowKey } from '@opvangplek/access/audit/audit-row-mac';
+import { auditChainOptions, type AuditChainOptions } from '@opvangplek/access/audit/audit-chain-options';
+import { installAuditRowKey } from '@opvangplek/access/audit/audit-row-keys';
 import { type SealReport, sealAuditLog, verifyAuditLog } from '@opvangplek/access/audit/audit-sealer';
 import { Role } from '@opvangplek/domain';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -12,10 +12,11 @@
  * concurrent submissions, and across a NOTES_KEY rotation.
  */
 import { CareNeed, Gender, ShelterType } from '@opvangplek/domain';
-import { CLIENT_REFERENCE_LOOKUP, sealContext, SweepJob } from '@opvangplek/placement';
+import { SweepJob } from '@opvangplek/placement';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform/config';
 import { FIELD_CIPHER, FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { CLIENT_REFERENCE_LOOKUP, sealContext } from '@opvangplek/platform/crypto/request-seal-context';
 import { dataSourceOptions, migrateDatabase } from '@opvangplek/platform/database';
 import { MIGRATIONS } from '@opvangplek/platform/database/migrations';
 import { EncryptedProfiles1796300000000 } from '@opvangplek/platform/database/migrations/1796300000000-EncryptedProfiles';

@@ -19,7 +19,7 @@ import {
   uncoveredRegions,
   unreachableRegions,
 } from '@opvangplek/domain';
-import { RegisterDefinitionsCache, RegistryService } from '@opvangplek/registry';
+import { RegistryService } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
 import { receiverUrlProblem } from './receiver-url';
@@ -50,7 +50,6 @@ export class WebhooksService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: RegistryService,
-    private readonly definitions: RegisterDefinitionsCache,
   ) {}
 
   async create(viewer: Viewer, input: CreateWebhookInput): Promise<{ webhook: WebhookSubscriptionEntity; secret: string }> {
@@ -81,8 +80,7 @@ export class WebhooksService {
     if (facilityIds.length > MAX_FACILITY_IDS)
       throw new InvalidInputError('facilityIds', `facilityIds may name at most ${MAX_FACILITY_IDS} facilities`);
     // The register is the registry's: its facilities and regions are looked up through it.
-    const { positionOf } = await this.definitions.definitions();
-    if (facilityIds.some((id) => !positionOf.has(id)))
+    if ((await this.registry.unknownFacilityIds(facilityIds)).length > 0)
       throw new InvalidInputError('facilityIds', 'facilityIds names a facility that is not in the register');
     if (regions.length > 0 || deciderRegions.length > 0) {
       const codes = new Set((await this.registry.regions()).map((region) => region.code));

@@ -7,7 +7,7 @@ export { HoldState, PlacementHoldEntity } from './placement-hold.entity';
 export { PlacementJob, PlacementQueue } from './placement-queue';
 export { PlacementRequestEntity } from './placement-request.entity';
 export { PlacementRequestsService, type RegistrationSubject } from './placement-requests.service';
-export { CLIENT_REFERENCE_LOOKUP, clientReferenceLookups, openFacts, sealContext, sealRequestColumns } from './request-sealing';
+export { clientReferenceLookups, openFacts, sealRequestColumns } from './request-sealing';
 export { isPlacementRequestUpdatedEvent, type PlacementRequestUpdatedEvent } from './placement.events';
 export { PlacementJobsModule, PlacementModule } from './placement.module';
 export * from './capacity-drift-check';

@@ -1,5 +1,5 @@
 import { type AnonymousFacts, anonymousFacts, type GroupMember, type VictimProfile } from '@opvangplek/domain';
-import type { FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
+import { type AnySealedColumn, CLIENT_REFERENCE_LOOKUP, type FieldCipher, sealContext } from '@opvangplek/platform';
 import type { PlacementRequestEntity } from './placement-request.entity';
 
 /**
@@ -15,14 +15,10 @@ import type { PlacementRequestEntity } from './placement-request.entity';
  * The caller's clientReference is sealed as well: it is free text of the caller's system (it may be
  * a name or another system's case number). Its idempotency lookup is kept beside it as a keyed
  * lookup value (`clientReferenceLookup`), never the reference itself.
+ *
+ * The column names and their seal contexts are the platform's (crypto/request-seal-context.ts):
+ * its migrations seal with them too.
  */
-export type SealedColumn = 'profile' | 'members' | 'facts' | 'responsible_municipality';
-
-/** Every sealed column: the personal data above (as EncryptedProfiles sealed them) and the caller's reference. */
-export type AnySealedColumn = SealedColumn | 'client_reference';
-
-/** The purpose of the clientReference lookup values (their own key, FieldCipher.lookup). */
-export const CLIENT_REFERENCE_LOOKUP = 'placement_requests.client_reference';
 
 /**
  * The values under which `org`'s request with `reference` may be stored, the current key's first:
@@ -32,11 +28,6 @@ export const CLIENT_REFERENCE_LOOKUP = 'placement_requests.client_reference';
  */
 export function clientReferenceLookups(cipher: FieldCipher, org: string, reference: string): string[] {
   return cipher.lookups(CLIENT_REFERENCE_LOOKUP, [org, reference]);
-}
-
-/** Binds a ciphertext to its table, column and row: it opens nowhere else (FieldCipher). */
-export function sealContext(column: AnySealedColumn, requestId: string): string {
-  return `placement_requests.${column}/${requestId}`;
 }
 
 /** What the database keeps of a request's personal data. */

@@ -9,6 +9,7 @@ import type {
   ShelterType,
   UpdateCadence,
 } from '@opvangplek/domain';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { FacilityEntity } from './facility.entity';
 import type { CapacityModel } from './models/capacity.model';
 import type { RegionEntity } from './region.entity';
@@ -128,4 +129,17 @@ export function toFacilityDefinition(row: FacilityDefinitionRecord): FacilityDef
       longitude: row.region_longitude,
     },
   };
+}
+
+/**
+ * One facility's definition by its register key (as the register file names it), read as the
+ * register's readers read every definition; `null` when the register has no such facility. For
+ * code outside the service (set-ups, tools) that has a database and no Nest providers.
+ */
+export async function readFacilityDefinition(db: DataSource | EntityManager, key: string): Promise<FacilityDefinitionRow | null> {
+  const rows: FacilityDefinitionRecord[] = await db.query(
+    `SELECT ${FACILITY_DEFINITION_COLUMNS} FROM ${FACILITY_DEFINITION_FROM} WHERE f.key = $1`,
+    [key],
+  );
+  return rows.length === 0 ? null : toFacilityDefinition(rows[0]);
 }

@@ -34,6 +34,10 @@ export interface RegisterDefinitions {
  *
  * The definitions are also kept as a RegisterIndex (eligibility classes), so a match can screen the
  * register without capacity and read live capacity only where it matters.
+ *
+ * Public (the lib's index, RegistryModule's exports) for capacity's RegisterReader alone, which
+ * reads the counts beside it; every other reader asks RegistryService (is a facility in the
+ * register) or RegisterReader (facilities with their counts).
  */
 @Injectable()
 export class RegisterDefinitionsCache {

@@ -12,14 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { Role, ShelterType } from '@opvangplek/domain';
 import { loadRegister } from '@opvangplek/composition';
-import {
-  FACILITY_DEFINITION_COLUMNS,
-  FACILITY_DEFINITION_FROM,
-  type FacilityDefinitionRecord,
-  type LoadableFacility,
-  RegionEntity,
-  toFacilityDefinition,
-} from '@opvangplek/registry';
+import { type LoadableFacility, readFacilityDefinition, RegionEntity } from '@opvangplek/registry';
 import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, measureTogether } from '../figure';
 import { postGraphql } from '../graphql-client';
@@ -62,11 +55,7 @@ function noodbedMix(): { label: string; profile: ProfileInput }[] {
  * Like noodbed-rr-1's copies before, they have no intake line and take people found anywhere.
  */
 async function addNoodbeds(dataSource: DataSource): Promise<number> {
-  const [template] = (
-    (await dataSource.query(
-      `SELECT ${FACILITY_DEFINITION_COLUMNS} FROM ${FACILITY_DEFINITION_FROM} WHERE f.key = 'noodbed-rr-1'`,
-    )) as FacilityDefinitionRecord[]
-  ).map(toFacilityDefinition);
+  const template = await readFacilityDefinition(dataSource, 'noodbed-rr-1');
   if (!template) throw new Error('setup: the register has no noodbed-rr-1 to copy');
   const regions = await dataSource.getRepository(RegionEntity).find({ order: { code: 'ASC' } });
   const noodbeds: LoadableFacility[] = regions.map((region) => ({

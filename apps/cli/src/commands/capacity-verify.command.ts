@@ -1,6 +1,6 @@
-import { auditKey, installAuditRowKey } from '@opvangplek/access';
+import { installAuditRowKey } from '@opvangplek/access';
 import { checkCapacityDrift } from '@opvangplek/placement';
-import type { AppConfig } from '@opvangplek/platform';
+import { type AppConfig, auditKey } from '@opvangplek/platform';
 import { withMigratedDatabase } from '../database-session';
 
 /**

@@ -1,12 +1,12 @@
 import { createHash, createHmac } from 'node:crypto';
-import { type AuditRowFacts, auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
+import { type AuditRowFacts, auditRowKey, isAuthenticAuditRow } from '@opvangplek/platform';
 
 /** The fields of an audit row that the chain protects: the facts the application wrote, and more. */
 export interface AuditFacts extends AuditRowFacts {
   id: string;
   /** When the database received the row (set by a trigger); null for rows from before it existed. */
   recordedAt?: Date | null;
-  /** The application's MAC over the facts, made when it wrote the row (audit-row-mac.ts); null for rows from before. */
+  /** The application's MAC over the facts, made when it wrote the row (platform's crypto/audit-row-mac.ts); null for rows from before. */
   rowMac?: string | null;
 }
 

@@ -47,7 +47,7 @@ export class AuditEntryEntity {
   detail: string | null;
 
   /**
-   * The application's MAC over the facts, written with the row (audit-row-mac.ts): a row inserted
+   * The application's MAC over the facts, written with the row (platform's crypto/audit-row-mac.ts): a row inserted
    * with the database login alone has none that verifies. Null for rows from before it existed.
    * Unique: a valid MAC copied into another row is refused.
    */

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
+import { APP_CONFIG, type AppConfig, auditKey } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { auditKey } from './audit-key';
-import { installAuditRowKey } from './audit-row-mac';
+import { installAuditRowKey } from './audit-row-keys';
 
 /**
  * Installs the row-MAC key for the application's DataSource when the module is built, before any

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { auditChainOptions, type AuditChainOptions } from './audit-key';
+import { auditChainOptions, type AuditChainOptions } from './audit-chain-options';
 import { sealAuditLog, type SealReport } from './audit-sealer';
 
 /** Chains new audit rows every few seconds, in the worker processes (one at a time, by advisory lock). */

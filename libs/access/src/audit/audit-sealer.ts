@@ -1,3 +1,4 @@
+import { auditRowKey } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { appendAnchor, readAnchors } from './audit-anchor';
 import {
@@ -12,8 +13,7 @@ import {
   sealingAlgorithm,
   verifyChain,
 } from './audit-chain';
-import type { AuditChainOptions } from './audit-key';
-import { auditRowKey } from './audit-row-mac';
+import type { AuditChainOptions } from './audit-chain-options';
 
 const SEAL_LOCK_KEY = 4_207_193_020;
 const BATCH = 2_000;

@@ -6,15 +6,16 @@ import {
   APP_CONFIG,
   type AppConfig,
   assertUuid,
+  auditKey,
+  auditRowKey,
   InvalidInputError,
+  isAuthenticAuditRow,
   type SecurityEvent,
   type SecurityEventSink,
 } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
 import { audit, type AuditActor, type AuditRecord } from './audit';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { auditKey } from './audit-key';
-import { auditRowKey, isAuthenticAuditRow } from './audit-row-mac';
 import { BACKDATE_TOLERANCE_MS } from './audit-sealer';
 import { StaffPseudonyms } from './staff-pseudonyms';
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { type AuditRowFacts, auditRowKeyOf, signAuditRow } from './audit-row-mac';
+import { type AuditRowFacts, signAuditRow } from '@opvangplek/platform';
+import { auditRowKeyOf } from './audit-row-keys';
 
 export interface AuditActor {
   sub: string;
@@ -33,7 +34,7 @@ export interface AuditEntry {
 /**
  * Appends several audit rows in one statement, in the given order (the sealer chains them by id):
  * for a transaction that records several changes at once, one round trip instead of one per row.
- * Each row carries its row MAC (audit-row-mac.ts), made over the facts exactly as the database
+ * Each row carries its row MAC (platform's crypto/audit-row-mac.ts), made over the facts exactly as the database
  * will store them.
  */
 export async function auditAll(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {

@@ -4,7 +4,7 @@ import { FIELD_CIPHER, FieldCipher } from './field-cipher';
 import { notesKeyRing } from './keys';
 import { NOTE_CIPHER, NoteCipher } from './note-cipher';
 
-export { notesKey, notesKeyRing } from './keys';
+export { auditKey, notesKey, notesKeyRing } from './keys';
 
 @Global()
 @Module({

@@ -12,3 +12,12 @@ export function notesKey(config: AppConfig): Buffer {
 export function notesKeyRing(config: AppConfig): Buffer[] {
   return [notesKey(config), ...config.previousNotesKeys.map((key) => Buffer.from(key, 'base64'))];
 }
+
+/**
+ * AUDIT_KEY in production (required); in development one generated into DATA_DIR, like NOTES_KEY.
+ * Access seals and signs the audit log under it; the platform's migration AuditRowMac signs too.
+ */
+export function auditKey(config: AppConfig): Buffer {
+  const text = config.auditKey ?? readOrCreateLocalSecret(config.dataDir, 'audit-key', () => randomBytes(32).toString('base64'));
+  return Buffer.from(text, 'base64');
+}

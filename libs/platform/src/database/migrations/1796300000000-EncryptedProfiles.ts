@@ -1,9 +1,9 @@
 import { anonymousFacts, type VictimProfile } from '@opvangplek/domain';
-import { sealContext, type SealedColumn } from '@opvangplek/placement/request-sealing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { notesKeyRing } from '../../crypto/keys';
+import { sealContext, type SealedColumn } from '../../crypto/request-seal-context';
 
 const COLUMNS: SealedColumn[] = ['profile', 'members', 'facts', 'responsible_municipality'];
 const BATCH = 500;

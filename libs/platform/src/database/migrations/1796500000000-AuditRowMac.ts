@@ -1,7 +1,7 @@
-import { auditKey } from '@opvangplek/access/audit/audit-key';
-import { auditRowKey, signAuditRow } from '@opvangplek/access/audit/audit-row-mac';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
+import { auditRowKey, signAuditRow } from '../../crypto/audit-row-mac';
+import { auditKey } from '../../crypto/keys';
 
 /** The append-only trigger as AuditKeyedChain left it (for `down`). */
 const APPEND_ONLY_BEFORE = `CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -16,7 +16,7 @@ const APPEND_ONLY_BEFORE = `CREATE OR REPLACE FUNCTION audit_log_append_only() R
 
 /**
  * Issue 12: audit rows are authenticated by the application when it writes them. `row_mac`
- * holds its HMAC over the facts under a key derived from AUDIT_KEY (libs/access audit-row-mac.ts);
+ * holds its HMAC over the facts under a key derived from AUDIT_KEY (libs/platform crypto/audit-row-mac.ts);
  * the database never sees the key, so a row inserted with the application's login alone carries
  * no valid MAC, and the sealer marks it. UNIQUE, so a valid MAC cannot be copied into a second row.
  *

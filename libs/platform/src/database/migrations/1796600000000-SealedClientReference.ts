@@ -1,8 +1,8 @@
-import { CLIENT_REFERENCE_LOOKUP, sealContext } from '@opvangplek/placement/request-sealing';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { FieldCipher } from '../../crypto/field-cipher';
 import { notesKeyRing } from '../../crypto/keys';
+import { CLIENT_REFERENCE_LOOKUP, sealContext } from '../../crypto/request-seal-context';
 
 const BATCH = 500;
 

@@ -1,5 +1,4 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 
 /**
  * Issue 12: the application role may INSERT audit rows (it must, to write them), so whoever
@@ -11,6 +10,10 @@ import type { DataSource } from 'typeorm';
  *
  * Format `v1.<nonce>.<mac>`: the random nonce makes every value unique, and `row_mac` is UNIQUE, so
  * a valid MAC copied into a second INSERT (a replayed row) is refused by the database.
+ *
+ * Access writes, seals and verifies audit rows with these functions; they are the platform's
+ * because its migration AuditRowMac signs the rows already there exactly as the application signs
+ * new ones, and the platform imports no feature.
  */
 export interface AuditRowFacts {
   at: Date;
@@ -58,31 +61,4 @@ export function isAuthenticAuditRow(rowKey: Buffer, row: AuditRowFacts & { rowMa
   const [version, nonce, given, ...rest] = row.rowMac.split('.');
   if (version !== VERSION || !nonce || !given || rest.length > 0 || !/^[0-9a-f]{64}$/.test(given)) return false;
   return timingSafeEqual(Buffer.from(given, 'hex'), Buffer.from(mac(rowKey, nonce, row), 'hex'));
-}
-
-/**
- * The row key of each DataSource the application writes audit rows through, installed once at
- * bootstrap by the access modules (AuditRowSigner below).
- *
- * Why not a parameter of `audit()`/`auditAll()`: they are called from the capacity, matching and
- * placement libraries, inside repositories and jobs that pass an EntityManager and nothing else;
- * threading a signer through every one of those signatures (and their callers) would spread the
- * audit key over code that has no business with it. The EntityManager already names its
- * DataSource, so the key is found from it. Keyed by DataSource rather than one global, so two
- * applications in one process (the tests) each sign with their own key; and a DataSource nobody
- * installed a key for makes `auditAll` throw instead of writing unsigned rows unnoticed.
- */
-const rowKeys = new WeakMap<DataSource, Buffer>();
-
-export function installAuditRowKey(dataSource: DataSource, auditKey: Buffer): void {
-  rowKeys.set(dataSource, auditRowKey(auditKey));
-}
-
-export function auditRowKeyOf(dataSource: DataSource): Buffer {
-  const key = rowKeys.get(dataSource);
-  if (!key)
-    throw new Error(
-      'No audit key is installed for this database connection: audit rows must be signed (AccessModule, AuthenticationModule or AuditJobsModule install it at bootstrap; elsewhere call installAuditRowKey)',
-    );
-  return key;
 }

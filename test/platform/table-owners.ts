@@ -33,7 +33,7 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
       access:
         'audit.service: which audited facilities are secret-address (one indexed read); access cannot import registry, which imports access',
       notifications:
-        "stale-figures.job: the facilities whose figures aged, joined to capacity and the job's own notices in one statement",
+        "jobs/stale-figures.job: the facilities whose figures aged, joined to capacity and the job's own notices in one statement",
       insight:
         'readers (offer responses, demand, placements): the kind and region of the facility of each hold or request, joined in the aggregate',
       capacity:
@@ -49,7 +49,7 @@ export const TABLE_OWNERS: Record<string, TableOwnership> = {
   capacity: {
     owner: 'capacity',
     sqlReaders: {
-      notifications: 'stale-figures.job: confirmed_at, joined to the facility and its notices in one statement',
+      notifications: 'jobs/stale-figures.job: confirmed_at, joined to the facility and its notices in one statement',
     },
   },
   capacity_history: {

@@ -1,7 +1,7 @@
 import { ShelterType } from '@opvangplek/domain';
 import { readFacilityDefinition } from '@opvangplek/registry';
 import { bundledMunicipalities } from '@opvangplek/registry/seed';
-import { readCapacityDrift } from '@opvangplek/placement/capacity-drift-check';
+import { readCapacityDrift } from '@opvangplek/placement/capacity-drift.check';
 import { emptyLoadReport, loadNationalRegister, loadRegister } from '@opvangplek/composition';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -4,7 +4,7 @@ import { REQUEST_AUTHENTICATOR, SECURITY_EVENT_SINK } from '@opvangplek/platform
 import { AuditMetrics } from './audit/audit-metrics';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditRowSigner } from './audit/audit-row-signer';
-import { AuditSealerJob } from './audit/audit-sealer.job';
+import { AuditSealerJob } from './jobs/audit-sealer.job';
 import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth.guard';
 import { AuthenticatorService } from './authenticator.service';

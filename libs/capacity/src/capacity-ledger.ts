@@ -66,7 +66,7 @@ const MOVES: Record<
   release: { set: 'held = held - $2', guard: 'held >= $2', kind: CapacityChangeKind.RELEASE },
   arrive: { set: 'held = held - $2, occupied = occupied + $2', guard: 'held >= $2', kind: CapacityChangeKind.ARRIVAL },
   depart: { set: 'occupied = occupied - $2', guard: 'occupied >= $2', kind: CapacityChangeKind.DEPARTURE },
-  // The drift check only (capacity-drift-check.ts): `held` set to what the active holds take.
+  // The drift check only (capacity-drift.check.ts): `held` set to what the active holds take.
   repair: { set: 'held = $2', guard: 'held <> $2', kind: CapacityChangeKind.DRIFT_REPAIR },
 };
 

@@ -5,5 +5,5 @@ export { verifyWebhook, SIGNATURE_HEADER } from './webhook-signature';
 export { CaseNotifications } from './case-notifications';
 export { CaseNotificationModel } from './models/case-notification.model';
 export { signWebhook } from './webhook-signature';
-export { StaleFiguresJob } from './stale-figures.job';
+export { StaleFiguresJob } from './jobs/stale-figures.job';
 export * from './notifications.entities';

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '@opvangplek/registry';
 import { CaseNotifications } from './case-notifications';
 import { EscalationCoverageCheck } from './escalation-coverage.check';
-import { StaleFiguresJob } from './stale-figures.job';
+import { StaleFiguresJob } from './jobs/stale-figures.job';
 import { WebhookAcknowledgementController } from './webhook-acknowledgement.controller';
-import { WebhookDeliveryJob } from './webhook-delivery.job';
+import { WebhookDeliveryJob } from './jobs/webhook-delivery.job';
 import { WebhookOutbox } from './webhook-outbox';
 import { WebhookQueue } from './webhook-queue';
 import { WebhookSender } from './webhook-sender';
-import { WebhookProcessor } from './webhook.processor';
+import { WebhookProcessor } from './jobs/webhook.processor';
 import { WebhooksResolver } from './webhooks.resolver';
 import { WebhooksService } from './webhooks.service';
 

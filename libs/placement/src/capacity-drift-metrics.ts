@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MetricsRegistry } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { readCapacityDrift } from './capacity-drift-check';
+import { readCapacityDrift } from './capacity-drift.check';
 
 /**
  * `opvangplek_capacity_drift`, read on scrape: how many facilities' counts disagree with the

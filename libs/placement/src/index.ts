@@ -10,5 +10,5 @@ export { PlacementRequestsService, type RegistrationSubject } from './placement-
 export { clientReferenceLookups, openFacts, sealRequestColumns } from './request-sealing';
 export { isPlacementRequestUpdatedEvent, type PlacementRequestUpdatedEvent } from './placement.events';
 export { PlacementJobsModule, PlacementModule } from './placement.module';
-export * from './capacity-drift-check';
+export * from './capacity-drift.check';
 export * from './placement.entities';

@@ -1,4 +1,4 @@
-import { SweepRunEntity } from './jobs/sweep-run.entity';
+import { SweepRunEntity } from './sweep-run.entity';
 import { PlacementEventEntity } from './placement-event.entity';
 import { PlacementHoldEntity } from './placement-hold.entity';
 import { PlacementRequestEntity } from './placement-request.entity';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLOCK, type Clock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { checkCapacityDrift, type CapacityDriftReport } from '../capacity-drift-check';
+import { checkCapacityDrift, type CapacityDriftReport } from '../capacity-drift.check';
 import { PlacementQueue } from '../placement-queue';
 
 /**

@@ -42,7 +42,7 @@ export interface SweepReport {
   /** Planned actions whose window started (their people are requests now) and ended (unused places given back). */
   actionsStarted: number;
   actionsEnded: number;
-  /** Capacity counts set to what the ledger proves, and drift it could not settle (capacity-drift-check.ts). */
+  /** Capacity counts set to what the ledger proves, and drift it could not settle (capacity-drift.check.ts). */
   driftRepaired: number;
   driftUnrepaired: number;
 }

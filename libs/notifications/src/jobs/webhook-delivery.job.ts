@@ -3,11 +3,11 @@ import { nextDeliveryDelay, webhookBody } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock, FIELD_CIPHER, FieldCipher } from '@opvangplek/platform';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, LessThanOrEqual } from 'typeorm';
-import { WebhookDeliveryEntity, WebhookDeliveryStatus } from './webhook-delivery.entity';
-import { type WebhookDeliveryJobData, WebhookQueue } from './webhook-queue';
-import { secretContext } from './webhook-secrets';
-import { WebhookSender } from './webhook-sender';
-import { WebhookSubscriptionEntity } from './webhook-subscription.entity';
+import { WebhookDeliveryEntity, WebhookDeliveryStatus } from '../webhook-delivery.entity';
+import { type WebhookDeliveryJobData, WebhookQueue } from '../webhook-queue';
+import { secretContext } from '../webhook-secrets';
+import { WebhookSender } from '../webhook-sender';
+import { WebhookSubscriptionEntity } from '../webhook-subscription.entity';
 
 /** How long a process may take over one try before another may claim the delivery. */
 const CLAIM_MARGIN_MS = 5_000;

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { auditChainOptions, type AuditChainOptions } from './audit-chain-options';
-import { sealAuditLog, type SealReport } from './audit-sealer';
+import { auditChainOptions, type AuditChainOptions } from '../audit/audit-chain-options';
+import { sealAuditLog, type SealReport } from '../audit/audit-sealer';
 
 /** Chains new audit rows every few seconds, in the worker processes (one at a time, by advisory lock). */
 @Injectable()

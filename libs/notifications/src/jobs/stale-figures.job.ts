@@ -9,9 +9,9 @@ import {
 } from '@opvangplek/domain';
 import { APP_CONFIG, type AppConfig, CLOCK, type Clock } from '@opvangplek/platform';
 import type { DataSource } from 'typeorm';
-import { StaleFigureNoticeEntity } from './stale-figure-notice.entity';
-import { type QueuedDelivery, WebhookOutbox } from './webhook-outbox';
-import { WebhookQueue } from './webhook-queue';
+import { StaleFigureNoticeEntity } from '../stale-figure-notice.entity';
+import { type QueuedDelivery, WebhookOutbox } from '../webhook-outbox';
+import { WebhookQueue } from '../webhook-queue';
 
 interface ConfirmedFigures {
   id: string;

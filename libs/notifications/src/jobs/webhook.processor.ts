@@ -11,7 +11,7 @@ import {
 } from '@opvangplek/platform';
 import { StaleFiguresJob } from './stale-figures.job';
 import { WebhookDeliveryJob } from './webhook-delivery.job';
-import type { WebhookDeliveryJobData } from './webhook-queue';
+import type { WebhookDeliveryJobData } from '../webhook-queue';
 
 /**
  * The worker side of webhooks: sends queued tries, and on the placement sweep's cadence sweeps for

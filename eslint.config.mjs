@@ -22,6 +22,18 @@ export default tseslint.config(
     ...reactHooks.configs.flat['recommended-latest'],
   },
   {
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    ignores: ['apps/console/src/api/documents.ts'],
+    rules: {
+      // Screens take the typed documents codegen makes of documents.ts (generated.ts), so results and
+      // variables are schema.gql's; the untyped strings would let a hand-written shape back in.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/api/documents', './documents'], message: 'Import the typed document from api/generated.' }] },
+      ],
+    },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       // The domain core stays free of frameworks and I/O (conventions.md).

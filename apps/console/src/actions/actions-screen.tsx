@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
-import { PLANNED_ACTIONS } from '../api/documents';
-import type { PlannedActionAnswer, PlannedActionRow } from '../api/types';
+import { PlannedActionsDocument } from '../api/generated';
+import type { PlannedActionAnswer } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
 import { ActionAnswer } from './action-answer';
@@ -14,8 +14,8 @@ import { PlanActionForm } from './plan-action-form';
  */
 export function ActionsScreen() {
   const { t } = useI18n();
-  const [{ data, error }, reread] = useQuery<{ plannedActions: PlannedActionRow[] }>({
-    query: PLANNED_ACTIONS,
+  const [{ data, error }, reread] = useQuery({
+    query: PlannedActionsDocument,
     variables: { status: ['PLANNED', 'STARTED'] },
     requestPolicy: 'cache-and-network',
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { CANCEL_PLANNED_ACTION } from '../api/documents';
+import { CancelPlannedActionDocument } from '../api/generated';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
 
@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 export function CancelAction({ actionId, forWhat, onCancelled }: { actionId: string; forWhat: string; onCancelled(): void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [state, cancel] = useMutation(CANCEL_PLANNED_ACTION);
+  const [state, cancel] = useMutation(CancelPlannedActionDocument);
   return (
     <form
       className="inline-form"

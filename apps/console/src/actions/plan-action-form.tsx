@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { PLAN_ACTION } from '../api/documents';
+import { PlanActionDocument } from '../api/generated';
 import { ACTION_PARTNERS, type PlannedActionAnswer } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
@@ -26,7 +26,7 @@ export function PlanActionForm({ onPlanned }: { onPlanned(action: PlannedActionA
     onBehalfOfOrganisation: '',
     expected: [EMPTY_OUTLINE],
   });
-  const [state, plan] = useMutation<{ planAction: PlannedActionAnswer }>(PLAN_ACTION);
+  const [state, plan] = useMutation(PlanActionDocument);
   // One reference per plan: a retry after a lost answer returns the same action, not a second one.
   const [reference, setReference] = useState(newReference);
   const input = toActionInput(draft);

@@ -3,6 +3,8 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+import { gql } from 'urql';
 /** Whether a police report (aangifte) was made. */
 export type AangifteStatus = 'DECLINED' | 'DONE' | 'NONE';
 
@@ -2499,3 +2501,934 @@ export type OfferResponseFiguresFieldsFragment = {
   lapsed: number | null;
   minutesToRespond: { medianMinutes: number | null; p90Minutes: number | null };
 };
+
+export const FacilityFieldsFragmentDoc = gql`
+  fragment FacilityFields on Facility {
+    id
+    name
+    type
+    secretAddress
+    municipality
+    address
+    intakePhone
+    latitude
+    longitude
+    region {
+      code
+      name
+      latitude
+      longitude
+    }
+    intake {
+      openNow
+      alwaysOpen
+      description
+    }
+    capacity {
+      total
+      occupied
+      held
+      outOfService
+      available
+      updatedAt
+      confirmedAt
+      freshness
+      version
+    }
+    availability {
+      band
+      freshness
+    }
+  }
+` as unknown as DocumentNode<FacilityFieldsFragment, unknown>;
+export const SummaryFieldsFragmentDoc = gql`
+  fragment SummaryFields on PlacementRequest {
+    profileSummary {
+      gender
+      ageBand
+      careNeeds
+      accompanyingChildren
+      groupSize
+      languages
+    }
+  }
+` as unknown as DocumentNode<SummaryFieldsFragment, unknown>;
+export const ListRowFieldsFragmentDoc = gql`
+  fragment ListRowFields on PlacementRequest {
+    id
+    status
+    urgency
+    regionCode
+    groupSize
+    createdAt
+    waitingReason
+    waitingForAuthority
+    waitingForOrganisation
+  }
+` as unknown as DocumentNode<ListRowFieldsFragment, unknown>;
+export const WorklistFieldsFragmentDoc = gql`
+  fragment WorklistFields on PlacementRequest {
+    ...ListRowFields
+    escalated
+    nextAttemptAt
+    waitingForAuthorityOpensAt
+  }
+  ${ListRowFieldsFragmentDoc}
+` as unknown as DocumentNode<WorklistFieldsFragment, unknown>;
+export const CaseRowFieldsFragmentDoc = gql`
+  fragment CaseRowFields on PlacementRequest {
+    ...ListRowFields
+    offerExpiresAt
+    escalated
+    facility {
+      id
+      name
+      secretAddress
+      type
+      region {
+        code
+        name
+      }
+    }
+    history {
+      status
+      at
+      by
+      note
+      noteCode
+      noteParams {
+        waitingReason
+        escalatedBecause
+        minutes
+        regionCode
+        requestId
+        offered {
+          facilityName
+          places
+        }
+        heldUntil
+        byOrg
+        byRole
+        authority
+        reason
+        outcome
+        places
+        stillPlaced
+        kinds
+        at
+      }
+    }
+  }
+  ${ListRowFieldsFragmentDoc}
+` as unknown as DocumentNode<CaseRowFieldsFragment, unknown>;
+export const RequestFieldsFragmentDoc = gql`
+  fragment RequestFields on PlacementRequest {
+    ...CaseRowFields
+    parallelOffer {
+      alsoOfferedTo
+      takenElsewhereAt
+    }
+    facility {
+      address
+      municipality
+      intakePhone
+    }
+    allocations {
+      facility {
+        id
+      }
+      distanceKm
+      places
+      state
+    }
+    placedAt
+    stayEndsAt
+    responsibleMunicipality
+    routeDecided
+    nextAttemptAt
+    followUp {
+      id
+      status
+      waitingReason
+      waitingForAuthority
+      waitingForOrganisation
+      nextAttemptAt
+      facility {
+        id
+        name
+        type
+        secretAddress
+        address
+        region {
+          code
+          name
+        }
+      }
+    }
+  }
+  ${CaseRowFieldsFragmentDoc}
+` as unknown as DocumentNode<RequestFieldsFragment, unknown>;
+export const MatchReasonFieldsFragmentDoc = gql`
+  fragment MatchReasonFields on MatchReason {
+    code
+    params {
+      kind
+      kinds
+      at
+      authority
+      days
+      places
+      groupSize
+      km
+      genders
+      date
+      minutes
+    }
+  }
+` as unknown as DocumentNode<MatchReasonFieldsFragment, unknown>;
+export const CountsFragmentDoc = gql`
+  fragment Counts on StatisticCount {
+    key
+    count
+    suppressed
+  }
+` as unknown as DocumentNode<CountsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = gql`
+  fragment NotificationFields on PlacementRequest {
+    notifications {
+      organisation
+      contactFunction
+      type
+      at
+      status
+      deliveredAt
+      acknowledgedAt
+    }
+  }
+` as unknown as DocumentNode<NotificationFieldsFragment, unknown>;
+export const CasePathFieldsFragmentDoc = gql`
+  fragment CasePathFields on PlacementRequest {
+    id
+    status
+    waitingReason
+    profileVersion
+    transferReason
+    transferOf {
+      id
+      status
+    }
+    transfer {
+      id
+      status
+      transferReason
+    }
+  }
+` as unknown as DocumentNode<CasePathFieldsFragment, unknown>;
+export const PlannedActionRowFragmentDoc = gql`
+  fragment PlannedActionRow on PlannedAction {
+    id
+    status
+    regionCode
+    startsAt
+    endsAt
+    onBehalfOf
+    onBehalfOfOrganisation
+    expectedCount
+    reservedCount
+    shortfallCount
+    everyoneSheltered
+  }
+` as unknown as DocumentNode<PlannedActionRowFragment, unknown>;
+export const OfferResponseFiguresFieldsFragmentDoc = gql`
+  fragment OfferResponseFiguresFields on OfferResponseFigures {
+    suppressed
+    offers
+    accepted
+    declined
+    lapsed
+    minutesToRespond {
+      medianMinutes
+      p90Minutes
+    }
+  }
+` as unknown as DocumentNode<OfferResponseFiguresFieldsFragment, unknown>;
+export const MeDocument = gql`
+  query Me {
+    me {
+      sub
+      role
+      org
+      regions
+      facilityIds
+    }
+  }
+` as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const RegionsDocument = gql`
+  query Regions {
+    regions {
+      code
+      name
+      latitude
+      longitude
+    }
+  }
+` as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
+export const FacilitiesDocument = gql`
+  query Facilities($filter: FacilityFilter) {
+    facilities(filter: $filter) {
+      ...FacilityFields
+      capacity {
+        expectedFree24h
+        expectedFree72h
+      }
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<FacilitiesQuery, FacilitiesQueryVariables>;
+export const FacilityDocument = gql`
+  query Facility($id: ID!) {
+    facility(id: $id) {
+      ...FacilityFields
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<FacilityQuery, FacilityQueryVariables>;
+export const CapacityChangedDocument = gql`
+  subscription CapacityChanged($regionCodes: [ID!], $types: [ShelterType!], $current: Boolean) {
+    capacityChanged(regionCodes: $regionCodes, types: $types, current: $current) {
+      ...FacilityFields
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<CapacityChangedSubscription, CapacityChangedSubscriptionVariables>;
+export const UpdateCapacityDocument = gql`
+  mutation UpdateCapacity($input: UpdateCapacityInput!) {
+    updateCapacity(input: $input) {
+      ...FacilityFields
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<UpdateCapacityMutation, UpdateCapacityMutationVariables>;
+export const ConfirmCapacityDocument = gql`
+  mutation ConfirmCapacity($facilityId: ID!) {
+    confirmCapacity(facilityId: $facilityId) {
+      ...FacilityFields
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<ConfirmCapacityMutation, ConfirmCapacityMutationVariables>;
+export const FiguresNudgesDocument = gql`
+  query FiguresNudges {
+    figuresNudges {
+      facility {
+        id
+        name
+      }
+      freshness
+      hoursOld
+    }
+  }
+` as unknown as DocumentNode<FiguresNudgesQuery, FiguresNudgesQueryVariables>;
+export const ConfirmAllCapacityDocument = gql`
+  mutation ConfirmAllCapacity {
+    confirmAllCapacity {
+      confirmed {
+        ...FacilityFields
+      }
+      refused {
+        facilityId
+        code
+        message
+      }
+    }
+  }
+  ${FacilityFieldsFragmentDoc}
+` as unknown as DocumentNode<ConfirmAllCapacityMutation, ConfirmAllCapacityMutationVariables>;
+export const MatchFacilitiesDocument = gql`
+  query MatchFacilities($profile: VictimProfileInput!, $options: MatchOptionsInput) {
+    matchFacilities(profile: $profile, options: $options) {
+      matchCount
+      excludedCount
+      exclusionSummary {
+        code
+        facilities
+      }
+      matches {
+        score
+        placeableNow
+        placeableAt
+        freshness
+        reasons
+        reasonCodes {
+          ...MatchReasonFields
+        }
+        facility {
+          id
+          name
+          secretAddress
+          address
+          type
+          region {
+            code
+            name
+          }
+        }
+      }
+      excluded {
+        facility {
+          id
+          name
+          secretAddress
+          address
+          type
+          region {
+            code
+            name
+          }
+        }
+        reasons {
+          code
+          message
+        }
+      }
+      advice {
+        code
+        message
+        bridgeFacilityId
+        onwardFacilityId
+        onwardPlaceableAt
+      }
+    }
+  }
+  ${MatchReasonFieldsFragmentDoc}
+` as unknown as DocumentNode<MatchFacilitiesQuery, MatchFacilitiesQueryVariables>;
+export const RequestPlacementDocument = gql`
+  mutation RequestPlacement($input: PlacementRequestInput!) {
+    requestPlacement(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<RequestPlacementMutation, RequestPlacementMutationVariables>;
+export const RequestNoodbedDocument = gql`
+  mutation RequestNoodbed($input: NoodbedRequestInput!) {
+    requestNoodbed(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<RequestNoodbedMutation, RequestNoodbedMutationVariables>;
+export const PlaceExpectationDocument = gql`
+  query PlaceExpectation($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      status
+      expectedPlace {
+        within24h
+        within72h
+        inRegionWithin24h
+        inRegionWithin72h
+      }
+    }
+  }
+` as unknown as DocumentNode<PlaceExpectationQuery, PlaceExpectationQueryVariables>;
+export const PlacementRequestDocument = gql`
+  query PlacementRequest($id: ID!) {
+    placementRequest(id: $id) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<PlacementRequestQuery, PlacementRequestQueryVariables>;
+export const PlacementRequestUpdatedDocument = gql`
+  subscription PlacementRequestUpdated($id: ID, $after: ID) {
+    placementRequestUpdated(id: $id, after: $after) {
+      sequence
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<PlacementRequestUpdatedSubscription, PlacementRequestUpdatedSubscriptionVariables>;
+export const CaseRowUpdatedDocument = gql`
+  subscription CaseRowUpdated($after: ID) {
+    placementRequestUpdated(after: $after) {
+      sequence
+      ...CaseRowFields
+    }
+  }
+  ${CaseRowFieldsFragmentDoc}
+` as unknown as DocumentNode<CaseRowUpdatedSubscription, CaseRowUpdatedSubscriptionVariables>;
+export const CancelPlacementRequestDocument = gql`
+  mutation CancelPlacementRequest($requestId: ID!, $reason: String!) {
+    cancelPlacementRequest(requestId: $requestId, reason: $reason) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<CancelPlacementRequestMutation, CancelPlacementRequestMutationVariables>;
+export const DeskRequestsDocument = gql`
+  query DeskRequests($filter: PlacementRequestFilter) {
+    placementRequests(filter: $filter, first: 50) {
+      totalCount
+      edges {
+        node {
+          ...RequestFields
+          ...SummaryFields
+        }
+      }
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+  ${SummaryFieldsFragmentDoc}
+` as unknown as DocumentNode<DeskRequestsQuery, DeskRequestsQueryVariables>;
+export const MyCasesDocument = gql`
+  query MyCases($filter: PlacementRequestFilter, $first: Int, $after: String) {
+    placementRequests(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CaseRowFields
+        }
+      }
+    }
+  }
+  ${CaseRowFieldsFragmentDoc}
+` as unknown as DocumentNode<MyCasesQuery, MyCasesQueryVariables>;
+export const WorklistDocument = gql`
+  query Worklist($filter: PlacementRequestFilter, $first: Int) {
+    placementRequests(filter: $filter, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...WorklistFields
+          ...SummaryFields
+        }
+      }
+    }
+  }
+  ${WorklistFieldsFragmentDoc}
+  ${SummaryFieldsFragmentDoc}
+` as unknown as DocumentNode<WorklistQuery, WorklistQueryVariables>;
+export const PlacementCandidatesDocument = gql`
+  query PlacementCandidates($requestId: ID!, $first: Int) {
+    placementCandidates(requestId: $requestId, first: $first) {
+      matchCount
+      matches {
+        score
+        placeableNow
+        placeableAt
+        freshness
+        reasons
+        reasonCodes {
+          ...MatchReasonFields
+        }
+        decision
+        decidedByOpenNow
+        decidedByOpensAt
+        decidedBy
+        interimFor
+        facility {
+          id
+          name
+          secretAddress
+          address
+          type
+          region {
+            code
+            name
+          }
+          capacity {
+            available
+          }
+          availability {
+            band
+          }
+        }
+      }
+      advice {
+        code
+        message
+        bridgeFacilityId
+        onwardFacilityId
+        onwardPlaceableAt
+      }
+    }
+  }
+  ${MatchReasonFieldsFragmentDoc}
+` as unknown as DocumentNode<PlacementCandidatesQuery, PlacementCandidatesQueryVariables>;
+export const AssignPlacementDocument = gql`
+  mutation AssignPlacement($requestId: ID!, $facilityId: ID!, $reason: String) {
+    assignPlacement(requestId: $requestId, facilityId: $facilityId, reason: $reason) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<AssignPlacementMutation, AssignPlacementMutationVariables>;
+export const ReturnRequestDocument = gql`
+  mutation ReturnRequest($requestId: ID!, $reason: String!) {
+    returnRequest(requestId: $requestId, reason: $reason) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<ReturnRequestMutation, ReturnRequestMutationVariables>;
+export const RespondToOfferDocument = gql`
+  mutation RespondToOffer($input: OfferResponseInput!) {
+    respondToOffer(input: $input) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<RespondToOfferMutation, RespondToOfferMutationVariables>;
+export const ConfirmArrivalDocument = gql`
+  mutation ConfirmArrival($requestId: ID!) {
+    confirmArrival(requestId: $requestId) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<ConfirmArrivalMutation, ConfirmArrivalMutationVariables>;
+export const CapacityOverviewDocument = gql`
+  query CapacityOverview($regionCodes: [ID!], $types: [ShelterType!]) {
+    capacityOverview(regionCodes: $regionCodes, types: $types) {
+      region {
+        code
+        name
+      }
+      type
+      facilities
+      total
+      occupied
+      held
+      outOfService
+      available
+      staleShare
+      secretFacilities
+      secretAvailability
+    }
+  }
+` as unknown as DocumentNode<CapacityOverviewQuery, CapacityOverviewQueryVariables>;
+export const OccupancyHistoryDocument = gql`
+  query OccupancyHistory($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!, $regionCodes: [ID!]) {
+    occupancyHistory(from: $from, to: $to, bucket: $bucket, regionCodes: $regionCodes) {
+      at
+      regionCode
+      type
+      total
+      occupied
+      held
+      outOfService
+      available
+      facilities
+      facilitiesWithHistory
+      complete
+    }
+  }
+` as unknown as DocumentNode<OccupancyHistoryQuery, OccupancyHistoryQueryVariables>;
+export const StaleShareHistoryDocument = gql`
+  query StaleShareHistory($from: DateTime!, $to: DateTime!, $bucket: TimeBucket!, $regionCodes: [ID!]) {
+    staleShareHistory(from: $from, to: $to, bucket: $bucket, regionCodes: $regionCodes) {
+      at
+      regionCode
+      facilities
+      stale
+      aging
+      staleShare
+    }
+  }
+` as unknown as DocumentNode<StaleShareHistoryQuery, StaleShareHistoryQueryVariables>;
+export const UnmetDemandDocument = gql`
+  query UnmetDemand($from: DateTime!, $to: DateTime!, $regionCodes: [ID!]) {
+    unmetDemand(from: $from, to: $to, regionCodes: $regionCodes) {
+      requests
+      waited
+      escalated
+      noodbedOverstays
+      placedOutsideRegion
+      byReason {
+        reason
+        requests
+        suppressed
+      }
+      byNeed {
+        need
+        requests
+        suppressed
+      }
+      timeToOffer {
+        count
+        medianMinutes
+        p90Minutes
+        suppressed
+      }
+      timeToPlacement {
+        count
+        medianMinutes
+        p90Minutes
+        suppressed
+      }
+    }
+  }
+` as unknown as DocumentNode<UnmetDemandQuery, UnmetDemandQueryVariables>;
+export const PlacementStatisticsDocument = gql`
+  query PlacementStatistics($year: Int!) {
+    placementStatistics(year: $year) {
+      year
+      placements
+      suppressionThreshold
+      byExploitationType {
+        ...Counts
+      }
+      byGender {
+        ...Counts
+      }
+      byAgeBand {
+        ...Counts
+      }
+      byShelterType {
+        ...Counts
+      }
+      byRegion {
+        ...Counts
+      }
+      left
+      byOutcome {
+        ...Counts
+      }
+    }
+  }
+  ${CountsFragmentDoc}
+` as unknown as DocumentNode<PlacementStatisticsQuery, PlacementStatisticsQueryVariables>;
+export const CaseNotificationsDocument = gql`
+  query CaseNotifications($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      ...NotificationFields
+    }
+  }
+  ${NotificationFieldsFragmentDoc}
+` as unknown as DocumentNode<CaseNotificationsQuery, CaseNotificationsQueryVariables>;
+export const EscalationsDocument = gql`
+  query Escalations($filter: PlacementRequestFilter, $first: Int) {
+    placementRequests(filter: $filter, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          ...ListRowFields
+          ...NotificationFields
+        }
+      }
+    }
+  }
+  ${ListRowFieldsFragmentDoc}
+  ${NotificationFieldsFragmentDoc}
+` as unknown as DocumentNode<EscalationsQuery, EscalationsQueryVariables>;
+export const DeskStaysDocument = gql`
+  query DeskStays {
+    placementRequests(filter: { status: ["PLACED"], order: NEWEST_FIRST }, first: 50) {
+      totalCount
+      edges {
+        node {
+          ...RequestFields
+          ...SummaryFields
+        }
+      }
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+  ${SummaryFieldsFragmentDoc}
+` as unknown as DocumentNode<DeskStaysQuery, DeskStaysQueryVariables>;
+export const EndPlacementDocument = gql`
+  mutation EndPlacement($requestId: ID!, $reason: String!, $outcome: StayOutcome, $places: Int) {
+    endPlacement(requestId: $requestId, reason: $reason, outcome: $outcome, places: $places) {
+      ...RequestFields
+    }
+  }
+  ${RequestFieldsFragmentDoc}
+` as unknown as DocumentNode<EndPlacementMutation, EndPlacementMutationVariables>;
+export const CasePathDocument = gql`
+  query CasePath($id: ID!) {
+    placementRequest(id: $id) {
+      ...CasePathFields
+    }
+  }
+  ${CasePathFieldsFragmentDoc}
+` as unknown as DocumentNode<CasePathQuery, CasePathQueryVariables>;
+export const UpdateVictimProfileDocument = gql`
+  mutation UpdateVictimProfile($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+    updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) {
+      ...CasePathFields
+    }
+  }
+  ${CasePathFieldsFragmentDoc}
+` as unknown as DocumentNode<UpdateVictimProfileMutation, UpdateVictimProfileMutationVariables>;
+export const RecordRouteDecisionDocument = gql`
+  mutation RecordRouteDecision($requestId: ID!, $shelter: Boolean!, $reason: String!) {
+    recordRouteDecision(requestId: $requestId, shelter: $shelter, reason: $reason) {
+      ...CasePathFields
+    }
+  }
+  ${CasePathFieldsFragmentDoc}
+` as unknown as DocumentNode<RecordRouteDecisionMutation, RecordRouteDecisionMutationVariables>;
+export const RequestTransferDocument = gql`
+  mutation RequestTransfer($requestId: ID!, $reason: TransferReason!, $regionCode: ID, $note: String) {
+    requestTransfer(requestId: $requestId, reason: $reason, regionCode: $regionCode, note: $note) {
+      ...CasePathFields
+    }
+  }
+  ${CasePathFieldsFragmentDoc}
+` as unknown as DocumentNode<RequestTransferMutation, RequestTransferMutationVariables>;
+export const RegistrationPrefillDocument = gql`
+  query RegistrationPrefill($id: ID!) {
+    placementRequest(id: $id) {
+      id
+      regionCode
+      profileSummary {
+        gender
+        ageBand
+      }
+    }
+  }
+` as unknown as DocumentNode<RegistrationPrefillQuery, RegistrationPrefillQueryVariables>;
+export const RegisterVictimDocument = gql`
+  mutation RegisterVictim($input: RegisterVictimInput!) {
+    registerVictim(input: $input) {
+      id
+      member
+      registeredAt
+    }
+  }
+` as unknown as DocumentNode<RegisterVictimMutation, RegisterVictimMutationVariables>;
+export const VictimRegistrationsDocument = gql`
+  query VictimRegistrations($first: Int!) {
+    victimRegistrations(first: $first) {
+      totalCount
+      nodes {
+        id
+        regionCode
+        gender
+        ageBand
+        exploitationTypes
+        signalledBy
+        requestId
+        member
+        registeredAt
+        registeredByOrg
+      }
+    }
+  }
+` as unknown as DocumentNode<VictimRegistrationsQuery, VictimRegistrationsQueryVariables>;
+export const PlannedActionsDocument = gql`
+  query PlannedActions($status: [PlannedActionStatus!]) {
+    plannedActions(status: $status) {
+      ...PlannedActionRow
+    }
+  }
+  ${PlannedActionRowFragmentDoc}
+` as unknown as DocumentNode<PlannedActionsQuery, PlannedActionsQueryVariables>;
+export const PlanActionDocument = gql`
+  mutation PlanAction($input: PlannedActionInput!) {
+    planAction(input: $input) {
+      ...PlannedActionRow
+      expected {
+        count
+        gender
+        minor
+        exploitationTypes
+        reserved {
+          facilityId
+          facilityName
+          facilityType
+          places
+        }
+        shortfall {
+          count
+          reasons
+        }
+      }
+    }
+  }
+  ${PlannedActionRowFragmentDoc}
+` as unknown as DocumentNode<PlanActionMutation, PlanActionMutationVariables>;
+export const CancelPlannedActionDocument = gql`
+  mutation CancelPlannedAction($id: ID!, $reason: String!) {
+    cancelPlannedAction(id: $id, reason: $reason) {
+      ...PlannedActionRow
+    }
+  }
+  ${PlannedActionRowFragmentDoc}
+` as unknown as DocumentNode<CancelPlannedActionMutation, CancelPlannedActionMutationVariables>;
+export const FacilityReservationsDocument = gql`
+  query FacilityReservations($facilityId: ID!) {
+    facilityReservations(facilityId: $facilityId) {
+      facilityId
+      places
+      startsAt
+      endsAt
+    }
+  }
+` as unknown as DocumentNode<FacilityReservationsQuery, FacilityReservationsQueryVariables>;
+export const MyOfferResponsesDocument = gql`
+  query MyOfferResponses {
+    myOfferResponses {
+      from
+      to
+      facilities {
+        facilityId
+        facilityName
+        figures {
+          offers
+          accepted
+          declined
+          lapsed
+          withdrawn
+          minutesToRespond {
+            count
+            medianMinutes
+            p90Minutes
+          }
+        }
+      }
+    }
+  }
+` as unknown as DocumentNode<MyOfferResponsesQuery, MyOfferResponsesQueryVariables>;
+export const OfferResponsesDocument = gql`
+  query OfferResponses($from: DateTime!, $to: DateTime!, $regionCodes: [ID!]) {
+    offerResponses(from: $from, to: $to, regionCodes: $regionCodes) {
+      suppressionThreshold
+      regions {
+        regionCode
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      facilities {
+        facilityId
+        facilityName
+        type
+        regionCode
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+      secretFacilities {
+        type
+        figures {
+          ...OfferResponseFiguresFields
+        }
+      }
+    }
+  }
+  ${OfferResponseFiguresFieldsFragmentDoc}
+` as unknown as DocumentNode<OfferResponsesQuery, OfferResponsesQueryVariables>;

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { type CombinedError, useSubscription } from 'urql';
-import { PLACEMENT_REQUEST_UPDATED } from './documents';
-import type { PlacementRequest } from './types';
+import { PlacementRequestUpdatedDocument } from './generated';
 
 /** Events come in bursts (a match writes a request several times): one re-read per burst. */
 const BURST_MS = 250;
@@ -43,12 +42,9 @@ export function useLiveReread(
     useCallback(() => reread({ requestPolicy: 'network-only' }), [reread]),
     everyMs,
   );
-  const [{ error }] = useSubscription<{ placementRequestUpdated: PlacementRequest }>(
-    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
-    (_previous, event) => {
-      onEvent();
-      return event;
-    },
-  );
+  const [{ error }] = useSubscription({ query: PlacementRequestUpdatedDocument, variables: {} }, (_previous, event) => {
+    onEvent();
+    return event;
+  });
   return error;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery, useSubscription } from 'urql';
-import { CAPACITY_CHANGED, FACILITIES } from '../api/documents';
+import { CapacityChangedDocument, type FacilityFilter, FacilitiesDocument } from '../api/generated';
 import type { Facility, ShelterType } from '../api/types';
 
 export interface BedBoardFilter {
@@ -32,41 +32,38 @@ export function useLiveFacilities(filter: BedBoardFilter): {
   recentlyChanged: ReadonlySet<string>;
 } {
   const variables = useMemo(
-    () => ({
+    (): FacilityFilter => ({
       regionCodes: filter.regionCodes.length > 0 ? filter.regionCodes : null,
       types: filter.types.length > 0 ? filter.types : null,
     }),
     [filter.regionCodes, filter.types],
   );
-  const [{ data, fetching, error }] = useQuery<{ facilities: Facility[] }>({
-    query: FACILITIES,
+  const [{ data, fetching, error }] = useQuery({
+    query: FacilitiesDocument,
     variables: { filter: variables },
     requestPolicy: 'cache-and-network',
   });
   const [updates, setUpdates] = useState<ReadonlyMap<string, Facility>>(new Map());
   const [recentlyChanged, setRecentlyChanged] = useState<ReadonlySet<string>>(new Set());
 
-  const [{ error: subscriptionError }] = useSubscription<{ capacityChanged: Facility }>(
-    { query: CAPACITY_CHANGED, variables },
-    (_previous, event) => {
-      const facility = event.capacityChanged;
-      setUpdates((current) => new Map(current).set(facility.id, facility));
-      setRecentlyChanged((current) => new Set(current).add(facility.id));
-      setTimeout(
-        () =>
-          setRecentlyChanged((current) => {
-            const next = new Set(current);
-            next.delete(facility.id);
-            return next;
-          }),
-        4_000,
-      );
-      return event;
-    },
-  );
+  const [{ error: subscriptionError }] = useSubscription({ query: CapacityChangedDocument, variables }, (_previous, event) => {
+    const facility = event.capacityChanged;
+    setUpdates((current) => new Map(current).set(facility.id, facility));
+    setRecentlyChanged((current) => new Set(current).add(facility.id));
+    setTimeout(
+      () =>
+        setRecentlyChanged((current) => {
+          const next = new Set(current);
+          next.delete(facility.id);
+          return next;
+        }),
+      4_000,
+    );
+    return event;
+  });
 
   const facilities = useMemo(() => {
-    const byId = new Map((data?.facilities ?? []).map((facility) => [facility.id, facility]));
+    const byId = new Map<string, Facility>((data?.facilities ?? []).map((facility) => [facility.id, facility]));
     for (const [id, facility] of updates) {
       // Updates seen under an earlier filter may not belong to this one; and a re-read may be newer.
       const known = byId.get(id);
@@ -81,7 +78,7 @@ export function useLiveFacilities(filter: BedBoardFilter): {
 
 /**
  * The live feed carries the counts of now only; the places expected free in 24 h and 72 h come from
- * the board's read (FACILITIES) and are kept as read until the next one: they move with stays' ends,
+ * the board's read (FacilitiesDocument) and are kept as read until the next one: they move with stays' ends,
  * hours away, not with each hold.
  */
 function withAheadOf(known: Facility | undefined, update: Facility): Facility {

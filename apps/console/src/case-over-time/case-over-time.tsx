@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { CASE_PATH } from '../api/documents';
+import { CasePathDocument } from '../api/generated';
 import type { CasePath } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
@@ -20,8 +20,8 @@ const CLOSED = ['ENDED', 'CANCELLED'];
  */
 export function CaseOverTime({ requestId }: { requestId: string }) {
   const { t } = useI18n();
-  const [{ data, error }, reread] = useQuery<{ placementRequest: CasePath | null }>({
-    query: CASE_PATH,
+  const [{ data, error }, reread] = useQuery({
+    query: CasePathDocument,
     variables: { id: requestId },
     requestPolicy: 'network-only',
   });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { UPDATE_VICTIM_PROFILE } from '../api/documents';
+import { UpdateVictimProfileDocument } from '../api/generated';
 import { readableErrors } from '../api/errors';
 import type { CasePath } from '../api/types';
 import { ChoiceChips } from '../components/choice-chips';
@@ -34,7 +34,7 @@ export function ProfileChangeForm({ requestId, onChanged }: { requestId: string;
   const [phase, setPhase] = useState<'closed' | 'form' | 'confirm'>('closed');
   const [draft, setDraft] = useState<ProfileChangeDraft>(NO_CHANGE);
   const [reason, setReason] = useState('');
-  const [state, update] = useMutation<{ updateVictimProfile: CasePath }>(UPDATE_VICTIM_PROFILE);
+  const [state, update] = useMutation(UpdateVictimProfileDocument);
   const confirmText = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (phase === 'confirm') confirmText.current?.focus();

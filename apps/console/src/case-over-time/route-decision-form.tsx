@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { RECORD_ROUTE_DECISION } from '../api/documents';
+import { RecordRouteDecisionDocument } from '../api/generated';
 import { readableErrors } from '../api/errors';
 import type { CasePath } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
@@ -17,7 +17,7 @@ export function RouteDecisionForm({ requestId, onRecorded }: { requestId: string
   const [open, setOpen] = useState(false);
   const [shelter, setShelter] = useState<boolean | null>(null);
   const [reason, setReason] = useState('');
-  const [state, record] = useMutation<{ recordRouteDecision: CasePath }>(RECORD_ROUTE_DECISION);
+  const [state, record] = useMutation(RecordRouteDecisionDocument);
   const errors = readableErrors(state.error);
   const ready = shelter !== null && reason.trim() !== '';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { REQUEST_TRANSFER } from '../api/documents';
+import { RequestTransferDocument, type TransferReason } from '../api/generated';
 import { readableErrors } from '../api/errors';
 import { type CasePath, TRANSFER_REASONS } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
@@ -24,7 +24,7 @@ export function TransferForm({ requestId, onRequested }: { requestId: string; on
   const [reason, setReason] = useState('');
   const [regionCode, setRegionCode] = useState('');
   const [note, setNote] = useState('');
-  const [state, request] = useMutation<{ requestTransfer: CasePath }>(REQUEST_TRANSFER);
+  const [state, request] = useMutation(RequestTransferDocument);
   const errors = readableErrors(state.error);
   const at = (field: Field) => errors.filter((item) => fieldOf(item.field) === field);
   const elsewhere = errors.filter((item) => !FIELDS.includes(fieldOf(item.field) as Field));
@@ -50,7 +50,8 @@ export function TransferForm({ requestId, onRequested }: { requestId: string; on
         if (!ready) return;
         const result = await request({
           requestId,
-          reason,
+          // The select offers only TRANSFER_REASONS.
+          reason: reason as TransferReason,
           ...(regionCode ? { regionCode } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
         });

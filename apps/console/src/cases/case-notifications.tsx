@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { CASE_NOTIFICATIONS } from '../api/documents';
-import type { CaseNotification } from '../api/types';
+import { CaseNotificationsDocument } from '../api/generated';
 import { ErrorMessage } from '../components/error-message';
 import { NotificationList } from '../components/notification-list';
 import { useI18n } from '../i18n/i18n';
@@ -12,8 +11,8 @@ const REREAD_MS = 15_000;
 /** "Wie is ingelicht" on the case page: the organisations told of this case, and whether they saw it. */
 export function CaseNotifications({ requestId }: { requestId: string }) {
   const { t } = useI18n();
-  const [{ data, error }, reread] = useQuery<{ placementRequest: { id: string; notifications: CaseNotification[] } | null }>({
-    query: CASE_NOTIFICATIONS,
+  const [{ data, error }, reread] = useQuery({
+    query: CaseNotificationsDocument,
     variables: { id: requestId },
     requestPolicy: 'network-only',
   });

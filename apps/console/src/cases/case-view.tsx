@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { PLACEMENT_REQUEST } from '../api/documents';
+import { PlacementRequestDocument } from '../api/generated';
 import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { When } from '../components/when';
@@ -22,8 +22,8 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: Placem
   const { go } = useNavigation();
   const { viewer } = useSession();
   const mayRegister = viewer.role === 'ZORGCOORDINATOR' || viewer.role === 'COMENSHA';
-  const [{ data, fetching, error }] = useQuery<{ placementRequest: PlacementRequest | null }>({
-    query: PLACEMENT_REQUEST,
+  const [{ data, fetching, error }] = useQuery({
+    query: PlacementRequestDocument,
     variables: { id: caseId },
     pause: initial?.id === caseId,
     requestPolicy: 'network-only',

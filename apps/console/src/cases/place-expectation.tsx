@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { PLACE_EXPECTATION } from '../api/documents';
+import { PlaceExpectationDocument } from '../api/generated';
 import type { PlaceExpectation, PlacementStatus } from '../api/types';
 import { type MessageKey } from '../i18n/messages';
 import { useI18n } from '../i18n/i18n';
@@ -28,10 +28,8 @@ export function expectationWords(i18n: Pick<ReturnType<typeof useI18n>, 'f' | 't
  */
 export function PlaceExpectationNote({ requestId, status }: { requestId: string; status: PlacementStatus }) {
   const i18n = useI18n();
-  const [{ data }] = useQuery<{
-    placementRequest: { id: string; status: PlacementStatus; expectedPlace: PlaceExpectation | null } | null;
-  }>({
-    query: PLACE_EXPECTATION,
+  const [{ data }] = useQuery({
+    query: PlaceExpectationDocument,
     variables: { id: requestId },
     pause: status !== 'WAITING',
     requestPolicy: 'network-only',

@@ -1,23 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CombinedError, type OperationResult, useClient, useSubscription } from 'urql';
-import { CASE_ROW_UPDATED, MY_CASES } from '../api/documents';
+import {
+  type CaseRowFieldsFragment,
+  CaseRowUpdatedDocument,
+  MyCasesDocument,
+  type MyCasesQuery,
+  type PlacementRequestFilter,
+} from '../api/generated';
 import { useBurstReread } from '../api/use-live-reread';
-import type { FacilityRef, PlacementRequest, PlacementStatus, RequestListRow, Urgency } from '../api/types';
+import type { PlacementRequest, PlacementStatus, Urgency } from '../api/types';
 
-/** What a row of "Mijn aanvragen" shows; the profile is not asked for (the case's own page has the rest). */
-export type CaseRow = RequestListRow &
-  Pick<PlacementRequest, 'offerExpiresAt' | 'escalated' | 'history'> & {
-    /** Which place, not where: the address and intake line are on the case's own page only. */
-    facility: FacilityRef | null;
-  };
-
-interface CasesPage {
-  placementRequests: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: CaseRow }[];
-  };
-}
+/**
+ * What a row of "Mijn aanvragen" shows (CaseRowFields); the profile is not asked for, nor the facility's
+ * address and intake line (the case's own page has the rest).
+ */
+export type CaseRow = CaseRowFieldsFragment;
 
 export const OPEN_STATUSES: PlacementStatus[] = ['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED', 'ACCEPTED'];
 /** The API's largest page, and how many pages are read at most (1,000 requests). */
@@ -63,7 +60,7 @@ export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
   const read = useCallback(async () => {
     const thisRead = ++generation.current;
     const asked = JSON.parse(key) as CaseFilter;
-    const filter = {
+    const filter: PlacementRequestFilter = {
       order: 'NEWEST_FIRST',
       ...(asked.statuses.length ? { status: asked.statuses } : {}),
       ...(asked.urgency ? { urgency: [asked.urgency] } : {}),
@@ -73,15 +70,15 @@ export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
     let after: string | null = null;
     let complete = false;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const result: OperationResult<CasesPage> = await client
-        .query<CasesPage>(MY_CASES, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
+      const result: OperationResult<MyCasesQuery> = await client
+        .query(MyCasesDocument, { filter, first: PAGE, after }, { requestPolicy: 'network-only' })
         .toPromise();
       if (thisRead !== generation.current) return; // a newer read (another filter) has started
       if (result.error || !result.data) {
         setError(result.error);
         return;
       }
-      const connection: CasesPage['placementRequests'] = result.data.placementRequests;
+      const connection = result.data.placementRequests;
       rows.push(...connection.edges.map((edge) => edge.node));
       if (!connection.pageInfo.hasNextPage) {
         complete = true;
@@ -102,17 +99,17 @@ export function useMyCases({ statuses, urgency, mine }: CaseFilter): {
     useCallback(() => void read(), [read]),
     REREAD_MS,
   );
-  const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
-    { placementRequestUpdated: CaseRow },
-    Map<string, CaseRow>
-  >({ query: CASE_ROW_UPDATED }, (previous, event) => {
-    onEvent();
-    const latest = new Map(previous);
-    const update = event.placementRequestUpdated;
-    const before = latest.get(update.id);
-    latest.set(update.id, before ? newer(before, update) : update);
-    return latest;
-  });
+  const [{ data: lastEvent, error: subscriptionError }] = useSubscription(
+    { query: CaseRowUpdatedDocument },
+    (previous: Map<string, CaseRow> | undefined, event) => {
+      onEvent();
+      const latest = new Map(previous);
+      const update = event.placementRequestUpdated;
+      const before = latest.get(update.id);
+      latest.set(update.id, before ? newer(before, update) : update);
+      return latest;
+    },
+  );
 
   const current = loaded && loaded.key === key ? loaded : null;
   const cases = (current?.cases ?? []).map((row) => {

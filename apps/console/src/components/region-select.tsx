@@ -1,11 +1,11 @@
 import { useQuery } from 'urql';
-import { REGIONS } from '../api/documents';
+import { RegionsDocument } from '../api/generated';
 import type { RegionWithCentre } from '../api/types';
 import { ChoiceChips } from './choice-chips';
 
 /** The national regions, in the API's order; urql's cache answers every caller after the first. */
 export function useRegions(): RegionWithCentre[] {
-  const [{ data }] = useQuery<{ regions: RegionWithCentre[] }>({ query: REGIONS });
+  const [{ data }] = useQuery({ query: RegionsDocument });
   return data?.regions ?? [];
 }
 

@@ -1,7 +1,7 @@
 import { Bar } from 'react-chartjs-2';
 import { useQuery } from 'urql';
-import { CAPACITY_OVERVIEW } from '../api/documents';
-import { type CapacitySummary, SHELTER_TYPES } from '../api/types';
+import { CapacityOverviewDocument } from '../api/generated';
+import { SHELTER_TYPES } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { capacityByKind, COUNTS, type KindFigures } from './capacity-by-kind';
 import { ChartPanel } from './chart-panel';
@@ -18,8 +18,8 @@ import { FiguresTable } from './figures-table';
 export function CapacityNowChart({ regionCode }: { regionCode: string }) {
   const regionCodes = regionCode ? [regionCode] : [];
   const { t, f, label } = useI18n();
-  const [{ data, error }] = useQuery<{ capacityOverview: CapacitySummary[] }>({
-    query: CAPACITY_OVERVIEW,
+  const [{ data, error }] = useQuery({
+    query: CapacityOverviewDocument,
     variables: { regionCodes: regionCodes.length > 0 ? regionCodes : null },
   });
   const kinds = capacityByKind(data?.capacityOverview ?? [], SHELTER_TYPES);

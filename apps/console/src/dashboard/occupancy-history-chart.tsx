@@ -1,6 +1,6 @@
 import { Line } from 'react-chartjs-2';
 import { useQuery } from 'urql';
-import { OCCUPANCY_HISTORY } from '../api/documents';
+import { OccupancyHistoryDocument } from '../api/generated';
 import type { OccupancyPoint } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
@@ -19,8 +19,8 @@ type Series = 'occupied' | 'held' | 'outOfService' | 'available';
  */
 export function OccupancyHistoryChart({ selection }: { selection: DashboardSelection }) {
   const { t, f, language } = useI18n();
-  const [{ data, error }] = useQuery<{ occupancyHistory: OccupancyPoint[] }>({
-    query: OCCUPANCY_HISTORY,
+  const [{ data, error }] = useQuery({
+    query: OccupancyHistoryDocument,
     variables: { ...periodInstants(selection), bucket: selection.bucket, regionCodes: regionCodesOf(selection) },
   });
   const buckets = sumPerBucket(data?.occupancyHistory ?? []);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { PLACEMENT_STATISTICS } from '../api/documents';
-import type { PlacementStatistics, StatisticCount } from '../api/types';
+import { PlacementStatisticsDocument } from '../api/generated';
+import type { StatisticCount } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { ageBandWords } from '../i18n/api-words';
@@ -35,8 +35,8 @@ export function PlacementStatisticsTable({ year }: { year: number }) {
     if (dimension === 'byAgeBand') return ageBandWords(i18n, key);
     return regions.find((region) => region.code === key)?.name ?? key;
   };
-  const [{ data, error }] = useQuery<{ placementStatistics: PlacementStatistics }>({
-    query: PLACEMENT_STATISTICS,
+  const [{ data, error }] = useQuery({
+    query: PlacementStatisticsDocument,
     variables: { year },
   });
   const statistics = data?.placementStatistics;

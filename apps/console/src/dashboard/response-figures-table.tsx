@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
-import { OFFER_RESPONSES } from '../api/documents';
-import type { OfferResponses, PublishedOfferResponseFigures } from '../api/types';
+import { OfferResponsesDocument } from '../api/generated';
+import type { PublishedOfferResponseFigures } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { useI18n } from '../i18n/i18n';
@@ -16,8 +16,8 @@ export function ResponseFiguresTable({ selection }: { selection: DashboardSelect
   const { t, f, label } = useI18n();
   const regions = useRegions();
   const regionName = (code: string) => regions.find((region) => region.code === code)?.name ?? code;
-  const [{ data, error }] = useQuery<{ offerResponses: OfferResponses }>({
-    query: OFFER_RESPONSES,
+  const [{ data, error }] = useQuery({
+    query: OfferResponsesDocument,
     variables: { ...periodInstants(selection), regionCodes: regionCodesOf(selection) },
   });
   const report = data?.offerResponses;

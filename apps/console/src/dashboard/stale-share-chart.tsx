@@ -1,6 +1,6 @@
 import { Line } from 'react-chartjs-2';
 import { useQuery } from 'urql';
-import { STALE_SHARE_HISTORY } from '../api/documents';
+import { StaleShareHistoryDocument } from '../api/generated';
 import type { StaleSharePoint } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ChartPanel } from './chart-panel';
@@ -16,8 +16,8 @@ import { type DashboardSelection, exportQuery, periodInstants, regionCodesOf } f
  */
 export function StaleShareChart({ selection }: { selection: DashboardSelection }) {
   const { t, language } = useI18n();
-  const [{ data, error }] = useQuery<{ staleShareHistory: StaleSharePoint[] }>({
-    query: STALE_SHARE_HISTORY,
+  const [{ data, error }] = useQuery({
+    query: StaleShareHistoryDocument,
     variables: { ...periodInstants(selection), bucket: selection.bucket, regionCodes: regionCodesOf(selection) },
   });
   const buckets = sumPerBucket(data?.staleShareHistory ?? []);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FacilityReservations } from './facility-reservations';
 import { useMutation, useQuery } from 'urql';
-import { CONFIRM_CAPACITY, FACILITY, UPDATE_CAPACITY } from '../api/documents';
+import { ConfirmCapacityDocument, FacilityDocument, UpdateCapacityDocument } from '../api/generated';
 import { hasCode, readableErrors } from '../api/errors';
 import type { Capacity, Facility } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
@@ -44,13 +44,13 @@ const COUNT_LABEL: Record<EditableCount | 'held', MessageKey> = {
  */
 export function CapacityCard({ facilityId, live, resync }: { facilityId: string; live?: Facility; resync: number }) {
   const { t, f } = useI18n();
-  const [{ data, error, fetching }, reread] = useQuery<{ facility: Facility | null }>({
-    query: FACILITY,
+  const [{ data, error, fetching }, reread] = useQuery({
+    query: FacilityDocument,
     variables: { id: facilityId },
     requestPolicy: 'cache-and-network',
   });
-  const [update, sendUpdate] = useMutation<{ updateCapacity: Facility }>(UPDATE_CAPACITY);
-  const [confirm, sendConfirm] = useMutation<{ confirmCapacity: Facility }>(CONFIRM_CAPACITY);
+  const [update, sendUpdate] = useMutation(UpdateCapacityDocument);
+  const [confirm, sendConfirm] = useMutation(ConfirmCapacityDocument);
   const latest = pickLatest(data?.facility, live, update.data?.updateCapacity, confirm.data?.confirmCapacity);
   const [ownDraft, setDraft] = useState<Draft | null>(null);
   // Newer counts in which nothing the person can set moved (only an offer's held place did, which

@@ -1,6 +1,5 @@
 import { useQuery } from 'urql';
-import { FACILITY_RESERVATIONS } from '../api/documents';
-import type { FacilityReservation } from '../api/types';
+import { FacilityReservationsDocument } from '../api/generated';
 import { useI18n } from '../i18n/i18n';
 import { momentWords } from '../i18n/time-words';
 
@@ -10,8 +9,8 @@ import { momentWords } from '../i18n/time-words';
  */
 export function FacilityReservations({ facilityId }: { facilityId: string }) {
   const i18n = useI18n();
-  const [{ data }] = useQuery<{ facilityReservations: FacilityReservation[] }>({
-    query: FACILITY_RESERVATIONS,
+  const [{ data }] = useQuery({
+    query: FacilityReservationsDocument,
     variables: { facilityId },
     requestPolicy: 'cache-and-network',
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CONFIRM_ALL_CAPACITY, CONFIRM_CAPACITY, FIGURES_NUDGES } from '../api/documents';
-import type { ConfirmAllCapacityResult, Facility, FiguresNudge } from '../api/types';
+import { ConfirmAllCapacityDocument, ConfirmCapacityDocument, FiguresNudgesDocument } from '../api/generated';
+import type { ConfirmAllCapacityResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
 
@@ -16,12 +16,12 @@ const REREAD_MS = 5 * 60_000;
  */
 export function FiguresNudges({ facilityCount, resync }: { facilityCount: number; resync: number }) {
   const { t, f } = useI18n();
-  const [{ data, error }, reread] = useQuery<{ figuresNudges: FiguresNudge[] }>({
-    query: FIGURES_NUDGES,
+  const [{ data, error }, reread] = useQuery({
+    query: FiguresNudgesDocument,
     requestPolicy: 'cache-and-network',
   });
-  const [confirm, sendConfirm] = useMutation<{ confirmCapacity: Facility }>(CONFIRM_CAPACITY);
-  const [confirmAll, sendConfirmAll] = useMutation<{ confirmAllCapacity: ConfirmAllCapacityResult }>(CONFIRM_ALL_CAPACITY);
+  const [confirm, sendConfirm] = useMutation(ConfirmCapacityDocument);
+  const [confirmAll, sendConfirmAll] = useMutation(ConfirmAllCapacityDocument);
   const [allResult, setAllResult] = useState<ConfirmAllCapacityResult | null>(null);
 
   useEffect(() => {

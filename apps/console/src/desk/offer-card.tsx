@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from 'urql';
-import { CONFIRM_ARRIVAL, RESPOND_TO_OFFER } from '../api/documents';
-import type { PlacementRequest, ProfileSummary } from '../api/types';
+import { ConfirmArrivalDocument, type DeclineReason, type DeskRequestsQuery, RespondToOfferDocument } from '../api/generated';
+import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { StatusBadge } from '../components/status-badge';
 import { placesWords } from '../i18n/api-words';
@@ -14,7 +14,8 @@ import { facilityName } from '../components/facility-name';
 /** The codes a shelter picks from when declining (DeclineReason; NOT_CODED is what no choice means). */
 const DECLINE_REASONS = ['NO_PLACE_FREE', 'OUTSIDE_TARGET_GROUP', 'CONTRA_INDICATION', 'SAFETY', 'OTHER'] as const;
 
-export type DeskRequest = PlacementRequest & { profileSummary: ProfileSummary | null };
+/** An offer or a stay as the desk reads it (DeskRequestsDocument, DeskStaysDocument: RequestFields and SummaryFields). */
+export type DeskRequest = DeskRequestsQuery['placementRequests']['edges'][number]['node'];
 
 /** A short label for one request, the same wherever it is shown: "#3F2A9C" (the start of its id). */
 export function offerLabel(request: Pick<PlacementRequest, 'id'>): string {
@@ -29,8 +30,8 @@ export function offerLabel(request: Pick<PlacementRequest, 'id'>): string {
 export function OfferCard({ request, fresh = false }: { request: DeskRequest; fresh?: boolean }) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
-  const [respond, sendRespond] = useMutation<{ respondToOffer: PlacementRequest }>(RESPOND_TO_OFFER);
-  const [arrival, sendArrival] = useMutation<{ confirmArrival: PlacementRequest }>(CONFIRM_ARRIVAL);
+  const [respond, sendRespond] = useMutation(RespondToOfferDocument);
+  const [arrival, sendArrival] = useMutation(ConfirmArrivalDocument);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonCode, setReasonCode] = useState('');
@@ -114,7 +115,8 @@ export function OfferCard({ request, fresh = false }: { request: DeskRequest; fr
                   requestId: request.id,
                   accept: false,
                   declineReason: reason.trim(),
-                  ...(reasonCode ? { declineReasonCode: reasonCode } : {}),
+                  // The select offers only DECLINE_REASONS.
+                  ...(reasonCode ? { declineReasonCode: reasonCode as DeclineReason } : {}),
                 },
               });
           }}

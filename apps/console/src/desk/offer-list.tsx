@@ -1,6 +1,5 @@
 import { useQuery, useSubscription } from 'urql';
-import { DESK_REQUESTS, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
-import type { PlacementRequest } from '../api/types';
+import { DeskRequestsDocument, type DeskRequestsQueryVariables, PlacementRequestUpdatedDocument } from '../api/generated';
 import { ErrorMessage } from '../components/error-message';
 import { placesWords } from '../i18n/api-words';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +8,7 @@ import { type DeskRequest, OfferCard } from './offer-card';
 import { type NewOffer, useOfferAlerts } from './use-offer-alerts';
 import { facilityName } from '../components/facility-name';
 
-const DESK_FILTER = { filter: { status: ['OFFERED', 'ACCEPTED'] } };
+const DESK_FILTER: DeskRequestsQueryVariables = { filter: { status: ['OFFERED', 'ACCEPTED'] } };
 
 /** Open offers first, the one that lapses soonest on top; then those accepted, waiting for her arrival. */
 function deskOrder(a: DeskRequest, b: DeskRequest): number {
@@ -26,20 +25,15 @@ function deskOrder(a: DeskRequest, b: DeskRequest): number {
 export function OfferList() {
   const i18n = useI18n();
   const { t, f, label } = i18n;
-  const [{ data, error, fetching }, reread] = useQuery<{
-    placementRequests: { totalCount: number; edges: { node: DeskRequest }[] };
-  }>({
-    query: DESK_REQUESTS,
+  const [{ data, error, fetching }, reread] = useQuery({
+    query: DeskRequestsDocument,
     variables: DESK_FILTER,
     requestPolicy: 'cache-and-network',
   });
-  useSubscription<{ placementRequestUpdated: PlacementRequest }>(
-    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
-    (_previous, event) => {
-      reread({ requestPolicy: 'network-only' });
-      return event;
-    },
-  );
+  useSubscription({ query: PlacementRequestUpdatedDocument, variables: {} }, (_previous, event) => {
+    reread({ requestPolicy: 'network-only' });
+    return event;
+  });
   const requests = [...(data?.placementRequests.edges.map((edge) => edge.node) ?? [])].sort(deskOrder);
   const open = requests.filter((request) => request.status === 'OFFERED');
   const alerts: NewOffer[] | null = data

@@ -1,6 +1,5 @@
 import { useQuery } from 'urql';
-import { MY_OFFER_RESPONSES } from '../api/documents';
-import type { OwnOfferResponses } from '../api/types';
+import { MyOfferResponsesDocument } from '../api/generated';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -10,8 +9,8 @@ import { useI18n } from '../i18n/i18n';
  */
 export function ResponseFigures() {
   const { t, f } = useI18n();
-  const [{ data }] = useQuery<{ myOfferResponses: { facilities: OwnOfferResponses[] } }>({
-    query: MY_OFFER_RESPONSES,
+  const [{ data }] = useQuery({
+    query: MyOfferResponsesDocument,
     requestPolicy: 'cache-and-network',
   });
   const facilities = data?.myOfferResponses.facilities ?? [];

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
-import { DESK_STAYS, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
-import type { PlacementRequest } from '../api/types';
+import { DeskStaysDocument, PlacementRequestUpdatedDocument } from '../api/generated';
 import { ErrorMessage } from '../components/error-message';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../shell/viewer-context';
 import type { StayEnded } from '../stay/end-stay';
-import type { DeskRequest } from './offer-card';
 import { StayCard } from './stay-card';
 
 const REREAD_MS = 30_000;
@@ -19,16 +17,11 @@ const REREAD_MS = 30_000;
 export function StayList() {
   const { t, f, label } = useI18n();
   const { viewer } = useSession();
-  const [{ data, error, fetching }, reread] = useQuery<{
-    placementRequests: { totalCount: number; edges: { node: DeskRequest }[] };
-  }>({ query: DESK_STAYS, requestPolicy: 'cache-and-network' });
-  useSubscription<{ placementRequestUpdated: PlacementRequest }>(
-    { query: PLACEMENT_REQUEST_UPDATED, variables: {} },
-    (_previous, event) => {
-      reread({ requestPolicy: 'network-only' });
-      return event;
-    },
-  );
+  const [{ data, error, fetching }, reread] = useQuery({ query: DeskStaysDocument, requestPolicy: 'cache-and-network' });
+  useSubscription({ query: PlacementRequestUpdatedDocument, variables: {} }, (_previous, event) => {
+    reread({ requestPolicy: 'network-only' });
+    return event;
+  });
   // A stay ended elsewhere is no longer the staff's to see, so no event says it went: re-read slowly too.
   useEffect(() => {
     const timer = setInterval(() => reread({ requestPolicy: 'network-only' }), REREAD_MS);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSubscription } from 'urql';
 import { useConnectionState } from '../api/connection';
-import { CAPACITY_CHANGED } from '../api/documents';
+import { CapacityChangedDocument } from '../api/generated';
 import type { Facility } from '../api/types';
 
 /**
@@ -12,7 +12,7 @@ import type { Facility } from '../api/types';
  */
 export function useLiveCapacity(facilityIds: readonly string[]): { live: ReadonlyMap<string, Facility>; resync: number } {
   const [live, setLive] = useState<ReadonlyMap<string, Facility>>(new Map());
-  useSubscription<{ capacityChanged: Facility }>({ query: CAPACITY_CHANGED, variables: {} }, (_previous, event) => {
+  useSubscription({ query: CapacityChangedDocument, variables: {} }, (_previous, event) => {
     const facility = event.capacityChanged;
     // The feed carries every facility this person may follow; the desk keeps its own.
     if (facilityIds.includes(facility.id)) {

@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
-import { ESCALATIONS } from '../api/documents';
+import { EscalationsDocument, type EscalationsQuery, type EscalationsQueryVariables } from '../api/generated';
 import { useLiveReread } from '../api/use-live-reread';
-import type { CaseNotification, RequestListRow } from '../api/types';
 import { OPEN_STATUSES } from '../cases/use-my-cases';
 import { escalationOrder } from './escalation-order';
 
-/** An escalation list row as ESCALATIONS reads it. */
-export type EscalatedRequest = RequestListRow & { notifications: CaseNotification[] };
+/** An escalation list row as EscalationsDocument reads it. */
+export type EscalatedRequest = EscalationsQuery['placementRequests']['edges'][number]['node'];
 
 const PAGE = 100;
 /**
@@ -32,15 +31,17 @@ export function useEscalations(regionCode: string): {
 } {
   const [first, setFirst] = useState(PAGE);
   const variables = useMemo(
-    () => ({
+    (): EscalationsQueryVariables => ({
       filter: { escalated: true, status: OPEN_STATUSES, ...(regionCode ? { regionCodes: [regionCode] } : {}) },
       first,
     }),
     [regionCode, first],
   );
-  const [{ data, error, fetching }, reread] = useQuery<{
-    placementRequests: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: EscalatedRequest }[] };
-  }>({ query: ESCALATIONS, variables, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reread] = useQuery({
+    query: EscalationsDocument,
+    variables,
+    requestPolicy: 'cache-and-network',
+  });
 
   const subscriptionError = useLiveReread(reread, REREAD_MS);
 

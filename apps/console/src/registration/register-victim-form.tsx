@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { REGISTER_VICTIM, REGISTRATION_PREFILL } from '../api/documents';
+import {
+  type ExploitationType,
+  type Gender,
+  RegisterVictimDocument,
+  type RegisterVictimMutation,
+  RegistrationPrefillDocument,
+  type ResidenceStatus,
+  type SignallerKind,
+} from '../api/generated';
 import { readableErrors } from '../api/errors';
 import { SIGNALLER_KINDS } from '../api/types';
 import { ChoiceChips } from '../components/choice-chips';
@@ -16,10 +24,6 @@ import { fieldOf } from '../case-over-time/profile-change';
 const FIELDS = ['gender', 'exploitationTypes', 'age', 'minor', 'residenceStatus', 'signalledBy', 'regionCode'] as const;
 type Field = (typeof FIELDS)[number];
 
-interface Prefill {
-  placementRequest: { id: string; regionCode: string; profileSummary: { gender: string; ageBand: string } | null } | null;
-}
-
 /**
  * "Melden bij CoMensha" from a coordinator's case (002:803): the facts the national registration
  * counts, prefilled where the case says them (region, gender, minor). A group is reported one
@@ -28,7 +32,7 @@ interface Prefill {
 export function RegisterVictimForm({ requestId }: { requestId: string }) {
   const { t, f, label } = useI18n();
   const [open, setOpen] = useState(false);
-  const [{ data }] = useQuery<Prefill>({ query: REGISTRATION_PREFILL, variables: { id: requestId }, pause: !open });
+  const [{ data }] = useQuery({ query: RegistrationPrefillDocument, variables: { id: requestId }, pause: !open });
   const known = data?.placementRequest;
   const [gender, setGender] = useState<string | null>(null);
   const [exploitationTypes, setExploitationTypes] = useState<string[]>([]);
@@ -37,10 +41,8 @@ export function RegisterVictimForm({ requestId }: { requestId: string }) {
   const [residenceStatus, setResidenceStatus] = useState('');
   const [signalledBy, setSignalledBy] = useState('');
   const [regionCode, setRegionCode] = useState<string | null>(null);
-  const [done, setDone] = useState<{ member: number | null; registeredAt: string } | null>(null);
-  const [state, register] = useMutation<{ registerVictim: { id: string; member: number | null; registeredAt: string } }>(
-    REGISTER_VICTIM,
-  );
+  const [done, setDone] = useState<RegisterVictimMutation['registerVictim'] | null>(null);
+  const [state, register] = useMutation(RegisterVictimDocument);
   // What the person chose, else what the case says.
   const genderShown = gender ?? known?.profileSummary?.gender ?? '';
   const minorShown = minor ?? known?.profileSummary?.ageBand === 'MINOR';
@@ -82,11 +84,12 @@ export function RegisterVictimForm({ requestId }: { requestId: string }) {
           input: {
             requestId,
             regionCode: regionShown,
-            gender: genderShown,
-            exploitationTypes,
-            signalledBy,
+            // The selects and chips offer only the schema's members (GENDERS, EXPLOITATION_TYPES, …).
+            gender: genderShown as Gender,
+            exploitationTypes: exploitationTypes as ExploitationType[],
+            signalledBy: signalledBy as SignallerKind,
             ...(whole !== undefined ? { age: whole } : minorShown ? { minor: true } : {}),
-            ...(residenceStatus ? { residenceStatus } : {}),
+            ...(residenceStatus ? { residenceStatus: residenceStatus as ResidenceStatus } : {}),
           },
         });
         if (result.error || !result.data) return;

@@ -1,6 +1,5 @@
 import { useQuery } from 'urql';
-import { VICTIM_REGISTRATIONS } from '../api/documents';
-import type { VictimRegistrationRow } from '../api/types';
+import { VictimRegistrationsDocument } from '../api/generated';
 import { ErrorMessage } from '../components/error-message';
 import { useRegions } from '../components/region-select';
 import { When } from '../components/when';
@@ -17,8 +16,8 @@ export function RegistrationList() {
   const { t, f, label } = useI18n();
   const regions = useRegions();
   const regionName = (code: string) => regions.find((region) => region.code === code)?.name ?? code;
-  const [{ data, error }] = useQuery<{ victimRegistrations: { totalCount: number; nodes: VictimRegistrationRow[] } }>({
-    query: VICTIM_REGISTRATIONS,
+  const [{ data, error }] = useQuery({
+    query: VictimRegistrationsDocument,
     variables: { first: SHOWN },
     requestPolicy: 'cache-and-network',
   });

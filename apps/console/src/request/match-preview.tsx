@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { MATCH_FACILITIES } from '../api/documents';
+import { MatchFacilitiesDocument, type VictimProfileInput } from '../api/generated';
 import { readableErrors } from '../api/errors';
-import type { MatchResult } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { FreshnessBadge } from '../components/freshness-badge';
 import { adviceWords, matchReasonsWords } from '../i18n/api-words';
@@ -14,7 +13,7 @@ import { facilityName } from '../components/facility-name';
 import { type CheckedField, formFieldOf } from './profile-checks';
 
 /** The variables of the preview's match; the request screen asks the same before submitting. */
-export function matchVariables(profile: Record<string, unknown> | null, regionCode: string, first = 10) {
+export function matchVariables(profile: VictimProfileInput, regionCode: string, first = 10) {
   return { profile, options: { first, excludedFirst: 50, ...(regionCode ? { requesterRegionCode: regionCode } : {}) } };
 }
 
@@ -80,7 +79,7 @@ export function MatchPreview({
   leftOut = [],
   onRefused,
 }: {
-  profile: Record<string, unknown> | null;
+  profile: VictimProfileInput | null;
   regionCode: string;
   noodbed?: boolean;
   leftOut?: string[];
@@ -89,9 +88,10 @@ export function MatchPreview({
   const i18n = useI18n();
   const { t, f, label } = i18n;
   const reasonWords = useExclusionWords(profile, noodbed);
-  const [{ data, fetching, error }] = useQuery<{ matchFacilities: MatchResult }>({
-    query: MATCH_FACILITIES,
-    variables: matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
+  const [{ data, fetching, error }] = useQuery({
+    query: MatchFacilitiesDocument,
+    // Null only while the query is paused: nothing is sent then.
+    variables: matchVariables(profile as VictimProfileInput, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
     pause: profile === null,
     requestPolicy: 'network-only',
   });

@@ -1,3 +1,13 @@
+import type {
+  AangifteStatus,
+  B8Status,
+  CareNeed,
+  ExploitationType,
+  Gender,
+  ResidenceStatus,
+  ThreatLevel,
+  VictimProfileInput,
+} from '../api/generated';
 import { languageCodes } from './profile-checks';
 
 /**
@@ -78,22 +88,27 @@ export function routeDecidedOf(draft: ProfileDraft): boolean {
  * The API's input, leaving out what was not filled in and the fields in `leftOut` (those with a
  * problem, told at the field: profile-checks.ts); null until gender and exploitation are known.
  */
-export function toProfileInput(draft: ProfileDraft, leftOut: ReadonlySet<string> = new Set()): Record<string, unknown> | null {
+export function toProfileInput(draft: ProfileDraft, leftOut: ReadonlySet<string> = new Set()): VictimProfileInput | null {
   if (!draft.gender || draft.exploitationTypes.length === 0) return null;
-  const input: Record<string, unknown> = { gender: draft.gender, exploitationTypes: draft.exploitationTypes };
+  // The draft holds what its selects and chips chose, which offer only the schema's members (the lists
+  // above); the API refuses any other value.
+  const input: VictimProfileInput = {
+    gender: draft.gender as Gender,
+    exploitationTypes: draft.exploitationTypes as ExploitationType[],
+  };
   const given = (field: keyof ProfileDraft) => !leftOut.has(field);
   const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined);
   if (given('age') && whole(draft.age) !== undefined) input.age = whole(draft.age);
   else if (given('minor') && draft.minor) input.minor = true;
-  if (draft.residenceStatus) input.residenceStatus = draft.residenceStatus;
-  if (draft.b8Status) input.b8Status = draft.b8Status;
+  if (draft.residenceStatus) input.residenceStatus = draft.residenceStatus as ResidenceStatus;
+  if (draft.b8Status) input.b8Status = draft.b8Status as B8Status;
   if (given('bedenktijdStart') && draft.b8Status === 'BEDENKTIJD' && draft.bedenktijdStart)
     input.bedenktijdStart = draft.bedenktijdStart;
-  if (draft.aangifte) input.aangifte = draft.aangifte;
-  if (draft.careNeeds.length > 0) input.careNeeds = draft.careNeeds;
+  if (draft.aangifte) input.aangifte = draft.aangifte as AangifteStatus;
+  if (draft.careNeeds.length > 0) input.careNeeds = draft.careNeeds as CareNeed[];
   if (given('accompanyingChildren') && whole(draft.accompanyingChildren))
     input.accompanyingChildren = whole(draft.accompanyingChildren);
-  if (draft.threatLevel) input.threatLevel = draft.threatLevel;
+  if (draft.threatLevel) input.threatLevel = draft.threatLevel as ThreatLevel;
   if (draft.excludedRegionCodes.length > 0) input.excludedRegionCodes = draft.excludedRegionCodes;
   if (given('homeRegionCode') && draft.homeRegionCode) input.homeRegionCode = draft.homeRegionCode;
   if (given('foundInMunicipality') && draft.foundInMunicipality.trim())

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { CANCEL_PLACEMENT_REQUEST } from '../api/documents';
+import { CancelPlacementRequestDocument } from '../api/generated';
 import type { PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { PhoneLink } from '../components/phone-link';
@@ -50,7 +50,7 @@ export function RequestFollow({
   const now = useNow(request.status === 'OFFERED' && request.offerExpiresAt ? 1_000 : 30_000);
   // While it waits for an authority, the next attempt is that authority's opening.
   const forAuthority = request.waitingReason === 'AWAITING_AUTHORITY' || request.waitingReason === 'AUTHORITY_CLOSED';
-  const [cancelState, cancel] = useMutation(CANCEL_PLACEMENT_REQUEST);
+  const [cancelState, cancel] = useMutation(CancelPlacementRequestDocument);
   const [reason, setReason] = useState('');
   const open = !['PLACED', 'ENDED', 'CANCELLED'].includes(request.status);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,8 +1,13 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient, useMutation } from 'urql';
-import { MATCH_FACILITIES, REQUEST_NOODBED, REQUEST_PLACEMENT } from '../api/documents';
+import {
+  MatchFacilitiesDocument,
+  RequestNoodbedDocument,
+  RequestPlacementDocument,
+  type Urgency,
+  type VictimProfileInput,
+} from '../api/generated';
 import { readableErrors } from '../api/errors';
-import type { MatchResult, PlacementRequest } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { RegionSelect } from '../components/region-select';
@@ -49,11 +54,11 @@ export function RequestScreen() {
     // In memory only (never in storage): see form-memory.ts. Gone once submitted.
     if (!submitted) keepForm(owner, { draft, urgency, regionCode, groupSize, clientReference });
   }, [owner, draft, urgency, regionCode, groupSize, clientReference, submitted]);
-  const [placement, requestPlacement] = useMutation<{ requestPlacement: PlacementRequest }>(REQUEST_PLACEMENT);
-  const [noodbedState, requestNoodbed] = useMutation<{ requestNoodbed: PlacementRequest }>(REQUEST_NOODBED);
+  const [placement, requestPlacement] = useMutation(RequestPlacementDocument);
+  const [noodbedState, requestNoodbed] = useMutation(RequestNoodbedDocument);
   const client = useClient();
   /** The profile the person was warned has no suitable place: a second press sends it. */
-  const [warnedFor, setWarnedFor] = useState<Record<string, unknown> | null>(null);
+  const [warnedFor, setWarnedFor] = useState<VictimProfileInput | null>(null);
   const [checking, setChecking] = useState(false);
 
   /** Values the API refused that the form let through (an unknown municipality): field → the value refused. */
@@ -103,13 +108,9 @@ export function RequestScreen() {
       setChecking(true);
       // The same variables as the preview: usually answered from its cached result.
       const check = await client
-        .query<{ matchFacilities: MatchResult }>(
-          MATCH_FACILITIES,
-          matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined),
-          {
-            requestPolicy: 'cache-first',
-          },
-        )
+        .query(MatchFacilitiesDocument, matchVariables(profile, regionCode, noodbed ? NOODBED_PREVIEW_FIRST : undefined), {
+          requestPolicy: 'cache-first',
+        })
         .toPromise();
       setChecking(false);
       if (check.data?.matchFacilities.matchCount === 0) {
@@ -130,7 +131,8 @@ export function RequestScreen() {
           input: {
             profile,
             regionCode,
-            urgency,
+            // The select offers only URGENCIES (the schema's members).
+            urgency: urgency as Urgency,
             groupSize: size,
             clientReference,
             ...(routeDecidedOf(draft) ? { routeDecided: true } : {}),

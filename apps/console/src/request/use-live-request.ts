@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo } from 'react';
 import { type CombinedError, useQuery, useSubscription } from 'urql';
-import { PLACEMENT_REQUEST, PLACEMENT_REQUEST_UPDATED } from '../api/documents';
+import { PlacementRequestDocument, PlacementRequestUpdatedDocument } from '../api/generated';
 import { ConnectionContext } from '../api/connection';
 import type { PlacementRequest } from '../api/types';
 
@@ -23,16 +23,15 @@ function newer(a: PlacementRequest, b: PlacementRequest | null | undefined): Pla
  * history (the answer of the mutation, a re-read, or an event) is the one shown.
  */
 export function useLiveRequest(initial: PlacementRequest): { request: PlacementRequest; error: CombinedError | undefined } {
-  const [{ data, error }, reread] = useQuery<{ placementRequest: PlacementRequest | null }>({
-    query: PLACEMENT_REQUEST,
+  const [{ data, error }, reread] = useQuery({
+    query: PlacementRequestDocument,
     variables: { id: initial.id },
     requestPolicy: 'network-only',
   });
-  const [{ data: lastEvent, error: subscriptionError }] = useSubscription<
-    { placementRequestUpdated: PlacementRequest },
-    PlacementRequest | undefined
-  >({ query: PLACEMENT_REQUEST_UPDATED, variables: { id: initial.id } }, (previous, event) =>
-    previous ? newer(previous, event.placementRequestUpdated) : event.placementRequestUpdated,
+  const [{ data: lastEvent, error: subscriptionError }] = useSubscription(
+    { query: PlacementRequestUpdatedDocument, variables: { id: initial.id } },
+    (previous: PlacementRequest | undefined, event): PlacementRequest =>
+      previous ? newer(previous, event.placementRequestUpdated) : event.placementRequestUpdated,
   );
   const request = newer(newer(initial, data?.placementRequest), lastEvent);
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { ActionsScreen } from '../actions/actions-screen';
 import { useQuery } from 'urql';
-import { ME } from '../api/documents';
+import { MeDocument } from '../api/generated';
 import { hasCode } from '../api/errors';
 import type { Viewer } from '../api/types';
 import { SessionWarning } from '../auth/session-warning';
@@ -34,7 +34,7 @@ export function Shell(props: {
   onLogout(reason?: string, options?: { keepForm?: boolean }): void;
 }) {
   const { t } = useI18n();
-  const [{ data, error, fetching }, reexecute] = useQuery<{ me: Viewer }>({ query: ME });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: MeDocument });
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   if (fetching && !data) return <p className="page">{t('loading')}</p>;
   if (!data && hasCode(error, 'NETWORK'))

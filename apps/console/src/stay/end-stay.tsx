@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
-import { END_PLACEMENT } from '../api/documents';
+import { EndPlacementDocument } from '../api/generated';
 import { readableErrors } from '../api/errors';
 import { type PlacementRequest, STAY_OUTCOMES, type StayOutcome } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
@@ -45,7 +45,7 @@ export function EndStay({
   // A group's form keeps its "how many" field while open, even when a colleague's departure leaves
   // one here meanwhile: the API then says at that field how many are still there.
   const [openedFor, setOpenedFor] = useState(placesHere);
-  const [state, end] = useMutation<{ endPlacement: PlacementRequest }>(END_PLACEMENT);
+  const [state, end] = useMutation(EndPlacementDocument);
   const confirmText = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (phase === 'confirm') confirmText.current?.focus();

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ASSIGN_PLACEMENT, PLACEMENT_CANDIDATES, RETURN_REQUEST } from '../api/documents';
+import { AssignPlacementDocument, PlacementCandidatesDocument, ReturnRequestDocument } from '../api/generated';
 import { readableErrors } from '../api/errors';
-import type { Candidate, Candidates, PlacementRequest } from '../api/types';
+import type { Candidate } from '../api/types';
 import { ErrorMessage } from '../components/error-message';
 import { keepEnterFromSubmitting } from '../components/keep-enter';
 import { StatusBadge } from '../components/status-badge';
@@ -27,8 +27,8 @@ import { facilityName } from '../components/facility-name';
 export function DecisionPanel({ request, gone }: { request: WorklistRequest; gone: boolean }) {
   const i18n = useI18n();
   const { t, f, label } = i18n;
-  const [assignState, assign] = useMutation<{ assignPlacement: PlacementRequest }>(ASSIGN_PLACEMENT);
-  const [returnState, giveBack] = useMutation<{ returnRequest: PlacementRequest }>(RETURN_REQUEST);
+  const [assignState, assign] = useMutation(AssignPlacementDocument);
+  const [returnState, giveBack] = useMutation(ReturnRequestDocument);
   const assigned = assignState.data?.assignPlacement ?? null;
   const returned = returnState.data?.returnRequest ?? null;
   const decided = assigned !== null || returned !== null;
@@ -36,8 +36,8 @@ export function DecisionPanel({ request, gone }: { request: WorklistRequest; gon
   const busy = assignState.fetching || returnState.fetching;
   const left = gone && !decided && !busy;
 
-  const [{ data, error, fetching }, rereadCandidates] = useQuery<{ placementCandidates: Candidates }>({
-    query: PLACEMENT_CANDIDATES,
+  const [{ data, error, fetching }, rereadCandidates] = useQuery({
+    query: PlacementCandidatesDocument,
     variables: { requestId: request.id, first: 20 },
     requestPolicy: 'network-only',
     pause: left || decided,

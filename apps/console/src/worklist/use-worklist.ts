@@ -1,15 +1,11 @@
 import { useMemo, useState } from 'react';
 import { type CombinedError, useQuery } from 'urql';
-import { WORKLIST } from '../api/documents';
+import { WorklistDocument, type WorklistQuery, type WorklistQueryVariables } from '../api/generated';
 import { useLiveReread } from '../api/use-live-reread';
-import type { PlacementRequest, PlacingAuthority, ProfileSummary, RequestListRow } from '../api/types';
+import type { PlacingAuthority } from '../api/types';
 
-/** A worklist row as WORKLIST reads it (WorklistFields and SummaryFields). */
-export type WorklistRequest = RequestListRow &
-  Pick<PlacementRequest, 'escalated' | 'nextAttemptAt'> & {
-    profileSummary: ProfileSummary | null;
-    waitingForAuthorityOpensAt: string | null;
-  };
+/** A worklist row as WorklistDocument reads it (WorklistFields and SummaryFields). */
+export type WorklistRequest = WorklistQuery['placementRequests']['edges'][number]['node'];
 
 const PAGE = 50;
 /** A slow re-read besides the subscription: covers changes made while the socket was down. */
@@ -33,15 +29,17 @@ export function useWorklist(
 } {
   const [first, setFirst] = useState(PAGE);
   const variables = useMemo(
-    () => ({
+    (): WorklistQueryVariables => ({
       filter: { authority, status: ['WAITING'], ...(regionCode ? { regionCodes: [regionCode] } : {}) },
       first,
     }),
     [authority, regionCode, first],
   );
-  const [{ data, error, fetching }, reread] = useQuery<{
-    placementRequests: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { node: WorklistRequest }[] };
-  }>({ query: WORKLIST, variables, requestPolicy: 'cache-and-network' });
+  const [{ data, error, fetching }, reread] = useQuery({
+    query: WorklistDocument,
+    variables,
+    requestPolicy: 'cache-and-network',
+  });
 
   const subscriptionError = useLiveReread(reread, REREAD_MS);
 

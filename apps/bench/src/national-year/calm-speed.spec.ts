@@ -9,7 +9,8 @@ describe('the simulated year runs calm only while nothing the headline measures 
     expect(calmUntil(quiet)).toBe(5 * HOUR - CALM_MARGIN_MS);
     expect(calmUntil({ ...quiet, neverReached: 1 })).toBeNull();
     expect(calmUntil({ ...quiet, unanswered: 1 })).toBeNull();
-    expect(calmUntil({ ...quiet, nextArrivalMs: 20 * 60_000 })).toBeNull();
+    expect(calmUntil({ ...quiet, nextArrivalMs: 2 * CALM_MARGIN_MS - 1 })).toBeNull();
+    expect(calmUntil({ ...quiet, nextArrivalMs: 2 * CALM_MARGIN_MS })).toBe(CALM_MARGIN_MS);
     expect(calmUntil({ ...quiet, nextArrivalMs: null })).toBe(Number.POSITIVE_INFINITY);
   });
 

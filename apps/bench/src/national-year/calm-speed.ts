@@ -1,6 +1,6 @@
 /**
- * When the simulated year may run at its calm speed (`--calm-speed`, by default ten times the
- * speed): while nobody is waiting to be reached for the first time (a place to go, a named
+ * When the simulated year may run at its calm speed (`--calm-speed`, by default twenty times
+ * the speed): while nobody is waiting to be reached for the first time (a place to go, a named
  * escalation or a named wait) and nobody arrives within the margin, nothing the headline measures
  * happens, so the hours pass faster. The stays, capacity reports and worklists of those hours still
  * run, on coarser ticks; the sweep (escalation, lapsed offers, due requests) runs as often in wall
@@ -8,8 +8,11 @@
  * year run calm, and the resolution (simulated minutes a tick) while someone was being reached.
  */
 
-/** Slow down this long before the next arrival: she is measured from her first contact on. */
-export const CALM_MARGIN_MS = 30 * 60_000;
+/**
+ * Back to the measuring speed this long before the next arrival: she is measured from her first
+ * contact on. The change is announced for that moment exactly, so a few ticks are enough.
+ */
+export const CALM_MARGIN_MS = 10 * 60_000;
 
 export interface CalmInputs {
   nowMs: number;
@@ -26,7 +29,8 @@ export function calmUntil(inputs: CalmInputs, marginMs = CALM_MARGIN_MS): number
   if (inputs.neverReached > 0 || inputs.unanswered > 0) return null;
   if (inputs.nextArrivalMs === null) return Number.POSITIVE_INFINITY;
   const until = inputs.nextArrivalMs - marginMs;
-  return until > inputs.nowMs ? until : null;
+  // A calm stretch shorter than the margin is not worth two speed changes.
+  return until - inputs.nowMs >= marginMs ? until : null;
 }
 
 /**

@@ -57,13 +57,16 @@ const SIMULATION_START = new Date('2027-01-04T00:00:00Z');
 const STARTUP_SECONDS = 40;
 const TICK_MS = 40;
 /**
- * Simulated ms per wall ms by default: one 40 ms tick is 2 simulated minutes, fine enough to judge
- * a 15-minute target (at the first runs' 10,800× a tick was about 7 minutes, plus the tick's own
- * queries). The quick run (two weeks) takes about 7 wall minutes; the year about 3 hours.
+ * Simulated ms per wall ms while measuring: one 40 ms tick is 2 simulated minutes, fine enough to
+ * judge a 15-minute target (a tick's own queries add to it; the report says how much).
  */
 const DEFAULT_SPEED = 3_000;
-/** The calm speed by default: this many times the speed (calm-speed.ts). */
-const CALM_FACTOR = 10;
+/**
+ * The calm speed by default, this many times the speed (calm-speed.ts): a calm tick is then 40
+ * simulated minutes, and the sweep (every 100 wall ms at the least) runs about every 100 simulated
+ * minutes, so an unanswered offer lapses up to that much late in calm hours.
+ */
+const CALM_FACTOR = 20;
 /** Share of structural stays that ask to move (SAFETY to another region, or MOVE_ON): an assumption. */
 const TRANSFER_SHARE = 0.06;
 /** Share of NLA raids announced ahead with planAction (1-3 days): an assumption. */

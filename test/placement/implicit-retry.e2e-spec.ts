@@ -193,6 +193,41 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     for (const answer of [pair, one]) await client.cancel(coordinator, answer.data!.requestPlacement.id, 'test cleanup');
   });
 
+  it('a group is refused whole when one of its parts’ references names another request: nothing half-stored; a group of one is she herself; minors listed the other way round are the same group (red team, issue 15, fifth pass F2, F3, F4)', async () => {
+    const count = async () =>
+      ((await database.dataSource.query('SELECT count(*)::int AS n FROM placement_requests')) as { n: number }[])[0].n;
+    // case-I#2 is taken by another woman; the group case-I would store its second part under it.
+    const other = (await submit({ urgency: 'PLANNED', profile: { ...DUTCH_WOMAN, age: 61 }, clientReference: 'case-I#2' })).data!
+      .requestPlacement;
+    const man = { label: 'M', profile: { ...DUTCH_WOMAN, gender: 'MALE', age: 40 } };
+    const woman = { label: 'W', profile: { ...DUTCH_WOMAN, age: 38 } };
+    const before = await count();
+    const refused = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [woman, man], clientReference: 'case-I' });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', field: 'input.clientReference', requestId: other.id },
+    });
+    expect(await count()).toBe(before);
+
+    // Alone, then as a group of one: the same woman, one request.
+    const alone = (await submit({ urgency: 'PLANNED', profile: { ...DUTCH_WOMAN, age: 47 } })).data!.requestPlacement;
+    const asGroup = (await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [{ label: 'X', profile: { ...DUTCH_WOMAN, age: 47 } }] }))
+      .data!.requestPlacement;
+    expect(asGroup).toMatchObject({ id: alone.id, treatedAsRetry: true });
+
+    // Two girls, each a part of her own: listed the other way round under the same reference, the same group.
+    const girl = (age: number, label: string) => ({ label, profile: { ...DUTCH_WOMAN, age } });
+    const first = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [girl(15, 'A'), girl(16, 'B')], clientReference: 'jz-7' });
+    const again = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [girl(16, 'B'), girl(15, 'A')], clientReference: 'jz-7' });
+    expect(first.errors).toBeUndefined();
+    expect(again.data?.requestPlacement).toMatchObject({ id: first.data!.requestPlacement.id, treatedAsRetry: true });
+    for (const id of [other.id, alone.id, first.data!.requestPlacement.id]) await client.cancel(coordinator, id, 'test cleanup');
+  });
+
+  it('an unknown region is bad input naming input.regionCode, not a refusal of someone else’s region (fifth pass F5)', async () => {
+    const answer = await submit({ urgency: 'PLANNED', regionCode: 'XX\u0000' });
+    expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.regionCode' } });
+  });
+
   it('a resend for her as ACUTE is refused with how to ask it, never handed the URGENT request as if nothing changed; with a clientReference too (red team, issue 15, F2)', async () => {
     const woman = { ...DUTCH_WOMAN, age: 31 };
     for (const clientReference of [undefined, 'avim-rr-2026-2201']) {

@@ -33,6 +33,8 @@ import {
   canonicalSubmission,
   type ImplicitRetrySubmission,
   personAsUnderstood,
+  inUnderstoodOrder,
+  type GroupPart,
   type ProfileReading,
   type SubmittedPerson,
   implicitRetrySince,
@@ -117,6 +119,12 @@ function regionCodeAsWritten(code: string): string {
   return typeof code === 'string' ? code.trim().toUpperCase() : code;
 }
 
+/** A group of one member as the person she is: her own profile, alone (for recognising a resend). */
+function asPersonWhenAlone(person: SubmittedPerson): SubmittedPerson {
+  const members = person.members ?? [];
+  return members.length === 1 ? { profile: members[0].profile, regionCode: person.regionCode, groupSize: 1 } : person;
+}
+
 /** A subscriber away for longer than this many changes reads the list (placementRequests) instead. */
 const MISSED_UPDATES_LIMIT = 500;
 
@@ -151,6 +159,12 @@ export class PlacementRequestsService {
 
   async submit(viewer: Viewer, given: PlacementRequestInput): Promise<PlacementRequestModel> {
     const input = { ...given, regionCode: regionCodeAsWritten(given.regionCode) };
+    // A code that names no region is bad input, said as such (and before whose region it is).
+    if (!(await this.regionDirectory.isRegion(input.regionCode)))
+      throw new InvalidInputError(
+        'input.regionCode',
+        `input.regionCode "${input.regionCode.slice(0, 20)}" is not a region; see the regions query`,
+      );
     if (!mayRequestFor(viewer, input.regionCode)) {
       throw new ForbiddenError(
         `You can request placements for your own regions only (${viewer.regions.join(', ') || 'none'}), not ${input.regionCode}.`,
@@ -247,11 +261,16 @@ export class PlacementRequestsService {
     common: { urgency: Urgency; regionCode: string; types: ShelterType[]; routeDecided: boolean; field: string },
     person: SubmittedPerson,
   ): Promise<{ request: PlacementRequestEntity; retried: boolean }> {
-    const members = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
+    const listed = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
     const now = this.clock.now();
-    members.forEach((member, i) => this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`));
+    listed.forEach((member, i) => this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`));
     this.matching.assertValidProfile({ ...input.profile }, now, 'input.profile');
+    // Split in an order of their own, not the caller's: a resend listing them otherwise makes the same
+    // parts under the same references (red team, issue 15: two minors listed the other way round).
+    const reading = await this.profileReading();
+    const members = inUnderstoodOrder(listed, reading);
     const parts = partitionGroup(members, DEFAULT_MATCHING_CONFIG);
+    if (input.clientReference) await this.assertGroupReferencesFree(viewer, input.clientReference, parts, common, reading);
     let main: PlacementRequestEntity | null = null;
     let retried = false;
     for (const [i, part] of parts.entries()) {
@@ -276,6 +295,44 @@ export class PlacementRequestsService {
       await this.enqueueNew(request);
     }
     return { request: main!, retried };
+  }
+
+  /**
+   * A group's parts are stored one by one, each under the caller's reference (`ref`, `ref#2`, …):
+   * when one of those already names another request, or this one at another urgency, the whole group
+   * is refused before any part is stored, never half of it (red team, issue 15).
+   */
+  private async assertGroupReferencesFree(
+    viewer: Viewer,
+    clientReference: string,
+    parts: readonly GroupPart[],
+    common: { urgency: Urgency; regionCode: string; field: string },
+    reading: ProfileReading,
+  ): Promise<void> {
+    for (const [i, part] of parts.entries()) {
+      const reference = i === 0 ? clientReference : `${clientReference}#${i + 1}`;
+      const stored = await this.repository.findByClientReference(viewer.org, reference);
+      if (!stored) continue;
+      const urgencyChange = urgencyChangeRefusal(stored, common);
+      if (urgencyChange)
+        throw new ConflictError(`${common.field}.urgency: ${urgencyChange}`, {
+          field: `${common.field}.urgency`,
+          requestId: stored.id,
+        });
+      const asked = {
+        profile: { ...part.profile, groupSize: part.members.length },
+        members: part.members,
+        regionCode: common.regionCode,
+        groupSize: part.members.length,
+      };
+      if (!sameSubmissionUnderReference(await this.asFirstSent(stored), asked, reading))
+        throw new ConflictError(
+          `${common.field}.clientReference "${clientReference.slice(0, 100)}": part ${i + 1} of this group (${reference.slice(0, 110)}) ` +
+            `would be stored under a reference already used for another request (${stored.id}); nothing was stored: ` +
+            'use a new clientReference for this group, or repeat exactly what was sent to get its requests back',
+          { field: `${common.field}.clientReference`, requestId: stored.id },
+        );
+    }
   }
 
   /**
@@ -481,12 +538,14 @@ export class PlacementRequestsService {
     if (input.clientReference !== null || !input.implicitRetry) return null;
     const since = implicitRetrySince(this.clock.now(), this.config.placement.implicitRetrySeconds);
     if (!since) return null;
-    const { kind, person, part } = input.implicitRetry;
+    const { kind, part } = input.implicitRetry;
+    // A group of one is she herself: sent as a group or alone, it is the same person (red team, issue 15).
+    const person = asPersonWhenAlone(input.implicitRetry.person);
     const reading = await this.profileReading();
     const payload = {
       ...personAsUnderstood(person, reading),
       // A group's part is the members it holds, whatever order they were listed in.
-      part: part && personAsUnderstood({ ...person, members: part }, reading).members,
+      part: part && person.members?.length ? personAsUnderstood({ ...person, members: part }, reading).members : undefined,
     };
     return { canonical: canonicalSubmission({ kind, caller: viewer.sub, payload }), since };
   }

@@ -429,6 +429,11 @@ export class PlacementRepository {
     return { request: created.request, changes: created.created ? changes : null };
   }
 
+  /** `org`'s request stored under `clientReference`, opened; null when there is none. */
+  findByClientReference(org: string, clientReference: string): Promise<PlacementRequestEntity | null> {
+    return this.findByReference(this.dataSource.manager, org, clientReferenceLookups(this.fields, org, clientReference));
+  }
+
   /** `org`'s request stored under one of `lookups` (a clientReference's lookup values), opened. */
   private findByReference(manager: EntityManager, org: string, lookups: string[]): Promise<PlacementRequestEntity | null> {
     return this.opened(

@@ -3,11 +3,11 @@ import { CALM_MARGIN_MS, calmUntil, CalmSpeed } from './calm-speed';
 const HOUR = 3_600_000;
 
 describe('the simulated year runs calm only while nothing the headline measures happens (issue 19)', () => {
-  const quiet = { nowMs: 0, nextArrivalMs: 5 * HOUR, unanswered: 0, neverReached: 0 };
+  const quiet = { nowMs: 0, nextArrivalMs: 5 * HOUR, unanswered: 0, unreached: 0 };
 
   it('runs calm until the margin before the next arrival, and not at all with someone not yet reached or answered', () => {
     expect(calmUntil(quiet)).toBe(5 * HOUR - CALM_MARGIN_MS);
-    expect(calmUntil({ ...quiet, neverReached: 1 })).toBeNull();
+    expect(calmUntil({ ...quiet, unreached: 1 })).toBeNull();
     expect(calmUntil({ ...quiet, unanswered: 1 })).toBeNull();
     expect(calmUntil({ ...quiet, nextArrivalMs: 2 * CALM_MARGIN_MS - 1 })).toBeNull();
     expect(calmUntil({ ...quiet, nextArrivalMs: 2 * CALM_MARGIN_MS })).toBe(CALM_MARGIN_MS);
@@ -19,12 +19,12 @@ describe('the simulated year runs calm only while nothing the headline measures 
     expect(speed.decide(quiet)).toEqual({ calmUntil: 5 * HOUR - CALM_MARGIN_MS });
     expect(speed.decide({ ...quiet, nowMs: HOUR })).toBeNull();
     // An offer lapsed and a request waits unnamed: measure again at once.
-    expect(speed.decide({ ...quiet, nowMs: 2 * HOUR, neverReached: 1 })).toBe('measure');
-    expect(speed.decide({ ...quiet, nowMs: 2.5 * HOUR, neverReached: 1 })).toBeNull();
+    expect(speed.decide({ ...quiet, nowMs: 2 * HOUR, unreached: 1 })).toBe('measure');
+    expect(speed.decide({ ...quiet, nowMs: 2.5 * HOUR, unreached: 1 })).toBeNull();
     expect(speed.decide({ ...quiet, nowMs: 3 * HOUR })).toEqual({ calmUntil: 5 * HOUR - CALM_MARGIN_MS });
     // Past the margin the scheduled slow-down has applied: nothing to ask while she is being reached.
     expect(speed.decide({ ...quiet, nowMs: 4.6 * HOUR })).toBeNull();
-    expect(speed.decide({ ...quiet, nowMs: 5.2 * HOUR, nextArrivalMs: 9 * HOUR, neverReached: 1 })).toBeNull();
+    expect(speed.decide({ ...quiet, nowMs: 5.2 * HOUR, nextArrivalMs: 9 * HOUR, unreached: 1 })).toBeNull();
     expect(speed.decide({ ...quiet, nowMs: 5.5 * HOUR, nextArrivalMs: 9 * HOUR })).toEqual({
       calmUntil: 9 * HOUR - CALM_MARGIN_MS,
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { evaluateEligibility } from '../eligibility/evaluate';
-import { ExploitationType, Gender, ResidenceStatus, ShelterType } from '../enums';
+import { AangifteStatus, B8Status, ExploitationType, Gender, ResidenceStatus, ShelterType } from '../enums';
 import { DEFAULT_MATCHING_CONFIG } from '../matching-config';
 import { isMinor } from '../profile';
 import { newFacility } from '../testing/factories';
@@ -25,6 +25,22 @@ describe('a group as its members (003:484)', () => {
     ]);
     expect(parts[1].profile).toMatchObject({ gender: Gender.MALE, age: 34, groupSize: 2 });
     expect(isMinor(parts[2].profile)).toBe(true);
+  });
+
+  it('keeps together members the rules read alike: no aangifte said or NONE, B8/3 NOT_APPLICABLE beside an EU status or none (red team, issue 15)', () => {
+    const parts = partitionGroup(
+      [
+        member(Gender.FEMALE, 25),
+        member(Gender.FEMALE, 31, { aangifte: AangifteStatus.NONE }),
+        member(Gender.FEMALE, 36, { b8Status: B8Status.NOT_APPLICABLE }),
+      ],
+      DEFAULT_MATCHING_CONFIG,
+    );
+    expect(parts.map((p) => [p.kind, p.members.length])).toEqual([['ADULT_WOMEN', 3]]);
+    // An aangifte done does say something: she is matched apart.
+    expect(
+      partitionGroup([member(Gender.FEMALE, 25), member(Gender.FEMALE, 31, { aangifte: AangifteStatus.DONE })], DEFAULT_MATCHING_CONFIG),
+    ).toHaveLength(2);
   });
 
   it('the common profile keeps what any member needs and a status only all share', () => {

@@ -9,7 +9,7 @@
  *
  * Pure: no framework, no I/O.
  */
-import { AangifteStatus, Gender, ResidenceStatus, ThreatLevel } from '../enums';
+import { AangifteStatus, B8Status, Gender, ResidenceStatus, ThreatLevel } from '../enums';
 import type { MatchingConfig } from '../matching-config';
 import { isMinor, type VictimProfile } from '../profile';
 
@@ -68,13 +68,23 @@ export function commonProfile(members: readonly GroupMember[]): VictimProfile {
   };
 }
 
-/** What decides which kinds may take an adult at all: members who share it are matched together. */
-function adultKey(profile: VictimProfile): string {
+/**
+ * What decides which kinds may take an adult at all: members who share it are matched together. A
+ * value and its absence that the rules read alike are alike here (no aangifte said or NONE; B8/3
+ * NOT_APPLICABLE beside a lawful status or none): otherwise spelling one out on one member would
+ * split a group the rules see as one, and a resend would not be recognised (red team, issue 15).
+ */
+function adultKey(profile: VictimProfile, config: MatchingConfig): string {
+  const residence = profile.residenceStatus ?? ResidenceStatus.UNKNOWN;
+  const b8 =
+    profile.b8Status === B8Status.NOT_APPLICABLE && config.eligibility.lawfulResidenceStatuses.includes(residence)
+      ? ''
+      : (profile.b8Status ?? '');
   return [
-    profile.residenceStatus ?? ResidenceStatus.UNKNOWN,
-    profile.b8Status ?? '',
+    residence,
+    b8,
     profile.bedenktijdStart ?? '',
-    profile.aangifte ?? '',
+    profile.aangifte ?? AangifteStatus.NONE,
     [...profile.exploitationTypes].sort().join('+'),
     // OMM takes only someone with a care need (000:2143-2149): with and without are matched apart.
     (profile.careNeeds ?? []).length > 0 ? 'care' : '',
@@ -95,7 +105,7 @@ export function partitionGroup(members: readonly GroupMember[], config: Matching
   ] as const) {
     const byKey = new Map<string, GroupMember[]>();
     for (const member of members.filter((m) => !minor(m) && m.profile.gender === gender)) {
-      const key = adultKey(member.profile);
+      const key = adultKey(member.profile, config);
       byKey.set(key, [...(byKey.get(key) ?? []), member]);
     }
     for (const part of byKey.values()) parts.push({ kind, members: part, profile: commonProfile(part) });

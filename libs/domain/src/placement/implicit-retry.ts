@@ -81,6 +81,17 @@ export function personAsUnderstood(person: SubmittedPerson, reading: ProfileRead
 }
 
 /**
+ * The members in an order of their own (their profiles as understood, then as listed): the same
+ * group however the caller lists it.
+ */
+export function inUnderstoodOrder<M extends { profile: VictimProfile }>(members: readonly M[], reading: ProfileReading): M[] {
+  return members
+    .map((member, i) => ({ member, i, key: comparable(profileAsUnderstood(member.profile, reading)) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
+    .map(({ member }) => member);
+}
+
+/**
  * A profile as the matcher reads it: a municipality as its CBS code (a name, an alias, a code in any
  * case or spacing name the same place), region codes in capitals (the rules compare them so), and a
  * B8/3 status of NOT_APPLICABLE left out beside a lawful residence status (where the rule reads

@@ -199,8 +199,8 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     // case-I#2 is taken by another woman; the group case-I would store its second part under it.
     const other = (await submit({ urgency: 'PLANNED', profile: { ...DUTCH_WOMAN, age: 61 }, clientReference: 'case-I#2' })).data!
       .requestPlacement;
-    const man = { label: 'M', profile: { ...DUTCH_WOMAN, gender: 'MALE', age: 40 } };
-    const woman = { label: 'W', profile: { ...DUTCH_WOMAN, age: 38 } };
+    const man = { label: 'M1', profile: { ...DUTCH_WOMAN, gender: 'MALE', age: 40 } };
+    const woman = { label: 'W1', profile: { ...DUTCH_WOMAN, age: 38 } };
     const before = await count();
     const refused = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [woman, man], clientReference: 'case-I' });
     expect(refused.errors?.[0]).toMatchObject({
@@ -210,14 +210,25 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
 
     // Alone, then as a group of one: the same woman, one request.
     const alone = (await submit({ urgency: 'PLANNED', profile: { ...DUTCH_WOMAN, age: 47 } })).data!.requestPlacement;
-    const asGroup = (await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [{ label: 'X', profile: { ...DUTCH_WOMAN, age: 47 } }] }))
-      .data!.requestPlacement;
+    const asGroup = (
+      await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [{ label: 'X1', profile: { ...DUTCH_WOMAN, age: 47 } }] })
+    ).data!.requestPlacement;
     expect(asGroup).toMatchObject({ id: alone.id, treatedAsRetry: true });
 
     // Two girls, each a part of her own: listed the other way round under the same reference, the same group.
     const girl = (age: number, label: string) => ({ label, profile: { ...DUTCH_WOMAN, age } });
-    const first = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [girl(15, 'A'), girl(16, 'B')], clientReference: 'jz-7' });
-    const again = await submit({ urgency: 'PLANNED', profile: DUTCH_WOMAN, members: [girl(16, 'B'), girl(15, 'A')], clientReference: 'jz-7' });
+    const first = await submit({
+      urgency: 'PLANNED',
+      profile: DUTCH_WOMAN,
+      members: [girl(15, 'A1'), girl(16, 'B1')],
+      clientReference: 'jz-7',
+    });
+    const again = await submit({
+      urgency: 'PLANNED',
+      profile: DUTCH_WOMAN,
+      members: [girl(16, 'B1'), girl(15, 'A1')],
+      clientReference: 'jz-7',
+    });
     expect(first.errors).toBeUndefined();
     expect(again.data?.requestPlacement).toMatchObject({ id: first.data!.requestPlacement.id, treatedAsRetry: true });
     for (const id of [other.id, alone.id, first.data!.requestPlacement.id]) await client.cancel(coordinator, id, 'test cleanup');

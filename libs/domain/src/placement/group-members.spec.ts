@@ -39,7 +39,10 @@ describe('a group as its members (003:484)', () => {
     expect(parts.map((p) => [p.kind, p.members.length])).toEqual([['ADULT_WOMEN', 3]]);
     // An aangifte done does say something: she is matched apart.
     expect(
-      partitionGroup([member(Gender.FEMALE, 25), member(Gender.FEMALE, 31, { aangifte: AangifteStatus.DONE })], DEFAULT_MATCHING_CONFIG),
+      partitionGroup(
+        [member(Gender.FEMALE, 25), member(Gender.FEMALE, 31, { aangifte: AangifteStatus.DONE })],
+        DEFAULT_MATCHING_CONFIG,
+      ),
     ).toHaveLength(2);
   });
 

@@ -234,6 +234,26 @@ describe('a retry without clientReference, and answers after commit (issue 15, i
     for (const id of [other.id, alone.id, first.data!.requestPlacement.id]) await client.cancel(coordinator, id, 'test cleanup');
   });
 
+  it('three boys alike are three requests, each matched alone; the same two women with the group’s own profile built from the other one are the same group (red team, issue 15, sixth pass N1, N3)', async () => {
+    const boy = (label: string) => ({ label, profile: { ...DUTCH_WOMAN, gender: 'MALE', age: 17 } });
+    const boys = await submit({ urgency: 'PLANNED', profile: boy('K0').profile, members: [boy('K1'), boy('K2'), boy('K3')] });
+    expect(boys.errors).toBeUndefined();
+    const group = boys.data!.requestPlacement as Answer & { groupId: string };
+    const parts: { n: number }[] = await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM placement_requests WHERE group_id = $1',
+      [group.groupId],
+    );
+    expect(parts[0].n).toBe(3);
+
+    const w = (label: string, age: number) => ({ label, profile: { ...DUTCH_WOMAN, age } });
+    const first = (await submit({ urgency: 'PLANNED', profile: w('A1', 24).profile, members: [w('A1', 24), w('A2', 26)] })).data!
+      .requestPlacement;
+    const again = (await submit({ urgency: 'PLANNED', profile: w('A2', 26).profile, members: [w('A2', 26), w('A1', 24)] })).data!
+      .requestPlacement;
+    expect(again).toMatchObject({ id: first.id, treatedAsRetry: true });
+    await client.cancel(coordinator, first.id, 'test cleanup');
+  });
+
   it('an unknown region is bad input naming input.regionCode, not a refusal of someone else’s region (fifth pass F5)', async () => {
     const answer = await submit({ urgency: 'PLANNED', regionCode: 'XX\u0000' });
     expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.regionCode' } });

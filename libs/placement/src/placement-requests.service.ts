@@ -33,6 +33,7 @@ import {
   canonicalSubmission,
   type ImplicitRetrySubmission,
   personAsUnderstood,
+  canonicalJson,
   inUnderstoodOrder,
   type GroupPart,
   type ProfileReading,
@@ -110,8 +111,8 @@ export interface RegistrationSubject {
 interface ImplicitRetryOf {
   kind: ImplicitRetrySubmission['kind'];
   person: SubmittedPerson;
-  /** For a group's part, the members it holds. */
-  part?: SubmittedPerson['members'];
+  /** For a group's part, the members it holds, and the how-manieth part of that kind it is. */
+  part?: { members: NonNullable<SubmittedPerson['members']>; nth: number };
 }
 
 /** Region codes are capitals (`RR`, `AMS`); `rr` or ` Ams ` names the same region (red team, issue 15, fourth pass M2). */
@@ -273,27 +274,44 @@ export class PlacementRequestsService {
     if (input.clientReference) await this.assertGroupReferencesFree(viewer, input.clientReference, parts, common, reading);
     let main: PlacementRequestEntity | null = null;
     let retried = false;
-    for (const [i, part] of parts.entries()) {
-      const reference = input.clientReference ? (i === 0 ? input.clientReference : `${input.clientReference}#${i + 1}`) : null;
-      const { request, recorded } = await this.create(viewer, {
-        ...common,
-        profile: part.profile,
-        groupSize: part.members.length,
-        clientReference: reference,
-        members: part.members,
-        groupId: main?.groupId ?? null,
-        implicitRetry: { kind: 'placement', person, part: part.members },
-      });
-      if (!main) {
-        main = request;
-        retried = recorded === null;
-        if (!request.groupId) {
-          await this.repository.setGroup(request.id, request.id);
-          request.groupId = request.id;
+    const stored: PlacementRequestEntity[] = [];
+    /** Parts alike (two minors alike are two parts): the how-manieth of its kind each is. */
+    const alike = new Map<string, number>();
+    try {
+      for (const [i, part] of parts.entries()) {
+        const reference = input.clientReference ? (i === 0 ? input.clientReference : `${input.clientReference}#${i + 1}`) : null;
+        const kind = canonicalJson(personAsUnderstood({ ...person, members: part.members }, reading).members);
+        const nth = alike.get(kind) ?? 0;
+        alike.set(kind, nth + 1);
+        const { request, recorded } = await this.create(viewer, {
+          ...common,
+          profile: part.profile,
+          groupSize: part.members.length,
+          clientReference: reference,
+          members: part.members,
+          groupId: main?.groupId ?? null,
+          implicitRetry: { kind: 'placement', person, part: { members: part.members, nth } },
+        });
+        if (recorded) stored.push(request);
+        if (!main) {
+          main = request;
+          retried = recorded === null;
+          if (!request.groupId) {
+            await this.repository.setGroup(request.id, request.id);
+            request.groupId = request.id;
+          }
         }
       }
-      await this.enqueueNew(request);
+    } catch (error) {
+      // A part refused after others were stored by this call (a reference taken meanwhile, between the
+      // check above and its own insert): those are withdrawn before anyone matches them, so the
+      // group is never half there (red team, issue 15). They held nothing: none was queued yet.
+      for (const request of stored)
+        await this.lifecycle.cancel(viewer, request.id, 'de groep kon niet in haar geheel worden opgeslagen');
+      throw error;
     }
+    // Queued once every part is stored: none is matched while the group might still be refused.
+    for (const request of stored) await this.enqueueNew(request);
     return { request: main!, retried };
   }
 
@@ -544,8 +562,12 @@ export class PlacementRequestsService {
     const reading = await this.profileReading();
     const payload = {
       ...personAsUnderstood(person, reading),
-      // A group's part is the members it holds, whatever order they were listed in.
-      part: part && person.members?.length ? personAsUnderstood({ ...person, members: part }, reading).members : undefined,
+      // A group's part is the members it holds, whatever order they were listed in, and which of
+      // the parts alike it is (two minors alike are two parts, each a request).
+      part:
+        part && person.members?.length
+          ? { members: personAsUnderstood({ ...person, members: part.members }, reading).members, nth: part.nth }
+          : undefined,
     };
     return { canonical: canonicalSubmission({ kind, caller: viewer.sub, payload }), since };
   }

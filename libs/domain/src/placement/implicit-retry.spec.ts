@@ -203,6 +203,13 @@ describe('the same woman in other words (red team, issue 15, third pass): keyed 
     expect(key({ ...woman, members: [alike('x'), alike('y')] })).toBe(two);
   });
 
+  it('reads a group with members as its members alone: the group’s own profile built otherwise is the same group (sixth pass N3)', () => {
+    const m = (age: number) => ({ label: null, profile: { ...woman.profile, age } as VictimProfile });
+    const group = { ...woman, members: [m(24), m(26)] };
+    expect(key({ ...group, profile: { ...woman.profile, age: 26 } as VictimProfile })).toBe(key(group));
+    expect(key({ ...group, members: [m(24), m(27)] })).not.toBe(key(group));
+  });
+
   it('reads a group’s size spelled out beside its members, or in the profile, as the members’ count (fourth pass M1)', () => {
     const m = (age: number) => ({ label: null, profile: { ...woman.profile, age } as VictimProfile });
     const group = { ...woman, members: [m(25), m(36), m(40)] };

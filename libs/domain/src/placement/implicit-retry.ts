@@ -77,7 +77,9 @@ export function personAsUnderstood(person: SubmittedPerson, reading: ProfileRead
     .map(({ member }) => member);
   const { groupSize: profileGroupSize, ...profile } = profileAsUnderstood(person.profile, reading);
   const groupSize = members.length > 0 ? members.length : (person.groupSize ?? (profileGroupSize as number | null) ?? 1);
-  return { profile, members, regionCode: person.regionCode.trim().toUpperCase(), groupSize };
+  // With members, the group is its members: the service matches and stores them, never the group's
+  // own profile, so a resend that builds that profile otherwise is the same group (red team, issue 15).
+  return { profile: members.length > 0 ? {} : profile, members, regionCode: person.regionCode.trim().toUpperCase(), groupSize };
 }
 
 /**

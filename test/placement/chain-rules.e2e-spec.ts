@@ -163,6 +163,17 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.types',
     });
+    // A member's regions are hers, named as hers (red team, issue 15, seventh pass).
+    const member = (label: string, extra: object) => ({ label, profile: { ...DUTCH_WOMAN, ...extra } });
+    expect(
+      await codeAndField({ profile: DUTCH_WOMAN, members: [member('W1', {}), member('W2', { homeRegionCode: 'QQQ' })] }),
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.members[1].profile.homeRegionCode',
+    });
+    expect(
+      await codeAndField({ profile: DUTCH_WOMAN, members: [member('W1', {}), member('W2', { excludedRegionCodes: ['XXX'] })] }),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[1].profile.excludedRegionCodes[0]' });
     // A reference is shown in lists and logs as sent: one line, reading the way it was typed (red team, issue 15).
     for (const clientReference of ['avim-1\nlevel=error', 'avim-2\u202egnp.exe', 'avim-3\u2066x']) {
       expect(await codeAndField({ profile: DUTCH_WOMAN, clientReference })).toMatchObject({

@@ -63,6 +63,7 @@ describe('validateProfile', () => {
     [{ b8Status: null }, 'bedenktijdStart'],
     [{ bedenktijdStart: '2026-06-11' }, 'bedenktijdStart'],
     [{ bedenktijdStart: '2026-02-30' }, 'bedenktijdStart'],
+    [{ bedenktijdStart: '1900-01-01' }, 'bedenktijdStart'],
     [{ bedenktijdStart: '10-06-2026' }, 'bedenktijdStart'],
     [{ aangifte: 'MAYBE' as AangifteStatus }, 'aangifte'],
     [{ careNeeds: [CareNeed.LVB, CareNeed.LVB] }, 'careNeeds'],

@@ -57,6 +57,8 @@ export interface ProfileViolation {
 
 /** The bedenktijd lasts at most three months (003:661). */
 export const BEDENKTIJD_MONTHS = 3;
+/** How far back a bedenktijd's start may be given: an ended one still says something (it is over), a century ago does not. */
+export const BEDENKTIJD_START_YEARS = 5;
 export const ADULT_AGE = 18;
 export const MAX_AGE = 120;
 export const MAX_ACCOMPANYING_CHILDREN = 20;
@@ -236,6 +238,12 @@ export function validateProfile(profile: VictimProfile, now: Date): ProfileViola
       v.push({
         field: 'bedenktijdStart',
         message: `bedenktijdStart must not be in the future (today is ${formatLocalDate(localDateOf(now))} in Europe/Amsterdam)`,
+      });
+    } else if (compareLocalDates(start, addMonths(localDateOf(now), -12 * BEDENKTIJD_START_YEARS)) < 0) {
+      // A bedenktijd lasts three months (003:661): a start years back is a typing error, not a case.
+      v.push({
+        field: 'bedenktijdStart',
+        message: `bedenktijdStart must be within the last ${BEDENKTIJD_START_YEARS} years: a bedenktijd lasts at most three months (003:661)`,
       });
     }
   }

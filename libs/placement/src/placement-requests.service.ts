@@ -264,7 +264,11 @@ export class PlacementRequestsService {
   ): Promise<{ request: PlacementRequestEntity; retried: boolean }> {
     const listed = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
     const now = this.clock.now();
-    listed.forEach((member, i) => this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`));
+    for (const [i, member] of listed.entries()) {
+      this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`);
+      // Each member's regions too, named as hers (the parts' profiles join them later).
+      await this.matching.assertKnownRegions(member.profile, `input.members[${i}].profile`);
+    }
     this.matching.assertValidProfile({ ...input.profile }, now, 'input.profile');
     // Split in an order of their own, not the caller's: a resend listing them otherwise makes the same
     // parts under the same references (red team, issue 15: two minors listed the other way round).

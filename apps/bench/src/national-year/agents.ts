@@ -96,10 +96,17 @@ export function transferFor(requestId: string, toRegion: string | null): Record<
   return toRegion ? { requestId, reason: 'SAFETY', regionCode: toRegion } : { requestId, reason: 'MOVE_ON' };
 }
 
+/**
+ * Whose call it is: a person's (an ask, an answer to an offer, a decision about her) goes before
+ * the background's (capacity reports, stays ending), which otherwise pile up after a calm stretch
+ * and would hold a new arrival's ask behind them: time no real requester loses.
+ */
+export type Lane = 'person' | 'background';
+
 /** Calls through a small pool of API processes, at most `limit` at once, counting refusals by message. */
 export class Caller {
   private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Record<Lane, (() => void)[]> = { person: [], background: [] };
   private turn = 0;
   readonly refusals = new Map<string, number>();
   calls = 0;
@@ -109,8 +116,8 @@ export class Caller {
     private readonly limit: number,
   ) {}
 
-  async call<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T | undefined> {
-    const answer = await this.attempt<T>(token, query, variables);
+  async call<T>(token: string, query: string, variables: Record<string, unknown>, lane: Lane = 'person'): Promise<T | undefined> {
+    const answer = await this.attempt<T>(token, query, variables, lane);
     return answer.ok ? answer.data : undefined;
   }
 
@@ -119,8 +126,9 @@ export class Caller {
     token: string,
     query: string,
     variables: Record<string, unknown>,
+    lane: Lane = 'person',
   ): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
-    if (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting[lane].push(resolve));
     this.inFlight++;
     this.calls++;
     const url = this.apiUrls[this.turn++ % this.apiUrls.length];
@@ -137,8 +145,13 @@ export class Caller {
       return { ok: false, message };
     } finally {
       this.inFlight--;
-      this.waiting.shift()?.();
+      (this.waiting.person.shift() ?? this.waiting.background.shift())?.();
     }
+  }
+
+  /** Calls waiting for a slot, by lane. */
+  queued(): Record<Lane, number> {
+    return { person: this.waiting.person.length, background: this.waiting.background.length };
   }
 
   async drain(): Promise<void> {

@@ -18,11 +18,14 @@
  * Back to the measuring speed this long before the next arrival: she is measured from her first
  * contact on. The change is announced for that moment exactly, so a few ticks are enough.
  */
-export const CALM_MARGIN_MS = 10 * 60_000;
+export const CALM_MARGIN_MS = 30 * 60_000;
 
 export interface CalmInputs {
   nowMs: number;
-  /** The next arrival's first contact (or a planned action's start), or null when none is left. */
+  /**
+   * The next moment someone must be measured from: an arrival's first contact (or a planned
+   * action's start), or a place held for someone lapsing; null when none is left.
+   */
   nextArrivalMs: number | null;
   /** Arrived people whose request the service has not answered yet (the call is on its way). */
   unanswered: number;

@@ -136,6 +136,15 @@ describe('national year: people left without a place and without a named escalat
     expect(leftUnnamed([open({ urgency: 'URGENT', status: 'OFFERED', waitingReason: null })], now, { strict: true })).toBe(1);
   });
 
+  it('counts "left" without a break: an offer that lapsed a few minutes ago puts her back in MATCHING, not back to her first contact', () => {
+    const relapsed = open({ urgency: 'URGENT', status: 'MATCHING', waitingReason: null, unnamedSinceMs: now - 3 * MINUTE });
+    expect(leftUnnamed([relapsed], now)).toBe(0);
+    expect(leftUnnamed([{ ...relapsed, unnamedSinceMs: now - 20 * MINUTE }], now)).toBe(1);
+    // Never reached: from first contact, as before; the strict reading always counts from first contact.
+    expect(leftUnnamed([{ ...relapsed, unnamedSinceMs: undefined }], now)).toBe(1);
+    expect(leftUnnamed([relapsed], now, { strict: true })).toBe(1);
+  });
+
   it('names the requests behind a count, so a miss can be explained', () => {
     const waitingLong = { ...open({}), id: 'r-1' };
     const escalated = { ...open({ escalated: true }), id: 'r-2' };

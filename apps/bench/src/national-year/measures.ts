@@ -43,6 +43,8 @@ export type Reached = 'place' | 'escalation' | 'authority' | 'namedWait';
 const REACHED_IN_ORDER: readonly Reached[] = ['place', 'escalation', 'authority', 'namedWait'];
 
 export interface PersonOutcome {
+  /** Her first request (absent when the call that should have made it was refused). */
+  requestId?: string;
   contactAt: Date;
   classes: ProfileClass[];
   /** Minutes from first contact to a place to go (accepted place, or the noodbed the police are told); null: none. */
@@ -150,6 +152,12 @@ export interface OpenRequest {
   status: string;
   /** First contact in simulated ms (the request's createdAt, on the service's clock). */
   createdAtMs: number;
+  /**
+   * Since when she has been without a place, a named escalation or a named wait without a break
+   * (simulated ms): after the last step that reached her (an offer to someone not ACUTE, a named
+   * wait, an accepted place), or her first contact if none did. Absent: since first contact.
+   */
+  unnamedSinceMs?: number;
   /** ACUTE, URGENT or PLANNED: only a request that is not ACUTE can be reached by a named wait. */
   urgency: string;
   escalated: boolean;
@@ -182,7 +190,10 @@ const WITHOUT_A_PLACE = new Set(['RECEIVED', 'MATCHING', 'WAITING', 'OFFERED']);
 
 /**
  * The requests left without a place and without a named escalation (or, unless `strict`, a named
- * wait) longer than the target after first contact, at one moment. An OFFERED request has no place yet.
+ * wait) longer than the target, at one moment. An OFFERED request has no place yet. "Left" is
+ * without a break: a request reached once and back in MATCHING for a moment (an offer lapsed, the
+ * worker is finding the next) counts from the step that took her reach away, not from first
+ * contact; the strict reading, which named waits never reach, counts from first contact.
  */
 export function unnamedRequests<R extends OpenRequest>(
   requests: readonly R[],
@@ -196,7 +207,7 @@ export function unnamedRequests<R extends OpenRequest>(
       !r.placeToGo &&
       !hasNamedEscalation(r) &&
       (options.strict || !hasNamedWait(r)) &&
-      nowMs - r.createdAtMs > graceMinutes * MINUTE_MS,
+      nowMs - (options.strict ? r.createdAtMs : (r.unnamedSinceMs ?? r.createdAtMs)) > graceMinutes * MINUTE_MS,
   );
 }
 

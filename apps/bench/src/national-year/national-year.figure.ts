@@ -45,7 +45,7 @@ import {
   worstHour,
 } from './measures';
 import { between, chance, seededRandom } from './random';
-import { yearReportHtml, yearReportTable, type YearReport } from './report';
+import { type SlowPerson, yearReportHtml, yearReportTable, type YearReport } from './report';
 import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawRouteDecision, drawStayMs } from './responders';
 import { ShelterStaff } from './shelter-staff';
 
@@ -119,6 +119,8 @@ async function tokens(context: BenchContext, regions: string[]) {
 interface Invariants {
   checks: number;
   twoPlaces: number;
+  /** Checks that saw a parallel offer held at several shelters (one place to go: the first to accept wins). */
+  parallelOffers: number;
   overCapacity: number;
   ledgerMismatch: number;
   lost: number;
@@ -143,12 +145,21 @@ async function checkInvariants(
      SELECT count(*)::int AS n, min(root::text) AS example FROM (
        SELECT c.root FROM chain c JOIN placement_holds h ON h.request_id = c.id AND h.state = 'HELD'
         JOIN placement_requests r ON r.id = c.id AND r.status IN ('OFFERED','ACCEPTED')
-       GROUP BY c.root HAVING count(DISTINCT h.facility_id) > 1
+       -- A parallel offer's places not yet accepted are one place to go: the first shelter to accept wins.
+       GROUP BY c.root
+       HAVING count(DISTINCT CASE WHEN h.parallel AND h.accepted_at IS NULL THEN 'one of ' || h.request_id::text
+                                  ELSE h.facility_id::text END) > 1
        UNION ALL
        SELECT c.root FROM chain c JOIN placement_holds h ON h.request_id = c.id AND h.state = 'OCCUPIED'
         JOIN placement_requests r ON r.id = c.id AND r.status = 'PLACED'
        GROUP BY c.root HAVING count(DISTINCT h.facility_id) > 1) t`,
   )) as { n: number; example: string | null }[];
+  // What the check above counts as one place to go: a parallel offer held at several shelters at once.
+  const [parallel] = (await db.query(
+    `SELECT EXISTS (SELECT 1 FROM placement_holds WHERE state = 'HELD' AND parallel AND accepted_at IS NULL
+                     GROUP BY request_id HAVING count(DISTINCT facility_id) > 1) AS seen`,
+  )) as { seen: boolean }[];
+  if (parallel.seen) into.parallelOffers++;
   const [over] = (await db.query(`SELECT count(*)::int AS n FROM capacity WHERE occupied + held + out_of_service > total`)) as {
     n: number;
   }[];
@@ -167,9 +178,89 @@ async function checkInvariants(
   into.ledgerMismatch += ledger.n;
   into.lost = Math.max(into.lost, lost.n);
   if (two.n > 0 && into.examples.length < 5)
-    into.examples.push(`two places: request chain ${two.example} at ${new Date(nowMs).toISOString()}`);
+    into.examples.push(
+      `two places: request chain ${two.example} at ${new Date(nowMs).toISOString()}: ${await chainHolds(db, two.example!)}`,
+    );
   if (ledger.n > 0 && into.examples.length < 5)
     into.examples.push(`held count ≠ holds at ${ledger.n} facilities at ${new Date(nowMs).toISOString()}`);
+}
+
+/** What a request chain holds, one line for the report: each request's status and its holds. */
+async function chainHolds(db: DataSource, root: string): Promise<string> {
+  const rows = (await db.query(
+    `WITH RECURSIVE chain(id) AS (SELECT $1::uuid UNION ALL SELECT r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+     SELECT r.id::text AS request, r.status::text AS status, r.transfer_reason IS NOT NULL AS transfer,
+            h.state::text AS hold, h.parallel, h.accepted_at IS NOT NULL AS accepted, f.type::text AS type
+       FROM chain c JOIN placement_requests r ON r.id = c.id
+       LEFT JOIN placement_holds h ON h.request_id = r.id AND h.state IN ('HELD','OCCUPIED')
+       LEFT JOIN facilities f ON f.id = h.facility_id ORDER BY r.created_at`,
+    [root],
+  )) as {
+    request: string;
+    status: string;
+    transfer: boolean;
+    hold: string | null;
+    parallel: boolean;
+    accepted: boolean;
+    type: string | null;
+  }[];
+  return rows
+    .map(
+      (r) =>
+        `${r.request.slice(0, 8)} ${r.status}${r.transfer ? ' (transfer)' : ''}: ${r.hold ? `${r.hold} ${r.type}${r.parallel ? ' parallel' : ''}${r.accepted ? ' accepted' : ''}` : 'nothing held'}`,
+    )
+    .join('; ');
+}
+
+/**
+ * The people who waited longest for the headline (none reached counts as longest), each with her
+ * chain's steps in minutes after contact: what a MISS is made of, readable without the database.
+ */
+async function slowestPeople(db: DataSource, measured: readonly PersonOutcome[], count = 5): Promise<SlowPerson[]> {
+  const slowest = [...measured]
+    .sort((a, b) => (b.toPlaceOrEscalationMinutes ?? Infinity) - (a.toPlaceOrEscalationMinutes ?? Infinity))
+    .slice(0, count);
+  const out: SlowPerson[] = [];
+  for (const person of slowest) {
+    const steps = person.requestId
+      ? ((await db.query(
+          `WITH RECURSIVE chain(id) AS (SELECT $1::uuid UNION ALL SELECT r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+           SELECT e.at, e.status::text AS status, e.waiting_reason::text AS reason, e.note_code::text AS note
+             FROM chain c JOIN placement_events e ON e.request_id = c.id ORDER BY e.at, e.id`,
+          [person.requestId],
+        )) as { at: Date; status: string; reason: string | null; note: string | null }[])
+      : [];
+    const contact = person.contactAt.getTime();
+    out.push({
+      requestId: person.requestId ?? null,
+      contactAt: person.contactAt.toISOString().slice(0, 16),
+      classes: person.classes,
+      minutes: person.toPlaceOrEscalationMinutes,
+      reachedBy: person.reachedBy,
+      steps: steps.map(
+        (e) =>
+          `+${((new Date(e.at).getTime() - contact) / MINUTE_MS).toFixed(0)} ${e.status}${e.reason ? ` ${e.reason}` : ''}${e.note ? ` (${e.note})` : ''}`,
+      ),
+    });
+  }
+  return out;
+}
+
+/**
+ * When the next place held for someone lapses (an offer nobody answers, an accepted place she did
+ * not reach): the service's own deadline, which puts her back to matching. The calm speed ends a
+ * margin before it as before an arrival, so the re-match is measured at the measuring speed.
+ */
+async function nextHoldLapse(db: DataSource, nowMs: number): Promise<number | null> {
+  const [row] = (await db.query(`SELECT min(expires_at) AS at FROM placement_holds WHERE state = 'HELD' AND expires_at > $1`, [
+    new Date(nowMs),
+  ])) as { at: Date | null }[];
+  return row.at ? new Date(row.at).getTime() : null;
+}
+
+function earliest(...moments: (number | null)[]): number | null {
+  const known = moments.filter((m): m is number => m !== null);
+  return known.length ? Math.min(...known) : null;
 }
 
 /** Per facility: capacity.held minus the places its HELD holds stand for. */
@@ -194,10 +285,30 @@ async function openRequests(db: DataSource): Promise<(OpenRequest & { id: string
   const rows = (await db.query(
     `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
             waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
-            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo"
-       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
-  )) as (Omit<OpenRequest, 'createdAtMs'> & { id: string; requestedByRole: string; createdAt: Date })[];
-  return rows.map(({ createdAt, ...r }) => ({ ...r, createdAtMs: new Date(createdAt).getTime() }));
+            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo",
+            -- The step after the last one that reached her (measures.ts hasNamedWait, hasNamedEscalation, a place).
+            (SELECT min(e.at) FROM placement_events e WHERE e.request_id = r.id AND e.at > reached.at) AS "unnamedSince"
+       FROM placement_requests r
+       LEFT JOIN LATERAL (
+         SELECT max(e.at) AS at FROM placement_events e
+          WHERE e.request_id = r.id
+            AND (e.status IN ('ACCEPTED','PLACED')
+                 OR (e.status = 'OFFERED' AND 'NOODBED' = ANY(r.types::text[]))
+                 OR (e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY')
+                 OR (r.urgency <> 'ACUTE' AND (e.status = 'OFFERED'
+                     OR (e.status = 'WAITING' AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION','AUTHORITY_CLOSED')))))) reached ON true
+      WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
+  )) as (Omit<OpenRequest, 'createdAtMs' | 'unnamedSinceMs'> & {
+    id: string;
+    requestedByRole: string;
+    createdAt: Date;
+    unnamedSince: Date | null;
+  })[];
+  return rows.map(({ createdAt, unnamedSince, ...r }) => ({
+    ...r,
+    createdAtMs: new Date(createdAt).getTime(),
+    unnamedSinceMs: unnamedSince ? new Date(unnamedSince).getTime() : undefined,
+  }));
 }
 
 async function waitingNow(
@@ -284,6 +395,7 @@ async function outcomes(db: DataSource, people: readonly Measured[]): Promise<Pe
     const strict = { place, escalation: ms(row?.escalated), authority: ms(row?.authority) };
     const first = firstWayOut(contact, { ...strict, namedWait: ms(row?.namedWait) });
     return {
+      requestId: p.requestId,
       contactAt: p.contactAt,
       classes: p.classes,
       toPlaceMinutes: minutes(contact, place),
@@ -376,7 +488,15 @@ export const nationalYearFigure: BenchFigure = {
       let unanswered = 0;
       const askLateness: { minutes: number; speed: number }[] = [];
       const scheduled = new Map<string, Scheduled>();
-      const invariants: Invariants = { checks: 0, twoPlaces: 0, overCapacity: 0, ledgerMismatch: 0, lost: 0, examples: [] };
+      const invariants: Invariants = {
+        checks: 0,
+        twoPlaces: 0,
+        parallelOffers: 0,
+        overCapacity: 0,
+        ledgerMismatch: 0,
+        lost: 0,
+        examples: [],
+      };
       const waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[] = [];
       const reportCapacity = (facilityId: string, at: number) =>
         schedule(`capacity:${facilityId}:${at}`, at, async () => {
@@ -463,7 +583,10 @@ export const nationalYearFigure: BenchFigure = {
           const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 }).length;
           const decision = calm.decide({
             nowMs: now,
-            nextArrivalMs: next < people.length ? people[next].arrival.at.getTime() : null,
+            nextArrivalMs: earliest(
+              next < people.length ? people[next].arrival.at.getTime() : null,
+              await nextHoldLapse(db.dataSource, now),
+            ),
             unanswered,
             unreached,
           });
@@ -530,11 +653,16 @@ export const nationalYearFigure: BenchFigure = {
             const endsAt = placedAt + drawStayMs(random, row.type ?? 'VROUWENOPVANG');
             for (const facilityId of new Set(row.facilities)) {
               schedule(`${key}:${facilityId}`, endsAt, async () =>
-                caller.call(await who.shelter([facilityId]), END_PLACEMENT, {
-                  requestId: row.id,
-                  reason: 'verblijf afgerond (simulatie)',
-                  outcome: row.type === 'NOODBED' ? 'ONWARD_SHELTER' : 'OWN_HOUSING',
-                }),
+                caller.call(
+                  await who.shelter([facilityId]),
+                  END_PLACEMENT,
+                  {
+                    requestId: row.id,
+                    reason: 'verblijf afgerond (simulatie)',
+                    outcome: row.type === 'NOODBED' ? 'ONWARD_SHELTER' : 'OWN_HOUSING',
+                  },
+                  'background',
+                ),
               );
             }
             // A few structural stays ask to move, some days in and before the stay ends: for her safety to
@@ -728,6 +856,7 @@ export const nationalYearFigure: BenchFigure = {
         supply: staff.figures,
         transfers: { asked: transfers.asked, refused: transfers.refused, ...transferOutcome },
         planned: { ...planned, ...plannedOutcome },
+        slowest: await slowestPeople(db.dataSource, measured),
         refusals: Object.fromEntries([...caller.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)),
       };
       const table = yearReportTable(report);
@@ -766,7 +895,11 @@ export const nationalYearFigure: BenchFigure = {
           },
           {
             label: 'no person with two places',
-            measured: `${invariants.twoPlaces} found in ${invariants.checks} checks`,
+            measured:
+              `${invariants.twoPlaces} found in ${invariants.checks} checks` +
+              (invariants.parallelOffers
+                ? ` (${invariants.parallelOffers} saw a parallel offer held at several shelters: one place to go)`
+                : ''),
             pass: invariants.twoPlaces === 0,
           },
           { label: 'no facility over capacity', measured: `${invariants.overCapacity}`, pass: invariants.overCapacity === 0 },

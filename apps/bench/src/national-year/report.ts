@@ -6,6 +6,16 @@ import type { StaffFigures } from './shelter-staff';
 type Worst = { hour: number; label: string; n: number; p95: number; without: number } | null;
 type Unnamed = { samples: number; samplesAboveZero: number; peak: number; peakAt: number };
 
+/** One of the people who waited longest for the headline, with her chain's steps (minutes after contact). */
+export interface SlowPerson {
+  requestId: string | null;
+  contactAt: string;
+  classes: readonly string[];
+  minutes: number | null;
+  reachedBy: string | null;
+  steps: string[];
+}
+
 export interface YearReport {
   seed: number;
   days: number;
@@ -38,6 +48,7 @@ export interface YearReport {
   invariants: {
     checks: number;
     twoPlaces: number;
+    parallelOffers: number;
     overCapacity: number;
     ledgerMismatch: number;
     lost: number;
@@ -63,6 +74,8 @@ export interface YearReport {
     cancelled: number;
   };
   refusals: Record<string, number>;
+  /** The people who waited longest for the headline, with their steps. */
+  slowest: SlowPerson[];
 }
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -156,7 +169,7 @@ export function yearReportTable(report: YearReport): string {
     )
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')})`,
-    `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces}, over capacity ${report.invariants.overCapacity}, ` +
+    `  invariants over ${report.invariants.checks} checks: two places ${report.invariants.twoPlaces} (parallel offers seen in ${report.invariants.parallelOffers}), over capacity ${report.invariants.overCapacity}, ` +
       `held ≠ holds ${report.invariants.ledgerMismatch}, stuck requests ${report.invariants.lost}, asks without an answer ${report.invariants.unanswered}`,
   );
   lines.push(
@@ -172,6 +185,15 @@ export function yearReportTable(report: YearReport): string {
     lines.push(
       '  escalated (where places ran out), people by region / kind / reason:',
       ...report.shortfall.map((r) => `    ${String(r.people).padStart(5)} × ${r.region} / ${r.kind} / ${r.reason}`),
+    );
+  if (report.slowest.length)
+    lines.push(
+      '  waited longest (minutes after contact):',
+      ...report.slowest.map(
+        (p) =>
+          `    ${p.minutes === null ? 'never' : `${p.minutes.toFixed(0)} min`} · ${p.contactAt} · ${p.classes.join(', ') || 'adult'} · ` +
+          `${p.reachedBy ?? 'not reached'} · ${p.requestId?.slice(0, 8) ?? 'no request'}: ${p.steps.join(' → ')}`,
+      ),
     );
   const refusals = Object.entries(report.refusals);
   if (refusals.length) lines.push('  refused calls (top):', ...refusals.map(([k, v]) => `    ${String(v).padStart(5)} × ${k}`));

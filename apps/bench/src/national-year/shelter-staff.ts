@@ -76,15 +76,20 @@ export class ShelterStaff {
       if (!row) return false;
       wanted ??= outside(row);
       const occupied = reportedOccupied(row, row.servicePlaced, wanted);
-      const answer = await this.caller.attempt(token, UPDATE_CAPACITY, {
-        input: {
-          facilityId: facility.id,
-          total: row.total,
-          occupied,
-          outOfService: row.outOfService,
-          expectedVersion: row.version,
+      const answer = await this.caller.attempt(
+        token,
+        UPDATE_CAPACITY,
+        {
+          input: {
+            facilityId: facility.id,
+            total: row.total,
+            occupied,
+            outOfService: row.outOfService,
+            expectedVersion: row.version,
+          },
         },
-      });
+        'background',
+      );
       if (answer.ok) {
         facility.outside = occupied - row.servicePlaced;
         this.figures.updates++;

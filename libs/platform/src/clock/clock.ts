@@ -101,11 +101,12 @@ export class SimulatedClock implements Clock {
     return this.latestMs;
   }
 
+  /** The change in force at a wall moment: the changes are in wall order, and the latest ones are asked for most. */
   private changeAt(wallMs: number): SpeedChange {
-    let current = this.first;
-    for (const change of this.later.changes())
-      if (change.fromWallMs <= wallMs && change.fromWallMs >= current.fromWallMs) current = change;
-    return current;
+    const changes = this.later.changes();
+    for (let i = changes.length - 1; i >= 0; i--)
+      if (changes[i].fromWallMs <= wallMs) return changes[i].fromWallMs >= this.first.fromWallMs ? changes[i] : this.first;
+    return this.first;
   }
 }
 

@@ -1,36 +1,37 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { type SimulatedClock, type SpeedChange, type SpeedChanges } from './clock';
 
-/** How often a process reads the schedule file: well inside the lead a change is announced with. */
-const READ_EVERY_MS = 50;
-
 /**
- * The speed changes of a simulated clock as every process reads them: the schedule file, read again
- * every 50 ms (a file, not the database or Redis: the simulation runs on one machine, and the clock
- * must not depend on what it measures). A file that cannot be read or parsed keeps the last changes.
+ * The speed changes of a simulated clock as every process reads them: the schedule file, looked at
+ * on every reading of the clock (a stat; parsed again only when it was replaced), so a change
+ * announced a few wall milliseconds ahead is known everywhere by the time it applies. A file, not
+ * the database or Redis: the simulation runs on one machine, and the clock must not depend on what
+ * it measures. A file that cannot be read or parsed keeps the last changes.
  */
 export class SpeedScheduleFile implements SpeedChanges {
   private known: readonly SpeedChange[] = [];
-  private readonly timer: NodeJS.Timeout;
+  private version = '';
 
   constructor(private readonly path: string) {
     this.read();
-    this.timer = setInterval(() => this.read(), READ_EVERY_MS);
-    this.timer.unref();
   }
 
   changes(): readonly SpeedChange[] {
+    this.read();
     return this.known;
-  }
-
-  close(): void {
-    clearInterval(this.timer);
   }
 
   private read(): void {
     try {
+      // The writer renames a new file over the old: a new inode, or at least a new modification time.
+      const stat = statSync(this.path, { bigint: true });
+      const version = `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+      if (version === this.version) return;
       const parsed: unknown = JSON.parse(readFileSync(this.path, 'utf8'));
-      if (Array.isArray(parsed) && parsed.every(isSpeedChange)) this.known = parsed;
+      if (Array.isArray(parsed) && parsed.every(isSpeedChange)) {
+        this.known = parsed;
+        this.version = version;
+      }
     } catch {
       // Not written yet, or caught mid-write by a reader without rename semantics: the last read stands.
     }
@@ -60,7 +61,7 @@ export class SpeedSchedule implements SpeedChanges {
   constructor(
     private readonly path: string,
     private readonly wallNow: () => number = Date.now,
-    private readonly leadMs = 400,
+    private readonly leadMs = 20,
   ) {
     this.write();
   }

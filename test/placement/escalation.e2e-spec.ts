@@ -6,6 +6,7 @@
  */
 import { Gender, ShelterType } from '@opvangplek/domain';
 import { FixedClock } from '@opvangplek/platform/clock';
+import { PlacementJob, PlacementProcessor, PlacementQueue } from '@opvangplek/placement';
 import { insertFacilities } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -105,5 +106,64 @@ describe('escalation of an ACUTE request without a place to go (003:497)', () =>
     expect((await sweep(api)).escalated).toBe(0);
     const listed = await client.list(coordinator, { escalated: true });
     expect(listed.nodes.map((request) => request.id)).toEqual([unanswered.id]);
+  });
+});
+
+describe('the escalation comes at its deadline, not at the next sweep (003:497; a place to go or an escalation within 15 minutes)', () => {
+  const clock = new FixedClock(THURSDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let coordinator: string;
+  let waiting: RequestView;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // One women's shelter, full: an ACUTE request at 03:00 has no place anywhere.
+    await insertFacilities(
+      database.dataSource,
+      [facilityOf(ShelterType.VROUWENOPVANG, 0, { total: 4, eligibility: { genders: [Gender.FEMALE] } })],
+      { now: THURSDAY_NIGHT },
+    );
+    // The sweep runs hourly here (startPlacementApp): only the request's own deadline can escalate her in time.
+    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator();
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('Thursday 03:00: the coordinator’s ACUTE request waits for capacity, and its escalation is set for 14 minutes on', async () => {
+    waiting = await client.waitForStatus(
+      coordinator,
+      (await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' })).id,
+      ['WAITING'],
+    );
+    const job = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}`);
+    expect(job?.name).toBe(PlacementJob.EscalateIfUnreached);
+    // The fixed clock runs at wall speed: the delay is the deadline itself, a second after it.
+    expect(job?.opts.delay).toBe(ESCALATE_AFTER_MINUTES * MINUTE + 1_000);
+  });
+
+  it('a deadline job that runs early (a retry, another process) escalates no one', async () => {
+    clock.advance(13 * MINUTE);
+    const processor = api.app.get(PlacementProcessor);
+    const job = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}`);
+    expect(await processor.process(job!)).toEqual({ escalated: false });
+    expect((await client.get(coordinator, waiting.id)).escalated).toBe(false);
+  });
+
+  it('at 14 minutes the job the queue releases escalates her, with no sweep run, and only once', async () => {
+    clock.advance(1 * MINUTE + 1_000);
+    const job = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}`);
+    await job!.promote(); // what the queue does when the delay has passed
+    const deadline = Date.now() + 10_000;
+    let seen = await client.get(coordinator, waiting.id);
+    while (!seen.escalated && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      seen = await client.get(coordinator, waiting.id);
+    }
+    expect(seen).toMatchObject({ status: 'WAITING', escalated: true });
+    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toHaveLength(1);
+    expect((await sweep(api)).escalated).toBe(0);
   });
 });

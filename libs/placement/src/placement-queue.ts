@@ -22,6 +22,8 @@ export enum PlacementJob {
   ExpireOffer = 'ExpireOfferJob',
   /** Places came free at facilities of one kind in one region: try the requests waiting for them. */
   RetryWaiting = 'RetryWaitingJob',
+  /** An ACUTE request's escalation deadline: escalated then if she still has no place to go (the sweep is the net). */
+  EscalateIfUnreached = 'EscalateIfUnreachedJob',
 }
 
 /** Every job carries the correlation id of the request or sweep that queued it (its log lines' id). */
@@ -39,7 +41,16 @@ export interface RetryWaitingJobData extends CorrelatedJobData {
   /** Who queued it (unique per call): tells a job this call added from one that was there already. */
   queuedBy: string;
 }
-export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData;
+export interface EscalateIfUnreachedJobData extends CorrelatedJobData {
+  requestId: string;
+}
+export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData | EscalateIfUnreachedJobData;
+
+/**
+ * How long after its deadline an escalation job runs: the job's wall delay is the deadline turned
+ * into wall time, and a clock running faster than the wall (issue 19) may read a moment short of it.
+ */
+const ESCALATION_JOB_AFTER_DEADLINE_MS = 1_000;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
 /** Below every new request's: a burst of re-tries never keeps a new request from its first match. */
@@ -97,6 +108,24 @@ export class PlacementQueue {
     const jobId = `expire.${requestId}.${attempt}`;
     await bounded(
       this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: wallDelayMs(this.clock, delayMs) }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
+  }
+
+  /**
+   * The escalation of an ACUTE request at its deadline (`afterMs` after it came in), on time rather
+   * than at the next sweep: the chain's promise is a place to go or an escalation within 15 minutes.
+   */
+  async enqueueEscalation(requestId: string, afterMs: number): Promise<void> {
+    const data: EscalateIfUnreachedJobData = withCorrelation({ requestId });
+    const jobId = `escalate.${requestId}`;
+    await bounded(
+      this.queue.add(PlacementJob.EscalateIfUnreached, data, {
+        jobId,
+        delay: wallDelayMs(this.clock, afterMs + ESCALATION_JOB_AFTER_DEADLINE_MS),
+        priority: PRIORITY[Urgency.ACUTE],
+      }),
       this.config.queueCallTimeoutMs,
       `enqueue ${jobId}`,
     );

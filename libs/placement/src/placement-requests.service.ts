@@ -243,6 +243,15 @@ export class PlacementRequestsService {
     return model;
   }
 
+  /**
+   * An ACUTE request's escalation deadline as a job of its own, so a request still without a place
+   * to go escalates at ESCALATE_AFTER_MINUTES, not up to a sweep later. Not awaited: the caller's
+   * answer never waits on it, and if the queue is down the sweep escalates her all the same.
+   */
+  private escalateOnTime(request: PlacementRequestEntity): void {
+    void this.queue.enqueueEscalation(request.id, this.config.placement.escalateAfterMinutes * 60_000).catch(() => undefined);
+  }
+
   /** Queued after commit. If the queue is down the request is still safe: the sweep enqueues it. */
   private async enqueueNew(request: PlacementRequestEntity): Promise<void> {
     if (request.status === PlacementStatus.RECEIVED && request.attempt === 0) {
@@ -528,6 +537,7 @@ export class PlacementRequestsService {
         );
       return { request, recorded: null, announced: Promise.resolve() };
     }
+    if (request.urgency === Urgency.ACUTE) this.escalateOnTime(request);
     // MATCHING is announced like any other change of status (RECEIVED itself never was); the
     // caller matches meanwhile and waits for it before answering.
     const announced = input.startMatching ? this.repository.announce({ ...changes, requests: [request] }) : Promise.resolve();

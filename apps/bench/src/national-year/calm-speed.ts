@@ -1,17 +1,23 @@
 /**
- * When the simulated year may run at its calm speed (`--calm-speed N`, off by default): while
- * nobody is waiting to be reached (a place to go, a named escalation or a named wait) and nobody
- * arrives within the margin, the hours pass faster. The stays, capacity reports and worklists of
- * those hours still run, on coarser ticks; the sweep runs as often in wall time, so less often in
- * simulated time.
+ * When the simulated year may run at its calm speed (`--calm-speed N`): while nobody is waiting to
+ * be reached (a place to go, a named escalation or a named wait), and within the margin nobody
+ * arrives, no place held for someone lapses and no planned action starts, the hours pass faster.
+ * The stays, capacity reports and worklists of those hours still run, on coarser ticks; the sweep
+ * runs as often in wall time, so less often in simulated time.
  *
- * Why it is off by default: a speed change must be announced ahead (every process reads the
- * schedule within that lead), so what the service's own timers do in a calm hour (an offer lapses,
- * a freed place re-tries someone) is noticed only a lead later, which at 60,000× is hours of
- * simulated time. Measured on seed 20270104 (two weeks): one speed, headline p50 3 min and p95 7 min
- * in 403 wall s; calm at 20×, p50 22–44 min and p95 68–85 min in about 60 wall s. Such a run checks
- * the invariants over a long period quickly; its times are not to be quoted. A clock every process
- * reads at each step (the driver advancing time, not a wall-time mapping) would remove the lead.
+ * What keeps the times true:
+ * - every process looks at the schedule file at each reading of its clock, so a speed change needs
+ *   only a 20 ms lead (at 60,000× about 20 simulated minutes; a file polled every 50 ms would need
+ *   hours);
+ * - the service's own deadlines that put someone back to matching (a hold's `expires_at`) or make
+ *   requests (a planned action's start) end the calm stretch a margin ahead, like an arrival;
+ * - the simulated people's calls go before the background's (agents.ts `Lane`), which pile up in
+ *   calm hours.
+ * Measured on seed 20270104 (two weeks): one speed, headline p50 3 min, p95 7 min in 403 wall s;
+ * calm at 60,000×, p50 3 min, p95 6 min in 90 wall s.
+ * What is still coarser in calm hours: a stay ending or a capacity report happens on a calm tick
+ * (up to an hour late), and what the service does by itself without a deadline the bench can read
+ * (a freed place re-trying a wait) is seen up to a lead plus a tick late.
  */
 
 /**
@@ -24,7 +30,8 @@ export interface CalmInputs {
   nowMs: number;
   /**
    * The next moment someone must be measured from: an arrival's first contact (or a planned
-   * action's start), or a place held for someone lapsing; null when none is left.
+   * action's start), or the service's next deadline (a place held for someone lapsing, a planned
+   * action due to start); null when none is left.
    */
   nextArrivalMs: number | null;
   /** Arrived people whose request the service has not answered yet (the call is on its way). */

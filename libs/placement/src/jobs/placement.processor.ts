@@ -17,6 +17,7 @@ import {
 import type { Job } from 'bullmq';
 import { isCapacityChangedEvent } from '@opvangplek/capacity';
 import {
+  type EscalateIfUnreachedJobData,
   type ExpireOfferJobData,
   type MatchRequestJobData,
   PlacementJob,
@@ -98,6 +99,10 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       case PlacementJob.ExpireOffer: {
         const { requestId, attempt } = job.data as ExpireOfferJobData;
         return { expired: (await this.lifecycle.expireOffer(requestId, attempt)) !== null };
+      }
+      case PlacementJob.EscalateIfUnreached: {
+        const { requestId } = job.data as EscalateIfUnreachedJobData;
+        return { escalated: (await this.sweepJob.escalateOverdue(this.clock.now(), requestId)) > 0 };
       }
       case PlacementJob.RetryWaiting: {
         const { type, regionCode } = job.data as RetryWaitingJobData;

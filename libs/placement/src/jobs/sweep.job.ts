@@ -132,33 +132,7 @@ export class SweepJob {
       ),
     );
 
-    const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
-    const acuteTooLong = {
-      urgency: Urgency.ACUTE,
-      escalated: false,
-      createdAt: LessThanOrEqual(escalateBefore),
-      // Not an onward request: the person has the interim place its bridge holds (a noodbed on
-      // Saturday night waits for Monday by design). Without a place, the bridge request itself
-      // is matched again and escalates on its own.
-      bridgeRequestId: IsNull(),
-    };
-    for (const where of [
-      { ...acuteTooLong, status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]) },
-      // An offer no shelter has accepted is no place to go yet: whoever is with her is still waiting
-      // for one ("het niet pro-actief kunnen regelen van een opvanglocatie", 003:497). A noodbed
-      // call's offer is one: its answer told the police where to take her.
-      { ...acuteTooLong, status: PlacementStatus.OFFERED, types: Raw((column) => `NOT ('NOODBED' = ANY(${column}))`) },
-    ]) {
-      report.escalated += await this.flagAll(
-        where,
-        (request) =>
-          placementNote(
-            PlacementNoteCode.ESCALATED,
-            escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes: this.config.placement.escalateAfterMinutes }),
-          ),
-        WebhookEventType.ESCALATED,
-      );
-    }
+    report.escalated += await this.escalateOverdue(now);
     // An onward request still without a place when her interim stay ends is stuck: the interim place
     // was for "een korte periode" (002:765-767), so it escalates like an acute request (domain.md §5a).
     report.escalated += await this.flagAll(
@@ -235,6 +209,44 @@ export class SweepJob {
   }
 
   /** Flags each request still matching `where` in its own transaction, with a history note, and tells whom `notice` concerns. */
+  /**
+   * ACUTE requests still without a place to go ESCALATE_AFTER_MINUTES after they came in (003:497):
+   * every such request (the sweep), or one (its own deadline's job). The row lock re-checks the
+   * condition, so the job and a sweep never escalate one twice.
+   */
+  async escalateOverdue(now: Date, requestId?: string): Promise<number> {
+    const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
+    const acuteTooLong = {
+      ...(requestId ? { id: requestId } : {}),
+      urgency: Urgency.ACUTE,
+      escalated: false,
+      createdAt: LessThanOrEqual(escalateBefore),
+      // Not an onward request: the person has the interim place its bridge holds (a noodbed on
+      // Saturday night waits for Monday by design). Without a place, the bridge request itself
+      // is matched again and escalates on its own.
+      bridgeRequestId: IsNull(),
+    };
+    let escalated = 0;
+    for (const where of [
+      { ...acuteTooLong, status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]) },
+      // An offer no shelter has accepted is no place to go yet: whoever is with her is still waiting
+      // for one ("het niet pro-actief kunnen regelen van een opvanglocatie", 003:497). A noodbed
+      // call's offer is one: its answer told the police where to take her.
+      { ...acuteTooLong, status: PlacementStatus.OFFERED, types: Raw((column) => `NOT ('NOODBED' = ANY(${column}))`) },
+    ]) {
+      escalated += await this.flagAll(
+        where,
+        (request) =>
+          placementNote(
+            PlacementNoteCode.ESCALATED,
+            escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes: this.config.placement.escalateAfterMinutes }),
+          ),
+        WebhookEventType.ESCALATED,
+      );
+    }
+    return escalated;
+  }
+
   private async flagAll(
     where: object,
     flag: (request: PlacementRequestEntity) => PlacementNote,

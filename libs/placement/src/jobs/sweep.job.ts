@@ -208,7 +208,6 @@ export class SweepJob {
     return report;
   }
 
-  /** Flags each request still matching `where` in its own transaction, with a history note, and tells whom `notice` concerns. */
   /**
    * ACUTE requests still without a place to go ESCALATE_AFTER_MINUTES after they came in (003:497):
    * every such request (the sweep), or one (its own deadline's job). The row lock re-checks the
@@ -247,6 +246,7 @@ export class SweepJob {
     return escalated;
   }
 
+  /** Flags each request still matching `where` in its own transaction, with a history note, and tells whom `notice` concerns. */
   private async flagAll(
     where: object,
     flag: (request: PlacementRequestEntity) => PlacementNote,

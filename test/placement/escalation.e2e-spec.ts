@@ -156,12 +156,7 @@ describe('the escalation comes at its deadline, not at the next sweep (003:497; 
     clock.advance(1 * MINUTE + 1_000);
     const job = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}`);
     await job!.promote(); // what the queue does when the delay has passed
-    const deadline = Date.now() + 10_000;
-    let seen = await client.get(coordinator, waiting.id);
-    while (!seen.escalated && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      seen = await client.get(coordinator, waiting.id);
-    }
+    const seen = await client.waitForStatus(coordinator, waiting.id, ['WAITING'], 10_000, (request) => request.escalated);
     expect(seen).toMatchObject({ status: 'WAITING', escalated: true });
     expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toHaveLength(1);
     expect((await sweep(api)).escalated).toBe(0);

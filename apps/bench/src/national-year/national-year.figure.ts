@@ -122,6 +122,16 @@ async function tokens(context: BenchContext, regions: string[]) {
   };
 }
 
+/**
+ * One person's requests as `chain(root, id)`: each request matching `roots` and every request that
+ * follows it (a noodbed's onward request, a stay's transfer), by `bridge_request_id`.
+ */
+function requestChains(roots: string): string {
+  return `WITH RECURSIVE chain(root, id) AS (
+        SELECT id, id FROM placement_requests WHERE ${roots}
+        UNION ALL SELECT c.root, r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)`;
+}
+
 interface Invariants {
   checks: number;
   twoPlaces: number;
@@ -145,9 +155,7 @@ async function checkInvariants(
   // One person, one place: a single person's request chain (a noodbed and its onward request, a stay and its
   // transfer) holding two facilities, or occupying two. Together: a transfer holds at most her stay and one target.
   const [two] = (await db.query(
-    `WITH RECURSIVE chain(root, id) AS (
-        SELECT id, id FROM placement_requests WHERE bridge_request_id IS NULL AND group_size = 1
-        UNION ALL SELECT c.root, r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+    `${requestChains('bridge_request_id IS NULL AND group_size = 1')}
      SELECT count(*)::int AS n, min(root::text) AS example FROM (
        SELECT c.root FROM chain c JOIN placement_holds h ON h.request_id = c.id AND h.state = 'HELD'
         JOIN placement_requests r ON r.id = c.id AND r.status IN ('OFFERED','ACCEPTED')
@@ -194,7 +202,7 @@ async function checkInvariants(
 /** What a request chain holds, one line for the report: each request's status and its holds. */
 async function chainHolds(db: DataSource, root: string): Promise<string> {
   const rows = (await db.query(
-    `WITH RECURSIVE chain(id) AS (SELECT $1::uuid UNION ALL SELECT r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+    `${requestChains('id = $1::uuid')}
      SELECT r.id::text AS request, r.status::text AS status, r.transfer_reason IS NOT NULL AS transfer,
             h.state::text AS hold, h.parallel, h.accepted_at IS NOT NULL AS accepted, f.type::text AS type
        FROM chain c JOIN placement_requests r ON r.id = c.id
@@ -230,7 +238,7 @@ async function slowestPeople(db: DataSource, measured: readonly PersonOutcome[],
   for (const person of slowest) {
     const steps = person.requestId
       ? ((await db.query(
-          `WITH RECURSIVE chain(id) AS (SELECT $1::uuid UNION ALL SELECT r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+          `${requestChains('id = $1::uuid')}
            SELECT e.at, e.status::text AS status, e.waiting_reason::text AS reason, e.note_code::text AS note
              FROM chain c JOIN placement_events e ON e.request_id = c.id ORDER BY e.at, e.id`,
           [person.requestId],
@@ -369,9 +377,7 @@ interface Measured {
  */
 async function outcomes(db: DataSource, people: readonly Measured[]): Promise<PersonOutcome[]> {
   const rows = (await db.query(
-    `WITH RECURSIVE chain(root, id) AS (
-        SELECT id, id FROM placement_requests WHERE id = ANY($1::uuid[])
-        UNION ALL SELECT c.root, r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)
+    `${requestChains('id = ANY($1::uuid[])')}
      SELECT c.root,
             min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED')) AS placed,
             min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED') AND f.type <> 'NOODBED') AS structural,

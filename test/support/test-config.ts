@@ -40,7 +40,7 @@ export function testEnvironment(databaseUrl: string, backend: Backend, namespace
     // parallel-offers specs turn it on (PARALLEL_OFFERS_ACUTE, default 3 outside tests).
     PARALLEL_OFFERS_ACUTE: '1',
     // Specs written around the first default follow its half hour (escalation.e2e-spec.ts takes the
-    // default of 14 minutes, ESCALATE_AFTER_MINUTES).
+    // default of 10 minutes, ESCALATE_AFTER_MINUTES).
     ESCALATE_AFTER_MINUTES: '30',
   };
 }

@@ -1,5 +1,6 @@
 import {
   byHourOfWeek,
+  escalationCost,
   firstWayOut,
   hasNamedEscalation,
   hasNamedWait,
@@ -27,6 +28,7 @@ function outcome(contactMs: number, headline: number | null, place: number | nul
     toPlaceOrEscalationMinutes: headline,
     strictMinutes: headline,
     reachedBy: headline === null ? null : place === headline ? 'place' : 'escalation',
+    escalatedMinutes: headline !== null && place !== headline ? headline : null,
   };
 }
 
@@ -89,6 +91,24 @@ describe('national year: the headline measure (issue 19: "one place to go or a n
       namedWait: 0,
       none: 1,
     });
+  });
+
+  it('counts the escalations that a place within 15 minutes made unneeded: the cost of an early deadline to the OvD bevolkingszorg (003:497)', () => {
+    const escalatedAt = (minutes: number, place: number | null) => ({
+      ...outcome(MONDAY, minutes, place),
+      escalatedMinutes: minutes,
+    });
+    expect(
+      escalationCost([
+        escalatedAt(10, 12),
+        escalatedAt(10, 15),
+        escalatedAt(10, 16),
+        escalatedAt(10, null),
+        // An onward request stuck when her noodbed stay ended, days on: not the deadline's.
+        { ...outcome(MONDAY, 2), escalatedMinutes: 3 * 24 * 60 },
+        outcome(MONDAY, 3),
+      ]),
+    ).toEqual({ escalated: 4, placeWithinTarget: 2 });
   });
 });
 

@@ -57,6 +57,8 @@ export interface PersonOutcome {
   strictMinutes: number | null;
   /** Which came first for the headline; null: none. */
   reachedBy: Reached | null;
+  /** Minutes from first contact to her escalation, whether or not it came first; null: never escalated. */
+  escalatedMinutes: number | null;
 }
 
 /** Simulated ms of each way out for one person (undefined or null: it did not happen). */
@@ -143,6 +145,22 @@ export function reachedByCounts(outcomes: readonly PersonOutcome[]): Record<Reac
   const counts = { place: 0, escalation: 0, authority: 0, namedWait: 0, none: 0 };
   for (const o of outcomes) counts[o.reachedBy ?? 'none']++;
   return counts;
+}
+
+/**
+ * What the escalation deadline costs the escalation contacts (the OvD bevolkingszorg is called for
+ * each): the people escalated within the target (at the deadline, for want of a place), and how
+ * many of them had a place to go by then all the same (a shelter accepted after the deadline,
+ * within 15 minutes of contact): calls that, looking back, were not needed. The earlier the
+ * deadline, the more of those. Later escalations (an onward request stuck when the interim stay
+ * ends) are not the deadline's.
+ */
+export function escalationCost(outcomes: readonly PersonOutcome[]): { escalated: number; placeWithinTarget: number } {
+  const atDeadline = outcomes.filter((o) => o.escalatedMinutes !== null && o.escalatedMinutes <= TARGET_MINUTES);
+  return {
+    escalated: atDeadline.length,
+    placeWithinTarget: atDeadline.filter((o) => o.toPlaceMinutes !== null && o.toPlaceMinutes <= TARGET_MINUTES).length,
+  };
 }
 
 /** One open request as the database holds it at a sampled moment (a person's first request, not an onward one). */

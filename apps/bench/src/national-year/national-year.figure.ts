@@ -10,18 +10,15 @@ import * as path from 'node:path';
 import { issueDevToken } from '@opvangplek/access';
 import { Role } from '@opvangplek/domain';
 import { SimulatedClock, SpeedSchedule } from '@opvangplek/platform';
-import type { DataSource } from 'typeorm';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { regionCodes } from '../figures/placement-support';
 import { withPrivateCluster } from '../figures/private-cluster';
 import {
-  askFor,
   ASSIGN,
   CANDIDATES,
   Caller,
   CONFIRM_ARRIVAL,
   END_PLACEMENT,
-  type NoodbedAnswer,
   PLAN_ACTION,
   type PlanAnswer,
   planFor,
@@ -31,23 +28,32 @@ import {
   transferFor,
 } from './agents';
 import { CALM_MARGIN_MS, CalmSpeed } from './calm-speed';
-import { type Arrival, generateArrivals, type ProfileClass } from './demand';
+import { type Arrival, generateArrivals } from './demand';
 import {
   byHourOfWeek,
   byProfileClass,
-  firstWayOut,
-  leftUnnamed,
   unnamedRequests,
-  type OpenRequest,
   type PersonOutcome,
   reachedByCounts,
+  escalationCost,
   TARGET_MINUTES,
   worstHour,
 } from './measures';
 import { between, chance, seededRandom } from './random';
-import { type SlowPerson, yearReportHtml, yearReportTable, type YearReport } from './report';
+import { yearReportHtml, yearReportTable, type YearReport } from './report';
 import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawRouteDecision, drawStayMs } from './responders';
+import { Requesters } from './requesters';
 import { ShelterStaff } from './shelter-staff';
+import {
+  checkInvariants,
+  heldMinusHolds,
+  type Invariants,
+  nextServiceDeadline,
+  openRequests,
+  outcomes,
+  slowestPeople,
+  waitingNow,
+} from './year-readings';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -71,8 +77,6 @@ const DEFAULT_CALM_SPEED = 60_000;
 const TRANSFER_SHARE = 0.06;
 /** Share of NLA raids announced ahead with planAction (1-3 days): an assumption. */
 const PLANNED_SHARE = 0.5;
-/** A request untouched this long in RECEIVED/MATCHING is counted lost (the sweep re-queues after RECONCILE_AFTER_SECONDS). */
-const LOST_AFTER_MS = 6 * 60 * MINUTE_MS;
 
 export interface YearOptions {
   quick: boolean;
@@ -121,306 +125,16 @@ async function tokens(context: BenchContext, regions: string[]) {
     shelter: (facilityIds: string[]) => issue(Role.SHELTER_STAFF, 'opvang', { facilityIds }),
   };
 }
-
-/**
- * One person's requests as `chain(root, id)`: each request matching `roots` and every request that
- * follows it (a noodbed's onward request, a stay's transfer), by `bridge_request_id`.
- */
-function requestChains(roots: string): string {
-  return `WITH RECURSIVE chain(root, id) AS (
-        SELECT id, id FROM placement_requests WHERE ${roots}
-        UNION ALL SELECT c.root, r.id FROM placement_requests r JOIN chain c ON r.bridge_request_id = c.id)`;
-}
-
-interface Invariants {
-  checks: number;
-  twoPlaces: number;
-  /** Checks that saw a parallel offer held at several shelters (one place to go: the first to accept wins). */
-  parallelOffers: number;
-  overCapacity: number;
-  ledgerMismatch: number;
-  lost: number;
-  examples: string[];
-}
-
-/** The invariants, read from the service's own tables at one moment. */
-async function checkInvariants(
-  db: DataSource,
-  nowMs: number,
-  into: Invariants,
-  heldBaseline: Map<string, number>,
-  speed: number,
-): Promise<void> {
-  into.checks++;
-  // One person, one place: a single person's request chain (a noodbed and its onward request, a stay and its
-  // transfer) holding two facilities, or occupying two. Together: a transfer holds at most her stay and one target.
-  const [two] = (await db.query(
-    `${requestChains('bridge_request_id IS NULL AND group_size = 1')}
-     SELECT count(*)::int AS n, min(root::text) AS example FROM (
-       SELECT c.root FROM chain c JOIN placement_holds h ON h.request_id = c.id AND h.state = 'HELD'
-        JOIN placement_requests r ON r.id = c.id AND r.status IN ('OFFERED','ACCEPTED')
-       -- A parallel offer's places not yet accepted are one place to go: the first shelter to accept wins.
-       GROUP BY c.root
-       HAVING count(DISTINCT CASE WHEN h.parallel AND h.accepted_at IS NULL THEN 'one of ' || h.request_id::text
-                                  ELSE h.facility_id::text END) > 1
-       UNION ALL
-       SELECT c.root FROM chain c JOIN placement_holds h ON h.request_id = c.id AND h.state = 'OCCUPIED'
-        JOIN placement_requests r ON r.id = c.id AND r.status = 'PLACED'
-       GROUP BY c.root HAVING count(DISTINCT h.facility_id) > 1) t`,
-  )) as { n: number; example: string | null }[];
-  // What the check above counts as one place to go: a parallel offer held at several shelters at once.
-  const [parallel] = (await db.query(
-    `SELECT EXISTS (SELECT 1 FROM placement_holds WHERE state = 'HELD' AND parallel AND accepted_at IS NULL
-                     GROUP BY request_id HAVING count(DISTINCT facility_id) > 1) AS seen`,
-  )) as { seen: boolean }[];
-  if (parallel.seen) into.parallelOffers++;
-  const [over] = (await db.query(`SELECT count(*)::int AS n FROM capacity WHERE occupied + held + out_of_service > total`)) as {
-    n: number;
-  }[];
-  // The seeded register starts with held places no hold row stands for: compare against that start.
-  const ledgerRows = await heldMinusHolds(db);
-  const ledger = { n: ledgerRows.filter((r) => r.gap !== (heldBaseline.get(r.facility) ?? 0)).length };
-  const [lost] = (await db.query(
-    `SELECT count(*)::int AS n, min(id::text || ' ' || status::text || ' since ' || updated_at::text) AS example
-       FROM placement_requests WHERE status IN ('RECEIVED','MATCHING') AND updated_at < now() - make_interval(secs => $1)`,
-    // updated_at is the database's wall time (its default now()), not the service's clock: compare in wall time.
-    [LOST_AFTER_MS / speed / 1000],
-  )) as { n: number; example: string | null }[];
-  if (lost.n > into.lost && into.examples.length < 8) into.examples.push(`stuck: ${lost.example} (${lost.n} in all)`);
-  into.twoPlaces += two.n;
-  into.overCapacity += over.n;
-  into.ledgerMismatch += ledger.n;
-  into.lost = Math.max(into.lost, lost.n);
-  if (two.n > 0 && into.examples.length < 5)
-    into.examples.push(
-      `two places: request chain ${two.example} at ${new Date(nowMs).toISOString()}: ${await chainHolds(db, two.example!)}`,
-    );
-  if (ledger.n > 0 && into.examples.length < 5)
-    into.examples.push(`held count ≠ holds at ${ledger.n} facilities at ${new Date(nowMs).toISOString()}`);
-}
-
-/** What a request chain holds, one line for the report: each request's status and its holds. */
-async function chainHolds(db: DataSource, root: string): Promise<string> {
-  const rows = (await db.query(
-    `${requestChains('id = $1::uuid')}
-     SELECT r.id::text AS request, r.status::text AS status, r.transfer_reason IS NOT NULL AS transfer,
-            h.state::text AS hold, h.parallel, h.accepted_at IS NOT NULL AS accepted, f.type::text AS type
-       FROM chain c JOIN placement_requests r ON r.id = c.id
-       LEFT JOIN placement_holds h ON h.request_id = r.id AND h.state IN ('HELD','OCCUPIED')
-       LEFT JOIN facilities f ON f.id = h.facility_id ORDER BY r.created_at`,
-    [root],
-  )) as {
-    request: string;
-    status: string;
-    transfer: boolean;
-    hold: string | null;
-    parallel: boolean;
-    accepted: boolean;
-    type: string | null;
-  }[];
-  return rows
-    .map(
-      (r) =>
-        `${r.request.slice(0, 8)} ${r.status}${r.transfer ? ' (transfer)' : ''}: ${r.hold ? `${r.hold} ${r.type}${r.parallel ? ' parallel' : ''}${r.accepted ? ' accepted' : ''}` : 'nothing held'}`,
-    )
-    .join('; ');
-}
-
-/**
- * The people who waited longest for the headline (none reached counts as longest), each with her
- * chain's steps in minutes after contact: what a MISS is made of, readable without the database.
- */
-async function slowestPeople(db: DataSource, measured: readonly PersonOutcome[], count = 8): Promise<SlowPerson[]> {
-  const slowest = [...measured]
-    .sort((a, b) => (b.toPlaceOrEscalationMinutes ?? Infinity) - (a.toPlaceOrEscalationMinutes ?? Infinity))
-    .slice(0, count);
-  const out: SlowPerson[] = [];
-  for (const person of slowest) {
-    const steps = person.requestId
-      ? ((await db.query(
-          `${requestChains('id = $1::uuid')}
-           SELECT e.at, e.status::text AS status, e.waiting_reason::text AS reason, e.note_code::text AS note
-             FROM chain c JOIN placement_events e ON e.request_id = c.id ORDER BY e.at, e.id`,
-          [person.requestId],
-        )) as { at: Date; status: string; reason: string | null; note: string | null }[])
-      : [];
-    const contact = person.contactAt.getTime();
-    out.push({
-      requestId: person.requestId ?? null,
-      contactAt: person.contactAt.toISOString().slice(0, 16),
-      classes: person.classes,
-      minutes: person.toPlaceOrEscalationMinutes,
-      reachedBy: person.reachedBy,
-      steps: steps.map(
-        (e) =>
-          `+${((new Date(e.at).getTime() - contact) / MINUTE_MS).toFixed(0)} ${e.status}${e.reason ? ` ${e.reason}` : ''}${e.note ? ` (${e.note})` : ''}`,
-      ),
-    });
-  }
-  return out;
-}
-
-/**
- * The service's next deadline that changes someone's way to a place: a place held for someone
- * lapsing (an offer nobody answers, an accepted place she did not reach), which puts her back to
- * matching; or a planned action due to start, whose people become requests then (already due and
- * not yet started counts too: the sweep makes them). The calm speed ends a margin before it as
- * before an arrival, so what follows is measured at the measuring speed.
- */
-async function nextServiceDeadline(db: DataSource, nowMs: number): Promise<number | null> {
-  const [row] = (await db.query(
-    `SELECT least((SELECT min(expires_at) FROM placement_holds WHERE state = 'HELD' AND expires_at > $1),
-                  (SELECT min(starts_at) FROM planned_actions WHERE status = 'PLANNED')) AS at`,
-    [new Date(nowMs)],
-  )) as { at: Date | null }[];
-  return row.at ? new Date(row.at).getTime() : null;
-}
-
 function earliest(...moments: (number | null)[]): number | null {
   const known = moments.filter((m): m is number => m !== null);
   return known.length ? Math.min(...known) : null;
 }
 
-/** Per facility: capacity.held minus the places its HELD holds stand for. */
-async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: number }[]> {
-  return (await db.query(
-    `SELECT c.facility_id AS facility, (c.held - coalesce(h.held, 0))::int AS gap FROM capacity c
-       LEFT JOIN (SELECT facility_id, sum(places) AS held FROM placement_holds WHERE state = 'HELD' GROUP BY facility_id) h
-         ON h.facility_id = c.facility_id`,
-  )) as { facility: string; gap: number }[];
-}
-
-/** Who is without a place right now, by the escalation that names them, and who has neither a place nor a named escalation (or wait). */
 /** The `q` quantile of `values` (nearest rank); 0 for none. */
 function percentileOf(values: readonly number[], q: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-/** The first requests of people (not onward requests or transfers) still without a place. */
-async function openRequests(db: DataSource): Promise<(OpenRequest & { id: string; requestedByRole: string })[]> {
-  const rows = (await db.query(
-    `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
-            waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
-            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo",
-            -- The step after the last one that reached her (measures.ts hasNamedWait, hasNamedEscalation, a place).
-            (SELECT min(e.at) FROM placement_events e WHERE e.request_id = r.id AND e.at > reached.at) AS "unnamedSince"
-       FROM placement_requests r
-       LEFT JOIN LATERAL (
-         SELECT max(e.at) AS at FROM placement_events e
-          WHERE e.request_id = r.id
-            AND (e.status IN ('ACCEPTED','PLACED')
-                 OR (e.status = 'OFFERED' AND 'NOODBED' = ANY(r.types::text[]))
-                 OR (e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY')
-                 OR (r.urgency <> 'ACUTE' AND (e.status = 'OFFERED'
-                     OR (e.status = 'WAITING' AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION','AUTHORITY_CLOSED')))))) reached ON true
-      WHERE status IN ('RECEIVED','MATCHING','WAITING','OFFERED') AND bridge_request_id IS NULL`,
-  )) as (Omit<OpenRequest, 'createdAtMs' | 'unnamedSinceMs'> & {
-    id: string;
-    requestedByRole: string;
-    createdAt: Date;
-    unnamedSince: Date | null;
-  })[];
-  return rows.map(({ createdAt, unnamedSince, ...r }) => ({
-    ...r,
-    createdAtMs: new Date(createdAt).getTime(),
-    unnamedSinceMs: unnamedSince ? new Date(unnamedSince).getTime() : undefined,
-  }));
-}
-
-async function waitingNow(
-  db: DataSource,
-  nowMs: number,
-): Promise<{
-  waiting: number;
-  byReason: Record<string, number>;
-  unnamed: number;
-  unnamedStrict: number;
-  unnamedNow: { id: string; text: string }[];
-}> {
-  const open = await openRequests(db);
-  const byReason: Record<string, number> = {};
-  for (const r of open) {
-    if (r.placeToGo) continue;
-    const reason = `${r.escalated ? 'ESCALATED ' : ''}${r.waitingReason ?? r.status}`;
-    byReason[reason] = (byReason[reason] ?? 0) + r.people;
-  }
-  const unnamed = unnamedRequests(open, nowMs);
-  return {
-    waiting: Object.values(byReason).reduce((sum, n) => sum + n, 0),
-    byReason,
-    unnamed: unnamed.reduce((sum, r) => sum + r.people, 0),
-    unnamedStrict: leftUnnamed(open, nowMs, { strict: true }),
-    // Who they are, so a miss can be explained: the request, by whom, how and for how long.
-    unnamedNow: unnamed.map((r) => ({
-      id: r.id,
-      text:
-        `${r.id} (${r.requestedByRole}, ${r.urgency}, ${r.status}${r.waitingReason ? ` ${r.waitingReason}` : ''}, ` +
-        `${r.people} ${r.people === 1 ? 'person' : 'people'}, contact ${new Date(r.createdAtMs).toISOString().slice(0, 16)})`,
-    })),
-  };
-}
-
-/** Someone measured: an arrival's first request, or one person of a planned action's requests. */
-interface Measured {
-  requestId: string | undefined;
-  contactAt: Date;
-  classes: ProfileClass[];
-  noodbedToldAt?: number;
-}
-
-/**
- * Per person, from placement_events over her chain of requests (a noodbed and its onward request,
- * a transfer): minutes to a place to go, to a structural place, and to the first of a place to go
- * or a named escalation (measures.ts: ESCALATED, or on a named authority's worklist) or wait.
- */
-async function outcomes(db: DataSource, people: readonly Measured[]): Promise<PersonOutcome[]> {
-  const rows = (await db.query(
-    `${requestChains('id = ANY($1::uuid[])')}
-     SELECT c.root,
-            min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED')) AS placed,
-            min(e.at) FILTER (WHERE e.status IN ('ACCEPTED','PLACED') AND f.type <> 'NOODBED') AS structural,
-            least(min(e.at) FILTER (WHERE e.note_code = 'ESCALATED'), min(r.escalated_at)) AS escalated,
-            min(e.at) FILTER (WHERE e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY') AS authority,
-            min(e.at) FILTER (WHERE r.urgency <> 'ACUTE' AND (e.status = 'OFFERED' OR (e.status = 'WAITING'
-                                AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION', 'AUTHORITY_CLOSED')))) AS "namedWait"
-       FROM chain c
-       JOIN placement_requests r ON r.id = c.id
-       JOIN placement_events e ON e.request_id = c.id
-       LEFT JOIN placement_holds h ON h.request_id = c.id AND h.state <> 'RELEASED'
-       LEFT JOIN facilities f ON f.id = coalesce(h.facility_id, r.facility_id)
-      GROUP BY c.root`,
-    [people.filter((p) => p.requestId).map((p) => p.requestId)],
-  )) as {
-    root: string;
-    placed: Date | null;
-    structural: Date | null;
-    escalated: Date | null;
-    authority: Date | null;
-    namedWait: Date | null;
-  }[];
-  const byRoot = new Map(rows.map((r) => [r.root, r]));
-  const ms = (at: Date | null | undefined) => (at ? new Date(at).getTime() : undefined);
-  const minutes = (from: number, to: number | undefined) => (to === undefined ? null : Math.max(0, (to - from) / MINUTE_MS));
-  return people.map((p) => {
-    const contact = p.contactAt.getTime();
-    const row = p.requestId ? byRoot.get(p.requestId) : undefined;
-    const placedAt = [p.noodbedToldAt, ms(row?.placed)].filter((v): v is number => v !== undefined);
-    const place = placedAt.length ? Math.min(...placedAt) : undefined;
-    const strict = { place, escalation: ms(row?.escalated), authority: ms(row?.authority) };
-    const first = firstWayOut(contact, { ...strict, namedWait: ms(row?.namedWait) });
-    return {
-      requestId: p.requestId,
-      contactAt: p.contactAt,
-      classes: p.classes,
-      toPlaceMinutes: minutes(contact, place),
-      toStructuralMinutes: minutes(contact, ms(row?.structural)),
-      toPlaceOrEscalationMinutes: first?.minutes ?? null,
-      strictMinutes: firstWayOut(contact, strict)?.minutes ?? null,
-      reachedBy: first?.reachedBy ?? null,
-    };
-  });
 }
 
 export const nationalYearFigure: BenchFigure = {
@@ -470,7 +184,6 @@ export const nationalYearFigure: BenchFigure = {
       context.log(`  ${arrivals.length} arrivals (${arrivals.reduce((s, a) => s + a.groupSize, 0)} people) generated`);
       const who = await tokens(context, regions);
       const heldBaseline = new Map((await heldMinusHolds(db.dataSource)).map((r) => [r.facility, r.gap]));
-      const noodbedAnswers = { withPlace: 0, withoutPlace: 0, byKind: {} as Record<string, number> };
       const caller = new Caller(cluster.apiUrls, 8);
       const people: Person[] = arrivals.map((arrival) => ({ arrival }));
       // Some NLA raids are announced ahead (planAction): the service makes their requests at the start.
@@ -499,9 +212,6 @@ export const nationalYearFigure: BenchFigure = {
       let calmMs = 0;
       let previous: { now: number; speed: number } | null = null;
       const calm = new CalmSpeed();
-      /** Arrived people whose request the service has not answered yet. */
-      let unanswered = 0;
-      const askLateness: { minutes: number; speed: number }[] = [];
       const scheduled = new Map<string, Scheduled>();
       const invariants: Invariants = {
         checks: 0,
@@ -520,7 +230,8 @@ export const nationalYearFigure: BenchFigure = {
           scheduled.delete(`capacity:${facilityId}:${at}`);
           reportCapacity(facilityId, nextAt);
         });
-      let next = 0;
+      const requesters = new Requesters(people, clock, caller, who);
+      context.signal.addEventListener('abort', () => requesters.stop());
       let lastInvariantWall = 0;
       let lastWaitingSim = 0;
       let lastLogWall = Date.now();
@@ -558,39 +269,8 @@ export const nationalYearFigure: BenchFigure = {
             planned.shortfall += answer.planAction.shortfallCount;
           });
         }
-        // Requesters ask as their people arrive.
-        while (next < people.length && people[next].arrival.at.getTime() <= now) {
-          const person = people[next++];
-          // How late the simulated requester asks after her contact (a tick's length at most): part of every time measured.
-          askLateness.push({ minutes: (now - person.arrival.at.getTime()) / MINUTE_MS, speed: clock.speed });
-          // A planned raid's people become requests by the service itself (the action's start).
-          if (person.plan && !person.plan.failed) continue;
-          const ask = askFor(person.arrival);
-          const token =
-            person.arrival.channel === 'NLA'
-              ? who.nla
-              : person.arrival.channel === 'COORDINATOR'
-                ? who.coordinator
-                : ask.noodbed
-                  ? who.police
-                  : // The police hand a minor to youth care and a group to the coordinator (requestPlacement is not theirs).
-                    person.arrival.classes.includes('minor')
-                    ? who.youthCare
-                    : who.coordinator;
-          unanswered++;
-          void caller
-            .call<Record<string, { id: string }>>(token, ask.query, ask.variables)
-            .finally(() => unanswered--)
-            .then((answer) => {
-              if (!answer) return;
-              person.requestId = Object.values(answer)[0].id;
-              const told = (answer as NoodbedAnswer).requestNoodbed?.facility;
-              if (ask.noodbed) noodbedAnswers[told ? 'withPlace' : 'withoutPlace']++;
-              // A full noodbed is stood in for by a 24/7 interim place (VO/MO): which kind the police were told.
-              if (ask.noodbed && told) noodbedAnswers.byKind[told.type] = (noodbedAnswers.byKind[told.type] ?? 0) + 1;
-              if (ask.noodbed && told) person.noodbedToldAt = clock.now().getTime();
-            });
-        }
+        // Requesters ask at their person's first contact, each on a timer of her own (requesters.ts).
+        requesters.armDue();
         // Calm hours pass faster: nobody waits to be reached and nobody arrives soon (calm-speed.ts).
         if (speeds) {
           // Anyone without a place, a named escalation or a named wait keeps it measuring: her first
@@ -598,11 +278,8 @@ export const nationalYearFigure: BenchFigure = {
           const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 }).length;
           const decision = calm.decide({
             nowMs: now,
-            nextArrivalMs: earliest(
-              next < people.length ? people[next].arrival.at.getTime() : null,
-              await nextServiceDeadline(db.dataSource, now),
-            ),
-            unanswered,
+            nextArrivalMs: earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now)),
+            unanswered: requesters.unanswered,
             unreached,
           });
           if (decision === 'measure') speeds.change(clock, speed);
@@ -757,12 +434,13 @@ export const nationalYearFigure: BenchFigure = {
           lastLogWall = Date.now();
           const w = waitingSeries.at(-1);
           context.log(
-            `  ${new Date(now).toISOString().slice(0, 16)} · ${next}/${people.length} arrived · ${caller.calls} calls · ` +
+            `  ${new Date(now).toISOString().slice(0, 16)} · ${requesters.arrived}/${people.length} arrived · ${caller.calls} calls · ` +
               `${w?.waiting ?? 0} waiting · refusals ${[...caller.refusals.values()].reduce((a, b) => a + b, 0)}`,
           );
         }
         await new Promise((r) => setTimeout(r, TICK_MS));
       }
+      await requesters.settle();
       await caller.drain();
       const wallSeconds = Math.round((Date.now() - began) / 1000);
       await checkInvariants(db.dataSource, clock.now().getTime(), invariants, heldBaseline, speed);
@@ -854,6 +532,7 @@ export const nationalYearFigure: BenchFigure = {
         headlineWorstHour: worstHour(measured, headline),
         placeWorstHour: worstHour(measured, (o) => o.toPlaceMinutes),
         reachedBy: reachedByCounts(measured),
+        escalationCost: escalationCost(measured),
         unnamed: peakOf((u) => u.unnamed),
         strict: {
           headline: byProfileClass(measured, (o) => o.strictMinutes).everyone,
@@ -866,7 +545,7 @@ export const nationalYearFigure: BenchFigure = {
         invariants: { ...invariants, unanswered: lostRequests },
         noodbed,
         offersLapsed: lapsed.n,
-        noodbedAnswers,
+        noodbedAnswers: requesters.noodbedAnswers,
         shortfall,
         supply: staff.figures,
         transfers: { asked: transfers.asked, refused: transfers.refused, ...transferOutcome },
@@ -934,10 +613,10 @@ export const nationalYearFigure: BenchFigure = {
                 `(20 wall ms, ${((0.02 * calmSpeed) / 60).toFixed(0)} simulated min) plus a tick late (calm-speed.ts)`
               : ''),
           `asked after contact: p50 ${percentileOf(
-            askLateness.map((a) => a.minutes),
+            requesters.lateness.map((a) => a.minutes),
             0.5,
-          ).toFixed(1)} min, max ${Math.max(0, ...askLateness.map((a) => a.minutes)).toFixed(1)} min` +
-            ` (${askLateness.filter((a) => a.speed > speed).length} of ${askLateness.length} asked at the calm speed)`,
+          ).toFixed(1)} min, max ${Math.max(0, ...requesters.lateness.map((a) => a.minutes)).toFixed(1)} min` +
+            ` (${requesters.lateness.filter((a) => a.speed > speed).length} of ${requesters.lateness.length} asked at the calm speed)`,
           `a place to go alone (stricter than the target: an escalation does not count): p95 ${minutesText(report.toPlace.everyone.p95)}, ` +
             `worst hour ${report.placeWorstHour?.label ?? '—'} p95 ${minutesText(report.placeWorstHour?.p95 ?? Number.NaN)}`,
           ...invariants.examples,

@@ -109,6 +109,7 @@ describe('national year: measures', () => {
           toPlaceOrEscalationMinutes: 10,
           strictMinutes: 10,
           reachedBy: 'place',
+          escalatedMinutes: null,
         },
         {
           contactAt: at,
@@ -118,6 +119,7 @@ describe('national year: measures', () => {
           toPlaceOrEscalationMinutes: null,
           strictMinutes: null,
           reachedBy: null,
+          escalatedMinutes: null,
         },
       ],
       (o) => o.toPlaceMinutes,

@@ -38,6 +38,8 @@ export interface YearReport {
   headlineWorstHour: Worst;
   placeWorstHour: Worst;
   reachedBy: Record<Reached | 'none', number>;
+  /** People escalated at the deadline, and how many of them had a place to go within 15 minutes all the same (measures.ts escalationCost). */
+  escalationCost: { escalated: number; placeWithinTarget: number };
   /** People without a place and without a named escalation or wait past the target, sampled every 15 simulated minutes. */
   unnamed: Unnamed;
   /** The strict reading (measures.ts `Reached`): no named waits. Reported, not a target. */
@@ -124,6 +126,7 @@ export function yearReportTable(report: YearReport): string {
       `→ ${h.p95 <= 15 && h.without === 0 ? 'PASS' : 'MISS'} (target p95 ≤ 15 min)`,
     `  worst hour of the week: ${worstText(report.headlineWorstHour)} → ${report.headlineWorstHour && report.headlineWorstHour.p95 <= 15 ? 'PASS' : 'MISS'}`,
     `  reached by: a place ${report.reachedBy.place}, an escalation ${report.reachedBy.escalation}, a named authority's worklist ${report.reachedBy.authority}, a named wait ${report.reachedBy.namedWait}, none ${report.reachedBy.none}`,
+    `  escalated at the deadline (within 15 min): ${report.escalationCost.escalated} people, ${report.escalationCost.placeWithinTarget} of whom had a place to go within 15 min all the same (the call was not needed)`,
     `  without any of these after 15 min: ${unnamedText(report.unnamed)}`,
     `  strict reading (no named waits): p95 ${minutes(report.strict.headline.p95)} (${report.strict.headline.without} with none), worst hour ${worstText(report.strict.worstHour)}; left after 15 min: ${unnamedText(report.strict.unnamed)}`,
     '',
@@ -264,6 +267,7 @@ export function yearReportHtml(report: YearReport): string {
 Red bars miss the 15-minute target.</p>
 <h2>A place to go, a named escalation or (not ACUTE) a named wait (the target), p95 per hour of the week (minutes)</h2>${bars(headlineHourly, 1008, 180, 'min')}
 <p>Worst hour: ${escape(worstText(report.headlineWorstHour))}. Reached by a place ${report.reachedBy.place}, an escalation ${report.reachedBy.escalation}, a named authority's worklist ${report.reachedBy.authority}, a named wait ${report.reachedBy.namedWait}, none ${report.reachedBy.none}.
+Escalated at the deadline (within 15 minutes): ${report.escalationCost.escalated} people, ${report.escalationCost.placeWithinTarget} of whom had a place to go within 15 minutes all the same.
 Strict reading (no named waits): p95 ${minutes(report.strict.headline.p95)}, ${report.strict.headline.without} with none; worst hour ${escape(worstText(report.strict.worstHour))}.</p>
 <h2>Time to a place to go alone, p95 per hour of the week (minutes)</h2>${bars(hourly, 1008, 180, 'min')}
 <h2>By profile class (p95 minutes)</h2>${bars(classes, 560, 160, 'min')}

@@ -77,6 +77,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'seed',
       'speed',
       'calm-speed',
+      'attend-speed',
       'people',
       'soak-seconds',
       'soak-rate',
@@ -117,6 +118,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       speed: flags.has('speed') ? wholeNumber(flags, 'speed', 1, 1, 1_000_000) : undefined,
       // While nobody waits to be reached (calm-speed.ts); 0 runs at one speed throughout.
       calmSpeed: flags.has('calm-speed') ? wholeNumber(flags, 'calm-speed', 0, 0, 1_000_000) : undefined,
+      // While the service works on someone not yet reached (calm-speed.ts); 0: off.
+      attendSpeed: flags.has('attend-speed') ? wholeNumber(flags, 'attend-speed', 0, 0, 1_000_000) : undefined,
       // ~1,000 registered a year (000:558-569); --people 6000 is the stress variant (000:552).
       peoplePerYear: wholeNumber(flags, 'people', 1_100, 10, 20_000),
     },

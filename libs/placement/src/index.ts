@@ -4,7 +4,7 @@ export { RetentionJob } from './jobs/retention.job';
 export { SweepJob, type SweepReport } from './jobs/sweep.job';
 export { PlacementEventEntity } from './placement-event.entity';
 export { HoldState, PlacementHoldEntity } from './placement-hold.entity';
-export { PlacementJob, PlacementQueue } from './placement-queue';
+export { PlacementJob, PlacementQueue, type StartPlannedActionJobData } from './placement-queue';
 export { PlacementRequestEntity } from './placement-request.entity';
 export { PlacementRequestsService, type RegistrationSubject } from './placement-requests.service';
 export { clientReferenceLookups, openFacts, sealRequestColumns } from './request-sealing';

@@ -24,6 +24,8 @@ export enum PlacementJob {
   RetryWaiting = 'RetryWaitingJob',
   /** An ACUTE request's escalation deadline: escalated then if she still has no place to go (the sweep is the net). */
   EscalateIfUnreached = 'EscalateIfUnreachedJob',
+  /** A planned action's window opens: its people become requests then (the sweep is the net). */
+  StartPlannedAction = 'StartPlannedActionJob',
 }
 
 /** Every job carries the correlation id of the request or sweep that queued it (its log lines' id). */
@@ -44,13 +46,27 @@ export interface RetryWaitingJobData extends CorrelatedJobData {
 export interface EscalateIfUnreachedJobData extends CorrelatedJobData {
   requestId: string;
 }
-export type PlacementJobData = MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData | EscalateIfUnreachedJobData;
+export interface StartPlannedActionJobData extends CorrelatedJobData {
+  actionId: string;
+  /** The window's start (service clock ms): a job that runs before it is set again for the rest. */
+  startsAtMs: number;
+}
+export type PlacementJobData =
+  MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData | EscalateIfUnreachedJobData | StartPlannedActionJobData;
 
 /**
  * How long after its deadline an escalation job runs: the job's wall delay is the deadline turned
  * into wall time, and a clock running faster than the wall (issue 19) may read a moment short of it.
  */
 const ESCALATION_JOB_AFTER_DEADLINE_MS = 1_000;
+
+/**
+ * The longest delay set at once on a clock whose speed may change (the simulated year's calm hours):
+ * a wall delay is reckoned at the speed of the moment it is set, so a planned action days ahead is
+ * waited for in steps, each set again for the rest when it runs. On the system clock one job waits
+ * the whole delay.
+ */
+const CHANGING_CLOCK_STEP_MS = 15 * 60_000;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
 /** Below every new request's: a burst of re-tries never keeps a new request from its first match. */
@@ -124,6 +140,27 @@ export class PlacementQueue {
       this.queue.add(PlacementJob.EscalateIfUnreached, data, {
         jobId,
         delay: wallDelayMs(this.clock, afterMs + ESCALATION_JOB_AFTER_DEADLINE_MS),
+        priority: PRIORITY[Urgency.ACUTE],
+      }),
+      this.config.queueCallTimeoutMs,
+      `enqueue ${jobId}`,
+    );
+  }
+
+  /**
+   * A planned action's start, at the window's opening rather than at the next sweep: its people's
+   * first contact is then, and the chain's 15 minutes run from it.
+   */
+  async enqueueActionStart(actionId: string, startsAt: Date): Promise<void> {
+    const remaining = Math.max(0, startsAt.getTime() - this.clock.now().getTime());
+    const wait = this.clock.speed === undefined ? remaining : Math.min(remaining, CHANGING_CLOCK_STEP_MS);
+    const data: StartPlannedActionJobData = withCorrelation({ actionId, startsAtMs: startsAt.getTime() });
+    // One id per step: a step that ran early sets the next under an id of its own.
+    const jobId = `start-action.${actionId}.${startsAt.getTime() - remaining}`;
+    await bounded(
+      this.queue.add(PlacementJob.StartPlannedAction, data, {
+        jobId,
+        delay: wallDelayMs(this.clock, wait),
         priority: PRIORITY[Urgency.ACUTE],
       }),
       this.config.queueCallTimeoutMs,

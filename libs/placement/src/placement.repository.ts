@@ -173,9 +173,18 @@ export class PlacementRepository {
     );
   }
 
-  async underAdvisoryLock(key: number, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+  /**
+   * Runs `work` while holding a transaction-scoped advisory lock: false when another process holds it
+   * (`wait`: wait for it instead).
+   */
+  async underAdvisoryLock(
+    key: number,
+    work: (manager: EntityManager) => Promise<void>,
+    options: { wait?: boolean } = {},
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ ok }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [key]);
+      const lock = options.wait ? 'SELECT pg_advisory_xact_lock($1), true AS ok' : 'SELECT pg_try_advisory_xact_lock($1) AS ok';
+      const [{ ok }] = await manager.query(lock, [key]);
       if (!ok) return false;
       await work(manager);
       return true;

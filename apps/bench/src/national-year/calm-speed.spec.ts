@@ -1,4 +1,4 @@
-import { CALM_MARGIN_MS, calmUntil, CalmSpeed } from './calm-speed';
+import { ATTEND_BEFORE_DEADLINE_MS, attendedTo, CALM_MARGIN_MS, calmUntil, CalmSpeed } from './calm-speed';
 
 const HOUR = 3_600_000;
 
@@ -28,5 +28,32 @@ describe('the simulated year runs calm only while nothing the headline measures 
     expect(speed.decide({ ...quiet, nowMs: 5.5 * HOUR, nextArrivalMs: 9 * HOUR })).toEqual({
       calmUntil: 9 * HOUR - CALM_MARGIN_MS,
     });
+  });
+
+  it('attends to a request being received or matched, and to an ACUTE one from shortly before her escalation deadline', () => {
+    const tenMinutes = 10 * 60_000;
+    const waiting = { status: 'WAITING', urgency: 'URGENT', createdAtMs: 0 };
+    expect(attendedTo({ ...waiting, status: 'RECEIVED' }, 0, tenMinutes)).toBe(true);
+    expect(attendedTo({ ...waiting, status: 'MATCHING' }, 0, tenMinutes)).toBe(true);
+    expect(attendedTo(waiting, HOUR, tenMinutes)).toBe(false);
+    const acute = { ...waiting, urgency: 'ACUTE' };
+    expect(attendedTo(acute, tenMinutes - ATTEND_BEFORE_DEADLINE_MS - 1, tenMinutes)).toBe(false);
+    expect(attendedTo(acute, tenMinutes - ATTEND_BEFORE_DEADLINE_MS, tenMinutes)).toBe(true);
+    expect(attendedTo({ ...acute, status: 'OFFERED' }, HOUR, tenMinutes)).toBe(true);
+  });
+
+  it('runs slower while the service works on someone not yet reached, and back to measuring (or calm) once it is done', () => {
+    const speed = new CalmSpeed();
+    const busy = { ...quiet, nextArrivalMs: HOUR, unanswered: 1, attending: true };
+    expect(speed.decide(busy)).toBe('attend');
+    expect(speed.decide({ ...busy, nowMs: 60_000 })).toBeNull();
+    // Her request is matched and waits for a shelter's answer: time may run at the measuring speed.
+    expect(speed.decide({ ...quiet, nowMs: 120_000, nextArrivalMs: HOUR, unreached: 1 })).toBe('measure');
+    expect(speed.decide({ ...quiet, nowMs: 180_000, nextArrivalMs: HOUR, unreached: 1 })).toBeNull();
+    // From calm, a call on its way slows time at once.
+    expect(speed.decide({ ...quiet, nowMs: HOUR })).toEqual({ calmUntil: 5 * HOUR - CALM_MARGIN_MS });
+    expect(speed.decide({ ...quiet, nowMs: 2 * HOUR, unanswered: 1, attending: true })).toBe('attend');
+    // Done, and nobody else near: calm again straight from attending.
+    expect(speed.decide({ ...quiet, nowMs: 2.1 * HOUR })).toEqual({ calmUntil: 5 * HOUR - CALM_MARGIN_MS });
   });
 });

@@ -18,6 +18,13 @@
  * What is still coarser in calm hours: a stay ending or a capacity report happens on a calm tick
  * (up to an hour late), and what the service does by itself without a deadline the bench can read
  * (a freed place re-trying a wait) is seen up to a lead plus a tick late.
+ *
+ * The other way, the **attending speed** (`--attend-speed N`): while the service is working on
+ * someone not yet reached (her call on its way, her request RECEIVED or MATCHING, her escalation
+ * due), time runs slower. At the measuring speed one wall millisecond is three simulated seconds,
+ * so a match that waits a second behind the simulation's own load on two cores read as 50 minutes
+ * (the third year: requests RECEIVED 18–77 simulated minutes before MATCHING). Those minutes are
+ * the machine's, not the chain's.
  */
 
 /**
@@ -25,6 +32,25 @@
  * contact on. The change is announced for that moment exactly, so a few ticks are enough.
  */
 export const CALM_MARGIN_MS = 30 * 60_000;
+
+/**
+ * The attending speed starts this long before an ACUTE request's escalation deadline, so that it is
+ * in force when the deadline's job runs (a change needs a lead and is decided once a tick).
+ */
+export const ATTEND_BEFORE_DEADLINE_MS = 5 * 60_000;
+
+/**
+ * Whether the service is working on this request of someone not yet reached: received or being
+ * matched, or ACUTE with her escalation deadline near or past (the deadline's job is about to run).
+ */
+export function attendedTo(
+  request: { status: string; urgency: string; createdAtMs: number },
+  nowMs: number,
+  escalateAfterMs: number,
+): boolean {
+  if (request.status === 'RECEIVED' || request.status === 'MATCHING') return true;
+  return request.urgency === 'ACUTE' && nowMs >= request.createdAtMs + escalateAfterMs - ATTEND_BEFORE_DEADLINE_MS;
+}
 
 export interface CalmInputs {
   nowMs: number;
@@ -38,6 +64,8 @@ export interface CalmInputs {
   unanswered: number;
   /** Open requests without a place to go, a named escalation or a named wait. */
   unreached: number;
+  /** The service is working on someone not yet reached (attending speed); absent: never. */
+  attending?: boolean;
 }
 
 /** Whether the simulation may run calm now; and until when (the margin before the next arrival). */
@@ -50,22 +78,33 @@ export function calmUntil(inputs: CalmInputs, marginMs = CALM_MARGIN_MS): number
 }
 
 /**
- * The speed the simulation runs at, decided each tick: calm from now until the margin before the
- * next arrival, back to the measuring speed at once when someone needs it sooner.
+ * The speed the simulation runs at, decided each tick: slower while the service attends to someone
+ * not yet reached; calm from now until the margin before the next arrival; back to the measuring
+ * speed at once when someone needs it sooner.
  */
 export class CalmSpeed {
-  /** Until when (simulated) the calm speed was asked for; null while measuring. */
+  /** Until when (simulated) the calm speed was asked for; null while measuring or attending. */
   private calmTill: number | null = null;
+  private attending = false;
 
   /**
-   * What to change: `{ calm: until }` to run calm until that moment (then measure again), `'measure'`
-   * to measure again at once, or null to leave the speed as it is.
+   * What to change: `{ calmUntil }` to run calm until that moment (then measure again), `'measure'`
+   * to measure again at once, `'attend'` to run at the attending speed, or null to leave the speed
+   * as it is.
    */
-  decide(inputs: CalmInputs): { calmUntil: number } | 'measure' | null {
+  decide(inputs: CalmInputs): { calmUntil: number } | 'measure' | 'attend' | null {
+    if (inputs.attending) {
+      if (this.attending) return null;
+      this.attending = true;
+      this.calmTill = null;
+      return 'attend';
+    }
+    const wasAttending = this.attending;
+    this.attending = false;
     if (this.calmTill !== null && inputs.nowMs >= this.calmTill) this.calmTill = null; // the slow-down applied
     const until = calmUntil(inputs);
     if (this.calmTill === null) {
-      if (until === null) return null;
+      if (until === null) return wasAttending ? 'measure' : null;
       this.calmTill = until;
       return { calmUntil: until };
     }

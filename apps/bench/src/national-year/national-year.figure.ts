@@ -27,7 +27,7 @@ import {
   RESPOND,
   transferFor,
 } from './agents';
-import { CALM_MARGIN_MS, CalmSpeed } from './calm-speed';
+import { ATTEND_BEFORE_DEADLINE_MS, attendedTo, CALM_MARGIN_MS, CalmSpeed } from './calm-speed';
 import { type Arrival, generateArrivals } from './demand';
 import {
   byHourOfWeek,
@@ -45,6 +45,7 @@ import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawRouteDecision,
 import { Requesters } from './requesters';
 import { ShelterStaff } from './shelter-staff';
 import {
+  chainSteps,
   checkInvariants,
   heldMinusHolds,
   type Invariants,
@@ -68,6 +69,12 @@ const TICK_MS = 40;
  */
 const DEFAULT_SPEED = 3_000;
 /**
+ * Simulated ms per wall ms while the service works on someone not yet reached (calm-speed.ts
+ * `attendedTo`): a tenth of the measuring speed, so a second the service lags under the
+ * simulation's own load reads as 5 simulated minutes rather than 50. `--attend-speed 0`: off.
+ */
+const DEFAULT_ATTEND_SPEED = 300;
+/**
  * Simulated ms per wall ms while nobody waits to be reached (calm-speed.ts): the year in about 45
  * wall minutes instead of 3 hours, two weeks in about 90 s instead of 7 minutes, with the same
  * headline on the seeds compared. `--calm-speed 0` runs at one speed throughout.
@@ -85,6 +92,8 @@ export interface YearOptions {
   speed: number | undefined;
   /** Simulated ms per wall ms while nobody waits to be reached (calm-speed.ts); by default DEFAULT_CALM_SPEED; 0: one speed throughout. */
   calmSpeed: number | undefined;
+  /** Simulated ms per wall ms while the service works on someone not yet reached; by default DEFAULT_ATTEND_SPEED; 0: off. */
+  attendSpeed: number | undefined;
   peoplePerYear: number;
 }
 
@@ -149,19 +158,25 @@ export const nationalYearFigure: BenchFigure = {
     const days = options.quick ? 14 : 365;
     const speed = options.speed ?? DEFAULT_SPEED;
     const calmSpeed = options.calmSpeed ?? DEFAULT_CALM_SPEED;
+    const attendSpeed = options.attendSpeed ?? DEFAULT_ATTEND_SPEED;
+    const calmOn = calmSpeed > speed;
+    const attendOn = attendSpeed > 0 && attendSpeed < speed;
+    // The service's own deadline (the worker's config is the same default): the attending speed starts shortly before it.
+    const escalateAfterMs = context.config.placement.escalateAfterMinutes * MINUTE_MS;
     const endMs = SIMULATION_START.getTime() + days * DAY_MS;
     const wallEpochMs = Date.now() + STARTUP_SECONDS * 1000;
     const settings = { start: SIMULATION_START, speed, wallEpochMs };
     const outputDir = path.join(context.config.dataDir, 'bench');
     mkdirSync(outputDir, { recursive: true });
     // Every process follows the speed changes this run writes (SIMULATED_CLOCK_SCHEDULE_FILE).
-    const scheduleFile = calmSpeed > speed ? path.join(outputDir, `national-year-speed-${process.pid}.json`) : null;
+    const scheduleFile = calmOn || attendOn ? path.join(outputDir, `national-year-speed-${process.pid}.json`) : null;
     const speeds = scheduleFile ? new SpeedSchedule(scheduleFile) : null;
     const clock = new SimulatedClock(settings, Date.now, speeds ?? undefined);
     context.log(
       `  seed ${options.seed} · ${days} simulated days from ${SIMULATION_START.toISOString()} at ${speed}× ` +
         `(1 wall ms = ${(speed / 1000).toFixed(1)} simulated s; at most ~${Math.round((days * DAY_MS) / speed / 1000)} wall s)` +
-        `${speeds ? `, ${calmSpeed}× while nobody waits to be reached` : ''} · ${options.peoplePerYear} people a year`,
+        `${calmOn ? `, ${calmSpeed}× while nobody waits to be reached` : ''}` +
+        `${attendOn ? `, ${attendSpeed}× while the service works on someone not yet reached` : ''} · ${options.peoplePerYear} people a year`,
     );
     const env = {
       SIMULATED_CLOCK_START: SIMULATION_START.toISOString(),
@@ -205,12 +220,13 @@ export const nationalYearFigure: BenchFigure = {
       );
       const unnamedSeries: { at: number; unnamed: number; unnamedStrict: number }[] = [];
       /** Each request seen left unnamed at a sample, by id, as first seen. */
-      const unnamedSeen = new Map<string, string>();
-      /** Ticks and simulated time while measuring (at `speed`), and the time run calm. */
+      const unnamedSeen = new Map<string, { text: string; contactMs: number }>();
+      /** Ticks and simulated time while measuring (at `speed`), the time run calm, and the wall time spent attending. */
       let measuringTicks = 0;
       let measuringMs = 0;
       let calmMs = 0;
-      let previous: { now: number; speed: number } | null = null;
+      let attendingWallMs = 0;
+      let previous: { now: number; wall: number; speed: number } | null = null;
       const calm = new CalmSpeed();
       const scheduled = new Map<string, Scheduled>();
       const invariants: Invariants = {
@@ -247,12 +263,13 @@ export const nationalYearFigure: BenchFigure = {
         context.signal.throwIfAborted();
         if (previous) {
           if (previous.speed > speed) calmMs += now - previous.now;
+          else if (previous.speed < speed) attendingWallMs += Date.now() - previous.wall;
           else {
             measuringMs += now - previous.now;
             measuringTicks++;
           }
         }
-        previous = { now, speed: clock.speed };
+        previous = { now, wall: Date.now(), speed: clock.speed };
         // Planners announce raids ahead: places are reserved for the group's window.
         while (nextPlan < plans.length && plans[nextPlan].plan!.announceAt <= now) {
           const person = plans[nextPlan++];
@@ -275,14 +292,18 @@ export const nationalYearFigure: BenchFigure = {
         if (speeds) {
           // Anyone without a place, a named escalation or a named wait keeps it measuring: her first
           // contact, and the samples of people left unnamed, are what the run is for.
-          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 }).length;
+          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 });
           const decision = calm.decide({
             nowMs: now,
-            nextArrivalMs: earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now)),
+            // Without a calm speed the next arrival is always now: never calm.
+            nextArrivalMs: calmOn ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now)) : now,
             unanswered: requesters.unanswered,
-            unreached,
+            unreached: unreached.length,
+            attending:
+              attendOn && (requesters.unanswered > 0 || unreached.some((request) => attendedTo(request, now, escalateAfterMs))),
           });
-          if (decision === 'measure') speeds.change(clock, speed);
+          if (decision === 'attend') speeds.change(clock, attendSpeed);
+          else if (decision === 'measure') speeds.change(clock, speed);
           else if (decision) {
             speeds.change(clock, calmSpeed);
             // Back to the measuring speed before the next arrival, announced now (calmUntil is simulated time).
@@ -425,7 +446,7 @@ export const nationalYearFigure: BenchFigure = {
         if (now - lastWaitingSim >= 15 * MINUTE_MS) {
           lastWaitingSim = now;
           const { unnamed, unnamedStrict, unnamedNow, ...waiting } = await waitingNow(db.dataSource, now);
-          for (const { id, text } of unnamedNow) if (!unnamedSeen.has(id)) unnamedSeen.set(id, text);
+          for (const { id, ...seen } of unnamedNow) if (!unnamedSeen.has(id)) unnamedSeen.set(id, seen);
           unnamedSeries.push({ at: now, unnamed, unnamedStrict });
           if (waitingSeries.length === 0 || now - waitingSeries[waitingSeries.length - 1].at >= 60 * MINUTE_MS)
             waitingSeries.push({ at: now, ...waiting });
@@ -515,6 +536,9 @@ export const nationalYearFigure: BenchFigure = {
           peakAt: peak.at,
         };
       };
+      const unnamedLines: string[] = [];
+      for (const [id, { text, contactMs }] of [...unnamedSeen].slice(0, 10))
+        unnamedLines.push(`  unnamed ${text}: ${(await chainSteps(db.dataSource, id, contactMs)).join(' → ')}`);
       const report: YearReport = {
         seed: options.seed,
         days,
@@ -611,6 +635,10 @@ export const nationalYearFigure: BenchFigure = {
                 `nobody arriving and no held place lapsing within ${CALM_MARGIN_MS / MINUTE_MS} min): in calm hours stays end and capacity ` +
                 `is reported on coarser ticks, and what the service does there by itself is seen up to a speed change's lead ` +
                 `(20 wall ms, ${((0.02 * calmSpeed) / 60).toFixed(0)} simulated min) plus a tick late (calm-speed.ts)`
+              : '') +
+            (attendOn
+              ? `; ${Math.round(attendingWallMs / 1000)} wall s ran at ${attendSpeed}× while the service worked on someone not yet reached ` +
+                `(a request received or being matched, a call on its way, an ACUTE escalation deadline within ${ATTEND_BEFORE_DEADLINE_MS / MINUTE_MS} min)`
               : ''),
           `asked after contact: p50 ${percentileOf(
             requesters.lateness.map((a) => a.minutes),
@@ -620,11 +648,9 @@ export const nationalYearFigure: BenchFigure = {
           `a place to go alone (stricter than the target: an escalation does not count): p95 ${minutesText(report.toPlace.everyone.p95)}, ` +
             `worst hour ${report.placeWorstHour?.label ?? '—'} p95 ${minutesText(report.placeWorstHour?.p95 ?? Number.NaN)}`,
           ...invariants.examples,
-          ...(unnamedSeen.size
-            ? [
-                `left unnamed after 15 min at a sample (${unnamedSeen.size}): ${[...unnamedSeen.values()].slice(0, 10).join('; ')}`,
-              ]
-            : []),
+          ...(unnamedSeen.size ? [`left unnamed after 15 min at a sample: ${unnamedSeen.size} request(s)`] : []),
+          // The first of them with their steps: what left each one without a name, readable without the database.
+          ...unnamedLines,
         ],
       };
     });

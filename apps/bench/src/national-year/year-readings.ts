@@ -128,28 +128,33 @@ export async function slowestPeople(db: DataSource, measured: readonly PersonOut
     .slice(0, count);
   const out: SlowPerson[] = [];
   for (const person of slowest) {
-    const steps = person.requestId
-      ? ((await db.query(
-          `${requestChains('id = $1::uuid')}
-           SELECT e.at, e.status::text AS status, e.waiting_reason::text AS reason, e.note_code::text AS note
-             FROM chain c JOIN placement_events e ON e.request_id = c.id ORDER BY e.at, e.id`,
-          [person.requestId],
-        )) as { at: Date; status: string; reason: string | null; note: string | null }[])
-      : [];
-    const contact = person.contactAt.getTime();
     out.push({
       requestId: person.requestId ?? null,
       contactAt: person.contactAt.toISOString().slice(0, 16),
       classes: person.classes,
       minutes: person.toPlaceOrEscalationMinutes,
       reachedBy: person.reachedBy,
-      steps: steps.map(
-        (e) =>
-          `+${((new Date(e.at).getTime() - contact) / MINUTE_MS).toFixed(0)} ${e.status}${e.reason ? ` ${e.reason}` : ''}${e.note ? ` (${e.note})` : ''}`,
-      ),
+      steps: person.requestId ? await chainSteps(db, person.requestId, person.contactAt.getTime()) : [],
     });
   }
   return out;
+}
+
+/**
+ * A person's steps over her chain of requests, each as minutes after contact, its status, waiting
+ * reason and note ("+11 WAITING AWAITING_AUTHORITY (WAITING)"): how a wait was spent.
+ */
+export async function chainSteps(db: DataSource, requestId: string, contactMs: number): Promise<string[]> {
+  const steps = (await db.query(
+    `${requestChains('id = $1::uuid')}
+     SELECT e.at, e.status::text AS status, e.waiting_reason::text AS reason, e.note_code::text AS note
+       FROM chain c JOIN placement_events e ON e.request_id = c.id ORDER BY e.at, e.id`,
+    [requestId],
+  )) as { at: Date; status: string; reason: string | null; note: string | null }[];
+  return steps.map(
+    (e) =>
+      `+${((new Date(e.at).getTime() - contactMs) / MINUTE_MS).toFixed(0)} ${e.status}${e.reason ? ` ${e.reason}` : ''}${e.note ? ` (${e.note})` : ''}`,
+  );
 }
 
 /**
@@ -217,7 +222,7 @@ export async function waitingNow(
   byReason: Record<string, number>;
   unnamed: number;
   unnamedStrict: number;
-  unnamedNow: { id: string; text: string }[];
+  unnamedNow: { id: string; text: string; contactMs: number }[];
 }> {
   const open = await openRequests(db);
   const byReason: Record<string, number> = {};
@@ -235,9 +240,11 @@ export async function waitingNow(
     // Who they are, so a miss can be explained: the request, by whom, how and for how long.
     unnamedNow: unnamed.map((r) => ({
       id: r.id,
+      contactMs: r.createdAtMs,
       text:
         `${r.id} (${r.requestedByRole}, ${r.urgency}, ${r.status}${r.waitingReason ? ` ${r.waitingReason}` : ''}, ` +
-        `${r.people} ${r.people === 1 ? 'person' : 'people'}, contact ${new Date(r.createdAtMs).toISOString().slice(0, 16)})`,
+        `${r.people} ${r.people === 1 ? 'person' : 'people'}, contact ${new Date(r.createdAtMs).toISOString().slice(0, 16)}, ` +
+        `first seen ${new Date(nowMs).toISOString().slice(0, 16)})`,
     })),
   };
 }

@@ -24,6 +24,7 @@ import {
   type PlacementJobData,
   PlacementQueue,
   type RetryWaitingJobData,
+  type StartPlannedActionJobData,
 } from '../placement-queue';
 import { PlacementLifecycle } from '../workflow/lifecycle';
 import { MatchingAttempt } from '../workflow/matching-attempt';
@@ -103,6 +104,15 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       case PlacementJob.EscalateIfUnreached: {
         const { requestId } = job.data as EscalateIfUnreachedJobData;
         return { escalated: (await this.sweepJob.escalateOverdue(this.clock.now(), requestId)) > 0 };
+      }
+      case PlacementJob.StartPlannedAction: {
+        const { actionId, startsAtMs } = job.data as StartPlannedActionJobData;
+        // A step of a long wait (placement-queue.ts): set again for the rest of it.
+        if (this.clock.now().getTime() < startsAtMs) {
+          await this.queue.enqueueActionStart(actionId, new Date(startsAtMs));
+          return { started: false, setAgain: true };
+        }
+        return { started: await this.sweepJob.startPlannedAction(actionId) };
       }
       case PlacementJob.RetryWaiting: {
         const { type, regionCode } = job.data as RetryWaitingJobData;

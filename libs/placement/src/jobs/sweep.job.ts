@@ -209,6 +209,23 @@ export class SweepJob {
   }
 
   /**
+   * One planned action's start, by its own job at the window's opening: under the sweep's lock
+   * (waited for), so the job and a sweep never start one at once; a sweep that started it first
+   * leaves nothing to do.
+   */
+  async startPlannedAction(actionId: string): Promise<boolean> {
+    let started = false;
+    await this.repository.underAdvisoryLock(
+      SWEEP_LOCK_KEY,
+      async () => {
+        started = await this.plannedActions.start(actionId);
+      },
+      { wait: true },
+    );
+    return started;
+  }
+
+  /**
    * ACUTE requests still without a place to go ESCALATE_AFTER_MINUTES after they came in (003:497):
    * every such request (the sweep), or one (its own deadline's job). The row lock re-checks the
    * condition, so the job and a sweep never escalate one twice.

@@ -33,6 +33,7 @@ import { RegionDirectory } from '@opvangplek/registry';
 import { assertReason } from '../placement-request.validation';
 import type { PlannedActionInput } from './dto/planned-action.input';
 import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } from './planned-action.repository';
+import { PlacementQueue } from '../placement-queue';
 import { PlannedActionRunner } from './planned-action-runner';
 
 const MAX_REFERENCE = 100;
@@ -118,6 +119,7 @@ export class PlannedActionsService {
     private readonly matching: MatchingService,
     private readonly regionDirectory: RegionDirectory,
     private readonly runner: PlannedActionRunner,
+    private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -259,6 +261,9 @@ export class PlannedActionsService {
       );
       return created;
     });
+    // Started at the window's opening by a job of its own (the sweep is the net). Not awaited: the
+    // planner's answer never waits on the queue, and if it is down the sweep starts it all the same.
+    if (action) void this.queue.enqueueActionStart(action.id, action.startsAt).catch(() => undefined);
     return (
       action ??
       sameActionOrConflict((await this.repository.findByReference(viewer.org, clientReference!))!, asPlanned, clientReference!)

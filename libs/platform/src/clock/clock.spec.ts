@@ -118,4 +118,31 @@ describe('a simulated clock whose speed changes (issue 19: fast through the hour
     schedule.change(clock, 3600);
     expect(schedule.changes().map((change) => change.fromWallMs)).toEqual([100, 300]);
   });
+
+  it('keeps only the change in force ten seconds ago and those after it: a year of changes is not written and read whole each time', () => {
+    let wall = 0;
+    const path = join(mkdtempSync(join(tmpdir(), 'speed-')), 'schedule.json');
+    const schedule = new SpeedSchedule(path, () => wall, 20);
+    const clock = new SimulatedClock({ start, speed: 3000, wallEpochMs: 0 }, () => wall, schedule);
+    for (let i = 0; i < 1_000; i++) {
+      wall = i * 100;
+      schedule.change(clock, i % 2 === 0 ? 300 : 3000);
+    }
+    const kept = schedule.changes();
+    expect(kept.length).toBeLessThanOrEqual(102);
+    expect(kept[0].fromWallMs).toBeLessThanOrEqual(wall - 10_000);
+    expect(new SpeedScheduleFile(path).changes()).toEqual(kept);
+    // The clock reads now as it did with every change kept: the one in force is there.
+    const whole = new SimulatedClock({ start, speed: 3000, wallEpochMs: 0 }, () => wall);
+    let expected = whole.timeAt(0);
+    let at = 0;
+    let speed = 3000;
+    for (let i = 0; i < 1_000; i++) {
+      const from = i * 100 + 20;
+      expected += (from - at) * speed;
+      at = from;
+      speed = i % 2 === 0 ? 300 : 3000;
+    }
+    expect(clock.timeAt(wall + 50)).toBeCloseTo(expected + (wall + 50 - at) * speed, 3);
+  });
 });

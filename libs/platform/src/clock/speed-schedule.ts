@@ -50,6 +50,9 @@ function isSpeedChange(value: unknown): value is SpeedChange {
   );
 }
 
+/** How long after it applies a change is still kept (every process has read it long since). */
+const SETTLED_AFTER_MS = 10_000;
+
 /**
  * The one who drives a simulation changes its clock's speed here: each change applies from `leadMs`
  * ahead (every process reads the file within that), starting where the clock will be then, and is
@@ -80,8 +83,21 @@ export class SpeedSchedule implements SpeedChanges {
     const fromWallMs = Math.max(atWallMs, this.wallNow() + this.leadMs);
     while (this.written.length > 0 && this.written[this.written.length - 1].fromWallMs >= fromWallMs) this.written.pop();
     this.written.push({ fromWallMs, fromMs: clock.timeAt(fromWallMs), speed });
+    this.forgetSettled();
     this.write();
     return fromWallMs;
+  }
+
+  /**
+   * Drops the changes older than the one in force a while ago: the clocks read "now" (and moments
+   * ahead), never the past, and a year makes thousands of changes, each written whole and read by
+   * every process.
+   */
+  private forgetSettled(): void {
+    const settledWallMs = this.wallNow() - SETTLED_AFTER_MS;
+    let inForce = -1;
+    for (let i = 0; i < this.written.length && this.written[i].fromWallMs <= settledWallMs; i++) inForce = i;
+    if (inForce > 0) this.written.splice(0, inForce);
   }
 
   private write(): void {

@@ -61,8 +61,8 @@ export interface YearReport {
   offersLapsed: number;
   /** requestNoodbed answers: with a place the police are told, or without one. */
   noodbedAnswers: { withPlace: number; withoutPlace: number; byKind: Record<string, number> };
-  /** People whose requests were escalated, by region, kind and reason (the stress variant's shortfall). */
-  shortfall: { region: string; kind: string; reason: string; people: number }[];
+  /** People whose requests were escalated, by region, kind and reason, and when (the stress variant's shortfall). */
+  shortfall: { region: string; kind: string; reason: string; people: number; first: string; last: string }[];
   supply: StaffFigures;
   transfers: { asked: number; refused: number; opened: number; arrived: number; cancelled: number; open: number };
   planned: {
@@ -186,8 +186,10 @@ export function yearReportTable(report: YearReport): string {
   );
   if (report.shortfall.length)
     lines.push(
-      '  escalated (where places ran out), people by region / kind / reason:',
-      ...report.shortfall.map((r) => `    ${String(r.people).padStart(5)} × ${r.region} / ${r.kind} / ${r.reason}`),
+      '  escalated (where and when places ran out), people by region / kind waited for / where the request stood when escalated, first and last day:',
+      ...report.shortfall.map(
+        (r) => `    ${String(r.people).padStart(5)} × ${r.region} / ${r.kind} / ${r.reason}, ${r.first} – ${r.last}`,
+      ),
     );
   if (report.slowest.length)
     lines.push(
@@ -277,6 +279,13 @@ Strict reading (no named waits): p95 ${minutes(report.strict.headline.p95)}, ${r
     1000,
     160,
   )}
+<h2>Where and when places ran out (people escalated)</h2>
+<table><tr><th>region</th><th>kind waited for</th><th>stood at</th><th>people</th><th>first</th><th>last</th></tr>${report.shortfall
+    .map(
+      (r) =>
+        `<tr><td>${escape(r.region)}</td><td>${escape(r.kind)}</td><td>${escape(r.reason)}</td><td>${r.people}</td><td>${r.first}</td><td>${r.last}</td></tr>`,
+    )
+    .join('')}</table>
 <h2>Figures and invariants</h2><pre>${escape(yearReportTable(report))}</pre>
 </body></html>
 `;

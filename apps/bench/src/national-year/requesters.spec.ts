@@ -31,9 +31,13 @@ describe('national year: each requester asks at her first contact', () => {
       return Promise.resolve({ requestPlacement: { id: `r${asked.length}` } });
     },
   } as unknown as Caller;
-  const changes: SpeedChange[] = [];
-  // 600 simulated ms per wall ms: a minute is 100 wall ms.
-  const clock = new SimulatedClock({ start: START, speed: 600, wallEpochMs: Date.now() }, Date.now, { changes: () => changes });
+  let changes: SpeedChange[] = [];
+  let clock: SimulatedClock;
+  // 600 simulated ms per wall ms: a minute is 100 wall ms. Each scenario starts on a clock of its own.
+  beforeEach(() => {
+    changes = [];
+    clock = new SimulatedClock({ start: START, speed: 600, wallEpochMs: Date.now() }, Date.now, { changes: () => changes });
+  });
   const tokens = { police: 'p', coordinator: 'c', nla: 'n', youthCare: 'y' };
 
   it('asks at the contact, on her own timer, with the ticks far apart', async () => {
@@ -49,6 +53,22 @@ describe('national year: each requester asks at her first contact', () => {
       expect(minutes).toBeLessThan(0.3);
       expect(asked[i].at).toBeGreaterThanOrEqual(people[i].arrival.at.getTime());
     }
+  });
+
+  it('a timer set before the speed rose is set again at the next tick: she is not asked late', async () => {
+    const now = clock.now().getTime();
+    const person: Requester = { arrival: { ...arrivalAt(0), at: new Date(now + 1.5 * MINUTE_MS) } };
+    const requesters = new Requesters([person], clock, caller, tokens);
+    requesters.armDue(); // set for 150 wall ms at the clock's speed now
+    // From 20 wall ms on the clock runs five times as fast: her contact is about 46 wall ms away then.
+    const wallAt = Date.now() + 20;
+    changes.push({ fromWallMs: wallAt, fromMs: clock.timeAt(wallAt), speed: clock.speed * 5 });
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    requesters.armDue(); // the next tick
+    await requesters.settle();
+    expect(requesters.lateness[0].minutes).toBeGreaterThanOrEqual(0);
+    // Without the re-set her timer fires at 150 wall ms: about 5 simulated minutes late at the new speed.
+    expect(requesters.lateness[0].minutes).toBeLessThan(0.5);
   });
 
   it('a timer set before the speed dropped fires early and is set again: she never asks before her contact', async () => {

@@ -30,8 +30,8 @@ export interface RequesterTokens {
 
 export class Requesters {
   private next = 0;
-  /** Requesters on their timer: set, not yet asked. */
-  private readonly armed = new Map<Requester, NodeJS.Timeout>();
+  /** Requesters on their timer: set, not yet asked; with the wall moment the timer was set for. */
+  private readonly armed = new Map<Requester, { timer: NodeJS.Timeout; wallMs: number }>();
   /** Asks on their way: the service has not answered yet. */
   unanswered = 0;
   /** How late each asked after her contact, in simulated minutes, and the speed then. */
@@ -46,8 +46,17 @@ export class Requesters {
     private readonly who: RequesterTokens,
   ) {}
 
-  /** Sets the timer of everyone whose contact comes within the look-ahead; called every tick. */
+  /**
+   * Sets the timer of everyone whose contact comes within the look-ahead, and sets again each timer
+   * whose contact now comes sooner in wall time (the speed rose since: a timer set while attending
+   * at 300× would fire ten times too late at 3,000×); called every tick.
+   */
   armDue(): void {
+    for (const [person, { timer, wallMs }] of this.armed)
+      if (this.clock.wallAt(person.arrival.at.getTime()) < wallMs - 1) {
+        clearTimeout(timer);
+        this.arm(person);
+      }
     while (
       this.next < this.people.length &&
       this.clock.wallAt(this.people[this.next].arrival.at.getTime()) - Date.now() <= LOOK_AHEAD_WALL_MS
@@ -74,22 +83,23 @@ export class Requesters {
   }
 
   stop(): void {
-    for (const timer of this.armed.values()) clearTimeout(timer);
+    for (const { timer } of this.armed.values()) clearTimeout(timer);
     this.armed.clear();
   }
 
   private arm(person: Requester): void {
     const at = person.arrival.at.getTime();
-    const wait = Math.max(1, this.clock.wallAt(at) - Date.now());
-    this.armed.set(
-      person,
-      setTimeout(() => {
+    const wallMs = this.clock.wallAt(at);
+    const timer = setTimeout(
+      () => {
         // Early: the speed dropped since the timer was set (a calm stretch ended sooner). Set it again for the rest.
         if (this.clock.now().getTime() < at) return this.arm(person);
         this.armed.delete(person);
         this.ask(person);
-      }, wait),
+      },
+      Math.max(1, wallMs - Date.now()),
     );
+    this.armed.set(person, { timer, wallMs });
   }
 
   private ask(person: Requester): void {

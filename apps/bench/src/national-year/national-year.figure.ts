@@ -32,10 +32,10 @@ import { type Arrival, generateArrivals } from './demand';
 import {
   byHourOfWeek,
   byProfileClass,
+  escalationCost,
   unnamedRequests,
   type PersonOutcome,
   reachedByCounts,
-  escalationCost,
   TARGET_MINUTES,
   worstHour,
 } from './measures';

@@ -2,6 +2,7 @@
 import { PROFILE_CLASSES } from './demand';
 import type { Reached, Spread } from './measures';
 import type { StaffFigures } from './shelter-staff';
+import type { Invariants } from './year-readings';
 
 type Worst = { hour: number; label: string; n: number; p95: number; without: number } | null;
 type Unnamed = { samples: number; samplesAboveZero: number; peak: number; peakAt: number };
@@ -47,16 +48,8 @@ export interface YearReport {
   toPlace: Record<string, Spread & { without: number }>;
   toStructural: Record<string, Spread & { without: number }>;
   waitingSeries: { at: number; waiting: number; byReason: Record<string, number> }[];
-  invariants: {
-    checks: number;
-    twoPlaces: number;
-    parallelOffers: number;
-    overCapacity: number;
-    ledgerMismatch: number;
-    lost: number;
-    unanswered: number;
-    examples: string[];
-  };
+  /** The invariants as checked through the run, and the asks never answered. */
+  invariants: Invariants & { unanswered: number };
   noodbed: { stays: number; nights: number; overrun: number };
   offersLapsed: number;
   /** requestNoodbed answers: with a place the police are told, or without one. */

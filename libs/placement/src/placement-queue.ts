@@ -107,26 +107,16 @@ export class PlacementQueue {
     options: { delayMs?: number; urgency?: Urgency } = {},
   ): Promise<void> {
     const data: MatchRequestJobData = withCorrelation({ requestId, attempt });
-    const jobId = `match.${requestId}.${attempt}.${trigger}`;
-    await bounded(
-      this.queue.add(PlacementJob.MatchRequest, data, {
-        jobId,
-        delay: wallDelayMs(this.clock, options.delayMs ?? 0),
-        priority: options.urgency ? PRIORITY[options.urgency] : undefined,
-      }),
-      this.config.queueCallTimeoutMs,
-      `enqueue ${jobId}`,
-    );
+    await this.add(PlacementJob.MatchRequest, data, {
+      jobId: `match.${requestId}.${attempt}.${trigger}`,
+      delayMs: options.delayMs,
+      priority: options.urgency ? PRIORITY[options.urgency] : undefined,
+    });
   }
 
   async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
     const data: ExpireOfferJobData = withCorrelation({ requestId, attempt });
-    const jobId = `expire.${requestId}.${attempt}`;
-    await bounded(
-      this.queue.add(PlacementJob.ExpireOffer, data, { jobId, delay: wallDelayMs(this.clock, delayMs) }),
-      this.config.queueCallTimeoutMs,
-      `enqueue ${jobId}`,
-    );
+    await this.add(PlacementJob.ExpireOffer, data, { jobId: `expire.${requestId}.${attempt}`, delayMs });
   }
 
   /**
@@ -135,16 +125,11 @@ export class PlacementQueue {
    */
   async enqueueEscalation(requestId: string, afterMs: number): Promise<void> {
     const data: EscalateIfUnreachedJobData = withCorrelation({ requestId });
-    const jobId = `escalate.${requestId}`;
-    await bounded(
-      this.queue.add(PlacementJob.EscalateIfUnreached, data, {
-        jobId,
-        delay: wallDelayMs(this.clock, afterMs + ESCALATION_JOB_AFTER_DEADLINE_MS),
-        priority: PRIORITY[Urgency.ACUTE],
-      }),
-      this.config.queueCallTimeoutMs,
-      `enqueue ${jobId}`,
-    );
+    await this.add(PlacementJob.EscalateIfUnreached, data, {
+      jobId: `escalate.${requestId}`,
+      delayMs: afterMs + ESCALATION_JOB_AFTER_DEADLINE_MS,
+      priority: PRIORITY[Urgency.ACUTE],
+    });
   }
 
   /**
@@ -155,16 +140,31 @@ export class PlacementQueue {
     const remaining = Math.max(0, startsAt.getTime() - this.clock.now().getTime());
     const wait = this.clock.speed === undefined ? remaining : Math.min(remaining, CHANGING_CLOCK_STEP_MS);
     const data: StartPlannedActionJobData = withCorrelation({ actionId, startsAtMs: startsAt.getTime() });
-    // One id per step: a step that ran early sets the next under an id of its own.
-    const jobId = `start-action.${actionId}.${startsAt.getTime() - remaining}`;
+    await this.add(PlacementJob.StartPlannedAction, data, {
+      // One id per step: a step that ran early sets the next under an id of its own.
+      jobId: `start-action.${actionId}.${startsAt.getTime() - remaining}`,
+      delayMs: wait,
+      priority: PRIORITY[Urgency.ACUTE],
+    });
+  }
+
+  /**
+   * Adds one job with a deterministic id, its delay given in the service clock's time (turned into
+   * wall time here), waiting at most QUEUE_CALL_TIMEOUT_MS for the queue.
+   */
+  private async add(
+    name: PlacementJob,
+    data: PlacementJobData,
+    options: { jobId: string; delayMs?: number; priority?: number },
+  ): Promise<void> {
     await bounded(
-      this.queue.add(PlacementJob.StartPlannedAction, data, {
-        jobId,
-        delay: wallDelayMs(this.clock, wait),
-        priority: PRIORITY[Urgency.ACUTE],
+      this.queue.add(name, data, {
+        jobId: options.jobId,
+        delay: wallDelayMs(this.clock, options.delayMs ?? 0),
+        priority: options.priority,
       }),
       this.config.queueCallTimeoutMs,
-      `enqueue ${jobId}`,
+      `enqueue ${options.jobId}`,
     );
   }
 

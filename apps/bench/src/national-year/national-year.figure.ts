@@ -54,6 +54,7 @@ import {
   outcomes,
   slowestPeople,
   waitingNow,
+  wherePlacesRanOut,
 } from './year-readings';
 
 const MINUTE_MS = 60_000;
@@ -516,22 +517,7 @@ export const nationalYearFigure: BenchFigure = {
                          WHERE h.request_id = r.id AND f.type = 'NOODBED')`,
         [new Date(endMs)],
       )) as { stays: number; nights: number; overrun: number }[];
-      // Where and of what kind places ran out: the people whose requests were escalated, by region; the
-      // kind waited for (else asked for, else the kind of the first place offered to her after all);
-      // and where the request stood when it was escalated (its history row, not its state at the end).
-      const shortfall = (await db.dataSource.query(
-        `SELECT r.region_code AS region,
-                coalesce(r.waiting_for_kind::text, r.types[1]::text,
-                         (SELECT f.type::text FROM placement_holds h JOIN facilities f ON f.id = h.facility_id
-                           WHERE h.request_id = r.id ORDER BY h.created_at LIMIT 1), '?') AS kind,
-                coalesce(e.waiting_reason::text, e.status::text) AS reason, sum(r.group_size)::int AS people,
-                to_char(min(e.at), 'YYYY-MM-DD') AS first, to_char(max(e.at), 'YYYY-MM-DD') AS last
-           FROM placement_requests r
-           JOIN LATERAL (SELECT status, waiting_reason, at FROM placement_events e
-                          WHERE e.request_id = r.id AND e.note_code = 'ESCALATED' ORDER BY e.at LIMIT 1) e ON true
-          WHERE r.escalated_at IS NOT NULL
-          GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 20`,
-      )) as { region: string; kind: string; reason: string; people: number; first: string; last: string }[];
+      const shortfall = await wherePlacesRanOut(db.dataSource);
       const [lapsed] = (await db.dataSource.query(
         `SELECT count(*)::int AS n FROM placement_events WHERE note_code = 'OFFER_LAPSED'`,
       )) as { n: number }[];

@@ -2,7 +2,7 @@
 import { PROFILE_CLASSES } from './demand';
 import type { Reached, Spread } from './measures';
 import type { StaffFigures } from './shelter-staff';
-import type { Invariants } from './year-readings';
+import type { Invariants, Shortfall } from './year-readings';
 
 type Worst = { hour: number; label: string; n: number; p95: number; without: number } | null;
 type Unnamed = { samples: number; samplesAboveZero: number; peak: number; peakAt: number };
@@ -55,7 +55,7 @@ export interface YearReport {
   /** requestNoodbed answers: with a place the police are told, or without one. */
   noodbedAnswers: { withPlace: number; withoutPlace: number; byKind: Record<string, number> };
   /** People whose requests were escalated, by region, kind and reason, and when (the stress variant's shortfall). */
-  shortfall: { region: string; kind: string; reason: string; people: number; first: string; last: string }[];
+  shortfall: Shortfall[];
   supply: StaffFigures;
   transfers: { asked: number; refused: number; opened: number; arrived: number; cancelled: number; open: number };
   planned: {

@@ -249,6 +249,39 @@ export async function waitingNow(
   };
 }
 
+/** People escalated in one region, for want of one kind, standing at one step when escalated; and on which days. */
+export interface Shortfall {
+  region: string;
+  kind: string;
+  reason: string;
+  people: number;
+  first: string;
+  last: string;
+}
+
+/**
+ * Where and of what kind places ran out (the stress variant's figure): the people whose requests
+ * were escalated, by region; the kind waited for (else asked for, else the kind of the first place
+ * offered to her after all); and where the request stood when it was escalated (its history row, not
+ * its state at the end), with the first and last day.
+ */
+export async function wherePlacesRanOut(db: DataSource, limit = 20): Promise<Shortfall[]> {
+  return (await db.query(
+    `SELECT r.region_code AS region,
+            coalesce(r.waiting_for_kind::text, r.types[1]::text,
+                     (SELECT f.type::text FROM placement_holds h JOIN facilities f ON f.id = h.facility_id
+                       WHERE h.request_id = r.id ORDER BY h.created_at LIMIT 1), '?') AS kind,
+            coalesce(e.waiting_reason::text, e.status::text) AS reason, sum(r.group_size)::int AS people,
+            to_char(min(e.at), 'YYYY-MM-DD') AS first, to_char(max(e.at), 'YYYY-MM-DD') AS last
+       FROM placement_requests r
+       JOIN LATERAL (SELECT status, waiting_reason, at FROM placement_events e
+                      WHERE e.request_id = r.id AND e.note_code = 'ESCALATED' ORDER BY e.at LIMIT 1) e ON true
+      WHERE r.escalated_at IS NOT NULL
+      GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT $1`,
+    [limit],
+  )) as Shortfall[];
+}
+
 /** Someone measured: an arrival's first request, or one person of a planned action's requests. */
 export interface Measured {
   requestId: string | undefined;

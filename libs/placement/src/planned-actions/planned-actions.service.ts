@@ -30,10 +30,10 @@ import {
   NotFoundError,
 } from '@opvangplek/platform';
 import { RegionDirectory } from '@opvangplek/registry';
+import { PlacementQueue } from '../placement-queue';
 import { assertReason } from '../placement-request.validation';
 import type { PlannedActionInput } from './dto/planned-action.input';
 import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } from './planned-action.repository';
-import { PlacementQueue } from '../placement-queue';
 import { PlannedActionRunner } from './planned-action-runner';
 
 const MAX_REFERENCE = 100;

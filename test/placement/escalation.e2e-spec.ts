@@ -163,3 +163,68 @@ describe('the escalation comes at its deadline, not at the next sweep (003:497; 
     expect((await sweep(api)).escalated).toBe(0);
   });
 });
+
+describe('an ACUTE woman who loses her place to go after the deadline is escalated then, not at the next sweep (003:497; issue 19)', () => {
+  const clock = new FixedClock(THURSDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let coordinator: string;
+  let shelterStaff: string;
+  let request: RequestView;
+  /** Her accepted place's own deadline job (placement-queue.ts `enqueueExpiry`). */
+  const arrivalJob = async () => {
+    const [{ attempt }] = (await database.dataSource.query('SELECT attempt FROM placement_requests WHERE id = $1', [
+      request.id,
+    ])) as { attempt: number }[];
+    return api.app.get(PlacementQueue).queue.getJob(`expire.${request.id}.${attempt}.arrival`);
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const [shelter] = await insertFacilities(
+      database.dataSource,
+      [facilityOf(ShelterType.VROUWENOPVANG, 1, { total: 4, eligibility: { genders: [Gender.FEMALE] } })],
+      { now: THURSDAY_NIGHT },
+    );
+    // The sweep runs hourly here (startPlacementApp): only the service's own jobs can act in time.
+    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
+    client = new PlacementClient(api.url);
+    coordinator = await token.coordinator();
+    shelterStaff = await token.staff(shelter.id);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('Thursday 03:00: her ACUTE request is offered and the shelter accepts within 3 minutes: she has a place to go, held until she arrives', async () => {
+    request = await client.waitForStatus(
+      coordinator,
+      (await client.request(coordinator, { profile: DUTCH_WOMAN, urgency: 'ACUTE' })).id,
+      ['OFFERED'],
+    );
+    clock.advance(3 * MINUTE);
+    request = await client.accept(shelterStaff, request.id);
+    expect(request).toMatchObject({ status: 'ACCEPTED', escalated: false });
+    // The accepted place's own deadline, apart from the offer's job of the same attempt.
+    const job = await arrivalJob();
+    expect(job?.name).toBe(PlacementJob.ExpireOffer);
+    expect(job?.opts.delay).toBeGreaterThan(ESCALATE_AFTER_MINUTES * MINUTE);
+  });
+
+  it('she never arrives: when the place is given back, with no sweep run, she is escalated at once as she is offered again', async () => {
+    const job = await arrivalJob();
+    clock.advance(job!.opts.delay! + MINUTE);
+    await job!.promote(); // what the queue does when the delay has passed
+    const seen = await client.waitForStatus(coordinator, request.id, ['OFFERED', 'WAITING'], 10_000, (r) => r.escalated);
+    expect(seen).toMatchObject({ escalated: true });
+    const notes = seen.history.map((entry) => entry.note ?? '');
+    expect(notes.some((note) => note.startsWith('accepted place lapsed'))).toBe(true);
+    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
+      expect.objectContaining({
+        at: clock.now().toISOString(),
+        by: 'system:placement',
+        note: expect.stringMatching(new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes`)),
+      }),
+    ]);
+    expect((await sweep(api)).escalated).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@ export * from './matching';
 export * from './placement/state-machine';
 export * from './placement/placement-decision';
 export * from './placement/stay';
+export * from './placement/escalation-due';
 export * from './placement/implicit-retry';
 export * from './placement/anonymous-facts';
 export * from './insight';

@@ -114,9 +114,15 @@ export class PlacementQueue {
     });
   }
 
-  async enqueueExpiry(requestId: string, attempt: number, delayMs: number): Promise<void> {
+  /**
+   * The end of a place held for her: an offer nobody answered (`offer`), or an accepted place she
+   * has not reached (`arrival`, a job of its own: the offer's job of the same attempt may still be
+   * kept under its id). The sweep is the net for both.
+   */
+  async enqueueExpiry(requestId: string, attempt: number, delayMs: number, stage: 'offer' | 'arrival' = 'offer'): Promise<void> {
     const data: ExpireOfferJobData = withCorrelation({ requestId, attempt });
-    await this.add(PlacementJob.ExpireOffer, data, { jobId: `expire.${requestId}.${attempt}`, delayMs });
+    const jobId = stage === 'offer' ? `expire.${requestId}.${attempt}` : `expire.${requestId}.${attempt}.arrival`;
+    await this.add(PlacementJob.ExpireOffer, data, { jobId, delayMs });
   }
 
   /**

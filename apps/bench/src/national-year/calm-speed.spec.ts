@@ -30,6 +30,16 @@ describe('the simulated year runs calm only while nothing the headline measures 
     });
   });
 
+  it('shortens a calm stretch when something that puts someone back to matching comes up before its end', () => {
+    const speed = new CalmSpeed();
+    expect(speed.decide(quiet)).toEqual({ calmUntil: 5 * HOUR - CALM_MARGIN_MS });
+    // A shelter's decline is drawn for 3 hours on: measure again a margin before it, not at the old end.
+    expect(speed.decide({ ...quiet, nowMs: HOUR, nextArrivalMs: 3 * HOUR })).toEqual({ calmUntil: 3 * HOUR - CALM_MARGIN_MS });
+    expect(speed.decide({ ...quiet, nowMs: 1.5 * HOUR, nextArrivalMs: 3 * HOUR })).toBeNull();
+    // A later moment never lengthens a stretch already announced.
+    expect(speed.decide({ ...quiet, nowMs: 1.6 * HOUR, nextArrivalMs: 8 * HOUR })).toBeNull();
+  });
+
   it('attends to a request being received or matched, and to an ACUTE one from shortly before her escalation deadline', () => {
     const tenMinutes = 10 * 60_000;
     const waiting = { status: 'WAITING', urgency: 'URGENT', createdAtMs: 0 };

@@ -56,8 +56,9 @@ export interface CalmInputs {
   nowMs: number;
   /**
    * The next moment someone must be measured from: an arrival's first contact (or a planned
-   * action's start), or the service's next deadline (a place held for someone lapsing, a planned
-   * action due to start); null when none is left.
+   * action's start), the service's next deadline (a place held for someone lapsing, a planned
+   * action due to start), or a simulated answer that puts someone back to matching (a shelter's
+   * decline, a route decision for a shelter place); null when none is left.
    */
   nextArrivalMs: number | null;
   /** Arrived people whose request the service has not answered yet (the call is on its way). */
@@ -108,8 +109,15 @@ export class CalmSpeed {
       this.calmTill = until;
       return { calmUntil: until };
     }
-    if (until !== null) return null;
-    this.calmTill = null;
-    return 'measure';
+    if (until === null) {
+      this.calmTill = null;
+      return 'measure';
+    }
+    // Something came up sooner than the stretch asked for (a shelter's decline drawn meanwhile): shorten it.
+    if (until < this.calmTill) {
+      this.calmTill = until;
+      return { calmUntil: until };
+    }
+    return null;
   }
 }

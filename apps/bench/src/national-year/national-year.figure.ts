@@ -12,7 +12,7 @@ import { Role } from '@opvangplek/domain';
 import { SimulatedClock, SpeedSchedule } from '@opvangplek/platform';
 import type { BenchContext, BenchFigure, FigureOutcome } from '../figure';
 import { regionCodes } from '../figures/placement-support';
-import { withPrivateCluster } from '../figures/private-cluster';
+import { privateNamespace, withPrivateCluster } from '../figures/private-cluster';
 import {
   ASSIGN,
   CANDIDATES,
@@ -42,6 +42,7 @@ import {
 import { between, chance, seededRandom } from './random';
 import { yearReportHtml, yearReportTable, type YearReport } from './report';
 import { drawArrivalDelayMs, drawDecisionAt, drawOfferAnswer, drawRouteDecision, drawStayMs } from './responders';
+import { QueueReadings } from './queue-readings';
 import { Requesters } from './requesters';
 import { ShelterStaff } from './shelter-staff';
 import {
@@ -110,6 +111,12 @@ interface Person {
 interface Scheduled {
   at: number;
   run: () => Promise<unknown>;
+  /**
+   * The task puts someone back to matching for a moment (a shelter's decline, the screeningsoverleg's
+   * route decision, an authority's assignment): the calm speed ends a margin before it, as before an
+   * arrival, or the service's next steps for her would pass at the calm speed, unmeasured.
+   */
+  unreaches?: boolean;
 }
 
 async function tokens(context: BenchContext, regions: string[]) {
@@ -252,8 +259,15 @@ export const nationalYearFigure: BenchFigure = {
       let lastInvariantWall = 0;
       let lastWaitingSim = 0;
       let lastLogWall = Date.now();
-      const schedule = (key: string, at: number, run: () => Promise<unknown>) => {
-        if (!scheduled.has(key)) scheduled.set(key, { at, run });
+      const schedule = (key: string, at: number, run: () => Promise<unknown>, unreaches = false) => {
+        if (!scheduled.has(key)) scheduled.set(key, { at, run, unreaches });
+      };
+      /** The earliest task still to run that puts someone back to matching (`Scheduled.unreaches`). */
+      const nextUnreaching = () => {
+        let next: number | null = null;
+        for (const task of scheduled.values())
+          if (task.unreaches && task.at !== Number.POSITIVE_INFINITY) next = earliest(next, task.at);
+        return next;
       };
       while (clock.now().getTime() < SIMULATION_START.getTime()) await new Promise((r) => setTimeout(r, 100));
       const began = Date.now();
@@ -297,7 +311,9 @@ export const nationalYearFigure: BenchFigure = {
           const decision = calm.decide({
             nowMs: now,
             // Without a calm speed the next arrival is always now: never calm.
-            nextArrivalMs: calmOn ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now)) : now,
+            nextArrivalMs: calmOn
+              ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now), nextUnreaching())
+              : now,
             unanswered: requesters.unanswered,
             unreached: unreached.length,
             attending:
@@ -342,14 +358,18 @@ export const nationalYearFigure: BenchFigure = {
             for (const facilityId of row.facilities) {
               const answer = drawOfferAnswer(random, new Date(now));
               if (answer.afterMs === null) continue; // nobody answers: the hold lapses
-              schedule(`${key}:${facilityId}`, now + answer.afterMs, async () =>
-                caller.call(await who.shelter([facilityId]), RESPOND, {
-                  input: {
-                    requestId: row.id,
-                    accept: answer.accept,
-                    ...(answer.accept ? {} : { declineReason: answer.declineReason }),
-                  },
-                }),
+              schedule(
+                `${key}:${facilityId}`,
+                now + answer.afterMs,
+                async () =>
+                  caller.call(await who.shelter([facilityId]), RESPOND, {
+                    input: {
+                      requestId: row.id,
+                      accept: answer.accept,
+                      ...(answer.accept ? {} : { declineReason: answer.declineReason }),
+                    },
+                  }),
+                !answer.accept,
               );
             }
             scheduled.set(key, { at: Number.POSITIVE_INFINITY, run: async () => undefined });
@@ -400,16 +420,21 @@ export const nationalYearFigure: BenchFigure = {
           } else if (row.status === 'WAITING' && row.waitingReason === 'AWAITING_ROUTE_DECISION') {
             // Criminal exploitation: the coordinator brings the screeningsoverleg's decision (003:490).
             const route = drawRouteDecision(random, new Date(now));
-            schedule(key, route.at.getTime(), async () => {
-              const recorded = await caller.call(who.coordinator, RECORD_ROUTE_DECISION, {
-                requestId: row.id,
-                shelter: route.shelter,
-                reason: route.shelter
-                  ? 'screeningsoverleg: veilige opvangplek (simulatie)'
-                  : 'screeningsoverleg: andere route (simulatie)',
-              });
-              if (!recorded) scheduled.delete(key);
-            });
+            schedule(
+              key,
+              route.at.getTime(),
+              async () => {
+                const recorded = await caller.call(who.coordinator, RECORD_ROUTE_DECISION, {
+                  requestId: row.id,
+                  shelter: route.shelter,
+                  reason: route.shelter
+                    ? 'screeningsoverleg: veilige opvangplek (simulatie)'
+                    : 'screeningsoverleg: andere route (simulatie)',
+                });
+                if (!recorded) scheduled.delete(key);
+              },
+              route.shelter,
+            );
           } else if (row.status === 'WAITING' && row.authority) {
             const authority = row.authority;
             schedule(key, drawDecisionAt(random, authority, new Date(now)).getTime(), async () => {
@@ -532,8 +557,17 @@ export const nationalYearFigure: BenchFigure = {
         };
       };
       const unnamedLines: string[] = [];
-      for (const [id, { text, contactMs }] of [...unnamedSeen].slice(0, 10))
+      // With what the queue did for each (a wait the history alone does not explain), read on the clock as it ran.
+      const jobs = context.config.redisUrl
+        ? new QueueReadings(context.config.redisUrl, privateNamespace(context, 'year'), (wallMs) =>
+            new SimulatedClock(settings, () => wallMs, { changes: () => speeds?.everyChange() ?? [] }).timeAt(wallMs),
+          )
+        : null;
+      for (const [id, { text, contactMs }] of [...unnamedSeen].slice(0, 10)) {
         unnamedLines.push(`  unnamed ${text}: ${(await chainSteps(db.dataSource, id, contactMs)).join(' → ')}`);
+        for (const job of (await jobs?.jobsOf(id, contactMs)) ?? []) unnamedLines.push(`    job ${job}`);
+      }
+      await jobs?.close();
       const report: YearReport = {
         seed: options.seed,
         days,

@@ -165,12 +165,13 @@ export async function chainSteps(db: DataSource, requestId: string, contactMs: n
  * before an arrival, so what follows is measured at the measuring speed.
  */
 export async function nextServiceDeadline(db: DataSource, nowMs: number): Promise<number | null> {
+  // A hold past its expiry that has not lapsed yet counts as now: its expiry job or the sweep is
+  // about to put her back to matching, and at the calm speed that would pass unmeasured.
   const [row] = (await db.query(
-    `SELECT least((SELECT min(expires_at) FROM placement_holds WHERE state = 'HELD' AND expires_at > $1),
+    `SELECT least((SELECT min(expires_at) FROM placement_holds WHERE state = 'HELD'),
                   (SELECT min(starts_at) FROM planned_actions WHERE status = 'PLANNED')) AS at`,
-    [new Date(nowMs)],
   )) as { at: Date | null }[];
-  return row.at ? new Date(row.at).getTime() : null;
+  return row.at ? Math.max(nowMs, new Date(row.at).getTime()) : null;
 }
 
 /** Per facility: capacity.held minus the places its HELD holds stand for. */

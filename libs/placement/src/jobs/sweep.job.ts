@@ -17,7 +17,7 @@ import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { PlacementLifecycle } from '../workflow/lifecycle';
-import { escalate } from '../workflow/escalation';
+import { escalate, escalateNoPlaceInTime } from '../workflow/escalation';
 import { CapacityDriftJob } from './capacity-drift.job';
 import { RetentionJob } from './retention.job';
 import { PlannedActionRunner } from '../planned-actions/planned-action-runner';
@@ -228,7 +228,8 @@ export class SweepJob {
   /**
    * ACUTE requests still without a place to go ESCALATE_AFTER_MINUTES after they came in (003:497):
    * every such request (the sweep), or one (its own deadline's job). The row lock re-checks the
-   * condition, so the job and a sweep never escalate one twice.
+   * condition, so the job and a sweep never escalate one twice. The same rule as `escalationDue`
+   * (escalation-due.ts), which a matching attempt applies to the request it decides.
    */
   async escalateOverdue(now: Date, requestId?: string): Promise<number> {
     const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);
@@ -252,11 +253,7 @@ export class SweepJob {
     ]) {
       escalated += await this.flagAll(
         where,
-        (request) =>
-          placementNote(
-            PlacementNoteCode.ESCALATED,
-            escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes: this.config.placement.escalateAfterMinutes }),
-          ),
+        (request) => escalateNoPlaceInTime(request, now, this.config.placement.escalateAfterMinutes),
         WebhookEventType.ESCALATED,
       );
     }

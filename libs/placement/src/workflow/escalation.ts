@@ -1,4 +1,10 @@
-import { EscalationCause, type PlacementNoteParams } from '@opvangplek/domain';
+import {
+  EscalationCause,
+  type PlacementNote,
+  placementNote,
+  PlacementNoteCode,
+  type PlacementNoteParams,
+} from '@opvangplek/domain';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 
 /**
@@ -16,4 +22,12 @@ export function escalate(
   request.escalated = true;
   request.escalatedAt = now;
   return { escalatedBecause: because, ...detail, regionCode: request.regionCode };
+}
+
+/**
+ * Escalates an ACUTE request that has no place to go `minutes` after it came in (escalation-due.ts),
+ * and gives its history note; the sweep and a matching attempt write it the same way.
+ */
+export function escalateNoPlaceInTime(request: PlacementRequestEntity, now: Date, minutes: number): PlacementNote {
+  return placementNote(PlacementNoteCode.ESCALATED, escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes }));
 }

@@ -144,6 +144,9 @@ export class PlacementLifecycle {
         placementNote(PlacementNoteCode.ACCEPTED, { heldUntil: expected }),
       );
       notify(changes, locked, WebhookEventType.OFFER_ACCEPTED, this.clock.now());
+      // Given back on time if she never arrives, not at the next sweep.
+      const { attempt } = locked;
+      changes.after.push(() => this.queue.enqueueExpiry(locked.id, attempt, expected.getTime() - now.getTime(), 'arrival'));
       return { request: locked, repeated: false };
     });
   }

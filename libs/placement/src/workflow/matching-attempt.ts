@@ -12,6 +12,7 @@ import {
   ShelterType,
   type VictimProfile,
   EscalationCause,
+  escalationDue,
   placementNote,
   PlacementNoteCode,
   WebhookEventType,
@@ -24,7 +25,7 @@ import type { PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
-import { escalate } from './escalation';
+import { escalate, escalateNoPlaceInTime } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
@@ -259,6 +260,16 @@ export class MatchingAttempt {
         // until she is in the interim place (decidePlacement's interimArrived).
         if (decision.kind === 'BRIDGE')
           followUp = await this.followUps.openFollowUp(manager, changes, request, decision.onwardTypes);
+      }
+      // Past her deadline and still without a place to go (her offer was declined or lapsed, a place
+      // freed while she was on a worklist is only offered): escalated now, not at the next sweep.
+      const minutes = this.config.placement.escalateAfterMinutes;
+      if (escalationDue(request, now, minutes)) {
+        const note = escalateNoPlaceInTime(request, now, minutes);
+        await this.repository.persist(manager, request);
+        await this.repository.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
+        notify(changes, request, WebhookEventType.ESCALATED, now);
+        changes.requests.push(request);
       }
       return { request, followUp, holds };
     });

@@ -144,5 +144,10 @@ describe('a simulated clock whose speed changes (issue 19: fast through the hour
       speed = i % 2 === 0 ? 300 : 3000;
     }
     expect(clock.timeAt(wall + 50)).toBeCloseTo(expected + (wall + 50 - at) * speed, 3);
+    // Every change is kept apart: a past wall moment reads back as the clock read it then.
+    expect(schedule.everyChange()).toHaveLength(1_000);
+    const past = new SimulatedClock({ start, speed: 3000, wallEpochMs: 0 }, () => 250, { changes: () => schedule.everyChange() });
+    // 20 wall ms at 3000×, 100 at 300×, 100 at 3000×, then 30 at 300×.
+    expect(past.timeAt(250) - start.getTime()).toBe(20 * 3000 + 100 * 300 + 100 * 3000 + 30 * 300);
   });
 });

@@ -60,6 +60,8 @@ const SETTLED_AFTER_MS = 10_000;
  */
 export class SpeedSchedule implements SpeedChanges {
   private readonly written: SpeedChange[] = [];
+  /** The changes no longer written (settled), kept to read back the clock at a past wall moment. */
+  private readonly settled: SpeedChange[] = [];
 
   constructor(
     private readonly path: string,
@@ -71,6 +73,11 @@ export class SpeedSchedule implements SpeedChanges {
 
   changes(): readonly SpeedChange[] {
     return this.written;
+  }
+
+  /** Every change made, settled ones included: what the clock read at a past wall moment (a run's report). */
+  everyChange(): readonly SpeedChange[] {
+    return [...this.settled, ...this.written];
   }
 
   /**
@@ -97,7 +104,7 @@ export class SpeedSchedule implements SpeedChanges {
     const settledWallMs = this.wallNow() - SETTLED_AFTER_MS;
     let inForce = -1;
     for (let i = 0; i < this.written.length && this.written[i].fromWallMs <= settledWallMs; i++) inForce = i;
-    if (inForce > 0) this.written.splice(0, inForce);
+    if (inForce > 0) this.settled.push(...this.written.splice(0, inForce));
   }
 
   private write(): void {

@@ -1,0 +1,31 @@
+/**
+ * When an ACUTE request is escalated for having no place to go in time (003:497: "Bij het niet
+ * pro-actief kunnen regelen van een opvanglocatie kan overleg plaatsvinden met de Officier van
+ * Dienst (OvD) bevolkingszorg"; the chain's 15 minutes, issue 19). The sweep finds these requests
+ * with the same rule in SQL (sweep.job.ts `escalateOverdue`); a matching attempt applies it to the
+ * request it has just decided, so one who loses her place to go after the deadline (an offer
+ * declined or lapsed, an accepted place she never reached) is escalated then, not a sweep later.
+ */
+import { PlacementStatus, ShelterType, Urgency } from '../enums';
+
+/** The statuses in which a request has no place to go yet (an OFFERED noodbed call has one: the police were told it). */
+const WITHOUT_A_PLACE_TO_GO = new Set([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]);
+
+export interface EscalationCandidate {
+  urgency: Urgency;
+  status: PlacementStatus;
+  escalated: boolean;
+  createdAt: Date;
+  types: readonly ShelterType[];
+  /** An onward request: the person has the interim place its bridge holds, and it escalates when that stay ends. */
+  bridgeRequestId: string | null;
+}
+
+/** Whether `request` is due its escalation for having no place to go `afterMinutes` after it came in. */
+export function escalationDue(request: EscalationCandidate, now: Date, afterMinutes: number): boolean {
+  if (request.urgency !== Urgency.ACUTE || request.escalated || request.bridgeRequestId !== null) return false;
+  if (request.createdAt.getTime() > now.getTime() - afterMinutes * 60_000) return false;
+  if (WITHOUT_A_PLACE_TO_GO.has(request.status)) return true;
+  // An offer no shelter has accepted is no place to go yet; a noodbed call's offer is one.
+  return request.status === PlacementStatus.OFFERED && !request.types.includes(ShelterType.NOODBED);
+}

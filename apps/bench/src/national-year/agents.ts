@@ -13,6 +13,10 @@ export const REQUEST_NOODBED = `mutation YearNoodbed($input: NoodbedRequestInput
 export const REQUEST_PLACEMENT = `mutation YearRequest($input: PlacementRequestInput!) {
   requestPlacement(input: $input) { id status }
 }`;
+export const CANCEL_REQUEST = `mutation YearCancel($requestId: ID!, $reason: String!) {
+  cancelPlacementRequest(requestId: $requestId, reason: $reason) { id status }
+}`;
+export const REQUEST_STATUS = `query YearStatus($id: ID!) { placementRequest(id: $id) { id status } }`;
 export const RESPOND = `mutation YearRespond($input: OfferResponseInput!) { respondToOffer(input: $input) { id status } }`;
 export const CONFIRM_ARRIVAL = `mutation YearArrive($requestId: ID!) { confirmArrival(requestId: $requestId) { id status } }`;
 export const END_PLACEMENT = `mutation YearEnd($requestId: ID!, $reason: String!, $outcome: StayOutcome) {
@@ -156,5 +160,41 @@ export class Caller {
 
   async drain(): Promise<void> {
     while (this.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * The two ways a person's request comes in, each made once and cancelled before the clock starts:
+ * the year's first request met a cold API and worker (their first plan, first match, the noodbed
+ * call's inline match), a simulated quarter hour at the measuring speed. Cancelled at once, they
+ * hold no place and are no one's request in the run.
+ */
+export async function warmUp(
+  caller: Caller,
+  tokens: { coordinator: string; police: string },
+  regionCode: string,
+  profile: unknown,
+): Promise<void> {
+  const asks = [
+    { token: tokens.coordinator, query: REQUEST_PLACEMENT, field: 'requestPlacement', urgency: 'PLANNED' as string | undefined },
+    { token: tokens.police, query: REQUEST_NOODBED, field: 'requestNoodbed', urgency: undefined },
+  ];
+  for (const ask of asks) {
+    const made = await caller.call<Record<string, { id: string }>>(ask.token, ask.query, {
+      input: {
+        clientReference: `year-warm-up-${ask.field}`,
+        regionCode,
+        profile,
+        ...(ask.urgency ? { urgency: ask.urgency } : {}),
+      },
+    });
+    if (!made) continue;
+    const id = made[ask.field].id;
+    for (let i = 0; i < 50; i++) {
+      const seen = await caller.call<{ placementRequest: { status: string } }>(ask.token, REQUEST_STATUS, { id });
+      if (seen && !['RECEIVED', 'MATCHING'].includes(seen.placementRequest.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await caller.call(ask.token, CANCEL_REQUEST, { requestId: id, reason: 'opwarmen vóór de simulatie' });
   }
 }

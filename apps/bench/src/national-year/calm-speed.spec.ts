@@ -1,4 +1,13 @@
-import { ATTEND_BEFORE_DEADLINE_MS, attendedTo, CALM_MARGIN_MS, calmUntil, CalmSpeed } from './calm-speed';
+import {
+  ATTEND_BEFORE_CONTACT_MS,
+  ATTEND_BEFORE_DEADLINE_MS,
+  attendedTo,
+  attendFrom,
+  CALM_MARGIN_MS,
+  calmUntil,
+  CalmSpeed,
+  CONTACT_HORIZON_MS,
+} from './calm-speed';
 
 const HOUR = 3_600_000;
 
@@ -38,6 +47,16 @@ describe('the simulated year runs calm only while nothing the headline measures 
     expect(speed.decide({ ...quiet, nowMs: 1.5 * HOUR, nextArrivalMs: 3 * HOUR })).toBeNull();
     // A later moment never lengthens a stretch already announced.
     expect(speed.decide({ ...quiet, nowMs: 1.6 * HOUR, nextArrivalMs: 8 * HOUR })).toBeNull();
+  });
+
+  it('announces the attending speed for just before a contact within the horizon, not for one further ahead', () => {
+    expect(attendFrom(HOUR + CONTACT_HORIZON_MS, HOUR)).toBe(HOUR + CONTACT_HORIZON_MS - ATTEND_BEFORE_CONTACT_MS);
+    expect(attendFrom(HOUR + CONTACT_HORIZON_MS + 1, HOUR)).toBeNull();
+    expect(attendFrom(null, HOUR)).toBeNull();
+    // Once announced, the first tick with nothing to attend to measures again rather than staying slow.
+    const speed = new CalmSpeed();
+    speed.attendAhead();
+    expect(speed.decide({ ...quiet, nowMs: HOUR, nextArrivalMs: HOUR + CALM_MARGIN_MS, unreached: 1 })).toBe('measure');
   });
 
   it('attends to a request being received or matched, and to an ACUTE one from shortly before her escalation deadline', () => {

@@ -52,6 +52,21 @@ export function attendedTo(
   return request.urgency === 'ACUTE' && nowMs >= request.createdAtMs + escalateAfterMs - ATTEND_BEFORE_DEADLINE_MS;
 }
 
+/**
+ * A first contact this close ahead (a requester's call, a planned action's start) has the attending
+ * speed announced for just before it, at its wall moment: the call is made at contact, and waiting
+ * for the next tick to see it on its way ran its first minutes at the measuring speed (a noodbed
+ * call's inline match stored 4–11 simulated minutes after contact).
+ */
+export const CONTACT_HORIZON_MS = 15 * 60_000;
+export const ATTEND_BEFORE_CONTACT_MS = 30_000;
+
+/** From when (simulated) to attend for the next contact, if it is within the horizon; null otherwise. */
+export function attendFrom(nextContactMs: number | null, nowMs: number): number | null {
+  if (nextContactMs === null || nextContactMs - nowMs > CONTACT_HORIZON_MS) return null;
+  return nextContactMs - ATTEND_BEFORE_CONTACT_MS;
+}
+
 export interface CalmInputs {
   nowMs: number;
   /**
@@ -93,6 +108,15 @@ export class CalmSpeed {
    * to measure again at once, `'attend'` to run at the attending speed, or null to leave the speed
    * as it is.
    */
+  /**
+   * The attending speed was announced ahead (attendFrom): counted as attending, so the first tick
+   * that finds nothing to attend to measures again (or runs calm) instead of staying slow.
+   */
+  attendAhead(): void {
+    this.attending = true;
+    this.calmTill = null;
+  }
+
   decide(inputs: CalmInputs): { calmUntil: number } | 'measure' | 'attend' | null {
     if (inputs.attending) {
       if (this.attending) return null;

@@ -26,8 +26,9 @@ import {
   REQUEST_TRANSFER,
   RESPOND,
   transferFor,
+  warmUp,
 } from './agents';
-import { ATTEND_BEFORE_DEADLINE_MS, attendedTo, CALM_MARGIN_MS, CalmSpeed } from './calm-speed';
+import { ATTEND_BEFORE_DEADLINE_MS, attendedTo, attendFrom, CALM_MARGIN_MS, CalmSpeed } from './calm-speed';
 import { type Arrival, generateArrivals } from './demand';
 import {
   byHourOfWeek,
@@ -50,6 +51,7 @@ import {
   checkInvariants,
   heldMinusHolds,
   type Invariants,
+  nextPlannedStart,
   nextServiceDeadline,
   openRequests,
   outcomes,
@@ -269,6 +271,7 @@ export const nationalYearFigure: BenchFigure = {
           if (task.unreaches && task.at !== Number.POSITIVE_INFINITY) next = earliest(next, task.at);
         return next;
       };
+      await warmUp(caller, who, regions[0], people[0]?.arrival.profile);
       while (clock.now().getTime() < SIMULATION_START.getTime()) await new Promise((r) => setTimeout(r, 100));
       const began = Date.now();
       const beganSim = clock.now().getTime();
@@ -303,30 +306,6 @@ export const nationalYearFigure: BenchFigure = {
         }
         // Requesters ask at their person's first contact, each on a timer of her own (requesters.ts).
         requesters.armDue();
-        // Calm hours pass faster: nobody waits to be reached and nobody arrives soon (calm-speed.ts).
-        if (speeds) {
-          // Anyone without a place, a named escalation or a named wait keeps it measuring: her first
-          // contact, and the samples of people left unnamed, are what the run is for.
-          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 });
-          const decision = calm.decide({
-            nowMs: now,
-            // Without a calm speed the next arrival is always now: never calm.
-            nextArrivalMs: calmOn
-              ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now), nextUnreaching())
-              : now,
-            unanswered: requesters.unanswered,
-            unreached: unreached.length,
-            attending:
-              attendOn && (requesters.unanswered > 0 || unreached.some((request) => attendedTo(request, now, escalateAfterMs))),
-          });
-          if (decision === 'attend') speeds.change(clock, attendSpeed);
-          else if (decision === 'measure') speeds.change(clock, speed);
-          else if (decision) {
-            speeds.change(clock, calmSpeed);
-            // Back to the measuring speed before the next arrival, announced now (calmUntil is simulated time).
-            if (Number.isFinite(decision.calmUntil)) speeds.change(clock, speed, clock.wallAt(decision.calmUntil));
-          }
-        }
         // What the roles see on their worklists.
         const rows = (await db.dataSource.query(
           `SELECT r.id, r.status, r.attempt, r.waiting_for_authority AS authority, r.waiting_for_organisation AS organisation,
@@ -453,6 +432,41 @@ export const nationalYearFigure: BenchFigure = {
               // Not now (nothing placeable, or refused): the worklist is looked at again later.
               if (!assigned) scheduled.delete(key);
             });
+          }
+        }
+        // Calm hours pass faster: nobody waits to be reached and nobody arrives soon (calm-speed.ts).
+        // Decided after the worklists' answers are drawn: a decline drawn now ends a calm stretch before it.
+        if (speeds) {
+          // Anyone without a place, a named escalation or a named wait keeps it measuring: her first
+          // contact, and the samples of people left unnamed, are what the run is for.
+          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 });
+          const decision = calm.decide({
+            nowMs: now,
+            // Without a calm speed the next arrival is always now: never calm.
+            nextArrivalMs: calmOn
+              ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now), nextUnreaching())
+              : now,
+            unanswered: requesters.unanswered,
+            unreached: unreached.length,
+            attending:
+              attendOn && (requesters.unanswered > 0 || unreached.some((request) => attendedTo(request, now, escalateAfterMs))),
+          });
+          if (decision === 'attend') speeds.change(clock, attendSpeed);
+          else if (decision === 'measure') speeds.change(clock, speed);
+          else if (decision) {
+            speeds.change(clock, calmSpeed);
+            // Back to the measuring speed before the next arrival, announced now (calmUntil is simulated time).
+            if (Number.isFinite(decision.calmUntil)) speeds.change(clock, speed, clock.wallAt(decision.calmUntil));
+          }
+          // Slower from just before the next contact, at its wall moment, not a tick after it (calm-speed.ts attendFrom);
+          // announced again each tick until it applies, and after a 'measure' (a later change of speed drops it).
+          const attendAt =
+            attendOn && decision !== 'attend'
+              ? attendFrom(earliest(requesters.nextContactMs(), await nextPlannedStart(db.dataSource)), now)
+              : null;
+          if (attendAt !== null && (clock.speed !== attendSpeed || decision === 'measure')) {
+            speeds.change(clock, attendSpeed, clock.wallAt(attendAt));
+            calm.attendAhead();
           }
         }
         // Whatever is due now.

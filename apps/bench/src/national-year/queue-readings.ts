@@ -25,7 +25,7 @@ export class QueueReadings {
     this.queue = new Queue(QueueName.Placement, { connection: this.connection, prefix: namespace });
   }
 
-  /** One line per job of the request: `<id> added +m, started +m, finished +m (n attempts, failed: reason)`. */
+  /** One line per job of the request: `<id> added +m, started +m, finished +m (ran n wall ms) (n attempts, failed: reason)`. */
   async jobsOf(requestId: string, contactMs: number): Promise<string[]> {
     const keys = new Set<string>();
     let cursor = '0';
@@ -52,6 +52,7 @@ export class QueueReadings {
         text:
           `${id.replace(requestId, '<id>')} added ${minutes(job.timestamp)}` +
           `${job.opts.delay ? ` due ${minutes(due)}` : ''}, started ${minutes(job.processedOn)}, finished ${minutes(job.finishedOn)}` +
+          `${job.processedOn && job.finishedOn ? ` (ran ${job.finishedOn - job.processedOn} wall ms)` : ''}` +
           `${job.attemptsMade > 1 || job.failedReason ? ` (${job.attemptsMade} attempts${job.failedReason ? `, failed: ${job.failedReason.slice(0, 80)}` : ''})` : ''}`,
       });
     }

@@ -174,6 +174,14 @@ export async function nextServiceDeadline(db: DataSource, nowMs: number): Promis
   return row.at ? Math.max(nowMs, new Date(row.at).getTime()) : null;
 }
 
+/** The next planned action's start (its people's first contact), due ones not yet started included; null: none. */
+export async function nextPlannedStart(db: DataSource): Promise<number | null> {
+  const [row] = (await db.query(`SELECT min(starts_at) AS at FROM planned_actions WHERE status = 'PLANNED'`)) as {
+    at: Date | null;
+  }[];
+  return row.at ? new Date(row.at).getTime() : null;
+}
+
 /** Per facility: capacity.held minus the places its HELD holds stand for. */
 export async function heldMinusHolds(db: DataSource): Promise<{ facility: string; gap: number }[]> {
   return (await db.query(

@@ -163,6 +163,10 @@ describe('national year: people left without a place and without a named escalat
     // Never reached: from first contact, as before; the strict reading always counts from first contact.
     expect(leftUnnamed([{ ...relapsed, unnamedSinceMs: undefined }], now)).toBe(1);
     expect(leftUnnamed([relapsed], now, { strict: true })).toBe(1);
+    // Without a grace (the calm speed's question), a step read after the moment asked about still counts.
+    const justNow = { ...relapsed, unnamedSinceMs: now + 40 * MINUTE };
+    expect(leftUnnamed([justNow], now, { graceMinutes: -1 })).toBe(0);
+    expect(leftUnnamed([justNow], now, { graceMinutes: Number.NEGATIVE_INFINITY })).toBe(1);
   });
 
   it('names the requests behind a count, so a miss can be explained', () => {

@@ -439,7 +439,9 @@ export const nationalYearFigure: BenchFigure = {
         if (speeds) {
           // Anyone without a place, a named escalation or a named wait keeps it measuring: her first
           // contact, and the samples of people left unnamed, are what the run is for.
-          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: -1 });
+          // However recently: the tick's `now` is read before its queries, and at the calm speed a step
+          // the service took during them (a re-match after a decline) lies tens of minutes after it.
+          const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: Number.NEGATIVE_INFINITY });
           const decision = calm.decide({
             nowMs: now,
             // Without a calm speed the next arrival is always now: never calm.

@@ -51,8 +51,7 @@ import {
   checkInvariants,
   heldMinusHolds,
   type Invariants,
-  nextPlannedStart,
-  nextServiceDeadline,
+  nextServiceDeadlines,
   openRequests,
   outcomes,
   slowestPeople,
@@ -115,8 +114,9 @@ interface Scheduled {
   run: () => Promise<unknown>;
   /**
    * The task puts someone back to matching for a moment (a shelter's decline, the screeningsoverleg's
-   * route decision, an authority's assignment): the calm speed ends a margin before it, as before an
-   * arrival, or the service's next steps for her would pass at the calm speed, unmeasured.
+   * route decision for a shelter place): the calm speed ends a margin before it, as before an
+   * arrival, or the service's next steps for her would pass at the calm speed, unmeasured. (An
+   * authority's assignment offers in the same transaction: nothing to measure between.)
    */
   unreaches?: boolean;
 }
@@ -442,12 +442,12 @@ export const nationalYearFigure: BenchFigure = {
           // However recently: the tick's `now` is read before its queries, and at the calm speed a step
           // the service took during them (a re-match after a decline) lies tens of minutes after it.
           const unreached = unnamedRequests(await openRequests(db.dataSource), now, { graceMinutes: Number.NEGATIVE_INFINITY });
+          const deadlines = await nextServiceDeadlines(db.dataSource, now);
+          const nextContact = requesters.nextContactMs();
           const decision = calm.decide({
             nowMs: now,
             // Without a calm speed the next arrival is always now: never calm.
-            nextArrivalMs: calmOn
-              ? earliest(requesters.nextContactMs(), await nextServiceDeadline(db.dataSource, now), nextUnreaching())
-              : now,
+            nextArrivalMs: calmOn ? earliest(nextContact, deadlines.holdLapse, deadlines.plannedStart, nextUnreaching()) : now,
             unanswered: requesters.unanswered,
             unreached: unreached.length,
             attending:
@@ -463,9 +463,7 @@ export const nationalYearFigure: BenchFigure = {
           // Slower from just before the next contact, at its wall moment, not a tick after it (calm-speed.ts attendFrom);
           // announced again each tick until it applies, and after a 'measure' (a later change of speed drops it).
           const attendAt =
-            attendOn && decision !== 'attend'
-              ? attendFrom(earliest(requesters.nextContactMs(), await nextPlannedStart(db.dataSource)), now)
-              : null;
+            attendOn && decision !== 'attend' ? attendFrom(earliest(nextContact, deadlines.plannedStart), now) : null;
           if (attendAt !== null && (clock.speed !== attendSpeed || decision === 'measure')) {
             speeds.change(clock, attendSpeed, clock.wallAt(attendAt));
             calm.attendAhead();

@@ -158,28 +158,27 @@ export async function chainSteps(db: DataSource, requestId: string, contactMs: n
 }
 
 /**
- * The service's next deadline that changes someone's way to a place: a place held for someone
- * lapsing (an offer nobody answers, an accepted place she did not reach), which puts her back to
- * matching; or a planned action due to start, whose people become requests then (already due and
- * not yet started counts too: the sweep makes them). The calm speed ends a margin before it as
- * before an arrival, so what follows is measured at the measuring speed.
+ * The service's next deadlines that change someone's way to a place, read in one query each tick: a
+ * place held for someone lapsing (an offer nobody answers, an accepted place she did not reach),
+ * which puts her back to matching; and a planned action due to start, whose people become requests
+ * then (already due and not yet started counts too: the sweep makes them). The calm speed ends a
+ * margin before either, as before an arrival; the attending speed starts just before a start, as
+ * before a contact. Null: none.
  */
-export async function nextServiceDeadline(db: DataSource, nowMs: number): Promise<number | null> {
-  // A hold past its expiry that has not lapsed yet counts as now: its expiry job or the sweep is
-  // about to put her back to matching, and at the calm speed that would pass unmeasured.
+export async function nextServiceDeadlines(
+  db: DataSource,
+  nowMs: number,
+): Promise<{ holdLapse: number | null; plannedStart: number | null }> {
   const [row] = (await db.query(
-    `SELECT least((SELECT min(expires_at) FROM placement_holds WHERE state = 'HELD'),
-                  (SELECT min(starts_at) FROM planned_actions WHERE status = 'PLANNED')) AS at`,
-  )) as { at: Date | null }[];
-  return row.at ? Math.max(nowMs, new Date(row.at).getTime()) : null;
-}
-
-/** The next planned action's start (its people's first contact), due ones not yet started included; null: none. */
-export async function nextPlannedStart(db: DataSource): Promise<number | null> {
-  const [row] = (await db.query(`SELECT min(starts_at) AS at FROM planned_actions WHERE status = 'PLANNED'`)) as {
-    at: Date | null;
-  }[];
-  return row.at ? new Date(row.at).getTime() : null;
+    `SELECT (SELECT min(expires_at) FROM placement_holds WHERE state = 'HELD') AS "holdLapse",
+            (SELECT min(starts_at) FROM planned_actions WHERE status = 'PLANNED') AS "plannedStart"`,
+  )) as { holdLapse: Date | null; plannedStart: Date | null }[];
+  return {
+    // A hold past its expiry that has not lapsed yet counts as now: its expiry job or the sweep is
+    // about to put her back to matching, and at the calm speed that would pass unmeasured.
+    holdLapse: row.holdLapse ? Math.max(nowMs, new Date(row.holdLapse).getTime()) : null,
+    plannedStart: row.plannedStart ? new Date(row.plannedStart).getTime() : null,
+  };
 }
 
 /** Per facility: capacity.held minus the places its HELD holds stand for. */

@@ -228,3 +228,52 @@ describe('an ACUTE woman who loses her place to go after the deadline is escalat
     expect((await sweep(api)).escalated).toBe(0);
   });
 });
+
+describe('a noodbed the police were told, declined after the deadline, escalates her then (003:497; the red team’s finding, issue 19)', () => {
+  const clock = new FixedClock(THURSDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let police: string;
+  let noodbedCall: RequestView;
+  let told: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const noodbed = () =>
+      facilityOf(ShelterType.NOODBED, 1, {
+        total: 1,
+        secretAddress: true,
+        maxStayDays: 3,
+        eligibility: { genders: [Gender.FEMALE] },
+      });
+    await insertFacilities(database.dataSource, [noodbed(), noodbed()], { now: THURSDAY_NIGHT });
+    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
+    client = new PlacementClient(api.url);
+    police = await token.police();
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('Thursday 03:00: the officer’s noodbed call is answered with one noodbed to drive to', async () => {
+    noodbedCall = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    expect(noodbedCall).toMatchObject({ status: 'OFFERED', escalated: false, facility: { type: 'NOODBED' } });
+    told = noodbedCall.facility!.id;
+  });
+
+  it(`at ${ESCALATE_AFTER_MINUTES + 1} minutes the noodbed declines: she is escalated at that moment, once, and offered the other noodbed`, async () => {
+    clock.advance((ESCALATE_AFTER_MINUTES + 1) * MINUTE);
+    const declined = await client.decline(await token.staff(told), noodbedCall.id, 'the bed is out of use tonight');
+    expect(declined).toMatchObject({ escalated: true });
+    const seen = await client.waitForStatus(police, noodbedCall.id, ['OFFERED'], 10_000, (r) => r.facility?.id !== told);
+    expect(seen).toMatchObject({ escalated: true, facility: { type: 'NOODBED' } });
+    expect(seen.facility?.id).not.toBe(told);
+    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
+      expect.objectContaining({
+        at: clock.now().toISOString(),
+        by: 'system:placement',
+        note: expect.stringMatching(new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes`)),
+      }),
+    ]);
+    expect((await sweep(api)).escalated).toBe(0);
+  });
+});

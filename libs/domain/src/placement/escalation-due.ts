@@ -2,9 +2,10 @@
  * When an ACUTE request is escalated for having no place to go in time (003:497: "Bij het niet
  * pro-actief kunnen regelen van een opvanglocatie kan overleg plaatsvinden met de Officier van
  * Dienst (OvD) bevolkingszorg"; the chain's 15 minutes, issue 19). The sweep finds these requests
- * with the same rule in SQL (sweep.job.ts `escalateOverdue`); a matching attempt applies it to the
- * request it has just decided, so one who loses her place to go after the deadline (an offer
- * declined or lapsed, an accepted place she never reached) is escalated then, not a sweep later.
+ * with the same rule in SQL (sweep.job.ts `escalateOverdue`); the workflow applies it where a
+ * request is left without a place to go (an offer declined or lapsed, a noodbed the police were told
+ * given back, an accepted place she never reached) and after each matching attempt, so she is
+ * escalated then, not a sweep later.
  */
 import { PlacementStatus, ShelterType, Urgency } from '../enums';
 

@@ -229,7 +229,7 @@ export class SweepJob {
    * ACUTE requests still without a place to go ESCALATE_AFTER_MINUTES after they came in (003:497):
    * every such request (the sweep), or one (its own deadline's job). The row lock re-checks the
    * condition, so the job and a sweep never escalate one twice. The same rule as `escalationDue`
-   * (escalation-due.ts), which a matching attempt applies to the request it decides.
+   * (escalation-due.ts), which the workflow applies to the one request it changes.
    */
   async escalateOverdue(now: Date, requestId?: string): Promise<number> {
     const escalateBefore = new Date(now.getTime() - this.config.placement.escalateAfterMinutes * 60_000);

@@ -1,11 +1,16 @@
 import {
   EscalationCause,
+  escalationDue,
   type PlacementNote,
   placementNote,
   PlacementNoteCode,
   type PlacementNoteParams,
+  WebhookEventType,
 } from '@opvangplek/domain';
+import type { EntityManager } from 'typeorm';
+import { type Changes, notify, SYSTEM_ACTOR } from '../placement-changes';
 import type { PlacementRequestEntity } from '../placement-request.entity';
+import type { PlacementRepository } from '../placement.repository';
 
 /**
  * Escalates a request (its row is written by the caller's transition or persist) and gives what
@@ -30,4 +35,27 @@ export function escalate(
  */
 export function escalateNoPlaceInTime(request: PlacementRequestEntity, now: Date, minutes: number): PlacementNote {
   return placementNote(PlacementNoteCode.ESCALATED, escalate(request, now, EscalationCause.NO_PLACE_IN_TIME, { minutes }));
+}
+
+/**
+ * In the caller's transaction, escalates `request` if it is due (escalation-due.ts): its row, its
+ * history note and the ESCALATED webhook. Called where a request is left without a place to go
+ * (an offer withdrawn, an accepted place given back) and after each matching attempt, so she is
+ * escalated at that moment rather than at the next sweep. True when it escalated her.
+ */
+export async function escalateIfDue(
+  repository: PlacementRepository,
+  manager: EntityManager,
+  changes: Changes,
+  request: PlacementRequestEntity,
+  now: Date,
+  minutes: number,
+): Promise<boolean> {
+  if (!escalationDue(request, now, minutes)) return false;
+  const note = escalateNoPlaceInTime(request, now, minutes);
+  await repository.persist(manager, request);
+  await repository.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
+  notify(changes, request, WebhookEventType.ESCALATED, now);
+  if (!changes.requests.includes(request)) changes.requests.push(request);
+  return true;
 }

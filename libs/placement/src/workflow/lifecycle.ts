@@ -45,6 +45,7 @@ import { HoldState, type PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
 import { Transfers } from './transfer';
@@ -340,6 +341,9 @@ export class PlacementLifecycle {
       request.offerExpiresAt = null;
       await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, options.by, options.note);
       for (const facilityId of released) notify(changes, request, WebhookEventType.OFFER_WITHDRAWN, now, facilityId);
+      // Past her deadline she has just lost her place to go (a noodbed the police were told, an
+      // accepted place): escalated now, whatever the re-match finds (003:497).
+      await escalateIfDue(this.repository, manager, changes, request, now, this.config.placement.escalateAfterMinutes);
       const attempt = request.attempt;
       changes.after.push(() => this.queue.enqueueMatch(request.id, attempt, 'rematch', { urgency: request.urgency }));
       return request;

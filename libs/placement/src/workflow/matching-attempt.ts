@@ -12,7 +12,6 @@ import {
   ShelterType,
   type VictimProfile,
   EscalationCause,
-  escalationDue,
   placementNote,
   PlacementNoteCode,
   WebhookEventType,
@@ -25,7 +24,7 @@ import type { PlacementHoldEntity } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
-import { escalate, escalateNoPlaceInTime } from './escalation';
+import { escalate, escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
@@ -261,16 +260,10 @@ export class MatchingAttempt {
         if (decision.kind === 'BRIDGE')
           followUp = await this.followUps.openFollowUp(manager, changes, request, decision.onwardTypes);
       }
-      // Past her deadline and still without a place to go (her offer was declined or lapsed, a place
-      // freed while she was on a worklist is only offered): escalated now, not at the next sweep.
-      const minutes = this.config.placement.escalateAfterMinutes;
-      if (escalationDue(request, now, minutes)) {
-        const note = escalateNoPlaceInTime(request, now, minutes);
-        await this.repository.persist(manager, request);
-        await this.repository.record(manager, request, request.status, SYSTEM_ACTOR, note, changes.records);
-        notify(changes, request, WebhookEventType.ESCALATED, now);
-        changes.requests.push(request);
-      }
+      // Past her deadline and still without a place to go (she waits, or a place freed while she was
+      // on a worklist is only offered): escalated now, not at the next sweep. One who lost her place
+      // to go was escalated already, when it was withdrawn (lifecycle.ts `withdrawOffer`).
+      await escalateIfDue(this.repository, manager, changes, request, now, this.config.placement.escalateAfterMinutes);
       return { request, followUp, holds };
     });
     if (!result) return null;

@@ -555,9 +555,12 @@ export const nationalYearFigure: BenchFigure = {
                 count(*) FILTER (WHERE r.overstay)::int AS overrun
            FROM placement_requests r
           WHERE r.placed_at IS NOT NULL
-            -- By its holds: an ended stay no longer names its facility on the request.
-            AND EXISTS (SELECT 1 FROM placement_holds h JOIN facilities f ON f.id = h.facility_id
-                         WHERE h.request_id = r.id AND f.type = 'NOODBED')`,
+            -- Where she arrived: the place accepted last before her arrival (an ended stay no longer
+            -- names its facility on the request, and a noodbed offered to her and declined or let
+            -- lapse before she went elsewhere is no night there).
+            AND (SELECT f.type FROM placement_holds h JOIN facilities f ON f.id = h.facility_id
+                  WHERE h.request_id = r.id AND h.accepted_at <= r.placed_at
+                  ORDER BY h.accepted_at DESC LIMIT 1) = 'NOODBED'`,
         [new Date(endMs)],
       )) as { stays: number; nights: number; overrun: number }[];
       const shortfall = await wherePlacesRanOut(db.dataSource);

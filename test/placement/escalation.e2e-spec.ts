@@ -27,6 +27,17 @@ const THURSDAY_NIGHT = new Date('2026-12-03T02:00:00.000Z');
 /** The service's default: the chain's 15 minutes count from her being found, and the call and the contacts' telling need the rest. */
 const ESCALATE_AFTER_MINUTES = 10;
 
+/** The history's escalation rows. */
+const escalationsIn = (request: RequestView) => request.history.filter((entry) => entry.note?.startsWith('escalated'));
+
+/** The one escalation row the service writes at `at` for having no place in time. */
+const escalatedBySystemAt = (at: Date) =>
+  expect.objectContaining({
+    at: at.toISOString(),
+    by: 'system:placement',
+    note: expect.stringMatching(new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes`)),
+  });
+
 describe('escalation of an ACUTE request without a place to go (003:497)', () => {
   const clock = new FixedClock(THURSDAY_NIGHT);
   let database: TestDatabase;
@@ -159,7 +170,7 @@ describe('the escalation comes at its deadline, not at the next sweep (003:497; 
     await job!.promote(); // what the queue does when the delay has passed
     const seen = await client.waitForStatus(coordinator, waiting.id, ['WAITING'], 10_000, (request) => request.escalated);
     expect(seen).toMatchObject({ status: 'WAITING', escalated: true });
-    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toHaveLength(1);
+    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
     expect((await sweep(api)).escalated).toBe(0);
   });
 });
@@ -218,13 +229,7 @@ describe('an ACUTE woman who loses her place to go after the deadline is escalat
     expect(seen).toMatchObject({ escalated: true });
     const notes = seen.history.map((entry) => entry.note ?? '');
     expect(notes.some((note) => note.startsWith('accepted place lapsed'))).toBe(true);
-    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
-      expect.objectContaining({
-        at: clock.now().toISOString(),
-        by: 'system:placement',
-        note: expect.stringMatching(new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes`)),
-      }),
-    ]);
+    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
     expect((await sweep(api)).escalated).toBe(0);
   });
 });
@@ -267,13 +272,7 @@ describe('a noodbed the police were told, declined after the deadline, escalates
     const seen = await client.waitForStatus(police, noodbedCall.id, ['OFFERED'], 10_000, (r) => r.facility?.id !== told);
     expect(seen).toMatchObject({ escalated: true, facility: { type: 'NOODBED' } });
     expect(seen.facility?.id).not.toBe(told);
-    expect(seen.history.filter((entry) => entry.note?.startsWith('escalated'))).toEqual([
-      expect.objectContaining({
-        at: clock.now().toISOString(),
-        by: 'system:placement',
-        note: expect.stringMatching(new RegExp(`^escalated: no place after ${ESCALATE_AFTER_MINUTES} minutes`)),
-      }),
-    ]);
+    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
     expect((await sweep(api)).escalated).toBe(0);
   });
 });

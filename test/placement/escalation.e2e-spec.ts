@@ -11,6 +11,7 @@ import { insertFacilities } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
+  dataOf,
   DUTCH_WOMAN,
   facilityOf,
   MINUTE,
@@ -273,6 +274,67 @@ describe('a noodbed the police were told, declined after the deadline, escalates
     expect(seen).toMatchObject({ escalated: true, facility: { type: 'NOODBED' } });
     expect(seen.facility?.id).not.toBe(told);
     expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
+    expect((await sweep(api)).escalated).toBe(0);
+  });
+});
+
+describe('the noodbed the police were told is the place to go, not the next offer (003:497; red team, stop 31)', () => {
+  const clock = new FixedClock(THURSDAY_NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let police: string;
+
+  const UPDATE_PROFILE = `mutation Update($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+    updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) { id status escalated }
+  }`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const noodbed = () =>
+      facilityOf(ShelterType.NOODBED, 1, {
+        total: 1,
+        secretAddress: true,
+        maxStayDays: 3,
+        eligibility: { genders: [Gender.FEMALE] },
+      });
+    await insertFacilities(database.dataSource, [noodbed(), noodbed(), noodbed()], { now: THURSDAY_NIGHT });
+    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
+    client = new PlacementClient(api.url);
+    police = await token.police();
+  });
+  afterAll(() => stopApp(api, database));
+
+  it(`Thursday 03:00: the told noodbed declines at 2 minutes; the next offer was told nobody, so at ${ESCALATE_AFTER_MINUTES} minutes, still unanswered, she is escalated`, async () => {
+    const call = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    const told = call.facility!.id;
+    clock.advance(2 * MINUTE);
+    const declined = await client.decline(await token.staff(told), call.id, 'the bed is out of use tonight');
+    expect(declined).toMatchObject({ escalated: false });
+    const reoffered = await client.waitForStatus(police, call.id, ['OFFERED'], 10_000, (r) => r.facility?.id !== told);
+    expect(reoffered).toMatchObject({ escalated: false, facility: { type: 'NOODBED' } });
+    clock.advance((ESCALATE_AFTER_MINUTES - 2) * MINUTE);
+    expect((await sweep(api)).escalated).toBe(1);
+    const seen = await client.get(police, call.id);
+    expect(seen).toMatchObject({ status: 'OFFERED', escalated: true });
+    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
+    await client.cancel(police, call.id, 'placed by the OvD bevolkingszorg');
+  });
+
+  it('a noodbed accepted for her and then withdrawn by a change to her profile past the deadline escalates her in that change’s own answer', async () => {
+    const call = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    await client.accept(await token.staff(call.facility!.id), call.id);
+    clock.advance((ESCALATE_AFTER_MINUTES + 1) * MINUTE);
+    const changed = dataOf(
+      await client.raw(UPDATE_PROFILE, police, {
+        requestId: call.id,
+        changes: { excludedRegionCodes: ['RR'] },
+        reason: 'her trafficker lives in the region',
+      }),
+      'updateVictimProfile',
+    );
+    expect(changed).toMatchObject({ escalated: true });
+    expect(escalationsIn(await client.get(police, call.id))).toEqual([escalatedBySystemAt(clock.now())]);
     expect((await sweep(api)).escalated).toBe(0);
   });
 });

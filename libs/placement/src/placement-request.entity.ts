@@ -110,6 +110,13 @@ export class PlacementRequestEntity {
   @Column({ type: 'integer', default: 0 })
   attempt: number;
 
+  /**
+   * The attempt whose offer a noodbed call's answer named (the police were told to drive there):
+   * that offer is a place to go until it is withdrawn, which bumps `attempt` (escalation-due.ts).
+   */
+  @Column({ name: 'told_attempt', type: 'integer', nullable: true })
+  toldAttempt: number | null;
+
   /** The facility offered or placed at (for a split group: the one with the most places). */
   @Column({ name: 'facility_id', type: 'uuid', nullable: true })
   facilityId: string | null;

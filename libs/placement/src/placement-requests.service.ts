@@ -418,7 +418,7 @@ export class PlacementRequestsService {
     } else if (request.status === PlacementStatus.RECEIVED || request.status === PlacementStatus.MATCHING) {
       // A retry (same clientReference) of a call that did not get to matching, or is matching now:
       // matched here; if the other call is first, this attempt finds the request done and stops.
-      await this.attempts.matchRequest(request.id, request.attempt);
+      await this.attempts.matchRequest(request.id, request.attempt, true);
     }
     return this.view(viewer, (await this.repository.find(request.id))!);
   }

@@ -477,6 +477,7 @@ export class PlacementRepository {
       profileErasedAt: null,
       groupId: null,
       attempt: 0,
+      toldAttempt: null,
       facilityId: null,
       offerExpiresAt: null,
       waitingReason: null,

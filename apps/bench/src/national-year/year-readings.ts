@@ -195,7 +195,8 @@ export async function openRequests(db: DataSource): Promise<(OpenRequest & { id:
   const rows = (await db.query(
     `SELECT id, requested_by_role::text AS "requestedByRole", group_size AS people, status::text AS status, created_at AS "createdAt", urgency::text AS urgency, escalated,
             waiting_reason::text AS "waitingReason", waiting_for_authority::text AS "waitingForAuthority",
-            (status = 'OFFERED' AND 'NOODBED' = ANY(types::text[])) AS "placeToGo",
+            -- The offer a noodbed call's answer named, still held (the service's own rule, escalation-due.ts).
+            (status = 'OFFERED' AND coalesce(told_attempt = attempt, false)) AS "placeToGo",
             -- The step after the last one that reached her (measures.ts hasNamedWait, hasNamedEscalation, a place).
             (SELECT min(e.at) FROM placement_events e WHERE e.request_id = r.id AND e.at > reached.at) AS "unnamedSince"
        FROM placement_requests r
@@ -203,7 +204,9 @@ export async function openRequests(db: DataSource): Promise<(OpenRequest & { id:
          SELECT max(e.at) AS at FROM placement_events e
           WHERE e.request_id = r.id
             AND (e.status IN ('ACCEPTED','PLACED')
-                 OR (e.status = 'OFFERED' AND 'NOODBED' = ANY(r.types::text[]))
+                 -- a noodbed call's first offer, the one its answer named (a later one was told nobody)
+                 OR (e.status = 'OFFERED' AND 'NOODBED' = ANY(r.types::text[])
+                     AND e.at = (SELECT min(f.at) FROM placement_events f WHERE f.request_id = r.id AND f.status = 'OFFERED'))
                  OR (e.status = 'WAITING' AND e.waiting_reason = 'AWAITING_AUTHORITY')
                  OR (r.urgency <> 'ACUTE' AND (e.status = 'OFFERED'
                      OR (e.status = 'WAITING' AND e.waiting_reason IN ('AWAITING_ROUTE_DECISION','AUTHORITY_CLOSED')))))) reached ON true

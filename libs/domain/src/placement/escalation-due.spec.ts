@@ -1,4 +1,4 @@
-import { PlacementStatus, ShelterType, Urgency } from '../enums';
+import { PlacementStatus, Urgency } from '../enums';
 import { type EscalationCandidate, escalationDue } from './escalation-due';
 
 const MINUTE = 60_000;
@@ -9,7 +9,8 @@ const acute = (overrides: Partial<EscalationCandidate> = {}): EscalationCandidat
   status: PlacementStatus.MATCHING,
   escalated: false,
   createdAt: CAME_IN,
-  types: [],
+  attempt: 0,
+  toldAttempt: null,
   bridgeRequestId: null,
   ...overrides,
 });
@@ -28,7 +29,11 @@ describe('escalationDue: an ACUTE request without a place to go at its deadline 
   it('is not due once she has a place to go: accepted, placed, or the noodbed the police were told', () => {
     for (const status of [PlacementStatus.ACCEPTED, PlacementStatus.PLACED, PlacementStatus.ENDED, PlacementStatus.CANCELLED])
       expect(escalationDue(acute({ status }), at(12), 10)).toBe(false);
-    expect(escalationDue(acute({ status: PlacementStatus.OFFERED, types: [ShelterType.NOODBED] }), at(12), 10)).toBe(false);
+    expect(escalationDue(acute({ status: PlacementStatus.OFFERED, toldAttempt: 0 }), at(12), 10)).toBe(false);
+  });
+
+  it('is due once the noodbed the police were told is withdrawn, though she is offered another: nobody told the police that one (red team, stop 31)', () => {
+    expect(escalationDue(acute({ status: PlacementStatus.OFFERED, attempt: 1, toldAttempt: 0 }), at(12), 10)).toBe(true);
   });
 
   it('is never due twice, nor for a request that is not ACUTE, nor for an onward request (it escalates when her interim stay ends)', () => {

@@ -7,9 +7,9 @@
  * given back, an accepted place she never reached) and after each matching attempt, so she is
  * escalated then, not a sweep later.
  */
-import { PlacementStatus, ShelterType, Urgency } from '../enums';
+import { PlacementStatus, Urgency } from '../enums';
 
-/** The statuses in which a request has no place to go yet (an OFFERED noodbed call has one: the police were told it). */
+/** The statuses in which a request has no place to go yet (an offer the police were told is one: see below). */
 const WITHOUT_A_PLACE_TO_GO = new Set([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]);
 
 export interface EscalationCandidate {
@@ -17,7 +17,10 @@ export interface EscalationCandidate {
   status: PlacementStatus;
   escalated: boolean;
   createdAt: Date;
-  types: readonly ShelterType[];
+  /** Bumped each time a place held for her is withdrawn (declined, lapsed, given back). */
+  attempt: number;
+  /** The attempt whose offer a noodbed call's answer named: the police were told to drive there. */
+  toldAttempt: number | null;
   /** An onward request: the person has the interim place its bridge holds, and it escalates when that stay ends. */
   bridgeRequestId: string | null;
 }
@@ -27,6 +30,7 @@ export function escalationDue(request: EscalationCandidate, now: Date, afterMinu
   if (request.urgency !== Urgency.ACUTE || request.escalated || request.bridgeRequestId !== null) return false;
   if (request.createdAt.getTime() > now.getTime() - afterMinutes * 60_000) return false;
   if (WITHOUT_A_PLACE_TO_GO.has(request.status)) return true;
-  // An offer no shelter has accepted is no place to go yet; a noodbed call's offer is one.
-  return request.status === PlacementStatus.OFFERED && !request.types.includes(ShelterType.NOODBED);
+  // An offer no shelter has accepted is no place to go yet. The one a noodbed call's answer named
+  // is, until it is withdrawn: a new offer after that was told nobody.
+  return request.status === PlacementStatus.OFFERED && request.toldAttempt !== request.attempt;
 }

@@ -247,9 +247,9 @@ export class SweepJob {
     for (const where of [
       { ...acuteTooLong, status: In([PlacementStatus.RECEIVED, PlacementStatus.MATCHING, PlacementStatus.WAITING]) },
       // An offer no shelter has accepted is no place to go yet: whoever is with her is still waiting
-      // for one ("het niet pro-actief kunnen regelen van een opvanglocatie", 003:497). A noodbed
-      // call's offer is one: its answer told the police where to take her.
-      { ...acuteTooLong, status: PlacementStatus.OFFERED, types: Raw((column) => `NOT ('NOODBED' = ANY(${column}))`) },
+      // for one ("het niet pro-actief kunnen regelen van een opvanglocatie", 003:497). The offer a
+      // noodbed call's answer named is one, until it is withdrawn (which bumps the attempt).
+      { ...acuteTooLong, status: PlacementStatus.OFFERED, toldAttempt: Raw((column) => `${column} IS DISTINCT FROM "attempt"`) },
     ]) {
       escalated += await this.flagAll(
         where,

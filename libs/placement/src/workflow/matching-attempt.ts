@@ -74,7 +74,7 @@ export class MatchingAttempt {
    * MATCHING) only when the outcome differs, so the re-tries that every capacity change and the
    * sweep cause do not each add a MATCHING and a WAITING step to its history.
    */
-  async matchRequest(requestId: string, attempt: number): Promise<PlacementRequestEntity | null> {
+  async matchRequest(requestId: string, attempt: number, answering = false): Promise<PlacementRequestEntity | null> {
     const snapshot = await this.repository.find(requestId);
     if (!snapshot || snapshot.attempt !== attempt || !MATCHABLE_STATUSES.includes(snapshot.status)) return null;
     let started: PlacementRequestEntity | null = snapshot;
@@ -88,7 +88,7 @@ export class MatchingAttempt {
     }
     if (!started) return null;
 
-    return (await this.decideWithRetries(started, attempt))?.request ?? null;
+    return (await this.decideWithRetries(started, attempt, answering))?.request ?? null;
   }
 
   /**
@@ -98,13 +98,18 @@ export class MatchingAttempt {
    * attempt got there first (the caller then reads the request as it is).
    */
   matchNew(request: PlacementRequestEntity): Promise<Applied | null> {
-    return this.decideWithRetries(request, request.attempt);
+    return this.decideWithRetries(request, request.attempt, true);
   }
 
-  private async decideWithRetries(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
+  /** `answering`: the noodbed call's own answer will name the offer made, so it is marked told (`toldAttempt`). */
+  private async decideWithRetries(
+    snapshot: PlacementRequestEntity,
+    attempt: number,
+    answering: boolean,
+  ): Promise<Applied | null> {
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       try {
-        return await this.decideAndApply(snapshot, attempt);
+        return await this.decideAndApply(snapshot, attempt, answering);
       } catch (error) {
         if (!(error instanceof PlacesTakenMeanwhile) || round === MAX_ROUNDS) throw error;
         this.logger.debug(`request ${snapshot.id}: places taken meanwhile, deciding again (round ${round + 1})`);
@@ -151,7 +156,7 @@ export class MatchingAttempt {
     });
   }
 
-  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number): Promise<Applied | null> {
+  private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number, answering: boolean): Promise<Applied | null> {
     const now = this.clock.now();
     const whole = await this.match(snapshot, snapshot.groupSize);
     const noSingleFacility = whole.result.matches.length === 0;
@@ -254,6 +259,8 @@ export class MatchingAttempt {
                 settings: this.config.placement.parallelOffers,
               })
             : 1;
+        // The police are told this place in the call's answer: a place to go until it is withdrawn.
+        if (answering && isNoodbed) request.toldAttempt = request.attempt;
         holds = await this.offers.offer(manager, changes, request, decision, facilities, now, undefined, false, parallel);
         // A bridge (a noodbed, or an interim VO/MO) opens the onward request; it holds nothing
         // until she is in the interim place (decidePlacement's interimArrived).

@@ -20,7 +20,7 @@ import {
 } from '@opvangplek/domain';
 import { type LedgerActor, RegisterReader } from '@opvangplek/capacity';
 import { MatchingService } from '@opvangplek/matching';
-import { CLOCK, type Clock, ConflictError, ForbiddenError } from '@opvangplek/platform';
+import { APP_CONFIG, type AppConfig, CLOCK, type Clock, ConflictError, ForbiddenError } from '@opvangplek/platform';
 import type { EntityManager } from 'typeorm';
 import { type Changes, ledgerActor, notify, SYSTEM_ACTOR } from '../placement-changes';
 import { PlacementGuard } from '../placement-guard';
@@ -28,6 +28,7 @@ import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
 import { placeMisfitsAmong } from './place-misfits';
@@ -52,6 +53,7 @@ export class ProfileUpdates {
     private readonly register: RegisterReader,
     private readonly queue: PlacementQueue,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   update(viewer: Viewer, requestId: string, change: ProfileChange, reason: string): Promise<PlacementRequestEntity> {
@@ -247,6 +249,10 @@ export class ProfileUpdates {
     if (request.status === PlacementStatus.RECEIVED || request.status === PlacementStatus.MATCHING)
       await this.repository.persist(manager, request);
     else await this.repository.transition(manager, changes, request, PlacementStatus.MATCHING, actor, null);
+    // A place to go withdrawn past her deadline (an accepted place, a noodbed the police were told):
+    // escalated now, as when a shelter gives it back (lifecycle.ts `withdrawOffer`).
+    const minutes = this.config.placement.escalateAfterMinutes;
+    await escalateIfDue(this.repository, manager, changes, request, this.clock.now(), minutes);
     const { id, attempt, urgency } = request;
     changes.after.push(() => this.queue.enqueueMatch(id, attempt, `profile-v${request.profileVersion}`, { urgency }));
   }

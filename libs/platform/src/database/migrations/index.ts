@@ -41,6 +41,7 @@ import { OfferAnswers1798510000000 } from './1798510000000-OfferAnswers';
 import { FiguresAging1798530000000 } from './1798530000000-FiguresAging';
 import { SweepRuns1798700000000 } from './1798700000000-SweepRuns';
 import { PlacementReadViews1798710000000 } from './1798710000000-PlacementReadViews';
+import { ToldAttempt1798720000000 } from './1798720000000-ToldAttempt';
 
 export const MIGRATIONS: Function[] = [
   InitialRegister1795324571031,
@@ -82,4 +83,5 @@ export const MIGRATIONS: Function[] = [
   FiguresAging1798530000000,
   SweepRuns1798700000000,
   PlacementReadViews1798710000000,
+  ToldAttempt1798720000000,
 ];

@@ -9,7 +9,8 @@ export class ToldAttempt1798720000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "placement_requests" ADD "told_attempt" integer`);
-    // The noodbed calls offered now were told their offer at creation; none has changed attempt since without a loss.
+    // A noodbed call offered at its first attempt was told that offer in its answer; one offered at a
+    // later attempt (after a decline or a lapse) was told nobody.
     await queryRunner.query(
       `UPDATE "placement_requests" SET "told_attempt" = "attempt"
         WHERE "status" = 'OFFERED' AND "attempt" = 0 AND 'NOODBED' = ANY("types")`,

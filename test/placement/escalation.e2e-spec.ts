@@ -222,7 +222,7 @@ describe('an ACUTE woman who loses her place to go after the deadline is escalat
     expect(job?.opts.delay).toBeGreaterThan(ESCALATE_AFTER_MINUTES * MINUTE);
   });
 
-  it('she never arrives: when the place is given back, with no sweep run, she is escalated at once as she is offered again', async () => {
+  it('she never arrives: when the place is given back, with no sweep run, she is escalated at that moment, and offered again', async () => {
     const job = await arrivalJob();
     clock.advance(job!.opts.delay! + MINUTE);
     await job!.promote(); // what the queue does when the delay has passed
@@ -235,50 +235,7 @@ describe('an ACUTE woman who loses her place to go after the deadline is escalat
   });
 });
 
-describe('a noodbed the police were told, declined after the deadline, escalates her then (003:497; the red team’s finding, issue 19)', () => {
-  const clock = new FixedClock(THURSDAY_NIGHT);
-  let database: TestDatabase;
-  let api: TestApp;
-  let client: PlacementClient;
-  let police: string;
-  let noodbedCall: RequestView;
-  let told: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const noodbed = () =>
-      facilityOf(ShelterType.NOODBED, 1, {
-        total: 1,
-        secretAddress: true,
-        maxStayDays: 3,
-        eligibility: { genders: [Gender.FEMALE] },
-      });
-    await insertFacilities(database.dataSource, [noodbed(), noodbed()], { now: THURSDAY_NIGHT });
-    api = await startPlacementApp(database.url, clock, { ESCALATE_AFTER_MINUTES: String(ESCALATE_AFTER_MINUTES) });
-    client = new PlacementClient(api.url);
-    police = await token.police();
-  });
-  afterAll(() => stopApp(api, database));
-
-  it('Thursday 03:00: the officer’s noodbed call is answered with one noodbed to drive to', async () => {
-    noodbedCall = await client.noodbed(police, { profile: DUTCH_WOMAN });
-    expect(noodbedCall).toMatchObject({ status: 'OFFERED', escalated: false, facility: { type: 'NOODBED' } });
-    told = noodbedCall.facility!.id;
-  });
-
-  it(`at ${ESCALATE_AFTER_MINUTES + 1} minutes the noodbed declines: she is escalated at that moment, once, and offered the other noodbed`, async () => {
-    clock.advance((ESCALATE_AFTER_MINUTES + 1) * MINUTE);
-    const declined = await client.decline(await token.staff(told), noodbedCall.id, 'the bed is out of use tonight');
-    expect(declined).toMatchObject({ escalated: true });
-    const seen = await client.waitForStatus(police, noodbedCall.id, ['OFFERED'], 10_000, (r) => r.facility?.id !== told);
-    expect(seen).toMatchObject({ escalated: true, facility: { type: 'NOODBED' } });
-    expect(seen.facility?.id).not.toBe(told);
-    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
-    expect((await sweep(api)).escalated).toBe(0);
-  });
-});
-
-describe('the noodbed the police were told is the place to go, not the next offer (003:497; red team, stop 31)', () => {
+describe('the noodbed the police were told is her place to go until it is withdrawn, not the next offer (003:497; the red team’s findings)', () => {
   const clock = new FixedClock(THURSDAY_NIGHT);
   let database: TestDatabase;
   let api: TestApp;
@@ -305,7 +262,22 @@ describe('the noodbed the police were told is the place to go, not the next offe
   });
   afterAll(() => stopApp(api, database));
 
-  it(`Thursday 03:00: the told noodbed declines at 2 minutes; the next offer was told nobody, so at ${ESCALATE_AFTER_MINUTES} minutes, still unanswered, she is escalated`, async () => {
+  it(`Thursday 03:00: the told noodbed declines at ${ESCALATE_AFTER_MINUTES + 1} minutes: she is escalated at that moment, once, and offered another noodbed`, async () => {
+    const call = await client.noodbed(police, { profile: DUTCH_WOMAN });
+    expect(call).toMatchObject({ status: 'OFFERED', escalated: false, facility: { type: 'NOODBED' } });
+    const told = call.facility!.id;
+    clock.advance((ESCALATE_AFTER_MINUTES + 1) * MINUTE);
+    const declined = await client.decline(await token.staff(told), call.id, 'the bed is out of use tonight');
+    expect(declined).toMatchObject({ escalated: true });
+    const seen = await client.waitForStatus(police, call.id, ['OFFERED'], 10_000, (r) => r.facility?.id !== told);
+    expect(seen).toMatchObject({ escalated: true, facility: { type: 'NOODBED' } });
+    expect(seen.facility?.id).not.toBe(told);
+    expect(escalationsIn(seen)).toEqual([escalatedBySystemAt(clock.now())]);
+    expect((await sweep(api)).escalated).toBe(0);
+    await client.cancel(police, call.id, 'placed by the OvD bevolkingszorg');
+  });
+
+  it(`the told noodbed declines at 2 minutes; the next offer was told nobody, so at ${ESCALATE_AFTER_MINUTES} minutes, still unanswered, she is escalated`, async () => {
     const call = await client.noodbed(police, { profile: DUTCH_WOMAN });
     const told = call.facility!.id;
     clock.advance(2 * MINUTE);

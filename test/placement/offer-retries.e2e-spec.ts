@@ -233,11 +233,16 @@ describe('red team, issue 15: answers to offers that were taken elsewhere, or wh
       expect(await heldAt(database.dataSource, id)).toEqual([second.id]);
       expect((await historyStatuses(id)).filter((status) => status === 'MATCHING')).toHaveLength(2);
 
-      // A different action is refused as before: accepting after our own decline, or another decline.
+      // A different action is refused: accepting after our own decline as before; another decline
+      // as what it is, our first answer standing (red team, stop 31: NOT_FOUND misled).
       const accept = await respond(ours, id, true);
       expect(accept.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
       const otherReason = await respond(ours, id, false, 'toch iets anders');
-      expect(otherReason.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      expect(otherReason.errors?.[0]).toMatchObject({
+        message: expect.stringContaining('declined this offer already'),
+        extensions: { code: 'CONFLICT' },
+      });
+      expect(JSON.stringify(otherReason)).not.toContain(second.id);
       // A shelter that was never offered her learns nothing either.
       const stranger = await respond(await token.staff(shelters[3].id), id, false, 'vol');
       expect(stranger.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });

@@ -165,23 +165,30 @@ export class PlacementLifecycle {
   }
 
   /**
-   * Shelter staff repeating a decline that went through (red team, issue 15, F12): the latest offer
-   * to their facilities on this request was declined, with the same reason and code, and none of
-   * their places is live. Their own decline took the request out of their sight, so it answers
+   * Shelter staff declining an offer their facility declined already (red team, issue 15, F12): the
+   * latest offer to their facilities on this request was declined and none of their places is live.
+   * SAME when with the same reason and code (a retry after a lost answer), OTHER when not, null when
+   * they did not decline it. Their own decline took the request out of their sight, so it answers
    * NOT_FOUND otherwise. Their decline's step is the first DECLINED one recorded at or after their
    * answer (the request's row lock orders declines).
    */
-  private async declinedAlready(viewer: Viewer, requestId: string, reason: string, code: DeclineReason): Promise<boolean> {
-    if (viewer.role !== Role.SHELTER_STAFF || !isUuid(requestId)) return false;
+  private async earlierDecline(
+    viewer: Viewer,
+    requestId: string,
+    reason: string,
+    code: DeclineReason,
+  ): Promise<'SAME' | 'OTHER' | null> {
+    if (viewer.role !== Role.SHELTER_STAFF || !isUuid(requestId)) return null;
     const mine = (await this.repository.holdsOf(requestId)).filter((hold) => viewer.facilityIds.includes(hold.facilityId));
-    if (mine.length === 0 || mine.some((hold) => hold.state !== HoldState.RELEASED)) return false;
+    if (mine.length === 0 || mine.some((hold) => hold.state !== HoldState.RELEASED)) return null;
     const latest = mine[mine.length - 1]; // holdsOf: oldest first
     const answeredAt = latest.answer === OfferAnswer.DECLINED ? latest.answeredAt : null;
-    if (!answeredAt || latest.declineReason !== code) return false;
+    if (!answeredAt) return null;
+    if (latest.declineReason !== code) return 'OTHER';
     const step = (await this.repository.eventsOf(requestId)).find(
       (event) => event.noteCode === PlacementNoteCode.DECLINED && event.at >= answeredAt,
     );
-    return step !== undefined && this.repository.reasonOf(step) === reason;
+    return step !== undefined && this.repository.reasonOf(step) === reason ? 'SAME' : 'OTHER';
   }
 
   /** A parallel offer's other holds, when one facility accepted: places back, and their staff told when. */
@@ -242,11 +249,17 @@ export class PlacementLifecycle {
     try {
       share = await this.declineShareOfParallelOffer(viewer, requestId, note, reasonCode);
     } catch (error) {
+      const earlier = error instanceof NotFoundError ? await this.earlierDecline(viewer, requestId, reason, reasonCode) : null;
       // Their decline went through before (a retry after a lost answer): the request as it left them.
-      if (error instanceof NotFoundError && (await this.declinedAlready(viewer, requestId, reason, reasonCode))) {
+      if (earlier === 'SAME') {
         const request = await this.repository.find(requestId);
         if (request) return { request, repeated: true };
       }
+      // Told as what it is, not as a request they cannot see: their first answer stands (red team, stop 31).
+      if (earlier === 'OTHER')
+        throw new ConflictError(
+          'Your facility declined this offer already, with another reason or code; that first answer stands.',
+        );
       throw error;
     }
     if (share) return { request: share, repeated: false };

@@ -157,12 +157,15 @@ describe('the escalation comes at its deadline, not at the next sweep (003:497; 
     expect(job?.opts.delay).toBe(ESCALATE_AFTER_MINUTES * MINUTE + 1_000);
   });
 
-  it('a deadline job that runs early (a retry, another process) escalates no one', async () => {
+  it('a deadline job that runs early (a clock that slowed down, another process) escalates no one and is set again for the rest', async () => {
     clock.advance((ESCALATE_AFTER_MINUTES - 1) * MINUTE);
     const processor = api.app.get(PlacementProcessor);
     const job = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}`);
-    expect(await processor.process(job!)).toEqual({ escalated: false });
+    expect(await processor.process(job!)).toEqual({ setAgain: true });
     expect((await client.get(coordinator, waiting.id)).escalated).toBe(false);
+    const rest = await api.app.get(PlacementQueue).queue.getJob(`escalate.${waiting.id}.again1`);
+    expect(rest?.opts.delay).toBe(MINUTE + 1_000);
+    await rest!.remove(); // the original is released below, as the queue would
   });
 
   it(`at ${ESCALATE_AFTER_MINUTES} minutes the job the queue releases escalates her, with no sweep run, and only once`, async () => {

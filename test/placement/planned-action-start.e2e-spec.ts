@@ -78,16 +78,19 @@ describe('a planned action starts at its window’s opening, not at the next swe
     expect(answer.errors).toBeUndefined();
     actionId = answer.data!.planAction.id;
     const job = await startJob();
-    expect(job.data.startsAtMs).toBe(TUESDAY_13.getTime());
+    expect(job.data.dueAtMs).toBe(TUESDAY_13.getTime());
     // The fixed clock runs at wall speed and cannot change it: one job waits the whole three hours.
     expect(job.opts.delay).toBe(3 * HOUR);
   });
 
-  it('a start job that runs before the window (a step of a long wait, another process) starts nothing', async () => {
+  it('a start job that runs before the window (a clock that slowed down, another process) starts nothing and is set again for the rest', async () => {
     clock.advance(3 * HOUR - MINUTE);
     const job = await startJob();
-    expect(await api.app.get(PlacementProcessor).process(job)).toEqual({ started: false, setAgain: true });
+    expect(await api.app.get(PlacementProcessor).process(job)).toEqual({ setAgain: true });
     expect(await action()).toMatchObject({ status: 'PLANNED', requestIds: [] });
+    const rest = await api.app.get(PlacementQueue).queue.getJob(`${job.id}.again1`);
+    expect(rest?.data).toMatchObject({ actionId, dueAtMs: TUESDAY_13.getTime() });
+    expect(rest?.opts.delay).toBe(MINUTE);
   });
 
   it('at 13:00 the job the queue releases makes the two requests, with no sweep run; a sweep after it starts nothing again', async () => {

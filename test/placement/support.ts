@@ -3,7 +3,7 @@
  * client that fails loudly on errors, polling with a deadline, and direct reads of capacity rows.
  */
 import { type Eligibility, PLACING_AUTHORITY_BY_TYPE, Role, ShelterType, type VictimProfile } from '@opvangplek/domain';
-import { FixedClock } from '@opvangplek/platform/clock';
+import type { Clock } from '@opvangplek/platform/clock';
 import { FIELD_CIPHER, type FieldCipher } from '@opvangplek/platform/crypto/field-cipher';
 import { type PlacementRequestEntity, sealRequestColumns, SweepJob } from '@opvangplek/placement';
 import type { LoadableFacility } from '@opvangplek/registry';
@@ -170,7 +170,7 @@ export async function holdsOf(dataSource: DataSource, requestId: string) {
 }
 
 /** Starts the API with the placement worker in this process, on the given clock; sweeps only when a test says so. */
-export function startPlacementApp(databaseUrl: string, clock: FixedClock, env: Record<string, string> = {}): Promise<TestApp> {
+export function startPlacementApp(databaseUrl: string, clock: Clock, env: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp(databaseUrl, { clock, withWorker: true, env: { SWEEP_SECONDS: '3600', ...env } });
 }
 

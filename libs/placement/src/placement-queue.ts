@@ -28,28 +28,34 @@ export enum PlacementJob {
   StartPlannedAction = 'StartPlannedActionJob',
 }
 
-/** Every job carries the correlation id of the request or sweep that queued it (its log lines' id). */
-export interface MatchRequestJobData extends CorrelatedJobData {
+/**
+ * Every job carries the correlation id of the request or sweep that queued it (its log lines' id),
+ * and a delayed one the moment it is due in the service clock's time (set by `add`): a job that
+ * runs before it is set again for the rest, and on a simulated clock whose speed changes its wall
+ * delay is reckoned again (`retimeDelayed`).
+ */
+export interface PlacementJobBase extends CorrelatedJobData {
+  dueAtMs?: number;
+}
+export interface MatchRequestJobData extends PlacementJobBase {
   requestId: string;
   attempt: number;
 }
-export interface ExpireOfferJobData extends CorrelatedJobData {
+export interface ExpireOfferJobData extends PlacementJobBase {
   requestId: string;
   attempt: number;
 }
-export interface RetryWaitingJobData extends CorrelatedJobData {
+export interface RetryWaitingJobData extends PlacementJobBase {
   type: string;
   regionCode: string;
   /** Who queued it (unique per call): tells a job this call added from one that was there already. */
   queuedBy: string;
 }
-export interface EscalateIfUnreachedJobData extends CorrelatedJobData {
+export interface EscalateIfUnreachedJobData extends PlacementJobBase {
   requestId: string;
 }
-export interface StartPlannedActionJobData extends CorrelatedJobData {
+export interface StartPlannedActionJobData extends PlacementJobBase {
   actionId: string;
-  /** The window's start (service clock ms): a job that runs before it is set again for the rest. */
-  startsAtMs: number;
 }
 export type PlacementJobData =
   MatchRequestJobData | ExpireOfferJobData | RetryWaitingJobData | EscalateIfUnreachedJobData | StartPlannedActionJobData;
@@ -59,14 +65,6 @@ export type PlacementJobData =
  * into wall time, and a clock running faster than the wall (issue 19) may read a moment short of it.
  */
 const ESCALATION_JOB_AFTER_DEADLINE_MS = 1_000;
-
-/**
- * The longest delay set at once on a clock whose speed may change (the simulated year's calm hours):
- * a wall delay is reckoned at the speed of the moment it is set, so a planned action days ahead is
- * waited for in steps, each set again for the rest when it runs. On the system clock one job waits
- * the whole delay.
- */
-const CHANGING_CLOCK_STEP_MS = 15 * 60_000;
 
 const PRIORITY: Record<Urgency, number> = { [Urgency.ACUTE]: 1, [Urgency.URGENT]: 2, [Urgency.PLANNED]: 3 };
 /** Below every new request's: a burst of re-tries never keeps a new request from its first match. */
@@ -143,30 +141,71 @@ export class PlacementQueue {
    * first contact is then, and the chain's 15 minutes run from it.
    */
   async enqueueActionStart(actionId: string, startsAt: Date): Promise<void> {
-    const remaining = Math.max(0, startsAt.getTime() - this.clock.now().getTime());
-    const wait = this.clock.speed === undefined ? remaining : Math.min(remaining, CHANGING_CLOCK_STEP_MS);
-    const data: StartPlannedActionJobData = withCorrelation({ actionId, startsAtMs: startsAt.getTime() });
+    const data: StartPlannedActionJobData = withCorrelation({ actionId });
     await this.add(PlacementJob.StartPlannedAction, data, {
-      // One id per step: a step that ran early sets the next under an id of its own.
-      jobId: `start-action.${actionId}.${startsAt.getTime() - remaining}`,
-      delayMs: wait,
+      // One id per start: a window moved later gets a job of its own.
+      jobId: `start-action.${actionId}.${startsAt.getTime()}`,
+      delayMs: startsAt.getTime() - this.clock.now().getTime(),
       priority: PRIORITY[Urgency.ACUTE],
     });
   }
 
   /**
+   * A delayed job that ran before it was due (a clock that slowed down after it was set; another
+   * process's clock a moment behind) is set again for the rest of its wait, under the next step's
+   * id, so a retry of this run adds nothing twice.
+   */
+  async setAgain(job: Job<PlacementJobData>): Promise<void> {
+    const { dueAtMs, ...data } = job.data;
+    const step = /^(.*)\.again(\d+)$/.exec(job.id ?? '');
+    await this.add(job.name as PlacementJob, data, {
+      jobId: step ? `${step[1]}.again${Number(step[2]) + 1}` : `${job.id}.again1`,
+      delayMs: (dueAtMs ?? 0) - this.clock.now().getTime(),
+      priority: job.opts.priority,
+    });
+  }
+
+  /**
+   * Reckons every delayed job's wall delay again from its due moment: called when a simulated
+   * clock's speed changes (issue 19), since a wall delay is reckoned at the speeds known when it is
+   * set. A job promoted or taken meanwhile is left as it is. Returns how many were set again.
+   */
+  async retimeDelayed(): Promise<number> {
+    const jobs = (await bounded(
+      this.queue.getDelayed(),
+      this.config.queueCallTimeoutMs,
+      'read delayed jobs',
+    )) as Job<PlacementJobData>[];
+    const now = this.clock.now().getTime();
+    let retimed = 0;
+    for (const job of jobs) {
+      if (job?.data?.dueAtMs === undefined) continue; // a retry's back-off: wall time, not the clock's
+      try {
+        await job.changeDelay(Math.round(wallDelayMs(this.clock, job.data.dueAtMs - now)));
+        retimed++;
+      } catch {
+        // Promoted, taken or removed since it was read: it runs (or ran) as it was.
+      }
+    }
+    return retimed;
+  }
+
+  /**
    * Adds one job with a deterministic id, its delay given in the service clock's time (turned into
-   * wall time here), waiting at most QUEUE_CALL_TIMEOUT_MS for the queue.
+   * wall time here, and kept as the due moment in its data), waiting at most QUEUE_CALL_TIMEOUT_MS
+   * for the queue.
    */
   private async add(
     name: PlacementJob,
     data: PlacementJobData,
     options: { jobId: string; delayMs?: number; priority?: number },
   ): Promise<void> {
+    const delayMs = Math.max(0, options.delayMs ?? 0);
     await bounded(
-      this.queue.add(name, data, {
+      this.queue.add(name, delayMs > 0 ? { ...data, dueAtMs: this.clock.now().getTime() + delayMs } : data, {
         jobId: options.jobId,
-        delay: wallDelayMs(this.clock, options.delayMs ?? 0),
+        // Whole milliseconds: the PostgreSQL backend stores a delay as a bigint.
+        delay: Math.round(wallDelayMs(this.clock, delayMs)),
         priority: options.priority,
       }),
       this.config.queueCallTimeoutMs,

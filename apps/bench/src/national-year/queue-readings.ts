@@ -46,12 +46,13 @@ export class QueueReadings {
     for (const id of keys) {
       const job = await this.queue.getJob(id);
       if (!job) continue;
-      const due = job.timestamp + (job.opts.delay ?? 0);
+      // A delayed job's due moment in the service clock's time (placement-queue.ts; its wall delay may be set again).
+      const dueAtMs = (job.data as { dueAtMs?: number }).dueAtMs;
       lines.push({
         at: job.timestamp,
         text:
           `${id.replace(requestId, '<id>')} added ${minutes(job.timestamp)}` +
-          `${job.opts.delay ? ` due ${minutes(due)}` : ''}, started ${minutes(job.processedOn)}, finished ${minutes(job.finishedOn)}` +
+          `${dueAtMs !== undefined ? ` due +${((dueAtMs - contactMs) / MINUTE_MS).toFixed(1)}` : ''}, started ${minutes(job.processedOn)}, finished ${minutes(job.finishedOn)}` +
           `${job.processedOn && job.finishedOn ? ` (ran ${job.finishedOn - job.processedOn} wall ms)` : ''}` +
           `${job.attemptsMade > 1 || job.failedReason ? ` (${job.attemptsMade} attempts${job.failedReason ? `, failed: ${job.failedReason.slice(0, 80)}` : ''})` : ''}`,
       });

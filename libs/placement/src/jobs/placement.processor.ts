@@ -5,6 +5,7 @@ import {
   CLOCK,
   type Clock,
   wallIntervalMs,
+  whenSpeedChanges,
   EVENT_BUS,
   EventChannel,
   type EventBus,
@@ -42,6 +43,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   private worker: AnyWorker<PlacementJobData> | undefined;
   private stopCapacityListener: (() => Promise<void>) | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
+  private stopRetiming: (() => void) | undefined;
 
   constructor(
     private readonly attempts: MatchingAttempt,
@@ -80,6 +82,13 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
       },
       wallIntervalMs(this.clock, this.config.placement.sweepSeconds * 1000),
     );
+    // A simulated clock's speed change (issue 19) would leave the delayed jobs due at the wall
+    // moments reckoned at the old speed: each worker sets them again by their due moments.
+    this.stopRetiming = whenSpeedChanges(
+      this.clock,
+      () => this.queue.retimeDelayed(),
+      (error) => this.logger.warn(`delayed jobs not set again after a speed change: ${error.message}`),
+    );
     // Staff updates happen in the capacity module, which knows nothing of waiting requests: their
     // event says whether places came free. Releases and departures queue their re-try themselves.
     this.stopCapacityListener = await this.events.subscribe(EventChannel.CapacityChanged, (payload) => {
@@ -91,6 +100,10 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
   }
 
   async process(job: Job<PlacementJobData>): Promise<unknown> {
+    if (job.data.dueAtMs !== undefined && this.clock.now().getTime() < job.data.dueAtMs) {
+      await this.queue.setAgain(job);
+      return { setAgain: true };
+    }
     switch (job.name as PlacementJob) {
       case PlacementJob.MatchRequest: {
         const { requestId, attempt } = job.data as MatchRequestJobData;
@@ -106,12 +119,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
         return { escalated: (await this.sweepJob.escalateOverdue(this.clock.now(), requestId)) > 0 };
       }
       case PlacementJob.StartPlannedAction: {
-        const { actionId, startsAtMs } = job.data as StartPlannedActionJobData;
-        // A step of a long wait (placement-queue.ts): set again for the rest of it.
-        if (this.clock.now().getTime() < startsAtMs) {
-          await this.queue.enqueueActionStart(actionId, new Date(startsAtMs));
-          return { started: false, setAgain: true };
-        }
+        const { actionId } = job.data as StartPlannedActionJobData;
         return { started: await this.sweepJob.startPlannedAction(actionId) };
       }
       case PlacementJob.RetryWaiting: {
@@ -125,6 +133,7 @@ export class PlacementProcessor implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.stopRetiming?.();
     await this.stopCapacityListener?.();
     await this.worker?.close();
   }

@@ -55,14 +55,17 @@ describe('a simulated clock whose speed changes (issue 19: fast through the hour
   const start = new Date('2026-01-04T03:00:00Z');
   const HOUR = 3_600_000;
 
-  it('runs on from where it is at the new speed, from the change on; delays set now follow the speed now', () => {
+  it('runs on from where it is at the new speed, from the change on; a delay set now counts a change announced ahead', () => {
     let wall = 0;
     const changes: SpeedChange[] = [];
     const clock = new SimulatedClock({ start, speed: 3600, wallEpochMs: 0 }, () => wall, { changes: () => changes });
     wall = 1_000; // an hour in
     changes.push({ fromWallMs: 1_500, fromMs: clock.timeAt(1_500), speed: 36_000 });
     expect(clock.now()).toEqual(new Date(start.getTime() + HOUR)); // announced, not yet applied
-    expect(wallDelayMs(clock, HOUR)).toBe(1_000);
+    expect(clock.speed).toBe(3600);
+    // Half an hour at 3600× (500 wall ms) until the change, the other half at 36,000× (50 wall ms).
+    expect(wallDelayMs(clock, HOUR)).toBe(550);
+    expect(wallDelayMs(clock, 15 * 60_000)).toBe(250); // due before the change: the speed now
     wall = 2_500; // 1.5 h at the first speed, then a wall second at ten hours a second
     expect(clock.now()).toEqual(new Date(start.getTime() + 1.5 * HOUR + 10 * HOUR));
     expect(clock.speed).toBe(36_000);

@@ -9,6 +9,11 @@ export interface Clock {
    * faster); absent means 1. Timers and queue delays are wall time, so they divide by it.
    */
   readonly speed?: number;
+  /**
+   * The wall milliseconds until `clockMs` more of this clock's time have passed, by what it knows
+   * of its speed ahead (a simulated clock's announced changes); absent: `clockMs` ÷ `speed`.
+   */
+  wallDelayFor?(clockMs: number): number;
 }
 
 export const CLOCK = Symbol('CLOCK');
@@ -88,6 +93,20 @@ export class SimulatedClock implements Clock {
     return change.fromMs + (wallMs - change.fromWallMs) * change.speed;
   }
 
+  /** The wall ms until `clockMs` more of its time have passed, a change announced ahead included. */
+  wallDelayFor(clockMs: number): number {
+    const wallNow = this.wallNow();
+    return Math.max(0, this.wallAt(this.readAt(wallNow) + clockMs) - wallNow);
+  }
+
+  /**
+   * The speed changes known now, announced ones included: what a delay reckoned earlier must be
+   * reckoned again by when one is added (placement-queue.ts `retimeDelayed`).
+   */
+  knownChanges(): readonly SpeedChange[] {
+    return this.later.changes();
+  }
+
   /** The wall moment the clock reaches `clockMs`, by the changes known now. */
   wallAt(clockMs: number): number {
     const changes = [this.first, ...this.later.changes()].sort((a, b) => a.fromWallMs - b.fromWallMs);
@@ -112,7 +131,7 @@ export class SimulatedClock implements Clock {
 
 /** The wall milliseconds until `clockMs` of the clock's time have passed (never below 0). */
 export function wallDelayMs(clock: Clock, clockMs: number): number {
-  return Math.max(0, clockMs / (clock.speed ?? 1));
+  return clock.wallDelayFor ? clock.wallDelayFor(clockMs) : Math.max(0, clockMs / (clock.speed ?? 1));
 }
 
 /**

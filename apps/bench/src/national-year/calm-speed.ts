@@ -76,7 +76,10 @@ export interface CalmInputs {
    * decline, a route decision for a shelter place); null when none is left.
    */
   nextArrivalMs: number | null;
-  /** Arrived people whose request the service has not answered yet (the call is on its way). */
+  /**
+   * Calls on their way: arrived people whose request the service has not answered yet, and answers
+   * that put someone back to matching (a decline) not yet answered by the service.
+   */
   unanswered: number;
   /** Open requests without a place to go, a named escalation or a named wait. */
   unreached: number;

@@ -264,6 +264,12 @@ export const nationalYearFigure: BenchFigure = {
       const schedule = (key: string, at: number, run: () => Promise<unknown>, unreaches = false) => {
         if (!scheduled.has(key)) scheduled.set(key, { at, run, unreaches });
       };
+      /**
+       * Tasks that put someone back to matching whose call is on its way: until the service has
+       * answered, she still reads as reached (the told noodbed not yet declined), and a calm speed
+       * decided meanwhile ran her re-match at 60,000× (the eighth year's three people left unnamed).
+       */
+      let unreachingOnTheirWay = 0;
       /** The earliest task still to run that puts someone back to matching (`Scheduled.unreaches`). */
       const nextUnreaching = () => {
         let next: number | null = null;
@@ -448,10 +454,12 @@ export const nationalYearFigure: BenchFigure = {
             nowMs: now,
             // Without a calm speed the next arrival is always now: never calm.
             nextArrivalMs: calmOn ? earliest(nextContact, deadlines.holdLapse, deadlines.plannedStart, nextUnreaching()) : now,
-            unanswered: requesters.unanswered,
+            unanswered: requesters.unanswered + unreachingOnTheirWay,
             unreached: unreached.length,
             attending:
-              attendOn && (requesters.unanswered > 0 || unreached.some((request) => attendedTo(request, now, escalateAfterMs))),
+              attendOn &&
+              (requesters.unanswered + unreachingOnTheirWay > 0 ||
+                unreached.some((request) => attendedTo(request, now, escalateAfterMs))),
           });
           if (decision === 'attend') speeds.change(clock, attendSpeed);
           else if (decision === 'measure') speeds.change(clock, speed);
@@ -477,7 +485,13 @@ export const nationalYearFigure: BenchFigure = {
           if (task.unreaches && clock.speed > speed) continue;
           if (task.at <= now) {
             task.at = Number.POSITIVE_INFINITY;
-            void task.run().catch(() => undefined);
+            if (task.unreaches) unreachingOnTheirWay++;
+            void task
+              .run()
+              .catch(() => undefined)
+              .finally(() => {
+                if (task.unreaches) unreachingOnTheirWay--;
+              });
             // Re-armed when the request moves on (a new status or attempt is a new key).
             scheduled.set(key, task);
           }

@@ -58,7 +58,7 @@ function wholeNumber(flags: Map<string, string[]>, name: string, fallback: numbe
 }
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
-  // --quick is the one flag without a value: the national year as two simulated weeks.
+  // --quick is the one flag without a value: the national year as a simulated month (four weeks).
   const quick = argv.includes('--quick');
   const flags = parseFlags(
     argv.filter((arg) => arg !== '--quick'),

@@ -2,7 +2,7 @@ import { parseBenchOptions } from '../bench.command';
 import { FIGURES } from '../figures';
 
 describe('npm run bench -- --only national-year (issue 19)', () => {
-  it('reads --quick (two simulated weeks) and a fixed seed, speed and volume', () => {
+  it('reads --quick (a simulated month) and a fixed seed, speed and volume', () => {
     const options = parseBenchOptions(['--only', 'national-year', '--quick', '--seed', '42', '--people', '6000']);
     expect(options.only).toEqual(['national-year']);
     expect(options.year).toEqual({ quick: true, seed: 42, speed: undefined, peoplePerYear: 6000 });

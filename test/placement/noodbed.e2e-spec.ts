@@ -13,6 +13,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
   capacityOf,
+  DUTCH_WOMAN,
   facilityOf,
   HOUR,
   PlacementClient,
@@ -75,5 +76,37 @@ describe('requestNoodbed over GraphQL: a bed now, the onward request linked', ()
     const response = await client.raw(REQUEST_NOODBED, comensha, { input: { profile: WOMAN_IN_BEDENKTIJD, regionCode: 'RR' } });
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect(await capacityOf(database.dataSource, noodbed.id)).toEqual(before);
+  });
+});
+
+describe('requestNoodbed: the region’s own noodbed before a 24/7 place a province away', () => {
+  /** Monday 7 December 2026, 03:37 in Rotterdam. */
+  const NIGHT = new Date('2026-12-07T02:37:00.000Z');
+  const clock = new FixedClock(NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let rotterdamNoodbed: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [rotterdamNoodbed] = await insertFacilities(
+      database.dataSource,
+      [
+        facilityOf(ShelterType.NOODBED, 1, { total: 2, regionCode: 'RR', municipality: 'Rotterdam' }),
+        // A women's shelter in Ede (Foodvalley, about 100 km) with 24/7 intake and places free.
+        facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
+      ],
+      { now: NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('an officer in Rotterdam at 03:37 is sent to the free Rotterdam noodbed, not to Ede (002:763-765, silent on distance)', async () => {
+    const bridge = await client.noodbed(await token.police(), { profile: DUTCH_WOMAN, clientReference: 'avim-rr-0337' });
+    expect(bridge).toMatchObject({ status: 'OFFERED', facility: { id: rotterdamNoodbed.id, type: 'NOODBED' } });
+    expect(bridge.followUp).toMatchObject({ regionCode: 'RR' });
   });
 });

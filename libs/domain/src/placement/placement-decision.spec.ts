@@ -521,6 +521,59 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
       });
     });
 
+    describe('nearness before kind: the region’s own noodbed before a structural place a province away', () => {
+      const policeCall = (res: MatchResult, regionCode: string) =>
+        decidePlacement(
+          input(res, { capacities: [POLICE], noodbed: true, urgency: Urgency.ACUTE, mayBridge: false, regionCode }),
+        );
+      const voEde = facility('vo-ede', ShelterType.VROUWENOPVANG, { regionCode: 'FV' });
+      const moUtrecht = facility('mo-utrecht', ShelterType.MAATSCHAPPELIJKE_OPVANG, { regionCode: 'UT' });
+      const humanitas = facility('noodbed-humanitas', ShelterType.NOODBED, {
+        regionCode: 'RR',
+        eligibility: { ...noodbed.eligibility, foundInRegionCodes: ['ZHZ', 'RR'] },
+      });
+      const noodbedUtrecht = facility('noodbed-utrecht', ShelterType.NOODBED, { regionCode: 'UT' });
+
+      it('Rotterdam, 03:37: the free Rotterdam noodbed, not a 24/7 VO place in Ede (002:763-765 is silent on distance)', () => {
+        const res = result([match(voEde, true, undefined, 60), match(noodbed, true, undefined, 40)]);
+        expect(policeCall(res, 'RR')).toMatchObject({ kind: 'BRIDGE', allocations: [{ facilityId: noodbed.id, places: 1 }] });
+      });
+
+      it('a free VO place in her own region still comes before its noodbed (002:763-765)', () => {
+        const res = result([
+          match(noodbed, true, undefined, 90),
+          match(voEde, true, undefined, 60),
+          match(vo, true, undefined, 10),
+        ]);
+        expect(policeCall(res, 'RR')).toEqual({
+          kind: 'OFFER',
+          allocations: [{ facilityId: vo.id, places: 1 }],
+          alternatives: [],
+        });
+      });
+
+      it('found in Zuid-Holland Zuid: the Humanitas noodbed in Rotterdam serves her region (002:749-753)', () => {
+        const res = result([match(voEde, true, undefined, 60), match(humanitas, true, undefined, 40)]);
+        expect(policeCall(res, 'ZHZ')).toMatchObject({ allocations: [{ facilityId: humanitas.id, places: 1 }] });
+      });
+
+      it('no place of either kind free in her region: a structural place elsewhere before a noodbed elsewhere', () => {
+        const res = result([
+          match(noodbedUtrecht, true, undefined, 90),
+          match(moUtrecht, true, undefined, 50),
+          match(voEde, true, undefined, 40),
+        ]);
+        expect(policeCall(res, 'RR')).toEqual({
+          kind: 'OFFER',
+          allocations: [{ facilityId: moUtrecht.id, places: 1 }],
+          alternatives: [],
+        });
+        expect(policeCall(result([match(noodbedUtrecht, true)]), 'RR')).toMatchObject({
+          allocations: [{ facilityId: noodbedUtrecht.id, places: 1 }],
+        });
+      });
+    });
+
     it('a noodbed with nothing better known is followed by a regular place', () => {
       const res = result([match(noodbed, true)]);
       expect(

@@ -133,6 +133,11 @@ export interface DecisionInput {
    */
   noodbed?: boolean;
   /**
+   * The region the request is for (where she is): in the noodbed call, a structural place outside it
+   * comes only after the region's own free noodbed. Without it: any region (the rule before).
+   */
+  regionCode?: string | null;
+  /**
    * For an onward request: whether the person is in her interim place (its request PLACED). Until
    * then the onward request holds nothing. `null` (default) for a request that follows nothing.
    */
@@ -358,11 +363,15 @@ function decideFor(
  * direct een opvangplek beschikbaar is", 002:763-765), else the noodbed. An onward kind is named
  * when the place held is an interim one and a better kind exists (a noodbed; VO for a woman in
  * bedenktijd, who moves on to COSM): the onward request then waits until she is there.
+ *
+ * Nearness before kind: the documents are silent on distance, and an officer at 03:00 expects the
+ * region's own free noodbed before a structural place a province away, so the order is a
+ * structural place in her region, the region's noodbed, a structural place elsewhere, a noodbed
+ * elsewhere (`placesToDriveTo`).
  */
 function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: FacilityMatch[]): PlacementDecision {
   const open = own.filter((match) => match.placeableNow);
-  const structural = open.filter((match) => match.facility.type !== ShelterType.NOODBED);
-  const chosen = structural.length > 0 ? structural : open;
+  const { chosen, structural } = placesToDriveTo(open, input.regionCode ?? null);
   if (chosen.length === 0) {
     const best = matches[0];
     if (best && !own.includes(best)) return awaitAuthority(best, input);
@@ -374,10 +383,35 @@ function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: Faci
   const allocations = [{ facilityId: held.facility.id, places: input.groupSize }];
   const alternatives = chosen
     .slice(1)
-    .filter((m) => m.facility.type === held.facility.type || structural.length === 0)
+    .filter((m) => m.facility.type === held.facility.type || !structural)
     .map((m) => m.facility.id);
   if (!onward) return { kind: 'OFFER', allocations, alternatives };
   return { kind: 'BRIDGE', allocations, alternatives, onwardTypes: onward.types, onwardPlaceableAt: onward.at };
+}
+
+/**
+ * The open places the noodbed call chooses among, best first, and whether they are structural
+ * ones: the first non-empty of a structural place serving `regionCode`, a noodbed serving it, a
+ * structural place anywhere, any open place. A place serves a region it lies in or one it names
+ * as where its victims are found (the Humanitas noodbed in Rotterdam serves Zuid-Holland Zuid too,
+ * 002:749-753). Without a region, structural before noodbed at any distance.
+ */
+export function placesToDriveTo(
+  open: readonly FacilityMatch[],
+  regionCode: string | null,
+): { chosen: FacilityMatch[]; structural: boolean } {
+  const same = (code: string) => regionCode !== null && code.toUpperCase() === regionCode.toUpperCase();
+  const isStructural = (match: FacilityMatch) => match.facility.type !== ShelterType.NOODBED;
+  const inRegion = (match: FacilityMatch) =>
+    regionCode === null || same(match.facility.regionCode) || match.facility.eligibility.foundInRegionCodes.some(same);
+  const tiers: [FacilityMatch[], boolean][] = [
+    [open.filter((match) => isStructural(match) && inRegion(match)), true],
+    [open.filter((match) => !isStructural(match) && inRegion(match)), false],
+    [open.filter(isStructural), true],
+    [[...open], false],
+  ];
+  const [chosen, structural] = tiers.find(([places]) => places.length > 0) ?? [[], false];
+  return { chosen, structural };
 }
 
 /**

@@ -168,6 +168,7 @@ export class MatchingAttempt {
       {
         capacities: this.capacitiesOf(snapshot),
         noodbed: isNoodbed,
+        regionCode: snapshot.regionCode,
         interimArrived: await this.followUps.mayHold(snapshot),
         fallbackAuthority: youthCareAuthority(profile, DEFAULT_MATCHING_CONFIG),
         // The screeningsoverleg decides the route first (003:490); the police's noodbed at night is

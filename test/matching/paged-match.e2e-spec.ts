@@ -6,7 +6,14 @@
  * screened path), on a real database: the same page, counts and summary; capacity always read fresh; a changed
  * definition seen at once; a facility without a capacity row handled as before.
  */
-import { ExclusionCode, exclusionEvidence, groupSizeOf, type MatchResult, type VictimProfile } from '@opvangplek/domain';
+import {
+  ExclusionCode,
+  exclusionEvidence,
+  groupSizeOf,
+  type MatchResult,
+  ShelterType,
+  type VictimProfile,
+} from '@opvangplek/domain';
 import { MatchingService } from '@opvangplek/matching/matching.service';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { type RegionEntity } from '@opvangplek/registry/region.entity';
@@ -117,6 +124,29 @@ describe('the paged matcher (MatchingService.matchPage)', () => {
       expect(screened.evidence).toEqual(exclusionEvidence(reference.result.excluded));
       expect([...screened.facilities.keys()].sort()).toEqual(reference.result.matches.map((m) => m.facility.id).sort());
       for (const [id, facility] of screened.facilities) expect(facility).toEqual(reference.facilities.get(id));
+    },
+  );
+
+  it.each(Object.keys(PROFILES))(
+    'issue 16: a request that names its kinds (the onward request after a noodbed) is matched on those kinds alone, with the same matches and evidence: %s',
+    async (name) => {
+      const profile = PROFILES[name];
+      const kinds = [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG];
+      const ofKinds = <T extends { facility: { type: ShelterType } }>(list: readonly T[]) =>
+        list.filter((m) => kinds.includes(m.facility.type));
+      const [reference, screened, all] = await Promise.all([
+        matching.matchWhole(profile, { at: AT, requesterRegionCode: 'RR', regions }),
+        matching.match(profile, { at: AT, requesterRegionCode: 'RR', regions, exclusions: 'evidence', kinds }),
+        matching.match(profile, { at: AT, requesterRegionCode: 'RR', regions, kinds }),
+      ]);
+      // The whole register's matches of those kinds, in the same order, and nothing else.
+      expect(screened.result.matches).toEqual(ofKinds(reference.result.matches));
+      expect(all.result.excluded).toEqual(ofKinds(reference.result.excluded));
+      expect(screened.evidence).toEqual(exclusionEvidence(ofKinds(reference.result.excluded)));
+      expect([...all.facilities.values()].every((facility) => kinds.includes(facility.type))).toBe(true);
+      // The whole matcher asked the same question gives the same answer.
+      const wholeOfKinds = await matching.matchWhole(profile, { at: AT, requesterRegionCode: 'RR', regions, kinds });
+      expect(all.result).toEqual(wholeOfKinds.result);
     },
   );
 

@@ -26,6 +26,8 @@ import {
   matchPage,
   type MatchResult,
   screenRegister,
+  screeningOfKinds,
+  type ShelterType,
   validateMunicipalities,
   validateProfile,
   type VictimProfile,
@@ -153,10 +155,13 @@ export class MatchingService {
       /** The asker's capacities (authority.ts): advice names only what they may take. */
       capacities?: readonly RequesterCapacity[];
       exclusions?: 'all' | 'evidence';
+      /** A question about these kinds only (`screeningOfKinds`): the others are neither matched nor excluded. */
+      kinds?: readonly ShelterType[];
     },
   ): Promise<Match> {
     const all = (options.exclusions ?? 'all') === 'all';
     const { page, facility, evidence } = await this.matchPage(profile, {
+      kinds: options.kinds,
       at: options.at,
       requesterRegionCode: options.requesterRegionCode ?? null,
       mayLocate: options.mayLocate ?? (() => true),
@@ -191,14 +196,17 @@ export class MatchingService {
       countsShown?: (facility: { id: string; secretAddress: boolean }) => boolean;
       regions?: RegionEntity[];
       capacities?: readonly RequesterCapacity[];
+      kinds?: readonly ShelterType[];
     },
   ): Promise<Match> {
     profile = await this.forMatcher(profile);
-    const [loaded, regions, responsiveness] = await Promise.all([
+    const kinds = options.kinds ?? [];
+    const [register, regions, responsiveness] = await Promise.all([
       this.register.all(),
       options.regions ?? this.regionDirectory.regions(),
       this.responsiveness.current(),
     ]);
+    const loaded = kinds.length === 0 ? register : register.filter((facility) => kinds.includes(facility.type));
     const regionCentroids = centroidsOf(regions);
     const mayLocate = options.mayLocate ?? (() => true);
     const snapshots = loaded.map((facility) => {
@@ -241,6 +249,8 @@ export class MatchingService {
       first?: number | null;
       excludedFirst?: number | null;
       capacities?: readonly RequesterCapacity[];
+      /** A question about these kinds only (`screeningOfKinds`); the page's counts still count every kind. */
+      kinds?: readonly ShelterType[];
     },
   ): Promise<PagedMatch> {
     profile = await this.forMatcher(profile);
@@ -261,7 +271,11 @@ export class MatchingService {
     // through (and of the excluded ones the page shows), with the register's totals, for the same
     // version of the register as the definitions screened.
     const read = await this.register.read(({ index }) => {
-      const screening = screenRegister(index, profile, options.at, this.matchingConfig);
+      const screening = screeningOfKinds(
+        screenRegister(index, profile, options.at, this.matchingConfig),
+        index,
+        options.kinds ?? [],
+      );
       // Ascending positions are ascending ids (the index is in the matcher's order, by id).
       const needed = capacityNeeded(screening, options.excludedFirst).sort((a, b) => a - b);
       // Secret facilities whose counts this asker may not see: the summary counts them without room

@@ -15,6 +15,7 @@ import { CapacityCounts } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { evaluateEligibility, PROFILE_RULES } from '../eligibility/evaluate';
 import { ExclusionCode, ExclusionReason } from '../eligibility/exclusion';
+import { ShelterType } from '../enums';
 import { capacityExclusion } from '../eligibility/rules/capacity.rule';
 import { DEFAULT_MATCHING_CONFIG, MatchingConfig } from '../matching-config';
 import { groupSizeOf, VictimProfile } from '../profile';
@@ -58,6 +59,19 @@ export function screenRegister(
     (classReasons[classOf[position]].length === 0 ? candidates : excluded).push(position);
   }
   return { classReasons, candidates, excluded };
+}
+
+/**
+ * The screening of a question about some kinds only (a request that names its kinds: the onward
+ * request to COSM, the regular places after a noodbed): facilities of other kinds leave the
+ * question, neither candidates nor excluded, so their capacity is not read and they are not
+ * ranked; the matches and exclusions are the matcher's on the register of those kinds. Empty
+ * `kinds`: every kind. (`matchPage`'s register-wide counts and summary still count every kind.)
+ */
+export function screeningOfKinds(screening: Screening, register: RegisterIndex, kinds: readonly ShelterType[]): Screening {
+  if (kinds.length === 0) return screening;
+  const asked = (position: number) => kinds.includes(register.facilities[position].type);
+  return { ...screening, candidates: screening.candidates.filter(asked), excluded: screening.excluded.filter(asked) };
 }
 
 /**

@@ -118,8 +118,13 @@ export class MatchingAttempt {
     return null;
   }
 
-  private async match(request: PlacementRequestEntity, groupSize: number): Promise<Match> {
-    // The query's screened path, without writing out the exclusions: a decision needs only their evidence.
+  /**
+   * `kinds`: the kinds the decision may choose among (a request that names its kinds); empty for
+   * the noodbed call, whose decision reads the whole answer (the onward kind after an interim place).
+   */
+  private async match(request: PlacementRequestEntity, groupSize: number, kinds: readonly ShelterType[]): Promise<Match> {
+    // The query's screened path, without writing out the exclusions: a decision needs only their
+    // evidence; and only the kinds it may choose among, so their capacity alone is read.
     const match = await this.matching.match(
       { ...(request.profile as VictimProfile), groupSize },
       {
@@ -127,6 +132,7 @@ export class MatchingAttempt {
         requesterRegionCode: request.regionCode,
         regions: await this.regions.regions(),
         exclusions: 'evidence',
+        kinds,
       },
     );
     const returned = request.returnedTypes;
@@ -158,11 +164,12 @@ export class MatchingAttempt {
 
   private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number, answering: boolean): Promise<Applied | null> {
     const now = this.clock.now();
-    const whole = await this.match(snapshot, snapshot.groupSize);
-    const noSingleFacility = whole.result.matches.length === 0;
-    const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1) : undefined;
     const isFollowUp = snapshot.bridgeRequestId !== null;
     const isNoodbed = snapshot.types.includes(ShelterType.NOODBED) && !isFollowUp;
+    const kinds = isNoodbed ? [] : snapshot.types;
+    const whole = await this.match(snapshot, snapshot.groupSize, kinds);
+    const noSingleFacility = whole.result.matches.length === 0;
+    const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1, kinds) : undefined;
     const profile = snapshot.profile as VictimProfile;
     const decision = decidePlacement(
       {

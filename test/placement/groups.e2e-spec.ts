@@ -145,6 +145,16 @@ describe('a mixed group found in a raid, given as its members (003:484, 002:771-
     });
     expect(sized.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.groupSize' });
   });
+
+  it('refuses an empty members list, naming the field, instead of reading it as no group (red team, issue 19)', async () => {
+    const before = await s.client.list(s.nla, {});
+    const empty = await s.client.raw(REQUEST_PLACEMENT, s.nla, {
+      input: { profile: POLISH_WORKER, urgency: 'ACUTE', regionCode: 'RR', members: [] },
+    });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members' });
+    expect(empty.errors?.[0]?.message).toMatch(/leave it out/);
+    expect((await s.client.list(s.nla, {})).totalCount).toBe(before.totalCount);
+  });
 });
 
 interface GroupView {

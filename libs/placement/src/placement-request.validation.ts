@@ -109,7 +109,10 @@ export function assertMembers(
   clientReference: string | null,
 ): GroupMember[] {
   if (members.length < 1 || members.length > MAX_GROUP_SIZE)
-    throw new InvalidInputError('input.members', `input.members must list 1 to ${MAX_GROUP_SIZE} people`);
+    throw new InvalidInputError(
+      'input.members',
+      `input.members must list 1 to ${MAX_GROUP_SIZE} people; for one person without members, leave it out`,
+    );
   if (groupSize !== null && groupSize !== members.length)
     throw new InvalidInputError(
       'input.groupSize',

@@ -193,7 +193,8 @@ export class PlacementRequestsService {
       groupSize: input.groupSize,
       members: input.members,
     };
-    if (input.members?.length) {
+    // An empty list is bad input (assertMembers), not "no members": said, never read as one person.
+    if (input.members) {
       const { request, retried } = await this.submitGroup(viewer, input, common, person);
       return this.answerAfterCommit(viewer, request, retried);
     }

@@ -6,7 +6,9 @@
  * while she has a bed, CoMensha's assignment on Monday, the stay ending when she moves on) are in
  * noodbed.medium-spec.ts.
  */
-import { Gender, ShelterType } from '@opvangplek/domain';
+import { Gender, Role, ShelterType } from '@opvangplek/domain';
+import { gql } from '../support/graphql-client';
+import { tokenFor } from '../support/tokens';
 import { FixedClock } from '@opvangplek/platform/clock';
 import { insertFacilities } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -108,5 +110,50 @@ describe('requestNoodbed: the region’s own noodbed before a 24/7 place a provi
     const bridge = await client.noodbed(await token.police(), { profile: DUTCH_WOMAN, clientReference: 'avim-rr-0337' });
     expect(bridge).toMatchObject({ status: 'OFFERED', facility: { id: rotterdamNoodbed.id, type: 'NOODBED' } });
     expect(bridge.followUp).toMatchObject({ regionCode: 'RR' });
+  });
+});
+
+describe('requestNoodbed: the regionCode is where she was found (the Humanitas noodbed, 002:749-753)', () => {
+  /** Monday 7 December 2026, 02:10 in Dordrecht. */
+  const NIGHT = new Date('2026-12-07T01:10:00.000Z');
+  const clock = new FixedClock(NIGHT);
+  let database: TestDatabase;
+  let api: TestApp;
+  let client: PlacementClient;
+  let humanitas: { id: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    [humanitas] = await insertFacilities(
+      database.dataSource,
+      [
+        // In Rotterdam, only for victims found in the municipalities of Zuid-Holland Zuid and Rotterdam Rijnmond.
+        facilityOf(ShelterType.NOODBED, 1, { total: 1, regionCode: 'RR', eligibility: { foundInRegionCodes: ['ZHZ', 'RR'] } }),
+        // Zuid-Holland Zuid's own women's shelter is full; Ede has places.
+        facilityOf(ShelterType.VROUWENOPVANG, 0, { regionCode: 'ZHZ', municipality: 'Dordrecht' }),
+        facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
+      ],
+      { now: NIGHT },
+    );
+    api = await startPlacementApp(database.url, clock);
+    client = new PlacementClient(api.url);
+  });
+  afterAll(() => stopApp(api, database));
+
+  it('an officer in Zuid-Holland Zuid who gives the region alone gets the Humanitas noodbed, and a later profile change keeps it', async () => {
+    const police = await tokenFor({ role: Role.POLICE, org: 'avim-zhz', regions: ['ZHZ'] });
+    const bridge = await client.noodbed(police, { profile: DUTCH_WOMAN, regionCode: 'ZHZ', clientReference: 'avim-zhz-0210' });
+    expect(bridge).toMatchObject({ status: 'OFFERED', facility: { id: humanitas.id, type: 'NOODBED' } });
+    // Her place is judged with the same found-in region when her profile changes: still hers.
+    const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-zhz', regions: ['ZHZ'] });
+    const changed = await gql<{ updateVictimProfile: { status: string; facility: { id: string } | null } }>(
+      api.url,
+      `mutation Update($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
+        updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) { status facility { id } }
+      }`,
+      { token: coordinator, variables: { requestId: bridge.id, changes: { languages: ['nl', 'en'] }, reason: 'intake' } },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.updateVictimProfile).toMatchObject({ status: 'OFFERED', facility: { id: humanitas.id } });
   });
 });

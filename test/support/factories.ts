@@ -10,6 +10,7 @@ export const REGIONS: Record<string, LoadableRegion> = {
   AMS: { code: 'AMS', name: 'Amsterdam', centralMunicipality: 'Amsterdam', latitude: 52.37, longitude: 4.9 },
   TW: { code: 'TW', name: 'Twente', centralMunicipality: 'Enschede', latitude: 52.22, longitude: 6.89 },
   FV: { code: 'FV', name: 'Foodvalley', centralMunicipality: 'Ede', latitude: 52.04, longitude: 5.67 },
+  ZHZ: { code: 'ZHZ', name: 'Zuid-Holland Zuid', centralMunicipality: 'Dordrecht', latitude: 51.81, longitude: 4.67 },
 };
 
 /** Where a facility stands when it is in Amsterdam, at the region's centre: a spread for `newFacility`/`facilityOf`. */

@@ -157,11 +157,14 @@ export class MatchingService {
       exclusions?: 'all' | 'evidence';
       /** A question about these kinds only (`screeningOfKinds`): the others are neither matched nor excluded. */
       kinds?: readonly ShelterType[];
+      /** Where she was found when her profile names no municipality (`forMatcher`). */
+      foundInRegion?: string | null;
     },
   ): Promise<Match> {
     const all = (options.exclusions ?? 'all') === 'all';
     const { page, facility, evidence } = await this.matchPage(profile, {
       kinds: options.kinds,
+      foundInRegion: options.foundInRegion,
       at: options.at,
       requesterRegionCode: options.requesterRegionCode ?? null,
       mayLocate: options.mayLocate ?? (() => true),
@@ -197,9 +200,10 @@ export class MatchingService {
       regions?: RegionEntity[];
       capacities?: readonly RequesterCapacity[];
       kinds?: readonly ShelterType[];
+      foundInRegion?: string | null;
     },
   ): Promise<Match> {
-    profile = await this.forMatcher(profile);
+    profile = await this.forMatcher(profile, options.foundInRegion);
     const kinds = options.kinds ?? [];
     const [register, regions, responsiveness] = await Promise.all([
       this.register.all(),
@@ -251,9 +255,11 @@ export class MatchingService {
       capacities?: readonly RequesterCapacity[];
       /** A question about these kinds only (`screeningOfKinds`); the page's counts still count every kind. */
       kinds?: readonly ShelterType[];
+      /** Where she was found when her profile names no municipality (`forMatcher`). */
+      foundInRegion?: string | null;
     },
   ): Promise<PagedMatch> {
-    profile = await this.forMatcher(profile);
+    profile = await this.forMatcher(profile, options.foundInRegion);
     const regionCentroids = centroidsOf(options.regions);
     const responsiveness = await this.responsiveness.current();
     const common = {
@@ -340,8 +346,13 @@ export class MatchingService {
   }
 
   /** Why the facilities she holds places at no longer fit `profile` (empty: they fit), by the matcher's rules. */
-  async misfits(profile: VictimProfile, facilities: readonly FacilitySnapshot[], at: Date): Promise<ExclusionReason[]> {
-    return placeMisfits(await this.forMatcher(profile), facilities, at, this.matchingConfig);
+  async misfits(
+    profile: VictimProfile,
+    facilities: readonly FacilitySnapshot[],
+    at: Date,
+    foundInRegion: string | null = null,
+  ): Promise<ExclusionReason[]> {
+    return placeMisfits(await this.forMatcher(profile, foundInRegion), facilities, at, this.matchingConfig);
   }
 
   /** What her changed profile means for an onward request (onwardAfterProfileChange). */
@@ -350,18 +361,27 @@ export class MatchingService {
     kindFacilities: readonly FacilitySnapshot[],
     interim: readonly FacilitySnapshot[] | null,
     at: Date,
+    foundInRegion: string | null = null,
   ): Promise<OnwardReevaluation> {
-    return onwardAfterProfileChange(await this.forMatcher(profile), kindFacilities, interim, at, this.matchingConfig);
+    return onwardAfterProfileChange(
+      await this.forMatcher(profile, foundInRegion),
+      kindFacilities,
+      interim,
+      at,
+      this.matchingConfig,
+    );
   }
 
   /**
    * The profile as the matcher reads it: with `foundInRegionCode`, the region of foundInMunicipality
-   * (null when not given or not on the list), derived here and never taken from the caller. The
-   * found-in rule needs it (the pilot noodbedden, 002:749-753).
+   * (null when not on the list), derived here and never taken from the profile given. Without a
+   * municipality, `foundInRegion`: the region the service knows she was found in (the police
+   * noodbed call's regionCode, `regionFoundIn`), else null. The found-in rule needs it (the pilot
+   * noodbedden, 002:749-753).
    */
-  private async forMatcher(profile: VictimProfile): Promise<VictimProfile> {
+  private async forMatcher(profile: VictimProfile, foundInRegion: string | null = null): Promise<VictimProfile> {
     const found = profile.foundInMunicipality;
-    const foundInRegionCode = found ? (await this.municipalities.directory()).regionOf(found) : null;
+    const foundInRegionCode = found ? (await this.municipalities.directory()).regionOf(found) : foundInRegion;
     return { ...profile, foundInRegionCode };
   }
 

@@ -26,6 +26,7 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { escalate, escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
+import { regionFoundIn } from './found-in-region';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
 const MAX_ROUNDS = 3;
@@ -133,6 +134,7 @@ export class MatchingAttempt {
         regions: await this.regions.regions(),
         exclusions: 'evidence',
         kinds,
+        foundInRegion: regionFoundIn(request),
       },
     );
     const returned = request.returnedTypes;

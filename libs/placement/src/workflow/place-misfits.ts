@@ -15,8 +15,9 @@ export function placeMisfitsAmong(
   facilities: ReadonlyMap<string, FacilitySnapshot>,
   at: Date,
   retry: string,
+  foundInRegion: string | null,
 ): Promise<ExclusionReason[]> {
   const known = [...new Set(facilityIds)].map((id) => facilities.get(id));
   if (known.some((facility) => !facility)) throw new ConflictError(`This request changed meanwhile; read it again and ${retry}.`);
-  return matching.misfits(profile, known as FacilitySnapshot[], at);
+  return matching.misfits(profile, known as FacilitySnapshot[], at, foundInRegion);
 }

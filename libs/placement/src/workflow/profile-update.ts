@@ -31,6 +31,7 @@ import { PlacementRepository } from '../placement.repository';
 import { escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
+import { regionFoundIn } from './found-in-region';
 import { placeMisfitsAmong } from './place-misfits';
 import { Transfers } from './transfer';
 
@@ -200,6 +201,7 @@ export class ProfileUpdates {
           facilities.byId,
           now,
           'record the change again',
+          regionFoundIn(request),
         )
       : null;
     const verdict = reevaluateAfterProfileChange(request.status, misfit);
@@ -304,7 +306,13 @@ export class ProfileUpdates {
         : null;
     if (there?.some((facility) => !facility))
       throw new ConflictError('This request changed meanwhile; read it again and record the change again.');
-    return this.matching.onwardAfterProfileChange(profile, kindFacilities, there as FacilitySnapshot[] | null, now);
+    return this.matching.onwardAfterProfileChange(
+      profile,
+      kindFacilities,
+      there as FacilitySnapshot[] | null,
+      now,
+      regionFoundIn(request),
+    );
   }
 
   /** The facilities the requests of her chain hold places at, and those of the kinds an onward request is for. */

@@ -22,6 +22,7 @@ import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
+import { regionFoundIn } from './found-in-region';
 import { placeMisfitsAmong } from './place-misfits';
 
 export interface TransferOrder {
@@ -199,6 +200,7 @@ export class Transfers {
       stayFacilities,
       this.clock.now(),
       'cancel it again',
+      regionFoundIn(stay),
     );
     if (misfit.length === 0) return;
     // The move the misfit itself opened is her way out: cancelling it would leave her where she does not fit.

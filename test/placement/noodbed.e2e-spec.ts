@@ -81,73 +81,66 @@ describe('requestNoodbed over GraphQL: a bed now, the onward request linked', ()
   });
 });
 
-describe('requestNoodbed: the region’s own noodbed before a 24/7 place a province away', () => {
-  /** Monday 7 December 2026, 03:37 in Rotterdam. */
-  const NIGHT = new Date('2026-12-07T02:37:00.000Z');
-  const clock = new FixedClock(NIGHT);
-  let database: TestDatabase;
-  let api: TestApp;
-  let client: PlacementClient;
-  let rotterdamNoodbed: { id: string };
-
+/**
+ * One night on its own register: a database with `facilities`, the API on a clock fixed at `night`;
+ * the facilities come back with their ids once `beforeAll` has run.
+ */
+function nightWith(night: Date, facilities: ReturnType<typeof facilityOf>[]) {
+  const context = {
+    database: undefined as unknown as TestDatabase,
+    api: undefined as unknown as TestApp,
+    client: undefined as unknown as PlacementClient,
+    facilities: [] as { id: string }[],
+  };
   beforeAll(async () => {
-    database = await createTestDatabase();
-    [rotterdamNoodbed] = await insertFacilities(
-      database.dataSource,
-      [
-        facilityOf(ShelterType.NOODBED, 1, { total: 2, regionCode: 'RR', municipality: 'Rotterdam' }),
-        // A women's shelter in Ede (Foodvalley, about 100 km) with 24/7 intake and places free.
-        facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
-      ],
-      { now: NIGHT },
-    );
-    api = await startPlacementApp(database.url, clock);
-    client = new PlacementClient(api.url);
+    context.database = await createTestDatabase();
+    context.facilities = await insertFacilities(context.database.dataSource, facilities, { now: night });
+    context.api = await startPlacementApp(context.database.url, new FixedClock(night));
+    context.client = new PlacementClient(context.api.url);
   });
-  afterAll(() => stopApp(api, database));
+  afterAll(() => stopApp(context.api, context.database));
+  return context;
+}
+
+describe('requestNoodbed: the region’s own noodbed before a 24/7 place a province away', () => {
+  // Monday 7 December 2026, 03:37 in Rotterdam.
+  const night = nightWith(new Date('2026-12-07T02:37:00.000Z'), [
+    facilityOf(ShelterType.NOODBED, 1, { total: 2, regionCode: 'RR', municipality: 'Rotterdam' }),
+    // A women's shelter in Ede (Foodvalley, about 100 km) with 24/7 intake and places free.
+    facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
+  ]);
 
   it('an officer in Rotterdam at 03:37 is sent to the free Rotterdam noodbed, not to Ede (002:763-765, silent on distance)', async () => {
-    const bridge = await client.noodbed(await token.police(), { profile: DUTCH_WOMAN, clientReference: 'avim-rr-0337' });
+    const [rotterdamNoodbed] = night.facilities;
+    const bridge = await night.client.noodbed(await token.police(), { profile: DUTCH_WOMAN, clientReference: 'avim-rr-0337' });
     expect(bridge).toMatchObject({ status: 'OFFERED', facility: { id: rotterdamNoodbed.id, type: 'NOODBED' } });
     expect(bridge.followUp).toMatchObject({ regionCode: 'RR' });
   });
 });
 
 describe('requestNoodbed: the regionCode is where she was found (the Humanitas noodbed, 002:749-753)', () => {
-  /** Monday 7 December 2026, 02:10 in Dordrecht. */
-  const NIGHT = new Date('2026-12-07T01:10:00.000Z');
-  const clock = new FixedClock(NIGHT);
-  let database: TestDatabase;
-  let api: TestApp;
-  let client: PlacementClient;
-  let humanitas: { id: string };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    [humanitas] = await insertFacilities(
-      database.dataSource,
-      [
-        // In Rotterdam, only for victims found in the municipalities of Zuid-Holland Zuid and Rotterdam Rijnmond.
-        facilityOf(ShelterType.NOODBED, 1, { total: 1, regionCode: 'RR', eligibility: { foundInRegionCodes: ['ZHZ', 'RR'] } }),
-        // Zuid-Holland Zuid's own women's shelter is full; Ede has places.
-        facilityOf(ShelterType.VROUWENOPVANG, 0, { regionCode: 'ZHZ', municipality: 'Dordrecht' }),
-        facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
-      ],
-      { now: NIGHT },
-    );
-    api = await startPlacementApp(database.url, clock);
-    client = new PlacementClient(api.url);
-  });
-  afterAll(() => stopApp(api, database));
+  // Monday 7 December 2026, 02:10 in Dordrecht.
+  const night = nightWith(new Date('2026-12-07T01:10:00.000Z'), [
+    // In Rotterdam, only for victims found in the municipalities of Zuid-Holland Zuid and Rotterdam Rijnmond.
+    facilityOf(ShelterType.NOODBED, 1, { total: 1, regionCode: 'RR', eligibility: { foundInRegionCodes: ['ZHZ', 'RR'] } }),
+    // Zuid-Holland Zuid's own women's shelter is full; Ede has places.
+    facilityOf(ShelterType.VROUWENOPVANG, 0, { regionCode: 'ZHZ', municipality: 'Dordrecht' }),
+    facilityOf(ShelterType.VROUWENOPVANG, 3, { regionCode: 'FV', municipality: 'Ede' }),
+  ]);
 
   it('an officer in Zuid-Holland Zuid who gives the region alone gets the Humanitas noodbed, and a later profile change keeps it', async () => {
+    const [humanitas] = night.facilities;
     const police = await tokenFor({ role: Role.POLICE, org: 'avim-zhz', regions: ['ZHZ'] });
-    const bridge = await client.noodbed(police, { profile: DUTCH_WOMAN, regionCode: 'ZHZ', clientReference: 'avim-zhz-0210' });
+    const bridge = await night.client.noodbed(police, {
+      profile: DUTCH_WOMAN,
+      regionCode: 'ZHZ',
+      clientReference: 'avim-zhz-0210',
+    });
     expect(bridge).toMatchObject({ status: 'OFFERED', facility: { id: humanitas.id, type: 'NOODBED' } });
     // Her place is judged with the same found-in region when her profile changes: still hers.
     const coordinator = await tokenFor({ role: Role.ZORGCOORDINATOR, org: 'zc-zhz', regions: ['ZHZ'] });
     const changed = await gql<{ updateVictimProfile: { status: string; facility: { id: string } | null } }>(
-      api.url,
+      night.api.url,
       `mutation Update($requestId: ID!, $changes: VictimProfileChangeInput!, $reason: String!) {
         updateVictimProfile(requestId: $requestId, changes: $changes, reason: $reason) { status facility { id } }
       }`,

@@ -1,4 +1,4 @@
-import { audit } from '@opvangplek/access';
+import { audit, type AuditEntry } from '@opvangplek/access';
 import type { EntityManager } from 'typeorm';
 import { CapacityChangeKind } from './capacity-history.entity';
 
@@ -46,7 +46,9 @@ const RESERVED_INSIDE_WINDOW = `(SELECT COALESCE(SUM(r.places), 0) FROM reserved
  * place (never check-then-write); zero rows means "not possible now". Each writes its history row
  * in the same statement, and its audit row right after, in the caller's transaction: the audit row
  * carries the application's MAC over its facts, the new version included, which only the
- * application can compute, and only once the statement has returned the version.
+ * application can compute, and only once the statement has returned the version. A caller that
+ * collects its transaction's audit rows and writes them together before it commits (the placement
+ * workflow's `Changes`) passes `auditInto`: the row joins them instead of costing a round trip.
  */
 const MOVES: Record<
   'hold' | 'holdReserved' | 'release' | 'arrive' | 'depart' | 'repair',
@@ -90,6 +92,7 @@ async function move(
   places: number,
   at: Date,
   actor: LedgerActor,
+  auditInto?: AuditEntry[],
 ): Promise<CapacityRow | null> {
   const { set, guard, kind: historyKind } = MOVES[kind];
   const rows: MovedRow[] = await manager.query(
@@ -109,16 +112,17 @@ async function move(
   const [row] = rows;
   if (!row) return null;
   // Who, what, v<version> (libs/access/audit), signed there.
-  await audit(
-    manager,
-    { sub: actor.by, role: actor.role, org: actor.org },
-    {
+  const entry: AuditEntry = {
+    actor: { sub: actor.by, role: actor.role, org: actor.org },
+    record: {
       action: `capacity.${kind === 'holdReserved' ? 'hold' : kind}`,
       facilityId: row.facility_id,
       detail: kind === 'repair' ? `held set to ${places}, v${row.version}` : `${places} place(s), v${row.version}`,
     },
     at,
-  );
+  };
+  if (auditInto) auditInto.push(entry);
+  else await audit(manager, entry.actor, entry.record, entry.at);
   return {
     facilityId: row.facility_id,
     regionCode: row.region_code,
@@ -174,7 +178,8 @@ export async function lockCapacityRows(manager: EntityManager, facilityIds: read
 /**
  * Takes `places` free places; `null` when fewer are free (someone else was first). `reserved`: the
  * places are a planned action's reservation being converted at its start (its reservation already
- * marked converted), which only real holds and occupation can stand in the way of.
+ * marked converted), which only real holds and occupation can stand in the way of. `auditInto`:
+ * the caller's pending audit rows, which it writes before it commits (see MOVES).
  */
 export const holdPlaces = (
   manager: EntityManager,
@@ -182,8 +187,8 @@ export const holdPlaces = (
   places: number,
   at: Date,
   actor: LedgerActor,
-  reserved = false,
-) => move(manager, reserved ? 'holdReserved' : 'hold', facilityId, places, at, actor);
+  options: { reserved?: boolean; auditInto?: AuditEntry[] } = {},
+) => move(manager, options.reserved ? 'holdReserved' : 'hold', facilityId, places, at, actor, options.auditInto);
 
 export const releasePlaces = (manager: EntityManager, facilityId: string, places: number, at: Date, actor: LedgerActor) =>
   move(manager, 'release', facilityId, places, at, actor);

@@ -54,6 +54,8 @@ export class PlacementOffer {
     parallel = 1,
   ): Promise<PlacementHoldEntity[]> {
     const actor = decidedBy?.actor ?? SYSTEM_ACTOR;
+    // Each hold's audit row is written with the transaction's others (inTransaction), not one by one.
+    const holdOptions = { reserved, auditInto: changes.records.audits };
     let allocations = decision.allocations;
     // Several places for one person: the first acceptance wins (lifecycle.ts, accept).
     let inParallel = false;
@@ -65,7 +67,7 @@ export class PlacementOffer {
       await lockCapacityRows(manager, candidates);
       allocations = [];
       for (const facilityId of candidates) {
-        const taken = await holdPlaces(manager, facilityId, 1, now, actor, reserved);
+        const taken = await holdPlaces(manager, facilityId, 1, now, actor, holdOptions);
         if (!taken) continue;
         allocations.push({ facilityId, places: 1 });
         changes.capacity.push(taken as CapacityChangedEvent);
@@ -77,7 +79,7 @@ export class PlacementOffer {
       const places = allocations[0].places;
       let taken = null;
       for (const facilityId of [allocations[0].facilityId, ...decision.alternatives]) {
-        taken = await holdPlaces(manager, facilityId, places, now, actor, reserved);
+        taken = await holdPlaces(manager, facilityId, places, now, actor, holdOptions);
         if (taken) {
           allocations = [{ facilityId, places }];
           changes.capacity.push(taken as CapacityChangedEvent);
@@ -91,7 +93,7 @@ export class PlacementOffer {
         allocations.map((allocation) => allocation.facilityId),
       );
       for (const allocation of allocations) {
-        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor, reserved);
+        const taken = await holdPlaces(manager, allocation.facilityId, allocation.places, now, actor, holdOptions);
         if (!taken) throw new PlacesTakenMeanwhile(); // rolls back the group's other holds too
         changes.capacity.push(taken as CapacityChangedEvent);
       }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { availablePlaces } from '../capacity';
 import { FacilitySnapshot } from '../eligibility/context';
 import { ExclusionCode } from '../eligibility/exclusion';
+import { ShelterType } from '../enums';
 import { roomAskedFor } from '../eligibility/rules/capacity.rule';
 import { matchingConfig } from '../matching-config';
 import { groupSizeOf } from '../profile';
@@ -16,7 +17,7 @@ import { PLACING_AUTHORITY_BY_TYPE } from '../register';
 import { facilityArb, inputArb, REGIONS } from '../testing/matching-arbitraries';
 import { GeoPoint } from './geo';
 import { matchFacilities } from './match-facilities';
-import { bestN, capacityNeeded, matchPage, screenRegister } from './match-page';
+import { bestN, capacityNeeded, matchPage, screenRegister, screeningOfKinds } from './match-page';
 import { RegisterIndex } from './register-index';
 
 const CENTRES: Record<string, GeoPoint> = {
@@ -128,6 +129,43 @@ describe('matchPage', () => {
     // Both ways out were exercised.
     expect(excludedWithClassReasons).toBeGreaterThan(0);
     expect(fullCandidates).toBeGreaterThan(0);
+  });
+
+  it('asked about some kinds (screeningOfKinds): the matches, exclusions and advice of the register of those kinds', () => {
+    let restricted = 0;
+    fc.assert(
+      fc.property(pageCaseArb, fc.subarray(Object.values(ShelterType), { minLength: 1 }), (c, kinds) => {
+        // Every region's centre given, as the service does: a kind left out moves no region's centre.
+        const regionCentroids = Object.fromEntries(REGIONS.map((code) => [code, CENTRES[code]]));
+        const common = { ...c.input, regionCentroids };
+        const ofKinds = c.facilities.filter((f) => kinds.includes(f.type));
+        const full = matchFacilities({ ...common, facilities: ofKinds });
+
+        const register = new RegisterIndex(c.facilities);
+        const screening = screeningOfKinds(screenRegister(register, c.input.profile, c.input.at), register, kinds);
+        const readable = new Set(capacityNeeded(screening, null));
+        const needed = groupSizeOf(c.input.profile);
+        const page = matchPage({
+          ...common,
+          register,
+          screening,
+          capacity: (p) => {
+            if (!readable.has(p)) return undefined;
+            const f = register.facilities[p];
+            return { ...f.capacity, confirmedAt: f.capacityUpdatedAt };
+          },
+          withoutRoom: c.facilities.filter((f) => availablePlaces(f.capacity) < roomAskedFor(needed, true)).length,
+        });
+
+        expect(page.matches).toEqual(full.matches);
+        expect(page.excluded).toEqual(full.excluded);
+        expect(page.advice).toEqual(full.advice);
+        expect(page.matchCount).toBe(full.matches.length);
+        if (ofKinds.length < c.facilities.length) restricted++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(restricted).toBeGreaterThan(0);
   });
 
   it('gives every facility of an eligibility class the verdict of the class (the profile rules read nothing else)', () => {

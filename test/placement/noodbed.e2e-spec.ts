@@ -150,3 +150,28 @@ describe('requestNoodbed: the regionCode is where she was found (the Humanitas n
     expect(changed.data!.updateVictimProfile).toMatchObject({ status: 'OFFERED', facility: { id: humanitas.id } });
   });
 });
+
+describe('requestNoodbed: two women found together, no place takes both (red team: they waited GROUP_TOO_LARGE)', () => {
+  // Monday 7 December 2026, 01:30 in Rotterdam.
+  const night = nightWith(new Date('2026-12-07T00:30:00.000Z'), [
+    facilityOf(ShelterType.VROUWENOPVANG, 1, { regionCode: 'RR', municipality: 'Rotterdam' }),
+    facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 1, { regionCode: 'RR', municipality: 'Schiedam' }),
+    facilityOf(ShelterType.NOODBED, 1, { total: 2, regionCode: 'RR', municipality: 'Rotterdam' }),
+  ]);
+
+  it('the officer gets one place for each in her region, as a coordinator’s group would be split (003:484)', async () => {
+    const [vo, mo] = night.facilities;
+    const call = await night.client.noodbed(await token.police(), {
+      profile: DUTCH_WOMAN,
+      groupSize: 2,
+      clientReference: 'avim-rr-0130-duo',
+    });
+    expect(call.status).toBe('OFFERED');
+    expect(call.allocations.map((a) => [a.facility.id, a.places]).sort()).toEqual(
+      [
+        [vo.id, 1],
+        [mo.id, 1],
+      ].sort(),
+    );
+  });
+});

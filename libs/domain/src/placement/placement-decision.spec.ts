@@ -574,6 +574,42 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
       });
     });
 
+    describe('a group no single place can take (red team: it waited GROUP_TOO_LARGE with places free)', () => {
+      const groupCall = (res: MatchResult, split: MatchResult) =>
+        decidePlacement(
+          input(res, {
+            capacities: [POLICE],
+            noodbed: true,
+            urgency: Urgency.ACUTE,
+            mayBridge: false,
+            regionCode: 'RR',
+            groupSize: 2,
+          }),
+          split,
+        );
+      const moRotterdam = facility('mo-rdam-2', ShelterType.MAATSCHAPPELIJKE_OPVANG);
+      const voEde = facility('vo-ede', ShelterType.VROUWENOPVANG, { regionCode: 'FV' });
+
+      it('two women found in Rotterdam at night: split over two structural places in her region, far ones not used', () => {
+        const split = result([
+          match(voEde, true, undefined, 90),
+          match(vo, true, undefined, 50),
+          match(moRotterdam, true, undefined, 40),
+        ]);
+        const decision = groupCall(result([]), split);
+        expect(decision).toMatchObject({ kind: 'OFFER', alternatives: [] });
+        expect((decision as { allocations: { facilityId: string }[] }).allocations.map((a) => a.facilityId).sort()).toEqual(
+          [moRotterdam.id, vo.id].sort(),
+        );
+      });
+
+      it('never split over noodbeds or interim places (their onward requests are one person’s): the group waits', () => {
+        const interimVo: FacilityMatch = { ...match(vo, true), interimFor: [ShelterType.COSM] };
+        const decision = groupCall(result([]), result([match(noodbed, true), interimVo]));
+        expect(decision.kind).toBe('WAIT');
+      });
+    });
+
     it('a noodbed with nothing better known is followed by a regular place', () => {
       const res = result([match(noodbed, true)]);
       expect(

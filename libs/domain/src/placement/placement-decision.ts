@@ -271,7 +271,12 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
   const matches = considered(input.result, !input.noodbed);
   const own = matches.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER);
   const decision = input.noodbed
-    ? decideNoodbed(input, matches, own)
+    ? decideNoodbed(
+        input,
+        matches,
+        own,
+        splitResult && considered(splitResult, false).filter((match) => verdictOf(match) === AuthorityVerdict.OFFER),
+      )
     : decideFor(input, matches, own, splitResult && considered(splitResult, true));
   if (input.interimArrived === false && decision.kind !== 'WAIT') {
     // One person, one place: the onward place is held only once she is in the interim one.
@@ -369,10 +374,17 @@ function decideFor(
  * structural place in her region, the region's noodbed, a structural place elsewhere, a noodbed
  * elsewhere (`placesToDriveTo`).
  */
-function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: FacilityMatch[]): PlacementDecision {
+function decideNoodbed(
+  input: DecisionInput,
+  matches: FacilityMatch[],
+  own: FacilityMatch[],
+  splitOwn: FacilityMatch[] | undefined,
+): PlacementDecision {
   const open = own.filter((match) => match.placeableNow);
   const { chosen, structural } = placesToDriveTo(open, input.regionCode ?? null);
   if (chosen.length === 0) {
+    const split = input.groupSize > 1 && splitOwn ? groupToDriveTo(splitOwn, input) : null;
+    if (split) return split;
     const best = matches[0];
     if (best && !own.includes(best)) return awaitAuthority(best, input);
     if (!best && input.fallbackAuthority) return fallbackWait(input.fallbackAuthority);
@@ -390,6 +402,28 @@ function decideNoodbed(input: DecisionInput, matches: FacilityMatch[], own: Faci
 }
 
 /**
+ * A police call for a group no single place can take: the group split over the fewest structural
+ * places open now (planGroupAllocation), her region's first, as a coordinator's group is split.
+ * Only places where they can stay: a noodbed or an interim place opens an onward request, which is
+ * one person's, so a group that needs those waits and is escalated (the region's coordinators).
+ */
+function groupToDriveTo(splitOwn: readonly FacilityMatch[], input: DecisionInput): PlacementDecision | null {
+  const stays = splitOwn.filter(
+    (match) => match.placeableNow && match.facility.type !== ShelterType.NOODBED && !match.interimFor?.length,
+  );
+  const serving = stays.filter((match) => servesRegion(match, input.regionCode ?? null));
+  const allocations = planGroupAllocation(serving, input.groupSize) ?? planGroupAllocation(stays, input.groupSize);
+  return allocations ? { kind: 'OFFER', allocations, alternatives: [] } : null;
+}
+
+/** Whether a place serves `regionCode` (null: any): it lies there, or names it as where its victims are found. */
+function servesRegion(match: FacilityMatch, regionCode: string | null): boolean {
+  if (regionCode === null) return true;
+  const same = (code: string) => code.toUpperCase() === regionCode.toUpperCase();
+  return same(match.facility.regionCode) || match.facility.eligibility.foundInRegionCodes.some(same);
+}
+
+/**
  * The open places the noodbed call chooses among, best first, and whether they are structural
  * ones: the first non-empty of a structural place serving `regionCode`, a noodbed serving it, a
  * structural place anywhere, any open place. A place serves a region it lies in or one it names
@@ -400,10 +434,8 @@ export function placesToDriveTo(
   open: readonly FacilityMatch[],
   regionCode: string | null,
 ): { chosen: FacilityMatch[]; structural: boolean } {
-  const same = (code: string) => regionCode !== null && code.toUpperCase() === regionCode.toUpperCase();
   const isStructural = (match: FacilityMatch) => match.facility.type !== ShelterType.NOODBED;
-  const inRegion = (match: FacilityMatch) =>
-    regionCode === null || same(match.facility.regionCode) || match.facility.eligibility.foundInRegionCodes.some(same);
+  const inRegion = (match: FacilityMatch) => servesRegion(match, regionCode);
   const tiers: [FacilityMatch[], boolean][] = [
     [open.filter((match) => isStructural(match) && inRegion(match)), true],
     [open.filter((match) => !isStructural(match) && inRegion(match)), false],

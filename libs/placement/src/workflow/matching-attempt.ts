@@ -170,8 +170,10 @@ export class MatchingAttempt {
     const isNoodbed = snapshot.types.includes(ShelterType.NOODBED) && !isFollowUp;
     const kinds = isNoodbed ? [] : snapshot.types;
     const whole = await this.match(snapshot, snapshot.groupSize, kinds);
+    // A group no single facility takes is matched one person at a time too, to split it; a police
+    // group call always, as the places its decision may use are a few kinds of the whole answer.
     const noSingleFacility = whole.result.matches.length === 0;
-    const split = snapshot.groupSize > 1 && noSingleFacility ? await this.match(snapshot, 1, kinds) : undefined;
+    const split = snapshot.groupSize > 1 && (noSingleFacility || isNoodbed) ? await this.match(snapshot, 1, kinds) : undefined;
     const profile = snapshot.profile as VictimProfile;
     const decision = decidePlacement(
       {

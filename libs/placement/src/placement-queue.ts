@@ -115,23 +115,23 @@ export class PlacementQueue {
   /**
    * The end of a place held for her: an offer nobody answered (`offer`), or an accepted place she
    * has not reached (`arrival`, a job of its own: the offer's job of the same attempt may still be
-   * kept under its id). The sweep is the net for both.
+   * kept under its id), due at `dueAt` (the hold's end). The sweep is the net for both.
    */
-  async enqueueExpiry(requestId: string, attempt: number, delayMs: number, stage: 'offer' | 'arrival' = 'offer'): Promise<void> {
+  async enqueueExpiry(requestId: string, attempt: number, dueAt: Date, stage: 'offer' | 'arrival' = 'offer'): Promise<void> {
     const data: ExpireOfferJobData = withCorrelation({ requestId, attempt });
     const jobId = stage === 'offer' ? `expire.${requestId}.${attempt}` : `expire.${requestId}.${attempt}.arrival`;
-    await this.add(PlacementJob.ExpireOffer, data, { jobId, delayMs });
+    await this.add(PlacementJob.ExpireOffer, data, { jobId, dueAt });
   }
 
   /**
-   * The escalation of an ACUTE request at its deadline (`afterMs` after it came in), on time rather
-   * than at the next sweep: the chain's promise is a place to go or an escalation within 15 minutes.
+   * The escalation of an ACUTE request at its `deadline`, on time rather than at the next sweep:
+   * the chain's promise is a place to go or an escalation within 15 minutes.
    */
-  async enqueueEscalation(requestId: string, afterMs: number): Promise<void> {
+  async enqueueEscalation(requestId: string, deadline: Date): Promise<void> {
     const data: EscalateIfUnreachedJobData = withCorrelation({ requestId });
     await this.add(PlacementJob.EscalateIfUnreached, data, {
       jobId: `escalate.${requestId}`,
-      delayMs: afterMs + ESCALATION_JOB_AFTER_DEADLINE_MS,
+      dueAt: new Date(deadline.getTime() + ESCALATION_JOB_AFTER_DEADLINE_MS),
       priority: PRIORITY[Urgency.ACUTE],
     });
   }
@@ -198,9 +198,14 @@ export class PlacementQueue {
   private async add(
     name: PlacementJob,
     data: PlacementJobData,
-    options: { jobId: string; delayMs?: number; priority?: number },
+    /**
+     * `dueAt`: the moment the job is for, in the service clock's time; the delay is counted from the
+     * moment it is added, which after a commit is a little later than when the moment was decided
+     * (at a simulated clock's speed, minutes). `delayMs`: from now.
+     */
+    options: { jobId: string; dueAt?: Date; delayMs?: number; priority?: number },
   ): Promise<void> {
-    const delayMs = Math.max(0, options.delayMs ?? 0);
+    const delayMs = Math.max(0, options.dueAt ? options.dueAt.getTime() - this.clock.now().getTime() : (options.delayMs ?? 0));
     await bounded(
       this.queue.add(name, delayMs > 0 ? { ...data, dueAtMs: this.clock.now().getTime() + delayMs } : data, {
         jobId: options.jobId,

@@ -250,7 +250,8 @@ export class PlacementRequestsService {
    * answer never waits on it, and if the queue is down the sweep escalates her all the same.
    */
   private escalateOnTime(request: PlacementRequestEntity): void {
-    void this.queue.enqueueEscalation(request.id, this.config.placement.escalateAfterMinutes * 60_000).catch(() => undefined);
+    const deadline = new Date(request.createdAt.getTime() + this.config.placement.escalateAfterMinutes * 60_000);
+    void this.queue.enqueueEscalation(request.id, deadline).catch(() => undefined);
   }
 
   /** Queued after commit. If the queue is down the request is still safe: the sweep enqueues it. */

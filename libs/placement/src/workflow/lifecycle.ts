@@ -147,7 +147,7 @@ export class PlacementLifecycle {
       notify(changes, locked, WebhookEventType.OFFER_ACCEPTED, this.clock.now());
       // Given back on time if she never arrives, not at the next sweep.
       const { attempt } = locked;
-      changes.after.push(() => this.queue.enqueueExpiry(locked.id, attempt, expected.getTime() - now.getTime(), 'arrival'));
+      changes.after.push(() => this.queue.enqueueExpiry(locked.id, attempt, expected, 'arrival'));
       return { request: locked, repeated: false };
     });
   }

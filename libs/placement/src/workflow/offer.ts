@@ -149,8 +149,7 @@ export class PlacementOffer {
     );
     for (const allocation of allocations) notify(changes, request, WebhookEventType.OFFER_MADE, now, allocation.facilityId);
     const attempt = request.attempt;
-    const delayMs = expiresAt.getTime() - now.getTime();
-    changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, delayMs));
+    changes.after.push(() => this.queue.enqueueExpiry(request.id, attempt, expiresAt));
     return holds;
   }
 }

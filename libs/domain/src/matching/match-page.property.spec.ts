@@ -67,6 +67,15 @@ const pageCaseArb = fc.record({
   strict: fc.boolean(),
 });
 
+/** Live capacity as the reader gives it: only for the positions asked for (`capacityNeeded`). */
+function capacityAsked(register: RegisterIndex<FacilitySnapshot>, asked: ReadonlySet<number>) {
+  return (position: number) => {
+    if (!asked.has(position)) return undefined;
+    const f = register.facilities[position];
+    return { ...f.capacity, confirmedAt: f.capacityUpdatedAt };
+  };
+}
+
 describe('matchPage', () => {
   it('equals matchFacilities cut to the page, with the whole answer’s counts and summary', () => {
     let excludedWithClassReasons = 0;
@@ -95,11 +104,7 @@ describe('matchPage', () => {
           register,
           screening,
           // Only what capacityNeeded asked for: the page must not need any other facility's capacity.
-          capacity: (p) => {
-            if (!readable.has(p)) return undefined;
-            const f = register.facilities[p];
-            return { ...f.capacity, confirmedAt: f.capacityUpdatedAt };
-          },
+          capacity: capacityAsked(register, readable),
           // As CAPACITY_FOR_SQL counts it: fewer free than the group, or than one place when withheld.
           withoutRoom: c.facilities.filter((f) => availablePlaces(f.capacity) < roomAskedFor(needed, countsShown(f))).length,
           first: c.first,
@@ -149,11 +154,7 @@ describe('matchPage', () => {
           ...common,
           register,
           screening,
-          capacity: (p) => {
-            if (!readable.has(p)) return undefined;
-            const f = register.facilities[p];
-            return { ...f.capacity, confirmedAt: f.capacityUpdatedAt };
-          },
+          capacity: capacityAsked(register, readable),
           withoutRoom: c.facilities.filter((f) => availablePlaces(f.capacity) < roomAskedFor(needed, true)).length,
         });
 

@@ -205,9 +205,10 @@ export class PlacementQueue {
      */
     options: { jobId: string; dueAt?: Date; delayMs?: number; priority?: number },
   ): Promise<void> {
-    const delayMs = Math.max(0, options.dueAt ? options.dueAt.getTime() - this.clock.now().getTime() : (options.delayMs ?? 0));
+    const now = this.clock.now().getTime();
+    const delayMs = Math.max(0, options.dueAt ? options.dueAt.getTime() - now : (options.delayMs ?? 0));
     await bounded(
-      this.queue.add(name, delayMs > 0 ? { ...data, dueAtMs: this.clock.now().getTime() + delayMs } : data, {
+      this.queue.add(name, delayMs > 0 ? { ...data, dueAtMs: now + delayMs } : data, {
         jobId: options.jobId,
         // Whole milliseconds: the PostgreSQL backend stores a delay as a bigint.
         delay: Math.round(wallDelayMs(this.clock, delayMs)),

@@ -521,11 +521,21 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
       });
     });
 
+    /** The police's noodbed call for `regionCode`, by one person or a group (`split`: the match for one of them). */
+    const policeCall = (res: MatchResult, regionCode: string, group?: { size: number; split: MatchResult }) =>
+      decidePlacement(
+        input(res, {
+          capacities: [POLICE],
+          noodbed: true,
+          urgency: Urgency.ACUTE,
+          mayBridge: false,
+          regionCode,
+          groupSize: group?.size ?? 1,
+        }),
+        group?.split,
+      );
+
     describe('nearness before kind: the region’s own noodbed before a structural place a province away', () => {
-      const policeCall = (res: MatchResult, regionCode: string) =>
-        decidePlacement(
-          input(res, { capacities: [POLICE], noodbed: true, urgency: Urgency.ACUTE, mayBridge: false, regionCode }),
-        );
       const voEde = facility('vo-ede', ShelterType.VROUWENOPVANG, { regionCode: 'FV' });
       const moUtrecht = facility('mo-utrecht', ShelterType.MAATSCHAPPELIJKE_OPVANG, { regionCode: 'UT' });
       const humanitas = facility('noodbed-humanitas', ShelterType.NOODBED, {
@@ -575,18 +585,7 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
     });
 
     describe('a group no single place can take (red team: it waited GROUP_TOO_LARGE with places free)', () => {
-      const groupCall = (res: MatchResult, split: MatchResult) =>
-        decidePlacement(
-          input(res, {
-            capacities: [POLICE],
-            noodbed: true,
-            urgency: Urgency.ACUTE,
-            mayBridge: false,
-            regionCode: 'RR',
-            groupSize: 2,
-          }),
-          split,
-        );
+      const groupCall = (split: MatchResult) => policeCall(result([]), 'RR', { size: 2, split });
       const moRotterdam = facility('mo-rdam-2', ShelterType.MAATSCHAPPELIJKE_OPVANG);
       const voEde = facility('vo-ede', ShelterType.VROUWENOPVANG, { regionCode: 'FV' });
 
@@ -596,7 +595,7 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
           match(vo, true, undefined, 50),
           match(moRotterdam, true, undefined, 40),
         ]);
-        const decision = groupCall(result([]), split);
+        const decision = groupCall(split);
         expect(decision).toMatchObject({ kind: 'OFFER', alternatives: [] });
         expect((decision as { allocations: { facilityId: string }[] }).allocations.map((a) => a.facilityId).sort()).toEqual(
           [moRotterdam.id, vo.id].sort(),
@@ -605,7 +604,7 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
 
       it('never split over noodbeds or interim places (their onward requests are one person’s): the group waits', () => {
         const interimVo: FacilityMatch = { ...match(vo, true), interimFor: [ShelterType.COSM] };
-        const decision = groupCall(result([]), result([match(noodbed, true), interimVo]));
+        const decision = groupCall(result([match(noodbed, true), interimVo]));
         expect(decision.kind).toBe('WAIT');
       });
     });

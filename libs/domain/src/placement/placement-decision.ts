@@ -408,13 +408,14 @@ function decideNoodbed(
  * one person's, so a group that needs those waits and is escalated (the region's coordinators).
  */
 function groupToDriveTo(splitOwn: readonly FacilityMatch[], input: DecisionInput): PlacementDecision | null {
-  const stays = splitOwn.filter(
-    (match) => match.placeableNow && match.facility.type !== ShelterType.NOODBED && !match.interimFor?.length,
-  );
+  const stays = splitOwn.filter((match) => match.placeableNow && isStructural(match) && !match.interimFor?.length);
   const serving = stays.filter((match) => servesRegion(match, input.regionCode ?? null));
   const allocations = planGroupAllocation(serving, input.groupSize) ?? planGroupAllocation(stays, input.groupSize);
   return allocations ? { kind: 'OFFER', allocations, alternatives: [] } : null;
 }
+
+/** A place she can be given as a structural one: anything but a noodbed. */
+const isStructural = (match: FacilityMatch): boolean => match.facility.type !== ShelterType.NOODBED;
 
 /** Whether a place serves `regionCode` (null: any): it lies there, or names it as where its victims are found. */
 function servesRegion(match: FacilityMatch, regionCode: string | null): boolean {
@@ -434,7 +435,6 @@ export function placesToDriveTo(
   open: readonly FacilityMatch[],
   regionCode: string | null,
 ): { chosen: FacilityMatch[]; structural: boolean } {
-  const isStructural = (match: FacilityMatch) => match.facility.type !== ShelterType.NOODBED;
   const inRegion = (match: FacilityMatch) => servesRegion(match, regionCode);
   const tiers: [FacilityMatch[], boolean][] = [
     [open.filter((match) => isStructural(match) && inRegion(match)), true],

@@ -4,12 +4,11 @@ import {
   DEFAULT_MATCHING_CONFIG,
   ExploitationType,
   requesterCapacities,
-  Role,
   youthCareAuthority,
   MATCHABLE_STATUSES,
   parallelOfferCount,
   PlacementStatus,
-  ShelterType,
+  type ShelterType,
   type VictimProfile,
   EscalationCause,
   placementNote,
@@ -26,7 +25,7 @@ import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
 import { escalate, escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
-import { regionFoundIn } from './found-in-region';
+import { isNoodbedCall, isNoodbedOnward, regionFoundIn } from './noodbed-call';
 import { PlacementOffer, PlacesTakenMeanwhile } from './offer';
 
 const MAX_ROUNDS = 3;
@@ -160,14 +159,14 @@ export class MatchingAttempt {
   private capacitiesOf(request: PlacementRequestEntity) {
     const requester = { role: request.requestedByRole, org: request.requestedByOrg, regions: [request.regionCode] };
     return requesterCapacities(requester, request.regionCode, {
-      noodbedOnward: request.bridgeRequestId !== null && request.requestedByRole === Role.POLICE,
+      noodbedOnward: isNoodbedOnward(request),
     });
   }
 
   private async decideAndApply(snapshot: PlacementRequestEntity, attempt: number, answering: boolean): Promise<Applied | null> {
     const now = this.clock.now();
     const isFollowUp = snapshot.bridgeRequestId !== null;
-    const isNoodbed = snapshot.types.includes(ShelterType.NOODBED) && !isFollowUp;
+    const isNoodbed = isNoodbedCall(snapshot);
     const kinds = isNoodbed ? [] : snapshot.types;
     const whole = await this.match(snapshot, snapshot.groupSize, kinds);
     // A group no single facility takes is matched one person at a time too, to split it; a police

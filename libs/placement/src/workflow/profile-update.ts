@@ -31,7 +31,7 @@ import { PlacementRepository } from '../placement.repository';
 import { escalateIfDue } from './escalation';
 import { FollowUps } from './follow-up';
 import { PlacementHolds } from './holds';
-import { regionFoundIn } from './found-in-region';
+import { regionFoundIn } from './noodbed-call';
 import { placeMisfitsAmong } from './place-misfits';
 import { Transfers } from './transfer';
 

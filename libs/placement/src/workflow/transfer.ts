@@ -22,7 +22,7 @@ import { HoldState } from '../placement-hold.entity';
 import { PlacementQueue } from '../placement-queue';
 import type { PlacementRequestEntity } from '../placement-request.entity';
 import { PlacementRepository } from '../placement.repository';
-import { regionFoundIn } from './found-in-region';
+import { regionFoundIn } from './noodbed-call';
 import { placeMisfitsAmong } from './place-misfits';
 
 export interface TransferOrder {

@@ -307,6 +307,17 @@ describe('profiles at rest (issue 12)', () => {
         lookup,
       ]);
       expect(rows).toEqual([{ id: answers[0].id }]);
+      // The eleven refused by the index wrote nothing: no history or audit row of a request never stored.
+      const [orphans] = await database.dataSource.query(
+        `SELECT (SELECT count(*) FROM placement_events e WHERE NOT EXISTS (SELECT 1 FROM placement_requests r WHERE r.id = e.request_id))::int AS events,
+                (SELECT count(*) FROM audit_log a WHERE a.action = 'placement.status' AND NOT EXISTS (SELECT 1 FROM placement_requests r WHERE r.id = a.request_id))::int AS audits`,
+      );
+      expect(orphans).toEqual({ events: 0, audits: 0 });
+      const received = await database.dataSource.query(
+        `SELECT count(*)::int AS n FROM placement_events WHERE request_id = $1 AND status = 'RECEIVED'`,
+        [answers[0].id],
+      );
+      expect(received).toEqual([{ n: 1 }]);
       await client.cancel(coordinator, answers[0].id, 'issue 12 test cleanup');
     } finally {
       await second.close();

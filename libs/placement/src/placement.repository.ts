@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { audit, auditAll, type AuditActor, type AuditEntry, type AuditRecord, type Viewer } from '@opvangplek/access';
+import {
+  audit,
+  auditAll,
+  auditInsert,
+  type AuditActor,
+  type AuditEntry,
+  type AuditRecord,
+  type Viewer,
+} from '@opvangplek/access';
 import type { LedgerActor } from '@opvangplek/capacity';
 import {
   DeclineReason,
@@ -27,6 +35,8 @@ import {
   EVENT_BUS,
   EventChannel,
   type EventBus,
+  asOneStatement,
+  isUniqueViolation,
 } from '@opvangplek/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -44,6 +54,9 @@ import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
 /** The purpose of the implicit-retry lookup values (their own key, FieldCipher.lookup). */
 const IMPLICIT_RETRY_LOOKUP = 'placement_requests.implicit_retry';
+
+/** One request per organisation and clientReference (migration SealedClientReference). */
+const CLIENT_REFERENCE_UNIQUE = 'placement_requests_client_reference_uq';
 
 export type NewPlacementRequest = Pick<
   PlacementRequestEntity,
@@ -391,51 +404,96 @@ export class PlacementRepository {
       implicitRetry && lookups.length === 0
         ? this.fields.lookups(IMPLICIT_RETRY_LOOKUP, [fields.requestedByOrg, implicitRetry.canonical])
         : [];
-    const created = await this.dataSource.transaction(async (manager) => {
-      if (lookups.length > 1) {
-        const earlier = await this.findByReference(manager, fields.requestedByOrg, lookups.slice(1));
-        if (earlier) return { request: earlier, created: false };
-      }
-      if (implicitKeys.length > 0) {
-        // One submission at a time per key, across processes: the second waits, then finds the first.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 15))', [implicitKeys[0]]);
-        const earlier = await this.opened(
-          manager.getRepository(PlacementRequestEntity).findOne({
-            where: {
-              requestedByOrg: fields.requestedByOrg,
-              implicitRetryKey: In(implicitKeys),
-              createdAt: MoreThanOrEqual(implicitRetry!.since),
-              // One cancelled since is not what a resend asks for: the caller withdrew it (red team, issue 15).
-              status: Not(PlacementStatus.CANCELLED),
-            },
-            order: { createdAt: 'DESC' },
-          }),
-        );
-        if (earlier) return { request: earlier, created: false };
-      }
-      const request = this.newRequest(manager, fields);
-      if (implicitKeys.length > 0) request.implicitRetryKey = implicitKeys[0];
-      const inserted = await manager
+    const request = this.newRequest(this.dataSource.manager, fields);
+    if (implicitKeys.length > 0) request.implicitRetryKey = implicitKeys[0];
+    try {
+      const earlier =
+        lookups.length > 1 || implicitKeys.length > 0
+          ? await this.dataSource.transaction(async (manager) => {
+              const found = await this.earlierSubmission(manager, fields, lookups, implicitKeys, implicitRetry);
+              if (!found) await this.insertNew(manager, request, history, changes);
+              return found;
+            })
+          : await this.insertNew(this.dataSource.manager, request, history, changes).then(() => null);
+      return earlier ? { request: earlier, changes: null } : { request, changes };
+    } catch (error) {
+      // The reference was taken meanwhile (a retry racing the first call): the first submission stands.
+      if (!isUniqueViolation(error, CLIENT_REFERENCE_UNIQUE)) throw error;
+      const existing = await this.findByReference(this.dataSource.manager, fields.requestedByOrg, lookups);
+      if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
+      return { request: existing, changes: null };
+    }
+  }
+
+  /**
+   * The stored request a submission repeats, looked for before inserting: under an older key's
+   * lookup value of its clientReference, or (without one) the same submission by the same caller in
+   * the implicit-retry window. That one waits for any other submission of it (an advisory lock held
+   * to commit), so two at once are never both stored.
+   */
+  private async earlierSubmission(
+    manager: EntityManager,
+    fields: NewPlacementRequest,
+    lookups: string[],
+    implicitKeys: string[],
+    implicitRetry: { canonical: string; since: Date } | null,
+  ): Promise<PlacementRequestEntity | null> {
+    if (lookups.length > 1) {
+      const earlier = await this.findByReference(manager, fields.requestedByOrg, lookups.slice(1));
+      if (earlier) return earlier;
+    }
+    if (implicitKeys.length === 0) return null;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 15))', [implicitKeys[0]]);
+    return this.opened(
+      manager.getRepository(PlacementRequestEntity).findOne({
+        where: {
+          requestedByOrg: fields.requestedByOrg,
+          implicitRetryKey: In(implicitKeys),
+          createdAt: MoreThanOrEqual(implicitRetry!.since),
+          // One cancelled since is not what a resend asks for: the caller withdrew it (red team, issue 15).
+          status: Not(PlacementStatus.CANCELLED),
+        },
+        order: { createdAt: 'DESC' },
+      }),
+    );
+  }
+
+  /**
+   * Inserts a new request with its history and audit rows as one statement (`asOneStatement`):
+   * one round trip where a transaction of its own took five, and the police's noodbed call waits
+   * for it (issue 16). A clientReference taken already fails it whole, with nothing written.
+   */
+  private async insertNew(
+    manager: EntityManager,
+    request: PlacementRequestEntity,
+    history: { status: PlacementStatus; actor: LedgerActor }[],
+    changes: Changes,
+  ): Promise<void> {
+    for (const step of history) await this.record(manager, request, step.status, step.actor, null, changes.records);
+    const events = changes.records.events.splice(0);
+    const audits = auditInsert(manager.connection, changes.records.audits.splice(0));
+    const insert = (entity: typeof PlacementRequestEntity | typeof PlacementEventEntity, values: object | object[]) => {
+      const [sql, params] = manager
         .createQueryBuilder()
         .insert()
-        .into(PlacementRequestEntity)
-        .values(request)
-        .orIgnore() // a retry with the same clientReference: the first submission stands
-        .returning('"id", "updated_at"')
+        .into(entity)
+        .values(values)
         .updateEntity(false)
-        .execute();
-      const row = inserted.raw[0] as { id: string; updated_at: Date } | undefined;
-      if (!row) {
-        const existing = lookups.length > 0 ? await this.findByReference(manager, fields.requestedByOrg, lookups) : null;
-        if (!existing) throw new ConflictError('This request could not be stored; please submit it again.');
-        return { request: existing, created: false };
-      }
-      request.updatedAt = row.updated_at;
-      for (const step of history) await this.record(manager, request, step.status, step.actor, null, changes.records);
-      await this.writeRecords(manager, changes);
-      return { request, created: true };
-    });
-    return { request: created.request, changes: created.created ? changes : null };
+        .getQueryAndParameters();
+      return { sql, params };
+    };
+    const requestInsert = insert(PlacementRequestEntity, request);
+    const statement = asOneStatement(
+      [
+        { ...requestInsert, sql: `${requestInsert.sql} RETURNING "updated_at"` },
+        insert(PlacementEventEntity, events),
+        ...(audits ? [audits] : []),
+      ],
+      ([stored]) => `SELECT updated_at FROM ${stored}`,
+    );
+    const [row] = (await manager.query(statement.sql, statement.params)) as { updated_at: Date }[];
+    request.updatedAt = row.updated_at;
+    changes.recorded.push(...events);
   }
 
   /** `org`'s request stored under `clientReference`, opened; null when there is none. */

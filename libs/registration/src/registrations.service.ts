@@ -18,6 +18,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  isUniqueViolation,
 } from '@opvangplek/platform';
 import { PlacementRequestsService } from '@opvangplek/placement';
 import { RegionDirectory } from '@opvangplek/registry';
@@ -123,7 +124,7 @@ export class RegistrationsService {
       });
     } catch (error) {
       // Two coordinators registering the same request at once: the unique index decides, not a prior read.
-      if ((error as { driverError?: { constraint?: string } }).driverError?.constraint === ONE_PER_MEMBER)
+      if (isUniqueViolation(error, ONE_PER_MEMBER))
         throw new ConflictError(
           `someone registered a person of placement request ${requestId} at the same moment: look at victimRegistrations and try again if she is not there`,
         );

@@ -16,6 +16,7 @@ import { type LoadableFacility, readFacilityDefinition, RegionEntity } from '@op
 import type { DataSource } from 'typeorm';
 import { type BenchContext, type BenchFigure, fmtMs, measureTogether } from '../figure';
 import { postGraphql } from '../graphql-client';
+import { type CallCost, costOneAtATime } from './call-cost';
 import { tokenFor, withPrivateCluster } from './private-cluster';
 import { matchInProcess, regionCodes, stageBreakdown } from './placement-support';
 import { matchingMix, type ProfileInput } from './profiles';
@@ -23,6 +24,8 @@ import { matchingMix, type ProfileInput } from './profiles';
 const P99_LIMIT_MS = 200;
 const BEDS_PER_EXTRA_NOODBED = 1000;
 const APIS = 1;
+/** Calls of each kind made one at a time to read what a call costs (call-cost.ts). */
+const COST_CALLS = 60;
 const WORKERS = 1;
 
 const REQUEST_NOODBED = `mutation BenchNoodbed($input: NoodbedRequestInput!) {
@@ -135,31 +138,40 @@ export const noodbedAnswerFigure: BenchFigure = {
           `  processes ready in ${started.seconds} s; load: ${load.requests} requests, ${load.warmup} warm-up, ${load.concurrency} concurrent` +
             (load.requests < context.requests || load.concurrency < context.concurrency ? ' (reduced, to stay bounded)' : ''),
         );
+        const noodbedCall = async (i: number) => {
+          const answer = await postGraphql<NoodbedData>(apiUrl, token, REQUEST_NOODBED, {
+            input: {
+              profile: mix[i % mix.length].profile,
+              regionCode: regionAt(i),
+              clientReference: `${reference}${calls++}`,
+            },
+          });
+          const key = `${answer.requestNoodbed.status}${answer.requestNoodbed.facility ? ` at ${answer.requestNoodbed.facility.type}` : ''}`;
+          answers.set(key, (answers.get(key) ?? 0) + 1);
+          answeredIds.push(answer.requestNoodbed.id);
+        };
+        const facilitiesRead = (i: number) => postGraphql(apiUrl, token, FACILITIES, { filter: { regionCodes: [regionAt(i)] } });
         const [noodbedRun, facilitiesRun] = await measureTogether(load, [
           {
             key: 'noodbed',
             label: 'requestNoodbed',
             what: `POST /graphql requestNoodbed (POLICE) with a unique clientReference, ${mix.length} profiles and ${regions.length} regions in rotation; answer with facility and followUp`,
-            operation: async (i) => {
-              const answer = await postGraphql<NoodbedData>(apiUrl, token, REQUEST_NOODBED, {
-                input: {
-                  profile: mix[i % mix.length].profile,
-                  regionCode: regionAt(i),
-                  clientReference: `${reference}${calls++}`,
-                },
-              });
-              const key = `${answer.requestNoodbed.status}${answer.requestNoodbed.facility ? ` at ${answer.requestNoodbed.facility.type}` : ''}`;
-              answers.set(key, (answers.get(key) ?? 0) + 1);
-              answeredIds.push(answer.requestNoodbed.id);
-            },
+            operation: noodbedCall,
           },
           {
             key: 'facilities',
             label: 'facilities (region)',
             what: 'POST /graphql facilities(filter: { regionCodes: [the same region] }) through the same API: a plain read',
-            operation: (i) => postGraphql(apiUrl, token, FACILITIES, { filter: { regionCodes: [regionAt(i)] } }),
+            operation: facilitiesRead,
           },
         ]);
+        // What each call costs the processes, one at a time: the floor under the ratio above.
+        const costCalls = Math.min(COST_CALLS, requests);
+        const noodbedCost = await costOneAtATime(cluster.processes, costCalls, noodbedCall);
+        const readCost = await costOneAtATime(cluster.processes, costCalls, facilitiesRead);
+        const apiCpu = (cost: CallCost) => cost.cpuPerCall.get('api 0')!;
+        const costText = (cost: CallCost) =>
+          `${[...cost.cpuPerCall].map(([process, ms]) => `${process} ${fmtMs(ms)}`).join(', ')} of CPU a call; answered in p50 ${fmtMs(cost.p50)}, p90 ${fmtMs(cost.p90)}`;
 
         const breakdown = await stageBreakdown(
           db.dataSource,
@@ -175,6 +187,11 @@ export const noodbedAnswerFigure: BenchFigure = {
           ratios: [
             { label: 'p50 requestNoodbed ÷ facilities', value: noodbedRun.stats.p50 / facilitiesRun.stats.p50 },
             { label: 'p99 requestNoodbed ÷ facilities', value: noodbedRun.stats.p99 / facilitiesRun.stats.p99 },
+            {
+              label: 'API CPU a call, requestNoodbed ÷ facilities (one at a time)',
+              value: apiCpu(noodbedCost) / apiCpu(readCost),
+            },
+            { label: 'p50 one at a time, requestNoodbed ÷ facilities', value: noodbedCost.p50 / readCost.p50 },
           ],
           targets: [
             {
@@ -185,6 +202,8 @@ export const noodbedAnswerFigure: BenchFigure = {
           ],
           notes: [
             setupNote,
+            `one at a time, ${costCalls} calls each, CPU read from /proc: requestNoodbed ${costText(noodbedCost)}; facilities ${costText(readCost)}` +
+              " (the worker's share is the onward requests the calls opened)",
             `${breakdown}; all inside the requestNoodbed call (the second stage includes storing the request), ` +
               'the rest of the answer time is validating the input, announcing the changes and rendering the answer',
             `queue backend ${context.config.queueBackend}, events ${context.config.eventsBackend}; ${APIS} API + ${WORKERS} worker process(es) from dist/ (NODE_ENV=test), started in ${started.seconds} s`,

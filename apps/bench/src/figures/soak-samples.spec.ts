@@ -1,4 +1,4 @@
-import { censoredPercentiles, placementQueueDepth, type QueueDepth, queueGrowth } from './soak-samples';
+import { censoredPercentiles, cpuMs, cpuMsOfStat, placementQueueDepth, type QueueDepth, queueGrowth } from './soak-samples';
 
 const depths = (...values: number[]): QueueDepth[] => values.map((depth, i) => ({ atSeconds: i * 10, depth, delayed: 0 }));
 
@@ -27,5 +27,27 @@ describe('the soak figure’s verdicts (issue 15: no growth of the queue, p99 fi
     expect(censoredPercentiles(decided, 0).p99).toBe(100);
     expect(censoredPercentiles(decided, 2).p99).toBe(Number.POSITIVE_INFINITY);
     expect(censoredPercentiles(decided, 2).p50).toBe(100);
+  });
+});
+
+describe('a process’s CPU time, read from outside it (issue 16: what a noodbed call costs the API)', () => {
+  it('adds user and system ticks (fields 14 and 15) at 100 a second, also when the command name holds spaces and parentheses', () => {
+    const stat =
+      '4242 (node api (x)) S 1 4242 4242 0 -1 4194560 9067 0 0 0 1234 567 0 0 20 0 11 0 100 1000 20000 18446744073709551615';
+    expect(cpuMsOfStat(stat)).toBe((1234 + 567) * 10);
+  });
+
+  it('refuses a text that is not a stat line instead of reading a number from nowhere', () => {
+    expect(() => cpuMsOfStat('no such process')).toThrow('not a /proc/<pid>/stat line');
+  });
+
+  it('reads this process’s own CPU time, which grows as it works', () => {
+    const before = cpuMs(process.pid)!;
+    let spin = 0;
+    const until = Date.now() + 60;
+    while (Date.now() < until) spin++;
+    expect(spin).toBeGreaterThan(0);
+    expect(cpuMs(process.pid)!).toBeGreaterThan(before);
+    expect(cpuMs(undefined)).toBeUndefined();
   });
 });

@@ -40,6 +40,32 @@ export function residentMB(pid: number | undefined): number | undefined {
   }
 }
 
+/** /proc's clock ticks a second (USER_HZ): 100 on every Linux the project runs on. */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time a process has used (user + system), in ms, from the text of /proc/<pid>/stat: fields 14
+ * and 15, counted after the command name, which is in parentheses and may hold spaces.
+ */
+export function cpuMsOfStat(statText: string): number {
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): utime is field 14, stime field 15.
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  if (!Number.isFinite(utime) || !Number.isFinite(stime))
+    throw new Error(`not a /proc/<pid>/stat line: ${statText.slice(0, 80)}`);
+  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+}
+
+/** CPU time `pid` has used so far in ms (Linux /proc), read from outside it; undefined when it cannot be read. */
+export function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** One process's resident memory over the run. */
 export class MemoryTrack {
   start: number | undefined;

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { type AuditRowFacts, signAuditRow } from '@opvangplek/platform';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type AuditRowFacts, signAuditRow, type Statement } from '@opvangplek/platform';
 import { auditRowKeyOf } from './audit-row-keys';
 
 export interface AuditActor {
@@ -38,9 +38,18 @@ export interface AuditEntry {
  * will store them.
  */
 export async function auditAll(manager: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const rowKey = auditRowKeyOf(manager.connection);
-  const values: unknown[] = [];
+  const insert = auditInsert(manager.connection, entries);
+  if (insert) await manager.query(insert.sql, insert.params);
+}
+
+/**
+ * The statement `auditAll` runs, for a caller that runs it as part of one statement with the
+ * change it audits (`asOneStatement`); null when there is nothing to append.
+ */
+export function auditInsert(connection: DataSource, entries: readonly AuditEntry[]): Statement | null {
+  if (entries.length === 0) return null;
+  const rowKey = auditRowKeyOf(connection);
+  const params: unknown[] = [];
   const rows = entries.map(({ actor, record, at }) => {
     const facts: AuditRowFacts = {
       at,
@@ -64,12 +73,12 @@ export async function auditAll(manager: EntityManager, entries: readonly AuditEn
       facts.detail,
       signAuditRow(rowKey, facts),
     ];
-    return `(${row.map((value) => `$${values.push(value)}`).join(', ')})`;
+    return `(${row.map((value) => `$${params.push(value)}`).join(', ')})`;
   });
-  await manager.query(
-    `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail, row_mac) VALUES ${rows.join(', ')}`,
-    values,
-  );
+  return {
+    sql: `INSERT INTO audit_log (at, actor_sub, actor_role, actor_org, action, request_id, facility_id, detail, row_mac) VALUES ${rows.join(', ')}`,
+    params,
+  };
 }
 
 /**

@@ -4,3 +4,5 @@ export * from './migrate';
 export * from './migrate-on-boot';
 export * from './embedded-postgres';
 export * from './application-role';
+export * from './one-statement';
+export * from './constraint-violation';

@@ -71,6 +71,25 @@ describe('the facility list (RegisterReader.load)', () => {
     }
   });
 
+  it('sends the shorter list: for most of the register, the facilities left out (issue 16: a noodbed call’s match)', async () => {
+    const dataSource = api.app.get(DataSource);
+    const everything = await registry.load({});
+    const shelters = await registry.load({ types: [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG] });
+    const others = everything.filter((f) => !shelters.some((shelter) => shelter.id === f.id));
+    expect(others.length).toBeGreaterThan(0);
+    expect(shelters.length).toBeGreaterThan(others.length);
+    const query = jest.spyOn(dataSource, 'query');
+    try {
+      await expectSameAsJoin({ types: [ShelterType.VROUWENOPVANG, ShelterType.MAATSCHAPPELIJKE_OPVANG] });
+      const sent = query.mock.calls.find(([sql]) => /FROM capacity c/.test(sql) && !/FROM facilities f/.test(sql))!;
+      const [, [listed, leftOut]] = sent as [string, [string, boolean]];
+      expect(leftOut).toBe(true);
+      expect(listed.split(',').sort()).toEqual(others.map((f) => f.id).sort());
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('leaves out full facilities when asked for room only', async () => {
     const all = await registry.load({ types: [ShelterType.VROUWENOPVANG] });
     const withRoom = await registry.load({ types: [ShelterType.VROUWENOPVANG], availableOnly: true });
@@ -113,6 +132,9 @@ describe('the facility list (RegisterReader.load)', () => {
     );
     const list = await expectSameAsJoin({ regionCodes: ['RR'] });
     expect(list.some((f) => f.id === id)).toBe(false);
+    // Asked for with most of the register (the facilities left out sent instead): left out all the same.
+    const everything = await expectSameAsJoin({});
+    expect(everything.some((f) => f.id === id)).toBe(false);
     await database.dataSource.query(`DELETE FROM facilities WHERE id = $1`, [id]);
   });
 });

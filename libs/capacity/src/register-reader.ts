@@ -87,8 +87,12 @@ type CapacityTuple = [
 const CAPACITY_TUPLES = `json_agg(json_build_array(c.facility_id, c.total, c.occupied, c.held, c.out_of_service, c.version,
   c.updated_at::text, c.confirmed_at::text) ORDER BY c.facility_id)`;
 
-/** The facilities listed in $1, comma-separated ids (one string binds far cheaper than an array of thousands). */
-const LISTED_IDS = `c.facility_id = ANY(string_to_array($1, ',')::uuid[])`;
+/**
+ * The facilities asked for: those listed in $1, comma-separated ids (one string binds far cheaper
+ * than an array of thousands), or, when `$<leftOut>` is true, every facility but those listed
+ * (`listing`: the shorter list is sent).
+ */
+const askedIds = (leftOut: number) => `(c.facility_id = ANY(string_to_array($1, ',')::uuid[])) <> $${leftOut}::boolean`;
 
 /**
  * One row, from one scan of the capacity table (one snapshot): the counts of the facilities listed
@@ -99,7 +103,7 @@ const LISTED_IDS = `c.facility_id = ANY(string_to_array($1, ',')::uuid[])`;
  */
 const CAPACITY_WITH_TOTALS_SQL = `
   SELECT
-    ${CAPACITY_TUPLES} FILTER (WHERE ${LISTED_IDS}) AS rows,
+    ${CAPACITY_TUPLES} FILTER (WHERE ${askedIds(4)}) AS rows,
     count(*)::int AS facilities,
     (count(*) FILTER (WHERE greatest(0, c.total - c.occupied - c.held - c.out_of_service)
       < CASE WHEN c.facility_id = ANY(string_to_array($3, ',')::uuid[]) THEN 1 ELSE $2 END))::int AS "withoutRoom",
@@ -109,7 +113,7 @@ const CAPACITY_WITH_TOTALS_SQL = `
 /** `CAPACITY_WITH_TOTALS_SQL` without the register's totals: the rows of $1 by primary key, and the version. */
 const CAPACITY_OF_SQL = `
   SELECT
-    (SELECT ${CAPACITY_TUPLES} FROM capacity c WHERE ${LISTED_IDS}) AS rows,
+    (SELECT ${CAPACITY_TUPLES} FROM capacity c WHERE ${askedIds(2)}) AS rows,
     (${REGISTER_STAMP_SQL}) AS stamp`;
 
 /** The capacity columns of `REGISTER_ROWS_SQL`. */
@@ -183,21 +187,29 @@ export class RegisterReader {
     for (let attempt = 0; attempt < 2; attempt++) {
       const definitions = await this.cache.definitions({ verify: attempt > 0 });
       const asked = question(definitions);
-      const ids = asked.ids.join(',');
+      const { listed, leftOut, askedSet } = listing(asked.ids, definitions);
+      // Left out: the rows of any facility but those listed, which at this version (checked by the
+      // stamp) are the facilities asked for; kept to the asked ones all the same.
+      const rowsOf = (tuples: CapacityTuple[] | null) =>
+        liveRows(askedSet ? (tuples ?? []).filter(([facilityId]) => askedSet.has(facilityId)) : tuples);
       if (asked.totals) {
         const [read]: { rows: CapacityTuple[] | null; facilities: number; withoutRoom: number; stamp: string }[] =
           await this.dataSource.query(CAPACITY_WITH_TOTALS_SQL, [
-            ids,
+            listed,
             asked.totals.groupSize,
             asked.totals.withheldIds.join(','),
+            leftOut,
           ]);
         if (read.stamp !== definitions.stamp) continue;
         const totals = { facilities: read.facilities, withoutRoom: read.withoutRoom };
-        return { definitions, asked, rows: liveRows(read.rows), totals };
+        return { definitions, asked, rows: rowsOf(read.rows), totals };
       }
-      const [read]: { rows: CapacityTuple[] | null; stamp: string }[] = await this.dataSource.query(CAPACITY_OF_SQL, [ids]);
+      const [read]: { rows: CapacityTuple[] | null; stamp: string }[] = await this.dataSource.query(CAPACITY_OF_SQL, [
+        listed,
+        leftOut,
+      ]);
       if (read.stamp !== definitions.stamp) continue;
-      return { definitions, asked, rows: liveRows(read.rows) };
+      return { definitions, asked, rows: rowsOf(read.rows) };
     }
     return null;
   }
@@ -276,6 +288,25 @@ export class RegisterReader {
 }
 
 /** The rows of a capacity read, in their order; equal confirmation instants parsed once. */
+/**
+ * How the asked ids are sent: listed, or, when most of the register is asked for (a match of every
+ * kind screens in most of it), the facilities left out listed instead. The ids were a string of
+ * some 50 kB for each such match, which the process encoded and wrote and PostgreSQL parsed into
+ * an array (issue 16: the noodbed call's largest socket writes). Only ids of these definitions are
+ * sent as left out; `askedSet` then keeps the rows to those asked.
+ */
+export function listing(
+  ids: readonly string[],
+  definitions: Pick<RegisterDefinitions, 'facilities' | 'positionOf'>,
+): { listed: string; leftOut: boolean; askedSet: ReadonlySet<string> | null } {
+  const register = definitions.facilities.length;
+  if (ids.length * 2 <= register || !ids.every((id) => definitions.positionOf.has(id)))
+    return { listed: ids.join(','), leftOut: false, askedSet: null };
+  const askedSet = new Set(ids);
+  const left = definitions.facilities.filter((facility) => !askedSet.has(facility.id)).map((facility) => facility.id);
+  return { listed: left.join(','), leftOut: true, askedSet };
+}
+
 function liveRows(tuples: CapacityTuple[] | null): LiveCapacityRow[] {
   const instants = new Map<string, Date>();
   return (tuples ?? []).map(([facilityId, total, occupied, held, outOfService, version, updatedText, confirmed]) => {

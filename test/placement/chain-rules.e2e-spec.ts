@@ -189,4 +189,17 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
     );
     expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
   });
+
+  it('a coordinator naming women’s shelter twice asks for it once: stored and shown once (red team, issue 16)', async () => {
+    const request = await client.request(coordinator, {
+      profile: DUTCH_WOMAN,
+      urgency: 'PLANNED',
+      types: ['VROUWENOPVANG', 'MAATSCHAPPELIJKE_OPVANG', 'VROUWENOPVANG'],
+    });
+    const [stored] = await database.dataSource.query('SELECT types::text[] AS types FROM placement_requests WHERE id = $1', [
+      request.id,
+    ]);
+    expect(stored.types).toEqual(['VROUWENOPVANG', 'MAATSCHAPPELIJKE_OPVANG']);
+    await client.cancel(coordinator, request.id, 'test cleanup');
+  });
 });

@@ -174,7 +174,8 @@ export class PlacementRequestsService {
     const common = {
       urgency: input.urgency,
       regionCode: input.regionCode,
-      types: input.types ?? [],
+      // A kind named twice is that kind asked for once (it was stored twice and shown so).
+      types: [...new Set(input.types ?? [])],
       routeDecided: input.routeDecided ?? false,
       field: 'input',
     };
@@ -369,8 +370,9 @@ export class PlacementRequestsService {
   }
 
   /**
-   * Police at night: holds a noodbed (or the best 24/7 place) within this call, and opens the
-   * linked onward request, matched to COSM/OMM/VO when their authority opens.
+   * Police, at any hour: holds one place to drive to within this call (placesToDriveTo: a
+   * structural 24/7 place serving her region, its noodbed, then the same elsewhere), and opens the
+   * linked onward request after a noodbed or interim place, matched when its authority opens.
    */
   async requestNoodbed(viewer: Viewer, given: NoodbedRequestInput): Promise<PlacementRequestModel> {
     const input = { ...given, regionCode: regionCodeAsWritten(given.regionCode) };

@@ -61,7 +61,8 @@ export class PlacementResolver {
   }
 
   @Mutation(() => PlacementRequestModel, {
-    description: 'Police: holds a noodbed (or the best 24/7 place) now, and opens the onward request.',
+    description:
+      "Police, at any hour: holds one place to drive to now, in this call: a free VO/MO place open now serving the region where she was found, else that region's noodbed, else such a place elsewhere, else a noodbed elsewhere; and opens the onward request when the place held is a noodbed or an interim one.",
   })
   requestNoodbed(@CurrentViewer() viewer: Viewer, @Args('input') input: NoodbedRequestInput): Promise<PlacementRequestModel> {
     return this.requests.requestNoodbed(viewer, input);

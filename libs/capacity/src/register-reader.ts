@@ -95,8 +95,8 @@ const CAPACITY_TUPLES = `json_agg(json_build_array(c.facility_id, c.total, c.occ
 const askedIds = (leftOut: number) => `(c.facility_id = ANY(string_to_array($1, ',')::uuid[])) <> $${leftOut}::boolean`;
 
 /**
- * One row, from one scan of the capacity table (one snapshot): the counts of the facilities listed
- * in $1; the totals over the whole register: how many capacity rows, how many without room for a
+ * One row, from one scan of the capacity table (one snapshot): the counts of the facilities asked
+ * for ($1, or all but $1 when $4); the totals over the whole register: how many capacity rows, how many without room for a
  * group of $2 (the capacity rule's arithmetic: max(0, total − occupied − held − out of service) < group;
  * < 1 for the facilities listed in $3, whose counts the asker may not see: capacity.rule.ts
  * `roomAskedFor`, issue 12); and the register's version.
@@ -110,7 +110,7 @@ const CAPACITY_WITH_TOTALS_SQL = `
     (${REGISTER_STAMP_SQL}) AS stamp
   FROM capacity c`;
 
-/** `CAPACITY_WITH_TOTALS_SQL` without the register's totals: the rows of $1 by primary key, and the version. */
+/** `CAPACITY_WITH_TOTALS_SQL` without the register's totals: the rows asked for ($1, $2), and the version. */
 const CAPACITY_OF_SQL = `
   SELECT
     (SELECT ${CAPACITY_TUPLES} FROM capacity c WHERE ${askedIds(2)}) AS rows,
@@ -287,7 +287,6 @@ export class RegisterReader {
   }
 }
 
-/** The rows of a capacity read, in their order; equal confirmation instants parsed once. */
 /**
  * How the asked ids are sent: listed, or, when most of the register is asked for (a match of every
  * kind screens in most of it), the facilities left out listed instead. The ids were a string of
@@ -295,7 +294,7 @@ export class RegisterReader {
  * an array (issue 16: the noodbed call's largest socket writes). Only ids of these definitions are
  * sent as left out; `askedSet` then keeps the rows to those asked.
  */
-export function listing(
+function listing(
   ids: readonly string[],
   definitions: Pick<RegisterDefinitions, 'facilities' | 'positionOf'>,
 ): { listed: string; leftOut: boolean; askedSet: ReadonlySet<string> | null } {
@@ -307,6 +306,7 @@ export function listing(
   return { listed: left.join(','), leftOut: true, askedSet };
 }
 
+/** The rows of a capacity read, in their order; equal confirmation instants parsed once. */
 function liveRows(tuples: CapacityTuple[] | null): LiveCapacityRow[] {
   const instants = new Map<string, Date>();
   return (tuples ?? []).map(([facilityId, total, occupied, held, outOfService, version, updatedText, confirmed]) => {

@@ -21,7 +21,7 @@ export interface CallCost {
   p90: number;
 }
 
-/** CPU time of every process now; a process that cannot be read counts as 0 (its figure is then meaningless and shown as such). */
+/** CPU time of every process now; NaN for a process that cannot be read (gone), so its figure reads NaN, not a made-up 0. */
 function cpuNow(processes: readonly RunningProcess[]): number[] {
   return processes.map((process) => cpuMs(process.child.pid) ?? Number.NaN);
 }

@@ -155,6 +155,24 @@ describe('a mixed group found in a raid, given as its members (003:484, 002:771-
     expect(empty.errors?.[0]?.message).toMatch(/leave it out/);
     expect((await s.client.list(s.nla, {})).totalCount).toBe(before.totalCount);
   });
+
+  it('refuses a group whose profile counts otherwise than its members, or a member counted as several, naming the field (red team, issue 16)', async () => {
+    const before = await s.client.list(s.nla, {});
+    const three = [1, 2, 3].map((n) => ({ label: `W${n}`, profile: POLISH_WORKER }));
+    const fieldOf = async (input: Record<string, unknown>) =>
+      (await s.client.raw(REQUEST_PLACEMENT, s.nla, { input: { urgency: 'ACUTE', regionCode: 'RR', ...input } })).errors?.[0]
+        ?.extensions;
+    expect(await fieldOf({ profile: { ...POLISH_WORKER, groupSize: 2 }, members: three })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.profile.groupSize',
+    });
+    const oneCountedAsFive = [three[0], { label: 'W2', profile: { ...POLISH_WORKER, groupSize: 5 } }];
+    expect(await fieldOf({ profile: POLISH_WORKER, members: oneCountedAsFive })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.members[1].profile.groupSize',
+    });
+    expect((await s.client.list(s.nla, {})).totalCount).toBe(before.totalCount);
+  });
 });
 
 interface GroupView {

@@ -55,10 +55,10 @@ export function assertGroupAndReference(field: string, groupSize: number, client
   if (clientReference !== null && (clientReference.trim() === '' || clientReference.length > MAX_REFERENCE)) {
     throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
   }
-  if (clientReference !== null && UNPRINTABLE_IN_REFERENCE.test(clientReference)) {
+  if (clientReference !== null && (UNPRINTABLE_IN_REFERENCE.test(clientReference) || LONE_SURROGATE.test(clientReference))) {
     throw new InvalidInputError(
       `${field}.clientReference`,
-      `${field}.clientReference must be printable text on one line (no control characters, line breaks or direction marks)`,
+      `${field}.clientReference must be printable text on one line (no control characters, line breaks, direction marks or half characters)`,
     );
   }
 }
@@ -107,6 +107,8 @@ export function assertMembers(
   members: readonly { label?: string | null; profile: VictimProfile }[],
   groupSize: number | null,
   clientReference: string | null,
+  /** The group's profile's own groupSize, when given: it must count the members too. */
+  profileGroupSize: number | null = null,
 ): GroupMember[] {
   if (members.length < 1 || members.length > MAX_GROUP_SIZE)
     throw new InvalidInputError(
@@ -117,6 +119,11 @@ export function assertMembers(
     throw new InvalidInputError(
       'input.groupSize',
       `input.groupSize is ${groupSize} but input.members lists ${members.length}: give one of them, or both equal`,
+    );
+  if (profileGroupSize !== null && profileGroupSize !== members.length)
+    throw new InvalidInputError(
+      'input.profile.groupSize',
+      `input.profile.groupSize is ${String(profileGroupSize).slice(0, 12)} but input.members lists ${members.length}: leave it out, or give the number of members`,
     );
   if (clientReference !== null && clientReference.length > 110)
     throw new InvalidInputError(
@@ -129,6 +136,12 @@ export function assertMembers(
       throw new InvalidInputError(
         `input.members[${i}].label`,
         `input.members[${i}].label must be a short pseudonymous code with a digit in it, as M3 or persoon 2 (1 to 20 letters, digits, spaces or _ . # -), never a name`,
+      );
+    const own = member.profile.groupSize;
+    if (own != null && own !== 1)
+      throw new InvalidInputError(
+        `input.members[${i}].profile.groupSize`,
+        `input.members[${i}].profile.groupSize is ${String(own).slice(0, 12)}: a member is one person; leave it out`,
       );
     return { label, profile: { ...member.profile } };
   });

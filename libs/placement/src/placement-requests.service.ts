@@ -274,7 +274,12 @@ export class PlacementRequestsService {
     common: { urgency: Urgency; regionCode: string; types: ShelterType[]; routeDecided: boolean; field: string },
     person: SubmittedPerson,
   ): Promise<{ request: PlacementRequestEntity; retried: boolean }> {
-    const listed = assertMembers(input.members!, input.groupSize ?? null, input.clientReference ?? null);
+    const listed = assertMembers(
+      input.members!,
+      input.groupSize ?? null,
+      input.clientReference ?? null,
+      input.profile.groupSize ?? null,
+    );
     const now = this.clock.now();
     for (const [i, member] of listed.entries()) {
       this.matching.assertValidProfile(member.profile, now, `input.members[${i}].profile`);

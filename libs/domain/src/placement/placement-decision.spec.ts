@@ -602,6 +602,16 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
         );
       });
 
+      it('a group her region cannot take is not scattered over places across the country: it waits (red team: 50 held in 30 regions)', () => {
+        const voZwolle = facility('vo-zwolle', ShelterType.VROUWENOPVANG, { regionCode: 'IJS' });
+        const split = result([
+          match(voEde, true, undefined, 90),
+          match(voZwolle, true, undefined, 80),
+          match(vo, true, undefined, 50),
+        ]);
+        expect(groupCall(split).kind).toBe('WAIT');
+      });
+
       it('never split over noodbeds or interim places (their onward requests are one person’s): the group waits', () => {
         const interimVo: FacilityMatch = { ...match(vo, true), interimFor: [ShelterType.COSM] };
         const decision = groupCall(result([match(noodbed, true), interimVo]));

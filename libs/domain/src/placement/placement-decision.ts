@@ -403,14 +403,18 @@ function decideNoodbed(
 
 /**
  * A police call for a group no single place can take: the group split over the fewest structural
- * places open now (planGroupAllocation), her region's first, as a coordinator's group is split.
+ * places open now serving her region (planGroupAllocation), as a coordinator's group is split.
  * Only places where they can stay: a noodbed or an interim place opens an onward request, which is
- * one person's, so a group that needs those waits and is escalated (the region's coordinators).
+ * one person's. And only in her region: a group scattered over places across the country in the
+ * night is not a place to drive to (red team: fifty held in thirty regions). A group this cannot
+ * place waits and is escalated to the region's coordinators.
  */
 function groupToDriveTo(splitOwn: readonly FacilityMatch[], input: DecisionInput): PlacementDecision | null {
-  const stays = splitOwn.filter((match) => match.placeableNow && isStructural(match) && !match.interimFor?.length);
-  const serving = stays.filter((match) => servesRegion(match, input.regionCode ?? null));
-  const allocations = planGroupAllocation(serving, input.groupSize) ?? planGroupAllocation(stays, input.groupSize);
+  const serving = splitOwn.filter(
+    (match) =>
+      match.placeableNow && isStructural(match) && !match.interimFor?.length && servesRegion(match, input.regionCode ?? null),
+  );
+  const allocations = planGroupAllocation(serving, input.groupSize);
   return allocations ? { kind: 'OFFER', allocations, alternatives: [] } : null;
 }
 

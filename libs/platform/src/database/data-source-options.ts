@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ClientBase } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { QueryErrorLogger } from './query-error-logger';
 
 /**
  * The persistent entities a data source knows: each feature lists its own (`REGISTRY_ENTITIES`, …)
@@ -29,7 +30,7 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+: no extension to install on a managed server.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    logging: ['error'],
+    logger: new QueryErrorLogger(),
     poolSize: overrides.poolSize ?? 10,
     applicationName: overrides.applicationName ?? 'opvangplek',
     extra: {

@@ -83,4 +83,13 @@ describe('operation cost (issue 12)', () => {
     const [refusal] = costErrors(schema, page, 'Page', { first: 'lots' }, 2_500);
     expect(refusal.extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('names operationName when it names no operation of the document, instead of a TypeError’s words (red team, issue 16)', () => {
+    const [unknown] = costErrors(schema, parse('{ me { role } }'), 'X', undefined, 2_500);
+    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operationName' });
+    expect(unknown.message).toBe('operationName: no operation named "X" in the document; give the name of one of its operations');
+    const two = parse('query A { me { role } } query B { regions { code } }');
+    expect(costErrors(schema, two, undefined, undefined, 2_500)[0].message).toMatch(/^operationName: the document holds several/);
+    expect(costErrors(schema, two, 'B', undefined, 2_500)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { type DocumentNode, getNamedType, GraphQLError, type GraphQLSchema, isCompositeType } from 'graphql';
+import { type DocumentNode, getNamedType, getOperationAST, GraphQLError, type GraphQLSchema, isCompositeType } from 'graphql';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
 
@@ -80,6 +80,21 @@ export function checkOperationCost(
   variables: Record<string, unknown> | null | undefined,
   maxCost: number,
 ): { cost: number; errors: GraphQLError[] } {
+  if (!getOperationAST(document, operationName ?? undefined)) {
+    // The cost library reads the operation it is named without checking it is there (a TypeError
+    // shown to the caller: red team, issue 16); said as what it is, naming the field.
+    const named = operationName
+      ? `no operation named "${operationName.slice(0, 60)}" in the document`
+      : 'the document holds several operations';
+    return {
+      cost: 0,
+      errors: [
+        new GraphQLError(`operationName: ${named}; give the name of one of its operations`, {
+          extensions: { code: 'BAD_USER_INPUT', field: 'operationName', http: { status: 400 } },
+        }),
+      ],
+    };
+  }
   let cost: number;
   try {
     cost = operationCost(schema, document, operationName, variables);

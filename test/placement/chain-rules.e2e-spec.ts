@@ -175,8 +175,16 @@ describe('the chain’s rules over GraphQL (domain.md §5a)', () => {
       await codeAndField({ profile: DUTCH_WOMAN, members: [member('W1', {}), member('W2', { excludedRegionCodes: ['XXX'] })] }),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[1].profile.excludedRegionCodes[0]' });
     // A reference is shown in lists and logs as sent: one line, reading the way it was typed (red team, issue 15),
-    // and whole characters only: half of one (a lone surrogate) is no text (red team, issue 16).
-    for (const clientReference of ['avim-1\nlevel=error', 'avim-2\u202egnp.exe', 'avim-3\u2066x', 'avim-4\ud800x']) {
+    // and whole, visible characters only: half of one (a lone surrogate), a line separator or a zero-width
+    // space is no text (red team, issue 16).
+    for (const clientReference of [
+      'avim-1\nlevel=error',
+      'avim-2\u202egnp.exe',
+      'avim-3\u2066x',
+      'avim-4\ud800x',
+      'avim-5\u2028x',
+      'avim-6\u200bx',
+    ]) {
       expect(await codeAndField({ profile: DUTCH_WOMAN, clientReference })).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'input.clientReference',

@@ -511,6 +511,21 @@ describe('planned actions', () => {
       },
     });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
+    // Printable on one line, as a request's reference (red team, issue 16: these were stored).
+    for (const clientReference of ['raid\u202e24', 'raid-\ud800-x', 'raid\u2028b', 'raid\u200b43']) {
+      const unprintable = await call(PLAN, coordinator, {
+        input: {
+          regionCode: 'RR',
+          onBehalfOf: 'AVIM',
+          onBehalfOfOrganisation: 'avim-rotterdam',
+          startsAt: LATER,
+          endsAt: LATER_END,
+          expected: [x(1)],
+          clientReference,
+        },
+      });
+      expect(unprintable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
+    }
     await call(CANCEL, coordinator, { id: first.id, reason: 'test done' });
     expect(await reservedRows(lastPlaces.id)).toBe(0);
     // The same reference for another action (two people now, after the first was cancelled) is a

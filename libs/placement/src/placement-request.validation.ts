@@ -8,9 +8,14 @@ const MAX_REFERENCE = 120;
 const MAX_PAGE = 200;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/** Control characters and the marks that turn text's direction: a reference is shown in lists and logs as sent. */
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE_IN_REFERENCE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Control characters, line and paragraph separators, the marks that turn text's direction and the
+ * invisible ones (zero-width, soft hyphen, byte-order mark, non-characters): a reference is shown
+ * in lists and logs as sent, and two that look the same must be the same.
+ */
+const UNPRINTABLE_IN_REFERENCE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufffe\uffff]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The checks of what callers send that need no data: a clear INVALID_INPUT naming the field. */
@@ -55,12 +60,18 @@ export function assertGroupAndReference(field: string, groupSize: number, client
   if (clientReference !== null && (clientReference.trim() === '' || clientReference.length > MAX_REFERENCE)) {
     throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be 1 to ${MAX_REFERENCE} characters`);
   }
-  if (clientReference !== null && (UNPRINTABLE_IN_REFERENCE.test(clientReference) || LONE_SURROGATE.test(clientReference))) {
-    throw new InvalidInputError(
-      `${field}.clientReference`,
-      `${field}.clientReference must be printable text on one line (no control characters, line breaks, direction marks or half characters)`,
-    );
+  if (clientReference !== null && !isPrintableReference(clientReference)) {
+    throw new InvalidInputError(`${field}.clientReference`, `${field}.clientReference must be ${PRINTABLE_REFERENCE}`);
   }
+}
+
+/** What a clientReference must be, said to whoever sent another. */
+export const PRINTABLE_REFERENCE =
+  'printable text on one line (no control characters, line breaks, direction marks, invisible or half characters)';
+
+/** Whether a clientReference (a request's or a planned action's) is printable text on one line. */
+export function isPrintableReference(reference: string): boolean {
+  return !UNPRINTABLE_IN_REFERENCE.test(reference) && !LONE_SURROGATE.test(reference);
 }
 
 /** The statuses asked for, once the page size, statuses and authority are known to be valid. */

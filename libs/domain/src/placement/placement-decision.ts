@@ -271,12 +271,7 @@ export function decidePlacement(input: DecisionInput, splitResult?: MatchResult)
   const matches = considered(input.result, !input.noodbed);
   const own = matches.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER);
   const decision = input.noodbed
-    ? decideNoodbed(
-        input,
-        matches,
-        own,
-        splitResult && considered(splitResult, false).filter((match) => verdictOf(match) === AuthorityVerdict.OFFER),
-      )
+    ? decideNoodbed(input, matches, own, splitResult && splitFor(considered(splitResult, false), verdictOf))
     : decideFor(input, matches, own, splitResult && considered(splitResult, true));
   if (input.interimArrived === false && decision.kind !== 'WAIT') {
     // One person, one place: the onward place is held only once she is in the interim one.
@@ -374,17 +369,27 @@ function decideFor(
  * structural place in her region, the region's noodbed, a structural place elsewhere, a noodbed
  * elsewhere (`placesToDriveTo`).
  */
+/** The one-person match of a group: every place considered, and those the requester may hold. */
+interface SplitMatches {
+  all: readonly FacilityMatch[];
+  own: readonly FacilityMatch[];
+}
+
+function splitFor(all: FacilityMatch[], verdictOf: (match: FacilityMatch) => AuthorityVerdict): SplitMatches {
+  return { all, own: all.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER) };
+}
+
 function decideNoodbed(
   input: DecisionInput,
   matches: FacilityMatch[],
   own: FacilityMatch[],
-  splitOwn: FacilityMatch[] | undefined,
+  split: SplitMatches | undefined,
 ): PlacementDecision {
   const open = own.filter((match) => match.placeableNow);
   const { chosen, structural } = placesToDriveTo(open, input.regionCode ?? null);
   if (chosen.length === 0) {
-    const split = input.groupSize > 1 && splitOwn ? groupToDriveTo(splitOwn, input) : null;
-    if (split) return split;
+    const spread = input.groupSize > 1 && split ? groupToDriveTo(split, input) : null;
+    if (spread) return spread;
     const best = matches[0];
     if (best && !own.includes(best)) return awaitAuthority(best, input);
     if (!best && input.fallbackAuthority) return fallbackWait(input.fallbackAuthority);
@@ -404,18 +409,29 @@ function decideNoodbed(
 /**
  * A police call for a group no single place can take: the group split over the fewest structural
  * places open now serving her region (planGroupAllocation), as a coordinator's group is split.
- * Only places where they can stay: a noodbed or an interim place opens an onward request, which is
- * one person's. And only in her region: a group scattered over places across the country in the
- * night is not a place to drive to (red team: fifty held in thirty regions). A group this cannot
- * place waits and is escalated to the region's coordinators.
+ * Places where they can stay tonight; when a better kind suits them (NLA crisis for a labour
+ * group), they are interim places as for one person, and the group's onward request is opened
+ * (red team: a split labour group was left without it). Not over noodbeds or places that are
+ * interim by the bedenktijd rule. And only in her region: a group scattered over places across
+ * the country in the night is not a place to drive to (red team: fifty held in thirty regions).
+ * A group this cannot place waits and is escalated to the region's coordinators.
  */
-function groupToDriveTo(splitOwn: readonly FacilityMatch[], input: DecisionInput): PlacementDecision | null {
-  const serving = splitOwn.filter(
+function groupToDriveTo(split: SplitMatches, input: DecisionInput): PlacementDecision | null {
+  const serving = split.own.filter(
     (match) =>
       match.placeableNow && isStructural(match) && !match.interimFor?.length && servesRegion(match, input.regionCode ?? null),
   );
   const allocations = planGroupAllocation(serving, input.groupSize);
-  return allocations ? { kind: 'OFFER', allocations, alternatives: [] } : null;
+  if (!allocations) return null;
+  // Every place allocated is a structural one that is not interim by the bedenktijd rule: they
+  // move on alike, when a better kind suits them.
+  const onward = onwardKinds(
+    split.all,
+    serving.find((match) => match.facility.id === allocations[0].facilityId)!,
+    input.bridgeKinds,
+  );
+  if (!onward) return { kind: 'OFFER', allocations, alternatives: [] };
+  return { kind: 'BRIDGE', allocations, alternatives: [], onwardTypes: onward.types, onwardPlaceableAt: onward.at };
 }
 
 /** A place she can be given as a structural one: anything but a noodbed. */

@@ -31,7 +31,7 @@ import {
 } from '@opvangplek/platform';
 import { RegionDirectory } from '@opvangplek/registry';
 import { PlacementQueue } from '../placement-queue';
-import { assertReason } from '../placement-request.validation';
+import { assertReason, isPrintableReference, PRINTABLE_REFERENCE } from '../placement-request.validation';
 import type { PlannedActionInput } from './dto/planned-action.input';
 import { PlannedActionRepository, type PlannedActionRow, type StoredOutline } from './planned-action.repository';
 import { PlannedActionRunner } from './planned-action-runner';
@@ -40,12 +40,11 @@ const MAX_REFERENCE = 100;
 
 function assertClientReference(reference: string): string {
   const text = reference.trim();
-  // eslint-disable-next-line no-control-regex
-  if (text === '' || text.length > MAX_REFERENCE || /[\u0000-\u001f\u007f]/.test(text))
-    throw new InvalidInputError(
-      'input.clientReference',
-      `input.clientReference must be 1 to ${MAX_REFERENCE} printable characters`,
-    );
+  if (text === '' || text.length > MAX_REFERENCE)
+    throw new InvalidInputError('input.clientReference', `input.clientReference must be 1 to ${MAX_REFERENCE} characters`);
+  // As a request's reference (red team, issue 16: direction marks and half characters were stored here).
+  if (!isPrintableReference(text))
+    throw new InvalidInputError('input.clientReference', `input.clientReference must be ${PRINTABLE_REFERENCE}`);
   return text;
 }
 

@@ -176,29 +176,24 @@ describe('requestNoodbed: two women found together, no place takes both (red tea
   });
 });
 
-describe('requestNoodbed: two women exploited in labour, found together at night (red team: split without their onward request)', () => {
+describe('requestNoodbed: two women exploited in labour, found together at night (red teams: split without their onward request, then two places at once)', () => {
   // Monday 7 December 2026, 02:10 in Rotterdam.
   const night = nightWith(new Date('2026-12-07T01:10:00.000Z'), [
     facilityOf(ShelterType.VROUWENOPVANG, 1, { regionCode: 'RR', municipality: 'Rotterdam' }),
     facilityOf(ShelterType.MAATSCHAPPELIJKE_OPVANG, 1, { regionCode: 'RR', municipality: 'Schiedam' }),
-    // The NLA's crisis places suit them better; the NLA places there itself (003:486).
-    facilityOf(ShelterType.NLA_CRISIS, 1, { regionCode: 'RR', municipality: 'Rotterdam' }),
+    // The NLA's crisis places suit them better, and take both; the NLA places there itself (003:486).
+    facilityOf(ShelterType.NLA_CRISIS, 3, { regionCode: 'RR', municipality: 'Rotterdam', eligibility: { maxGroupSize: 10 } }),
   ]);
 
-  it('they get a place each in her region tonight, and the group’s onward request to NLA crisis opens, as for one woman (000:2136-2139)', async () => {
+  it('they are not split over places they would only pass through: they wait on the NLA’s worklist, nothing held (003:486)', async () => {
     const [vo, mo] = night.facilities;
     const call = await night.client.noodbed(await token.police(), {
       profile: { ...DUTCH_WOMAN, exploitationTypes: ['LABOUR'] },
       groupSize: 2,
       clientReference: 'avim-rr-0210-labour-duo',
     });
-    expect(call.status).toBe('OFFERED');
-    expect(call.allocations.map((a) => [a.facility.id, a.places]).sort()).toEqual(
-      [
-        [vo.id, 1],
-        [mo.id, 1],
-      ].sort(),
-    );
-    expect(call.followUp).toMatchObject({ types: ['NLA_CRISIS'], groupSize: 2 });
+    expect(call).toMatchObject({ status: 'WAITING', waitingForAuthority: 'NLA', followUp: null });
+    expect(call.allocations).toEqual([]);
+    for (const place of [vo, mo]) expect((await capacityOf(night.database.dataSource, place.id)).held).toBe(0);
   });
 });

@@ -612,18 +612,14 @@ describe('decidePlacement: who decides (domain.md §5a)', () => {
         expect(groupCall(split).kind).toBe('WAIT');
       });
 
-      it('two women exploited in labour: split over two places in her region as interim places, with the group’s onward request to NLA crisis (red team)', () => {
+      it('two women exploited in labour are not split over VO/MO places they would only pass through: they wait for NLA crisis (red teams: no onward request, then two places at once)', () => {
         const nlaCrisis = facility('nla-crisis', ShelterType.NLA_CRISIS, { placingAuthority: PlacingAuthority.NLA });
         const split = result([
           match(nlaCrisis, false, undefined, 95),
           match(vo, true, undefined, 50),
           match(moRotterdam, true, undefined, 40),
         ]);
-        const decision = groupCall(split);
-        expect(decision).toMatchObject({ kind: 'BRIDGE', onwardTypes: [ShelterType.NLA_CRISIS] });
-        expect((decision as { allocations: { facilityId: string }[] }).allocations.map((a) => a.facilityId).sort()).toEqual(
-          [moRotterdam.id, vo.id].sort(),
-        );
+        expect(groupCall(split).kind).toBe('WAIT');
       });
 
       it('never split over noodbeds or interim places (their onward requests are one person’s): the group waits', () => {

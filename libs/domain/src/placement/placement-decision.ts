@@ -409,12 +409,13 @@ function decideNoodbed(
 /**
  * A police call for a group no single place can take: the group split over the fewest structural
  * places open now serving her region (planGroupAllocation), as a coordinator's group is split.
- * Places where they can stay tonight; when a better kind suits them (NLA crisis for a labour
- * group), they are interim places as for one person, and the group's onward request is opened
- * (red team: a split labour group was left without it). Not over noodbeds or places that are
- * interim by the bedenktijd rule. And only in her region: a group scattered over places across
- * the country in the night is not a place to drive to (red team: fifty held in thirty regions).
- * A group this cannot place waits and is escalated to the region's coordinators.
+ * Only places where they can stay: a noodbed or an interim place opens an onward request, and so
+ * does a VO/MO place when a better kind suits them (NLA crisis for a labour group). A split group's
+ * shares arrive one by one while its onward request would hold places for all of them at its first
+ * arrival (red team: two women held an interim and an NLA place at once), so a group that would
+ * only pass through waits for that kind instead. And only in her region: a group scattered over
+ * places across the country in the night is not a place to drive to (red team: fifty held in thirty
+ * regions). A group this cannot place waits and is escalated to the region's coordinators.
  */
 function groupToDriveTo(split: SplitMatches, input: DecisionInput): PlacementDecision | null {
   const serving = split.own.filter(
@@ -423,15 +424,10 @@ function groupToDriveTo(split: SplitMatches, input: DecisionInput): PlacementDec
   );
   const allocations = planGroupAllocation(serving, input.groupSize);
   if (!allocations) return null;
-  // Every place allocated is a structural one that is not interim by the bedenktijd rule: they
+  // Every place allocated is structural and not interim by the bedenktijd rule: they would all
   // move on alike, when a better kind suits them.
-  const onward = onwardKinds(
-    split.all,
-    serving.find((match) => match.facility.id === allocations[0].facilityId)!,
-    input.bridgeKinds,
-  );
-  if (!onward) return { kind: 'OFFER', allocations, alternatives: [] };
-  return { kind: 'BRIDGE', allocations, alternatives: [], onwardTypes: onward.types, onwardPlaceableAt: onward.at };
+  const first = serving.find((match) => match.facility.id === allocations[0].facilityId)!;
+  return onwardKinds(split.all, first, input.bridgeKinds) ? null : { kind: 'OFFER', allocations, alternatives: [] };
 }
 
 /** A place she can be given as a structural one: anything but a noodbed. */

@@ -499,48 +499,31 @@ describe('planned actions', () => {
     ]);
     expect(retry.id).toBe(first.id);
     expect(await reservedRows(lastPlaces.id)).toBe(1);
-    const bad = await call(PLAN, coordinator, {
-      input: {
-        regionCode: 'RR',
-        onBehalfOf: 'AVIM',
-        onBehalfOfOrganisation: 'avim-rotterdam',
-        startsAt: LATER,
-        endsAt: LATER_END,
-        expected: [x(1)],
-        clientReference: ' ',
-      },
-    });
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
-    // Printable on one line, as a request's reference (red team, issue 16: these were stored).
-    for (const clientReference of ['raid\u202e24', 'raid-\ud800-x', 'raid\u2028b', 'raid\u200b43']) {
-      const unprintable = await call(PLAN, coordinator, {
+    // The police's raid in Rotterdam, planned by the coordinator under `clientReference`.
+    const planUnder = (clientReference: string, people: number) =>
+      call(PLAN, coordinator, {
         input: {
           regionCode: 'RR',
           onBehalfOf: 'AVIM',
           onBehalfOfOrganisation: 'avim-rotterdam',
           startsAt: LATER,
           endsAt: LATER_END,
-          expected: [x(1)],
+          expected: [x(people)],
           clientReference,
         },
       });
+    const bad = await planUnder(' ', 1);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
+    // Printable on one line, as a request's reference (red team, issue 16: these were stored).
+    for (const clientReference of ['raid\u202e24', 'raid-\ud800-x', 'raid\u2028b', 'raid\u200b43']) {
+      const unprintable = await planUnder(clientReference, 1);
       expect(unprintable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientReference' });
     }
     await call(CANCEL, coordinator, { id: first.id, reason: 'test done' });
     expect(await reservedRows(lastPlaces.id)).toBe(0);
     // The same reference for another action (two people now, after the first was cancelled) is a
     // mistake the planner is told of, not the cancelled action handed back (red team N10).
-    const reused = await call(PLAN, coordinator, {
-      input: {
-        regionCode: 'RR',
-        onBehalfOf: 'AVIM',
-        onBehalfOfOrganisation: 'avim-rotterdam',
-        startsAt: LATER,
-        endsAt: LATER_END,
-        expected: [x(2)],
-        clientReference: 'raid-42',
-      },
-    });
+    const reused = await planUnder('raid-42', 2);
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
     expect(reused.errors?.[0]?.message).toMatch(/clientReference "raid-42" was already used for another planned action/);
     expect(await reservedRows(lastPlaces.id)).toBe(0);

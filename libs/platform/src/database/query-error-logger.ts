@@ -18,8 +18,8 @@ export class QueryErrorLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown): void {
-    const driverError = (error as { code?: string; constraint?: string } | string) ?? {};
-    const code = typeof driverError === 'string' ? undefined : driverError.code;
+    // PostgreSQL's error code (pg's DatabaseError); a message may quote the one value it refused.
+    const code = typeof error === 'string' ? undefined : (error as Error & { code?: string }).code;
     const message = typeof error === 'string' ? error : error.message;
     const statement = query.replace(/\s+/g, ' ').trim().slice(0, STATEMENT_SHOWN);
     const line = `statement failed${code ? ` (${code})` : ''}: ${message}; statement: ${statement}…`;

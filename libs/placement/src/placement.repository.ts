@@ -1,14 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  audit,
-  auditAll,
-  auditInsert,
-  type AuditActor,
-  type AuditEntry,
-  type AuditRecord,
-  type Viewer,
-} from '@opvangplek/access';
+import { audit, auditInsert, type AuditActor, type AuditEntry, type AuditRecord, type Viewer } from '@opvangplek/access';
 import type { LedgerActor } from '@opvangplek/capacity';
 import {
   DeclineReason,
@@ -37,6 +29,7 @@ import {
   type EventBus,
   asOneStatement,
   isUniqueViolation,
+  type Statement,
 } from '@opvangplek/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -50,6 +43,22 @@ import { ProfileChangeEntity } from './profile-change.entity';
 import type { PlacementRequestUpdatedEvent } from './placement.events';
 import { clientReferenceLookups, openRequestColumns, sealRequestColumns } from './request-sealing';
 import { WebhookOutbox, WebhookQueue } from '@opvangplek/notifications';
+
+/** TypeORM's INSERT of `values` into `entity`'s table, as a statement to run with others (`asOneStatement`). */
+function insertStatement(
+  manager: EntityManager,
+  entity: typeof PlacementRequestEntity | typeof PlacementEventEntity,
+  values: object | object[],
+): Statement {
+  const [sql, params] = manager
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(values)
+    .updateEntity(false)
+    .getQueryAndParameters();
+  return { sql, params };
+}
 
 /** The columns a caller chooses for a new request; the repository sets the rest to their initial values. */
 /** The purpose of the implicit-retry lookup values (their own key, FieldCipher.lookup). */
@@ -231,13 +240,24 @@ export class PlacementRepository {
     ]);
   }
 
-  /** Writes a transaction's pending history and audit rows (one statement each), and its webhook outbox rows. */
-  private async writeRecords(manager: EntityManager, changes: Changes): Promise<void> {
+  /**
+   * The pending history and audit rows of `changes` as the statements that insert them (none when
+   * there are none), moved to its `recorded`: the caller runs them with the rest of its writes.
+   */
+  private takeRecords(manager: EntityManager, changes: Changes): Statement[] {
     const events = changes.records.events.splice(0);
-    const audits = changes.records.audits.splice(0);
-    if (events.length > 0) await manager.getRepository(PlacementEventEntity).insert(events);
-    await auditAll(manager, audits);
+    const audits = auditInsert(manager.connection, changes.records.audits.splice(0));
     changes.recorded.push(...events);
+    return [...(events.length > 0 ? [insertStatement(manager, PlacementEventEntity, events)] : []), ...(audits ? [audits] : [])];
+  }
+
+  /** Writes a transaction's pending history and audit rows (one statement for both), and its webhook outbox rows. */
+  private async writeRecords(manager: EntityManager, changes: Changes): Promise<void> {
+    const records = this.takeRecords(manager, changes);
+    if (records.length > 0) {
+      const statement = asOneStatement(records, () => 'SELECT 1');
+      await manager.query(statement.sql, statement.params);
+    }
     const deliveries = await this.webhooks.record(manager, changes.notifications.splice(0));
     if (deliveries.length > 0) changes.after.push(() => this.webhookQueue.enqueueAll(deliveries));
   }
@@ -470,30 +490,13 @@ export class PlacementRepository {
     changes: Changes,
   ): Promise<void> {
     for (const step of history) await this.record(manager, request, step.status, step.actor, null, changes.records);
-    const events = changes.records.events.splice(0);
-    const audits = auditInsert(manager.connection, changes.records.audits.splice(0));
-    const insert = (entity: typeof PlacementRequestEntity | typeof PlacementEventEntity, values: object | object[]) => {
-      const [sql, params] = manager
-        .createQueryBuilder()
-        .insert()
-        .into(entity)
-        .values(values)
-        .updateEntity(false)
-        .getQueryAndParameters();
-      return { sql, params };
-    };
-    const requestInsert = insert(PlacementRequestEntity, request);
+    const requestInsert = insertStatement(manager, PlacementRequestEntity, request);
     const statement = asOneStatement(
-      [
-        { ...requestInsert, sql: `${requestInsert.sql} RETURNING "updated_at"` },
-        insert(PlacementEventEntity, events),
-        ...(audits ? [audits] : []),
-      ],
+      [{ ...requestInsert, sql: `${requestInsert.sql} RETURNING "updated_at"` }, ...this.takeRecords(manager, changes)],
       ([stored]) => `SELECT updated_at FROM ${stored}`,
     );
     const [row] = (await manager.query(statement.sql, statement.params)) as { updated_at: Date }[];
     request.updatedAt = row.updated_at;
-    changes.recorded.push(...events);
   }
 
   /** `org`'s request stored under `clientReference`, opened; null when there is none. */

@@ -357,6 +357,16 @@ function decideFor(
   );
 }
 
+/** The one-person match of a group: every place considered, and those the requester may hold. */
+interface SplitMatches {
+  all: readonly FacilityMatch[];
+  own: readonly FacilityMatch[];
+}
+
+function splitFor(all: FacilityMatch[], verdictOf: (match: FacilityMatch) => AuthorityVerdict): SplitMatches {
+  return { all, own: all.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER) };
+}
+
 /**
  * The noodbed call (police, any hour): exactly one place to drive to. A suitable structural place
  * the police may take that is open and free now comes first (the noodbed is for when "er niet
@@ -369,16 +379,6 @@ function decideFor(
  * structural place in her region, the region's noodbed, a structural place elsewhere, a noodbed
  * elsewhere (`placesToDriveTo`).
  */
-/** The one-person match of a group: every place considered, and those the requester may hold. */
-interface SplitMatches {
-  all: readonly FacilityMatch[];
-  own: readonly FacilityMatch[];
-}
-
-function splitFor(all: FacilityMatch[], verdictOf: (match: FacilityMatch) => AuthorityVerdict): SplitMatches {
-  return { all, own: all.filter((match) => verdictOf(match) === AuthorityVerdict.OFFER) };
-}
-
 function decideNoodbed(
   input: DecisionInput,
   matches: FacilityMatch[],
